@@ -1,0 +1,25 @@
+package dev.gillab.threads.explore;
+
+import java.util.List;
+
+/**
+ * What one program thread does, as a list of atomic steps over the run's shared state.
+ *
+ * <p>The explorer calls the body once per run with that run's fresh state, so a body can keep
+ * thread-local variables (CPython's {@code tmp}, a register) in locals that its steps capture:
+ *
+ * <pre>{@code
+ * (Counter c) -> {
+ *   int[] tmp = new int[1];
+ *   return List.of(
+ *       Step.of("tmp = x", () -> "read " + (tmp[0] = c.x)),
+ *       Step.of("x = tmp + 1", () -> "wrote " + (c.x = tmp[0] + 1)));
+ * }
+ * }</pre>
+ *
+ * @param <S> the type of the program's shared state
+ */
+@FunctionalInterface
+public interface ThreadBody<S> {
+  List<Step> steps(S state);
+}
