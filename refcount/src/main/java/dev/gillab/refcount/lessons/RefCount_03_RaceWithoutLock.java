@@ -39,7 +39,7 @@ import dev.gillab.threads.explore.Outcome;
  * 4 | count = tmp - 1  [wrote 1]
  * 5 |                            | tmp = count  [read 1]
  * 6 |                            | count = tmp - 1  [wrote 0, freed]
- * 7 |                            | use value  [wrote 0, freed]
+ * 7 |                            | use value
  * schedule: T1,T2,T2,T1,T2,T2,T2
  * STEP_FAILED: step 'use value' of T2 threw dev.gillab.refcount.UseAfterFreeException: use after free: object #1 has refCount 0; value() refused
  *
