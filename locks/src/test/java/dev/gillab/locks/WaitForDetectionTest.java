@@ -69,10 +69,7 @@ class WaitForDetectionTest {
   /** worker-2 waits until worker-1 is parked on B, so that worker-2 is the one closing the cycle. */
   private static void w1Parked(CountDownLatch bothHold) throws InterruptedException {
     bothHold.await(10, TimeUnit.SECONDS);
-    Thread w1 = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("worker-1")).findFirst().orElseThrow();
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
-        .until(() -> w1.getState() == Thread.State.WAITING);
+    Workers.awaitParkedInAcquire(Workers.named("worker-1"));
   }
 
   @Test
@@ -104,8 +101,7 @@ class WaitForDetectionTest {
   }
 
   private static boolean parked(String name) {
-    return Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().equals(name) && t.getState() == Thread.State.WAITING);
+    return Workers.parkedInAcquire(Workers.named(name));
   }
 
   /** Takes {@code first}, waits until everybody holds their first lock, then takes {@code second}. */

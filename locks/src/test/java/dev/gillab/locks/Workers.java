@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,11 +32,9 @@ final class Workers implements AutoCloseable {
       thread.setDaemon(true);
     }
 
-    /** Waits until the thread is parked (in a lock's queue, in these tests). */
+    /** Waits until the thread is parked inside an acquisition of an owned lock. */
     Worker awaitParked() {
-      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
-          .until(() -> thread.getState() == Thread.State.WAITING
-              || thread.getState() == Thread.State.TIMED_WAITING);
+      awaitParkedInAcquire(thread);
       return this;
     }
 
@@ -49,6 +48,23 @@ final class Workers implements AutoCloseable {
       thread.join(10_000);
       assertFalse(thread.isAlive(), thread.getName() + " did not end");
     }
+  }
+
+  static void awaitParkedInAcquire(Thread t) {
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
+        .until(() -> parkedInAcquire(t));
+  }
+
+  static boolean parkedInAcquire(Thread t) {
+    Thread.State s = t.getState();
+    return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
+        && Arrays.stream(t.getStackTrace())
+            .anyMatch(f -> f.getClassName().equals(OwnedLock.class.getName()));
+  }
+
+  static Thread named(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
   }
 
   private final List<Worker> started = new ArrayList<>();
