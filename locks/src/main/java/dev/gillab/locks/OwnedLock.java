@@ -188,10 +188,14 @@ public final class OwnedLock {
    *     "worker-2 cannot release lock 'A': it is held by worker-1"}
    */
   public void release() {
-    sync.unlock();
-    if (order != null) {
-      order.released(core);
+    if (order == null) {
+      sync.unlock();
+      return;
     }
+    // Read before unlocking: once released, the next holder overwrites it.
+    HeldLocks stack = core.holderStack;
+    sync.unlock();
+    order.released(stack, core);
   }
 
   /** {@link #acquire}, as a resource that {@link #release}s when closed. */
@@ -231,7 +235,6 @@ public final class OwnedLock {
     if (order == null) {
       return null;
     }
-    refuseSelfDeadlock();
     HeldLocks held = order.held();
     order.check(held, core);
     return held;

@@ -139,6 +139,20 @@ class OrderCheckTest {
   }
 
   @Test
+  void takingAHeldNonReentrantLockAgainIsARealDeadlockNotAnOrderWarning() throws Exception {
+    LockSet locks = set(Policy.THROW, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    a.acquire();
+    b.acquire();
+    DeadlockException e = assertThrows(DeadlockException.class, a::acquire);
+    assertEquals("deadlock: " + me + " holds A and waits for A", e.report().summary());
+    b.release();
+    a.release();
+    assertEquals(List.of(), reports);
+  }
+
+  @Test
   void locksReleasedOutOfOrderKeepTheHeldStackRight() throws Exception {
     LockSet locks = set(Policy.THROW, OrderKey.NAME);
     OwnedLock a = locks.newLock("A");

@@ -24,7 +24,11 @@ public final class HeldLocks {
 
   /** Removes the latest entry of {@code lock}; locks may be released in any order. */
   void remove(LockCore lock) {
-    for (int i = size - 1; i >= 0; i--) {
+    if (size > 0 && locks[size - 1] == lock) { // the usual case: released last taken first
+      locks[--size] = null;
+      return;
+    }
+    for (int i = size - 2; i >= 0; i--) {
       if (locks[i] == lock) {
         System.arraycopy(locks, i + 1, locks, i, size - i - 1);
         locks[--size] = null;

@@ -21,6 +21,12 @@ public final class LockCore {
   public final Sync sync;
   public final @Nullable OrderNode orderNode;
 
+  /**
+   * The holder's stack of held locks, kept here at acquisition so that release needs no
+   * thread-local lookup. Read and written only by the holder (read before it releases).
+   */
+  public @Nullable HeldLocks holderStack;
+
   /** Stack of the holder's first (outermost) acquisition; null when not recorded. */
   public @Nullable Throwable acquiredAt;
 

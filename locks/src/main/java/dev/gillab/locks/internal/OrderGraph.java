@@ -99,13 +99,21 @@ public final class OrderGraph {
 
   public void acquired(HeldLocks locks, LockCore lock) {
     locks.push(lock);
+    lock.holderStack = locks;
   }
 
-  public void released(LockCore lock) {
-    held.get().remove(lock);
+  /**
+   * Forgets one hold of {@code lock} by the caller; {@code stack} is what {@link
+   * LockCore#holderStack} said before the caller released the lock.
+   */
+  public void released(@Nullable HeldLocks stack, LockCore lock) {
+    (stack != null ? stack : held.get()).remove(lock);
   }
 
   private void checkNewEdge(LockCore top, LockCore next, OrderNode from, OrderNode to) {
+    if (!next.reentrant && next.sync.heldByCurrentThread()) {
+      return; // taking a held non-reentrant lock again: the acquisition reports a real deadlock
+    }
     String me = Thread.currentThread().getName();
     DeadlockReport found;
     lock.lock();
