@@ -35,6 +35,8 @@ import java.io.PrintStream;
  * One copy of each static field, shared by every thread of the process.
  * join() and start() order the threads: the writer's writes happen-before main's reads.
  * </pre>
+ *
+ * <p>Thread-safety: run one at a time; {@code main} resets the globals it demonstrates on.
  */
 public final class Threads_01_SharedGlobal {
 

@@ -50,6 +50,9 @@ import java.util.Locale;
  * 2        19,790  98.95%  ACCEPTABLE              both increments landed
  * 1           210   1.05%  ACCEPTABLE_INTERESTING  both read 0: one increment lost
  * </pre>
+ *
+ * <p>Thread-safety: deliberately not thread-safe (that is the lesson); run one at a time, as
+ * {@code main} resets the counter.
  */
 public final class Threads_02_LostUpdate {
 

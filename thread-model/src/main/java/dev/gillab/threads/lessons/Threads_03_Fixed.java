@@ -57,6 +57,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * 2        20,000  100.00%  ACCEPTABLE  both increments landed
  * 1             0    0.00%  FORBIDDEN   a lost update: the lock did not hold
  * </pre>
+ *
+ * <p>Thread-safety: every counter here is thread-safe; run the lesson one at a time all the same,
+ * as {@code main} resets the counters before it counts.
  */
 public final class Threads_03_Fixed {
 

@@ -26,7 +26,7 @@ import java.util.Locale;
  */
 public final class TallyResult<R> {
 
-  /** One line of the table. */
+  /** One line of the table; immutable if its outcome is. */
   public record Row<R>(
       R outcome, long samples, Expect expect, String description, boolean declared) {}
 

@@ -47,13 +47,13 @@ import java.util.function.Supplier;
  */
 public final class RoundRunner<S, R> {
 
-  /** An actor: a name for reports and a body that acts on the round's state. */
+  /** An actor: a name for reports and a body that acts on the round's state. Immutable. */
   public record Actor<S>(String name, Consumer<? super S> body) {}
 
-  /** What went wrong: a message for the reader, the round, and the throwable if there was one. */
+  /** What went wrong: a message, the round, and the throwable if there was one. Immutable. */
   public record Failure(String message, long round, Optional<Throwable> cause) {}
 
-  /** How a run ended: the rounds tallied, and the failure that stopped it, if any. */
+  /** How a run ended: the rounds tallied, and the failure that stopped it, if any. Immutable. */
   public record Result(long rounds, Optional<Failure> failure) {}
 
   private static final int SPINS = 2_000;
