@@ -233,6 +233,25 @@ class OutcomeTallyTest {
   }
 
   @Test
+  void moreActorsThanProcessorsStillMeetEveryRound() {
+    int actors = Runtime.getRuntime().availableProcessors() + 4; // waiters park, never spin
+    OutcomeTally.Builder<AtomicInteger, Integer> builder =
+        OutcomeTally.builder(AtomicInteger::new, AtomicInteger::get)
+            .name("crowd")
+            .rounds(2_000)
+            .timeLimit(GENEROUS)
+            .expect(actors, Expect.ACCEPTABLE, "every actor ran once");
+    for (int i = 0; i < actors; i++) {
+      builder.actor("a" + i, AtomicInteger::incrementAndGet);
+    }
+
+    TallyResult<Integer> result = builder.run();
+
+    assertEquals(2_000, result.rounds());
+    assertEquals(ImmutableMap.of(actors, 2_000L), result.samples());
+  }
+
+  @Test
   void eachActorKeepsOneWorkerThreadForTheWholeRun() {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
     Set<String> names = ConcurrentHashMap.newKeySet();
