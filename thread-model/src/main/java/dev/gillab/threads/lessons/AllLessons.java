@@ -26,7 +26,10 @@ public final class AllLessons {
       ImmutableList.of(
           Threads_01_SharedGlobal.class, //
           Threads_02_LostUpdate.class,
-          Threads_03_Fixed.class);
+          Threads_03_Fixed.class,
+          Explore_01_FourOfSixSchedulesLoseAnUpdate.class,
+          Explore_02_ReplayIsExact.class,
+          Explore_03_OppositeOrderDeadlocks.class);
 
   private AllLessons() {}
 
