@@ -24,6 +24,9 @@ public final class Scheduler {
               return t;
             });
     timer.setRemoveOnCancelPolicy(true);
+    // The thread ends when idle, so a short program (a lesson) leaves no thread behind.
+    timer.setKeepAliveTime(200, TimeUnit.MILLISECONDS);
+    timer.allowCoreThreadTimeOut(true);
     return timer;
   }
 
