@@ -11,6 +11,7 @@ import com.google.errorprone.annotations.ThreadSafe;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.gillab.process.internal.ChildMain;
 import dev.gillab.process.internal.LineDrainer;
+import dev.gillab.process.internal.ParentWatch;
 import dev.gillab.process.internal.RuntimeClassPath;
 import dev.gillab.process.internal.Scheduler;
 import dev.gillab.process.internal.TailBuffer;
@@ -350,6 +351,7 @@ public final class ChildJvm implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(javaBinary.toString());
       command.addAll(jvmOptions);
+      command.add("-D" + ParentWatch.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
       command.add("-cp");
       command.add(classPath != null ? classPath : RuntimeClassPath.forChildOf(classPathAnchor));
       command.add(ChildMain.class.getName());

@@ -19,6 +19,7 @@ public final class ChildMain {
     }
     ParentWatch.start();
     Method main = Class.forName(args[0]).getMethod("main", String[].class);
+    main.setAccessible(true); // a public main in a non-public class is still a main
     try {
       main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
     } catch (InvocationTargetException e) {
