@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The heap's bookkeeping: ids, counters, guard, free hooks, debug mode, leaks and close. */
@@ -85,6 +86,25 @@ class HeapTest {
     assertFalse(y.isFreed());
     assertEquals(1, y.refCount());
     assertEquals(1, heap.stats().live());
+  }
+
+  @Test
+  void objectsSharingAHookEachRunItOnceWithTheirOwnValue() {
+    Heap heap = Heap.builder().strategy(CountStrategy.PLAIN).build();
+    List<String> freed = new ArrayList<>();
+    FreeHook<String> note = freed::add;
+    FreeHook<String> shout = v -> freed.add(v.toUpperCase(Locale.ROOT));
+    HeapObject<String> a = heap.allocate("a", note);
+    HeapObject<String> b = heap.allocate("b", shout);
+    HeapObject<String> c = heap.allocate("c", note);
+    HeapObject<String> d = heap.allocate("d");
+    c.decRef();
+    d.decRef();
+    b.decRef();
+    a.decRef();
+    assertEquals(List.of("c", "B", "a"), freed);
+    assertSame(heap, a.heap());
+    assertSame(heap, d.heap());
   }
 
   @Test
