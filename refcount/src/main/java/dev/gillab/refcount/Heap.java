@@ -159,8 +159,9 @@ public final class Heap implements AutoCloseable {
     long freed = counters.freed();
     long allocated = counters.allocated();
     long liveCount = allocated - freed;
-    return new HeapStats(allocated, freed, liveCount, Math.max(counters.peak(), liveCount),
-        counters.immortal());
+    // The peak never exceeds a live count the heap really had (see Counters).
+    return new HeapStats(allocated, freed, liveCount,
+        Math.max(counters.peak(), counters.liveAtMost()), counters.immortal());
   }
 
   /**

@@ -48,6 +48,30 @@ class HeapTest {
   }
 
   @Test
+  void thePeakNeverExceedsALiveCountTheHeapHad() throws Exception {
+    Heap heap = Heap.builder().strategy(CountStrategy.ATOMIC).build();
+    HeapObject<String> a = heap.allocate("a");
+    HeapObject<String> b = heap.allocate("b");
+    assertEquals(2, heap.stats().peak());
+    Thread t = new Thread(() -> {
+      a.decRef(); // freed on another thread: main's own counts alone no longer tell live
+      b.decRef();
+    });
+    t.start();
+    t.join(10_000);
+    assertFalse(t.isAlive());
+    HeapObject<String> c = heap.allocate("c"); // main has allocated 3 and freed none itself
+    assertEquals(new HeapStats(3, 2, 1, 2, 0), heap.stats());
+    HeapObject<String> d = heap.allocate("d");
+    HeapObject<String> e = heap.allocate("e");
+    assertEquals(new HeapStats(5, 2, 3, 3, 0), heap.stats());
+    c.decRef();
+    d.decRef();
+    e.decRef();
+    assertEquals(new HeapStats(5, 5, 0, 3, 0), heap.stats());
+  }
+
+  @Test
   void theGuardRunsOnEveryAllocationAndMayRefuseIt() {
     boolean[] gilHeld = {true};
     int[] checks = {0};
