@@ -74,7 +74,7 @@ final class AtomicObject<T> extends HeapObject<T> {
           debug.record("decRef", (r >>> 1) - 1);
         }
         if (next == 1) {
-          heap().free(this);
+          release();
           return true;
         }
         return false;

@@ -124,7 +124,7 @@ final class BiasedObject<T> extends HeapObject<T> {
           debug.record("decRef (shared)", frees ? 0 : refCount());
         }
         if (frees) {
-          heap().free(this);
+          release();
           return true;
         }
         if (queues) {
@@ -168,7 +168,7 @@ final class BiasedObject<T> extends HeapObject<T> {
         if (total > 0) {
           return false;
         }
-        heap().free(this);
+        release();
         if (total < 0) { // someone released a reference they did not hold
           throw new DoubleFreeException(id(), (int) total, "merge of local count " + add,
               site());

@@ -265,12 +265,11 @@ public final class Heap implements AutoCloseable {
   }
 
   /** Called by an object once its count reached zero and it was marked freed. */
-  <T> void free(HeapObject<T> object) {
+  <T> void free(HeapObject<T> object, @Nullable FreeHook<? super T> hook) {
     counters.free();
     if (live != null) {
       live.remove(object.id());
     }
-    FreeHook<? super T> hook = object.hook();
     if (hook != null) {
       hook.onFree(object.rawValue());
     }

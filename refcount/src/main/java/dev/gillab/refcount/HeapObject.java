@@ -95,6 +95,20 @@ public abstract sealed class HeapObject<T> implements RefCounted
     return h instanceof Heap heap ? heap : ((Extras) h).heap;
   }
 
+  /**
+   * Hands this object, just marked freed, to its heap: counted as freed, dropped from the debug
+   * registry, then its free hook run. One type check on the common path (no extras).
+   */
+  final void release() {
+    Object h = home;
+    if (h instanceof Heap heap) {
+      heap.free(this, null);
+    } else {
+      Extras x = (Extras) h;
+      x.heap.free(this, hook());
+    }
+  }
+
   /** The debug record (debug mode), else null. */
   final @Nullable DebugRecord debug() {
     return home instanceof Extras x ? x.debug : null;

@@ -63,7 +63,7 @@ final class PlainObject<T> extends HeapObject<T> {
       debug.record(delta > 0 ? "incRef" : "decRef", next);
     }
     if (next == 0) {
-      heap().free(this);
+      release();
       return true;
     }
     return false;
