@@ -50,7 +50,8 @@ public final class OrderGraph {
   private final Policy policy;
   private final OrderKey key;
   private final DeadlockListener listener;
-  private final ThreadLocal<HeldLocks> held = ThreadLocal.withInitial(HeldLocks::new);
+  private final ThreadLocal<HeldLocks> held =
+      ThreadLocal.withInitial(() -> new HeldLocks(Thread.currentThread()));
   private final Map<String, OrderNode> byName = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -74,8 +75,16 @@ public final class OrderGraph {
         : new OrderNode(lockName);
   }
 
-  /** The calling thread's held locks; pass it back to {@link #check} and {@link #acquired}. */
-  public HeldLocks held() {
+  /**
+   * The calling thread's held locks, for an acquisition of {@code lock}; pass it back to
+   * {@link #check} and {@link #acquired}. When the caller was the lock's latest holder its
+   * record is on the lock, and no thread-local lookup is needed.
+   */
+  public HeldLocks heldFor(LockCore lock) {
+    @Nullable HeldLocks last = lock.holderStack;
+    if (last != null && last.owner == Thread.currentThread()) {
+      return last;
+    }
     return held.get();
   }
 
