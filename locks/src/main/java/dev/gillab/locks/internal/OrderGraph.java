@@ -91,17 +91,16 @@ public final class OrderGraph {
   /** Checks the order "latest held lock, then {@code next}" before the caller blocks on it. */
   public void check(HeldLocks locks, LockCore next) {
     @Nullable LockCore top = locks.top();
-    if (top == null || top == next || (next.reentrant && next.sync.heldByCurrentThread())) {
-      return; // nothing held, or a re-entry that cannot block
+    if (top == null || top == next) {
+      return; // nothing held (the single-lock case ends here), or a re-entry of the latest
     }
     OrderNode from = top.orderNode;
     OrderNode to = next.orderNode;
-    if (from == null || to == null || from.hot == to) {
-      return;
+    if (from == null || to == null || from.knows(to)) {
+      return; // an order validated before
     }
-    if (from.known.contains(to)) {
-      from.hot = to;
-      return;
+    if (next.reentrant && next.sync.heldByCurrentThread()) {
+      return; // a re-entry cannot block: no edge
     }
     checkNewEdge(top, next, from, to);
   }
@@ -129,19 +128,19 @@ public final class OrderGraph {
     try {
       EndpointPair<OrderNode> pair = EndpointPair.ordered(from, to);
       if (graph.hasEdgeConnecting(pair) || warned.contains(pair)) {
-        from.known.add(to);
+        from.learn(to);
         return;
       }
       @Nullable List<OrderNode> back = from == to ? List.of(from) : path(to, from);
       if (back == null) {
         graph.putEdgeValue(from, to, new Edge(me, Stacks.here()));
-        from.known.add(to);
+        from.learn(to);
         return;
       }
       found = report(me, top, next, from, back);
       if (policy == Policy.WARN) {
         warned.add(pair);
-        from.known.add(to);
+        from.learn(to);
       }
     } finally {
       lock.unlock();
