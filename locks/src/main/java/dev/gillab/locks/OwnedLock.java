@@ -141,7 +141,7 @@ public final class OwnedLock {
     if (!sync.tryLock()) {
       return false;
     }
-    acquired(order == null ? null : order.held());
+    acquired(order == null ? null : order.heldFor(core));
     return true;
   }
 
@@ -157,7 +157,7 @@ public final class OwnedLock {
           Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
     }
     if (sync.tryLock()) {
-      acquired(order == null ? null : order.held());
+      acquired(order == null ? null : order.heldFor(core));
       return true;
     }
     if (!core.reentrant && sync.heldByCurrentThread()) {
@@ -176,7 +176,7 @@ public final class OwnedLock {
       }
     }
     if (got) {
-      acquired(order == null ? null : order.held());
+      acquired(order == null ? null : order.heldFor(core));
     }
     return got;
   }
@@ -235,7 +235,7 @@ public final class OwnedLock {
     if (order == null) {
       return null;
     }
-    HeldLocks held = order.held();
+    HeldLocks held = order.heldFor(core);
     order.check(held, core);
     return held;
   }

@@ -169,6 +169,36 @@ class OrderCheckTest {
   }
 
   /**
+   * A lock remembers its latest holder's held-locks record so that the same thread taking it
+   * again skips the thread-local lookup. A thread taking a lock that another thread held last
+   * must use its own record: the worker's "A held" must not become main's, and main's edge
+   * must come from what main holds.
+   */
+  @Test
+  void aLockLastHeldByAnotherThreadOrdersItAfterTheCallersOwnLocks() throws Exception {
+    LockSet locks = set(Policy.THROW, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    OwnedLock c = locks.newLock("C");
+    try (Workers workers = new Workers()) {
+      workers.start("worker", () -> {
+        a.acquire(); // stays held: the worker's record lists A
+        b.acquire(); // A -> B; B's latest holder is the worker
+        b.release();
+      }).join();
+      c.acquire();
+      b.acquire(); // main's record: C -> B, not A -> B again
+      b.release();
+      c.release();
+      assertThrows(PotentialDeadlockException.class, () -> nest(b, c));
+      b.acquire(); // main holds nothing else: no edge, nothing to refuse
+      b.release();
+      assertFalse(b.isLocked());
+    }
+    assertEquals(List.of(), reports);
+  }
+
+  /**
    * Two threads establish A -> B and B -> A at the same moment, for many fresh pairs of names
    * (by name, so each thread has its own instances and nothing ever blocks). Checking and
    * adding under one lock means exactly one of each pair is reported: the race in which two

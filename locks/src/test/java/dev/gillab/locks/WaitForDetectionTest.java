@@ -191,15 +191,19 @@ class WaitForDetectionTest {
     OwnedLock a = locks.newLock("A");
     OwnedLock b = locks.newLock("B");
     CountDownLatch go = new CountDownLatch(1);
+    CountDownLatch bothHeld = new CountDownLatch(1);
     try (Workers workers = new Workers()) {
       // worker-1 holds A and B and waits for nothing: a chain, not a cycle.
       Workers.Worker w1 = workers.start("worker-1", () -> {
         a.acquire();
         b.acquire();
+        bothHeld.countDown();
         go.await(10, TimeUnit.SECONDS);
         b.release();
         a.release();
       });
+      // Start the others only once A and B are held, or they may take them first and never wait.
+      assertTrue(bothHeld.await(10, TimeUnit.SECONDS));
       Workers.Worker w2 = workers.start("worker-2", () -> {
         a.acquire();
         a.release();

@@ -24,10 +24,11 @@ class WatchdogIT {
     ReentrantLock a = new ReentrantLock();
     ReentrantLock b = new ReentrantLock();
     CountDownLatch bothHold = new CountDownLatch(2);
+    CountDownLatch interruptsSent = new CountDownLatch(1);
     try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard::add);
         Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> jdk(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> jdk(b, a, bothHold));
+      Workers.Worker w1 = workers.start("worker-1", () -> jdk(a, b, bothHold, interruptsSent));
+      Workers.Worker w2 = workers.start("worker-2", () -> jdk(b, a, bothHold, interruptsSent));
       await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
       String summary = heard.get(0).summary();
       String sync = "java\\.util\\.concurrent\\.locks\\.ReentrantLock\\$NonfairSync@[0-9a-f]+";
@@ -39,18 +40,28 @@ class WatchdogIT {
       assertEquals(1, heard.size(), "a lasting deadlock is reported once");
       w1.thread.interrupt();
       w2.thread.interrupt();
+      interruptsSent.countDown();
       assertInstanceOf(InterruptedException.class, w1.awaitFailure());
       assertInstanceOf(InterruptedException.class, w2.awaitFailure());
     }
   }
 
-  private static void jdk(ReentrantLock first, ReentrantLock second, CountDownLatch bothHold)
-      throws InterruptedException {
+  /**
+   * An interrupted worker keeps its first lock until both interrupts are sent; released
+   * earlier, the other worker (not interrupted yet) could take it and finish instead.
+   */
+  private static void jdk(ReentrantLock first, ReentrantLock second, CountDownLatch bothHold,
+      CountDownLatch interruptsSent) throws InterruptedException {
     first.lockInterruptibly();
     try {
       bothHold.countDown();
       bothHold.await(10, TimeUnit.SECONDS);
-      second.lockInterruptibly();
+      try {
+        second.lockInterruptibly();
+      } catch (InterruptedException e) {
+        interruptsSent.await(10, TimeUnit.SECONDS);
+        throw e;
+      }
       second.unlock();
     } finally {
       first.unlock();

@@ -4,12 +4,21 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The locks one thread holds, in acquisition order (a re-entry is pushed again). Confined to
- * its thread (kept in a {@code ThreadLocal}); not thread-safe.
+ * The locks one thread holds, in acquisition order (a re-entry is pushed again). Not
+ * thread-safe: only its {@link #owner} reads or changes the stack. Other threads may see the
+ * object (a lock remembers its last holder's record, see {@link LockCore#holderStack}) but
+ * read only {@link #owner}, which is final and therefore safe to read through a race.
  */
 public final class HeldLocks {
+  /** The one thread whose locks these are. */
+  final Thread owner;
+
   private LockCore[] locks = new LockCore[8];
   private int size;
+
+  HeldLocks(Thread owner) {
+    this.owner = owner;
+  }
 
   @Nullable LockCore top() {
     return size == 0 ? null : locks[size - 1];

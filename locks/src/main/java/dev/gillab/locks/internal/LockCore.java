@@ -22,8 +22,12 @@ public final class LockCore {
   public final @Nullable OrderNode orderNode;
 
   /**
-   * The holder's stack of held locks, kept here at acquisition so that release needs no
-   * thread-local lookup. Read and written only by the holder (read before it releases).
+   * The held-locks record of this lock's current or latest holder, stored at every acquisition
+   * and left in place after release. Release reads it (before unlocking) instead of a
+   * thread-local; an acquisition reads it first and uses it if its {@link HeldLocks#owner} is
+   * the caller, so a thread that takes the same lock again finds its record without a
+   * thread-local lookup. Written only by the holder; read by any thread through a race, which
+   * is safe because only the final {@code owner} field is trusted before that check.
    */
   public @Nullable HeldLocks holderStack;
 

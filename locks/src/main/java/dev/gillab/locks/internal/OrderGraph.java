@@ -50,7 +50,8 @@ public final class OrderGraph {
   private final Policy policy;
   private final OrderKey key;
   private final DeadlockListener listener;
-  private final ThreadLocal<HeldLocks> held = ThreadLocal.withInitial(HeldLocks::new);
+  private final ThreadLocal<HeldLocks> held =
+      ThreadLocal.withInitial(() -> new HeldLocks(Thread.currentThread()));
   private final Map<String, OrderNode> byName = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -74,25 +75,32 @@ public final class OrderGraph {
         : new OrderNode(lockName);
   }
 
-  /** The calling thread's held locks; pass it back to {@link #check} and {@link #acquired}. */
-  public HeldLocks held() {
+  /**
+   * The calling thread's held locks, for an acquisition of {@code lock}; pass it back to
+   * {@link #check} and {@link #acquired}. When the caller was the lock's latest holder its
+   * record is on the lock, and no thread-local lookup is needed.
+   */
+  public HeldLocks heldFor(LockCore lock) {
+    @Nullable HeldLocks last = lock.holderStack;
+    if (last != null && last.owner == Thread.currentThread()) {
+      return last;
+    }
     return held.get();
   }
 
   /** Checks the order "latest held lock, then {@code next}" before the caller blocks on it. */
   public void check(HeldLocks locks, LockCore next) {
     @Nullable LockCore top = locks.top();
-    if (top == null || top == next || (next.reentrant && next.sync.heldByCurrentThread())) {
-      return; // nothing held, or a re-entry that cannot block
+    if (top == null || top == next) {
+      return; // nothing held (the single-lock case ends here), or a re-entry of the latest
     }
     OrderNode from = top.orderNode;
     OrderNode to = next.orderNode;
-    if (from == null || to == null || from.hot == to) {
-      return;
+    if (from == null || to == null || from.knows(to)) {
+      return; // an order validated before
     }
-    if (from.known.contains(to)) {
-      from.hot = to;
-      return;
+    if (next.reentrant && next.sync.heldByCurrentThread()) {
+      return; // a re-entry cannot block: no edge
     }
     checkNewEdge(top, next, from, to);
   }
@@ -120,19 +128,19 @@ public final class OrderGraph {
     try {
       EndpointPair<OrderNode> pair = EndpointPair.ordered(from, to);
       if (graph.hasEdgeConnecting(pair) || warned.contains(pair)) {
-        from.known.add(to);
+        from.learn(to);
         return;
       }
       @Nullable List<OrderNode> back = from == to ? List.of(from) : path(to, from);
       if (back == null) {
         graph.putEdgeValue(from, to, new Edge(me, Stacks.here()));
-        from.known.add(to);
+        from.learn(to);
         return;
       }
       found = report(me, top, next, from, back);
       if (policy == Policy.WARN) {
         warned.add(pair);
-        from.known.add(to);
+        from.learn(to);
       }
     } finally {
       lock.unlock();

@@ -100,8 +100,7 @@ public final class Deadlock_01_OppositeOrder {
     }
     System.out.println("detector: " + heard.get().summary());
     warned.awaitParked();
-    warned.w1.interrupt();
-    warned.w2.interrupt();
+    warned.interruptBoth();
     warned.join();
     System.out.println("main interrupts both: worker-1 " + warned.outcome1.get()
         + ", worker-2 " + warned.outcome2.get());
@@ -126,6 +125,7 @@ public final class Deadlock_01_OppositeOrder {
     final OwnedLock a;
     final OwnedLock b;
     final CountDownLatch bothHold = new CountDownLatch(2);
+    final CountDownLatch interruptsSent = new CountDownLatch(1);
     final AtomicReference<String> outcome1 = new AtomicReference<>();
     final AtomicReference<String> outcome2 = new AtomicReference<>();
     final Thread w1;
@@ -147,7 +147,13 @@ public final class Deadlock_01_OppositeOrder {
           if (closesTheCycle) {
             awaitParked(w1);
           }
-          second.acquire();
+          try {
+            second.acquire();
+          } catch (InterruptedException e) {
+            // Keep the first lock until both are interrupted, or the other one takes it.
+            interruptsSent.await(10, TimeUnit.SECONDS);
+            throw e;
+          }
           second.release();
           return "took " + second.name() + " and finished";
         } finally {
@@ -163,6 +169,13 @@ public final class Deadlock_01_OppositeOrder {
     void start() {
       w1.start();
       w2.start();
+    }
+
+    /** Breaks the deadlock: both workers are interrupted before either lets go of a lock. */
+    void interruptBoth() {
+      w1.interrupt();
+      w2.interrupt();
+      interruptsSent.countDown();
     }
 
     void awaitParked() throws InterruptedException {

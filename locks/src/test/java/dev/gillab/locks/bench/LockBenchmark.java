@@ -3,6 +3,7 @@ package dev.gillab.locks.bench;
 import dev.gillab.locks.LockSet;
 import dev.gillab.locks.OwnedLock;
 import dev.gillab.locks.Policy;
+import dev.gillab.locks.PotentialDeadlockException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -10,12 +11,17 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Uncontended acquire + release, one thread. {@code single*}: one lock. {@code nested*}: take
  * outer, take inner, release both; with order checking that is one "outer -> inner" edge per
- * operation, validated on the first and found in the cache on every later one.
+ * operation, learned in {@link #learnOrder} and found in the cache on every measured one.
+ * Every benchmark does the same work on the JDK side and on ours (an uninterruptible take and a
+ * release per lock); {@link #checkHonest} fails the run unless every lock ended free and the
+ * order checker was really on and refused the reverse order.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +46,42 @@ public class LockBenchmark {
       .waitFor(Policy.DISABLED).order(Policy.THROW).build();
   private final OwnedLock orderOuter = orderSet.newLock("outer");
   private final OwnedLock orderInner = orderSet.newLock("inner");
+
+  /** The edge is validated once here, so that every measured operation finds it known. */
+  @Setup
+  public void learnOrder() {
+    orderOuter.acquireUninterruptibly();
+    orderInner.acquireUninterruptibly();
+    orderInner.release();
+    orderOuter.release();
+  }
+
+  @TearDown
+  public void checkHonest() {
+    for (OwnedLock l : new OwnedLock[] {uncheckedOuter, uncheckedInner, waitForOuter,
+        waitForInner, stacksLock, orderOuter, orderInner}) {
+      if (l.isLocked()) {
+        throw new IllegalStateException(l + " was left held");
+      }
+    }
+    if (jdkOuter.isLocked() || jdkInner.isLocked()) {
+      throw new IllegalStateException("a ReentrantLock was left held");
+    }
+    boolean refused;
+    orderInner.acquireUninterruptibly();
+    try {
+      orderOuter.acquireUninterruptibly();
+      orderOuter.release();
+      refused = false;
+    } catch (PotentialDeadlockException expected) {
+      refused = true;
+    } finally {
+      orderInner.release();
+    }
+    if (!refused) {
+      throw new IllegalStateException("order checking was off: inner -> outer was not refused");
+    }
+  }
 
   @Benchmark
   public void singleReentrantLock() {
