@@ -101,6 +101,10 @@ public final class Watchdog implements AutoCloseable {
   /** Runs one scan now, on the calling thread, and reports what is new. */
   public void scanNow() {
     synchronized (scanLock) {
+      // The JVM first: a thread registers its wait with its lock set before it parks, so every
+      // set-lock cycle the JVM sees parked is already in the set's graph when read next. Read
+      // the other way round, a cycle closing between the two reads came out nameless.
+      List<Map.Entry<ImmutableList<Long>, List<Party>>> jvm = JvmDeadlocks.cycles();
       Set<ImmutableList<Long>> known = new HashSet<>();
       for (WaitForGraph set : sets) {
         for (WaitForGraph.Cycle c : set.cycles()) {
@@ -111,7 +115,7 @@ public final class Watchdog implements AutoCloseable {
         }
       }
       Set<ImmutableList<Long>> jvmCycles = new HashSet<>();
-      for (Map.Entry<ImmutableList<Long>, List<Party>> c : JvmDeadlocks.cycles()) {
+      for (Map.Entry<ImmutableList<Long>, List<Party>> c : jvm) {
         jvmCycles.add(c.getKey());
         if (!known.contains(c.getKey()) && !lastJvmCycles.contains(c.getKey())) {
           listener.onDeadlock(Reports.deadlock(c.getValue()));
