@@ -15,10 +15,10 @@ import dev.gillab.gil.internal.LinkedCode;
 import dev.gillab.gil.internal.Linker;
 import dev.gillab.gil.internal.ObjectSpace;
 import dev.gillab.gil.internal.PyException;
+import dev.gillab.gil.internal.PyValue;
 import dev.gillab.gil.internal.ThreadState;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.refcount.Heap;
-import dev.gillab.refcount.HeapObject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +81,7 @@ public final class Interpreter implements AutoCloseable {
   private final ConcurrentHashMap<Code, LinkedCode> linked = new ConcurrentHashMap<>();
 
   private final long budget;
+  private final boolean fuse;
   private final ThreadFactory threadFactory;
   private final AtomicInteger running = new AtomicInteger();
   private volatile boolean closed;
@@ -108,6 +109,7 @@ public final class Interpreter implements AutoCloseable {
     }
     this.heap = hb.build();
     this.budget = b.budget;
+    this.fuse = !b.checkEveryInstruction;
     this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory(name);
     gil.acquire();
     try {
@@ -230,7 +232,7 @@ public final class Interpreter implements AutoCloseable {
         () -> {
           Map<String, Object> out = new LinkedHashMap<>();
           for (GlobalCell c : globals.values()) {
-            HeapObject<?> v = c.value();
+            PyValue v = c.value();
             if (v != null) {
               out.put(c.name(), ObjectSpace.toJava(v));
             }
@@ -244,7 +246,7 @@ public final class Interpreter implements AutoCloseable {
     checkNotNull(global, "global");
     withGil(
         () -> {
-          HeapObject<?> v = toObject(value);
+          PyValue v = toObject(value);
           GlobalCell cell = cell(global);
           cell.clear();
           cell.set(v);
@@ -302,7 +304,7 @@ public final class Interpreter implements AutoCloseable {
     LinkedCode l = linked.get(code);
     if (l == null) {
       checkState(!closed, "interpreter '%s' is closed", name);
-      l = Linker.link(code, space, builtins, this::cell);
+      l = Linker.link(code, space, builtins, this::cell, fuse);
       linked.put(code, l);
     }
     return l;
@@ -312,7 +314,7 @@ public final class Interpreter implements AutoCloseable {
     return globals.computeIfAbsent(global, GlobalCell::new);
   }
 
-  private HeapObject<?> toObject(Object value) {
+  private PyValue toObject(Object value) {
     try {
       return space.fromJava(value);
     } catch (PyException e) {
@@ -323,22 +325,22 @@ public final class Interpreter implements AutoCloseable {
   /** Runs a program; the caller holds the GIL. */
   private Object runHeld(Code code, Object[] args, ThreadState ts) {
     LinkedCode lc = link(code);
-    HeapObject<?>[] locals = new HeapObject<?>[lc.localCount()];
+    PyValue[] locals = new PyValue[lc.localCount()];
     try {
       for (int i = 0; i < args.length; i++) {
         locals[i] = toObject(args[i]);
       }
     } catch (RuntimeException e) {
-      Arrays.stream(locals).filter(o -> o != null).forEach(HeapObject::decRef);
+      Arrays.stream(locals).filter(o -> o != null).forEach(PyValue::decRef);
       throw e;
     }
-    HeapObject<?> result = loop.eval(lc, locals, ts);
+    PyValue result = loop.eval(lc, locals, ts);
     try {
       return ObjectSpace.toJava(result);
     } catch (PyException e) {
       throw new InterpreterError(code.name(), 0, e.kind(), e.getMessage(), null);
     } finally {
-      result.decRef();
+      PyValue.decRef(result);
     }
   }
 

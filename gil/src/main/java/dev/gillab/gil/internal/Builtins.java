@@ -2,7 +2,6 @@ package dev.gillab.gil.internal;
 
 import dev.gillab.gil.Gil;
 import dev.gillab.gil.HostFunction;
-import dev.gillab.refcount.HeapObject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +15,7 @@ public final class Builtins {
   public static Callable print(ObjectSpace space, PrintStream out) {
     return new Callable("print", Callable.VARIADIC) {
       @Override
-      public HeapObject<?> call(ThreadState ts, HeapObject<?>[] stack, int base, int argc) {
+      public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < argc; i++) {
           if (i > 0) {
@@ -34,8 +33,8 @@ public final class Builtins {
   public static Callable len(ObjectSpace space) {
     return new Callable("len", 1) {
       @Override
-      public HeapObject<?> call(ThreadState ts, HeapObject<?>[] stack, int base, int argc) {
-        PyValue v = (PyValue) stack[base].value();
+      public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
+        PyValue v = (PyValue) stack[base];
         if (v instanceof PyStr) {
           return space.newInt(((PyStr) v).value.length());
         }
@@ -55,7 +54,7 @@ public final class Builtins {
   public static Callable getrefcount(ObjectSpace space) {
     return new Callable("getrefcount", 1) {
       @Override
-      public HeapObject<?> call(ThreadState ts, HeapObject<?>[] stack, int base, int argc) {
+      public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
         return space.newInt(stack[base].refCount());
       }
     };
@@ -65,8 +64,8 @@ public final class Builtins {
   public static Callable sleep(ObjectSpace space, Gil gil) {
     return new Callable("sleep", 1) {
       @Override
-      public HeapObject<?> call(ThreadState ts, HeapObject<?>[] stack, int base, int argc) {
-        PyValue v = (PyValue) stack[base].value();
+      public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
+        PyValue v = (PyValue) stack[base];
         if (!(v instanceof PyInt) || ((PyInt) v).isBool()) {
           throw PyException.type("sleep() takes an int of milliseconds, not '" + v.typeName() + "'");
         }
@@ -94,7 +93,7 @@ public final class Builtins {
       String name, int arity, boolean releasesGil, HostFunction fn, ObjectSpace space, Gil gil) {
     return new Callable(name, arity) {
       @Override
-      public HeapObject<?> call(ThreadState ts, HeapObject<?>[] stack, int base, int argc) {
+      public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
         List<Object> args = new ArrayList<>(argc);
         for (int i = 0; i < argc; i++) {
           args.add(ObjectSpace.toJava(stack[base + i]));
@@ -135,11 +134,11 @@ public final class Builtins {
     }
 
     @Override
-    public HeapObject<?> call(ThreadState ts, HeapObject<?>[] stack, int base, int argc) {
-      HeapObject<?>[] locals = new HeapObject<?>[code.localCount];
+    public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
+      PyValue[] locals = new PyValue[code.localCount];
       for (int i = 0; i < argc; i++) {
-        HeapObject<?> a = stack[base + i];
-        a.incRef();
+        PyValue a = stack[base + i];
+        PyValue.incRef(a);
         locals[i] = a;
       }
       return loop.eval(code, locals, ts);

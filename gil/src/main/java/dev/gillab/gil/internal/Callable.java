@@ -1,6 +1,5 @@
 package dev.gillab.gil.internal;
 
-import dev.gillab.refcount.HeapObject;
 
 /**
  * Something {@code CALL} can call: a builtin, a host function, or code. The arguments stay on
@@ -29,5 +28,5 @@ public abstract class Callable {
   }
 
   /** Calls with the arguments at {@code stack[base .. base+argc)}; answers a new reference. */
-  public abstract HeapObject<?> call(ThreadState ts, HeapObject<?>[] stack, int base, int argc);
+  public abstract PyValue call(ThreadState ts, PyValue[] stack, int base, int argc);
 }

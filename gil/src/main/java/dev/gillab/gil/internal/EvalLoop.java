@@ -6,7 +6,6 @@ import dev.gillab.gil.CompareOp;
 import dev.gillab.gil.Gil;
 import dev.gillab.gil.InterpreterError;
 import dev.gillab.gil.Opcode;
-import dev.gillab.refcount.HeapObject;
 import java.util.ArrayList;
 
 /**
@@ -51,6 +50,10 @@ public final class EvalLoop {
   static final int COPY = 15;
   static final int RETURN_VALUE = 16;
   static final int NOP = 17;
+  /** Superinstructions: see {@link Superinstructions}. */
+  static final int FUSED_COMPARE_JUMP = 18;
+
+  static final int FUSED_BINARY_STORE = 19;
 
   static {
     Opcode[] all = Opcode.values();
@@ -101,7 +104,7 @@ public final class EvalLoop {
    * Runs {@code code} in a new frame whose locals take over the references in {@code locals}
    * (the arguments first, then nulls for unbound locals). Answers a new reference.
    */
-  public HeapObject<?> eval(LinkedCode code, HeapObject<?>[] locals, ThreadState ts) {
+  public PyValue eval(LinkedCode code, PyValue[] locals, ThreadState ts) {
     if (ts.depth >= maxDepth) {
       releaseAll(locals, locals.length);
       throw new InterpreterError(
@@ -116,10 +119,10 @@ public final class EvalLoop {
   }
 
   @SuppressWarnings("fallthrough")
-  private HeapObject<?> run(LinkedCode code, HeapObject<?>[] locals, ThreadState ts) {
+  private PyValue run(LinkedCode code, PyValue[] locals, ThreadState ts) {
     final int[] words = code.words;
-    final HeapObject<?>[] consts = code.consts;
-    final HeapObject<?>[] stack = new HeapObject<?>[code.maxStack];
+    final PyValue[] consts = code.consts;
+    final PyValue[] stack = new PyValue[code.maxStack];
     final Gil gil = this.gil;
     final boolean every = checkEveryInstruction;
     int sp = 0;
@@ -138,19 +141,19 @@ public final class EvalLoop {
         switch (word & LinkedCode.OP_MASK) {
           case LOAD_CONST:
             {
-              HeapObject<?> o = consts[word >>> LinkedCode.OP_BITS];
-              o.incRef();
+              PyValue o = consts[word >>> LinkedCode.OP_BITS];
+              PyValue.incRef(o);
               stack[sp++] = o;
               pc++;
               break;
             }
           case LOAD_FAST:
             {
-              HeapObject<?> o = locals[word >>> LinkedCode.OP_BITS];
+              PyValue o = locals[word >>> LinkedCode.OP_BITS];
               if (o == null) {
                 throw unbound(code, word >>> LinkedCode.OP_BITS);
               }
-              o.incRef();
+              PyValue.incRef(o);
               stack[sp++] = o;
               pc++;
               break;
@@ -158,10 +161,10 @@ public final class EvalLoop {
           case STORE_FAST:
             {
               int slot = word >>> LinkedCode.OP_BITS;
-              HeapObject<?> old = locals[slot];
+              PyValue old = locals[slot];
               locals[slot] = stack[--sp];
               if (old != null) {
-                old.decRef();
+                PyValue.decRef(old);
               }
               pc++;
               break;
@@ -169,11 +172,11 @@ public final class EvalLoop {
           case LOAD_GLOBAL:
             {
               GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              HeapObject<?> o = cell.value;
+              PyValue o = cell.value;
               if (o == null) {
                 throw new PyException("NameError", "name '" + cell.name + "' is not defined");
               }
-              o.incRef();
+              PyValue.incRef(o);
               stack[sp++] = o;
               pc++;
               break;
@@ -181,22 +184,22 @@ public final class EvalLoop {
           case STORE_GLOBAL:
             {
               GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              HeapObject<?> old = cell.value;
+              PyValue old = cell.value;
               cell.value = stack[--sp];
               if (old != null) {
-                old.decRef();
+                PyValue.decRef(old);
               }
               pc++;
               break;
             }
           case BINARY_OP:
             {
-              HeapObject<?> r = stack[sp - 1];
-              HeapObject<?> l = stack[sp - 2];
-              Object lv = l.value();
-              Object rv = r.value();
+              PyValue r = stack[sp - 1];
+              PyValue l = stack[sp - 2];
+              Object lv = l;
+              Object rv = r;
               int op = word >>> LinkedCode.OP_BITS;
-              HeapObject<?> result;
+              PyValue result;
               if (lv instanceof PyInt && rv instanceof PyInt) {
                 long x = arith(op, ((PyInt) lv).value, ((PyInt) rv).value);
                 if ((x < ObjectSpace.SMALL_MIN || x > ObjectSpace.SMALL_MAX)
@@ -205,7 +208,7 @@ public final class EvalLoop {
                     && storesBackInto(words[pc + 1], locals, l)) {
                   // x = x op y with x held only by the local and this stack slot: reuse it.
                   ((PyInt) lv).value = x;
-                  r.decRef();
+                  PyValue.decRef(r);
                   sp--;
                   pc++;
                   break;
@@ -216,17 +219,17 @@ public final class EvalLoop {
               }
               sp -= 2;
               stack[sp++] = result;
-              l.decRef();
-              r.decRef();
+              PyValue.decRef(l);
+              PyValue.decRef(r);
               pc++;
               break;
             }
           case COMPARE_OP:
             {
-              HeapObject<?> r = stack[sp - 1];
-              HeapObject<?> l = stack[sp - 2];
-              Object lv = l.value();
-              Object rv = r.value();
+              PyValue r = stack[sp - 1];
+              PyValue l = stack[sp - 2];
+              Object lv = l;
+              Object rv = r;
               int op = word >>> LinkedCode.OP_BITS;
               boolean b;
               if (lv instanceof PyInt && rv instanceof PyInt) {
@@ -236,19 +239,19 @@ public final class EvalLoop {
               }
               sp -= 2;
               stack[sp++] = space.bool(b);
-              l.decRef();
-              r.decRef();
+              PyValue.decRef(l);
+              PyValue.decRef(r);
               pc++;
               break;
             }
           case POP_JUMP_IF_FALSE:
           case POP_JUMP_IF_TRUE:
             {
-              HeapObject<?> o = stack[--sp];
+              PyValue o = stack[--sp];
               boolean truth =
                   o == space.trueObject()
                       || (o != space.falseObject() && ObjectSpace.truthy(o));
-              o.decRef();
+              PyValue.decRef(o);
               if (truth == ((word & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
                 pc = word >>> LinkedCode.OP_BITS;
               } else {
@@ -269,12 +272,12 @@ public final class EvalLoop {
           case BUILD_LIST:
             {
               int n = word >>> LinkedCode.OP_BITS;
-              ArrayList<HeapObject<?>> items = new ArrayList<>(Math.max(n, 4));
+              ArrayList<PyValue> items = new ArrayList<>(Math.max(n, 4));
               for (int i = sp - n; i < sp; i++) {
                 items.add(stack[i]);
               }
               // If allocation throws, the items are still on the stack and released with it.
-              HeapObject<?> list = space.newList(items);
+              PyValue list = space.newList(items);
               sp -= n;
               stack[sp++] = list;
               pc++;
@@ -282,8 +285,8 @@ public final class EvalLoop {
             }
           case LIST_APPEND:
             {
-              HeapObject<?> v = stack[sp - 1];
-              HeapObject<?> target = stack[sp - 1 - (word >>> LinkedCode.OP_BITS)];
+              PyValue v = stack[sp - 1];
+              PyValue target = stack[sp - 1 - (word >>> LinkedCode.OP_BITS)];
               Ops.listAppend(target, v);
               sp--; // the list took over the stack's reference
               pc++;
@@ -299,10 +302,10 @@ public final class EvalLoop {
               int argc = code.argcs[pc];
               int base = sp - argc;
               ts.remaining = remaining;
-              HeapObject<?> result = f.call(ts, stack, base, argc);
+              PyValue result = f.call(ts, stack, base, argc);
               remaining = ts.remaining;
               for (int i = base; i < sp; i++) {
-                stack[i].decRef();
+                PyValue.decRef(stack[i]);
               }
               sp = base;
               stack[sp++] = result;
@@ -310,20 +313,20 @@ public final class EvalLoop {
               break;
             }
           case POP_TOP:
-            stack[--sp].decRef();
+            PyValue.decRef(stack[--sp]);
             pc++;
             break;
           case COPY:
             {
-              HeapObject<?> o = stack[sp - (word >>> LinkedCode.OP_BITS)];
-              o.incRef();
+              PyValue o = stack[sp - (word >>> LinkedCode.OP_BITS)];
+              PyValue.incRef(o);
               stack[sp++] = o;
               pc++;
               break;
             }
           case RETURN_VALUE:
             {
-              HeapObject<?> result = stack[--sp];
+              PyValue result = stack[--sp];
               ts.remaining = remaining;
               releaseAll(locals, locals.length);
               return result;
@@ -331,6 +334,68 @@ public final class EvalLoop {
           case NOP:
             pc++;
             break;
+          case FUSED_COMPARE_JUMP:
+            {
+              PyValue x = locals[word >>> LinkedCode.OP_BITS];
+              PyValue c = consts[words[pc + 1] >>> LinkedCode.OP_BITS];
+              if (!(x instanceof PyInt) || !(c instanceof PyInt)) {
+                // Not ints (or unbound): run the LOAD_FAST and carry on unfused.
+                if (x == null) {
+                  throw unbound(code, word >>> LinkedCode.OP_BITS);
+                }
+                PyValue.incRef(x);
+                stack[sp++] = x;
+                pc++;
+                break;
+              }
+              // Every count change of the four cancels out: x and c are pushed and popped, the
+              // bool is immortal.
+              remaining -= 3;
+              boolean truth =
+                  compare(
+                      words[pc + 2] >>> LinkedCode.OP_BITS, ((PyInt) x).value, ((PyInt) c).value);
+              int jump = words[pc + 3];
+              if (truth == ((jump & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
+                pc = jump >>> LinkedCode.OP_BITS;
+              } else {
+                pc += 4;
+              }
+              break;
+            }
+          case FUSED_BINARY_STORE:
+            {
+              PyValue x = locals[word >>> LinkedCode.OP_BITS];
+              PyValue c = consts[words[pc + 1] >>> LinkedCode.OP_BITS];
+              if (!(x instanceof PyInt) || !(c instanceof PyInt)) {
+                if (x == null) {
+                  throw unbound(code, word >>> LinkedCode.OP_BITS);
+                }
+                PyValue.incRef(x);
+                stack[sp++] = x;
+                pc++;
+                break;
+              }
+              remaining -= 3;
+              pc += 2; // an arithmetic error names the BINARY_OP's line
+              long r = arith(words[pc] >>> LinkedCode.OP_BITS, ((PyInt) x).value, ((PyInt) c).value);
+              int slot = words[pc + 1] >>> LinkedCode.OP_BITS;
+              pc += 2;
+              PyValue old = locals[slot];
+              if (old == x
+                  && !x.immortal
+                  && (r < ObjectSpace.SMALL_MIN || r > ObjectSpace.SMALL_MAX)
+                  && !((PyInt) x).isBool()
+                  && x.ref.refCount() == 1) {
+                // x = x op c, and only this local holds x: update it in place.
+                ((PyInt) x).value = r;
+                break;
+              }
+              locals[slot] = space.newInt(r);
+              if (old != null) {
+                PyValue.decRef(old);
+              }
+              break;
+            }
           default:
             throw new AssertionError("bad opcode " + (word & LinkedCode.OP_MASK));
         }
@@ -346,7 +411,7 @@ public final class EvalLoop {
     }
   }
 
-  private static boolean storesBackInto(int next, HeapObject<?>[] locals, HeapObject<?> l) {
+  private static boolean storesBackInto(int next, PyValue[] locals, PyValue l) {
     return (next & LinkedCode.OP_MASK) == STORE_FAST && locals[next >>> LinkedCode.OP_BITS] == l;
   }
 
@@ -414,7 +479,7 @@ public final class EvalLoop {
         "BudgetExceeded", "instruction budget of " + ts.budget + " exhausted");
   }
 
-  private static void releaseFrame(HeapObject<?>[] stack, int sp, HeapObject<?>[] locals) {
+  private static void releaseFrame(PyValue[] stack, int sp, PyValue[] locals) {
     try {
       releaseAll(stack, sp);
     } finally {
@@ -422,12 +487,12 @@ public final class EvalLoop {
     }
   }
 
-  private static void releaseAll(HeapObject<?>[] slots, int n) {
+  private static void releaseAll(PyValue[] slots, int n) {
     for (int i = 0; i < n; i++) {
-      HeapObject<?> o = slots[i];
+      PyValue o = slots[i];
       if (o != null) {
         slots[i] = null;
-        o.decRef();
+        PyValue.decRef(o);
       }
     }
   }

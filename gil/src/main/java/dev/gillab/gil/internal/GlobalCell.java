@@ -1,6 +1,5 @@
 package dev.gillab.gil.internal;
 
-import dev.gillab.refcount.HeapObject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GlobalCell {
   final String name;
-  @Nullable HeapObject<?> value;
+  @Nullable PyValue value;
 
   public GlobalCell(String name) {
     this.name = name;
@@ -19,21 +18,21 @@ public final class GlobalCell {
     return name;
   }
 
-  public @Nullable HeapObject<?> value() {
+  public @Nullable PyValue value() {
     return value;
   }
 
   /** Takes over the caller's reference to {@code v}; the cell must be empty. */
-  public void set(HeapObject<?> v) {
+  public void set(PyValue v) {
     value = v;
   }
 
   /** Drops the cell's reference (interpreter close). */
   public void clear() {
-    HeapObject<?> old = value;
+    PyValue old = value;
     value = null;
     if (old != null) {
-      old.decRef();
+      PyValue.decRef(old);
     }
   }
 }

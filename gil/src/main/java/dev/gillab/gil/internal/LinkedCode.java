@@ -1,6 +1,5 @@
 package dev.gillab.gil.internal;
 
-import dev.gillab.refcount.HeapObject;
 
 /**
  * A {@code Code} made ready to run in one interpreter: instructions packed as {@code opcode |
@@ -16,7 +15,7 @@ public final class LinkedCode {
   final int[] argcs;
   final int[] lines;
   final String[] localNames;
-  final HeapObject<?>[] consts;
+  final PyValue[] consts;
   final GlobalCell[] globals;
   final Callable[] calls;
   final int localCount;
@@ -29,7 +28,7 @@ public final class LinkedCode {
       int[] argcs,
       int[] lines,
       String[] localNames,
-      HeapObject<?>[] consts,
+      PyValue[] consts,
       GlobalCell[] globals,
       Callable[] calls,
       int localCount,
@@ -67,10 +66,10 @@ public final class LinkedCode {
   /** Releases the constants (interpreter close); the caller holds the GIL. */
   public void releaseConstants() {
     for (int i = 0; i < consts.length; i++) {
-      HeapObject<?> c = consts[i];
+      PyValue c = consts[i];
       consts[i] = null;
       if (c != null) {
-        c.decRef();
+        PyValue.decRef(c);
       }
     }
   }

@@ -4,7 +4,6 @@ import dev.gillab.gil.Code;
 import dev.gillab.gil.Instruction;
 import dev.gillab.gil.Opcode;
 import dev.gillab.gil.VerifyException;
-import dev.gillab.refcount.HeapObject;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +25,8 @@ public final class Linker {
       Code code,
       ObjectSpace space,
       Map<String, Callable> builtins,
-      Function<String, GlobalCell> globals) {
+      Function<String, GlobalCell> globals,
+      boolean fuse) {
     List<Instruction> ins = code.instructions();
     List<String> callNames = code.callNames();
     Callable[] calls = new Callable[callNames.size()];
@@ -58,20 +58,23 @@ public final class Linker {
       argcs[i] = in.argc();
       lines[i] = in.line();
     }
+    if (fuse) {
+      Superinstructions.fuse(words, ins);
+    }
     GlobalCell[] cells = new GlobalCell[code.globalNames().size()];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = globals.apply(code.globalNames().get(i));
     }
     List<Object> constants = code.constants();
-    HeapObject<?>[] consts = new HeapObject<?>[constants.size()];
+    PyValue[] consts = new PyValue[constants.size()];
     try {
       for (int i = 0; i < consts.length; i++) {
         consts[i] = space.fromJava(constants.get(i));
       }
     } catch (RuntimeException e) {
-      for (HeapObject<?> c : consts) {
+      for (PyValue c : consts) {
         if (c != null) {
-          c.decRef();
+          PyValue.decRef(c);
         }
       }
       throw e;

@@ -1,7 +1,6 @@
 package dev.gillab.gil.internal;
 
 import dev.gillab.refcount.Heap;
-import dev.gillab.refcount.HeapObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,10 +29,10 @@ public final class ObjectSpace {
   public static final int MAX_NESTING = 500;
 
   private final Heap heap;
-  private final HeapObject<PyNone> none;
-  private final HeapObject<PyInt> trueObj;
-  private final HeapObject<PyInt> falseObj;
-  private final HeapObject<?>[] small = new HeapObject<?>[SMALL_MAX - SMALL_MIN + 1];
+  private final PyNone none;
+  private final PyInt trueObj;
+  private final PyInt falseObj;
+  private final PyInt[] small = new PyInt[SMALL_MAX - SMALL_MIN + 1];
 
   @SuppressWarnings("ThreadLocalUsage") // one per interpreter on purpose
   private final ThreadLocal<Trashcan> trashcan = ThreadLocal.withInitial(Trashcan::new);
@@ -41,49 +40,61 @@ public final class ObjectSpace {
   /** Allocates the immortals; the caller holds the GIL. */
   public ObjectSpace(Heap heap) {
     this.heap = heap;
-    this.none = heap.allocateImmortal(new PyNone());
-    this.trueObj = heap.allocateImmortal(new PyInt(1, true));
-    this.falseObj = heap.allocateImmortal(new PyInt(0, true));
+    this.none = immortal(new PyNone());
+    this.trueObj = immortal(new PyInt(1, true, true));
+    this.falseObj = immortal(new PyInt(0, true, true));
     for (int i = 0; i < small.length; i++) {
-      small[i] = heap.allocateImmortal(new PyInt(i + SMALL_MIN, false));
+      small[i] = immortal(new PyInt(i + SMALL_MIN, false, true));
     }
+  }
+
+  private <T extends PyValue> T immortal(T v) {
+    v.ref = heap.allocateImmortal(v);
+    return v;
+  }
+
+  private <T extends PyValue> T mortal(T v) {
+    v.ref = heap.allocate(v);
+    return v;
   }
 
   public Heap heap() {
     return heap;
   }
 
-  public HeapObject<PyNone> none() {
+  public PyNone none() {
     return none;
   }
 
-  public HeapObject<PyInt> bool(boolean b) {
+  public PyInt bool(boolean b) {
     return b ? trueObj : falseObj;
   }
 
-  public HeapObject<?> trueObject() {
+  public PyInt trueObject() {
     return trueObj;
   }
 
-  public HeapObject<?> falseObject() {
+  public PyInt falseObject() {
     return falseObj;
   }
 
   /** A new reference to an int: the immortal one for a small value, else a fresh object. */
-  public HeapObject<?> newInt(long v) {
+  public PyValue newInt(long v) {
     if (v >= SMALL_MIN && v <= SMALL_MAX) {
       return small[(int) v - SMALL_MIN];
     }
-    return heap.allocate(new PyInt(v, false));
+    return mortal(new PyInt(v, false, false));
   }
 
-  public HeapObject<?> newStr(String s) {
-    return heap.allocate(new PyStr(s));
+  public PyValue newStr(String s) {
+    return mortal(new PyStr(s));
   }
 
   /** A new list that takes over the references in {@code items}. */
-  public HeapObject<?> newList(ArrayList<HeapObject<?>> items) {
-    return heap.allocate(new PyList(items), this::release);
+  public PyValue newList(ArrayList<PyValue> items) {
+    PyList list = new PyList(items);
+    list.ref = heap.allocate(list, this::release);
+    return list;
   }
 
   private void release(PyList list) {
@@ -95,9 +106,9 @@ public final class ObjectSpace {
     }
     t.draining = true;
     try {
-      HeapObject<?> o;
+      PyValue o;
       while ((o = t.pending.pollLast()) != null) {
-        o.decRef();
+        PyValue.decRef(o);
       }
     } finally {
       t.draining = false;
@@ -105,13 +116,12 @@ public final class ObjectSpace {
   }
 
   private static final class Trashcan {
-    final ArrayDeque<HeapObject<?>> pending = new ArrayDeque<>();
+    final ArrayDeque<PyValue> pending = new ArrayDeque<>();
     boolean draining;
   }
 
   /** Truthiness, as {@code bool(x)}. */
-  public static boolean truthy(HeapObject<?> o) {
-    PyValue v = (PyValue) o.value();
+  public static boolean truthy(PyValue v) {
     if (v instanceof PyInt) {
       return ((PyInt) v).value != 0;
     }
@@ -125,8 +135,7 @@ public final class ObjectSpace {
   }
 
   /** {@code str(x)}: what print prints. */
-  public static String str(HeapObject<?> o) {
-    PyValue v = (PyValue) o.value();
+  public static String str(PyValue v) {
     if (v instanceof PyStr) {
       return ((PyStr) v).value;
     }
@@ -142,12 +151,12 @@ public final class ObjectSpace {
             "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
       }
       out.append('[');
-      List<HeapObject<?>> items = ((PyList) v).items;
+      List<PyValue> items = ((PyList) v).items;
       for (int i = 0; i < items.size(); i++) {
         if (i > 0) {
           out.append(", ");
         }
-        repr((PyValue) items.get(i).value(), out, depth + 1);
+        repr(items.get(i), out, depth + 1);
       }
       out.append(']');
     } else if (v instanceof PyStr) {
@@ -177,12 +186,10 @@ public final class ObjectSpace {
   }
 
   /** {@code a == b} by value; ints and bools compare as numbers, as in Python. */
-  public static boolean equal(HeapObject<?> a, HeapObject<?> b, int depth) {
-    if (a == b) {
+  public static boolean equal(PyValue x, PyValue y, int depth) {
+    if (x == y) {
       return true;
     }
-    PyValue x = (PyValue) a.value();
-    PyValue y = (PyValue) b.value();
     if (x instanceof PyInt && y instanceof PyInt) {
       return ((PyInt) x).value == ((PyInt) y).value;
     }
@@ -193,8 +200,8 @@ public final class ObjectSpace {
       if (depth >= MAX_NESTING) {
         throw new PyException("RecursionError", "maximum recursion depth exceeded in comparison");
       }
-      List<HeapObject<?>> l = ((PyList) x).items;
-      List<HeapObject<?>> r = ((PyList) y).items;
+      List<PyValue> l = ((PyList) x).items;
+      List<PyValue> r = ((PyList) y).items;
       if (l.size() != r.size()) {
         return false;
       }
@@ -209,8 +216,8 @@ public final class ObjectSpace {
   }
 
   /** A Java value for an object: Long, Boolean, String, null (None), or an unmodifiable List. */
-  public static Object toJava(HeapObject<?> o) {
-    return toJava((PyValue) o.value(), 0);
+  public static Object toJava(PyValue v) {
+    return toJava(v, 0);
   }
 
   private static Object toJava(PyValue v, int depth) {
@@ -225,10 +232,10 @@ public final class ObjectSpace {
       if (depth >= MAX_NESTING) {
         throw new PyException("RecursionError", "list nested too deep to convert");
       }
-      List<HeapObject<?>> items = ((PyList) v).items;
+      List<PyValue> items = ((PyList) v).items;
       List<Object> out = new ArrayList<>(items.size());
-      for (HeapObject<?> item : items) {
-        out.add(toJava((PyValue) item.value(), depth + 1));
+      for (PyValue item : items) {
+        out.add(toJava(item, depth + 1));
       }
       return Collections.unmodifiableList(out);
     }
@@ -241,11 +248,11 @@ public final class ObjectSpace {
    *
    * @throws PyException TypeError for anything else
    */
-  public HeapObject<?> fromJava(Object value) {
+  public PyValue fromJava(Object value) {
     return fromJava(value, 0);
   }
 
-  private HeapObject<?> fromJava(Object value, int depth) {
+  private PyValue fromJava(Object value, int depth) {
     if (value == null) {
       return none;
     }
@@ -266,13 +273,13 @@ public final class ObjectSpace {
         throw new PyException("RecursionError", "list nested too deep to convert");
       }
       List<?> in = (List<?>) value;
-      ArrayList<HeapObject<?>> items = new ArrayList<>(in.size());
+      ArrayList<PyValue> items = new ArrayList<>(in.size());
       try {
         for (Object item : in) {
           items.add(fromJava(item, depth + 1));
         }
       } catch (RuntimeException e) {
-        items.forEach(HeapObject::decRef);
+        items.forEach(PyValue::decRef);
         throw e;
       }
       return newList(items);
@@ -282,20 +289,20 @@ public final class ObjectSpace {
   }
 
   /** Whether {@code target} is reachable from {@code value} through list items (or is it). */
-  static boolean reaches(HeapObject<?> value, HeapObject<?> target) {
-    if (!(value.value() instanceof PyList)) {
+  static boolean reaches(PyValue value, PyValue target) {
+    if (!(value instanceof PyList)) {
       return false;
     }
-    Set<HeapObject<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<HeapObject<?>> work = new ArrayDeque<>();
+    Set<PyValue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<PyValue> work = new ArrayDeque<>();
     work.push(value);
     while (!work.isEmpty()) {
-      HeapObject<?> o = work.pop();
+      PyValue o = work.pop();
       if (o == target) {
         return true;
       }
-      if (o.value() instanceof PyList && seen.add(o)) {
-        work.addAll(((PyList) o.value()).items);
+      if (o instanceof PyList && seen.add(o)) {
+        work.addAll(((PyList) o).items);
       }
     }
     return false;

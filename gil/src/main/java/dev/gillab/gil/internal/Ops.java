@@ -2,7 +2,6 @@ package dev.gillab.gil.internal;
 
 import dev.gillab.gil.BinaryOp;
 import dev.gillab.gil.CompareOp;
-import dev.gillab.refcount.HeapObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +10,9 @@ final class Ops {
   private Ops() {}
 
   /** {@code l op r} for the types that are not both ints; answers a new reference. */
-  static HeapObject<?> binary(ObjectSpace space, BinaryOp op, HeapObject<?> l, HeapObject<?> r) {
-    PyValue a = (PyValue) l.value();
-    PyValue b = (PyValue) r.value();
+  static PyValue binary(ObjectSpace space, BinaryOp op, PyValue l, PyValue r) {
+    PyValue a = l;
+    PyValue b = r;
     BinaryOp plain = op.plain();
     if (plain == BinaryOp.ADD) {
       if (a instanceof PyStr && b instanceof PyStr) {
@@ -23,10 +22,10 @@ final class Ops {
         return space.newStr(x.concat(y));
       }
       if (a instanceof PyList && b instanceof PyList) {
-        List<HeapObject<?>> x = ((PyList) a).items;
-        List<HeapObject<?>> y = ((PyList) b).items;
+        List<PyValue> x = ((PyList) a).items;
+        List<PyValue> y = ((PyList) b).items;
         checkSize((long) x.size() + y.size());
-        ArrayList<HeapObject<?>> items = new ArrayList<>(x.size() + y.size());
+        ArrayList<PyValue> items = new ArrayList<>(x.size() + y.size());
         items.addAll(x);
         items.addAll(y);
         return newListSharing(space, items);
@@ -44,16 +43,16 @@ final class Ops {
             + b.typeName() + "'");
   }
 
-  private static HeapObject<?> repeat(ObjectSpace space, PyValue seq, long times) {
+  private static PyValue repeat(ObjectSpace space, PyValue seq, long times) {
     long n = Math.max(0, times);
     if (seq instanceof PyStr) {
       String s = ((PyStr) seq).value;
       checkSize(s.length() * n);
       return space.newStr(s.repeat((int) n));
     }
-    List<HeapObject<?>> items = ((PyList) seq).items;
+    List<PyValue> items = ((PyList) seq).items;
     checkSize(items.size() * n);
-    ArrayList<HeapObject<?>> out = new ArrayList<>((int) (items.size() * n));
+    ArrayList<PyValue> out = new ArrayList<>((int) (items.size() * n));
     for (long i = 0; i < n; i++) {
       out.addAll(items);
     }
@@ -61,12 +60,12 @@ final class Ops {
   }
 
   /** A new list over items it does not own yet: take a reference to each. */
-  private static HeapObject<?> newListSharing(ObjectSpace space, ArrayList<HeapObject<?>> items) {
-    HeapObject<?> list = space.newList(new ArrayList<>());
-    for (HeapObject<?> item : items) {
-      item.incRef();
+  private static PyValue newListSharing(ObjectSpace space, ArrayList<PyValue> items) {
+    PyValue list = space.newList(new ArrayList<>());
+    for (PyValue item : items) {
+      PyValue.incRef(item);
     }
-    ((PyList) list.value()).items.addAll(items);
+    ((PyList) list).items.addAll(items);
     return list;
   }
 
@@ -78,7 +77,7 @@ final class Ops {
   }
 
   /** A comparison for the types that are not both ints. */
-  static boolean compare(CompareOp op, HeapObject<?> l, HeapObject<?> r) {
+  static boolean compare(CompareOp op, PyValue l, PyValue r) {
     switch (op) {
       case EQ:
         return ObjectSpace.equal(l, r, 0);
@@ -87,8 +86,8 @@ final class Ops {
       default:
         break;
     }
-    PyValue a = (PyValue) l.value();
-    PyValue b = (PyValue) r.value();
+    PyValue a = l;
+    PyValue b = r;
     int c;
     if (a instanceof PyInt && b instanceof PyInt) {
       c = Long.compare(((PyInt) a).value, ((PyInt) b).value);
@@ -112,12 +111,12 @@ final class Ops {
   }
 
   /** {@code target.append(v)}: the list takes over the caller's reference to {@code v}. */
-  static void listAppend(HeapObject<?> target, HeapObject<?> v) {
-    PyValue t = (PyValue) target.value();
+  static void listAppend(PyValue target, PyValue v) {
+    PyValue t = target;
     if (!(t instanceof PyList)) {
       throw PyException.type("LIST_APPEND needs a list, got '" + t.typeName() + "'");
     }
-    List<HeapObject<?>> items = ((PyList) t).items;
+    List<PyValue> items = ((PyList) t).items;
     checkSize(items.size() + 1L);
     if (ObjectSpace.reaches(v, target)) {
       throw new PyException(

@@ -9,7 +9,8 @@ public final class PyInt extends PyValue {
   long value;
   private final boolean bool;
 
-  PyInt(long value, boolean bool) {
+  PyInt(long value, boolean bool, boolean immortal) {
+    super(immortal);
     this.value = value;
     this.bool = bool;
   }

@@ -1,6 +1,5 @@
 package dev.gillab.gil.internal;
 
-import dev.gillab.refcount.HeapObject;
 import java.util.ArrayList;
 
 /**
@@ -8,9 +7,10 @@ import java.util.ArrayList;
  * hook). Not thread-safe: guarded by the GIL.
  */
 public final class PyList extends PyValue {
-  final ArrayList<HeapObject<?>> items;
+  final ArrayList<PyValue> items;
 
-  PyList(ArrayList<HeapObject<?>> items) {
+  PyList(ArrayList<PyValue> items) {
+    super(false);
     this.items = items;
   }
 

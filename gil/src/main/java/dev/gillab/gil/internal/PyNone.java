@@ -2,7 +2,9 @@ package dev.gillab.gil.internal;
 
 /** The value of None. One per interpreter, held by an immortal heap object. */
 public final class PyNone extends PyValue {
-  PyNone() {}
+  PyNone() {
+    super(true);
+  }
 
   @Override
   public String typeName() {

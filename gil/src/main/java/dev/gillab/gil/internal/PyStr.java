@@ -5,6 +5,7 @@ public final class PyStr extends PyValue {
   final String value;
 
   PyStr(String value) {
+    super(false);
     this.value = value;
   }
 
