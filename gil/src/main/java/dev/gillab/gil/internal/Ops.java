@@ -50,14 +50,14 @@ final class Ops {
       if (s.isEmpty()) {
         n = 0; // "" * n is "" for any n; keeps (int) n below in range
       }
-      checkSize(n > ObjectSpace.MAX_SIZE ? n : s.length() * n);
+      checkSize(times(s.length(), n));
       return space.newStr(s.repeat((int) n));
     }
     List<PyValue> items = ((PyList) seq).items;
     if (items.isEmpty()) {
       n = 0;
     }
-    checkSize(n > ObjectSpace.MAX_SIZE ? n : items.size() * n);
+    checkSize(times(items.size(), n));
     ArrayList<PyValue> out = new ArrayList<>((int) (items.size() * n));
     for (long i = 0; i < n; i++) {
       out.addAll(items);
@@ -73,6 +73,14 @@ final class Ops {
     }
     ((PyList) list).items.addAll(items);
     return list;
+  }
+
+  private static long times(long length, long n) {
+    try {
+      return Math.multiplyExact(length, n);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private static void checkSize(long size) {
