@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each thread that uses the heap gets its own {@link Cell}: it draws ids from a private
  * block of {@value #ID_BLOCK} (one atomic per block, not per object) and counts its allocations
- * and frees with single-writer stores, which need no atomic instruction. Readers sum the cells.
+ * and frees with single-writer plain stores, which need no atomic instruction or fence.
+ * Readers sum the cells; a reader on another thread sees each cell as of a moment ago, which is
+ * why {@code Heap.stats()} is exact only when nobody is allocating or freeing meanwhile.
  * The first thread to use the heap (an interpreter's main thread, or whoever holds the GIL) finds
  * its cell with one field read; others go through a {@link ThreadLocal}.
  *
@@ -137,34 +139,18 @@ public final class Counters {
     return c;
   }
 
-  /** One thread's ids and counts. Written only by that thread; read by anyone. */
+  /**
+   * One thread's ids and counts. Written only by that thread with plain stores (no fence, no
+   * atomic: this is the hot path); other threads read them racily, which on a 64-bit JVM gives
+   * a value that was current a moment ago, never a torn one.
+   */
   static final class Cell {
-    private static final VarHandle ALLOCATED;
-    private static final VarHandle FREED;
-    private static final VarHandle IMMORTAL;
-
-    static {
-      try {
-        MethodHandles.Lookup l = MethodHandles.lookup();
-        ALLOCATED = l.findVarHandle(Cell.class, "allocated", long.class);
-        FREED = l.findVarHandle(Cell.class, "freed", long.class);
-        IMMORTAL = l.findVarHandle(Cell.class, "immortal", long.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
     final Thread thread;
     private final AtomicLong blocks;
-    // Owner-only: the next id and the end of the current block.
     private long next;
     private long limit;
-    // Single writer (the owner) with opaque stores; read by anyone with opaque loads.
-    @SuppressWarnings("unused")
     private long allocated;
-    @SuppressWarnings("unused")
     private long freed;
-    @SuppressWarnings("unused")
     private long immortal;
 
     Cell(Thread thread, AtomicLong blocks) {
@@ -181,27 +167,27 @@ public final class Counters {
     }
 
     void allocated(long n) {
-      ALLOCATED.setOpaque(this, (long) ALLOCATED.getOpaque(this) + n);
+      allocated += n;
     }
 
     void freed(long n) {
-      FREED.setOpaque(this, (long) FREED.getOpaque(this) + n);
+      freed += n;
     }
 
     void immortal(long n) {
-      IMMORTAL.setOpaque(this, (long) IMMORTAL.getOpaque(this) + n);
+      immortal += n;
     }
 
     long allocatedCount() {
-      return (long) ALLOCATED.getOpaque(this);
+      return allocated;
     }
 
     long freedCount() {
-      return (long) FREED.getOpaque(this);
+      return freed;
     }
 
     long immortalCount() {
-      return (long) IMMORTAL.getOpaque(this);
+      return immortal;
     }
   }
 }

@@ -20,9 +20,15 @@ public final class Sites {
   /** {@code "Demo.main(Demo.java:12)"} for the first caller outside the heap, or "unknown". */
   public static String caller() {
     Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
-        .filter(f -> !OURS.contains(f.getClassName()) && !f.getClassName().startsWith(INTERNAL))
+        .filter(f -> !isOurs(f.getClassName()))
         .findFirst());
     return frame.map(Sites::format).orElse("unknown");
+  }
+
+  private static boolean isOurs(String className) {
+    int nested = className.indexOf('$');
+    String outer = nested < 0 ? className : className.substring(0, nested);
+    return OURS.contains(outer) || className.startsWith(INTERNAL);
   }
 
   private static String format(StackWalker.StackFrame f) {

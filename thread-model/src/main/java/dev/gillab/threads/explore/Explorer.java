@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Runs a {@link Program} under chosen schedules, one atomic step at a time, and reports every
@@ -71,14 +72,26 @@ public final class Explorer {
 
   /** Runs every schedule of {@code program} (depth-first), up to the schedule bound. */
   public <S> Exploration exhaustive(Program<S> program) throws InterruptedException {
+    return exhaustive(program, run -> {});
+  }
+
+  /**
+   * Runs every schedule of {@code program} (depth-first), up to the schedule bound, and hands
+   * every run, passing or not, to {@code eachRun} as it ends.
+   */
+  public <S> Exploration exhaustive(Program<S> program, Consumer<Execution> eachRun)
+      throws InterruptedException {
     checkNotNull(program, "program");
+    checkNotNull(eachRun, "eachRun");
     Results results = new Results();
     Stopwatch clock = Stopwatch.createStarted();
     RunEngine engine = new RunEngine(stepTimeout);
     DepthFirst dfs = new DepthFirst();
     boolean complete;
     do {
-      results.add(engine.run(program, dfs));
+      Execution run = engine.run(program, dfs);
+      results.add(run);
+      eachRun.accept(run);
       complete = !dfs.advance();
     } while (!complete && results.schedules < maxSchedules);
     return results.build(program, "exhaustive", complete, clock.elapsed());

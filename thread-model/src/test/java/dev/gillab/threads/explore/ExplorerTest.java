@@ -1,13 +1,13 @@
 package dev.gillab.threads.explore;
 
-import static dev.gillab.threads.explore.ExplorerFixtures.lostUpdate;
-import static dev.gillab.threads.explore.ExplorerFixtures.oppositeOrder;
+import static dev.gillab.threads.explore.Classics.lostUpdate;
+import static dev.gillab.threads.explore.Classics.oppositeLockOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gillab.threads.explore.ExplorerFixtures.Counter;
+import dev.gillab.threads.explore.Classics.Counter;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -100,14 +100,14 @@ class ExplorerTest {
 
   @Test
   void findsTheDeadlockOfOppositeLockOrder() throws Exception {
-    Exploration result = explorer.exhaustive(oppositeOrder());
+    Exploration result = explorer.exhaustive(oppositeLockOrder());
 
     assertEquals(2, result.count(Outcome.DEADLOCK));
     assertEquals(0, result.count(Outcome.INVARIANT_VIOLATED));
     Execution deadlock = result.firstFinding(Outcome.DEADLOCK).orElseThrow();
     assertEquals("T1,T2", deadlock.schedule().toString());
     assertEquals("deadlock: T1 waits at 'lock B'; T2 waits at 'lock A'", deadlock.verdict());
-    assertEquals(Outcome.DEADLOCK, explorer.replay(oppositeOrder(), "T2,T1").outcome());
+    assertEquals(Outcome.DEADLOCK, explorer.replay(oppositeLockOrder(), "T2,T1").outcome());
   }
 
   @Test
@@ -187,7 +187,7 @@ class ExplorerTest {
         shortOne.getMessage());
 
     IllegalArgumentException blocked = assertThrows(IllegalArgumentException.class,
-        () -> explorer.replay(oppositeOrder(), "T1,T2,T1"));
+        () -> explorer.replay(oppositeLockOrder(), "T1,T2,T1"));
     assertEquals(
         "schedule step 3 runs thread 'T1', whose step 'lock B' is not enabled (deadlock)",
         blocked.getMessage());
