@@ -209,6 +209,7 @@ public final class Gil {
   }
 
   /** Bookkeeping of a new holder; runs with the GIL held. */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: only the holder updates it
   private void taken(Thread me) {
     if (lastHolder != me) {
       lastHolder = me;
