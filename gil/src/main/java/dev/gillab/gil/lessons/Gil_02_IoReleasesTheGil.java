@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * fixed: recv() releases the GIL while it waits
  *   receiver got: hello
  * better: 4 threads each sleep(200), which releases the GIL
- *   finished in 2xx ms (one after another they would take 800 ms)
+ *   finished in 236 ms (one after another they would take 800 ms)
  * </pre>
  */
 public final class Gil_02_IoReleasesTheGil {
