@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.errorprone.annotations.Immutable;
 import dev.gillab.threads.explore.internal.ProgramThread;
+import dev.gillab.threads.explore.internal.ProgramThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,10 +38,11 @@ import java.util.function.Consumer;
  * </ul>
  *
  * A run ends in one of the {@link Outcome}s. A step that does not return within the per-step
- * bound is cut off (its thread interrupted) and reported; every program thread of a run is
- * stopped and joined before the next run starts, so no explorer thread outlives an exploration
- * (a step that ignores interruption is named in {@link Execution#strandedThreads()}; its thread
- * is a daemon).
+ * bound is cut off (its thread interrupted and replaced) and reported. One real thread per
+ * program thread serves every run of an exploration, and all of them are stopped and joined
+ * before the call returns, so no explorer thread outlives an exploration. A step that ignores
+ * interruption cannot be stopped in Java: its thread (a daemon) is named in {@link
+ * Execution#strandedThreads()}, and the exploration stops there rather than strand more.
  *
  * <p>An explorer is an immutable configuration and is thread-safe; each call runs its own
  * threads.
@@ -88,12 +90,14 @@ public final class Explorer {
     RunEngine engine = new RunEngine(stepTimeout);
     DepthFirst dfs = new DepthFirst();
     boolean complete;
-    do {
-      Execution run = engine.run(program, dfs);
-      results.add(run);
-      eachRun.accept(run);
-      complete = !dfs.advance();
-    } while (!complete && results.schedules < maxSchedules);
+    try (ProgramThreads threads = new ProgramThreads(program.name(), program.threadNames())) {
+      do {
+        Execution run = engine.run(program, dfs, threads);
+        results.add(run);
+        eachRun.accept(run);
+        complete = !dfs.advance();
+      } while (!complete && results.schedules < maxSchedules && !results.stranded);
+    }
     return results.build(program, "exhaustive", complete, clock.elapsed());
   }
 
@@ -107,8 +111,10 @@ public final class Explorer {
     RunEngine engine = new RunEngine(stepTimeout);
     SplittableRandom random = new SplittableRandom(seed);
     Chooser chooser = (depth, threads, enabled) -> enabled.get(random.nextInt(enabled.size()));
-    for (int i = 0; i < runs; i++) {
-      results.add(engine.run(program, chooser));
+    try (ProgramThreads threads = new ProgramThreads(program.name(), program.threadNames())) {
+      for (int i = 0; i < runs && !results.stranded; i++) {
+        results.add(engine.run(program, chooser, threads));
+      }
     }
     String mode = "random(seed=" + seed + ", runs=" + runs + ")";
     return results.build(program, mode, false, clock.elapsed());
@@ -128,17 +134,23 @@ public final class Explorer {
   public <S> Execution replay(Program<S> program, Schedule schedule) throws InterruptedException {
     checkNotNull(program, "program");
     checkNotNull(schedule, "schedule");
-    return new RunEngine(stepTimeout).run(program, new Replay(program, schedule));
+    Replay replay = new Replay(program, schedule);
+    try (ProgramThreads threads = new ProgramThreads(program.name(), program.threadNames())) {
+      return new RunEngine(stepTimeout).run(program, replay, threads);
+    }
   }
 
   /** Accumulates runs into an {@link Exploration}. */
   private final class Results {
     long schedules;
+    boolean stranded;
     final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     final List<Execution> findings = new ArrayList<>();
 
     void add(Execution run) {
       schedules++;
+      // A thread that ignored its interrupt cannot be reclaimed: stop before stranding more.
+      stranded |= !run.strandedThreads().isEmpty();
       outcomes.merge(run.outcome(), 1L, Long::sum);
       if (run.isFinding() && findings.size() < maxReportedFindings) {
         findings.add(run);
@@ -198,14 +210,26 @@ public final class Explorer {
     }
   }
 
-  /** Follows a given schedule and rejects one that does not fit the program. */
+  /**
+   * Follows a given schedule and rejects one that does not fit the program. Unknown thread names
+   * are rejected before anything runs; running a thread past its last step or while its step is
+   * not enabled, when the run gets there.
+   */
   private static final class Replay implements Chooser {
     private final Program<?> program;
     private final Schedule schedule;
+    private final int[] indices;
 
     Replay(Program<?> program, Schedule schedule) {
       this.program = program;
       this.schedule = schedule;
+      this.indices = new int[schedule.length()];
+      for (int i = 0; i < indices.length; i++) {
+        String name = schedule.threads().get(i);
+        indices[i] = program.threadNames().indexOf(name);
+        checkArgument(indices[i] >= 0, "schedule step %s names unknown thread '%s' (threads: %s)",
+            i + 1, name, String.join(", ", program.threadNames()));
+      }
     }
 
     @Override
@@ -213,35 +237,25 @@ public final class Explorer {
       checkArgument(depth < schedule.length(),
           "schedule '%s' ends after %s steps, but %s still have steps to run",
           schedule, schedule.length(), unfinished(threads));
-      String name = schedule.threads().get(depth);
-      int index = program.threadNames().indexOf(name);
-      checkArgument(index >= 0, "schedule step %s names unknown thread '%s' (threads: %s)",
-          depth + 1, name, String.join(", ", program.threadNames()));
-      ProgramThread thread = threads.get(index);
-      checkArgument(!thread.isFinished(),
-          "schedule step %s runs thread '%s' past its last step (it has %s steps)",
-          depth + 1, name, thread.stepCount());
-      checkArgument(enabled.contains(index),
-          "schedule step %s runs thread '%s', whose step '%s' is not enabled",
-          depth + 1, name, thread.nextStep().label());
-      return index;
+      checkStep(depth, threads, enabled.contains(indices[depth]), "");
+      return indices[depth];
     }
 
     @Override
     public void finished(int depth, ImmutableList<ProgramThread> threads) {
       if (depth < schedule.length()) {
-        String name = schedule.threads().get(depth);
-        int index = program.threadNames().indexOf(name);
-        checkArgument(index >= 0, "schedule step %s names unknown thread '%s' (threads: %s)",
-            depth + 1, name, String.join(", ", program.threadNames()));
-        ProgramThread thread = threads.get(index);
-        checkArgument(!thread.isFinished(),
-            "schedule step %s runs thread '%s' past its last step (it has %s steps)",
-            depth + 1, name, thread.stepCount());
-        throw new IllegalArgumentException(String.format(
-            "schedule step %s runs thread '%s', whose step '%s' is not enabled (deadlock)",
-            depth + 1, name, thread.nextStep().label()));
+        checkStep(depth, threads, false, " (deadlock)");
       }
+    }
+
+    private void checkStep(
+        int depth, ImmutableList<ProgramThread> threads, boolean enabled, String why) {
+      ProgramThread thread = threads.get(indices[depth]);
+      checkArgument(!thread.isFinished(),
+          "schedule step %s runs thread '%s' past its last step (it has %s steps)",
+          depth + 1, thread.name(), thread.stepCount());
+      checkArgument(enabled, "schedule step %s runs thread '%s', whose step '%s' is not enabled%s",
+          depth + 1, thread.name(), thread.nextStep().label(), why);
     }
 
     private static String unfinished(ImmutableList<ProgramThread> threads) {

@@ -2,6 +2,7 @@ package dev.gillab.threads.explore;
 
 import com.google.common.collect.ImmutableList;
 import dev.gillab.threads.explore.internal.ProgramThread;
+import dev.gillab.threads.explore.internal.ProgramThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,82 +11,64 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a program once, step by step, on real threads, with a {@link Chooser} deciding who goes
- * next. Every program thread is stopped and joined before {@link #run} returns.
+ * Runs a program once, step by step, on the exploration's program threads, with a {@link
+ * Chooser} deciding who goes next. When {@link #run} returns, no step of the run is in flight:
+ * a step that did not return in time has had its thread retired and replaced.
  */
 final class RunEngine {
-  private static final long STOP_BOUND_MILLIS = 1_000;
-
   private final Duration stepTimeout;
 
   RunEngine(Duration stepTimeout) {
     this.stepTimeout = stepTimeout;
   }
 
-  <S> Execution run(Program<S> program, Chooser chooser) throws InterruptedException {
+  <S> Execution run(Program<S> program, Chooser chooser, ProgramThreads pool)
+      throws InterruptedException {
     S state = program.newState();
     Semaphore done = new Semaphore(0);
-    ImmutableList.Builder<ProgramThread> built = ImmutableList.builder();
-    for (int i = 0; i < program.threadNames().size(); i++) {
-      built.add(
-          new ProgramThread(
-              program.name().replaceAll("\\s+", "_"),
-              program.threadNames().get(i),
-              program.stepsOf(i, state),
-              done));
+    ImmutableList<ProgramThread> threads = pool.current();
+    for (int i = 0; i < threads.size(); i++) {
+      threads.get(i).arm(program.stepsOf(i, state), done);
     }
-    ImmutableList<ProgramThread> threads = built.build();
-    threads.forEach(ProgramThread::start);
 
     List<TraceRow> trace = new ArrayList<>();
-    @Nullable ProgramThread stuck = null;
-    try {
-      while (true) {
-        List<ProgramThread> unfinished =
-            threads.stream().filter(t -> !t.isFinished()).collect(Collectors.toList());
-        if (unfinished.isEmpty()) {
-          chooser.finished(trace.size(), threads);
-          return finish(program, state, trace, threads);
-        }
-        ImmutableList<Integer> enabled;
-        try {
-          enabled = enabledIndices(threads);
-        } catch (RuntimeException e) {
-          return execution(program, Outcome.STEP_FAILED, trace,
-              "an enabled condition threw " + e, null, e, threads);
-        }
-        if (enabled.isEmpty()) {
-          chooser.finished(trace.size(), threads);
-          return execution(program, Outcome.DEADLOCK, trace, deadlockVerdict(unfinished), null,
-              null, threads);
-        }
-        int chosen = chooser.choose(trace.size(), threads, enabled);
-        ProgramThread thread = threads.get(chosen);
-        String label = thread.nextStep().label();
-        thread.grantTurn();
-        if (!ProgramThread.awaitStep(done, stepTimeout.toNanos())) {
-          stuck = thread;
-          trace.add(new TraceRow(trace.size() + 1, thread.name(), label, "cut off"));
-          return execution(program, Outcome.STEP_TIMED_OUT, trace,
-              String.format("step '%s' of %s did not return within %d ms",
-                  label, thread.name(), stepTimeout.toMillis()),
-              null, null, threads);
-        }
-        trace.add(new TraceRow(trace.size() + 1, thread.name(), label, thread.lastNote()));
-        Throwable failure = thread.failure();
-        if (failure != null) {
-          return execution(program, Outcome.STEP_FAILED, trace,
-              String.format("step '%s' of %s threw %s", label, thread.name(), failure),
-              null, failure, threads);
-        }
+    while (true) {
+      List<ProgramThread> unfinished =
+          threads.stream().filter(t -> !t.isFinished()).collect(Collectors.toList());
+      if (unfinished.isEmpty()) {
+        chooser.finished(trace.size(), threads);
+        return finish(program, state, trace);
       }
-    } finally {
-      // Normally done already by execution(); this covers a chooser that rejected the run.
-      for (ProgramThread t : threads) {
-        t.abort(t == stuck);
+      ImmutableList<Integer> enabled;
+      try {
+        enabled = enabledIndices(threads);
+      } catch (RuntimeException e) {
+        return execution(program, Outcome.STEP_FAILED, trace,
+            "an enabled condition threw " + e, null, e, ImmutableList.of());
       }
-      for (ProgramThread t : threads) {
-        t.awaitExit(STOP_BOUND_MILLIS);
+      if (enabled.isEmpty()) {
+        chooser.finished(trace.size(), threads);
+        return execution(program, Outcome.DEADLOCK, trace, deadlockVerdict(unfinished), null,
+            null, ImmutableList.of());
+      }
+      int chosen = chooser.choose(trace.size(), threads, enabled);
+      ProgramThread thread = threads.get(chosen);
+      String label = thread.nextStep().label();
+      thread.grantTurn();
+      if (!ProgramThread.awaitStep(done, stepTimeout.toNanos())) {
+        trace.add(new TraceRow(trace.size() + 1, thread.name(), label, "cut off"));
+        boolean stopped = pool.replace(chosen);
+        return execution(program, Outcome.STEP_TIMED_OUT, trace,
+            String.format("step '%s' of %s did not return within %d ms",
+                label, thread.name(), stepTimeout.toMillis()),
+            null, null, stopped ? ImmutableList.of() : ImmutableList.of(thread.name()));
+      }
+      trace.add(new TraceRow(trace.size() + 1, thread.name(), label, thread.lastNote()));
+      Throwable failure = thread.failure();
+      if (failure != null) {
+        return execution(program, Outcome.STEP_FAILED, trace,
+            String.format("step '%s' of %s threw %s", label, thread.name(), failure),
+            null, failure, ImmutableList.of());
       }
     }
   }
@@ -108,46 +91,32 @@ final class RunEngine {
             .collect(Collectors.joining("; "));
   }
 
-  private <S> Execution finish(
-      Program<S> program, S state, List<TraceRow> trace, List<ProgramThread> threads)
-      throws InterruptedException {
+  private static <S> Execution finish(Program<S> program, S state, List<TraceRow> trace) {
     String described = program.describe(state);
+    String invariant = "invariant '" + program.invariantName() + "'";
     boolean holds;
     try {
       holds = program.invariantHolds(state);
     } catch (RuntimeException e) {
-      return execution(program, Outcome.STEP_FAILED, trace,
-          "invariant '" + program.invariantName() + "' threw " + e, described, e,
-          threads);
+      return execution(program, Outcome.STEP_FAILED, trace, invariant + " threw " + e,
+          described, e, ImmutableList.of());
     }
     return holds
-        ? execution(program, Outcome.PASSED, trace,
-            "invariant '" + program.invariantName() + "' held: " + described, described, null,
-            threads)
+        ? execution(program, Outcome.PASSED, trace, invariant + " held: " + described,
+            described, null, ImmutableList.of())
         : execution(program, Outcome.INVARIANT_VIOLATED, trace,
-            "invariant '" + program.invariantName() + "' violated: " + described, described,
-            null, threads);
+            invariant + " violated: " + described, described, null, ImmutableList.of());
   }
 
-  /** Builds the result, first stopping every thread of the run and naming any that would not stop. */
-  private Execution execution(
+  private static Execution execution(
       Program<?> program,
       Outcome outcome,
       List<TraceRow> trace,
       String verdict,
       @Nullable String finalState,
       @Nullable Throwable failure,
-      List<ProgramThread> threads) throws InterruptedException {
-    ImmutableList.Builder<String> stranded = ImmutableList.builder();
-    for (ProgramThread t : threads) {
-      t.abort(outcome == Outcome.STEP_TIMED_OUT);
-    }
-    for (ProgramThread t : threads) {
-      if (!t.awaitExit(STOP_BOUND_MILLIS)) {
-        stranded.add(t.name());
-      }
-    }
+      ImmutableList<String> stranded) {
     return new Execution(program.name(), program.threadNames(), outcome,
-        ImmutableList.copyOf(trace), verdict, finalState, failure, stranded.build());
+        ImmutableList.copyOf(trace), verdict, finalState, failure, stranded);
   }
 }

@@ -2,6 +2,7 @@ package dev.gillab.threads.explore;
 
 import static dev.gillab.threads.explore.Classics.lostUpdate;
 import static dev.gillab.threads.explore.Classics.oppositeLockOrder;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -163,6 +166,58 @@ class ExplorerTest {
     assertEquals(Outcome.STEP_TIMED_OUT, run.outcome());
     assertEquals("step 'await forever' of T1 did not return within 200 ms", run.verdict());
     assertEquals(List.of(), run.strandedThreads());
+  }
+
+  @Test
+  void aStepThatIgnoresInterruptsIsNamedAndStopsTheSearch() throws Exception {
+    AtomicBoolean release = new AtomicBoolean();
+    Program<Counter> program = Program.builder("spins", Counter::new)
+        .thread("T1", c -> List.of(Step.run("spin", () -> {
+          while (!release.get()) {
+            Thread.onSpinWait(); // deaf to interrupts, on purpose
+          }
+        })))
+        .thread("T2", c -> List.of(Step.run("fine", () -> c.x++)))
+        .build();
+    try {
+      Exploration result = Explorer.builder().stepTimeout(Duration.ofMillis(100)).build()
+          .exhaustive(program);
+
+      assertEquals(1, result.schedulesExplored(), "stops rather than strand one thread a run");
+      assertFalse(result.isComplete());
+      Execution run = result.firstFinding().orElseThrow();
+      assertEquals(Outcome.STEP_TIMED_OUT, run.outcome());
+      assertEquals(List.of("T1"), run.strandedThreads());
+    } finally {
+      release.set(true);
+      await().atMost(Duration.ofSeconds(10)).until(() -> explorerThreads().isEmpty());
+    }
+  }
+
+  @Test
+  void replayRejectsAnUnknownThreadBeforeAnythingRuns() {
+    Program<Counter> program = Program.builder("throws first", Counter::new)
+        .thread("T1", c -> List.of(Step.run("boom", () -> {
+          throw new IllegalStateException("boom");
+        })))
+        .build();
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> explorer.replay(program, "T1,T9"));
+    assertEquals("schedule step 2 names unknown thread 'T9' (threads: T1)", unknown.getMessage());
+  }
+
+  @Test
+  void oneRealThreadPerProgramThreadServesEveryRun() throws Exception {
+    Set<Thread> seen = ConcurrentHashMap.newKeySet();
+    Program<Counter> program = Program.builder("who runs", Counter::new)
+        .thread("T1", c -> List.of(Step.run("a", () -> seen.add(Thread.currentThread())),
+            Step.run("b", () -> seen.add(Thread.currentThread()))))
+        .thread("T2", c -> List.of(Step.run("a", () -> seen.add(Thread.currentThread())),
+            Step.run("b", () -> seen.add(Thread.currentThread()))))
+        .build();
+
+    assertEquals(6, explorer.exhaustive(program).schedulesExplored());
+    assertEquals(2, seen.size());
   }
 
   @Test

@@ -7,38 +7,45 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One program thread of one run: a real Java thread that waits for its turn before every step,
- * runs exactly that step, and reports back.
+ * One program thread: a real Java thread that, run after run, waits for its turn before every
+ * step, runs exactly that step, and reports back. It is reused across the runs of an
+ * exploration (starting a thread costs more than the steps of a small program), and re-armed
+ * with fresh steps before each run.
  *
- * <p>Hand-off protocol: the scheduler releases {@code turn}; the thread runs the step, records
- * the note or the failure, advances {@code next} and releases the run's shared {@code done}
- * semaphore. Because only one step of a run is ever in flight, the plain fields below are
- * published by those semaphores (release happens-before a successful acquire) and need no
- * lock of their own.
+ * <p>Hand-off protocol: the scheduler {@link #arm arms} the thread with a run's steps and that
+ * run's {@code done} semaphore, then releases {@code turn} once per step; the thread runs the
+ * step, records the note or the failure, advances {@code next} and releases {@code done}.
+ * Because only one step of a run is ever in flight, the plain fields below are published by
+ * those two semaphores (release happens-before a successful acquire) and need no lock.
  */
 public final class ProgramThread implements Runnable {
   private final String name;
-  private final ImmutableList<Step> steps;
   private final Semaphore turn = new Semaphore(0);
-  private final Semaphore done;
   private final Thread thread;
 
-  private volatile boolean aborted;
+  private volatile boolean shutdown;
+  // Written by the scheduler in arm() before turn.release(); read by this thread after acquire.
+  private ImmutableList<Step> steps = ImmutableList.of();
+  private Semaphore done = new Semaphore(0);
   // Written by this thread before done.release(); read by the scheduler after done.acquire().
   private int next;
   private @Nullable String lastNote;
   private @Nullable Throwable failure;
 
-  public ProgramThread(String runName, String name, ImmutableList<Step> steps, Semaphore done) {
+  public ProgramThread(String threadName, String name) {
     this.name = name;
-    this.steps = steps;
-    this.done = done;
-    this.thread = new Thread(this, "explore-" + runName + "-" + name);
+    this.thread = new Thread(this, threadName);
     this.thread.setDaemon(true); // a stranded step must never keep the JVM alive
+    this.thread.start();
   }
 
-  public void start() {
-    thread.start();
+  /** Gives this thread the steps of a new run; only while no step of it is in flight. */
+  public void arm(ImmutableList<Step> steps, Semaphore done) {
+    this.steps = steps;
+    this.done = done;
+    this.next = 0;
+    this.lastNote = null;
+    this.failure = null;
   }
 
   public String name() {
@@ -46,7 +53,7 @@ public final class ProgramThread implements Runnable {
   }
 
   public boolean isFinished() {
-    return next >= steps.size();
+    return next >= steps.size() || failure != null;
   }
 
   /** The step this thread takes next; only while it is not finished. */
@@ -71,13 +78,11 @@ public final class ProgramThread implements Runnable {
     turn.release();
   }
 
-  /** Stops the thread at its next turn; interrupts it too if it is inside a step. */
-  public void abort(boolean interrupt) {
-    aborted = true;
+  /** Ends the thread once it is back at its turn; interrupts it too if it is inside a step. */
+  public void shutdown() {
+    shutdown = true;
     turn.release();
-    if (interrupt) {
-      thread.interrupt();
-    }
+    thread.interrupt();
   }
 
   /** Waits up to {@code millis} for the thread to end; answers whether it did. */
@@ -88,26 +93,25 @@ public final class ProgramThread implements Runnable {
 
   @Override
   public void run() {
-    try {
-      while (next < steps.size()) {
+    while (!shutdown) {
+      try {
         turn.acquire();
-        if (aborted) {
-          return;
-        }
-        lastNote = null; // a step that throws notes nothing, not its predecessor's note
-        try {
-          lastNote = steps.get(next).perform();
-        } catch (Throwable t) { // a step's failure is the run's finding, never swallowed
-          failure = t;
-        }
-        next++;
-        done.release();
-        if (failure != null) {
-          return;
-        }
+      } catch (InterruptedException e) {
+        continue; // an interrupt meant for a step that returned just in time; shutdown is checked
       }
-    } catch (InterruptedException e) {
-      // aborted while waiting for a turn: the run is over
+      if (shutdown) {
+        return;
+      }
+      Semaphore stepDone = done;
+      try {
+        lastNote = steps.get(next).perform();
+      } catch (Throwable t) { // a step's failure is the run's finding, never swallowed
+        lastNote = null;
+        failure = t;
+      }
+      next++;
+      Thread.interrupted(); // an interrupt aimed at this step must not reach the next one
+      stepDone.release();
     }
   }
 
