@@ -20,8 +20,7 @@ import dev.gillab.threads.explore.Explorer;
  * <h2>How to run</h2>
  *
  * <pre>
- * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl thread-model exec:java \
- *     -Dexec.mainClass=dev.gillab.threads.lessons.Explore_01_FourOfSixSchedulesLoseAnUpdate
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl thread-model exec:java -Dexec.mainClass=dev.gillab.threads.lessons.Explore_01_FourOfSixSchedulesLoseAnUpdate
  * </pre>
  *
  * <h2>Output</h2>

@@ -20,8 +20,7 @@ import dev.gillab.threads.explore.Outcome;
  * <h2>How to run</h2>
  *
  * <pre>
- * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl thread-model exec:java \
- *     -Dexec.mainClass=dev.gillab.threads.lessons.Explore_03_OppositeOrderDeadlocks
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl thread-model exec:java -Dexec.mainClass=dev.gillab.threads.lessons.Explore_03_OppositeOrderDeadlocks
  * </pre>
  *
  * <h2>Output</h2>

@@ -94,6 +94,7 @@ public final class ProgramThread implements Runnable {
         if (aborted) {
           return;
         }
+        lastNote = null; // a step that throws notes nothing, not its predecessor's note
         try {
           lastNote = steps.get(next).perform();
         } catch (Throwable t) { // a step's failure is the run's finding, never swallowed

@@ -1,0 +1,161 @@
+package dev.gillab.locks;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.errorprone.annotations.ThreadSafe;
+import dev.gillab.locks.internal.OrderGraph;
+import dev.gillab.locks.internal.WaitForGraph;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A family of {@link OwnedLock}s that share deadlock detection: one wait-for registry and one
+ * lock-order graph. Locks of different sets never see each other's waits or orders.
+ *
+ * <h2>Design note</h2>
+ *
+ * Two detectors answer two different questions.
+ *
+ * <ul>
+ *   <li><b>Real deadlock</b> ({@link Builder#waitFor}): is anybody waiting for me, transitively,
+ *       while I am about to wait for them? Checked when an acquisition's fast attempt fails,
+ *       just before it parks, by following lock -> owner -> the lock that owner waits for. With
+ *       {@link Policy#THROW} the acquisition that would close the cycle throws {@link
+ *       DeadlockException} and nothing blocks; with {@link Policy#WARN} the listener hears of it
+ *       and the threads stay deadlocked (a {@link #startWatchdog watchdog} can also report such
+ *       cycles, and JDK monitors and {@code java.util.concurrent} locks too).
+ *   <li><b>Potential deadlock</b> ({@link Builder#order}): were these locks ever taken in the
+ *       other order? Every "held A, then took B" is an edge of a graph that outlives the
+ *       threads; an edge that closes a cycle is reported even though no thread waits now. That
+ *       finds the deadlock of a test that happened not to interleave badly. Edges are
+ *       validated once, then cached, so a learned order costs a lookup. See {@link OrderKey}
+ *       for what a node is.
+ * </ul>
+ *
+ * Defaults of {@link #builder()}: waitFor THROW, order WARN by {@link OrderKey#NAME}, stacks
+ * captured, reports logged at WARNING. {@link #unchecked()} turns everything off.
+ *
+ * <p>Thread-safe: locks of one set may be used from any number of threads.
+ */
+@ThreadSafe
+public final class LockSet {
+  private static final Logger LOG = Logger.getLogger(LockSet.class.getName());
+  private static final DeadlockListener LOG_LISTENER =
+      report -> LOG.log(Level.WARNING, report.toString());
+  private static final LockSet UNCHECKED = builder()
+      .waitFor(Policy.DISABLED).order(Policy.DISABLED).captureStacks(false).build();
+
+  private final Policy waitForPolicy;
+  private final Policy orderPolicy;
+  private final OrderKey orderKey;
+  private final boolean captureStacks;
+  private final @Nullable WaitForGraph waits;
+  private final @Nullable OrderGraph order;
+
+  private LockSet(Builder b) {
+    this.waitForPolicy = b.waitFor;
+    this.orderPolicy = b.order;
+    this.orderKey = b.orderKey;
+    this.captureStacks = b.captureStacks;
+    this.waits = b.waitFor == Policy.DISABLED ? null : new WaitForGraph(b.waitFor, b.listener);
+    this.order = b.order == Policy.DISABLED ? null : new OrderGraph(b.order, b.orderKey, b.listener);
+  }
+
+  /** A set with no checking at all: its locks cost what an AQS lock costs. */
+  public static LockSet unchecked() {
+    return UNCHECKED;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A new non-reentrant lock called {@code name}. */
+  public OwnedLock newLock(String name) {
+    return new OwnedLock(name, false, waits, order, captureStacks);
+  }
+
+  /** A new reentrant lock called {@code name}: its holder may take it again, and releases as often. */
+  public OwnedLock newReentrantLock(String name) {
+    return new OwnedLock(name, true, waits, order, captureStacks);
+  }
+
+  /**
+   * Starts a watchdog that scans this set's waits and the JVM's deadlocked threads every
+   * {@link Watchdog#DEFAULT_PERIOD} and reports each new cycle to {@code listener}.
+   */
+  public Watchdog startWatchdog(DeadlockListener listener) {
+    return startWatchdog(Watchdog.DEFAULT_PERIOD, listener);
+  }
+
+  /** As {@link #startWatchdog(DeadlockListener)}, scanning every {@code period}. */
+  public Watchdog startWatchdog(Duration period, DeadlockListener listener) {
+    return Watchdog.start(period, listener, waits == null ? List.of() : List.of(waits));
+  }
+
+  /** {@code "LockSet[waitFor=THROW, order=WARN by NAME, stacks]"}. */
+  @Override
+  public String toString() {
+    return "LockSet[waitFor=" + waitForPolicy + ", order=" + orderPolicy
+        + (orderPolicy == Policy.DISABLED ? "" : " by " + orderKey)
+        + (captureStacks && waits != null ? ", stacks" : "") + "]";
+  }
+
+  /** Configures a {@link LockSet}; not thread-safe. */
+  public static final class Builder {
+    private Policy waitFor = Policy.THROW;
+    private Policy order = Policy.WARN;
+    private OrderKey orderKey = OrderKey.NAME;
+    private boolean captureStacks = true;
+    private DeadlockListener listener = LOG_LISTENER;
+
+    private Builder() {}
+
+    /** Real-deadlock policy (wait-for graph). Default THROW. */
+    @CanIgnoreReturnValue
+    public Builder waitFor(Policy policy) {
+      this.waitFor = checkNotNull(policy, "policy");
+      return this;
+    }
+
+    /** Potential-deadlock policy (lock-order graph). Default WARN. */
+    @CanIgnoreReturnValue
+    public Builder order(Policy policy) {
+      this.order = checkNotNull(policy, "policy");
+      return this;
+    }
+
+    /** What a node of the lock-order graph is. Default {@link OrderKey#NAME}. */
+    @CanIgnoreReturnValue
+    public Builder orderBy(OrderKey key) {
+      this.orderKey = checkNotNull(key, "key");
+      return this;
+    }
+
+    /**
+     * Whether each acquisition records its stack, so that a deadlock report shows where every
+     * holder took its lock. Costs a stack capture per (outermost) acquisition; only effective
+     * while the wait-for policy is not DISABLED. Default true.
+     */
+    @CanIgnoreReturnValue
+    public Builder captureStacks(boolean capture) {
+      this.captureStacks = capture;
+      return this;
+    }
+
+    /** Who hears WARN reports. Default: a {@code java.util.logging} WARNING. */
+    @CanIgnoreReturnValue
+    public Builder listener(DeadlockListener listener) {
+      this.listener = checkNotNull(listener, "listener");
+      return this;
+    }
+
+    public LockSet build() {
+      return new LockSet(this);
+    }
+  }
+}

@@ -1,0 +1,284 @@
+package dev.gillab.locks;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.errorprone.annotations.ThreadSafe;
+import dev.gillab.locks.internal.HeldLocks;
+import dev.gillab.locks.internal.LockCore;
+import dev.gillab.locks.internal.OrderGraph;
+import dev.gillab.locks.internal.Reports;
+import dev.gillab.locks.internal.Stacks;
+import dev.gillab.locks.internal.Sync;
+import dev.gillab.locks.internal.WaitForGraph;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A lock with one holder at a time, a name, and an owner that is checked.
+ *
+ * <h2>Design note</h2>
+ *
+ * The blocking is an {@code AbstractQueuedSynchronizer} whose state is the hold count, the same
+ * machinery as {@code ReentrantLock}; what this class adds is what a learner (and a debugger)
+ * wants to see:
+ *
+ * <ul>
+ *   <li><b>Ownership.</b> Only the holder may release: a release by any other thread throws
+ *       {@code IllegalMonitorStateException} naming the lock, the caller and the holder.
+ *   <li><b>Non-reentrant by default</b>, like CPython's {@code threading.Lock}: a holder asking
+ *       again can never succeed, so {@link #acquire} throws {@link DeadlockException} ("main
+ *       holds A and waits for A") instead of hanging; {@link #tryAcquire()} answers false. The
+ *       {@linkplain LockSet#newReentrantLock reentrant variant} counts holds like {@code RLock}.
+ *   <li><b>A name in every message</b>, and in every deadlock report.
+ *   <li><b>Detection</b>, configured by the {@link LockSet} that made the lock: the lock-order
+ *       check runs before an acquisition that may block; the wait-for check runs only when the
+ *       fast attempt failed, so an uncontended acquisition never pays for it.
+ * </ul>
+ *
+ * Only {@link #acquire}, {@link #acquireUninterruptibly} and {@link #hold} add lock-order
+ * edges: a {@link #tryAcquire()} cannot block, and a timed one gives up, so neither can be
+ * part of a deadlock that lasts (lockdep treats trylock the same way). Every form records the
+ * lock as held, so the locks taken next are ordered after it.
+ *
+ * <p>Thread-safe: any thread may use a lock; only the holder may release it.
+ */
+@ThreadSafe
+public final class OwnedLock {
+  private final LockCore core;
+  private final Sync sync;
+  private final @Nullable WaitForGraph waits;
+  private final @Nullable OrderGraph order;
+  private final boolean captureStacks;
+
+  OwnedLock(String name, boolean reentrant, @Nullable WaitForGraph waits,
+      @Nullable OrderGraph order, boolean captureStacks) {
+    checkNotNull(name, "name");
+    checkArgument(!name.isBlank(), "a lock needs a non-blank name");
+    this.core = new LockCore(name, reentrant, order == null ? null : order.nodeFor(name));
+    this.sync = core.sync;
+    this.waits = waits;
+    this.order = order;
+    this.captureStacks = captureStacks && waits != null;
+  }
+
+  /** A non-reentrant lock without deadlock checking (see {@link LockSet#unchecked()}). */
+  public static OwnedLock create(String name) {
+    return LockSet.unchecked().newLock(name);
+  }
+
+  /** A reentrant lock without deadlock checking. */
+  public static OwnedLock reentrant(String name) {
+    return LockSet.unchecked().newReentrantLock(name);
+  }
+
+  public String name() {
+    return core.name;
+  }
+
+  /** A stable id, unique in this JVM and increasing in creation order: a global lock order. */
+  public long id() {
+    return core.id;
+  }
+
+  public boolean isReentrant() {
+    return core.reentrant;
+  }
+
+  /**
+   * Takes the lock, waiting as long as it takes; interruptible.
+   *
+   * @throws DeadlockException if waiting would close a wait-for cycle (policy THROW) or this
+   *     non-reentrant lock is already held by the caller; the lock is not taken
+   * @throws PotentialDeadlockException if taking it contradicts the learned lock order (policy
+   *     THROW); the lock is not taken
+   * @throws InterruptedException if interrupted before or while waiting; the lock is not taken
+   */
+  public void acquire() throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException(
+          Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
+    }
+    HeldLocks held = checkOrder();
+    if (!sync.tryLock()) {
+      refuseSelfDeadlock();
+      if (waits == null) {
+        sync.lockInterruptibly();
+      } else {
+        WaitForGraph.Wait wait = waits.beginWait(core, false);
+        try {
+          sync.lockInterruptibly();
+        } finally {
+          waits.endWait(wait);
+        }
+      }
+    }
+    acquired(held);
+  }
+
+  /** Takes the lock, waiting as long as it takes, ignoring interrupts; otherwise as {@link #acquire}. */
+  public void acquireUninterruptibly() {
+    HeldLocks held = checkOrder();
+    if (!sync.tryLock()) {
+      refuseSelfDeadlock();
+      if (waits == null) {
+        sync.lockUninterruptibly();
+      } else {
+        WaitForGraph.Wait wait = waits.beginWait(core, false);
+        try {
+          sync.lockUninterruptibly();
+        } finally {
+          waits.endWait(wait);
+        }
+      }
+    }
+    acquired(held);
+  }
+
+  /** Takes the lock if it is free now (or, reentrant, already the caller's); never waits. */
+  public boolean tryAcquire() {
+    if (!sync.tryLock()) {
+      return false;
+    }
+    acquired(order == null ? null : order.held());
+    return true;
+  }
+
+  /**
+   * Takes the lock if it becomes free within {@code timeout}. A non-reentrant lock the caller
+   * already holds answers false at once. A timed wait never throws {@link DeadlockException}:
+   * timing out is its way out of a cycle (with policy WARN the cycle is still reported).
+   */
+  public boolean tryAcquire(Duration timeout) throws InterruptedException {
+    checkNotNull(timeout, "timeout");
+    if (Thread.interrupted()) {
+      throw new InterruptedException(
+          Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
+    }
+    if (sync.tryLock()) {
+      acquired(order == null ? null : order.held());
+      return true;
+    }
+    if (!core.reentrant && sync.heldByCurrentThread()) {
+      return false;
+    }
+    long nanos = saturatedNanos(timeout);
+    boolean got;
+    if (waits == null) {
+      got = sync.tryLock(nanos);
+    } else {
+      WaitForGraph.Wait wait = waits.beginWait(core, true);
+      try {
+        got = sync.tryLock(nanos);
+      } finally {
+        waits.endWait(wait);
+      }
+    }
+    if (got) {
+      acquired(order == null ? null : order.held());
+    }
+    return got;
+  }
+
+  /**
+   * Releases one hold.
+   *
+   * @throws IllegalMonitorStateException if the caller does not hold the lock, e.g. {@code
+   *     "worker-2 cannot release lock 'A': it is held by worker-1"}
+   */
+  public void release() {
+    if (order == null) {
+      sync.unlock();
+      return;
+    }
+    // Read before unlocking: once released, the next holder overwrites it.
+    HeldLocks stack = core.holderStack;
+    sync.unlock();
+    order.released(stack, core);
+  }
+
+  /** {@link #acquire}, as a resource that {@link #release}s when closed. */
+  public Hold hold() throws InterruptedException {
+    acquire();
+    return new SingleHold(this);
+  }
+
+  public boolean isHeldByCurrentThread() {
+    return sync.heldByCurrentThread();
+  }
+
+  /** Whether any thread holds the lock now (a snapshot, for monitoring and schedulers). */
+  public boolean isLocked() {
+    return sync.isLocked();
+  }
+
+  /** How many times the calling thread holds the lock (0 if it does not). */
+  public int holdCount() {
+    return sync.holdCount();
+  }
+
+  /** The holder's thread name, or null when free; a snapshot. */
+  @Nullable String ownerName() {
+    @Nullable Thread owner = sync.owner();
+    return owner == null ? null : owner.getName();
+  }
+
+  /** {@code "lock 'A' (held by worker-1)"} or {@code "lock 'A' (free)"}; a snapshot. */
+  @Override
+  public String toString() {
+    @Nullable String owner = ownerName();
+    return "lock '" + core.name + "' (" + (owner == null ? "free" : "held by " + owner) + ")";
+  }
+
+  private @Nullable HeldLocks checkOrder() {
+    if (order == null) {
+      return null;
+    }
+    HeldLocks held = order.held();
+    order.check(held, core);
+    return held;
+  }
+
+  private void refuseSelfDeadlock() {
+    if (!core.reentrant && sync.heldByCurrentThread()) {
+      Thread me = Thread.currentThread();
+      throw new DeadlockException(Reports.deadlock(List.of(Reports.party(me, core, core))));
+    }
+  }
+
+  private void acquired(@Nullable HeldLocks held) {
+    if (captureStacks && sync.holdCount() == 1) {
+      core.acquiredAt = Stacks.here();
+    }
+    if (held != null && order != null) {
+      order.acquired(held, core);
+    }
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return Math.max(0, d.toNanos());
+    } catch (ArithmeticException e) {
+      return d.isNegative() ? 0 : Long.MAX_VALUE;
+    }
+  }
+
+  /** Releases once. */
+  private static final class SingleHold implements Hold {
+    private final OwnedLock lock;
+    private boolean closed;
+
+    SingleHold(OwnedLock lock) {
+      this.lock = lock;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        lock.release();
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.gillab.locks.internal;
+
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The blocking part of an owned lock: an exclusive AQS synchronizer whose state is the hold
+ * count. The owner is AQS's own exclusive-owner field, so {@code ThreadMXBean} sees a thread
+ * parked here as waiting for an ownable synchronizer owned by the holder, exactly as it sees a
+ * {@code ReentrantLock}; that is what lets the watchdog find deadlocks on unchecked locks.
+ *
+ * <p>The owner field is plain (as in {@code ReentrantLock}): it is written by the holder and
+ * published by the volatile state write that follows. Readers other than the holder (the
+ * wait-for walk) read it under the registry lock, which the holder passed through when it
+ * registered as a waiter, so the value they see for a registered waiter is current.
+ */
+public final class Sync extends AbstractQueuedSynchronizer {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final boolean reentrant;
+
+  public Sync(String name, boolean reentrant) {
+    this.name = name;
+    this.reentrant = reentrant;
+  }
+
+  @Override
+  protected boolean tryAcquire(int ignored) {
+    Thread me = Thread.currentThread();
+    int holds = getState();
+    if (holds == 0) {
+      if (compareAndSetState(0, 1)) {
+        setExclusiveOwnerThread(me);
+        return true;
+      }
+      return false;
+    }
+    if (reentrant && getExclusiveOwnerThread() == me) {
+      if (holds == Integer.MAX_VALUE) {
+        throw new Error("lock '" + name + "': maximum hold count exceeded");
+      }
+      setState(holds + 1);
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  protected boolean tryRelease(int ignored) {
+    Thread me = Thread.currentThread();
+    Thread owner = getExclusiveOwnerThread();
+    if (owner != me) {
+      throw new IllegalMonitorStateException(
+          owner == null || getState() == 0
+              ? me.getName() + " cannot release lock '" + name + "': it is not held"
+              : me.getName() + " cannot release lock '" + name + "': it is held by "
+                  + owner.getName());
+    }
+    int holds = getState() - 1;
+    if (holds == 0) {
+      setExclusiveOwnerThread(null);
+    }
+    setState(holds);
+    return holds == 0;
+  }
+
+  @Override
+  protected boolean isHeldExclusively() {
+    return getExclusiveOwnerThread() == Thread.currentThread();
+  }
+
+  /** One attempt without queueing. */
+  public boolean tryLock() {
+    return tryAcquire(1);
+  }
+
+  public void lockInterruptibly() throws InterruptedException {
+    acquireInterruptibly(1);
+  }
+
+  public boolean tryLock(long nanos) throws InterruptedException {
+    return tryAcquireNanos(1, nanos);
+  }
+
+  public void lockUninterruptibly() {
+    acquire(1);
+  }
+
+  public void unlock() {
+    release(1);
+  }
+
+  public boolean heldByCurrentThread() {
+    return isHeldExclusively();
+  }
+
+  public @Nullable Thread owner() {
+    return getState() == 0 ? null : getExclusiveOwnerThread();
+  }
+
+  public int holdCount() {
+    return isHeldExclusively() ? getState() : 0;
+  }
+
+  public boolean isLocked() {
+    return getState() != 0;
+  }
+}

@@ -1,0 +1,203 @@
+package dev.gillab.locks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class OrderCheckTest {
+  private final String me = Thread.currentThread().getName();
+  private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
+
+  private LockSet set(Policy order, OrderKey key) {
+    return LockSet.builder().waitFor(Policy.DISABLED).order(order).orderBy(key)
+        .listener(reports::add).build();
+  }
+
+  private static void nest(OwnedLock outer, OwnedLock inner) throws InterruptedException {
+    outer.acquire();
+    try {
+      inner.acquire();
+      inner.release();
+    } finally {
+      outer.release();
+    }
+  }
+
+  @Test
+  void oppositeOrderAcrossTimeIsReportedOnceWithTheStackThatEstablishedEachEdge()
+      throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    nest(a, b);
+    assertEquals(List.of(), reports);
+    nest(b, a);
+    nest(b, a);
+    assertEquals(1, reports.size());
+    DeadlockReport r = reports.get(0);
+    assertEquals(DeadlockReport.Kind.POTENTIAL_DEADLOCK, r.kind());
+    assertEquals("potential deadlock: " + me + " acquires A while holding B, but A -> B was "
+        + "established before; lock-order cycle: B -> A -> B", r.summary());
+    assertEquals(List.of("B", "A"), r.locks());
+    String[] lines = r.details().split("\n");
+    assertEquals("  B -> A attempted now by " + me + " at:", lines[0]);
+    assertTrue(lines[1].startsWith("      at dev.gillab.locks.OrderCheckTest.nest"), lines[1]);
+    assertTrue(r.details().contains("\n  A -> B first established by " + me + " at:\n"
+        + "      at dev.gillab.locks.OrderCheckTest.nest"), r.details());
+  }
+
+  @Test
+  void throwRefusesTheLockEveryTime() throws Exception {
+    LockSet locks = set(Policy.THROW, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    nest(a, b);
+    b.acquire();
+    for (int i = 0; i < 2; i++) {
+      PotentialDeadlockException e = assertThrows(PotentialDeadlockException.class, a::acquire);
+      assertEquals("potential deadlock: " + me + " acquires A while holding B, but A -> B was "
+          + "established before; lock-order cycle: B -> A -> B", e.report().summary());
+      assertFalse(a.isLocked());
+    }
+    b.release();
+    nest(a, b); // the learned order still passes
+  }
+
+  @Test
+  void aLongerCycleIsNamedWhole() throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    OwnedLock c = locks.newLock("C");
+    nest(a, b);
+    nest(b, c);
+    nest(c, a);
+    assertEquals("potential deadlock: " + me + " acquires A while holding C, but A -> B -> C was "
+        + "established before; lock-order cycle: C -> A -> B -> C", reports.get(0).summary());
+  }
+
+  @Test
+  void byNameAnOrderLearnedOnSomeInstancesHoldsForAll() throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.NAME);
+    nest(locks.newLock("account"), locks.newLock("ledger"));
+    nest(locks.newLock("ledger"), locks.newLock("account"));
+    assertEquals(1, reports.size());
+  }
+
+  @Test
+  void byInstanceOnlyTheSameObjectsConflict() throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.INSTANCE);
+    OwnedLock a1 = locks.newLock("account");
+    OwnedLock l1 = locks.newLock("ledger");
+    nest(a1, l1);
+    nest(locks.newLock("ledger"), locks.newLock("account"));
+    assertEquals(0, reports.size());
+    OwnedLock x = locks.newLock("x");
+    OwnedLock y = locks.newLock("x");
+    nest(x, y); // same name, different instances, one order: fine by instance
+    nest(l1, a1);
+    assertEquals(1, reports.size());
+  }
+
+  @Test
+  void byNameTwoLocksOfOneNameMustNotNest() throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.NAME);
+    nest(locks.newLock("account"), locks.newLock("account"));
+    assertEquals("potential deadlock: " + me + " acquires account while holding another lock "
+        + "named account; lock-order cycle: account -> account", reports.get(0).summary());
+  }
+
+  @Test
+  void reentryAndTryAcquireAddNoEdges() throws Exception {
+    LockSet locks = set(Policy.THROW, OrderKey.NAME);
+    OwnedLock r = locks.newReentrantLock("R");
+    OwnedLock b = locks.newLock("B");
+    r.acquire();
+    b.acquire();
+    r.acquire(); // re-entry cannot block: no B -> R edge
+    r.release();
+    b.release();
+    r.release();
+
+    OwnedLock c = locks.newLock("C");
+    OwnedLock d = locks.newLock("D");
+    c.acquire();
+    assertTrue(d.tryAcquire()); // never waits: no C -> D edge
+    d.release();
+    c.release();
+    nest(d, c);
+    assertEquals(List.of(), reports);
+  }
+
+  @Test
+  void takingAHeldNonReentrantLockAgainIsARealDeadlockNotAnOrderWarning() throws Exception {
+    LockSet locks = set(Policy.THROW, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    a.acquire();
+    b.acquire();
+    DeadlockException e = assertThrows(DeadlockException.class, a::acquire);
+    assertEquals("deadlock: " + me + " holds A and waits for A", e.report().summary());
+    b.release();
+    a.release();
+    assertEquals(List.of(), reports);
+  }
+
+  @Test
+  void locksReleasedOutOfOrderKeepTheHeldStackRight() throws Exception {
+    LockSet locks = set(Policy.THROW, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    OwnedLock c = locks.newLock("C");
+    a.acquire();
+    b.acquire();
+    a.release(); // holds B only
+    c.acquire(); // B -> C
+    c.release();
+    b.release();
+    nest(a, c); // A -> C: consistent with A -> B -> C
+    assertThrows(PotentialDeadlockException.class, () -> nest(c, a));
+  }
+
+  /**
+   * Two threads establish A -> B and B -> A at the same moment, for many fresh pairs of names
+   * (by name, so each thread has its own instances and nothing ever blocks). Checking and
+   * adding under one lock means exactly one of each pair is reported: the race in which two
+   * check-then-adds without a common lock both miss the cycle never happens.
+   */
+  @Test
+  void concurrentOppositeEdgesAreNeverBothMissed() throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.NAME);
+    int pairs = 300;
+    CyclicBarrier together = new CyclicBarrier(2);
+    try (Workers workers = new Workers()) {
+      for (int t = 0; t < 2; t++) {
+        boolean forward = t == 0;
+        OwnedLock[][] mine = new OwnedLock[pairs][];
+        for (int i = 0; i < pairs; i++) {
+          mine[i] = new OwnedLock[] {locks.newLock("A" + i), locks.newLock("B" + i)};
+        }
+        workers.start("worker-" + (t + 1), () -> {
+          for (int i = 0; i < pairs; i++) {
+            together.await(10, TimeUnit.SECONDS);
+            if (forward) {
+              nest(mine[i][0], mine[i][1]);
+            } else {
+              nest(mine[i][1], mine[i][0]);
+            }
+          }
+        });
+      }
+    }
+    assertEquals(pairs, reports.size());
+  }
+}

@@ -1,0 +1,149 @@
+package dev.gillab.locks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class OwnedLockTest {
+  private final String me = Thread.currentThread().getName();
+
+  @Test
+  void oneHolderAtATime() throws Exception {
+    OwnedLock a = OwnedLock.create("A");
+    a.acquire();
+    try (Workers workers = new Workers()) {
+      Workers.Worker w = workers.start("worker-1", () -> {
+        if (a.tryAcquire() || a.tryAcquire(Duration.ofMillis(20))) {
+          throw new AssertionError("took a held lock");
+        }
+      });
+      w.join();
+      assertEquals(null, w.failure.get());
+    }
+    assertTrue(a.isHeldByCurrentThread());
+    a.release();
+    assertFalse(a.isLocked());
+  }
+
+  @Test
+  void releaseByANonHolderThrowsNamingLockCallerAndHolder() throws Exception {
+    OwnedLock a = OwnedLock.create("A");
+    IllegalMonitorStateException free = assertThrows(IllegalMonitorStateException.class, a::release);
+    assertEquals(me + " cannot release lock 'A': it is not held", free.getMessage());
+
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    try (Workers workers = new Workers()) {
+      workers.start("worker-1", () -> {
+        a.acquire();
+        held.countDown();
+        done.await(10, TimeUnit.SECONDS);
+        a.release();
+      });
+      assertTrue(held.await(10, TimeUnit.SECONDS));
+      IllegalMonitorStateException other =
+          assertThrows(IllegalMonitorStateException.class, a::release);
+      assertEquals(me + " cannot release lock 'A': it is held by worker-1", other.getMessage());
+      assertEquals("lock 'A' (held by worker-1)", a.toString());
+      done.countDown();
+    }
+    assertEquals("lock 'A' (free)", a.toString());
+  }
+
+  @Test
+  void nonReentrantLockTakenAgainByItsHolderIsADeadlockNotAHang() throws Exception {
+    OwnedLock a = OwnedLock.create("A");
+    a.acquire();
+    assertFalse(a.tryAcquire());
+    assertFalse(a.tryAcquire(Duration.ofSeconds(10)));
+    DeadlockException e = assertThrows(DeadlockException.class, a::acquire);
+    assertEquals("deadlock: " + me + " holds A and waits for A", e.report().summary());
+    assertEquals(1, a.holdCount());
+    a.release();
+    assertEquals(0, a.holdCount());
+  }
+
+  @Test
+  void reentrantLockCountsHolds() throws Exception {
+    OwnedLock r = OwnedLock.reentrant("R");
+    assertTrue(r.isReentrant());
+    r.acquire();
+    assertTrue(r.tryAcquire());
+    assertTrue(r.tryAcquire(Duration.ZERO));
+    assertEquals(3, r.holdCount());
+    r.release();
+    r.release();
+    assertTrue(r.isLocked());
+    r.release();
+    assertFalse(r.isLocked());
+    assertThrows(IllegalMonitorStateException.class, r::release);
+  }
+
+  @Test
+  void acquisitionIsInterruptibleAndTakesNothing() throws Exception {
+    OwnedLock a = OwnedLock.create("A");
+    a.acquire();
+    try (Workers workers = new Workers()) {
+      Workers.Worker w = workers.start("worker-1", a::acquire).awaitParked();
+      w.thread.interrupt();
+      assertInstanceOf(InterruptedException.class, w.awaitFailure());
+    }
+    assertTrue(a.isHeldByCurrentThread());
+    a.release();
+
+    Thread.currentThread().interrupt();
+    InterruptedException before = assertThrows(InterruptedException.class, a::acquire);
+    assertEquals(me + " was interrupted before acquiring lock 'A'", before.getMessage());
+    assertFalse(a.isLocked());
+  }
+
+  @Test
+  void timedAcquisitionSucceedsOnceTheHolderLetsGo() throws Exception {
+    OwnedLock a = OwnedLock.create("A");
+    a.acquire();
+    try (Workers workers = new Workers()) {
+      Workers.Worker w = workers.start("worker-1", () -> {
+        if (!a.tryAcquire(Duration.ofSeconds(10))) {
+          throw new AssertionError("timed out");
+        }
+        a.release();
+      }).awaitParked();
+      a.release();
+      w.join();
+      assertEquals(null, w.failure.get());
+    }
+  }
+
+  @Test
+  void holdReleasesOnceWhenClosed() throws Exception {
+    OwnedLock r = OwnedLock.reentrant("R");
+    r.acquire();
+    Hold h = r.hold();
+    assertEquals(2, r.holdCount());
+    h.close();
+    h.close();
+    assertEquals(1, r.holdCount());
+    r.release();
+  }
+
+  @Test
+  void everyLockHasANameAndAnIncreasingId() {
+    IllegalArgumentException blank =
+        assertThrows(IllegalArgumentException.class, () -> OwnedLock.create(" "));
+    assertEquals("a lock needs a non-blank name", blank.getMessage());
+    OwnedLock a = OwnedLock.create("A");
+    OwnedLock b = OwnedLock.create("B");
+    assertEquals("A", a.name());
+    assertTrue(b.id() > a.id());
+    assertFalse(a.isReentrant());
+  }
+}

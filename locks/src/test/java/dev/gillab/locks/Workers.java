@@ -1,0 +1,102 @@
+package dev.gillab.locks;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Named test threads that record what they threw, with bounded waits for every step. */
+final class Workers implements AutoCloseable {
+  interface Body {
+    void run() throws Exception;
+  }
+
+  static final class Worker {
+    final Thread thread;
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    volatile boolean failureExpected;
+
+    Worker(String name, Body body) {
+      this.thread = new Thread(() -> {
+        try {
+          body.run();
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      }, name);
+      thread.setDaemon(true);
+    }
+
+    /** Waits until the thread is parked inside an acquisition of an owned lock. */
+    Worker awaitParked() {
+      awaitParkedInAcquire(thread);
+      return this;
+    }
+
+    Throwable awaitFailure() throws InterruptedException {
+      failureExpected = true;
+      join();
+      return failure.get();
+    }
+
+    void join() throws InterruptedException {
+      thread.join(10_000);
+      assertFalse(thread.isAlive(), thread.getName() + " did not end");
+    }
+  }
+
+  static void awaitParkedInAcquire(Thread t) {
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
+        .until(() -> parkedInAcquire(t));
+  }
+
+  static boolean parkedInAcquire(Thread t) {
+    Thread.State s = t.getState();
+    return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
+        && Arrays.stream(t.getStackTrace())
+            .anyMatch(f -> f.getClassName().equals(OwnedLock.class.getName()));
+  }
+
+  static Thread named(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+  }
+
+  private final List<Worker> started = new ArrayList<>();
+
+  Worker start(String name, Body body) {
+    Worker w = new Worker(name, body);
+    started.add(w);
+    w.thread.start();
+    return w;
+  }
+
+  /**
+   * Waits (bounded) for every worker; interrupts one that is still running after the bound so
+   * that no test leaves a thread behind, and fails then. Rethrows a failure nobody asked for.
+   */
+  @Override
+  public void close() throws InterruptedException {
+    List<String> stuck = new ArrayList<>();
+    for (Worker w : started) {
+      w.thread.join(10_000);
+      if (w.thread.isAlive()) {
+        stuck.add(w.thread.getName());
+        w.thread.interrupt();
+        w.thread.join(10_000);
+      }
+    }
+    assertEquals(List.of(), stuck, "workers still running after 10 s");
+    assertEquals(List.of(), started.stream().filter(w -> w.thread.isAlive()).toList());
+    for (Worker w : started) {
+      if (!w.failureExpected && w.failure.get() != null) {
+        throw new AssertionError(w.thread.getName() + " failed", w.failure.get());
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.gillab.process;
+
+import java.util.Optional;
+
+/** The kinds of frame on the wire, each with its one-byte code. Immutable; thread-safe. */
+public enum FrameType {
+  /** Parent to worker, first frame: run the initializer named in the frame (or none if empty). */
+  INIT(1),
+  /** Worker to parent: initialized and ready for requests. */
+  READY(2),
+  /** Parent to worker: run the named task on the payload. */
+  REQUEST(3),
+  /** Worker to parent: the task's result bytes. */
+  RESULT(4),
+  /** Worker to parent: the task threw; the payload is the UTF-8 description. */
+  FAILURE(5),
+  /** Parent to worker: finish and exit with code 0. */
+  SHUTDOWN(6);
+
+  private final byte code;
+
+  FrameType(int code) {
+    this.code = (byte) code;
+  }
+
+  /** The byte that stands for this type on the wire. */
+  public byte code() {
+    return code;
+  }
+
+  /** The type a wire byte stands for, if any. */
+  public static Optional<FrameType> fromCode(byte code) {
+    for (FrameType type : values()) {
+      if (type.code == code) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.gillab.process;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes {@link Frame}s to a stream, one whole frame per call, flushed. Refuses (before writing
+ * a byte) a frame whose body is over the limit, so the other side never sees one.
+ *
+ * <p>Thread-safe: one lock keeps concurrent frames from interleaving.
+ */
+public final class FrameWriter {
+  private final Object lock = new Object();
+
+  @GuardedBy("lock")
+  private final DataOutputStream out;
+
+  private final int maxFrameBytes;
+
+  public FrameWriter(OutputStream out, int maxFrameBytes) {
+    checkArgument(
+        maxFrameBytes >= Frame.HEADER_BYTES,
+        "maxFrameBytes must be at least %s, got %s",
+        Frame.HEADER_BYTES,
+        maxFrameBytes);
+    this.out = new DataOutputStream(new BufferedOutputStream(out, 64 * 1024));
+    this.maxFrameBytes = maxFrameBytes;
+  }
+
+  /**
+   * Writes and flushes one frame.
+   *
+   * @throws ProtocolException if the frame is over the limit (nothing is written)
+   */
+  public void write(Frame frame) throws IOException {
+    byte[] name = frame.taskName().getBytes(StandardCharsets.UTF_8);
+    long length = (long) Frame.HEADER_BYTES + name.length + frame.payloadLength();
+    if (length > maxFrameBytes) {
+      throw new ProtocolException(
+          String.format(
+              "frame of %d bytes exceeds the limit of %d bytes", length, maxFrameBytes));
+    }
+    synchronized (lock) {
+      out.writeShort(Frame.MAGIC);
+      out.writeInt((int) length);
+      out.writeByte(frame.type().code());
+      out.writeLong(frame.requestId());
+      out.writeShort(name.length);
+      out.write(name);
+      out.write(frame.payloadUnsafe());
+      out.flush();
+    }
+  }
+
+  /** Closes the underlying stream. */
+  public void close() throws IOException {
+    synchronized (lock) {
+      out.close();
+    }
+  }
+}

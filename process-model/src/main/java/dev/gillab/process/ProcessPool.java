@@ -1,0 +1,488 @@
+package dev.gillab.process;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.errorprone.annotations.ThreadSafe;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import dev.gillab.process.internal.PoolSlot;
+import dev.gillab.process.internal.RuntimeClassPath;
+import dev.gillab.process.internal.WorkerMain;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A pool of worker JVMs that run named tasks on bytes, and that survives its workers dying.
+ *
+ * <p>Design: one queue of submitted tasks and one slot per worker. A slot is a daemon thread
+ * that owns one worker JVM at a time: it takes a task, writes a REQUEST frame to the worker's
+ * stdin and reads the reply from its stdout. When the worker dies (crash, halt, SIGKILL from
+ * anyone), the slot fails only the task that worker was running with a {@link
+ * WorkerCrashedException} and starts a replacement; the other slots never notice. A task timeout
+ * kills that worker's process tree and replaces it. A worker that sends bytes that are not a
+ * frame fails its task with the {@link ProtocolException} and is replaced. Python's {@code
+ * ProcessPoolExecutor} marks itself broken for good when one worker dies and cannot time out a
+ * running task; this pool does neither.
+ *
+ * <p>{@link #close()} refuses new tasks, lets queued and running ones finish, and stops the
+ * workers; {@link #shutdownNow()} kills every worker and cancels what is left. After either
+ * returns, no process of the pool is alive. Workers also exit by themselves if this JVM dies
+ * (end of stdin, and a watch on the parent pid).
+ *
+ * <p>Thread-safe: the queue and state are guarded by one lock, counters are atomic, and each
+ * worker is touched only by its slot thread (and killed, which is thread-safe, by timeouts and
+ * {@link #shutdownNow()}). A future is completed on a slot thread, so dependent actions added
+ * without an executor run there; keep them short or use the {@code *Async} variants.
+ */
+@ThreadSafe
+public final class ProcessPool implements AutoCloseable {
+  /** Built-in task: returns its input unchanged. */
+  public static final String ECHO_TASK = "gillab.echo";
+
+  /** Built-in task: returns the worker's pid as an {@link Codecs#int64() int64}. */
+  public static final String PID_TASK = "gillab.pid";
+
+  /**
+   * JVM options that start a short-lived worker fast without slowing long CPU-bound tasks:
+   * serial GC (no GC threads to start), no perf-data file, a small initial heap, class data
+   * sharing on. See the module README for what each bought.
+   */
+  public static final ImmutableList<String> FAST_START_OPTIONS =
+      ImmutableList.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xms16m", "-Xshare:auto");
+
+  /** State of the pool's life. */
+  public enum State {
+    RUNNING,
+    CLOSING,
+    TERMINATED
+  }
+
+  private final Config config;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+
+  @GuardedBy("lock")
+  private final ArrayDeque<PoolSlot.Job> queue = new ArrayDeque<>();
+
+  @GuardedBy("lock")
+  private State state = State.RUNNING;
+
+  private final ImmutableList<PoolSlot> slots;
+  private final AtomicLong nextRequestId = new AtomicLong(1);
+  private final PoolSlot.Counters counters = new PoolSlot.Counters();
+
+  private ProcessPool(Config config) {
+    this.config = config;
+    List<PoolSlot> list = new ArrayList<>();
+    for (int i = 0; i < config.workers; i++) {
+      list.add(new PoolSlot(i, config.slotConfig(), counters, new Hub()));
+    }
+    this.slots = ImmutableList.copyOf(list);
+    slots.forEach(PoolSlot::start);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Submits task {@code taskName} with {@code payload}, with the pool's default timeout.
+   *
+   * @throws RejectedExecutionException if the pool is closing or closed
+   * @throws IllegalArgumentException if the request would not fit a frame
+   */
+  public CompletableFuture<byte[]> submit(String taskName, byte[] payload) {
+    return submit(taskName, payload, config.taskTimeout);
+  }
+
+  /** Submits with its own timeout ({@code Optional.empty()}: none). */
+  public CompletableFuture<byte[]> submit(
+      String taskName, byte[] payload, Optional<Duration> timeout) {
+    checkNotNull(taskName, "taskName");
+    checkNotNull(payload, "payload");
+    checkNotNull(timeout, "timeout");
+    checkArgument(!taskName.isEmpty(), "task name is empty");
+    long frameBytes =
+        (long) Frame.HEADER_BYTES
+            + taskName.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            + payload.length;
+    checkArgument(
+        frameBytes <= config.maxFrameBytes,
+        "a request of %s bytes does not fit a frame of at most %s bytes",
+        frameBytes,
+        config.maxFrameBytes);
+    PoolSlot.Job job =
+        new PoolSlot.Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
+    lock.lock();
+    try {
+      if (state != State.RUNNING) {
+        throw new RejectedExecutionException("the pool is " + state.name().toLowerCase(java.util.Locale.ROOT) + "; it takes no new tasks");
+      }
+      queue.add(job);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    return job.future();
+  }
+
+  /** Submits a typed task: the value and the result go through the codecs. */
+  public <I, O> CompletableFuture<O> submit(String taskName, I input, Codec<I> in, Codec<O> out) {
+    return submit(taskName, in.encode(input)).thenApply(out::decode);
+  }
+
+  /** The counters now. */
+  public PoolStats stats() {
+    return counters.snapshot();
+  }
+
+  /** The number of worker slots. */
+  public int size() {
+    return slots.size();
+  }
+
+  public State state() {
+    lock.lock();
+    try {
+      return state;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Pids of the workers that are up and ready now. */
+  public ImmutableList<Long> workerPids() {
+    ImmutableList.Builder<Long> pids = ImmutableList.builder();
+    for (PoolSlot slot : slots) {
+      slot.readyWorkerPid().ifPresent(pids::add);
+    }
+    return pids.build();
+  }
+
+  /**
+   * Waits up to {@code timeout} until every slot has a ready worker.
+   *
+   * @return true if they all are ready
+   */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (workerPids().size() < slots.size() && state == State.RUNNING) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+      }
+      return workerPids().size() == slots.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Refuses new tasks, lets queued and running tasks finish, then stops every worker and waits
+   * for them to exit. If that takes longer than the close timeout, it kills what is left with
+   * {@link #shutdownNow()}. Idempotent.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (state == State.RUNNING) {
+        state = State.CLOSING;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (!joinSlots(config.closeTimeout)) {
+      shutdownNow();
+    }
+  }
+
+  /**
+   * Kills every worker (and its descendants) now. Queued tasks and running tasks fail with a
+   * {@link CancellationException}. Returns when no process of the pool is alive. Idempotent.
+   *
+   * @return how many queued tasks were cancelled before they ran
+   */
+  @CanIgnoreReturnValue
+  public int shutdownNow() {
+    List<PoolSlot.Job> cancelled;
+    lock.lock();
+    try {
+      state = State.TERMINATED;
+      cancelled = new ArrayList<>(queue);
+      queue.clear();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    for (PoolSlot.Job job : cancelled) {
+      counters.failed(job, new CancellationException("the pool was shut down before the task ran"));
+    }
+    slots.forEach(PoolSlot::killWorker);
+    boolean stopped = joinSlots(Duration.ofSeconds(30));
+    checkState(stopped, "the pool's slot threads did not stop within 30 s");
+    return cancelled.size();
+  }
+
+  private boolean joinSlots(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean all = true;
+    for (PoolSlot slot : slots) {
+      all &= slot.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+    return all;
+  }
+
+  /** What a slot asks of the pool: the next job, the state, a wake-up. */
+  private final class Hub implements PoolSlot.Hub {
+    @Override
+    public PoolSlot.Next next(boolean needWorker, Duration maxWait) throws InterruptedException {
+      long deadline = System.nanoTime() + maxWait.toNanos();
+      lock.lock();
+      try {
+        while (true) {
+          if (state == State.TERMINATED) {
+            return PoolSlot.Next.stop();
+          }
+          if (needWorker && (state == State.RUNNING || !queue.isEmpty())) {
+            return PoolSlot.Next.startWorker();
+          }
+          if (!needWorker && !queue.isEmpty()) {
+            return PoolSlot.Next.run(queue.poll());
+          }
+          if (state == State.CLOSING) {
+            return PoolSlot.Next.stop();
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return PoolSlot.Next.idle();
+          }
+          changed.awaitNanos(left);
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public Optional<PoolSlot.Job> pollJob() {
+      lock.lock();
+      try {
+        return Optional.ofNullable(queue.poll());
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public boolean terminated() {
+      lock.lock();
+      try {
+        return state == State.TERMINATED;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void wake() {
+      lock.lock();
+      try {
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Immutable configuration. */
+  private static final class Config {
+    int workers = Runtime.getRuntime().availableProcessors();
+    int maxTasksPerWorker;
+    Optional<Duration> taskTimeout = Optional.empty();
+    Duration startTimeout = Duration.ofSeconds(30);
+    Duration closeTimeout = Duration.ofSeconds(60);
+    int maxFrameBytes = Frame.DEFAULT_MAX_FRAME_BYTES;
+    List<String> jvmOptions = new ArrayList<>(FAST_START_OPTIONS);
+    List<String> modules = new ArrayList<>();
+    String initializerTask = "";
+    byte[] initializerPayload = new byte[0];
+    int stderrTailLines = 20;
+    Consumer<String> stderrListener = line -> {};
+    String classPath;
+
+    Config copy() {
+      Config c = new Config();
+      c.workers = workers;
+      c.maxTasksPerWorker = maxTasksPerWorker;
+      c.taskTimeout = taskTimeout;
+      c.startTimeout = startTimeout;
+      c.closeTimeout = closeTimeout;
+      c.maxFrameBytes = maxFrameBytes;
+      c.jvmOptions = List.copyOf(jvmOptions);
+      c.modules = List.copyOf(modules);
+      c.initializerTask = initializerTask;
+      c.initializerPayload = initializerPayload.clone();
+      c.stderrTailLines = stderrTailLines;
+      c.stderrListener = stderrListener;
+      c.classPath = classPath;
+      return c;
+    }
+
+    PoolSlot.SlotConfig slotConfig() {
+      List<String> args =
+          new ArrayList<>(List.of("--max-frame-bytes", Integer.toString(maxFrameBytes)));
+      for (String module : modules) {
+        args.add("--module");
+        args.add(module);
+      }
+      String resolvedClassPath =
+          classPath != null ? classPath : RuntimeClassPath.forChildOf(WorkerMain.class);
+      List<String> options = jvmOptions;
+      int tailLines = stderrTailLines;
+      Consumer<String> listener = stderrListener;
+      Supplier<ChildJvm> launcher =
+          () ->
+              ChildJvm.builder(WorkerMain.class)
+                  .classPath(resolvedClassPath)
+                  .jvmOptions(options)
+                  .args(args.toArray(new String[0]))
+                  .pipeStdout()
+                  .stderrTailLines(tailLines)
+                  .onStderrLine(listener)
+                  .start();
+      return new PoolSlot.SlotConfig(
+          launcher,
+          maxFrameBytes,
+          maxTasksPerWorker,
+          startTimeout,
+          initializerTask,
+          initializerPayload);
+    }
+  }
+
+  /** Configures a pool. Not thread-safe: use from one thread. */
+  public static final class Builder {
+    private final Config config = new Config();
+
+    private Builder() {}
+
+    /** Number of workers (default: the number of cores). */
+    @CanIgnoreReturnValue
+    public Builder workers(int count) {
+      checkArgument(count > 0, "workers must be positive, got %s", count);
+      config.workers = count;
+      return this;
+    }
+
+    /** Registers a task module's tasks in every worker (it must have a public no-arg constructor). */
+    @CanIgnoreReturnValue
+    public Builder taskModule(Class<? extends TaskModule> module) {
+      config.modules.add(module.getName());
+      return this;
+    }
+
+    /** Replaces a worker after it ran this many tasks (0, the default: never). */
+    @CanIgnoreReturnValue
+    public Builder maxTasksPerWorker(int tasks) {
+      checkArgument(tasks >= 0, "maxTasksPerWorker must be >= 0, got %s", tasks);
+      config.maxTasksPerWorker = tasks;
+      return this;
+    }
+
+    /** Default timeout of every task; a task past it has its worker killed and replaced. */
+    @CanIgnoreReturnValue
+    public Builder taskTimeout(Duration timeout) {
+      checkArgument(!timeout.isNegative() && !timeout.isZero(), "taskTimeout must be positive, got %s", timeout);
+      config.taskTimeout = Optional.of(timeout);
+      return this;
+    }
+
+    /** How long a worker may take from launch to ready (default 30 s). */
+    @CanIgnoreReturnValue
+    public Builder startTimeout(Duration timeout) {
+      checkArgument(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be positive, got %s", timeout);
+      config.startTimeout = timeout;
+      return this;
+    }
+
+    /** How long {@link #close()} waits for tasks before it kills what is left (default 60 s). */
+    @CanIgnoreReturnValue
+    public Builder closeTimeout(Duration timeout) {
+      checkArgument(!timeout.isNegative(), "closeTimeout must not be negative, got %s", timeout);
+      config.closeTimeout = timeout;
+      return this;
+    }
+
+    /** Largest frame body accepted either way (default 16 MiB). */
+    @CanIgnoreReturnValue
+    public Builder maxFrameBytes(int bytes) {
+      checkArgument(bytes >= 1024, "maxFrameBytes must be at least 1024, got %s", bytes);
+      config.maxFrameBytes = bytes;
+      return this;
+    }
+
+    /** Replaces the worker JVM options (default {@link #FAST_START_OPTIONS}). */
+    @CanIgnoreReturnValue
+    public Builder jvmOptions(List<String> options) {
+      config.jvmOptions = new ArrayList<>(options);
+      return this;
+    }
+
+    /** Runs task {@code taskName} on {@code payload} once in every worker before it is ready. */
+    @CanIgnoreReturnValue
+    public Builder initializer(String taskName, byte[] payload) {
+      checkArgument(!taskName.isEmpty(), "initializer task name is empty");
+      config.initializerTask = taskName;
+      config.initializerPayload = payload.clone();
+      return this;
+    }
+
+    /** How many of a worker's last stderr lines a crash report carries (default 20). */
+    @CanIgnoreReturnValue
+    public Builder stderrTailLines(int lines) {
+      checkArgument(lines > 0, "stderrTailLines must be positive, got %s", lines);
+      config.stderrTailLines = lines;
+      return this;
+    }
+
+    /** Also hands every worker stderr line to {@code listener} (for logging). */
+    @CanIgnoreReturnValue
+    public Builder onWorkerStderr(Consumer<String> listener) {
+      config.stderrListener = checkNotNull(listener);
+      return this;
+    }
+
+    /** Uses this class path for workers instead of the one found at run time. */
+    @CanIgnoreReturnValue
+    public Builder classPath(String classPath) {
+      config.classPath = checkNotNull(classPath);
+      return this;
+    }
+
+    /** Starts the workers (in the background) and returns the pool. */
+    public ProcessPool build() {
+      return new ProcessPool(config.copy());
+    }
+  }
+}

@@ -1,0 +1,422 @@
+package dev.gillab.process.internal;
+
+import com.google.common.collect.ImmutableList;
+import dev.gillab.process.ChildJvm;
+import dev.gillab.process.ExitStatus;
+import dev.gillab.process.Frame;
+import dev.gillab.process.FrameReader;
+import dev.gillab.process.FrameType;
+import dev.gillab.process.FrameWriter;
+import dev.gillab.process.PoolStats;
+import dev.gillab.process.ProtocolException;
+import dev.gillab.process.TaskFailedException;
+import dev.gillab.process.TaskTimeoutException;
+import dev.gillab.process.WorkerCrashedException;
+import dev.gillab.process.WorkerStartException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * One slot of a process pool: a daemon thread that owns one worker JVM at a time, feeds it
+ * tasks, and replaces it when it dies, times out, misbehaves or is due for recycling.
+ *
+ * <p>Thread-safety: the slot's state is confined to its thread, except {@link #worker} (volatile,
+ * read by other threads to list pids or to kill it) and the worker's atomic flags, which timers
+ * and {@link #killWorker()} set before killing the process.
+ */
+public final class PoolSlot {
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+  private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+
+  /** A submitted task. */
+  public record Job(
+      long id,
+      String taskName,
+      byte[] payload,
+      Optional<Duration> timeout,
+      CompletableFuture<byte[]> future) {
+    public Job(long id, String taskName, byte[] payload, Optional<Duration> timeout) {
+      this(id, taskName, payload, timeout, new CompletableFuture<>());
+    }
+  }
+
+  /** What the pool tells a slot to do next. */
+  public record Next(Kind kind, Optional<Job> job) {
+    /** The four answers. */
+    public enum Kind {
+      RUN,
+      START_WORKER,
+      IDLE,
+      STOP
+    }
+
+    public static Next run(Job job) {
+      return new Next(Kind.RUN, Optional.of(job));
+    }
+
+    public static Next startWorker() {
+      return new Next(Kind.START_WORKER, Optional.empty());
+    }
+
+    public static Next idle() {
+      return new Next(Kind.IDLE, Optional.empty());
+    }
+
+    public static Next stop() {
+      return new Next(Kind.STOP, Optional.empty());
+    }
+  }
+
+  /** The pool as a slot sees it. Implementations are thread-safe. */
+  public interface Hub {
+    /** Blocks up to {@code maxWait} for something to do. */
+    Next next(boolean needWorker, Duration maxWait) throws InterruptedException;
+
+    /** Takes a queued job, if any, without waiting. */
+    Optional<Job> pollJob();
+
+    boolean terminated();
+
+    /** Wakes slots waiting in {@link #next}. */
+    void wake();
+  }
+
+  /** What every slot of a pool shares. */
+  public record SlotConfig(
+      Supplier<ChildJvm> launcher,
+      int maxFrameBytes,
+      int maxTasksPerWorker,
+      Duration startTimeout,
+      String initializerTask,
+      byte[] initializerPayload) {}
+
+  /** The pool's counters; thread-safe (atomic longs). */
+  public static final class Counters {
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong crashed = new AtomicLong();
+    private final AtomicLong recycled = new AtomicLong();
+    private final AtomicLong killed = new AtomicLong();
+
+    public void done(Job job, byte[] result) {
+      if (job.future().complete(result)) {
+        done.incrementAndGet();
+      }
+    }
+
+    public void failed(Job job, Throwable cause) {
+      if (job.future().completeExceptionally(cause)) {
+        failed.incrementAndGet();
+      }
+    }
+
+    public PoolStats snapshot() {
+      return new PoolStats(
+          done.get(), failed.get(), started.get(), crashed.get(), recycled.get(), killed.get());
+    }
+  }
+
+  private enum Retirement {
+    CRASHED,
+    KILLED,
+    RECYCLED,
+    STOPPED
+  }
+
+  /** A worker JVM and its pipes. */
+  private static final class Worker {
+    final ChildJvm child;
+    final FrameReader reader;
+    final FrameWriter writer;
+    final AtomicBoolean killedByPool = new AtomicBoolean();
+    final AtomicBoolean timedOut = new AtomicBoolean();
+    final AtomicBoolean retired = new AtomicBoolean();
+    volatile boolean ready;
+    int tasksRun;
+
+    Worker(ChildJvm child, int maxFrameBytes) {
+      this.child = child;
+      this.reader = new FrameReader(child.stdout(), maxFrameBytes);
+      this.writer = new FrameWriter(child.stdin(), maxFrameBytes);
+    }
+
+    void kill() {
+      killedByPool.set(true);
+      child.killTree();
+    }
+  }
+
+  private final SlotConfig config;
+  private final Counters counters;
+  private final Hub hub;
+  private final Thread thread;
+  private volatile Worker worker;
+
+  public PoolSlot(int index, SlotConfig config, Counters counters, Hub hub) {
+    this.config = config;
+    this.counters = counters;
+    this.hub = hub;
+    this.thread = new Thread(this::run, "process-pool-slot-" + index);
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** The pid of this slot's worker if it is up and ready. */
+  public OptionalLong readyWorkerPid() {
+    Worker w = worker;
+    return w != null && w.ready && w.child.isAlive()
+        ? OptionalLong.of(w.child.pid())
+        : OptionalLong.empty();
+  }
+
+  /** Kills the current worker's tree (any thread). */
+  public void killWorker() {
+    Worker w = worker;
+    if (w != null) {
+      w.kill();
+    }
+  }
+
+  /** Waits for the slot thread to end; true if it has. */
+  public boolean join(Duration timeout) {
+    try {
+      thread.join(Math.max(1, timeout.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return !thread.isAlive();
+  }
+
+  private void run() {
+    int startFailures = 0;
+    try {
+      while (true) {
+        Worker w = worker;
+        if (w != null && !w.child.isAlive()) {
+          retire(w, w.killedByPool.get() ? Retirement.KILLED : Retirement.CRASHED);
+          w = null;
+        }
+        Next next = hub.next(w == null, IDLE_CHECK);
+        switch (next.kind()) {
+          case STOP -> {
+            return;
+          }
+          case IDLE -> {}
+          case START_WORKER -> {
+            try {
+              worker = startWorker();
+              startFailures = 0;
+            } catch (WorkerStartException e) {
+              startFailures++;
+              hub.pollJob().ifPresent(job -> counters.failed(job, e));
+              Thread.sleep(Math.min(5_000L, 100L << Math.min(startFailures, 6)));
+            }
+          }
+          case RUN -> execute(next.job().orElseThrow());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      stopWorker();
+    }
+  }
+
+  private Worker startWorker() throws InterruptedException {
+    ChildJvm child;
+    try {
+      child = config.launcher().get();
+    } catch (RuntimeException e) {
+      throw new WorkerStartException("cannot launch a worker JVM: " + e.getMessage(), e);
+    }
+    counters.started.incrementAndGet();
+    Worker w = new Worker(child, config.maxFrameBytes());
+    worker = w;
+    ScheduledFuture<?> deadline = Scheduler.after(config.startTimeout(), w::kill);
+    try {
+      w.writer.write(
+          Frame.of(FrameType.INIT, 0, config.initializerTask(), config.initializerPayload()));
+      Optional<Frame> reply = w.reader.read();
+      deadline.cancel(false);
+      if (reply.isPresent() && reply.get().type() == FrameType.READY) {
+        w.ready = true;
+        child.handle().onExit().thenRun(hub::wake);
+        return w;
+      }
+      w.kill();
+      String why =
+          reply.isPresent() && reply.get().type() == FrameType.FAILURE
+              ? "its initializer '"
+                  + config.initializerTask()
+                  + "' failed: "
+                  + new String(reply.get().payload(), StandardCharsets.UTF_8)
+              : reply.isPresent()
+                  ? "it sent " + reply.get() + " instead of READY"
+                  : "it ended during start-up (" + awaitExit(w) + ")";
+      throw new WorkerStartException(
+          "worker pid " + child.pid() + " did not start: " + why + tail(w));
+    } catch (IOException e) {
+      deadline.cancel(false);
+      w.kill();
+      throw new WorkerStartException(
+          "worker pid " + child.pid() + " did not start: " + e.getMessage() + tail(w), e);
+    } finally {
+      if (!w.ready) {
+        retire(w, Retirement.STOPPED);
+      }
+    }
+  }
+
+  private void execute(Job job) throws InterruptedException {
+    if (job.future().isDone()) {
+      return; // the caller cancelled it while it was queued
+    }
+    Worker w = worker;
+    Optional<ScheduledFuture<?>> timer =
+        job.timeout()
+            .map(
+                limit ->
+                    Scheduler.after(
+                        limit,
+                        () -> {
+                          w.timedOut.set(true);
+                          w.kill();
+                        }));
+    Optional<Frame> reply = Optional.empty();
+    ProtocolException badFrame = null;
+    try {
+      w.writer.write(Frame.of(FrameType.REQUEST, job.id(), job.taskName(), job.payload()));
+      reply = w.reader.read();
+    } catch (ProtocolException e) {
+      badFrame = e;
+    } catch (IOException e) {
+      // Broken pipe or closed stream: the worker is gone; handled below like end of stream.
+    } finally {
+      timer.ifPresent(t -> t.cancel(false));
+    }
+    if (reply.isPresent() && isReplyTo(reply.get(), job)) {
+      Frame frame = reply.get();
+      if (frame.type() == FrameType.RESULT) {
+        counters.done(job, frame.payload());
+      } else {
+        counters.failed(
+            job,
+            new TaskFailedException(
+                job.taskName(), new String(frame.payload(), StandardCharsets.UTF_8)));
+      }
+      w.tasksRun++;
+      if (config.maxTasksPerWorker() > 0 && w.tasksRun >= config.maxTasksPerWorker()) {
+        stopGracefully(w);
+        retire(w, Retirement.RECYCLED);
+      }
+      return;
+    }
+    if (w.timedOut.get()) {
+      awaitExit(w);
+      retire(w, Retirement.KILLED);
+      counters.failed(
+          job, new TaskTimeoutException(job.taskName(), job.timeout().orElseThrow(), w.child.pid()));
+      return;
+    }
+    if (badFrame == null && reply.isPresent()) {
+      badFrame =
+          new ProtocolException(
+              "expected the reply to request " + job.id() + ", got " + reply.get());
+    }
+    if (badFrame != null) {
+      w.kill();
+      retire(w, Retirement.KILLED);
+      counters.failed(job, badFrame);
+      return;
+    }
+    ExitStatus status = awaitExit(w);
+    if (hub.terminated()) {
+      retire(w, Retirement.STOPPED);
+      counters.failed(job, new CancellationException("the pool was shut down while the task ran"));
+    } else {
+      retire(w, w.killedByPool.get() ? Retirement.KILLED : Retirement.CRASHED);
+      counters.failed(
+          job,
+          new WorkerCrashedException(w.child.pid(), job.taskName(), status, w.child.stderrTail()));
+    }
+  }
+
+  private static boolean isReplyTo(Frame frame, Job job) {
+    return frame.requestId() == job.id()
+        && (frame.type() == FrameType.RESULT || frame.type() == FrameType.FAILURE);
+  }
+
+  /** Waits (bounded) for a dying worker to exit and its stderr to be drained. */
+  private static ExitStatus awaitExit(Worker w) throws InterruptedException {
+    Optional<ExitStatus> status = w.child.waitFor(EXIT_GRACE);
+    if (status.isEmpty()) {
+      w.kill();
+      status = w.child.waitFor(EXIT_GRACE);
+    }
+    return status.orElseThrow(() -> new IllegalStateException("worker " + w.child.pid() + " will not die"));
+  }
+
+  private static void stopGracefully(Worker w) throws InterruptedException {
+    try {
+      w.writer.write(Frame.of(FrameType.SHUTDOWN, 0, "", new byte[0]));
+      w.writer.close();
+    } catch (IOException e) {
+      // Already gone: nothing to ask.
+    }
+    if (w.child.waitFor(EXIT_GRACE).isEmpty()) {
+      w.kill();
+    }
+  }
+
+  private void stopWorker() {
+    Worker w = worker;
+    if (w == null) {
+      return;
+    }
+    try {
+      if (hub.terminated() || !w.ready) {
+        w.kill();
+      } else {
+        stopGracefully(w);
+      }
+    } catch (InterruptedException e) {
+      w.kill();
+      Thread.currentThread().interrupt();
+    }
+    retire(w, Retirement.STOPPED);
+  }
+
+  private void retire(Worker w, Retirement how) {
+    if (worker == w) {
+      worker = null;
+    }
+    if (!w.retired.compareAndSet(false, true)) {
+      return;
+    }
+    w.child.close(); // kills the tree if anything of it is left
+    switch (how) {
+      case CRASHED -> counters.crashed.incrementAndGet();
+      case KILLED -> counters.killed.incrementAndGet();
+      case RECYCLED -> counters.recycled.incrementAndGet();
+      case STOPPED -> {}
+    }
+  }
+
+  private static String tail(Worker w) {
+    ImmutableList<String> tail = w.child.stderrTail();
+    return tail.isEmpty() ? "" : "; last stderr lines:\n  " + String.join("\n  ", tail);
+  }
+}

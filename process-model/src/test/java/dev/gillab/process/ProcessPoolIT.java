@@ -1,0 +1,197 @@
+package dev.gillab.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ProcessPoolIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @AfterEach
+  void noChildLeft() {
+    NoOrphans.assertNoneLeft();
+  }
+
+  private static ProcessPool.Builder pool(int workers) {
+    return ProcessPool.builder().workers(workers).taskModule(TestTasks.class);
+  }
+
+  private static byte[] get(CompletableFuture<byte[]> future) throws Exception {
+    return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static Throwable failure(CompletableFuture<?> future) {
+    return assertThrows(ExecutionException.class, () -> future.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .getCause();
+  }
+
+  private static byte[] int64(long value) {
+    return Codecs.int64().encode(value);
+  }
+
+  @Test
+  void aTaskThatThrowsFailsAloneAndTheWorkerStays() throws Exception {
+    try (ProcessPool pool = pool(1).build()) {
+      long pid = Codecs.int64().decode(get(pool.submit(ProcessPool.PID_TASK, new byte[0])));
+      Throwable e = failure(pool.submit(TestTasks.THROW, "boom".getBytes(StandardCharsets.UTF_8)));
+      assertInstanceOf(TaskFailedException.class, e);
+      assertEquals(
+          "task 'test.throw' failed in its worker: java.lang.IllegalStateException: boom",
+          e.getMessage());
+      assertEquals(
+          "task 'nope' failed in its worker: no task named 'nope' is registered",
+          failure(pool.submit("nope", new byte[0])).getMessage());
+      assertEquals(pid, Codecs.int64().decode(get(pool.submit(ProcessPool.PID_TASK, new byte[0]))));
+      assertEquals(new PoolStats(2, 2, 1, 0, 0, 0), pool.stats());
+    }
+  }
+
+  @Test
+  void aWorkerThatHaltsFailsOnlyItsTaskWithExitCodeAndStderr() throws Exception {
+    try (ProcessPool pool = pool(2).build()) {
+      assertTrue(pool.awaitReady(WAIT));
+      CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.SLEEP, int64(500));
+      CompletableFuture<byte[]> halting = pool.submit(TestTasks.HALT, int64(3));
+      WorkerCrashedException e = assertInstanceOf(WorkerCrashedException.class, failure(halting));
+      assertEquals(new ExitStatus(3), e.exitStatus());
+      assertEquals(List.of("about to halt with 3"), e.stderrTail());
+      assertEquals(
+          "worker pid " + e.pid() + " died running task 'test.halt': exit code 3;"
+              + " last stderr lines:\n  about to halt with 3",
+          e.getMessage());
+      assertTrue(Codecs.int64().decode(get(sleeping)) != e.pid());
+      assertEquals(8, get(pool.submit(ProcessPool.ECHO_TASK, new byte[8])).length);
+      assertTrue(pool.awaitReady(WAIT));
+      PoolStats stats = pool.stats();
+      assertEquals(3, stats.workersStarted());
+      assertEquals(1, stats.workersCrashed());
+    }
+  }
+
+  @Test
+  void aWorkerKilledFromOutsideReportsSigkill() throws Exception {
+    try (ProcessPool pool = pool(1).build()) {
+      assertTrue(pool.awaitReady(WAIT));
+      long pid = pool.workerPids().get(0);
+      CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.SLEEP, int64(60_000));
+      TimeUnit.MILLISECONDS.sleep(200); // let it start; if it has not, it fails the same way
+      assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+      WorkerCrashedException e = assertInstanceOf(WorkerCrashedException.class, failure(sleeping));
+      assertEquals(OptionalInt.of(9), e.exitStatus().signal());
+      assertEquals(137, e.exitStatus().exitCode());
+      assertEquals(0, get(pool.submit(ProcessPool.ECHO_TASK, new byte[0])).length);
+    }
+  }
+
+  @Test
+  void workersAreRecycledAfterMaxTasksAndEachHasItsOwnStatics() throws Exception {
+    try (ProcessPool pool = pool(1).maxTasksPerWorker(2).build()) {
+      List<Long> counts = new ArrayList<>();
+      Set<Long> pids = new HashSet<>();
+      for (int i = 0; i < 5; i++) {
+        counts.add(Codecs.int64().decode(get(pool.submit(TestTasks.BUMP, new byte[0]))));
+      }
+      for (int i = 0; i < 2; i++) {
+        pids.add(Codecs.int64().decode(get(pool.submit(ProcessPool.PID_TASK, new byte[0]))));
+      }
+      assertEquals(List.of(1L, 2L, 1L, 2L, 1L), counts);
+      // The 6th task uses up the third worker's quota, so the 7th runs on a fourth worker.
+      assertEquals(2, pids.size());
+      assertEquals(3, pool.stats().workersRecycled());
+    }
+  }
+
+  @Test
+  void theInitializerRunsOnceInEveryWorker() throws Exception {
+    try (ProcessPool pool = pool(2).initializer(TestTasks.SET, int64(100)).build()) {
+      assertTrue(pool.awaitReady(WAIT));
+      CompletableFuture<byte[]> a = pool.submit(TestTasks.BUMP, new byte[0]);
+      CompletableFuture<byte[]> b = pool.submit(TestTasks.BUMP, new byte[0]);
+      long sum = Codecs.int64().decode(get(a)) + Codecs.int64().decode(get(b));
+      assertTrue(sum == 202 || sum == 203, "sum " + sum); // 101 + 101, or 101 + 102 on one worker
+    }
+  }
+
+  @Test
+  void aFailingInitializerFailsTasksInsteadOfHangingThem() throws Exception {
+    try (ProcessPool pool =
+        pool(1).initializer(TestTasks.THROW, "no config".getBytes(StandardCharsets.UTF_8)).build()) {
+      Throwable e = failure(pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
+      assertInstanceOf(WorkerStartException.class, e);
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "did not start: its initializer 'test.throw' failed:"
+                      + " java.lang.IllegalStateException: no config"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void closeLetsQueuedAndRunningTasksFinishAndRefusesNewOnes() throws Exception {
+    ProcessPool pool = pool(2).build();
+    List<CompletableFuture<byte[]>> futures = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      futures.add(pool.submit(TestTasks.SLEEP, int64(200)));
+    }
+    pool.close();
+    for (CompletableFuture<byte[]> f : futures) {
+      assertTrue(f.isDone() && !f.isCompletedExceptionally());
+    }
+    RejectedExecutionException e =
+        assertThrows(RejectedExecutionException.class, () -> pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
+    assertEquals("the pool is closing; it takes no new tasks", e.getMessage());
+    assertEquals(0, ProcessHandle.current().descendants().count(), NoOrphans.describe());
+  }
+
+  @Test
+  void shutdownNowKillsEveryWorkerAndCancelsWhatIsLeft() throws Exception {
+    ProcessPool pool = pool(2).build();
+    assertTrue(pool.awaitReady(WAIT));
+    List<CompletableFuture<byte[]>> futures = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      futures.add(pool.submit(TestTasks.SLEEP, int64(60_000)));
+    }
+    TimeUnit.MILLISECONDS.sleep(300);
+    assertEquals(3, pool.shutdownNow());
+    for (CompletableFuture<byte[]> f : futures) {
+      // A future completed with a CancellationException reports itself cancelled.
+      assertThrows(CancellationException.class, () -> f.get(30, TimeUnit.SECONDS));
+      assertTrue(f.isCancelled());
+    }
+    assertEquals(0, ProcessHandle.current().descendants().count(), NoOrphans.describe());
+    assertEquals(ProcessPool.State.TERMINATED, pool.state());
+  }
+
+  @Test
+  void aChattyWorkerNeverBlocks() throws Exception {
+    try (ProcessPool pool = pool(1).build()) {
+      assertEquals(100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
+    }
+  }
+
+  @Test
+  void aRequestOverTheFrameLimitIsRefusedAtSubmit() {
+    try (ProcessPool pool = pool(1).maxFrameBytes(1024).build()) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> pool.submit(ProcessPool.ECHO_TASK, new byte[2000]));
+      assertEquals("a request of 2022 bytes does not fit a frame of at most 1024 bytes", e.getMessage());
+    }
+  }
+}

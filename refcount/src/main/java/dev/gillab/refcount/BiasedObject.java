@@ -1,0 +1,176 @@
+package dev.gillab.refcount;
+
+import dev.gillab.refcount.internal.DebugRecord;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link CountStrategy#BIASED} object (PEP 703). Thread-safe.
+ *
+ * <p>Two counts: {@code local}, changed only by the owner (the allocating thread) with plain
+ * stores, and {@code shared}, changed by everyone else with atomics. The true count is their
+ * sum, so {@code shared} may go negative (a reference the owner counted, released elsewhere).
+ *
+ * <p>{@code shared} packs the shared count (above {@link #COUNT_SHIFT}) with three flags:
+ * {@code MERGED} (the owner's local count was folded in; from then on everybody uses the shared
+ * count), {@code QUEUED} (a non-owner took the shared count below zero and asked the owner to
+ * merge) and {@code FREED}. The object can only be freed after a merge, and the flag is set by
+ * one successful compare-and-set, so it is freed exactly once.
+ *
+ * <p>Merges: the owner merges when its local count hits zero, and when it processes its queue
+ * ({@link Heap#mergeBiasedCounts()}); a non-owner merges on the owner's behalf when it finds the
+ * owner thread ended ({@code !isAlive()} makes the owner's last writes visible).
+ */
+final class BiasedObject<T> extends HeapObject<T> {
+  private static final long FREED = 1;
+  private static final long MERGED = 2;
+  private static final long QUEUED = 4;
+  private static final int COUNT_SHIFT = 3;
+  private static final long ONE = 1L << COUNT_SHIFT;
+  private static final VarHandle SHARED;
+
+  static {
+    try {
+      SHARED = MethodHandles.lookup().findVarHandle(BiasedObject.class, "shared", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final Thread owner;
+  // Written only by the owner while it lives (or, once it has ended, by the one merger).
+  private int local = 1;
+  private boolean ownerMerged;
+
+  @SuppressWarnings("unused") // accessed through SHARED
+  private volatile long shared;
+
+  BiasedObject(Heap heap, long id, T value, @Nullable FreeHook<? super T> hook,
+      @Nullable DebugRecord debug) {
+    super(heap, id, value, hook, debug);
+    this.owner = Thread.currentThread();
+  }
+
+  @Override
+  public CountStrategy strategy() {
+    return CountStrategy.BIASED;
+  }
+
+  @Override
+  public int refCount() {
+    long s = (long) SHARED.getVolatile(this);
+    if ((s & FREED) != 0) {
+      return 0;
+    }
+    // A non-owner's read of local may be stale: the count is a snapshot either way.
+    long total = (s >> COUNT_SHIFT) + ((s & MERGED) != 0 ? 0 : local);
+    return (int) Math.max(0, total);
+  }
+
+  @Override
+  public boolean isFreed() {
+    return ((long) SHARED.getVolatile(this) & FREED) != 0;
+  }
+
+  @Override
+  public void incRef() {
+    if (Thread.currentThread() == owner && !ownerMerged) {
+      local++; // unmerged means local >= 1, so the object cannot be freed
+      if (debug != null) {
+        debug.record("incRef (local)", refCount());
+      }
+      return;
+    }
+    long before = (long) SHARED.getAndAdd(this, ONE);
+    if ((before & FREED) != 0) { // FREED sticks: the add revives nothing
+      throw useAfterFree(change(+1));
+    }
+    if (debug != null) {
+      debug.record("incRef (shared)", refCount());
+    }
+  }
+
+  @Override
+  public boolean decRef() {
+    if (Thread.currentThread() == owner && !ownerMerged) {
+      int next = --local;
+      if (debug != null) {
+        debug.record("decRef (local)", refCount());
+      }
+      return next == 0 && merge();
+    }
+    while (true) {
+      long s = (long) SHARED.getVolatile(this);
+      if ((s & FREED) != 0) {
+        throw doubleFree(change(-1));
+      }
+      long count = (s >> COUNT_SHIFT) - 1;
+      boolean merged = (s & MERGED) != 0;
+      long next = s - ONE;
+      boolean frees = merged && count == 0;
+      boolean queues = !merged && count < 0 && (s & QUEUED) == 0;
+      if (frees) {
+        next |= FREED;
+      }
+      if (queues) {
+        next |= QUEUED;
+      }
+      if (SHARED.compareAndSet(this, s, next)) {
+        if (debug != null) {
+          debug.record("decRef (shared)", frees ? 0 : refCount());
+        }
+        if (frees) {
+          heap.free(this);
+          return true;
+        }
+        if (queues) {
+          return heap.queueForOwner(this);
+        }
+        return false;
+      }
+    }
+  }
+
+  /** Whether the owner's local count is still apart from the shared one. */
+  boolean isUnmerged() {
+    return !ownerMerged;
+  }
+
+  /**
+   * Folds the local count into the shared one; frees the object when the total is zero. Run by
+   * the owner, or by one thread on behalf of an owner that has ended.
+   *
+   * @return whether this merge freed the object
+   */
+  boolean merge() {
+    if (ownerMerged) {
+      return false;
+    }
+    ownerMerged = true;
+    long add = local;
+    local = 0;
+    while (true) {
+      long s = (long) SHARED.getVolatile(this);
+      long total = (s >> COUNT_SHIFT) + add;
+      long next = (total << COUNT_SHIFT) | MERGED | (s & QUEUED);
+      if (total <= 0) {
+        next = MERGED | FREED | (s & QUEUED);
+      }
+      if (SHARED.compareAndSet(this, s, next)) {
+        if (debug != null) {
+          debug.record("merge", (int) Math.max(0, total));
+        }
+        if (total > 0) {
+          return false;
+        }
+        heap.free(this);
+        if (total < 0) { // someone released a reference they did not hold
+          throw new DoubleFreeException(id(), (int) total, "merge of local count " + add,
+              debug == null ? null : debug.allocationSite());
+        }
+        return true;
+      }
+    }
+  }
+}

@@ -1,0 +1,361 @@
+package dev.gillab.refcount;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.errorprone.annotations.ThreadSafe;
+import dev.gillab.refcount.internal.Counters;
+import dev.gillab.refcount.internal.DebugRecord;
+import dev.gillab.refcount.internal.Sites;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Allocates reference-counted objects and catches what goes wrong with their counts.
+ *
+ * <h2>Design</h2>
+ *
+ * A heap hands out {@link HeapObject}s that hold a Java value and a count kept by the heap's
+ * {@link CountStrategy}. It numbers them (ids from 1), counts them ({@link #stats()}), refuses
+ * every use of a freed object ({@link UseAfterFreeException}, naming the id) and every second
+ * free ({@link DoubleFreeException}), and reports the objects still alive ({@link #leaks()},
+ * and on {@link #close()}).
+ *
+ * <p>Two modes. The default is cheap enough to allocate and free an object per interpreted
+ * instruction: no registry of live objects, counters kept per thread without atomic
+ * instructions, so {@link #leaks()} cannot name objects (only {@code stats().live()} counts
+ * them). In <em>debug</em> mode the heap also keeps every live object, where it was allocated
+ * and its last few accesses (as Netty's ADVANCED leak detector does), names the allocation site
+ * in every {@link IllegalRefCountException}, and lists leaks in full.
+ *
+ * <p>An {@link AllocationGuard} runs before every allocation and may refuse it, so an
+ * interpreter can insist that its GIL be held. Objects that live as long as the heap (None,
+ * True, small integers) are allocated immortal ({@link #allocateImmortal}) whatever the
+ * strategy.
+ *
+ * <p>The heap is thread-safe: any thread may allocate, and the counters and debug registry are
+ * concurrent. Whether its <em>objects</em> may be shared between threads is the strategy's
+ * business ({@code PLAIN} needs an outside lock).
+ */
+@ThreadSafe
+public final class Heap implements AutoCloseable {
+  /** What {@link HeapObject#refCount()} answers for an immortal object; it never changes. */
+  public static final int IMMORTAL_REFCOUNT = Integer.MAX_VALUE;
+
+  private final String name;
+  private final CountStrategy strategy;
+  private final boolean debug;
+  private final int accessesKept;
+  private final @Nullable AllocationGuard guard;
+  @SuppressWarnings("ThreadSafe") // the sink is the user's; we call it once, on close
+  private final Consumer<String> leakSink;
+  private final Counters counters = new Counters();
+  // Debug mode only: every live object by id.
+  private final @Nullable ConcurrentHashMap<Long, HeapObject<?>> live;
+  // BIASED only: objects a non-owner asked their (living) owner to merge, by owner.
+  private final ConcurrentHashMap<Thread, Queue<BiasedObject<?>>> mergeQueues =
+      new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private Heap(Builder b) {
+    this.name = b.name;
+    this.strategy = b.strategy;
+    this.debug = b.debug;
+    this.accessesKept = b.accessesKept;
+    this.guard = b.guard;
+    this.leakSink = b.leakSink;
+    this.live = b.debug ? new ConcurrentHashMap<>() : null;
+  }
+
+  /** Starts a heap: strategy ATOMIC, debug off, no guard, leaks on close printed to stderr. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Allocates an object holding {@code value}, with count 1 (the caller is its holder).
+   *
+   * @throws IllegalStateException if the heap is closed
+   * @throws RuntimeException whatever the {@link AllocationGuard} throws to refuse it
+   */
+  public <T> HeapObject<T> allocate(T value) {
+    return allocate(value, null);
+  }
+
+  /**
+   * Allocates an object holding {@code value} that runs {@code onFree} when it is freed, as a
+   * container releasing its elements: {@code heap.allocate(list, l -> l.forEach(HeapObject::decRef))}.
+   * A {@code null} hook means none.
+   */
+  public <T> HeapObject<T> allocate(T value, @Nullable FreeHook<? super T> onFree) {
+    if (strategy == CountStrategy.IMMORTAL) {
+      return allocateImmortal(value); // never freed, so the hook could never run
+    }
+    checkNotNull(value, "value");
+    if (guard != null) {
+      guard.checkAllocation();
+    }
+    checkState(!closed, "heap '%s' is closed; cannot allocate", name);
+    long id = counters.allocate();
+    DebugRecord record = debug ? new DebugRecord(Sites.caller(), accessesKept) : null;
+    HeapObject<T> object = switch (strategy) {
+      case PLAIN -> new PlainObject<>(this, id, value, onFree, record);
+      case ATOMIC -> new AtomicObject<>(this, id, value, onFree, record);
+      case BIASED -> new BiasedObject<>(this, id, value, onFree, record);
+      case IMMORTAL -> throw new AssertionError("handled above");
+    };
+    if (live != null) {
+      live.put(id, object);
+    }
+    return object;
+  }
+
+  /**
+   * Allocates an immortal object (PEP 683) whatever the heap's strategy: never freed, count
+   * fixed at {@link #IMMORTAL_REFCOUNT}, {@code incRef}/{@code decRef} change nothing. Counted in
+   * {@code stats().immortal()}, never a leak. The guard runs as for any allocation.
+   */
+  public <T> HeapObject<T> allocateImmortal(T value) {
+    checkNotNull(value, "value");
+    if (guard != null) {
+      guard.checkAllocation();
+    }
+    checkState(!closed, "heap '%s' is closed; cannot allocate", name);
+    return new ImmortalObject<>(this, counters.allocateImmortal(), value);
+  }
+
+  /**
+   * The object's count as CPython's {@code sys.getrefcount} reports it: its holders plus one,
+   * because this call holds the object while it runs (it takes a reference, reads the count,
+   * and lets go). An immortal object answers {@link #IMMORTAL_REFCOUNT}.
+   *
+   * @throws UseAfterFreeException if the object was freed
+   */
+  public int getRefCount(RefCounted object) {
+    checkNotNull(object, "object");
+    object.incRef();
+    try {
+      return object.refCount();
+    } finally {
+      object.decRef();
+    }
+  }
+
+  /** The counters now. Exact when no other thread is allocating or freeing meanwhile. */
+  public HeapStats stats() {
+    // freed first: a free is counted after its allocation, so live never reads negative.
+    long freed = counters.freed();
+    long allocated = counters.allocated();
+    long liveCount = allocated - freed;
+    return new HeapStats(allocated, freed, liveCount, Math.max(counters.peak(), liveCount),
+        counters.immortal());
+  }
+
+  /**
+   * The objects still alive, oldest first, each with its count, allocation site and last
+   * accesses. Only a debug heap can name them: without debug mode this is empty and
+   * {@code stats().live()} says how many there are. Merges the biased counts of owner threads
+   * that have ended first, so that what they left is not reported as alive.
+   */
+  public ImmutableList<Leak> leaks() {
+    mergeForEndedOwners();
+    if (live == null) {
+      return ImmutableList.of();
+    }
+    return live.values().stream()
+        .filter(o -> !o.isFreed())
+        .sorted(Comparator.comparingLong(HeapObject::id))
+        .map(o -> new Leak(o.id(), HeapObject.describe(o.rawValue()), o.refCount(),
+            checkNotNull(o.debug).allocationSite(), o.debug.lastAccesses()))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The leak report as text: {@code "no leaks"}, the objects still alive (debug mode), or their
+   * number with a hint to turn on debug mode.
+   */
+  public String leakReport() {
+    ImmutableList<Leak> leaks = leaks();
+    long alive = stats().live();
+    if (alive == 0 && leaks.isEmpty()) {
+      return "heap '" + name + "': no leaks";
+    }
+    if (live == null) {
+      return "heap '" + name + "': " + alive + (alive == 1 ? " object" : " objects")
+          + " still alive (debug mode names them)";
+    }
+    StringBuilder s = new StringBuilder("heap '").append(name).append("': ").append(leaks.size())
+        .append(leaks.size() == 1 ? " object" : " objects").append(" still alive");
+    for (Leak leak : leaks) {
+      s.append(System.lineSeparator()).append(leak);
+    }
+    return s.toString();
+  }
+
+  /**
+   * Merges the biased counts the calling thread owes: the objects that other threads queued
+   * for it (their shared count went below zero), freeing those whose total is zero. PEP 703
+   * does this at the owner's exit and now and then while it runs; a thread that allocated on a
+   * {@code BIASED} heap calls it before it ends (a non-owner also merges for an owner it finds
+   * ended). Also merges for owners that have ended. Does nothing on other strategies.
+   *
+   * @return how many objects this call freed
+   */
+  @CanIgnoreReturnValue
+  public int mergeBiasedCounts() {
+    int freed = 0;
+    Queue<BiasedObject<?>> mine = mergeQueues.remove(Thread.currentThread());
+    if (mine != null) {
+      for (BiasedObject<?> o : mine) {
+        freed += o.merge() ? 1 : 0;
+      }
+    }
+    return freed + mergeForEndedOwners();
+  }
+
+  /**
+   * Closes the heap: later allocations are refused, existing objects work as before. Reports
+   * leaks (as {@link #leakReport()}) to the builder's leak sink when any object is still alive.
+   * Idempotent: reports once.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    mergeForEndedOwners();
+    if (stats().live() > 0) {
+      leakSink.accept(leakReport());
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public CountStrategy strategy() {
+    return strategy;
+  }
+
+  public boolean isDebug() {
+    return debug;
+  }
+
+  @Override
+  public String toString() {
+    return "Heap[" + name + ", " + strategy + (debug ? ", debug" : "") + ", " + stats() + "]";
+  }
+
+  /** Called by an object once its count reached zero and it was marked freed. */
+  <T> void free(HeapObject<T> object) {
+    counters.free();
+    if (live != null) {
+      live.remove(object.id());
+    }
+    FreeHook<? super T> hook = object.hook;
+    if (hook != null) {
+      hook.onFree(object.rawValue());
+    }
+  }
+
+  /**
+   * A non-owner took a biased object's shared count below zero: hand it to its owner, or merge
+   * now if the owner has ended. Answers whether this freed it.
+   */
+  boolean queueForOwner(BiasedObject<?> object) {
+    if (!object.owner.isAlive()) {
+      return object.merge();
+    }
+    mergeQueues.computeIfAbsent(object.owner, t -> new ConcurrentLinkedQueue<>()).add(object);
+    if (!object.owner.isAlive()) { // ended while we queued: take its queue back
+      return mergeForEndedOwners() > 0 && object.isFreed();
+    }
+    return false;
+  }
+
+  private int mergeForEndedOwners() {
+    int freed = 0;
+    for (Map.Entry<Thread, Queue<BiasedObject<?>>> e : mergeQueues.entrySet()) {
+      if (!e.getKey().isAlive() && mergeQueues.remove(e.getKey(), e.getValue())) {
+        for (BiasedObject<?> o : e.getValue()) {
+          freed += o.merge() ? 1 : 0;
+        }
+      }
+    }
+    return freed;
+  }
+
+  /** Configures a {@link Heap}; not thread-safe. */
+  public static final class Builder {
+    private String name = "heap";
+    private CountStrategy strategy = CountStrategy.ATOMIC;
+    private boolean debug;
+    private int accessesKept = 4;
+    private @Nullable AllocationGuard guard;
+    private Consumer<String> leakSink = System.err::println;
+
+    private Builder() {}
+
+    /** A name for messages and reports. Default {@code "heap"}. */
+    @CanIgnoreReturnValue
+    public Builder name(String name) {
+      checkArgument(!checkNotNull(name, "name").isBlank(), "a heap needs a non-blank name");
+      this.name = name;
+      return this;
+    }
+
+    /** How objects count. Default {@link CountStrategy#ATOMIC}. */
+    @CanIgnoreReturnValue
+    public Builder strategy(CountStrategy strategy) {
+      this.strategy = checkNotNull(strategy, "strategy");
+      return this;
+    }
+
+    /** Debug mode: allocation sites, last accesses, a registry of live objects. Default off. */
+    @CanIgnoreReturnValue
+    public Builder debug(boolean debug) {
+      this.debug = debug;
+      return this;
+    }
+
+    /** How many last accesses a debug heap keeps per object, 1 to 64. Default 4. */
+    @CanIgnoreReturnValue
+    public Builder accessesKept(int accessesKept) {
+      checkArgument(accessesKept >= 1 && accessesKept <= 64,
+          "accessesKept must be between 1 and 64, was %s", accessesKept);
+      this.accessesKept = accessesKept;
+      return this;
+    }
+
+    /** Runs before every allocation; throws to refuse it. Default: none. */
+    @CanIgnoreReturnValue
+    public Builder guard(AllocationGuard guard) {
+      this.guard = checkNotNull(guard, "guard");
+      return this;
+    }
+
+    /** Where {@link Heap#close()} sends the leak report. Default: standard error. */
+    @CanIgnoreReturnValue
+    public Builder leakSink(Consumer<String> sink) {
+      this.leakSink = checkNotNull(sink, "sink");
+      return this;
+    }
+
+    public Heap build() {
+      return new Heap(this);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.gillab.refcount;
+
+import dev.gillab.refcount.internal.DebugRecord;
+import dev.gillab.refcount.internal.PlainSteps;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An object allocated on a {@link Heap}: a Java value with an id and a reference count.
+ *
+ * <p>The count follows the {@link RefCounted} contract: 1 when allocated, freed when the last
+ * holder calls {@link #decRef()}, and every use of a freed object refused with an
+ * {@link IllegalRefCountException}. Freeing runs the object's {@link FreeHook}, if it has one,
+ * so a container can release what it holds.
+ *
+ * <p>Thread-safety is the heap's {@link #strategy()}: {@code ATOMIC}, {@code BIASED} and
+ * {@code IMMORTAL} objects may be shared freely between threads; {@code PLAIN} objects are
+ * safe only while one outside lock (the GIL) serializes all their operations. The id and the
+ * value never change.
+ *
+ * @param <T> the type of the value
+ */
+public abstract sealed class HeapObject<T> implements RefCounted
+    permits PlainObject, AtomicObject, BiasedObject, ImmortalObject {
+
+  static {
+    PlainSteps.install(new PlainSteps.Access() {
+      @Override
+      public int read(HeapObject<?> object) {
+        return plain(object).readCount();
+      }
+
+      @Override
+      public boolean write(HeapObject<?> object, int read, int delta) {
+        return plain(object).writeCount(read, delta);
+      }
+    });
+  }
+
+  final Heap heap;
+  private final long id;
+  private final T value;
+  final @Nullable FreeHook<? super T> hook;
+  final @Nullable DebugRecord debug;
+
+  HeapObject(Heap heap, long id, T value, @Nullable FreeHook<? super T> hook,
+      @Nullable DebugRecord debug) {
+    this.heap = heap;
+    this.id = id;
+    this.value = value;
+    this.hook = hook;
+    this.debug = debug;
+  }
+
+  /** The id the heap gave this object: unique within the heap, counting from 1. */
+  public final long id() {
+    return id;
+  }
+
+  /**
+   * The value this object holds.
+   *
+   * @throws UseAfterFreeException if the object was freed
+   */
+  public final T value() {
+    if (isFreed()) {
+      throw useAfterFree("value()");
+    }
+    if (debug != null) {
+      debug.record("value()", refCount());
+    }
+    return value;
+  }
+
+  /** How this object counts: its heap's strategy, or {@link CountStrategy#IMMORTAL}. */
+  public abstract CountStrategy strategy();
+
+  /** The heap that allocated this object. */
+  public final Heap heap() {
+    return heap;
+  }
+
+  /** {@code "#7 Integer(42) refCount=1"}, or {@code "#7 Integer(42) freed"}. */
+  @Override
+  public final String toString() {
+    return "#" + id + " " + describe(value) + (isFreed() ? " freed" : " refCount=" + refCount());
+  }
+
+  static String describe(Object value) {
+    String text = String.valueOf(value);
+    if (text.length() > 40) {
+      text = text.substring(0, 37) + "...";
+    }
+    return value.getClass().getSimpleName() + "(" + text + ")";
+  }
+
+  /** The value for the free hook and the leak report, without the freed check. */
+  final T rawValue() {
+    return value;
+  }
+
+  final UseAfterFreeException useAfterFree(String operation) {
+    return new UseAfterFreeException(id, refCount(), operation, site());
+  }
+
+  final DoubleFreeException doubleFree(String operation) {
+    return new DoubleFreeException(id, refCount(), operation, site());
+  }
+
+  private @Nullable String site() {
+    return debug == null ? null : debug.allocationSite();
+  }
+
+  static String change(int delta) {
+    return delta > 0 ? "incRef (+" + delta + ")" : "decRef (" + delta + ")";
+  }
+
+  private static PlainObject<?> plain(HeapObject<?> object) {
+    if (!(object instanceof PlainObject<?> p)) {
+      throw new IllegalArgumentException(
+          "read and write steps exist only for PLAIN counts; object #" + object.id() + " is "
+              + object.strategy());
+    }
+    return p;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.gillab.refcount;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link CountStrategy#IMMORTAL} object (PEP 683): its count never changes and it is never
+ * freed, so {@code incRef} and {@code decRef} write nothing. Thread-safe and contention-free.
+ */
+final class ImmortalObject<T> extends HeapObject<T> {
+
+  ImmortalObject(Heap heap, long id, T value) {
+    super(heap, id, value, (@Nullable FreeHook<? super T>) null, null);
+  }
+
+  @Override
+  public CountStrategy strategy() {
+    return CountStrategy.IMMORTAL;
+  }
+
+  @Override
+  public int refCount() {
+    return Heap.IMMORTAL_REFCOUNT;
+  }
+
+  @Override
+  public boolean isFreed() {
+    return false;
+  }
+
+  @Override
+  public void incRef() {}
+
+  @Override
+  public boolean decRef() {
+    return false;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.gillab.refcount;
+
+import dev.gillab.refcount.internal.DebugRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link CountStrategy#PLAIN} object: {@code count} is a plain field and every change is a
+ * separate read and write ({@link #readCount}, {@link #writeCount}), exactly the two halves the
+ * race lessons interleave. Not thread-safe: the outside lock (the GIL) makes it correct. The
+ * write half re-checks the stored count, so a write that lands on an object freed since its
+ * read is caught as use-after-free (or double free) instead of reviving it.
+ */
+final class PlainObject<T> extends HeapObject<T> {
+  // Guarded by the caller's outside lock (the GIL); Error Prone cannot name it.
+  private int count = 1;
+
+  PlainObject(Heap heap, long id, T value, @Nullable FreeHook<? super T> hook,
+      @Nullable DebugRecord debug) {
+    super(heap, id, value, hook, debug);
+  }
+
+  @Override
+  public CountStrategy strategy() {
+    return CountStrategy.PLAIN;
+  }
+
+  @Override
+  public int refCount() {
+    return count;
+  }
+
+  @Override
+  public boolean isFreed() {
+    return count == 0;
+  }
+
+  @Override
+  public void incRef() {
+    writeCount(readCount(), +1);
+  }
+
+  @Override
+  public boolean decRef() {
+    return writeCount(readCount(), -1);
+  }
+
+  /** The first half of a change: {@code tmp = count}. */
+  int readCount() {
+    return count;
+  }
+
+  /** The second half: {@code count = read + delta}; frees the object when that is zero. */
+  boolean writeCount(int read, int delta) {
+    if (count == 0) { // freed since (or before) the read: never revive, never free twice
+      throw delta > 0 ? useAfterFree(change(delta)) : doubleFree(change(delta));
+    }
+    int next = read + delta;
+    if (next < 0) {
+      throw doubleFree(change(delta));
+    }
+    count = next;
+    if (debug != null) {
+      debug.record(delta > 0 ? "incRef" : "decRef", next);
+    }
+    if (next == 0) {
+      heap.free(this);
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.gillab.refcount;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** PEP 703's two counts: the owner's local one, everyone else's shared one, and the merges. */
+@Timeout(30)
+class BiasedCountTest {
+  private final Heap heap = Heap.builder().strategy(CountStrategy.BIASED).build();
+
+  private static void onOtherThread(Runnable r) throws InterruptedException {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread t = new Thread(() -> {
+      try {
+        r.run();
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    t.start();
+    t.join(10_000);
+    assertFalse(t.isAlive());
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+  }
+
+  @Test
+  void theOwnersLastDecRefMergesAndFreesWhenNobodyElseHolds() throws Exception {
+    HeapObject<String> o = heap.allocate("x");
+    onOtherThread(() -> {
+      o.incRef();
+      assertEquals(2, o.refCount());
+      assertFalse(o.decRef());
+    });
+    assertTrue(o.decRef());
+    assertTrue(o.isFreed());
+    assertEquals(0, heap.stats().live());
+  }
+
+  @Test
+  void afterTheOwnerMergesTheLastSharedDecRefFrees() throws Exception {
+    HeapObject<String> o = heap.allocate("x");
+    AtomicBoolean freed = new AtomicBoolean();
+    onOtherThread(o::incRef);
+    assertFalse(o.decRef()); // owner's local count hits 0: merged, shared count 1 remains
+    assertEquals(1, o.refCount());
+    onOtherThread(() -> freed.set(o.decRef()));
+    assertTrue(freed.get());
+    assertEquals(1, heap.stats().freed());
+    assertThrows(UseAfterFreeException.class, o::incRef);
+    assertThrows(DoubleFreeException.class, o::decRef);
+  }
+
+  @Test
+  void aSharedCountBelowZeroIsQueuedForTheLivingOwner() throws Exception {
+    HeapObject<String> o = heap.allocate("x");
+    o.incRef(); // a reference the owner counted, handed to another thread
+    onOtherThread(() -> assertFalse(o.decRef())); // shared -1: queued, owner still alive
+    assertFalse(o.isFreed());
+    assertFalse(o.decRef()); // local 2 -> 1: the total is 0, but the merge is pending
+    assertEquals(0, o.refCount());
+    assertEquals(1, heap.mergeBiasedCounts());
+    assertTrue(o.isFreed());
+    assertEquals(0, heap.stats().live());
+  }
+
+  @Test
+  void aNonOwnerMergesForAnOwnerThatHasEnded() throws Exception {
+    AtomicReference<HeapObject<String>> made = new AtomicReference<>();
+    onOtherThread(() -> made.set(heap.allocate("orphan"))); // owner allocates, hands it over, ends
+    HeapObject<String> o = made.get();
+    assertEquals(1, o.refCount());
+    assertTrue(o.decRef(), "the owner has ended, so its local count is merged now");
+    assertTrue(o.isFreed());
+  }
+
+  @Test
+  void leaksMergeForOwnersThatEndedWithQueuedObjects() throws Exception {
+    AtomicReference<HeapObject<String>> made = new AtomicReference<>();
+    Object gate = new Object();
+    AtomicBoolean go = new AtomicBoolean();
+    Thread owner = new Thread(() -> {
+      made.set(heap.allocate("x"));
+      made.get().incRef();
+      synchronized (gate) {
+        gate.notifyAll();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!go.get() && System.nanoTime() < deadline) {
+          try {
+            gate.wait(100);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+      made.get().decRef(); // local 2 -> 1; ends without merging its queue
+    });
+    synchronized (gate) {
+      owner.start();
+      while (made.get() == null || made.get().refCount() < 2) {
+        gate.wait(100);
+      }
+    }
+    assertFalse(made.get().decRef()); // on main, a non-owner: shared -1, queued to the live owner
+    go.set(true);
+    synchronized (gate) {
+      gate.notifyAll();
+    }
+    owner.join(10_000);
+    assertFalse(owner.isAlive());
+    assertFalse(made.get().isFreed());
+    assertEquals(1, heap.stats().live());
+    assertTrue(heap.leaks().isEmpty());
+    assertTrue(made.get().isFreed(), "leaks() merged the ended owner's queue");
+    assertEquals(0, heap.stats().live());
+  }
+}
