@@ -1,0 +1,301 @@
+package dev.gillab.gil;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the assembler text format into a verified {@link Code}.
+ *
+ * <pre>
+ * # countdown: while n &gt; 0: n -= 1
+ * .params n                  # parameters, before the first instruction
+ * loop:                      # a label names the next instruction
+ *     LOAD_FAST n
+ *     LOAD_CONST 0           # ints, "strings", None, True, False
+ *     COMPARE_OP &gt;           # &lt; &lt;= == != &gt; &gt;=
+ *     POP_JUMP_IF_FALSE end
+ *     LOAD_FAST n
+ *     LOAD_CONST 1
+ *     BINARY_OP -=           # + - * // % and += -= *= //= %=
+ *     STORE_FAST n
+ *     JUMP_BACKWARD loop
+ * end: LOAD_CONST None       # a label may share a line with its instruction
+ *     RETURN_VALUE
+ * </pre>
+ *
+ * One instruction per line; blank lines and {@code #} comments are ignored; {@code CALL} takes a
+ * builtin name and an argument count ({@code CALL print 1}). Every fault, in the text or found by
+ * the verifier, is a {@link VerifyException} naming the line. Stateless and thread-safe.
+ */
+public final class Assembler {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private Assembler() {}
+
+  /** Assembles {@code source}; {@code name} is what errors call it. */
+  public static Code assemble(String name, String source) {
+    checkNotNull(name, "name");
+    checkNotNull(source, "source");
+    CodeBuilder b = Code.builder(name);
+    String[] lines = source.split("\r?\n", -1);
+    boolean sawInstruction = false;
+    for (int i = 0; i < lines.length; i++) {
+      int lineNo = i + 1;
+      List<String> tokens = tokenize(name, lineNo, lines[i]);
+      if (tokens.isEmpty()) {
+        continue;
+      }
+      b.line(lineNo);
+      String first = tokens.get(0);
+      if (first.startsWith(".")) {
+        if (!first.equals(".params")) {
+          throw new VerifyException(name, lineNo, "unknown directive '" + first + "'");
+        }
+        if (sawInstruction) {
+          throw new VerifyException(
+              name, lineNo, ".params must come before the first instruction");
+        }
+        List<String> params = tokens.subList(1, tokens.size());
+        for (String p : params) {
+          requireName(name, lineNo, p);
+        }
+        b.params(params.toArray(new String[0]));
+        continue;
+      }
+      int at = 0;
+      while (at < tokens.size()
+          && tokens.get(at).endsWith(":")
+          && !tokens.get(at).startsWith("\"")) {
+        String label = tokens.get(at);
+        label = label.substring(0, label.length() - 1);
+        requireName(name, lineNo, label);
+        b.label(label);
+        at++;
+      }
+      if (at == tokens.size()) {
+        continue;
+      }
+      sawInstruction = true;
+      instruction(b, name, lineNo, tokens.subList(at, tokens.size()));
+    }
+    return b.build();
+  }
+
+  /** Reads and assembles a UTF-8 file; the code is named after the file. */
+  public static Code assemble(Path file) throws IOException {
+    return assemble(
+        file.getFileName().toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+  }
+
+  private static void instruction(CodeBuilder b, String name, int line, List<String> t) {
+    String mnemonic = t.get(0);
+    Opcode op;
+    try {
+      op = Opcode.valueOf(mnemonic);
+    } catch (IllegalArgumentException e) {
+      throw new VerifyException(name, line, "unknown instruction '" + mnemonic + "'");
+    }
+    int operands = op.operand() == Opcode.Operand.NONE ? 0 : op.operand() == Opcode.Operand.CALL ? 2 : 1;
+    if (t.size() - 1 != operands) {
+      String want =
+          operands == 0
+              ? "takes no operand"
+              : operands == 1 ? "takes 1 operand" : "takes a builtin name and an argument count";
+      throw new VerifyException(
+          name, line, op + " " + want + ", got " + (t.size() - 1));
+    }
+    String a = operands > 0 ? t.get(1) : "";
+    switch (op.operand()) {
+      case NONE:
+        simple(b, op);
+        break;
+      case CONSTANT:
+        b.loadConst(constant(name, line, a));
+        break;
+      case LOCAL:
+        requireName(name, line, a);
+        if (op == Opcode.LOAD_FAST) {
+          b.loadFast(a);
+        } else {
+          b.storeFast(a);
+        }
+        break;
+      case GLOBAL:
+        requireName(name, line, a);
+        if (op == Opcode.LOAD_GLOBAL) {
+          b.loadGlobal(a);
+        } else {
+          b.storeGlobal(a);
+        }
+        break;
+      case BINARY_OP:
+        b.binaryOp(
+            BinaryOp.ofSymbol(a)
+                .orElseThrow(
+                    () -> new VerifyException(name, line, "unknown binary operator '" + a + "'")));
+        break;
+      case COMPARE_OP:
+        b.compareOp(
+            CompareOp.ofSymbol(a)
+                .orElseThrow(
+                    () -> new VerifyException(name, line, "unknown comparison '" + a + "'")));
+        break;
+      case LABEL:
+        requireName(name, line, a);
+        jump(b, op, a);
+        break;
+      case COUNT:
+        int count = count(name, line, a);
+        if (op == Opcode.BUILD_LIST) {
+          b.buildList(count);
+        } else if (op == Opcode.LIST_APPEND) {
+          b.listAppend(count);
+        } else {
+          b.copy(count);
+        }
+        break;
+      case CALL:
+        requireName(name, line, a);
+        b.call(a, count(name, line, t.get(2)));
+        break;
+    }
+  }
+
+  private static void simple(CodeBuilder b, Opcode op) {
+    switch (op) {
+      case POP_TOP:
+        b.popTop();
+        break;
+      case RETURN_VALUE:
+        b.returnValue();
+        break;
+      case NOP:
+        b.nop();
+        break;
+      default:
+        throw new AssertionError(op);
+    }
+  }
+
+  private static void jump(CodeBuilder b, Opcode op, String label) {
+    switch (op) {
+      case POP_JUMP_IF_FALSE:
+        b.popJumpIfFalse(label);
+        break;
+      case POP_JUMP_IF_TRUE:
+        b.popJumpIfTrue(label);
+        break;
+      case JUMP_FORWARD:
+        b.jumpForward(label);
+        break;
+      case JUMP_BACKWARD:
+        b.jumpBackward(label);
+        break;
+      default:
+        throw new AssertionError(op);
+    }
+  }
+
+  private static Object constant(String name, int line, String text) {
+    switch (text) {
+      case "None":
+        return null;
+      case "True":
+        return Boolean.TRUE;
+      case "False":
+        return Boolean.FALSE;
+      default:
+        break;
+    }
+    if (text.startsWith("\"")) {
+      return text.substring(1); // the tokenizer already unescaped it and kept one quote as a tag
+    }
+    if (text.matches("-?[0-9]+")) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw new VerifyException(name, line, "int constant out of 64-bit range: " + text);
+      }
+    }
+    throw new VerifyException(name, line, "bad constant '" + text + "'");
+  }
+
+  private static int count(String name, int line, String text) {
+    if (!text.matches("-?[0-9]{1,9}")) {
+      throw new VerifyException(name, line, "bad count '" + text + "'");
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static void requireName(String name, int line, String text) {
+    if (!NAME.matcher(text).matches()) {
+      throw new VerifyException(name, line, "'" + text + "' is not a name");
+    }
+  }
+
+  /** Splits a line into tokens; a string literal becomes one token: a quote, then its text. */
+  private static List<String> tokenize(String name, int line, String text) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '#') {
+        break;
+      } else if (c == '"') {
+        StringBuilder s = new StringBuilder("\"");
+        i++;
+        boolean closed = false;
+        while (i < n) {
+          char d = text.charAt(i++);
+          if (d == '"') {
+            closed = true;
+            break;
+          }
+          if (d == '\\') {
+            if (i == n) {
+              break;
+            }
+            char e = text.charAt(i++);
+            switch (e) {
+              case 'n':
+                s.append('\n');
+                break;
+              case 't':
+                s.append('\t');
+                break;
+              case '"':
+              case '\\':
+                s.append(e);
+                break;
+              default:
+                throw new VerifyException(name, line, "bad escape '\\" + e + "' in string");
+            }
+          } else {
+            s.append(d);
+          }
+        }
+        if (!closed) {
+          throw new VerifyException(name, line, "unterminated string");
+        }
+        out.add(s.toString());
+      } else {
+        int start = i;
+        while (i < n && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '#') {
+          i++;
+        }
+        out.add(text.substring(start, i));
+      }
+    }
+    return out;
+  }
+}

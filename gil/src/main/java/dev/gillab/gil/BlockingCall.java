@@ -1,0 +1,13 @@
+package dev.gillab.gil;
+
+/**
+ * A call that may block (IO, sleep, a native computation) and touches no interpreter object, so
+ * it may run with the GIL released; see {@link Gil#allowThreads(BlockingCall)}.
+ *
+ * @param <T> what the call returns
+ * @param <X> what the call may throw
+ */
+@FunctionalInterface
+public interface BlockingCall<T, X extends Exception> {
+  T call() throws X;
+}

@@ -1,0 +1,525 @@
+package dev.gillab.gil;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.errorprone.annotations.ThreadSafe;
+import dev.gillab.gil.internal.Builtins;
+import dev.gillab.gil.internal.Callable;
+import dev.gillab.gil.internal.EvalLoop;
+import dev.gillab.gil.internal.GlobalCell;
+import dev.gillab.gil.internal.LinkedCode;
+import dev.gillab.gil.internal.Linker;
+import dev.gillab.gil.internal.ObjectSpace;
+import dev.gillab.gil.internal.PyException;
+import dev.gillab.gil.internal.PyValue;
+import dev.gillab.gil.internal.ThreadState;
+import dev.gillab.refcount.CountStrategy;
+import dev.gillab.refcount.Heap;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * An interpreter: a heap of reference-counted objects, globals shared by its threads, builtins,
+ * and the {@link Gil} that a thread must hold to run bytecode or allocate.
+ *
+ * <h2>A value, not a singleton</h2>
+ *
+ * Each interpreter owns its GIL, its heap and its globals; nothing here is static and mutable.
+ * Several interpreters run side by side in one JVM, each with its own GIL (as PEP 684's
+ * sub-interpreters do), and threads of one never wait for the GIL of another.
+ *
+ * <h2>Running code</h2>
+ *
+ * {@link #run} runs a {@link Code} on the calling thread (taking the GIL, or using it if the
+ * caller already holds it); {@link #start} runs it on a new interpreter thread, a real Java
+ * thread that must take the GIL like any other. Before anything executes, the code's {@code
+ * CALL}s are checked against this interpreter's builtins ({@link VerifyException}). Arguments and
+ * results are Java values: {@code Long}, {@code Boolean}, {@code String}, {@code null} (None) and
+ * {@code List}s of those. An error the program raises is an {@link InterpreterError} naming the
+ * line; the frames it unwinds release what they held, so no error leaks.
+ *
+ * <h2>Builtins</h2>
+ *
+ * {@code print(*args)}, {@code len(x)}, {@code getrefcount(x)} (holders + 1, CPython's answer)
+ * and {@code sleep(ms)} (releases the GIL), plus host functions and code registered on the
+ * {@link Builder}.
+ *
+ * <p>Thread-safe: any thread may call any method; bytecode runs one thread at a time, under the
+ * GIL.
+ */
+@ThreadSafe
+public final class Interpreter implements AutoCloseable {
+  private final String name;
+  private final Gil gil;
+  private final Heap heap;
+
+  @SuppressWarnings("ThreadSafe") // touched only by the GIL holder
+  private final ObjectSpace space;
+
+  private final EvalLoop loop;
+
+  @SuppressWarnings("ThreadSafe") // immutable after construction; callables are bound once
+  private final ImmutableMap<String, Callable> builtins;
+
+  @SuppressWarnings("ThreadSafe") // cells are guarded by the GIL
+  private final ConcurrentHashMap<String, GlobalCell> globals = new ConcurrentHashMap<>();
+
+  @SuppressWarnings("ThreadSafe") // linked code is immutable; its constants are freed at close
+  private final ConcurrentHashMap<Code, LinkedCode> linked = new ConcurrentHashMap<>();
+
+  private final long budget;
+  private final boolean fuse;
+  private final ThreadFactory threadFactory;
+  private final AtomicInteger running = new AtomicInteger();
+  private volatile boolean closed;
+
+  private Interpreter(Builder b) {
+    this.name = b.name;
+    this.gil = Gil.create(b.policy);
+    Gil g = gil;
+    String heapName = b.name;
+    Heap.Builder hb =
+        Heap.builder()
+            .name(heapName)
+            .strategy(b.strategy)
+            .debug(b.debugHeap)
+            .guard(
+                () -> {
+                  if (!g.isHeldByCurrentThread()) {
+                    throw new IllegalStateException(
+                        "allocation refused: thread '" + Thread.currentThread().getName()
+                            + "' does not hold the GIL of interpreter '" + heapName + "'");
+                  }
+                });
+    if (b.leakSink != null) {
+      hb.leakSink(b.leakSink);
+    }
+    this.heap = hb.build();
+    this.budget = b.budget;
+    this.fuse = !b.checkEveryInstruction;
+    this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory(name);
+    gil.acquire();
+    try {
+      this.space = new ObjectSpace(heap);
+      this.loop = new EvalLoop(space, gil, b.checkEveryInstruction, b.maxFrameDepth);
+      Map<String, Callable> table = new LinkedHashMap<>();
+      table.put("print", Builtins.print(space, b.out));
+      table.put("len", Builtins.len(space));
+      table.put("getrefcount", Builtins.getrefcount(space));
+      table.put("sleep", Builtins.sleep(space, gil));
+      for (HostEntry h : b.hosts) {
+        table.put(h.name, Builtins.host(h.name, h.arity, h.releasesGil, h.fn, space, gil));
+      }
+      Map<Builtins.CodeFunction, Code> functions = new HashMap<>();
+      for (Map.Entry<String, Code> f : b.functions.entrySet()) {
+        Builtins.CodeFunction fn =
+            new Builtins.CodeFunction(f.getKey(), f.getValue().paramCount(), loop);
+        table.put(f.getKey(), fn);
+        functions.put(fn, f.getValue());
+      }
+      this.builtins = ImmutableMap.copyOf(table);
+      for (Map.Entry<Builtins.CodeFunction, Code> f : functions.entrySet()) {
+        f.getKey().bind(link(f.getValue()));
+      }
+    } finally {
+      gil.release();
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** An interpreter with every default: {@code interval(5ms)}, PLAIN counts, no budget. */
+  public static Interpreter create() {
+    return builder().build();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** This interpreter's GIL. */
+  public Gil gil() {
+    return gil;
+  }
+
+  /** This interpreter's heap; its allocation guard is the GIL. */
+  public Heap heap() {
+    return heap;
+  }
+
+  /** The names {@code CALL} may use here, in registration order. */
+  public List<String> builtinNames() {
+    return builtins.keySet().asList();
+  }
+
+  /**
+   * Checks {@code code}'s builtins against this interpreter and links it (allocating its
+   * constants) without running it. {@link #run} and {@link #start} do this themselves.
+   *
+   * @throws VerifyException for an unknown builtin or a wrong argument count
+   */
+  public void load(Code code) {
+    checkNotNull(code, "code");
+    withGil(() -> link(code));
+  }
+
+  /**
+   * Runs {@code code} with {@code args} on the calling thread, under the GIL, and answers its
+   * return value as a Java value.
+   *
+   * @throws VerifyException before anything runs, if the code calls an unknown builtin
+   * @throws InterpreterError if the program raises an error
+   */
+  public Object run(Code code, Object... args) {
+    checkNotNull(code, "code");
+    checkArgs(code, args);
+    return withGil(() -> runHeld(code, args, new ThreadState(budget)));
+  }
+
+  /**
+   * Starts a new interpreter thread running {@code code} with {@code args}. The code is checked
+   * and linked before the thread starts, so a {@link VerifyException} is thrown here.
+   */
+  public InterpreterThread start(Code code, Object... args) {
+    checkNotNull(code, "code");
+    checkArgs(code, args);
+    checkState(!closed, "interpreter '%s' is closed", name);
+    load(code);
+    Object[] copy = args.clone();
+    InterpreterThread t = new InterpreterThread();
+    running.incrementAndGet();
+    Thread thread =
+        threadFactory.newThread(
+            () -> {
+              ThreadState ts = new ThreadState(budget);
+              try {
+                gil.acquire();
+                try {
+                  t.succeeded(runHeld(code, copy, ts));
+                } finally {
+                  gil.release();
+                }
+              } catch (Throwable e) {
+                t.failed(e);
+              } finally {
+                t.executed(ts.executed());
+                heap.mergeBiasedCounts();
+                running.decrementAndGet();
+              }
+            });
+    t.start(thread);
+    return t;
+  }
+
+  /** A snapshot of the globals as Java values (taken under the GIL). */
+  public Map<String, Object> globals() {
+    return withGil(
+        () -> {
+          Map<String, Object> out = new LinkedHashMap<>();
+          for (GlobalCell c : globals.values()) {
+            PyValue v = c.value();
+            if (v != null) {
+              out.put(c.name(), ObjectSpace.toJava(v));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Sets a global from a Java value (under the GIL). */
+  public void setGlobal(String global, Object value) {
+    checkNotNull(global, "global");
+    withGil(
+        () -> {
+          PyValue v = toObject(value);
+          GlobalCell cell = cell(global);
+          cell.clear();
+          cell.set(v);
+          return null;
+        });
+  }
+
+  /** How many interpreter threads are running now. */
+  public int runningThreads() {
+    return running.get();
+  }
+
+  /**
+   * Releases the globals and the linked constants, then closes the heap, which reports any
+   * object still alive (a leak) to the leak sink. Idempotent.
+   *
+   * @throws IllegalStateException if interpreter threads are still running
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    checkState(
+        running.get() == 0,
+        "interpreter '%s' still has %s running thread(s); join them first",
+        name,
+        running.get());
+    closed = true;
+    withGil(
+        () -> {
+          globals.values().forEach(GlobalCell::clear);
+          linked.values().forEach(LinkedCode::releaseConstants);
+          return null;
+        });
+    heap.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Interpreter{" + name + ", " + gil + ", " + heap.stats() + "}";
+  }
+
+  private static void checkArgs(Code code, Object[] args) {
+    checkNotNull(args, "args");
+    checkArgument(
+        args.length == code.paramCount(),
+        "code '%s' takes %s argument(s), got %s",
+        code.name(),
+        code.paramCount(),
+        args.length);
+  }
+
+  private LinkedCode link(Code code) {
+    LinkedCode l = linked.get(code);
+    if (l == null) {
+      checkState(!closed, "interpreter '%s' is closed", name);
+      l = Linker.link(code, space, builtins, this::cell, fuse);
+      linked.put(code, l);
+    }
+    return l;
+  }
+
+  private GlobalCell cell(String global) {
+    return globals.computeIfAbsent(global, GlobalCell::new);
+  }
+
+  private PyValue toObject(Object value) {
+    try {
+      return space.fromJava(value);
+    } catch (PyException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** Runs a program; the caller holds the GIL. */
+  private Object runHeld(Code code, Object[] args, ThreadState ts) {
+    LinkedCode lc = link(code);
+    PyValue[] locals = new PyValue[lc.localCount()];
+    try {
+      for (int i = 0; i < args.length; i++) {
+        locals[i] = toObject(args[i]);
+      }
+    } catch (RuntimeException e) {
+      Arrays.stream(locals).filter(o -> o != null).forEach(PyValue::decRef);
+      throw e;
+    }
+    PyValue result = loop.eval(lc, locals, ts);
+    try {
+      return ObjectSpace.toJava(result);
+    } catch (PyException e) {
+      throw new InterpreterError(code.name(), 0, e.kind(), e.getMessage(), null);
+    } finally {
+      PyValue.decRef(result);
+    }
+  }
+
+  private <T> T withGil(java.util.function.Supplier<T> body) {
+    if (gil.isHeldByCurrentThread()) {
+      return body.get();
+    }
+    gil.acquire();
+    try {
+      return body.get();
+    } finally {
+      gil.release();
+    }
+  }
+
+  private static ThreadFactory defaultThreadFactory(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(null, r, name + "-thread-" + n.incrementAndGet(), 16L << 20);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static final class HostEntry {
+    final String name;
+    final int arity;
+    final boolean releasesGil;
+    final HostFunction fn;
+
+    HostEntry(String name, int arity, boolean releasesGil, HostFunction fn) {
+      this.name = name;
+      this.arity = arity;
+      this.releasesGil = releasesGil;
+      this.fn = fn;
+    }
+  }
+
+  /** Configures an {@link Interpreter}. Not thread-safe. */
+  public static final class Builder {
+    private String name = "interpreter";
+    private SwitchingPolicy policy = SwitchingPolicy.interval();
+    private CountStrategy strategy = CountStrategy.PLAIN;
+    private boolean debugHeap;
+    private boolean checkEveryInstruction;
+    private int maxFrameDepth = 200;
+    private long budget = Long.MAX_VALUE;
+    private PrintStream out = System.out;
+    private Consumer<String> leakSink;
+    private ThreadFactory threadFactory;
+    private final List<HostEntry> hosts = new ArrayList<>();
+    private final Map<String, Code> functions = new LinkedHashMap<>();
+    private final List<String> taken = new ArrayList<>(List.of("print", "len", "getrefcount", "sleep"));
+
+    private Builder() {}
+
+    /** Names the interpreter, its heap and its threads. Default {@code "interpreter"}. */
+    @CanIgnoreReturnValue
+    public Builder name(String name) {
+      checkArgument(!checkNotNull(name, "name").isBlank(), "an interpreter needs a name");
+      this.name = name;
+      return this;
+    }
+
+    /** The GIL's switching policy. Default {@link SwitchingPolicy#interval()}. */
+    @CanIgnoreReturnValue
+    public Builder policy(SwitchingPolicy policy) {
+      this.policy = checkNotNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * How the heap counts. Default {@code PLAIN}: plain ints are correct because every count
+     * changes under the GIL.
+     */
+    @CanIgnoreReturnValue
+    public Builder countStrategy(CountStrategy strategy) {
+      this.strategy = checkNotNull(strategy, "strategy");
+      return this;
+    }
+
+    /** A debug heap names leaked objects and where they were allocated. Default off. */
+    @CanIgnoreReturnValue
+    public Builder debugHeap(boolean debug) {
+      this.debugHeap = debug;
+      return this;
+    }
+
+    /**
+     * Check the eval breaker (and the budget) before every instruction instead of only at
+     * backward jumps and calls. Default off, as in CPython 3.10+.
+     */
+    @CanIgnoreReturnValue
+    public Builder checkEveryInstruction(boolean every) {
+      this.checkEveryInstruction = every;
+      return this;
+    }
+
+    /** How deep calls of registered code may nest, 1 to 1000. Default 200. */
+    @CanIgnoreReturnValue
+    public Builder maxFrameDepth(int depth) {
+      checkArgument(depth >= 1 && depth <= 1000, "maxFrameDepth must be 1..1000, got %s", depth);
+      this.maxFrameDepth = depth;
+      return this;
+    }
+
+    /**
+     * Stops a run (per {@link #run} or thread) after about {@code instructions} instructions
+     * with a {@code BudgetExceeded} error; counted exactly, checked at backward jumps and calls.
+     * Default: no limit.
+     */
+    @CanIgnoreReturnValue
+    public Builder instructionBudget(long instructions) {
+      checkArgument(instructions > 0, "instructionBudget must be positive, got %s", instructions);
+      this.budget = instructions;
+      return this;
+    }
+
+    /** Where {@code print} writes. Default {@code System.out}. */
+    @CanIgnoreReturnValue
+    public Builder out(PrintStream out) {
+      this.out = checkNotNull(out, "out");
+      return this;
+    }
+
+    /** Where closing the heap reports leaks. Default standard error. */
+    @CanIgnoreReturnValue
+    public Builder leakSink(Consumer<String> sink) {
+      this.leakSink = checkNotNull(sink, "sink");
+      return this;
+    }
+
+    /** Makes interpreter threads. Default: daemon threads named {@code <name>-thread-<n>}. */
+    @CanIgnoreReturnValue
+    public Builder threadFactory(ThreadFactory factory) {
+      this.threadFactory = checkNotNull(factory, "factory");
+      return this;
+    }
+
+    /** A host function that runs holding the GIL; {@code arity} -1 accepts any count. */
+    @CanIgnoreReturnValue
+    public Builder builtin(String name, int arity, HostFunction fn) {
+      return host(name, arity, false, fn);
+    }
+
+    /**
+     * A host function that runs with the GIL released (blocking IO): other threads run bytecode
+     * meanwhile.
+     */
+    @CanIgnoreReturnValue
+    public Builder releasingBuiltin(String name, int arity, HostFunction fn) {
+      return host(name, arity, true, fn);
+    }
+
+    /** Registers {@code code} as a function {@code CALL} can call by {@code name}. */
+    @CanIgnoreReturnValue
+    public Builder function(String name, Code code) {
+      checkNotNull(code, "code");
+      claim(name);
+      functions.put(name, code);
+      return this;
+    }
+
+    public Interpreter build() {
+      return new Interpreter(this);
+    }
+
+    private Builder host(String name, int arity, boolean releases, HostFunction fn) {
+      checkNotNull(fn, "fn");
+      checkArgument(arity >= -1, "arity must be -1 (any) or at least 0, got %s", arity);
+      claim(name);
+      hosts.add(new HostEntry(name, arity, releases, fn));
+      return this;
+    }
+
+    private void claim(String name) {
+      checkNotNull(name, "name");
+      checkArgument(!taken.contains(name), "builtin '%s' is already defined", name);
+      taken.add(name);
+    }
+  }
+}

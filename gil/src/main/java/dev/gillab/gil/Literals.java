@@ -1,0 +1,43 @@
+package dev.gillab.gil;
+
+/** Constants as the assembler writes and reads them. */
+final class Literals {
+  private Literals() {}
+
+  static String format(Object value) {
+    if (value == null) {
+      return "None";
+    }
+    if (value instanceof Boolean) {
+      return ((Boolean) value) ? "True" : "False";
+    }
+    if (value instanceof String) {
+      return quote((String) value);
+    }
+    return value.toString();
+  }
+
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
+        default:
+          out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+}

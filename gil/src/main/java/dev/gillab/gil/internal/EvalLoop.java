@@ -1,0 +1,499 @@
+package dev.gillab.gil.internal;
+
+import com.google.errorprone.annotations.ThreadSafe;
+import dev.gillab.gil.BinaryOp;
+import dev.gillab.gil.CompareOp;
+import dev.gillab.gil.Gil;
+import dev.gillab.gil.InterpreterError;
+import dev.gillab.gil.Opcode;
+import java.util.ArrayList;
+
+/**
+ * The eval loop: runs one frame of linked code on the calling thread, which holds the GIL.
+ *
+ * <h2>Reference counts</h2>
+ *
+ * As in CPython, the value stack and the locals own one reference per slot: a load increments,
+ * a store hands the popped reference to the slot and releases what the slot held, an operator
+ * releases its operands after it has pushed its result. A frame that ends, normally or by an
+ * error, releases every local and stack slot it still owns, so a finished program leaves only
+ * what globals and constants hold.
+ *
+ * <h2>Speed</h2>
+ *
+ * A packed int per instruction and one switch; the eval breaker is a single volatile read at
+ * backward jumps and calls ({@link Gil#checkpoint()}); the instruction budget is a local counter
+ * checked at the same places. Small ints, bools and None are immortal, so most pushes and pops
+ * of them change no count. {@code x = x op y} on an int that only the local and the stack hold
+ * updates that int in place instead of allocating a new one and freeing the old (safe because
+ * no one else can see it; CPython does the same for {@code s += t} on strs).
+ *
+ * <p>Thread-safe: the loop keeps no state between frames; each call has its own stack.
+ */
+@ThreadSafe
+public final class EvalLoop {
+  static final int LOAD_CONST = 0;
+  static final int LOAD_FAST = 1;
+  static final int STORE_FAST = 2;
+  static final int LOAD_GLOBAL = 3;
+  static final int STORE_GLOBAL = 4;
+  static final int BINARY_OP = 5;
+  static final int COMPARE_OP = 6;
+  static final int POP_JUMP_IF_FALSE = 7;
+  static final int POP_JUMP_IF_TRUE = 8;
+  static final int JUMP_FORWARD = 9;
+  static final int JUMP_BACKWARD = 10;
+  static final int BUILD_LIST = 11;
+  static final int LIST_APPEND = 12;
+  static final int CALL = 13;
+  static final int POP_TOP = 14;
+  static final int COPY = 15;
+  static final int RETURN_VALUE = 16;
+  static final int NOP = 17;
+  /** Superinstructions: see {@link Superinstructions}. */
+  static final int FUSED_COMPARE_JUMP = 18;
+
+  static final int FUSED_BINARY_STORE = 19;
+
+  static {
+    Opcode[] all = Opcode.values();
+    if (all.length != 18
+        || all[LOAD_CONST] != Opcode.LOAD_CONST
+        || all[CALL] != Opcode.CALL
+        || all[NOP] != Opcode.NOP) {
+      throw new AssertionError("opcode numbering changed");
+    }
+  }
+
+  private static final int ADD = 0;
+  private static final int SUBTRACT = 1;
+  private static final int MULTIPLY = 2;
+  private static final int FLOOR_DIVIDE = 3;
+  private static final int PLAIN_OPS = 5;
+
+  private static final BinaryOp[] BINARY_OPS = BinaryOp.values();
+  private static final CompareOp[] COMPARE_OPS = CompareOp.values();
+
+  @SuppressWarnings("ThreadSafe") // used only by the GIL holder
+  private final ObjectSpace space;
+
+  private final Gil gil;
+  private final boolean checkEveryInstruction;
+  private final int maxDepth;
+
+  public EvalLoop(ObjectSpace space, Gil gil, boolean checkEveryInstruction, int maxDepth) {
+    this.space = space;
+    this.gil = gil;
+    this.checkEveryInstruction = checkEveryInstruction;
+    this.maxDepth = maxDepth;
+  }
+
+  public ObjectSpace space() {
+    return space;
+  }
+
+  public Gil gil() {
+    return gil;
+  }
+
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /**
+   * Runs {@code code} in a new frame whose locals take over the references in {@code locals}
+   * (the arguments first, then nulls for unbound locals). Answers a new reference.
+   */
+  public PyValue eval(LinkedCode code, PyValue[] locals, ThreadState ts) {
+    if (ts.depth >= maxDepth) {
+      releaseAll(locals, locals.length);
+      throw new InterpreterError(
+          code.name, code.lines[0], "RecursionError", "maximum recursion depth exceeded", null);
+    }
+    ts.depth++;
+    try {
+      return run(code, locals, ts);
+    } finally {
+      ts.depth--;
+    }
+  }
+
+  @SuppressWarnings("fallthrough")
+  private PyValue run(LinkedCode code, PyValue[] locals, ThreadState ts) {
+    final int[] words = code.words;
+    final PyValue[] consts = code.consts;
+    final PyValue[] stack = new PyValue[code.maxStack];
+    final Gil gil = this.gil;
+    final boolean every = checkEveryInstruction;
+    int sp = 0;
+    int pc = 0;
+    long remaining = ts.remaining;
+    try {
+      while (true) {
+        int word = words[pc];
+        remaining--;
+        if (every) {
+          if (remaining < 0) {
+            throw budgetExceeded(ts);
+          }
+          gil.checkpoint();
+        }
+        switch (word & LinkedCode.OP_MASK) {
+          case LOAD_CONST:
+            {
+              PyValue o = consts[word >>> LinkedCode.OP_BITS];
+              PyValue.incRef(o);
+              stack[sp++] = o;
+              pc++;
+              break;
+            }
+          case LOAD_FAST:
+            {
+              PyValue o = locals[word >>> LinkedCode.OP_BITS];
+              if (o == null) {
+                throw unbound(code, word >>> LinkedCode.OP_BITS);
+              }
+              PyValue.incRef(o);
+              stack[sp++] = o;
+              pc++;
+              break;
+            }
+          case STORE_FAST:
+            {
+              int slot = word >>> LinkedCode.OP_BITS;
+              PyValue old = locals[slot];
+              locals[slot] = stack[--sp];
+              if (old != null) {
+                PyValue.decRef(old);
+              }
+              pc++;
+              break;
+            }
+          case LOAD_GLOBAL:
+            {
+              GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
+              PyValue o = cell.value;
+              if (o == null) {
+                throw new PyException("NameError", "name '" + cell.name + "' is not defined");
+              }
+              PyValue.incRef(o);
+              stack[sp++] = o;
+              pc++;
+              break;
+            }
+          case STORE_GLOBAL:
+            {
+              GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
+              PyValue old = cell.value;
+              cell.value = stack[--sp];
+              if (old != null) {
+                PyValue.decRef(old);
+              }
+              pc++;
+              break;
+            }
+          case BINARY_OP:
+            {
+              PyValue r = stack[sp - 1];
+              PyValue l = stack[sp - 2];
+              Object lv = l;
+              Object rv = r;
+              int op = word >>> LinkedCode.OP_BITS;
+              PyValue result;
+              if (lv instanceof PyInt && rv instanceof PyInt) {
+                long x = arith(op, ((PyInt) lv).value, ((PyInt) rv).value);
+                if ((x < ObjectSpace.SMALL_MIN || x > ObjectSpace.SMALL_MAX)
+                    && l.refCount() == 2
+                    && !((PyInt) lv).isBool()
+                    && storesBackInto(words[pc + 1], locals, l)) {
+                  // x = x op y with x held only by the local and this stack slot: reuse it.
+                  ((PyInt) lv).value = x;
+                  PyValue.decRef(r);
+                  sp--;
+                  pc++;
+                  break;
+                }
+                result = space.newInt(x);
+              } else {
+                result = Ops.binary(space, BINARY_OPS[op], l, r);
+              }
+              sp -= 2;
+              stack[sp++] = result;
+              PyValue.decRef(l);
+              PyValue.decRef(r);
+              pc++;
+              break;
+            }
+          case COMPARE_OP:
+            {
+              PyValue r = stack[sp - 1];
+              PyValue l = stack[sp - 2];
+              Object lv = l;
+              Object rv = r;
+              int op = word >>> LinkedCode.OP_BITS;
+              boolean b;
+              if (lv instanceof PyInt && rv instanceof PyInt) {
+                b = compare(op, ((PyInt) lv).value, ((PyInt) rv).value);
+              } else {
+                b = Ops.compare(COMPARE_OPS[op], l, r);
+              }
+              sp -= 2;
+              stack[sp++] = space.bool(b);
+              PyValue.decRef(l);
+              PyValue.decRef(r);
+              pc++;
+              break;
+            }
+          case POP_JUMP_IF_FALSE:
+          case POP_JUMP_IF_TRUE:
+            {
+              PyValue o = stack[--sp];
+              boolean truth =
+                  o == space.trueObject()
+                      || (o != space.falseObject() && ObjectSpace.truthy(o));
+              PyValue.decRef(o);
+              if (truth == ((word & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
+                pc = word >>> LinkedCode.OP_BITS;
+              } else {
+                pc++;
+              }
+              break;
+            }
+          case JUMP_FORWARD:
+            pc = word >>> LinkedCode.OP_BITS;
+            break;
+          case JUMP_BACKWARD:
+            if (remaining < 0) {
+              throw budgetExceeded(ts);
+            }
+            gil.checkpoint();
+            pc = word >>> LinkedCode.OP_BITS;
+            break;
+          case BUILD_LIST:
+            {
+              int n = word >>> LinkedCode.OP_BITS;
+              ArrayList<PyValue> items = new ArrayList<>(Math.max(n, 4));
+              for (int i = sp - n; i < sp; i++) {
+                items.add(stack[i]);
+              }
+              // If allocation throws, the items are still on the stack and released with it.
+              PyValue list = space.newList(items);
+              sp -= n;
+              stack[sp++] = list;
+              pc++;
+              break;
+            }
+          case LIST_APPEND:
+            {
+              PyValue v = stack[sp - 1];
+              PyValue target = stack[sp - 1 - (word >>> LinkedCode.OP_BITS)];
+              Ops.listAppend(target, v);
+              sp--; // the list took over the stack's reference
+              pc++;
+              break;
+            }
+          case CALL:
+            {
+              if (remaining < 0) {
+                throw budgetExceeded(ts);
+              }
+              gil.checkpoint();
+              Callable f = code.calls[word >>> LinkedCode.OP_BITS];
+              int argc = code.argcs[pc];
+              int base = sp - argc;
+              ts.remaining = remaining;
+              PyValue result = f.call(ts, stack, base, argc);
+              remaining = ts.remaining;
+              for (int i = base; i < sp; i++) {
+                PyValue.decRef(stack[i]);
+              }
+              sp = base;
+              stack[sp++] = result;
+              pc++;
+              break;
+            }
+          case POP_TOP:
+            PyValue.decRef(stack[--sp]);
+            pc++;
+            break;
+          case COPY:
+            {
+              PyValue o = stack[sp - (word >>> LinkedCode.OP_BITS)];
+              PyValue.incRef(o);
+              stack[sp++] = o;
+              pc++;
+              break;
+            }
+          case RETURN_VALUE:
+            {
+              PyValue result = stack[--sp];
+              ts.remaining = remaining;
+              releaseAll(locals, locals.length);
+              return result;
+            }
+          case NOP:
+            pc++;
+            break;
+          case FUSED_COMPARE_JUMP:
+            {
+              PyValue x = locals[word >>> LinkedCode.OP_BITS];
+              PyValue c = consts[words[pc + 1] >>> LinkedCode.OP_BITS];
+              if (!(x instanceof PyInt) || !(c instanceof PyInt)) {
+                // Not ints (or unbound): run the LOAD_FAST and carry on unfused.
+                if (x == null) {
+                  throw unbound(code, word >>> LinkedCode.OP_BITS);
+                }
+                PyValue.incRef(x);
+                stack[sp++] = x;
+                pc++;
+                break;
+              }
+              // Every count change of the four cancels out: x and c are pushed and popped, the
+              // bool is immortal.
+              remaining -= 3;
+              boolean truth =
+                  compare(
+                      words[pc + 2] >>> LinkedCode.OP_BITS, ((PyInt) x).value, ((PyInt) c).value);
+              int jump = words[pc + 3];
+              if (truth == ((jump & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
+                pc = jump >>> LinkedCode.OP_BITS;
+              } else {
+                pc += 4;
+              }
+              break;
+            }
+          case FUSED_BINARY_STORE:
+            {
+              PyValue x = locals[word >>> LinkedCode.OP_BITS];
+              PyValue c = consts[words[pc + 1] >>> LinkedCode.OP_BITS];
+              if (!(x instanceof PyInt) || !(c instanceof PyInt)) {
+                if (x == null) {
+                  throw unbound(code, word >>> LinkedCode.OP_BITS);
+                }
+                PyValue.incRef(x);
+                stack[sp++] = x;
+                pc++;
+                break;
+              }
+              remaining -= 3;
+              pc += 2; // an arithmetic error names the BINARY_OP's line
+              long r = arith(words[pc] >>> LinkedCode.OP_BITS, ((PyInt) x).value, ((PyInt) c).value);
+              int slot = words[pc + 1] >>> LinkedCode.OP_BITS;
+              pc += 2;
+              PyValue old = locals[slot];
+              if (old == x
+                  && !x.immortal
+                  && (r < ObjectSpace.SMALL_MIN || r > ObjectSpace.SMALL_MAX)
+                  && !((PyInt) x).isBool()
+                  && x.ref.refCount() == 1) {
+                // x = x op c, and only this local holds x: update it in place.
+                ((PyInt) x).value = r;
+                break;
+              }
+              locals[slot] = space.newInt(r);
+              if (old != null) {
+                PyValue.decRef(old);
+              }
+              break;
+            }
+          default:
+            throw new AssertionError("bad opcode " + (word & LinkedCode.OP_MASK));
+        }
+      }
+    } catch (PyException e) {
+      ts.remaining = remaining;
+      releaseFrame(stack, sp, locals);
+      throw new InterpreterError(code.name, code.lines[pc], e.kind(), e.getMessage(), e.getCause());
+    } catch (RuntimeException | Error e) {
+      ts.remaining = remaining;
+      releaseFrame(stack, sp, locals);
+      throw e;
+    }
+  }
+
+  private static boolean storesBackInto(int next, PyValue[] locals, PyValue l) {
+    return (next & LinkedCode.OP_MASK) == STORE_FAST && locals[next >>> LinkedCode.OP_BITS] == l;
+  }
+
+  static long arith(int op, long a, long b) {
+    try {
+      switch (op % PLAIN_OPS) {
+        case ADD:
+          return Math.addExact(a, b);
+        case SUBTRACT:
+          return Math.subtractExact(a, b);
+        case MULTIPLY:
+          return Math.multiplyExact(a, b);
+        case FLOOR_DIVIDE:
+          if (b == 0) {
+            throw zeroDivision();
+          }
+          if (a == Long.MIN_VALUE && b == -1) {
+            throw overflow();
+          }
+          return Math.floorDiv(a, b);
+        default:
+          if (b == 0) {
+            throw zeroDivision();
+          }
+          return Math.floorMod(a, b);
+      }
+    } catch (ArithmeticException e) {
+      throw overflow();
+    }
+  }
+
+  static boolean compare(int op, long a, long b) {
+    switch (op) {
+      case 0:
+        return a < b;
+      case 1:
+        return a <= b;
+      case 2:
+        return a == b;
+      case 3:
+        return a != b;
+      case 4:
+        return a > b;
+      default:
+        return a >= b;
+    }
+  }
+
+  private static PyException zeroDivision() {
+    return new PyException("ZeroDivisionError", "integer division or modulo by zero");
+  }
+
+  private static PyException overflow() {
+    return new PyException("OverflowError", "int result does not fit in 64 bits");
+  }
+
+  private static PyException unbound(LinkedCode code, int slot) {
+    return new PyException(
+        "UnboundLocalError",
+        "local variable '" + code.localNames[slot] + "' referenced before assignment");
+  }
+
+  private static PyException budgetExceeded(ThreadState ts) {
+    return new PyException(
+        "BudgetExceeded", "instruction budget of " + ts.budget + " exhausted");
+  }
+
+  private static void releaseFrame(PyValue[] stack, int sp, PyValue[] locals) {
+    try {
+      releaseAll(stack, sp);
+    } finally {
+      releaseAll(locals, locals.length);
+    }
+  }
+
+  private static void releaseAll(PyValue[] slots, int n) {
+    for (int i = 0; i < n; i++) {
+      PyValue o = slots[i];
+      if (o != null) {
+        slots[i] = null;
+        PyValue.decRef(o);
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.gillab.gil.internal;
+
+import dev.gillab.gil.Code;
+import dev.gillab.gil.Instruction;
+import dev.gillab.gil.Opcode;
+import dev.gillab.gil.VerifyException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Makes a verified {@link Code} ready for one interpreter: checks every {@code CALL} against the
+ * interpreter's builtins (name and argument count) before allocating anything, then allocates
+ * the constants and resolves globals and builtins.
+ */
+public final class Linker {
+  private Linker() {}
+
+  /**
+   * Links {@code code}; the caller holds the GIL (constants are allocated).
+   *
+   * @throws VerifyException for an unknown builtin or a wrong argument count
+   */
+  public static LinkedCode link(
+      Code code,
+      ObjectSpace space,
+      Map<String, Callable> builtins,
+      Function<String, GlobalCell> globals,
+      boolean fuse) {
+    List<Instruction> ins = code.instructions();
+    List<String> callNames = code.callNames();
+    Callable[] calls = new Callable[callNames.size()];
+    for (Instruction in : ins) {
+      if (in.opcode() != Opcode.CALL) {
+        continue;
+      }
+      String name = callNames.get(in.arg());
+      Callable f = builtins.get(name);
+      if (f == null) {
+        throw new VerifyException(code.name(), in.line(), "unknown builtin '" + name + "'");
+      }
+      if (f.arity() != Callable.VARIADIC && f.arity() != in.argc()) {
+        throw new VerifyException(
+            code.name(),
+            in.line(),
+            "builtin '" + name + "' takes " + f.arity()
+                + (f.arity() == 1 ? " argument" : " arguments") + ", CALL passes " + in.argc());
+      }
+      calls[in.arg()] = f;
+    }
+    int n = ins.size();
+    int[] words = new int[n];
+    int[] argcs = new int[n];
+    int[] lines = new int[n];
+    for (int i = 0; i < n; i++) {
+      Instruction in = ins.get(i);
+      words[i] = LinkedCode.word(in.opcode().ordinal(), in.arg());
+      argcs[i] = in.argc();
+      lines[i] = in.line();
+    }
+    if (fuse) {
+      Superinstructions.fuse(words, ins);
+    }
+    GlobalCell[] cells = new GlobalCell[code.globalNames().size()];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = globals.apply(code.globalNames().get(i));
+    }
+    List<Object> constants = code.constants();
+    PyValue[] consts = new PyValue[constants.size()];
+    try {
+      for (int i = 0; i < consts.length; i++) {
+        consts[i] = space.fromJava(constants.get(i));
+      }
+    } catch (RuntimeException e) {
+      for (PyValue c : consts) {
+        if (c != null) {
+          PyValue.decRef(c);
+        }
+      }
+      throw e;
+    }
+    return new LinkedCode(
+        code.name(),
+        words,
+        argcs,
+        lines,
+        code.localNames().toArray(new String[0]),
+        consts,
+        cells,
+        calls,
+        code.localNames().size(),
+        code.paramCount(),
+        code.maxStackDepth());
+  }
+}

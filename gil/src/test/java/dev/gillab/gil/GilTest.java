@@ -1,0 +1,190 @@
+package dev.gillab.gil;
+
+import static java.time.Duration.ofSeconds;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class GilTest {
+  private static Thread start(String name, Runnable r) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  @Test
+  void acquireAndReleaseTrackTheHolder() {
+    Gil gil = Gil.create();
+    assertEquals(Optional.empty(), gil.holder());
+    gil.acquire();
+    assertTrue(gil.isHeldByCurrentThread());
+    assertEquals(Optional.of(Thread.currentThread()), gil.holder());
+    gil.release();
+    assertFalse(gil.isHeldByCurrentThread());
+    assertEquals("interval(5ms)", gil.policy().name());
+  }
+
+  @Test
+  void notReentrantAndOnlyTheHolderReleases() throws Exception {
+    Gil gil = Gil.create();
+    String me = Thread.currentThread().getName();
+    IllegalStateException free = assertThrows(IllegalStateException.class, gil::release);
+    assertEquals("GIL released by " + me + ", but it is held by no thread", free.getMessage());
+    gil.acquire();
+    IllegalStateException again = assertThrows(IllegalStateException.class, gil::acquire);
+    assertEquals("the GIL is not reentrant: " + me + " already holds it", again.getMessage());
+    AtomicBoolean refused = new AtomicBoolean();
+    Thread other =
+        start(
+            "other",
+            () -> {
+              try {
+                gil.release();
+              } catch (IllegalStateException e) {
+                refused.set(e.getMessage().equals("GIL released by other, but it is held by " + me));
+              }
+            });
+    other.join(10_000);
+    assertTrue(refused.get());
+    gil.release();
+  }
+
+  @Test
+  void tryAcquireGivesUpAfterItsTimeout() throws Exception {
+    Gil gil = Gil.create(SwitchingPolicy.interval(Duration.ofMillis(1)));
+    gil.acquire();
+    AtomicBoolean got = new AtomicBoolean(true);
+    Thread t =
+        start(
+            "waiter",
+            () -> {
+              try {
+                got.set(gil.tryAcquire(Duration.ofMillis(20)));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    t.join(10_000);
+    assertFalse(got.get());
+    assertTrue(gil.isHeldByCurrentThread());
+    assertEquals(0, gil.waiting());
+    gil.release();
+  }
+
+  @Test
+  void switchNumberCountsHandOversToAnotherThread() throws Exception {
+    Gil gil = Gil.create();
+    gil.acquire();
+    gil.release();
+    long first = gil.switchNumber();
+    gil.acquire(); // same thread again: no switch
+    gil.release();
+    assertEquals(first, gil.switchNumber());
+    Thread t = start("other", () -> {
+      gil.acquire();
+      gil.release();
+    });
+    t.join(10_000);
+    assertEquals(first + 1, gil.switchNumber());
+  }
+
+  /**
+   * CPython's interval logic, step by step: a waiter waits one interval and sets the drop
+   * request; the holder drops at its checkpoint and does not return until the waiter has taken
+   * the GIL (forced switching).
+   */
+  @Test
+  void waiterSetsDropRequestAndHolderHandsOverAtCheckpoint() {
+    assertTimeoutPreemptively(
+        ofSeconds(20),
+        () -> {
+          Gil gil = Gil.create(SwitchingPolicy.interval(Duration.ofMillis(1)));
+          List<String> events = new CopyOnWriteArrayList<>();
+          gil.acquire();
+          gil.checkpoint(); // nobody asked: a no-op
+          assertTrue(gil.isHeldByCurrentThread());
+          long before = gil.switchNumber();
+          CountDownLatch mayRelease = new CountDownLatch(1);
+          Thread waiter =
+              start(
+                  "waiter",
+                  () -> {
+                    gil.acquire();
+                    events.add("waiter took the GIL");
+                    try {
+                      mayRelease.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    gil.release();
+                  });
+          await().atMost(ofSeconds(10)).until(gil::dropRequested);
+          Thread releaser =
+              start(
+                  "releaser",
+                  () -> {
+                    // Lets the waiter go only once the holder is parked waiting for the switch.
+                    await().atMost(ofSeconds(10)).until(() -> events.size() == 1);
+                    mayRelease.countDown();
+                  });
+          gil.checkpoint();
+          events.add("holder took it back");
+          assertTrue(gil.isHeldByCurrentThread());
+          assertEquals(List.of("waiter took the GIL", "holder took it back"), events);
+          assertEquals(before + 2, gil.switchNumber());
+          assertFalse(gil.dropRequested());
+          gil.release();
+          waiter.join(10_000);
+          releaser.join(10_000);
+        });
+  }
+
+  @Test
+  void allowThreadsRunsTheCallWithoutTheGil() throws Exception {
+    Gil gil = Gil.create();
+    gil.acquire();
+    AtomicBoolean otherRan = new AtomicBoolean();
+    boolean heldInside =
+        gil.allowThreads(
+            () -> {
+              Thread t = start("other", () -> {
+                gil.acquire();
+                otherRan.set(true);
+                gil.release();
+              });
+              t.join(10_000);
+              return gil.isHeldByCurrentThread();
+            });
+    assertFalse(heldInside);
+    assertTrue(otherRan.get());
+    assertTrue(gil.isHeldByCurrentThread());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> gil.allowThreads(() -> { throw new IllegalStateException("boom"); }));
+    assertEquals("boom", e.getMessage());
+    assertTrue(gil.isHeldByCurrentThread(), "taken back even when the call throws");
+    gil.release();
+  }
+
+  @Test
+  void policyRejectsNonPositiveIntervals() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SwitchingPolicy.interval(Duration.ZERO));
+    assertEquals("interval must be positive: PT0S", e.getMessage());
+    assertEquals("interval(250us)", SwitchingPolicy.interval(Duration.ofNanos(250_000)).name());
+  }
+}

@@ -1,0 +1,171 @@
+package dev.gillab.gil;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InterpreterTest {
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+  private String printed() {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void seedSnippetPrintsTwoThenThree() {
+    try (Interpreter in = Interpreter.builder().out(out).build()) {
+      in.run(Assembler.assemble("seed", Programs.SEED));
+      assertEquals("2\n3\n", printed().replace("\r", ""));
+      assertEquals(0, in.heap().stats().live());
+    }
+  }
+
+  @Test
+  void countdownReturnsZeroAndLeavesNothingAlive() {
+    try (Interpreter in = Interpreter.create()) {
+      assertEquals(0L, in.run(Programs.countdown(), 100_000L));
+      assertEquals(0, in.heap().stats().live());
+    }
+  }
+
+  @Test
+  void printFormatsLikePython() {
+    Code c =
+        Assembler.assemble(
+            "p",
+            String.join(
+                "\n",
+                "LOAD_CONST 1",
+                "LOAD_CONST \"it's\"",
+                "LOAD_CONST None",
+                "LOAD_CONST True",
+                "BUILD_LIST 4",
+                "LOAD_CONST \"x\"",
+                "LOAD_CONST -7",
+                "CALL print 3",
+                "RETURN_VALUE"));
+    try (Interpreter in = Interpreter.builder().out(out).build()) {
+      assertEquals(null, in.run(c));
+      assertEquals("[1, \"it's\", None, True] x -7\n", printed().replace("\r", ""));
+      assertEquals(3, in.heap().stats().live()); // "it's", "x" and -7, held by the code
+      in.close();
+      assertEquals(0, in.heap().stats().live());
+    }
+  }
+
+  @Test
+  void listsStringsAndArithmetic() {
+    Code c =
+        Assembler.assemble(
+            "ops",
+            String.join(
+                "\n",
+                "LOAD_CONST \"ab\"",
+                "LOAD_CONST 3",
+                "BINARY_OP *",
+                "LOAD_CONST -7",
+                "LOAD_CONST 2",
+                "BINARY_OP //",
+                "LOAD_CONST -7",
+                "LOAD_CONST 2",
+                "BINARY_OP %",
+                "LOAD_CONST True",
+                "LOAD_CONST 1",
+                "BINARY_OP +",
+                "BUILD_LIST 0",
+                "LOAD_CONST 5",
+                "LIST_APPEND 1",
+                "COPY 1",
+                "BINARY_OP +",
+                "CALL len 1",
+                "BUILD_LIST 5",
+                "RETURN_VALUE"));
+    try (Interpreter in = Interpreter.create()) {
+      in.load(c);
+      long constants = in.heap().stats().live();
+      assertEquals(Arrays.asList("ababab", -4L, 1L, 2L, 2L), in.run(c));
+      assertEquals(constants, in.heap().stats().live());
+      in.close();
+      assertEquals(0, in.heap().stats().live());
+    }
+  }
+
+  @Test
+  void globalsAreSharedAndReleasedOnClose() {
+    Code set = Assembler.assemble("set", "LOAD_CONST 1000\nSTORE_GLOBAL g\nLOAD_CONST None\nRETURN_VALUE");
+    Code get = Assembler.assemble("get", "LOAD_GLOBAL g\nRETURN_VALUE");
+    Interpreter in = Interpreter.create();
+    in.run(set);
+    assertEquals(1000L, in.run(get));
+    assertEquals(java.util.Map.of("g", 1000L), in.globals());
+    assertTrue(in.heap().stats().live() > 0);
+    in.close();
+    assertEquals(0, in.heap().stats().live());
+  }
+
+  @Test
+  void registeredCodeIsCallableAndRecursive() {
+    // fact(n): return 1 if n <= 1 else n * fact(n - 1)
+    Code fact =
+        Assembler.assemble(
+            "fact",
+            String.join(
+                "\n",
+                ".params n",
+                "    LOAD_FAST n",
+                "    LOAD_CONST 1",
+                "    COMPARE_OP <=",
+                "    POP_JUMP_IF_FALSE rec",
+                "    LOAD_CONST 1",
+                "    RETURN_VALUE",
+                "rec: LOAD_FAST n",
+                "    LOAD_FAST n",
+                "    LOAD_CONST 1",
+                "    BINARY_OP -",
+                "    CALL fact 1",
+                "    BINARY_OP *",
+                "    RETURN_VALUE"));
+    try (Interpreter in = Interpreter.builder().function("fact", fact).build()) {
+      assertEquals(2432902008176640000L, in.run(fact, 20L));
+      InterpreterError e = assertThrows(InterpreterError.class, () -> in.run(fact, 21L));
+      assertEquals("fact:13: OverflowError: int result does not fit in 64 bits", e.getMessage());
+      InterpreterError deep = assertThrows(InterpreterError.class, () -> in.run(fact, 500L));
+      assertEquals("RecursionError", deep.kind());
+      assertEquals(0, in.heap().stats().live()); // fact's constants are small ints: immortal
+    }
+  }
+
+  @Test
+  void hostFunctionsSeeJavaValues() {
+    try (Interpreter in =
+        Interpreter.builder()
+            .builtin("twice", 1, args -> List.of(args.get(0), args.get(0)))
+            .build()) {
+      Code c = Assembler.assemble("h", "LOAD_CONST \"x\"\nCALL twice 1\nRETURN_VALUE");
+      assertEquals(List.of("x", "x"), in.run(c));
+      assertEquals(in.heap().stats().live(), 1); // the constant "x"
+    }
+  }
+
+  @Test
+  void argumentsConvertBothWays() {
+    Code id = Assembler.assemble("id", ".params x\nLOAD_FAST x\nRETURN_VALUE");
+    try (Interpreter in = Interpreter.create()) {
+      List<Object> nested = Arrays.asList(1L, "a", null, true, List.of(2L));
+      assertEquals(nested, in.run(id, nested));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> in.run(id, 1.5));
+      assertEquals("a Java java.lang.Double has no interpreter value", e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> in.run(id));
+      assertEquals(0, in.heap().stats().live());
+    }
+  }
+}

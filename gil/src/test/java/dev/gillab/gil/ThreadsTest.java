@@ -1,0 +1,190 @@
+package dev.gillab.gil;
+
+import static java.time.Duration.ofSeconds;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Interpreter threads under the GIL. */
+class ThreadsTest {
+  private static final Duration BOUND = ofSeconds(30);
+
+  /** loop: probe() until it answers True. */
+  private static final Code PROBE_LOOP =
+      Assembler.assemble(
+          "probe_loop",
+          String.join(
+              "\n",
+              "loop: CALL probe 0",
+              "    POP_JUMP_IF_TRUE end",
+              "    JUMP_BACKWARD loop",
+              "end: LOAD_CONST None",
+              "    RETURN_VALUE"));
+
+  /**
+   * Four threads call a probe that counts the threads inside it (the probe runs holding the GIL,
+   * as every instruction does). A thread stops only once all four have been inside, so the GIL
+   * must have changed hands; at no moment were two inside.
+   */
+  @Test
+  void atMostOneThreadRunsBytecodeAtATime() {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          int threads = 4;
+          AtomicInteger inside = new AtomicInteger();
+          AtomicInteger maxInside = new AtomicInteger();
+          Set<String> seen = ConcurrentHashMap.newKeySet();
+          try (Interpreter in =
+              Interpreter.builder()
+                  .policy(SwitchingPolicy.interval(Duration.ofMillis(1)))
+                  .builtin(
+                      "probe",
+                      0,
+                      args -> {
+                        int now = inside.incrementAndGet();
+                        maxInside.accumulateAndGet(now, Math::max);
+                        for (int i = 0; i < 50; i++) {
+                          Thread.onSpinWait();
+                        }
+                        seen.add(Thread.currentThread().getName());
+                        inside.decrementAndGet();
+                        return seen.size() == threads;
+                      })
+                  .build()) {
+            List<InterpreterThread> ts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+              ts.add(in.start(PROBE_LOOP));
+            }
+            for (InterpreterThread t : ts) {
+              assertTrue(t.join(BOUND));
+              assertEquals(null, t.result());
+            }
+            assertEquals(1, maxInside.get());
+            assertEquals(threads, seen.size());
+            assertTrue(in.gil().switchNumber() >= threads - 1);
+            assertEquals(0, in.heap().stats().live());
+          }
+        });
+  }
+
+  /**
+   * A thread blocked in GIL-releasing IO does not hold the GIL: another thread runs a whole
+   * program meanwhile, and the IO thread itself sees that it does not hold it.
+   */
+  @Test
+  void aThreadInReleasingIoNeverHoldsTheGil() {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          CountDownLatch cpuDone = new CountDownLatch(1);
+          AtomicBoolean heldDuringIo = new AtomicBoolean(true);
+          AtomicBoolean holderWasMe = new AtomicBoolean(true);
+          Interpreter[] self = new Interpreter[1];
+          try (Interpreter in =
+              Interpreter.builder()
+                  .releasingBuiltin(
+                      "recv",
+                      0,
+                      args -> {
+                        Gil gil = self[0].gil();
+                        heldDuringIo.set(gil.isHeldByCurrentThread());
+                        holderWasMe.set(
+                            gil.holder().filter(t -> t == Thread.currentThread()).isPresent());
+                        boolean got = cpuDone.await(20, TimeUnit.SECONDS);
+                        return got ? "data" : "timeout";
+                      })
+                  .build()) {
+            self[0] = in;
+            Code io = Assembler.assemble("io", "CALL recv 0\nRETURN_VALUE");
+            InterpreterThread ioThread = in.start(io);
+            await().atMost(BOUND).until(() -> ioThread.thread().getState() == Thread.State.WAITING
+                || ioThread.thread().getState() == Thread.State.TIMED_WAITING);
+            InterpreterThread cpu = in.start(Programs.countdown(), 100_000L);
+            assertTrue(cpu.join(BOUND));
+            assertEquals(0L, cpu.result());
+            cpuDone.countDown();
+            assertTrue(ioThread.join(BOUND));
+            assertEquals("data", ioThread.result());
+            assertFalse(heldDuringIo.get());
+            assertFalse(holderWasMe.get());
+          }
+        });
+  }
+
+  @Test
+  void sleepReleasesTheGil() {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          try (Interpreter in = Interpreter.create()) {
+            Code nap = Assembler.assemble("nap", "LOAD_CONST 3000\nCALL sleep 1\nRETURN_VALUE");
+            InterpreterThread t = in.start(nap);
+            await().atMost(BOUND).until(() -> t.thread().getState() == Thread.State.TIMED_WAITING);
+            assertTrue(in.gil().tryAcquire(Duration.ofSeconds(1)), "the sleeper let go of the GIL");
+            in.gil().release();
+            t.thread().interrupt();
+            assertTrue(t.join(BOUND));
+            InterpreterError e = org.junit.jupiter.api.Assertions.assertThrows(
+                InterpreterError.class, t::result);
+            assertEquals("nap:2: InterruptedError: sleep was interrupted", e.getMessage());
+          }
+        });
+  }
+
+  /** Each interpreter has its own GIL: holding one does not stop the other. */
+  @Test
+  void interpretersAreIndependentValues() {
+    try (Interpreter a = Interpreter.builder().name("a").build();
+        Interpreter b = Interpreter.builder().name("b").build()) {
+      assertNotSame(a.gil(), b.gil());
+      assertNotSame(a.heap(), b.heap());
+      a.gil().acquire();
+      try {
+        assertEquals(0L, b.run(Programs.countdown(), 1000L));
+      } finally {
+        a.gil().release();
+      }
+      Code set = Assembler.assemble("s", "LOAD_CONST 1\nSTORE_GLOBAL g\nLOAD_CONST None\nRETURN_VALUE");
+      a.run(set);
+      assertEquals(java.util.Map.of("g", 1L), a.globals());
+      assertEquals(java.util.Map.of(), b.globals());
+    }
+  }
+
+  @Test
+  void threadsShareGlobals() throws Exception {
+    Code add =
+        Assembler.assemble(
+            "add",
+            ".params k\nLOAD_GLOBAL xs\nLOAD_FAST k\nLIST_APPEND 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE");
+    try (Interpreter in = Interpreter.create()) {
+      in.setGlobal("xs", List.of());
+      List<InterpreterThread> ts = new ArrayList<>();
+      for (long k = 0; k < 4; k++) {
+        ts.add(in.start(add, k));
+      }
+      for (InterpreterThread t : ts) {
+        assertTrue(t.join(BOUND));
+        t.result();
+      }
+      @SuppressWarnings("unchecked")
+      List<Object> xs = (List<Object>) in.globals().get("xs");
+      assertEquals(Set.of(0L, 1L, 2L, 3L), Set.copyOf(xs));
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.gillab.gil.bench;
+
+import dev.gillab.gil.Assembler;
+import dev.gillab.gil.Code;
+import dev.gillab.gil.Interpreter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Countdown ({@code while n > 0: n -= 1}) on one thread with the GIL in force, against CPython
+ * running the same loop, measured in the same run: rounds alternate between the two so that
+ * both see the same machine load. Prints each round and the medians.
+ *
+ * <p>Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl gil exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=dev.gillab.gil.bench.CountdownVsCPython}
+ */
+public final class CountdownVsCPython {
+  public static final String COUNTDOWN =
+      String.join(
+          "\n",
+          ".params n",
+          "loop:",
+          "    LOAD_FAST n",
+          "    LOAD_CONST 0",
+          "    COMPARE_OP >",
+          "    POP_JUMP_IF_FALSE end",
+          "    LOAD_FAST n",
+          "    LOAD_CONST 1",
+          "    BINARY_OP -=",
+          "    STORE_FAST n",
+          "    JUMP_BACKWARD loop",
+          "end: LOAD_FAST n",
+          "    RETURN_VALUE");
+
+  private static final String PYTHON =
+      "import time\n"
+          + "def countdown(n):\n"
+          + "    while n > 0:\n"
+          + "        n -= 1\n"
+          + "N = %d\n"
+          + "for _ in range(%d):\n"
+          + "    t = time.perf_counter_ns(); countdown(N); print(time.perf_counter_ns() - t)\n";
+
+  private CountdownVsCPython() {}
+
+  public static void main(String[] args) throws Exception {
+    long n = args.length > 0 ? Long.parseLong(args[0]) : 20_000_000L;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    Code code = Assembler.assemble("countdown", COUNTDOWN);
+    List<Double> java = new ArrayList<>();
+    List<Double> python = new ArrayList<>();
+    try (Interpreter in = Interpreter.create()) {
+      for (int i = 0; i < 3; i++) {
+        in.run(code, n / 4); // JIT warm-up
+      }
+      for (int r = 0; r < rounds; r++) {
+        long t0 = System.nanoTime();
+        in.run(code, n);
+        long t = System.nanoTime() - t0;
+        java.add(n / (t / 1e9));
+        Double py = python(n);
+        if (py != null) {
+          python.add(py);
+        }
+        System.out.printf(
+            "round %d: gil-lab %.1f M it/s, CPython %s%n",
+            r + 1, java.get(r) / 1e6, py == null ? "n/a" : String.format("%.1f M it/s", py / 1e6));
+      }
+    }
+    double j = median(java);
+    System.out.printf("countdown(%,d), median of %d: gil-lab %.1f M it/s", n, rounds, j / 1e6);
+    if (!python.isEmpty()) {
+      double p = median(python);
+      System.out.printf(", CPython %.1f M it/s, ratio %.2fx%n", p / 1e6, j / p);
+    } else {
+      System.out.println(", python3 not found");
+    }
+  }
+
+  /** One CPython run (the loop timed inside the interpreter), as iterations per second. */
+  private static Double python(long n) throws IOException, InterruptedException {
+    Process p;
+    try {
+      p = new ProcessBuilder("python3", "-c", String.format(PYTHON, n, 1))
+          .redirectErrorStream(true)
+          .start();
+    } catch (IOException e) {
+      return null;
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      return null;
+    }
+    return n / (Long.parseLong(out) / 1e9);
+  }
+
+  static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    int m = s.size() / 2;
+    return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
+  }
+}
