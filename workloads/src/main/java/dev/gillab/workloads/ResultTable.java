@@ -51,6 +51,54 @@ public final class ResultTable {
         + System.lineSeparator() + columns(cells);
   }
 
+  public static String renderRace(List<RaceRow> rows) {
+    String[][] cells = new String[rows.size() + 1][];
+    cells[0] = new String[] {
+      "mode", "policy", "counts", "threads", "appends", "list length", "use-after-free", "leaks",
+      "verdict"
+    };
+    for (int r = 0; r < rows.size(); r++) {
+      RaceRow row = rows.get(r);
+      cells[r + 1] = new String[] {
+        row.mode(),
+        row.policy(),
+        row.counts(),
+        Integer.toString(row.threads()),
+        String.format(Locale.ROOT, "%,d", row.expectedLength()),
+        String.format(Locale.ROOT, "%,d", row.listLength()),
+        Long.toString(row.useAfterFree()),
+        Long.toString(row.leaks()),
+        row.clean() ? "clean" : "CORRUPTED"
+      };
+    }
+    return "race — a shared list hammered by 2 threads; what the heap caught"
+        + System.lineSeparator() + columns(cells);
+  }
+
+  public static String renderDeadlock(List<DeadlockRow> rows) {
+    StringBuilder out = new StringBuilder("deadlock — opposite-order acquisition")
+        .append(System.lineSeparator());
+    for (DeadlockRow row : rows) {
+      out.append(String.format(Locale.ROOT, "%s: detected %s, recovered %s, %.3f s%n",
+          row.scenario(), row.detected() ? "yes" : "NO", row.recovered() ? "yes" : "NO",
+          row.seconds()));
+      if (row.detected()) {
+        out.append("  ").append(row.cycle()).append(System.lineSeparator());
+      }
+    }
+    return out.toString();
+  }
+
+  /** One line per skipped mode, or nothing. */
+  public static String renderSkipped(List<SkippedRow> rows) {
+    StringBuilder out = new StringBuilder();
+    for (SkippedRow row : rows) {
+      out.append("skipped: ").append(row.mode()).append(" (policy ").append(row.policy())
+          .append("): ").append(row.reason()).append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+
   /** Left-aligns the first two columns (names) and right-aligns the rest (figures). */
   static String columns(String[][] cells) {
     int cols = cells[0].length;
