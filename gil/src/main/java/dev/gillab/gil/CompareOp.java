@@ -2,7 +2,7 @@ package dev.gillab.gil;
 
 import java.util.Optional;
 
-/** The comparisons of {@link Opcode#COMPARE_OP}. */
+/** The comparisons of {@link Opcode#COMPARE_OP}. Immutable. */
 public enum CompareOp {
   LT("<"),
   LE("<="),

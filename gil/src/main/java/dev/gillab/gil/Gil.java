@@ -166,7 +166,9 @@ public final class Gil {
   /**
    * Runs {@code call} with the GIL released, then takes it back — CPython's {@code
    * Py_BEGIN_ALLOW_THREADS} / {@code Py_END_ALLOW_THREADS} around a blocking call. The call must
-   * not touch interpreter objects. The GIL is taken back even when the call throws.
+   * not touch interpreter objects. The GIL is taken back even when the call throws. Unlike a
+   * drop on request, letting go here does not wait for another thread to take the GIL: the call
+   * is about to block anyway.
    */
   public <T, X extends Exception> T allowThreads(BlockingCall<T, X> call) throws X {
     checkNotNull(call, "call");
@@ -209,6 +211,7 @@ public final class Gil {
   }
 
   /** Bookkeeping of a new holder; runs with the GIL held. */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: only the holder updates it
   private void taken(Thread me) {
     if (lastHolder != me) {
       lastHolder = me;

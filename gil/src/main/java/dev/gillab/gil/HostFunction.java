@@ -12,7 +12,9 @@ import java.util.List;
  * keeps between {@code Py_BEGIN_ALLOW_THREADS} and {@code Py_END_ALLOW_THREADS}, enforced by
  * construction.
  *
- * <p>An exception it throws becomes a {@code RuntimeError} at the {@code CALL}'s line.
+ * <p>An exception it throws becomes a {@code RuntimeError} at the {@code CALL}'s line. It must be
+ * thread-safe: every interpreter thread may call it, and a releasing one runs concurrently with
+ * bytecode and with other releasing calls.
  */
 @FunctionalInterface
 public interface HostFunction {

@@ -131,8 +131,15 @@ public final class Interpreter implements AutoCloseable {
         functions.put(fn, f.getValue());
       }
       this.builtins = ImmutableMap.copyOf(table);
-      for (Map.Entry<Builtins.CodeFunction, Code> f : functions.entrySet()) {
-        f.getKey().bind(link(f.getValue()));
+      try {
+        for (Map.Entry<Builtins.CodeFunction, Code> f : functions.entrySet()) {
+          f.getKey().bind(link(f.getValue()));
+        }
+      } catch (RuntimeException e) {
+        // A registered function does not verify: free what was linked so far.
+        linked.values().forEach(LinkedCode::releaseConstants);
+        heap.close();
+        throw e;
       }
     } finally {
       gil.release();
@@ -495,7 +502,11 @@ public final class Interpreter implements AutoCloseable {
       return host(name, arity, true, fn);
     }
 
-    /** Registers {@code code} as a function {@code CALL} can call by {@code name}. */
+    /**
+     * Registers {@code code} as a function {@code CALL} can call by {@code name}; it is checked
+     * against the builtins when the interpreter is built ({@link #build()} throws {@link
+     * VerifyException}).
+     */
     @CanIgnoreReturnValue
     public Builder function(String name, Code code) {
       checkNotNull(code, "code");

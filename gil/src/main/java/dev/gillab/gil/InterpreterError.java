@@ -6,6 +6,7 @@ package dev.gillab.gil;
  * Python traceback's last line does: {@code <code>:<line>: <Kind>: <detail>}, for example {@code
  * countdown:7: ZeroDivisionError: integer division or modulo by zero}. The interpreter has
  * released everything the failing frames held when this is thrown; the JVM is unharmed.
+ * Immutable.
  */
 public final class InterpreterError extends RuntimeException {
   private static final long serialVersionUID = 1L;

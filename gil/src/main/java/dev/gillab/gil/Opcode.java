@@ -5,7 +5,7 @@ package dev.gillab.gil;
  * they mean is listed here and in the module README.
  *
  * <p>Only {@link #JUMP_BACKWARD} jumps backward (as in CPython 3.12+, the conditional jumps go
- * forward only), so every loop passes an eval-breaker check.
+ * forward only), so every loop passes an eval-breaker check. Immutable.
  */
 public enum Opcode {
   /** Push a constant (int, str, {@code None}, {@code True}, {@code False}). */

@@ -4,6 +4,7 @@ package dev.gillab.gil;
  * A program that may not run: it does not assemble, or the verifier found a fault (a jump to
  * nowhere, a stack depth that differs between paths, an unknown name or builtin). Nothing of the
  * program has executed when this is thrown. The message reads {@code <code>:<line>: <detail>}.
+ * Immutable.
  */
 public final class VerifyException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -28,9 +28,8 @@ final class AtomicObject<T> extends HeapObject<T> {
   @SuppressWarnings("unused") // accessed through RAW
   private volatile int raw = 2;
 
-  AtomicObject(Heap heap, long id, T value, @Nullable FreeHook<? super T> hook,
-      @Nullable DebugRecord debug) {
-    super(heap, id, value, hook, debug);
+  AtomicObject(Heap heap, long id, T value, @Nullable Extras extras) {
+    super(heap, id, value, extras);
   }
 
   @Override
@@ -55,6 +54,7 @@ final class AtomicObject<T> extends HeapObject<T> {
     if ((before & 1) != 0) {
       throw useAfterFree(change(+1));
     }
+    DebugRecord debug = debug();
     if (debug != null) {
       debug.record("incRef", (before >>> 1) + 1);
     }
@@ -69,11 +69,12 @@ final class AtomicObject<T> extends HeapObject<T> {
       }
       int next = r == 2 ? 1 : r - 2;
       if (RAW.compareAndSet(this, r, next)) {
+        DebugRecord debug = debug();
         if (debug != null) {
           debug.record("decRef", (r >>> 1) - 1);
         }
         if (next == 1) {
-          heap.free(this);
+          release();
           return true;
         }
         return false;

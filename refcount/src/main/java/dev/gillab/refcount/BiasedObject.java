@@ -46,9 +46,8 @@ final class BiasedObject<T> extends HeapObject<T> {
   @SuppressWarnings("unused") // accessed through SHARED
   private volatile long shared;
 
-  BiasedObject(Heap heap, long id, T value, @Nullable FreeHook<? super T> hook,
-      @Nullable DebugRecord debug) {
-    super(heap, id, value, hook, debug);
+  BiasedObject(Heap heap, long id, T value, @Nullable Extras extras) {
+    super(heap, id, value, extras);
     this.owner = Thread.currentThread();
   }
 
@@ -77,6 +76,7 @@ final class BiasedObject<T> extends HeapObject<T> {
   public void incRef() {
     if (Thread.currentThread() == owner && !ownerMerged) {
       local++; // unmerged means local >= 1, so the object cannot be freed
+      DebugRecord debug = debug();
       if (debug != null) {
         debug.record("incRef (local)", refCount());
       }
@@ -86,6 +86,7 @@ final class BiasedObject<T> extends HeapObject<T> {
     if ((before & FREED) != 0) { // FREED sticks: the add revives nothing
       throw useAfterFree(change(+1));
     }
+    DebugRecord debug = debug();
     if (debug != null) {
       debug.record("incRef (shared)", refCount());
     }
@@ -95,6 +96,7 @@ final class BiasedObject<T> extends HeapObject<T> {
   public boolean decRef() {
     if (Thread.currentThread() == owner && !ownerMerged) {
       int next = --local;
+      DebugRecord debug = debug();
       if (debug != null) {
         debug.record("decRef (local)", refCount());
       }
@@ -117,15 +119,16 @@ final class BiasedObject<T> extends HeapObject<T> {
         next |= QUEUED;
       }
       if (SHARED.compareAndSet(this, s, next)) {
+        DebugRecord debug = debug();
         if (debug != null) {
           debug.record("decRef (shared)", frees ? 0 : refCount());
         }
         if (frees) {
-          heap.free(this);
+          release();
           return true;
         }
         if (queues) {
-          return heap.queueForOwner(this);
+          return heap().queueForOwner(this);
         }
         return false;
       }
@@ -158,16 +161,17 @@ final class BiasedObject<T> extends HeapObject<T> {
         next = MERGED | FREED | (s & QUEUED);
       }
       if (SHARED.compareAndSet(this, s, next)) {
+        DebugRecord debug = debug();
         if (debug != null) {
           debug.record("merge", (int) Math.max(0, total));
         }
         if (total > 0) {
           return false;
         }
-        heap.free(this);
+        release();
         if (total < 0) { // someone released a reference they did not hold
           throw new DoubleFreeException(id(), (int) total, "merge of local count " + add,
-              debug == null ? null : debug.allocationSite());
+              site());
         }
         return true;
       }

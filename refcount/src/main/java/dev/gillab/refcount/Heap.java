@@ -64,6 +64,8 @@ public final class Heap implements AutoCloseable {
   private final ConcurrentHashMap<Thread, Queue<BiasedObject<?>>> mergeQueues =
       new ConcurrentHashMap<>();
   private volatile boolean closed;
+  // Not debug mode: the extras of the last hooked allocation, reused while the hook is the same.
+  private volatile HeapObject.@Nullable Extras lastHookExtras;
 
   private Heap(Builder b) {
     this.name = b.name;
@@ -105,13 +107,15 @@ public final class Heap implements AutoCloseable {
     }
     checkState(!closed, "heap '%s' is closed; cannot allocate", name);
     long id = counters.allocate();
-    DebugRecord record = debug ? new DebugRecord(Sites.caller(), accessesKept) : null;
-    HeapObject<T> object = switch (strategy) {
-      case PLAIN -> new PlainObject<>(this, id, value, onFree, record);
-      case ATOMIC -> new AtomicObject<>(this, id, value, onFree, record);
-      case BIASED -> new BiasedObject<>(this, id, value, onFree, record);
-      case IMMORTAL -> throw new AssertionError("handled above");
-    };
+    HeapObject.Extras extras = debug || onFree != null ? extras(onFree) : null;
+    HeapObject<T> object;
+    if (strategy == CountStrategy.PLAIN) { // compares with constants, unlike an enum switch
+      object = new PlainObject<>(this, id, value, extras);
+    } else if (strategy == CountStrategy.ATOMIC) {
+      object = new AtomicObject<>(this, id, value, extras);
+    } else {
+      object = new BiasedObject<>(this, id, value, extras);
+    }
     if (live != null) {
       live.put(id, object);
     }
@@ -155,8 +159,9 @@ public final class Heap implements AutoCloseable {
     long freed = counters.freed();
     long allocated = counters.allocated();
     long liveCount = allocated - freed;
-    return new HeapStats(allocated, freed, liveCount, Math.max(counters.peak(), liveCount),
-        counters.immortal());
+    // The peak never exceeds a live count the heap really had (see Counters).
+    return new HeapStats(allocated, freed, liveCount,
+        Math.max(counters.peak(), counters.liveAtMost()), counters.immortal());
   }
 
   /**
@@ -174,7 +179,7 @@ public final class Heap implements AutoCloseable {
         .filter(o -> !o.isFreed())
         .sorted(Comparator.comparingLong(HeapObject::id))
         .map(o -> new Leak(o.id(), HeapObject.describe(o.rawValue()), o.refCount(),
-            checkNotNull(o.debug).allocationSite(), o.debug.lastAccesses()))
+            checkNotNull(o.debug()).allocationSite(), checkNotNull(o.debug()).lastAccesses()))
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -260,15 +265,31 @@ public final class Heap implements AutoCloseable {
   }
 
   /** Called by an object once its count reached zero and it was marked freed. */
-  <T> void free(HeapObject<T> object) {
+  <T> void free(HeapObject<T> object, @Nullable FreeHook<? super T> hook) {
     counters.free();
     if (live != null) {
       live.remove(object.id());
     }
-    FreeHook<? super T> hook = object.hook;
     if (hook != null) {
       hook.onFree(object.rawValue());
     }
+  }
+
+  /**
+   * The extras of a new object with this hook (or none) in this mode. A debug object gets its
+   * own record; hooked objects share one Extras per hook (a container type's hook is usually one
+   * lambda), remembered for the last hook used, so a container costs no extra allocation.
+   */
+  private HeapObject.Extras extras(@Nullable FreeHook<?> onFree) {
+    if (debug) {
+      return new HeapObject.Extras(this, onFree, new DebugRecord(Sites.caller(), accessesKept));
+    }
+    HeapObject.Extras last = lastHookExtras;
+    if (last == null || last.hook != onFree) {
+      last = new HeapObject.Extras(this, onFree, null);
+      lastHookExtras = last; // a racy cache of an immutable object: a lost write costs an allocation
+    }
+    return last;
   }
 
   /**

@@ -36,19 +36,33 @@ public abstract sealed class HeapObject<T> implements RefCounted
     });
   }
 
-  final Heap heap;
   private final long id;
   private final T value;
-  final @Nullable FreeHook<? super T> hook;
-  final @Nullable DebugRecord debug;
+  // The heap itself, or Extras when the object has a free hook or a debug record. One field
+  // where there were three: a plain small object is 32 bytes (header, id, value, home, count).
+  private final Object home;
 
-  HeapObject(Heap heap, long id, T value, @Nullable FreeHook<? super T> hook,
-      @Nullable DebugRecord debug) {
-    this.heap = heap;
+  /** {@code extras} is null, or comes from {@link Heap#extras} for this heap. */
+  HeapObject(Heap heap, long id, T value, @Nullable Extras extras) {
     this.id = id;
     this.value = value;
-    this.hook = hook;
-    this.debug = debug;
+    this.home = extras == null ? heap : extras;
+  }
+
+  /**
+   * What only some objects carry: the free hook (shared by every object allocated with the same
+   * hook on a heap) and the debug record (one per object, debug mode only). Immutable.
+   */
+  static final class Extras {
+    final Heap heap;
+    final @Nullable FreeHook<?> hook;
+    final @Nullable DebugRecord debug;
+
+    Extras(Heap heap, @Nullable FreeHook<?> hook, @Nullable DebugRecord debug) {
+      this.heap = heap;
+      this.hook = hook;
+      this.debug = debug;
+    }
   }
 
   /** The id the heap gave this object: unique within the heap, counting from 1. */
@@ -65,6 +79,7 @@ public abstract sealed class HeapObject<T> implements RefCounted
     if (isFreed()) {
       throw useAfterFree("value()");
     }
+    DebugRecord debug = debug();
     if (debug != null) {
       debug.record("value()", refCount());
     }
@@ -76,7 +91,33 @@ public abstract sealed class HeapObject<T> implements RefCounted
 
   /** The heap that allocated this object. */
   public final Heap heap() {
-    return heap;
+    Object h = home;
+    return h instanceof Heap heap ? heap : ((Extras) h).heap;
+  }
+
+  /**
+   * Hands this object, just marked freed, to its heap: counted as freed, dropped from the debug
+   * registry, then its free hook run. One type check on the common path (no extras).
+   */
+  final void release() {
+    Object h = home;
+    if (h instanceof Heap heap) {
+      heap.free(this, null);
+    } else {
+      Extras x = (Extras) h;
+      x.heap.free(this, hook());
+    }
+  }
+
+  /** The debug record (debug mode), else null. */
+  final @Nullable DebugRecord debug() {
+    return home instanceof Extras x ? x.debug : null;
+  }
+
+  /** The free hook, else null. */
+  @SuppressWarnings("unchecked") // Heap.allocate pairs a FreeHook<? super T> with a T
+  final @Nullable FreeHook<? super T> hook() {
+    return home instanceof Extras x ? (FreeHook<? super T>) x.hook : null;
   }
 
   /** {@code "#7 Integer(42) refCount=1"}, or {@code "#7 Integer(42) freed"}. */
@@ -106,7 +147,8 @@ public abstract sealed class HeapObject<T> implements RefCounted
     return new DoubleFreeException(id, refCount(), operation, site());
   }
 
-  private @Nullable String site() {
+  final @Nullable String site() {
+    DebugRecord debug = debug();
     return debug == null ? null : debug.allocationSite();
   }
 

@@ -9,7 +9,9 @@ import com.google.errorprone.annotations.Immutable;
  * @param allocated mortal objects allocated so far
  * @param freed mortal objects freed so far
  * @param live {@code allocated - freed}
- * @param peak the most objects live at once
+ * @param peak the most objects live at once: exact while one thread has done all the
+ *     allocating and freeing; once several have, the most the heap saw at an allocation, which
+ *     may miss a brief maximum but never exceeds a live count the heap really had
  * @param immortal immortal objects allocated so far
  */
 @Immutable

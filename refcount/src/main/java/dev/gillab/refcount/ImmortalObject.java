@@ -1,7 +1,5 @@
 package dev.gillab.refcount;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * An {@link CountStrategy#IMMORTAL} object (PEP 683): its count never changes and it is never
  * freed, so {@code incRef} and {@code decRef} write nothing. Thread-safe and contention-free.
@@ -9,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 final class ImmortalObject<T> extends HeapObject<T> {
 
   ImmortalObject(Heap heap, long id, T value) {
-    super(heap, id, value, (@Nullable FreeHook<? super T>) null, null);
+    super(heap, id, value, null);
   }
 
   @Override

@@ -14,9 +14,8 @@ final class PlainObject<T> extends HeapObject<T> {
   // Guarded by the caller's outside lock (the GIL); Error Prone cannot name it.
   private int count = 1;
 
-  PlainObject(Heap heap, long id, T value, @Nullable FreeHook<? super T> hook,
-      @Nullable DebugRecord debug) {
-    super(heap, id, value, hook, debug);
+  PlainObject(Heap heap, long id, T value, @Nullable Extras extras) {
+    super(heap, id, value, extras);
   }
 
   @Override
@@ -59,11 +58,12 @@ final class PlainObject<T> extends HeapObject<T> {
       throw doubleFree(change(delta));
     }
     count = next;
+    DebugRecord debug = debug();
     if (debug != null) {
       debug.record(delta > 0 ? "incRef" : "decRef", next);
     }
     if (next == 0) {
-      heap.free(this);
+      release();
       return true;
     }
     return false;

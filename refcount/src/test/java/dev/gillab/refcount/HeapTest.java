@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The heap's bookkeeping: ids, counters, guard, free hooks, debug mode, leaks and close. */
@@ -44,6 +45,30 @@ class HeapTest {
     assertEquals(1025, theirs.get(0).id());
     assertEquals(2, heap.stats().live());
     assertEquals(2, heap.stats().peak());
+  }
+
+  @Test
+  void thePeakNeverExceedsALiveCountTheHeapHad() throws Exception {
+    Heap heap = Heap.builder().strategy(CountStrategy.ATOMIC).build();
+    HeapObject<String> a = heap.allocate("a");
+    HeapObject<String> b = heap.allocate("b");
+    assertEquals(2, heap.stats().peak());
+    Thread t = new Thread(() -> {
+      a.decRef(); // freed on another thread: main's own counts alone no longer tell live
+      b.decRef();
+    });
+    t.start();
+    t.join(10_000);
+    assertFalse(t.isAlive());
+    HeapObject<String> c = heap.allocate("c"); // main has allocated 3 and freed none itself
+    assertEquals(new HeapStats(3, 2, 1, 2, 0), heap.stats());
+    HeapObject<String> d = heap.allocate("d");
+    HeapObject<String> e = heap.allocate("e");
+    assertEquals(new HeapStats(5, 2, 3, 3, 0), heap.stats());
+    c.decRef();
+    d.decRef();
+    e.decRef();
+    assertEquals(new HeapStats(5, 5, 0, 3, 0), heap.stats());
   }
 
   @Test
@@ -85,6 +110,25 @@ class HeapTest {
     assertFalse(y.isFreed());
     assertEquals(1, y.refCount());
     assertEquals(1, heap.stats().live());
+  }
+
+  @Test
+  void objectsSharingAHookEachRunItOnceWithTheirOwnValue() {
+    Heap heap = Heap.builder().strategy(CountStrategy.PLAIN).build();
+    List<String> freed = new ArrayList<>();
+    FreeHook<String> note = freed::add;
+    FreeHook<String> shout = v -> freed.add(v.toUpperCase(Locale.ROOT));
+    HeapObject<String> a = heap.allocate("a", note);
+    HeapObject<String> b = heap.allocate("b", shout);
+    HeapObject<String> c = heap.allocate("c", note);
+    HeapObject<String> d = heap.allocate("d");
+    c.decRef();
+    d.decRef();
+    b.decRef();
+    a.decRef();
+    assertEquals(List.of("c", "B", "a"), freed);
+    assertSame(heap, a.heap());
+    assertSame(heap, d.heap());
   }
 
   @Test

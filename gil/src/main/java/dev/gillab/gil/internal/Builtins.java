@@ -34,7 +34,7 @@ public final class Builtins {
     return new Callable("len", 1) {
       @Override
       public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
-        PyValue v = (PyValue) stack[base];
+        PyValue v = stack[base];
         if (v instanceof PyStr) {
           return space.newInt(((PyStr) v).value.length());
         }
@@ -65,7 +65,7 @@ public final class Builtins {
     return new Callable("sleep", 1) {
       @Override
       public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
-        PyValue v = (PyValue) stack[base];
+        PyValue v = stack[base];
         if (!(v instanceof PyInt) || ((PyInt) v).isBool()) {
           throw PyException.type("sleep() takes an int of milliseconds, not '" + v.typeName() + "'");
         }

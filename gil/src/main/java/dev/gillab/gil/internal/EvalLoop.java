@@ -375,9 +375,10 @@ public final class EvalLoop {
                 pc++;
                 break;
               }
-              remaining -= 3;
+              remaining -= 2;
               pc += 2; // an arithmetic error names the BINARY_OP's line
               long r = arith(words[pc] >>> LinkedCode.OP_BITS, ((PyInt) x).value, ((PyInt) c).value);
+              remaining--;
               int slot = words[pc + 1] >>> LinkedCode.OP_BITS;
               pc += 2;
               PyValue old = locals[slot];

@@ -47,11 +47,17 @@ final class Ops {
     long n = Math.max(0, times);
     if (seq instanceof PyStr) {
       String s = ((PyStr) seq).value;
-      checkSize(s.length() * n);
+      if (s.isEmpty()) {
+        n = 0; // "" * n is "" for any n; keeps (int) n below in range
+      }
+      checkSize(times(s.length(), n));
       return space.newStr(s.repeat((int) n));
     }
     List<PyValue> items = ((PyList) seq).items;
-    checkSize(items.size() * n);
+    if (items.isEmpty()) {
+      n = 0;
+    }
+    checkSize(times(items.size(), n));
     ArrayList<PyValue> out = new ArrayList<>((int) (items.size() * n));
     for (long i = 0; i < n; i++) {
       out.addAll(items);
@@ -67,6 +73,14 @@ final class Ops {
     }
     ((PyList) list).items.addAll(items);
     return list;
+  }
+
+  private static long times(long length, long n) {
+    try {
+      return Math.multiplyExact(length, n);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private static void checkSize(long size) {

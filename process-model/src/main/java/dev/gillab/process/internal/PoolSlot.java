@@ -108,15 +108,19 @@ public final class PoolSlot {
     private final AtomicLong recycled = new AtomicLong();
     private final AtomicLong killed = new AtomicLong();
 
+    // Count before completing: whoever sees the future complete then sees the count too. A
+    // future that was already completed (cancelled, say) takes its count back.
     public void done(Job job, byte[] result) {
-      if (job.future().complete(result)) {
-        done.incrementAndGet();
+      done.incrementAndGet();
+      if (!job.future().complete(result)) {
+        done.decrementAndGet();
       }
     }
 
     public void failed(Job job, Throwable cause) {
-      if (job.future().completeExceptionally(cause)) {
-        failed.incrementAndGet();
+      failed.incrementAndGet();
+      if (!job.future().completeExceptionally(cause)) {
+        failed.decrementAndGet();
       }
     }
 

@@ -17,8 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The first thread to use the heap (an interpreter's main thread, or whoever holds the GIL) finds
  * its cell with one field read; others go through a {@link ThreadLocal}.
  *
- * <p>The peak is exact while one thread uses the heap; with several it is computed from cells
- * read one after another, so it may miss a peak that lasted only while cells were being read.
+ * <p>The peak is a live count the heap really had, never more. While one thread is the only
+ * one that has counted anything (an interpreter's main thread, the common case) the peak is
+ * exact and costs a compare of two fields of its own cell, kept with a plain store: that cell's
+ * allocated minus freed <em>is</em> the heap's live count. Once a second thread counts, each
+ * allocation sums the cells, reading every allocated count before any freed count; the counts
+ * only grow, so the sum is at most the live count at the moment between the two passes: the
+ * peak may miss a maximum that lasted only while the cells were being read, but never reports
+ * one that did not happen (as current as plain stores make the other threads' counts).
  * Thread-safe.
  */
 public final class Counters {
@@ -27,7 +33,7 @@ public final class Counters {
 
   static {
     try {
-      PEAK = MethodHandles.lookup().findVarHandle(Counters.class, "peak", long.class);
+      PEAK = MethodHandles.lookup().findVarHandle(Counters.class, "sharedPeak", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -43,17 +49,20 @@ public final class Counters {
 
   private volatile Cell[] cells = new Cell[0]; // published copy of cellsWritten
   private volatile Cell first; // the first thread's cell: its fast path
-  private volatile long peak;
+  private volatile Cell alone; // the only cell while there is one, then null for good
+  private volatile long sharedPeak; // the peak once several threads count
 
   /** Counts an allocation by the calling thread; answers the new object's id. */
   public long allocate() {
     Cell c = cell();
     long id = c.nextId();
-    c.allocated(1);
-    Cell[] all = cells;
-    long live = all.length == 1 ? c.allocatedCount() - c.freedCount() : live(all);
-    if (live > peak) {
-      raisePeak(live);
+    long ownLive = c.countAllocation();
+    // Read after this cell's counts: still alone means no other thread has counted yet, so
+    // this cell's live count is the heap's.
+    if (alone == c) {
+      c.raiseOwnPeak(ownLive);
+    } else {
+      raiseSharedPeak();
     }
     return id;
   }
@@ -95,23 +104,36 @@ public final class Counters {
     return sum;
   }
 
+  /** The most objects live at once, as the class comment defines it. */
   public long peak() {
-    return peak;
+    long p = sharedPeak;
+    Cell f = first; // only the first cell can have been alone
+    return f == null ? p : Math.max(p, f.ownPeak());
   }
 
-  private static long live(Cell[] all) {
-    long live = 0;
+  /**
+   * A live count the heap really had a moment ago, never more: every allocated count is read
+   * before any freed count, and both only grow.
+   */
+  public long liveAtMost() {
+    Cell[] all = cells;
+    long allocated = 0;
     for (Cell c : all) {
-      live += c.allocatedCount() - c.freedCount();
+      allocated += c.allocatedCount();
     }
-    return live;
+    long freed = 0;
+    for (Cell c : all) {
+      freed += c.freedCount();
+    }
+    return allocated - freed;
   }
 
-  private void raisePeak(long live) {
-    long p;
-    do {
-      p = peak;
-    } while (live > p && !PEAK.compareAndSet(this, p, live));
+  private void raiseSharedPeak() {
+    long live = liveAtMost();
+    long p = sharedPeak;
+    while (live > p && !PEAK.compareAndSet(this, p, live)) {
+      p = sharedPeak; // another allocation raised it meanwhile
+    }
   }
 
   private Cell cell() {
@@ -130,10 +152,13 @@ public final class Counters {
       synchronized (cellsLock) {
         cellsWritten = Arrays.copyOf(cellsWritten, cellsWritten.length + 1);
         cellsWritten[cellsWritten.length - 1] = c;
-        cells = cellsWritten.clone();
-        if (first == null) {
+        if (cellsWritten.length == 1) {
           first = c;
+          alone = c;
+        } else {
+          alone = null; // before this cell counts anything: the first cell stops being the heap
         }
+        cells = cellsWritten.clone();
       }
     }
     return c;
@@ -152,6 +177,7 @@ public final class Counters {
     private long allocated;
     private long freed;
     private long immortal;
+    private long ownPeak; // the heap's peak while this cell was the only one
 
     Cell(Thread thread, AtomicLong blocks) {
       this.thread = thread;
@@ -166,8 +192,21 @@ public final class Counters {
       return next++;
     }
 
-    void allocated(long n) {
-      allocated += n;
+    /** Counts one allocation; answers this cell's allocated minus freed. */
+    long countAllocation() {
+      long a = allocated + 1;
+      allocated = a;
+      return a - freed;
+    }
+
+    void raiseOwnPeak(long live) {
+      if (live > ownPeak) {
+        ownPeak = live;
+      }
+    }
+
+    long ownPeak() {
+      return ownPeak;
     }
 
     void freed(long n) {
