@@ -1,0 +1,54 @@
+package dev.gillab.workloads;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every experiment command shares. Each field is null when not given, so a
+ * subcommand's own value can win over the top command's ({@code gil-lab --quick cpu} and {@code
+ * gil-lab cpu --quick} mean the same). Not thread-safe: filled by picocli on one thread.
+ */
+public final class CommonOptions {
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Workers for cpu and io, and the most CPU-bound threads beside the convoy "
+          + "(defaults: cpu 2, io 16, convoy 2).")
+  @Nullable Integer workers;
+
+  @Option(names = "--policy", paramLabel = "POLICY",
+      description = "GIL switching policy: interval (default), ticks, io-priority, none.")
+  @Nullable String policy;
+
+  @Option(names = "--switch-interval", paramLabel = "TIME",
+      description = "The switch interval, like sys.setswitchinterval: 5ms (default), 500us, "
+          + "0.5ms, 1s; a bare number is milliseconds.")
+  @Nullable String switchInterval;
+
+  @Option(names = "--quick", description = "Tiny sizes and one timed run: a smoke test, not a measurement.")
+  @Nullable Boolean quick;
+
+  @Option(names = "--repeats", paramLabel = "N", description = "Timed runs per mode (default 3; --quick 1).")
+  @Nullable Integer repeats;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to FILE.")
+  @Nullable Path json;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "Write an HTML report to DIR (not available yet).")
+  @Nullable Path report;
+
+  /** This command's value where given, else the parent's. */
+  CommonOptions mergedOver(@Nullable CommonOptions parent) {
+    if (parent == null) {
+      return this;
+    }
+    CommonOptions m = new CommonOptions();
+    m.workers = workers != null ? workers : parent.workers;
+    m.policy = policy != null ? policy : parent.policy;
+    m.switchInterval = switchInterval != null ? switchInterval : parent.switchInterval;
+    m.quick = quick != null ? quick : parent.quick;
+    m.repeats = repeats != null ? repeats : parent.repeats;
+    m.json = json != null ? json : parent.json;
+    m.report = report != null ? report : parent.report;
+    return m;
+  }
+}

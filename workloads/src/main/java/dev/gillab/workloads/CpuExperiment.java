@@ -1,0 +1,296 @@
+package dev.gillab.workloads;
+
+import com.google.common.collect.ImmutableList;
+import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.InterpreterThread;
+import dev.gillab.process.ProcessPool;
+import dev.gillab.refcount.CountStrategy;
+import dev.gillab.workloads.internal.GilMeter;
+import dev.gillab.workloads.internal.Params;
+import dev.gillab.workloads.internal.Programs;
+import dev.gillab.workloads.internal.Runs;
+import dev.gillab.workloads.internal.Sample;
+import dev.gillab.workloads.internal.TaskReport;
+import dev.gillab.workloads.internal.WorkerTasks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The CPU-bound experiment: W workers each run countdown(n) in bytecode, in every mode — one after
+ * another ({@code sequential}), as threads of one interpreter under its GIL ({@code
+ * threads-gil}), free-threaded ({@code threads-nogil-atomic}, {@code threads-nogil-biased}), as
+ * pool worker processes each with its own interpreter ({@code processes}), and as interpreters
+ * side by side in one JVM ({@code subinterpreters}). Each mode warms up, repeats, and reports its
+ * median; speed-ups are over {@code sequential}.
+ *
+ * <p>Not thread-safe to share a run; every call makes its own interpreters and pool.
+ */
+public final class CpuExperiment {
+  public static final String NAME = "cpu";
+
+  private static final Duration POOL_READY = Duration.ofSeconds(60);
+
+  private CpuExperiment() {}
+
+  /**
+   * What a run produced: the table rows, the modes skipped and why, and the worker tasks of the
+   * last timed {@code processes} run (pids and intervals).
+   */
+  public record Outcome(List<ResultRow> rows, List<SkippedRow> skipped, List<TaskReport> processTasks) {
+    public Outcome {
+      rows = ImmutableList.copyOf(rows);
+      skipped = ImmutableList.copyOf(skipped);
+      processTasks = ImmutableList.copyOf(processTasks);
+    }
+  }
+
+  public static Outcome run(Settings s) {
+    return run(s, 0);
+  }
+
+  /**
+   * Runs every mode. With {@code rendezvousPort} above 0, each worker task of {@code processes}
+   * ends with one round trip to the echo server on that port (a test's {@link
+   * EchoServer#holdingReplies} server, so the tasks provably run at once).
+   */
+  public static Outcome run(Settings s, int rendezvousPort) {
+    Sizes z = s.sizes();
+    int w = z.cpuWorkers();
+    String policy = s.policy().label();
+    List<ResultRow> rows = new ArrayList<>();
+    List<SkippedRow> skipped = new ArrayList<>();
+
+    List<Sample> seq = repeat(s, Mode.SEQUENTIAL, () -> sequential(s));
+    double base = Runs.row(NAME, "", policy, w, seq, 1).medianSeconds();
+    rows.add(Runs.row(NAME, Mode.SEQUENTIAL.label(), policy, w, seq, base));
+
+    rows.add(
+        Runs.row(NAME, Mode.THREADS_GIL.label(), policy, w,
+            repeat(s, Mode.THREADS_GIL, () -> threads(s.policy(), CountStrategy.PLAIN, w, z.countdown())),
+            base));
+
+    for (Mode m : List.of(Mode.THREADS_NOGIL_ATOMIC, Mode.THREADS_NOGIL_BIASED)) {
+      Optional<String> why = PolicyChoice.freeThreadingUnavailableReason();
+      CountStrategy counts =
+          m == Mode.THREADS_NOGIL_ATOMIC ? CountStrategy.ATOMIC : CountStrategy.BIASED;
+      if (why.isPresent()) {
+        skipped.add(new SkippedRow(NAME, m.label(), "none", why.get()));
+        s.say(NAME + " " + m.label() + ": skipped, " + why.get());
+        continue;
+      }
+      PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
+      rows.add(
+          Runs.row(NAME, m.label(), none.label(), w,
+              repeat(s, m, () -> threads(none, counts, w, z.countdown())), base));
+    }
+
+    List<TaskReport> tasks = new ArrayList<>();
+    s.say(NAME + " processes: starting " + w + " worker JVMs");
+    try (ProcessPool pool =
+        ProcessPool.builder().workers(w).taskModule(WorkerTasks.class).build()) {
+      if (!pool.awaitReady(POOL_READY)) {
+        throw new ExperimentFailedException(
+            NAME + " processes: the worker JVMs were not ready within " + POOL_READY);
+      }
+      AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
+      List<Sample> ps =
+          repeat(s, Mode.PROCESSES, () -> processes(pool, s.policy(), w, z.countdown(), rendezvousPort, last));
+      tasks.addAll(last.get());
+      rows.add(Runs.row(NAME, Mode.PROCESSES.label(), policy, w, ps, base));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExperimentFailedException(NAME + " processes: interrupted", e);
+    }
+
+    rows.add(
+        Runs.row(NAME, Mode.SUBINTERPRETERS.label(), policy, w,
+            repeat(s, Mode.SUBINTERPRETERS, () -> subinterpreters(s.policy(), w, z.countdown())),
+            base));
+    return new Outcome(rows, skipped, tasks);
+  }
+
+  private static List<Sample> repeat(Settings s, Mode m, java.util.concurrent.Callable<Sample> run) {
+    return Runs.repeat(
+        NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.progress(), run);
+  }
+
+  /** The W countdowns one after another on one (metered) thread of one interpreter. */
+  static Sample sequential(Settings s) throws Exception {
+    Sizes z = s.sizes();
+    GilMeter[] meter = new GilMeter[1];
+    try (Interpreter in = gilInterpreter(s.policy(), CountStrategy.PLAIN, meter)) {
+      long before = in.gil().switchNumber();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread t =
+          new Thread(
+              meter[0].metered(
+                  () -> {
+                    try {
+                      for (int i = 0; i < z.cpuWorkers(); i++) {
+                        in.run(Programs.COUNTDOWN, z.countdown());
+                      }
+                    } catch (RuntimeException e) {
+                      failure.set(e);
+                    }
+                  }),
+              "sequential");
+      long start = System.nanoTime();
+      t.start();
+      t.join(Runs.LIMIT.toMillis());
+      double seconds = Runs.since(start);
+      if (t.isAlive()) {
+        throw new ExperimentFailedException(NAME + " sequential: did not finish within " + Runs.LIMIT);
+      }
+      if (failure.get() != null) {
+        throw new ExperimentFailedException(
+            NAME + " sequential: " + Runs.describe(failure.get()), failure.get());
+      }
+      return new Sample(seconds, in.gil().switchNumber() - before, meter[0].waitPercent());
+    }
+  }
+
+  /** W interpreter threads of one interpreter, each running countdown(n). */
+  static Sample threads(PolicyChoice policy, CountStrategy counts, int w, long n) throws Exception {
+    GilMeter[] meter = new GilMeter[1];
+    try (Interpreter in = gilInterpreter(policy, counts, meter)) {
+      long before = in.gil().switchNumber();
+      long start = System.nanoTime();
+      List<InterpreterThread> ts = Runs.start(in, w, Programs.COUNTDOWN, n);
+      Runs.joinAll(NAME + " threads", ts);
+      double seconds = Runs.since(start);
+      return new Sample(seconds, in.gil().switchNumber() - before, meter[0].waitPercent());
+    }
+  }
+
+  /** W interpreters in this JVM, each with its own GIL and one thread running countdown(n). */
+  static Sample subinterpreters(PolicyChoice policy, int w, long n) throws Exception {
+    GilMeter meter = new GilMeter();
+    List<Interpreter> ins = new ArrayList<>();
+    try {
+      for (int i = 0; i < w; i++) {
+        ins.add(
+            Interpreter.builder()
+                .name("sub-" + (i + 1))
+                .policy(policy.create())
+                .threadFactory(meter.wrap(Executors.defaultThreadFactory()))
+                .build());
+      }
+      long before = ins.stream().mapToLong(in -> in.gil().switchNumber()).sum();
+      long start = System.nanoTime();
+      List<InterpreterThread> ts = new ArrayList<>();
+      for (Interpreter in : ins) {
+        ts.add(in.start(Programs.COUNTDOWN, n));
+      }
+      Runs.joinAll(NAME + " subinterpreters", ts);
+      double seconds = Runs.since(start);
+      long switches = ins.stream().mapToLong(in -> in.gil().switchNumber()).sum() - before;
+      return new Sample(seconds, switches, meter.waitPercent());
+    } finally {
+      ins.forEach(Interpreter::close);
+    }
+  }
+
+  /** W tasks on the pool's W worker JVMs, each running countdown(n) in its own interpreter. */
+  static Sample processes(
+      ProcessPool pool, PolicyChoice policy, int w, long n, int rendezvousPort,
+      AtomicReference<List<TaskReport>> reports) throws Exception {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("n", n);
+    p.put("policy", policy.name());
+    p.put("interval", policy.interval().toNanos());
+    p.put("rendezvousPort", rendezvousPort);
+    byte[] payload = Params.of(p).encode();
+    long start = System.nanoTime();
+    List<CompletableFuture<byte[]>> fs = new ArrayList<>();
+    for (int i = 0; i < w; i++) {
+      fs.add(pool.submit(WorkerTasks.COUNTDOWN, payload));
+    }
+    List<TaskReport> rs = new ArrayList<>();
+    for (CompletableFuture<byte[]> f : fs) {
+      rs.add(TaskReport.decode(f.get(Runs.LIMIT.toSeconds(), TimeUnit.SECONDS)));
+    }
+    double seconds = Runs.since(start);
+    reports.set(rs);
+    return aggregate(seconds, rs);
+  }
+
+  /** A sample from worker reports: summed switches, wait figures added up across processes. */
+  static Sample aggregate(double seconds, List<TaskReport> rs) {
+    GilMeter meter = new GilMeter();
+    long switches = 0;
+    for (TaskReport r : rs) {
+      switches += r.switches();
+      meter.add(r.lifetimeNanos(), r.gilWaitNanos(), r.measured());
+    }
+    return new Sample(seconds, switches, meter.waitPercent());
+  }
+
+  /** An interpreter whose threads are metered; the meter comes back in {@code meter[0]}. */
+  static Interpreter gilInterpreter(PolicyChoice policy, CountStrategy counts, GilMeter[] meter) {
+    meter[0] = new GilMeter();
+    AtomicInteger n = new AtomicInteger();
+    return Interpreter.builder()
+        .name("cpu")
+        .policy(policy.create())
+        .countStrategy(counts)
+        .threadFactory(
+            meter[0].wrap(
+                r -> {
+                  Thread t = new Thread(r, "cpu-thread-" + n.incrementAndGet());
+                  t.setDaemon(true);
+                  return t;
+                }))
+        .build();
+  }
+
+  /**
+   * What the probe saw: how many threads were ever inside the eval loop at once, how many
+   * different threads were inside, and the GIL switches.
+   */
+  public record Probe(int maxInside, int threadsSeen, long switches) {}
+
+  /**
+   * Runs {@code workers} threads of one interpreter under {@code policy}, each calling a
+   * GIL-holding probe builtin in a loop until every thread has been inside it; the probe counts
+   * the threads inside at once. Under a GIL the answer is one, whatever the schedule.
+   */
+  public static Probe probeEvalLoop(PolicyChoice policy, int workers) throws InterruptedException {
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger max = new AtomicInteger();
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try (Interpreter in =
+        Interpreter.builder()
+            .name("probe")
+            .policy(policy.create())
+            .builtin(
+                "probe",
+                0,
+                args -> {
+                  max.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                  for (int i = 0; i < 100; i++) {
+                    Thread.onSpinWait();
+                  }
+                  seen.add(Thread.currentThread().getName());
+                  inside.decrementAndGet();
+                  return seen.size() >= workers;
+                })
+            .build()) {
+      long before = in.gil().switchNumber();
+      List<InterpreterThread> ts = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        ts.add(in.start(Programs.PROBE_LOOP));
+      }
+      Runs.joinAll("probe", ts);
+      return new Probe(max.get(), seen.size(), in.gil().switchNumber() - before);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.gillab.workloads;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses the command's durations: {@code 5ms}, {@code 500us}, {@code 0.5ms}, {@code 1s}, {@code 5}. */
+final class Durations {
+  private static final Pattern TIME = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s)?");
+
+  private Durations() {}
+
+  /**
+   * @throws IllegalArgumentException naming the text, if it is no positive duration
+   */
+  static Duration parse(String text) {
+    Matcher m = TIME.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration; write e.g. 5ms, 500us, 0.5ms or 1s");
+    }
+    String unit = m.group(2) == null ? "ms" : m.group(2);
+    long perUnit =
+        switch (unit) {
+          case "ns" -> 1L;
+          case "us", "µs" -> 1_000L;
+          case "ms" -> 1_000_000L;
+          default -> 1_000_000_000L;
+        };
+    BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(perUnit));
+    if (nanos.signum() <= 0 || nanos.compareTo(BigDecimal.valueOf(60_000_000_000L)) > 0) {
+      throw new IllegalArgumentException(
+          "the switch interval must be more than 0 and at most 60 s, was '" + text + "'");
+    }
+    return Duration.ofNanos(Math.max(1, nanos.longValue()));
+  }
+}

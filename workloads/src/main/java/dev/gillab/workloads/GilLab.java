@@ -1,0 +1,228 @@
+package dev.gillab.workloads;
+
+import dev.gillab.workloads.Suite.Experiment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code gil-lab} command: with no arguments it runs the whole suite (cpu, io, convoy, race,
+ * deadlock) and prints a table per experiment; subcommands run one experiment or an assembler
+ * program. Exit codes: 0 it ran, 2 a usage error (one line, then the usage), 1 an experiment
+ * failed (what failed).
+ *
+ * <p>{@link #run(String[], PrintStream, PrintStream)} is the entry point without {@code
+ * System.exit}, for tests and for embedding. Not thread-safe: one run per instance.
+ */
+@Command(
+    name = "gil-lab",
+    mixinStandardHelpOptions = true,
+    versionProvider = GilLab.Version.class,
+    sortOptions = false,
+    description = {
+      "IO-bound versus CPU-bound work under a Global Interpreter Lock, measured side by side"
+          + " with the ways out: processes, subinterpreters, free-threading.",
+      "With no subcommand it runs the whole suite: tables on stdout, progress on stderr."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:it ran", "1:an experiment failed (the message says what)", "2:a usage error"},
+    subcommands = {
+      GilLab.Cpu.class,
+      GilLab.Io.class,
+      GilLab.Convoy.class,
+      GilLab.Race.class,
+      GilLab.Deadlock.class,
+      ExecCommand.class
+    })
+public final class GilLab implements Callable<Integer> {
+  @Mixin CommonOptions options = new CommonOptions();
+
+  @Spec CommandSpec spec;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command with {@code args}, printing to {@code out} and {@code err}; the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    GilLab app = new GilLab();
+    app.out = out;
+    app.err = err;
+    CommandLine cl = new CommandLine(app);
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          // Never a stack trace: one line saying what failed.
+          String m = e.getMessage();
+          commandLine.getErr().println("gil-lab: failed: " + (m == null ? e.toString() : m));
+          return 1;
+        });
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    return runExperiments(spec, options, List.of(Experiment.values()), out, err);
+  }
+
+  /** Checks the options (usage errors throw) and runs {@code experiments}. */
+  static int runExperiments(
+      CommandSpec spec, CommonOptions o, List<Experiment> experiments, PrintStream out,
+      PrintStream err) {
+    Settings settings = settings(spec, o, err);
+    Suite suite = new Suite(settings, out, err);
+    int code = suite.run(experiments, o.json);
+    if (code != 0) {
+      err.println("gil-lab: " + suite.failures().size() + " of " + experiments.size()
+          + " experiment(s) failed; see above");
+    }
+    return code;
+  }
+
+  /** The settings the options ask for, or a usage error. */
+  static Settings settings(CommandSpec spec, CommonOptions o, PrintStream err) {
+    if (o.report != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--report is not available yet: the HTML report comes in a later version of gil-lab;"
+              + " use --json FILE for the figures");
+    }
+    PolicyChoice policy = policy(spec, o.policy, o.switchInterval);
+    Sizes sizes = Boolean.TRUE.equals(o.quick) ? Sizes.quick() : Sizes.defaults();
+    if (o.workers != null) {
+      if (o.workers < 1 || o.workers > 64) {
+        throw new ParameterException(
+            spec.commandLine(), "--workers must be 1 to 64, was " + o.workers);
+      }
+      sizes = sizes.withWorkers(o.workers);
+    }
+    if (o.repeats != null) {
+      if (o.repeats < 1 || o.repeats > 100) {
+        throw new ParameterException(
+            spec.commandLine(), "--repeats must be 1 to 100, was " + o.repeats);
+      }
+      sizes = sizes.withRepeats(o.repeats);
+    }
+    return new Settings(sizes, policy, line -> err.println("  " + line));
+  }
+
+  /** The policy named, with the interval given; a usage error if unknown or not in this build. */
+  static PolicyChoice policy(CommandSpec spec, @Nullable String name, @Nullable String interval) {
+    Duration d;
+    PolicyChoice p;
+    try {
+      d = interval == null ? PolicyChoice.defaultPolicy().interval() : Durations.parse(interval);
+      p = PolicyChoice.of(name == null ? "interval" : name, d);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Optional<String> why = p.unavailableReason();
+    if (why.isPresent()) {
+      throw new ParameterException(
+          spec.commandLine(), "--policy " + p.name() + " is not available: " + why.get());
+    }
+    return p;
+  }
+
+  /** The base of the experiment subcommands: its own options over the top command's. */
+  abstract static class ExperimentCommand implements Callable<Integer> {
+    @ParentCommand GilLab parent;
+
+    @Mixin CommonOptions options = new CommonOptions();
+
+    @Spec CommandSpec spec;
+
+    abstract Experiment experiment();
+
+    @Override
+    public Integer call() {
+      return runExperiments(
+          spec, options.mergedOver(parent.options), List.of(experiment()), parent.out, parent.err);
+    }
+  }
+
+  @Command(name = "cpu", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "countdown(n) on W workers: sequential, threads under the GIL, free-threaded,"
+          + " processes, subinterpreters.")
+  static final class Cpu extends ExperimentCommand {
+    @Override
+    Experiment experiment() {
+      return Experiment.CPU;
+    }
+  }
+
+  @Command(name = "io", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "W workers doing sleeps and loopback echo round trips through GIL-releasing"
+          + " host functions: sequential, threads under the GIL, processes, virtual threads.")
+  static final class Io extends ExperimentCommand {
+    @Override
+    Experiment experiment() {
+      return Experiment.IO;
+    }
+  }
+
+  @Command(name = "convoy", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Echo round trips alone, then beside 1..k CPU-bound threads, per policy.")
+  static final class Convoy extends ExperimentCommand {
+    @Override
+    Experiment experiment() {
+      return Experiment.CONVOY;
+    }
+  }
+
+  @Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "A shared list hammered by 2 threads: what the heap caught, per count strategy.")
+  static final class Race extends ExperimentCommand {
+    @Override
+    Experiment experiment() {
+      return Experiment.RACE;
+    }
+  }
+
+  @Command(name = "deadlock", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Opposite-order lock acquisition: detected, the cycle named, the run recovers.")
+  static final class Deadlock extends ExperimentCommand {
+    @Override
+    Experiment experiment() {
+      return Experiment.DEADLOCK;
+    }
+  }
+
+  /** The version from the build, e.g. {@code gil-lab 0.1.0-SNAPSHOT}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties p = new Properties();
+      try (InputStream in = GilLab.class.getResourceAsStream("gil-lab.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        // fall through to "unknown"
+      }
+      return new String[] {
+        "gil-lab " + p.getProperty("version", "unknown"),
+        "running on " + SuiteResult.javaDescription()
+      };
+    }
+  }
+}

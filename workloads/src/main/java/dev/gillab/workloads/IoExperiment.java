@@ -1,0 +1,218 @@
+package dev.gillab.workloads;
+
+import com.google.common.collect.ImmutableList;
+import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.InterpreterThread;
+import dev.gillab.process.ProcessPool;
+import dev.gillab.workloads.internal.GilMeter;
+import dev.gillab.workloads.internal.IoHost;
+import dev.gillab.workloads.internal.Params;
+import dev.gillab.workloads.internal.Programs;
+import dev.gillab.workloads.internal.Runs;
+import dev.gillab.workloads.internal.Sample;
+import dev.gillab.workloads.internal.TaskReport;
+import dev.gillab.workloads.internal.VirtualThreads;
+import dev.gillab.workloads.internal.WorkerTasks;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The IO-bound experiment: W workers each do rounds of blocking IO — a sleep, then a round trip
+ * to an in-process loopback {@link EchoServer} that waits before it replies — all through
+ * GIL-releasing host functions. Modes: {@code sequential}, {@code threads-gil}, {@code
+ * processes}, and {@code virtual-threads} where the running JDK has them. Under the GIL the
+ * threads' waits overlap, so the speed-up approaches W.
+ *
+ * <p>Not thread-safe to share a run; every call makes its own server, interpreters and pool.
+ */
+public final class IoExperiment {
+  public static final String NAME = "io";
+
+  private static final Duration POOL_READY = Duration.ofSeconds(60);
+
+  private IoExperiment() {}
+
+  /** What a run produced: rows, skipped modes, and the last {@code processes} tasks. */
+  public record Outcome(List<ResultRow> rows, List<SkippedRow> skipped, List<TaskReport> processTasks) {
+    public Outcome {
+      rows = ImmutableList.copyOf(rows);
+      skipped = ImmutableList.copyOf(skipped);
+      processTasks = ImmutableList.copyOf(processTasks);
+    }
+  }
+
+  /** Runs every mode against a fresh echo server. */
+  public static Outcome run(Settings s) {
+    try (EchoServer server = EchoServer.start()) {
+      return run(s, server);
+    } catch (IOException e) {
+      throw new ExperimentFailedException(NAME + ": the echo server did not start: " + e, e);
+    }
+  }
+
+  static Outcome run(Settings s, EchoServer server) {
+    Sizes z = s.sizes();
+    int w = z.ioWorkers();
+    String policy = s.policy().label();
+    List<ResultRow> rows = new ArrayList<>();
+    List<SkippedRow> skipped = new ArrayList<>();
+
+    List<Sample> seq = repeat(s, Mode.SEQUENTIAL, () -> sequential(s, server));
+    double base = Runs.row(NAME, "", policy, w, seq, 1).medianSeconds();
+    rows.add(Runs.row(NAME, Mode.SEQUENTIAL.label(), policy, w, seq, base));
+    rows.add(
+        Runs.row(NAME, Mode.THREADS_GIL.label(), policy, w,
+            repeat(s, Mode.THREADS_GIL, () -> threads(s, server, false, null).sample()), base));
+
+    List<TaskReport> tasks = new ArrayList<>();
+    s.say(NAME + " processes: starting " + w + " worker JVMs");
+    try (ProcessPool pool =
+        ProcessPool.builder().workers(w).taskModule(WorkerTasks.class).build()) {
+      if (!pool.awaitReady(POOL_READY)) {
+        throw new ExperimentFailedException(
+            NAME + " processes: the worker JVMs were not ready within " + POOL_READY);
+      }
+      AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
+      List<Sample> ps = repeat(s, Mode.PROCESSES, () -> processes(pool, s, server, last));
+      tasks.addAll(last.get());
+      rows.add(Runs.row(NAME, Mode.PROCESSES.label(), policy, w, ps, base));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExperimentFailedException(NAME + " processes: interrupted", e);
+    }
+
+    Optional<String> noVirtual = VirtualThreads.unavailableReason();
+    if (noVirtual.isPresent()) {
+      skipped.add(new SkippedRow(NAME, Mode.VIRTUAL_THREADS.label(), policy, noVirtual.get()));
+      s.say(NAME + " virtual-threads: skipped, " + noVirtual.get());
+    } else {
+      ThreadFactory virtual = VirtualThreads.factory("io-virtual-").orElseThrow();
+      rows.add(
+          Runs.row(NAME, Mode.VIRTUAL_THREADS.label(), policy, w,
+              repeat(s, Mode.VIRTUAL_THREADS, () -> threads(s, server, false, virtual).sample()),
+              base));
+    }
+    return new Outcome(rows, skipped, tasks);
+  }
+
+  private static List<Sample> repeat(Settings s, Mode m, java.util.concurrent.Callable<Sample> run) {
+    return Runs.repeat(
+        NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.progress(), run);
+  }
+
+  private static IoHost host(Sizes z, EchoServer server, boolean recordWaits) {
+    return new IoHost(
+        server.port(), z.ioDelay().toNanos(), TimeUnit.NANOSECONDS.toMicros(z.ioDelay().toNanos()),
+        recordWaits);
+  }
+
+  /** Every worker's rounds one after another on one (metered) thread. */
+  static Sample sequential(Settings s, EchoServer server) throws Exception {
+    Sizes z = s.sizes();
+    GilMeter meter = new GilMeter();
+    try (IoHost io = host(z, server, false);
+        Interpreter in = io.install(Interpreter.builder().name("io")).policy(s.policy().create()).build()) {
+      long before = in.gil().switchNumber();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread t =
+          new Thread(
+              meter.metered(
+                  () -> {
+                    try {
+                      for (int i = 0; i < z.ioWorkers(); i++) {
+                        in.run(Programs.IO_ROUNDS, (long) z.ioRounds());
+                      }
+                    } catch (RuntimeException e) {
+                      failure.set(e);
+                    }
+                  }),
+              "sequential");
+      long start = System.nanoTime();
+      t.start();
+      t.join(Runs.LIMIT.toMillis());
+      double seconds = Runs.since(start);
+      if (t.isAlive()) {
+        throw new ExperimentFailedException(NAME + " sequential: did not finish within " + Runs.LIMIT);
+      }
+      if (failure.get() != null) {
+        throw new ExperimentFailedException(
+            NAME + " sequential: " + Runs.describe(failure.get()), failure.get());
+      }
+      return new Sample(seconds, in.gil().switchNumber() - before, meter.waitPercent());
+    }
+  }
+
+  /** A threads run's sample and, if asked for, every wait its threads made. */
+  public record ThreadsRun(Sample sample, List<IoHost.Wait> waits) {}
+
+  /**
+   * W interpreter threads of one interpreter doing their rounds against {@code server}; platform
+   * threads, or those of {@code factory} (virtual threads) when it is given.
+   */
+  public static ThreadsRun threads(
+      Settings s, EchoServer server, boolean recordWaits, ThreadFactory factory) throws Exception {
+    Sizes z = s.sizes();
+    GilMeter meter = new GilMeter();
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory base =
+        factory != null
+            ? factory
+            : r -> {
+              Thread t = new Thread(r, "io-thread-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            };
+    try (IoHost io = host(z, server, recordWaits);
+        Interpreter in =
+            io.install(Interpreter.builder().name("io"))
+                .policy(s.policy().create())
+                .threadFactory(meter.wrap(base))
+                .build()) {
+      long before = in.gil().switchNumber();
+      long start = System.nanoTime();
+      List<InterpreterThread> ts = Runs.start(in, z.ioWorkers(), Programs.IO_ROUNDS, z.ioRounds());
+      Runs.joinAll(NAME + " threads", ts);
+      double seconds = Runs.since(start);
+      return new ThreadsRun(
+          new Sample(seconds, in.gil().switchNumber() - before, meter.waitPercent()), io.waits());
+    }
+  }
+
+  /** W tasks on the pool's W worker JVMs, each doing its rounds in its own interpreter. */
+  static Sample processes(
+      ProcessPool pool, Settings s, EchoServer server, AtomicReference<List<TaskReport>> reports)
+      throws Exception {
+    Sizes z = s.sizes();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("rounds", z.ioRounds());
+    p.put("napNanos", z.ioDelay().toNanos());
+    p.put("echoDelayMicros", TimeUnit.NANOSECONDS.toMicros(z.ioDelay().toNanos()));
+    p.put("echoPort", server.port());
+    p.put("policy", s.policy().name());
+    p.put("interval", s.policy().interval().toNanos());
+    byte[] payload = Params.of(p).encode();
+    long start = System.nanoTime();
+    List<CompletableFuture<byte[]>> fs = new ArrayList<>();
+    for (int i = 0; i < z.ioWorkers(); i++) {
+      fs.add(pool.submit(WorkerTasks.IO, payload));
+    }
+    List<TaskReport> rs = new ArrayList<>();
+    for (CompletableFuture<byte[]> f : fs) {
+      rs.add(TaskReport.decode(f.get(Runs.LIMIT.toSeconds(), TimeUnit.SECONDS)));
+    }
+    double seconds = Runs.since(start);
+    reports.set(rs);
+    return CpuExperiment.aggregate(seconds, rs);
+  }
+
+}

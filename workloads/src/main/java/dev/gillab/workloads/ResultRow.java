@@ -1,0 +1,31 @@
+package dev.gillab.workloads;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One measured mode of one experiment: a row of the table and an entry of the JSON
+ * {@code results} array. {@code gilSwitches} and {@code gilWaitPercent} are {@code null} where
+ * the mode has no GIL to measure (sequential runs one thread; processes and free-threading
+ * report their own interpreters' figures, or none).
+ */
+public record ResultRow(
+    String experiment,
+    String mode,
+    String policy,
+    int workers,
+    double medianSeconds,
+    double speedup,
+    @Nullable Long gilSwitches,
+    @Nullable Double gilWaitPercent) {
+
+  public ResultRow {
+    checkNotNull(experiment, "experiment");
+    checkNotNull(mode, "mode");
+    checkNotNull(policy, "policy");
+    checkArgument(workers >= 1, "workers must be at least 1, was %s", workers);
+    checkArgument(medianSeconds >= 0, "medianSeconds must not be negative, was %s", medianSeconds);
+  }
+}

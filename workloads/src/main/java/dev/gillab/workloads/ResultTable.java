@@ -1,0 +1,124 @@
+package dev.gillab.workloads;
+
+import com.google.common.base.Strings;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders experiment rows as the fixed-width table {@code gil-lab} prints: mode, policy,
+ * workers, median seconds, speed-up over {@code sequential}, GIL switches, % of time waiting
+ * for the GIL. A dash stands where a mode has no such figure.
+ */
+public final class ResultTable {
+  private static final String[] HEADERS = {
+    "mode", "policy", "workers", "median s", "speed-up", "GIL switches", "GIL wait %"
+  };
+
+  private ResultTable() {}
+
+  public static String render(String title, List<ResultRow> rows) {
+    String[][] cells = new String[rows.size() + 1][];
+    cells[0] = HEADERS;
+    for (int r = 0; r < rows.size(); r++) {
+      ResultRow row = rows.get(r);
+      cells[r + 1] = new String[] {
+        row.mode(),
+        row.policy(),
+        Integer.toString(row.workers()),
+        String.format(Locale.ROOT, "%.3f", row.medianSeconds()),
+        String.format(Locale.ROOT, "%.2fx", row.speedup()),
+        row.gilSwitches() == null ? "-" : String.format(Locale.ROOT, "%,d", row.gilSwitches()),
+        row.gilWaitPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", row.gilWaitPercent())
+      };
+    }
+    return title + System.lineSeparator() + columns(cells);
+  }
+
+  public static String renderConvoy(List<ConvoyRow> rows) {
+    String[][] cells = new String[rows.size() + 1][];
+    cells[0] = new String[] {"policy", "CPU threads", "round trip alone µs", "beside CPU µs", "slowdown"};
+    for (int r = 0; r < rows.size(); r++) {
+      ConvoyRow row = rows.get(r);
+      cells[r + 1] = new String[] {
+        row.policy(),
+        Integer.toString(row.cpuThreads()),
+        String.format(Locale.ROOT, "%.1f", row.roundTripMicrosAlone()),
+        String.format(Locale.ROOT, "%.1f", row.roundTripMicrosBesideCpu()),
+        String.format(Locale.ROOT, "%.1fx", row.slowdown())
+      };
+    }
+    return "convoy — echo round trips alone and beside CPU-bound threads"
+        + System.lineSeparator() + columns(cells);
+  }
+
+  public static String renderRace(List<RaceRow> rows) {
+    String[][] cells = new String[rows.size() + 1][];
+    cells[0] = new String[] {
+      "mode", "policy", "counts", "threads", "appends", "list length", "use-after-free", "leaks",
+      "verdict"
+    };
+    for (int r = 0; r < rows.size(); r++) {
+      RaceRow row = rows.get(r);
+      cells[r + 1] = new String[] {
+        row.mode(),
+        row.policy(),
+        row.counts(),
+        Integer.toString(row.threads()),
+        String.format(Locale.ROOT, "%,d", row.expectedLength()),
+        String.format(Locale.ROOT, "%,d", row.listLength()),
+        Long.toString(row.useAfterFree()),
+        Long.toString(row.leaks()),
+        row.clean() ? "clean" : "CORRUPTED"
+      };
+    }
+    return "race — a shared list hammered by 2 threads; what the heap caught"
+        + System.lineSeparator() + columns(cells);
+  }
+
+  public static String renderDeadlock(List<DeadlockRow> rows) {
+    StringBuilder out = new StringBuilder("deadlock — opposite-order acquisition")
+        .append(System.lineSeparator());
+    for (DeadlockRow row : rows) {
+      out.append(String.format(Locale.ROOT, "%s: detected %s, recovered %s, %.3f s%n",
+          row.scenario(), row.detected() ? "yes" : "NO", row.recovered() ? "yes" : "NO",
+          row.seconds()));
+      if (row.detected()) {
+        out.append("  ").append(row.cycle()).append(System.lineSeparator());
+      }
+    }
+    return out.toString();
+  }
+
+  /** One line per skipped mode, or nothing. */
+  public static String renderSkipped(List<SkippedRow> rows) {
+    StringBuilder out = new StringBuilder();
+    for (SkippedRow row : rows) {
+      out.append("skipped: ").append(row.mode()).append(" (policy ").append(row.policy())
+          .append("): ").append(row.reason()).append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+
+  /** Left-aligns the first two columns (names) and right-aligns the rest (figures). */
+  static String columns(String[][] cells) {
+    int cols = cells[0].length;
+    int[] widths = new int[cols];
+    for (String[] row : cells) {
+      for (int c = 0; c < cols; c++) {
+        widths[c] = Math.max(widths[c], row[c].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : cells) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < cols; c++) {
+        if (c > 0) {
+          line.append("  ");
+        }
+        line.append(c < 2 ? Strings.padEnd(row[c], widths[c], ' ') : Strings.padStart(row[c], widths[c], ' '));
+      }
+      out.append(line.toString().stripTrailing()).append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+}

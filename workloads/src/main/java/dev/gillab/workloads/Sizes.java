@@ -1,0 +1,73 @@
+package dev.gillab.workloads;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Duration;
+
+/**
+ * How big each experiment is. {@link #defaults()} is what {@code gil-lab} with no arguments runs
+ * (the whole suite in well under 90 s on 2 cores); {@link #quick()} is a smoke size for a fast
+ * look and for the tests. Immutable.
+ *
+ * @param countdown n of each CPU worker's countdown(n)
+ * @param cpuWorkers workers of {@code cpu}
+ * @param ioWorkers workers of {@code io}
+ * @param ioRounds rounds per IO worker; a round is one sleep and one echo round trip
+ * @param ioDelay how long each sleep lasts and how long the echo server waits before replying
+ * @param convoyCpuThreads {@code convoy} runs beside 1 up to this many CPU-bound threads
+ * @param convoyRoundTripsAlone round trips timed with nothing else running
+ * @param convoyRoundTripsBeside round trips timed beside the CPU-bound threads
+ * @param raceAppends appends per thread in {@code race}
+ * @param warmups untimed runs before the timed ones
+ * @param repeats timed runs; tables show their median
+ */
+public record Sizes(
+    long countdown,
+    int cpuWorkers,
+    int ioWorkers,
+    int ioRounds,
+    Duration ioDelay,
+    int convoyCpuThreads,
+    int convoyRoundTripsAlone,
+    int convoyRoundTripsBeside,
+    int raceAppends,
+    int warmups,
+    int repeats) {
+
+  public Sizes {
+    checkArgument(countdown >= 0, "countdown must not be negative, was %s", countdown);
+    checkArgument(cpuWorkers >= 1 && ioWorkers >= 1, "workers must be at least 1");
+    checkArgument(ioRounds >= 1, "ioRounds must be at least 1, was %s", ioRounds);
+    checkArgument(!ioDelay.isNegative(), "ioDelay must not be negative, was %s", ioDelay);
+    checkArgument(convoyCpuThreads >= 1, "convoyCpuThreads must be at least 1");
+    checkArgument(convoyRoundTripsAlone >= 1 && convoyRoundTripsBeside >= 1, "round trips >= 1");
+    checkArgument(raceAppends >= 1, "raceAppends must be at least 1");
+    checkArgument(warmups >= 0, "warmups must not be negative");
+    checkArgument(repeats >= 1, "repeats must be at least 1, was %s", repeats);
+  }
+
+  /** The suite's sizes: countdown(20,000,000) as in the reference figures, 16 IO workers. */
+  public static Sizes defaults() {
+    return new Sizes(20_000_000, 2, 16, 1, Duration.ofMillis(100), 2, 2_000, 40, 100_000, 1, 3);
+  }
+
+  /** A smoke run: every mode, tiny sizes, one timed run. */
+  public static Sizes quick() {
+    return new Sizes(200_000, 2, 4, 1, Duration.ofMillis(2), 1, 50, 5, 2_000, 1, 1);
+  }
+
+  /** The same sizes with {@code workers} CPU workers, IO workers and convoy CPU threads. */
+  public Sizes withWorkers(int workers) {
+    checkArgument(workers >= 1, "workers must be at least 1, was %s", workers);
+    return new Sizes(
+        countdown, workers, workers, ioRounds, ioDelay, workers, convoyRoundTripsAlone,
+        convoyRoundTripsBeside, raceAppends, warmups, repeats);
+  }
+
+  /** The same sizes with {@code repeats} timed runs. */
+  public Sizes withRepeats(int repeats) {
+    return new Sizes(
+        countdown, cpuWorkers, ioWorkers, ioRounds, ioDelay, convoyCpuThreads,
+        convoyRoundTripsAlone, convoyRoundTripsBeside, raceAppends, warmups, repeats);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.gillab.workloads.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a pool worker reports about one task: its pid, when the task ran (microseconds since the
+ * epoch, a clock every process shares), its interpreter's GIL switches and the meter's figures.
+ * Immutable.
+ */
+public record TaskReport(
+    long pid,
+    long startMicros,
+    long endMicros,
+    long switches,
+    long lifetimeNanos,
+    long gilWaitNanos,
+    boolean measured) {
+
+  /** Now, in microseconds since the epoch. */
+  public static long nowMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+  }
+
+  /** Whether this task and {@code other} were running at one moment. */
+  public boolean overlaps(TaskReport other) {
+    return startMicros < other.endMicros && other.startMicros < endMicros;
+  }
+
+  public byte[] encode() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("pid", pid);
+    m.put("start", startMicros);
+    m.put("end", endMicros);
+    m.put("switches", switches);
+    m.put("lifetime", lifetimeNanos);
+    m.put("gilWait", gilWaitNanos);
+    m.put("measured", measured);
+    return Params.of(m).encode();
+  }
+
+  public static TaskReport decode(byte[] bytes) {
+    Params p = Params.decode(bytes);
+    return new TaskReport(
+        p.getLong("pid"),
+        p.getLong("start"),
+        p.getLong("end"),
+        p.getLong("switches"),
+        p.getLong("lifetime"),
+        p.getLong("gilWait"),
+        p.getBoolean("measured"));
+  }
+}

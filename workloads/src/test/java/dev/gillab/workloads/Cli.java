@@ -1,0 +1,25 @@
+package dev.gillab.workloads;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs {@link GilLab#run} in-process with captured streams. */
+record Cli(int exit, String out, String err) {
+  static Cli run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      exit = GilLab.run(args, o, e);
+    }
+    return new Cli(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The first line of standard error. */
+  String firstErrLine() {
+    return err.lines().findFirst().orElse("");
+  }
+}

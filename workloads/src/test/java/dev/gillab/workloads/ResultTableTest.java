@@ -1,0 +1,41 @@
+package dev.gillab.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+  @Test
+  void rendersFiguresRightAlignedAndDashesForMissingOnes() {
+    String t =
+        ResultTable.render(
+            "cpu",
+            List.of(
+                new ResultRow("cpu", "sequential", "interval(5ms)", 2, 0.6, 1.0, 1L, 0.0),
+                new ResultRow("cpu", "virtual-threads", "interval(5ms)", 2, 0.31234, 1.92, 1234L, null)));
+    assertEquals(
+        String.join(
+            System.lineSeparator(),
+            "cpu",
+            "mode             policy         workers  median s  speed-up  GIL switches  GIL wait %",
+            "sequential       interval(5ms)        2     0.600     1.00x             1         0.0",
+            "virtual-threads  interval(5ms)        2     0.312     1.92x         1,234           -",
+            ""),
+        t);
+  }
+
+  @Test
+  void skippedRowsSayWhy() {
+    assertEquals(
+        "skipped: threads-nogil-atomic (policy none): no GIL yet" + System.lineSeparator(),
+        ResultTable.renderSkipped(
+            List.of(new SkippedRow("cpu", "threads-nogil-atomic", "none", "no GIL yet"))));
+  }
+
+  @Test
+  void median() {
+    assertEquals(2.0, Median.of(3, 1, 2));
+    assertEquals(2.5, Median.of(4, 1, 2, 3));
+  }
+}

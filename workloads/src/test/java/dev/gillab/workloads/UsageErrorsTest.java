@@ -1,0 +1,110 @@
+package dev.gillab.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors: exit 2, one clear line, then the usage; never a stack trace. Nothing runs. */
+class UsageErrorsTest {
+  private static final String PART_2 =
+      "needs the gil module's part 2 (policies ticks, io-priority and none), which this build does"
+          + " not have yet";
+
+  @TempDir Path dir;
+
+  private static void assertUsageError(Cli r, String firstLine) {
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(firstLine, r.firstErrLine());
+    assertTrue(r.err().contains("Usage: gil-lab"), r.err());
+    assertNoStackTrace(r);
+    assertEquals("", r.out());
+  }
+
+  static void assertNoStackTrace(Cli r) {
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void unknownOption() {
+    assertUsageError(Cli.run("--bogus"), "Unknown option: '--bogus'");
+  }
+
+  @Test
+  void policiesOfGilPart2AreRefusedWithTheReason() {
+    assertUsageError(Cli.run("--policy", "ticks"),
+        "--policy ticks is not available: policy 'ticks' " + PART_2);
+    assertUsageError(Cli.run("cpu", "--policy", "ioPriority"),
+        "--policy io-priority is not available: policy 'io-priority' " + PART_2);
+    assertUsageError(Cli.run("--policy", "none", "race"),
+        "--policy none is not available: policy 'none' " + PART_2);
+  }
+
+  @Test
+  void unknownPolicy() {
+    assertUsageError(Cli.run("--policy", "fair"),
+        "unknown policy 'fair'; known: interval, ticks, io-priority, none");
+  }
+
+  @Test
+  void badNumbersAndDurations() {
+    assertUsageError(Cli.run("--workers", "0"), "--workers must be 1 to 64, was 0");
+    assertUsageError(Cli.run("io", "--repeats", "0"), "--repeats must be 1 to 100, was 0");
+    assertUsageError(Cli.run("--switch-interval", "soon"),
+        "'soon' is not a duration; write e.g. 5ms, 500us, 0.5ms or 1s");
+    assertUsageError(Cli.run("--switch-interval", "0ms"),
+        "the switch interval must be more than 0 and at most 60 s, was '0ms'");
+    assertUsageError(Cli.run("--workers", "many"),
+        "Invalid value for option '--workers': 'many' is not an int");
+  }
+
+  @Test
+  void reportIsRefusedUntilItLands() {
+    assertUsageError(Cli.run("--report", dir.toString()),
+        "--report is not available yet: the HTML report comes in a later version of gil-lab;"
+            + " use --json FILE for the figures");
+  }
+
+  @Test
+  void execNeedsAnExistingFileAndTheRightArguments() throws Exception {
+    assertUsageError(Cli.run("exec"), "Missing required parameter: 'FILE'");
+    Path missing = dir.resolve("missing.s");
+    assertUsageError(Cli.run("exec", missing.toString()), "no such file: " + missing);
+    Path prog = Files.writeString(dir.resolve("one.s"), ".params n\nLOAD_FAST n\nRETURN_VALUE\n");
+    assertUsageError(Cli.run("exec", prog.toString()), "one.s takes 1 argument(s), got 0");
+    assertUsageError(Cli.run("exec", "--trace", prog.toString(), "1"),
+        "--trace is not available yet: it needs the GIL event ring of the gil module's part 2,"
+            + " which this build does not have");
+    assertUsageError(Cli.run("exec", "--threads", "0", prog.toString(), "1"),
+        "--threads must be 1 to 256, was 0");
+  }
+
+  @Test
+  void aBadAssemblerFileGetsTheVerifiersLineNumberedMessage() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.s"), "LOAD_CONST 1\nFROB 2\nRETURN_VALUE\n");
+    Cli r = Cli.run("exec", bad.toString());
+    assertEquals(2, r.exit());
+    assertEquals("gil-lab: bad.s:2: unknown instruction 'FROB'", r.err().strip());
+    assertEquals("", r.out());
+
+    Path unknown = Files.writeString(dir.resolve("call.s"), "LOAD_CONST 1\nCALL nosuch 1\nRETURN_VALUE\n");
+    r = Cli.run("exec", unknown.toString());
+    assertEquals(2, r.exit());
+    assertEquals("gil-lab: call.s:2: unknown builtin 'nosuch'", r.err().strip());
+  }
+
+  @Test
+  void helpAndVersionExitZero() {
+    Cli help = Cli.run("--help");
+    assertEquals(0, help.exit());
+    assertTrue(help.out().startsWith("Usage: gil-lab"), help.out());
+    Cli version = Cli.run("--version");
+    assertEquals(0, version.exit());
+    assertTrue(version.out().startsWith("gil-lab 0.1.0"), version.out());
+  }
+}
