@@ -26,7 +26,7 @@ final class RunEngine {
       throws InterruptedException {
     S state = program.newState();
     Semaphore done = new Semaphore(0);
-    ImmutableList<ProgramThread> threads = pool.current();
+    ImmutableList<ProgramThread> threads = pool.forNextRun();
     for (int i = 0; i < threads.size(); i++) {
       threads.get(i).arm(program.stepsOf(i, state), done);
     }

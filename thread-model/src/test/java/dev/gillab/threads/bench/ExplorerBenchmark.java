@@ -14,13 +14,15 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Schedules explored per second: the score is schedules/s, since each invocation explores every
- * schedule of a program (6 for two threads, 90 for three), each on fresh real threads.
+ * schedule of a program (6 for two threads, 90 for three): on fresh real threads per run (the
+ * default), and with one reused thread per program thread ({@code Reused}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ExplorerBenchmark {
   private final Explorer explorer = Explorer.defaults();
+  private final Explorer reusing = Explorer.builder().reuseThreads(true).build();
 
   @Benchmark
   @OperationsPerInvocation(6)
@@ -32,5 +34,17 @@ public class ExplorerBenchmark {
   @OperationsPerInvocation(90)
   public Exploration lostUpdateThreeThreads() throws InterruptedException {
     return explorer.exhaustive(Classics.lostUpdate(3));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(6)
+  public Exploration lostUpdateTwoThreadsReused() throws InterruptedException {
+    return reusing.exhaustive(Classics.lostUpdate(2));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(90)
+  public Exploration lostUpdateThreeThreadsReused() throws InterruptedException {
+    return reusing.exhaustive(Classics.lostUpdate(3));
   }
 }

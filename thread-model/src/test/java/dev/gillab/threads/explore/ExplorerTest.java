@@ -207,17 +207,34 @@ class ExplorerTest {
   }
 
   @Test
-  void oneRealThreadPerProgramThreadServesEveryRun() throws Exception {
+  void everyRunGetsFreshThreadsThatEndWithTheirLastStep() throws Exception {
     Set<Thread> seen = ConcurrentHashMap.newKeySet();
-    Program<Counter> program = Program.builder("who runs", Counter::new)
+    Program<Counter> program = whoRuns(seen);
+
+    assertEquals(6, explorer.exhaustive(program).schedulesExplored());
+    assertEquals(12, seen.size());
+    seen.forEach(t -> assertFalse(t.isAlive(), t.getName()));
+  }
+
+  @Test
+  void reusedThreadsServeEveryRun() throws Exception {
+    Set<Thread> seen = ConcurrentHashMap.newKeySet();
+    Explorer reusing = Explorer.builder().reuseThreads(true).build();
+
+    Exploration result = reusing.exhaustive(lostUpdate(3));
+    assertEquals(84, result.count(Outcome.INVARIANT_VIOLATED));
+    assertEquals(6, reusing.exhaustive(whoRuns(seen)).schedulesExplored());
+    assertEquals(2, seen.size());
+  }
+
+  /** Two threads of two steps that record which real thread ran each step. */
+  private static Program<Counter> whoRuns(Set<Thread> seen) {
+    return Program.builder("who runs", Counter::new)
         .thread("T1", c -> List.of(Step.run("a", () -> seen.add(Thread.currentThread())),
             Step.run("b", () -> seen.add(Thread.currentThread()))))
         .thread("T2", c -> List.of(Step.run("a", () -> seen.add(Thread.currentThread())),
             Step.run("b", () -> seen.add(Thread.currentThread()))))
         .build();
-
-    assertEquals(6, explorer.exhaustive(program).schedulesExplored());
-    assertEquals(2, seen.size());
   }
 
   @Test

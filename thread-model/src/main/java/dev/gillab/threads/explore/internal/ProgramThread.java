@@ -7,10 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One program thread: a real Java thread that, run after run, waits for its turn before every
- * step, runs exactly that step, and reports back. It is reused across the runs of an
- * exploration (starting a thread costs more than the steps of a small program), and re-armed
- * with fresh steps before each run.
+ * One program thread: a real Java thread that waits for its turn before every step, runs
+ * exactly that step, and reports back. It serves one run, or — when the explorer reuses
+ * threads — every run of an exploration, re-armed with fresh steps before each.
  *
  * <p>Hand-off protocol: the scheduler {@link #arm arms} the thread with a run's steps and that
  * run's {@code done} semaphore, then releases {@code turn} once per step; the thread runs the
@@ -22,6 +21,7 @@ public final class ProgramThread implements Runnable {
   private final String name;
   private final Semaphore turn = new Semaphore(0);
   private final Thread thread;
+  private final boolean oneRun;
 
   private volatile boolean shutdown;
   // Written by the scheduler in arm() before turn.release(); read by this thread after acquire.
@@ -32,8 +32,14 @@ public final class ProgramThread implements Runnable {
   private @Nullable String lastNote;
   private @Nullable Throwable failure;
 
-  public ProgramThread(String threadName, String name) {
+  /**
+   * Starts the thread. With {@code oneRun}, it ends as soon as its run's last step is done, as a
+   * thread of the program would (so thread death, thread-locals and thread identity are fresh in
+   * every run); otherwise it waits to be armed for the next run.
+   */
+  public ProgramThread(String threadName, String name, boolean oneRun) {
     this.name = name;
+    this.oneRun = oneRun;
     this.thread = new Thread(this, threadName);
     this.thread.setDaemon(true); // a stranded step must never keep the JVM alive
     this.thread.start();
@@ -111,7 +117,11 @@ public final class ProgramThread implements Runnable {
       }
       next++;
       Thread.interrupted(); // an interrupt aimed at this step must not reach the next one
+      boolean last = next >= steps.size() || failure != null;
       stepDone.release();
+      if (oneRun && last) {
+        return;
+      }
     }
   }
 

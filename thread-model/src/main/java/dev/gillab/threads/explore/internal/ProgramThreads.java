@@ -5,25 +5,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The program threads of one exploration, one per program thread name, reused run after run.
- * A thread whose step would not return in time is retired and replaced; {@link #close} ends
- * them all. Used by one scheduler thread only.
+ * The program threads of one exploration, one per program thread name: fresh for every run, or
+ * (with {@code reuse}) the same ones run after run, which is much faster but carries thread
+ * identity and thread-locals from one run to the next. A thread whose step would not return in
+ * time is retired and replaced; {@link #close} ends them all. Used by one scheduler thread only.
  */
 public final class ProgramThreads implements AutoCloseable {
   private static final long STOP_BOUND_MILLIS = 1_000;
 
   private final String prefix;
+  private final boolean reuse;
+  private final List<String> names;
   private final List<ProgramThread> threads = new ArrayList<>();
   private int generation;
 
-  public ProgramThreads(String programName, List<String> names) {
+  public ProgramThreads(String programName, List<String> names, boolean reuse) {
     this.prefix = "explore-" + programName.replaceAll("\\s+", "_") + "-";
-    for (String name : names) {
-      threads.add(new ProgramThread(prefix + name, name));
-    }
+    this.reuse = reuse;
+    this.names = names;
   }
 
-  public ImmutableList<ProgramThread> current() {
+  /** The threads for the next run: new ones unless threads are reused and already started. */
+  public ImmutableList<ProgramThread> forNextRun() throws InterruptedException {
+    if (!reuse || threads.isEmpty()) {
+      close(); // one-run threads have ended already, or are parked at a turn that never came
+      threads.clear();
+      for (String name : names) {
+        threads.add(new ProgramThread(prefix + name, name, !reuse));
+      }
+    }
     return ImmutableList.copyOf(threads);
   }
 
@@ -35,7 +45,8 @@ public final class ProgramThreads implements AutoCloseable {
     ProgramThread stuck = threads.get(index);
     stuck.shutdown();
     generation++;
-    threads.set(index, new ProgramThread(prefix + stuck.name() + "-" + generation, stuck.name()));
+    threads.set(index,
+        new ProgramThread(prefix + stuck.name() + "-" + generation, stuck.name(), !reuse));
     return stuck.awaitExit(STOP_BOUND_MILLIS); // if not, it is stranded: a daemon, named in the run
   }
 
