@@ -33,9 +33,9 @@ import java.util.Map;
  * <pre>
  * getswitchinterval(): 5ms
  * 2 CPU-bound threads, countdown(10,000,000) each, per switch interval:
- *   setswitchinterval(1ms):  switches   612, median wait for the GIL  1.1 ms
- *   setswitchinterval(5ms):  switches   127, median wait for the GIL  5.2 ms
- *   setswitchinterval(20ms): switches    33, median wait for the GIL 20.4 ms
+ *   setswitchinterval(1ms):  switches    68, median wait for the GIL  1.1 ms
+ *   setswitchinterval(5ms):  switches    35, median wait for the GIL  5.3 ms
+ *   setswitchinterval(20ms): switches    17, median wait for the GIL 20.2 ms
  * a longer interval: fewer switches, each waiter waits about one interval
  * </pre>
  *

@@ -33,12 +33,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>
  * 300 echo round trips over loopback (send and recv each release the GIL)
- *   alone:                          per round trip    0.05 ms
- *   beside a CPU thread, interval:  per round trip    5.21 ms (104x alone)
- *   beside a CPU thread, ioPriority: per round trip   0.09 ms (2x alone)
+ *   alone:                          per round trip    0.08 ms
+ *   beside a CPU thread, interval:  per round trip    0.44 ms (6x alone)
+ *   beside a CPU thread, ioPriority: per round trip   0.18 ms (2x alone)
  * </pre>
  *
- * (Times vary with the machine; the interval row stays near one switch interval.)
+ * (Times vary with the machine. The interval row is far from CPython's ~100x here: after its
+ * forced drop the CPU-bound thread parks, and on a loaded 2-core machine waking it takes longer
+ * than a loopback round trip, so the IO thread often finds the GIL free again. The chapter's
+ * README discusses it.)
  */
 public final class Gil_05_ConvoyEffect {
   static final long ROUND_TRIPS = 300;

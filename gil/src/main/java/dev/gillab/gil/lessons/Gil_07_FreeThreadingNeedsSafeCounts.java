@@ -36,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * <pre>
  * no GIL, 2 threads at once each load a shared global 1,000,000 times
  * PLAIN counts: refused: interpreter 'plain' has no GIL (policy none) but PLAIN reference counts, which only a GIL keeps correct: use ATOMIC or BIASED, or call allowUnsafePlainCounts(true) to run it anyway and watch the heap catch the damage
- * PLAIN counts, allowUnsafePlainCounts(true): the heap caught it: use after free
+ * PLAIN counts, allowUnsafePlainCounts(true): the heap caught it: double free
  * ATOMIC counts: clean (both threads finished, 0 objects alive after close)
  * BIASED counts: clean (both threads finished, 0 objects alive after close)
  * </pre>
