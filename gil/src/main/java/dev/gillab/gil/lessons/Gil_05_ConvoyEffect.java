@@ -116,8 +116,7 @@ public final class Gil_05_ConvoyEffect {
             "  beside a CPU thread, ioPriority: per round trip %6.2f ms (%.0fx alone)%n",
             prio / 1e6, prio / alone);
       }
-      server.close();
-      echo.join(5_000);
+      echo.join(5_000); // it ends once the connection is closed
     }
   }
 
