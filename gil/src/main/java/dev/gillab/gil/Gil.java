@@ -1,11 +1,17 @@
 package dev.gillab.gil;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.ThreadSafe;
+import dev.gillab.gil.internal.EventRing;
+import dev.gillab.gil.internal.GilJfr;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
@@ -26,9 +32,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * GIL, and under forced switching waits until another thread has taken it before it queues up
  * again. The {@link SwitchingPolicy} supplies the interval and whether switching is forced.
  *
+ * <h2>The other policies</h2>
+ *
+ * Under {@code ticks(n)} the eval loop calls {@link #tick()} every n instructions: release and
+ * re-take, no request, no hand-off. Under {@code ioPriority} a thread back from {@link
+ * #allowThreads} that finds the GIL taken sets the drop request at once and queues for a
+ * hand-off: the holder's next release gives the GIL straight to it. Under {@code none} there is
+ * no lock: {@link #acquire()} only <em>attaches</em> the calling thread (so the heap's guard and
+ * the counters still work) and any number of threads are attached at once.
+ *
  * <p>{@link #switchNumber()} counts hand-overs to a <em>different</em> thread, as CPython's {@code
  * gil->switch_number} does; a thread that takes the GIL back after IO without anyone else holding
  * it in between is no switch.
+ *
+ * <h2>Instrumentation</h2>
+ *
+ * Per thread counters (time held, time waiting, acquisitions, forced drops, IO releases) are
+ * always on: each thread writes only its own (single writer), found through a thread-local, so
+ * taking and releasing costs two clock reads more than the bare lock; the eval-breaker check is
+ * untouched. {@link #stats()} reads them. The event ring ({@link #traceEvents(int)}) and JFR
+ * events ({@code dev.gillab.gil.*}) are recorded only when switched on, and JFR only from the
+ * slow paths.
  *
  * <h2>Memory</h2>
  *
@@ -38,14 +62,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * next holder (the holder field is the hand-over point), which is why interpreter objects guarded
  * by the GIL need no synchronization of their own.
  *
- * <p>Thread-safe: every method may be called from any thread; {@link #release()} and {@link
- * #checkpoint()} only by the holder.
+ * <p>Thread-safe: every method may be called from any thread; {@link #release()}, {@link
+ * #checkpoint()} and {@link #tick()} only by the holder.
  */
 @ThreadSafe
 public final class Gil {
+  private final String name;
   private final SwitchingPolicy policy;
-  private final long dropRequestDelayNanos;
+  private final boolean excludes;
+  private final boolean ioPriority;
   private final boolean forcedSwitching;
+  /** The switch interval; changeable while threads run (as {@code sys.setswitchinterval}). */
+  private volatile long dropRequestDelayNanos;
 
   private final AtomicReference<Thread> holder = new AtomicReference<>();
   /** The eval breaker: set by a waiter that waited one interval, cleared by the next taker. */
@@ -60,55 +88,98 @@ public final class Gil {
 
   private final Condition released = mutex.newCondition();
   private final Condition switched = mutex.newCondition();
+  private final Condition handedOff = mutex.newCondition();
   private final AtomicInteger waiters = new AtomicInteger();
   private final AtomicInteger droppersWaiting = new AtomicInteger();
+  /** ioPriority: threads back from IO, in the order they came back. */
+  private final ConcurrentLinkedQueue<Thread> ioReturners = new ConcurrentLinkedQueue<>();
 
-  private Gil(SwitchingPolicy policy) {
+  private final ConcurrentLinkedQueue<ThreadCounters> allCounters = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<ThreadCounters> counters = ThreadLocal.withInitial(this::register);
+  /** Null while tracing is off. */
+  private volatile EventRing ring;
+  /** What the ring held when tracing stopped. */
+  private volatile ImmutableList<GilEvent> stoppedRing = ImmutableList.of();
+
+  private Gil(String name, SwitchingPolicy policy) {
+    this.name = name;
     this.policy = policy;
+    this.excludes = policy.excludes();
+    this.ioPriority = policy.prioritizesIo();
     this.dropRequestDelayNanos = policy.dropRequestDelayNanos();
     this.forcedSwitching = policy.forcedSwitching();
   }
 
   /** A free GIL run by {@code policy}. */
   public static Gil create(SwitchingPolicy policy) {
+    return create("gil", policy);
+  }
+
+  /** A free GIL named {@code name} (JFR events carry it) run by {@code policy}. */
+  public static Gil create(String name, SwitchingPolicy policy) {
+    checkNotNull(name, "name");
     checkNotNull(policy, "policy");
-    return new Gil(policy);
+    return new Gil(name, policy);
   }
 
   /** A free GIL with the default {@link SwitchingPolicy#interval()} policy. */
   public static Gil create() {
-    return new Gil(SwitchingPolicy.interval());
+    return create(SwitchingPolicy.interval());
   }
 
   public SwitchingPolicy policy() {
     return policy;
   }
 
+  /** Whether this GIL excludes at all; false under {@link SwitchingPolicy#none()}. */
+  public boolean excludes() {
+    return excludes;
+  }
+
+  /**
+   * The current switch interval ({@code sys.getswitchinterval}); empty for policies without one
+   * ({@code ticks}, {@code none}).
+   */
+  public Optional<Duration> switchInterval() {
+    return policy.hasSwitchInterval()
+        ? Optional.of(Duration.ofNanos(dropRequestDelayNanos))
+        : Optional.empty();
+  }
+
+  /**
+   * Changes the switch interval ({@code sys.setswitchinterval}); waiters use it from their next
+   * wait slice on.
+   *
+   * @throws IllegalStateException if the policy has no switch interval
+   */
+  public void setSwitchInterval(Duration interval) {
+    checkNotNull(interval, "interval");
+    checkArgument(
+        !interval.isNegative() && !interval.isZero(), "interval must be positive: %s", interval);
+    checkState(policy.hasSwitchInterval(), "policy %s has no switch interval", policy.name());
+    dropRequestDelayNanos = interval.toNanos();
+  }
+
   /**
    * Takes the GIL, waiting as long as it takes (like CPython's {@code take_gil}, not
    * interruptible: an interrupt that arrives meanwhile is kept in the thread's interrupt flag).
+   * Under {@code none} it only attaches the thread.
    *
    * @throws IllegalStateException if the calling thread already holds it (the GIL is not
    *     reentrant)
    */
   public void acquire() {
     Thread me = Thread.currentThread();
+    ThreadCounters c = counters.get();
+    if (!excludes) {
+      attach(me, c);
+      return;
+    }
     if (!holder.compareAndSet(null, me)) {
       checkNotHeldBy(me);
-      boolean interrupted = false;
-      while (true) {
-        try {
-          waitFor(me, Long.MAX_VALUE);
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        me.interrupt();
-      }
+      waitUninterruptibly(me, c);
     }
-    taken(me);
+    taken(me, c);
   }
 
   /**
@@ -120,31 +191,33 @@ public final class Gil {
   public boolean tryAcquire(Duration timeout) throws InterruptedException {
     checkNotNull(timeout, "timeout");
     Thread me = Thread.currentThread();
+    ThreadCounters c = counters.get();
+    if (!excludes) {
+      attach(me, c);
+      return true;
+    }
     if (!holder.compareAndSet(null, me)) {
       checkNotHeldBy(me);
       long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-      if (!waitFor(me, deadline)) {
+      if (!waitFor(me, c, deadline)) {
         return false;
       }
     }
-    taken(me);
+    taken(me, c);
     return true;
   }
 
   /**
-   * Releases the GIL and wakes one waiter.
+   * Releases the GIL and wakes one waiter (or, under {@code ioPriority}, hands it to a thread
+   * back from IO).
    *
    * @throws IllegalStateException if the calling thread does not hold it
    */
   public void release() {
     Thread me = Thread.currentThread();
-    Thread h = holder.get();
-    checkState(
-        h == me,
-        "GIL released by %s, but it is held by %s",
-        me.getName(),
-        h == null ? "no thread" : h.getName());
-    drop();
+    ThreadCounters c = counters.get();
+    checkHolder(me, c, "GIL released by %s, but it is held by %s");
+    drop(me, c, GilEvent.Kind.RELEASE);
   }
 
   /**
@@ -158,6 +231,22 @@ public final class Gil {
     }
   }
 
+  /**
+   * The {@code ticks} policy's periodic release: let go of the GIL and take it straight back,
+   * with no hand-off — whoever wins the race runs next. Only the holder may call it; under
+   * {@code none} it does nothing.
+   */
+  public void tick() {
+    if (!excludes) {
+      return;
+    }
+    Thread me = Thread.currentThread();
+    ThreadCounters c = counters.get();
+    checkHolder(me, c, "tick by %s, but the GIL is held by %s");
+    drop(me, c, GilEvent.Kind.TICK);
+    acquire();
+  }
+
   /** Whether a waiter has asked the holder to drop the GIL (the eval breaker is set). */
   public boolean dropRequested() {
     return dropRequest;
@@ -168,23 +257,37 @@ public final class Gil {
    * Py_BEGIN_ALLOW_THREADS} / {@code Py_END_ALLOW_THREADS} around a blocking call. The call must
    * not touch interpreter objects. The GIL is taken back even when the call throws. Unlike a
    * drop on request, letting go here does not wait for another thread to take the GIL: the call
-   * is about to block anyway.
+   * is about to block anyway. Under {@code ioPriority}, a thread that comes back to a taken GIL
+   * asks for it at once and is handed it at the holder's next check.
    */
   public <T, X extends Exception> T allowThreads(BlockingCall<T, X> call) throws X {
     checkNotNull(call, "call");
-    release();
+    Thread me = Thread.currentThread();
+    ThreadCounters c = counters.get();
+    checkHolder(me, c, "GIL released by %s, but it is held by %s");
+    c.ioReleases++; // single writer: this thread
+    GilJfr.IoRelease jfr = new GilJfr.IoRelease();
+    jfr.begin();
+    drop(me, c, GilEvent.Kind.IO_RELEASE);
     try {
       return call.call();
     } finally {
-      acquire();
+      if (jfr.shouldCommit()) {
+        jfr.gil = name;
+        jfr.commit();
+      }
+      retakeAfterIo(me, c);
     }
   }
 
   public boolean isHeldByCurrentThread() {
-    return holder.get() == Thread.currentThread();
+    return excludes ? holder.get() == Thread.currentThread() : counters.get().attached;
   }
 
-  /** The thread holding the GIL right now, if any (a snapshot: it may change at once). */
+  /**
+   * The thread holding the GIL right now, if any (a snapshot: it may change at once); always
+   * empty under {@code none}.
+   */
   public Optional<Thread> holder() {
     return Optional.ofNullable(holder.get());
   }
@@ -199,6 +302,57 @@ public final class Gil {
     return waiters.get();
   }
 
+  /**
+   * A snapshot of the counters: switches, and per thread held and waiting nanoseconds,
+   * acquisitions, forced drops and IO releases. A thread still holding the GIL is counted up
+   * to now.
+   */
+  public GilStats stats() {
+    long now = System.nanoTime();
+    ImmutableList.Builder<GilThreadStats> threads = ImmutableList.builder();
+    for (ThreadCounters c : allCounters) {
+      long since = c.heldSince;
+      long held = c.heldNanos + (since != 0 ? Math.max(0, now - since) : 0);
+      threads.add(
+          new GilThreadStats(
+              c.threadId, c.threadName, held, c.waitingNanos, c.acquisitions, c.forcedDrops,
+              c.ioReleases));
+    }
+    return new GilStats(policy.name(), switchNumber, threads.build());
+  }
+
+  /**
+   * Starts recording events into a new ring that keeps the newest {@code capacity} (a previous
+   * ring and its events are dropped).
+   */
+  public void traceEvents(int capacity) {
+    checkArgument(capacity >= 1, "event ring capacity must be positive, got %s", capacity);
+    ring = new EventRing(capacity);
+  }
+
+  /** Stops recording events; {@link #events()} keeps answering the last ring's contents. */
+  public void stopTracing() {
+    EventRing r = ring;
+    if (r != null) {
+      stoppedRing = r.snapshot();
+    }
+    ring = null;
+  }
+
+  /** Whether events are being recorded. */
+  public boolean isTracing() {
+    return ring != null;
+  }
+
+  /**
+   * The events in the ring, oldest first, ordered by sequence number and time (the newest ring's
+   * capacity at most; empty if tracing never started).
+   */
+  public List<GilEvent> events() {
+    EventRing r = ring;
+    return r != null ? r.snapshot() : stoppedRing;
+  }
+
   @Override
   public String toString() {
     Thread h = holder.get();
@@ -206,13 +360,47 @@ public final class Gil {
         + ", switches=" + switchNumber + "}";
   }
 
+  private ThreadCounters register() {
+    Thread t = Thread.currentThread();
+    ThreadCounters c = new ThreadCounters(t.getId(), t.getName());
+    allCounters.add(c);
+    return c;
+  }
+
+  private void record(GilEvent.Kind kind, Thread t) {
+    EventRing r = ring;
+    if (r != null) {
+      r.add(kind, t);
+    }
+  }
+
   private void checkNotHeldBy(Thread me) {
     checkState(holder.get() != me, "the GIL is not reentrant: %s already holds it", me.getName());
   }
 
+  private void checkHolder(Thread me, ThreadCounters c, String template) {
+    if (!excludes) {
+      checkState(c.attached, template, me.getName(), "no thread (it is not attached)");
+      return;
+    }
+    Thread h = holder.get();
+    checkState(h == me, template, me.getName(), h == null ? "no thread" : h.getName());
+  }
+
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
+  private void attach(Thread me, ThreadCounters c) {
+    checkState(!c.attached, "the GIL is not reentrant: %s already holds it", me.getName());
+    c.attached = true;
+    c.acquisitions++;
+    c.heldSince = System.nanoTime();
+    record(GilEvent.Kind.ACQUIRE, me);
+  }
+
   /** Bookkeeping of a new holder; runs with the GIL held. */
-  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: only the holder updates it
-  private void taken(Thread me) {
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writers: the holder, the counters' thread
+  private void taken(Thread me, ThreadCounters c) {
+    c.acquisitions++;
+    c.heldSince = System.nanoTime();
     if (lastHolder != me) {
       lastHolder = me;
       switchNumber++; // single writer: the holder
@@ -220,32 +408,79 @@ public final class Gil {
         signalSwitched();
       }
     }
-    if (dropRequest) {
+    if (dropRequest && (!ioPriority || ioReturners.isEmpty())) {
       // The request was for the previous holder; this one gets a full interval.
       dropRequest = false;
     }
+    record(GilEvent.Kind.ACQUIRE, me);
   }
 
-  private void drop() {
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
+  private void drop(Thread me, ThreadCounters c, GilEvent.Kind kind) {
+    c.heldNanos += System.nanoTime() - c.heldSince;
+    c.heldSince = 0;
+    record(kind, me);
+    if (!excludes) {
+      c.attached = false;
+      return;
+    }
+    Thread next = ioPriority ? ioReturners.poll() : null;
+    if (next != null) {
+      holder.set(next); // hand-off: the thread back from IO holds it now
+      mutex.lock();
+      try {
+        handedOff.signalAll();
+      } finally {
+        mutex.unlock();
+      }
+      return;
+    }
     holder.set(null);
     if (waiters.get() > 0) {
       mutex.lock();
       try {
         released.signal();
+        if (ioPriority) {
+          handedOff.signalAll();
+        }
       } finally {
         mutex.unlock();
       }
     }
   }
 
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private void yieldOnRequest() {
     Thread me = Thread.currentThread();
+    ThreadCounters c = counters.get();
     checkState(holder.get() == me, "checkpoint by %s, which does not hold the GIL", me.getName());
-    drop();
+    c.forcedDrops++;
+    GilJfr.ForcedDrop jfr = new GilJfr.ForcedDrop();
+    if (jfr.shouldCommit()) {
+      jfr.gil = name;
+      jfr.commit();
+    }
+    drop(me, c, GilEvent.Kind.FORCED_DROP);
     if (forcedSwitching) {
       awaitSwitch(me);
     }
     acquire();
+  }
+
+  private void retakeAfterIo(Thread me, ThreadCounters c) {
+    record(GilEvent.Kind.IO_RETAKE, me);
+    if (!excludes) {
+      attach(me, c);
+      return;
+    }
+    if (!holder.compareAndSet(null, me)) {
+      if (ioPriority) {
+        waitForHandOff(me, c);
+      } else {
+        waitUninterruptibly(me, c);
+      }
+    }
+    taken(me, c);
   }
 
   /** Forced switching: after dropping on request, wait until another thread has taken the GIL. */
@@ -274,18 +509,114 @@ public final class Gil {
     }
   }
 
+  private void waitUninterruptibly(Thread me, ThreadCounters c) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        waitFor(me, c, Long.MAX_VALUE);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      me.interrupt();
+    }
+  }
+
+  /**
+   * ioPriority: back from IO to a taken GIL. Ask the holder to drop at once and queue for the
+   * hand-off; returns holding the GIL.
+   */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
+  private void waitForHandOff(Thread me, ThreadCounters c) {
+    long start = System.nanoTime();
+    record(GilEvent.Kind.WAIT, me);
+    GilJfr.Wait jfr = new GilJfr.Wait();
+    jfr.begin();
+    mutex.lock();
+    try {
+      waiters.incrementAndGet();
+      ioReturners.add(me);
+      try {
+        while (holder.get() != me) {
+          if (holder.compareAndSet(null, me)) {
+            ioReturners.remove(me);
+            break;
+          }
+          if (!dropRequest) {
+            dropRequest = true;
+            record(GilEvent.Kind.DROP_REQUEST, me);
+            commitDropRequest();
+          }
+          handedOff.awaitNanos(dropRequestDelayNanos);
+        }
+      } finally {
+        waiters.decrementAndGet();
+        if (droppersWaiting.get() > 0) {
+          switched.signalAll();
+        }
+      }
+    } catch (InterruptedException e) {
+      // Only from awaitNanos; keep the flag and carry on waiting as take_gil would.
+      me.interrupt();
+      waitForHandOffAfterInterrupt(me);
+    } finally {
+      mutex.unlock();
+    }
+    c.waitingNanos += System.nanoTime() - start;
+    if (jfr.shouldCommit()) {
+      jfr.gil = name;
+      jfr.switchNumber = switchNumber;
+      jfr.commit();
+    }
+  }
+
+  /** The rest of a hand-off wait after an interrupt; the mutex is held, the queue entry kept. */
+  private void waitForHandOffAfterInterrupt(Thread me) {
+    waiters.incrementAndGet();
+    try {
+      while (holder.get() != me) {
+        if (holder.compareAndSet(null, me)) {
+          ioReturners.remove(me);
+          break;
+        }
+        handedOff.awaitUninterruptibly();
+      }
+    } finally {
+      waiters.decrementAndGet();
+    }
+  }
+
+  private void commitDropRequest() {
+    GilJfr.DropRequest jfr = new GilJfr.DropRequest();
+    if (jfr.shouldCommit()) {
+      Thread h = holder.get();
+      jfr.gil = name;
+      jfr.holder = h == null ? null : h.getName();
+      jfr.commit();
+    }
+  }
+
   /**
    * The slow path of taking the GIL: wait one drop-request delay at a time, and ask the holder to
    * drop when a whole delay passed with no switch. Returns with the GIL held, or false when the
    * deadline passed.
    */
-  private boolean waitFor(Thread me, long deadline) throws InterruptedException {
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
+  private boolean waitFor(Thread me, ThreadCounters c, long deadline) throws InterruptedException {
+    long start = System.nanoTime();
+    record(GilEvent.Kind.WAIT, me);
+    GilJfr.Wait jfr = new GilJfr.Wait();
+    jfr.begin();
+    boolean got = false;
     mutex.lock();
     try {
       waiters.incrementAndGet();
       try {
         while (!holder.compareAndSet(null, me)) {
-          long slice = dropRequestDelayNanos;
+          long delay = dropRequestDelayNanos;
+          long slice = delay;
           if (deadline != Long.MAX_VALUE) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -296,12 +627,17 @@ public final class Gil {
           long switchBefore = switchNumber;
           boolean timedOut = released.awaitNanos(slice) <= 0;
           if (timedOut
-              && slice == dropRequestDelayNanos
+              && slice == delay
+              && delay != Long.MAX_VALUE
               && holder.get() != null
-              && switchNumber == switchBefore) {
+              && switchNumber == switchBefore
+              && !dropRequest) {
             dropRequest = true;
+            record(GilEvent.Kind.DROP_REQUEST, me);
+            commitDropRequest();
           }
         }
+        got = true;
         return true;
       } finally {
         waiters.decrementAndGet();
@@ -312,6 +648,36 @@ public final class Gil {
       }
     } finally {
       mutex.unlock();
+      c.waitingNanos += System.nanoTime() - start;
+      if (got && jfr.shouldCommit()) {
+        jfr.gil = name;
+        jfr.switchNumber = switchNumber;
+        jfr.commit();
+      }
+    }
+  }
+
+  /**
+   * One thread's counters. Each field has a single writer, the thread itself; other threads only
+   * read them (for {@link #stats()}), so volatile fields suffice.
+   */
+  @ThreadSafe
+  private static final class ThreadCounters {
+    final long threadId;
+    final String threadName;
+    volatile long heldNanos;
+    volatile long waitingNanos;
+    volatile long acquisitions;
+    volatile long forcedDrops;
+    volatile long ioReleases;
+    /** When the current hold began; 0 while not holding. */
+    volatile long heldSince;
+    /** Under {@code none}: whether the thread is attached. */
+    volatile boolean attached;
+
+    ThreadCounters(long threadId, String threadName) {
+      this.threadId = threadId;
+      this.threadName = threadName;
     }
   }
 }

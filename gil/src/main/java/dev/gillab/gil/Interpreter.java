@@ -20,12 +20,14 @@ import dev.gillab.gil.internal.ThreadState;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.refcount.Heap;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,7 +90,16 @@ public final class Interpreter implements AutoCloseable {
 
   private Interpreter(Builder b) {
     this.name = b.name;
-    this.gil = Gil.create(b.policy);
+    if (!b.policy.excludes() && b.strategy == CountStrategy.PLAIN && !b.allowUnsafePlainCounts) {
+      throw new UnsafeCountsException(b.name, b.strategy);
+    }
+    this.gil = Gil.create(b.name, b.policy);
+    if (b.switchInterval != null) {
+      gil.setSwitchInterval(b.switchInterval);
+    }
+    if (b.eventCapacity > 0) {
+      gil.traceEvents(b.eventCapacity);
+    }
     Gil g = gil;
     String heapName = b.name;
     Heap.Builder hb =
@@ -162,6 +173,39 @@ public final class Interpreter implements AutoCloseable {
   /** This interpreter's GIL. */
   public Gil gil() {
     return gil;
+  }
+
+  /**
+   * A snapshot of the GIL's counters: switches, and per thread the nanoseconds it held and
+   * waited for the GIL, its acquisitions, forced drops and IO releases.
+   */
+  public GilStats gilStats() {
+    return gil.stats();
+  }
+
+  /** The GIL's event ring, oldest first (empty unless tracing is on, see {@link #traceEvents}). */
+  public List<GilEvent> gilEvents() {
+    return gil.events();
+  }
+
+  /** Starts recording GIL events into a ring of {@code capacity}; see {@link Gil#traceEvents}. */
+  public void traceEvents(int capacity) {
+    gil.traceEvents(capacity);
+  }
+
+  /** This interpreter's switch interval ({@code sys.getswitchinterval}), if its policy has one. */
+  public Optional<Duration> switchInterval() {
+    return gil.switchInterval();
+  }
+
+  /**
+   * Changes this interpreter's switch interval ({@code sys.setswitchinterval}).
+   *
+   * @throws IllegalStateException if the policy has no switch interval ({@code ticks}, {@code
+   *     none})
+   */
+  public void setSwitchInterval(Duration interval) {
+    gil.setSwitchInterval(interval);
   }
 
   /** This interpreter's heap; its allocation guard is the GIL. */
@@ -392,6 +436,9 @@ public final class Interpreter implements AutoCloseable {
     private SwitchingPolicy policy = SwitchingPolicy.interval();
     private CountStrategy strategy = CountStrategy.PLAIN;
     private boolean debugHeap;
+    private boolean allowUnsafePlainCounts;
+    private Duration switchInterval;
+    private int eventCapacity;
     private boolean checkEveryInstruction;
     private int maxFrameDepth = 200;
     private long budget = Long.MAX_VALUE;
@@ -426,6 +473,37 @@ public final class Interpreter implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder countStrategy(CountStrategy strategy) {
       this.strategy = checkNotNull(strategy, "strategy");
+      return this;
+    }
+
+    /**
+     * Under {@link SwitchingPolicy#none()}, run with {@code PLAIN} counts anyway (default false:
+     * {@link #build()} throws {@link UnsafeCountsException}). Only for showing what goes wrong.
+     */
+    @CanIgnoreReturnValue
+    public Builder allowUnsafePlainCounts(boolean allow) {
+      this.allowUnsafePlainCounts = allow;
+      return this;
+    }
+
+    /**
+     * The starting switch interval for a policy that has one ({@code interval}, {@code
+     * ioPriority}); default: the policy's own. {@link #build()} throws if the policy has none.
+     */
+    @CanIgnoreReturnValue
+    public Builder switchInterval(Duration interval) {
+      checkNotNull(interval, "interval");
+      checkArgument(
+          !interval.isNegative() && !interval.isZero(), "interval must be positive: %s", interval);
+      this.switchInterval = interval;
+      return this;
+    }
+
+    /** Record GIL events from the start into a ring of {@code capacity}. Default: off. */
+    @CanIgnoreReturnValue
+    public Builder traceEvents(int capacity) {
+      checkArgument(capacity >= 1, "event ring capacity must be positive, got %s", capacity);
+      this.eventCapacity = capacity;
       return this;
     }
 

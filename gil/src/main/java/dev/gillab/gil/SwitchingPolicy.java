@@ -43,8 +43,88 @@ public interface SwitchingPolicy {
     return new IntervalPolicy(interval.toNanos());
   }
 
+  /** Default tick count of {@link #ticks()}: CPython 2's {@code sys.getcheckinterval()}, 100. */
+  int DEFAULT_TICKS = 100;
+
+  /** {@link #ticks(int)} with the default 100. */
+  static SwitchingPolicy ticks() {
+    return ticks(DEFAULT_TICKS);
+  }
+
+  /**
+   * The GIL before CPython 3.2: the holder releases and re-takes the GIL every {@code n}
+   * instructions (counted exactly, acted on at the next eval-breaker check), with no hand-off:
+   * nobody asks for the GIL and nobody waits for a switch, so whoever wins the race after a
+   * release runs next — on several cores usually the thread that just let go, which is the
+   * thrashing Beazley measured.
+   */
+  static SwitchingPolicy ticks(int n) {
+    checkArgument(n >= 1, "ticks must be at least 1, got %s", n);
+    return new TicksPolicy(n);
+  }
+
+  /** {@link #ioPriority(Duration)} with the default 5 ms. */
+  static SwitchingPolicy ioPriority() {
+    return ioPriority(DEFAULT_INTERVAL);
+  }
+
+  /**
+   * {@code interval}, plus priority for IO: a thread coming back from a GIL-releasing call sets
+   * the drop request at once, and the holder hands the GIL straight to it at its next check
+   * (Beazley's proposal against the convoy effect; CPython never shipped it). CPU-bound waiters
+   * still wait one interval.
+   */
+  static SwitchingPolicy ioPriority(Duration interval) {
+    checkNotNull(interval, "interval");
+    checkArgument(
+        !interval.isNegative() && !interval.isZero(), "interval must be positive: %s", interval);
+    return new IoPriorityPolicy(interval.toNanos());
+  }
+
+  /**
+   * No GIL at all (free-threaded CPython, PEP 703): threads attach to the interpreter without
+   * excluding each other, so several run bytecode at the same moment. Reference counts must then
+   * be {@code ATOMIC} or {@code BIASED}; an interpreter refuses {@code PLAIN} counts under this
+   * policy unless told to run unsafely ({@code Interpreter.Builder#allowUnsafePlainCounts}).
+   */
+  static SwitchingPolicy none() {
+    return NonePolicy.INSTANCE;
+  }
+
   /** A short name for reports, such as {@code interval(5ms)}. */
   String name();
+
+  /**
+   * Release and re-take the GIL every this many instructions ({@code ticks}); 0 (the default)
+   * means the policy does not count instructions.
+   */
+  default int ticksPerRelease() {
+    return 0;
+  }
+
+  /**
+   * Whether a thread coming back from a GIL-releasing call asks for the GIL at once and is
+   * handed it at the holder's next check ({@code ioPriority}). Default false.
+   */
+  default boolean prioritizesIo() {
+    return false;
+  }
+
+  /**
+   * Whether there is a lock at all; false for {@link #none()}, whose threads run bytecode in
+   * parallel. Default true.
+   */
+  default boolean excludes() {
+    return true;
+  }
+
+  /**
+   * Whether the policy has a switch interval that {@code Gil#setSwitchInterval} may change
+   * ({@code interval} and {@code ioPriority}). Default: when the drop-request delay is finite.
+   */
+  default boolean hasSwitchInterval() {
+    return excludes() && dropRequestDelayNanos() != Long.MAX_VALUE;
+  }
 
   /**
    * How long a thread that finds the GIL held waits before it sets the drop request, in
@@ -58,6 +138,129 @@ public interface SwitchingPolicy {
    * straight back.
    */
   boolean forcedSwitching();
+
+  /** The {@code ticks} policy; see {@link SwitchingPolicy#ticks(int)}. */
+  @Immutable
+  final class TicksPolicy implements SwitchingPolicy {
+    private final int ticks;
+
+    private TicksPolicy(int ticks) {
+      this.ticks = ticks;
+    }
+
+    @Override
+    public String name() {
+      return "ticks(" + ticks + ")";
+    }
+
+    @Override
+    public long dropRequestDelayNanos() {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public boolean forcedSwitching() {
+      return false;
+    }
+
+    @Override
+    public int ticksPerRelease() {
+      return ticks;
+    }
+
+    @Override
+    public String toString() {
+      return name();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TicksPolicy && ((TicksPolicy) o).ticks == ticks;
+    }
+
+    @Override
+    public int hashCode() {
+      return ticks;
+    }
+  }
+
+  /** The {@code ioPriority} policy; see {@link SwitchingPolicy#ioPriority(Duration)}. */
+  @Immutable
+  final class IoPriorityPolicy implements SwitchingPolicy {
+    private final long intervalNanos;
+
+    private IoPriorityPolicy(long intervalNanos) {
+      this.intervalNanos = intervalNanos;
+    }
+
+    @Override
+    public String name() {
+      return "ioPriority(" + Durations.format(intervalNanos) + ")";
+    }
+
+    @Override
+    public long dropRequestDelayNanos() {
+      return intervalNanos;
+    }
+
+    @Override
+    public boolean forcedSwitching() {
+      return true;
+    }
+
+    @Override
+    public boolean prioritizesIo() {
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return name();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IoPriorityPolicy && ((IoPriorityPolicy) o).intervalNanos == intervalNanos;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 + Long.hashCode(intervalNanos);
+    }
+  }
+
+  /** The {@code none} policy; see {@link SwitchingPolicy#none()}. */
+  @Immutable
+  final class NonePolicy implements SwitchingPolicy {
+    static final NonePolicy INSTANCE = new NonePolicy();
+
+    private NonePolicy() {}
+
+    @Override
+    public String name() {
+      return "none";
+    }
+
+    @Override
+    public long dropRequestDelayNanos() {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public boolean forcedSwitching() {
+      return false;
+    }
+
+    @Override
+    public boolean excludes() {
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return name();
+    }
+  }
 
   /** The {@code interval} policy; see {@link SwitchingPolicy#interval(Duration)}. */
   @Immutable

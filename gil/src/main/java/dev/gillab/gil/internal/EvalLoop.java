@@ -80,12 +80,15 @@ public final class EvalLoop {
   private final Gil gil;
   private final boolean checkEveryInstruction;
   private final int maxDepth;
+  /** {@code ticks}: release and re-take the GIL every this many instructions; 0 for never. */
+  private final int ticks;
 
   public EvalLoop(ObjectSpace space, Gil gil, boolean checkEveryInstruction, int maxDepth) {
     this.space = space;
     this.gil = gil;
     this.checkEveryInstruction = checkEveryInstruction;
     this.maxDepth = maxDepth;
+    this.ticks = gil.policy().excludes() ? gil.policy().ticksPerRelease() : 0;
   }
 
   public ObjectSpace space() {
@@ -110,6 +113,9 @@ public final class EvalLoop {
       throw new InterpreterError(
           code.name, code.lines[0], "RecursionError", "maximum recursion depth exceeded", null);
     }
+    if (ticks > 0 && ts.nextTick == Long.MIN_VALUE) {
+      ts.nextTick = ts.remaining - ticks;
+    }
     ts.depth++;
     try {
       return run(code, locals, ts);
@@ -128,6 +134,7 @@ public final class EvalLoop {
     int sp = 0;
     int pc = 0;
     long remaining = ts.remaining;
+    long nextTick = ts.nextTick;
     try {
       while (true) {
         int word = words[pc];
@@ -137,6 +144,10 @@ public final class EvalLoop {
             throw budgetExceeded(ts);
           }
           gil.checkpoint();
+          if (remaining <= nextTick) {
+            nextTick = remaining - ticks;
+            gil.tick();
+          }
         }
         switch (word & LinkedCode.OP_MASK) {
           case LOAD_CONST:
@@ -267,6 +278,10 @@ public final class EvalLoop {
               throw budgetExceeded(ts);
             }
             gil.checkpoint();
+            if (remaining <= nextTick) {
+              nextTick = remaining - ticks;
+              gil.tick();
+            }
             pc = word >>> LinkedCode.OP_BITS;
             break;
           case BUILD_LIST:
@@ -298,12 +313,18 @@ public final class EvalLoop {
                 throw budgetExceeded(ts);
               }
               gil.checkpoint();
+              if (remaining <= nextTick) {
+                nextTick = remaining - ticks;
+                gil.tick();
+              }
               Callable f = code.calls[word >>> LinkedCode.OP_BITS];
               int argc = code.argcs[pc];
               int base = sp - argc;
               ts.remaining = remaining;
+              ts.nextTick = nextTick;
               PyValue result = f.call(ts, stack, base, argc);
               remaining = ts.remaining;
+              nextTick = ts.nextTick;
               for (int i = base; i < sp; i++) {
                 PyValue.decRef(stack[i]);
               }
@@ -328,6 +349,7 @@ public final class EvalLoop {
             {
               PyValue result = stack[--sp];
               ts.remaining = remaining;
+              ts.nextTick = nextTick;
               releaseAll(locals, locals.length);
               return result;
             }

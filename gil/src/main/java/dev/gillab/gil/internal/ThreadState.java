@@ -8,6 +8,8 @@ public final class ThreadState {
   final long budget;
   long remaining;
   int depth;
+  /** {@code ticks}: release the GIL when {@code remaining} falls to this; MIN_VALUE for never. */
+  long nextTick = Long.MIN_VALUE;
 
   /** {@code budget} instructions at most; {@link Long#MAX_VALUE} for no limit. */
   public ThreadState(long budget) {

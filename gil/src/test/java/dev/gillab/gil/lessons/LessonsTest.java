@@ -65,4 +65,77 @@ class LessonsTest {
     matches("speed-up from the second thread: \\d+\\.\\d\\dx \\(\\d+ cores?, one GIL\\)", lines.get(2));
     matches("the GIL changed hands \\d+ times while the two threads ran", lines.get(3));
   }
+
+  @Test
+  void switchInterval() {
+    List<String> lines = output(out -> Gil_04_SwitchInterval.run(out, 2_000_000L));
+    assertEquals(6, lines.size());
+    assertEquals("getswitchinterval(): 5ms", lines.get(0));
+    assertEquals("2 CPU-bound threads, countdown(2,000,000) each, per switch interval:", lines.get(1));
+    for (int i = 0; i < 3; i++) {
+      String ms = new String[] {"1ms): ", "5ms): ", "20ms):"}[i];
+      matches(
+          "  setswitchinterval\\(" + ms.replace(")", "\\)") + " +switches +\\d+, median wait for the GIL +\\d+\\.\\d ms",
+          lines.get(2 + i));
+    }
+    assertEquals("a longer interval: fewer switches, each waiter waits about one interval", lines.get(5));
+  }
+
+  @Test
+  void convoyEffect() {
+    List<String> lines = output(out -> Gil_05_ConvoyEffect.run(out, 40));
+    assertEquals(4, lines.size());
+    assertEquals("40 echo round trips over loopback (send and recv each release the GIL)", lines.get(0));
+    matches("  alone: +per round trip +\\d+\\.\\d\\d ms", lines.get(1));
+    matches("  beside a CPU thread, interval: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)", lines.get(2));
+    matches("  beside a CPU thread, ioPriority: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)", lines.get(3));
+  }
+
+  @Test
+  void gilDoesNotMakeYourCodeAtomic() {
+    List<String> lines = output(out -> Gil_06_GilDoesNotMakeYourCodeAtomic.run(out, 50_000L));
+    assertEquals(8, lines.size());
+    assertEquals("2 threads each run counter += 1 50,000 times (expected 100,000)", lines.get(0));
+    assertEquals("broken: breaker checked before every instruction, interval(5ms)", lines.get(1));
+    matches("  counter = [\\d,]+: [\\d,]+ updates lost; heap after close: 0 objects alive", lines.get(2));
+    assertEquals("broken: ticks(1), a release after every instruction", lines.get(3));
+    matches("  counter = [\\d,]+: [\\d,]+ updates lost; heap after close: 0 objects alive", lines.get(4));
+    assertEquals(
+        List.of(
+            "lucky: breaker only at backward jumps and calls, interval(5ms)",
+            "  counter = 100,000: no update lost; heap after close: 0 objects alive",
+            "the GIL kept every reference count right; only a lock of your own makes counter += 1 atomic"),
+        lines.subList(5, 8));
+  }
+
+  @Test
+  void freeThreadingNeedsSafeCounts() {
+    List<String> lines = output(out -> Gil_07_FreeThreadingNeedsSafeCounts.run(out, 300_000L));
+    assertEquals(
+        List.of(
+            "no GIL, 2 threads at once each load a shared global 300,000 times",
+            "PLAIN counts: refused: interpreter 'plain' has no GIL (policy none) but PLAIN reference"
+                + " counts, which only a GIL keeps correct: use ATOMIC or BIASED, or call"
+                + " allowUnsafePlainCounts(true) to run it anyway and watch the heap catch the damage"),
+        lines.subList(0, 2));
+    matches(
+        "PLAIN counts, allowUnsafePlainCounts\\(true\\): the heap caught it: (use after free|double free|leak .*)",
+        lines.get(2));
+    assertEquals(
+        List.of(
+            "ATOMIC counts: clean (both threads finished, 0 objects alive after close)",
+            "BIASED counts: clean (both threads finished, 0 objects alive after close)"),
+        lines.subList(3, 5));
+    assertEquals(5, lines.size());
+  }
+
+  @Test
+  void oldGilThrashes() {
+    List<String> lines = output(out -> Gil_08_OldGilThrashes.run(out, 1_000_000L));
+    assertEquals(4, lines.size());
+    matches("2 threads, countdown\\(1,000,000\\) each, \\d+ cores?", lines.get(0));
+    matches("ticks\\(100\\): +releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms", lines.get(1));
+    matches("interval\\(5ms\\): releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms", lines.get(2));
+    matches("ticks released the GIL [\\d,]+x as often to switch it [\\d,]+x as often", lines.get(3));
+  }
 }

@@ -1,0 +1,135 @@
+package dev.gillab.gil.lessons;
+
+import dev.gillab.gil.Assembler;
+import dev.gillab.gil.Code;
+import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.InterpreterThread;
+import dev.gillab.gil.SwitchingPolicy;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * <h2>The idea</h2>
+ *
+ * The GIL keeps the <em>interpreter</em> consistent — every reference count, every list — not
+ * your program. {@code counter += 1} on a global is four instructions ({@code LOAD_GLOBAL},
+ * {@code LOAD_CONST}, {@code BINARY_OP}, {@code STORE_GLOBAL}); if the GIL can change hands
+ * between them, two threads read the same value and one increment is lost. It can whenever the
+ * eval breaker is checked before every instruction, or under {@code ticks(1)}. With CPython
+ * 3.10+'s placement (backward jumps and calls only) no check falls inside {@code counter += 1},
+ * so it happens to come out right — an accident of where checks go, not a promise. Whatever is
+ * lost, the heap stays right: nothing leaks, nothing is freed twice.
+ *
+ * <h2>How to run</h2>
+ *
+ * <pre>
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl gil exec:java -Dexec.mainClass=dev.gillab.gil.lessons.Gil_06_GilDoesNotMakeYourCodeAtomic
+ * </pre>
+ *
+ * <h2>Output</h2>
+ *
+ * <pre>
+ * 2 threads each run counter += 1 200,000 times (expected 400,000)
+ * broken: breaker checked before every instruction, interval(5ms)
+ *   counter = 345,783: 54,217 updates lost; heap after close: 0 objects alive
+ * broken: ticks(1), a release after every instruction
+ *   counter = 303,817: 96,183 updates lost; heap after close: 0 objects alive
+ * lucky: breaker only at backward jumps and calls, interval(5ms)
+ *   counter = 400,000: no update lost; heap after close: 0 objects alive
+ * the GIL kept every reference count right; only a lock of your own makes counter += 1 atomic
+ * </pre>
+ *
+ * (The lost counts vary from run to run; a broken run that loses nothing is repeated, up to ten
+ * times.)
+ */
+public final class Gil_06_GilDoesNotMakeYourCodeAtomic {
+  static final long N = 200_000L;
+
+  private static final Code INCREMENT =
+      Assembler.assemble(
+          "increment",
+          String.join(
+              "\n",
+              ".params n",
+              "loop: LOAD_FAST n",
+              "    LOAD_CONST 0",
+              "    COMPARE_OP >",
+              "    POP_JUMP_IF_FALSE end",
+              "    LOAD_GLOBAL counter     # counter += 1: four instructions",
+              "    LOAD_CONST 1",
+              "    BINARY_OP +",
+              "    STORE_GLOBAL counter",
+              "    LOAD_FAST n",
+              "    LOAD_CONST 1",
+              "    BINARY_OP -=",
+              "    STORE_FAST n",
+              "    JUMP_BACKWARD loop",
+              "end: LOAD_CONST None",
+              "    RETURN_VALUE"));
+
+  private Gil_06_GilDoesNotMakeYourCodeAtomic() {}
+
+  public static void main(String[] args) throws Exception {
+    run(System.out, N);
+  }
+
+  static void run(PrintStream out, long n) throws Exception {
+    out.printf("2 threads each run counter += 1 %,d times (expected %,d)%n", n, 2 * n);
+    out.println("broken: breaker checked before every instruction, interval(5ms)");
+    out.println("  " + untilLost(SwitchingPolicy.interval(), true, n));
+    out.println("broken: ticks(1), a release after every instruction");
+    out.println("  " + untilLost(SwitchingPolicy.ticks(1), true, n));
+    out.println("lucky: breaker only at backward jumps and calls, interval(5ms)");
+    out.println("  " + once(SwitchingPolicy.interval(), false, n).line);
+    out.println(
+        "the GIL kept every reference count right; only a lock of your own makes counter += 1"
+            + " atomic");
+  }
+
+  private static String untilLost(SwitchingPolicy policy, boolean every, long n)
+      throws Exception {
+    Outcome o = null;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      o = once(policy, every, n);
+      if (o.lost > 0) {
+        break;
+      }
+    }
+    return o.line;
+  }
+
+  private static final class Outcome {
+    final long lost;
+    final String line;
+
+    Outcome(long lost, String line) {
+      this.lost = lost;
+      this.line = line;
+    }
+  }
+
+  private static Outcome once(SwitchingPolicy policy, boolean every, long n) throws Exception {
+    StringBuilder leaks = new StringBuilder();
+    Interpreter in =
+        Interpreter.builder()
+            .policy(policy)
+            .checkEveryInstruction(every)
+            .leakSink(leaks::append)
+            .build();
+    in.setGlobal("counter", 0L);
+    InterpreterThread a = in.start(INCREMENT, n);
+    InterpreterThread b = in.start(INCREMENT, n);
+    a.join(Duration.ofMinutes(2));
+    b.join(Duration.ofMinutes(2));
+    a.result();
+    b.result();
+    long counter = (Long) in.globals().get("counter");
+    in.close();
+    long lost = 2 * n - counter;
+    String heap =
+        "heap after close: " + in.heap().stats().live() + " objects alive"
+            + (leaks.length() > 0 ? " (" + leaks + ")" : "");
+    String what = lost == 0 ? "no update lost" : String.format("%,d updates lost", lost);
+    return new Outcome(lost, String.format("counter = %,d: %s; %s", counter, what, heap));
+  }
+}

@@ -1,0 +1,306 @@
+package dev.gillab.gil;
+
+import static java.time.Duration.ofSeconds;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gillab.refcount.CountStrategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** ticks, ioPriority and none: exclusion, free-threading, the IO hand-off, switch intervals. */
+class PoliciesTest {
+  private static final Duration BOUND = ofSeconds(30);
+
+  /** loop: probe() until it answers True. */
+  static final Code PROBE_LOOP =
+      Assembler.assemble(
+          "probe_loop",
+          String.join(
+              "\n",
+              "loop: CALL probe 0",
+              "    POP_JUMP_IF_TRUE end",
+              "    JUMP_BACKWARD loop",
+              "end: LOAD_CONST None",
+              "    RETURN_VALUE"));
+
+  static Stream<Arguments> excludingPolicies() {
+    return Stream.of(
+        Arguments.of(SwitchingPolicy.interval(Duration.ofMillis(1)), false),
+        Arguments.of(SwitchingPolicy.ioPriority(Duration.ofMillis(1)), false),
+        Arguments.of(SwitchingPolicy.ticks(), false),
+        Arguments.of(SwitchingPolicy.ticks(1), true));
+  }
+
+  /**
+   * Three threads loop on a probe that counts who is inside it; each stops only once all three
+   * have been in, so the GIL provably changed hands. Never were two inside at once.
+   */
+  @ParameterizedTest
+  @MethodSource("excludingPolicies")
+  void everyPolicyWithAGilLetsOneThreadRunAtATime(SwitchingPolicy policy, boolean every) {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          int threads = 3;
+          AtomicInteger inside = new AtomicInteger();
+          AtomicInteger maxInside = new AtomicInteger();
+          Set<String> seen = ConcurrentHashMap.newKeySet();
+          try (Interpreter in =
+              Interpreter.builder()
+                  .policy(policy)
+                  .checkEveryInstruction(every)
+                  .traceEvents(100_000)
+                  .builtin(
+                      "probe",
+                      0,
+                      args -> {
+                        maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        seen.add(Thread.currentThread().getName());
+                        for (int i = 0; i < 50; i++) {
+                          Thread.onSpinWait();
+                        }
+                        inside.decrementAndGet();
+                        return seen.size() == threads;
+                      })
+                  .build()) {
+            List<InterpreterThread> ts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+              ts.add(in.start(PROBE_LOOP));
+            }
+            for (InterpreterThread t : ts) {
+              assertTrue(t.join(BOUND));
+              t.result();
+            }
+            assertEquals(threads, seen.size());
+            assertEquals(1, maxInside.get());
+            assertTrue(in.gil().switchNumber() >= threads - 1);
+            Events.assertOneHolderAtATime(in.gilEvents());
+          }
+        });
+  }
+
+  /**
+   * Under {@code none}, two threads meet inside a builtin that waits for both: only possible if
+   * both are inside the eval loop at the same moment.
+   */
+  @ParameterizedTest
+  @EnumSource(value = CountStrategy.class, names = {"ATOMIC", "BIASED"})
+  void withoutAGilTwoThreadsAreInsideAtOnce(CountStrategy strategy) {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          CyclicBarrier rendezvous = new CyclicBarrier(2);
+          try (Interpreter in =
+              Interpreter.builder()
+                  .policy(SwitchingPolicy.none())
+                  .countStrategy(strategy)
+                  .debugHeap(true)
+                  .builtin("rendezvous", 0, args -> meet(rendezvous, Duration.ofSeconds(20)))
+                  .build()) {
+            Code c = Assembler.assemble("meet", "CALL rendezvous 0\nRETURN_VALUE");
+            InterpreterThread a = in.start(c);
+            InterpreterThread b = in.start(c);
+            assertTrue(a.join(BOUND));
+            assertTrue(b.join(BOUND));
+            assertEquals(true, a.result());
+            assertEquals(true, b.result());
+            assertEquals(Optional.empty(), in.gil().holder());
+            in.close();
+            assertEquals(0, in.heap().stats().live());
+          }
+        });
+  }
+
+  /** The same rendezvous under a GIL never completes: the second thread cannot get in. */
+  @Test
+  void underAGilTheRendezvousNeverHappens() {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          CyclicBarrier rendezvous = new CyclicBarrier(2);
+          try (Interpreter in =
+              Interpreter.builder()
+                  .builtin("rendezvous", 0, args -> meet(rendezvous, Duration.ofMillis(300)))
+                  .build()) {
+            Code c = Assembler.assemble("meet", "CALL rendezvous 0\nRETURN_VALUE");
+            InterpreterThread a = in.start(c);
+            InterpreterThread b = in.start(c);
+            assertTrue(a.join(BOUND));
+            assertTrue(b.join(BOUND));
+            assertFalse((Boolean) a.result() && (Boolean) b.result());
+          }
+        });
+  }
+
+  private static boolean meet(CyclicBarrier barrier, Duration timeout) throws InterruptedException {
+    try {
+      barrier.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | BrokenBarrierException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void plainCountsWithoutAGilAreRefused() {
+    UnsafeCountsException e =
+        assertThrows(
+            UnsafeCountsException.class,
+            () -> Interpreter.builder().name("ft").policy(SwitchingPolicy.none()).build());
+    assertEquals(
+        "interpreter 'ft' has no GIL (policy none) but PLAIN reference counts, which only a GIL"
+            + " keeps correct: use ATOMIC or BIASED, or call allowUnsafePlainCounts(true) to run"
+            + " it anyway and watch the heap catch the damage",
+        e.getMessage());
+    try (Interpreter in =
+        Interpreter.builder()
+            .policy(SwitchingPolicy.none())
+            .allowUnsafePlainCounts(true)
+            .leakSink(s -> {})
+            .build()) {
+      assertEquals(3L, in.run(Assembler.assemble("t", "LOAD_CONST 3\nRETURN_VALUE")));
+    }
+  }
+
+  /**
+   * ioPriority, with an interval of an hour so that no ordinary drop request can happen: a
+   * thread back from IO while another holds the GIL asks at once, the holder drops at its next
+   * check, and the GIL goes to the IO thread before anyone else.
+   */
+  @Test
+  void ioPriorityHandsTheGilToTheThreadBackFromIo() {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          CountDownLatch inIo = new CountDownLatch(1);
+          CountDownLatch ioDone = new CountDownLatch(1);
+          AtomicBoolean stop = new AtomicBoolean();
+          AtomicInteger spins = new AtomicInteger();
+          try (Interpreter in =
+              Interpreter.builder()
+                  .policy(SwitchingPolicy.ioPriority(Duration.ofHours(1)))
+                  .traceEvents(10_000)
+                  .builtin(
+                      "probe",
+                      0,
+                      args -> {
+                        spins.incrementAndGet();
+                        return stop.get();
+                      })
+                  .releasingBuiltin(
+                      "io",
+                      0,
+                      args -> {
+                        inIo.countDown();
+                        return ioDone.await(20, TimeUnit.SECONDS);
+                      })
+                  .build()) {
+            Code ioOnce = Assembler.assemble("io_once", "CALL io 0\nRETURN_VALUE");
+            InterpreterThread io = in.start(ioOnce);
+            assertTrue(inIo.await(20, TimeUnit.SECONDS));
+            InterpreterThread cpu = in.start(PROBE_LOOP);
+            await().atMost(BOUND).until(() -> spins.get() > 100);
+            ioDone.countDown();
+            assertTrue(io.join(BOUND));
+            assertEquals(true, io.result());
+            stop.set(true);
+            assertTrue(cpu.join(BOUND));
+            cpu.result();
+
+            List<GilEvent> events = in.gilEvents();
+            String ioName = io.name();
+            String cpuName = cpu.name();
+            int back = indexOf(events, GilEvent.Kind.IO_RETAKE, ioName, 0);
+            assertTrue(back >= 0, "no IO_RETAKE in " + events);
+            int got = indexOf(events, GilEvent.Kind.ACQUIRE, null, back);
+            List<GilEvent> between = events.subList(back, got + 1);
+            assertEquals(ioName, events.get(got).threadName(), "first ACQUIRE after IO: " + between);
+            assertTrue(has(between, GilEvent.Kind.DROP_REQUEST, ioName), between.toString());
+            assertTrue(has(between, GilEvent.Kind.FORCED_DROP, cpuName), between.toString());
+            assertEquals(1, in.gilStats().thread(cpuName).orElseThrow().forcedDrops());
+            Events.assertOneHolderAtATime(events);
+          }
+        });
+  }
+
+  /** ticks(100) releases once per 100 instructions run, counted exactly. */
+  @Test
+  void ticksReleaseEveryNInstructions() {
+    try (Interpreter in =
+        Interpreter.builder().policy(SwitchingPolicy.ticks(100)).traceEvents(100_000).build()) {
+      Code countdown = Programs.countdown();
+      in.load(countdown);
+      InterpreterThread t = in.start(countdown, 10_000L);
+      assertTimeoutPreemptively(BOUND, () -> assertTrue(t.join(BOUND)));
+      long ticks = in.gilEvents().stream().filter(e -> e.kind() == GilEvent.Kind.TICK).count();
+      long executed = t.executed();
+      // Each tick fires at the first check after 100 instructions; a loop turn is 9.
+      assertTrue(ticks <= executed / 100 && ticks >= executed / 109, ticks + " of " + executed);
+      assertEquals(ticks + 1, in.gilStats().thread(t.name()).orElseThrow().acquisitions());
+    }
+  }
+
+  @Test
+  void theSwitchIntervalIsPerInterpreter() {
+    try (Interpreter a = Interpreter.builder().switchInterval(Duration.ofMillis(2)).build();
+        Interpreter b = Interpreter.create();
+        Interpreter t = Interpreter.builder().policy(SwitchingPolicy.ticks()).build()) {
+      assertEquals(Optional.of(Duration.ofMillis(2)), a.switchInterval());
+      assertEquals(Optional.of(Duration.ofMillis(5)), b.switchInterval());
+      b.setSwitchInterval(Duration.ofMillis(20));
+      assertEquals(Optional.of(Duration.ofMillis(20)), b.switchInterval());
+      assertEquals(Optional.of(Duration.ofMillis(2)), a.switchInterval());
+      assertEquals(Optional.empty(), t.switchInterval());
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> t.setSwitchInterval(Duration.ofMillis(1)));
+      assertEquals("policy ticks(100) has no switch interval", e.getMessage());
+    }
+  }
+
+  @Test
+  void policiesHaveNames() {
+    assertEquals("ticks(100)", SwitchingPolicy.ticks().name());
+    assertEquals("ioPriority(5ms)", SwitchingPolicy.ioPriority().name());
+    assertEquals("none", SwitchingPolicy.none().name());
+    assertEquals(SwitchingPolicy.ticks(7), SwitchingPolicy.ticks(7));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SwitchingPolicy.ticks(0));
+    assertEquals("ticks must be at least 1, got 0", e.getMessage());
+  }
+
+  static int indexOf(List<GilEvent> events, GilEvent.Kind kind, String thread, int from) {
+    for (int i = from; i < events.size(); i++) {
+      GilEvent e = events.get(i);
+      if (e.kind() == kind && (thread == null || e.threadName().equals(thread))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean has(List<GilEvent> events, GilEvent.Kind kind, String thread) {
+    return indexOf(events, kind, thread, 0) >= 0;
+  }
+}

@@ -1,0 +1,368 @@
+package dev.gillab.gil.bench;
+
+import dev.gillab.gil.Assembler;
+import dev.gillab.gil.Code;
+import dev.gillab.gil.GilEvent;
+import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.InterpreterThread;
+import dev.gillab.gil.SwitchingPolicy;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The policy figures of the chapter, side by side in one run: switch latency under {@code
+ * interval(5ms)} from the event ring; the convoy effect (loopback echo round trips alone and
+ * beside a CPU-bound thread, under {@code interval} and {@code ioPriority}); {@code ticks(100)}
+ * against {@code interval} on two CPU-bound threads. Args: {@code [rounds]} (default 5).
+ */
+public final class PolicyBench {
+  private static final Duration BOUND = Duration.ofMinutes(5);
+
+  static final Code COUNTDOWN =
+      Assembler.assemble(
+          "countdown",
+          String.join(
+              "\n",
+              ".params n",
+              "loop: LOAD_FAST n",
+              "    LOAD_CONST 0",
+              "    COMPARE_OP >",
+              "    POP_JUMP_IF_FALSE end",
+              "    LOAD_FAST n",
+              "    LOAD_CONST 1",
+              "    BINARY_OP -=",
+              "    STORE_FAST n",
+              "    JUMP_BACKWARD loop",
+              "end: LOAD_FAST n",
+              "    RETURN_VALUE"));
+
+  /** Counts down 10,000 at a time, calling chunk() after each, until chunk() answers True. */
+  static final Code CPU =
+      Assembler.assemble(
+          "cpu",
+          String.join(
+              "\n",
+              "outer: LOAD_CONST 10000",
+              "    STORE_FAST n",
+              "inner: LOAD_FAST n",
+              "    LOAD_CONST 0",
+              "    COMPARE_OP >",
+              "    POP_JUMP_IF_FALSE done",
+              "    LOAD_FAST n",
+              "    LOAD_CONST 1",
+              "    BINARY_OP -=",
+              "    STORE_FAST n",
+              "    JUMP_BACKWARD inner",
+              "done: CALL chunk 0",
+              "    POP_JUMP_IF_TRUE end",
+              "    JUMP_BACKWARD outer",
+              "end: LOAD_CONST None",
+              "    RETURN_VALUE"));
+
+  /** echo() n times. */
+  static final Code ECHOES =
+      Assembler.assemble(
+          "echoes",
+          String.join(
+              "\n",
+              ".params n",
+              "loop: LOAD_FAST n",
+              "    LOAD_CONST 0",
+              "    COMPARE_OP >",
+              "    POP_JUMP_IF_FALSE end",
+              "    CALL echo 0",
+              "    POP_TOP",
+              "    LOAD_FAST n",
+              "    LOAD_CONST 1",
+              "    BINARY_OP -=",
+              "    STORE_FAST n",
+              "    JUMP_BACKWARD loop",
+              "end: LOAD_CONST None",
+              "    RETURN_VALUE"));
+
+  private PolicyBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    System.out.printf("cores: %d, rounds: %d%n", Runtime.getRuntime().availableProcessors(), rounds);
+    switchLatency(rounds);
+    convoy(rounds);
+    ticksVsInterval(rounds);
+  }
+
+  // ---- switch latency -------------------------------------------------------------------------
+
+  static void switchLatency(int rounds) throws Exception {
+    List<Long> waits = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      try (Interpreter in =
+          Interpreter.builder().policy(SwitchingPolicy.interval()).traceEvents(1 << 16).build()) {
+        in.run(COUNTDOWN, 5_000_000L); // warm up
+        in.traceEvents(1 << 16);
+        InterpreterThread a = in.start(COUNTDOWN, 30_000_000L);
+        InterpreterThread b = in.start(COUNTDOWN, 30_000_000L);
+        join(a, b);
+        waits.addAll(waitsFor(in.gilEvents()));
+      }
+    }
+    long[] w = waits.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf(
+        "switch latency, 2 CPU threads, interval(5ms): %d waits, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        w.length, pct(w, 50) / 1e6, pct(w, 99) / 1e6, w[w.length - 1] / 1e6);
+  }
+
+  /** From each WAIT to the same thread's next ACQUIRE. */
+  static List<Long> waitsFor(List<GilEvent> events) {
+    Map<Long, Long> since = new HashMap<>();
+    List<Long> out = new ArrayList<>();
+    for (GilEvent e : events) {
+      if (e.kind() == GilEvent.Kind.WAIT) {
+        since.put(e.threadId(), e.nanoTime());
+      } else if (e.kind() == GilEvent.Kind.ACQUIRE) {
+        Long t = since.remove(e.threadId());
+        if (t != null) {
+          out.add(e.nanoTime() - t);
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- convoy ---------------------------------------------------------------------------------
+
+  static void convoy(int rounds) throws Exception {
+    try (EchoServer server = new EchoServer()) {
+      double[] alone = new double[rounds];
+      double[] beside = new double[rounds];
+      double[] besidePrio = new double[rounds];
+      double[] cpuAlone = new double[rounds];
+      double[] cpuBesidePrio = new double[rounds];
+      double[] cpuBesideInterval = new double[rounds];
+      int n = 2000;
+      int nSlow = 200;
+      for (int r = 0; r < rounds; r++) {
+        alone[r] = echoes(server, SwitchingPolicy.interval(), n, false).perRoundTripNanos;
+        Result i = echoes(server, SwitchingPolicy.interval(), nSlow, true);
+        beside[r] = i.perRoundTripNanos;
+        cpuBesideInterval[r] = i.cpuChunksPerSecond;
+        Result p = echoes(server, SwitchingPolicy.ioPriority(), n, true);
+        besidePrio[r] = p.perRoundTripNanos;
+        cpuBesidePrio[r] = p.cpuChunksPerSecond;
+        cpuAlone[r] = cpuAlone(Duration.ofMillis(500));
+      }
+      double a = median(alone);
+      double b = median(beside);
+      double c = median(besidePrio);
+      System.out.printf("convoy: echo round trip alone (interval):            %8.1f us%n", a / 1e3);
+      System.out.printf(
+          "convoy: beside a CPU thread, interval(5ms):          %8.1f us  (%.1fx alone)%n",
+          b / 1e3, b / a);
+      System.out.printf(
+          "convoy: beside a CPU thread, ioPriority(5ms):        %8.1f us  (%.1fx alone)%n",
+          c / 1e3, c / a);
+      double ca = median(cpuAlone);
+      double cp = median(cpuBesidePrio);
+      double ci = median(cpuBesideInterval);
+      System.out.printf("convoy: CPU thread alone:                  %8.0f chunks/s%n", ca);
+      System.out.printf(
+          "convoy: CPU thread beside echoes, interval:   %8.0f chunks/s (%.1f%% lost)%n",
+          ci, 100 * (1 - ci / ca));
+      System.out.printf(
+          "convoy: CPU thread beside echoes, ioPriority: %8.0f chunks/s (%.1f%% lost)%n",
+          cp, 100 * (1 - cp / ca));
+    }
+  }
+
+  static final class Result {
+    double perRoundTripNanos;
+    double cpuChunksPerSecond;
+  }
+
+  static Result echoes(EchoServer server, SwitchingPolicy policy, int n, boolean withCpu)
+      throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong chunks = new AtomicLong();
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        Interpreter in =
+            Interpreter.builder()
+                .policy(policy)
+                .builtin(
+                    "chunk",
+                    0,
+                    args -> {
+                      chunks.incrementAndGet();
+                      return stop.get();
+                    })
+                .releasingBuiltin("echo", 0, args -> roundTrip(s))
+                .build()) {
+      s.setTcpNoDelay(true);
+      in.run(ECHOES, 200L); // warm up
+      InterpreterThread cpu = null;
+      if (withCpu) {
+        cpu = in.start(CPU);
+        while (chunks.get() < 20) {
+          Thread.onSpinWait();
+        }
+      }
+      long c0 = chunks.get();
+      long t0 = System.nanoTime();
+      InterpreterThread io = in.start(ECHOES, (long) n);
+      join(io);
+      io.result();
+      long t = System.nanoTime() - t0;
+      long c = chunks.get() - c0;
+      stop.set(true);
+      if (cpu != null) {
+        join(cpu);
+      }
+      Result r = new Result();
+      r.perRoundTripNanos = (double) t / n;
+      r.cpuChunksPerSecond = c * 1e9 / t;
+      return r;
+    }
+  }
+
+  static double cpuAlone(Duration d) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong chunks = new AtomicLong();
+    try (Interpreter in =
+        Interpreter.builder()
+            .builtin(
+                "chunk",
+                0,
+                args -> {
+                  chunks.incrementAndGet();
+                  return stop.get();
+                })
+            .build()) {
+      InterpreterThread cpu = in.start(CPU);
+      while (chunks.get() < 20) {
+        Thread.onSpinWait();
+      }
+      long c0 = chunks.get();
+      long t0 = System.nanoTime();
+      Thread.sleep(d.toMillis());
+      long c = chunks.get() - c0;
+      long t = System.nanoTime() - t0;
+      stop.set(true);
+      join(cpu);
+      return c * 1e9 / t;
+    }
+  }
+
+  static Object roundTrip(Socket s) throws Exception {
+    OutputStream out = s.getOutputStream();
+    InputStream in = s.getInputStream();
+    out.write(42);
+    out.flush();
+    return (long) in.read();
+  }
+
+  /** Echoes every byte on each accepted loopback connection. */
+  static final class EchoServer implements AutoCloseable {
+    private final ServerSocket server;
+    private final Thread acceptor;
+
+    EchoServer() throws Exception {
+      server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    Socket c = server.accept();
+                    c.setTcpNoDelay(true);
+                    Thread t =
+                        new Thread(
+                            () -> {
+                              try (c) {
+                                int b;
+                                while ((b = c.getInputStream().read()) >= 0) {
+                                  c.getOutputStream().write(b);
+                                }
+                              } catch (Exception e) {
+                                // connection closed
+                              }
+                            },
+                            "echo");
+                    t.setDaemon(true);
+                    t.start();
+                  }
+                } catch (Exception e) {
+                  // server closed
+                }
+              },
+              "echo-acceptor");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+      server.close();
+      acceptor.join(5000);
+    }
+  }
+
+  // ---- ticks vs interval ----------------------------------------------------------------------
+
+  static void ticksVsInterval(int rounds) throws Exception {
+    for (SwitchingPolicy p :
+        List.of(SwitchingPolicy.interval(), SwitchingPolicy.ticks(100))) {
+      double[] ms = new double[rounds];
+      double[] perSecond = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        try (Interpreter in = Interpreter.builder().policy(p).build()) {
+          in.run(COUNTDOWN, 5_000_000L);
+          long s0 = in.gil().switchNumber();
+          long t0 = System.nanoTime();
+          InterpreterThread a = in.start(COUNTDOWN, 20_000_000L);
+          InterpreterThread b = in.start(COUNTDOWN, 20_000_000L);
+          join(a, b);
+          long t = System.nanoTime() - t0;
+          ms[r] = t / 1e6;
+          perSecond[r] = (in.gil().switchNumber() - s0) * 1e9 / t;
+        }
+      }
+      System.out.printf(
+          "2 CPU threads x countdown(20M), %-13s total %7.0f ms, %8.0f switches/s%n",
+          p.name() + ":", median(ms), median(perSecond));
+    }
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  static void join(InterpreterThread... ts) throws InterruptedException {
+    for (InterpreterThread t : ts) {
+      if (!t.join(BOUND)) {
+        throw new IllegalStateException(t.name() + " did not finish");
+      }
+    }
+  }
+
+  static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  static long pct(long[] sorted, int p) {
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+}
