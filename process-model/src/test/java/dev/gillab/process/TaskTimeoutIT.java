@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -50,6 +51,47 @@ class TaskTimeoutIT {
       assertEquals(1, stats.workersKilled());
       assertEquals(0, stats.workersCrashed());
       assertEquals(3, stats.workersStarted());
+    }
+  }
+
+  /**
+   * A timeout that fires just as the reply arrives: the reply may still be read, but the worker
+   * is being killed. It must be retired before it gets another task, so the next task (with no
+   * timeout) is never sent to a dying worker, never fails with a timeout that is not its own,
+   * and never hangs.
+   */
+  @Test
+  void aTimeoutThatRacesTheReplyNeverHarmsTheNextTask() {
+    assertTimeoutPreemptively(Duration.ofSeconds(100), this::raceTimeoutsAgainstReplies);
+  }
+
+  private void raceTimeoutsAgainstReplies() throws Exception {
+    int rounds = 200;
+    int timeouts = 0;
+    try (ProcessPool pool = ProcessPool.builder().workers(1).taskModule(TestTasks.class).build()) {
+      for (int i = 0; i < rounds; i++) {
+        CompletableFuture<byte[]> racing =
+            pool.submit(
+                TestTasks.SLEEP,
+                Codecs.int64().encode(20L),
+                Optional.of(Duration.ofMillis(22 + i % 4)));
+        CompletableFuture<byte[]> next = pool.submit(ProcessPool.ECHO_TASK, new byte[] {(byte) i});
+        try {
+          racing.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          assertInstanceOf(TaskTimeoutException.class, e.getCause(), "round " + i);
+          timeouts++;
+        }
+        assertEquals((byte) i, next.get(30, TimeUnit.SECONDS)[0], "round " + i);
+      }
+      PoolStats stats = pool.stats();
+      assertEquals(2L * rounds, stats.tasksDone() + stats.tasksFailed(), stats.toString());
+      assertEquals(timeouts, stats.tasksFailed(), stats.toString());
+      // Every fired timer killed its worker, even when the reply won: at least one per failure.
+      assertTrue(stats.workersKilled() >= timeouts, stats.toString());
+      assertEquals(0, stats.workersCrashed(), stats.toString());
+      assertEquals(1 + stats.workersKilled(), stats.workersStarted(), stats.toString());
+      System.out.printf("timeout race: %d rounds, %d timed out, %s%n", rounds, timeouts, stats);
     }
   }
 }
