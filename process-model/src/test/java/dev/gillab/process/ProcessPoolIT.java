@@ -187,6 +187,20 @@ class ProcessPoolIT {
   }
 
   @Test
+  void aChattyWorkerNeverBlocksEvenIfTheStderrListenerThrows() throws Exception {
+    try (ProcessPool pool =
+        pool(1)
+            .onWorkerStderr(
+                line -> {
+                  throw new IllegalStateException("listener failed on purpose");
+                })
+            .build()) {
+      assertEquals(100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
+      assertEquals(0, pool.stats().tasksFailed());
+    }
+  }
+
+  @Test
   void aRequestOverTheFrameLimitIsRefusedAtSubmit() {
     try (ProcessPool pool = pool(1).maxFrameBytes(1024).build()) {
       IllegalArgumentException e =
