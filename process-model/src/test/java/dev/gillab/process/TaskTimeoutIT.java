@@ -1,5 +1,6 @@
 package dev.gillab.process;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +25,23 @@ class TaskTimeoutIT {
 
   @Test
   void aTimeoutKillsExactlyThatWorker() throws Exception {
-    try (ProcessPool pool = ProcessPool.builder().workers(2).taskModule(TestTasks.class).build()) {
+    AtomicInteger started = new AtomicInteger();
+    try (ProcessPool pool =
+        ProcessPool.builder()
+            .workers(2)
+            .taskModule(TestTasks.class)
+            .onWorkerStderr(
+                line -> {
+                  if (line.equals(TestTasks.STARTED_LINE)) {
+                    started.incrementAndGet();
+                  }
+                })
+            .build()) {
       assertTrue(pool.awaitReady(Duration.ofSeconds(30)));
       // The first task occupies one worker; the second goes to the other and runs past its limit.
       CompletableFuture<byte[]> patient =
-          pool.submit(TestTasks.SLEEP, Codecs.int64().encode(1_500L), Optional.empty());
+          pool.submit(TestTasks.ANNOUNCED_SLEEP, Codecs.int64().encode(1_500L), Optional.empty());
+      await().atMost(Duration.ofSeconds(30)).until(() -> started.get() == 1);
       CompletableFuture<byte[]> stuck =
           pool.submit(
               TestTasks.SLEEP,
