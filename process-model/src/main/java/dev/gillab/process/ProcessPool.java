@@ -199,7 +199,8 @@ public final class ProcessPool implements AutoCloseable {
   /**
    * Refuses new tasks, lets queued and running tasks finish, then stops every worker and waits
    * for them to exit. If that takes longer than the close timeout, it kills what is left with
-   * {@link #shutdownNow()}. Idempotent.
+   * {@link #shutdownNow()}. Idempotent. Called from a future callback (on a slot thread), it
+   * does not wait for that slot: its worker stops once the callback has returned.
    */
   @Override
   public void close() {
@@ -219,7 +220,9 @@ public final class ProcessPool implements AutoCloseable {
 
   /**
    * Kills every worker (and its descendants) now. Queued tasks and running tasks fail with a
-   * {@link CancellationException}. Returns when no process of the pool is alive. Idempotent.
+   * {@link CancellationException}. Returns when no process of the pool is alive (called from a
+   * future callback, it kills that slot's worker too but does not wait for the slot, which ends
+   * once the callback returns). Idempotent.
    *
    * @return how many queued tasks were cancelled before they ran
    */
@@ -244,10 +247,17 @@ public final class ProcessPool implements AutoCloseable {
     return cancelled.size();
   }
 
+  /**
+   * Waits for every slot thread to end, except the caller's own: a future callback runs on a slot
+   * thread, and that slot ends once the callback returns.
+   */
   private boolean joinSlots(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean all = true;
     for (PoolSlot slot : slots) {
+      if (slot.isCurrentThread()) {
+        continue;
+      }
       all &= slot.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
     return all;

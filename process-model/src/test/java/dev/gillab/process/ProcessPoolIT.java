@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -201,6 +202,31 @@ class ProcessPoolIT {
     }
     assertEquals(0, ProcessHandle.current().descendants().count(), NoOrphans.describe());
     assertEquals(ProcessPool.State.TERMINATED, pool.state());
+  }
+
+  @Test
+  void closeFromAFutureCallbackDoesNotWaitForItsOwnSlot() throws Exception {
+    ProcessPool pool = pool(2).build();
+    CompletableFuture<Void> closed =
+        pool.submit(ProcessPool.ECHO_TASK, new byte[1]).thenRun(pool::close);
+    // Without the fix the callback joins its own thread: 60 s, then shutdownNow's 30 s, then ISE.
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> closed.get(20, TimeUnit.SECONDS));
+    assertEquals(ProcessPool.State.CLOSING, pool.state());
+    assertThrows(RejectedExecutionException.class, () -> pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
+  }
+
+  @Test
+  void shutdownNowFromAFutureCallbackDoesNotWaitForItsOwnSlot() throws Exception {
+    AtomicInteger started = new AtomicInteger();
+    ProcessPool pool = pool(2, started).build();
+    CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(60_000));
+    awaitStarted(started, 1);
+    CompletableFuture<Integer> cancelled =
+        pool.submit(ProcessPool.ECHO_TASK, new byte[1]).thenApply(ignored -> pool.shutdownNow());
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20), () -> assertEquals(0, cancelled.get(20, TimeUnit.SECONDS)));
+    assertEquals(ProcessPool.State.TERMINATED, pool.state());
+    assertThrows(CancellationException.class, () -> sleeping.get(30, TimeUnit.SECONDS));
   }
 
   @Test

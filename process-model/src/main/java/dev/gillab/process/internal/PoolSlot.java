@@ -193,6 +193,11 @@ public final class PoolSlot {
     }
   }
 
+  /** True when called from this slot's own thread (a future callback runs there). */
+  public boolean isCurrentThread() {
+    return Thread.currentThread() == thread;
+  }
+
   /** Waits for the slot thread to end; true if it has. */
   public boolean join(Duration timeout) {
     try {
