@@ -153,9 +153,16 @@ public final class PoolSlot {
       this.writer = new FrameWriter(child.stdin(), maxFrameBytes);
     }
 
+    /** Kills the tree and waits (bounded) until it is gone: for the slot thread. */
     void kill() {
       killedByPool.set(true);
       child.killTree();
+    }
+
+    /** Only sends the kill signals: for timer actions, which must not block the timer thread. */
+    void signalKill() {
+      killedByPool.set(true);
+      child.destroyTree();
     }
   }
 
@@ -255,7 +262,7 @@ public final class PoolSlot {
     counters.started.incrementAndGet();
     Worker w = new Worker(child, config.maxFrameBytes());
     worker = w;
-    ScheduledFuture<?> deadline = Scheduler.after(config.startTimeout(), w::kill);
+    ScheduledFuture<?> deadline = Scheduler.after(config.startTimeout(), w::signalKill);
     try {
       w.writer.write(
           Frame.of(FrameType.INIT, 0, config.initializerTask(), config.initializerPayload()));
@@ -324,7 +331,7 @@ public final class PoolSlot {
                         limit,
                         () -> {
                           if (settled.compareAndSet(false, true)) {
-                            w.kill();
+                            w.signalKill(); // this thread (awaitExit) waits for the exit
                           }
                         }));
     Optional<Frame> reply = Optional.empty();
