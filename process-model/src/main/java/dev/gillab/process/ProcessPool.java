@@ -59,8 +59,12 @@ public final class ProcessPool implements AutoCloseable {
 
   /**
    * JVM options that start a worker faster without slowing long CPU-bound tasks: no perf-data
-   * file (about 7 % off a start), class data sharing on. Serial GC and a small initial heap were
-   * measured too and made starts slower; see the module README.
+   * file, class data sharing on. Measured interleaved with the test-scoped {@code
+   * dev.gillab.process.bench.ColdStartRounds} (40 rounds, one run on 2 loaded cores), launch to
+   * first reply, median: no options 236.1 ms, {@code -XX:-UsePerfData} 220.8 ms, these options
+   * 197.5 ms (0.84 of none), {@code -Xshare:off} 307.2 ms, {@code -XX:+UseSerialGC} 259.5 ms.
+   * {@code -XX:TieredStopAtLevel=1} (178.1 ms) is left out because it slows long CPU-bound
+   * tasks; see the module README for the whole table and the command.
    */
   public static final ImmutableList<String> FAST_START_OPTIONS =
       ImmutableList.of("-XX:-UsePerfData", "-Xshare:auto");
