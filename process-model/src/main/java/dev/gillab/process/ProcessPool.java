@@ -93,7 +93,7 @@ public final class ProcessPool implements AutoCloseable {
   private ProcessPool(Config config) {
     this.config = config;
     List<PoolSlot> list = new ArrayList<>();
-    for (int i = 0; i < config.workers; i++) {
+    for (int i = 0; i < config.workers(); i++) {
       list.add(new PoolSlot(i, config.slotConfig(), counters, new Hub()));
     }
     this.slots = ImmutableList.copyOf(list);
@@ -111,7 +111,7 @@ public final class ProcessPool implements AutoCloseable {
    * @throws IllegalArgumentException if the request would not fit a frame
    */
   public CompletableFuture<byte[]> submit(String taskName, byte[] payload) {
-    return submit(taskName, payload, config.taskTimeout);
+    return submit(taskName, payload, config.taskTimeout());
   }
 
   /** Submits with its own timeout ({@code Optional.empty()}: none). */
@@ -126,10 +126,10 @@ public final class ProcessPool implements AutoCloseable {
             + taskName.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
             + payload.length;
     checkArgument(
-        frameBytes <= config.maxFrameBytes,
+        frameBytes <= config.maxFrameBytes(),
         "a request of %s bytes does not fit a frame of at most %s bytes",
         frameBytes,
-        config.maxFrameBytes);
+        config.maxFrameBytes());
     PoolSlot.Job job =
         new PoolSlot.Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
     lock.lock();
@@ -217,7 +217,7 @@ public final class ProcessPool implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    if (!joinSlots(config.closeTimeout)) {
+    if (!joinSlots(config.closeTimeout())) {
       shutdownNow();
     }
   }
@@ -329,75 +329,29 @@ public final class ProcessPool implements AutoCloseable {
     }
   }
 
-  /** Immutable configuration. */
-  private static final class Config {
-    int workers = Runtime.getRuntime().availableProcessors();
-    int maxTasksPerWorker;
-    Optional<Duration> taskTimeout = Optional.empty();
-    Duration startTimeout = Duration.ofSeconds(30);
-    Duration closeTimeout = Duration.ofSeconds(60);
-    int maxFrameBytes = Frame.DEFAULT_MAX_FRAME_BYTES;
-    List<String> jvmOptions = new ArrayList<>(FAST_START_OPTIONS);
-    List<String> modules = new ArrayList<>();
-    String initializerTask = "";
-    byte[] initializerPayload = new byte[0];
-    int stderrTailLines = 20;
-    Consumer<String> stderrListener = line -> {};
-    String classPath;
-
-    Config copy() {
-      Config c = new Config();
-      c.workers = workers;
-      c.maxTasksPerWorker = maxTasksPerWorker;
-      c.taskTimeout = taskTimeout;
-      c.startTimeout = startTimeout;
-      c.closeTimeout = closeTimeout;
-      c.maxFrameBytes = maxFrameBytes;
-      c.jvmOptions = List.copyOf(jvmOptions);
-      c.modules = List.copyOf(modules);
-      c.initializerTask = initializerTask;
-      c.initializerPayload = initializerPayload.clone();
-      c.stderrTailLines = stderrTailLines;
-      c.stderrListener = stderrListener;
-      c.classPath = classPath;
-      return c;
-    }
-
-    PoolSlot.SlotConfig slotConfig() {
-      List<String> args =
-          new ArrayList<>(List.of("--max-frame-bytes", Integer.toString(maxFrameBytes)));
-      for (String module : modules) {
-        args.add("--module");
-        args.add(module);
-      }
-      String resolvedClassPath =
-          classPath != null ? classPath : RuntimeClassPath.forChildOf(WorkerMain.class);
-      List<String> options = jvmOptions;
-      int tailLines = stderrTailLines;
-      Consumer<String> listener = stderrListener;
-      Supplier<ChildJvm> launcher =
-          () ->
-              ChildJvm.builder(WorkerMain.class)
-                  .classPath(resolvedClassPath)
-                  .jvmOptions(options)
-                  .args(args.toArray(new String[0]))
-                  .pipeStdout()
-                  .stderrTailLines(tailLines)
-                  .onStderrLine(listener)
-                  .start();
-      return new PoolSlot.SlotConfig(
-          launcher,
-          maxFrameBytes,
-          maxTasksPerWorker,
-          startTimeout,
-          initializerTask,
-          initializerPayload);
-    }
-  }
+  /** What the pool needs of its builder, fixed once by {@link Builder#build()}. Immutable. */
+  private record Config(
+      int workers,
+      Optional<Duration> taskTimeout,
+      Duration closeTimeout,
+      int maxFrameBytes,
+      PoolSlot.SlotConfig slotConfig) {}
 
   /** Configures a pool. Not thread-safe: use from one thread. */
   public static final class Builder {
-    private final Config config = new Config();
+    private int workers = Runtime.getRuntime().availableProcessors();
+    private int maxTasksPerWorker;
+    private Optional<Duration> taskTimeout = Optional.empty();
+    private Duration startTimeout = Duration.ofSeconds(30);
+    private Duration closeTimeout = Duration.ofSeconds(60);
+    private int maxFrameBytes = Frame.DEFAULT_MAX_FRAME_BYTES;
+    private ImmutableList<String> jvmOptions = FAST_START_OPTIONS;
+    private final List<String> modules = new ArrayList<>();
+    private String initializerTask = "";
+    private byte[] initializerPayload = new byte[0];
+    private int stderrTailLines = 20;
+    private Consumer<String> stderrListener = line -> {};
+    private Optional<String> classPath = Optional.empty();
 
     private Builder() {}
 
@@ -405,14 +359,14 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder workers(int count) {
       checkArgument(count > 0, "workers must be positive, got %s", count);
-      config.workers = count;
+      workers = count;
       return this;
     }
 
     /** Registers a task module's tasks in every worker (it must have a public no-arg constructor). */
     @CanIgnoreReturnValue
     public Builder taskModule(Class<? extends TaskModule> module) {
-      config.modules.add(module.getName());
+      modules.add(module.getName());
       return this;
     }
 
@@ -420,7 +374,7 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder maxTasksPerWorker(int tasks) {
       checkArgument(tasks >= 0, "maxTasksPerWorker must be >= 0, got %s", tasks);
-      config.maxTasksPerWorker = tasks;
+      maxTasksPerWorker = tasks;
       return this;
     }
 
@@ -428,7 +382,7 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder taskTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "taskTimeout must be positive, got %s", timeout);
-      config.taskTimeout = Optional.of(timeout);
+      taskTimeout = Optional.of(timeout);
       return this;
     }
 
@@ -436,7 +390,7 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder startTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be positive, got %s", timeout);
-      config.startTimeout = timeout;
+      startTimeout = timeout;
       return this;
     }
 
@@ -444,7 +398,7 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder closeTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative(), "closeTimeout must not be negative, got %s", timeout);
-      config.closeTimeout = timeout;
+      closeTimeout = timeout;
       return this;
     }
 
@@ -452,14 +406,14 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder maxFrameBytes(int bytes) {
       checkArgument(bytes >= 1024, "maxFrameBytes must be at least 1024, got %s", bytes);
-      config.maxFrameBytes = bytes;
+      maxFrameBytes = bytes;
       return this;
     }
 
     /** Replaces the worker JVM options (default {@link #FAST_START_OPTIONS}). */
     @CanIgnoreReturnValue
     public Builder jvmOptions(List<String> options) {
-      config.jvmOptions = new ArrayList<>(options);
+      jvmOptions = ImmutableList.copyOf(options);
       return this;
     }
 
@@ -467,8 +421,8 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder initializer(String taskName, byte[] payload) {
       checkArgument(!taskName.isEmpty(), "initializer task name is empty");
-      config.initializerTask = taskName;
-      config.initializerPayload = payload.clone();
+      initializerTask = taskName;
+      initializerPayload = payload.clone();
       return this;
     }
 
@@ -476,27 +430,59 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder stderrTailLines(int lines) {
       checkArgument(lines > 0, "stderrTailLines must be positive, got %s", lines);
-      config.stderrTailLines = lines;
+      stderrTailLines = lines;
       return this;
     }
 
     /** Also hands every worker stderr line to {@code listener} (for logging). */
     @CanIgnoreReturnValue
     public Builder onWorkerStderr(Consumer<String> listener) {
-      config.stderrListener = checkNotNull(listener);
+      stderrListener = checkNotNull(listener);
       return this;
     }
 
     /** Uses this class path for workers instead of the one found at run time. */
     @CanIgnoreReturnValue
     public Builder classPath(String classPath) {
-      config.classPath = checkNotNull(classPath);
+      this.classPath = Optional.of(checkNotNull(classPath, "classPath"));
       return this;
     }
 
     /** Starts the workers (in the background) and returns the pool. */
     public ProcessPool build() {
-      return new ProcessPool(config.copy());
+      List<String> args =
+          new ArrayList<>(List.of("--max-frame-bytes", Integer.toString(maxFrameBytes)));
+      for (String module : modules) {
+        args.add("--module");
+        args.add(module);
+      }
+      String[] workerArgs = args.toArray(new String[0]);
+      String resolvedClassPath =
+          classPath.orElseGet(() -> RuntimeClassPath.forChildOf(WorkerMain.class));
+      // The builder's current values, captured: the launcher must not see later builder calls.
+      ImmutableList<String> options = jvmOptions;
+      int tailLines = stderrTailLines;
+      Consumer<String> listener = stderrListener;
+      Supplier<ChildJvm> launcher =
+          () ->
+              ChildJvm.builder(WorkerMain.class)
+                  .classPath(resolvedClassPath)
+                  .jvmOptions(options)
+                  .args(workerArgs)
+                  .pipeStdout()
+                  .stderrTailLines(tailLines)
+                  .onStderrLine(listener)
+                  .start();
+      PoolSlot.SlotConfig slot =
+          new PoolSlot.SlotConfig(
+              launcher,
+              maxFrameBytes,
+              maxTasksPerWorker,
+              startTimeout,
+              initializerTask,
+              initializerPayload.clone());
+      return new ProcessPool(
+          new Config(workers, taskTimeout, closeTimeout, maxFrameBytes, slot));
     }
   }
 }
