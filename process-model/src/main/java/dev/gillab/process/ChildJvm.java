@@ -39,7 +39,8 @@ import java.util.function.Consumer;
  * tail of the last lines (for crash reports); its stdout is either drained into lines too, or,
  * with {@link Builder#pipeStdout()}, handed to the caller, who must keep reading it (the pool
  * reads frames from it). {@link #killTree()} kills the child's descendants as well as the child,
- * and a {@link Builder#timeout(Duration) timeout} does the same when it expires.
+ * and a {@link Builder#timeout(Duration) timeout} sends them the same signals when it expires
+ * (without waiting: {@link #waitFor} does).
  *
  * <p>Thread-safe: the process handle is thread-safe, captured stdout lines are guarded by a lock
  * and the stderr tail is a thread-safe buffer.
@@ -193,14 +194,29 @@ public final class ChildJvm implements AutoCloseable {
     return killTree(process.toHandle());
   }
 
-  /** Kills {@code root} and its descendants; true when all are gone within a few seconds. */
+  /**
+   * Sends SIGKILL to the child's descendants and the child, and returns at once without waiting
+   * for them to exit (for timer actions, which must be short; {@link #waitFor} does the waiting).
+   */
+  public void destroyTree() {
+    destroyTree(process.toHandle());
+  }
+
+  /** Signals {@code root} and its descendants; returns them, descendants first, root last. */
   @CanIgnoreReturnValue
-  public static boolean killTree(ProcessHandle root) {
+  private static List<ProcessHandle> destroyTree(ProcessHandle root) {
     List<ProcessHandle> tree = new ArrayList<>();
     root.descendants().forEach(tree::add);
     root.destroyForcibly();
     tree.forEach(ProcessHandle::destroyForcibly);
     tree.add(root);
+    return tree;
+  }
+
+  /** Kills {@code root} and its descendants; true when all are gone within a few seconds. */
+  @CanIgnoreReturnValue
+  public static boolean killTree(ProcessHandle root) {
+    List<ProcessHandle> tree = destroyTree(root);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     for (ProcessHandle p : tree) {
       try {
@@ -237,7 +253,7 @@ public final class ChildJvm implements AutoCloseable {
                 synchronized (lock) {
                   timedOut = true;
                 }
-                killTree();
+                destroyTree(); // signals only: this runs on the shared timer thread
               }
             });
     synchronized (lock) {

@@ -59,8 +59,12 @@ public final class ProcessPool implements AutoCloseable {
 
   /**
    * JVM options that start a worker faster without slowing long CPU-bound tasks: no perf-data
-   * file (about 7 % off a start), class data sharing on. Serial GC and a small initial heap were
-   * measured too and made starts slower; see the module README.
+   * file, class data sharing on. Measured interleaved with the test-scoped {@code
+   * dev.gillab.process.bench.ColdStartRounds} (40 rounds, one run on 2 loaded cores), launch to
+   * first reply, median: no options 236.1 ms, {@code -XX:-UsePerfData} 220.8 ms, these options
+   * 197.5 ms (0.84 of none), {@code -Xshare:off} 307.2 ms, {@code -XX:+UseSerialGC} 259.5 ms.
+   * {@code -XX:TieredStopAtLevel=1} (178.1 ms) is left out because it slows long CPU-bound
+   * tasks; see the module README for the whole table and the command.
    */
   public static final ImmutableList<String> FAST_START_OPTIONS =
       ImmutableList.of("-XX:-UsePerfData", "-Xshare:auto");
@@ -89,7 +93,7 @@ public final class ProcessPool implements AutoCloseable {
   private ProcessPool(Config config) {
     this.config = config;
     List<PoolSlot> list = new ArrayList<>();
-    for (int i = 0; i < config.workers; i++) {
+    for (int i = 0; i < config.workers(); i++) {
       list.add(new PoolSlot(i, config.slotConfig(), counters, new Hub()));
     }
     this.slots = ImmutableList.copyOf(list);
@@ -107,7 +111,7 @@ public final class ProcessPool implements AutoCloseable {
    * @throws IllegalArgumentException if the request would not fit a frame
    */
   public CompletableFuture<byte[]> submit(String taskName, byte[] payload) {
-    return submit(taskName, payload, config.taskTimeout);
+    return submit(taskName, payload, config.taskTimeout());
   }
 
   /** Submits with its own timeout ({@code Optional.empty()}: none). */
@@ -122,10 +126,10 @@ public final class ProcessPool implements AutoCloseable {
             + taskName.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
             + payload.length;
     checkArgument(
-        frameBytes <= config.maxFrameBytes,
+        frameBytes <= config.maxFrameBytes(),
         "a request of %s bytes does not fit a frame of at most %s bytes",
         frameBytes,
-        config.maxFrameBytes);
+        config.maxFrameBytes());
     PoolSlot.Job job =
         new PoolSlot.Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
     lock.lock();
@@ -199,7 +203,8 @@ public final class ProcessPool implements AutoCloseable {
   /**
    * Refuses new tasks, lets queued and running tasks finish, then stops every worker and waits
    * for them to exit. If that takes longer than the close timeout, it kills what is left with
-   * {@link #shutdownNow()}. Idempotent.
+   * {@link #shutdownNow()}. Idempotent. Called from a future callback (on a slot thread), it
+   * does not wait for that slot: its worker stops once the callback has returned.
    */
   @Override
   public void close() {
@@ -212,14 +217,16 @@ public final class ProcessPool implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    if (!joinSlots(config.closeTimeout)) {
+    if (!joinSlots(config.closeTimeout())) {
       shutdownNow();
     }
   }
 
   /**
    * Kills every worker (and its descendants) now. Queued tasks and running tasks fail with a
-   * {@link CancellationException}. Returns when no process of the pool is alive. Idempotent.
+   * {@link CancellationException}. Returns when no process of the pool is alive (called from a
+   * future callback, it kills that slot's worker too but does not wait for the slot, which ends
+   * once the callback returns). Idempotent.
    *
    * @return how many queued tasks were cancelled before they ran
    */
@@ -244,10 +251,17 @@ public final class ProcessPool implements AutoCloseable {
     return cancelled.size();
   }
 
+  /**
+   * Waits for every slot thread to end, except the caller's own: a future callback runs on a slot
+   * thread, and that slot ends once the callback returns.
+   */
   private boolean joinSlots(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean all = true;
     for (PoolSlot slot : slots) {
+      if (slot.isCurrentThread()) {
+        continue;
+      }
       all &= slot.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
     return all;
@@ -315,75 +329,29 @@ public final class ProcessPool implements AutoCloseable {
     }
   }
 
-  /** Immutable configuration. */
-  private static final class Config {
-    int workers = Runtime.getRuntime().availableProcessors();
-    int maxTasksPerWorker;
-    Optional<Duration> taskTimeout = Optional.empty();
-    Duration startTimeout = Duration.ofSeconds(30);
-    Duration closeTimeout = Duration.ofSeconds(60);
-    int maxFrameBytes = Frame.DEFAULT_MAX_FRAME_BYTES;
-    List<String> jvmOptions = new ArrayList<>(FAST_START_OPTIONS);
-    List<String> modules = new ArrayList<>();
-    String initializerTask = "";
-    byte[] initializerPayload = new byte[0];
-    int stderrTailLines = 20;
-    Consumer<String> stderrListener = line -> {};
-    String classPath;
-
-    Config copy() {
-      Config c = new Config();
-      c.workers = workers;
-      c.maxTasksPerWorker = maxTasksPerWorker;
-      c.taskTimeout = taskTimeout;
-      c.startTimeout = startTimeout;
-      c.closeTimeout = closeTimeout;
-      c.maxFrameBytes = maxFrameBytes;
-      c.jvmOptions = List.copyOf(jvmOptions);
-      c.modules = List.copyOf(modules);
-      c.initializerTask = initializerTask;
-      c.initializerPayload = initializerPayload.clone();
-      c.stderrTailLines = stderrTailLines;
-      c.stderrListener = stderrListener;
-      c.classPath = classPath;
-      return c;
-    }
-
-    PoolSlot.SlotConfig slotConfig() {
-      List<String> args =
-          new ArrayList<>(List.of("--max-frame-bytes", Integer.toString(maxFrameBytes)));
-      for (String module : modules) {
-        args.add("--module");
-        args.add(module);
-      }
-      String resolvedClassPath =
-          classPath != null ? classPath : RuntimeClassPath.forChildOf(WorkerMain.class);
-      List<String> options = jvmOptions;
-      int tailLines = stderrTailLines;
-      Consumer<String> listener = stderrListener;
-      Supplier<ChildJvm> launcher =
-          () ->
-              ChildJvm.builder(WorkerMain.class)
-                  .classPath(resolvedClassPath)
-                  .jvmOptions(options)
-                  .args(args.toArray(new String[0]))
-                  .pipeStdout()
-                  .stderrTailLines(tailLines)
-                  .onStderrLine(listener)
-                  .start();
-      return new PoolSlot.SlotConfig(
-          launcher,
-          maxFrameBytes,
-          maxTasksPerWorker,
-          startTimeout,
-          initializerTask,
-          initializerPayload);
-    }
-  }
+  /** What the pool needs of its builder, fixed once by {@link Builder#build()}. Immutable. */
+  private record Config(
+      int workers,
+      Optional<Duration> taskTimeout,
+      Duration closeTimeout,
+      int maxFrameBytes,
+      PoolSlot.SlotConfig slotConfig) {}
 
   /** Configures a pool. Not thread-safe: use from one thread. */
   public static final class Builder {
-    private final Config config = new Config();
+    private int workers = Runtime.getRuntime().availableProcessors();
+    private int maxTasksPerWorker;
+    private Optional<Duration> taskTimeout = Optional.empty();
+    private Duration startTimeout = Duration.ofSeconds(30);
+    private Duration closeTimeout = Duration.ofSeconds(60);
+    private int maxFrameBytes = Frame.DEFAULT_MAX_FRAME_BYTES;
+    private ImmutableList<String> jvmOptions = FAST_START_OPTIONS;
+    private final List<String> modules = new ArrayList<>();
+    private String initializerTask = "";
+    private byte[] initializerPayload = new byte[0];
+    private int stderrTailLines = 20;
+    private Consumer<String> stderrListener = line -> {};
+    private Optional<String> classPath = Optional.empty();
 
     private Builder() {}
 
@@ -391,14 +359,14 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder workers(int count) {
       checkArgument(count > 0, "workers must be positive, got %s", count);
-      config.workers = count;
+      workers = count;
       return this;
     }
 
     /** Registers a task module's tasks in every worker (it must have a public no-arg constructor). */
     @CanIgnoreReturnValue
     public Builder taskModule(Class<? extends TaskModule> module) {
-      config.modules.add(module.getName());
+      modules.add(module.getName());
       return this;
     }
 
@@ -406,7 +374,7 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder maxTasksPerWorker(int tasks) {
       checkArgument(tasks >= 0, "maxTasksPerWorker must be >= 0, got %s", tasks);
-      config.maxTasksPerWorker = tasks;
+      maxTasksPerWorker = tasks;
       return this;
     }
 
@@ -414,7 +382,7 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder taskTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "taskTimeout must be positive, got %s", timeout);
-      config.taskTimeout = Optional.of(timeout);
+      taskTimeout = Optional.of(timeout);
       return this;
     }
 
@@ -422,7 +390,7 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder startTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be positive, got %s", timeout);
-      config.startTimeout = timeout;
+      startTimeout = timeout;
       return this;
     }
 
@@ -430,7 +398,7 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder closeTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative(), "closeTimeout must not be negative, got %s", timeout);
-      config.closeTimeout = timeout;
+      closeTimeout = timeout;
       return this;
     }
 
@@ -438,14 +406,14 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder maxFrameBytes(int bytes) {
       checkArgument(bytes >= 1024, "maxFrameBytes must be at least 1024, got %s", bytes);
-      config.maxFrameBytes = bytes;
+      maxFrameBytes = bytes;
       return this;
     }
 
     /** Replaces the worker JVM options (default {@link #FAST_START_OPTIONS}). */
     @CanIgnoreReturnValue
     public Builder jvmOptions(List<String> options) {
-      config.jvmOptions = new ArrayList<>(options);
+      jvmOptions = ImmutableList.copyOf(options);
       return this;
     }
 
@@ -453,8 +421,8 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder initializer(String taskName, byte[] payload) {
       checkArgument(!taskName.isEmpty(), "initializer task name is empty");
-      config.initializerTask = taskName;
-      config.initializerPayload = payload.clone();
+      initializerTask = taskName;
+      initializerPayload = payload.clone();
       return this;
     }
 
@@ -462,27 +430,59 @@ public final class ProcessPool implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder stderrTailLines(int lines) {
       checkArgument(lines > 0, "stderrTailLines must be positive, got %s", lines);
-      config.stderrTailLines = lines;
+      stderrTailLines = lines;
       return this;
     }
 
     /** Also hands every worker stderr line to {@code listener} (for logging). */
     @CanIgnoreReturnValue
     public Builder onWorkerStderr(Consumer<String> listener) {
-      config.stderrListener = checkNotNull(listener);
+      stderrListener = checkNotNull(listener);
       return this;
     }
 
     /** Uses this class path for workers instead of the one found at run time. */
     @CanIgnoreReturnValue
     public Builder classPath(String classPath) {
-      config.classPath = checkNotNull(classPath);
+      this.classPath = Optional.of(checkNotNull(classPath, "classPath"));
       return this;
     }
 
     /** Starts the workers (in the background) and returns the pool. */
     public ProcessPool build() {
-      return new ProcessPool(config.copy());
+      List<String> args =
+          new ArrayList<>(List.of("--max-frame-bytes", Integer.toString(maxFrameBytes)));
+      for (String module : modules) {
+        args.add("--module");
+        args.add(module);
+      }
+      String[] workerArgs = args.toArray(new String[0]);
+      String resolvedClassPath =
+          classPath.orElseGet(() -> RuntimeClassPath.forChildOf(WorkerMain.class));
+      // The builder's current values, captured: the launcher must not see later builder calls.
+      ImmutableList<String> options = jvmOptions;
+      int tailLines = stderrTailLines;
+      Consumer<String> listener = stderrListener;
+      Supplier<ChildJvm> launcher =
+          () ->
+              ChildJvm.builder(WorkerMain.class)
+                  .classPath(resolvedClassPath)
+                  .jvmOptions(options)
+                  .args(workerArgs)
+                  .pipeStdout()
+                  .stderrTailLines(tailLines)
+                  .onStderrLine(listener)
+                  .start();
+      PoolSlot.SlotConfig slot =
+          new PoolSlot.SlotConfig(
+              launcher,
+              maxFrameBytes,
+              maxTasksPerWorker,
+              startTimeout,
+              initializerTask,
+              initializerPayload.clone());
+      return new ProcessPool(
+          new Config(workers, taskTimeout, closeTimeout, maxFrameBytes, slot));
     }
   }
 }

@@ -1,5 +1,11 @@
 package dev.gillab.process;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /** Main classes the launcher tests start as children. */
@@ -49,6 +55,20 @@ public final class ChildMains {
       }
       System.out.println("grandchild " + pid);
       TimeUnit.SECONDS.sleep(60);
+    }
+  }
+
+  /** Writes one 64 MiB line without a newline to stderr, then a short line, then exits. */
+  public static final class LongLine {
+    public static void main(String[] args) throws IOException {
+      OutputStream err = new FileOutputStream(FileDescriptor.err);
+      byte[] chunk = new byte[1 << 20];
+      Arrays.fill(chunk, (byte) 'x');
+      for (int i = 0; i < 64; i++) {
+        err.write(chunk);
+      }
+      err.write("\nafter the long line\n".getBytes(StandardCharsets.UTF_8));
+      err.flush();
     }
   }
 }

@@ -79,6 +79,8 @@ class FaultInjectionIT {
       assertEquals(done + 10, stats.tasksDone());
       assertEquals(crashed, stats.tasksFailed());
       assertEquals(KILLS, stats.workersCrashed());
+      // Each killed worker was busy (the queue was never empty), so it failed exactly one task.
+      assertEquals(stats.workersCrashed(), crashed, "one failed task per killed worker");
       assertTrue(stats.workersStarted() >= 3 + KILLS - 3);
       System.out.printf("fault injection: %d done, %d crashed, %s%n", done, crashed, stats);
     }

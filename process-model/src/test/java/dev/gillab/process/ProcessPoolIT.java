@@ -1,8 +1,10 @@
 package dev.gillab.process;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,24 @@ class ProcessPoolIT {
 
   private static ProcessPool.Builder pool(int workers) {
     return ProcessPool.builder().workers(workers).taskModule(TestTasks.class);
+  }
+
+  /** A pool whose workers' {@link TestTasks#STARTED_LINE}s are counted into {@code started}. */
+  private static ProcessPool.Builder pool(int workers, AtomicInteger started) {
+    return pool(workers)
+        .onWorkerStderr(
+            line -> {
+              if (line.equals(TestTasks.STARTED_LINE)) {
+                started.incrementAndGet();
+              }
+            });
+  }
+
+  private static void awaitStarted(AtomicInteger started, int count) {
+    await("" + count + " announced sleeps started")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> started.get() >= count);
   }
 
   private static byte[] get(CompletableFuture<byte[]> future) throws Exception {
@@ -64,9 +85,11 @@ class ProcessPoolIT {
 
   @Test
   void aWorkerThatHaltsFailsOnlyItsTaskWithExitCodeAndStderr() throws Exception {
-    try (ProcessPool pool = pool(2).build()) {
+    AtomicInteger started = new AtomicInteger();
+    try (ProcessPool pool = pool(2, started).build()) {
       assertTrue(pool.awaitReady(WAIT));
-      CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.SLEEP, int64(500));
+      CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(500));
+      awaitStarted(started, 1); // one worker is busy: the halt goes to the other
       CompletableFuture<byte[]> halting = pool.submit(TestTasks.HALT, int64(3));
       WorkerCrashedException e = assertInstanceOf(WorkerCrashedException.class, failure(halting));
       assertEquals(new ExitStatus(3), e.exitStatus());
@@ -86,11 +109,12 @@ class ProcessPoolIT {
 
   @Test
   void aWorkerKilledFromOutsideReportsSigkill() throws Exception {
-    try (ProcessPool pool = pool(1).build()) {
+    AtomicInteger started = new AtomicInteger();
+    try (ProcessPool pool = pool(1, started).build()) {
       assertTrue(pool.awaitReady(WAIT));
       long pid = pool.workerPids().get(0);
-      CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.SLEEP, int64(60_000));
-      TimeUnit.MILLISECONDS.sleep(200); // let it start; if it has not, it fails the same way
+      CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(60_000));
+      awaitStarted(started, 1); // killed while it runs the task, not between tasks
       assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
       WorkerCrashedException e = assertInstanceOf(WorkerCrashedException.class, failure(sleeping));
       assertEquals(OptionalInt.of(9), e.exitStatus().signal());
@@ -162,13 +186,14 @@ class ProcessPoolIT {
 
   @Test
   void shutdownNowKillsEveryWorkerAndCancelsWhatIsLeft() throws Exception {
-    ProcessPool pool = pool(2).build();
+    AtomicInteger started = new AtomicInteger();
+    ProcessPool pool = pool(2, started).build();
     assertTrue(pool.awaitReady(WAIT));
     List<CompletableFuture<byte[]>> futures = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      futures.add(pool.submit(TestTasks.SLEEP, int64(60_000)));
+      futures.add(pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(60_000)));
     }
-    TimeUnit.MILLISECONDS.sleep(300);
+    awaitStarted(started, 2); // both workers run one; three are still queued
     assertEquals(3, pool.shutdownNow());
     for (CompletableFuture<byte[]> f : futures) {
       // A future completed with a CancellationException reports itself cancelled.
@@ -180,9 +205,48 @@ class ProcessPoolIT {
   }
 
   @Test
+  void closeFromAFutureCallbackDoesNotWaitForItsOwnSlot() throws Exception {
+    ProcessPool pool = pool(2).build();
+    CompletableFuture<Void> closed =
+        pool.submit(ProcessPool.ECHO_TASK, new byte[1]).thenRun(pool::close);
+    // Without the fix the callback joins its own thread: 60 s, then shutdownNow's 30 s, then ISE.
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> closed.get(20, TimeUnit.SECONDS));
+    assertEquals(ProcessPool.State.CLOSING, pool.state());
+    assertThrows(RejectedExecutionException.class, () -> pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
+  }
+
+  @Test
+  void shutdownNowFromAFutureCallbackDoesNotWaitForItsOwnSlot() throws Exception {
+    AtomicInteger started = new AtomicInteger();
+    ProcessPool pool = pool(2, started).build();
+    CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(60_000));
+    awaitStarted(started, 1);
+    CompletableFuture<Integer> cancelled =
+        pool.submit(ProcessPool.ECHO_TASK, new byte[1]).thenApply(ignored -> pool.shutdownNow());
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20), () -> assertEquals(0, cancelled.get(20, TimeUnit.SECONDS)));
+    assertEquals(ProcessPool.State.TERMINATED, pool.state());
+    assertThrows(CancellationException.class, () -> sleeping.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
   void aChattyWorkerNeverBlocks() throws Exception {
     try (ProcessPool pool = pool(1).build()) {
       assertEquals(100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
+    }
+  }
+
+  @Test
+  void aChattyWorkerNeverBlocksEvenIfTheStderrListenerThrows() throws Exception {
+    try (ProcessPool pool =
+        pool(1)
+            .onWorkerStderr(
+                line -> {
+                  throw new IllegalStateException("listener failed on purpose");
+                })
+            .build()) {
+      assertEquals(100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
+      assertEquals(0, pool.stats().tasksFailed());
     }
   }
 

@@ -12,6 +12,13 @@ import java.util.concurrent.TimeUnit;
 public final class TestTasks implements TaskModule {
   /** Sleeps the int64 payload in milliseconds, returns the worker pid. */
   public static final String SLEEP = "test.sleep";
+  /**
+   * Writes {@link #STARTED_LINE} to stderr, then sleeps the int64 payload in milliseconds and
+   * returns the worker pid: a test counts the line to know the task really runs.
+   */
+  public static final String ANNOUNCED_SLEEP = "test.announced-sleep";
+  /** What {@link #ANNOUNCED_SLEEP} writes to stderr when it starts. */
+  public static final String STARTED_LINE = "announced sleep started";
   /** Halts the worker with the int64 payload as exit code. */
   public static final String HALT = "test.halt";
   /** Throws an IllegalStateException with the UTF-8 payload as message. */
@@ -36,6 +43,14 @@ public final class TestTasks implements TaskModule {
     tasks.add(
         SLEEP,
         input -> {
+          TimeUnit.MILLISECONDS.sleep(Codecs.int64().decode(input));
+          return Codecs.int64().encode(ProcessHandle.current().pid());
+        });
+    tasks.add(
+        ANNOUNCED_SLEEP,
+        input -> {
+          System.err.println(STARTED_LINE);
+          System.err.flush();
           TimeUnit.MILLISECONDS.sleep(Codecs.int64().decode(input));
           return Codecs.int64().encode(ProcessHandle.current().pid());
         });

@@ -143,7 +143,6 @@ public final class PoolSlot {
     final FrameReader reader;
     final FrameWriter writer;
     final AtomicBoolean killedByPool = new AtomicBoolean();
-    final AtomicBoolean timedOut = new AtomicBoolean();
     final AtomicBoolean retired = new AtomicBoolean();
     volatile boolean ready;
     int tasksRun;
@@ -154,9 +153,16 @@ public final class PoolSlot {
       this.writer = new FrameWriter(child.stdin(), maxFrameBytes);
     }
 
+    /** Kills the tree and waits (bounded) until it is gone: for the slot thread. */
     void kill() {
       killedByPool.set(true);
       child.killTree();
+    }
+
+    /** Only sends the kill signals: for timer actions, which must not block the timer thread. */
+    void signalKill() {
+      killedByPool.set(true);
+      child.destroyTree();
     }
   }
 
@@ -194,6 +200,11 @@ public final class PoolSlot {
     }
   }
 
+  /** True when called from this slot's own thread (a future callback runs there). */
+  public boolean isCurrentThread() {
+    return Thread.currentThread() == thread;
+  }
+
   /** Waits for the slot thread to end; true if it has. */
   public boolean join(Duration timeout) {
     try {
@@ -209,7 +220,9 @@ public final class PoolSlot {
     try {
       while (true) {
         Worker w = worker;
-        if (w != null && !w.child.isAlive()) {
+        // A worker the pool has begun to kill (a start deadline that fired late, say) may still
+        // look alive: it must not get another task.
+        if (w != null && (w.killedByPool.get() || !w.child.isAlive())) {
           retire(w, w.killedByPool.get() ? Retirement.KILLED : Retirement.CRASHED);
           w = null;
         }
@@ -223,13 +236,13 @@ public final class PoolSlot {
             try {
               worker = startWorker();
               startFailures = 0;
-            } catch (WorkerStartException e) {
+            } catch (RuntimeException e) { // WorkerStartException, or a bug: never end the slot
               startFailures++;
               hub.pollJob().ifPresent(job -> counters.failed(job, e));
               Thread.sleep(Math.min(5_000L, 100L << Math.min(startFailures, 6)));
             }
           }
-          case RUN -> execute(next.job().orElseThrow());
+          case RUN -> executeGuarded(next.job().orElseThrow());
         }
       }
     } catch (InterruptedException e) {
@@ -249,7 +262,7 @@ public final class PoolSlot {
     counters.started.incrementAndGet();
     Worker w = new Worker(child, config.maxFrameBytes());
     worker = w;
-    ScheduledFuture<?> deadline = Scheduler.after(config.startTimeout(), w::kill);
+    ScheduledFuture<?> deadline = Scheduler.after(config.startTimeout(), w::signalKill);
     try {
       w.writer.write(
           Frame.of(FrameType.INIT, 0, config.initializerTask(), config.initializerPayload()));
@@ -284,11 +297,32 @@ public final class PoolSlot {
     }
   }
 
+  /**
+   * Runs a job; whatever goes wrong fails that job and retires its worker, but never ends the
+   * slot thread (a dead slot would leave its job, and every job after it, hanging).
+   */
+  private void executeGuarded(Job job) throws InterruptedException {
+    try {
+      execute(job);
+    } catch (RuntimeException e) {
+      counters.failed(job, e);
+      Worker w = worker;
+      if (w != null) {
+        w.kill();
+        retire(w, Retirement.KILLED);
+      }
+    }
+  }
+
   private void execute(Job job) throws InterruptedException {
     if (job.future().isDone()) {
       return; // the caller cancelled it while it was queued
     }
     Worker w = worker;
+    // Decided per job, by whoever claims it first: the timer (then it kills the worker) or this
+    // thread once the exchange is over (then the timer does nothing). Not by cancel()'s result:
+    // a timer action that is still running can be cancelled too.
+    AtomicBoolean settled = new AtomicBoolean();
     Optional<ScheduledFuture<?>> timer =
         job.timeout()
             .map(
@@ -296,11 +330,13 @@ public final class PoolSlot {
                     Scheduler.after(
                         limit,
                         () -> {
-                          w.timedOut.set(true);
-                          w.kill();
+                          if (settled.compareAndSet(false, true)) {
+                            w.signalKill(); // this thread (awaitExit) waits for the exit
+                          }
                         }));
     Optional<Frame> reply = Optional.empty();
     ProtocolException badFrame = null;
+    boolean timedOut;
     try {
       w.writer.write(Frame.of(FrameType.REQUEST, job.id(), job.taskName(), job.payload()));
       reply = w.reader.read();
@@ -310,6 +346,8 @@ public final class PoolSlot {
       // Broken pipe or closed stream: the worker is gone; handled below like end of stream.
     } finally {
       timer.ifPresent(t -> t.cancel(false));
+      // If the timer won, this job's worker is being killed, whatever the pipe still held.
+      timedOut = !settled.compareAndSet(false, true);
     }
     if (reply.isPresent() && isReplyTo(reply.get(), job)) {
       Frame frame = reply.get();
@@ -322,13 +360,17 @@ public final class PoolSlot {
                 job.taskName(), new String(frame.payload(), StandardCharsets.UTF_8)));
       }
       w.tasksRun++;
-      if (config.maxTasksPerWorker() > 0 && w.tasksRun >= config.maxTasksPerWorker()) {
+      if (timedOut) {
+        // The reply beat the kill: keep the result, but this worker is dying; retire it now.
+        awaitExit(w);
+        retire(w, Retirement.KILLED);
+      } else if (config.maxTasksPerWorker() > 0 && w.tasksRun >= config.maxTasksPerWorker()) {
         stopGracefully(w);
         retire(w, Retirement.RECYCLED);
       }
       return;
     }
-    if (w.timedOut.get()) {
+    if (timedOut) {
       awaitExit(w);
       retire(w, Retirement.KILLED);
       counters.failed(

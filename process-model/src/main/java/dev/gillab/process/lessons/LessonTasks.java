@@ -15,8 +15,10 @@ public final class LessonTasks implements TaskModule {
   public static final String SUM = "lesson.sum";
   /** Halts the worker with the int64 payload as exit code. */
   public static final String HALT = "lesson.halt";
-  /** Sleeps the int64 payload in ms. */
+  /** Sleeps the int64 payload in ms; first writes {@link #SLEEP_STARTED} to stderr. */
   public static final String SLEEP = "lesson.sleep";
+  /** The stderr line {@link #SLEEP} writes when it starts. */
+  public static final String SLEEP_STARTED = "lesson.sleep started";
   /** Spins the CPU for the int64 payload in ms; returns pid, start and end (epoch micros). */
   public static final String SPIN = "lesson.spin";
 
@@ -34,6 +36,8 @@ public final class LessonTasks implements TaskModule {
     tasks.add(
         SLEEP,
         input -> {
+          System.err.println(SLEEP_STARTED);
+          System.err.flush();
           TimeUnit.MILLISECONDS.sleep(Codecs.int64().decode(input));
           return input;
         });

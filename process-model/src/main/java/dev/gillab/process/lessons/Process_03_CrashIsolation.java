@@ -7,6 +7,7 @@ import dev.gillab.process.ProcessPool;
 import dev.gillab.process.WorkerCrashedException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -54,12 +55,25 @@ public final class Process_03_CrashIsolation {
     }
     System.out.println("the parent carries on");
 
+    CountDownLatch sleepStarted = new CountDownLatch(1);
     try (ProcessPool pool =
-        ProcessPool.builder().workers(2).taskModule(LessonTasks.class).build()) {
+        ProcessPool.builder()
+            .workers(2)
+            .taskModule(LessonTasks.class)
+            .onWorkerStderr(
+                line -> {
+                  if (line.equals(LessonTasks.SLEEP_STARTED)) {
+                    sleepStarted.countDown();
+                  }
+                })
+            .build()) {
       com.google.common.base.Preconditions.checkState(
           pool.awaitReady(Duration.ofSeconds(30)), "the workers did not start");
       CompletableFuture<Long> sleep =
           pool.submit(LessonTasks.SLEEP, 500L, Codecs.int64(), Codecs.int64());
+      // Once one worker sleeps, the halt can only go to the other one.
+      com.google.common.base.Preconditions.checkState(
+          sleepStarted.await(30, TimeUnit.SECONDS), "the sleep did not start");
       CompletableFuture<Long> halt =
           pool.submit(LessonTasks.HALT, 3L, Codecs.int64(), Codecs.int64());
       try {

@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Cold start: from launching a worker JVM to its first reply (an empty task), per set of child
- * JVM options. Sample mode gives the median over every start in the measurement.
+ * JVM options ("default" is {@link ProcessPool#FAST_START_OPTIONS}). Sample mode gives the median
+ * over every start in the measurement. JMH measures the option sets one after another, so on a
+ * shared machine compare them with {@link ColdStartRounds}, which interleaves them.
  */
 @State(Scope.Thread)
 public class ColdStartBenchmark {
@@ -28,14 +30,14 @@ public class ColdStartBenchmark {
           "noperfdata", List.of("-XX:-UsePerfData"),
           "tiered1", List.of("-XX:TieredStopAtLevel=1"),
           "xshareoff", List.of("-Xshare:off"),
-          "fast", ProcessPool.FAST_START_OPTIONS,
-          "fast+tiered1",
+          "default", ProcessPool.FAST_START_OPTIONS,
+          "default+tiered1",
           ImmutableList.<String>builder()
               .addAll(ProcessPool.FAST_START_OPTIONS)
               .add("-XX:TieredStopAtLevel=1")
               .build());
 
-  @Param({"none", "xshareoff", "serialgc", "noperfdata", "tiered1", "fast", "fast+tiered1"})
+  @Param({"none", "xshareoff", "serialgc", "noperfdata", "tiered1", "default", "default+tiered1"})
   public String options;
 
   private ProcessPool pool;

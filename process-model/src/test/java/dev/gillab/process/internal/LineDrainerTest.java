@@ -1,0 +1,55 @@
+package dev.gillab.process.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class LineDrainerTest {
+  private static List<String> lines(String text) throws IOException {
+    List<String> lines = new ArrayList<>();
+    LineDrainer.drain(new StringReader(text), lines::add);
+    return lines;
+  }
+
+  @Test
+  void splitsLinesLikeReadLine() throws IOException {
+    assertEquals(List.of("a", "b", "", "c", "d"), lines("a\nb\r\n\rc\nd"));
+    assertEquals(List.of(), lines(""));
+    assertEquals(List.of(""), lines("\n"));
+  }
+
+  @Test
+  void cutsALongLineAndMarksIt() throws IOException {
+    String max = "x".repeat(LineDrainer.MAX_LINE_CHARS);
+    assertEquals(
+        List.of(max, max + LineDrainer.TRUNCATED_MARK, "next", "y"),
+        lines(max + "\n" + max + "zzz\nnext\ny"));
+  }
+
+  @Test
+  void aSinkThatThrowsLosesOnlyItsLine() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    byte[] text = "one\nboom\ntwo\nboom\nthree\n".getBytes(StandardCharsets.UTF_8);
+    LineDrainer drainer =
+        LineDrainer.start(
+            "test-drainer",
+            new ByteArrayInputStream(text),
+            line -> {
+              if (line.equals("boom")) {
+                throw new IllegalStateException("listener failed on purpose");
+              }
+              seen.add(line);
+            });
+    assertTrue(drainer.await(Duration.ofSeconds(30)));
+    assertEquals(List.of("one", "two", "three"), seen);
+  }
+}
