@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,9 @@ public final class Heap implements AutoCloseable {
   /** What {@link HeapObject#refCount()} answers for an immortal object; it never changes. */
   public static final int IMMORTAL_REFCOUNT = Integer.MAX_VALUE;
 
+  /** How many over-releases a heap keeps for {@link #overReleases()}; all are counted. */
+  public static final int OVER_RELEASES_KEPT = 64;
+
   private final String name;
   private final CountStrategy strategy;
   private final boolean debug;
@@ -63,6 +67,9 @@ public final class Heap implements AutoCloseable {
   // BIASED only: objects a non-owner asked their (living) owner to merge, by owner.
   private final ConcurrentHashMap<Thread, Queue<BiasedObject<?>>> mergeQueues =
       new ConcurrentHashMap<>();
+  // BIASED only: the first over-releases found at merges, and how many there were in all.
+  private final ConcurrentLinkedQueue<OverRelease> overReleases = new ConcurrentLinkedQueue<>();
+  private final AtomicLong overReleaseCount = new AtomicLong();
   private volatile boolean closed;
   // Not debug mode: the extras of the last hooked allocation, reused while the hook is the same.
   private volatile HeapObject.@Nullable Extras lastHookExtras;
@@ -227,9 +234,19 @@ public final class Heap implements AutoCloseable {
   }
 
   /**
+   * {@code BIASED} only: objects that were let go of more times than they were held, found when
+   * their counts were merged (the first {@value #OVER_RELEASES_KEPT}, oldest first). A non-owner's
+   * over-release cannot be refused when it happens; see {@link CountStrategy#BIASED}.
+   */
+  public ImmutableList<OverRelease> overReleases() {
+    return ImmutableList.copyOf(overReleases);
+  }
+
+  /**
    * Closes the heap: later allocations are refused, existing objects work as before. Reports
-   * leaks (as {@link #leakReport()}) to the builder's leak sink when any object is still alive.
-   * Idempotent: reports once.
+   * leaks (as {@link #leakReport()}) to the builder's leak sink when any object is still alive,
+   * and the over-releases found (see {@link #overReleases()}) when there were any. Idempotent:
+   * reports once.
    */
   @Override
   public void close() {
@@ -240,6 +257,18 @@ public final class Heap implements AutoCloseable {
     mergeForEndedOwners();
     if (stats().live() > 0) {
       leakSink.accept(leakReport());
+    }
+    long overReleased = overReleaseCount.get();
+    if (overReleased > 0) {
+      StringBuilder s = new StringBuilder("heap '").append(name).append("': ")
+          .append(overReleased).append(overReleased == 1 ? " over-release" : " over-releases");
+      if (overReleased > OVER_RELEASES_KEPT) {
+        s.append(" (the first ").append(OVER_RELEASES_KEPT).append(" listed)");
+      }
+      for (OverRelease r : overReleases) {
+        s.append(System.lineSeparator()).append(r);
+      }
+      leakSink.accept(s.toString());
     }
   }
 
@@ -272,6 +301,16 @@ public final class Heap implements AutoCloseable {
     }
     if (hook != null) {
       hook.onFree(object.rawValue());
+    }
+  }
+
+  /** A merge found a biased object's total count below zero (it has just been freed). */
+  void overReleased(BiasedObject<?> object, long excess) {
+    if (overReleaseCount.getAndIncrement() < OVER_RELEASES_KEPT) {
+      DebugRecord debug = object.debug();
+      overReleases.add(new OverRelease(object.id(), HeapObject.describe(object.rawValue()), excess,
+          debug == null ? null : debug.allocationSite(),
+          debug == null ? ImmutableList.of() : debug.lastAccesses()));
     }
   }
 
@@ -368,7 +407,10 @@ public final class Heap implements AutoCloseable {
       return this;
     }
 
-    /** Where {@link Heap#close()} sends the leak report. Default: standard error. */
+    /**
+     * Where {@link Heap#close()} sends the leak report and the over-release report. Default:
+     * standard error.
+     */
     @CanIgnoreReturnValue
     public Builder leakSink(Consumer<String> sink) {
       this.leakSink = checkNotNull(sink, "sink");

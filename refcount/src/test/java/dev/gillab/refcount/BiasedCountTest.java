@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,62 @@ class BiasedCountTest {
     assertEquals(1, o.refCount());
     assertTrue(o.decRef(), "the owner has ended, so its local count is merged now");
     assertTrue(o.isFreed());
+  }
+
+  @Test
+  void aNonOwnersOverReleaseIsInvisibleUntilTheMergeWhichFreesAndReportsIt() throws Exception {
+    List<String> reports = new ArrayList<>();
+    Heap debugHeap = Heap.builder().name("b").strategy(CountStrategy.BIASED).debug(true)
+        .leakSink(reports::add).build();
+    HeapObject<String> o = debugHeap.allocate("x"); // main owns it: local 1, held by main only
+    // Another thread lets go twice, though only main holds a reference: one release too many.
+    // Biased counting cannot see it (the shared count goes below zero legitimately too):
+    // nothing thrown, nothing freed.
+    onOtherThread(() -> {
+      assertFalse(o.decRef());
+      assertFalse(o.decRef());
+    });
+    assertFalse(o.isFreed());
+    assertEquals(0, o.refCount());
+    assertEquals(List.of(), debugHeap.overReleases());
+
+    // The owner's merge finds the total below zero: it frees the object and reports, it does
+    // not throw into the (innocent) merging thread.
+    assertEquals(1, debugHeap.mergeBiasedCounts());
+    assertTrue(o.isFreed());
+    assertEquals(new HeapStats(1, 1, 0, 1, 0), debugHeap.stats());
+    assertEquals(1, debugHeap.overReleases().size());
+    OverRelease r = debugHeap.overReleases().get(0);
+    assertEquals(o.id(), r.objectId());
+    assertEquals("String(x)", r.value());
+    assertEquals(1, r.excess(), "main's 1 reference against 2 releases, counted at the merge");
+    assertTrue(r.allocationSite().startsWith("BiasedCountTest."), r.allocationSite());
+    assertTrue(r.lastAccesses().stream().anyMatch(a -> a.startsWith("decRef (shared) -> 0 on ")),
+        r.lastAccesses()::toString);
+    assertTrue(r.toString().startsWith("over-release: object #1 String(x) was let go of 1 time "
+        + "more than it was held; freed when its biased counts were merged"
+        + System.lineSeparator() + "  allocated at BiasedCountTest."), r.toString());
+
+    // Once merged the count is exact: a further release is refused and changes nothing.
+    assertThrows(DoubleFreeException.class, o::decRef);
+    debugHeap.close();
+    assertEquals(1, reports.size(), reports::toString);
+    assertTrue(reports.get(0).startsWith("heap 'b': 1 over-release" + System.lineSeparator()
+        + "over-release: object #1 String(x) was let go of 1 time"), reports.get(0));
+  }
+
+  @Test
+  void theOwnersDecRefThatMergesAnOverReleasedObjectFreesItAndDoesNotThrow() throws Exception {
+    HeapObject<String> o = heap.allocate("x"); // main owns it and holds its only reference
+    onOtherThread(() -> assertFalse(o.decRef())); // one release too many, queued for main
+    assertTrue(o.decRef(), "main's own release merges (local 0): this call freed it");
+    assertTrue(o.isFreed());
+    assertEquals(1, heap.stats().freed());
+    assertEquals(1, heap.overReleases().size());
+    assertEquals("over-release: object #1 String(x) was let go of 1 time more than it was held; "
+        + "freed when its biased counts were merged", heap.overReleases().get(0).toString());
+    assertEquals(0, heap.mergeBiasedCounts(), "the queued merge finds it merged already");
+    assertEquals(1, heap.stats().freed(), "freed exactly once");
   }
 
   @Test
