@@ -223,13 +223,8 @@ public final class Heap implements AutoCloseable {
    */
   @CanIgnoreReturnValue
   public int mergeBiasedCounts() {
-    int freed = 0;
-    Queue<BiasedObject<?>> mine = mergeQueues.remove(Thread.currentThread());
-    if (mine != null) {
-      for (BiasedObject<?> o : mine) {
-        freed += o.merge() ? 1 : 0;
-      }
-    }
+    Queue<BiasedObject<?>> mine = mergeQueues.get(Thread.currentThread());
+    int freed = mine == null ? 0 : drain(mine, null).freed;
     return freed + mergeForEndedOwners();
   }
 
@@ -339,9 +334,11 @@ public final class Heap implements AutoCloseable {
     if (!object.owner.isAlive()) {
       return object.merge();
     }
-    mergeQueues.computeIfAbsent(object.owner, t -> new ConcurrentLinkedQueue<>()).add(object);
-    if (!object.owner.isAlive()) { // ended while we queued: take its queue back
-      return mergeForEndedOwners() > 0 && object.isFreed();
+    Queue<BiasedObject<?>> queue =
+        mergeQueues.computeIfAbsent(object.owner, t -> new ConcurrentLinkedQueue<>());
+    queue.add(object);
+    if (!object.owner.isAlive()) { // ended while we queued: merge what it left, ours included
+      return drain(queue, object).targetFreed;
     }
     return false;
   }
@@ -349,13 +346,34 @@ public final class Heap implements AutoCloseable {
   private int mergeForEndedOwners() {
     int freed = 0;
     for (Map.Entry<Thread, Queue<BiasedObject<?>>> e : mergeQueues.entrySet()) {
-      if (!e.getKey().isAlive() && mergeQueues.remove(e.getKey(), e.getValue())) {
-        for (BiasedObject<?> o : e.getValue()) {
-          freed += o.merge() ? 1 : 0;
-        }
+      if (!e.getKey().isAlive()) {
+        freed += drain(e.getValue(), null).freed;
+        // An object queued after this drain is merged by whoever queued it: it sees the owner
+        // ended and drains the queue it holds, which need not still be in the map.
+        mergeQueues.remove(e.getKey(), e.getValue());
       }
     }
     return freed;
+  }
+
+  /** What a {@link #drain} did: how many objects it freed, and whether one was the target. */
+  record Drained(int freed, boolean targetFreed) {}
+
+  /**
+   * Merges the objects in an owner's queue, each taken by one {@code poll} so that exactly one
+   * drainer merges it, and answers how many it freed and whether {@code target}'s own merge, in
+   * this call, was one of them: not merely whether the target is freed by now, which a
+   * concurrent merger may have done.
+   */
+  static Drained drain(Queue<BiasedObject<?>> queue, @Nullable BiasedObject<?> target) {
+    int freed = 0;
+    boolean targetFreed = false;
+    for (BiasedObject<?> o = queue.poll(); o != null; o = queue.poll()) {
+      boolean f = o.merge();
+      freed += f ? 1 : 0;
+      targetFreed |= f && o == target;
+    }
+    return new Drained(freed, targetFreed);
   }
 
   /** Configures a {@link Heap}; not thread-safe. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,40 @@ class BiasedCountTest {
         + "freed when its biased counts were merged", heap.overReleases().get(0).toString());
     assertEquals(0, heap.mergeBiasedCounts(), "the queued merge finds it merged already");
     assertEquals(1, heap.stats().freed(), "freed exactly once");
+  }
+
+  @Test
+  void drainingAQueueClaimsTheTargetsFreeOnlyWhenItsOwnMergeFreedIt() throws Exception {
+    // The race behind it: a non-owner queues its object, finds the owner ended meanwhile and
+    // merges the queue itself, while another merger frees its object. It used to answer
+    // "freed some object, and mine is freed", so two calls could claim the same free.
+    BiasedObject<String> mine = (BiasedObject<String>) heap.allocate("mine");
+    BiasedObject<String> other = (BiasedObject<String>) heap.allocate("other");
+    onOtherThread(() -> assertFalse(other.decRef())); // other's total is 0, pending a merge
+    assertTrue(mine.decRef()); // freed elsewhere: not by the drain below
+    Queue<BiasedObject<?>> queue = new ConcurrentLinkedQueue<>(List.of(other));
+
+    assertEquals(new Heap.Drained(1, false), Heap.drain(queue, mine));
+    assertTrue(other.isFreed());
+    assertTrue(queue.isEmpty());
+
+    BiasedObject<String> third = (BiasedObject<String>) heap.allocate("third");
+    onOtherThread(() -> assertFalse(third.decRef()));
+    assertEquals(new Heap.Drained(1, true), Heap.drain(new ConcurrentLinkedQueue<>(List.of(third)),
+        third));
+    assertEquals(0, heap.mergeBiasedCounts(), "each object is merged once");
+    assertEquals(new HeapStats(3, 3, 0, 2, 0), heap.stats());
+  }
+
+  @Test
+  void anObjectQueuedWhileTheOwnerDrainsIsMergedByItsNextDrain() throws Exception {
+    HeapObject<String> first = heap.allocate("first");
+    onOtherThread(() -> assertFalse(first.decRef()));
+    assertEquals(1, heap.mergeBiasedCounts());
+    HeapObject<String> second = heap.allocate("second"); // queued after the drain
+    onOtherThread(() -> assertFalse(second.decRef()));
+    assertEquals(1, heap.mergeBiasedCounts(), "the owner's queue outlives a drain");
+    assertTrue(second.isFreed());
   }
 
   @Test
