@@ -21,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Merges: the owner merges when its local count hits zero, and when it processes its queue
  * ({@link Heap#mergeBiasedCounts()}); a non-owner merges on the owner's behalf when it finds the
  * owner thread ended ({@code !isAlive()} makes the owner's last writes visible).
+ *
+ * <p>Until the merge, a non-owner's {@code decRef} that takes the true count below zero cannot
+ * be refused: it sees only {@code shared}, which may be negative legitimately, and cannot read
+ * the owner's {@code local} reliably. The merge finds the total below zero, frees the object and
+ * reports an {@link OverRelease} to the heap.
  */
 final class BiasedObject<T> extends HeapObject<T> {
   private static final long FREED = 1;
@@ -169,9 +174,11 @@ final class BiasedObject<T> extends HeapObject<T> {
           return false;
         }
         release();
-        if (total < 0) { // someone released a reference they did not hold
-          throw new DoubleFreeException(id(), (int) total, "merge of local count " + add,
-              site());
+        if (total < 0) {
+          // A non-owner released a reference it did not hold. Its decRef could not tell (it
+          // sees only the shared count) and it has happened: report it, do not throw here,
+          // in whichever thread merges.
+          heap().overReleased(this, -total);
         }
         return true;
       }

@@ -27,6 +27,16 @@ public enum CountStrategy {
    * it merges the two; when another thread takes the shared count below zero the object is
    * queued for its owner to merge ({@link Heap#mergeBiasedCounts()}), or merged at once if the
    * owner thread has ended.
+   *
+   * <p>The price (PEP 703 pays it too): until the merge, a {@code decRef} by a non-owner that
+   * takes the true count below zero, i.e. releases a reference its thread did not hold, cannot be
+   * refused, because that thread sees only the shared count, which goes below zero legitimately
+   * whenever the owner hands a reference over. The decRef succeeds and returns {@code false};
+   * meanwhile {@code refCount()} may read 0 on an object not yet freed. The merge finds the
+   * total below zero, frees the object (nobody can hold it) and records an {@link OverRelease}
+   * in the heap ({@link Heap#overReleases()}, and reported on {@link Heap#close()}); nothing is
+   * thrown into the merging thread. Once merged, the count is exact and every decRef below zero
+   * is refused as for the other strategies.
    */
   BIASED,
 

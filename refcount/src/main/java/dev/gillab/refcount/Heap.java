@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,9 @@ public final class Heap implements AutoCloseable {
   /** What {@link HeapObject#refCount()} answers for an immortal object; it never changes. */
   public static final int IMMORTAL_REFCOUNT = Integer.MAX_VALUE;
 
+  /** How many over-releases a heap keeps for {@link #overReleases()}; all are counted. */
+  public static final int OVER_RELEASES_KEPT = 64;
+
   private final String name;
   private final CountStrategy strategy;
   private final boolean debug;
@@ -63,6 +67,9 @@ public final class Heap implements AutoCloseable {
   // BIASED only: objects a non-owner asked their (living) owner to merge, by owner.
   private final ConcurrentHashMap<Thread, Queue<BiasedObject<?>>> mergeQueues =
       new ConcurrentHashMap<>();
+  // BIASED only: the first over-releases found at merges, and how many there were in all.
+  private final ConcurrentLinkedQueue<OverRelease> overReleases = new ConcurrentLinkedQueue<>();
+  private final AtomicLong overReleaseCount = new AtomicLong();
   private volatile boolean closed;
   // Not debug mode: the extras of the last hooked allocation, reused while the hook is the same.
   private volatile HeapObject.@Nullable Extras lastHookExtras;
@@ -216,20 +223,25 @@ public final class Heap implements AutoCloseable {
    */
   @CanIgnoreReturnValue
   public int mergeBiasedCounts() {
-    int freed = 0;
-    Queue<BiasedObject<?>> mine = mergeQueues.remove(Thread.currentThread());
-    if (mine != null) {
-      for (BiasedObject<?> o : mine) {
-        freed += o.merge() ? 1 : 0;
-      }
-    }
+    Queue<BiasedObject<?>> mine = mergeQueues.get(Thread.currentThread());
+    int freed = mine == null ? 0 : drain(mine, null).freed;
     return freed + mergeForEndedOwners();
   }
 
   /**
+   * {@code BIASED} only: objects that were let go of more times than they were held, found when
+   * their counts were merged (the first {@value #OVER_RELEASES_KEPT}, oldest first). A non-owner's
+   * over-release cannot be refused when it happens; see {@link CountStrategy#BIASED}.
+   */
+  public ImmutableList<OverRelease> overReleases() {
+    return ImmutableList.copyOf(overReleases);
+  }
+
+  /**
    * Closes the heap: later allocations are refused, existing objects work as before. Reports
-   * leaks (as {@link #leakReport()}) to the builder's leak sink when any object is still alive.
-   * Idempotent: reports once.
+   * leaks (as {@link #leakReport()}) to the builder's leak sink when any object is still alive,
+   * and the over-releases found (see {@link #overReleases()}) when there were any. Idempotent:
+   * reports once.
    */
   @Override
   public void close() {
@@ -240,6 +252,18 @@ public final class Heap implements AutoCloseable {
     mergeForEndedOwners();
     if (stats().live() > 0) {
       leakSink.accept(leakReport());
+    }
+    long overReleased = overReleaseCount.get();
+    if (overReleased > 0) {
+      StringBuilder s = new StringBuilder("heap '").append(name).append("': ")
+          .append(overReleased).append(overReleased == 1 ? " over-release" : " over-releases");
+      if (overReleased > OVER_RELEASES_KEPT) {
+        s.append(" (the first ").append(OVER_RELEASES_KEPT).append(" listed)");
+      }
+      for (OverRelease r : overReleases) {
+        s.append(System.lineSeparator()).append(r);
+      }
+      leakSink.accept(s.toString());
     }
   }
 
@@ -275,6 +299,16 @@ public final class Heap implements AutoCloseable {
     }
   }
 
+  /** A merge found a biased object's total count below zero (it has just been freed). */
+  void overReleased(BiasedObject<?> object, long excess) {
+    if (overReleaseCount.getAndIncrement() < OVER_RELEASES_KEPT) {
+      DebugRecord debug = object.debug();
+      overReleases.add(new OverRelease(object.id(), HeapObject.describe(object.rawValue()), excess,
+          debug == null ? null : debug.allocationSite(),
+          debug == null ? ImmutableList.of() : debug.lastAccesses()));
+    }
+  }
+
   /**
    * The extras of a new object with this hook (or none) in this mode. A debug object gets its
    * own record; hooked objects share one Extras per hook (a container type's hook is usually one
@@ -300,9 +334,11 @@ public final class Heap implements AutoCloseable {
     if (!object.owner.isAlive()) {
       return object.merge();
     }
-    mergeQueues.computeIfAbsent(object.owner, t -> new ConcurrentLinkedQueue<>()).add(object);
-    if (!object.owner.isAlive()) { // ended while we queued: take its queue back
-      return mergeForEndedOwners() > 0 && object.isFreed();
+    Queue<BiasedObject<?>> queue =
+        mergeQueues.computeIfAbsent(object.owner, t -> new ConcurrentLinkedQueue<>());
+    queue.add(object);
+    if (!object.owner.isAlive()) { // ended while we queued: merge what it left, ours included
+      return drain(queue, object).targetFreed;
     }
     return false;
   }
@@ -310,13 +346,34 @@ public final class Heap implements AutoCloseable {
   private int mergeForEndedOwners() {
     int freed = 0;
     for (Map.Entry<Thread, Queue<BiasedObject<?>>> e : mergeQueues.entrySet()) {
-      if (!e.getKey().isAlive() && mergeQueues.remove(e.getKey(), e.getValue())) {
-        for (BiasedObject<?> o : e.getValue()) {
-          freed += o.merge() ? 1 : 0;
-        }
+      if (!e.getKey().isAlive()) {
+        freed += drain(e.getValue(), null).freed;
+        // An object queued after this drain is merged by whoever queued it: it sees the owner
+        // ended and drains the queue it holds, which need not still be in the map.
+        mergeQueues.remove(e.getKey(), e.getValue());
       }
     }
     return freed;
+  }
+
+  /** What a {@link #drain} did: how many objects it freed, and whether one was the target. */
+  record Drained(int freed, boolean targetFreed) {}
+
+  /**
+   * Merges the objects in an owner's queue, each taken by one {@code poll} so that exactly one
+   * drainer merges it, and answers how many it freed and whether {@code target}'s own merge, in
+   * this call, was one of them: not merely whether the target is freed by now, which a
+   * concurrent merger may have done.
+   */
+  static Drained drain(Queue<BiasedObject<?>> queue, @Nullable BiasedObject<?> target) {
+    int freed = 0;
+    boolean targetFreed = false;
+    for (BiasedObject<?> o = queue.poll(); o != null; o = queue.poll()) {
+      boolean f = o.merge();
+      freed += f ? 1 : 0;
+      targetFreed |= f && o == target;
+    }
+    return new Drained(freed, targetFreed);
   }
 
   /** Configures a {@link Heap}; not thread-safe. */
@@ -368,7 +425,10 @@ public final class Heap implements AutoCloseable {
       return this;
     }
 
-    /** Where {@link Heap#close()} sends the leak report. Default: standard error. */
+    /**
+     * Where {@link Heap#close()} sends the leak report and the over-release report. Default:
+     * standard error.
+     */
     @CanIgnoreReturnValue
     public Builder leakSink(Consumer<String> sink) {
       this.leakSink = checkNotNull(sink, "sink");

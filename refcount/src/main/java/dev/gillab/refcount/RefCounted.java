@@ -14,7 +14,10 @@ package dev.gillab.refcount;
  *       {@code decRef}, reading its value) throws an {@link IllegalRefCountException} whose
  *       message says the count and the attempted change. A freed object is never revived: an
  *       {@code incRef} on it changes nothing. A {@code decRef} that would take the count below
- *       zero changes nothing and throws {@link DoubleFreeException}.
+ *       zero changes nothing and throws {@link DoubleFreeException}. One exception, by design:
+ *       a {@link CountStrategy#BIASED} object not yet merged cannot see that a decRef by a
+ *       thread other than its owner goes below zero (see there); that decRef succeeds, and the
+ *       merge frees the object and reports an {@link OverRelease} to its heap.
  *   <li>{@link #refCount()} and {@link #isFreed()} are queries and never throw: a freed object
  *       answers count 0 and {@code true}.
  * </ul>
@@ -39,7 +42,8 @@ public interface RefCounted {
    *
    * @return {@code true} when this call took the count to zero and freed the object
    * @throws DoubleFreeException if the object was already freed, or the count would go below zero
-   *     (the count stays as it is)
+   *     (the count stays as it is); for the one case this cannot be seen at once, see
+   *     {@link CountStrategy#BIASED}
    */
   boolean decRef();
 

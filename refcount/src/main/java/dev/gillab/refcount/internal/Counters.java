@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * only grow, so the sum is at most the live count at the moment between the two passes: the
  * peak may miss a maximum that lasted only while the cells were being read, but never reports
  * one that did not happen (as current as plain stores make the other threads' counts).
+ *
+ * <p>Cells do not pile up: when a new thread adds its cell, the cells of threads that have
+ * ended are folded into base counts published with the remaining cells in one {@link Cells}
+ * snapshot (a reader sums one snapshot, so nothing is counted twice or lost). A heap used by a
+ * pool that replaces its threads keeps about one cell per living thread, plus the first cell,
+ * kept for its peak.
  * Thread-safe.
  */
 public final class Counters {
@@ -45,9 +51,9 @@ public final class Counters {
   private final Object cellsLock = new Object();
 
   @GuardedBy("cellsLock")
-  private Cell[] cellsWritten = new Cell[0];
+  private Cells cellsWritten = Cells.EMPTY;
 
-  private volatile Cell[] cells = new Cell[0]; // published copy of cellsWritten
+  private volatile Cells cells = Cells.EMPTY; // published copy of cellsWritten
   private volatile Cell first; // the first thread's cell: its fast path
   private volatile Cell alone; // the only cell while there is one, then null for good
   private volatile long sharedPeak; // the peak once several threads count
@@ -81,27 +87,35 @@ public final class Counters {
   }
 
   public long allocated() {
-    long sum = 0;
-    for (Cell c : cells) {
+    Cells all = cells;
+    long sum = all.allocated;
+    for (Cell c : all.cells) {
       sum += c.allocatedCount();
     }
     return sum;
   }
 
   public long freed() {
-    long sum = 0;
-    for (Cell c : cells) {
+    Cells all = cells;
+    long sum = all.freed;
+    for (Cell c : all.cells) {
       sum += c.freedCount();
     }
     return sum;
   }
 
   public long immortal() {
-    long sum = 0;
-    for (Cell c : cells) {
+    Cells all = cells;
+    long sum = all.immortal;
+    for (Cell c : all.cells) {
       sum += c.immortalCount();
     }
     return sum;
+  }
+
+  /** How many cells readers sum now (for tests: ended threads' cells are folded away). */
+  int cellCount() {
+    return cells.cells.length;
   }
 
   /** The most objects live at once, as the class comment defines it. */
@@ -116,13 +130,13 @@ public final class Counters {
    * before any freed count, and both only grow.
    */
   public long liveAtMost() {
-    Cell[] all = cells;
-    long allocated = 0;
-    for (Cell c : all) {
+    Cells all = cells;
+    long allocated = all.allocated; // the folded counts are final: order does not matter
+    for (Cell c : all.cells) {
       allocated += c.allocatedCount();
     }
-    long freed = 0;
-    for (Cell c : all) {
+    long freed = all.freed;
+    for (Cell c : all.cells) {
       freed += c.freedCount();
     }
     return allocated - freed;
@@ -150,18 +164,60 @@ public final class Counters {
       c = new Cell(Thread.currentThread(), nextBlock);
       mine.set(c);
       synchronized (cellsLock) {
-        cellsWritten = Arrays.copyOf(cellsWritten, cellsWritten.length + 1);
-        cellsWritten[cellsWritten.length - 1] = c;
-        if (cellsWritten.length == 1) {
+        if (first == null) {
           first = c;
           alone = c;
         } else {
           alone = null; // before this cell counts anything: the first cell stops being the heap
         }
-        cells = cellsWritten.clone();
+        cellsWritten = cellsWritten.foldEndedAndAdd(c);
+        cells = cellsWritten;
       }
     }
     return c;
+  }
+
+  /**
+   * The cells readers sum, plus the counts folded in from cells of threads that had ended.
+   * Immutable: a new snapshot replaces it whenever a thread adds its cell.
+   */
+  private static final class Cells {
+    static final Cells EMPTY = new Cells(new Cell[0], 0, 0, 0);
+
+    final Cell[] cells;
+    final long allocated;
+    final long freed;
+    final long immortal;
+
+    Cells(Cell[] cells, long allocated, long freed, long immortal) {
+      this.cells = cells;
+      this.allocated = allocated;
+      this.freed = freed;
+      this.immortal = immortal;
+    }
+
+    /**
+     * These cells without those of ended threads (their counts folded into the base; a thread
+     * found ended by {@code isAlive()} has made all its plain stores visible), plus {@code c}.
+     */
+    Cells foldEndedAndAdd(Cell c) {
+      Cell[] kept = new Cell[cells.length + 1];
+      int n = 0;
+      long a = allocated;
+      long f = freed;
+      long i = immortal;
+      for (Cell old : cells) {
+        if (old.thread.isAlive()) {
+          kept[n++] = old;
+        } else {
+          a += old.allocatedCount();
+          f += old.freedCount();
+          i += old.immortalCount();
+        }
+      }
+      kept[n++] = c;
+      return new Cells(Arrays.copyOf(kept, n), a, f, i);
+    }
   }
 
   /**
