@@ -38,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * Only {@link #acquire}, {@link #acquireUninterruptibly} and {@link #hold} add lock-order
- * edges: a {@link #tryAcquire()} cannot block, and a timed one gives up, so neither can be
- * part of a deadlock that lasts (lockdep treats trylock the same way). Every form records the
- * lock as held, so the locks taken next are ordered after it.
+ * edges leading to the lock: a {@link #tryAcquire()} cannot block, and a timed one gives up, so
+ * neither can be part of a deadlock that lasts (lockdep treats trylock the same way). Every
+ * form records the lock as held, so the locks taken next by a blocking acquisition are ordered
+ * after it (and after every lock held below it).
  *
  * <p>Thread-safe: any thread may use a lock; only the holder may release it.
  */
@@ -114,7 +115,7 @@ public final class OwnedLock {
         }
       }
     }
-    acquired(held);
+    acquired(held, true);
   }
 
   /** Takes the lock, waiting as long as it takes, ignoring interrupts; otherwise as {@link #acquire}. */
@@ -133,7 +134,7 @@ public final class OwnedLock {
         }
       }
     }
-    acquired(held);
+    acquired(held, true);
   }
 
   /** Takes the lock if it is free now (or, reentrant, already the caller's); never waits. */
@@ -141,7 +142,7 @@ public final class OwnedLock {
     if (!sync.tryLock()) {
       return false;
     }
-    acquired(order == null ? null : order.heldFor(core));
+    acquired(order == null ? null : order.heldFor(core), false);
     return true;
   }
 
@@ -157,7 +158,7 @@ public final class OwnedLock {
           Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
     }
     if (sync.tryLock()) {
-      acquired(order == null ? null : order.heldFor(core));
+      acquired(order == null ? null : order.heldFor(core), false);
       return true;
     }
     if (!core.reentrant && sync.heldByCurrentThread()) {
@@ -176,7 +177,7 @@ public final class OwnedLock {
       }
     }
     if (got) {
-      acquired(order == null ? null : order.heldFor(core));
+      acquired(order == null ? null : order.heldFor(core), false);
     }
     return got;
   }
@@ -247,12 +248,14 @@ public final class OwnedLock {
     }
   }
 
-  private void acquired(@Nullable HeldLocks held) {
+  /** {@code blocking}: taken by an acquisition that may wait (its order was checked). */
+  private void acquired(@Nullable HeldLocks held, boolean blocking) {
     if (captureStacks && sync.holdCount() == 1) {
       core.acquiredAt = Stacks.here();
     }
     if (held != null && order != null) {
-      order.acquired(held, core);
+      // A re-entry is not ordered: the locks taken since its first hold have no edge to it.
+      order.acquired(held, core, blocking && (!core.reentrant || sync.holdCount() == 1));
     }
   }
 
