@@ -19,6 +19,27 @@ final class Bounded {
 
   private Bounded() {}
 
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * A started thread running {@code body}; if the body throws, "name failed: exception" is
+   * added to {@code failures}, for the lesson to print (a worker dying on stderr while the
+   * lesson prints its usual lines would hide the failure).
+   */
+  static Thread start(String name, Body body, List<String> failures) {
+    Thread t = new Thread(() -> {
+      try {
+        body.run();
+      } catch (Exception | Error e) {
+        failures.add(name + " failed: " + e);
+      }
+    }, name);
+    t.start();
+    return t;
+  }
+
   /** Joins every thread within {@link #LIMIT} in all; interrupts and names those still running. */
   static void join(Thread... threads) throws InterruptedException {
     join(List.of(threads));
