@@ -189,6 +189,9 @@ public final class OwnedLock {
    *     "worker-2 cannot release lock 'A': it is held by worker-1"}
    */
   public void release() {
+    if (captureStacks && sync.holdCount() == 1) { // 0 for a non-holder, whose release throws
+      core.acquiredAt = null; // the outermost hold ends: its stack no longer says where it was taken
+    }
     if (order == null) {
       sync.unlock();
       return;
