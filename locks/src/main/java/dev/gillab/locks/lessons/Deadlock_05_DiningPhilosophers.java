@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The explorer replays that schedule and samples many others. Then real threads with
  * wait-for checking THROW are pushed into it once: for the first meal, all five wait for one
  * another while holding their left fork, then reach right. Four waits park; the fifth would
- * close the cycle, so it is refused, that philosopher puts the left fork down and tries
- * again, and everyone eats. Later meals run freely and hit the cycle only now and then. Two
+ * close the cycle, so it is refused; that philosopher puts the left fork down, lets the
+ * neighbour waiting for it eat (retrying at once could snatch the fork back first and close
+ * the same cycle again), tries again, and everyone eats. Later meals run freely and hit the cycle only now and then. Two
  * fixes remove it: one global order (everyone takes the lower-numbered fork first, so
  * philosopher 5 reaches right first) and timeouts with backoff.
  *
@@ -117,6 +119,7 @@ public final class Deadlock_05_DiningPhilosophers {
     AtomicInteger later = new AtomicInteger();
     CyclicBarrier allHoldLeft = new CyclicBarrier(N);
     CyclicBarrier allAteOnce = new CyclicBarrier(N);
+    CountDownLatch neighbourAte = new CountDownLatch(1);
     Table checked = new Table(LockSet.builder().waitFor(Policy.THROW).order(Policy.DISABLED).build());
     int meals = dine((p, meal) -> {
       boolean pushed = meal > 0; // the first meal waits once for all five left forks
@@ -130,12 +133,18 @@ public final class Deadlock_05_DiningPhilosophers {
             Bounded.await(allHoldLeft, "all five holding their left fork");
           }
           right.acquire();
+          neighbourAte.countDown();
           right.release();
           break;
         } catch (DeadlockException e) {
           (meal == 0 ? forced : later).incrementAndGet(); // put the left fork down (finally), retry
         } finally {
           left.release();
+        }
+        if (meal == 0) {
+          // Retrying at once could grab the fork back before the neighbour wakes: the same
+          // cycle again. Let the neighbour waiting for it eat first.
+          Bounded.await(neighbourAte, "the neighbour eating");
         }
       }
       if (meal == 0) {
