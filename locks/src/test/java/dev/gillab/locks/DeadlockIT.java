@@ -60,8 +60,10 @@ class DeadlockIT {
         });
       }
     } // Workers rethrows any DeadlockException or PotentialDeadlockException a worker met
+    // x == y is skipped (about 1 pair in 8): the count is about 21,000 of the 24,000 tried
     assertTrue(acquisitions.get() >= 10_000, "only " + acquisitions.get() + " acquisitions");
     assertEquals(List.of(), reports);
+    System.out.printf("one global order: %,d acquisitions, 0 reports%n", acquisitions.get());
   }
 
   @Test
