@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
  * <em>asks</em> for B and A, but {@code OrderedAcquisition} sorts every request by the locks'
  * stable ids (creation order), so it takes A first, like worker-1. The explorer tries every
  * schedule and finds none that deadlocks; then two real threads move money in opposite
- * directions 10,000 times each, with both detectors on, and nothing is reported.
+ * directions 10,000 times each, with both detectors on, and nothing is reported. The two
+ * locks have different names ("alice", "bob") on purpose: the order checker orders locks by
+ * name by default, so two locks both named "account" nested in any order would be reported as
+ * a cycle of one; see {@code OrderedAcquisition} for the choices then.
  *
  * <h2>How to run</h2>
  *
