@@ -101,40 +101,16 @@ public final class OwnedLock {
       throw new InterruptedException(
           Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
     }
-    HeldLocks held = checkOrder();
-    if (!sync.tryLock()) {
-      refuseSelfDeadlock();
-      if (waits == null) {
-        sync.lockInterruptibly();
-      } else {
-        WaitForGraph.Wait wait = waits.beginWait(core, false);
-        try {
-          sync.lockInterruptibly();
-        } finally {
-          waits.endWait(wait);
-        }
-      }
-    }
-    acquired(held, true);
+    blockingAcquire(true);
   }
 
   /** Takes the lock, waiting as long as it takes, ignoring interrupts; otherwise as {@link #acquire}. */
   public void acquireUninterruptibly() {
-    HeldLocks held = checkOrder();
-    if (!sync.tryLock()) {
-      refuseSelfDeadlock();
-      if (waits == null) {
-        sync.lockUninterruptibly();
-      } else {
-        WaitForGraph.Wait wait = waits.beginWait(core, false);
-        try {
-          sync.lockUninterruptibly();
-        } finally {
-          waits.endWait(wait);
-        }
-      }
+    try {
+      blockingAcquire(false);
+    } catch (InterruptedException e) {
+      throw new AssertionError("an uninterruptible wait was interrupted", e);
     }
-    acquired(held, true);
   }
 
   /** Takes the lock if it is free now (or, reentrant, already the caller's); never waits. */
@@ -165,17 +141,7 @@ public final class OwnedLock {
       return false;
     }
     long nanos = saturatedNanos(timeout);
-    boolean got;
-    if (waits == null) {
-      got = sync.tryLock(nanos);
-    } else {
-      WaitForGraph.Wait wait = waits.beginWait(core, true);
-      try {
-        got = sync.tryLock(nanos);
-      } finally {
-        waits.endWait(wait);
-      }
-    }
+    boolean got = waiting(true, () -> sync.tryLock(nanos));
     if (got) {
       acquired(order == null ? null : order.heldFor(core), false);
     }
@@ -233,6 +199,47 @@ public final class OwnedLock {
   public String toString() {
     @Nullable String owner = ownerName();
     return "lock '" + core.name + "' (" + (owner == null ? "free" : "held by " + owner) + ")";
+  }
+
+  /** An acquisition that may block: order check, fast attempt, then a registered wait. */
+  private void blockingAcquire(boolean interruptible) throws InterruptedException {
+    HeldLocks held = checkOrder();
+    if (!sync.tryLock()) {
+      refuseSelfDeadlock();
+      if (interruptible) {
+        waiting(false, () -> {
+          sync.lockInterruptibly();
+          return true;
+        });
+      } else {
+        waiting(false, () -> {
+          sync.lockUninterruptibly();
+          return true;
+        });
+      }
+    }
+    acquired(held, true);
+  }
+
+  /** A blocking wait on the synchronizer. */
+  private interface Blocking {
+    boolean await() throws InterruptedException;
+  }
+
+  /**
+   * Runs {@code wait}, registered with the wait-for graph (if any) for as long as it blocks;
+   * {@code timed} waits are never refused as deadlocks (timing out is their way out).
+   */
+  private boolean waiting(boolean timed, Blocking wait) throws InterruptedException {
+    if (waits == null) {
+      return wait.await();
+    }
+    WaitForGraph.Wait registered = waits.beginWait(core, timed);
+    try {
+      return wait.await();
+    } finally {
+      waits.endWait(registered);
+    }
   }
 
   private @Nullable HeldLocks checkOrder() {
