@@ -23,6 +23,15 @@ import java.util.IdentityHashMap;
  * acquisition fails part way (interrupt, a detector's exception), the locks already taken are
  * released before the exception leaves, so a failed call holds nothing.
  *
+ * <p><b>Locks of one name and the order checker.</b> A {@link LockSet} orders by name by
+ * default ({@link OrderKey#NAME}, one graph node per name, as a lock class in lockdep), so
+ * nesting two locks that share a name, such as two {@code account} locks in the textbook
+ * transfer, is reported as a lock-order cycle of one ("acquires account while holding another
+ * lock named account") even when taken here in one global order: the checker cannot tell
+ * instances of one name apart. Give such locks a set built with {@code
+ * orderBy(OrderKey.INSTANCE)} (each lock its own node), or distinct names; or accept the
+ * WARN. This class does not mark same-name nesting as allowed (lockdep's nesting annotation).
+ *
  * <p>Thread-safe (stateless).
  */
 @ThreadSafe

@@ -38,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * Only {@link #acquire}, {@link #acquireUninterruptibly} and {@link #hold} add lock-order
- * edges: a {@link #tryAcquire()} cannot block, and a timed one gives up, so neither can be
- * part of a deadlock that lasts (lockdep treats trylock the same way). Every form records the
- * lock as held, so the locks taken next are ordered after it.
+ * edges leading to the lock: a {@link #tryAcquire()} cannot block, and a timed one gives up, so
+ * neither can be part of a deadlock that lasts (lockdep treats trylock the same way). Every
+ * form records the lock as held, so the locks taken next by a blocking acquisition are ordered
+ * after it (and after every lock held below it).
  *
  * <p>Thread-safe: any thread may use a lock; only the holder may release it.
  */
@@ -100,40 +101,16 @@ public final class OwnedLock {
       throw new InterruptedException(
           Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
     }
-    HeldLocks held = checkOrder();
-    if (!sync.tryLock()) {
-      refuseSelfDeadlock();
-      if (waits == null) {
-        sync.lockInterruptibly();
-      } else {
-        WaitForGraph.Wait wait = waits.beginWait(core, false);
-        try {
-          sync.lockInterruptibly();
-        } finally {
-          waits.endWait(wait);
-        }
-      }
-    }
-    acquired(held);
+    blockingAcquire(true);
   }
 
   /** Takes the lock, waiting as long as it takes, ignoring interrupts; otherwise as {@link #acquire}. */
   public void acquireUninterruptibly() {
-    HeldLocks held = checkOrder();
-    if (!sync.tryLock()) {
-      refuseSelfDeadlock();
-      if (waits == null) {
-        sync.lockUninterruptibly();
-      } else {
-        WaitForGraph.Wait wait = waits.beginWait(core, false);
-        try {
-          sync.lockUninterruptibly();
-        } finally {
-          waits.endWait(wait);
-        }
-      }
+    try {
+      blockingAcquire(false);
+    } catch (InterruptedException e) {
+      throw new AssertionError("an uninterruptible wait was interrupted", e);
     }
-    acquired(held);
   }
 
   /** Takes the lock if it is free now (or, reentrant, already the caller's); never waits. */
@@ -141,7 +118,7 @@ public final class OwnedLock {
     if (!sync.tryLock()) {
       return false;
     }
-    acquired(order == null ? null : order.heldFor(core));
+    acquired(order == null ? null : order.heldFor(core), false);
     return true;
   }
 
@@ -157,26 +134,16 @@ public final class OwnedLock {
           Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
     }
     if (sync.tryLock()) {
-      acquired(order == null ? null : order.heldFor(core));
+      acquired(order == null ? null : order.heldFor(core), false);
       return true;
     }
     if (!core.reentrant && sync.heldByCurrentThread()) {
       return false;
     }
     long nanos = saturatedNanos(timeout);
-    boolean got;
-    if (waits == null) {
-      got = sync.tryLock(nanos);
-    } else {
-      WaitForGraph.Wait wait = waits.beginWait(core, true);
-      try {
-        got = sync.tryLock(nanos);
-      } finally {
-        waits.endWait(wait);
-      }
-    }
+    boolean got = waiting(true, () -> sync.tryLock(nanos));
     if (got) {
-      acquired(order == null ? null : order.heldFor(core));
+      acquired(order == null ? null : order.heldFor(core), false);
     }
     return got;
   }
@@ -188,6 +155,9 @@ public final class OwnedLock {
    *     "worker-2 cannot release lock 'A': it is held by worker-1"}
    */
   public void release() {
+    if (captureStacks && sync.holdCount() == 1) { // 0 for a non-holder, whose release throws
+      core.acquiredAt = null; // the outermost hold ends: its stack no longer says where it was taken
+    }
     if (order == null) {
       sync.unlock();
       return;
@@ -231,6 +201,47 @@ public final class OwnedLock {
     return "lock '" + core.name + "' (" + (owner == null ? "free" : "held by " + owner) + ")";
   }
 
+  /** An acquisition that may block: order check, fast attempt, then a registered wait. */
+  private void blockingAcquire(boolean interruptible) throws InterruptedException {
+    HeldLocks held = checkOrder();
+    if (!sync.tryLock()) {
+      refuseSelfDeadlock();
+      if (interruptible) {
+        waiting(false, () -> {
+          sync.lockInterruptibly();
+          return true;
+        });
+      } else {
+        waiting(false, () -> {
+          sync.lockUninterruptibly();
+          return true;
+        });
+      }
+    }
+    acquired(held, true);
+  }
+
+  /** A blocking wait on the synchronizer. */
+  private interface Blocking {
+    boolean await() throws InterruptedException;
+  }
+
+  /**
+   * Runs {@code wait}, registered with the wait-for graph (if any) for as long as it blocks;
+   * {@code timed} waits are never refused as deadlocks (timing out is their way out).
+   */
+  private boolean waiting(boolean timed, Blocking wait) throws InterruptedException {
+    if (waits == null) {
+      return wait.await();
+    }
+    WaitForGraph.Wait registered = waits.beginWait(core, timed);
+    try {
+      return wait.await();
+    } finally {
+      waits.endWait(registered);
+    }
+  }
+
   private @Nullable HeldLocks checkOrder() {
     if (order == null) {
       return null;
@@ -247,12 +258,14 @@ public final class OwnedLock {
     }
   }
 
-  private void acquired(@Nullable HeldLocks held) {
+  /** {@code blocking}: taken by an acquisition that may wait (its order was checked). */
+  private void acquired(@Nullable HeldLocks held, boolean blocking) {
     if (captureStacks && sync.holdCount() == 1) {
       core.acquiredAt = Stacks.here();
     }
     if (held != null && order != null) {
-      order.acquired(held, core);
+      // A re-entry is not ordered: the locks taken since its first hold have no edge to it.
+      order.acquired(held, core, blocking && (!core.reentrant || sync.holdCount() == 1));
     }
   }
 

@@ -12,6 +12,7 @@ import dev.gillab.locks.internal.Party;
 import dev.gillab.locks.internal.Reports;
 import dev.gillab.locks.internal.WaitForGraph;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class Watchdog implements AutoCloseable {
     checkArgument(!period.isNegative() && !period.isZero(), "period must be positive, was %s", period);
     Watchdog w = new Watchdog(period, checkNotNull(listener, "listener"), sets);
     long nanos = period.toNanos();
-    // scanSafely catches what a scan throws, so the future never carries a failure.
+    // scanSafely catches whatever a scan throws, so the future never carries a failure.
     var unused = w.thread.scheduleWithFixedDelay(w::scanSafely, nanos, nanos, TimeUnit.NANOSECONDS);
     return w;
   }
@@ -98,8 +99,14 @@ public final class Watchdog implements AutoCloseable {
     }
   }
 
-  /** Runs one scan now, on the calling thread, and reports what is new. */
+  /**
+   * Runs one scan now, on the calling thread, and reports what is new. The listener is called
+   * after the scan, outside the scan's lock, so a slow listener does not hold up other scans;
+   * whatever it throws (an {@code AssertionError} in a test as well) is logged and the next
+   * report still goes out.
+   */
   public void scanNow() {
+    List<DeadlockReport> fresh = new ArrayList<>();
     synchronized (scanLock) {
       // The JVM first: a thread registers its wait with its lock set before it parks, so every
       // set-lock cycle the JVM sees parked is already in the set's graph when read next. Read
@@ -110,7 +117,7 @@ public final class Watchdog implements AutoCloseable {
         for (WaitForGraph.Cycle c : set.cycles()) {
           known.add(c.threadIds);
           if (!c.alreadyReported) {
-            listener.onDeadlock(c.report);
+            fresh.add(c.report);
           }
         }
       }
@@ -118,19 +125,26 @@ public final class Watchdog implements AutoCloseable {
       for (Map.Entry<ImmutableList<Long>, List<Party>> c : jvm) {
         jvmCycles.add(c.getKey());
         if (!known.contains(c.getKey()) && !lastJvmCycles.contains(c.getKey())) {
-          listener.onDeadlock(Reports.deadlock(c.getValue()));
+          fresh.add(Reports.deadlock(c.getValue()));
         }
       }
       lastJvmCycles = jvmCycles;
       scans++;
+    }
+    for (DeadlockReport r : fresh) {
+      try {
+        listener.onDeadlock(r);
+      } catch (Throwable t) { // a failing listener must not stop the reports, nor the watchdog
+        LOG.log(Level.WARNING, "deadlock listener failed on: " + r.summary(), t);
+      }
     }
   }
 
   private void scanSafely() {
     try {
       scanNow();
-    } catch (RuntimeException e) { // a failing listener must not stop the watchdog
-      LOG.log(Level.WARNING, "deadlock watchdog scan failed", e);
+    } catch (Throwable t) { // any throwable would end scheduleWithFixedDelay for good, silently
+      LOG.log(Level.WARNING, "deadlock watchdog scan failed", t);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -136,6 +137,97 @@ class OrderCheckTest {
     c.release();
     nest(d, c);
     assertEquals(List.of(), reports);
+  }
+
+  /**
+   * A {@code tryAcquire}d lock on top of the held stack has no edge leading to it, so the lock
+   * taken next must be ordered after the locks below it too. worker-1's "A, try B, C" and
+   * worker-2's "C, A" can really deadlock (worker-1 holds A and waits for C; worker-2 holds C
+   * and waits for A): found although this run never overlapped them.
+   */
+  @Test
+  void aTryAcquiredLockOnTopDoesNotHideTheOrderOfTheLocksBelowIt() throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    OwnedLock c = locks.newLock("C");
+    a.acquire();
+    assertTrue(b.tryAcquire());
+    c.acquire(); // B -> C and A -> C
+    c.release();
+    b.release();
+    a.release();
+    nest(c, a);
+    assertEquals(1, reports.size(), reports::toString);
+    assertEquals("potential deadlock: " + me + " acquires A while holding C, but A -> C was "
+        + "established before; lock-order cycle: C -> A -> C", reports.get(0).summary());
+  }
+
+  /** The lock tried is held while the next is taken: its order counts as well. */
+  @Test
+  void aTryAcquiredLockIsOrderedBeforeTheLocksTakenAfterIt() throws Exception {
+    LockSet locks = set(Policy.THROW, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    OwnedLock c = locks.newLock("C");
+    a.acquire();
+    assertTrue(b.tryAcquire(Duration.ofSeconds(1)));
+    c.acquire();
+    c.release();
+    b.release();
+    a.release();
+    PotentialDeadlockException e = assertThrows(PotentialDeadlockException.class, () -> nest(c, b));
+    assertEquals("potential deadlock: " + me + " acquires B while holding C, but B -> C was "
+        + "established before; lock-order cycle: C -> B -> C", e.report().summary());
+    assertFalse(b.isLocked());
+    assertFalse(c.isLocked());
+  }
+
+  /**
+   * A re-entry on top of the held stack has no edge leading to it either. worker-1's "A
+   * (reentrant), B, A again, C" and worker-2's "C, B" can really deadlock (worker-1 holds B and
+   * waits for C; worker-2 holds C and waits for B).
+   */
+  @Test
+  void aReentryOnTopDoesNotHideTheOrderOfTheLocksBelowIt() throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.NAME);
+    OwnedLock a = locks.newReentrantLock("A");
+    OwnedLock b = locks.newLock("B");
+    OwnedLock c = locks.newLock("C");
+    a.acquire();
+    b.acquire();
+    a.acquire();
+    c.acquire(); // A -> C and B -> C
+    c.release();
+    a.release();
+    b.release();
+    a.release();
+    nest(c, b);
+    assertEquals(1, reports.size(), reports::toString);
+    assertEquals("potential deadlock: " + me + " acquires B while holding C, but B -> C was "
+        + "established before; lock-order cycle: C -> B -> C", reports.get(0).summary());
+  }
+
+  /** Below the first ordered entry the walk stops: those locks reach it by earlier edges. */
+  @Test
+  void locksBelowAnOrderedEntryAreOrderedByTransitivity() throws Exception {
+    LockSet locks = set(Policy.WARN, OrderKey.NAME);
+    OwnedLock a = locks.newLock("A");
+    OwnedLock b = locks.newLock("B");
+    OwnedLock c = locks.newLock("C");
+    OwnedLock d = locks.newLock("D");
+    a.acquire();
+    b.acquire(); // A -> B
+    assertTrue(c.tryAcquire());
+    d.acquire(); // C -> D and B -> D; A -> D by A -> B -> D
+    d.release();
+    c.release();
+    b.release();
+    a.release();
+    nest(d, a);
+    assertEquals(1, reports.size(), reports::toString);
+    assertEquals("potential deadlock: " + me + " acquires A while holding D, but A -> B -> D was "
+        + "established before; lock-order cycle: D -> A -> B -> D", reports.get(0).summary());
   }
 
   @Test

@@ -113,4 +113,47 @@ class WatchdogIT {
       w2.awaitFailure();
     }
   }
+  /**
+   * A listener that throws an Error (here the AssertionError a test's listener would throw)
+   * must not stop the watchdog: a scheduled task that throws is never run again. The first
+   * deadlock's report fails in the listener; a second deadlock, formed after that, is still
+   * reported, and scans go on.
+   */
+  @Test
+  void aListenerThatThrowsAnErrorDoesNotStopTheWatchdog() throws Exception {
+    CountDownLatch firstHeard = new CountDownLatch(1);
+    DeadlockListener failing = r -> {
+      heard.add(r);
+      firstHeard.countDown();
+      if (heard.size() == 1) {
+        throw new AssertionError("listener failed on purpose");
+      }
+    };
+    OwnedLock a = OwnedLock.create("A");
+    OwnedLock b = OwnedLock.create("B");
+    OwnedLock c = OwnedLock.create("C");
+    OwnedLock d = OwnedLock.create("D");
+    CountDownLatch firstPairHolds = new CountDownLatch(2);
+    CountDownLatch secondPairHolds = new CountDownLatch(2);
+    try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), failing);
+        Workers workers = new Workers()) {
+      Workers.Worker w1 = workers.start("worker-1", () -> WaitForDetectionTest.hold(a, b, firstPairHolds));
+      Workers.Worker w2 = workers.start("worker-2", () -> WaitForDetectionTest.hold(b, a, firstPairHolds));
+      assertTrue(firstHeard.await(10, TimeUnit.SECONDS), "first deadlock reported");
+      Workers.Worker w3 = workers.start("worker-3", () -> WaitForDetectionTest.hold(c, d, secondPairHolds));
+      Workers.Worker w4 = workers.start("worker-4", () -> WaitForDetectionTest.hold(d, c, secondPairHolds));
+      await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 2);
+      assertTrue(heard.get(0).summary().contains("worker-1"), heard.get(0).summary());
+      assertTrue(heard.get(1).summary().contains("worker-3"), heard.get(1).summary());
+      long scans = watchdog.scans();
+      await().atMost(Duration.ofSeconds(10)).until(() -> watchdog.scans() >= scans + 2);
+      assertEquals(2, heard.size(), "each lasting deadlock is reported once");
+      for (Workers.Worker w : List.of(w1, w2, w3, w4)) {
+        w.thread.interrupt();
+      }
+      for (Workers.Worker w : List.of(w1, w2, w3, w4)) {
+        w.awaitFailure();
+      }
+    }
+  }
 }

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * What the detectors need to know about one lock: its name, its stable id, its synchronizer,
  * its node in the lock-order graph, and where its current holder took it.
  *
- * <p>{@link #acquiredAt} is written only by the holder right after it acquired the lock and
- * cleared before it releases; other threads read it only for a thread that is registered as a
+ * <p>{@link #acquiredAt} is written only by the holder right after its outermost acquisition
+ * and cleared by the holder before its outermost release; other threads read it only for a thread that is registered as a
  * waiter (whose holdings cannot change while it waits), under the registry lock it passed
  * through. No lock of its own is needed.
  */

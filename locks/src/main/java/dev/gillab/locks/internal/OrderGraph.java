@@ -23,10 +23,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The lock-order graph of one lock set: an edge "A -> B" for every time a thread took B while
- * its latest-taken held lock was A. Edges from the other held locks follow by transitivity
- * (each of them reaches A), so one edge per acquisition is enough. An acquisition whose edge
- * would close a cycle is a potential deadlock.
+ * The lock-order graph of one lock set: an edge "A -> B" for every time a thread took B, by a
+ * blocking acquisition, while holding A. Not every held lock needs its own edge: a held lock
+ * that was itself taken by a blocking acquisition is reached by edges from the locks held
+ * before it, so an edge from the latest such lock, and from any {@code tryAcquire}d or
+ * re-entered lock above it, orders the new lock after all of them (see {@link #check}). An
+ * acquisition whose edge would close a cycle is a potential deadlock.
  *
  * <p>A new edge is checked and added under one lock, so two threads adding A -> B and B -> A at
  * the same moment cannot both miss the cycle (the race in Guava's {@code
@@ -88,25 +90,45 @@ public final class OrderGraph {
     return held.get();
   }
 
-  /** Checks the order "latest held lock, then {@code next}" before the caller blocks on it. */
+  /**
+   * Checks the order "held lock, then {@code next}" before the caller blocks on {@code next},
+   * and records new edges. It walks down the held stack from the top, taking an edge from every
+   * entry up to and including the first <em>ordered</em> one (see {@link HeldLocks}); the locks
+   * below that entry reach it by edges recorded when it was taken, so they reach {@code next}
+   * by transitivity. A {@code tryAcquire}d or re-entered lock on top has no edge leading to it,
+   * so stopping at it (the "latest held" alone) would lose the order of the locks below it:
+   * lockdep stops at the first held lock that was not a trylock for the same reason. Usually
+   * the top entry is ordered and its edge known: one flag read and one cache compare.
+   */
   public void check(HeldLocks locks, LockCore next) {
-    @Nullable LockCore top = locks.top();
-    if (top == null || top == next) {
-      return; // nothing held (the single-lock case ends here), or a re-entry of the latest
-    }
-    OrderNode from = top.orderNode;
     OrderNode to = next.orderNode;
-    if (from == null || to == null || from.knows(to)) {
-      return; // an order validated before
+    if (to == null) {
+      return;
     }
-    if (next.reentrant && next.sync.heldByCurrentThread()) {
-      return; // a re-entry cannot block: no edge
+    for (int i = locks.size() - 1; i >= 0; i--) { // nothing held: the single-lock case ends here
+      LockCore held = locks.at(i);
+      if (held == next) {
+        return; // next is held already: a re-entry, or a self-deadlock the acquisition reports
+      }
+      OrderNode from = held.orderNode;
+      if (from != null && !from.knows(to)) {
+        if (next.sync.heldByCurrentThread()) {
+          return; // a re-entry cannot block; a held non-reentrant lock is a real deadlock
+        }
+        checkNewEdge(held, next, from, to);
+      }
+      if (locks.ordered(i)) {
+        return;
+      }
     }
-    checkNewEdge(top, next, from, to);
   }
 
-  public void acquired(HeldLocks locks, LockCore lock) {
-    locks.push(lock);
+  /**
+   * Records that the caller now holds {@code lock}; {@code ordered} when it was taken by a
+   * blocking acquisition that was not a re-entry (so {@link #check} ran for it).
+   */
+  public void acquired(HeldLocks locks, LockCore lock, boolean ordered) {
+    locks.push(lock, ordered);
     lock.holderStack = locks;
   }
 
@@ -119,9 +141,6 @@ public final class OrderGraph {
   }
 
   private void checkNewEdge(LockCore top, LockCore next, OrderNode from, OrderNode to) {
-    if (!next.reentrant && next.sync.heldByCurrentThread()) {
-      return; // taking a held non-reentrant lock again: the acquisition reports a real deadlock
-    }
     String me = Thread.currentThread().getName();
     DeadlockReport found;
     lock.lock();

@@ -143,7 +143,7 @@ public final class Deadlock_01_OppositeOrder {
         first.acquire();
         try {
           bothHold.countDown();
-          bothHold.await();
+          Bounded.await(bothHold, "both workers holding their first lock");
           if (closesTheCycle) {
             awaitParked(w1);
           }
@@ -185,8 +185,12 @@ public final class Deadlock_01_OppositeOrder {
 
     /** Waits (at most 10 s) until {@code t} is parked inside an acquisition of an owned lock. */
     static void awaitParked(Thread t) throws InterruptedException {
-      for (int i = 0; i < 10_000 && !parkedInAcquire(t); i++) {
-        Thread.sleep(1);
+      long deadline = System.nanoTime() + Bounded.LIMIT.toNanos();
+      while (!parkedInAcquire(t)) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IllegalStateException(t.getName() + " did not park in an acquisition in 10 s");
+        }
+        Thread.sleep(1); // polls a thread's state; nothing is handed over by this sleep
       }
     }
 
@@ -197,8 +201,7 @@ public final class Deadlock_01_OppositeOrder {
     }
 
     void join() throws InterruptedException {
-      w1.join(10_000);
-      w2.join(10_000);
+      Bounded.join(w1, w2);
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.gillab.threads.explore.Program;
 import dev.gillab.threads.explore.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,10 @@ import java.util.stream.Collectors;
  * <em>asks</em> for B and A, but {@code OrderedAcquisition} sorts every request by the locks'
  * stable ids (creation order), so it takes A first, like worker-1. The explorer tries every
  * schedule and finds none that deadlocks; then two real threads move money in opposite
- * directions 10,000 times each, with both detectors on, and nothing is reported.
+ * directions 10,000 times each, with both detectors on, and nothing is reported. The two
+ * locks have different names ("alice", "bob") on purpose: the order checker orders locks by
+ * name by default, so two locks both named "account" nested in any order would be reported as
+ * a cycle of one; see {@code OrderedAcquisition} for the choices then.
  *
  * <h2>How to run</h2>
  *
@@ -83,29 +87,28 @@ public final class Deadlock_02_GlobalOrder {
         .listener(r -> reports.incrementAndGet()).build();
     GuardedObject<Long> alice = GuardedObject.of(checked.newLock("alice"), 1_000L);
     GuardedObject<Long> bob = GuardedObject.of(checked.newLock("bob"), 1_000L);
-    Thread w1 = new Thread(() -> transfers(alice, bob), "worker-1");
-    Thread w2 = new Thread(() -> transfers(bob, alice), "worker-2");
-    w1.start();
-    w2.start();
-    w1.join();
-    w2.join();
+    AtomicInteger done = new AtomicInteger();
+    List<String> failures = new CopyOnWriteArrayList<>();
+    Thread w1 = Bounded.start("worker-1", () -> transfers(alice, bob, done), failures);
+    Thread w2 = Bounded.start("worker-2", () -> transfers(bob, alice, done), failures);
+    Bounded.join(w1, w2);
+    failures.forEach(System.out::println);
     try (Hold h = OrderedAcquisition.acquireAll(alice.lock(), bob.lock())) {
-      System.out.printf("20,000 transfers done; alice %,d + bob %,d = %,d (conserved)%n",
-          alice.get(), bob.get(), alice.get() + bob.get());
+      long sum = alice.get() + bob.get();
+      System.out.printf("%,d transfers done; alice %,d + bob %,d = %,d (%s)%n",
+          done.get(), alice.get(), bob.get(), sum, sum == 2_000 ? "conserved" : "NOT conserved");
     }
     System.out.println("deadlock reports: " + reports.get());
   }
 
-  private static void transfers(GuardedObject<Long> from, GuardedObject<Long> to) {
-    try {
-      for (int i = 0; i < 10_000; i++) {
-        try (Hold h = OrderedAcquisition.acquireAll(from.lock(), to.lock())) {
-          from.update(v -> v - 1);
-          to.update(v -> v + 1);
-        }
+  private static void transfers(GuardedObject<Long> from, GuardedObject<Long> to, AtomicInteger done)
+      throws InterruptedException {
+    for (int i = 0; i < 10_000; i++) {
+      try (Hold h = OrderedAcquisition.acquireAll(from.lock(), to.lock())) {
+        from.update(v -> v - 1);
+        to.update(v -> v + 1);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      done.incrementAndGet();
     }
   }
 }

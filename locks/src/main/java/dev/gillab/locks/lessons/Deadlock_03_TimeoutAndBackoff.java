@@ -8,6 +8,8 @@ import dev.gillab.locks.OwnedLock;
 import dev.gillab.locks.Policy;
 import dev.gillab.locks.TimedAcquisition;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,15 +55,16 @@ public final class Deadlock_03_TimeoutAndBackoff {
         .seed(3)
         .onRetry((attempt, busy, pause) -> backoffs.incrementAndGet())
         .build();
-    Thread w1 = new Thread(() -> transfers(timed, alice, bob), "worker-1");
-    Thread w2 = new Thread(() -> transfers(timed, bob, alice), "worker-2");
-    w1.start();
-    w2.start();
-    w1.join();
-    w2.join();
+    AtomicInteger done = new AtomicInteger();
+    List<String> failures = new CopyOnWriteArrayList<>();
+    Thread w1 = Bounded.start("worker-1", () -> transfers(timed, alice, bob, done), failures);
+    Thread w2 = Bounded.start("worker-2", () -> transfers(timed, bob, alice, done), failures);
+    Bounded.join(w1, w2);
+    failures.forEach(System.out::println);
     try (Hold h = timed.acquireAll(alice.lock(), bob.lock())) {
-      System.out.printf("400 transfers done; alice %,d + bob %,d = %,d (conserved)%n",
-          alice.get(), bob.get(), alice.get() + bob.get());
+      long sum = alice.get() + bob.get();
+      System.out.printf("%,d transfers done; alice %,d + bob %,d = %,d (%s)%n",
+          done.get(), alice.get(), bob.get(), sum, sum == 2_000 ? "conserved" : "NOT conserved");
     }
     System.out.println("backoffs along the way: " + backoffs.get() + " (varies with timing)");
 
@@ -82,17 +85,15 @@ public final class Deadlock_03_TimeoutAndBackoff {
     b.release();
   }
 
-  private static void transfers(TimedAcquisition timed, GuardedObject<Long> from, GuardedObject<Long> to) {
-    try {
-      for (int i = 0; i < 200; i++) {
-        try (Hold h = timed.acquireAll(from.lock(), to.lock())) {
-          from.update(v -> v - 1);
-          to.update(v -> v + 1);
-          Thread.yield(); // hold both a little longer, so that collisions happen
-        }
+  private static void transfers(TimedAcquisition timed, GuardedObject<Long> from,
+      GuardedObject<Long> to, AtomicInteger done) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      try (Hold h = timed.acquireAll(from.lock(), to.lock())) {
+        from.update(v -> v - 1);
+        to.update(v -> v + 1);
+        Thread.yield(); // hold both a little longer, so that collisions happen
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      done.incrementAndGet();
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.gillab.locks.lessons;
 import dev.gillab.locks.DeadlockException;
 import dev.gillab.locks.OwnedLock;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -89,9 +88,7 @@ public final class Lock_01_OneHolder {
       }, "adder-" + t);
       threads[t].start();
     }
-    for (Thread t : threads) {
-      t.join();
-    }
+    Bounded.join(threads);
     lock.acquireUninterruptibly();
     try {
       System.out.printf("2 threads x 100,000 increments under lock 'counter': %,d (%s)%n",
@@ -121,18 +118,15 @@ public final class Lock_01_OneHolder {
   /** Runs {@code task} on a new thread called {@code name}, waits for it, answers what it returned. */
   static String onThread(String name, Task task) throws InterruptedException {
     AtomicReference<String> result = new AtomicReference<>();
-    CountDownLatch done = new CountDownLatch(1);
     Thread worker = new Thread(() -> {
       try {
         result.set(task.run());
       } catch (Exception e) {
         result.set("failed: " + e);
-      } finally {
-        done.countDown();
       }
     }, name);
     worker.start();
-    worker.join();
+    Bounded.join(worker);
     return result.get();
   }
 }

@@ -62,9 +62,7 @@ public final class Lock_02_GuardedObject {
       }, "depositor-" + t);
       depositors[t].start();
     }
-    for (Thread t : depositors) {
-      t.join();
-    }
+    Bounded.join(depositors);
     System.out.printf("2 threads x 10,000 deposits of 1 through withLock: balance = %,d%n",
         balance.<Long>withLock(b -> b));
   }
