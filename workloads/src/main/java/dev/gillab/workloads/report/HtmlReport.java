@@ -30,7 +30,7 @@ final class HtmlReport {
       ".meta{color:#444;font-size:.92em}.meta dt{font-weight:600;float:left;clear:left;",
       "  width:7em}.meta dd{margin:0 0 0 7.5em}",
       ".wide{overflow-x:auto;-webkit-overflow-scrolling:touch}",
-      "svg.chart{width:100%;min-width:620px;height:auto;display:block}",
+      "svg.chart{width:100%;min-width:760px;height:auto;display:block}",
       "svg text{font-size:13px;fill:#222}svg .lbl{font-size:13px}",
       "svg .val,svg .ref,svg .tick{paint-order:stroke;stroke:#fff;stroke-width:3px;",
       "  stroke-linejoin:round}",
