@@ -33,7 +33,8 @@ public final class CommonOptions {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to FILE.")
   @Nullable Path json;
 
-  @Option(names = "--report", paramLabel = "DIR", description = "Write an HTML report to DIR (not available yet).")
+  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML report to DIR (index.html, results.json, the GIL"
+          + " timeline's events as CSV).")
   @Nullable Path report;
 
   /** This command's value where given, else the parent's. */

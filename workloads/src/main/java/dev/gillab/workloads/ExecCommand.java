@@ -7,6 +7,7 @@ import dev.gillab.gil.InterpreterError;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.VerifyException;
 import dev.gillab.workloads.internal.Runs;
+import dev.gillab.workloads.report.Report;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,6 +64,11 @@ final class ExecCommand implements Callable<Integer> {
   @Option(names = "--trace", description = "Trace the GIL's hand-overs (not available yet).")
   boolean trace;
 
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Also write an HTML report of this run to DIR: the GIL timeline of the"
+          + " program's threads, their GIL statistics, the raw events as CSV.")
+  Path report;
+
   @Override
   public Integer call() throws InterruptedException {
     if (threads < 1 || threads > 256) {
@@ -111,6 +117,10 @@ final class ExecCommand implements Callable<Integer> {
                   return t;
                 })
             .build()) {
+      Path reportDir = report != null ? report : parent.options.report;
+      if (reportDir != null) {
+        in.traceEvents(Report.EXEC_EVENTS);
+      }
       long before = in.gil().switchNumber();
       List<InterpreterThread> ts = new ArrayList<>();
       try {
@@ -138,6 +148,10 @@ final class ExecCommand implements Callable<Integer> {
       }
       parent.err.printf(Locale.ROOT, "gil-lab: %d thread(s), %.3f s, %d GIL switches, policy %s%n",
           threads, Runs.since(start), in.gil().switchNumber() - before, p.label());
+      if (reportDir != null
+          && Report.writeExec(reportDir, "gil-lab exec " + file, p.label(), in, parent.err) != 0) {
+        return 1;
+      }
       return failed == 0 ? 0 : 1;
     }
   }

@@ -1,6 +1,7 @@
 package dev.gillab.workloads;
 
 import dev.gillab.workloads.Suite.Experiment;
+import dev.gillab.workloads.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,6 +93,12 @@ public final class GilLab implements Callable<Integer> {
     Settings settings = settings(spec, o, err);
     Suite suite = new Suite(settings, out, err);
     int code = suite.run(experiments, o.json);
+    if (o.report != null) {
+      code = Math.max(code, Report.writeSuite(o.report, "gil-lab "
+          + experiments.stream().map(Experiment::label).collect(Collectors.joining(" "))
+          + ", policy " + settings.policy().label(), suite.result(),
+          settings.policy().interval(), err));
+    }
     if (code != 0) {
       err.println("gil-lab: " + suite.failures().size() + " of " + experiments.size()
           + " experiment(s) failed; see above");
@@ -100,12 +108,6 @@ public final class GilLab implements Callable<Integer> {
 
   /** The settings the options ask for, or a usage error. */
   static Settings settings(CommandSpec spec, CommonOptions o, PrintStream err) {
-    if (o.report != null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--report is not available yet: the HTML report comes in a later version of gil-lab;"
-              + " use --json FILE for the figures");
-    }
     PolicyChoice policy = policy(spec, o.policy, o.switchInterval);
     Sizes sizes = Boolean.TRUE.equals(o.quick) ? Sizes.quick() : Sizes.defaults();
     if (o.workers != null) {

@@ -64,13 +64,6 @@ class UsageErrorsTest {
   }
 
   @Test
-  void reportIsRefusedUntilItLands() {
-    assertUsageError(Cli.run("--report", dir.toString()),
-        "--report is not available yet: the HTML report comes in a later version of gil-lab;"
-            + " use --json FILE for the figures");
-  }
-
-  @Test
   void execNeedsAnExistingFileAndTheRightArguments() throws Exception {
     assertUsageError(Cli.run("exec"), "Missing required parameter: 'FILE'");
     Path missing = dir.resolve("missing.s");

@@ -1,0 +1,218 @@
+package dev.gillab.workloads.report;
+
+import dev.gillab.gil.GilThreadStats;
+import dev.gillab.workloads.DeadlockRow;
+import dev.gillab.workloads.RaceRow;
+import dev.gillab.workloads.ResultRow;
+import dev.gillab.workloads.SkippedRow;
+import dev.gillab.workloads.report.Timeline.State;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link ReportData} as one self-contained HTML5 page: inline CSS and SVG, no script,
+ * no link out of the page but to the two files written beside it. Stateless.
+ */
+final class HtmlReport {
+  private HtmlReport() {}
+
+  static final String EVENTS_CSV = "timeline-events.csv";
+  static final String RESULTS_JSON = "results.json";
+
+  private static final String CSS = String.join("\n",
+      "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#222;",
+      "  margin:0 auto;max-width:1000px;padding:12px 16px 40px;line-height:1.4}",
+      "h1{font-size:1.6em;margin:.4em 0 .2em}h2{font-size:1.25em;margin:1.6em 0 .3em;",
+      "  border-bottom:1px solid #ccc}h3{font-size:1.05em;margin:1.2em 0 .2em}",
+      ".meta{color:#444;font-size:.92em}.meta dt{font-weight:600;float:left;clear:left;",
+      "  width:7em}.meta dd{margin:0 0 0 7.5em}",
+      ".wide{overflow-x:auto;-webkit-overflow-scrolling:touch}",
+      "svg.chart{width:100%;min-width:760px;height:auto;display:block}",
+      "svg text{font-size:13px;fill:#222}svg .lbl{font-size:13px}",
+      "svg .val,svg .ref,svg .tick{paint-order:stroke;stroke:#fff;stroke-width:3px;",
+      "  stroke-linejoin:round}",
+      "svg .val{font-size:12px}svg .tick{font-size:11px;text-anchor:middle;fill:#444}",
+      "svg .axis{font-size:12px;text-anchor:middle;font-style:italic}",
+      "svg .ref{font-size:12px;font-weight:600}svg .grp{font-size:13px;font-weight:700}",
+      "svg .leg{font-size:12px}",
+      "table{border-collapse:collapse;font-size:.9em;margin:.4em 0}",
+      "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}",
+      "th:first-child,td:first-child{text-align:left}th{background:#f0f0f0}",
+      ".note{color:#555;font-size:.9em}code{font-size:.95em}",
+      "ul.skipped{font-size:.9em;color:#444}");
+
+  static String render(ReportData d) {
+    Html h = new Html().doctype();
+    h.open("html", "lang", "en").newline().open("head").newline()
+        .empty("meta", "charset", "utf-8").newline()
+        .empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
+        .newline()
+        .element("title", d.title()).newline()
+        .style(CSS).newline()
+        .close("head").newline().open("body").newline();
+    h.element("h1", d.title()).newline();
+    h.open("dl", "class", "meta")
+        .element("dt", "ran").open("dd").open("code").text(d.ran()).close("code").close("dd")
+        .element("dt", "machine").element("dd", d.machine())
+        .element("dt", "JVM").element("dd", d.result().java())
+        .element("dt", "cores").element("dd", String.valueOf(d.result().cores()))
+        .element("dt", "date").element("dd", d.date())
+        .close("dl").newline();
+
+    int chart = 0;
+    for (Map.Entry<String, List<ResultRow>> e : byExperiment(d.result().results()).entrySet()) {
+      h.element("h2", e.getKey() + " — speed-up per mode").newline();
+      h.open("div", "class", "wide");
+      Charts.speedup(h, "chart-" + chart++, e.getKey(), e.getValue());
+      h.close("div").newline();
+      h.element("p", "Bars: the sequential run's median time over each mode's (policy "
+          + String.join(", ", policies(e.getValue())) + "). Dashed line: 1× (no faster than"
+          + " one after another); dotted line: the ideal, W× with W workers.", "class", "note");
+      skipped(h, d.result().skipped(), e.getKey());
+    }
+    if (!d.result().convoy().isEmpty()) {
+      h.element("h2", "convoy — an IO thread beside CPU-bound threads").newline();
+      h.open("div", "class", "wide");
+      Charts.convoy(h, "chart-" + chart++, d.result().convoy());
+      h.close("div").newline();
+      h.element("p", "Median echo round trip alone (solid green) and beside 1..k CPU-bound"
+          + " threads (hatched vermillion), per policy; the figure in brackets is the slowdown.",
+          "class", "note");
+      skipped(h, d.result().skipped(), "convoy");
+    }
+    if (!d.timelines().isEmpty() || !d.notTraced().isEmpty()) {
+      h.element("h2", "GIL timeline").newline();
+      h.element("p", "Each lane is a thread; time runs left to right from the first GIL event."
+          + " Solid blue: running bytecode (holding the GIL). Hatched orange: waiting for the"
+          + " GIL. Dotted green: in IO with the GIL released. Purple triangles: a waiter asked"
+          + " the holder to drop the GIL. Black bars: the holder let go on request (a forced"
+          + " switch) or at a tick. Raw events: " + EVENTS_CSV + ".", "class", "note");
+      for (Timeline t : d.timelines()) {
+        h.element("h3", "policy " + t.policy()).newline();
+        h.open("div", "class", "wide");
+        Charts.timeline(h, "timeline-" + chart++, t);
+        h.close("div").newline();
+        statsTable(h, t);
+      }
+      if (!d.notTraced().isEmpty()) {
+        h.open("ul", "class", "skipped");
+        for (String s : d.notTraced()) {
+          h.element("li", "not traced: " + s);
+        }
+        h.close("ul").newline();
+      }
+    }
+    raceAndDeadlock(h, d);
+    h.open("p", "class", "note").text("Every figure of this page is also in ")
+        .element("a", RESULTS_JSON, "href", RESULTS_JSON)
+        .text(" (the schema of --json) and the timeline's raw events in ")
+        .element("a", EVENTS_CSV, "href", EVENTS_CSV).text(".").close("p").newline();
+    h.close("body").newline().close("html").newline();
+    return h.toString();
+  }
+
+  private static void statsTable(Html h, Timeline t) {
+    double window = Math.max(1, t.endNanos() - t.startNanos());
+    h.open("div", "class", "wide").open("table").open("caption", "class", "note")
+        .text("GIL statistics of this run (policy " + t.policy() + ", " + t.stats().switches()
+            + " switches): % of the traced " + ms(window) + " ms")
+        .close("caption")
+        .open("tr");
+    for (String c : new String[] {"thread", "held %", "waiting %", "held ms",
+        "held ms (lanes)", "waiting ms", "acquisitions", "forced drops", "IO releases"}) {
+      h.element("th", c);
+    }
+    h.close("tr");
+    Map<Long, Timeline.Lane> lanes = new LinkedHashMap<>();
+    t.lanes().forEach(l -> lanes.put(l.threadId(), l));
+    for (GilThreadStats s : t.stats().threads()) {
+      Timeline.Lane lane = lanes.get(s.threadId());
+      h.open("tr").element("td", s.threadName())
+          .element("td", pct(s.heldNanos(), window))
+          .element("td", pct(s.waitingNanos(), window))
+          .element("td", ms(s.heldNanos()))
+          .element("td", lane == null ? "-" : ms(lane.nanos(State.RUNNING)))
+          .element("td", ms(s.waitingNanos()))
+          .element("td", String.valueOf(s.acquisitions()))
+          .element("td", String.valueOf(s.forcedDrops()))
+          .element("td", String.valueOf(s.ioReleases()))
+          .close("tr");
+    }
+    h.close("table").close("div").newline();
+    if (t.eventsLost() > 0) {
+      h.element("p", "The event ring kept the newest " + t.events().size() + " events; "
+          + t.eventsLost() + " older ones are not drawn.", "class", "note");
+    }
+  }
+
+  private static void raceAndDeadlock(Html h, ReportData d) {
+    List<RaceRow> race = d.result().race();
+    if (!race.isEmpty()) {
+      h.element("h2", "race — a shared list hammered by 2 threads").newline();
+      h.open("div", "class", "wide").open("table").open("tr");
+      for (String c : new String[] {"mode", "policy", "counts", "list length", "expected",
+          "use-after-free", "leaks", "verdict"}) {
+        h.element("th", c);
+      }
+      h.close("tr");
+      for (RaceRow r : race) {
+        h.open("tr").element("td", r.mode()).element("td", r.policy())
+            .element("td", String.valueOf(r.counts()))
+            .element("td", String.valueOf(r.listLength()))
+            .element("td", String.valueOf(r.expectedLength()))
+            .element("td", String.valueOf(r.useAfterFree()))
+            .element("td", String.valueOf(r.leaks()))
+            .element("td", r.clean() ? "clean" : "damaged").close("tr");
+      }
+      h.close("table").close("div").newline();
+      skipped(h, d.result().skipped(), "race");
+    }
+    List<DeadlockRow> deadlock = d.result().deadlock();
+    if (!deadlock.isEmpty()) {
+      h.element("h2", "deadlock — opposite-order acquisition").newline();
+      h.open("ul");
+      for (DeadlockRow r : deadlock) {
+        h.element("li", r.scenario() + ": detected " + (r.detected() ? "yes" : "no")
+            + ", recovered " + (r.recovered() ? "yes" : "no") + ", "
+            + String.format(Locale.ROOT, "%.3f s", r.seconds()) + " — " + r.cycle());
+      }
+      h.close("ul").newline();
+    }
+  }
+
+  private static void skipped(Html h, List<SkippedRow> skipped, String experiment) {
+    List<SkippedRow> here = skipped.stream().filter(s -> s.experiment().equals(experiment))
+        .toList();
+    if (here.isEmpty()) {
+      return;
+    }
+    h.open("ul", "class", "skipped");
+    for (SkippedRow s : here) {
+      h.element("li", "skipped: " + s.mode() + " (policy " + s.policy() + "): " + s.reason());
+    }
+    h.close("ul").newline();
+  }
+
+  private static Map<String, List<ResultRow>> byExperiment(List<ResultRow> rows) {
+    Map<String, List<ResultRow>> m = new LinkedHashMap<>();
+    for (ResultRow r : rows) {
+      m.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r);
+    }
+    return m;
+  }
+
+  private static List<String> policies(List<ResultRow> rows) {
+    return rows.stream().map(ResultRow::policy).distinct().toList();
+  }
+
+  private static String pct(double nanos, double window) {
+    return String.format(Locale.ROOT, "%.1f", 100.0 * nanos / window);
+  }
+
+  private static String ms(double nanos) {
+    return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+  }
+}

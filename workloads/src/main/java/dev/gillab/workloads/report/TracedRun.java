@@ -1,0 +1,106 @@
+package dev.gillab.workloads.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.gillab.gil.Assembler;
+import dev.gillab.gil.Code;
+import dev.gillab.gil.GilStats;
+import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.InterpreterThread;
+import dev.gillab.refcount.CountStrategy;
+import dev.gillab.workloads.ExperimentFailedException;
+import dev.gillab.workloads.PolicyChoice;
+import dev.gillab.workloads.internal.IoHost;
+import dev.gillab.workloads.internal.Programs;
+import dev.gillab.workloads.internal.Runs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The short run the timeline draws: 2 CPU-bound threads (countdown(n)) and 1 IO-bound thread
+ * ({@code nap()} a few times, a GIL-releasing sleep) in one interpreter with the GIL's event ring
+ * on. Threads are named {@code cpu-1}, {@code cpu-2}, {@code io-1} in the order they start.
+ *
+ * @param countdown n of each CPU thread's countdown
+ * @param ioRounds naps of the IO thread
+ * @param nap how long each nap sleeps
+ * @param capacity events the ring keeps (the newest)
+ */
+public record TracedRun(long countdown, int ioRounds, Duration nap, int capacity) {
+  /** {@code for _ in range(rounds): nap()}. */
+  static final Code NAPS =
+      Assembler.assemble(
+          "naps",
+          String.join(
+              "\n",
+              ".params rounds",
+              "loop: LOAD_FAST rounds",
+              "    LOAD_CONST 0",
+              "    COMPARE_OP >",
+              "    POP_JUMP_IF_FALSE end",
+              "    CALL nap 0",
+              "    POP_TOP",
+              "    LOAD_FAST rounds",
+              "    LOAD_CONST 1",
+              "    BINARY_OP -=",
+              "    STORE_FAST rounds",
+              "    JUMP_BACKWARD loop",
+              "end: LOAD_CONST None",
+              "    RETURN_VALUE"));
+
+  private static final List<String> NAMES = List.of("cpu-1", "cpu-2", "io-1");
+
+  public TracedRun {
+    checkArgument(countdown >= 0 && ioRounds >= 1 && capacity >= 16, "bad traced-run sizes");
+  }
+
+  /** The report's run: a few switch intervals long under the default 5 ms. */
+  public static TracedRun defaults() {
+    return new TracedRun(600_000, 6, Duration.ofMillis(3), 200_000);
+  }
+
+  /** A tiny run for tests. */
+  public static TracedRun tiny() {
+    return new TracedRun(20_000, 2, Duration.ofMillis(1), 50_000);
+  }
+
+  /** Runs it under {@code policy}; the events as lanes. */
+  public Timeline run(PolicyChoice policy) throws InterruptedException {
+    AtomicInteger n = new AtomicInteger();
+    try (IoHost io = new IoHost(0, nap.toNanos(), 0, false)) {
+      Interpreter.Builder b =
+          io.install(Interpreter.builder())
+              .name("timeline")
+              .policy(policy.create())
+              .traceEvents(capacity)
+              .threadFactory(
+                  r -> {
+                    int i = n.getAndIncrement();
+                    Thread t = new Thread(
+                        null, r, i < NAMES.size() ? NAMES.get(i) : "thread-" + (i + 1), 16L << 20);
+                    t.setDaemon(true);
+                    return t;
+                  });
+      if (policy.isFreeThreaded()) {
+        b.countStrategy(CountStrategy.ATOMIC);
+      }
+      try (Interpreter in = b.build()) {
+        List<InterpreterThread> ts = new ArrayList<>();
+        ts.add(in.start(Programs.COUNTDOWN, countdown));
+        ts.add(in.start(Programs.COUNTDOWN, countdown));
+        ts.add(in.start(NAPS, (long) ioRounds));
+        for (InterpreterThread t : ts) {
+          if (!t.join(Runs.LIMIT)) {
+            throw new ExperimentFailedException(
+                "timeline: " + t.name() + " did not finish within " + Runs.LIMIT);
+          }
+          t.result(); // a failure in the program fails the run
+        }
+        GilStats stats = in.gilStats();
+        return Timeline.of(policy.label(), in.gilEvents(), stats);
+      }
+    }
+  }
+}
