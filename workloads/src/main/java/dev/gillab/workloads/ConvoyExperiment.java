@@ -10,7 +10,6 @@ import dev.gillab.workloads.internal.Sample;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The convoy effect: echo round trips from one interpreter thread, timed alone, then beside 1..k
- * CPU-bound threads of the same interpreter, for each switching policy this build has (the others
- * are listed as skipped). Under {@code interval} each round trip gives the GIL away and then
- * waits up to a whole switch interval to get it back, so a round trip of tens of microseconds
- * takes milliseconds.
+ * CPU-bound threads of the same interpreter, for each switching policy: {@code interval}, {@code
+ * ticks}, {@code io-priority}, and {@code none} (no GIL: the contrast). Under {@code interval}
+ * each round trip gives the GIL away and then waits up to a whole switch interval to get it back,
+ * so a round trip of tens of microseconds takes milliseconds; {@code io-priority} hands the GIL
+ * to the thread back from IO at the holder's next check.
  *
  * <p>Not thread-safe to share a run; every call makes its own server and interpreters.
  */
@@ -46,13 +46,8 @@ public final class ConvoyExperiment {
     List<SkippedRow> skipped = new ArrayList<>();
     try (EchoServer server = EchoServer.start()) {
       for (String name : PolicyChoice.NAMES) {
-        PolicyChoice policy = PolicyChoice.of(name, s.policy().interval());
-        Optional<String> why = policy.unavailableReason();
-        if (why.isPresent()) {
-          skipped.add(new SkippedRow(NAME, Mode.THREADS_GIL.label(), name, why.get()));
-          s.say(NAME + " " + name + ": skipped, " + why.get());
-          continue;
-        }
+        PolicyChoice policy =
+            name.equals(s.policy().name()) ? s.policy() : PolicyChoice.of(name, s.policy().interval());
         rows.addAll(policyRows(s, policy, server));
       }
     } catch (IOException e) {
@@ -69,8 +64,8 @@ public final class ConvoyExperiment {
     List<ConvoyRow> rows = new ArrayList<>();
     try (IoHost io = new IoHost(server.port(), 0, 0, false);
         Interpreter in =
-            io.install(Interpreter.builder().name("convoy"))
-                .policy(policy.create())
+            policy
+                .configure(io.install(Interpreter.builder().name("convoy")))
                 .builtin(
                     "keep_going",
                     0,
@@ -107,7 +102,7 @@ public final class ConvoyExperiment {
     long start = System.nanoTime();
     InterpreterThread t = in.start(Programs.ECHO_LOOP, (long) n);
     Runs.joinAll(NAME + " round trips", List.of(t));
-    return new Sample(Runs.since(start), 0, null);
+    return new Sample(Runs.since(start), null, null);
   }
 
   private static Sample besideCpu(

@@ -5,7 +5,7 @@ import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.process.ProcessPool;
 import dev.gillab.refcount.CountStrategy;
-import dev.gillab.workloads.internal.GilMeter;
+import dev.gillab.workloads.internal.GilFigures;
 import dev.gillab.workloads.internal.Params;
 import dev.gillab.workloads.internal.Programs;
 import dev.gillab.workloads.internal.Runs;
@@ -17,12 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CPU-bound experiment: W workers each run countdown(n) in bytecode, in every mode — one after
@@ -75,19 +74,13 @@ public final class CpuExperiment {
 
     rows.add(
         Runs.row(NAME, Mode.THREADS_GIL.label(), policy, w,
-            repeat(s, Mode.THREADS_GIL, () -> threads(s.policy(), CountStrategy.PLAIN, w, z.countdown())),
+            repeat(s, Mode.THREADS_GIL, () -> threads(s.policy(), null, w, z.countdown())),
             base));
 
+    PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
     for (Mode m : List.of(Mode.THREADS_NOGIL_ATOMIC, Mode.THREADS_NOGIL_BIASED)) {
-      Optional<String> why = PolicyChoice.freeThreadingUnavailableReason();
       CountStrategy counts =
           m == Mode.THREADS_NOGIL_ATOMIC ? CountStrategy.ATOMIC : CountStrategy.BIASED;
-      if (why.isPresent()) {
-        skipped.add(new SkippedRow(NAME, m.label(), "none", why.get()));
-        s.say(NAME + " " + m.label() + ": skipped, " + why.get());
-        continue;
-      }
-      PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
       rows.add(
           Runs.row(NAME, m.label(), none.label(), w,
               repeat(s, m, () -> threads(none, counts, w, z.countdown())), base));
@@ -123,25 +116,23 @@ public final class CpuExperiment {
         NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.progress(), run);
   }
 
-  /** The W countdowns one after another on one (metered) thread of one interpreter. */
+  /** The W countdowns one after another on one thread of one interpreter. */
   static Sample sequential(Settings s) throws Exception {
     Sizes z = s.sizes();
-    GilMeter[] meter = new GilMeter[1];
-    try (Interpreter in = gilInterpreter(s.policy(), CountStrategy.PLAIN, meter)) {
+    try (Interpreter in = gilInterpreter(s.policy(), null)) {
       long before = in.gil().switchNumber();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread t =
           new Thread(
-              meter[0].metered(
-                  () -> {
-                    try {
-                      for (int i = 0; i < z.cpuWorkers(); i++) {
-                        in.run(Programs.COUNTDOWN, z.countdown());
-                      }
-                    } catch (RuntimeException e) {
-                      failure.set(e);
-                    }
-                  }),
+              () -> {
+                try {
+                  for (int i = 0; i < z.cpuWorkers(); i++) {
+                    in.run(Programs.COUNTDOWN, z.countdown());
+                  }
+                } catch (RuntimeException e) {
+                  failure.set(e);
+                }
+              },
               "sequential");
       long start = System.nanoTime();
       t.start();
@@ -154,37 +145,36 @@ public final class CpuExperiment {
         throw new ExperimentFailedException(
             NAME + " sequential: " + Runs.describe(failure.get()), failure.get());
       }
-      return new Sample(seconds, in.gil().switchNumber() - before, meter[0].waitPercent());
+      return GilFigures.of(in, before, Thread.currentThread().getId())
+          .sample(seconds, !s.policy().isFreeThreaded());
     }
   }
 
-  /** W interpreter threads of one interpreter, each running countdown(n). */
-  static Sample threads(PolicyChoice policy, CountStrategy counts, int w, long n) throws Exception {
-    GilMeter[] meter = new GilMeter[1];
-    try (Interpreter in = gilInterpreter(policy, counts, meter)) {
+  /**
+   * W interpreter threads of one interpreter, each running countdown(n); {@code counts} null for
+   * the policy's own ({@link PolicyChoice#configure}).
+   */
+  static Sample threads(PolicyChoice policy, @Nullable CountStrategy counts, int w, long n)
+      throws Exception {
+    try (Interpreter in = gilInterpreter(policy, counts)) {
       long before = in.gil().switchNumber();
       long start = System.nanoTime();
       List<InterpreterThread> ts = Runs.start(in, w, Programs.COUNTDOWN, n);
       Runs.joinAll(NAME + " threads", ts);
       double seconds = Runs.since(start);
-      return new Sample(seconds, in.gil().switchNumber() - before, meter[0].waitPercent());
+      return GilFigures.of(in, before, Thread.currentThread().getId())
+          .sample(seconds, !policy.isFreeThreaded());
     }
   }
 
   /** W interpreters in this JVM, each with its own GIL and one thread running countdown(n). */
   static Sample subinterpreters(PolicyChoice policy, int w, long n) throws Exception {
-    GilMeter meter = new GilMeter();
     List<Interpreter> ins = new ArrayList<>();
     try {
       for (int i = 0; i < w; i++) {
-        ins.add(
-            Interpreter.builder()
-                .name("sub-" + (i + 1))
-                .policy(policy.create())
-                .threadFactory(meter.wrap(Executors.defaultThreadFactory()))
-                .build());
+        ins.add(policy.configure(Interpreter.builder().name("sub-" + (i + 1))).build());
       }
-      long before = ins.stream().mapToLong(in -> in.gil().switchNumber()).sum();
+      long[] before = ins.stream().mapToLong(in -> in.gil().switchNumber()).toArray();
       long start = System.nanoTime();
       List<InterpreterThread> ts = new ArrayList<>();
       for (Interpreter in : ins) {
@@ -192,8 +182,11 @@ public final class CpuExperiment {
       }
       Runs.joinAll(NAME + " subinterpreters", ts);
       double seconds = Runs.since(start);
-      long switches = ins.stream().mapToLong(in -> in.gil().switchNumber()).sum() - before;
-      return new Sample(seconds, switches, meter.waitPercent());
+      GilFigures gil = GilFigures.ZERO;
+      for (int i = 0; i < w; i++) {
+        gil = gil.plus(GilFigures.of(ins.get(i), before[i], Thread.currentThread().getId()));
+      }
+      return gil.sample(seconds, !policy.isFreeThreaded());
     } finally {
       ins.forEach(Interpreter::close);
     }
@@ -205,7 +198,7 @@ public final class CpuExperiment {
       AtomicReference<List<TaskReport>> reports) throws Exception {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("n", n);
-    p.put("policy", policy.name());
+    p.put("policy", policy.spec());
     p.put("interval", policy.interval().toNanos());
     p.put("rendezvousPort", rendezvousPort);
     byte[] payload = Params.of(p).encode();
@@ -220,36 +213,34 @@ public final class CpuExperiment {
     }
     double seconds = Runs.since(start);
     reports.set(rs);
-    return aggregate(seconds, rs);
+    return aggregate(seconds, rs, policy);
   }
 
-  /** A sample from worker reports: summed switches, wait figures added up across processes. */
-  static Sample aggregate(double seconds, List<TaskReport> rs) {
-    GilMeter meter = new GilMeter();
-    long switches = 0;
+  /** A sample from worker reports: their GIL figures added up across processes. */
+  static Sample aggregate(double seconds, List<TaskReport> rs, PolicyChoice policy) {
+    GilFigures gil = GilFigures.ZERO;
     for (TaskReport r : rs) {
-      switches += r.switches();
-      meter.add(r.lifetimeNanos(), r.gilWaitNanos(), r.measured());
+      gil = gil.plus(r.gil());
     }
-    return new Sample(seconds, switches, meter.waitPercent());
+    return gil.sample(seconds, !policy.isFreeThreaded());
   }
 
-  /** An interpreter whose threads are metered; the meter comes back in {@code meter[0]}. */
-  static Interpreter gilInterpreter(PolicyChoice policy, CountStrategy counts, GilMeter[] meter) {
-    meter[0] = new GilMeter();
+  /** An interpreter under {@code policy}, with {@code counts} unless null. */
+  static Interpreter gilInterpreter(PolicyChoice policy, @Nullable CountStrategy counts) {
     AtomicInteger n = new AtomicInteger();
-    return Interpreter.builder()
-        .name("cpu")
-        .policy(policy.create())
-        .countStrategy(counts)
-        .threadFactory(
-            meter[0].wrap(
+    Interpreter.Builder b =
+        policy
+            .configure(Interpreter.builder().name("cpu"))
+            .threadFactory(
                 r -> {
                   Thread t = new Thread(r, "cpu-thread-" + n.incrementAndGet());
                   t.setDaemon(true);
                   return t;
-                }))
-        .build();
+                });
+    if (counts != null) {
+      b.countStrategy(counts);
+    }
+    return b.build();
   }
 
   /**
@@ -268,9 +259,8 @@ public final class CpuExperiment {
     AtomicInteger max = new AtomicInteger();
     java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     try (Interpreter in =
-        Interpreter.builder()
-            .name("probe")
-            .policy(policy.create())
+        policy
+            .configure(Interpreter.builder().name("probe"))
             .builtin(
                 "probe",
                 0,

@@ -75,9 +75,8 @@ public final class DeadlockExperiment {
     AtomicInteger names = new AtomicInteger();
     long start = System.nanoTime();
     try (Interpreter in =
-        Interpreter.builder()
-            .name("deadlock")
-            .policy(policy.create())
+        policy
+            .configure(Interpreter.builder().name("deadlock"))
             .threadFactory(
                 r -> {
                   Thread t = new Thread(r, "worker-" + names.incrementAndGet());

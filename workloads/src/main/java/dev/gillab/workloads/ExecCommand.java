@@ -61,13 +61,18 @@ final class ExecCommand implements Callable<Integer> {
       description = "The switch interval: 5ms (default), 500us, 1s; a bare number is milliseconds.")
   String switchInterval;
 
-  @Option(names = "--trace", description = "Trace the GIL's hand-overs (not available yet).")
+  @Option(names = "--trace",
+      description = "After the run, print the GIL's events (the last " + TRACE_CAPACITY
+          + ") to standard error, then a summary per thread.")
   boolean trace;
 
   @Option(names = "--report", paramLabel = "DIR",
       description = "Also write an HTML report of this run to DIR: the GIL timeline of the"
           + " program's threads, their GIL statistics, the raw events as CSV.")
   Path report;
+
+  /** Events the ring keeps for {@code --trace}: the newest this many. */
+  static final int TRACE_CAPACITY = 10_000;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -79,12 +84,6 @@ final class ExecCommand implements Callable<Integer> {
             spec,
             policy != null ? policy : parent.options.policy,
             switchInterval != null ? switchInterval : parent.options.switchInterval);
-    if (trace) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--trace is not available yet: it needs the GIL event ring of the gil module's part 2,"
-              + " which this build does not have");
-    }
     Code code;
     try {
       code = Assembler.assemble(file);
@@ -105,10 +104,12 @@ final class ExecCommand implements Callable<Integer> {
     Object[] values = args.stream().map(ExecCommand::value).toArray();
     AtomicInteger n = new AtomicInteger();
     long start = System.nanoTime();
+    Interpreter.Builder builder = p.configure(Interpreter.builder().name(file.getFileName().toString()));
+    if (trace) {
+      builder.traceEvents(TRACE_CAPACITY);
+    }
     try (Interpreter in =
-        Interpreter.builder()
-            .name(file.getFileName().toString())
-            .policy(p.create())
+        builder
             .out(parent.out)
             .threadFactory(
                 r -> {
@@ -148,6 +149,9 @@ final class ExecCommand implements Callable<Integer> {
       }
       parent.err.printf(Locale.ROOT, "gil-lab: %d thread(s), %.3f s, %d GIL switches, policy %s%n",
           threads, Runs.since(start), in.gil().switchNumber() - before, p.label());
+      if (trace) {
+        GilTrace.print(in.gilEvents(), in.gilStats(), parent.err);
+      }
       if (reportDir != null
           && Report.writeExec(reportDir, "gil-lab exec " + file, p.label(), in, parent.err) != 0) {
         return 1;

@@ -127,20 +127,24 @@ public final class GilLab implements Callable<Integer> {
     return new Settings(sizes, policy, line -> err.println("  " + line));
   }
 
-  /** The policy named, with the interval given; a usage error if unknown or not in this build. */
+  /**
+   * The policy named, with the interval given; a usage error if unknown, or if an interval is
+   * given for a policy that has none ({@code ticks}, {@code none}).
+   */
   static PolicyChoice policy(CommandSpec spec, @Nullable String name, @Nullable String interval) {
-    Duration d;
     PolicyChoice p;
     try {
-      d = interval == null ? PolicyChoice.defaultPolicy().interval() : Durations.parse(interval);
+      Duration d =
+          interval == null ? PolicyChoice.defaultPolicy().interval() : Durations.parse(interval);
       p = PolicyChoice.of(name == null ? "interval" : name, d);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    Optional<String> why = p.unavailableReason();
-    if (why.isPresent()) {
+    if (interval != null && !p.hasSwitchInterval()) {
       throw new ParameterException(
-          spec.commandLine(), "--policy " + p.name() + " is not available: " + why.get());
+          spec.commandLine(),
+          "--switch-interval does not apply to policy " + p.label()
+              + ": only interval and io-priority have a switch interval");
     }
     return p;
   }

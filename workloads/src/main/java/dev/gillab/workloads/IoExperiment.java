@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.process.ProcessPool;
-import dev.gillab.workloads.internal.GilMeter;
+import dev.gillab.workloads.internal.GilFigures;
 import dev.gillab.workloads.internal.IoHost;
 import dev.gillab.workloads.internal.Params;
 import dev.gillab.workloads.internal.Programs;
@@ -116,26 +116,24 @@ public final class IoExperiment {
         recordWaits);
   }
 
-  /** Every worker's rounds one after another on one (metered) thread. */
+  /** Every worker's rounds one after another on one thread. */
   static Sample sequential(Settings s, EchoServer server) throws Exception {
     Sizes z = s.sizes();
-    GilMeter meter = new GilMeter();
     try (IoHost io = host(z, server, false);
-        Interpreter in = io.install(Interpreter.builder().name("io")).policy(s.policy().create()).build()) {
+        Interpreter in = s.policy().configure(io.install(Interpreter.builder().name("io"))).build()) {
       long before = in.gil().switchNumber();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread t =
           new Thread(
-              meter.metered(
-                  () -> {
-                    try {
-                      for (int i = 0; i < z.ioWorkers(); i++) {
-                        in.run(Programs.IO_ROUNDS, (long) z.ioRounds());
-                      }
-                    } catch (RuntimeException e) {
-                      failure.set(e);
-                    }
-                  }),
+              () -> {
+                try {
+                  for (int i = 0; i < z.ioWorkers(); i++) {
+                    in.run(Programs.IO_ROUNDS, (long) z.ioRounds());
+                  }
+                } catch (RuntimeException e) {
+                  failure.set(e);
+                }
+              },
               "sequential");
       long start = System.nanoTime();
       t.start();
@@ -148,7 +146,8 @@ public final class IoExperiment {
         throw new ExperimentFailedException(
             NAME + " sequential: " + Runs.describe(failure.get()), failure.get());
       }
-      return new Sample(seconds, in.gil().switchNumber() - before, meter.waitPercent());
+      return GilFigures.of(in, before, Thread.currentThread().getId())
+          .sample(seconds, !s.policy().isFreeThreaded());
     }
   }
 
@@ -162,7 +161,6 @@ public final class IoExperiment {
   public static ThreadsRun threads(
       Settings s, EchoServer server, boolean recordWaits, ThreadFactory factory) throws Exception {
     Sizes z = s.sizes();
-    GilMeter meter = new GilMeter();
     AtomicInteger n = new AtomicInteger();
     ThreadFactory base =
         factory != null
@@ -174,9 +172,9 @@ public final class IoExperiment {
             };
     try (IoHost io = host(z, server, recordWaits);
         Interpreter in =
-            io.install(Interpreter.builder().name("io"))
-                .policy(s.policy().create())
-                .threadFactory(meter.wrap(base))
+            s.policy()
+                .configure(io.install(Interpreter.builder().name("io")))
+                .threadFactory(base)
                 .build()) {
       long before = in.gil().switchNumber();
       long start = System.nanoTime();
@@ -184,7 +182,9 @@ public final class IoExperiment {
       Runs.joinAll(NAME + " threads", ts);
       double seconds = Runs.since(start);
       return new ThreadsRun(
-          new Sample(seconds, in.gil().switchNumber() - before, meter.waitPercent()), io.waits());
+          GilFigures.of(in, before, Thread.currentThread().getId())
+              .sample(seconds, !s.policy().isFreeThreaded()),
+          io.waits());
     }
   }
 
@@ -198,7 +198,7 @@ public final class IoExperiment {
     p.put("napNanos", z.ioDelay().toNanos());
     p.put("echoDelayMicros", TimeUnit.NANOSECONDS.toMicros(z.ioDelay().toNanos()));
     p.put("echoPort", server.port());
-    p.put("policy", s.policy().name());
+    p.put("policy", s.policy().spec());
     p.put("interval", s.policy().interval().toNanos());
     byte[] payload = Params.of(p).encode();
     long start = System.nanoTime();
@@ -212,7 +212,7 @@ public final class IoExperiment {
     }
     double seconds = Runs.since(start);
     reports.set(rs);
-    return CpuExperiment.aggregate(seconds, rs);
+    return CpuExperiment.aggregate(seconds, rs, s.policy());
   }
 
 }

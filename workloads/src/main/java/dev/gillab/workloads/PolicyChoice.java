@@ -3,39 +3,43 @@ package dev.gillab.workloads;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.errorprone.annotations.Immutable;
+import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.SwitchingPolicy;
+import dev.gillab.refcount.CountStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A switching policy as the user names it ({@code interval}, {@code ticks}, {@code io-priority},
- * {@code none}) with the switch interval, and whether this build of the {@code gil} module can
- * make it.
+ * A switching policy as the user names it ({@code interval}, {@code ticks} or {@code ticks(n)},
+ * {@code io-priority}, {@code none}) with the switch interval, and how to give it to an
+ * interpreter.
  *
- * <p>This is the one place where workloads learns which policies exist. Today the {@code gil}
- * module offers {@code interval} only; {@code ticks}, {@code io-priority} and {@code none} (the
- * free-threaded modes) come with its part 2. Until then {@link #unavailableReason()} says so, and
- * every caller skips or refuses, never fakes, what needs them. When part 2 lands, {@link
- * #create()} gains its cases and nothing else changes. Immutable.
+ * <p>This is the one place where workloads learns which policies exist and how each is made:
+ * {@link #configure} sets the policy on an interpreter's builder and, for a policy that has one
+ * ({@code interval}, {@code io-priority}), the switch interval, per interpreter, as {@code
+ * sys.setswitchinterval} does. Under {@code none} it also makes the counts safe ({@code ATOMIC})
+ * unless the caller chooses others. Immutable.
  */
 @Immutable
 public final class PolicyChoice {
   /** The policy names the command accepts, in the order tables list them. */
   public static final List<String> NAMES = List.of("interval", "ticks", "io-priority", "none");
 
-  private static final String NEEDS_PART_2 =
-      "needs the gil module's part 2 (policies ticks, io-priority and none), "
-          + "which this build does not have yet";
+  private static final Pattern TICKS = Pattern.compile("ticks\\((\\d{1,9})\\)");
 
   private final String name;
   private final long intervalNanos;
+  private final int ticks;
 
-  private PolicyChoice(String name, long intervalNanos) {
+  private PolicyChoice(String name, long intervalNanos, int ticks) {
     this.name = name;
     this.intervalNanos = intervalNanos;
+    this.ticks = ticks;
   }
 
   /** {@code interval} with {@code interval} as its switch interval. */
@@ -49,10 +53,12 @@ public final class PolicyChoice {
   }
 
   /**
-   * The policy called {@code name} ({@code ioPriority} and {@code io_priority} are accepted for
-   * {@code io-priority}).
+   * The policy called {@code name}: {@code interval}, {@code ticks} (every 100 instructions) or
+   * {@code ticks(n)}, {@code io-priority} ({@code ioPriority} and {@code io_priority} too), {@code
+   * none}. The interval is kept for the policies that have one.
    *
-   * @throws IllegalArgumentException for a name that is no policy, or a non-positive interval
+   * @throws IllegalArgumentException for a name that is no policy, a tick count below 1, or a
+   *     non-positive interval
    */
   public static PolicyChoice of(String name, Duration interval) {
     checkNotNull(name, "name");
@@ -64,19 +70,32 @@ public final class PolicyChoice {
     if (key.equals("iopriority")) {
       key = "io-priority";
     }
+    int ticks = SwitchingPolicy.DEFAULT_TICKS;
+    Matcher m = TICKS.matcher(key);
+    if (m.matches()) {
+      ticks = Integer.parseInt(m.group(1));
+      checkArgument(ticks >= 1, "ticks(n) needs n of at least 1, was %s", ticks);
+      key = "ticks";
+    }
     checkArgument(
-        NAMES.contains(key), "unknown policy '%s'; known: %s", name, String.join(", ", NAMES));
-    return new PolicyChoice(key, interval.toNanos());
+        NAMES.contains(key),
+        "unknown policy '%s'; known: interval, ticks, ticks(n), io-priority, none", name);
+    return new PolicyChoice(key, interval.toNanos(), ticks);
   }
 
   /** The same policy with another switch interval. */
   public PolicyChoice withInterval(Duration interval) {
-    return of(name, interval);
+    return of(spec(), interval);
   }
 
   /** {@code interval}, {@code ticks}, {@code io-priority} or {@code none}. */
   public String name() {
     return name;
+  }
+
+  /** The name {@link #of} reads back: {@link #name()}, or {@code ticks(n)}. */
+  public String spec() {
+    return name.equals("ticks") ? "ticks(" + ticks + ")" : name;
   }
 
   public Duration interval() {
@@ -88,48 +107,58 @@ public final class PolicyChoice {
     return name.equals("none");
   }
 
-  /** Why this build cannot make the policy; empty when it can. */
-  public Optional<String> unavailableReason() {
-    return name.equals("interval")
-        ? Optional.empty()
-        : Optional.of("policy '" + name + "' " + NEEDS_PART_2);
+  /** Whether the policy has a switch interval ({@code interval}, {@code io-priority}). */
+  public boolean hasSwitchInterval() {
+    return create().hasSwitchInterval();
+  }
+
+  /** The policy object for an interpreter. */
+  public SwitchingPolicy create() {
+    switch (name) {
+      case "ticks":
+        return SwitchingPolicy.ticks(ticks);
+      case "io-priority":
+        return SwitchingPolicy.ioPriority(interval());
+      case "none":
+        return SwitchingPolicy.none();
+      default:
+        return SwitchingPolicy.interval(interval());
+    }
   }
 
   /**
-   * The policy object for an interpreter.
-   *
-   * @throws UnavailableException if this build cannot make it
+   * Sets this policy on {@code b}, its switch interval where it has one, and under {@code none}
+   * {@code ATOMIC} counts (a later {@code countStrategy} call overrides them).
    */
-  public SwitchingPolicy create() {
-    Optional<String> why = unavailableReason();
-    if (why.isPresent()) {
-      throw new UnavailableException(why.get());
+  @CanIgnoreReturnValue
+  public Interpreter.Builder configure(Interpreter.Builder b) {
+    SwitchingPolicy p = create();
+    b.policy(p);
+    if (p.hasSwitchInterval()) {
+      b.switchInterval(interval());
     }
-    return SwitchingPolicy.interval(interval());
+    if (isFreeThreaded()) {
+      b.countStrategy(CountStrategy.ATOMIC);
+    }
+    return b;
   }
 
-  /** What tables show: the policy's own name where it can be made, else the user's name. */
+  /** What tables show: the policy's own name, e.g. {@code interval(5ms)}, {@code ticks(100)}. */
   public String label() {
-    return unavailableReason().isPresent() ? name : create().name();
-  }
-
-  /** The reason the free-threaded modes cannot run in this build (they need {@code none}). */
-  public static Optional<String> freeThreadingUnavailableReason() {
-    return of("none", SwitchingPolicy.DEFAULT_INTERVAL)
-        .unavailableReason()
-        .map(r -> "free-threading " + r.substring("policy 'none' ".length()));
+    return create().name();
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof PolicyChoice
         && ((PolicyChoice) o).name.equals(name)
-        && ((PolicyChoice) o).intervalNanos == intervalNanos;
+        && ((PolicyChoice) o).intervalNanos == intervalNanos
+        && ((PolicyChoice) o).ticks == ticks;
   }
 
   @Override
   public int hashCode() {
-    return name.hashCode() * 31 + Long.hashCode(intervalNanos);
+    return (name.hashCode() * 31 + Long.hashCode(intervalNanos)) * 31 + ticks;
   }
 
   @Override

@@ -11,14 +11,21 @@ import dev.gillab.workloads.internal.Runs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reference counts under fire: two threads append to, alias and measure one shared list, and the
  * heap reports what went wrong — uses of freed objects it refused, objects that outlived the
  * interpreter. Under the GIL every count strategy is clean (even {@code PLAIN}: the GIL is what
- * makes plain counts safe). Free-threaded with {@code PLAIN} counts is where the damage shows;
- * it needs the {@code none} policy of the gil module's part 2 and is skipped, with that reason,
- * until then.
+ * makes plain counts safe). Free-threaded ({@code none}) with {@code PLAIN} counts, run on
+ * purpose ({@code allowUnsafePlainCounts}), is where the damage shows: the row counts the uses of
+ * freed objects the heap refused (including a double free at close) and the objects that leaked.
+ * That run is bounded: an instruction budget stops a thread that corrupted state sends astray,
+ * and every join has a limit.
  *
  * <p>Not thread-safe to share a run; every call makes its own interpreters.
  */
@@ -26,6 +33,14 @@ public final class RaceExperiment {
   public static final String NAME = "race";
 
   private static final int THREADS = 2;
+
+  /** The mode label of the free-threaded run with {@code PLAIN} counts. */
+  public static final String FREE_THREADED_PLAIN = "threads-nogil-plain";
+
+  private static final Duration MEETING_LIMIT = Duration.ofSeconds(30);
+
+  /** Instructions one iteration of the hammer loop takes, with room to spare. */
+  private static final long INSTRUCTIONS_PER_APPEND = 32;
 
   private RaceExperiment() {}
 
@@ -39,37 +54,42 @@ public final class RaceExperiment {
 
   public static Outcome run(Settings s) {
     List<RaceRow> rows = new ArrayList<>();
-    List<SkippedRow> skipped = new ArrayList<>();
-    Optional<String> noFreeThreading = PolicyChoice.freeThreadingUnavailableReason();
-    if (noFreeThreading.isPresent()) {
-      skipped.add(new SkippedRow(NAME, "threads-nogil-plain", "none", noFreeThreading.get()));
-      s.say(NAME + " threads-nogil-plain: skipped, " + noFreeThreading.get());
-    } else {
-      // Free-threaded with PLAIN counts must be asked for explicitly in gil part 2; it plugs in here.
-      skipped.add(
-          new SkippedRow(NAME, "threads-nogil-plain", "none",
-              "free-threaded PLAIN counts are not wired into workloads yet"));
-    }
+    int appends = s.sizes().raceAppends();
+    PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
+    s.say(NAME + " " + FREE_THREADED_PLAIN + ": " + THREADS + " threads x " + appends + " appends");
+    rows.add(hammer(none, CountStrategy.PLAIN, appends));
+    // The GIL rows need a GIL: under --policy none they use the default policy.
+    PolicyChoice gil = s.policy().isFreeThreaded() ? PolicyChoice.defaultPolicy() : s.policy();
     for (CountStrategy counts :
         List.of(CountStrategy.PLAIN, CountStrategy.ATOMIC, CountStrategy.BIASED)) {
-      s.say(NAME + " threads-gil " + counts + ": " + THREADS + " threads x "
-          + s.sizes().raceAppends() + " appends");
-      rows.add(hammer(s.policy(), counts, s.sizes().raceAppends()));
+      s.say(NAME + " threads-gil " + counts + ": " + THREADS + " threads x " + appends + " appends");
+      rows.add(hammer(gil, counts, appends));
     }
-    return new Outcome(rows, skipped);
+    return new Outcome(rows, List.of());
   }
 
-  /** Two threads hammer one list in an interpreter with {@code counts} under {@code policy}. */
+  /**
+   * Two threads hammer one list in an interpreter with {@code counts} under {@code policy}; under
+   * {@code none} with {@code PLAIN} counts, deliberately unsafe.
+   */
   public static RaceRow hammer(PolicyChoice policy, CountStrategy counts, int appends) {
+    boolean unsafe = policy.isFreeThreaded() && counts == CountStrategy.PLAIN;
+    CyclicBarrier meeting = new CyclicBarrier(THREADS);
     List<String> leakReports = new ArrayList<>();
     long useAfterFree = 0;
+    long damaged = 0;
     long length;
     Interpreter in =
-        Interpreter.builder()
-            .name("race-" + counts.name().toLowerCase(java.util.Locale.ROOT))
-            .policy(policy.create())
+        policy
+            .configure(
+                Interpreter.builder()
+                    .name("race-" + counts.name().toLowerCase(java.util.Locale.ROOT)))
             .countStrategy(counts)
+            .allowUnsafePlainCounts(unsafe)
+            .instructionBudget(INSTRUCTIONS_PER_APPEND * appends + 1_000)
             .leakSink(leakReports::add)
+            // Both threads start hammering together (a GIL-releasing wait, bounded).
+            .releasingBuiltin("rendezvous", 0, args -> meet(meeting))
             .build();
     try {
       in.setGlobal("xs", List.of());
@@ -84,27 +104,65 @@ public final class RaceExperiment {
         if (e.isEmpty()) {
           continue;
         }
-        if (Throwables.getCausalChain(e.get()).stream()
-            .anyMatch(c -> c instanceof IllegalRefCountException)) {
+        if (caughtByHeap(e.get())) {
           useAfterFree++;
+        } else if (unsafe) {
+          // Damage the heap did not name (a corrupted list, a runaway loop): not clean either.
+          damaged++;
         } else {
           throw new ExperimentFailedException(
               NAME + " " + counts + ": thread " + t.name() + " failed: " + Runs.describe(e.get()),
               e.get());
         }
       }
-      Object xs = in.globals().get("xs");
-      length = xs instanceof List ? ((List<?>) xs).size() : -1;
+      length = length(in, unsafe);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ExperimentFailedException(NAME + ": interrupted", e);
     } finally {
-      in.close();
+      try {
+        in.close();
+      } catch (RuntimeException e) {
+        if (!unsafe || !caughtByHeap(e)) {
+          throw e;
+        }
+        useAfterFree++; // a double free at close
+      }
     }
     long leaks = in.heap().stats().live();
     long expected = (long) THREADS * appends;
     return new RaceRow(
-        Mode.THREADS_GIL.label(), policy.label(), counts.name(), THREADS, expected, length,
-        useAfterFree, leaks, length == expected && useAfterFree == 0 && leaks == 0);
+        policy.isFreeThreaded()
+            ? "threads-nogil-" + counts.name().toLowerCase(java.util.Locale.ROOT)
+            : Mode.THREADS_GIL.label(),
+        policy.label(), counts.name(), THREADS, expected, length, useAfterFree, leaks,
+        length == expected && useAfterFree == 0 && leaks == 0 && damaged == 0);
+  }
+
+  /** The shared list's length; -1 where an unsafe run left it unreadable. */
+  private static long length(Interpreter in, boolean unsafe) {
+    try {
+      Object xs = in.globals().get("xs");
+      return xs instanceof List ? ((List<?>) xs).size() : -1;
+    } catch (RuntimeException e) {
+      if (!unsafe) {
+        throw e;
+      }
+      return -1;
+    }
+  }
+
+  private static boolean meet(CyclicBarrier meeting) throws InterruptedException {
+    try {
+      meeting.await(MEETING_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | BrokenBarrierException e) {
+      return false;
+    }
+  }
+
+  private static boolean caughtByHeap(Throwable e) {
+    return Throwables.getCausalChain(e).stream()
+        .anyMatch(c -> c instanceof IllegalRefCountException);
   }
 }

@@ -26,6 +26,28 @@ class ExecCommandTest {
   }
 
   @Test
+  void traceShowsTheGilEventsAndAPerThreadSummary() throws Exception {
+    Path p =
+        Files.writeString(
+            dir.resolve("loop.s"),
+            String.join("\n", ".params n",
+                "loop: LOAD_FAST n", "LOAD_CONST 0", "COMPARE_OP >", "POP_JUMP_IF_FALSE end",
+                "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP -=", "STORE_FAST n", "JUMP_BACKWARD loop",
+                "end: LOAD_CONST 0", "RETURN_VALUE", ""));
+    Cli r = Cli.run("exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("thread-1 returned 0\nthread-2 returned 0\n", r.out().replace("\r", ""));
+    String err = r.err().replace("\r", "");
+    assertTrue(err.contains("gil-lab: GIL events ("), err);
+    assertTrue(err.contains(" ACQUIRE "), err);
+    assertTrue(err.contains(" TICK "), err); // ticks(10) lets go every 10 instructions
+    assertTrue(err.contains("gil-lab: GIL per thread, "), err);
+    assertTrue(err.lines().anyMatch(l -> l.trim().startsWith("thread-1 ")), err);
+    assertTrue(err.lines().anyMatch(l -> l.trim().startsWith("thread-2 ")), err);
+    UsageErrorsTest.assertNoStackTrace(r);
+  }
+
+  @Test
   void anErrorTheProgramRaisesExitsOneNamingTheLine() throws Exception {
     Path p = Files.writeString(dir.resolve("div.s"), "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE\n");
     Cli r = Cli.run("exec", p.toString());

@@ -130,19 +130,40 @@ class ExperimentsIT {
   }
 
   @Test
-  void convoyMeasuresTheAvailablePolicyAndSkipsTheOthers() {
+  void convoyMeasuresEveryPolicyBesideOneToKCpuThreads() {
     assertTimeoutPreemptively(ofMinutes(1), () -> {
       Settings s = Settings.of(Sizes.quick().withWorkers(2), PolicyChoice.defaultPolicy());
       ConvoyExperiment.Outcome o = ConvoyExperiment.run(s);
-      assertEquals(2, o.rows().size());
-      assertEquals(List.of(1, 2), o.rows().stream().map(ConvoyRow::cpuThreads).toList());
-      for (ConvoyRow r : o.rows()) {
-        assertEquals("interval(5ms)", r.policy());
-        assertTrue(r.roundTripMicrosAlone() > 0 && r.roundTripMicrosBesideCpu() > 0);
-      }
       assertEquals(
-          List.of("ticks", "io-priority", "none"),
-          o.skipped().stream().map(SkippedRow::policy).toList());
+          List.of("interval(5ms)", "interval(5ms)", "ticks(100)", "ticks(100)",
+              "ioPriority(5ms)", "ioPriority(5ms)", "none", "none"),
+          o.rows().stream().map(ConvoyRow::policy).toList());
+      assertEquals(List.of(1, 2, 1, 2, 1, 2, 1, 2),
+          o.rows().stream().map(ConvoyRow::cpuThreads).toList());
+      for (ConvoyRow r : o.rows()) {
+        assertTrue(r.roundTripMicrosAlone() > 0 && r.roundTripMicrosBesideCpu() > 0, r.toString());
+      }
+      assertEquals(List.of(), o.skipped());
+    });
+  }
+
+  @Test
+  void freeThreadedPlainCountsAreBoundedAndReported() {
+    assertTimeoutPreemptively(ofMinutes(1), () -> {
+      PolicyChoice none = PolicyChoice.of("none", Duration.ofMillis(5));
+      // What PLAIN counts lose varies from run to run; the row must say what was caught.
+      for (int i = 0; i < 3; i++) {
+        RaceRow row = RaceExperiment.hammer(none, CountStrategy.PLAIN, 5_000);
+        assertEquals(RaceExperiment.FREE_THREADED_PLAIN, row.mode());
+        assertEquals("none", row.policy());
+        assertEquals(10_000, row.expectedLength());
+        assertTrue(row.listLength() <= 10_000, row.toString());
+        assertTrue(row.useAfterFree() >= 0 && row.leaks() >= 0, row.toString());
+        if (row.clean()) {
+          assertEquals(0, row.useAfterFree() + row.leaks(), row.toString());
+          assertEquals(10_000, row.listLength(), row.toString());
+        }
+      }
     });
   }
 }

@@ -34,9 +34,9 @@ class JarIT {
     assertEquals(0, v.exit(), v.err());
     assertTrue(v.out().startsWith("gil-lab 0.1.0"), v.out());
 
-    Cli bad = java("--policy", "ticks");
+    Cli bad = java("--policy", "fair");
     assertEquals(2, bad.exit());
-    assertTrue(bad.firstErrLine().startsWith("--policy ticks is not available: "), bad.err());
+    assertTrue(bad.firstErrLine().startsWith("unknown policy 'fair'; "), bad.err());
     UsageErrorsTest.assertNoStackTrace(bad);
   }
 

@@ -1,35 +1,52 @@
 package dev.gillab.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.UnsafeCountsException;
+import dev.gillab.refcount.CountStrategy;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyChoiceTest {
   @Test
-  void intervalIsAvailableAndNamedAsTheGilNamesIt() {
-    PolicyChoice p = PolicyChoice.of("interval", Duration.ofMillis(2));
-    assertEquals(Optional.empty(), p.unavailableReason());
-    assertEquals("interval(2ms)", p.label());
+  void everyPolicyIsMadeAndNamedAsTheGilNamesIt() {
+    assertEquals("interval(2ms)", PolicyChoice.of("interval", Duration.ofMillis(2)).label());
     assertEquals("interval(5ms)", PolicyChoice.defaultPolicy().label());
+    assertEquals("ticks(100)", PolicyChoice.of("ticks", Duration.ofMillis(5)).label());
+    assertEquals("ticks(7)", PolicyChoice.of("ticks(7)", Duration.ofMillis(5)).label());
+    assertEquals("ticks(7)", PolicyChoice.of("ticks(7)", Duration.ofMillis(5)).spec());
+    assertEquals("ioPriority(2ms)", PolicyChoice.of("io-priority", Duration.ofMillis(2)).label());
+    assertEquals("none", PolicyChoice.of("none", Duration.ofMillis(5)).label());
+    assertTrue(PolicyChoice.of("none", Duration.ofMillis(5)).isFreeThreaded());
+    assertFalse(PolicyChoice.of("ticks", Duration.ofMillis(5)).hasSwitchInterval());
+    assertTrue(PolicyChoice.of("io-priority", Duration.ofMillis(5)).hasSwitchInterval());
   }
 
   @Test
-  void theOthersSayWhyNotAndNeverMakeAPolicy() {
-    for (String name : new String[] {"ticks", "io-priority", "none"}) {
-      PolicyChoice p = PolicyChoice.of(name, Duration.ofMillis(5));
-      assertTrue(p.unavailableReason().isPresent(), name);
-      UnavailableException e = assertThrows(UnavailableException.class, p::create);
-      assertEquals(p.unavailableReason().get(), e.getMessage());
-      assertEquals(name, p.label());
+  void theSwitchIntervalIsSetPerInterpreterThroughTheBuilder() {
+    PolicyChoice p = PolicyChoice.of("io-priority", Duration.ofMillis(3));
+    try (Interpreter in = p.configure(Interpreter.builder().name("t")).build()) {
+      assertEquals(Optional.of(Duration.ofMillis(3)), in.switchInterval());
     }
-    assertEquals(
-        "free-threading needs the gil module's part 2 (policies ticks, io-priority and none),"
-            + " which this build does not have yet",
-        PolicyChoice.freeThreadingUnavailableReason().orElseThrow());
+    try (Interpreter in =
+        PolicyChoice.of("ticks(5)", Duration.ofMillis(3)).configure(Interpreter.builder()).build()) {
+      assertEquals(Optional.empty(), in.switchInterval());
+    }
+  }
+
+  @Test
+  void noneGetsSafeCountsUnlessTheCallerChoosesOthers() {
+    PolicyChoice none = PolicyChoice.of("none", Duration.ofMillis(5));
+    try (Interpreter in = none.configure(Interpreter.builder()).build()) {
+      assertEquals("none", in.gilStats().policy());
+    }
+    assertThrows(UnsafeCountsException.class,
+        () -> none.configure(Interpreter.builder()).countStrategy(CountStrategy.PLAIN).build());
   }
 
   @Test
@@ -41,7 +58,7 @@ class PolicyChoiceTest {
   @Test
   void badNamesAndIntervals() {
     assertEquals(
-        "unknown policy 'fifo'; known: interval, ticks, io-priority, none",
+        "unknown policy 'fifo'; known: interval, ticks, ticks(n), io-priority, none",
         assertThrows(IllegalArgumentException.class,
             () -> PolicyChoice.of("fifo", Duration.ofMillis(5))).getMessage());
     assertThrows(IllegalArgumentException.class, () -> PolicyChoice.of("interval", Duration.ZERO));

@@ -28,7 +28,8 @@ class ReportIT {
     Document d = Jsoup.parse(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8));
     SuiteResult json = JsonResults.read(out.resolve("results.json"));
     assertTrue(json.results().size() >= 2);
-    assertEquals(1 + 1, d.select("svg").size(), "the cpu chart and the interval timeline");
+    assertEquals(1 + 3, d.select("svg").size(),
+        "the cpu chart and a timeline per policy with a GIL: interval, ticks, io-priority");
     for (ResultRow row : json.results()) {
       assertTrue(d.select("svg").first().text().contains(row.mode()), row.mode());
     }

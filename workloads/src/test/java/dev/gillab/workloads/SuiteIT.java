@@ -8,15 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole suite at {@code --quick} sizes, in-process: every mode of every experiment either ran
- * or was skipped with a reason, and the JSON document is well formed with every field present.
+ * The whole suite at {@code --quick} sizes, in-process, under every policy: every mode of every
+ * experiment (free-threaded ones and every convoy policy included) either ran or was skipped with
+ * a reason, and the JSON document is well formed with every field present.
  */
 class SuiteIT {
   private static final List<String> RESULT_FIELDS =
@@ -34,12 +38,16 @@ class SuiteIT {
 
   @TempDir Path dir;
 
-  @Test
-  void everyModeOfEveryExperimentRunsOrSaysWhyNot() throws Exception {
+  /** The whole suite under each policy: the free-threaded and convoy rows never depend on it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"interval", "ticks", "io-priority", "none"})
+  void everyModeOfEveryExperimentRunsOrSaysWhyNot(String policy) throws Exception {
     Path json = dir.resolve("results.json");
     Cli r =
         assertTimeoutPreemptively(
-            ofMinutes(2), () -> Cli.run("--quick", "--json", json.toString()));
+            ofMinutes(1),
+            () -> Cli.run("--quick", "--policy", policy, "--json", json.toString()));
+    PolicyChoice chosen = PolicyChoice.of(policy, Duration.ofMillis(5));
     assertEquals(0, r.exit(), r.err());
     UsageErrorsTest.assertNoStackTrace(r);
 
@@ -56,7 +64,20 @@ class SuiteIT {
       assertEquals(Set.copyOf(RESULT_FIELDS), fieldNames(row), row.toString());
       assertTrue(row.get("medianSeconds").isNumber() && row.get("medianSeconds").asDouble() > 0);
       assertTrue(row.get("speedup").isNumber() && row.get("speedup").asDouble() > 0);
-      assertTrue(row.get("gilSwitches").isNumber(), row.toString());
+      // Switches and GIL wait come from the GIL's own statistics; no GIL, no figures.
+      boolean hasGil = !row.get("policy").asText().equals("none");
+      assertEquals(hasGil, row.get("gilSwitches").isNumber(), row.toString());
+      assertEquals(hasGil, row.get("gilWaitPercent").isNumber(), row.toString());
+      assertEquals(!hasGil, row.get("gilSwitches").isNull(), row.toString());
+      if (hasGil) {
+        double wait = row.get("gilWaitPercent").asDouble();
+        assertTrue(wait >= 0 && wait <= 100, row.toString());
+        assertTrue(row.get("gilSwitches").asLong() >= 1, row.toString());
+      }
+      String mode = row.get("mode").asText();
+      assertEquals(
+          mode.startsWith("threads-nogil") ? "none" : chosen.label(),
+          row.get("policy").asText(), row.toString());
       (row.get("experiment").asText().equals("cpu") ? cpu : io).add(row.get("mode").asText());
     }
     for (JsonNode row : doc.get("skipped")) {
@@ -75,16 +96,36 @@ class SuiteIT {
         cpu);
     assertEquals(Set.of("sequential", "threads-gil", "processes", "virtual-threads"), io);
 
-    assertTrue(doc.get("convoy").size() >= 1);
+    List<String> convoy = new ArrayList<>();
     for (JsonNode row : doc.get("convoy")) {
       assertEquals(Set.copyOf(CONVOY_FIELDS), fieldNames(row), row.toString());
       assertTrue(row.get("roundTripMicrosAlone").asDouble() > 0);
+      assertTrue(row.get("roundTripMicrosBesideCpu").asDouble() > 0);
+      assertTrue(row.get("slowdown").asDouble() > 0);
+      convoy.add(row.get("policy").asText() + " " + row.get("cpuThreads").asInt());
     }
-    assertEquals(3, doc.get("race").size());
+    assertEquals(
+        List.of("interval(5ms) 1", "ticks(100) 1", "ioPriority(5ms) 1", "none 1"),
+        convoy);
+    List<String> race = new ArrayList<>();
     for (JsonNode row : doc.get("race")) {
       assertEquals(Set.copyOf(RACE_FIELDS), fieldNames(row), row.toString());
-      assertTrue(row.get("clean").asBoolean(), row.toString());
+      race.add(row.get("mode").asText() + " " + row.get("counts").asText());
+      if (row.get("mode").asText().equals("threads-gil")) {
+        assertTrue(row.get("clean").asBoolean(), row.toString());
+      } else {
+        assertEquals("none", row.get("policy").asText());
+        assertEquals(
+            row.get("clean").asBoolean(),
+            row.get("useAfterFree").asLong() == 0 && row.get("leaks").asLong() == 0
+                && row.get("listLength").asLong() == row.get("expectedLength").asLong(),
+            row.toString());
+      }
     }
+    assertEquals(
+        List.of("threads-nogil-plain PLAIN", "threads-gil PLAIN", "threads-gil ATOMIC",
+            "threads-gil BIASED"),
+        race);
     assertEquals(1, doc.get("deadlock").size());
     for (JsonNode row : doc.get("deadlock")) {
       assertEquals(Set.copyOf(DEADLOCK_FIELDS), fieldNames(row), row.toString());

@@ -11,10 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Usage errors: exit 2, one clear line, then the usage; never a stack trace. Nothing runs. */
 class UsageErrorsTest {
-  private static final String PART_2 =
-      "needs the gil module's part 2 (policies ticks, io-priority and none), which this build does"
-          + " not have yet";
-
   @TempDir Path dir;
 
   private static void assertUsageError(Cli r, String firstLine) {
@@ -36,19 +32,20 @@ class UsageErrorsTest {
   }
 
   @Test
-  void policiesOfGilPart2AreRefusedWithTheReason() {
-    assertUsageError(Cli.run("--policy", "ticks"),
-        "--policy ticks is not available: policy 'ticks' " + PART_2);
-    assertUsageError(Cli.run("cpu", "--policy", "ioPriority"),
-        "--policy io-priority is not available: policy 'io-priority' " + PART_2);
-    assertUsageError(Cli.run("--policy", "none", "race"),
-        "--policy none is not available: policy 'none' " + PART_2);
+  void aSwitchIntervalForAPolicyWithoutOneIsRefused() {
+    assertUsageError(Cli.run("--policy", "ticks", "--switch-interval", "1ms"),
+        "--switch-interval does not apply to policy ticks(100): only interval and io-priority have"
+            + " a switch interval");
+    assertUsageError(Cli.run("cpu", "--policy", "none", "--switch-interval", "1ms"),
+        "--switch-interval does not apply to policy none: only interval and io-priority have a"
+            + " switch interval");
+    assertUsageError(Cli.run("--policy", "ticks(0)"), "ticks(n) needs n of at least 1, was 0");
   }
 
   @Test
   void unknownPolicy() {
     assertUsageError(Cli.run("--policy", "fair"),
-        "unknown policy 'fair'; known: interval, ticks, io-priority, none");
+        "unknown policy 'fair'; known: interval, ticks, ticks(n), io-priority, none");
   }
 
   @Test
@@ -70,9 +67,6 @@ class UsageErrorsTest {
     assertUsageError(Cli.run("exec", missing.toString()), "no such file: " + missing);
     Path prog = Files.writeString(dir.resolve("one.s"), ".params n\nLOAD_FAST n\nRETURN_VALUE\n");
     assertUsageError(Cli.run("exec", prog.toString()), "one.s takes 1 argument(s), got 0");
-    assertUsageError(Cli.run("exec", "--trace", prog.toString(), "1"),
-        "--trace is not available yet: it needs the GIL event ring of the gil module's part 2,"
-            + " which this build does not have");
     assertUsageError(Cli.run("exec", "--threads", "0", prog.toString(), "1"),
         "--threads must be 1 to 256, was 0");
   }

@@ -64,7 +64,6 @@ public final class IoHost implements AutoCloseable {
           long start = System.nanoTime();
           TimeUnit.NANOSECONDS.sleep(napNanos);
           long end = System.nanoTime();
-          GilMeter.addSleepNanos(end - start);
           record("nap", start, end);
           return null;
         });

@@ -108,6 +108,8 @@ public final class Programs {
           String.join(
               "\n",
               ".params n",
+              "    CALL rendezvous 0",
+              "    POP_TOP",
               "loop: LOAD_FAST n",
               "    LOAD_CONST 0",
               "    COMPARE_OP >",

@@ -57,8 +57,10 @@ public final class Runs {
       String experiment, String mode, String policy, int workers, List<Sample> samples,
       double sequentialSeconds) {
     double seconds = Median.of(samples.stream().mapToDouble(Sample::seconds).toArray());
-    long switches =
-        Math.round(Median.of(samples.stream().mapToDouble(Sample::switches).toArray()));
+    @Nullable Long switches =
+        samples.stream().anyMatch(s -> s.switches() == null)
+            ? null
+            : Math.round(Median.of(samples.stream().mapToDouble(Sample::switches).toArray()));
     @Nullable Double wait =
         samples.stream().anyMatch(s -> s.waitPercent() == null)
             ? null

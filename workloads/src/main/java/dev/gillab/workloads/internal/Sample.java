@@ -3,7 +3,7 @@ package dev.gillab.workloads.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One timed run of one mode: wall seconds, GIL switches, percent of thread time waiting for the
- * GIL (null where it could not be measured). Immutable.
+ * One timed run of one mode: wall seconds, GIL switches and percent of the threads' GIL time
+ * spent waiting for it — both null where the mode has no GIL (policy {@code none}). Immutable.
  */
-public record Sample(double seconds, long switches, @Nullable Double waitPercent) {}
+public record Sample(double seconds, @Nullable Long switches, @Nullable Double waitPercent) {}

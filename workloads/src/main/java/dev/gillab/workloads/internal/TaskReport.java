@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What a pool worker reports about one task: its pid, when the task ran (microseconds since the
- * epoch, a clock every process shares), its interpreter's GIL switches and the meter's figures.
+ * epoch, a clock every process shares), and its interpreter's GIL figures.
  * Immutable.
  */
 public record TaskReport(
@@ -14,9 +14,8 @@ public record TaskReport(
     long startMicros,
     long endMicros,
     long switches,
-    long lifetimeNanos,
-    long gilWaitNanos,
-    boolean measured) {
+    long gilHeldNanos,
+    long gilWaitingNanos) {
 
   /** Now, in microseconds since the epoch. */
   public static long nowMicros() {
@@ -25,6 +24,11 @@ public record TaskReport(
   }
 
   /** Whether this task and {@code other} were running at one moment. */
+  /** The task's GIL figures. */
+  public GilFigures gil() {
+    return new GilFigures(switches, gilHeldNanos, gilWaitingNanos);
+  }
+
   public boolean overlaps(TaskReport other) {
     return startMicros < other.endMicros && other.startMicros < endMicros;
   }
@@ -35,9 +39,8 @@ public record TaskReport(
     m.put("start", startMicros);
     m.put("end", endMicros);
     m.put("switches", switches);
-    m.put("lifetime", lifetimeNanos);
-    m.put("gilWait", gilWaitNanos);
-    m.put("measured", measured);
+    m.put("gilHeld", gilHeldNanos);
+    m.put("gilWaiting", gilWaitingNanos);
     return Params.of(m).encode();
   }
 
@@ -48,8 +51,7 @@ public record TaskReport(
         p.getLong("start"),
         p.getLong("end"),
         p.getLong("switches"),
-        p.getLong("lifetime"),
-        p.getLong("gilWait"),
-        p.getBoolean("measured"));
+        p.getLong("gilHeld"),
+        p.getLong("gilWaiting"));
   }
 }

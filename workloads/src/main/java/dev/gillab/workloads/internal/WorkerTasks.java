@@ -36,12 +36,11 @@ public final class WorkerTasks implements TaskModule {
   private static byte[] countdown(byte[] payload) throws Exception {
     Params p = Params.decode(payload);
     long start = TaskReport.nowMicros();
-    GilMeter meter = new GilMeter();
-    long switches;
-    try (Interpreter in = interpreter(p, meter, Interpreter.builder().name("countdown"))) {
+    GilFigures gil;
+    try (Interpreter in = interpreter(p, Interpreter.builder().name("countdown"))) {
       long before = in.gil().switchNumber();
       runOne(in, Programs.COUNTDOWN, p.getLong("n"));
-      switches = in.gil().switchNumber() - before;
+      gil = GilFigures.of(in, before, Thread.currentThread().getId());
     }
     int port = (int) p.getLong("rendezvousPort");
     if (port > 0) {
@@ -50,34 +49,31 @@ public final class WorkerTasks implements TaskModule {
         c.roundTrip(0);
       }
     }
-    return report(start, switches, meter);
+    return report(start, gil);
   }
 
   private static byte[] io(byte[] payload) throws Exception {
     Params p = Params.decode(payload);
     long start = TaskReport.nowMicros();
-    GilMeter meter = new GilMeter();
-    long switches;
+    GilFigures gil;
     try (IoHost host =
             new IoHost(
                 (int) p.getLong("echoPort"),
                 p.getLong("napNanos"),
                 p.getLong("echoDelayMicros"),
                 false);
-        Interpreter in = interpreter(p, meter, host.install(Interpreter.builder().name("io")))) {
+        Interpreter in = interpreter(p, host.install(Interpreter.builder().name("io")))) {
       long before = in.gil().switchNumber();
       runOne(in, Programs.IO_ROUNDS, p.getLong("rounds"));
-      switches = in.gil().switchNumber() - before;
+      gil = GilFigures.of(in, before, Thread.currentThread().getId());
     }
-    return report(start, switches, meter);
+    return report(start, gil);
   }
 
-  private static Interpreter interpreter(Params p, GilMeter meter, Interpreter.Builder b) {
+  private static Interpreter interpreter(Params p, Interpreter.Builder b) {
     PolicyChoice policy =
         PolicyChoice.of(p.get("policy"), Duration.ofNanos(p.getLong("interval")));
-    return b.policy(policy.create())
-        .threadFactory(meter.wrap(Executors.defaultThreadFactory()))
-        .build();
+    return policy.configure(b).threadFactory(Executors.defaultThreadFactory()).build();
   }
 
   private static void runOne(Interpreter in, Code code, long arg) throws InterruptedException {
@@ -88,15 +84,14 @@ public final class WorkerTasks implements TaskModule {
     t.result();
   }
 
-  private static byte[] report(long start, long switches, GilMeter meter) {
+  private static byte[] report(long start, GilFigures gil) {
     return new TaskReport(
             ProcessHandle.current().pid(),
             start,
             TaskReport.nowMicros(),
-            switches,
-            meter.lifetimeNanos(),
-            meter.gilWaitNanos(),
-            meter.measured())
+            gil.switches(),
+            gil.heldNanos(),
+            gil.waitingNanos())
         .encode();
   }
 }

@@ -16,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes the report: {@code DIR/index.html} (the page), {@code DIR/results.json} (the same
@@ -34,8 +33,8 @@ public final class Report {
   public static final String INDEX = "index.html";
 
   /**
-   * The traced runs of a suite report: one per policy this build can make (with the switch
-   * interval the user chose), the others named with the reason.
+   * The traced runs of a suite report: one per policy that has a GIL (with the switch interval
+   * the user chose); free-threading is named with the reason, having no GIL to draw.
    */
   public static ReportData forSuite(
       String ran, SuiteResult result, Duration interval, TracedRun run)
@@ -44,9 +43,8 @@ public final class Report {
     List<String> notTraced = new ArrayList<>();
     for (String name : PolicyChoice.NAMES) {
       PolicyChoice p = PolicyChoice.of(name, interval);
-      Optional<String> why = p.unavailableReason();
-      if (why.isPresent()) {
-        notTraced.add(name + ": " + why.get());
+      if (p.isFreeThreaded()) {
+        notTraced.add(name + ": no GIL, so no hand-over to draw (every thread runs at once)");
       } else {
         timelines.add(run.run(p));
       }
