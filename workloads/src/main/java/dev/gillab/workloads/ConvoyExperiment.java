@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,6 +62,7 @@ public final class ConvoyExperiment {
     String label = policy.label();
     AtomicBoolean keepGoing = new AtomicBoolean();
     Set<String> spinning = ConcurrentHashMap.newKeySet();
+    List<Long> marks = new CopyOnWriteArrayList<>();
     List<ConvoyRow> rows = new ArrayList<>();
     try (IoHost io = new IoHost(server.port(), 0, 0, false);
         Interpreter in =
@@ -73,11 +75,18 @@ public final class ConvoyExperiment {
                       spinning.add(Thread.currentThread().getName());
                       return keepGoing.get();
                     })
+                .builtin(
+                    "mark",
+                    0,
+                    args -> {
+                      marks.add(System.nanoTime());
+                      return null;
+                    })
                 .build()) {
       double alone =
           medianMicros(
               Runs.repeat(NAME + " " + label + " alone", z.warmups(), z.repeats(), s.progress(),
-                  () -> roundTrips(in, z.convoyRoundTripsAlone())),
+                  () -> roundTrips(in, z.convoyRoundTripsAlone(), marks)),
               z.convoyRoundTripsAlone());
       for (int c = 1; c <= z.convoyCpuThreads(); c++) {
         int cpu = c;
@@ -85,7 +94,7 @@ public final class ConvoyExperiment {
             medianMicros(
                 Runs.repeat(NAME + " " + label + " beside " + c + " CPU", 0, z.repeats(),
                     s.progress(),
-                    () -> besideCpu(in, cpu, z.convoyRoundTripsBeside(), keepGoing, spinning)),
+                    () -> besideCpu(in, cpu, z.convoyRoundTripsBeside(), keepGoing, spinning, marks)),
                 z.convoyRoundTripsBeside());
         rows.add(ConvoyRow.of(label, c, alone, beside));
       }
@@ -98,16 +107,26 @@ public final class ConvoyExperiment {
     return Median.of(samples.stream().mapToDouble(Sample::seconds).toArray()) * 1e6 / n;
   }
 
-  private static Sample roundTrips(Interpreter in, int n) throws InterruptedException {
-    long start = System.nanoTime();
+  /**
+   * Seconds for {@code n} round trips, between the program's two {@code mark()}s: the thread's
+   * start (which, beside CPU-bound threads, waits for the GIL like any newcomer) and its first
+   * connection are not part of a round trip.
+   */
+  private static Sample roundTrips(Interpreter in, int n, List<Long> marks)
+      throws InterruptedException {
+    marks.clear();
     InterpreterThread t = in.start(Programs.ECHO_LOOP, (long) n);
     Runs.joinAll(NAME + " round trips", List.of(t));
-    return new Sample(Runs.since(start), null, null);
+    if (marks.size() != 2) {
+      throw new ExperimentFailedException(
+          NAME + ": expected 2 marks around the round trips, got " + marks.size());
+    }
+    return new Sample((marks.get(1) - marks.get(0)) / 1e9, null, null);
   }
 
   private static Sample besideCpu(
-      Interpreter in, int cpu, int n, AtomicBoolean keepGoing, Set<String> spinning)
-      throws InterruptedException {
+      Interpreter in, int cpu, int n, AtomicBoolean keepGoing, Set<String> spinning,
+      List<Long> marks) throws InterruptedException {
     keepGoing.set(true);
     spinning.clear();
     List<InterpreterThread> spinners = new ArrayList<>();
@@ -123,7 +142,7 @@ public final class ConvoyExperiment {
         }
         TimeUnit.MILLISECONDS.sleep(1);
       }
-      return roundTrips(in, n);
+      return roundTrips(in, n, marks);
     } finally {
       keepGoing.set(false);
       Runs.joinAll(NAME + " CPU-bound threads", spinners);

@@ -50,13 +50,21 @@ public final class Programs {
               "end: LOAD_CONST None",
               "    RETURN_VALUE"));
 
-  /** {@code for _ in range(n): echo()} — round trips only. */
+  /**
+   * {@code echo(); mark(); for _ in range(n): echo(); mark()} — n timed round trips. The first,
+   * untimed one connects and settles the GIL, so the two {@code mark()}s (a GIL-holding builtin
+   * the caller provides) bracket only the round trips, not the thread's start.
+   */
   public static final Code ECHO_LOOP =
       Assembler.assemble(
           "echo_loop",
           String.join(
               "\n",
               ".params n",
+              "    CALL echo 0",
+              "    POP_TOP",
+              "    CALL mark 0",
+              "    POP_TOP",
               "loop: LOAD_FAST n",
               "    LOAD_CONST 0",
               "    COMPARE_OP >",
@@ -68,7 +76,9 @@ public final class Programs {
               "    BINARY_OP -=",
               "    STORE_FAST n",
               "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
+              "end: CALL mark 0",
+              "    POP_TOP",
+              "    LOAD_CONST None",
               "    RETURN_VALUE"));
 
   /**
