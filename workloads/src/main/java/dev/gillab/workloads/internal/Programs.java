@@ -2,30 +2,17 @@ package dev.gillab.workloads.internal;
 
 import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 
-/** The assembler programs the experiments run. Immutable constants. */
+/**
+ * The assembler programs the experiments run; the ones the gil chapter shares come from {@link
+ * Examples}. Immutable constants.
+ */
 public final class Programs {
   private Programs() {}
 
   /** {@code while n > 0: n -= 1} — the CPU-bound loop of Beazley's talks and the seed. */
-  public static final Code COUNTDOWN =
-      Assembler.assemble(
-          "countdown",
-          String.join(
-              "\n",
-              "# while n > 0: n -= 1",
-              ".params n",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_FAST n",
-              "    RETURN_VALUE"));
+  public static final Code COUNTDOWN = Examples.countdown();
 
   /** {@code for _ in range(rounds): nap(); echo()} — blocking IO, every call releasing the GIL. */
   public static final Code IO_ROUNDS =
@@ -51,25 +38,7 @@ public final class Programs {
               "    RETURN_VALUE"));
 
   /** {@code for _ in range(n): echo()} — round trips only. */
-  public static final Code ECHO_LOOP =
-      Assembler.assemble(
-          "echo_loop",
-          String.join(
-              "\n",
-              ".params n",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    CALL echo 0",
-              "    POP_TOP",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
+  public static final Code ECHO_LOOP = Examples.echoLoop();
 
   /**
    * CPU-bound until told to stop: countdown(chunk) again and again while {@code keep_going()}
