@@ -31,7 +31,7 @@ class InterpreterTest {
   @Test
   void countdownReturnsZeroAndLeavesNothingAlive() {
     try (Interpreter in = Interpreter.create()) {
-      assertEquals(0L, in.run(Programs.countdown(), 100_000L));
+      assertEquals(0L, in.run(Examples.countdown(), 100_000L));
       assertEquals(0, in.heap().stats().live());
     }
   }

@@ -250,7 +250,7 @@ class PoliciesTest {
   void ticksReleaseEveryNInstructions() {
     try (Interpreter in =
         Interpreter.builder().policy(SwitchingPolicy.ticks(100)).traceEvents(100_000).build()) {
-      Code countdown = Programs.countdown();
+      Code countdown = Examples.countdown();
       in.load(countdown);
       InterpreterThread t = in.start(countdown, 10_000L);
       assertTimeoutPreemptively(BOUND, () -> assertTrue(t.join(BOUND)));

@@ -1,6 +1,6 @@
 package dev.gillab.gil;
 
-/** Assembler sources the tests share. */
+/** Assembler sources the tests share (the countdown is {@link Examples#countdown()}). */
 final class Programs {
   private Programs() {}
 
@@ -22,27 +22,4 @@ final class Programs {
           "    POP_TOP",
           "    LOAD_CONST None",
           "    RETURN_VALUE");
-
-  /** while n > 0: n -= 1; return n. */
-  static final String COUNTDOWN =
-      String.join(
-          "\n",
-          "# countdown: while n > 0: n -= 1",
-          ".params n",
-          "loop:",
-          "    LOAD_FAST n",
-          "    LOAD_CONST 0",
-          "    COMPARE_OP >",
-          "    POP_JUMP_IF_FALSE end",
-          "    LOAD_FAST n",
-          "    LOAD_CONST 1",
-          "    BINARY_OP -=",
-          "    STORE_FAST n",
-          "    JUMP_BACKWARD loop",
-          "end: LOAD_FAST n",
-          "    RETURN_VALUE");
-
-  static Code countdown() {
-    return Assembler.assemble("countdown", COUNTDOWN);
-  }
 }

@@ -114,7 +114,7 @@ class ThreadsTest {
             InterpreterThread ioThread = in.start(io);
             await().atMost(BOUND).until(() -> ioThread.thread().getState() == Thread.State.WAITING
                 || ioThread.thread().getState() == Thread.State.TIMED_WAITING);
-            InterpreterThread cpu = in.start(Programs.countdown(), 100_000L);
+            InterpreterThread cpu = in.start(Examples.countdown(), 100_000L);
             assertTrue(cpu.join(BOUND));
             assertEquals(0L, cpu.result());
             cpuDone.countDown();
@@ -155,7 +155,7 @@ class ThreadsTest {
       assertNotSame(a.heap(), b.heap());
       a.gil().acquire();
       try {
-        assertEquals(0L, b.run(Programs.countdown(), 1000L));
+        assertEquals(0L, b.run(Examples.countdown(), 1000L));
       } finally {
         a.gil().release();
       }

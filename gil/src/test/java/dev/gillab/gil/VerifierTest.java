@@ -105,7 +105,7 @@ class VerifierTest {
 
   @Test
   void disassemblyAssemblesBackToTheSameInstructions() {
-    Code c = Programs.countdown();
+    Code c = Examples.countdown();
     Code again = Assembler.assemble("again", c.disassemble());
     assertEquals(c.instructions().size(), again.instructions().size());
     for (int i = 0; i < c.instructions().size(); i++) {

@@ -120,33 +120,8 @@ public final class CpuExperiment {
   static Sample sequential(Settings s) throws Exception {
     Sizes z = s.sizes();
     try (Interpreter in = gilInterpreter(s.policy(), null)) {
-      long before = in.gil().switchNumber();
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  for (int i = 0; i < z.cpuWorkers(); i++) {
-                    in.run(Programs.COUNTDOWN, z.countdown());
-                  }
-                } catch (RuntimeException e) {
-                  failure.set(e);
-                }
-              },
-              "sequential");
-      long start = System.nanoTime();
-      t.start();
-      t.join(Runs.LIMIT.toMillis());
-      double seconds = Runs.since(start);
-      if (t.isAlive()) {
-        throw new ExperimentFailedException(NAME + " sequential: did not finish within " + Runs.LIMIT);
-      }
-      if (failure.get() != null) {
-        throw new ExperimentFailedException(
-            NAME + " sequential: " + Runs.describe(failure.get()), failure.get());
-      }
-      return GilFigures.of(in, before, Thread.currentThread().getId())
-          .sample(seconds, !s.policy().isFreeThreaded());
+      return Runs.sequential(
+          NAME, in, !s.policy().isFreeThreaded(), z.cpuWorkers(), Programs.COUNTDOWN, z.countdown());
     }
   }
 
@@ -202,10 +177,21 @@ public final class CpuExperiment {
     p.put("interval", policy.interval().toNanos());
     p.put("rendezvousPort", rendezvousPort);
     byte[] payload = Params.of(p).encode();
+    return runTasks(pool, WorkerTasks.COUNTDOWN, payload, w, policy, reports);
+  }
+
+  /**
+   * Submits {@code task} with {@code payload} {@code w} times to {@code pool}, waits for every
+   * report (each within {@link Runs#LIMIT}), keeps them in {@code reports}, and sums them up over
+   * the time from the first submission to the last report.
+   */
+  static Sample runTasks(
+      ProcessPool pool, String task, byte[] payload, int w, PolicyChoice policy,
+      AtomicReference<List<TaskReport>> reports) throws Exception {
     long start = System.nanoTime();
     List<CompletableFuture<byte[]>> fs = new ArrayList<>();
     for (int i = 0; i < w; i++) {
-      fs.add(pool.submit(WorkerTasks.COUNTDOWN, payload));
+      fs.add(pool.submit(task, payload));
     }
     List<TaskReport> rs = new ArrayList<>();
     for (CompletableFuture<byte[]> f : fs) {

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,33 +120,8 @@ public final class IoExperiment {
     Sizes z = s.sizes();
     try (IoHost io = host(z, server, false);
         Interpreter in = s.policy().configure(io.install(Interpreter.builder().name("io"))).build()) {
-      long before = in.gil().switchNumber();
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  for (int i = 0; i < z.ioWorkers(); i++) {
-                    in.run(Programs.IO_ROUNDS, (long) z.ioRounds());
-                  }
-                } catch (RuntimeException e) {
-                  failure.set(e);
-                }
-              },
-              "sequential");
-      long start = System.nanoTime();
-      t.start();
-      t.join(Runs.LIMIT.toMillis());
-      double seconds = Runs.since(start);
-      if (t.isAlive()) {
-        throw new ExperimentFailedException(NAME + " sequential: did not finish within " + Runs.LIMIT);
-      }
-      if (failure.get() != null) {
-        throw new ExperimentFailedException(
-            NAME + " sequential: " + Runs.describe(failure.get()), failure.get());
-      }
-      return GilFigures.of(in, before, Thread.currentThread().getId())
-          .sample(seconds, !s.policy().isFreeThreaded());
+      return Runs.sequential(
+          NAME, in, !s.policy().isFreeThreaded(), z.ioWorkers(), Programs.IO_ROUNDS, z.ioRounds());
     }
   }
 
@@ -201,18 +175,7 @@ public final class IoExperiment {
     p.put("policy", s.policy().spec());
     p.put("interval", s.policy().interval().toNanos());
     byte[] payload = Params.of(p).encode();
-    long start = System.nanoTime();
-    List<CompletableFuture<byte[]>> fs = new ArrayList<>();
-    for (int i = 0; i < z.ioWorkers(); i++) {
-      fs.add(pool.submit(WorkerTasks.IO, payload));
-    }
-    List<TaskReport> rs = new ArrayList<>();
-    for (CompletableFuture<byte[]> f : fs) {
-      rs.add(TaskReport.decode(f.get(Runs.LIMIT.toSeconds(), TimeUnit.SECONDS)));
-    }
-    double seconds = Runs.since(start);
-    reports.set(rs);
-    return CpuExperiment.aggregate(seconds, rs, s.policy());
+    return CpuExperiment.runTasks(pool, WorkerTasks.IO, payload, z.ioWorkers(), s.policy(), reports);
   }
 
 }

@@ -1,7 +1,7 @@
 package dev.gillab.gil.lessons;
 
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
@@ -40,23 +40,8 @@ import java.time.Duration;
 public final class Gil_08_OldGilThrashes {
   static final long N = 10_000_000L;
 
-  private static final Code COUNTDOWN =
-      Assembler.assemble(
-          "countdown",
-          String.join(
-              "\n",
-              ".params n",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_FAST n",
-              "    RETURN_VALUE"));
+  /** {@code while n > 0: n -= 1}; its source is {@link Examples#COUNTDOWN_SOURCE}. */
+  private static final Code COUNTDOWN = Examples.countdown();
 
   private Gil_08_OldGilThrashes() {}
 

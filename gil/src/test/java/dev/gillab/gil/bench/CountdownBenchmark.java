@@ -1,7 +1,7 @@
 package dev.gillab.gil.bench;
 
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +37,7 @@ public class CountdownBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     in = Interpreter.builder().checkEveryInstruction(everyInstruction).build();
-    code = Assembler.assemble("countdown", CountdownVsCPython.COUNTDOWN);
+    code = Examples.countdown();
   }
 
   @TearDown(Level.Trial)

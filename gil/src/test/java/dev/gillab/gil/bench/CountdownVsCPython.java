@@ -1,7 +1,7 @@
 package dev.gillab.gil.bench;
 
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Countdown ({@code while n > 0: n -= 1}) on one thread with the GIL in force, against CPython
+ * Countdown ({@code while n > 0: n -= 1}, {@link Examples#countdown()}) on one thread with the GIL in force, against CPython
  * running the same loop, measured in the same run: rounds alternate between the two so that
  * both see the same machine load. Prints each round and the medians.
  *
@@ -19,23 +19,6 @@ import java.util.concurrent.TimeUnit;
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.gillab.gil.bench.CountdownVsCPython}
  */
 public final class CountdownVsCPython {
-  public static final String COUNTDOWN =
-      String.join(
-          "\n",
-          ".params n",
-          "loop:",
-          "    LOAD_FAST n",
-          "    LOAD_CONST 0",
-          "    COMPARE_OP >",
-          "    POP_JUMP_IF_FALSE end",
-          "    LOAD_FAST n",
-          "    LOAD_CONST 1",
-          "    BINARY_OP -=",
-          "    STORE_FAST n",
-          "    JUMP_BACKWARD loop",
-          "end: LOAD_FAST n",
-          "    RETURN_VALUE");
-
   private static final String PYTHON =
       "import time\n"
           + "def countdown(n):\n"
@@ -50,7 +33,7 @@ public final class CountdownVsCPython {
   public static void main(String[] args) throws Exception {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 20_000_000L;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    Code code = Assembler.assemble("countdown", COUNTDOWN);
+    Code code = Examples.countdown();
     List<Double> java = new ArrayList<>();
     List<Double> python = new ArrayList<>();
     try (Interpreter in = Interpreter.create()) {

@@ -2,6 +2,7 @@ package dev.gillab.gil.bench;
 
 import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.GilEvent;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
@@ -29,23 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PolicyBench {
   private static final Duration BOUND = Duration.ofMinutes(5);
 
-  static final Code COUNTDOWN =
-      Assembler.assemble(
-          "countdown",
-          String.join(
-              "\n",
-              ".params n",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_FAST n",
-              "    RETURN_VALUE"));
+  /** {@code while n > 0: n -= 1}; its source is {@link Examples#COUNTDOWN_SOURCE}. */
+  static final Code COUNTDOWN = Examples.countdown();
 
   /** Counts down 10,000 at a time, calling chunk() after each, until chunk() answers True. */
   static final Code CPU =
@@ -70,26 +56,8 @@ public final class PolicyBench {
               "end: LOAD_CONST None",
               "    RETURN_VALUE"));
 
-  /** echo() n times. */
-  static final Code ECHOES =
-      Assembler.assemble(
-          "echoes",
-          String.join(
-              "\n",
-              ".params n",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    CALL echo 0",
-              "    POP_TOP",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
+  /** echo() n times; its source is {@link Examples#ECHO_LOOP_SOURCE}. */
+  static final Code ECHOES = Examples.echoLoop();
 
   private PolicyBench() {}
 

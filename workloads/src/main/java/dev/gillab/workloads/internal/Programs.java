@@ -2,30 +2,17 @@ package dev.gillab.workloads.internal;
 
 import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 
-/** The assembler programs the experiments run. Immutable constants. */
+/**
+ * The assembler programs the experiments run; the ones the gil chapter shares come from {@link
+ * Examples}. Immutable constants.
+ */
 public final class Programs {
   private Programs() {}
 
   /** {@code while n > 0: n -= 1} — the CPU-bound loop of Beazley's talks and the seed. */
-  public static final Code COUNTDOWN =
-      Assembler.assemble(
-          "countdown",
-          String.join(
-              "\n",
-              "# while n > 0: n -= 1",
-              ".params n",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_FAST n",
-              "    RETURN_VALUE"));
+  public static final Code COUNTDOWN = Examples.countdown();
 
   /** {@code for _ in range(rounds): nap(); echo()} — blocking IO, every call releasing the GIL. */
   public static final Code IO_ROUNDS =

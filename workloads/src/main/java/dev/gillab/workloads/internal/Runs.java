@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -108,6 +109,42 @@ public final class Runs {
       ts.add(in.start(code, arg));
     }
     return ts;
+  }
+
+  /**
+   * Runs {@code code(arg)} {@code workers} times one after another on one new thread, with {@code
+   * in}'s GIL figures over that time ({@code hasGil} false for a free-threaded policy). Failures
+   * name {@code experiment} and the mode, {@code sequential}.
+   */
+  public static Sample sequential(
+      String experiment, Interpreter in, boolean hasGil, int workers, Code code, long arg)
+      throws InterruptedException {
+    long before = in.gil().switchNumber();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < workers; i++) {
+                  in.run(code, arg);
+                }
+              } catch (RuntimeException e) {
+                failure.set(e);
+              }
+            },
+            "sequential");
+    long start = System.nanoTime();
+    t.start();
+    t.join(LIMIT.toMillis());
+    double seconds = since(start);
+    if (t.isAlive()) {
+      throw new ExperimentFailedException(experiment + " sequential: did not finish within " + LIMIT);
+    }
+    if (failure.get() != null) {
+      throw new ExperimentFailedException(
+          experiment + " sequential: " + describe(failure.get()), failure.get());
+    }
+    return GilFigures.of(in, before, Thread.currentThread().getId()).sample(seconds, hasGil);
   }
 
   /** An exception as one line: its message, or its type where it has none. */
