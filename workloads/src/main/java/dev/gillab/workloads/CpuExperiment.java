@@ -14,6 +14,7 @@ import dev.gillab.workloads.internal.TaskReport;
 import dev.gillab.workloads.internal.WorkerTasks;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,24 +69,7 @@ public final class CpuExperiment {
     List<ResultRow> rows = new ArrayList<>();
     List<SkippedRow> skipped = new ArrayList<>();
 
-    List<Sample> seq = repeat(s, Mode.SEQUENTIAL, () -> sequential(s));
-    double base = Runs.row(NAME, "", policy, w, seq, 1).medianSeconds();
-    rows.add(Runs.row(NAME, Mode.SEQUENTIAL.label(), policy, w, seq, base));
-
-    rows.add(
-        Runs.row(NAME, Mode.THREADS_GIL.label(), policy, w,
-            repeat(s, Mode.THREADS_GIL, () -> threads(s.policy(), null, w, z.countdown())),
-            base));
-
     PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
-    for (Mode m : List.of(Mode.THREADS_NOGIL_ATOMIC, Mode.THREADS_NOGIL_BIASED)) {
-      CountStrategy counts =
-          m == Mode.THREADS_NOGIL_ATOMIC ? CountStrategy.ATOMIC : CountStrategy.BIASED;
-      rows.add(
-          Runs.row(NAME, m.label(), none.label(), w,
-              repeat(s, m, () -> threads(none, counts, w, z.countdown())), base));
-    }
-
     List<TaskReport> tasks = new ArrayList<>();
     s.say(NAME + " processes: starting " + w + " worker JVMs");
     try (ProcessPool pool =
@@ -95,25 +79,30 @@ public final class CpuExperiment {
             NAME + " processes: the worker JVMs were not ready within " + POOL_READY);
       }
       AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
-      List<Sample> ps =
-          repeat(s, Mode.PROCESSES, () -> processes(pool, s.policy(), w, z.countdown(), rendezvousPort, last));
+      Map<Mode, Callable<Sample>> modes = new LinkedHashMap<>();
+      modes.put(Mode.SEQUENTIAL, () -> sequential(s));
+      modes.put(Mode.THREADS_GIL, () -> threads(s.policy(), null, w, z.countdown()));
+      modes.put(Mode.THREADS_NOGIL_ATOMIC,
+          () -> threads(none, CountStrategy.ATOMIC, w, z.countdown()));
+      modes.put(Mode.THREADS_NOGIL_BIASED,
+          () -> threads(none, CountStrategy.BIASED, w, z.countdown()));
+      modes.put(Mode.PROCESSES,
+          () -> processes(pool, s.policy(), w, z.countdown(), rendezvousPort, last));
+      modes.put(Mode.SUBINTERPRETERS, () -> subinterpreters(s.policy(), w, z.countdown()));
+
+      Map<Mode, List<Sample>> samples =
+          Runs.interleaved(NAME, z.warmups(), z.repeats(), s.progress(), modes);
+      double base =
+          Runs.row(NAME, "", policy, w, samples.get(Mode.SEQUENTIAL), 1).medianSeconds();
+      samples.forEach((m, ss) -> rows.add(Runs.row(NAME, m.label(),
+          m == Mode.THREADS_NOGIL_ATOMIC || m == Mode.THREADS_NOGIL_BIASED ? none.label() : policy,
+          w, ss, base)));
       tasks.addAll(last.get());
-      rows.add(Runs.row(NAME, Mode.PROCESSES.label(), policy, w, ps, base));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ExperimentFailedException(NAME + " processes: interrupted", e);
     }
-
-    rows.add(
-        Runs.row(NAME, Mode.SUBINTERPRETERS.label(), policy, w,
-            repeat(s, Mode.SUBINTERPRETERS, () -> subinterpreters(s.policy(), w, z.countdown())),
-            base));
     return new Outcome(rows, skipped, tasks);
-  }
-
-  private static List<Sample> repeat(Settings s, Mode m, java.util.concurrent.Callable<Sample> run) {
-    return Runs.repeat(
-        NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.progress(), run);
   }
 
   /** The W countdowns one after another on one thread of one interpreter. */

@@ -6,9 +6,12 @@ import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.workloads.ExperimentFailedException;
 import dev.gillab.workloads.Median;
+import dev.gillab.workloads.Mode;
 import dev.gillab.workloads.ResultRow;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +41,37 @@ public final class Runs {
       samples.add(s);
     }
     return ImmutableList.copyOf(samples);
+  }
+
+  /**
+   * Runs several modes taking turns, round by round: every mode's warm-ups first (so the JIT has
+   * seen all of them before anything is timed: a mode timed first, on code compiled for it alone,
+   * would be flattered), then the timed rounds, each mode once per round, so that all of them
+   * see the same machine load. Answers each mode's samples, in the order given.
+   */
+  public static Map<Mode, List<Sample>> interleaved(
+      String what, int warmups, int repeats, Consumer<String> progress,
+      Map<Mode, Callable<Sample>> modes) {
+    for (int i = 0; i < warmups; i++) {
+      for (Map.Entry<Mode, Callable<Sample>> m : modes.entrySet()) {
+        progress.accept(what + " " + m.getKey().label() + ": warm-up " + (i + 1) + "/" + warmups);
+        call(what + " " + m.getKey().label(), m.getValue());
+      }
+    }
+    Map<Mode, List<Sample>> samples = new LinkedHashMap<>();
+    modes.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
+    for (int i = 0; i < repeats; i++) {
+      for (Map.Entry<Mode, Callable<Sample>> m : modes.entrySet()) {
+        String name = what + " " + m.getKey().label();
+        Sample s = call(name, m.getValue());
+        progress.accept(String.format(java.util.Locale.ROOT, "%s: run %d/%d %.3f s", name,
+            i + 1, repeats, s.seconds()));
+        samples.get(m.getKey()).add(s);
+      }
+    }
+    Map<Mode, List<Sample>> out = new LinkedHashMap<>();
+    samples.forEach((k, v) -> out.put(k, ImmutableList.copyOf(v)));
+    return out;
   }
 
   private static Sample call(String what, Callable<Sample> run) {

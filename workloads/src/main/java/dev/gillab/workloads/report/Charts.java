@@ -70,7 +70,7 @@ final class Charts {
     double hi = 0;
     int lines = 0;
     for (List<ConvoyRow> g : byPolicy.values()) {
-      lines += 2 + g.size();
+      lines += 3 + g.size(); // the policy's heading, "alone", a bar per CPU count, a gap
       for (ConvoyRow r : g) {
         lo = Math.min(lo, Math.min(r.roundTripMicrosAlone(), r.roundTripMicrosBesideCpu()));
         hi = Math.max(hi, Math.max(r.roundTripMicrosAlone(), r.roundTripMicrosBesideCpu()));
