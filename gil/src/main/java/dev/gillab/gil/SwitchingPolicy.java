@@ -40,7 +40,7 @@ public interface SwitchingPolicy {
     checkNotNull(interval, "interval");
     checkArgument(
         !interval.isNegative() && !interval.isZero(), "interval must be positive: %s", interval);
-    return new IntervalPolicy(interval.toNanos());
+    return new IntervalPolicy(interval.toNanos(), false);
   }
 
   /** Default tick count of {@link #ticks()}: CPython 2's {@code sys.getcheckinterval()}, 100. */
@@ -78,7 +78,7 @@ public interface SwitchingPolicy {
     checkNotNull(interval, "interval");
     checkArgument(
         !interval.isNegative() && !interval.isZero(), "interval must be positive: %s", interval);
-    return new IoPriorityPolicy(interval.toNanos());
+    return new IntervalPolicy(interval.toNanos(), true);
   }
 
   /**
@@ -184,51 +184,6 @@ public interface SwitchingPolicy {
     }
   }
 
-  /** The {@code ioPriority} policy; see {@link SwitchingPolicy#ioPriority(Duration)}. */
-  @Immutable
-  final class IoPriorityPolicy implements SwitchingPolicy {
-    private final long intervalNanos;
-
-    private IoPriorityPolicy(long intervalNanos) {
-      this.intervalNanos = intervalNanos;
-    }
-
-    @Override
-    public String name() {
-      return "ioPriority(" + Durations.format(intervalNanos) + ")";
-    }
-
-    @Override
-    public long dropRequestDelayNanos() {
-      return intervalNanos;
-    }
-
-    @Override
-    public boolean forcedSwitching() {
-      return true;
-    }
-
-    @Override
-    public boolean prioritizesIo() {
-      return true;
-    }
-
-    @Override
-    public String toString() {
-      return name();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof IoPriorityPolicy && ((IoPriorityPolicy) o).intervalNanos == intervalNanos;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 + Long.hashCode(intervalNanos);
-    }
-  }
-
   /** The {@code none} policy; see {@link SwitchingPolicy#none()}. */
   @Immutable
   final class NonePolicy implements SwitchingPolicy {
@@ -262,18 +217,24 @@ public interface SwitchingPolicy {
     }
   }
 
-  /** The {@code interval} policy; see {@link SwitchingPolicy#interval(Duration)}. */
+  /**
+   * The {@code interval} policy, and {@code ioPriority}, which is {@code interval} plus the
+   * hand-off to a thread back from IO; see {@link SwitchingPolicy#interval(Duration)} and {@link
+   * SwitchingPolicy#ioPriority(Duration)}.
+   */
   @Immutable
   final class IntervalPolicy implements SwitchingPolicy {
     private final long intervalNanos;
+    private final boolean prioritizesIo;
 
-    private IntervalPolicy(long intervalNanos) {
+    private IntervalPolicy(long intervalNanos, boolean prioritizesIo) {
       this.intervalNanos = intervalNanos;
+      this.prioritizesIo = prioritizesIo;
     }
 
     @Override
     public String name() {
-      return "interval(" + Durations.format(intervalNanos) + ")";
+      return (prioritizesIo ? "ioPriority(" : "interval(") + Durations.format(intervalNanos) + ")";
     }
 
     @Override
@@ -287,18 +248,25 @@ public interface SwitchingPolicy {
     }
 
     @Override
+    public boolean prioritizesIo() {
+      return prioritizesIo;
+    }
+
+    @Override
     public String toString() {
       return name();
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof IntervalPolicy && ((IntervalPolicy) o).intervalNanos == intervalNanos;
+      return o instanceof IntervalPolicy
+          && ((IntervalPolicy) o).intervalNanos == intervalNanos
+          && ((IntervalPolicy) o).prioritizesIo == prioritizesIo;
     }
 
     @Override
     public int hashCode() {
-      return Long.hashCode(intervalNanos);
+      return (prioritizesIo ? 31 : 0) + Long.hashCode(intervalNanos);
     }
   }
 }
