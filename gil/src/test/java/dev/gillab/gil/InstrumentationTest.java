@@ -62,8 +62,16 @@ class InstrumentationTest {
               assertTrue(t.heldNanos() > 0 && t.waitingNanos() > 0, t.toString());
               assertTrue(t.percentWaiting() > 0 && t.percentWaiting() < 100, t.toString());
             }
-            // Every switch between the two CPU-bound threads was a forced drop of one of them.
-            assertTrue(s.totalForcedDrops() >= 5, s.toString());
+            // Every switch between the two CPU-bound threads was a forced drop of one of them. The
+            // other threads (the one that built the interpreter, say) took part in at most two
+            // switches per acquisition of theirs; all the others were worker to worker.
+            long otherAcquisitions =
+                s.threads().stream()
+                    .filter(t -> !t.threadName().startsWith("stats-thread-"))
+                    .mapToLong(GilThreadStats::acquisitions)
+                    .sum();
+            assertTrue(s.totalForcedDrops() >= s.switches() - 2 * otherAcquisitions, s.toString());
+            assertTrue(s.totalForcedDrops() >= 1, s.toString());
             assertEquals(
                 s.totalHeldNanos(), s.threads().stream().mapToLong(GilThreadStats::heldNanos).sum());
           }
