@@ -10,12 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gillab.refcount.CountStrategy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -32,18 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** ticks, ioPriority and none: exclusion, free-threading, the IO hand-off, switch intervals. */
 class PoliciesTest {
   private static final Duration BOUND = ofSeconds(30);
-
-  /** loop: probe() until it answers True. */
-  static final Code PROBE_LOOP =
-      Assembler.assemble(
-          "probe_loop",
-          String.join(
-              "\n",
-              "loop: CALL probe 0",
-              "    POP_JUMP_IF_TRUE end",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
 
   static Stream<Arguments> excludingPolicies() {
     return Stream.of(
@@ -64,37 +49,17 @@ class PoliciesTest {
         BOUND,
         () -> {
           int threads = 3;
-          AtomicInteger inside = new AtomicInteger();
-          AtomicInteger maxInside = new AtomicInteger();
-          Set<String> seen = ConcurrentHashMap.newKeySet();
+          EvalLoopProbe probe = new EvalLoopProbe(threads);
           try (Interpreter in =
-              Interpreter.builder()
-                  .policy(policy)
-                  .checkEveryInstruction(every)
-                  .traceEvents(100_000)
-                  .builtin(
-                      "probe",
-                      0,
-                      args -> {
-                        maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        seen.add(Thread.currentThread().getName());
-                        for (int i = 0; i < 50; i++) {
-                          Thread.onSpinWait();
-                        }
-                        inside.decrementAndGet();
-                        return seen.size() == threads;
-                      })
+              probe
+                  .install(
+                      Interpreter.builder()
+                          .policy(policy)
+                          .checkEveryInstruction(every)
+                          .traceEvents(100_000))
                   .build()) {
-            List<InterpreterThread> ts = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-              ts.add(in.start(PROBE_LOOP));
-            }
-            for (InterpreterThread t : ts) {
-              assertTrue(t.join(BOUND));
-              t.result();
-            }
-            assertEquals(threads, seen.size());
-            assertEquals(1, maxInside.get());
+            probe.run(in);
+            assertEquals(1, probe.maxInside());
             assertTrue(in.gil().switchNumber() >= threads - 1);
             Events.assertOneHolderAtATime(in.gilEvents());
           }
@@ -220,7 +185,7 @@ class PoliciesTest {
             Code ioOnce = Assembler.assemble("io_once", "CALL io 0\nRETURN_VALUE");
             InterpreterThread io = in.start(ioOnce);
             assertTrue(inIo.await(20, TimeUnit.SECONDS));
-            InterpreterThread cpu = in.start(PROBE_LOOP);
+            InterpreterThread cpu = in.start(EvalLoopProbe.PROBE_LOOP);
             await().atMost(BOUND).until(() -> spins.get() > 100);
             ioDone.countDown();
             assertTrue(io.join(BOUND));

@@ -12,28 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Interpreter threads under the GIL. */
 class ThreadsTest {
   private static final Duration BOUND = ofSeconds(30);
-
-  /** loop: probe() until it answers True. */
-  private static final Code PROBE_LOOP =
-      Assembler.assemble(
-          "probe_loop",
-          String.join(
-              "\n",
-              "loop: CALL probe 0",
-              "    POP_JUMP_IF_TRUE end",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
 
   /**
    * Four threads call a probe that counts the threads inside it (the probe runs holding the GIL,
@@ -46,36 +32,14 @@ class ThreadsTest {
         BOUND,
         () -> {
           int threads = 4;
-          AtomicInteger inside = new AtomicInteger();
-          AtomicInteger maxInside = new AtomicInteger();
-          Set<String> seen = ConcurrentHashMap.newKeySet();
+          EvalLoopProbe probe = new EvalLoopProbe(threads);
           try (Interpreter in =
-              Interpreter.builder()
-                  .policy(SwitchingPolicy.interval(Duration.ofMillis(1)))
-                  .builtin(
-                      "probe",
-                      0,
-                      args -> {
-                        int now = inside.incrementAndGet();
-                        maxInside.accumulateAndGet(now, Math::max);
-                        for (int i = 0; i < 50; i++) {
-                          Thread.onSpinWait();
-                        }
-                        seen.add(Thread.currentThread().getName());
-                        inside.decrementAndGet();
-                        return seen.size() == threads;
-                      })
+              probe
+                  .install(
+                      Interpreter.builder().policy(SwitchingPolicy.interval(Duration.ofMillis(1))))
                   .build()) {
-            List<InterpreterThread> ts = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-              ts.add(in.start(PROBE_LOOP));
-            }
-            for (InterpreterThread t : ts) {
-              assertTrue(t.join(BOUND));
-              assertEquals(null, t.result());
-            }
-            assertEquals(1, maxInside.get());
-            assertEquals(threads, seen.size());
+            probe.run(in);
+            assertEquals(1, probe.maxInside());
             assertTrue(in.gil().switchNumber() >= threads - 1);
             assertEquals(0, in.heap().stats().live());
           }
