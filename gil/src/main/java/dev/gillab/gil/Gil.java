@@ -266,16 +266,12 @@ public final class Gil {
     ThreadCounters c = counters.get();
     checkHolder(me, c, "GIL released by %s, but it is held by %s");
     c.ioReleases++; // single writer: this thread
-    GilJfr.IoRelease jfr = new GilJfr.IoRelease();
-    jfr.begin();
+    GilJfr.IoRelease jfr = GilJfr.beginIoRelease();
     drop(me, c, GilEvent.Kind.IO_RELEASE);
     try {
       return call.call();
     } finally {
-      if (jfr.shouldCommit()) {
-        jfr.gil = name;
-        jfr.commit();
-      }
+      GilJfr.endIoRelease(jfr, name);
       retakeAfterIo(me, c);
     }
   }
@@ -397,13 +393,27 @@ public final class Gil {
   }
 
   /** Bookkeeping of a new holder; runs with the GIL held. */
-  @SuppressWarnings("NonAtomicVolatileUpdate") // single writers: the holder, the counters' thread
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private void taken(Thread me, ThreadCounters c) {
     c.acquisitions++;
     c.heldSince = System.nanoTime();
+    noteSwitch(me);
+    record(GilEvent.Kind.ACQUIRE, me);
+  }
+
+  /**
+   * Counts a switch if the GIL changed threads and clears a request meant for the previous
+   * holder; runs with the GIL held, and a second call is a no-op. A waiter that wins the GIL
+   * calls it before it stops counting as a waiter, as CPython's {@code take_gil} bumps {@code
+   * switch_number} under its mutex: otherwise the dropper, seeing no waiter left, could start
+   * its own wait before the switch is counted, and that wait would see a switch in its first
+   * interval and wait a second one before asking.
+   */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the holder
+  private void noteSwitch(Thread me) {
     if (lastHolder != me) {
       lastHolder = me;
-      switchNumber++; // single writer: the holder
+      switchNumber++;
       if (droppersWaiting.get() > 0) {
         signalSwitched();
       }
@@ -412,7 +422,6 @@ public final class Gil {
       // The request was for the previous holder; this one gets a full interval.
       dropRequest = false;
     }
-    record(GilEvent.Kind.ACQUIRE, me);
   }
 
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
@@ -455,11 +464,7 @@ public final class Gil {
     ThreadCounters c = counters.get();
     checkState(holder.get() == me, "checkpoint by %s, which does not hold the GIL", me.getName());
     c.forcedDrops++;
-    GilJfr.ForcedDrop jfr = new GilJfr.ForcedDrop();
-    if (jfr.shouldCommit()) {
-      jfr.gil = name;
-      jfr.commit();
-    }
+    GilJfr.forcedDrop(name);
     drop(me, c, GilEvent.Kind.FORCED_DROP);
     if (forcedSwitching) {
       awaitSwitch(me);
@@ -532,8 +537,7 @@ public final class Gil {
   private void waitForHandOff(Thread me, ThreadCounters c) {
     long start = System.nanoTime();
     record(GilEvent.Kind.WAIT, me);
-    GilJfr.Wait jfr = new GilJfr.Wait();
-    jfr.begin();
+    GilJfr.Wait jfr = GilJfr.beginWait();
     mutex.lock();
     try {
       waiters.incrementAndGet();
@@ -547,10 +551,11 @@ public final class Gil {
           if (!dropRequest) {
             dropRequest = true;
             record(GilEvent.Kind.DROP_REQUEST, me);
-            commitDropRequest();
+            GilJfr.dropRequest(name, holder.get());
           }
           handedOff.awaitNanos(dropRequestDelayNanos);
         }
+        noteSwitch(me);
       } finally {
         waiters.decrementAndGet();
         if (droppersWaiting.get() > 0) {
@@ -565,11 +570,7 @@ public final class Gil {
       mutex.unlock();
     }
     c.waitingNanos += System.nanoTime() - start;
-    if (jfr.shouldCommit()) {
-      jfr.gil = name;
-      jfr.switchNumber = switchNumber;
-      jfr.commit();
-    }
+    GilJfr.endWait(jfr, name, switchNumber);
   }
 
   /** The rest of a hand-off wait after an interrupt; the mutex is held, the queue entry kept. */
@@ -583,18 +584,9 @@ public final class Gil {
         }
         handedOff.awaitUninterruptibly();
       }
+      noteSwitch(me);
     } finally {
       waiters.decrementAndGet();
-    }
-  }
-
-  private void commitDropRequest() {
-    GilJfr.DropRequest jfr = new GilJfr.DropRequest();
-    if (jfr.shouldCommit()) {
-      Thread h = holder.get();
-      jfr.gil = name;
-      jfr.holder = h == null ? null : h.getName();
-      jfr.commit();
     }
   }
 
@@ -607,8 +599,7 @@ public final class Gil {
   private boolean waitFor(Thread me, ThreadCounters c, long deadline) throws InterruptedException {
     long start = System.nanoTime();
     record(GilEvent.Kind.WAIT, me);
-    GilJfr.Wait jfr = new GilJfr.Wait();
-    jfr.begin();
+    GilJfr.Wait jfr = GilJfr.beginWait();
     boolean got = false;
     mutex.lock();
     try {
@@ -634,9 +625,10 @@ public final class Gil {
               && !dropRequest) {
             dropRequest = true;
             record(GilEvent.Kind.DROP_REQUEST, me);
-            commitDropRequest();
+            GilJfr.dropRequest(name, holder.get());
           }
         }
+        noteSwitch(me);
         got = true;
         return true;
       } finally {
@@ -649,10 +641,8 @@ public final class Gil {
     } finally {
       mutex.unlock();
       c.waitingNanos += System.nanoTime() - start;
-      if (got && jfr.shouldCommit()) {
-        jfr.gil = name;
-        jfr.switchNumber = switchNumber;
-        jfr.commit();
+      if (got) {
+        GilJfr.endWait(jfr, name, switchNumber);
       }
     }
   }
