@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.errorprone.annotations.ThreadSafe;
 import dev.gillab.gil.internal.EventRing;
 import dev.gillab.gil.internal.GilJfr;
@@ -37,7 +38,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Under {@code ticks(n)} the eval loop calls {@link #tick()} every n instructions: release and
  * re-take, no request, no hand-off. Under {@code ioPriority} a thread back from {@link
  * #allowThreads} that finds the GIL taken sets the drop request at once and queues for a
- * hand-off: the holder's next release gives the GIL straight to it. Under {@code none} there is
+ * hand-off: the holder's next release gives the GIL straight to it, and the holder does not wait
+ * for a switch (the GIL is already another thread's). Both sides of a hand-off are due within
+ * microseconds, so under {@code ioPriority} a waiter spins for {@link SwitchingPolicy#spinNanos()}
+ * before it parks: a parked thread takes tens of microseconds to wake, which, paid twice per
+ * round trip, cost a CPU-bound thread beside an echo loop well over half its throughput. Under {@code none} there is
  * no lock: {@link #acquire()} only <em>attaches</em> the calling thread (so the heap's guard and
  * the counters still work) and any number of threads are attached at once.
  *
@@ -72,6 +77,7 @@ public final class Gil {
   private final boolean excludes;
   private final boolean ioPriority;
   private final boolean forcedSwitching;
+  private final long spinNanos;
   /** The switch interval; changeable while threads run (as {@code sys.setswitchinterval}). */
   private volatile long dropRequestDelayNanos;
 
@@ -91,6 +97,11 @@ public final class Gil {
   private final Condition handedOff = mutex.newCondition();
   private final AtomicInteger waiters = new AtomicInteger();
   private final AtomicInteger droppersWaiting = new AtomicInteger();
+  /**
+   * ioPriority: threads parked for a hand-off. Counted before they read the holder field, which
+   * a hand-off writes before it reads the count, so one of the two sees the other.
+   */
+  private final AtomicInteger parkedForHandOff = new AtomicInteger();
   /** ioPriority: threads back from IO, in the order they came back. */
   private final ConcurrentLinkedQueue<Thread> ioReturners = new ConcurrentLinkedQueue<>();
 
@@ -108,6 +119,7 @@ public final class Gil {
     this.ioPriority = policy.prioritizesIo();
     this.dropRequestDelayNanos = policy.dropRequestDelayNanos();
     this.forcedSwitching = policy.forcedSwitching();
+    this.spinNanos = policy.spinNanos();
   }
 
   /** A free GIL run by {@code policy}. */
@@ -424,25 +436,29 @@ public final class Gil {
     }
   }
 
+  /** Lets go of the GIL; returns whether it was handed straight to a thread back from IO. */
+  @CanIgnoreReturnValue
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
-  private void drop(Thread me, ThreadCounters c, GilEvent.Kind kind) {
+  private boolean drop(Thread me, ThreadCounters c, GilEvent.Kind kind) {
     c.heldNanos += System.nanoTime() - c.heldSince;
     c.heldSince = 0;
     record(kind, me);
     if (!excludes) {
       c.attached = false;
-      return;
+      return false;
     }
     Thread next = ioPriority ? ioReturners.poll() : null;
     if (next != null) {
       holder.set(next); // hand-off: the thread back from IO holds it now
-      mutex.lock();
-      try {
-        handedOff.signalAll();
-      } finally {
-        mutex.unlock();
+      if (parkedForHandOff.get() > 0) { // else it spins and sees the holder field
+        mutex.lock();
+        try {
+          handedOff.signalAll();
+        } finally {
+          mutex.unlock();
+        }
       }
-      return;
+      return true;
     }
     holder.set(null);
     if (waiters.get() > 0) {
@@ -456,6 +472,7 @@ public final class Gil {
         mutex.unlock();
       }
     }
+    return false;
   }
 
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
@@ -465,8 +482,9 @@ public final class Gil {
     checkState(holder.get() == me, "checkpoint by %s, which does not hold the GIL", me.getName());
     c.forcedDrops++;
     GilJfr.forcedDrop(name);
-    drop(me, c, GilEvent.Kind.FORCED_DROP);
-    if (forcedSwitching) {
+    boolean handedOff = drop(me, c, GilEvent.Kind.FORCED_DROP);
+    if (forcedSwitching && !handedOff) {
+      // A hand-off needs no wait: the GIL already belongs to another thread.
       awaitSwitch(me);
     }
     acquire();
@@ -530,70 +548,57 @@ public final class Gil {
   }
 
   /**
-   * ioPriority: back from IO to a taken GIL. Ask the holder to drop at once and queue for the
-   * hand-off; returns holding the GIL.
+   * ioPriority: back from IO to a taken GIL. Queue for the hand-off and ask the holder to drop at
+   * once; spin for the hand-off, then park for it. Returns holding the GIL.
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private void waitForHandOff(Thread me, ThreadCounters c) {
     long start = System.nanoTime();
     record(GilEvent.Kind.WAIT, me);
     GilJfr.Wait jfr = GilJfr.beginWait();
-    mutex.lock();
+    waiters.incrementAndGet();
+    ioReturners.add(me); // before the request, so a new holder keeps the request for us
     try {
-      waiters.incrementAndGet();
-      ioReturners.add(me);
-      try {
-        while (holder.get() != me) {
-          if (holder.compareAndSet(null, me)) {
-            ioReturners.remove(me);
-            break;
-          }
-          if (!dropRequest) {
-            dropRequest = true;
-            record(GilEvent.Kind.DROP_REQUEST, me);
-            GilJfr.dropRequest(name, holder.get());
-          }
-          handedOff.awaitNanos(dropRequestDelayNanos);
-        }
-        noteSwitch(me);
-      } finally {
-        waiters.decrementAndGet();
-        if (droppersWaiting.get() > 0) {
-          switched.signalAll();
-        }
+      requestDrop(me);
+      if (!spinToTake(me, Long.MAX_VALUE)) {
+        parkForHandOff(me);
       }
-    } catch (InterruptedException e) {
-      // Only from awaitNanos; keep the flag and carry on waiting as take_gil would.
-      me.interrupt();
-      waitForHandOffAfterInterrupt(me);
+      ioReturners.remove(me); // when the GIL came free rather than handed off
+      noteSwitch(me);
     } finally {
-      mutex.unlock();
+      stopWaiting();
+      c.waitingNanos += System.nanoTime() - start;
     }
-    c.waitingNanos += System.nanoTime() - start;
     GilJfr.endWait(jfr, name, switchNumber);
   }
 
-  /** The rest of a hand-off wait after an interrupt; the mutex is held, the queue entry kept. */
-  private void waitForHandOffAfterInterrupt(Thread me) {
-    waiters.incrementAndGet();
+  /** Parks until the GIL is handed off or comes free, asking again whenever a taker cleared it. */
+  private void parkForHandOff(Thread me) {
+    boolean interrupted = false;
+    mutex.lock();
+    parkedForHandOff.incrementAndGet();
     try {
-      while (holder.get() != me) {
-        if (holder.compareAndSet(null, me)) {
-          ioReturners.remove(me);
-          break;
+      while (holder.get() != me && !holder.compareAndSet(null, me)) {
+        requestDrop(me);
+        try {
+          handedOff.awaitNanos(dropRequestDelayNanos);
+        } catch (InterruptedException e) {
+          interrupted = true; // kept for the caller, as take_gil would
         }
-        handedOff.awaitUninterruptibly();
       }
-      noteSwitch(me);
     } finally {
-      waiters.decrementAndGet();
+      parkedForHandOff.decrementAndGet();
+      mutex.unlock();
+    }
+    if (interrupted) {
+      me.interrupt();
     }
   }
 
   /**
-   * The slow path of taking the GIL: wait one drop-request delay at a time, and ask the holder to
-   * drop when a whole delay passed with no switch. Returns with the GIL held, or false when the
-   * deadline passed.
+   * The slow path of taking the GIL: spin if the policy says so, then wait one drop-request delay
+   * at a time, asking the holder to drop when a whole delay passed with no switch. Returns with
+   * the GIL held, or false when the deadline passed.
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private boolean waitFor(Thread me, ThreadCounters c, long deadline) throws InterruptedException {
@@ -601,49 +606,89 @@ public final class Gil {
     record(GilEvent.Kind.WAIT, me);
     GilJfr.Wait jfr = GilJfr.beginWait();
     boolean got = false;
-    mutex.lock();
+    waiters.incrementAndGet();
     try {
-      waiters.incrementAndGet();
-      try {
-        while (!holder.compareAndSet(null, me)) {
-          long delay = dropRequestDelayNanos;
-          long slice = delay;
-          if (deadline != Long.MAX_VALUE) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-              return false;
-            }
-            slice = Math.min(slice, left);
-          }
-          long switchBefore = switchNumber;
-          boolean timedOut = released.awaitNanos(slice) <= 0;
-          if (timedOut
-              && slice == delay
-              && delay != Long.MAX_VALUE
-              && holder.get() != null
-              && switchNumber == switchBefore
-              && !dropRequest) {
-            dropRequest = true;
-            record(GilEvent.Kind.DROP_REQUEST, me);
-            GilJfr.dropRequest(name, holder.get());
-          }
-        }
+      got = spinToTake(me, deadline) || parkToTake(me, deadline);
+      if (got) {
         noteSwitch(me);
-        got = true;
-        return true;
-      } finally {
-        waiters.decrementAndGet();
-        if (droppersWaiting.get() > 0) {
-          // A dropper waits only while someone waits; tell it the count changed.
-          switched.signalAll();
-        }
       }
+      return got;
     } finally {
-      mutex.unlock();
+      stopWaiting();
       c.waitingNanos += System.nanoTime() - start;
       if (got) {
         GilJfr.endWait(jfr, name, switchNumber);
       }
+    }
+  }
+
+  /** {@link #waitFor}'s parking: one interval at a time, under the mutex. */
+  private boolean parkToTake(Thread me, long deadline) throws InterruptedException {
+    mutex.lock();
+    try {
+      while (!holder.compareAndSet(null, me)) {
+        long delay = dropRequestDelayNanos;
+        long slice = delay;
+        if (deadline != Long.MAX_VALUE) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          slice = Math.min(slice, left);
+        }
+        long switchBefore = switchNumber;
+        boolean timedOut = released.awaitNanos(slice) <= 0;
+        if (timedOut
+            && slice == delay
+            && delay != Long.MAX_VALUE
+            && holder.get() != null
+            && switchNumber == switchBefore) {
+          requestDrop(me);
+        }
+      }
+      return true;
+    } finally {
+      mutex.unlock();
+    }
+  }
+
+  /**
+   * Spins up to the policy's {@link SwitchingPolicy#spinNanos() spin time} (and no later than
+   * {@code deadline}) for the GIL to be handed to {@code me} or to come free; true if it holds
+   * it now. A waiter must already be counted in {@link #waiters}, so a release signals it.
+   */
+  private boolean spinToTake(Thread me, long deadline) {
+    if (spinNanos == 0) {
+      return false;
+    }
+    long end = System.nanoTime() + spinNanos;
+    if (deadline - end < 0) {
+      end = deadline;
+    }
+    do {
+      Thread h = holder.get();
+      if (h == me || (h == null && holder.compareAndSet(null, me))) {
+        return true;
+      }
+      Thread.onSpinWait();
+    } while (System.nanoTime() - end < 0);
+    return false;
+  }
+
+  /** Sets the drop request (the eval breaker) unless it is set already. */
+  private void requestDrop(Thread me) {
+    if (!dropRequest) {
+      dropRequest = true;
+      record(GilEvent.Kind.DROP_REQUEST, me);
+      GilJfr.dropRequest(name, holder.get());
+    }
+  }
+
+  /** A waiter leaves; a dropper waits for a switch only while someone waits, so tell it. */
+  private void stopWaiting() {
+    waiters.decrementAndGet();
+    if (droppersWaiting.get() > 0) {
+      signalSwitched();
     }
   }
 

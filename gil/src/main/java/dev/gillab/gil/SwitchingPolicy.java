@@ -119,6 +119,15 @@ public interface SwitchingPolicy {
   }
 
   /**
+   * How long a thread that finds the GIL taken spins, re-reading it, before it parks; 0 (the
+   * default) means it parks at once, as CPython's {@code take_gil} does. Spinning pays off only
+   * where the GIL comes free within microseconds, as in {@code ioPriority}'s hand-offs.
+   */
+  default long spinNanos() {
+    return 0;
+  }
+
+  /**
    * Whether the policy has a switch interval that {@code Gil#setSwitchInterval} may change
    * ({@code interval} and {@code ioPriority}). Default: when the drop-request delay is finite.
    */
@@ -224,6 +233,8 @@ public interface SwitchingPolicy {
    */
   @Immutable
   final class IntervalPolicy implements SwitchingPolicy {
+    private static final long IO_PRIORITY_SPIN_NANOS = 20_000;
+
     private final long intervalNanos;
     private final boolean prioritizesIo;
 
@@ -250,6 +261,17 @@ public interface SwitchingPolicy {
     @Override
     public boolean prioritizesIo() {
       return prioritizesIo;
+    }
+
+    /**
+     * {@code ioPriority} spins: each echo of an IO thread is two hand-offs, the holder's to the
+     * thread back from IO at its next check, and that thread's back when it blocks again, both
+     * due within microseconds. Parked, each side would pay a wake-up of tens of microseconds
+     * per hand-off, and the CPU-bound thread would lose most of its time to them.
+     */
+    @Override
+    public long spinNanos() {
+      return prioritizesIo ? IO_PRIORITY_SPIN_NANOS : 0;
     }
 
     @Override

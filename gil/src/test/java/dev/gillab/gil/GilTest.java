@@ -152,6 +152,75 @@ class GilTest {
         });
   }
 
+  /**
+   * ioPriority's hand-off when the thread back from IO has stopped spinning and parked: the
+   * holder's next check hands it the GIL and wakes it, and the holder, needing no switch wait,
+   * takes the GIL back as soon as the IO thread lets go. (The interval is an hour, so no ordinary
+   * drop request can happen.)
+   */
+  @Test
+  void ioPriorityHandsOffToAParkedThreadBackFromIo() {
+    assertTimeoutPreemptively(
+        ofSeconds(20),
+        () -> {
+          Gil gil = Gil.create(SwitchingPolicy.ioPriority(Duration.ofHours(1)));
+          gil.traceEvents(100);
+          CountDownLatch inIo = new CountDownLatch(1);
+          CountDownLatch ioMayReturn = new CountDownLatch(1);
+          AtomicBoolean backFromIo = new AtomicBoolean();
+          Thread io =
+              start(
+                  "io",
+                  () -> {
+                    gil.acquire();
+                    try {
+                      gil.allowThreads(
+                          () -> {
+                            inIo.countDown();
+                            boolean ok = ioMayReturn.await(10, TimeUnit.SECONDS);
+                            backFromIo.set(true);
+                            return ok;
+                          });
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    gil.release();
+                  });
+          assertTrue(inIo.await(10, TimeUnit.SECONDS));
+          gil.acquire();
+          ioMayReturn.countDown();
+          // Spinning shows as RUNNABLE; parked for the hand-off, as TIMED_WAITING.
+          await()
+              .atMost(ofSeconds(10))
+              .until(() -> backFromIo.get() && io.getState() == Thread.State.TIMED_WAITING);
+          assertTrue(gil.dropRequested());
+          gil.checkpoint();
+          assertTrue(gil.isHeldByCurrentThread());
+          gil.release();
+          io.join(10_000);
+          assertFalse(io.isAlive());
+
+          String me = Thread.currentThread().getName();
+          List<String> tail =
+              gil.events().stream()
+                  .dropWhile(e -> e.kind() != GilEvent.Kind.IO_RETAKE)
+                  .map(e -> e.kind() + " " + e.threadName())
+                  .filter(e -> !e.equals("WAIT " + me)) // when, if at all, is up to the scheduler
+                  .toList();
+          assertEquals(
+              List.of(
+                  "IO_RETAKE io",
+                  "WAIT io",
+                  "DROP_REQUEST io",
+                  "FORCED_DROP " + me,
+                  "ACQUIRE io",
+                  "RELEASE io",
+                  "ACQUIRE " + me,
+                  "RELEASE " + me),
+              tail);
+        });
+  }
+
   @Test
   void allowThreadsRunsTheCallWithoutTheGil() throws Exception {
     Gil gil = Gil.create();

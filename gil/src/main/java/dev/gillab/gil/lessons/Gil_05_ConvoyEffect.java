@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * <h2>The idea</h2>
@@ -33,15 +34,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>
  * 300 echo round trips over loopback (send and recv each release the GIL)
- *   alone:                          per round trip    0.08 ms
- *   beside a CPU thread, interval:  per round trip    0.44 ms (6x alone)
- *   beside a CPU thread, ioPriority: per round trip   0.18 ms (2x alone)
+ *   alone:                          per round trip    0.02 ms
+ *   beside a CPU thread, interval:  per round trip    4.75 ms (199x alone)
+ *   beside a CPU thread, ioPriority: per round trip   0.09 ms (4x alone)
  * </pre>
  *
- * (Times vary with the machine. The interval row is far from CPython's ~100x here: after its
- * forced drop the CPU-bound thread parks, and on a loaded 2-core machine waking it takes longer
- * than a loopback round trip, so the IO thread often finds the GIL free again. The chapter's
- * README discusses it.)
+ * (Times vary with the machine and from run to run; the round trips are timed from the first
+ * send to the last recv. The interval row is bimodal on a fast loopback: a CPU-bound thread
+ * that is parked waiting for the GIL takes tens of microseconds to wake when the IO thread lets
+ * go, and if the round trip is back first, the IO thread takes the GIL again and the CPU thread
+ * starts a new interval — then the IO thread hardly waits (runs of 3x were seen). CPython's
+ * {@code take_gil} has the same race. The chapter's README discusses it.)
  */
 public final class Gil_05_ConvoyEffect {
   static final long ROUND_TRIPS = 300;
@@ -105,6 +108,7 @@ public final class Gil_05_ConvoyEffect {
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
         s.setTcpNoDelay(true);
         out.printf("%d echo round trips over loopback (send and recv each release the GIL)%n", n);
+        perRoundTrip(s, SwitchingPolicy.ioPriority(), n, true); // warm up the JIT; not shown
         double alone = perRoundTrip(s, SwitchingPolicy.interval(), n, false);
         double interval = perRoundTrip(s, SwitchingPolicy.interval(), n, true);
         double prio = perRoundTrip(s, SwitchingPolicy.ioPriority(), n, true);
@@ -125,6 +129,10 @@ public final class Gil_05_ConvoyEffect {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicBoolean spinning = new AtomicBoolean();
     InputStream in = s.getInputStream();
+    // Times from the first send to the last recv: the IO thread's start is left out, since
+    // beside a CPU-bound thread starting waits for the GIL too. Written by the IO thread only.
+    AtomicLong firstSend = new AtomicLong();
+    AtomicLong lastRecv = new AtomicLong();
     try (Interpreter it =
         Interpreter.builder()
             .policy(policy)
@@ -139,13 +147,22 @@ public final class Gil_05_ConvoyEffect {
                 "send",
                 1,
                 args -> {
+                  firstSend.compareAndSet(0, System.nanoTime());
                   s.getOutputStream().write(((Long) args.get(0)).intValue());
                   s.getOutputStream().flush();
                   return null;
                 })
-            .releasingBuiltin("recv", 0, args -> (long) in.read())
+            .releasingBuiltin(
+                "recv",
+                0,
+                args -> {
+                  long b = in.read();
+                  lastRecv.set(System.nanoTime());
+                  return b;
+                })
             .build()) {
       it.run(ECHOES, 50L); // warm up
+      firstSend.set(0);
       InterpreterThread worker = null;
       if (cpu) {
         worker = it.start(CPU);
@@ -153,11 +170,10 @@ public final class Gil_05_ConvoyEffect {
           Thread.sleep(1);
         }
       }
-      long t0 = System.nanoTime();
       InterpreterThread io = it.start(ECHOES, n);
       io.join(Duration.ofMinutes(2));
       io.result();
-      long t = System.nanoTime() - t0;
+      long t = lastRecv.get() - firstSend.get();
       stop.set(true);
       if (worker != null) {
         worker.join(Duration.ofMinutes(2));

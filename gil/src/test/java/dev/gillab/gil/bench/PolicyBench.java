@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The policy figures of the chapter, side by side in one run: switch latency under {@code
  * interval(5ms)} from the event ring; the convoy effect (loopback echo round trips alone and
  * beside a CPU-bound thread, under {@code interval} and {@code ioPriority}); {@code ticks(100)}
- * against {@code interval} on two CPU-bound threads. Args: {@code [rounds]} (default 5).
+ * against {@code interval} on two CPU-bound threads. Args: {@code [rounds] [part]}: rounds
+ * (default 5) and one of {@code latency}, {@code convoy}, {@code ticks} (default: all three).
  */
 public final class PolicyBench {
   private static final Duration BOUND = Duration.ofMinutes(5);
@@ -63,10 +64,17 @@ public final class PolicyBench {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    String only = args.length > 1 ? args[1] : "all";
     System.out.printf("cores: %d, rounds: %d%n", Runtime.getRuntime().availableProcessors(), rounds);
-    switchLatency(rounds);
-    convoy(rounds);
-    ticksVsInterval(rounds);
+    if (only.equals("all") || only.equals("latency")) {
+      switchLatency(rounds);
+    }
+    if (only.equals("all") || only.equals("convoy")) {
+      convoy(rounds);
+    }
+    if (only.equals("all") || only.equals("ticks")) {
+      ticksVsInterval(rounds);
+    }
   }
 
   // ---- switch latency -------------------------------------------------------------------------
@@ -111,23 +119,20 @@ public final class PolicyBench {
 
   static void convoy(int rounds) throws Exception {
     try (EchoServer server = new EchoServer()) {
+      echoes(server, SwitchingPolicy.ioPriority(), 5_000, true); // warm up the JIT, not counted
       double[] alone = new double[rounds];
       double[] beside = new double[rounds];
       double[] besidePrio = new double[rounds];
-      double[] cpuAlone = new double[rounds];
-      double[] cpuBesidePrio = new double[rounds];
-      double[] cpuBesideInterval = new double[rounds];
-      int n = 2000;
-      int nSlow = 200;
+      double[] lossInterval = new double[rounds];
+      double[] lossPrio = new double[rounds];
       for (int r = 0; r < rounds; r++) {
-        alone[r] = echoes(server, SwitchingPolicy.interval(), n, false).perRoundTripNanos;
-        Result i = echoes(server, SwitchingPolicy.interval(), nSlow, true);
+        alone[r] = echoes(server, SwitchingPolicy.interval(), 5_000, false).perRoundTripNanos;
+        Result i = echoes(server, SwitchingPolicy.interval(), 60, true);
         beside[r] = i.perRoundTripNanos;
-        cpuBesideInterval[r] = i.cpuChunksPerSecond;
-        Result p = echoes(server, SwitchingPolicy.ioPriority(), n, true);
+        lossInterval[r] = i.cpuLoss;
+        Result p = echoes(server, SwitchingPolicy.ioPriority(), 5_000, true);
         besidePrio[r] = p.perRoundTripNanos;
-        cpuBesidePrio[r] = p.cpuChunksPerSecond;
-        cpuAlone[r] = cpuAlone(Duration.ofMillis(500));
+        lossPrio[r] = p.cpuLoss;
       }
       double a = median(alone);
       double b = median(beside);
@@ -139,28 +144,30 @@ public final class PolicyBench {
       System.out.printf(
           "convoy: beside a CPU thread, ioPriority(5ms):        %8.1f us  (%.1fx alone)%n",
           c / 1e3, c / a);
-      double ca = median(cpuAlone);
-      double cp = median(cpuBesidePrio);
-      double ci = median(cpuBesideInterval);
-      System.out.printf("convoy: CPU thread alone:                  %8.0f chunks/s%n", ca);
       System.out.printf(
-          "convoy: CPU thread beside echoes, interval:   %8.0f chunks/s (%.1f%% lost)%n",
-          ci, 100 * (1 - ci / ca));
+          "convoy: CPU thread's throughput lost to the echoes, interval:   %5.1f%% (rounds: %s)%n",
+          100 * median(lossInterval), percents(lossInterval));
       System.out.printf(
-          "convoy: CPU thread beside echoes, ioPriority: %8.0f chunks/s (%.1f%% lost)%n",
-          cp, 100 * (1 - cp / ca));
+          "convoy: CPU thread's throughput lost to the echoes, ioPriority: %5.1f%% (rounds: %s)%n",
+          100 * median(lossPrio), percents(lossPrio));
     }
   }
 
-  static final class Result {
-    double perRoundTripNanos;
-    double cpuChunksPerSecond;
-  }
+  /** Median round-trip time, and the median of the CPU thread's per-pair loss. */
+  record Result(double perRoundTripNanos, double cpuLoss) {}
 
+  /**
+   * {@link #BURSTS} bursts of n echo round trips, each on a new interpreter thread. With {@code
+   * withCpu}, a CPU-bound thread runs on the same interpreter throughout: it warms up, and before
+   * each burst it is measured alone for as long as the burst before took, so each pair of rates
+   * comes from the same thread, interpreter and policy, back to back. The loss is the median of
+   * the pairs' {@code 1 - beside / alone}.
+   */
   static Result echoes(EchoServer server, SwitchingPolicy policy, int n, boolean withCpu)
       throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong chunks = new AtomicLong();
+    TimedEchoes timed = new TimedEchoes();
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
         Interpreter in =
             Interpreter.builder()
@@ -172,61 +179,84 @@ public final class PolicyBench {
                       chunks.incrementAndGet();
                       return stop.get();
                     })
-                .releasingBuiltin("echo", 0, args -> roundTrip(s))
+                .releasingBuiltin("echo", 0, args -> timed.roundTrip(s, chunks))
                 .build()) {
       s.setTcpNoDelay(true);
-      in.run(ECHOES, 200L); // warm up
+      in.run(ECHOES, 2000L); // warm up
       InterpreterThread cpu = null;
       if (withCpu) {
         cpu = in.start(CPU);
-        while (chunks.get() < 20) {
-          Thread.onSpinWait();
-        }
+        Thread.sleep(CPU_WARM_UP.toMillis());
       }
-      long c0 = chunks.get();
-      long t0 = System.nanoTime();
-      InterpreterThread io = in.start(ECHOES, (long) n);
-      join(io);
-      io.result();
-      long t = System.nanoTime() - t0;
-      long c = chunks.get() - c0;
+      double[] perRoundTrip = new double[BURSTS];
+      double[] loss = new double[BURSTS];
+      long window = CPU_WARM_UP.toNanos();
+      for (int k = 0; k < BURSTS; k++) {
+        double alone = withCpu ? cpuRate(chunks, window) : Double.NaN;
+        timed.reset();
+        InterpreterThread io = in.start(ECHOES, (long) n);
+        join(io);
+        io.result();
+        long t = timed.lastEnd - timed.firstStart;
+        perRoundTrip[k] = (double) t / n;
+        loss[k] = 1 - ((timed.chunksAtEnd - timed.chunksAtStart) * 1e9 / t) / alone;
+        window = t;
+      }
       stop.set(true);
       if (cpu != null) {
         join(cpu);
       }
-      Result r = new Result();
-      r.perRoundTripNanos = (double) t / n;
-      r.cpuChunksPerSecond = c * 1e9 / t;
+      return new Result(median(perRoundTrip), median(loss));
+    }
+  }
+
+  /**
+   * Times the round trips themselves, from the first one's start to the last one's end, with the
+   * CPU thread's chunk count at both ends: starting the IO thread is left out, since beside a CPU
+   * thread that start waits for the GIL like any other. Written only by the IO thread; read after
+   * it is joined.
+   */
+  static final class TimedEchoes {
+    long firstStart;
+    long lastEnd;
+    long chunksAtStart;
+    long chunksAtEnd;
+    private boolean started;
+
+    void reset() {
+      started = false;
+    }
+
+    Object roundTrip(Socket s, AtomicLong chunks) throws Exception {
+      if (!started) {
+        started = true;
+        chunksAtStart = chunks.get();
+        firstStart = System.nanoTime();
+      }
+      Object r = PolicyBench.roundTrip(s);
+      lastEnd = System.nanoTime();
+      chunksAtEnd = chunks.get();
       return r;
     }
   }
 
-  static double cpuAlone(Duration d) throws Exception {
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicLong chunks = new AtomicLong();
-    try (Interpreter in =
-        Interpreter.builder()
-            .builtin(
-                "chunk",
-                0,
-                args -> {
-                  chunks.incrementAndGet();
-                  return stop.get();
-                })
-            .build()) {
-      InterpreterThread cpu = in.start(CPU);
-      while (chunks.get() < 20) {
-        Thread.onSpinWait();
-      }
-      long c0 = chunks.get();
-      long t0 = System.nanoTime();
-      Thread.sleep(d.toMillis());
-      long c = chunks.get() - c0;
-      long t = System.nanoTime() - t0;
-      stop.set(true);
-      join(cpu);
-      return c * 1e9 / t;
+  private static final int BURSTS = 5;
+  private static final Duration CPU_WARM_UP = Duration.ofMillis(300);
+
+  /** The CPU thread's chunks per second over the next {@code nanos}. */
+  static double cpuRate(AtomicLong chunks, long nanos) throws InterruptedException {
+    long c0 = chunks.get();
+    long t0 = System.nanoTime();
+    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    return (chunks.get() - c0) * 1e9 / (System.nanoTime() - t0);
+  }
+
+  static String percents(double[] xs) {
+    StringBuilder sb = new StringBuilder();
+    for (double x : xs) {
+      sb.append(sb.length() == 0 ? "" : " ").append(String.format("%.1f", 100 * x));
     }
+    return sb.toString();
   }
 
   static Object roundTrip(Socket s) throws Exception {
