@@ -3,18 +3,23 @@ package dev.gillab.workloads;
 import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
+import dev.gillab.workloads.internal.BusyCore;
 import dev.gillab.workloads.internal.IoHost;
 import dev.gillab.workloads.internal.Programs;
 import dev.gillab.workloads.internal.Runs;
 import dev.gillab.workloads.internal.Sample;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The convoy effect: echo round trips from one interpreter thread, timed alone, then beside 1..k
@@ -31,6 +36,8 @@ public final class ConvoyExperiment {
 
   /** Instructions of countdown between two {@code keep_going()} checks of a CPU-bound thread. */
   private static final long CHUNK = 100_000;
+
+  private static final String ALONE = "alone";
 
   private ConvoyExperiment() {}
 
@@ -62,7 +69,7 @@ public final class ConvoyExperiment {
     String label = policy.label();
     AtomicBoolean keepGoing = new AtomicBoolean();
     Set<String> spinning = ConcurrentHashMap.newKeySet();
-    List<Long> marks = new CopyOnWriteArrayList<>();
+    EchoBudget budget = new EchoBudget();
     List<ConvoyRow> rows = new ArrayList<>();
     try (IoHost io = new IoHost(server.port(), 0, 0, false);
         Interpreter in =
@@ -75,58 +82,64 @@ public final class ConvoyExperiment {
                       spinning.add(Thread.currentThread().getName());
                       return keepGoing.get();
                     })
-                .builtin(
-                    "mark",
-                    0,
-                    args -> {
-                      marks.add(System.nanoTime());
-                      return null;
-                    })
+                .builtin("mark", 0, args -> budget.mark())
+                .builtin("more", 0, args -> budget.more())
                 .build()) {
-      double alone =
-          medianMicros(
-              Runs.repeat(NAME + " " + label + " alone", z.warmups(), z.repeats(), s.progress(),
-                  () -> roundTrips(in, z.convoyRoundTripsAlone(), marks)),
-              z.convoyRoundTripsAlone());
+      // Alone and beside each count of CPU-bound threads take turns, round by round, so that
+      // each row's two figures see the same machine: a loopback round trip alone varies from
+      // run to run (15-70 us here) with how awake the cores are.
+      Map<String, List<Double>> micros = new LinkedHashMap<>();
+      Map<String, Callable<Sample>> runs = new LinkedHashMap<>();
+      micros.put(ALONE, new ArrayList<>());
+      runs.put(ALONE, () -> {
+        try (BusyCore busy = BusyCore.startIfSpare()) {
+          return roundTrips(in, z.convoyRoundTripsAlone(), null, budget, micros.get(ALONE));
+        }
+      });
       for (int c = 1; c <= z.convoyCpuThreads(); c++) {
         int cpu = c;
-        double beside =
-            medianMicros(
-                Runs.repeat(NAME + " " + label + " beside " + c + " CPU", 0, z.repeats(),
-                    s.progress(),
-                    () -> besideCpu(in, cpu, z.convoyRoundTripsBeside(), keepGoing, spinning, marks)),
-                z.convoyRoundTripsBeside());
+        String key = "beside " + c + " CPU";
+        micros.put(key, new ArrayList<>());
+        runs.put(key, () -> besideCpu(in, cpu, z, keepGoing, spinning, budget, micros.get(key)));
+      }
+      Runs.interleaved(NAME + " " + label, z.warmups(), z.repeats(), s.progress(), runs, k -> k);
+      double alone = medianOfTimed(micros.get(ALONE), z.repeats());
+      for (int c = 1; c <= z.convoyCpuThreads(); c++) {
+        double beside = medianOfTimed(micros.get("beside " + c + " CPU"), z.repeats());
         rows.add(ConvoyRow.of(label, c, alone, beside));
       }
     }
     return rows;
   }
 
-  /** Microseconds per round trip: the median run's seconds over its {@code n} round trips. */
-  private static double medianMicros(List<Sample> samples, int n) {
-    return Median.of(samples.stream().mapToDouble(Sample::seconds).toArray()) * 1e6 / n;
+  /** The median of the last {@code timed} figures: the runs before them were warm-ups. */
+  private static double medianOfTimed(List<Double> micros, int timed) {
+    return Median.of(
+        micros.subList(micros.size() - timed, micros.size()).stream()
+            .mapToDouble(Double::doubleValue)
+            .toArray());
   }
 
   /**
-   * Seconds for {@code n} round trips, between the program's two {@code mark()}s: the thread's
-   * start (which, beside CPU-bound threads, waits for the GIL like any newcomer) and its first
-   * connection are not part of a round trip.
+   * Round trips until {@code n} are done or {@code time} has passed (null: no time limit),
+   * timed between the program's two {@code mark()}s: the thread's start (which, beside CPU-bound
+   * threads, waits for the GIL like any newcomer) and its first connection are not part of a
+   * round trip. Adds the microseconds per round trip to {@code micros}.
    */
-  private static Sample roundTrips(Interpreter in, int n, List<Long> marks)
+  private static Sample roundTrips(
+      Interpreter in, int n, @Nullable Duration time, EchoBudget budget, List<Double> micros)
       throws InterruptedException {
-    marks.clear();
-    InterpreterThread t = in.start(Programs.ECHO_LOOP, (long) n);
+    budget.reset(n, time);
+    InterpreterThread t = in.start(Programs.ECHO_LOOP);
     Runs.joinAll(NAME + " round trips", List.of(t));
-    if (marks.size() != 2) {
-      throw new ExperimentFailedException(
-          NAME + ": expected 2 marks around the round trips, got " + marks.size());
-    }
-    return new Sample((marks.get(1) - marks.get(0)) / 1e9, null, null);
+    long nanos = budget.markedNanos();
+    micros.add(nanos / 1e3 / budget.roundTrips());
+    return new Sample(nanos / 1e9, null, null);
   }
 
   private static Sample besideCpu(
-      Interpreter in, int cpu, int n, AtomicBoolean keepGoing, Set<String> spinning,
-      List<Long> marks) throws InterruptedException {
+      Interpreter in, int cpu, Sizes z, AtomicBoolean keepGoing, Set<String> spinning,
+      EchoBudget budget, List<Double> micros) throws InterruptedException {
     keepGoing.set(true);
     spinning.clear();
     List<InterpreterThread> spinners = new ArrayList<>();
@@ -142,10 +155,62 @@ public final class ConvoyExperiment {
         }
         TimeUnit.MILLISECONDS.sleep(1);
       }
-      return roundTrips(in, n, marks);
+      return roundTrips(in, z.convoyRoundTripsBeside(), z.convoyBesideFor(), budget, micros);
     } finally {
       keepGoing.set(false);
       Runs.joinAll(NAME + " CPU-bound threads", spinners);
+    }
+  }
+
+  /**
+   * Answers the echo loop's {@code more()} and records its {@code mark()}s. Only the echo thread
+   * calls in while a run is on (holding the GIL, or attached under {@code none}); the experiment's
+   * thread resets it before the run and reads it after joining that thread, so the join orders
+   * every access.
+   */
+  private static final class EchoBudget {
+    private final List<Long> marks = new ArrayList<>();
+    private int limit;
+    private @Nullable Duration time;
+    /** When {@code more()} starts saying no; set at the first mark. */
+    private long deadline;
+    private int done;
+
+    void reset(int n, @Nullable Duration time) {
+      this.limit = n;
+      this.time = time;
+      this.done = 0;
+      marks.clear();
+    }
+
+    @Nullable Object mark() {
+      long now = System.nanoTime();
+      if (marks.isEmpty()) {
+        deadline = time == null ? Long.MAX_VALUE : now + time.toNanos();
+      }
+      marks.add(now);
+      return null;
+    }
+
+    boolean more() {
+      if (done >= limit || (time != null && System.nanoTime() - deadline >= 0)) {
+        return false;
+      }
+      done++;
+      return true;
+    }
+
+    int roundTrips() {
+      return done;
+    }
+
+    long markedNanos() {
+      if (marks.size() != 2 || done == 0) {
+        throw new ExperimentFailedException(
+            NAME + ": expected 2 marks around at least one round trip, got " + marks.size()
+                + " marks and " + done + " round trips");
+      }
+      return marks.get(1) - marks.get(0);
     }
   }
 }

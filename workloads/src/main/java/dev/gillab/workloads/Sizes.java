@@ -16,7 +16,10 @@ import java.time.Duration;
  * @param ioDelay how long each sleep lasts and how long the echo server waits before replying
  * @param convoyCpuThreads {@code convoy} runs beside 1 up to this many CPU-bound threads
  * @param convoyRoundTripsAlone round trips timed with nothing else running
- * @param convoyRoundTripsBeside round trips timed beside the CPU-bound threads
+ * @param convoyRoundTripsBeside the most round trips timed beside the CPU-bound threads
+ * @param convoyBesideFor how long the round trips beside the CPU-bound threads go on (fewer if
+ *     {@code convoyRoundTripsBeside} come first): a time, not a count, since a round trip takes
+ *     microseconds under one policy and milliseconds under another
  * @param raceAppends appends per thread in {@code race}
  * @param warmups untimed runs before the timed ones
  * @param repeats timed runs; tables show their median
@@ -30,6 +33,7 @@ public record Sizes(
     int convoyCpuThreads,
     int convoyRoundTripsAlone,
     int convoyRoundTripsBeside,
+    Duration convoyBesideFor,
     int raceAppends,
     int warmups,
     int repeats) {
@@ -41,6 +45,10 @@ public record Sizes(
     checkArgument(!ioDelay.isNegative(), "ioDelay must not be negative, was %s", ioDelay);
     checkArgument(convoyCpuThreads >= 1, "convoyCpuThreads must be at least 1");
     checkArgument(convoyRoundTripsAlone >= 1 && convoyRoundTripsBeside >= 1, "round trips >= 1");
+    checkArgument(
+        convoyBesideFor.compareTo(Duration.ZERO) > 0,
+        "convoyBesideFor must be positive, was %s",
+        convoyBesideFor);
     checkArgument(raceAppends >= 1, "raceAppends must be at least 1");
     checkArgument(warmups >= 0, "warmups must not be negative");
     checkArgument(repeats >= 1, "repeats must be at least 1, was %s", repeats);
@@ -48,12 +56,15 @@ public record Sizes(
 
   /** The suite's sizes: countdown(20,000,000) as in the reference figures, 16 IO workers. */
   public static Sizes defaults() {
-    return new Sizes(20_000_000, 2, 16, 1, Duration.ofMillis(100), 2, 2_000, 40, 100_000, 1, 3);
+    return new Sizes(
+        20_000_000, 2, 16, 1, Duration.ofMillis(100), 2, 2_000, 100_000, Duration.ofMillis(200),
+        100_000, 1, 3);
   }
 
   /** A smoke run: every mode, tiny sizes, one timed run. */
   public static Sizes quick() {
-    return new Sizes(200_000, 2, 4, 1, Duration.ofMillis(2), 1, 50, 5, 2_000, 1, 1);
+    return new Sizes(
+        200_000, 2, 4, 1, Duration.ofMillis(2), 1, 50, 5, Duration.ofMillis(20), 2_000, 1, 1);
   }
 
   /** The same sizes with {@code workers} CPU workers, IO workers and convoy CPU threads. */
@@ -61,13 +72,14 @@ public record Sizes(
     checkArgument(workers >= 1, "workers must be at least 1, was %s", workers);
     return new Sizes(
         countdown, workers, workers, ioRounds, ioDelay, workers, convoyRoundTripsAlone,
-        convoyRoundTripsBeside, raceAppends, warmups, repeats);
+        convoyRoundTripsBeside, convoyBesideFor, raceAppends, warmups, repeats);
   }
 
   /** The same sizes with {@code repeats} timed runs. */
   public Sizes withRepeats(int repeats) {
     return new Sizes(
         countdown, cpuWorkers, ioWorkers, ioRounds, ioDelay, convoyCpuThreads,
-        convoyRoundTripsAlone, convoyRoundTripsBeside, raceAppends, warmups, repeats);
+        convoyRoundTripsAlone, convoyRoundTripsBeside, convoyBesideFor, raceAppends, warmups,
+        repeats);
   }
 }

@@ -38,30 +38,25 @@ public final class Programs {
               "    RETURN_VALUE"));
 
   /**
-   * {@code echo(); mark(); for _ in range(n): echo(); mark()} — n timed round trips. The first,
-   * untimed one connects and settles the GIL, so the two {@code mark()}s (a GIL-holding builtin
-   * the caller provides) bracket only the round trips, not the thread's start.
+   * {@code echo(); mark(); while more(): echo(); mark()} — timed round trips for as long as
+   * {@code more()} says. The first, untimed round trip connects and settles the GIL, so the two
+   * {@code mark()}s bracket only the round trips, not the thread's start. {@code mark} and {@code
+   * more} are GIL-holding builtins the caller provides; {@code more} decides how many round trips
+   * there are (a count, a time, or both).
    */
   public static final Code ECHO_LOOP =
       Assembler.assemble(
           "echo_loop",
           String.join(
               "\n",
-              ".params n",
               "    CALL echo 0",
               "    POP_TOP",
               "    CALL mark 0",
               "    POP_TOP",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
+              "loop: CALL more 0",
               "    POP_JUMP_IF_FALSE end",
               "    CALL echo 0",
               "    POP_TOP",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
               "    JUMP_BACKWARD loop",
               "end: CALL mark 0",
               "    POP_TOP",

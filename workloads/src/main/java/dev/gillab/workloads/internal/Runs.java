@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Warm-up, repeats, medians, and joining interpreter threads with a bound. Stateless. */
@@ -47,29 +48,31 @@ public final class Runs {
    * Runs several modes taking turns, round by round: every mode's warm-ups first (so the JIT has
    * seen all of them before anything is timed: a mode timed first, on code compiled for it alone,
    * would be flattered), then the timed rounds, each mode once per round, so that all of them
-   * see the same machine load. Answers each mode's samples, in the order given.
+   * see the same machine load. Answers each mode's samples, in the order given; {@code label}
+   * names a mode in the progress lines.
    */
-  public static Map<Mode, List<Sample>> interleaved(
+  public static <K> Map<K, List<Sample>> interleaved(
       String what, int warmups, int repeats, Consumer<String> progress,
-      Map<Mode, Callable<Sample>> modes) {
+      Map<K, Callable<Sample>> modes, Function<K, String> label) {
     for (int i = 0; i < warmups; i++) {
-      for (Map.Entry<Mode, Callable<Sample>> m : modes.entrySet()) {
-        progress.accept(what + " " + m.getKey().label() + ": warm-up " + (i + 1) + "/" + warmups);
-        call(what + " " + m.getKey().label(), m.getValue());
+      for (Map.Entry<K, Callable<Sample>> m : modes.entrySet()) {
+        progress.accept(what + " " + label.apply(m.getKey()) + ": warm-up " + (i + 1) + "/"
+            + warmups);
+        call(what + " " + label.apply(m.getKey()), m.getValue());
       }
     }
-    Map<Mode, List<Sample>> samples = new LinkedHashMap<>();
+    Map<K, List<Sample>> samples = new LinkedHashMap<>();
     modes.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
     for (int i = 0; i < repeats; i++) {
-      for (Map.Entry<Mode, Callable<Sample>> m : modes.entrySet()) {
-        String name = what + " " + m.getKey().label();
+      for (Map.Entry<K, Callable<Sample>> m : modes.entrySet()) {
+        String name = what + " " + label.apply(m.getKey());
         Sample s = call(name, m.getValue());
         progress.accept(String.format(java.util.Locale.ROOT, "%s: run %d/%d %.3f s", name,
             i + 1, repeats, s.seconds()));
         samples.get(m.getKey()).add(s);
       }
     }
-    Map<Mode, List<Sample>> out = new LinkedHashMap<>();
+    Map<K, List<Sample>> out = new LinkedHashMap<>();
     samples.forEach((k, v) -> out.put(k, ImmutableList.copyOf(v)));
     return out;
   }
