@@ -121,12 +121,14 @@ public final class PolicyBench {
     try (EchoServer server = new EchoServer()) {
       echoes(server, SwitchingPolicy.ioPriority(), 5_000, true); // warm up the JIT, not counted
       double[] alone = new double[rounds];
+      double[] aloneBusy = new double[rounds];
       double[] beside = new double[rounds];
       double[] besidePrio = new double[rounds];
       double[] lossInterval = new double[rounds];
       double[] lossPrio = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         alone[r] = echoes(server, SwitchingPolicy.interval(), 5_000, false).perRoundTripNanos;
+        aloneBusy[r] = echoesBesideBusyCore(server);
         Result i = echoes(server, SwitchingPolicy.interval(), 60, true);
         beside[r] = i.perRoundTripNanos;
         lossInterval[r] = i.cpuLoss;
@@ -137,19 +139,52 @@ public final class PolicyBench {
       double a = median(alone);
       double b = median(beside);
       double c = median(besidePrio);
+      double ab = median(aloneBusy);
       System.out.printf("convoy: echo round trip alone (interval):            %8.1f us%n", a / 1e3);
       System.out.printf(
-          "convoy: beside a CPU thread, interval(5ms):          %8.1f us  (%.1fx alone)%n",
-          b / 1e3, b / a);
+          "convoy: alone, one core kept busy by a plain Java loop: %5.1f us%n", ab / 1e3);
       System.out.printf(
-          "convoy: beside a CPU thread, ioPriority(5ms):        %8.1f us  (%.1fx alone)%n",
-          c / 1e3, c / a);
+          "convoy: beside a CPU thread, interval(5ms):          %8.1f us  (%.1fx alone, %.1fx"
+              + " alone-busy)%n",
+          b / 1e3, b / a, b / ab);
+      System.out.printf(
+          "convoy: beside a CPU thread, ioPriority(5ms):        %8.1f us  (%.1fx alone, %.1fx"
+              + " alone-busy)%n",
+          c / 1e3, c / a, c / ab);
       System.out.printf(
           "convoy: CPU thread's throughput lost to the echoes, interval:   %5.1f%% (rounds: %s)%n",
           100 * median(lossInterval), percents(lossInterval));
       System.out.printf(
           "convoy: CPU thread's throughput lost to the echoes, ioPriority: %5.1f%% (rounds: %s)%n",
           100 * median(lossPrio), percents(lossPrio));
+    }
+  }
+
+  /**
+   * Echoes alone on the GIL while a plain Java thread (no interpreter, no GIL) keeps a core busy.
+   * On an idle machine a thread blocked on loopback takes longer to wake (the cores sleep), so a
+   * busy-machine baseline is the fair one to set the rows beside a CPU-bound thread against.
+   */
+  static double echoesBesideBusyCore(EchoServer server) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread busy =
+        new Thread(
+            () -> {
+              long x = 0;
+              while (!stop.get()) {
+                x++;
+              }
+              if (x == 42) {
+                System.out.print(""); // keeps the loop from being optimized away
+              }
+            },
+            "busy");
+    busy.start();
+    try {
+      return echoes(server, SwitchingPolicy.interval(), 5_000, false).perRoundTripNanos;
+    } finally {
+      stop.set(true);
+      busy.join(BOUND.toMillis());
     }
   }
 
