@@ -1,5 +1,6 @@
 package dev.gillab.gil.internal;
 
+import java.util.function.Supplier;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -25,14 +26,19 @@ public final class GilJfr {
     return FlightRecorder.isInitialized();
   }
 
-  /** A started {@link Wait}, or null while JFR is not up. */
-  public static @Nullable Wait beginWait() {
+  /** A started event made by {@code make}, or null while JFR is not up. */
+  private static <E extends Event> @Nullable E begun(Supplier<E> make) {
     if (!up()) {
       return null;
     }
-    Wait e = new Wait();
+    E e = make.get();
     e.begin();
     return e;
+  }
+
+  /** A started {@link Wait}, or null while JFR is not up. */
+  public static @Nullable Wait beginWait() {
+    return begun(Wait::new);
   }
 
   /** Ends a wait begun by {@link #beginWait}. */
@@ -46,12 +52,7 @@ public final class GilJfr {
 
   /** A started {@link IoRelease}, or null while JFR is not up. */
   public static @Nullable IoRelease beginIoRelease() {
-    if (!up()) {
-      return null;
-    }
-    IoRelease e = new IoRelease();
-    e.begin();
-    return e;
+    return begun(IoRelease::new);
   }
 
   /** Ends an IO release begun by {@link #beginIoRelease}. */
