@@ -119,6 +119,66 @@ class PoliciesTest {
         });
   }
 
+  /**
+   * Under {@code none}, two threads append to one shared list at the same moment (they start
+   * together, at a rendezvous): the list's own lock keeps every item, and with safe counts the
+   * heap is empty after close — what free-threaded CPython needs per-object locks for.
+   */
+  @ParameterizedTest
+  @EnumSource(value = CountStrategy.class, names = {"ATOMIC", "BIASED"})
+  void withoutAGilAppendsToASharedListAreNotLost(CountStrategy strategy) {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          int perThread = 50_000;
+          CyclicBarrier rendezvous = new CyclicBarrier(2);
+          List<String> leaks = new java.util.ArrayList<>();
+          Interpreter in =
+              Interpreter.builder()
+                  .policy(SwitchingPolicy.none())
+                  .countStrategy(strategy)
+                  .leakSink(leaks::add)
+                  .builtin("rendezvous", 0, args -> meet(rendezvous, Duration.ofSeconds(20)))
+                  .build();
+          try {
+            in.setGlobal("xs", List.of());
+            Code append =
+                Assembler.assemble(
+                    "append_n",
+                    String.join(
+                        "\n",
+                        ".params n",
+                        "    CALL rendezvous 0",
+                        "    POP_JUMP_IF_FALSE end",
+                        "loop: LOAD_FAST n",
+                        "    LOAD_CONST 0",
+                        "    COMPARE_OP >",
+                        "    POP_JUMP_IF_FALSE end",
+                        "    LOAD_GLOBAL xs",
+                        "    LOAD_FAST n",
+                        "    LIST_APPEND 1",
+                        "    POP_TOP",
+                        "    LOAD_FAST n",
+                        "    LOAD_CONST 1",
+                        "    BINARY_OP -=",
+                        "    STORE_FAST n",
+                        "    JUMP_BACKWARD loop",
+                        "end: LOAD_FAST n",
+                        "    RETURN_VALUE"));
+            InterpreterThread a = in.start(append, (long) perThread);
+            InterpreterThread b = in.start(append, (long) perThread);
+            assertTrue(a.join(BOUND));
+            assertTrue(b.join(BOUND));
+            assertEquals(0L, a.result(), "a met b and appended all its items");
+            assertEquals(0L, b.result(), "b met a and appended all its items");
+            assertEquals(2 * perThread, ((List<?>) in.globals().get("xs")).size());
+          } finally {
+            in.close();
+          }
+          assertEquals(0, in.heap().stats().live(), String.join("\n", leaks));
+        });
+  }
+
   private static boolean meet(CyclicBarrier barrier, Duration timeout) throws InterruptedException {
     try {
       barrier.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -39,7 +39,7 @@ public final class Builtins {
           return space.newInt(((PyStr) v).value.length());
         }
         if (v instanceof PyList) {
-          return space.newInt(((PyList) v).items.size());
+          return space.newInt(((PyList) v).size());
         }
         throw PyException.type("object of type '" + v.typeName() + "' has no len()");
       }

@@ -99,8 +99,7 @@ public final class ObjectSpace {
 
   private void release(PyList list) {
     Trashcan t = trashcan.get();
-    t.pending.addAll(list.items);
-    list.items.clear();
+    t.pending.addAll(list.takeAll());
     if (t.draining) {
       return;
     }
@@ -129,7 +128,7 @@ public final class ObjectSpace {
       return !((PyStr) v).value.isEmpty();
     }
     if (v instanceof PyList) {
-      return !((PyList) v).items.isEmpty();
+      return !((PyList) v).isEmpty();
     }
     return false; // None
   }
@@ -151,7 +150,7 @@ public final class ObjectSpace {
             "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
       }
       out.append('[');
-      List<PyValue> items = ((PyList) v).items;
+      List<PyValue> items = ((PyList) v).snapshot();
       for (int i = 0; i < items.size(); i++) {
         if (i > 0) {
           out.append(", ");
@@ -200,8 +199,8 @@ public final class ObjectSpace {
       if (depth >= MAX_NESTING) {
         throw new PyException("RecursionError", "maximum recursion depth exceeded in comparison");
       }
-      List<PyValue> l = ((PyList) x).items;
-      List<PyValue> r = ((PyList) y).items;
+      List<PyValue> l = ((PyList) x).snapshot();
+      List<PyValue> r = ((PyList) y).snapshot();
       if (l.size() != r.size()) {
         return false;
       }
@@ -232,7 +231,7 @@ public final class ObjectSpace {
       if (depth >= MAX_NESTING) {
         throw new PyException("RecursionError", "list nested too deep to convert");
       }
-      List<PyValue> items = ((PyList) v).items;
+      List<PyValue> items = ((PyList) v).snapshot();
       List<Object> out = new ArrayList<>(items.size());
       for (PyValue item : items) {
         out.add(toJava(item, depth + 1));
@@ -302,7 +301,7 @@ public final class ObjectSpace {
         return true;
       }
       if (o instanceof PyList && seen.add(o)) {
-        work.addAll(((PyList) o).items);
+        work.addAll(((PyList) o).snapshot());
       }
     }
     return false;

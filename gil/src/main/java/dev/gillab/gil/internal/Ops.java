@@ -22,8 +22,8 @@ final class Ops {
         return space.newStr(x.concat(y));
       }
       if (a instanceof PyList && b instanceof PyList) {
-        List<PyValue> x = ((PyList) a).items;
-        List<PyValue> y = ((PyList) b).items;
+        List<PyValue> x = ((PyList) a).snapshot();
+        List<PyValue> y = ((PyList) b).snapshot();
         checkSize((long) x.size() + y.size());
         ArrayList<PyValue> items = new ArrayList<>(x.size() + y.size());
         items.addAll(x);
@@ -53,7 +53,7 @@ final class Ops {
       checkSize(times(s.length(), n));
       return space.newStr(s.repeat((int) n));
     }
-    List<PyValue> items = ((PyList) seq).items;
+    List<PyValue> items = ((PyList) seq).snapshot();
     if (items.isEmpty()) {
       n = 0;
     }
@@ -71,7 +71,7 @@ final class Ops {
     for (PyValue item : items) {
       PyValue.incRef(item);
     }
-    ((PyList) list).items.addAll(items);
+    ((PyList) list).addAll(items);
     return list;
   }
 
@@ -124,19 +124,26 @@ final class Ops {
     }
   }
 
-  /** {@code target.append(v)}: the list takes over the caller's reference to {@code v}. */
+  /**
+   * {@code target.append(v)}: the list takes over the caller's reference to {@code v}. The
+   * append itself is atomic (the list's own lock); the cycle check before it is not, so under
+   * {@code none} two threads appending two lists into each other at once could still make a
+   * cycle, which the heap would report as a leak at close.
+   */
   static void listAppend(PyValue target, PyValue v) {
     PyValue t = target;
     if (!(t instanceof PyList)) {
       throw PyException.type("LIST_APPEND needs a list, got '" + t.typeName() + "'");
     }
-    List<PyValue> items = ((PyList) t).items;
-    checkSize(items.size() + 1L);
+    PyList list = (PyList) t;
+    checkSize(list.size() + 1L);
     if (ObjectSpace.reaches(v, target)) {
       throw new PyException(
           "ValueError",
           "appending would make a list contain itself: reference counting cannot free a cycle");
     }
-    items.add(v);
+    if (!list.appendIfBelow(v, ObjectSpace.MAX_SIZE)) {
+      checkSize(ObjectSpace.MAX_SIZE + 1L); // another thread filled it meanwhile
+    }
   }
 }
