@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
  * makes plain counts safe). Free-threaded ({@code none}) with {@code PLAIN} counts, run on
  * purpose ({@code allowUnsafePlainCounts}), is where the damage shows: the row counts the uses of
  * freed objects the heap refused (including a double free at close) and the objects that leaked.
+ * Free-threaded with {@code ATOMIC} or {@code BIASED} counts is clean again: safe counts, and the
+ * list's own lock around each append (PEP 703 needs both).
  * That run is bounded: an instruction budget stops a thread that corrupted state sends astray,
  * and every join has a limit.
  *
@@ -58,6 +60,12 @@ public final class RaceExperiment {
     PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
     s.say(NAME + " " + FREE_THREADED_PLAIN + ": " + THREADS + " threads x " + appends + " appends");
     rows.add(hammer(none, CountStrategy.PLAIN, appends));
+    // Free-threaded with safe counts: clean, since each list also has a lock of its own.
+    for (CountStrategy counts : List.of(CountStrategy.ATOMIC, CountStrategy.BIASED)) {
+      s.say(NAME + " threads-nogil-" + counts.name().toLowerCase(java.util.Locale.ROOT) + ": "
+          + THREADS + " threads x " + appends + " appends");
+      rows.add(hammer(none, counts, appends));
+    }
     // The GIL rows need a GIL: under --policy none they use the default policy.
     PolicyChoice gil = s.policy().isFreeThreaded() ? PolicyChoice.defaultPolicy() : s.policy();
     for (CountStrategy counts :

@@ -114,6 +114,21 @@ class ExperimentsIT {
     });
   }
 
+  /** Free-threaded with safe counts: every append kept, nothing freed twice, nothing leaked. */
+  @Test
+  void withoutTheGilSafeCountsAreClean() {
+    assertTimeoutPreemptively(ofMinutes(1), () -> {
+      PolicyChoice none = PolicyChoice.of("none", Duration.ofMillis(5));
+      for (CountStrategy c : List.of(CountStrategy.ATOMIC, CountStrategy.BIASED)) {
+        RaceRow row = RaceExperiment.hammer(none, c, 5_000);
+        assertEquals(
+            new RaceRow("threads-nogil-" + c.name().toLowerCase(java.util.Locale.ROOT), "none",
+                c.name(), 2, 10_000, 10_000, 0, 0, true),
+            row);
+      }
+    });
+  }
+
   /** Repeated, because which thread closes the cycle varies from run to run. */
   @Test
   void oppositeOrderIsDetectedNamedAndRecoveredFrom() {
