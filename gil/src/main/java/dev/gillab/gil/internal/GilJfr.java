@@ -1,6 +1,5 @@
 package dev.gillab.gil.internal;
 
-import java.util.function.Supplier;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -26,19 +25,14 @@ public final class GilJfr {
     return FlightRecorder.isInitialized();
   }
 
-  /** A started event made by {@code make}, or null while JFR is not up. */
-  private static <E extends Event> @Nullable E begun(Supplier<E> make) {
+  /** A started {@link Wait}, or null while JFR is not up. */
+  public static @Nullable Wait beginWait() {
     if (!up()) {
       return null;
     }
-    E e = make.get();
+    Wait e = new Wait();
     e.begin();
     return e;
-  }
-
-  /** A started {@link Wait}, or null while JFR is not up. */
-  public static @Nullable Wait beginWait() {
-    return begun(Wait::new);
   }
 
   /** Ends a wait begun by {@link #beginWait}. */
@@ -52,7 +46,12 @@ public final class GilJfr {
 
   /** A started {@link IoRelease}, or null while JFR is not up. */
   public static @Nullable IoRelease beginIoRelease() {
-    return begun(IoRelease::new);
+    if (!up()) {
+      return null;
+    }
+    IoRelease e = new IoRelease();
+    e.begin();
+    return e;
   }
 
   /** Ends an IO release begun by {@link #beginIoRelease}. */
