@@ -39,12 +39,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * re-take, no request, no hand-off. Under {@code ioPriority} a thread back from {@link
  * #allowThreads} that finds the GIL taken sets the drop request at once and queues for a
  * hand-off: the holder's next release gives the GIL straight to it, and the holder does not wait
- * for a switch (the GIL is already another thread's). Both sides of a hand-off are due within
- * microseconds, so under {@code ioPriority} a waiter spins for {@link SwitchingPolicy#spinNanos()}
- * before it parks: a parked thread takes tens of microseconds to wake, which, paid twice per
- * round trip, cost a CPU-bound thread beside an echo loop well over half its throughput. Under {@code none} there is
- * no lock: {@link #acquire()} only <em>attaches</em> the calling thread (so the heap's guard and
- * the counters still work) and any number of threads are attached at once.
+ * for a switch (the GIL is already another thread's). The hand-off, and the IO thread letting go
+ * again when it next blocks, are both due within microseconds, so under {@code ioPriority} a
+ * waiter spins for {@link SwitchingPolicy#spinNanos()} before it parks: a parked thread takes
+ * tens of microseconds to wake, which, paid twice per round trip, cost a CPU-bound thread beside
+ * an echo loop up to 70 % of its throughput. Under {@code none} there is no lock: {@link
+ * #acquire()} only <em>attaches</em> the calling thread (so the heap's guard and the counters
+ * still work) and any number of threads are attached at once.
  *
  * <p>{@link #switchNumber()} counts hand-overs to a <em>different</em> thread, as CPython's {@code
  * gil->switch_number} does; a thread that takes the GIL back after IO without anyone else holding
@@ -187,11 +188,12 @@ public final class Gil {
       attach(me, c);
       return;
     }
-    if (!holder.compareAndSet(null, me)) {
+    boolean waited = !holder.compareAndSet(null, me);
+    if (waited) {
       checkNotHeldBy(me);
       waitUninterruptibly(me, c);
     }
-    taken(me, c);
+    taken(me, c, waited);
   }
 
   /**
@@ -208,14 +210,15 @@ public final class Gil {
       attach(me, c);
       return true;
     }
-    if (!holder.compareAndSet(null, me)) {
+    boolean waited = !holder.compareAndSet(null, me);
+    if (waited) {
       checkNotHeldBy(me);
       long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
       if (!waitFor(me, c, deadline)) {
         return false;
       }
     }
-    taken(me, c);
+    taken(me, c, waited);
     return true;
   }
 
@@ -305,7 +308,7 @@ public final class Gil {
     return switchNumber;
   }
 
-  /** How many threads are parked waiting for the GIL right now (a snapshot). */
+  /** How many threads are waiting for the GIL right now, spinning or parked (a snapshot). */
   public int waiting() {
     return waiters.get();
   }
@@ -404,22 +407,30 @@ public final class Gil {
     record(GilEvent.Kind.ACQUIRE, me);
   }
 
-  /** Bookkeeping of a new holder; runs with the GIL held. */
+  /**
+   * Bookkeeping of a new holder; runs with the GIL held. {@code afterWait}: the slow path took
+   * it, and has counted the switch already (see {@link #noteSwitch}).
+   */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
-  private void taken(Thread me, ThreadCounters c) {
+  private void taken(Thread me, ThreadCounters c, boolean afterWait) {
     c.acquisitions++;
     c.heldSince = System.nanoTime();
-    noteSwitch(me);
+    if (!afterWait) {
+      noteSwitch(me);
+    }
     record(GilEvent.Kind.ACQUIRE, me);
   }
 
   /**
    * Counts a switch if the GIL changed threads and clears a request meant for the previous
-   * holder; runs with the GIL held, and a second call is a no-op. A waiter that wins the GIL
-   * calls it before it stops counting as a waiter, as CPython's {@code take_gil} bumps {@code
+   * holder; runs with the GIL held, once per acquisition. A waiter that wins the GIL calls it
+   * before it stops counting as a waiter, as CPython's {@code take_gil} bumps {@code
    * switch_number} under its mutex: otherwise the dropper, seeing no waiter left, could start
    * its own wait before the switch is counted, and that wait would see a switch in its first
-   * interval and wait a second one before asking.
+   * interval and wait a second one before asking. (A thread that takes a free GIL on the fast
+   * path is never a waiter, so a dropper that found nobody waiting can still start its wait
+   * just before that taker counts its switch; it then asks after two intervals. Rare, and
+   * harmless beyond that.)
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the holder
   private void noteSwitch(Thread me) {
@@ -496,14 +507,15 @@ public final class Gil {
       attach(me, c);
       return;
     }
-    if (!holder.compareAndSet(null, me)) {
+    boolean waited = !holder.compareAndSet(null, me);
+    if (waited) {
       if (ioPriority) {
         waitForHandOff(me, c);
       } else {
         waitUninterruptibly(me, c);
       }
     }
-    taken(me, c);
+    taken(me, c, waited);
   }
 
   /** Forced switching: after dropping on request, wait until another thread has taken the GIL. */
@@ -564,8 +576,9 @@ public final class Gil {
         parkForHandOff(me);
       }
       ioReturners.remove(me); // when the GIL came free rather than handed off
-      noteSwitch(me);
+      noteSwitch(me); // after the removal: a request is kept only for a thread still queued
     } finally {
+      ioReturners.remove(me); // if anything threw: never hand the GIL to a thread not waiting
       stopWaiting();
       c.waitingNanos += System.nanoTime() - start;
     }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>No event object is made until JFR is up in this JVM (a recording was started, in the
  * process or with {@code -XX:StartFlightRecording}): the first event object a JVM makes loads
- * JFR's machinery, which took 100–190 ms here, and that cost would otherwise land inside the
+ * JFR's machinery, which took 100–220 ms here, and that cost would otherwise land inside the
  * first GIL wait of every program. Until then each helper costs one static read.
  */
 public final class GilJfr {
