@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The convoy effect: echo round trips from one interpreter thread, timed alone, then beside 1..k
- * CPU-bound threads of the same interpreter, for each switching policy: {@code interval}, {@code
+ * The convoy effect: echo round trips from one interpreter thread, timed alone and beside 1..k
+ * CPU-bound threads of the same interpreter (the runs taking turns), for each switching policy: {@code interval}, {@code
  * ticks}, {@code io-priority}, and {@code none} (no GIL: the contrast). Under {@code interval}
  * each round trip gives the GIL away and then waits up to a whole switch interval to get it back,
  * so a round trip of tens of microseconds takes milliseconds; {@code io-priority} hands the GIL
@@ -87,7 +87,7 @@ public final class ConvoyExperiment {
                 .build()) {
       // Alone and beside each count of CPU-bound threads take turns, round by round, so that
       // each row's two figures see the same machine: a loopback round trip alone varies from
-      // run to run (15-70 us here) with how awake the cores are.
+      // run to run with how awake the cores are (about 15 us busy, 35-70 us idle, here).
       Map<String, List<Double>> micros = new LinkedHashMap<>();
       Map<String, Callable<Sample>> runs = new LinkedHashMap<>();
       micros.put(ALONE, new ArrayList<>());
@@ -192,8 +192,10 @@ public final class ConvoyExperiment {
       return null;
     }
 
+    /** Yes to the first round trip always, so a run has one even if the thread was held up. */
     boolean more() {
-      if (done >= limit || (time != null && System.nanoTime() - deadline >= 0)) {
+      if (done > 0
+          && (done >= limit || (time != null && System.nanoTime() - deadline >= 0))) {
         return false;
       }
       done++;

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param ioRounds rounds per IO worker; a round is one sleep and one echo round trip
  * @param ioDelay how long each sleep lasts and how long the echo server waits before replying
  * @param convoyCpuThreads {@code convoy} runs beside 1 up to this many CPU-bound threads
- * @param convoyRoundTripsAlone round trips timed with nothing else running
+ * @param convoyRoundTripsAlone round trips timed with no other interpreter thread running (a
+ *     plain Java loop keeps one core busy meanwhile)
  * @param convoyRoundTripsBeside the most round trips timed beside the CPU-bound threads
  * @param convoyBesideFor how long the round trips beside the CPU-bound threads go on (fewer if
  *     {@code convoyRoundTripsBeside} come first): a time, not a count, since a round trip takes
