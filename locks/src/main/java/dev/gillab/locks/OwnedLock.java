@@ -115,10 +115,11 @@ public final class OwnedLock {
 
   /** Takes the lock if it is free now (or, reentrant, already the caller's); never waits. */
   public boolean tryAcquire() {
-    if (!sync.tryLock()) {
+    int holds = sync.tryLockHolds();
+    if (holds == 0) {
       return false;
     }
-    acquired(order == null ? null : order.heldFor(core), false);
+    acquired(order == null ? null : order.heldFor(core), false, holds);
     return true;
   }
 
@@ -133,8 +134,9 @@ public final class OwnedLock {
       throw new InterruptedException(
           Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
     }
-    if (sync.tryLock()) {
-      acquired(order == null ? null : order.heldFor(core), false);
+    int holds = sync.tryLockHolds();
+    if (holds > 0) {
+      acquired(order == null ? null : order.heldFor(core), false, holds);
       return true;
     }
     if (!core.reentrant && sync.heldByCurrentThread()) {
@@ -143,7 +145,7 @@ public final class OwnedLock {
     long nanos = saturatedNanos(timeout);
     boolean got = waiting(true, () -> sync.tryLock(nanos));
     if (got) {
-      acquired(order == null ? null : order.heldFor(core), false);
+      acquired(order == null ? null : order.heldFor(core), false, sync.holdCount());
     }
     return got;
   }
@@ -204,21 +206,31 @@ public final class OwnedLock {
   /** An acquisition that may block: order check, fast attempt, then a registered wait. */
   private void blockingAcquire(boolean interruptible) throws InterruptedException {
     HeldLocks held = checkOrder();
-    if (!sync.tryLock()) {
-      refuseSelfDeadlock();
-      if (interruptible) {
-        waiting(false, () -> {
-          sync.lockInterruptibly();
-          return true;
-        });
-      } else {
-        waiting(false, () -> {
-          sync.lockUninterruptibly();
-          return true;
-        });
-      }
+    int holds = sync.tryLockHolds();
+    if (holds == 0) {
+      holds = waitToAcquire(interruptible);
     }
-    acquired(held, true);
+    acquired(held, true, holds);
+  }
+
+  /**
+   * The slow path of a blocking acquisition, out of line so that the fast path above stays small
+   * enough for the JIT to inline into its callers; answers the caller's hold count.
+   */
+  private int waitToAcquire(boolean interruptible) throws InterruptedException {
+    refuseSelfDeadlock();
+    if (interruptible) {
+      waiting(false, () -> {
+        sync.lockInterruptibly();
+        return true;
+      });
+    } else {
+      waiting(false, () -> {
+        sync.lockUninterruptibly();
+        return true;
+      });
+    }
+    return sync.holdCount();
   }
 
   /** A blocking wait on the synchronizer. */
@@ -258,14 +270,17 @@ public final class OwnedLock {
     }
   }
 
-  /** {@code blocking}: taken by an acquisition that may wait (its order was checked). */
-  private void acquired(@Nullable HeldLocks held, boolean blocking) {
-    if (captureStacks && sync.holdCount() == 1) {
+  /**
+   * {@code blocking}: taken by an acquisition that may wait (its order was checked); {@code
+   * holds}: the caller's hold count now (1 for a first hold).
+   */
+  private void acquired(@Nullable HeldLocks held, boolean blocking, int holds) {
+    if (captureStacks && holds == 1) {
       core.acquiredAt = Stacks.here();
     }
     if (held != null && order != null) {
       // A re-entry is not ordered: the locks taken since its first hold have no edge to it.
-      order.acquired(held, core, blocking && (!core.reentrant || sync.holdCount() == 1));
+      order.acquired(held, core, blocking && holds == 1);
     }
   }
 

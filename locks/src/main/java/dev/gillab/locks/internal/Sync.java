@@ -27,23 +27,32 @@ public final class Sync extends AbstractQueuedSynchronizer {
 
   @Override
   protected boolean tryAcquire(int ignored) {
+    return tryLockHolds() > 0;
+  }
+
+  /**
+   * One attempt without queueing; answers the caller's hold count after it (1 for a first hold,
+   * more for a re-entry), or 0 when the lock is another thread's (or, non-reentrant, already the
+   * caller's). Saves the acquirer a second look at the state to tell a re-entry.
+   */
+  public int tryLockHolds() {
     Thread me = Thread.currentThread();
     int holds = getState();
     if (holds == 0) {
       if (compareAndSetState(0, 1)) {
         setExclusiveOwnerThread(me);
-        return true;
+        return 1;
       }
-      return false;
+      return 0;
     }
     if (reentrant && getExclusiveOwnerThread() == me) {
       if (holds == Integer.MAX_VALUE) {
         throw new Error("lock '" + name + "': maximum hold count exceeded");
       }
       setState(holds + 1);
-      return true;
+      return holds + 1;
     }
-    return false;
+    return 0;
   }
 
   @Override
@@ -68,11 +77,6 @@ public final class Sync extends AbstractQueuedSynchronizer {
   @Override
   protected boolean isHeldExclusively() {
     return getExclusiveOwnerThread() == Thread.currentThread();
-  }
-
-  /** One attempt without queueing. */
-  public boolean tryLock() {
-    return tryAcquire(1);
   }
 
   public void lockInterruptibly() throws InterruptedException {
