@@ -570,15 +570,19 @@ public final class Gil {
     GilJfr.Wait jfr = GilJfr.beginWait();
     waiters.incrementAndGet();
     ioReturners.add(me); // before the request, so a new holder keeps the request for us
+    boolean dequeued = false;
     try {
       requestDrop(me);
       if (!spinToTake(me, Long.MAX_VALUE)) {
         parkForHandOff(me);
       }
       ioReturners.remove(me); // when the GIL came free rather than handed off
+      dequeued = true;
       noteSwitch(me); // after the removal: a request is kept only for a thread still queued
     } finally {
-      ioReturners.remove(me); // if anything threw: never hand the GIL to a thread not waiting
+      if (!dequeued) {
+        ioReturners.remove(me); // something threw: never hand the GIL to a thread not waiting
+      }
       stopWaiting();
       c.waitingNanos += System.nanoTime() - start;
     }
@@ -591,7 +595,7 @@ public final class Gil {
     mutex.lock();
     parkedForHandOff.incrementAndGet();
     try {
-      while (holder.get() != me && !holder.compareAndSet(null, me)) {
+      while (!handedOrTaken(me)) {
         requestDrop(me);
         try {
           handedOff.awaitNanos(dropRequestDelayNanos);
@@ -679,13 +683,18 @@ public final class Gil {
       end = deadline;
     }
     do {
-      Thread h = holder.get();
-      if (h == me || (h == null && holder.compareAndSet(null, me))) {
+      if (handedOrTaken(me)) {
         return true;
       }
       Thread.onSpinWait();
     } while (System.nanoTime() - end < 0);
     return false;
+  }
+
+  /** Whether {@code me} holds the GIL now: handed to it, or found free and taken. */
+  private boolean handedOrTaken(Thread me) {
+    Thread h = holder.get();
+    return h == me || (h == null && holder.compareAndSet(null, me));
   }
 
   /** Sets the drop request (the eval breaker) unless it is set already. */
