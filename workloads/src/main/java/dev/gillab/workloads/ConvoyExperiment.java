@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The convoy effect: echo round trips from one interpreter thread, timed alone and beside 1..k
- * CPU-bound threads of the same interpreter (the runs taking turns), for each switching policy: {@code interval}, {@code
- * ticks}, {@code io-priority}, and {@code none} (no GIL: the contrast). Under {@code interval}
- * each round trip gives the GIL away and then waits up to a whole switch interval to get it back,
- * so a round trip of tens of microseconds takes milliseconds; {@code io-priority} hands the GIL
- * to the thread back from IO at the holder's next check.
+ * CPU-bound threads of the same interpreter (the runs taking turns), for each switching policy:
+ * {@code interval}, {@code ticks}, {@code io-priority}, and {@code none} (no GIL: the contrast).
+ * Under {@code interval} each round trip gives the GIL away and then waits up to a whole switch
+ * interval to get it back, so a round trip of tens of microseconds takes milliseconds; {@code
+ * io-priority} hands the GIL to the thread back from IO at the holder's next check.
  *
  * <p>Not thread-safe to share a run; every call makes its own server and interpreters.
  */

@@ -65,6 +65,10 @@ public final class PolicyBench {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     String only = args.length > 1 ? args[1] : "all";
+    if (!List.of("all", "latency", "convoy", "ticks").contains(only)) {
+      System.err.println("usage: PolicyBench [rounds] [latency|convoy|ticks], not " + only);
+      System.exit(2);
+    }
     System.out.printf("cores: %d, rounds: %d%n", Runtime.getRuntime().availableProcessors(), rounds);
     if (only.equals("all") || only.equals("latency")) {
       switchLatency(rounds);
