@@ -114,26 +114,16 @@ public final class Assembler {
     String a = operands > 0 ? t.get(1) : "";
     switch (op.operand()) {
       case NONE:
-        simple(b, op);
+        b.op(op);
         break;
       case CONSTANT:
         b.loadConst(constant(name, line, a));
         break;
       case LOCAL:
-        requireName(name, line, a);
-        if (op == Opcode.LOAD_FAST) {
-          b.loadFast(a);
-        } else {
-          b.storeFast(a);
-        }
-        break;
       case GLOBAL:
+      case NAME:
         requireName(name, line, a);
-        if (op == Opcode.LOAD_GLOBAL) {
-          b.loadGlobal(a);
-        } else {
-          b.storeGlobal(a);
-        }
+        b.op(op, a);
         break;
       case BINARY_OP:
         b.binaryOp(
@@ -149,57 +139,15 @@ public final class Assembler {
         break;
       case LABEL:
         requireName(name, line, a);
-        jump(b, op, a);
+        b.jump(op, a);
         break;
       case COUNT:
-        int count = count(name, line, a);
-        if (op == Opcode.BUILD_LIST) {
-          b.buildList(count);
-        } else if (op == Opcode.LIST_APPEND) {
-          b.listAppend(count);
-        } else {
-          b.copy(count);
-        }
+        b.op(op, count(name, line, a));
         break;
       case CALL:
         requireName(name, line, a);
         b.call(a, count(name, line, t.get(2)));
         break;
-    }
-  }
-
-  private static void simple(CodeBuilder b, Opcode op) {
-    switch (op) {
-      case POP_TOP:
-        b.popTop();
-        break;
-      case RETURN_VALUE:
-        b.returnValue();
-        break;
-      case NOP:
-        b.nop();
-        break;
-      default:
-        throw new AssertionError(op);
-    }
-  }
-
-  private static void jump(CodeBuilder b, Opcode op, String label) {
-    switch (op) {
-      case POP_JUMP_IF_FALSE:
-        b.popJumpIfFalse(label);
-        break;
-      case POP_JUMP_IF_TRUE:
-        b.popJumpIfTrue(label);
-        break;
-      case JUMP_FORWARD:
-        b.jumpForward(label);
-        break;
-      case JUMP_BACKWARD:
-        b.jumpBackward(label);
-        break;
-      default:
-        throw new AssertionError(op);
     }
   }
 

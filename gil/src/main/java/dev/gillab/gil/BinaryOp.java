@@ -12,11 +12,14 @@ public enum BinaryOp {
   MULTIPLY("*"),
   FLOOR_DIVIDE("//"),
   REMAINDER("%"),
+  /** {@code /}: true division, a float result (ints here are never divided in place). */
+  TRUE_DIVIDE("/"),
   INPLACE_ADD("+="),
   INPLACE_SUBTRACT("-="),
   INPLACE_MULTIPLY("*="),
   INPLACE_FLOOR_DIVIDE("//="),
-  INPLACE_REMAINDER("%=");
+  INPLACE_REMAINDER("%="),
+  INPLACE_TRUE_DIVIDE("/=");
 
   private static final BinaryOp[] VALUES = values();
 

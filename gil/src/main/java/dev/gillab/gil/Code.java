@@ -13,8 +13,9 @@ import java.util.List;
  * locals that are assigned somewhere. Builtin names are checked when an {@link Interpreter}
  * loads the code, against that interpreter's builtins.
  *
- * <p>Constants are Java values: {@code Long}, {@code String}, {@code Boolean}, and {@code null}
- * for {@code None}. Immutable and thread-safe.
+ * <p>Constants are Java values: {@code Long}, {@code Double}, {@code String}, {@code Boolean},
+ * {@code null} for {@code None}, a {@code List} of constants for a tuple, and a {@code Code} for
+ * a function's body ({@link Opcode#MAKE_FUNCTION}). Immutable and thread-safe.
  */
 public final class Code {
   private final String name;
@@ -24,6 +25,9 @@ public final class Code {
   private final ImmutableList<String> localNames;
   private final ImmutableList<String> globalNames;
   private final ImmutableList<String> callNames;
+  private final ImmutableList<String> names;
+  private final String filename;
+  private final int firstLine;
   private final int maxStackDepth;
 
   Code(
@@ -34,6 +38,9 @@ public final class Code {
       ImmutableList<String> localNames,
       ImmutableList<String> globalNames,
       ImmutableList<String> callNames,
+      ImmutableList<String> names,
+      String filename,
+      int firstLine,
       int maxStackDepth) {
     this.name = name;
     this.paramCount = paramCount;
@@ -42,6 +49,9 @@ public final class Code {
     this.localNames = localNames;
     this.globalNames = globalNames;
     this.callNames = callNames;
+    this.names = names;
+    this.filename = filename;
+    this.firstLine = firstLine;
     this.maxStackDepth = maxStackDepth;
   }
 
@@ -85,6 +95,32 @@ public final class Code {
     return callNames;
   }
 
+  /** The attribute and module names {@link Opcode.Operand#NAME} operands index. */
+  public ImmutableList<String> names() {
+    return names;
+  }
+
+  /** The source file tracebacks name: set by the builder, else the code's name. */
+  public String filename() {
+    return filename;
+  }
+
+  /** The line the code starts at in its file ({@code def}'s line for a function), else 1. */
+  public int firstLine() {
+    return firstLine;
+  }
+
+  /** The codes among the constants (functions defined in this one), in constant order. */
+  public List<Code> nestedCodes() {
+    List<Code> out = new java.util.ArrayList<>();
+    for (Object c : constants) {
+      if (c instanceof Code) {
+        out.add((Code) c);
+      }
+    }
+    return out;
+  }
+
   /** The deepest the value stack gets on any path (computed by the verifier). */
   public int maxStackDepth() {
     return maxStackDepth;
@@ -111,6 +147,8 @@ public final class Code {
         return Integer.toString(in.arg());
       case CALL:
         return callNames.get(in.arg()) + " " + in.argc();
+      case NAME:
+        return names.get(in.arg());
     }
     throw new AssertionError(in);
   }

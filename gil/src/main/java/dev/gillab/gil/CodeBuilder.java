@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.gillab.gil.internal.Verifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,14 @@ public final class CodeBuilder {
   private final List<Integer> lines = new ArrayList<>();
   private final Map<String, Integer> labels = new HashMap<>();
   private final Map<String, Integer> labelLines = new HashMap<>();
-  private final Map<Object, Integer> constantIndex = new HashMap<>();
+  private final Map<List<Object>, Integer> constantIndex = new HashMap<>();
   private final List<Object> constants = new ArrayList<>();
   private final Map<String, Integer> locals = new LinkedHashMap<>();
   private final Map<String, Integer> globals = new LinkedHashMap<>();
   private final Map<String, Integer> calls = new LinkedHashMap<>();
+  private final Map<String, Integer> names = new LinkedHashMap<>();
+  private String filename;
+  private int firstLine = 1;
   private int line;
   private boolean built;
 
@@ -66,6 +70,21 @@ public final class CodeBuilder {
       locals.put(p, locals.size());
       params.add(p);
     }
+    return this;
+  }
+
+  /** The source file tracebacks name (default: the code's name). */
+  @CanIgnoreReturnValue
+  public CodeBuilder filename(String filename) {
+    this.filename = checkNotNull(filename, "filename");
+    return this;
+  }
+
+  /** The line the code starts at in its file (a function's {@code def} line). Default 1. */
+  @CanIgnoreReturnValue
+  public CodeBuilder firstLine(int line) {
+    checkArgument(line > 0, "line must be positive: %s", line);
+    this.firstLine = line;
     return this;
   }
 
@@ -91,21 +110,44 @@ public final class CodeBuilder {
     return this;
   }
 
-  /** Pushes a constant: a {@code Long} or {@code Integer}, {@code String}, {@code Boolean}, or {@code null} for None. */
+  /**
+   * Pushes a constant: a {@code Long} or {@code Integer}, {@code Double}, {@code String}, {@code
+   * Boolean}, {@code null} for None, a {@code List} of constants for a tuple, or a {@link Code}
+   * for {@link Opcode#MAKE_FUNCTION}.
+   */
   @CanIgnoreReturnValue
   public CodeBuilder loadConst(Object value) {
-    Object v = value instanceof Integer ? Long.valueOf((Integer) value) : value;
-    checkArgument(
-        v == null || v instanceof Long || v instanceof String || v instanceof Boolean,
-        "a constant is an int, str, bool or None (null), not %s",
-        v == null ? null : v.getClass().getName());
-    Integer index = constantIndex.get(v);
+    Object v = constant(value);
+    // Keyed by type too: 1, 1.0 and True are equal in Python but distinct constants.
+    List<Object> key = List.of(v == null ? Void.class : v.getClass(), v == null ? "" : v);
+    Integer index = constantIndex.get(key);
     if (index == null) {
       index = constants.size();
       constants.add(v);
-      constantIndex.put(v, index);
+      constantIndex.put(key, index);
     }
     return add(Opcode.LOAD_CONST, index, 0, NO_LABEL);
+  }
+
+  private static Object constant(Object value) {
+    Object v = value instanceof Integer ? Long.valueOf((Integer) value) : value;
+    if (v instanceof List) {
+      List<Object> items = new ArrayList<>();
+      for (Object item : (List<?>) v) {
+        items.add(constant(item));
+      }
+      return Collections.unmodifiableList(items);
+    }
+    checkArgument(
+        v == null
+            || v instanceof Long
+            || v instanceof Double
+            || v instanceof String
+            || v instanceof Boolean
+            || v instanceof Code,
+        "a constant is an int, float, str, bool, None (null), tuple (List) or Code, not %s",
+        v == null ? null : v.getClass().getName());
+    return v;
   }
 
   @CanIgnoreReturnValue
@@ -178,6 +220,50 @@ public final class CodeBuilder {
     return add(Opcode.CALL, index(calls, builtin), argc, NO_LABEL);
   }
 
+  /** An instruction without an operand ({@link Opcode.Operand#NONE}), e.g. {@code GET_ITER}. */
+  @CanIgnoreReturnValue
+  public CodeBuilder op(Opcode op) {
+    checkArgument(op.operand() == Opcode.Operand.NONE, "%s takes an operand", op);
+    return add(op, 0, 0, NO_LABEL);
+  }
+
+  /** An instruction with a count ({@link Opcode.Operand#COUNT}), e.g. {@code BUILD_TUPLE 2}. */
+  @CanIgnoreReturnValue
+  public CodeBuilder op(Opcode op, int count) {
+    checkArgument(op.operand() == Opcode.Operand.COUNT, "%s takes no count", op);
+    return add(op, count, 0, NO_LABEL);
+  }
+
+  /**
+   * An instruction with a name: a local ({@code LOAD_FAST}, {@code STORE_FAST}, {@code
+   * DELETE_FAST}), a global, or an attribute or module ({@code LOAD_ATTR}, {@code IMPORT_NAME}).
+   */
+  @CanIgnoreReturnValue
+  public CodeBuilder op(Opcode op, String name) {
+    switch (op.operand()) {
+      case LOCAL:
+        return add(op, index(locals, name), 0, NO_LABEL);
+      case GLOBAL:
+        return add(op, index(globals, name), 0, NO_LABEL);
+      case NAME:
+        return add(op, index(names, name), 0, NO_LABEL);
+      default:
+        throw new IllegalArgumentException(op + " takes no name");
+    }
+  }
+
+  /** A jump ({@link Opcode.Operand#LABEL}) to {@code label}, e.g. {@code FOR_ITER end}. */
+  @CanIgnoreReturnValue
+  public CodeBuilder jump(Opcode op, String label) {
+    checkArgument(op.isJump(), "%s is not a jump", op);
+    return add(op, -1, 0, checkNotNull(label, "label"));
+  }
+
+  /** Whether {@code label} has been placed. */
+  public boolean hasLabel(String label) {
+    return labels.containsKey(label);
+  }
+
   @CanIgnoreReturnValue
   public CodeBuilder popTop() {
     return add(Opcode.POP_TOP, 0, 0, NO_LABEL);
@@ -231,6 +317,9 @@ public final class CodeBuilder {
         localNames,
         ImmutableList.copyOf(globals.keySet()),
         ImmutableList.copyOf(calls.keySet()),
+        ImmutableList.copyOf(names.keySet()),
+        filename != null ? filename : name,
+        firstLine,
         maxDepth);
   }
 

@@ -14,6 +14,17 @@ final class Literals {
     if (value instanceof String) {
       return quote((String) value);
     }
+    if (value instanceof Code) {
+      return "<code " + ((Code) value).name() + ">";
+    }
+    if (value instanceof java.util.List) {
+      java.util.List<?> items = (java.util.List<?>) value;
+      StringBuilder out = new StringBuilder("(");
+      for (int i = 0; i < items.size(); i++) {
+        out.append(i > 0 ? ", " : "").append(format(items.get(i)));
+      }
+      return out.append(items.size() == 1 ? ",)" : ")").toString();
+    }
     return value.toString();
   }
 

@@ -51,13 +51,13 @@ public final class EvalLoop {
   static final int RETURN_VALUE = 16;
   static final int NOP = 17;
   /** Superinstructions: see {@link Superinstructions}. */
-  static final int FUSED_COMPARE_JUMP = 18;
+  static final int FUSED_COMPARE_JUMP = LinkedCode.OP_MASK - 1;
 
-  static final int FUSED_BINARY_STORE = 19;
+  static final int FUSED_BINARY_STORE = LinkedCode.OP_MASK;
 
   static {
     Opcode[] all = Opcode.values();
-    if (all.length != 18
+    if (all.length >= FUSED_COMPARE_JUMP
         || all[LOAD_CONST] != Opcode.LOAD_CONST
         || all[CALL] != Opcode.CALL
         || all[NOP] != Opcode.NOP) {
@@ -69,7 +69,8 @@ public final class EvalLoop {
   private static final int SUBTRACT = 1;
   private static final int MULTIPLY = 2;
   private static final int FLOOR_DIVIDE = 3;
-  private static final int PLAIN_OPS = 5;
+  private static final int TRUE_DIVIDE = 5;
+  private static final int PLAIN_OPS = 6;
 
   private static final BinaryOp[] BINARY_OPS = BinaryOp.values();
   private static final CompareOp[] COMPARE_OPS = CompareOp.values();
@@ -211,7 +212,7 @@ public final class EvalLoop {
               Object rv = r;
               int op = word >>> LinkedCode.OP_BITS;
               PyValue result;
-              if (lv instanceof PyInt && rv instanceof PyInt) {
+              if (lv instanceof PyInt && rv instanceof PyInt && op % PLAIN_OPS != TRUE_DIVIDE) {
                 long x = arith(op, ((PyInt) lv).value, ((PyInt) rv).value);
                 if ((x < ObjectSpace.SMALL_MIN || x > ObjectSpace.SMALL_MAX)
                     && l.refCount() == 2

@@ -7,7 +7,7 @@ package dev.gillab.gil.internal;
  * globals resolved to cells and builtins to callables. Immutable after linking.
  */
 public final class LinkedCode {
-  static final int OP_BITS = 5;
+  static final int OP_BITS = 6;
   static final int OP_MASK = (1 << OP_BITS) - 1;
 
   final String name;

@@ -1,5 +1,6 @@
 package dev.gillab.gil.internal;
 
+import dev.gillab.gil.BinaryOp;
 import dev.gillab.gil.Instruction;
 import dev.gillab.gil.Opcode;
 import java.util.List;
@@ -48,7 +49,10 @@ final class Superinstructions {
           && (fourth == Opcode.POP_JUMP_IF_FALSE || fourth == Opcode.POP_JUMP_IF_TRUE)) {
         words[pc] = LinkedCode.word(EvalLoop.FUSED_COMPARE_JUMP, x);
         pc += 3;
-      } else if (third == Opcode.BINARY_OP && fourth == Opcode.STORE_FAST) {
+      } else if (third == Opcode.BINARY_OP
+          && fourth == Opcode.STORE_FAST
+          && BinaryOp.values()[ins.get(pc + 2).arg()].plain() != BinaryOp.TRUE_DIVIDE) {
+        // True division makes a float: the fused int arithmetic does not apply.
         words[pc] = LinkedCode.word(EvalLoop.FUSED_BINARY_STORE, x);
         pc += 3;
       }

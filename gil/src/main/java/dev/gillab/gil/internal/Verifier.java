@@ -53,7 +53,21 @@ public final class Verifier {
     int arg = in.arg();
     switch (op) {
       case BUILD_LIST:
-        require(name, in, arg >= 0, "BUILD_LIST needs a count of at least 0, got " + arg);
+      case BUILD_TUPLE:
+      case BUILD_STRING:
+      case UNPACK_SEQUENCE:
+      case CALL_FUNCTION:
+      case CALL_FUNCTION_KW:
+        require(name, in, arg >= 0, op + " needs a count of at least 0, got " + arg);
+        break;
+      case SWAP:
+        require(name, in, arg >= 2, "SWAP needs an operand of at least 2, got " + arg);
+        break;
+      case IS_OP:
+      case CONTAINS_OP:
+      case RAISE_ASSERTION:
+      case FORMAT_VALUE:
+        require(name, in, arg == 0 || arg == 1, op + " needs an operand of 0 or 1, got " + arg);
         break;
       case LIST_APPEND:
       case COPY:
@@ -92,6 +106,7 @@ public final class Verifier {
         case LOAD_CONST:
         case LOAD_FAST:
         case LOAD_GLOBAL:
+        case IMPORT_NAME:
           pops = 0;
           pushes = 1;
           needs = 0;
@@ -107,11 +122,73 @@ public final class Verifier {
           break;
         case BINARY_OP:
         case COMPARE_OP:
+        case BINARY_SUBSCR:
+        case IS_OP:
+        case CONTAINS_OP:
           pops = 2;
           pushes = 1;
           needs = 2;
           break;
+        case UNARY_NEGATIVE:
+        case UNARY_NOT:
+        case GET_ITER:
+        case LOAD_ATTR:
+        case MAKE_FUNCTION:
+        case FORMAT_VALUE:
+          pops = 1;
+          pushes = 1;
+          needs = 1;
+          break;
+        case STORE_SUBSCR:
+          pops = 3;
+          pushes = 0;
+          needs = 3;
+          break;
+        case DELETE_SUBSCR:
+          pops = 2;
+          pushes = 0;
+          needs = 2;
+          break;
+        case UNPACK_SEQUENCE:
+          pops = 1;
+          pushes = in.arg();
+          needs = 1;
+          break;
+        case SWAP:
+          pops = 0;
+          pushes = 0;
+          needs = in.arg();
+          break;
+        case FOR_ITER:
+          // Falls through with the iterator and its next item; jumps with the iterator popped.
+          pops = 0;
+          pushes = 1;
+          needs = 1;
+          break;
+        case CALL_FUNCTION:
+          pops = in.arg() + 1;
+          pushes = 1;
+          needs = pops;
+          break;
+        case CALL_FUNCTION_KW:
+          pops = in.arg() + 2;
+          pushes = 1;
+          needs = pops;
+          break;
+        case BEFORE_WITH:
+          pops = 1;
+          pushes = 2;
+          needs = 1;
+          break;
+        case RAISE_ASSERTION:
+          if (d < in.arg()) {
+            throw new VerifyException(
+                name, in.line(), "RAISE_ASSERTION needs " + in.arg() + " value on the stack, has 0");
+          }
+          continue;
         case BUILD_LIST:
+        case BUILD_TUPLE:
+        case BUILD_STRING:
           pops = in.arg();
           pushes = 1;
           needs = pops;
@@ -140,6 +217,8 @@ public final class Verifier {
         case JUMP_FORWARD:
         case JUMP_BACKWARD:
         case NOP:
+        case DELETE_FAST:
+        case DELETE_GLOBAL:
           pops = 0;
           pushes = 0;
           needs = 0;
@@ -171,7 +250,7 @@ public final class Verifier {
               op + " must jump " + (backward ? "backward" : "forward")
                   + ", but its target is " + (target == pc ? "itself" : describe(code, target)));
         }
-        flow(name, code, depth, from, work, pc, target, out);
+        flow(name, code, depth, from, work, pc, target, op == Opcode.FOR_ITER ? d - 1 : out);
       }
       if (op != Opcode.JUMP_FORWARD && op != Opcode.JUMP_BACKWARD) {
         flow(name, code, depth, from, work, pc, pc + 1, out);
