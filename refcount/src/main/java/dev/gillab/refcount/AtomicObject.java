@@ -54,6 +54,11 @@ final class AtomicObject<T> extends HeapObject<T> {
     if ((before & 1) != 0) {
       throw useAfterFree(change(+1));
     }
+    if ((before >>> 1) >= MAX_REF_COUNT) {
+      // Past the maximum the doubled count would wrap: take the add back and refuse it.
+      RAW.getAndAdd(this, -2);
+      throw overflow(before >>> 1);
+    }
     DebugRecord debug = debug();
     if (debug != null) {
       debug.record("incRef", (before >>> 1) + 1);
@@ -80,5 +85,10 @@ final class AtomicObject<T> extends HeapObject<T> {
         return false;
       }
     }
+  }
+
+  @Override
+  void setCountForTest(int n) {
+    RAW.setVolatile(this, 2 * n);
   }
 }

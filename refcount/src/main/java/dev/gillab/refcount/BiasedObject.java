@@ -80,6 +80,9 @@ final class BiasedObject<T> extends HeapObject<T> {
   @Override
   public void incRef() {
     if (Thread.currentThread() == owner && !ownerMerged) {
+      if (local >= MAX_REF_COUNT) {
+        throw overflow(refCount());
+      }
       local++; // unmerged means local >= 1, so the object cannot be freed
       DebugRecord debug = debug();
       if (debug != null) {
@@ -90,6 +93,13 @@ final class BiasedObject<T> extends HeapObject<T> {
     long before = (long) SHARED.getAndAdd(this, ONE);
     if ((before & FREED) != 0) { // FREED sticks: the add revives nothing
       throw useAfterFree(change(+1));
+    }
+    if ((before >> COUNT_SHIFT) >= MAX_REF_COUNT
+        || ((before & MERGED) == 0 && (before >> COUNT_SHIFT) + local >= MAX_REF_COUNT)) {
+      // Either part at the maximum: take the add back and refuse it, so the total (at most
+      // twice the maximum, read racily by non-owners) never wraps an int.
+      SHARED.getAndAdd(this, -ONE);
+      throw overflow(refCount());
     }
     DebugRecord debug = debug();
     if (debug != null) {
@@ -182,6 +192,15 @@ final class BiasedObject<T> extends HeapObject<T> {
         }
         return true;
       }
+    }
+  }
+
+  @Override
+  void setCountForTest(int n) {
+    if (ownerMerged) {
+      SHARED.setVolatile(this, ((long) n << COUNT_SHIFT) | MERGED);
+    } else {
+      local = n;
     }
   }
 }

@@ -36,6 +36,13 @@ public abstract sealed class HeapObject<T> implements RefCounted
     });
   }
 
+  /**
+   * The largest count an object may have, 2^30 - 1, under every strategy: an {@code incRef}
+   * past it throws {@link RefCountOverflowException} and changes nothing. (ATOMIC keeps the
+   * count doubled in an int, so this is the most it can hold.)
+   */
+  public static final int MAX_REF_COUNT = (1 << 30) - 1;
+
   private final long id;
   private final T value;
   // The heap itself, or Extras when the object has a free hook or a debug record. One field
@@ -142,6 +149,13 @@ public abstract sealed class HeapObject<T> implements RefCounted
   final UseAfterFreeException useAfterFree(String operation) {
     return new UseAfterFreeException(id, refCount(), operation, site());
   }
+
+  final RefCountOverflowException overflow(int count) {
+    return new RefCountOverflowException(id, count, change(+1), site());
+  }
+
+  /** Sets the count to {@code n} holders as if they had all counted themselves; tests only. */
+  abstract void setCountForTest(int n);
 
   final DoubleFreeException doubleFree(String operation) {
     return new DoubleFreeException(id, refCount(), operation, site());

@@ -32,4 +32,9 @@ final class ImmortalObject<T> extends HeapObject<T> {
   public boolean decRef() {
     return false;
   }
+
+  @Override
+  void setCountForTest(int n) {
+    throw new UnsupportedOperationException("an immortal count never changes");
+  }
 }

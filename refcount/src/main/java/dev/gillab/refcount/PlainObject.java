@@ -53,6 +53,9 @@ final class PlainObject<T> extends HeapObject<T> {
     if (count == 0) { // freed since (or before) the read: never revive, never free twice
       throw delta > 0 ? useAfterFree(change(delta)) : doubleFree(change(delta));
     }
+    if (delta > 0 && read > MAX_REF_COUNT - delta) {
+      throw overflow(read);
+    }
     int next = read + delta;
     if (next < 0) {
       throw doubleFree(change(delta));
@@ -67,5 +70,10 @@ final class PlainObject<T> extends HeapObject<T> {
       return true;
     }
     return false;
+  }
+
+  @Override
+  void setCountForTest(int n) {
+    count = n;
   }
 }

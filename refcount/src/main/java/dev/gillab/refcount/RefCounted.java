@@ -34,6 +34,7 @@ public interface RefCounted {
    * Adds a holder.
    *
    * @throws UseAfterFreeException if the object was already freed (the count stays as it is)
+   * @throws RefCountOverflowException if the count is at {@link HeapObject#MAX_REF_COUNT}
    */
   void incRef();
 
