@@ -2,6 +2,7 @@ package dev.gillab.gil;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.gillab.gil.internal.Echo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ public final class Assembler {
       String first = tokens.get(0);
       if (first.startsWith(".")) {
         if (!first.equals(".params")) {
-          throw new VerifyException(name, lineNo, "unknown directive '" + first + "'");
+          throw new VerifyException(name, lineNo, "unknown directive '" + Echo.of(first) + "'");
         }
         if (sawInstruction) {
           throw new VerifyException(
@@ -100,7 +101,7 @@ public final class Assembler {
     try {
       op = Opcode.valueOf(mnemonic);
     } catch (IllegalArgumentException e) {
-      throw new VerifyException(name, line, "unknown instruction '" + mnemonic + "'");
+      throw new VerifyException(name, line, "unknown instruction '" + Echo.of(mnemonic) + "'");
     }
     int operands = op.operand() == Opcode.Operand.NONE ? 0 : op.operand() == Opcode.Operand.CALL ? 2 : 1;
     if (t.size() - 1 != operands) {
@@ -129,13 +130,13 @@ public final class Assembler {
         b.binaryOp(
             BinaryOp.ofSymbol(a)
                 .orElseThrow(
-                    () -> new VerifyException(name, line, "unknown binary operator '" + a + "'")));
+                    () -> new VerifyException(name, line, "unknown binary operator '" + Echo.of(a) + "'")));
         break;
       case COMPARE_OP:
         b.compareOp(
             CompareOp.ofSymbol(a)
                 .orElseThrow(
-                    () -> new VerifyException(name, line, "unknown comparison '" + a + "'")));
+                    () -> new VerifyException(name, line, "unknown comparison '" + Echo.of(a) + "'")));
         break;
       case LABEL:
         requireName(name, line, a);
@@ -172,19 +173,19 @@ public final class Assembler {
         throw new VerifyException(name, line, "int constant out of 64-bit range: " + text);
       }
     }
-    throw new VerifyException(name, line, "bad constant '" + text + "'");
+    throw new VerifyException(name, line, "bad constant '" + Echo.of(text) + "'");
   }
 
   private static int count(String name, int line, String text) {
     if (!text.matches("-?[0-9]{1,9}")) {
-      throw new VerifyException(name, line, "bad count '" + text + "'");
+      throw new VerifyException(name, line, "bad count '" + Echo.of(text) + "'");
     }
     return Integer.parseInt(text);
   }
 
   private static void requireName(String name, int line, String text) {
     if (!NAME.matcher(text).matches()) {
-      throw new VerifyException(name, line, "'" + text + "' is not a name");
+      throw new VerifyException(name, line, "'" + Echo.of(text) + "' is not a name");
     }
   }
 
@@ -226,7 +227,7 @@ public final class Assembler {
                 s.append(e);
                 break;
               default:
-                throw new VerifyException(name, line, "bad escape '\\" + e + "' in string");
+                throw new VerifyException(name, line, "bad escape '\\" + Echo.of(String.valueOf(e)) + "' in string");
             }
           } else {
             s.append(d);

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.gillab.gil.internal.Echo;
 import dev.gillab.gil.internal.Verifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +66,7 @@ public final class CodeBuilder {
     for (String p : names) {
       checkNotNull(p, "param");
       if (locals.containsKey(p)) {
-        throw new VerifyException(name, Math.max(line, 1), "parameter '" + p + "' is named twice");
+        throw new VerifyException(name, Math.max(line, 1), "parameter '" + Echo.of(p) + "' is named twice");
       }
       locals.put(p, locals.size());
       params.add(p);
@@ -104,7 +105,7 @@ public final class CodeBuilder {
     Integer first = labelLines.putIfAbsent(label, at);
     if (first != null) {
       throw new VerifyException(
-          name, at, "label '" + label + "' is defined twice (first at line " + first + ")");
+          name, at, "label '" + Echo.of(label) + "' is defined twice (first at line " + first + ")");
     }
     labels.put(label, ops.size());
     return this;
@@ -300,7 +301,7 @@ public final class CodeBuilder {
         Integer at = labels.get((String) target);
         if (at == null) {
           throw new VerifyException(
-              name, lines.get(i), "jump target '" + target + "' is not defined");
+              name, lines.get(i), "jump target '" + Echo.of((String) target) + "' is not defined");
         }
         arg = at;
       }

@@ -14,7 +14,7 @@ public final class VerifyException extends RuntimeException {
   private final String detail;
 
   public VerifyException(String codeName, int line, String detail) {
-    super(codeName + ":" + line + ": " + detail);
+    super(dev.gillab.gil.internal.Echo.of(codeName) + ":" + line + ": " + detail);
     this.codeName = codeName;
     this.line = line;
     this.detail = detail;

@@ -42,7 +42,7 @@ public final class Verifier {
     for (Instruction in : code) {
       if (in.opcode() == Opcode.LOAD_FAST && !assigned[in.arg()]) {
         throw new VerifyException(
-            name, in.line(), "local '" + localNames.get(in.arg()) + "' is never assigned");
+            name, in.line(), "local '" + Echo.of(localNames.get(in.arg())) + "' is never assigned");
       }
     }
     return stackDepths(name, code);
