@@ -313,10 +313,11 @@ public final class Interpreter implements AutoCloseable {
     ThreadState ts = new ThreadState(budget);
     gil.acquire();
     try {
+      LinkedCode code = link(module); // a VerifyException leaves nothing allocated
       PyValue main = runtime.newMainThread();
       PyRuntime.setCurrentThread(ts, main);
       try {
-        PyValue.decRef(loop.eval(link(module), new PyValue[link(module).localCount()], ts));
+        PyValue.decRef(loop.eval(code, new PyValue[code.localCount()], ts));
       } catch (InterpreterError e) {
         failed = e;
       } finally {

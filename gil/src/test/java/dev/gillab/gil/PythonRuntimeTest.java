@@ -717,4 +717,145 @@ class PythonRuntimeTest {
       assertEquals(0, in.heap().stats().live());
     }
   }
+
+  /**
+   * <pre>
+   * 1 import sys
+   * 2 def key(v):
+   * 3     return -v
+   * 4 def first_big(xs):
+   * 5     for x in xs:
+   * 6         if x > 2:
+   * 7             return x
+   * 8     return None
+   * 9 def g():
+   *10     a = []
+   *11     return sys.getrefcount(a)
+   *12 print(sorted([3, 1, 2], key=key), min([3, 1, 2], key=key), first_big([1, 5, 7]), g())
+   *13 for c in 'abc':
+   *14     if c == 'b':
+   *15         break
+   *16     print(c)
+   * </pre>
+   */
+  @Test
+  void returnAndBreakInsideForReleaseTheIterator() {
+    Code key = PyAsm.function("key", "v", 2, "@3\nLOAD_FAST v\nUNARY_NEGATIVE\nRETURN_VALUE");
+    Code firstBig = PyAsm.function("first_big", "xs", 4, String.join("\n",
+        "@5", "LOAD_FAST xs", "GET_ITER", "top:", "FOR_ITER end", "STORE_FAST x",
+        "@6", "LOAD_FAST x", "LOAD_CONST 2", "COMPARE_OP >", "POP_JUMP_IF_FALSE next",
+        "@7", "LOAD_FAST x", "SWAP 2", "POP_TOP", "RETURN_VALUE",
+        "next:", "@5", "JUMP_BACKWARD top",
+        "end:", "@8", "LOAD_CONST None", "RETURN_VALUE"));
+    Code g = PyAsm.function("g", "", 9, String.join("\n",
+        "@10", "BUILD_LIST 0", "STORE_FAST a",
+        "@11", "LOAD_GLOBAL sys", "LOAD_ATTR getrefcount", "LOAD_FAST a", "CALL_FUNCTION 1",
+        "RETURN_VALUE"));
+    Code m = PyAsm.module(String.join("\n",
+        "@1", "IMPORT_NAME sys", "STORE_GLOBAL sys",
+        "@2", "LOAD_CONST &key", "MAKE_FUNCTION", "STORE_GLOBAL key",
+        "@4", "LOAD_CONST &first_big", "MAKE_FUNCTION", "STORE_GLOBAL first_big",
+        "@9", "LOAD_CONST &g", "MAKE_FUNCTION", "STORE_GLOBAL g",
+        "@12", "LOAD_GLOBAL print",
+        "LOAD_GLOBAL sorted", "LOAD_CONST 3", "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_LIST 3",
+        "LOAD_GLOBAL key", "LOAD_CONST (\"key\",)", "CALL_FUNCTION_KW 2",
+        "LOAD_GLOBAL min", "LOAD_CONST 3", "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_LIST 3",
+        "LOAD_GLOBAL key", "LOAD_CONST (\"key\",)", "CALL_FUNCTION_KW 2",
+        "LOAD_GLOBAL first_big", "LOAD_CONST 1", "LOAD_CONST 5", "LOAD_CONST 7", "BUILD_LIST 3",
+        "CALL_FUNCTION 1",
+        "LOAD_GLOBAL g", "CALL_FUNCTION 0",
+        "CALL_FUNCTION 4", "POP_TOP",
+        "@13", "LOAD_CONST \"abc\"", "GET_ITER", "loop:", "FOR_ITER done", "STORE_GLOBAL c",
+        "@14", "LOAD_GLOBAL c", "LOAD_CONST \"b\"", "COMPARE_OP ==", "POP_JUMP_IF_FALSE body",
+        "@15", "POP_TOP", "JUMP_FORWARD done",
+        "body:", "@16", "LOAD_GLOBAL print", "LOAD_GLOBAL c", "CALL_FUNCTION 1", "POP_TOP",
+        "JUMP_BACKWARD loop",
+        "done:", "LOAD_CONST None", "RETURN_VALUE"),
+        Map.of("key", key, "first_big", firstBig, "g", g));
+    assertEquals("[3, 2, 1] 3 5 2\na\n", output(m));
+  }
+
+  /**
+   * <pre>
+   * 1 import threading
+   * 2 t = threading.Thread(target=print, args=('hi',))
+   * 3 t.join()    # RuntimeError, as a second program: t.start(); t.join(); t.start()
+   * </pre>
+   */
+  @Test
+  void threadLifecycleErrors() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Interpreter in = Interpreter.builder()
+        .out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+      in.exec(PyAsm.module(String.join("\n",
+          "IMPORT_NAME threading", "LOAD_ATTR Thread", "LOAD_GLOBAL print", "LOAD_CONST (\"hi\",)",
+          "LOAD_CONST (\"target\", \"args\")", "CALL_FUNCTION_KW 2", "STORE_GLOBAL t",
+          "LOAD_CONST None", "RETURN_VALUE")));
+      InterpreterError e = assertThrows(InterpreterError.class, () -> in.exec(PyAsm.module(
+          "LOAD_GLOBAL t\nLOAD_ATTR join\nCALL_FUNCTION 0\nRETURN_VALUE")));
+      assertEquals("RuntimeError: cannot join thread before it is started",
+          e.kind() + ": " + e.detail());
+      e = assertThrows(InterpreterError.class, () -> in.exec(PyAsm.module(String.join("\n",
+          "LOAD_GLOBAL t", "LOAD_ATTR start", "CALL_FUNCTION 0", "POP_TOP",
+          "LOAD_GLOBAL t", "LOAD_ATTR join", "CALL_FUNCTION 0", "POP_TOP",
+          "LOAD_GLOBAL print", "IMPORT_NAME threading", "LOAD_ATTR active_count", "CALL_FUNCTION 0",
+          "LOAD_GLOBAL t", "LOAD_ATTR is_alive", "CALL_FUNCTION 0", "CALL_FUNCTION 2", "POP_TOP",
+          "LOAD_GLOBAL t", "LOAD_ATTR start", "CALL_FUNCTION 0", "RETURN_VALUE"))));
+      assertEquals("RuntimeError: threads can only be started once", e.kind() + ": " + e.detail());
+      assertEquals("hi\n1 False\n", out.toString(StandardCharsets.UTF_8));
+      in.close();
+      assertEquals(0, in.heap().stats().live());
+    }
+  }
+
+  /**
+   * {@code def r(n): keep = [n]; return r(n + 1)}: a RecursionError unwinds every frame and
+   * leaks nothing.
+   */
+  @Test
+  void recursionErrorUnwindsEveryFrame() {
+    Code r = PyAsm.function("r", "n", 1, String.join("\n",
+        "@2", "LOAD_FAST n", "BUILD_LIST 1", "STORE_FAST keep",
+        "LOAD_GLOBAL r", "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP +", "CALL_FUNCTION 1",
+        "RETURN_VALUE"));
+    InterpreterError e = error(PyAsm.module(String.join("\n",
+        "LOAD_CONST &r", "MAKE_FUNCTION", "STORE_GLOBAL r", "@3", "LOAD_GLOBAL r", "LOAD_CONST 0",
+        "CALL_FUNCTION 1", "RETURN_VALUE"), Map.of("r", r)));
+    assertEquals("RecursionError", e.kind());
+    assertEquals(201, e.traceback().size()); // the module, then 200 frames of r (the limit)
+    assertEquals(new InterpreterError.Frame("prog.py", "<module>", 3), e.traceback().get(0));
+  }
+
+  /** Interrupting the thread in exec stops its wait for the program's threads. */
+  @Test
+  void interruptingExecStopsTheWait() throws Exception {
+    // lock = Lock(); lock.acquire(); Thread(target=lock.acquire).start()  -- blocks for ever
+    Code m = PyAsm.module(String.join("\n",
+        "IMPORT_NAME threading", "LOAD_ATTR Lock", "CALL_FUNCTION 0", "STORE_GLOBAL lock",
+        "LOAD_GLOBAL lock", "LOAD_ATTR acquire", "CALL_FUNCTION 0", "POP_TOP",
+        "IMPORT_NAME threading", "LOAD_ATTR Thread", "LOAD_GLOBAL lock", "LOAD_ATTR acquire",
+        "LOAD_CONST (\"target\",)", "CALL_FUNCTION_KW 1", "LOAD_ATTR start", "CALL_FUNCTION 0",
+        "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"));
+    Interpreter in = Interpreter.create();
+    java.util.concurrent.atomic.AtomicReference<Throwable> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        in.exec(m);
+      } catch (Throwable t) {
+        seen.set(t);
+      }
+    });
+    caller.start();
+    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+    caller.interrupt();
+    caller.join(10_000);
+    assertEquals(false, caller.isAlive());
+    InterpreterError e = (InterpreterError) seen.get();
+    assertEquals("KeyboardInterrupt", e.kind());
+    // Release the blocked thread so the interpreter can close cleanly.
+    in.exec(PyAsm.module("LOAD_GLOBAL lock\nLOAD_ATTR release\nCALL_FUNCTION 0\nRETURN_VALUE"));
+    in.close();
+    assertEquals(0, in.heap().stats().live());
+  }
 }

@@ -261,6 +261,9 @@ final class Instructions {
       PyValue[] items = ((PyTuple) t).items;
       names = new String[items.length];
       for (int i = 0; i < items.length; i++) {
+        if (!(items[i] instanceof PyStr) || items.length > argc) {
+          throw PyException.type("CALL_FUNCTION_KW needs a tuple of at most argc strs");
+        }
         names[i] = ((PyStr) items[i]).value;
       }
       top = sp - 1;
