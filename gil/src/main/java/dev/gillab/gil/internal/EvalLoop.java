@@ -507,9 +507,13 @@ public final class EvalLoop {
             pc++;
             break;
           case IMPORT_NAME:
-            stack[sp++] = rt.module(code.names[word >>> LinkedCode.OP_BITS]); // immortal
-            pc++;
-            break;
+            {
+              // Not stack[sp++] = ...: Java bumps sp before a throwing right-hand side runs.
+              PyValue module = rt.module(code.names[word >>> LinkedCode.OP_BITS]); // immortal
+              stack[sp++] = module;
+              pc++;
+              break;
+            }
           case MAKE_FUNCTION:
             sp = Instructions.makeFunction(space, stack, sp);
             pc++;

@@ -381,12 +381,16 @@ public final class ObjectSpace {
   }
 
   /**
-   * Whether {@code target} is reachable from {@code value} through list and tuple items (or is
-   * it): storing {@code value} into {@code target} would make a cycle.
+   * Whether {@code target} is reachable from {@code value} through the references objects hold
+   * (list and tuple items, a bound method's object, an iterator's sequence, a thread's target and
+   * arguments), or is it: storing {@code value} into {@code target} would make a cycle, which
+   * reference counting alone cannot free. Lists are the only containers that change after they
+   * are made, so checking their stores is enough.
    */
   static boolean reaches(PyValue value, PyValue target) {
-    if (!(value instanceof PyList || value instanceof PyTuple)) {
-      return false;
+    if (value instanceof PyInt || value instanceof PyStr || value instanceof PyFloat
+        || value instanceof PyNone) {
+      return false; // holds nothing: the common case, with no allocation
     }
     Set<PyValue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     ArrayDeque<PyValue> work = new ArrayDeque<>();
@@ -396,8 +400,8 @@ public final class ObjectSpace {
       if (o == target) {
         return true;
       }
-      if ((o instanceof PyList || o instanceof PyTuple) && seen.add(o)) {
-        work.addAll(items(o));
+      if (seen.add(o)) {
+        o.references(work);
       }
     }
     return false;

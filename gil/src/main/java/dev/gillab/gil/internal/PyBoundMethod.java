@@ -34,6 +34,13 @@ public final class PyBoundMethod extends PyValue {
     }
   }
 
+  @Override
+  void references(Collection<PyValue> out) {
+    if (self != null) {
+      out.add(self);
+    }
+  }
+
   /** The method's name without its type, as threading names a thread after its target. */
   String name() {
     return qualifiedName.substring(qualifiedName.indexOf('.') + 1);

@@ -258,7 +258,14 @@ final class PyBuiltins {
         if (key == null) {
           PyValue.incRef(k);
         }
-        if (best == null || Ops.compare(better, k, bestKey)) {
+        boolean wins;
+        try {
+          wins = best == null || Ops.compare(better, k, bestKey);
+        } catch (RuntimeException e) {
+          PyValue.decRef(k);
+          throw e;
+        }
+        if (wins) {
           if (bestKey != null) {
             PyValue.decRef(bestKey);
           }

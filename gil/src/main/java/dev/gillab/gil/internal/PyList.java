@@ -138,6 +138,11 @@ public final class PyList extends PyValue {
   }
 
   @Override
+  synchronized void references(Collection<PyValue> out) {
+    out.addAll(items);
+  }
+
+  @Override
   public String typeName() {
     return "list";
   }

@@ -56,6 +56,13 @@ public final class PySeqIterator extends PyIterator {
   }
 
   @Override
+  void references(Collection<PyValue> out) {
+    if (seq != null) {
+      out.add(seq);
+    }
+  }
+
+  @Override
   public String typeName() {
     PyValue s = seq;
     if (s instanceof PyTuple) {

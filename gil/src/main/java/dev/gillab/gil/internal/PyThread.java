@@ -57,6 +57,16 @@ public final class PyThread extends PyValue {
   }
 
   @Override
+  void references(Collection<PyValue> out) {
+    if (target != null) {
+      out.add(target);
+    }
+    if (args != null) {
+      out.add(args);
+    }
+  }
+
+  @Override
   public String typeName() {
     return "Thread";
   }

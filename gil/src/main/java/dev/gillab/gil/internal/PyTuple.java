@@ -30,6 +30,15 @@ public final class PyTuple extends PyValue {
   }
 
   @Override
+  void references(Collection<PyValue> out) {
+    for (PyValue v : items) {
+      if (v != null) {
+        out.add(v);
+      }
+    }
+  }
+
+  @Override
   public String typeName() {
     return "tuple";
   }

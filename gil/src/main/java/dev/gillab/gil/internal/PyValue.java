@@ -44,6 +44,9 @@ public abstract class PyValue {
    */
   void dropReferences(Collection<PyValue> out) {}
 
+  /** Adds the objects this one holds references to, without giving them up (cycle checks). */
+  void references(Collection<PyValue> out) {}
+
   /**
    * Calls this object with the arguments at {@code args[base .. base+argc)}, the last {@code
    * kwNames.length} of them named (null: none named). The arguments stay the caller's: a callee

@@ -49,6 +49,13 @@ public final class PyWithExit extends PyValue {
   }
 
   @Override
+  void references(Collection<PyValue> out) {
+    if (lock != null) {
+      out.add(lock);
+    }
+  }
+
+  @Override
   public String typeName() {
     return "builtin_function_or_method";
   }
