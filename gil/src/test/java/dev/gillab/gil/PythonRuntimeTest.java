@@ -858,4 +858,71 @@ class PythonRuntimeTest {
     in.close();
     assertEquals(0, in.heap().stats().live());
   }
+
+  /**
+   * <pre>
+   * a = [1]; b = a; a += [2, 3]; print(a, b, a is b)     # [1, 2, 3] [1, 2, 3] True
+   * a *= 2; print(b)                                     # [1, 2, 3, 1, 2, 3]
+   * </pre>
+   */
+  @Test
+  void augmentedAssignmentOnAListChangesItInPlace() {
+    assertEquals("[1, 2, 3] [1, 2, 3] True\n[1, 2, 3, 1, 2, 3]\n", output(PyAsm.module(String.join("\n",
+        "LOAD_CONST 1", "BUILD_LIST 1", "STORE_GLOBAL a", "LOAD_GLOBAL a", "STORE_GLOBAL b",
+        "LOAD_GLOBAL a", "LOAD_CONST 2", "LOAD_CONST 3", "BUILD_LIST 2", "BINARY_OP +=",
+        "STORE_GLOBAL a",
+        "LOAD_GLOBAL print", "LOAD_GLOBAL a", "LOAD_GLOBAL b", "LOAD_GLOBAL a", "LOAD_GLOBAL b",
+        "IS_OP 0", "CALL_FUNCTION 3", "POP_TOP",
+        "LOAD_GLOBAL a", "LOAD_CONST 2", "BINARY_OP *=", "STORE_GLOBAL a",
+        "LOAD_GLOBAL print", "LOAD_GLOBAL b", "CALL_FUNCTION 1", "POP_TOP",
+        "LOAD_CONST None", "RETURN_VALUE"))));
+    assertEquals("TypeError: can't multiply sequence by non-int of type 'float'",
+        raised("LOAD_CONST \"a\"\nLOAD_CONST 1.5\nBINARY_OP *"));
+    assertEquals("ZeroDivisionError: integer modulo by zero",
+        raised("LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP %"));
+  }
+
+  /**
+   * A call moves its arguments into the new frame, as CPython 3.11 does, so the caller's stack
+   * is not a holder while the callee runs:
+   *
+   * <pre>
+   * import sys
+   * a = []
+   * def count_param(x): return sys.getrefcount(x)            # 3
+   * def count_alias(x): y = x; return sys.getrefcount(x)     # 4
+   * print(count_param(a)); print(count_alias(a)); print(sys.getrefcount(a))   # then 2
+   * </pre>
+   */
+  @Test
+  void getrefcountOfAParameterCountsAsCPythonDoes() {
+    Code param = PyAsm.function("count_param", "x", 3,
+        "LOAD_GLOBAL sys\nLOAD_ATTR getrefcount\nLOAD_FAST x\nCALL_FUNCTION 1\nRETURN_VALUE");
+    Code alias = PyAsm.function("count_alias", "x", 4,
+        "LOAD_FAST x\nSTORE_FAST y\nLOAD_GLOBAL sys\nLOAD_ATTR getrefcount\nLOAD_FAST x\n"
+            + "CALL_FUNCTION 1\nRETURN_VALUE");
+    assertEquals("3\n4\n2\n", output(PyAsm.module(String.join("\n",
+        "IMPORT_NAME sys", "STORE_GLOBAL sys", "BUILD_LIST 0", "STORE_GLOBAL a",
+        "LOAD_CONST &p", "MAKE_FUNCTION", "STORE_GLOBAL count_param",
+        "LOAD_CONST &q", "MAKE_FUNCTION", "STORE_GLOBAL count_alias",
+        "LOAD_GLOBAL print", "LOAD_GLOBAL count_param", "LOAD_GLOBAL a", "CALL_FUNCTION 1",
+        "CALL_FUNCTION 1", "POP_TOP",
+        "LOAD_GLOBAL print", "LOAD_GLOBAL count_alias", "LOAD_GLOBAL a", "CALL_FUNCTION 1",
+        "CALL_FUNCTION 1", "POP_TOP",
+        "LOAD_GLOBAL print", "LOAD_GLOBAL sys", "LOAD_ATTR getrefcount", "LOAD_GLOBAL a",
+        "CALL_FUNCTION 1", "CALL_FUNCTION 1", "POP_TOP",
+        "LOAD_CONST None", "RETURN_VALUE"), Map.of("p", param, "q", alias))));
+  }
+
+  /** CPython keeps the switch interval in whole microseconds: 0.05 reads back 0.0499.... */
+  @Test
+  void switchIntervalIsKeptInMicroseconds() {
+    assertEquals("0.049999999999999996\n1e-06\n", output(PyAsm.module(String.join("\n",
+        "IMPORT_NAME sys", "LOAD_ATTR setswitchinterval", "LOAD_CONST 0.05", "CALL_FUNCTION 1",
+        "POP_TOP", "LOAD_GLOBAL print", "IMPORT_NAME sys", "LOAD_ATTR getswitchinterval",
+        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP",
+        "IMPORT_NAME sys", "LOAD_ATTR setswitchinterval", "LOAD_CONST 0.0000015", "CALL_FUNCTION 1",
+        "POP_TOP", "LOAD_GLOBAL print", "IMPORT_NAME sys", "LOAD_ATTR getswitchinterval",
+        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
+  }
 }

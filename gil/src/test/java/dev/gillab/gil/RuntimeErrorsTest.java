@@ -21,7 +21,7 @@ class RuntimeErrorsTest {
         "LOAD_CONST 7|LOAD_CONST 0|BINARY_OP //|RETURN_VALUE;"
             + "t:3: ZeroDivisionError: integer division or modulo by zero",
         "LOAD_CONST 7|LOAD_CONST 0|BINARY_OP %|RETURN_VALUE;"
-            + "t:3: ZeroDivisionError: integer division or modulo by zero",
+            + "t:3: ZeroDivisionError: integer modulo by zero",
         "LOAD_CONST 9223372036854775807|LOAD_CONST 1|BINARY_OP +|RETURN_VALUE;"
             + "t:3: OverflowError: int result does not fit in 64 bits",
         "LOAD_GLOBAL nowhere|RETURN_VALUE;t:1: NameError: name 'nowhere' is not defined",

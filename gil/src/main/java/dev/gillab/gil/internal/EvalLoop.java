@@ -658,7 +658,7 @@ public final class EvalLoop {
           return Math.floorDiv(a, b);
         default:
           if (b == 0) {
-            throw zeroDivision();
+            throw new PyException("ZeroDivisionError", "integer modulo by zero");
           }
           return Math.floorMod(a, b);
       }

@@ -270,11 +270,16 @@ final class Instructions {
     }
     int base = top - argc;
     PyValue f = stack[base - 1];
-    PyValue result = f.call(rt, ts, stack, base, argc, names);
+    PyValue result =
+        f instanceof PyFunction
+            ? ((PyFunction) f).call(rt, ts, stack, base, argc, names, true)
+            : f.call(rt, ts, stack, base, argc, names);
     for (int i = base - 1; i < sp; i++) {
       PyValue o = stack[i];
-      stack[i] = null;
-      PyValue.decRef(o);
+      if (o != null) { // a Python function took its arguments' references over
+        stack[i] = null;
+        PyValue.decRef(o);
+      }
     }
     sp = base - 1;
     stack[sp++] = result;

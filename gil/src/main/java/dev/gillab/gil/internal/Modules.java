@@ -27,8 +27,10 @@ final class Modules {
             "getswitchinterval",
             fn(space, "getswitchinterval", (rt, ts, a) -> {
               a.exactly(0);
+              // CPython keeps whole microseconds and answers us * 1e-6 (0.05 reads 0.0499...).
               return rt.space().newFloat(
-                  rt.gil().switchInterval().map(d -> d.toNanos() / 1e9).orElse(DEFAULT_INTERVAL));
+                  rt.gil().switchInterval().map(d -> (d.toNanos() / 1000) * 1e-6)
+                      .orElse(DEFAULT_INTERVAL));
             }),
             "setswitchinterval",
             fn(space, "setswitchinterval", (rt, ts, a) -> {
@@ -37,7 +39,8 @@ final class Modules {
                 throw new PyException("ValueError", "switch interval must be strictly positive");
               }
               if (rt.gil().switchInterval().isPresent()) {
-                rt.gil().setSwitchInterval(Duration.ofNanos(Math.max(1, Math.round(s * 1e9))));
+                long micros = Math.max(1, (long) (1.0e6 * s)); // truncated, as CPython's cast
+                rt.gil().setSwitchInterval(Duration.ofNanos(micros * 1000));
               }
               return rt.space().none();
             }),

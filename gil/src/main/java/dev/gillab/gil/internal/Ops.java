@@ -28,6 +28,14 @@ final class Ops {
     if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
       return Numbers.arith(space, plain, a, b);
     }
+    if (a instanceof PyList && op != plain) {
+      if (op == BinaryOp.INPLACE_ADD) {
+        return extendInPlace(space, (PyList) a, b);
+      }
+      if (op == BinaryOp.INPLACE_MULTIPLY && b instanceof PyInt) {
+        return repeatInPlace(space, (PyList) a, ((PyInt) b).value);
+      }
+    }
     if (plain == BinaryOp.ADD) {
       if (a instanceof PyStr) {
         if (!(b instanceof PyStr)) {
@@ -57,10 +65,66 @@ final class Ops {
       if (a instanceof PyInt && isSequence(b)) {
         return repeat(space, b, ((PyInt) a).value);
       }
+      if (isSequence(a) || isSequence(b)) {
+        throw PyException.type(
+            "can't multiply sequence by non-int of type '"
+                + (isSequence(a) ? b : a).typeName() + "'");
+      }
     }
     throw PyException.type(
         "unsupported operand type(s) for " + op.symbol() + ": '" + a.typeName() + "' and '"
             + b.typeName() + "'");
+  }
+
+  /**
+   * {@code xs += it} on a list: extends it in place (any iterable) and answers the same list, so
+   * every name for it sees the change, as in CPython.
+   */
+  private static PyValue extendInPlace(ObjectSpace space, PyList list, PyValue it) {
+    List<PyValue> items;
+    try {
+      items = Iteration.items(space, it);
+    } catch (PyException e) {
+      if (e.kind().equals("TypeError")) {
+        throw PyException.type("'" + it.typeName() + "' object is not iterable");
+      }
+      throw e;
+    }
+    try {
+      checkSize((long) list.size() + items.size());
+      for (PyValue v : items) {
+        if (ObjectSpace.reaches(v, list)) {
+          throw new PyException(
+              "ValueError",
+              "appending would make a list contain itself: reference counting cannot free a cycle");
+        }
+      }
+    } catch (RuntimeException e) {
+      Iteration.release(items);
+      throw e;
+    }
+    list.addAll(items);
+    PyValue.incRef(list);
+    return list;
+  }
+
+  /** {@code xs *= n} on a list: repeats it in place and answers the same list. */
+  private static PyValue repeatInPlace(ObjectSpace space, PyList list, long times) {
+    List<PyValue> items = list.snapshot();
+    long n = items.isEmpty() ? 0 : Math.max(0, times);
+    checkSize(times(items.size(), n));
+    List<PyValue> more = new ArrayList<>();
+    for (long i = 1; i < n; i++) {
+      more.addAll(items);
+    }
+    more.forEach(PyValue::incRef);
+    if (n == 0) {
+      list.takeAll().forEach(PyValue::decRef);
+    } else {
+      list.addAll(more);
+    }
+    PyValue.incRef(list);
+    return list;
   }
 
   private static boolean isSequence(PyValue v) {
