@@ -49,7 +49,9 @@ import java.util.function.Consumer;
  *
  * {@link #run} runs a {@link Code} on the calling thread (taking the GIL, or using it if the
  * caller already holds it); {@link #start} runs it on a new interpreter thread, a real Java
- * thread that must take the GIL like any other. Before anything executes, the code's {@code
+ * thread that must take the GIL like any other. {@link #exec} runs a Python module as a program:
+ * on the calling thread as {@code MainThread}, then it waits for the threads the program started
+ * ({@code threading.Thread}), as CPython does before it exits. Before anything executes, the code's {@code
  * CALL}s are checked against this interpreter's builtins ({@link VerifyException}). Arguments and
  * results are Java values: {@code Long}, {@code Boolean}, {@code String}, {@code null} (None) and
  * {@code List}s of those. An error the program raises is an {@link InterpreterError} naming the
@@ -57,9 +59,11 @@ import java.util.function.Consumer;
  *
  * <h2>Builtins</h2>
  *
- * {@code print(*args)}, {@code len(x)}, {@code getrefcount(x)} (holders + 1, CPython's answer)
- * and {@code sleep(ms)} (releases the GIL), plus host functions and code registered on the
- * {@link Builder}.
+ * For {@code CALL}: {@code print(*args)}, {@code len(x)}, {@code getrefcount(x)} (holders + 1,
+ * CPython's answer) and {@code sleep(ms)} (releases the GIL), plus host functions and code
+ * registered on the {@link Builder}. For Python code ({@code LOAD_GLOBAL} falls back to them):
+ * print, len, range, str, int, float, list, tuple, bool, repr, abs, min, max, sum, sorted, and
+ * the modules sys, time and threading ({@code IMPORT_NAME}).
  *
  * <p>Thread-safe: any thread may call any method; bytecode runs one thread at a time, under the
  * GIL.
