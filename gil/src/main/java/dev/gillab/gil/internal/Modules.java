@@ -127,18 +127,26 @@ final class Modules {
             })));
   }
 
-  /** {@code Thread(group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None)}. */
+  /**
+   * {@code Thread(group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None)};
+   * keyword arguments for the target ({@code kwargs}) are not supported.
+   */
   private static PyValue thread(PyRuntime rt, ThreadState ts, Args a) {
-    a.keywords("group", "target", "name", "args", "daemon");
-    if (a.size() > 0) {
-      throw PyException.type("Thread() takes positional arguments only for group, not supported");
+    a.keywords("group", "target", "name", "args", "kwargs", "daemon").between(0, 5);
+    PyValue group = a.get(0, "group");
+    if (group != null && !(group instanceof PyNone)) {
+      throw new PyException("AssertionError", "group argument must be None for now");
     }
-    PyValue target = a.keyword("target");
+    PyValue kwargs = a.get(4, "kwargs");
+    if (kwargs != null && !(kwargs instanceof PyNone)) {
+      throw PyException.type("Thread() kwargs are not supported in gil-lab's Python subset");
+    }
+    PyValue target = a.get(1, "target");
     if (target instanceof PyNone) {
       target = null;
     }
-    PyValue name = a.keyword("name");
-    PyValue args = a.keyword("args");
+    PyValue name = a.get(2, "name");
+    PyValue args = a.get(3, "args");
     PyValue daemon = a.keyword("daemon");
     String n;
     if (name == null || name instanceof PyNone) {

@@ -30,10 +30,14 @@ final class StrMethods {
           .put("strip", (rt, ts, self, a) -> strip(rt, self, a, true, true))
           .put("lstrip", (rt, ts, self, a) -> strip(rt, self, a, true, false))
           .put("rstrip", (rt, ts, self, a) -> strip(rt, self, a, false, true))
-          .put("upper", (rt, ts, self, a) ->
-              rt.space().newStr(s(a.exactly(0) == a ? self : self).toUpperCase(Locale.ROOT)))
-          .put("lower", (rt, ts, self, a) ->
-              rt.space().newStr(s(a.exactly(0) == a ? self : self).toLowerCase(Locale.ROOT)))
+          .put("upper", (rt, ts, self, a) -> {
+            a.exactly(0);
+            return rt.space().newStr(s(self).toUpperCase(Locale.ROOT));
+          })
+          .put("lower", (rt, ts, self, a) -> {
+            a.exactly(0);
+            return rt.space().newStr(s(self).toLowerCase(Locale.ROOT));
+          })
           .put("startswith", (rt, ts, self, a) -> affix(rt, self, a, true))
           .put("endswith", (rt, ts, self, a) -> affix(rt, self, a, false))
           .put("replace", (rt, ts, self, a) -> {
