@@ -61,7 +61,7 @@ final class Instructions {
         throw PyException.type(
             "string indices must be integers, not '" + index.typeName() + "'");
       }
-      r = space.newStr(Strings.at(((PyStr) c).value, ((PyInt) index).value));
+      r = space.newStr(Strings.at((PyStr) c, ((PyInt) index).value));
     } else if (c instanceof PyRange) {
       PyRange range = (PyRange) c;
       long i = index(index, "range");

@@ -99,7 +99,7 @@ final class PyBuiltins {
 
   static long len(PyValue v) {
     if (v instanceof PyStr) {
-      return Strings.length(((PyStr) v).value);
+      return ((PyStr) v).length();
     }
     if (v instanceof PyList) {
       return ((PyList) v).size();

@@ -17,8 +17,9 @@ final class Strings {
   }
 
   /** {@code s[i]}: the code point at index {@code i} (negative counts from the end). */
-  static String at(String s, long i) {
-    int n = length(s);
+  static String at(PyStr str, long i) {
+    String s = str.value;
+    int n = str.length();
     long at = i < 0 ? i + n : i;
     if (at < 0 || at >= n) {
       throw new PyException("IndexError", "string index out of range");
