@@ -499,7 +499,7 @@ final class ExpressionParser {
     while (!in.at(")")) {
       Token t = in.peek();
       if (t.is("*") || t.is("**")) {
-        throw TokenStream.unsupportedAt(t, t.text() + "-arguments in calls");
+        throw TokenStream.unsupportedAt(t, (t.is("*") ? "*args" : "**kwargs") + " in calls");
       }
       if (t.isName() && in.peek(1).is("=")) {
         in.next();

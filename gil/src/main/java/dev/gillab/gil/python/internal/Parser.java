@@ -320,7 +320,7 @@ final class Parser {
     String module = moduleName();
     in.expect("import");
     if (in.at("*")) {
-      throw TokenStream.unsupportedAt(in.peek(), "from-import of *");
+      throw TokenStream.unsupportedAt(in.peek(), "from ... import *");
     }
     boolean parenthesized = in.at("(");
     if (parenthesized) {
@@ -478,7 +478,11 @@ final class Parser {
     while (!in.at(")")) {
       Token p = in.peek();
       if (p.is("*") || p.is("**") || p.is("/")) {
-        throw TokenStream.unsupportedAt(p, "'" + p.text() + "' in parameter lists");
+        throw TokenStream.unsupportedAt(
+            p,
+            p.is("*")
+                ? "*args and keyword-only parameters"
+                : p.is("**") ? "**kwargs parameters" : "positional-only parameters");
       }
       params.add(name());
       cols.add(p.col());
