@@ -1,0 +1,20 @@
+# Four threads each add 1 to a shared global N times, without a lock.
+# invariant: N <= counter <= 4*N
+import threading
+N = 10000
+counter = 0
+def work():
+    global counter
+    i = 0
+    while i < N:
+        counter += 1
+        i += 1
+
+threads = []
+for k in range(4):
+    threads.append(threading.Thread(target=work))
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(counter)
