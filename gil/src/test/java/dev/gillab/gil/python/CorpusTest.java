@@ -35,8 +35,10 @@ import org.junit.jupiter.api.TestFactory;
  * {@code NNN_what_it_shows.err}: CPython's last stderr line, e.g. {@code ZeroDivisionError:
  * integer division or modulo by zero}; here it must end in an {@link InterpreterError} whose
  * {@code kind: detail} is that line (only {@code kind} if the detail is empty, as for a bare
- * {@code assert}), after printing the same stdout up to the error. Either way, closing the
- * interpreter must leave no object alive.
+ * {@code assert}), after printing the same stdout up to the error. A program CPython refuses to
+ * compile ({@code SyntaxError}, {@code IndentationError}: its {@code .out} is empty) must make
+ * {@link PythonCompiler#compile} throw a {@link PythonSyntaxError} with that kind and detail.
+ * Whenever a program ran, closing the interpreter must leave no object alive.
  *
  * <p>To add a program or regenerate an expected file, run CPython 3.11 in the corpus directory:
  *
@@ -78,7 +80,22 @@ class CorpusTest {
     byte[] expectedOut = CorpusFiles.expectedOut(program);
     Optional<String> expectedErr = CorpusFiles.expectedErr(program);
 
-    Code code = PythonCompiler.compile(source, fileName);
+    Code code;
+    try {
+      code = PythonCompiler.compile(source, fileName);
+    } catch (PythonSyntaxError e) {
+      // CPython refuses it before running anything: stdout stays empty, and the last stderr
+      // line is "SyntaxError: <detail>" (or IndentationError).
+      String got = CorpusFiles.lastErrorLine(e.kind(), e.detail());
+      if (expectedErr.isEmpty()) {
+        fail(fileName + " does not compile, but CPython runs it:\n" + e.format());
+      }
+      assertEquals(
+          expectedErr.get(), got, () -> fileName + ": wrong compile error\n" + e.format());
+      assertEquals(
+          0, expectedOut.length, () -> fileName + ": CPython printed before a compile error?");
+      return;
+    }
 
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();

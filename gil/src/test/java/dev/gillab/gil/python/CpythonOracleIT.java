@@ -146,7 +146,10 @@ class CpythonOracleIT {
       out = File.createTempFile("cpython-oracle", ".out");
       err = File.createTempFile("cpython-oracle", ".err");
       ProcessBuilder pb =
-          new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out).redirectError(err);
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectOutput(out)
+              .redirectError(err);
       Map<String, String> env = pb.environment();
       env.put("PYTHONIOENCODING", "utf-8");
       env.put("PYTHONHASHSEED", "0");
