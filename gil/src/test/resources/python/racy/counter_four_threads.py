@@ -1,4 +1,6 @@
 # Four threads each add 1 to a shared global N times, without a lock.
+# The lower bound holds in practice, not in principle: a thread paused between its load and
+# its store overwrites everything the others added meanwhile.
 # invariant: N <= counter <= 4*N
 import threading
 N = 10000
