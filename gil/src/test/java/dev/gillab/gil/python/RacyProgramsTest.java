@@ -37,6 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
  * invariant, report nothing on stderr, and leave no object alive after close: the GIL (or safe
  * counts without it) keeps every reference count right even where the program's own updates
  * are lost.
+ *
+ * <p>The counters' lower bounds ({@code N <= counter}) are what runs show, not what the
+ * language promises: a thread paused between its load and its store erases everything the
+ * others added meanwhile (their headers say so). A value just under such a bound, under {@code
+ * none} on a loaded machine, deserves a second look before it is called a VM bug; the upper
+ * bounds and the bounds of the other programs are hard limits.
  */
 class RacyProgramsTest {
   private static final long BUDGET = 50_000_000L;
