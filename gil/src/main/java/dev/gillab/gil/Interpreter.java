@@ -14,7 +14,9 @@ import dev.gillab.gil.internal.GlobalCell;
 import dev.gillab.gil.internal.LinkedCode;
 import dev.gillab.gil.internal.Linker;
 import dev.gillab.gil.internal.ObjectSpace;
+import dev.gillab.gil.internal.PyCode;
 import dev.gillab.gil.internal.PyException;
+import dev.gillab.gil.internal.PyRuntime;
 import dev.gillab.gil.internal.PyValue;
 import dev.gillab.gil.internal.ThreadState;
 import dev.gillab.refcount.CountStrategy;
@@ -47,7 +49,9 @@ import java.util.function.Consumer;
  *
  * {@link #run} runs a {@link Code} on the calling thread (taking the GIL, or using it if the
  * caller already holds it); {@link #start} runs it on a new interpreter thread, a real Java
- * thread that must take the GIL like any other. Before anything executes, the code's {@code
+ * thread that must take the GIL like any other. {@link #exec} runs a Python module as a program:
+ * on the calling thread as {@code MainThread}, then it waits for the threads the program started
+ * ({@code threading.Thread}), as CPython does before it exits. Before anything executes, the code's {@code
  * CALL}s are checked against this interpreter's builtins ({@link VerifyException}). Arguments and
  * results are Java values: {@code Long}, {@code Boolean}, {@code String}, {@code null} (None) and
  * {@code List}s of those. An error the program raises is an {@link InterpreterError} naming the
@@ -55,9 +59,11 @@ import java.util.function.Consumer;
  *
  * <h2>Builtins</h2>
  *
- * {@code print(*args)}, {@code len(x)}, {@code getrefcount(x)} (holders + 1, CPython's answer)
- * and {@code sleep(ms)} (releases the GIL), plus host functions and code registered on the
- * {@link Builder}.
+ * For {@code CALL}: {@code print(*args)}, {@code len(x)}, {@code getrefcount(x)} (holders + 1,
+ * CPython's answer) and {@code sleep(ms)} (releases the GIL), plus host functions and code
+ * registered on the {@link Builder}. For Python code ({@code LOAD_GLOBAL} falls back to them):
+ * print, len, range, str, int, float, list, tuple, bool, repr, abs, min, max, sum, sorted, and
+ * the modules sys, time and threading ({@code IMPORT_NAME}).
  *
  * <p>Thread-safe: any thread may call any method; bytecode runs one thread at a time, under the
  * GIL.
@@ -81,6 +87,12 @@ public final class Interpreter implements AutoCloseable {
 
   @SuppressWarnings("ThreadSafe") // linked code is immutable; its constants are freed at close
   private final ConcurrentHashMap<Code, LinkedCode> linked = new ConcurrentHashMap<>();
+
+  @SuppressWarnings("ThreadSafe") // immortal code objects, one per nested code, made under the GIL
+  private final ConcurrentHashMap<Code, PyValue> codeObjects = new ConcurrentHashMap<>();
+
+  @SuppressWarnings("ThreadSafe") // immutable after construction but for its own locked state
+  private final PyRuntime runtime;
 
   private final long budget;
   private final boolean fuse;
@@ -126,6 +138,8 @@ public final class Interpreter implements AutoCloseable {
     try {
       this.space = new ObjectSpace(heap);
       this.loop = new EvalLoop(space, gil, b.checkEveryInstruction, b.maxFrameDepth);
+      this.runtime =
+          new PyRuntime(space, gil, loop, b.out, b.err, threadFactory, running, b.budget);
       Map<String, Callable> table = new LinkedHashMap<>();
       table.put("print", Builtins.print(space, b.out));
       table.put("len", Builtins.len(space));
@@ -277,6 +291,63 @@ public final class Interpreter implements AutoCloseable {
     return t;
   }
 
+  /**
+   * Runs module code on the calling thread as the program's main thread ({@code
+   * threading.current_thread().name} is {@code MainThread}), then waits — with the GIL released
+   * — for every non-daemon thread the program started, as CPython does before it exits. Output
+   * goes to the builder's {@code out}; an uncaught error in a started thread is printed to its
+   * {@code err} and the program carries on.
+   *
+   * @throws InterpreterError the module code's error, with its traceback, once the threads have
+   *     ended
+   * @throws InterpreterError of kind {@code KeyboardInterrupt} if the caller is interrupted
+   *     while it waits for the threads (which keep running; the interrupt flag stays set), unless
+   *     the module code failed, whose error is thrown then
+   * @throws IllegalStateException if the caller holds the GIL (the threads could never end)
+   */
+  public void exec(Code module) {
+    checkNotNull(module, "module");
+    checkArgument(
+        module.paramCount() == 0, "module code takes no arguments, '%s' has %s", module.name(),
+        module.paramCount());
+    checkState(!closed, "interpreter '%s' is closed", name);
+    checkState(
+        !gil.isHeldByCurrentThread(), "exec waits for the program's threads: release the GIL first");
+    InterpreterError failed = null;
+    ThreadState ts = new ThreadState(budget);
+    gil.acquire();
+    try {
+      LinkedCode code = link(module); // a VerifyException leaves nothing allocated
+      PyValue main = runtime.newMainThread();
+      PyRuntime.setCurrentThread(ts, main);
+      try {
+        PyValue.decRef(loop.eval(code, new PyValue[code.localCount()], ts));
+      } catch (InterpreterError e) {
+        failed = e;
+      } finally {
+        PyValue.decRef(main);
+      }
+    } finally {
+      gil.release();
+    }
+    try {
+      runtime.joinNonDaemonThreads();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (failed == null) {
+        failed =
+            new InterpreterError(
+                "KeyboardInterrupt",
+                "interrupted while waiting for the program's threads",
+                List.of(),
+                e);
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
   /** A snapshot of the globals as Java values (taken under the GIL). */
   public Map<String, Object> globals() {
     return withGil(
@@ -355,10 +426,20 @@ public final class Interpreter implements AutoCloseable {
     LinkedCode l = linked.get(code);
     if (l == null) {
       checkState(!closed, "interpreter '%s' is closed", name);
-      l = Linker.link(code, space, builtins, this::cell, fuse);
+      l = Linker.link(code, space, builtins, this::cell, fuse, runtime::builtin, this::codeObject);
       linked.put(code, l);
     }
     return l;
+  }
+
+  /** The immortal code object of a function body: linked once, shared by every code using it. */
+  private PyValue codeObject(Code code) {
+    PyValue c = codeObjects.get(code);
+    if (c == null) {
+      c = PyCode.of(space, link(code));
+      codeObjects.put(code, c);
+    }
+    return c;
   }
 
   private GlobalCell cell(String global) {
@@ -443,6 +524,7 @@ public final class Interpreter implements AutoCloseable {
     private int maxFrameDepth = 200;
     private long budget = Long.MAX_VALUE;
     private PrintStream out = System.out;
+    private PrintStream err = System.err;
     private Consumer<String> leakSink;
     private ThreadFactory threadFactory;
     private final List<HostEntry> hosts = new ArrayList<>();
@@ -548,6 +630,16 @@ public final class Interpreter implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder out(PrintStream out) {
       this.out = checkNotNull(out, "out");
+      return this;
+    }
+
+    /**
+     * Where an uncaught error of a thread the program started ({@code threading.Thread}) is
+     * printed, as CPython prints it to {@code sys.stderr}. Default {@code System.err}.
+     */
+    @CanIgnoreReturnValue
+    public Builder err(PrintStream err) {
+      this.err = checkNotNull(err, "err");
       return this;
     }
 

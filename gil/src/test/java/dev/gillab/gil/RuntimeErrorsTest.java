@@ -21,12 +21,12 @@ class RuntimeErrorsTest {
         "LOAD_CONST 7|LOAD_CONST 0|BINARY_OP //|RETURN_VALUE;"
             + "t:3: ZeroDivisionError: integer division or modulo by zero",
         "LOAD_CONST 7|LOAD_CONST 0|BINARY_OP %|RETURN_VALUE;"
-            + "t:3: ZeroDivisionError: integer division or modulo by zero",
+            + "t:3: ZeroDivisionError: integer modulo by zero",
         "LOAD_CONST 9223372036854775807|LOAD_CONST 1|BINARY_OP +|RETURN_VALUE;"
             + "t:3: OverflowError: int result does not fit in 64 bits",
         "LOAD_GLOBAL nowhere|RETURN_VALUE;t:1: NameError: name 'nowhere' is not defined",
         "LOAD_CONST False|POP_JUMP_IF_FALSE skip|LOAD_CONST 1|STORE_FAST x|skip: LOAD_FAST x|RETURN_VALUE;"
-            + "t:5: UnboundLocalError: local variable 'x' referenced before assignment",
+            + "t:5: UnboundLocalError: cannot access local variable 'x' where it is not associated with a value",
         "LOAD_CONST 5|CALL len 1|RETURN_VALUE;t:2: TypeError: object of type 'int' has no len()",
         "LOAD_CONST \"a\"|LOAD_CONST 1|COMPARE_OP <|RETURN_VALUE;"
             + "t:3: TypeError: '<' not supported between instances of 'str' and 'int'",

@@ -50,6 +50,29 @@ public final class EvalLoop {
   static final int COPY = 15;
   static final int RETURN_VALUE = 16;
   static final int NOP = 17;
+  static final int DELETE_FAST = 18;
+  static final int DELETE_GLOBAL = 19;
+  static final int UNARY_NEGATIVE = 20;
+  static final int UNARY_NOT = 21;
+  static final int BINARY_SUBSCR = 22;
+  static final int STORE_SUBSCR = 23;
+  static final int DELETE_SUBSCR = 24;
+  static final int BUILD_TUPLE = 25;
+  static final int UNPACK_SEQUENCE = 26;
+  static final int SWAP = 27;
+  static final int IS_OP = 28;
+  static final int CONTAINS_OP = 29;
+  static final int GET_ITER = 30;
+  static final int FOR_ITER = 31;
+  static final int LOAD_ATTR = 32;
+  static final int IMPORT_NAME = 33;
+  static final int MAKE_FUNCTION = 34;
+  static final int CALL_FUNCTION = 35;
+  static final int CALL_FUNCTION_KW = 36;
+  static final int BEFORE_WITH = 37;
+  static final int RAISE_ASSERTION = 38;
+  static final int FORMAT_VALUE = 39;
+  static final int BUILD_STRING = 40;
   /** Superinstructions: see {@link Superinstructions}. */
   static final int FUSED_COMPARE_JUMP = LinkedCode.OP_MASK - 1;
 
@@ -60,7 +83,11 @@ public final class EvalLoop {
     if (all.length >= FUSED_COMPARE_JUMP
         || all[LOAD_CONST] != Opcode.LOAD_CONST
         || all[CALL] != Opcode.CALL
-        || all[NOP] != Opcode.NOP) {
+        || all[NOP] != Opcode.NOP
+        || all[DELETE_FAST] != Opcode.DELETE_FAST
+        || all[CALL_FUNCTION] != Opcode.CALL_FUNCTION
+        || all[BUILD_STRING] != Opcode.BUILD_STRING
+        || all.length != BUILD_STRING + 1) {
       throw new AssertionError("opcode numbering changed");
     }
   }
@@ -84,12 +111,20 @@ public final class EvalLoop {
   /** {@code ticks}: release and re-take the GIL every this many instructions; 0 for never. */
   private final int ticks;
 
+  @SuppressWarnings("ThreadSafe") // set once, before any code runs
+  private PyRuntime rt;
+
   public EvalLoop(ObjectSpace space, Gil gil, boolean checkEveryInstruction, int maxDepth) {
     this.space = space;
     this.gil = gil;
     this.checkEveryInstruction = checkEveryInstruction;
     this.maxDepth = maxDepth;
     this.ticks = gil.policy().excludes() ? gil.policy().ticksPerRelease() : 0;
+  }
+
+  /** Connects the Python runtime (builtins, modules, threads); once, before any code runs. */
+  void attach(PyRuntime runtime) {
+    this.rt = runtime;
   }
 
   public ObjectSpace space() {
@@ -108,11 +143,20 @@ public final class EvalLoop {
    * Runs {@code code} in a new frame whose locals take over the references in {@code locals}
    * (the arguments first, then nulls for unbound locals). Answers a new reference.
    */
+  /**
+   * Runs {@code code} in a new frame whose locals take over the references in {@code locals}
+   * (the arguments first, then nulls for unbound locals). Answers a new reference.
+   *
+   * <p>An error unwinds as a {@link PyException} that collects a traceback entry per frame; the
+   * outermost frame of the thread (depth 0) turns it into the {@link InterpreterError} callers
+   * see.
+   */
   public PyValue eval(LinkedCode code, PyValue[] locals, ThreadState ts) {
     if (ts.depth >= maxDepth) {
       releaseAll(locals, locals.length);
-      throw new InterpreterError(
-          code.name, code.lines[0], "RecursionError", "maximum recursion depth exceeded", null);
+      PyException e = new PyException("RecursionError", "maximum recursion depth exceeded");
+      e.addFrame(code.filename, code.name, code.lines[0]);
+      throw ts.depth == 0 ? e.toError() : e;
     }
     if (ticks > 0 && ts.nextTick == Long.MIN_VALUE) {
       ts.nextTick = ts.remaining - ticks;
@@ -120,9 +164,19 @@ public final class EvalLoop {
     ts.depth++;
     try {
       return run(code, locals, ts);
+    } catch (PyException e) {
+      if (ts.depth == 1) {
+        throw e.toError();
+      }
+      throw e;
     } finally {
       ts.depth--;
     }
+  }
+
+  /** An error raised outside any frame (by a builtin called from Java) as users see it. */
+  static InterpreterError toError(PyException e) {
+    return e.toError();
   }
 
   @SuppressWarnings("fallthrough")
@@ -186,7 +240,10 @@ public final class EvalLoop {
               GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
               PyValue o = cell.value;
               if (o == null) {
-                throw new PyException("NameError", "name '" + cell.name + "' is not defined");
+                o = code.builtinFallback[word >>> LinkedCode.OP_BITS];
+                if (o == null) {
+                  throw new PyException("NameError", "name '" + cell.name + "' is not defined");
+                }
               }
               PyValue.incRef(o);
               stack[sp++] = o;
@@ -357,6 +414,148 @@ public final class EvalLoop {
           case NOP:
             pc++;
             break;
+          case DELETE_FAST:
+            {
+              int slot = word >>> LinkedCode.OP_BITS;
+              PyValue old = locals[slot];
+              if (old == null) {
+                throw unbound(code, slot);
+              }
+              locals[slot] = null;
+              PyValue.decRef(old);
+              pc++;
+              break;
+            }
+          case DELETE_GLOBAL:
+            {
+              GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
+              PyValue old = cell.value;
+              if (old == null) {
+                throw new PyException("NameError", "name '" + cell.name + "' is not defined");
+              }
+              cell.value = null;
+              PyValue.decRef(old);
+              pc++;
+              break;
+            }
+          case UNARY_NEGATIVE:
+            sp = Instructions.unaryNegative(space, stack, sp);
+            pc++;
+            break;
+          case UNARY_NOT:
+            sp = Instructions.unaryNot(space, stack, sp);
+            pc++;
+            break;
+          case BINARY_SUBSCR:
+            sp = Instructions.binarySubscr(space, stack, sp);
+            pc++;
+            break;
+          case STORE_SUBSCR:
+            sp = Instructions.storeSubscr(stack, sp);
+            pc++;
+            break;
+          case DELETE_SUBSCR:
+            sp = Instructions.deleteSubscr(stack, sp);
+            pc++;
+            break;
+          case BUILD_TUPLE:
+            sp = Instructions.buildTuple(space, stack, sp, word >>> LinkedCode.OP_BITS);
+            pc++;
+            break;
+          case UNPACK_SEQUENCE:
+            sp = Instructions.unpack(space, stack, sp, word >>> LinkedCode.OP_BITS);
+            pc++;
+            break;
+          case SWAP:
+            {
+              int i = sp - (word >>> LinkedCode.OP_BITS);
+              PyValue top = stack[sp - 1];
+              stack[sp - 1] = stack[i];
+              stack[i] = top;
+              pc++;
+              break;
+            }
+          case IS_OP:
+            sp = Instructions.isOp(space, stack, sp, (word >>> LinkedCode.OP_BITS) == 1);
+            pc++;
+            break;
+          case CONTAINS_OP:
+            sp = Instructions.contains(space, stack, sp, (word >>> LinkedCode.OP_BITS) == 1);
+            pc++;
+            break;
+          case GET_ITER:
+            sp = Instructions.getIter(space, stack, sp);
+            pc++;
+            break;
+          case FOR_ITER:
+            {
+              PyValue it = stack[sp - 1];
+              PyValue next = Instructions.next(space, it);
+              if (next == null) {
+                stack[--sp] = null;
+                PyValue.decRef(it);
+                pc = word >>> LinkedCode.OP_BITS;
+              } else {
+                stack[sp++] = next;
+                pc++;
+              }
+              break;
+            }
+          case LOAD_ATTR:
+            stack[sp - 1] =
+                Attributes.load(space, stack[sp - 1], code.names[word >>> LinkedCode.OP_BITS]);
+            pc++;
+            break;
+          case IMPORT_NAME:
+            {
+              // Not stack[sp++] = ...: Java bumps sp before a throwing right-hand side runs.
+              PyValue module = rt.module(code.names[word >>> LinkedCode.OP_BITS]); // immortal
+              stack[sp++] = module;
+              pc++;
+              break;
+            }
+          case MAKE_FUNCTION:
+            sp = Instructions.makeFunction(space, stack, sp);
+            pc++;
+            break;
+          case CALL_FUNCTION:
+          case CALL_FUNCTION_KW:
+            if (remaining < 0) {
+              throw budgetExceeded(ts);
+            }
+            gil.checkpoint();
+            if (remaining <= nextTick) {
+              nextTick = remaining - ticks;
+              gil.tick();
+            }
+            ts.remaining = remaining;
+            ts.nextTick = nextTick;
+            sp =
+                Instructions.call(
+                    rt,
+                    ts,
+                    stack,
+                    sp,
+                    word >>> LinkedCode.OP_BITS,
+                    (word & LinkedCode.OP_MASK) == CALL_FUNCTION_KW);
+            remaining = ts.remaining;
+            nextTick = ts.nextTick;
+            pc++;
+            break;
+          case BEFORE_WITH:
+            sp = Instructions.beforeWith(rt, stack, sp);
+            pc++;
+            break;
+          case RAISE_ASSERTION:
+            throw Instructions.assertion(stack, sp, word >>> LinkedCode.OP_BITS);
+          case FORMAT_VALUE:
+            sp = Instructions.formatValue(space, stack, sp, word >>> LinkedCode.OP_BITS);
+            pc++;
+            break;
+          case BUILD_STRING:
+            sp = Instructions.buildString(space, stack, sp, word >>> LinkedCode.OP_BITS);
+            pc++;
+            break;
           case FUSED_COMPARE_JUMP:
             {
               PyValue x = locals[word >>> LinkedCode.OP_BITS];
@@ -426,11 +625,12 @@ public final class EvalLoop {
       }
     } catch (PyException e) {
       ts.remaining = remaining;
-      releaseFrame(stack, sp, locals);
-      throw new InterpreterError(code.name, code.lines[pc], e.kind(), e.getMessage(), e.getCause());
+      e.addFrame(code.filename, code.name, code.lines[pc]);
+      unwind(stack, sp, locals);
+      throw e;
     } catch (RuntimeException | Error e) {
       ts.remaining = remaining;
-      releaseFrame(stack, sp, locals);
+      unwind(stack, sp, locals);
       throw e;
     }
   }
@@ -458,7 +658,7 @@ public final class EvalLoop {
           return Math.floorDiv(a, b);
         default:
           if (b == 0) {
-            throw zeroDivision();
+            throw new PyException("ZeroDivisionError", "integer modulo by zero");
           }
           return Math.floorMod(a, b);
       }
@@ -495,12 +695,22 @@ public final class EvalLoop {
   private static PyException unbound(LinkedCode code, int slot) {
     return new PyException(
         "UnboundLocalError",
-        "local variable '" + code.localNames[slot] + "' referenced before assignment");
+        "cannot access local variable '" + code.localNames[slot]
+            + "' where it is not associated with a value");
   }
 
   private static PyException budgetExceeded(ThreadState ts) {
     return new PyException(
         "BudgetExceeded", "instruction budget of " + ts.budget + " exhausted");
+  }
+
+  /** An error leaves the frame: exit the with-blocks still open in it, then release it. */
+  private static void unwind(PyValue[] stack, int sp, PyValue[] locals) {
+    try {
+      Instructions.exitWiths(stack, sp);
+    } finally {
+      releaseFrame(stack, sp, locals);
+    }
   }
 
   private static void releaseFrame(PyValue[] stack, int sp, PyValue[] locals) {

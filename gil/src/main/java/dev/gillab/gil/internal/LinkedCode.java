@@ -3,8 +3,10 @@ package dev.gillab.gil.internal;
 
 /**
  * A {@code Code} made ready to run in one interpreter: instructions packed as {@code opcode |
- * arg << 5}, constants allocated on the heap (the linked code holds one reference to each),
- * globals resolved to cells and builtins to callables. Immutable after linking.
+ * arg << OP_BITS}, constants allocated on the heap (the linked code holds one reference to each;
+ * a nested code is an immortal code object), globals resolved to cells — each with the builtin
+ * of its name, if any, for when the global is unbound — and {@code CALL}'s builtins to
+ * callables. Immutable after linking.
  */
 public final class LinkedCode {
   static final int OP_BITS = 6;
@@ -21,6 +23,11 @@ public final class LinkedCode {
   final int localCount;
   final int paramCount;
   final int maxStack;
+  final String filename;
+  /** Attribute and module names ({@code LOAD_ATTR}, {@code IMPORT_NAME}). */
+  final String[] names;
+  /** Per global: the builtin of that name, or null ({@code LOAD_GLOBAL}'s fallback). */
+  final PyValue[] builtinFallback;
 
   public LinkedCode(
       String name,
@@ -33,7 +40,10 @@ public final class LinkedCode {
       Callable[] calls,
       int localCount,
       int paramCount,
-      int maxStack) {
+      int maxStack,
+      String filename,
+      String[] names,
+      PyValue[] builtinFallback) {
     this.name = name;
     this.words = words;
     this.argcs = argcs;
@@ -45,6 +55,9 @@ public final class LinkedCode {
     this.localCount = localCount;
     this.paramCount = paramCount;
     this.maxStack = maxStack;
+    this.filename = filename;
+    this.names = names;
+    this.builtinFallback = builtinFallback;
   }
 
   public static int word(int opcode, int arg) {
@@ -61,6 +74,10 @@ public final class LinkedCode {
 
   public int localCount() {
     return localCount;
+  }
+
+  public String filename() {
+    return filename;
   }
 
   /** Releases the constants (interpreter close); the caller holds the GIL. */

@@ -26,7 +26,9 @@ public final class Linker {
       ObjectSpace space,
       Map<String, Callable> builtins,
       Function<String, GlobalCell> globals,
-      boolean fuse) {
+      boolean fuse,
+      Function<String, PyValue> pyBuiltins,
+      Function<Code, PyValue> codeObjects) {
     List<Instruction> ins = code.instructions();
     List<String> callNames = code.callNames();
     Callable[] calls = new Callable[callNames.size()];
@@ -62,14 +64,16 @@ public final class Linker {
       Superinstructions.fuse(words, ins);
     }
     GlobalCell[] cells = new GlobalCell[code.globalNames().size()];
+    PyValue[] fallback = new PyValue[cells.length];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = globals.apply(code.globalNames().get(i));
+      fallback[i] = pyBuiltins.apply(code.globalNames().get(i));
     }
     List<Object> constants = code.constants();
     PyValue[] consts = new PyValue[constants.size()];
     try {
       for (int i = 0; i < consts.length; i++) {
-        consts[i] = space.fromJava(constants.get(i));
+        consts[i] = constant(constants.get(i), space, codeObjects);
       }
     } catch (RuntimeException e) {
       for (PyValue c : consts) {
@@ -90,6 +94,42 @@ public final class Linker {
         calls,
         code.localNames().size(),
         code.paramCount(),
-        code.maxStackDepth());
+        code.maxStackDepth(),
+        code.filename(),
+        code.names().toArray(new String[0]),
+        fallback);
+  }
+
+  /**
+   * A constant's object: a {@code List} is a tuple (of constants), a {@code Double} a float, a
+   * {@code Code} its immortal code object (linked once); the rest as {@link
+   * ObjectSpace#fromJava}.
+   */
+  private static PyValue constant(
+      Object value, ObjectSpace space, Function<Code, PyValue> codeObjects) {
+    if (value instanceof Code) {
+      return codeObjects.apply((Code) value);
+    }
+    if (value instanceof Double) {
+      return space.newFloat((Double) value);
+    }
+    if (value instanceof List) {
+      List<?> in = (List<?>) value;
+      PyValue[] items = new PyValue[in.size()];
+      try {
+        for (int i = 0; i < items.length; i++) {
+          items[i] = constant(in.get(i), space, codeObjects);
+        }
+      } catch (RuntimeException e) {
+        for (PyValue v : items) {
+          if (v != null) {
+            PyValue.decRef(v);
+          }
+        }
+        throw e;
+      }
+      return space.newTuple(items);
+    }
+    return space.fromJava(value);
   }
 }

@@ -3,6 +3,7 @@ package dev.gillab.gil.internal;
 import dev.gillab.refcount.Heap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -48,14 +49,34 @@ public final class ObjectSpace {
     }
   }
 
-  private <T extends PyValue> T immortal(T v) {
+  /** Allocates {@code v} as immortal (builtins, modules, code objects). */
+  <T extends PyValue> T immortal(T v) {
     v.ref = heap.allocateImmortal(v);
     return v;
   }
 
-  private <T extends PyValue> T mortal(T v) {
+  /** Allocates {@code v} with count 1: the caller holds the new reference. */
+  <T extends PyValue> T mortal(T v) {
     v.ref = heap.allocate(v);
     return v;
+  }
+
+  /**
+   * Allocates a container with count 1: when freed it releases what it holds ({@link
+   * PyValue#dropReferences}) through the trashcan.
+   */
+  <T extends PyValue> T container(T v) {
+    v.ref = heap.allocate(v, this::release);
+    return v;
+  }
+
+  public PyValue newFloat(double v) {
+    return mortal(new PyFloat(v));
+  }
+
+  /** A new tuple that takes over the references in {@code items}. */
+  public PyValue newTuple(PyValue[] items) {
+    return container(new PyTuple(items));
   }
 
   public Heap heap() {
@@ -92,14 +113,12 @@ public final class ObjectSpace {
 
   /** A new list that takes over the references in {@code items}. */
   public PyValue newList(ArrayList<PyValue> items) {
-    PyList list = new PyList(items);
-    list.ref = heap.allocate(list, this::release);
-    return list;
+    return container(new PyList(items));
   }
 
-  private void release(PyList list) {
+  private void release(PyValue container) {
     Trashcan t = trashcan.get();
-    t.pending.addAll(list.takeAll());
+    container.dropReferences(t.pending);
     if (t.draining) {
       return;
     }
@@ -119,7 +138,7 @@ public final class ObjectSpace {
     boolean draining;
   }
 
-  /** Truthiness, as {@code bool(x)}. */
+  /** Truthiness, as {@code bool(x)}: zero, empty and None are false, every other object true. */
   public static boolean truthy(PyValue v) {
     if (v instanceof PyInt) {
       return ((PyInt) v).value != 0;
@@ -130,7 +149,16 @@ public final class ObjectSpace {
     if (v instanceof PyList) {
       return !((PyList) v).isEmpty();
     }
-    return false; // None
+    if (v instanceof PyFloat) {
+      return ((PyFloat) v).value != 0.0;
+    }
+    if (v instanceof PyTuple) {
+      return ((PyTuple) v).items.length > 0;
+    }
+    if (v instanceof PyRange) {
+      return ((PyRange) v).length > 0;
+    }
+    return !(v instanceof PyNone);
   }
 
   /** {@code str(x)}: what print prints. */
@@ -138,26 +166,32 @@ public final class ObjectSpace {
     if (v instanceof PyStr) {
       return ((PyStr) v).value;
     }
+    return repr(v);
+  }
+
+  /** {@code repr(x)}. */
+  public static String repr(PyValue v) {
     StringBuilder out = new StringBuilder();
     repr(v, out, 0);
     return out.toString();
   }
 
   private static void repr(PyValue v, StringBuilder out, int depth) {
-    if (v instanceof PyList) {
+    if (v instanceof PyList || v instanceof PyTuple) {
       if (depth >= MAX_NESTING) {
         throw new PyException(
             "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
       }
-      out.append('[');
-      List<PyValue> items = ((PyList) v).snapshot();
+      boolean list = v instanceof PyList;
+      List<PyValue> items = list ? ((PyList) v).snapshot() : Arrays.asList(((PyTuple) v).items);
+      out.append(list ? '[' : '(');
       for (int i = 0; i < items.size(); i++) {
         if (i > 0) {
           out.append(", ");
         }
         repr(items.get(i), out, depth + 1);
       }
-      out.append(']');
+      out.append(list ? "]" : items.size() == 1 ? ",)" : ")");
     } else if (v instanceof PyStr) {
       out.append(quote(((PyStr) v).value));
     } else {
@@ -165,29 +199,64 @@ public final class ObjectSpace {
     }
   }
 
-  /** Python's repr of a str: single quotes unless the text has a single quote and no double. */
+  /**
+   * Python's repr of a str: single quotes unless the text has a single quote and no double;
+   * backslash escapes for the quote, the backslash, \t \n \r, and every code point Python
+   * does not print (controls, format characters, separators other than space, surrogates,
+   * private use, unassigned) as \xhh, \\uXXXX or \UXXXXXXXX.
+   */
   static String quote(String s) {
     char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-    StringBuilder out = new StringBuilder().append(q);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    StringBuilder out = new StringBuilder(s.length() + 2).append(q);
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
       if (c == q || c == '\\') {
-        out.append('\\').append(c);
+        out.append('\\').appendCodePoint(c);
       } else if (c == '\n') {
         out.append("\\n");
       } else if (c == '\t') {
         out.append("\\t");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c >= 0x20 && c < 0x7f || c > 0x7f && printable(c)) {
+        out.appendCodePoint(c);
+      } else if (c <= 0xff) {
+        out.append(String.format("\\x%02x", c));
+      } else if (c <= 0xffff) {
+        out.append(String.format("\\u%04x", c));
       } else {
-        out.append(c);
+        out.append(String.format("\\U%08x", c));
       }
     }
     return out.append(q).toString();
   }
 
-  /** {@code a == b} by value; ints and bools compare as numbers, as in Python. */
+  /** Python's {@code str.isprintable()} for one code point. */
+  private static boolean printable(int c) {
+    switch (Character.getType(c)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.SURROGATE:
+      case Character.PRIVATE_USE:
+      case Character.UNASSIGNED:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+        return false;
+      case Character.SPACE_SEPARATOR:
+        return c == ' ';
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * {@code a == b} by value: numbers (int, bool, float) by value, strs by text, lists with
+   * lists and tuples with tuples item by item; anything else by identity.
+   */
   public static boolean equal(PyValue x, PyValue y, int depth) {
     if (x == y) {
-      return true;
+      return !(x instanceof PyFloat) || !Double.isNaN(((PyFloat) x).value);
     }
     if (x instanceof PyInt && y instanceof PyInt) {
       return ((PyInt) x).value == ((PyInt) y).value;
@@ -195,12 +264,16 @@ public final class ObjectSpace {
     if (x instanceof PyStr && y instanceof PyStr) {
       return ((PyStr) x).value.equals(((PyStr) y).value);
     }
-    if (x instanceof PyList && y instanceof PyList) {
+    if (Numbers.isNumber(x) && Numbers.isNumber(y)) {
+      return Numbers.compare(x, y) == 0;
+    }
+    boolean lists = x instanceof PyList && y instanceof PyList;
+    if (lists || x instanceof PyTuple && y instanceof PyTuple) {
       if (depth >= MAX_NESTING) {
         throw new PyException("RecursionError", "maximum recursion depth exceeded in comparison");
       }
-      List<PyValue> l = ((PyList) x).snapshot();
-      List<PyValue> r = ((PyList) y).snapshot();
+      List<PyValue> l = items(x);
+      List<PyValue> r = items(y);
       if (l.size() != r.size()) {
         return false;
       }
@@ -211,10 +284,24 @@ public final class ObjectSpace {
       }
       return true;
     }
+    if (x instanceof PyRange && y instanceof PyRange) {
+      PyRange a = (PyRange) x;
+      PyRange b = (PyRange) y;
+      return a.length == b.length
+          && (a.length == 0 || a.start == b.start && (a.length == 1 || a.step == b.step));
+    }
     return false; // None == None is caught by identity above
   }
 
-  /** A Java value for an object: Long, Boolean, String, null (None), or an unmodifiable List. */
+  /** The items of a list (a snapshot) or a tuple, borrowed. */
+  static List<PyValue> items(PyValue seq) {
+    return seq instanceof PyList ? ((PyList) seq).snapshot() : Arrays.asList(((PyTuple) seq).items);
+  }
+
+  /**
+   * A Java value for an object: Long, Boolean, Double, String, null (None), or an unmodifiable
+   * List (for a list or a tuple); any other object (a function, a module ...) as its repr.
+   */
   public static Object toJava(PyValue v) {
     return toJava(v, 0);
   }
@@ -227,18 +314,24 @@ public final class ObjectSpace {
     if (v instanceof PyStr) {
       return ((PyStr) v).value;
     }
-    if (v instanceof PyList) {
+    if (v instanceof PyFloat) {
+      return ((PyFloat) v).value;
+    }
+    if (v instanceof PyList || v instanceof PyTuple) {
       if (depth >= MAX_NESTING) {
         throw new PyException("RecursionError", "list nested too deep to convert");
       }
-      List<PyValue> items = ((PyList) v).snapshot();
+      List<PyValue> items = items(v);
       List<Object> out = new ArrayList<>(items.size());
       for (PyValue item : items) {
         out.add(toJava(item, depth + 1));
       }
       return Collections.unmodifiableList(out);
     }
-    return null;
+    if (v instanceof PyNone) {
+      return null;
+    }
+    return repr(v);
   }
 
   /**
@@ -287,10 +380,17 @@ public final class ObjectSpace {
         "a Java " + value.getClass().getName() + " has no interpreter value");
   }
 
-  /** Whether {@code target} is reachable from {@code value} through list items (or is it). */
+  /**
+   * Whether {@code target} is reachable from {@code value} through the references objects hold
+   * (list and tuple items, a bound method's object, an iterator's sequence, a thread's target and
+   * arguments), or is it: storing {@code value} into {@code target} would make a cycle, which
+   * reference counting alone cannot free. Lists are the only containers that change after they
+   * are made, so checking their stores is enough.
+   */
   static boolean reaches(PyValue value, PyValue target) {
-    if (!(value instanceof PyList)) {
-      return false;
+    if (value instanceof PyInt || value instanceof PyStr || value instanceof PyFloat
+        || value instanceof PyNone) {
+      return false; // holds nothing: the common case, with no allocation
     }
     Set<PyValue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     ArrayDeque<PyValue> work = new ArrayDeque<>();
@@ -300,8 +400,8 @@ public final class ObjectSpace {
       if (o == target) {
         return true;
       }
-      if (o instanceof PyList && seen.add(o)) {
-        work.addAll(((PyList) o).snapshot());
+      if (seen.add(o)) {
+        o.references(work);
       }
     }
     return false;

@@ -9,38 +9,133 @@ import java.util.List;
 final class Ops {
   private Ops() {}
 
-  /** {@code l op r} for the types that are not both ints; answers a new reference. */
+  /** {@code l op r} for any operands; answers a new reference. */
+  static PyValue binaryAny(ObjectSpace space, BinaryOp op, PyValue l, PyValue r) {
+    if (l instanceof PyInt && r instanceof PyInt && op.plain() != BinaryOp.TRUE_DIVIDE) {
+      return space.newInt(EvalLoop.arith(op.ordinal(), ((PyInt) l).value, ((PyInt) r).value));
+    }
+    return binary(space, op, l, r);
+  }
+
+  /**
+   * {@code l op r} for the types that are not both ints (or true division of ints); answers a
+   * new reference.
+   */
   static PyValue binary(ObjectSpace space, BinaryOp op, PyValue l, PyValue r) {
     PyValue a = l;
     PyValue b = r;
     BinaryOp plain = op.plain();
+    if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
+      return Numbers.arith(space, plain, a, b);
+    }
+    if (a instanceof PyList && op != plain) {
+      if (op == BinaryOp.INPLACE_ADD) {
+        return extendInPlace(space, (PyList) a, b);
+      }
+      if (op == BinaryOp.INPLACE_MULTIPLY && b instanceof PyInt) {
+        return repeatInPlace(space, (PyList) a, ((PyInt) b).value);
+      }
+    }
     if (plain == BinaryOp.ADD) {
-      if (a instanceof PyStr && b instanceof PyStr) {
+      if (a instanceof PyStr) {
+        if (!(b instanceof PyStr)) {
+          throw concat(a, b);
+        }
         String x = ((PyStr) a).value;
         String y = ((PyStr) b).value;
         checkSize((long) x.length() + y.length());
         return space.newStr(x.concat(y));
       }
-      if (a instanceof PyList && b instanceof PyList) {
-        List<PyValue> x = ((PyList) a).snapshot();
-        List<PyValue> y = ((PyList) b).snapshot();
+      if (a instanceof PyList || a instanceof PyTuple) {
+        if (a.getClass() != b.getClass()) {
+          throw concat(a, b);
+        }
+        List<PyValue> x = ObjectSpace.items(a);
+        List<PyValue> y = ObjectSpace.items(b);
         checkSize((long) x.size() + y.size());
         ArrayList<PyValue> items = new ArrayList<>(x.size() + y.size());
         items.addAll(x);
         items.addAll(y);
-        return newListSharing(space, items);
+        return newSharing(space, items, a instanceof PyTuple);
       }
     } else if (plain == BinaryOp.MULTIPLY) {
-      if (b instanceof PyInt && (a instanceof PyStr || a instanceof PyList)) {
+      if (b instanceof PyInt && isSequence(a)) {
         return repeat(space, a, ((PyInt) b).value);
       }
-      if (a instanceof PyInt && (b instanceof PyStr || b instanceof PyList)) {
+      if (a instanceof PyInt && isSequence(b)) {
         return repeat(space, b, ((PyInt) a).value);
+      }
+      if (isSequence(a) || isSequence(b)) {
+        throw PyException.type(
+            "can't multiply sequence by non-int of type '"
+                + (isSequence(a) ? b : a).typeName() + "'");
       }
     }
     throw PyException.type(
         "unsupported operand type(s) for " + op.symbol() + ": '" + a.typeName() + "' and '"
             + b.typeName() + "'");
+  }
+
+  /**
+   * {@code xs += it} on a list: extends it in place (any iterable) and answers the same list, so
+   * every name for it sees the change, as in CPython.
+   */
+  private static PyValue extendInPlace(ObjectSpace space, PyList list, PyValue it) {
+    List<PyValue> items;
+    try {
+      items = Iteration.items(space, it);
+    } catch (PyException e) {
+      if (e.kind().equals("TypeError")) {
+        throw PyException.type("'" + it.typeName() + "' object is not iterable");
+      }
+      throw e;
+    }
+    try {
+      checkSize((long) list.size() + items.size());
+      for (PyValue v : items) {
+        if (ObjectSpace.reaches(v, list)) {
+          throw new PyException(
+              "ValueError",
+              "appending would make a list contain itself: reference counting cannot free a cycle");
+        }
+      }
+    } catch (RuntimeException e) {
+      Iteration.release(items);
+      throw e;
+    }
+    list.addAll(items);
+    PyValue.incRef(list);
+    return list;
+  }
+
+  /** {@code xs *= n} on a list: repeats it in place and answers the same list. */
+  private static PyValue repeatInPlace(ObjectSpace space, PyList list, long times) {
+    List<PyValue> items = list.snapshot();
+    long n = items.isEmpty() ? 0 : Math.max(0, times);
+    checkSize(times(items.size(), n));
+    List<PyValue> more = new ArrayList<>();
+    for (long i = 1; i < n; i++) {
+      more.addAll(items);
+    }
+    more.forEach(PyValue::incRef);
+    if (n == 0) {
+      list.takeAll().forEach(PyValue::decRef);
+    } else {
+      list.addAll(more);
+    }
+    PyValue.incRef(list);
+    return list;
+  }
+
+  private static boolean isSequence(PyValue v) {
+    return v instanceof PyStr || v instanceof PyList || v instanceof PyTuple;
+  }
+
+  /** {@code can only concatenate str (not "int") to str}. */
+  private static PyException concat(PyValue a, PyValue b) {
+    return PyException.type(
+        "can only concatenate " + a.typeName() + " (not \"" + b.typeName() + "\") to "
+            + a.typeName());
   }
 
   private static PyValue repeat(ObjectSpace space, PyValue seq, long times) {
@@ -53,7 +148,7 @@ final class Ops {
       checkSize(times(s.length(), n));
       return space.newStr(s.repeat((int) n));
     }
-    List<PyValue> items = ((PyList) seq).snapshot();
+    List<PyValue> items = ObjectSpace.items(seq);
     if (items.isEmpty()) {
       n = 0;
     }
@@ -62,11 +157,18 @@ final class Ops {
     for (long i = 0; i < n; i++) {
       out.addAll(items);
     }
-    return newListSharing(space, out);
+    return newSharing(space, out, seq instanceof PyTuple);
   }
 
-  /** A new list over items it does not own yet: take a reference to each. */
-  private static PyValue newListSharing(ObjectSpace space, ArrayList<PyValue> items) {
+  /** A new list or tuple over items it does not own yet: take a reference to each. */
+  private static PyValue newSharing(ObjectSpace space, ArrayList<PyValue> items, boolean tuple) {
+    if (tuple) {
+      PyValue[] array = items.toArray(new PyValue[0]);
+      for (PyValue item : array) {
+        PyValue.incRef(item);
+      }
+      return space.newTuple(array);
+    }
     PyValue list = space.newList(new ArrayList<>());
     for (PyValue item : items) {
       PyValue.incRef(item);
@@ -83,7 +185,7 @@ final class Ops {
     }
   }
 
-  private static void checkSize(long size) {
+  static void checkSize(long size) {
     if (size > ObjectSpace.MAX_SIZE) {
       throw new PyException(
           "MemoryError", "result of " + size + " items is over the limit of " + ObjectSpace.MAX_SIZE);
@@ -92,21 +194,41 @@ final class Ops {
 
   /** A comparison for the types that are not both ints. */
   static boolean compare(CompareOp op, PyValue l, PyValue r) {
+    return compare(op, l, r, 0);
+  }
+
+  private static boolean compare(CompareOp op, PyValue a, PyValue b, int depth) {
     switch (op) {
       case EQ:
-        return ObjectSpace.equal(l, r, 0);
+        return ObjectSpace.equal(a, b, depth);
       case NE:
-        return !ObjectSpace.equal(l, r, 0);
+        return !ObjectSpace.equal(a, b, depth);
       default:
         break;
     }
-    PyValue a = l;
-    PyValue b = r;
     int c;
-    if (a instanceof PyInt && b instanceof PyInt) {
-      c = Long.compare(((PyInt) a).value, ((PyInt) b).value);
+    if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
+      c = Numbers.compare(a, b);
+      if (c == Integer.MIN_VALUE) {
+        return false; // NaN: unordered
+      }
     } else if (a instanceof PyStr && b instanceof PyStr) {
-      c = ((PyStr) a).value.compareTo(((PyStr) b).value);
+      c = Strings.compare(((PyStr) a).value, ((PyStr) b).value);
+    } else if (a instanceof PyList && b instanceof PyList
+        || a instanceof PyTuple && b instanceof PyTuple) {
+      if (depth >= ObjectSpace.MAX_NESTING) {
+        throw new PyException("RecursionError", "maximum recursion depth exceeded in comparison");
+      }
+      // Lexicographic: the first items that differ decide, else the lengths.
+      List<PyValue> x = ObjectSpace.items(a);
+      List<PyValue> y = ObjectSpace.items(b);
+      int n = Math.min(x.size(), y.size());
+      for (int i = 0; i < n; i++) {
+        if (!ObjectSpace.equal(x.get(i), y.get(i), depth + 1)) {
+          return compare(op, x.get(i), y.get(i), depth + 1);
+        }
+      }
+      c = Integer.compare(x.size(), y.size());
     } else {
       throw PyException.type(
           "'" + op.symbol() + "' not supported between instances of '" + a.typeName() + "' and '"

@@ -3,7 +3,10 @@ package dev.gillab.gil.internal;
 import com.google.errorprone.annotations.ThreadSafe;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A list: it holds one reference to each item, released when the list is freed (the heap's free
@@ -62,6 +65,81 @@ public final class PyList extends PyValue {
     List<PyValue> out = new ArrayList<>(items);
     items.clear();
     return out;
+  }
+
+  /** Item {@code i} as a new reference, or null past the end (iteration). */
+  synchronized @Nullable PyValue getRef(int i) {
+    if (i < 0 || i >= items.size()) {
+      return null;
+    }
+    PyValue v = items.get(i);
+    PyValue.incRef(v);
+    return v;
+  }
+
+  /** {@code list[i]} (negative counts from the end) as a new reference. */
+  synchronized PyValue item(long i) {
+    int at = index(i, "list index out of range");
+    PyValue v = items.get(at);
+    PyValue.incRef(v);
+    return v;
+  }
+
+  /** {@code list[i] = v}: takes over the caller's reference; answers the old item's. */
+  synchronized PyValue replace(long i, PyValue v) {
+    int at = index(i, "list assignment index out of range");
+    return items.set(at, v);
+  }
+
+  /** Removes item {@code i}, answering its reference; {@code message} for a bad index. */
+  synchronized PyValue removeAt(long i, String message) {
+    return items.remove(index(i, message));
+  }
+
+  /** Removes the first item {@code ==} to {@code v}; answers its reference or null. */
+  synchronized @Nullable PyValue removeFirst(PyValue v) {
+    for (int i = 0; i < items.size(); i++) {
+      if (ObjectSpace.equal(items.get(i), v, 0)) {
+        return items.remove(i);
+      }
+    }
+    return null;
+  }
+
+  /** {@code list.insert(i, v)}: clamps as CPython does; takes over the reference. */
+  synchronized void insert(long i, PyValue v) {
+    long n = items.size();
+    long at = i < 0 ? Math.max(0, i + n) : Math.min(i, n);
+    items.add((int) at, v);
+  }
+
+  synchronized void reverse() {
+    Collections.reverse(items);
+  }
+
+  /** Replaces the items by {@code sorted}, the same references in a new order. */
+  synchronized void reorder(List<PyValue> sorted) {
+    items.clear();
+    items.addAll(sorted);
+  }
+
+  @GuardedBy("this")
+  private int index(long i, String message) {
+    long at = i < 0 ? i + items.size() : i;
+    if (at < 0 || at >= items.size()) {
+      throw new PyException("IndexError", message);
+    }
+    return (int) at;
+  }
+
+  @Override
+  void dropReferences(Collection<PyValue> out) {
+    out.addAll(takeAll());
+  }
+
+  @Override
+  synchronized void references(Collection<PyValue> out) {
+    out.addAll(items);
   }
 
   @Override

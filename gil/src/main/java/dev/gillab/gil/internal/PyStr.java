@@ -1,8 +1,13 @@
 package dev.gillab.gil.internal;
 
-/** A str. Immutable. */
+/**
+ * A str: immutable text, a sequence of code points. Its length in code points is counted once,
+ * on first use, so indexing in a loop does not recount it every time.
+ */
 public final class PyStr extends PyValue {
   final String value;
+  /** Code points, or -1 until first asked; a benign race under free threading (same answer). */
+  private int length = -1;
 
   PyStr(String value) {
     super(false);
@@ -11,6 +16,16 @@ public final class PyStr extends PyValue {
 
   public String value() {
     return value;
+  }
+
+  /** {@code len(s)}: code points, not UTF-16 units. */
+  int length() {
+    int n = length;
+    if (n < 0) {
+      n = Strings.length(value);
+      length = n;
+    }
+    return n;
   }
 
   @Override

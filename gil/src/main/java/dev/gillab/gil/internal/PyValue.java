@@ -1,6 +1,8 @@
 package dev.gillab.gil.internal;
 
 import dev.gillab.refcount.HeapObject;
+import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An interpreter object: the Python value, tied to the heap object that carries its reference
@@ -34,6 +36,25 @@ public abstract class PyValue {
   /** The reference count (immortal: {@code Heap.IMMORTAL_REFCOUNT}). */
   public final int refCount() {
     return ref.refCount();
+  }
+
+  /**
+   * A container's free hook: hands the references it holds to {@code out} (the trashcan, which
+   * releases them without recursing) and forgets them. Most objects hold none.
+   */
+  void dropReferences(Collection<PyValue> out) {}
+
+  /** Adds the objects this one holds references to, without giving them up (cycle checks). */
+  void references(Collection<PyValue> out) {}
+
+  /**
+   * Calls this object with the arguments at {@code args[base .. base+argc)}, the last {@code
+   * kwNames.length} of them named (null: none named). The arguments stay the caller's: a callee
+   * that keeps one takes its own reference. Answers a new reference.
+   */
+  PyValue call(
+      PyRuntime rt, ThreadState ts, PyValue[] args, int base, int argc, String @Nullable [] kwNames) {
+    throw PyException.type("'" + typeName() + "' object is not callable");
   }
 
   public static void incRef(PyValue v) {

@@ -1,5 +1,7 @@
 package dev.gillab.gil.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one interpreter thread carries through the eval loop: its frame depth and what is left
  * of its instruction budget. Confined to its thread.
@@ -10,6 +12,8 @@ public final class ThreadState {
   int depth;
   /** {@code ticks}: release the GIL when {@code remaining} falls to this; MIN_VALUE for never. */
   long nextTick = Long.MIN_VALUE;
+  /** The Python thread this is ({@code threading.current_thread()}); null outside threading. */
+  @Nullable PyThread thread;
 
   /** {@code budget} instructions at most; {@link Long#MAX_VALUE} for no limit. */
   public ThreadState(long budget) {

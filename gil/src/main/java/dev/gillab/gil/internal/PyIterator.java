@@ -1,0 +1,16 @@
+package dev.gillab.gil.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An iterator, what {@code GET_ITER} makes and {@code FOR_ITER} advances. Iterating an
+ * iterator gives itself, as in Python.
+ */
+public abstract class PyIterator extends PyValue {
+  PyIterator() {
+    super(false);
+  }
+
+  /** The next item as a new reference, or null when exhausted. Called with the GIL held. */
+  abstract @Nullable PyValue next(ObjectSpace space);
+}

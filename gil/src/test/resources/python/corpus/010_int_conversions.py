@@ -1,0 +1,10 @@
+# int() of strings, floats and bools; str() of ints.
+print(int("42"))
+print(int("-17"))
+print(int("  8  "))
+print(int(3.9))
+print(int(-3.9))
+print(int(True), int(False))
+print(int(0.0))
+print(str(123) + str(-4))
+print(len(str(9223372036854775807)))

@@ -1,0 +1,11 @@
+# Float literals and how they print.
+print(1.5)
+print(1.0)
+print(0.5)
+print(2.25)
+print(-3.75)
+print(1e3)
+print(1e-3)
+print(1.5e2)
+print(0.0)
+print(100.0)

@@ -1,0 +1,10 @@
+# Large and small floats switch to exponent notation.
+print(1e15)
+print(1e16)
+print(123456789012345.0)
+print(1234567890123456789.0)
+print(1e22)
+print(0.0001)
+print(0.00001)
+print(1.5e-7)
+print(-2.5e-5)

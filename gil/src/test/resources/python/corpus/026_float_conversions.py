@@ -1,0 +1,11 @@
+# float() of ints and strings; int() truncates.
+print(float(3))
+print(float("2.5"))
+print(float("-0.125"))
+print(float(" 7 "))
+print(float(True))
+print(int(2.999))
+print(int(-0.5))
+print(int(float("1e3")))
+print(str(0.5))
+print(str(1e16))

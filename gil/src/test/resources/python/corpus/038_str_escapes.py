@@ -1,0 +1,10 @@
+# Escape sequences in literals.
+print("tab\there")
+print("line1\nline2")
+print("back\\slash")
+print('it\'s')
+print("say \"hi\"")
+print("\x41\x42\x43")
+print("\u00e9t\u00e9")
+print("\101\102")
+print(len("\n"), len("\\n"), len("\0"))

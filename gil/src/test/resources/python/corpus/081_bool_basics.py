@@ -1,0 +1,10 @@
+# True and False: printing, conversion and identity.
+print(True, False)
+print(bool(1), bool(0), bool(-1))
+print(bool(""), bool("a"))
+print(bool([]), bool([0]))
+print(bool(()), bool((None,)))
+print(True == 1, False == 0)
+print(str(True) + "!")
+print(repr(False))
+print(True is True)

@@ -1,0 +1,12 @@
+# and/or return one of their operands, not necessarily a bool.
+print(1 and 2)
+print(0 and 2)
+print(1 or 2)
+print(0 or 2)
+print("" or "default")
+print("x" and "y")
+print(None or [] or 0)
+print([] and 1)
+print(0 or None)
+print(1 and 2 and 3)
+print(0 or 0.0 or "last")

@@ -1,0 +1,4 @@
+# Calling an int.
+x = 5
+print(x)
+x()

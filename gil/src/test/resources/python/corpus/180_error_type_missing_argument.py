@@ -1,0 +1,6 @@
+# Too few arguments name the missing parameter.
+def area(width, height):
+    return width * height
+
+print(area(2, 3))
+print(area(2))

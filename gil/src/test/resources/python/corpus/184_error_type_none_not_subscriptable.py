@@ -1,0 +1,5 @@
+# Indexing None.
+def lookup():
+    return None
+
+print(lookup()[0])

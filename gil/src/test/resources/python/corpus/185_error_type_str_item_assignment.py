@@ -1,0 +1,3 @@
+# Strings are immutable.
+s = "abc"
+s[0] = "x"

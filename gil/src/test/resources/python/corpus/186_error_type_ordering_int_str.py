@@ -1,0 +1,3 @@
+# Ordering an int against a str.
+print(1 < 2)
+print(1 < "2")

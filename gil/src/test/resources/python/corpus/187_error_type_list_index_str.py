@@ -1,0 +1,3 @@
+# A list index must be an int.
+a = [1, 2]
+print(a["0"])

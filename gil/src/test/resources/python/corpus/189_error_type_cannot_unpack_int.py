@@ -1,0 +1,2 @@
+# Unpacking something that is not iterable.
+a, b = 5

@@ -1,0 +1,4 @@
+# Reading past the end of a str.
+s = "abc"
+print(s[-3])
+print(s[-4])

@@ -1,0 +1,2 @@
+# Fewer values than targets.
+x, y, z = "ab"

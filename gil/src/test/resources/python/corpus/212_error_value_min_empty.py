@@ -1,0 +1,3 @@
+# min of an empty sequence.
+print(min([3]))
+print(min([]))

@@ -1,0 +1,7 @@
+# A thread cannot be joined before it is started.
+import threading
+def work():
+    pass
+
+t = threading.Thread(target=work)
+t.join()

@@ -1,0 +1,4 @@
+# break outside a loop does not compile.
+x = 1
+if x:
+    break

@@ -1,0 +1,5 @@
+# continue outside a loop does not compile.
+def f():
+    continue
+
+f()

@@ -1,0 +1,3 @@
+# Two operators in a row.
+print("never printed")
+x = = 1

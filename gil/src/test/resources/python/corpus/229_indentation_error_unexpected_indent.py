@@ -1,0 +1,3 @@
+# An indented line where no block starts.
+x = 1
+    y = 2

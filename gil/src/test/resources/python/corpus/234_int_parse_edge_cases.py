@@ -1,0 +1,10 @@
+# int() and float() accept signs, underscores and surrounding whitespace.
+print(int("+5"))
+print(int("-0"))
+print(int("007"))
+print(int("1_000"))
+print(int("\t42\n"))
+print(float("1_0.5"))
+print(float("  -1e3 "))
+print(float(".5"), float("5."))
+print(float("-0"))

@@ -1,0 +1,3 @@
+# - is not defined for strings.
+print("ab" + "cd")
+print("ab" - "cd")

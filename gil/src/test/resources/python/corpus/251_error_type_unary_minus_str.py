@@ -1,0 +1,3 @@
+# Unary minus of a string.
+s = "x"
+print(-s)

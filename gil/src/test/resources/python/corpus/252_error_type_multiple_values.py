@@ -1,0 +1,6 @@
+# An argument given by position and by keyword.
+def f(a, b):
+    return a + b
+
+print(f(1, b=2))
+print(f(1, a=2))
