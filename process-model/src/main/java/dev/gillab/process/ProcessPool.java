@@ -8,7 +8,12 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.errorprone.annotations.ThreadSafe;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import dev.gillab.process.internal.Counters;
+import dev.gillab.process.internal.Job;
+import dev.gillab.process.internal.Next;
 import dev.gillab.process.internal.PoolSlot;
+import dev.gillab.process.internal.SlotConfig;
+import dev.gillab.process.internal.SlotHub;
 import dev.gillab.process.internal.RuntimeClassPath;
 import dev.gillab.process.internal.WorkerMain;
 import java.time.Duration;
@@ -81,14 +86,14 @@ public final class ProcessPool implements AutoCloseable {
   private final Condition changed = lock.newCondition();
 
   @GuardedBy("lock")
-  private final ArrayDeque<PoolSlot.Job> queue = new ArrayDeque<>();
+  private final ArrayDeque<Job> queue = new ArrayDeque<>();
 
   @GuardedBy("lock")
   private State state = State.RUNNING;
 
   private final ImmutableList<PoolSlot> slots;
   private final AtomicLong nextRequestId = new AtomicLong(1);
-  private final PoolSlot.Counters counters = new PoolSlot.Counters();
+  private final Counters counters = new Counters();
 
   private ProcessPool(Config config) {
     this.config = config;
@@ -130,8 +135,8 @@ public final class ProcessPool implements AutoCloseable {
         "a request of %s bytes does not fit a frame of at most %s bytes",
         frameBytes,
         config.maxFrameBytes());
-    PoolSlot.Job job =
-        new PoolSlot.Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
+    Job job =
+        new Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
     lock.lock();
     try {
       if (state != State.RUNNING) {
@@ -232,7 +237,7 @@ public final class ProcessPool implements AutoCloseable {
    */
   @CanIgnoreReturnValue
   public int shutdownNow() {
-    List<PoolSlot.Job> cancelled;
+    List<Job> cancelled;
     lock.lock();
     try {
       state = State.TERMINATED;
@@ -242,7 +247,7 @@ public final class ProcessPool implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    for (PoolSlot.Job job : cancelled) {
+    for (Job job : cancelled) {
       counters.failed(job, new CancellationException("the pool was shut down before the task ran"));
     }
     slots.forEach(PoolSlot::killWorker);
@@ -268,28 +273,28 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   /** What a slot asks of the pool: the next job, the state, a wake-up. */
-  private final class Hub implements PoolSlot.Hub {
+  private final class Hub implements SlotHub {
     @Override
-    public PoolSlot.Next next(boolean needWorker, Duration maxWait) throws InterruptedException {
+    public Next next(boolean needWorker, Duration maxWait) throws InterruptedException {
       long deadline = System.nanoTime() + maxWait.toNanos();
       lock.lock();
       try {
         while (true) {
           if (state == State.TERMINATED) {
-            return PoolSlot.Next.stop();
+            return Next.stop();
           }
           if (needWorker && (state == State.RUNNING || !queue.isEmpty())) {
-            return PoolSlot.Next.startWorker();
+            return Next.startWorker();
           }
           if (!needWorker && !queue.isEmpty()) {
-            return PoolSlot.Next.run(queue.poll());
+            return Next.run(queue.poll());
           }
           if (state == State.CLOSING) {
-            return PoolSlot.Next.stop();
+            return Next.stop();
           }
           long left = deadline - System.nanoTime();
           if (left <= 0) {
-            return PoolSlot.Next.idle();
+            return Next.idle();
           }
           changed.awaitNanos(left);
         }
@@ -299,7 +304,7 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     @Override
-    public Optional<PoolSlot.Job> pollJob() {
+    public Optional<Job> pollJob() {
       lock.lock();
       try {
         return Optional.ofNullable(queue.poll());
@@ -335,7 +340,7 @@ public final class ProcessPool implements AutoCloseable {
       Optional<Duration> taskTimeout,
       Duration closeTimeout,
       int maxFrameBytes,
-      PoolSlot.SlotConfig slotConfig) {}
+      SlotConfig slotConfig) {}
 
   /** Configures a pool. Not thread-safe: use from one thread. */
   public static final class Builder {
@@ -473,8 +478,8 @@ public final class ProcessPool implements AutoCloseable {
                   .stderrTailLines(tailLines)
                   .onStderrLine(listener)
                   .start();
-      PoolSlot.SlotConfig slot =
-          new PoolSlot.SlotConfig(
+      SlotConfig slot =
+          new SlotConfig(
               launcher,
               maxFrameBytes,
               maxTasksPerWorker,

@@ -4,10 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.gillab.process.ChildJvm;
 import dev.gillab.process.ExitStatus;
 import dev.gillab.process.Frame;
-import dev.gillab.process.FrameReader;
 import dev.gillab.process.FrameType;
-import dev.gillab.process.FrameWriter;
-import dev.gillab.process.PoolStats;
 import dev.gillab.process.ProtocolException;
 import dev.gillab.process.TaskFailedException;
 import dev.gillab.process.TaskTimeoutException;
@@ -19,15 +16,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * One slot of a process pool: a daemon thread that owns one worker JVM at a time, feeds it
  * tasks, and replaces it when it dies, times out, misbehaves or is due for recycling.
+ *
+ * <p>The types around it, one concern each: {@link Job} (a submitted task), {@link Next} (what
+ * the pool answers), {@link SlotHub} (the pool as a slot sees it), {@link SlotConfig} (what all
+ * slots share), {@link Counters} (the pool's statistics), {@link Worker} (one worker JVM and its
+ * pipes) and {@link Retirement} (how a worker left).
  *
  * <p>Thread-safety: the slot's state is confined to its thread, except {@link #worker} (volatile,
  * read by other threads to list pids or to kill it) and the worker's atomic flags, which timers
@@ -37,142 +36,13 @@ public final class PoolSlot {
   private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
 
-  /** A submitted task. */
-  public record Job(
-      long id,
-      String taskName,
-      byte[] payload,
-      Optional<Duration> timeout,
-      CompletableFuture<byte[]> future) {
-    public Job(long id, String taskName, byte[] payload, Optional<Duration> timeout) {
-      this(id, taskName, payload, timeout, new CompletableFuture<>());
-    }
-  }
-
-  /** What the pool tells a slot to do next. */
-  public record Next(Kind kind, Optional<Job> job) {
-    /** The four answers. */
-    public enum Kind {
-      RUN,
-      START_WORKER,
-      IDLE,
-      STOP
-    }
-
-    public static Next run(Job job) {
-      return new Next(Kind.RUN, Optional.of(job));
-    }
-
-    public static Next startWorker() {
-      return new Next(Kind.START_WORKER, Optional.empty());
-    }
-
-    public static Next idle() {
-      return new Next(Kind.IDLE, Optional.empty());
-    }
-
-    public static Next stop() {
-      return new Next(Kind.STOP, Optional.empty());
-    }
-  }
-
-  /** The pool as a slot sees it. Implementations are thread-safe. */
-  public interface Hub {
-    /** Blocks up to {@code maxWait} for something to do. */
-    Next next(boolean needWorker, Duration maxWait) throws InterruptedException;
-
-    /** Takes a queued job, if any, without waiting. */
-    Optional<Job> pollJob();
-
-    boolean terminated();
-
-    /** Wakes slots waiting in {@link #next}. */
-    void wake();
-  }
-
-  /** What every slot of a pool shares. */
-  public record SlotConfig(
-      Supplier<ChildJvm> launcher,
-      int maxFrameBytes,
-      int maxTasksPerWorker,
-      Duration startTimeout,
-      String initializerTask,
-      byte[] initializerPayload) {}
-
-  /** The pool's counters; thread-safe (atomic longs). */
-  public static final class Counters {
-    private final AtomicLong done = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong started = new AtomicLong();
-    private final AtomicLong crashed = new AtomicLong();
-    private final AtomicLong recycled = new AtomicLong();
-    private final AtomicLong killed = new AtomicLong();
-
-    // Count before completing: whoever sees the future complete then sees the count too. A
-    // future that was already completed (cancelled, say) takes its count back.
-    public void done(Job job, byte[] result) {
-      done.incrementAndGet();
-      if (!job.future().complete(result)) {
-        done.decrementAndGet();
-      }
-    }
-
-    public void failed(Job job, Throwable cause) {
-      failed.incrementAndGet();
-      if (!job.future().completeExceptionally(cause)) {
-        failed.decrementAndGet();
-      }
-    }
-
-    public PoolStats snapshot() {
-      return new PoolStats(
-          done.get(), failed.get(), started.get(), crashed.get(), recycled.get(), killed.get());
-    }
-  }
-
-  private enum Retirement {
-    CRASHED,
-    KILLED,
-    RECYCLED,
-    STOPPED
-  }
-
-  /** A worker JVM and its pipes. */
-  private static final class Worker {
-    final ChildJvm child;
-    final FrameReader reader;
-    final FrameWriter writer;
-    final AtomicBoolean killedByPool = new AtomicBoolean();
-    final AtomicBoolean retired = new AtomicBoolean();
-    volatile boolean ready;
-    int tasksRun;
-
-    Worker(ChildJvm child, int maxFrameBytes) {
-      this.child = child;
-      this.reader = new FrameReader(child.stdout(), maxFrameBytes);
-      this.writer = new FrameWriter(child.stdin(), maxFrameBytes);
-    }
-
-    /** Kills the tree and waits (bounded) until it is gone: for the slot thread. */
-    void kill() {
-      killedByPool.set(true);
-      child.killTree();
-    }
-
-    /** Only sends the kill signals: for timer actions, which must not block the timer thread. */
-    void signalKill() {
-      killedByPool.set(true);
-      child.destroyTree();
-    }
-  }
-
   private final SlotConfig config;
   private final Counters counters;
-  private final Hub hub;
+  private final SlotHub hub;
   private final Thread thread;
   private volatile Worker worker;
 
-  public PoolSlot(int index, SlotConfig config, Counters counters, Hub hub) {
+  public PoolSlot(int index, SlotConfig config, Counters counters, SlotHub hub) {
     this.config = config;
     this.counters = counters;
     this.hub = hub;
@@ -259,7 +129,7 @@ public final class PoolSlot {
     } catch (RuntimeException e) {
       throw new WorkerStartException("cannot launch a worker JVM: " + e.getMessage(), e);
     }
-    counters.started.incrementAndGet();
+    counters.workerStarted();
     Worker w = new Worker(child, config.maxFrameBytes());
     worker = w;
     ScheduledFuture<?> deadline = Scheduler.after(config.startTimeout(), w::signalKill);
@@ -453,12 +323,7 @@ public final class PoolSlot {
       return;
     }
     w.child.close(); // kills the tree if anything of it is left
-    switch (how) {
-      case CRASHED -> counters.crashed.incrementAndGet();
-      case KILLED -> counters.killed.incrementAndGet();
-      case RECYCLED -> counters.recycled.incrementAndGet();
-      case STOPPED -> {}
-    }
+    counters.workerRetired(how);
   }
 
   private static String tail(Worker w) {
