@@ -314,6 +314,21 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     @Override
+    public boolean requeue(Job job) {
+      lock.lock();
+      try {
+        if (state == State.TERMINATED) {
+          return false; // shutdownNow has cancelled the queue: nobody would take it
+        }
+        queue.addFirst(job);
+        changed.signalAll();
+        return true;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
     public boolean terminated() {
       lock.lock();
       try {

@@ -123,6 +123,26 @@ class ProcessPoolIT {
     }
   }
 
+  /**
+   * A worker that dies while idle never ran the next task, so that task must not fail: the slot
+   * finds the worker dead before writing to it, replaces it and sends the task to the new one.
+   * The test waits for the exit so the worker is dead, not dying, when the task is submitted.
+   */
+  @Test
+  void aWorkerKilledWhileIdleFailsNoTaskAndItsReplacementRunsTheNext() throws Exception {
+    int rounds = 20;
+    try (ProcessPool pool = pool(1).build()) {
+      for (int i = 0; i < rounds; i++) {
+        assertTrue(pool.awaitReady(WAIT));
+        ProcessHandle idle = ProcessHandle.of(pool.workerPids().get(0)).orElseThrow();
+        assertTrue(idle.destroyForcibly());
+        idle.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(i, get(pool.submit(ProcessPool.ECHO_TASK, new byte[i])).length, "round " + i);
+      }
+      assertEquals(new PoolStats(rounds, 0, rounds + 1, rounds, 0, 0), pool.stats());
+    }
+  }
+
   @Test
   void workersAreRecycledAfterMaxTasksAndEachHasItsOwnStatics() throws Exception {
     try (ProcessPool pool = pool(1).maxTasksPerWorker(2).build()) {

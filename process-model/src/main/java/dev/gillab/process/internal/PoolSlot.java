@@ -92,8 +92,8 @@ public final class PoolSlot {
         Worker w = worker;
         // A worker the pool has begun to kill (a start deadline that fired late, say) may still
         // look alive: it must not get another task.
-        if (w != null && (w.killedByPool.get() || !w.child.isAlive())) {
-          retire(w, w.killedByPool.get() ? Retirement.KILLED : Retirement.CRASHED);
+        if (w != null && isGone(w)) {
+          retireGone(w);
           w = null;
         }
         Next next = hub.next(w == null, IDLE_CHECK);
@@ -189,6 +189,12 @@ public final class PoolSlot {
       return; // the caller cancelled it while it was queued
     }
     Worker w = worker;
+    // A worker that died while idle never saw this job: it goes to a replacement, not failed.
+    if (isGone(w)) {
+      retireGone(w);
+      resend(job);
+      return;
+    }
     // Decided per job, by whoever claims it first: the timer (then it kills the worker) or this
     // thread once the exchange is over (then the timer does nothing). Not by cancel()'s result:
     // a timer action that is still running can be cancelled too.
@@ -206,9 +212,11 @@ public final class PoolSlot {
                         }));
     Optional<Frame> reply = Optional.empty();
     ProtocolException badFrame = null;
+    boolean written = false;
     boolean timedOut;
     try {
       w.writer.write(Frame.of(FrameType.REQUEST, job.id(), job.taskName(), job.payload()));
+      written = true;
       reply = w.reader.read();
     } catch (ProtocolException e) {
       badFrame = e;
@@ -218,6 +226,13 @@ public final class PoolSlot {
       timer.ifPresent(t -> t.cancel(false));
       // If the timer won, this job's worker is being killed, whatever the pipe still held.
       timedOut = !settled.compareAndSet(false, true);
+    }
+    if (!written && badFrame == null) {
+      // The pipe broke under the request: the worker died between the check above and the
+      // write, and never read this job. (A timer that fired meanwhile timed nothing that ran.)
+      retireGone(w);
+      resend(job);
+      return;
     }
     if (reply.isPresent() && isReplyTo(reply.get(), job)) {
       Frame frame = reply.get();
@@ -267,6 +282,22 @@ public final class PoolSlot {
       counters.failed(
           job,
           new WorkerCrashedException(w.child.pid(), job.taskName(), status, w.child.stderrTail()));
+    }
+  }
+
+  /** Dead, or being killed by the pool (a late start deadline, say) though it may look alive. */
+  private static boolean isGone(Worker w) {
+    return w.killedByPool.get() || !w.child.isAlive();
+  }
+
+  private void retireGone(Worker w) {
+    retire(w, w.killedByPool.get() ? Retirement.KILLED : Retirement.CRASHED);
+  }
+
+  /** Puts back a job no worker has read, so the next worker runs it; cancels it after shutdown. */
+  private void resend(Job job) {
+    if (!hub.requeue(job)) {
+      counters.failed(job, new CancellationException("the pool was shut down before the task ran"));
     }
   }
 

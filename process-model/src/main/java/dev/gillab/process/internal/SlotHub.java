@@ -14,6 +14,13 @@ public interface SlotHub {
   /** Takes a queued job, if any, without waiting. */
   Optional<Job> pollJob();
 
+  /**
+   * Puts a job no worker has read back at the head of the queue, for the next worker to run.
+   *
+   * @return false if the pool is terminated: the job was not queued and the caller must fail it
+   */
+  boolean requeue(Job job);
+
   boolean terminated();
 
   /** Wakes slots waiting in {@link #next}. */
