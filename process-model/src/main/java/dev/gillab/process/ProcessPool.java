@@ -422,10 +422,18 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** Largest frame body accepted either way (default 16 MiB). */
+    /**
+     * Largest frame body accepted either way (default 16 MiB, at most {@link
+     * Frame#MAX_FRAME_BYTES_CAP}, 256 MiB).
+     */
     @CanIgnoreReturnValue
     public Builder maxFrameBytes(int bytes) {
       checkArgument(bytes >= 1024, "maxFrameBytes must be at least 1024, got %s", bytes);
+      checkArgument(
+          bytes <= Frame.MAX_FRAME_BYTES_CAP,
+          "maxFrameBytes must be at most %s (256 MiB), got %s",
+          Frame.MAX_FRAME_BYTES_CAP,
+          bytes);
       maxFrameBytes = bytes;
       return this;
     }
