@@ -143,6 +143,35 @@ class ProcessPoolIT {
     }
   }
 
+  /**
+   * A codec's Error fails that task's future and nothing else: decoding runs as a dependent of
+   * the future, on the slot thread, and the pool goes on serving.
+   */
+  @Test
+  void aCodecThatThrowsAnErrorFailsItsTaskAndThePoolServesOn() throws Exception {
+    OutOfMemoryError injected = new OutOfMemoryError("injected: no memory to decode");
+    Codec<String> broken =
+        new Codec<>() {
+          @Override
+          public byte[] encode(String value) {
+            return Codecs.utf8().encode(value);
+          }
+
+          @Override
+          public String decode(byte[] bytes) {
+            throw injected;
+          }
+        };
+    try (ProcessPool pool = pool(1).build()) {
+      CompletableFuture<String> decoded = pool.submit(ProcessPool.ECHO_TASK, "x", Codecs.utf8(), broken);
+      assertEquals(injected, failure(decoded));
+      assertEquals(
+          "y",
+          pool.submit(ProcessPool.ECHO_TASK, "y", Codecs.utf8(), Codecs.utf8())
+              .get(WAIT.toSeconds(), TimeUnit.SECONDS));
+    }
+  }
+
   @Test
   void workersAreRecycledAfterMaxTasksAndEachHasItsOwnStatics() throws Exception {
     try (ProcessPool pool = pool(1).maxTasksPerWorker(2).build()) {

@@ -16,18 +16,29 @@ public final class Counters {
   private final AtomicLong killed = new AtomicLong();
 
   // Count before completing: whoever sees the future complete then sees the count too. A
-  // future that was already completed (cancelled, say) takes its count back.
+  // future that was already completed (cancelled, say), or whose completion threw, takes its
+  // count back, so a job that then fails with that fault is counted once.
   public void done(Job job, byte[] result) {
     done.incrementAndGet();
-    if (!job.future().complete(result)) {
-      done.decrementAndGet();
+    boolean completed = false;
+    try {
+      completed = job.future().complete(result);
+    } finally {
+      if (!completed) {
+        done.decrementAndGet();
+      }
     }
   }
 
   public void failed(Job job, Throwable cause) {
     failed.incrementAndGet();
-    if (!job.future().completeExceptionally(cause)) {
-      failed.decrementAndGet();
+    boolean completed = false;
+    try {
+      completed = job.future().completeExceptionally(cause);
+    } finally {
+      if (!completed) {
+        failed.decrementAndGet();
+      }
     }
   }
 

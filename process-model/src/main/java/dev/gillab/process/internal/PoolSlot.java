@@ -35,12 +35,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PoolSlot {
   private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+  private static final System.Logger LOG = System.getLogger(PoolSlot.class.getName());
 
   private final SlotConfig config;
   private final Counters counters;
   private final SlotHub hub;
   private final Thread thread;
   private volatile Worker worker;
+  // Both confined to the slot thread: they set the back-off after a failure.
+  private int startFailuresInARow;
+  private int faultsInARow;
 
   public PoolSlot(int index, SlotConfig config, Counters counters, SlotHub hub) {
     this.config = config;
@@ -85,34 +89,32 @@ public final class PoolSlot {
     return !thread.isAlive();
   }
 
+  /**
+   * The slot's loop. No Throwable ends it: a dead slot would leave its job, and every job after
+   * it, pending forever. A fault running a job fails that job ({@link #executeGuarded}); a fault
+   * starting a worker fails one queued job, as a failed start does; any other fault (in the hub,
+   * say) starts the slot over: its worker is killed and the loop goes on after a back-off. The
+   * recovery runs inside the same guard, so a fault while recovering is just the next fault.
+   * Only STOP, or an interrupt, ends it.
+   */
   private void run() {
-    int startFailures = 0;
     try {
+      Throwable fault = null;
       while (true) {
-        Worker w = worker;
-        // A worker the pool has begun to kill (a start deadline that fired late, say) may still
-        // look alive: it must not get another task.
-        if (w != null && isGone(w)) {
-          retireGone(w);
-          w = null;
-        }
-        Next next = hub.next(w == null, IDLE_CHECK);
-        switch (next.kind()) {
-          case STOP -> {
+        try {
+          if (fault != null) {
+            Throwable last = fault;
+            fault = null;
+            recover(last);
+          }
+          if (step()) {
             return;
           }
-          case IDLE -> {}
-          case START_WORKER -> {
-            try {
-              worker = startWorker();
-              startFailures = 0;
-            } catch (RuntimeException e) { // WorkerStartException, or a bug: never end the slot
-              startFailures++;
-              hub.pollJob().ifPresent(job -> counters.failed(job, e));
-              Thread.sleep(Math.min(5_000L, 100L << Math.min(startFailures, 6)));
-            }
-          }
-          case RUN -> executeGuarded(next.job().orElseThrow());
+          faultsInARow = 0;
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Throwable e) {
+          fault = e;
         }
       }
     } catch (InterruptedException e) {
@@ -120,6 +122,66 @@ public final class PoolSlot {
     } finally {
       stopWorker();
     }
+  }
+
+  private void recover(Throwable fault) throws InterruptedException {
+    faultsInARow++;
+    LOG.log(System.Logger.Level.WARNING, thread.getName() + " starts over after a fault", fault);
+    abandonWorker();
+    Thread.sleep(backOff(faultsInARow));
+  }
+
+  /**
+   * Asks the hub once and does what it says.
+   *
+   * @return true when the slot is to stop
+   */
+  private boolean step() throws InterruptedException {
+    Worker w = worker;
+    // A worker the pool has begun to kill (a start deadline that fired late, say) may still
+    // look alive: it must not get another task.
+    if (w != null && isGone(w)) {
+      retireGone(w);
+      w = null;
+    }
+    Next next = hub.next(w == null, IDLE_CHECK);
+    switch (next.kind()) {
+      case STOP -> {
+        return true;
+      }
+      case IDLE -> {}
+      case START_WORKER -> {
+        Throwable failure = null;
+        try {
+          worker = startWorker();
+          startFailuresInARow = 0;
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Throwable e) { // WorkerStartException, a bug, or an Error such as OOM
+          failure = e;
+        }
+        if (failure != null) {
+          failedStart(failure);
+        }
+      }
+      case RUN -> executeGuarded(next.job().orElseThrow());
+    }
+    return false;
+  }
+
+  /** 200 ms after the first failure in a row, doubling up to 5 s. */
+  private static long backOff(int failuresInARow) {
+    return Math.min(5_000L, 100L << Math.min(failuresInARow, 6));
+  }
+
+  /**
+   * Fails one queued job per failed start, so a pool that cannot start workers fails its callers
+   * instead of hanging them, and backs off before the next attempt.
+   */
+  private void failedStart(Throwable failure) throws InterruptedException {
+    startFailuresInARow++;
+    hub.pollJob().ifPresent(job -> counters.failed(job, failure));
+    Thread.sleep(backOff(startFailuresInARow));
   }
 
   private Worker startWorker() throws InterruptedException {
@@ -156,11 +218,11 @@ public final class PoolSlot {
       throw new WorkerStartException(
           "worker pid " + child.pid() + " did not start: " + why + tail(w));
     } catch (IOException e) {
-      deadline.cancel(false);
       w.kill();
       throw new WorkerStartException(
           "worker pid " + child.pid() + " did not start: " + e.getMessage() + tail(w), e);
     } finally {
+      deadline.cancel(false); // also after an Error, so the timer never fires on a retired worker
       if (!w.ready) {
         retire(w, Retirement.STOPPED);
       }
@@ -174,13 +236,21 @@ public final class PoolSlot {
   private void executeGuarded(Job job) throws InterruptedException {
     try {
       execute(job);
-    } catch (RuntimeException e) {
+    } catch (InterruptedException e) {
+      counters.failed(job, new CancellationException("the pool's slot thread was interrupted"));
+      throw e;
+    } catch (Throwable e) { // a bug, or an Error such as OutOfMemoryError handling the reply
       counters.failed(job, e);
-      Worker w = worker;
-      if (w != null) {
-        w.kill();
-        retire(w, Retirement.KILLED);
-      }
+      abandonWorker();
+    }
+  }
+
+  /** Kills and retires the worker, whose pipes may be mid-frame after a fault. */
+  private void abandonWorker() {
+    Worker w = worker;
+    if (w != null) {
+      w.kill();
+      retire(w, Retirement.KILLED);
     }
   }
 
