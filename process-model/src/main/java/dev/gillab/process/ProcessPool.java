@@ -37,9 +37,9 @@ import java.util.function.Supplier;
  * <p>Design: one queue of submitted tasks and one slot per worker. A slot is a daemon thread
  * that owns one worker JVM at a time: it takes a task, writes a REQUEST frame to the worker's
  * stdin and reads the reply from its stdout. When the worker dies (crash, halt, SIGKILL from
- * anyone), the slot fails only the task that worker was running (written to it) with a {@link
- * WorkerCrashedException} and starts a replacement; a task not yet written goes to the
- * replacement, and the other slots never notice. A task timeout kills that worker's process tree
+ * anyone), the slot fails only the task that worker was running (it had answered STARTED) with a
+ * {@link WorkerCrashedException} and starts a replacement; a task the worker never started goes
+ * to the replacement, and the other slots never notice. A task timeout kills that worker's process tree
  * and replaces it. A worker that sends bytes that are not a frame fails its task with the {@link
  * ProtocolException} and is replaced. No Throwable, not even an {@link Error}, ends a slot: it
  * fails the task it hit and the slot starts over, so no future is left pending. Python's {@code

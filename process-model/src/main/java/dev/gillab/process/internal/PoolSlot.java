@@ -282,12 +282,15 @@ public final class PoolSlot {
                         }));
     Optional<Frame> reply = Optional.empty();
     ProtocolException badFrame = null;
-    boolean written = false;
+    boolean started = false;
     boolean timedOut;
     try {
       w.writer.write(Frame.of(FrameType.REQUEST, job.id(), job.taskName(), job.payload()));
-      written = true;
       reply = w.reader.read();
+      if (reply.isPresent() && isStartOf(reply.get(), job)) {
+        started = true;
+        reply = w.reader.read();
+      }
     } catch (ProtocolException e) {
       badFrame = e;
     } catch (IOException e) {
@@ -297,9 +300,12 @@ public final class PoolSlot {
       // If the timer won, this job's worker is being killed, whatever the pipe still held.
       timedOut = !settled.compareAndSet(false, true);
     }
-    if (!written && badFrame == null) {
-      // The pipe broke under the request: the worker died between the check above and the
-      // write, and never read this job. (A timer that fired meanwhile timed nothing that ran.)
+    if (!started && reply.isEmpty() && badFrame == null && !timedOut) {
+      // The worker died without saying it started: killed while idle a moment ago (a JVM takes
+      // milliseconds to die, so the request may still have gone into its pipe), or the pipe
+      // broke under the request. It never ran this job. (A timeout is not resent: a worker too
+      // slow to start a task within its limit must not be replaced again and again.)
+      awaitExit(w);
       retireGone(w);
       resend(job);
       return;
@@ -369,6 +375,10 @@ public final class PoolSlot {
     if (!hub.requeue(job)) {
       counters.failed(job, new CancellationException("the pool was shut down before the task ran"));
     }
+  }
+
+  private static boolean isStartOf(Frame frame, Job job) {
+    return frame.type() == FrameType.STARTED && frame.requestId() == job.id();
   }
 
   private static boolean isReplyTo(Frame frame, Job job) {

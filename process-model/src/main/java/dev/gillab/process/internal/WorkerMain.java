@@ -88,7 +88,11 @@ public final class WorkerMain {
     for (Optional<Frame> next = reader.read(); next.isPresent(); next = reader.read()) {
       Frame frame = next.get();
       switch (frame.type()) {
-        case REQUEST -> writer.write(run(registry, frame));
+        case REQUEST -> {
+          // Before the task runs, so the parent can tell a task that ran from one never read.
+          writer.write(Frame.of(FrameType.STARTED, frame.requestId(), "", new byte[0]));
+          writer.write(run(registry, frame));
+        }
         case SHUTDOWN -> {
           return;
         }
