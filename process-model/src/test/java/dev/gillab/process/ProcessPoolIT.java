@@ -143,6 +143,25 @@ class ProcessPoolIT {
   }
 
   /**
+   * A request that kills every worker as it reads it (here: bigger than a worker's heap) is not
+   * sent to worker after worker forever: once three workers have died without starting it, the
+   * fourth death fails it with WorkerCrashedException, and the pool serves the next task.
+   */
+  @Test
+  void aRequestThatKillsTheWorkersReadingItFailsAfterFourOfThem() throws Exception {
+    try (ProcessPool pool =
+        pool(1)
+            .jvmOptions(List.of("-Xmx16m", "-XX:-UsePerfData", "-Xshare:auto"))
+            .maxFrameBytes(64 * 1024 * 1024)
+            .build()) {
+      Throwable e = failure(pool.submit(ProcessPool.ECHO_TASK, new byte[40 * 1024 * 1024]));
+      assertInstanceOf(WorkerCrashedException.class, e);
+      assertEquals(3, get(pool.submit(ProcessPool.ECHO_TASK, new byte[3])).length);
+      assertEquals(new PoolStats(1, 1, 5, 4, 0, 0), pool.stats());
+    }
+  }
+
+  /**
    * A codec's Error fails that task's future and nothing else: decoding runs as a dependent of
    * the future, on the slot thread, and the pool goes on serving.
    */

@@ -35,6 +35,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PoolSlot {
   private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+  /**
+   * How many workers may die with a job in their pipe, before starting it, until the job fails
+   * with {@link WorkerCrashedException} instead of going to yet another worker.
+   */
+  static final int MAX_UNSTARTED_DEATHS = 3;
+
   private static final System.Logger LOG = System.getLogger(PoolSlot.class.getName());
 
   private final SlotConfig config;
@@ -300,11 +306,16 @@ public final class PoolSlot {
       // If the timer won, this job's worker is being killed, whatever the pipe still held.
       timedOut = !settled.compareAndSet(false, true);
     }
-    if (!started && reply.isEmpty() && badFrame == null && !timedOut) {
+    if (!started
+        && reply.isEmpty()
+        && badFrame == null
+        && !timedOut
+        && job.unstartedDeaths().incrementAndGet() <= MAX_UNSTARTED_DEATHS) {
       // The worker died without saying it started: killed while idle a moment ago (a JVM takes
       // milliseconds to die, so the request may still have gone into its pipe), or the pipe
       // broke under the request. It never ran this job. (A timeout is not resent: a worker too
-      // slow to start a task within its limit must not be replaced again and again.)
+      // slow to start a task within its limit must not be replaced again and again. Nor is a
+      // request that kills worker after worker as they read it: past the bound it fails below.)
       awaitExit(w);
       retireGone(w);
       resend(job);
