@@ -23,6 +23,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One slot of a process pool: a daemon thread that owns one worker JVM at a time, feeds it
  * tasks, and replaces it when it dies, times out, misbehaves or is due for recycling.
  *
+ * <p>Which task a dying worker takes with it: only one it had started, which the worker says
+ * with a STARTED frame before it runs the task. A worker found dead before the write, or that
+ * dies before its STARTED, never ran the task, so the task goes back to the head of the queue
+ * for the next worker (up to {@link #MAX_UNSTARTED_DEATHS} times, so a request that kills its
+ * readers cannot go round forever). No Throwable ends the slot thread; see {@link #run()}.
+ *
  * <p>The types around it, one concern each: {@link Job} (a submitted task), {@link Next} (what
  * the pool answers), {@link SlotHub} (the pool as a slot sees it), {@link SlotConfig} (what all
  * slots share), {@link Counters} (the pool's statistics), {@link Worker} (one worker JVM and its

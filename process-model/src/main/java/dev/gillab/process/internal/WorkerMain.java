@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The main loop of a pool worker JVM. Frames come in on stdin and go out on stdout; stderr is
- * for logs. {@code System.out} is pointed at stderr first, so a stray {@code println} in a task
+ * for logs. Each REQUEST is answered with STARTED before the task runs, then RESULT or FAILURE:
+ * the parent fails a task with its dying worker only once STARTED has come. {@code System.out} is pointed at stderr first, so a stray {@code println} in a task
  * cannot corrupt the frame stream. The worker exits at end of stdin (its parent is gone or done)
  * and on a SHUTDOWN frame; {@link ChildMain} also watches the parent's pid.
  *
