@@ -38,6 +38,32 @@ public final class Frame {
   /** Default limit on N, the bytes after the length field: 16 MiB. */
   public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
+  /**
+   * The largest limit on N that a reader, a writer or a pool accepts: 256 MiB. A frame is held
+   * whole in memory (twice while it is parsed), so a limit near 2 GiB would let one reply take
+   * gigabytes of the parent's heap; past this, send the data another way (a file, say).
+   */
+  public static final int MAX_FRAME_BYTES_CAP = 256 * 1024 * 1024;
+
+  /**
+   * Checks a frame limit: at least the header, at most {@link #MAX_FRAME_BYTES_CAP}.
+   *
+   * @return the limit
+   */
+  static int checkLimit(int maxFrameBytes) {
+    checkArgument(
+        maxFrameBytes >= HEADER_BYTES,
+        "maxFrameBytes must be at least %s, got %s",
+        HEADER_BYTES,
+        maxFrameBytes);
+    checkArgument(
+        maxFrameBytes <= MAX_FRAME_BYTES_CAP,
+        "maxFrameBytes must be at most %s (256 MiB), got %s",
+        MAX_FRAME_BYTES_CAP,
+        maxFrameBytes);
+    return maxFrameBytes;
+  }
+
   private final FrameType type;
   private final long requestId;
   private final String taskName;

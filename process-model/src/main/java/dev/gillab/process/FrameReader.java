@@ -1,7 +1,5 @@
 package dev.gillab.process;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -18,9 +17,17 @@ import java.util.Optional;
  * is allocated, so a huge length prefix cannot exhaust memory), an unknown type, a name that
  * overruns its frame, or a stream that ends inside a frame.
  *
+ * <p>A length within the limit is still only a claim: the body buffer starts at {@value
+ * #CHUNK_BYTES} bytes and doubles as bytes arrive, up to the declared length, so a sender that
+ * announces 256 MiB and sends ten bytes costs kilobytes, and memory always follows what really
+ * came down the pipe (at most about twice it, plus a chunk).
+ *
  * <p>Thread-safe but serial: one lock makes concurrent reads take whole frames in turn.
  */
 public final class FrameReader {
+  /** The first size of a body buffer, and the smallest step it grows by. */
+  static final int CHUNK_BYTES = 64 * 1024;
+
   private final Object lock = new Object();
 
   @GuardedBy("lock")
@@ -29,13 +36,8 @@ public final class FrameReader {
   private final int maxFrameBytes;
 
   public FrameReader(InputStream in, int maxFrameBytes) {
-    checkArgument(
-        maxFrameBytes >= Frame.HEADER_BYTES,
-        "maxFrameBytes must be at least %s, got %s",
-        Frame.HEADER_BYTES,
-        maxFrameBytes);
     this.in = new BufferedInputStream(in, 64 * 1024);
-    this.maxFrameBytes = maxFrameBytes;
+    this.maxFrameBytes = Frame.checkLimit(maxFrameBytes);
   }
 
   /**
@@ -75,16 +77,29 @@ public final class FrameReader {
             String.format(
                 "frame length %d is shorter than the %d-byte header", length, Frame.HEADER_BYTES));
       }
-      byte[] body = new byte[length];
-      int bodyGot = readUpTo(body, length);
-      if (bodyGot < length) {
+      return Optional.of(parseBody(ByteBuffer.wrap(readBody(length)), length));
+    }
+  }
+
+  /** Reads {@code length} body bytes into a buffer that grows with what arrives. */
+  @GuardedBy("lock")
+  private byte[] readBody(int length) throws IOException {
+    byte[] body = new byte[Math.min(length, CHUNK_BYTES)];
+    int got = 0;
+    while (got < length) {
+      if (got == body.length) {
+        body = Arrays.copyOf(body, (int) Math.min(length, 2L * body.length));
+      }
+      int n = in.read(body, got, body.length - got);
+      if (n < 0) {
         throw new ProtocolException(
             String.format(
                 "truncated frame: expected %d bytes after the length prefix, got only %d",
-                length, bodyGot));
+                length, got));
       }
-      return Optional.of(parseBody(ByteBuffer.wrap(body), length));
+      got += n;
     }
+    return body;
   }
 
   private static void checkMagic(byte[] prefix) throws ProtocolException {

@@ -15,7 +15,12 @@ public enum FrameType {
   /** Worker to parent: the task threw; the payload is the UTF-8 description. */
   FAILURE(5),
   /** Parent to worker: finish and exit with code 0. */
-  SHUTDOWN(6);
+  SHUTDOWN(6),
+  /**
+   * Worker to parent, before it runs a requested task: the request is read and the task starts.
+   * A worker that dies before sending it never ran the task, so the task goes to another worker.
+   */
+  STARTED(7);
 
   private final byte code;
 

@@ -1,7 +1,5 @@
 package dev.gillab.process;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -24,13 +22,8 @@ public final class FrameWriter {
   private final int maxFrameBytes;
 
   public FrameWriter(OutputStream out, int maxFrameBytes) {
-    checkArgument(
-        maxFrameBytes >= Frame.HEADER_BYTES,
-        "maxFrameBytes must be at least %s, got %s",
-        Frame.HEADER_BYTES,
-        maxFrameBytes);
     this.out = new DataOutputStream(new BufferedOutputStream(out, 64 * 1024));
-    this.maxFrameBytes = maxFrameBytes;
+    this.maxFrameBytes = Frame.checkLimit(maxFrameBytes);
   }
 
   /**

@@ -8,7 +8,12 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.errorprone.annotations.ThreadSafe;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import dev.gillab.process.internal.Counters;
+import dev.gillab.process.internal.Job;
+import dev.gillab.process.internal.Next;
 import dev.gillab.process.internal.PoolSlot;
+import dev.gillab.process.internal.SlotConfig;
+import dev.gillab.process.internal.SlotHub;
 import dev.gillab.process.internal.RuntimeClassPath;
 import dev.gillab.process.internal.WorkerMain;
 import java.time.Duration;
@@ -32,10 +37,12 @@ import java.util.function.Supplier;
  * <p>Design: one queue of submitted tasks and one slot per worker. A slot is a daemon thread
  * that owns one worker JVM at a time: it takes a task, writes a REQUEST frame to the worker's
  * stdin and reads the reply from its stdout. When the worker dies (crash, halt, SIGKILL from
- * anyone), the slot fails only the task that worker was running with a {@link
- * WorkerCrashedException} and starts a replacement; the other slots never notice. A task timeout
- * kills that worker's process tree and replaces it. A worker that sends bytes that are not a
- * frame fails its task with the {@link ProtocolException} and is replaced. Python's {@code
+ * anyone), the slot fails only the task that worker was running (it had answered STARTED) with a
+ * {@link WorkerCrashedException} and starts a replacement; a task the worker never started goes
+ * to the replacement, and the other slots never notice. A task timeout kills that worker's process tree
+ * and replaces it. A worker that sends bytes that are not a frame fails its task with the {@link
+ * ProtocolException} and is replaced. No Throwable, not even an {@link Error}, ends a slot: it
+ * fails the task it hit and the slot starts over, so no future is left pending. Python's {@code
  * ProcessPoolExecutor} marks itself broken for good when one worker dies and cannot time out a
  * running task; this pool does neither.
  *
@@ -81,14 +88,14 @@ public final class ProcessPool implements AutoCloseable {
   private final Condition changed = lock.newCondition();
 
   @GuardedBy("lock")
-  private final ArrayDeque<PoolSlot.Job> queue = new ArrayDeque<>();
+  private final ArrayDeque<Job> queue = new ArrayDeque<>();
 
   @GuardedBy("lock")
   private State state = State.RUNNING;
 
   private final ImmutableList<PoolSlot> slots;
   private final AtomicLong nextRequestId = new AtomicLong(1);
-  private final PoolSlot.Counters counters = new PoolSlot.Counters();
+  private final Counters counters = new Counters();
 
   private ProcessPool(Config config) {
     this.config = config;
@@ -130,8 +137,8 @@ public final class ProcessPool implements AutoCloseable {
         "a request of %s bytes does not fit a frame of at most %s bytes",
         frameBytes,
         config.maxFrameBytes());
-    PoolSlot.Job job =
-        new PoolSlot.Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
+    Job job =
+        new Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
     lock.lock();
     try {
       if (state != State.RUNNING) {
@@ -232,7 +239,7 @@ public final class ProcessPool implements AutoCloseable {
    */
   @CanIgnoreReturnValue
   public int shutdownNow() {
-    List<PoolSlot.Job> cancelled;
+    List<Job> cancelled;
     lock.lock();
     try {
       state = State.TERMINATED;
@@ -242,7 +249,7 @@ public final class ProcessPool implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    for (PoolSlot.Job job : cancelled) {
+    for (Job job : cancelled) {
       counters.failed(job, new CancellationException("the pool was shut down before the task ran"));
     }
     slots.forEach(PoolSlot::killWorker);
@@ -268,28 +275,28 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   /** What a slot asks of the pool: the next job, the state, a wake-up. */
-  private final class Hub implements PoolSlot.Hub {
+  private final class Hub implements SlotHub {
     @Override
-    public PoolSlot.Next next(boolean needWorker, Duration maxWait) throws InterruptedException {
+    public Next next(boolean needWorker, Duration maxWait) throws InterruptedException {
       long deadline = System.nanoTime() + maxWait.toNanos();
       lock.lock();
       try {
         while (true) {
           if (state == State.TERMINATED) {
-            return PoolSlot.Next.stop();
+            return Next.stop();
           }
           if (needWorker && (state == State.RUNNING || !queue.isEmpty())) {
-            return PoolSlot.Next.startWorker();
+            return Next.startWorker();
           }
           if (!needWorker && !queue.isEmpty()) {
-            return PoolSlot.Next.run(queue.poll());
+            return Next.run(queue.poll());
           }
           if (state == State.CLOSING) {
-            return PoolSlot.Next.stop();
+            return Next.stop();
           }
           long left = deadline - System.nanoTime();
           if (left <= 0) {
-            return PoolSlot.Next.idle();
+            return Next.idle();
           }
           changed.awaitNanos(left);
         }
@@ -299,10 +306,25 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     @Override
-    public Optional<PoolSlot.Job> pollJob() {
+    public Optional<Job> pollJob() {
       lock.lock();
       try {
         return Optional.ofNullable(queue.poll());
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public boolean requeue(Job job) {
+      lock.lock();
+      try {
+        if (state == State.TERMINATED) {
+          return false; // shutdownNow has cancelled the queue: nobody would take it
+        }
+        queue.addFirst(job);
+        changed.signalAll();
+        return true;
       } finally {
         lock.unlock();
       }
@@ -335,7 +357,7 @@ public final class ProcessPool implements AutoCloseable {
       Optional<Duration> taskTimeout,
       Duration closeTimeout,
       int maxFrameBytes,
-      PoolSlot.SlotConfig slotConfig) {}
+      SlotConfig slotConfig) {}
 
   /** Configures a pool. Not thread-safe: use from one thread. */
   public static final class Builder {
@@ -402,10 +424,18 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** Largest frame body accepted either way (default 16 MiB). */
+    /**
+     * Largest frame body accepted either way (default 16 MiB, at most {@link
+     * Frame#MAX_FRAME_BYTES_CAP}, 256 MiB).
+     */
     @CanIgnoreReturnValue
     public Builder maxFrameBytes(int bytes) {
       checkArgument(bytes >= 1024, "maxFrameBytes must be at least 1024, got %s", bytes);
+      checkArgument(
+          bytes <= Frame.MAX_FRAME_BYTES_CAP,
+          "maxFrameBytes must be at most %s (256 MiB), got %s",
+          Frame.MAX_FRAME_BYTES_CAP,
+          bytes);
       maxFrameBytes = bytes;
       return this;
     }
@@ -473,8 +503,8 @@ public final class ProcessPool implements AutoCloseable {
                   .stderrTailLines(tailLines)
                   .onStderrLine(listener)
                   .start();
-      PoolSlot.SlotConfig slot =
-          new PoolSlot.SlotConfig(
+      SlotConfig slot =
+          new SlotConfig(
               launcher,
               maxFrameBytes,
               maxTasksPerWorker,

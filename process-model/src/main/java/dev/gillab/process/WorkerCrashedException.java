@@ -3,8 +3,10 @@ package dev.gillab.process;
 import com.google.common.collect.ImmutableList;
 
 /**
- * The worker running a task died (it exited, halted, or was killed from outside) before it
- * answered. Only that task fails; the pool starts a replacement. Carries how the worker ended
+ * The worker running a task died (it exited, halted, or was killed from outside) after it had
+ * started the task (sent STARTED) and before it answered. Only that task fails; the pool starts
+ * a replacement. A worker that dies before it starts a task fails nothing: the task goes to the
+ * replacement. Carries how the worker ended
  * and the last lines of its stderr. Immutable; thread-safe.
  */
 public final class WorkerCrashedException extends RuntimeException {

@@ -29,13 +29,41 @@ class BadFramesIT {
         "test.truncated   | truncated frame: expected 100 bytes after the length prefix, got only 10"
       })
   void aBadFrameFailsTheTaskAndReplacesTheWorker(String task, String message) throws Exception {
-    try (ProcessPool pool = ProcessPool.builder().workers(1).taskModule(TestTasks.class).build()) {
+    assertBadFrameFailsAndPoolRecovers(Frame.DEFAULT_MAX_FRAME_BYTES, task, new byte[0], message);
+  }
+
+  /**
+   * With the limit at its cap, a claim past it is refused before any buffer exists, and a claim
+   * of the cap itself that ends after 10 bytes is read as it arrives: both are a ProtocolException
+   * for that task, never a 2 GiB or 256 MiB allocation, and the next task runs.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "test.huge-length | 0         | frame of 2147483647 bytes exceeds the limit of 268435456 bytes",
+        "test.truncated   | 268435456 | truncated frame: expected 268435456 bytes after the length"
+            + " prefix, got only 10"
+      })
+  void atTheFrameLimitCapAHugeClaimIsAProtocolException(String task, long declared, String message)
+      throws Exception {
+    byte[] payload = declared == 0 ? new byte[0] : Codecs.int64().encode(declared);
+    assertBadFrameFailsAndPoolRecovers(Frame.MAX_FRAME_BYTES_CAP, task, payload, message);
+  }
+
+  private static void assertBadFrameFailsAndPoolRecovers(
+      int maxFrameBytes, String task, byte[] payload, String message) throws Exception {
+    try (ProcessPool pool =
+        ProcessPool.builder()
+            .workers(1)
+            .taskModule(TestTasks.class)
+            .maxFrameBytes(maxFrameBytes)
+            .build()) {
       assertTrue(pool.awaitReady(Duration.ofSeconds(30)));
       long before = pool.workerPids().get(0);
       ExecutionException e =
           assertThrows(
-              ExecutionException.class,
-              () -> pool.submit(task, new byte[0]).get(30, TimeUnit.SECONDS));
+              ExecutionException.class, () -> pool.submit(task, payload).get(30, TimeUnit.SECONDS));
       assertInstanceOf(ProtocolException.class, e.getCause());
       assertEquals(message, e.getCause().getMessage());
       long after =

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 1,000 tasks, 50 SIGKILLs of random workers along the way: every task completes or fails with
- * WorkerCrashedException, none is lost or hung, and the pool serves afterwards.
+ * WorkerCrashedException (at most one per killed worker), none is lost or hung, and the pool
+ * serves afterwards.
  */
 class FaultInjectionIT {
   private static final int TASKS = 1_000;
@@ -79,8 +80,9 @@ class FaultInjectionIT {
       assertEquals(done + 10, stats.tasksDone());
       assertEquals(crashed, stats.tasksFailed());
       assertEquals(KILLS, stats.workersCrashed());
-      // Each killed worker was busy (the queue was never empty), so it failed exactly one task.
-      assertEquals(stats.workersCrashed(), crashed, "one failed task per killed worker");
+      // A killed worker fails the task it was running; one killed between two tasks (the queue
+      // is never empty, so rarely) fails none: its next task goes to its replacement.
+      assertTrue(crashed <= stats.workersCrashed(), "at most one failed task per killed worker");
       assertTrue(stats.workersStarted() >= 3 + KILLS - 3);
       System.out.printf("fault injection: %d done, %d crashed, %s%n", done, crashed, stats);
     }

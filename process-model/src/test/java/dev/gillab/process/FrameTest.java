@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -73,6 +75,66 @@ class FrameTest {
         assertThrows(ProtocolException.class, () -> reader(bytes, 64).read());
     assertEquals("frame of 112 bytes exceeds the limit of 64 bytes", e.getMessage());
     assertEquals(100, reader(bytes, 112).read().orElseThrow().payloadLength());
+  }
+
+  @Test
+  void theLimitItselfIsCappedAt256MiB() throws IOException {
+    int cap = Frame.MAX_FRAME_BYTES_CAP;
+    assertEquals(256 * 1024 * 1024, cap);
+    assertTrue(reader(new byte[0], cap).read().isEmpty()); // the cap itself is allowed
+    new FrameWriter(new ByteArrayOutputStream(), cap).write(Frame.of(FrameType.SHUTDOWN, 0, "", new byte[0]));
+    String message = "maxFrameBytes must be at most 268435456 (256 MiB), got 268435457";
+    assertEquals(
+        message,
+        assertThrows(IllegalArgumentException.class, () -> reader(new byte[0], cap + 1)).getMessage());
+    assertEquals(
+        message,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FrameWriter(new ByteArrayOutputStream(), cap + 1))
+            .getMessage());
+  }
+
+  /**
+   * A length prefix is a claim, not a fact: the body buffer grows with the bytes that arrive. A
+   * frame that claims the largest allowed length and ends after 10 bytes costs kilobytes, not
+   * 256 MiB (counted by the JVM's per-thread allocation counter, so no heap size is assumed).
+   */
+  @Test
+  void aBodyIsBufferedAsItArrivesNotAtItsDeclaredLength() {
+    int declared = Frame.MAX_FRAME_BYTES_CAP;
+    byte[] bytes =
+        ByteBuffer.allocate(16).putShort(Frame.MAGIC).putInt(declared).put(FrameType.RESULT.code()).array();
+    FrameReader reader = reader(bytes, declared);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    ProtocolException e = assertThrows(ProtocolException.class, reader::read);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(
+        "truncated frame: expected 268435456 bytes after the length prefix, got only 10",
+        e.getMessage());
+    assertTrue(allocated < 4 * 1024 * 1024, "allocated " + allocated + " bytes for 16 that arrived");
+  }
+
+  /** A big frame that arrives in dribs (a pipe hands over what it has) still reads whole. */
+  @Test
+  void aBigFrameArrivingInSmallPiecesReadsWhole() throws IOException {
+    byte[] payload = new byte[3 * 1024 * 1024 + 17];
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = (byte) (i * 31);
+    }
+    Frame frame = Frame.of(FrameType.RESULT, 9, "big", payload);
+    InputStream dribs =
+        new ByteArrayInputStream(write(frame)) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1000));
+          }
+        };
+    FrameReader reader = new FrameReader(dribs, Frame.DEFAULT_MAX_FRAME_BYTES);
+    assertEquals(frame, reader.read().orElseThrow());
+    assertTrue(reader.read().isEmpty());
   }
 
   @Test

@@ -123,6 +123,73 @@ class ProcessPoolIT {
     }
   }
 
+  /**
+   * A worker killed while idle never ran the next task, so that task must not fail, even sent
+   * at once, while the killed JVM is still dying and its pipe still takes the request: no
+   * STARTED frame comes back, so the slot replaces the worker and sends the task to the new one.
+   * Once the kill signal is sent the worker can no longer answer, so this is deterministic.
+   */
+  @Test
+  void aWorkerKilledWhileIdleFailsNoTaskAndItsReplacementRunsTheNext() throws Exception {
+    int rounds = 20;
+    try (ProcessPool pool = pool(1).build()) {
+      for (int i = 0; i < rounds; i++) {
+        assertTrue(pool.awaitReady(WAIT));
+        assertTrue(ProcessHandle.of(pool.workerPids().get(0)).orElseThrow().destroyForcibly());
+        assertEquals(i, get(pool.submit(ProcessPool.ECHO_TASK, new byte[i])).length, "round " + i);
+      }
+      assertEquals(new PoolStats(rounds, 0, rounds + 1, rounds, 0, 0), pool.stats());
+    }
+  }
+
+  /**
+   * A request that kills every worker as it reads it (here: bigger than a worker's heap) is not
+   * sent to worker after worker forever: once three workers have died without starting it, the
+   * fourth death fails it with WorkerCrashedException, and the pool serves the next task.
+   */
+  @Test
+  void aRequestThatKillsTheWorkersReadingItFailsAfterFourOfThem() throws Exception {
+    try (ProcessPool pool =
+        pool(1)
+            .jvmOptions(List.of("-Xmx16m", "-XX:-UsePerfData", "-Xshare:auto"))
+            .maxFrameBytes(64 * 1024 * 1024)
+            .build()) {
+      Throwable e = failure(pool.submit(ProcessPool.ECHO_TASK, new byte[40 * 1024 * 1024]));
+      assertInstanceOf(WorkerCrashedException.class, e);
+      assertEquals(3, get(pool.submit(ProcessPool.ECHO_TASK, new byte[3])).length);
+      assertEquals(new PoolStats(1, 1, 5, 4, 0, 0), pool.stats());
+    }
+  }
+
+  /**
+   * A codec's Error fails that task's future and nothing else: decoding runs as a dependent of
+   * the future, on the slot thread, and the pool goes on serving.
+   */
+  @Test
+  void aCodecThatThrowsAnErrorFailsItsTaskAndThePoolServesOn() throws Exception {
+    OutOfMemoryError injected = new OutOfMemoryError("injected: no memory to decode");
+    Codec<String> broken =
+        new Codec<>() {
+          @Override
+          public byte[] encode(String value) {
+            return Codecs.utf8().encode(value);
+          }
+
+          @Override
+          public String decode(byte[] bytes) {
+            throw injected;
+          }
+        };
+    try (ProcessPool pool = pool(1).build()) {
+      CompletableFuture<String> decoded = pool.submit(ProcessPool.ECHO_TASK, "x", Codecs.utf8(), broken);
+      assertEquals(injected, failure(decoded));
+      assertEquals(
+          "y",
+          pool.submit(ProcessPool.ECHO_TASK, "y", Codecs.utf8(), Codecs.utf8())
+              .get(WAIT.toSeconds(), TimeUnit.SECONDS));
+    }
+  }
+
   @Test
   void workersAreRecycledAfterMaxTasksAndEachHasItsOwnStatics() throws Exception {
     try (ProcessPool pool = pool(1).maxTasksPerWorker(2).build()) {

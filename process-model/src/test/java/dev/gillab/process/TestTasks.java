@@ -27,7 +27,10 @@ public final class TestTasks implements TaskModule {
   public static final String GARBAGE = "test.garbage";
   /** Writes a frame prefix claiming 2 GiB. */
   public static final String HUGE_LENGTH = "test.huge-length";
-  /** Writes part of a frame, then halts. */
+  /**
+   * Writes the prefix and 10 body bytes of a frame that claims the int64 payload in bytes (100
+   * if the payload is empty), then halts.
+   */
   public static final String TRUNCATED = "test.truncated";
   /** Writes the int64 payload of lines to stderr (a chatty child must not block). */
   public static final String CHATTER = "test.chatter";
@@ -74,10 +77,11 @@ public final class TestTasks implements TaskModule {
     tasks.add(
         TRUNCATED,
         input -> {
+          int declared = input.length == 0 ? 100 : Codecs.int64().decode(input).intValue();
           writeNow(
               ByteBuffer.allocate(16)
                   .putShort(Frame.MAGIC)
-                  .putInt(100)
+                  .putInt(declared)
                   .put(FrameType.RESULT.code())
                   .putLong(1)
                   .put((byte) 0)

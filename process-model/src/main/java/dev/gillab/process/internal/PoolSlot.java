@@ -4,10 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.gillab.process.ChildJvm;
 import dev.gillab.process.ExitStatus;
 import dev.gillab.process.Frame;
-import dev.gillab.process.FrameReader;
 import dev.gillab.process.FrameType;
-import dev.gillab.process.FrameWriter;
-import dev.gillab.process.PoolStats;
 import dev.gillab.process.ProtocolException;
 import dev.gillab.process.TaskFailedException;
 import dev.gillab.process.TaskTimeoutException;
@@ -19,15 +16,23 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * One slot of a process pool: a daemon thread that owns one worker JVM at a time, feeds it
  * tasks, and replaces it when it dies, times out, misbehaves or is due for recycling.
+ *
+ * <p>Which task a dying worker takes with it: only one it had started, which the worker says
+ * with a STARTED frame before it runs the task. A worker found dead before the write, or that
+ * dies before its STARTED, never ran the task, so the task goes back to the head of the queue
+ * for the next worker (up to {@link #MAX_UNSTARTED_DEATHS} times, so a request that kills its
+ * readers cannot go round forever). No Throwable ends the slot thread; see {@link #run()}.
+ *
+ * <p>The types around it, one concern each: {@link Job} (a submitted task), {@link Next} (what
+ * the pool answers), {@link SlotHub} (the pool as a slot sees it), {@link SlotConfig} (what all
+ * slots share), {@link Counters} (the pool's statistics), {@link Worker} (one worker JVM and its
+ * pipes) and {@link Retirement} (how a worker left).
  *
  * <p>Thread-safety: the slot's state is confined to its thread, except {@link #worker} (volatile,
  * read by other threads to list pids or to kill it) and the worker's atomic flags, which timers
@@ -36,143 +41,24 @@ import java.util.function.Supplier;
 public final class PoolSlot {
   private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+  /**
+   * How many workers may die with a job in their pipe, before starting it, until the job fails
+   * with {@link WorkerCrashedException} instead of going to yet another worker.
+   */
+  static final int MAX_UNSTARTED_DEATHS = 3;
 
-  /** A submitted task. */
-  public record Job(
-      long id,
-      String taskName,
-      byte[] payload,
-      Optional<Duration> timeout,
-      CompletableFuture<byte[]> future) {
-    public Job(long id, String taskName, byte[] payload, Optional<Duration> timeout) {
-      this(id, taskName, payload, timeout, new CompletableFuture<>());
-    }
-  }
-
-  /** What the pool tells a slot to do next. */
-  public record Next(Kind kind, Optional<Job> job) {
-    /** The four answers. */
-    public enum Kind {
-      RUN,
-      START_WORKER,
-      IDLE,
-      STOP
-    }
-
-    public static Next run(Job job) {
-      return new Next(Kind.RUN, Optional.of(job));
-    }
-
-    public static Next startWorker() {
-      return new Next(Kind.START_WORKER, Optional.empty());
-    }
-
-    public static Next idle() {
-      return new Next(Kind.IDLE, Optional.empty());
-    }
-
-    public static Next stop() {
-      return new Next(Kind.STOP, Optional.empty());
-    }
-  }
-
-  /** The pool as a slot sees it. Implementations are thread-safe. */
-  public interface Hub {
-    /** Blocks up to {@code maxWait} for something to do. */
-    Next next(boolean needWorker, Duration maxWait) throws InterruptedException;
-
-    /** Takes a queued job, if any, without waiting. */
-    Optional<Job> pollJob();
-
-    boolean terminated();
-
-    /** Wakes slots waiting in {@link #next}. */
-    void wake();
-  }
-
-  /** What every slot of a pool shares. */
-  public record SlotConfig(
-      Supplier<ChildJvm> launcher,
-      int maxFrameBytes,
-      int maxTasksPerWorker,
-      Duration startTimeout,
-      String initializerTask,
-      byte[] initializerPayload) {}
-
-  /** The pool's counters; thread-safe (atomic longs). */
-  public static final class Counters {
-    private final AtomicLong done = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong started = new AtomicLong();
-    private final AtomicLong crashed = new AtomicLong();
-    private final AtomicLong recycled = new AtomicLong();
-    private final AtomicLong killed = new AtomicLong();
-
-    // Count before completing: whoever sees the future complete then sees the count too. A
-    // future that was already completed (cancelled, say) takes its count back.
-    public void done(Job job, byte[] result) {
-      done.incrementAndGet();
-      if (!job.future().complete(result)) {
-        done.decrementAndGet();
-      }
-    }
-
-    public void failed(Job job, Throwable cause) {
-      failed.incrementAndGet();
-      if (!job.future().completeExceptionally(cause)) {
-        failed.decrementAndGet();
-      }
-    }
-
-    public PoolStats snapshot() {
-      return new PoolStats(
-          done.get(), failed.get(), started.get(), crashed.get(), recycled.get(), killed.get());
-    }
-  }
-
-  private enum Retirement {
-    CRASHED,
-    KILLED,
-    RECYCLED,
-    STOPPED
-  }
-
-  /** A worker JVM and its pipes. */
-  private static final class Worker {
-    final ChildJvm child;
-    final FrameReader reader;
-    final FrameWriter writer;
-    final AtomicBoolean killedByPool = new AtomicBoolean();
-    final AtomicBoolean retired = new AtomicBoolean();
-    volatile boolean ready;
-    int tasksRun;
-
-    Worker(ChildJvm child, int maxFrameBytes) {
-      this.child = child;
-      this.reader = new FrameReader(child.stdout(), maxFrameBytes);
-      this.writer = new FrameWriter(child.stdin(), maxFrameBytes);
-    }
-
-    /** Kills the tree and waits (bounded) until it is gone: for the slot thread. */
-    void kill() {
-      killedByPool.set(true);
-      child.killTree();
-    }
-
-    /** Only sends the kill signals: for timer actions, which must not block the timer thread. */
-    void signalKill() {
-      killedByPool.set(true);
-      child.destroyTree();
-    }
-  }
+  private static final System.Logger LOG = System.getLogger(PoolSlot.class.getName());
 
   private final SlotConfig config;
   private final Counters counters;
-  private final Hub hub;
+  private final SlotHub hub;
   private final Thread thread;
   private volatile Worker worker;
+  // Both confined to the slot thread: they set the back-off after a failure.
+  private int startFailuresInARow;
+  private int faultsInARow;
 
-  public PoolSlot(int index, SlotConfig config, Counters counters, Hub hub) {
+  public PoolSlot(int index, SlotConfig config, Counters counters, SlotHub hub) {
     this.config = config;
     this.counters = counters;
     this.hub = hub;
@@ -215,34 +101,32 @@ public final class PoolSlot {
     return !thread.isAlive();
   }
 
+  /**
+   * The slot's loop. No Throwable ends it: a dead slot would leave its job, and every job after
+   * it, pending forever. A fault running a job fails that job ({@link #executeGuarded}); a fault
+   * starting a worker fails one queued job, as a failed start does; any other fault (in the hub,
+   * say) starts the slot over: its worker is killed and the loop goes on after a back-off. The
+   * recovery runs inside the same guard, so a fault while recovering is just the next fault.
+   * Only STOP, or an interrupt, ends it.
+   */
   private void run() {
-    int startFailures = 0;
     try {
+      Throwable fault = null;
       while (true) {
-        Worker w = worker;
-        // A worker the pool has begun to kill (a start deadline that fired late, say) may still
-        // look alive: it must not get another task.
-        if (w != null && (w.killedByPool.get() || !w.child.isAlive())) {
-          retire(w, w.killedByPool.get() ? Retirement.KILLED : Retirement.CRASHED);
-          w = null;
-        }
-        Next next = hub.next(w == null, IDLE_CHECK);
-        switch (next.kind()) {
-          case STOP -> {
+        try {
+          if (fault != null) {
+            Throwable last = fault;
+            fault = null;
+            recover(last);
+          }
+          if (step()) {
             return;
           }
-          case IDLE -> {}
-          case START_WORKER -> {
-            try {
-              worker = startWorker();
-              startFailures = 0;
-            } catch (RuntimeException e) { // WorkerStartException, or a bug: never end the slot
-              startFailures++;
-              hub.pollJob().ifPresent(job -> counters.failed(job, e));
-              Thread.sleep(Math.min(5_000L, 100L << Math.min(startFailures, 6)));
-            }
-          }
-          case RUN -> executeGuarded(next.job().orElseThrow());
+          faultsInARow = 0;
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Throwable e) {
+          fault = e;
         }
       }
     } catch (InterruptedException e) {
@@ -252,6 +136,66 @@ public final class PoolSlot {
     }
   }
 
+  private void recover(Throwable fault) throws InterruptedException {
+    faultsInARow++;
+    LOG.log(System.Logger.Level.WARNING, thread.getName() + " starts over after a fault", fault);
+    abandonWorker();
+    Thread.sleep(backOff(faultsInARow));
+  }
+
+  /**
+   * Asks the hub once and does what it says.
+   *
+   * @return true when the slot is to stop
+   */
+  private boolean step() throws InterruptedException {
+    Worker w = worker;
+    // A worker the pool has begun to kill (a start deadline that fired late, say) may still
+    // look alive: it must not get another task.
+    if (w != null && isGone(w)) {
+      retireGone(w);
+      w = null;
+    }
+    Next next = hub.next(w == null, IDLE_CHECK);
+    switch (next.kind()) {
+      case STOP -> {
+        return true;
+      }
+      case IDLE -> {}
+      case START_WORKER -> {
+        Throwable failure = null;
+        try {
+          worker = startWorker();
+          startFailuresInARow = 0;
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Throwable e) { // WorkerStartException, a bug, or an Error such as OOM
+          failure = e;
+        }
+        if (failure != null) {
+          failedStart(failure);
+        }
+      }
+      case RUN -> executeGuarded(next.job().orElseThrow());
+    }
+    return false;
+  }
+
+  /** 200 ms after the first failure in a row, doubling up to 5 s. */
+  private static long backOff(int failuresInARow) {
+    return Math.min(5_000L, 100L << Math.min(failuresInARow, 6));
+  }
+
+  /**
+   * Fails one queued job per failed start, so a pool that cannot start workers fails its callers
+   * instead of hanging them, and backs off before the next attempt.
+   */
+  private void failedStart(Throwable failure) throws InterruptedException {
+    startFailuresInARow++;
+    hub.pollJob().ifPresent(job -> counters.failed(job, failure));
+    Thread.sleep(backOff(startFailuresInARow));
+  }
+
   private Worker startWorker() throws InterruptedException {
     ChildJvm child;
     try {
@@ -259,7 +203,7 @@ public final class PoolSlot {
     } catch (RuntimeException e) {
       throw new WorkerStartException("cannot launch a worker JVM: " + e.getMessage(), e);
     }
-    counters.started.incrementAndGet();
+    counters.workerStarted();
     Worker w = new Worker(child, config.maxFrameBytes());
     worker = w;
     ScheduledFuture<?> deadline = Scheduler.after(config.startTimeout(), w::signalKill);
@@ -286,11 +230,11 @@ public final class PoolSlot {
       throw new WorkerStartException(
           "worker pid " + child.pid() + " did not start: " + why + tail(w));
     } catch (IOException e) {
-      deadline.cancel(false);
       w.kill();
       throw new WorkerStartException(
           "worker pid " + child.pid() + " did not start: " + e.getMessage() + tail(w), e);
     } finally {
+      deadline.cancel(false); // also after an Error, so the timer never fires on a retired worker
       if (!w.ready) {
         retire(w, Retirement.STOPPED);
       }
@@ -304,13 +248,21 @@ public final class PoolSlot {
   private void executeGuarded(Job job) throws InterruptedException {
     try {
       execute(job);
-    } catch (RuntimeException e) {
+    } catch (InterruptedException e) {
+      counters.failed(job, new CancellationException("the pool's slot thread was interrupted"));
+      throw e;
+    } catch (Throwable e) { // a bug, or an Error such as OutOfMemoryError handling the reply
       counters.failed(job, e);
-      Worker w = worker;
-      if (w != null) {
-        w.kill();
-        retire(w, Retirement.KILLED);
-      }
+      abandonWorker();
+    }
+  }
+
+  /** Kills and retires the worker, whose pipes may be mid-frame after a fault. */
+  private void abandonWorker() {
+    Worker w = worker;
+    if (w != null) {
+      w.kill();
+      retire(w, Retirement.KILLED);
     }
   }
 
@@ -319,6 +271,12 @@ public final class PoolSlot {
       return; // the caller cancelled it while it was queued
     }
     Worker w = worker;
+    // A worker that died while idle never saw this job: it goes to a replacement, not failed.
+    if (isGone(w)) {
+      retireGone(w);
+      resend(job);
+      return;
+    }
     // Decided per job, by whoever claims it first: the timer (then it kills the worker) or this
     // thread once the exchange is over (then the timer does nothing). Not by cancel()'s result:
     // a timer action that is still running can be cancelled too.
@@ -336,10 +294,15 @@ public final class PoolSlot {
                         }));
     Optional<Frame> reply = Optional.empty();
     ProtocolException badFrame = null;
+    boolean started = false;
     boolean timedOut;
     try {
       w.writer.write(Frame.of(FrameType.REQUEST, job.id(), job.taskName(), job.payload()));
       reply = w.reader.read();
+      if (reply.isPresent() && isStartOf(reply.get(), job)) {
+        started = true;
+        reply = w.reader.read();
+      }
     } catch (ProtocolException e) {
       badFrame = e;
     } catch (IOException e) {
@@ -348,6 +311,21 @@ public final class PoolSlot {
       timer.ifPresent(t -> t.cancel(false));
       // If the timer won, this job's worker is being killed, whatever the pipe still held.
       timedOut = !settled.compareAndSet(false, true);
+    }
+    if (!started
+        && reply.isEmpty()
+        && badFrame == null
+        && !timedOut
+        && job.unstartedDeaths().incrementAndGet() <= MAX_UNSTARTED_DEATHS) {
+      // The worker died without saying it started: killed while idle a moment ago (a JVM takes
+      // milliseconds to die, so the request may still have gone into its pipe), or the pipe
+      // broke under the request. It never ran this job. (A timeout is not resent: a worker too
+      // slow to start a task within its limit must not be replaced again and again. Nor is a
+      // request that kills worker after worker as they read it: past the bound it fails below.)
+      awaitExit(w);
+      retireGone(w);
+      resend(job);
+      return;
     }
     if (reply.isPresent() && isReplyTo(reply.get(), job)) {
       Frame frame = reply.get();
@@ -398,6 +376,26 @@ public final class PoolSlot {
           job,
           new WorkerCrashedException(w.child.pid(), job.taskName(), status, w.child.stderrTail()));
     }
+  }
+
+  /** Dead, or being killed by the pool (a late start deadline, say) though it may look alive. */
+  private static boolean isGone(Worker w) {
+    return w.killedByPool.get() || !w.child.isAlive();
+  }
+
+  private void retireGone(Worker w) {
+    retire(w, w.killedByPool.get() ? Retirement.KILLED : Retirement.CRASHED);
+  }
+
+  /** Puts back a job no worker has read, so the next worker runs it; cancels it after shutdown. */
+  private void resend(Job job) {
+    if (!hub.requeue(job)) {
+      counters.failed(job, new CancellationException("the pool was shut down before the task ran"));
+    }
+  }
+
+  private static boolean isStartOf(Frame frame, Job job) {
+    return frame.type() == FrameType.STARTED && frame.requestId() == job.id();
   }
 
   private static boolean isReplyTo(Frame frame, Job job) {
@@ -453,12 +451,7 @@ public final class PoolSlot {
       return;
     }
     w.child.close(); // kills the tree if anything of it is left
-    switch (how) {
-      case CRASHED -> counters.crashed.incrementAndGet();
-      case KILLED -> counters.killed.incrementAndGet();
-      case RECYCLED -> counters.recycled.incrementAndGet();
-      case STOPPED -> {}
-    }
+    counters.workerRetired(how);
   }
 
   private static String tail(Worker w) {

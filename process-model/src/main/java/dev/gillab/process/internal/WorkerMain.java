@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The main loop of a pool worker JVM. Frames come in on stdin and go out on stdout; stderr is
- * for logs. {@code System.out} is pointed at stderr first, so a stray {@code println} in a task
+ * for logs. Each REQUEST is answered with STARTED before the task runs, then RESULT or FAILURE:
+ * the parent fails a task with its dying worker only once STARTED has come. {@code System.out} is pointed at stderr first, so a stray {@code println} in a task
  * cannot corrupt the frame stream. The worker exits at end of stdin (its parent is gone or done)
  * and on a SHUTDOWN frame; {@link ChildMain} also watches the parent's pid.
  *
@@ -88,7 +89,11 @@ public final class WorkerMain {
     for (Optional<Frame> next = reader.read(); next.isPresent(); next = reader.read()) {
       Frame frame = next.get();
       switch (frame.type()) {
-        case REQUEST -> writer.write(run(registry, frame));
+        case REQUEST -> {
+          // Before the task runs, so the parent can tell a task that ran from one never read.
+          writer.write(Frame.of(FrameType.STARTED, frame.requestId(), "", new byte[0]));
+          writer.write(run(registry, frame));
+        }
         case SHUTDOWN -> {
           return;
         }
