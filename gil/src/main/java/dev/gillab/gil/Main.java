@@ -1,24 +1,29 @@
 package dev.gillab.gil;
 
-import java.io.IOException;
+import dev.gillab.gil.internal.Echo;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs an assembler file on a fresh interpreter:
+ * Runs a program file on a fresh interpreter, for readers of this module alone (the {@code
+ * gil-lab} command of the workloads module does the same with every option):
  *
  * <pre>
- * Main [--budget N] [--every-instruction] [--threads K] FILE [ARG...]
+ * Main [--dis] [--budget N] [--every-instruction] [--threads K] FILE [ARG...]
  * </pre>
  *
- * Arguments that look like ints are passed as ints, the rest as strs. With {@code --threads K}
- * the program runs on K interpreter threads at once (sharing one GIL). Exit status: 0 when the
- * program ends, 1 when it does not assemble or verify, 2 when it raises an error, 64 for a usage
- * error. Stateless; each call makes its own interpreter.
+ * {@code FILE} is Python ({@code .py}) or gil assembler; {@code --dis} prints its bytecode as
+ * CPython's {@code dis} does instead of running it. The work and the exit status are {@link
+ * ProgramRunner}'s: 0 it ran, 1 it raised an uncaught error, 2 it could not run (a usage error
+ * too). Stateless; each call makes its own interpreter.
  */
 public final class Main {
+  private static final String USAGE =
+      "usage: Main [--dis] [--budget N] [--every-instruction] [--threads K] FILE [ARG...]";
+
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -33,73 +38,68 @@ public final class Main {
       throws InterruptedException {
     long budget = 0;
     boolean every = false;
+    boolean dis = false;
     int threads = 1;
     int i = 0;
     try {
       while (i < args.length && args[i].startsWith("--")) {
         switch (args[i]) {
+          case "--dis":
+            dis = true;
+            break;
           case "--budget":
-            budget = Long.parseLong(args[++i]);
+            budget = Long.parseLong(value(args, ++i));
             break;
           case "--every-instruction":
             every = true;
             break;
           case "--threads":
-            threads = Integer.parseInt(args[++i]);
+            threads = Integer.parseInt(value(args, ++i));
             break;
           default:
             throw new IllegalArgumentException("unknown option " + args[i]);
         }
         i++;
       }
-      if (i >= args.length || threads < 1) {
+      if (i >= args.length) {
         throw new IllegalArgumentException("no file given");
       }
-    } catch (RuntimeException e) {
-      err.println("usage: Main [--budget N] [--every-instruction] [--threads K] FILE [ARG...]");
-      err.println(e.getMessage());
-      return 64;
-    }
-    Code code;
-    try {
-      code = Assembler.assemble(Path.of(args[i]));
-    } catch (IOException e) {
-      err.println("cannot read " + args[i] + ": " + e);
-      return 1;
-    } catch (VerifyException e) {
-      err.println(e.getMessage());
-      return 1;
-    }
-    List<Object> params = new ArrayList<>();
-    for (int a = i + 1; a < args.length; a++) {
-      params.add(args[a].matches("-?\\d{1,18}") ? (Object) Long.parseLong(args[a]) : args[a]);
-    }
-    Interpreter.Builder b = Interpreter.builder().out(out).checkEveryInstruction(every);
-    if (budget > 0) {
-      b.instructionBudget(budget);
-    }
-    try (Interpreter in = b.build()) {
-      List<InterpreterThread> started = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        started.add(in.start(code, params.toArray()));
+      if (budget < 0 || threads < 1 || threads > 256) {
+        throw new IllegalArgumentException("--budget must be positive, --threads 1 to 256");
       }
-      int status = 0;
-      for (InterpreterThread t : started) {
-        t.thread().join();
-        try {
-          t.result();
-        } catch (InterpreterError e) {
-          err.println(e.getMessage());
-          status = 2;
-        }
-      }
-      return status;
-    } catch (VerifyException e) {
-      err.println(e.getMessage());
-      return 1;
     } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 64;
+      err.println(USAGE);
+      err.println(Echo.of(String.valueOf(e.getMessage())));
+      return ProgramRunner.CANNOT_RUN;
     }
+    long b = budget;
+    boolean e = every;
+    ProgramRunner runner =
+        ProgramRunner.builder()
+            .out(out)
+            .err(err)
+            .threads(threads)
+            .interpreters(
+                () -> {
+                  Interpreter.Builder builder = Interpreter.builder().checkEveryInstruction(e);
+                  return b > 0 ? builder.instructionBudget(b) : builder;
+                })
+            .build();
+    Path file;
+    try {
+      file = Path.of(args[i]);
+    } catch (InvalidPathException ex) {
+      err.println(Echo.of(args[i]) + ": not a file name");
+      return ProgramRunner.CANNOT_RUN;
+    }
+    List<String> rest = Arrays.asList(args).subList(i + 1, args.length);
+    return dis ? runner.dis(file) : runner.run(file, rest);
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
   }
 }

@@ -42,17 +42,79 @@ class MainTest {
   }
 
   @Test
-  void reportsVerifyAndRuntimeErrors(@TempDir Path dir) throws Exception {
+  void aFileThatCannotRunExitsTwoAndAnUncaughtErrorOneWithItsTraceback(@TempDir Path dir)
+      throws Exception {
     Path bad = dir.resolve("bad.gasm");
     Files.writeString(bad, "LOAD_CONST 1\nPOP_TOP\nPOP_TOP\n");
-    assertEquals(1, main(bad.toString()));
-    assertEquals("bad.gasm:3: POP_TOP needs 1 value on the stack, has 0\n", err());
+    assertEquals(2, main(bad.toString()));
+    assertEquals(bad + ":3: POP_TOP needs 1 value on the stack, has 0\n", err());
     err.reset();
     Path loop = dir.resolve("loop.gasm");
     Files.writeString(loop, "top: JUMP_BACKWARD top\n");
-    assertEquals(2, main("--budget", "100", loop.toString()));
-    assertEquals("loop.gasm:1: BudgetExceeded: instruction budget of 100 exhausted\n", err());
+    assertEquals(1, main("--budget", "100", loop.toString()));
+    assertEquals(
+        "Traceback (most recent call last):\n"
+            + "  File \"" + loop + "\", line 1, in " + loop + "\n"
+            + "    top: JUMP_BACKWARD top\n"
+            + "BudgetExceeded: instruction budget of 100 exhausted\n",
+        err());
     err.reset();
-    assertEquals(64, main("--frobnicate"));
+    assertEquals(2, main("--frobnicate"));
+    assertEquals(2, main(dir.resolve("missing.py").toString()));
+    assertEquals(dir.resolve("missing.py") + ": no such file\n", lastErrLine());
+    assertEquals(2, main(dir.toString()));
+    assertEquals(dir + ": not a regular file\n", lastErrLine());
+  }
+
+  @Test
+  void runsPythonWithCPythonsTraceback(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("t.py");
+    Files.writeString(p, "def f(x):\n    return 1 // x\n\nprint(f(1))\nprint(f(0))\n");
+    assertEquals(1, main(p.toString()));
+    assertEquals("1\n", out());
+    assertEquals(
+        "Traceback (most recent call last):\n"
+            + "  File \"" + p + "\", line 5, in <module>\n"
+            + "    print(f(0))\n"
+            + "  File \"" + p + "\", line 2, in f\n"
+            + "    return 1 // x\n"
+            + "ZeroDivisionError: integer division or modulo by zero\n",
+        err());
+  }
+
+  @Test
+  void aSyntaxErrorExitsTwoWithTheLineAndACaret(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("s.py");
+    Files.writeString(p, "x = = 1\n");
+    assertEquals(2, main(p.toString()));
+    assertEquals(p + ":1:5: SyntaxError: invalid syntax\n    x = = 1\n        ^\n", err());
+    assertEquals("", out());
+  }
+
+  @Test
+  void disPrintsTheBytecodeInstead(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("c.py");
+    Files.writeString(p, "counter = 0\ncounter += 1\n");
+    assertEquals(0, main("--dis", p.toString()));
+    assertEquals(
+        String.join(
+            "\n",
+            "  1           0 LOAD_CONST               0 (0)",
+            "              2 STORE_GLOBAL             0 (counter)",
+            "",
+            "  2           4 LOAD_GLOBAL              0 (counter)",
+            "              6 LOAD_CONST               1 (1)",
+            "              8 BINARY_OP               13 (+=)",
+            "             10 STORE_GLOBAL             0 (counter)",
+            "             12 LOAD_CONST               2 (None)",
+            "             14 RETURN_VALUE",
+            ""),
+        out());
+  }
+
+  private String lastErrLine() {
+    String[] lines = err().split("\n");
+    err.reset();
+    return lines[lines.length - 1] + "\n";
   }
 }

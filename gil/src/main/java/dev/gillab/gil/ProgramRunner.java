@@ -1,0 +1,261 @@
+package dev.gillab.gil;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.gillab.gil.python.PythonCompiler;
+import dev.gillab.gil.python.PythonSyntaxError;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs a program file on a fresh interpreter: Python source ({@code .py}, compiled by {@link
+ * PythonCompiler}) or gil assembler (any other name, read by {@link Assembler}). It is the one
+ * runner behind gil's {@link Main} and the {@code gil-lab run}, {@code exec} and {@code dis}
+ * commands, so every entry answers with the same exit status:
+ *
+ * <ul>
+ *   <li>{@value #OK}: the program ran to its end;
+ *   <li>{@value #UNCAUGHT_ERROR}: it raised an error it did not catch — the traceback, in
+ *       CPython's format, is on the error stream;
+ *   <li>{@value #CANNOT_RUN}: it could not run — an unreadable or oversized file, a compile or
+ *       verify error (the position, the line and a caret), wrong arguments — one message, nothing
+ *       executed.
+ * </ul>
+ *
+ * <p>A Python program runs as module code on the calling thread ({@link Interpreter#exec}), which
+ * also waits for the threads the program started. An assembler program takes its parameters from
+ * the arguments (ints, {@code True}, {@code False}, {@code None}, else strs) and may run on
+ * several interpreter threads at once; its {@code print}s are its output.
+ *
+ * <p>Immutable once built, and thread-safe: each call makes its own interpreter.
+ */
+public final class ProgramRunner {
+  /** Exit status: the program ran to its end. */
+  public static final int OK = 0;
+  /** Exit status: the program raised an error it did not catch. */
+  public static final int UNCAUGHT_ERROR = 1;
+  /** Exit status: the program could not run (file, compile error, arguments). */
+  public static final int CANNOT_RUN = 2;
+
+  private final Supplier<Interpreter.Builder> interpreters;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final long maxSourceBytes;
+  private final int threads;
+  private final Consumer<Interpreter> afterRun;
+
+  private ProgramRunner(Builder b) {
+    this.interpreters = b.interpreters;
+    this.out = b.out;
+    this.err = b.err;
+    this.maxSourceBytes = b.maxSourceBytes;
+    this.threads = b.threads;
+    this.afterRun = b.afterRun;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether {@code file} is read as Python source (by its name: {@code .py}). */
+  public static boolean isPython(Path file) {
+    return file.getFileName() != null && file.getFileName().toString().endsWith(".py");
+  }
+
+  /** Compiles or assembles {@code file} and runs it; answers the exit status. */
+  public int run(Path file, List<String> args) throws InterruptedException {
+    checkNotNull(file, "file");
+    checkNotNull(args, "args");
+    SourceFile source;
+    Code code;
+    try {
+      source = SourceFile.read(file, maxSourceBytes);
+      code = compile(source);
+    } catch (CannotRun e) {
+      err.println(e.getMessage());
+      return CANNOT_RUN;
+    }
+    boolean python = isPython(file);
+    if (python && !args.isEmpty()) {
+      err.println(
+          source.displayName() + ": a Python program takes no arguments here, got "
+              + args.size());
+      return CANNOT_RUN;
+    }
+    if (python && threads != 1) {
+      err.println(
+          source.displayName() + ": a Python program starts its own threads (threading.Thread);"
+              + " --threads is for assembler programs");
+      return CANNOT_RUN;
+    }
+    if (!python && args.size() != code.paramCount()) {
+      err.println(
+          source.displayName() + ": the program takes " + code.paramCount()
+              + " argument(s), got " + args.size());
+      return CANNOT_RUN;
+    }
+    Interpreter.Builder b = interpreters.get().out(out).err(err);
+    try (Interpreter interpreter = b.build()) {
+      int status;
+      try {
+        status = python ? runModule(interpreter, code, source) : runThreads(interpreter, code, args, source);
+      } finally {
+        afterRun.accept(interpreter);
+      }
+      return status;
+    } catch (VerifyException e) {
+      err.println(e.getMessage());
+      return CANNOT_RUN;
+    }
+  }
+
+  /** Prints {@code file}'s bytecode as CPython's {@code dis} lays it out; answers the status. */
+  public int dis(Path file) {
+    checkNotNull(file, "file");
+    try {
+      out.print(Dis.dis(compile(SourceFile.read(file, maxSourceBytes))));
+      return OK;
+    } catch (CannotRun e) {
+      err.println(e.getMessage());
+      return CANNOT_RUN;
+    }
+  }
+
+  private static Code compile(SourceFile source) throws CannotRun {
+    try {
+      if (isPython(source.path())) {
+        return PythonCompiler.compile(source.text(), source.displayName());
+      }
+      return Assembler.assemble(source.displayName(), source.text());
+    } catch (PythonSyntaxError e) {
+      throw new CannotRun(e.format());
+    } catch (VerifyException e) {
+      throw new CannotRun(e.getMessage());
+    }
+  }
+
+  private int runModule(Interpreter interpreter, Code module, SourceFile source) {
+    try {
+      interpreter.exec(module);
+      return OK;
+    } catch (InterpreterError e) {
+      err.print(Traceback.format(e, source));
+      return UNCAUGHT_ERROR;
+    }
+  }
+
+  private int runThreads(Interpreter interpreter, Code code, List<String> args, SourceFile source)
+      throws InterruptedException {
+    Object[] values = args.stream().map(ProgramRunner::argument).toArray();
+    List<InterpreterThread> started = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      started.add(interpreter.start(code, values));
+    }
+    int status = OK;
+    for (InterpreterThread t : started) {
+      t.thread().join();
+      try {
+        t.result();
+      } catch (InterpreterError e) {
+        err.print(Traceback.format(e, source));
+        status = UNCAUGHT_ERROR;
+      }
+    }
+    return status;
+  }
+
+  /** An argument of an assembler program: an int, True, False, None, or else a str. */
+  static Object argument(String text) {
+    switch (text) {
+      case "None":
+        return null;
+      case "True":
+        return Boolean.TRUE;
+      case "False":
+        return Boolean.FALSE;
+      default:
+        if (text.matches("-?[0-9]{1,18}")) {
+          return Long.parseLong(text);
+        }
+        return text;
+    }
+  }
+
+  /** Why a program cannot run; the message is the one line (or caret block) the user reads. */
+  static final class CannotRun extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CannotRun(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Configures a {@link ProgramRunner}. Not thread-safe. */
+  public static final class Builder {
+    private Supplier<Interpreter.Builder> interpreters = Interpreter::builder;
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+    private long maxSourceBytes = SourceFile.DEFAULT_MAX_BYTES;
+    private int threads = 1;
+    private Consumer<Interpreter> afterRun = i -> {};
+
+    private Builder() {}
+
+    /**
+     * Where each run gets its interpreter's builder, configured (policy, counts, budget, ...);
+     * the runner sets its {@code out} and {@code err}. Default {@link Interpreter#builder()}.
+     */
+    @CanIgnoreReturnValue
+    public Builder interpreters(Supplier<Interpreter.Builder> interpreters) {
+      this.interpreters = checkNotNull(interpreters, "interpreters");
+      return this;
+    }
+
+    /** The program's standard output. Default {@code System.out}. */
+    @CanIgnoreReturnValue
+    public Builder out(PrintStream out) {
+      this.out = checkNotNull(out, "out");
+      return this;
+    }
+
+    /** Tracebacks, compile errors and uncaught errors of threads. Default {@code System.err}. */
+    @CanIgnoreReturnValue
+    public Builder err(PrintStream err) {
+      this.err = checkNotNull(err, "err");
+      return this;
+    }
+
+    /** The largest source file read, in bytes. Default 16 MiB. */
+    @CanIgnoreReturnValue
+    public Builder maxSourceBytes(long bytes) {
+      checkArgument(bytes > 0, "maxSourceBytes must be positive, got %s", bytes);
+      this.maxSourceBytes = bytes;
+      return this;
+    }
+
+    /** Interpreter threads running an assembler program at once, 1 to 256. Default 1. */
+    @CanIgnoreReturnValue
+    public Builder threads(int threads) {
+      checkArgument(threads >= 1 && threads <= 256, "threads must be 1 to 256, got %s", threads);
+      this.threads = threads;
+      return this;
+    }
+
+    /** Called with the interpreter after the program ended, before it closes (traces, stats). */
+    @CanIgnoreReturnValue
+    public Builder afterRun(Consumer<Interpreter> afterRun) {
+      this.afterRun = checkNotNull(afterRun, "afterRun");
+      return this;
+    }
+
+    public ProgramRunner build() {
+      return new ProgramRunner(this);
+    }
+  }
+}

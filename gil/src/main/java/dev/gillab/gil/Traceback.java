@@ -1,0 +1,57 @@
+package dev.gillab.gil;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.List;
+
+/**
+ * Formats an uncaught {@link InterpreterError} as CPython prints one: {@code Traceback (most
+ * recent call last):}, then each frame, outermost first, as {@code File "<file>", line <n>, in
+ * <code>} with its source line below it (when the source is at hand), then {@code <Kind>:
+ * <detail>} ({@code <Kind>} alone when there is no detail, as for a bare {@code assert}).
+ * CPython 3.11's {@code ~~^~~} markers under the failing expression are left out. Stateless.
+ */
+public final class Traceback {
+  /** Where a traceback finds the text of a source line. */
+  @FunctionalInterface
+  public interface Sources {
+    /** Line {@code line} (1-based) of {@code filename} without its indentation, or "". */
+    String line(String filename, int line);
+
+    /** No source at hand: frames print without their lines. */
+    static Sources none() {
+      return (filename, line) -> "";
+    }
+  }
+
+  private Traceback() {}
+
+  /** The traceback of {@code error}, ending with a newline. */
+  public static String format(InterpreterError error, Sources sources) {
+    checkNotNull(error, "error");
+    checkNotNull(sources, "sources");
+    StringBuilder out = new StringBuilder("Traceback (most recent call last):\n");
+    List<InterpreterError.Frame> frames = error.traceback();
+    if (frames.isEmpty()) {
+      frames = List.of(new InterpreterError.Frame(error.codeName(), error.codeName(), error.line()));
+    }
+    for (InterpreterError.Frame f : frames) {
+      out.append("  File \"")
+          .append(f.filename())
+          .append("\", line ")
+          .append(f.line())
+          .append(", in ")
+          .append(f.codeName())
+          .append('\n');
+      String text = sources.line(f.filename(), f.line());
+      if (!text.isEmpty()) {
+        out.append("    ").append(text).append('\n');
+      }
+    }
+    out.append(error.kind());
+    if (!error.detail().isEmpty()) {
+      out.append(": ").append(error.detail());
+    }
+    return out.append('\n').toString();
+  }
+}
