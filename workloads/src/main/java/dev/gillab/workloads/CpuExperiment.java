@@ -6,6 +6,7 @@ import dev.gillab.gil.InterpreterThread;
 import dev.gillab.process.ProcessPool;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.workloads.internal.GilFigures;
+import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.Params;
 import dev.gillab.workloads.internal.Programs;
 import dev.gillab.workloads.internal.Runs;
@@ -98,6 +99,8 @@ public final class CpuExperiment {
           m == Mode.THREADS_NOGIL_ATOMIC || m == Mode.THREADS_NOGIL_BIASED ? none.label() : policy,
           w, ss, base)));
       tasks.addAll(last.get());
+      // The worker JVMs' CPU time can be read only while they live.
+      MachineMeter.noteChildren();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ExperimentFailedException(NAME + " processes: interrupted", e);

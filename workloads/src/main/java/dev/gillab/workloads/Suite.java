@@ -1,8 +1,11 @@
 package dev.gillab.workloads;
 
+import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.Runs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +13,15 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a list of experiments, prints a table per experiment on {@code out} as each finishes,
- * collects everything into one {@link SuiteResult}, and writes it as JSON if asked. An experiment
+ * Runs a list of experiments, collects everything into one {@link SuiteResult}, writes it as JSON
+ * if asked, and prints a table per experiment on {@code out}, each followed by the machine line
+ * (load average before and after, the cores this JVM and its worker JVMs had). An experiment
  * that fails is reported on {@code err} and the others still run; the exit code is then 1.
- * Not thread-safe: one run at a time.
+ *
+ * <p>The tables go to {@code out} when the run ends, not as each experiment finishes: whether the
+ * figures can be trusted ({@link Trust}) is known only then, and when they cannot, that is the
+ * first line, before any figure a reader might take for a finding. Progress goes to {@code err}
+ * as it happens. Not thread-safe: one run at a time.
  */
 public final class Suite {
   /** The experiments, in the order the whole suite runs them. */
@@ -27,6 +35,9 @@ public final class Suite {
 
   private final Settings settings;
   private final PrintStream out;
+  /** The tables, kept until the verdict is known. */
+  private final ByteArrayOutputStream tablesBytes = new ByteArrayOutputStream();
+  private final PrintStream tables = new PrintStream(tablesBytes, true, StandardCharsets.UTF_8);
   private final PrintStream err;
   private final List<ResultRow> results = new ArrayList<>();
   private final List<ConvoyRow> convoy = new ArrayList<>();
@@ -34,6 +45,8 @@ public final class Suite {
   private final List<DeadlockRow> deadlock = new ArrayList<>();
   private final List<SkippedRow> skipped = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
+  private final List<Trust.Span> spans = new ArrayList<>();
+  private List<MachineRow> machine = List.of();
 
   public Suite(Settings settings, PrintStream out, PrintStream err) {
     this.settings = settings;
@@ -43,12 +56,11 @@ public final class Suite {
 
   /** Runs {@code experiments}; answers the exit code: 0 all ran, 1 one or more failed. */
   public int run(List<Experiment> experiments, @Nullable Path json) {
-    out.println("gil-lab on " + SuiteResult.javaDescription() + ", "
-        + Runtime.getRuntime().availableProcessors() + " cores, policy "
-        + settings.policy().label());
-    out.println();
+    int cores = Runtime.getRuntime().availableProcessors();
+    MachineSample runStart = MachineMeter.sample();
     for (Experiment e : experiments) {
       err.println("gil-lab: running " + e.label());
+      MachineSample before = MachineMeter.sample();
       try {
         runOne(e);
       } catch (ExperimentFailedException | IllegalStateException | IllegalArgumentException x) {
@@ -56,8 +68,20 @@ public final class Suite {
         failures.add(line);
         err.println("gil-lab: " + line);
       }
-      out.flush();
+      spans.add(new Trust.Span(e.label(), before, MachineMeter.sample()));
+      machine = Trust.judge(cores, runStart, spans);
+      tables.println(machine.get(machine.size() - 1).line());
+      tables.println();
     }
+    String busy = Trust.verdict(machine);
+    if (busy != null) {
+      out.println(busy);
+    }
+    out.println("gil-lab on " + SuiteResult.javaDescription() + ", " + cores + " cores, policy "
+        + settings.policy().label());
+    out.println();
+    out.print(tablesBytes.toString(StandardCharsets.UTF_8));
+    out.flush();
     if (json != null) {
       try {
         JsonResults.write(result(), json);
@@ -71,7 +95,8 @@ public final class Suite {
   }
 
   public SuiteResult result() {
-    return SuiteResult.ofThisMachine(results, convoy, race, deadlock, skipped);
+    return SuiteResult.ofThisMachine(
+        results, convoy, race, deadlock, skipped, machine, Trust.verdict(machine));
   }
 
   public List<String> failures() {
@@ -121,8 +146,7 @@ public final class Suite {
   }
 
   private void print(String table, List<SkippedRow> skippedHere) {
-    out.print(table);
-    out.print(ResultTable.renderSkipped(skippedHere));
-    out.println();
+    tables.print(table);
+    tables.print(ResultTable.renderSkipped(skippedHere));
   }
 }

@@ -2,6 +2,7 @@ package dev.gillab.workloads.report;
 
 import dev.gillab.gil.GilThreadStats;
 import dev.gillab.workloads.DeadlockRow;
+import dev.gillab.workloads.MachineRow;
 import dev.gillab.workloads.RaceRow;
 import dev.gillab.workloads.ResultRow;
 import dev.gillab.workloads.SkippedRow;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link ReportData} as one self-contained HTML5 page: inline CSS and SVG, no script,
@@ -42,7 +44,8 @@ final class HtmlReport {
       "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}",
       "th:first-child,td:first-child{text-align:left}th{background:#f0f0f0}",
       ".note{color:#555;font-size:.9em}code{font-size:.95em}",
-      "ul.skipped{font-size:.9em;color:#444}");
+      "ul.skipped{font-size:.9em;color:#444}",
+      ".busy{border-left:4px solid #D55E00;background:#fdf0e6;padding:6px 10px;font-weight:600}");
 
   static String render(ReportData d) {
     Html h = new Html().doctype();
@@ -61,6 +64,10 @@ final class HtmlReport {
         .element("dt", "cores").element("dd", String.valueOf(d.result().cores()))
         .element("dt", "date").element("dd", d.date())
         .close("dl").newline();
+    if (d.result().busyMachine() != null) {
+      h.element("p", d.result().busyMachine(), "class", "busy").newline();
+    }
+    machine(h, d.result().machine());
 
     int chart = 0;
     for (Map.Entry<String, List<ResultRow>> e : byExperiment(d.result().results()).entrySet()) {
@@ -146,6 +153,42 @@ final class HtmlReport {
       h.element("p", "The event ring kept the newest " + t.events().size() + " events; "
           + t.eventsLost() + " older ones are not drawn.", "class", "note");
     }
+  }
+
+  /** Load average and CPU shares around each experiment: how far to trust the figures. */
+  private static void machine(Html h, List<MachineRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.element("h2", "machine — load and CPU around each experiment").newline();
+    h.open("div", "class", "wide").open("table").open("tr");
+    for (String c : new String[] {"experiment", "seconds", "load before", "load after",
+        "this JVM, cores", "worker JVMs, cores", "other work, cores", "figures"}) {
+      h.element("th", c);
+    }
+    h.close("tr");
+    for (MachineRow r : rows) {
+      h.open("tr").element("td", r.experiment())
+          .element("td", String.format(Locale.ROOT, "%.1f", r.seconds()))
+          .element("td", load(r.loadBefore()))
+          .element("td", load(r.loadAfter()))
+          .element("td", String.format(Locale.ROOT, "%.2f of %d", r.jvmCores(), r.cores()))
+          .element("td", String.format(Locale.ROOT, "%.2f", r.workerCores()))
+          .element("td", r.otherCores() == null ? "unknown"
+              : String.format(Locale.ROOT, "%.2f", r.otherCores()))
+          .element("td", r.busy() == null ? "trustworthy" : "busy: " + r.busy())
+          .close("tr");
+    }
+    h.close("table").close("div").newline();
+    h.element("p", "Figures are a busy machine's when, less this run's own part, the load average"
+        + " at an experiment's start is above 0.5 per core, or when other work took more than"
+        + " 0.5 cores per core while the machine was full (this run and other work together"
+        + " using at least 90 % of the cores): the run then got less CPU than it wanted.",
+        "class", "note");
+  }
+
+  private static String load(@Nullable Double l) {
+    return l == null ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
   }
 
   private static void raceAndDeadlock(Html h, ReportData d) {
