@@ -92,7 +92,8 @@ public final class CpuExperiment {
       modes.put(Mode.SUBINTERPRETERS, () -> subinterpreters(s.policy(), w, z.countdown()));
 
       Map<Mode, List<Sample>> samples =
-          Runs.interleaved(NAME, z.warmups(), z.repeats(), s.progress(), modes, Mode::label);
+          Runs.interleaved(NAME, z.warmups(), z.repeats(), s.adaptive(), s.progress(), modes,
+              Mode::label);
       double base =
           Runs.row(NAME, "", policy, w, samples.get(Mode.SEQUENTIAL), 1).medianSeconds();
       samples.forEach((m, ss) -> rows.add(Runs.row(NAME, m.label(),

@@ -109,7 +109,8 @@ public final class IoExperiment {
 
   private static List<Sample> repeat(Settings s, Mode m, java.util.concurrent.Callable<Sample> run) {
     return Runs.repeat(
-        NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.progress(), run);
+        NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.adaptive(),
+        s.progress(), run);
   }
 
   private static IoHost host(Sizes z, EchoServer server, boolean recordWaits) {

@@ -105,14 +105,12 @@ public final class Suite {
 
   private void runOne(Experiment e) {
     Sizes z = settings.sizes();
-    String runs = String.format(Locale.ROOT, "median of %d run%s after %d warm-up",
-        z.repeats(), z.repeats() == 1 ? "" : "s", z.warmups());
     switch (e) {
       case CPU -> {
         CpuExperiment.Outcome o = CpuExperiment.run(settings);
         print(ResultTable.render(String.format(Locale.ROOT,
-            "cpu — countdown(%,d) on each of %d workers; %s", z.countdown(), z.cpuWorkers(), runs),
-            o.rows()), o.skipped());
+            "cpu — countdown(%,d) on each of %d workers; %s", z.countdown(), z.cpuWorkers(),
+            runs(o.rows())), o.rows()) + adaptiveMisses(o.rows()), o.skipped());
         results.addAll(o.rows());
         skipped.addAll(o.skipped());
       }
@@ -121,7 +119,8 @@ public final class Suite {
         print(ResultTable.render(String.format(Locale.ROOT,
             "io — %d workers x %d round%s of sleep(%d ms) + echo round trip (%d ms reply delay); %s",
             z.ioWorkers(), z.ioRounds(), z.ioRounds() == 1 ? "" : "s", z.ioDelay().toMillis(),
-            z.ioDelay().toMillis(), runs), o.rows()), o.skipped());
+            z.ioDelay().toMillis(), runs(o.rows())), o.rows()) + adaptiveMisses(o.rows()),
+            o.skipped());
         results.addAll(o.rows());
         skipped.addAll(o.skipped());
       }
@@ -143,6 +142,46 @@ public final class Suite {
         deadlock.addAll(o.rows());
       }
     }
+  }
+
+  /**
+   * {@code median of 3 runs after 1 warm-up}; in the adaptive mode the runs it took, e.g. {@code
+   * median of 6-9 runs (adaptive: until its 95 % interval is within 5 %, at most 60 s) after 1
+   * warm-up}.
+   */
+  private String runs(List<ResultRow> rows) {
+    int lo = rows.stream().mapToInt(ResultRow::runs).min().orElse(settings.sizes().repeats());
+    int hi = rows.stream().mapToInt(ResultRow::runs).max().orElse(lo);
+    Adaptive a = settings.adaptive();
+    return String.format(Locale.ROOT, "median of %s run%s%s after %d warm-up",
+        lo == hi ? String.valueOf(lo) : lo + "-" + hi, hi == 1 ? "" : "s",
+        a == null ? "" : " (adaptive: until its 95 % interval is within 5 %, at most "
+            + a.maxTime().toSeconds() + " s)",
+        settings.sizes().warmups());
+  }
+
+  /** In the adaptive mode, a line naming the modes whose median did not get tight, if any. */
+  private String adaptiveMisses(List<ResultRow> rows) {
+    if (settings.adaptive() == null) {
+      return "";
+    }
+    List<String> misses = new ArrayList<>();
+    for (ResultRow r : rows) {
+      if (r.ciLowSeconds() == null || r.ciHighSeconds() == null) {
+        misses.add(r.mode() + " (too few runs for an interval)");
+      } else {
+        MedianInterval.Interval i =
+            new MedianInterval.Interval(r.ciLowSeconds(), r.medianSeconds(), r.ciHighSeconds());
+        if (!i.within(Adaptive.WITHIN)) {
+          misses.add(String.format(Locale.ROOT, "%s (±%.1f %%)", r.mode(),
+              100 * i.halfWidthShare()));
+        }
+      }
+    }
+    return misses.isEmpty()
+        ? "adaptive: every median's 95 % interval is within 5 %" + System.lineSeparator()
+        : "adaptive: not within 5 % at the cap: " + String.join(", ", misses)
+            + System.lineSeparator();
   }
 
   private void print(String table, List<SkippedRow> skippedHere) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SuiteIT {
   private static final List<String> RESULT_FIELDS =
       List.of("experiment", "mode", "policy", "workers", "medianSeconds", "speedup",
-          "gilSwitches", "gilWaitPercent");
+          "gilSwitches", "gilWaitPercent", "runs", "ciLowSeconds", "ciHighSeconds");
   private static final List<String> CONVOY_FIELDS =
       List.of("policy", "cpuThreads", "roundTripMicrosAlone", "roundTripMicrosBesideCpu", "slowdown");
   private static final List<String> RACE_FIELDS =
