@@ -42,8 +42,8 @@ public final class CommonOptions {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to FILE.")
   @Nullable Path json;
 
-  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML report to DIR (index.html, results.json, the GIL"
-          + " timeline's events as CSV).")
+  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML report to DIR (index.html, results.json, and the"
+          + " GIL timelines as gil-trace.json for ui.perfetto.dev or chrome://tracing).")
   @Nullable Path report;
 
   /** This command's value where given, else the parent's. */
