@@ -28,6 +28,12 @@ public record Adaptive(Duration maxTime) {
         maxTime);
   }
 
+  /** The cap as the tables print it: {@code 60 s}, {@code 2.5 s}. */
+  public String capLabel() {
+    return java.math.BigDecimal.valueOf(maxTime.toMillis(), 3).stripTrailingZeros()
+        .toPlainString() + " s";
+  }
+
   /** Whether another round is due: some timings not yet tight, time and runs left. */
   public boolean goOn(Iterable<double[]> timings, int runs, long elapsedNanos) {
     if (runs >= MAX_RUNS || elapsedNanos >= maxTime.toNanos()) {

@@ -156,7 +156,7 @@ public final class Suite {
     return String.format(Locale.ROOT, "median of %s run%s%s after %d warm-up",
         lo == hi ? String.valueOf(lo) : lo + "-" + hi, hi == 1 ? "" : "s",
         a == null ? "" : " (adaptive: until its 95 % interval is within 5 %, at most "
-            + a.maxTime().toSeconds() + " s)",
+            + a.capLabel() + ")",
         settings.sizes().warmups());
   }
 

@@ -59,5 +59,7 @@ class MedianIntervalTest {
     assertTrue(a.goOn(List.of(new double[] {1, 1, 1}), 3, second), "too few for an interval");
     assertFalse(a.goOn(List.of(loose), 6, 60 * second), "the time cap");
     assertFalse(a.goOn(List.of(loose), Adaptive.MAX_RUNS, second), "the run cap");
+    assertEquals("60 s", a.capLabel());
+    assertEquals("2.5 s", new Adaptive(Duration.ofMillis(2500)).capLabel());
   }
 }

@@ -96,7 +96,7 @@ public final class Runs {
           "%s: adaptive: %d run%s per mode, %s", what, round, round == 1 ? "" : "s",
           tight ? "every median's 95 % interval within 5 %"
               : round >= Adaptive.MAX_RUNS ? "stopped at " + Adaptive.MAX_RUNS + " runs"
-              : "stopped at the " + adaptive.maxTime().toSeconds() + " s cap"));
+              : "stopped at the " + adaptive.capLabel() + " cap"));
     }
     Map<K, List<Sample>> out = new LinkedHashMap<>();
     samples.forEach((k, v) -> out.put(k, ImmutableList.copyOf(v)));
