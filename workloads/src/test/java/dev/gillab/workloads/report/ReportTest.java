@@ -11,6 +11,7 @@ import dev.gillab.gil.GilEvent.Kind;
 import dev.gillab.gil.GilStats;
 import dev.gillab.gil.GilThreadStats;
 import dev.gillab.workloads.ConvoyRow;
+import dev.gillab.workloads.MachineRow;
 import dev.gillab.workloads.PolicyChoice;
 import dev.gillab.workloads.ResultRow;
 import dev.gillab.workloads.SkippedRow;
@@ -85,6 +86,26 @@ class ReportTest {
     }
     assertTrue(text.contains("Test VM 17") && text.contains("Test OS") && text.contains("2025"));
     assertTrue(d.select("script, link, img, iframe, object").isEmpty());
+  }
+
+  @Test
+  void aBusyMachineIsSaidFirstAndEveryExperimentsMachineIsInATable() {
+    SuiteResult busy = new SuiteResult("Test VM 17", 2, suite().results(), List.of(), List.of(),
+        List.of(), List.of(),
+        List.of(new MachineRow("cpu", 12.3, 2, 3.1, 3.4, 0.0, 1.2, 0.4, 0.9,
+                "load 3.1 on 2 cores at the start of cpu"),
+            new MachineRow("io", 4.0, 2, null, null, 1.1, 0.1, 0.0, null, null)),
+        "figures from a busy machine: load 3.1 on 2 cores at the start of cpu; read them as such");
+    Document d = parse(Report.html(new ReportData("gil-lab report", "gil-lab", busy, List.of(),
+        List.of(), "Test OS", "2025-01-01")));
+    Element banner = d.select("p.busy").first();
+    assertEquals(busy.busyMachine(), banner.text());
+    assertTrue(banner.elementSiblingIndex() < d.select("h2").first().elementSiblingIndex(),
+        "the banner comes before any figure");
+    List<String> cells = d.select("table").first().select("td").eachText();
+    assertTrue(cells.containsAll(List.of("cpu", "12.3", "3.10", "3.40", "1.20 of 2", "0.40",
+        "0.90", "busy: load 3.1 on 2 cores at the start of cpu")), cells.toString());
+    assertTrue(cells.containsAll(List.of("io", "unknown", "trustworthy")), cells.toString());
   }
 
   @Test
