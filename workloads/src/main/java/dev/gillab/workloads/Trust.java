@@ -119,7 +119,7 @@ public final class Trust {
         ownBefore, jvm, workers, others, busy);
   }
 
-  /** The run's own part of the load average at {@code to}, given it was {@code own} at {@code from}. */
+  /** The run's own part of the load average at {@code to}, given {@code own} at {@code from}. */
   static double decay(double own, MachineSample from, MachineSample to) {
     double dt = (to.nanoTime() - from.nanoTime()) / 1e9;
     if (dt <= 0) {

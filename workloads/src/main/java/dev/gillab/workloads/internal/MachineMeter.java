@@ -1,5 +1,7 @@
 package dev.gillab.workloads.internal;
 
+import com.google.common.base.CharMatcher;
+import com.google.common.base.Splitter;
 import dev.gillab.workloads.MachineSample;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -91,16 +93,17 @@ public final class MachineMeter {
    * iowait are not busy, and guest time is already inside user. -1 if the line is not one.
    */
   public static long busyNanos(String cpuLine) {
-    String[] f = cpuLine.trim().split("\\s+");
-    if (f.length < 8 || !f[0].equals("cpu")) {
+    List<String> f =
+        Splitter.on(CharMatcher.whitespace()).omitEmptyStrings().splitToList(cpuLine);
+    if (f.size() < 8 || !f.get(0).equals("cpu")) {
       return -1;
     }
     long ticks = 0;
     for (int i : new int[] {1, 2, 3, 6, 7}) {
-      ticks += Long.parseLong(f[i]);
+      ticks += Long.parseLong(f.get(i));
     }
-    if (f.length > 8) {
-      ticks += Long.parseLong(f[8]);
+    if (f.size() > 8) {
+      ticks += Long.parseLong(f.get(8));
     }
     return ticks * NANOS_PER_TICK;
   }

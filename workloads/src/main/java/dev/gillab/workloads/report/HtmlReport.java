@@ -329,6 +329,14 @@ final class HtmlReport {
     return String.format(Locale.ROOT, "%.1f", 100.0 * nanos / window);
   }
 
+  private static String ms(long nanos) {
+    return ms((double) nanos);
+  }
+
+  private static String pct(long nanos, double window) {
+    return pct((double) nanos, window);
+  }
+
   private static String ms(double nanos) {
     return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
   }

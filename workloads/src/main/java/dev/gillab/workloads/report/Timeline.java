@@ -77,10 +77,10 @@ public record Timeline(
   public record Mark(Kind kind, long nanos) {}
 
   /**
-   * A drop request and the switch that answered it: {@code requester} asked at {@code
-   * requestNanos}; {@code answerer} took the GIL at {@code answerNanos} — the first {@code
-   * ACQUIRE} after the request by a thread other than the one holding the GIL when it was asked
-   * (or, if nobody held it then, the last to hold it).
+   * A drop request and the switch that answered it: thread {@code requesterId} asked at
+   * {@code requestNanos}; thread {@code answererId} took the GIL at {@code answerNanos} — the
+   * first {@code ACQUIRE} after the request by a thread other than the one holding the GIL when
+   * it was asked (or, if nobody held it then, the last to hold it).
    */
   public record Flow(long requesterId, long requestNanos, long answererId, long answerNanos) {}
 

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * counters; the stretches outside the GIL are left as gaps in the track. Drop requests, forced
  * drops and ticks are thread-scoped instant events ({@code "ph":"i"}), and every drop request
  * that a switch answered is a flow ({@code "ph":"s"} on the asking thread, {@code "ph":"f"},
- * {@code "bp":"e"}, on the thread that took the GIL, one id per pair in the whole file). Times are microseconds
- * from the timeline's first event, so the policies line up at 0.
+ * {@code "bp":"e"}, on the thread that took the GIL, one id per pair in the whole file). Times
+ * are microseconds from the timeline's first event, so the policies line up at 0.
  *
  * <p><b>Size.</b> A {@code ticks} run makes a hundred thousand holds, and the raw events once
  * made an 11.7 MB file; this one is capped ({@link #DEFAULT_MAX_BYTES}). The generator streams
@@ -80,11 +80,12 @@ public final class TraceExport {
     }
   }
 
-  /** Writes {@code timelines} to {@code file} through a temporary file, at most {@code maxBytes}. */
+  /** Writes {@code timelines} to {@code file} through a temporary file: {@code maxBytes} at most. */
   public static Summary write(List<Timeline> timelines, Path file, long maxBytes)
       throws IOException {
     Path absolute = file.toAbsolutePath();
-    Path tmp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+    Path tmp =
+        Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
     try {
       Summary s;
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
