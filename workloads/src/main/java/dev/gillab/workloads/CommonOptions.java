@@ -30,11 +30,20 @@ public final class CommonOptions {
   @Option(names = "--repeats", paramLabel = "N", description = "Timed runs per mode (default 3; --quick 1).")
   @Nullable Integer repeats;
 
+  @Option(names = "--adaptive", description = "Repeat the timed runs of cpu and io until every"
+      + " median's 95 %% interval is within 5 %% of it, or --max-time is reached.")
+  @Nullable Boolean adaptive;
+
+  @Option(names = "--max-time", paramLabel = "TIME", description = "With --adaptive: the most"
+      + " time the timed runs of one batch may take (the cpu modes together; each io mode):"
+      + " 90s, 2.5s; a bare number is seconds; default 60s.")
+  @Nullable String maxTime;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to FILE.")
   @Nullable Path json;
 
-  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML report to DIR (index.html, results.json, the GIL"
-          + " timeline's events as CSV).")
+  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML report to DIR (index.html, results.json, and the"
+          + " GIL timelines as gil-trace.json for ui.perfetto.dev or chrome://tracing).")
   @Nullable Path report;
 
   /** This command's value where given, else the parent's. */
@@ -48,6 +57,8 @@ public final class CommonOptions {
     m.switchInterval = switchInterval != null ? switchInterval : parent.switchInterval;
     m.quick = quick != null ? quick : parent.quick;
     m.repeats = repeats != null ? repeats : parent.repeats;
+    m.adaptive = adaptive != null ? adaptive : parent.adaptive;
+    m.maxTime = maxTime != null ? maxTime : parent.maxTime;
     m.json = json != null ? json : parent.json;
     m.report = report != null ? report : parent.report;
     return m;

@@ -6,6 +6,7 @@ import dev.gillab.gil.InterpreterThread;
 import dev.gillab.process.ProcessPool;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.workloads.internal.GilFigures;
+import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.Params;
 import dev.gillab.workloads.internal.Programs;
 import dev.gillab.workloads.internal.Runs;
@@ -91,13 +92,16 @@ public final class CpuExperiment {
       modes.put(Mode.SUBINTERPRETERS, () -> subinterpreters(s.policy(), w, z.countdown()));
 
       Map<Mode, List<Sample>> samples =
-          Runs.interleaved(NAME, z.warmups(), z.repeats(), s.progress(), modes, Mode::label);
+          Runs.interleaved(NAME, z.warmups(), z.repeats(), s.adaptive(), s.progress(), modes,
+              Mode::label);
       double base =
           Runs.row(NAME, "", policy, w, samples.get(Mode.SEQUENTIAL), 1).medianSeconds();
       samples.forEach((m, ss) -> rows.add(Runs.row(NAME, m.label(),
           m == Mode.THREADS_NOGIL_ATOMIC || m == Mode.THREADS_NOGIL_BIASED ? none.label() : policy,
           w, ss, base)));
       tasks.addAll(last.get());
+      // The worker JVMs' CPU time can be read only while they live.
+      MachineMeter.noteChildren();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ExperimentFailedException(NAME + " processes: interrupted", e);

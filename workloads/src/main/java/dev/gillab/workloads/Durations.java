@@ -16,12 +16,22 @@ final class Durations {
    * @throws IllegalArgumentException naming the text, if it is no positive duration
    */
   static Duration parse(String text) {
+    return parse(text, "ms", Duration.ofSeconds(60), "the switch interval");
+  }
+
+  /**
+   * {@code text} as a duration, a bare number in {@code bareUnit}; {@code what} names it in the
+   * message when it is not more than 0 and at most {@code max}.
+   *
+   * @throws IllegalArgumentException naming the text, if it is no such duration
+   */
+  static Duration parse(String text, String bareUnit, Duration max, String what) {
     Matcher m = TIME.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a duration; write e.g. 5ms, 500us, 0.5ms or 1s");
     }
-    String unit = m.group(2) == null ? "ms" : m.group(2);
+    String unit = m.group(2) == null ? bareUnit : m.group(2);
     long perUnit =
         switch (unit) {
           case "ns" -> 1L;
@@ -30,9 +40,9 @@ final class Durations {
           default -> 1_000_000_000L;
         };
     BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(perUnit));
-    if (nanos.signum() <= 0 || nanos.compareTo(BigDecimal.valueOf(60_000_000_000L)) > 0) {
+    if (nanos.signum() <= 0 || nanos.compareTo(BigDecimal.valueOf(max.toNanos())) > 0) {
       throw new IllegalArgumentException(
-          "the switch interval must be more than 0 and at most 60 s, was '" + text + "'");
+          what + " must be more than 0 and at most " + max.toSeconds() + " s, was '" + text + "'");
     }
     return Duration.ofNanos(Math.max(1, nanos.longValue()));
   }

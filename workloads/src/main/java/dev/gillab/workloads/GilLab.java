@@ -124,7 +124,21 @@ public final class GilLab implements Callable<Integer> {
       }
       sizes = sizes.withRepeats(o.repeats);
     }
-    return new Settings(sizes, policy, line -> err.println("  " + line));
+    Adaptive adaptive = null;
+    if (Boolean.TRUE.equals(o.adaptive)) {
+      Duration cap = Adaptive.DEFAULT_MAX_TIME;
+      if (o.maxTime != null) {
+        try {
+          cap = Durations.parse(o.maxTime, "s", Duration.ofHours(1), "--max-time");
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+      adaptive = new Adaptive(cap);
+    } else if (o.maxTime != null) {
+      throw new ParameterException(spec.commandLine(), "--max-time applies only with --adaptive");
+    }
+    return new Settings(sizes, policy, line -> err.println("  " + line), adaptive);
   }
 
   /**

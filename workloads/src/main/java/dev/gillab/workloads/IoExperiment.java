@@ -5,6 +5,7 @@ import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.process.ProcessPool;
 import dev.gillab.workloads.internal.GilFigures;
+import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.IoHost;
 import dev.gillab.workloads.internal.Params;
 import dev.gillab.workloads.internal.Programs;
@@ -85,6 +86,8 @@ public final class IoExperiment {
       List<Sample> ps = repeat(s, Mode.PROCESSES, () -> processes(pool, s, server, last));
       tasks.addAll(last.get());
       rows.add(Runs.row(NAME, Mode.PROCESSES.label(), policy, w, ps, base));
+      // The worker JVMs' CPU time can be read only while they live.
+      MachineMeter.noteChildren();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ExperimentFailedException(NAME + " processes: interrupted", e);
@@ -106,7 +109,8 @@ public final class IoExperiment {
 
   private static List<Sample> repeat(Settings s, Mode m, java.util.concurrent.Callable<Sample> run) {
     return Runs.repeat(
-        NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.progress(), run);
+        NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.adaptive(),
+        s.progress(), run);
   }
 
   private static IoHost host(Sizes z, EchoServer server, boolean recordWaits) {

@@ -1,8 +1,11 @@
 package dev.gillab.workloads;
 
+import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.Runs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +13,15 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a list of experiments, prints a table per experiment on {@code out} as each finishes,
- * collects everything into one {@link SuiteResult}, and writes it as JSON if asked. An experiment
+ * Runs a list of experiments, collects everything into one {@link SuiteResult}, writes it as JSON
+ * if asked, and prints a table per experiment on {@code out}, each followed by the machine line
+ * (load average before and after, the cores this JVM and its worker JVMs had). An experiment
  * that fails is reported on {@code err} and the others still run; the exit code is then 1.
- * Not thread-safe: one run at a time.
+ *
+ * <p>The tables go to {@code out} when the run ends, not as each experiment finishes: whether the
+ * figures can be trusted ({@link Trust}) is known only then, and when they cannot, that is the
+ * first line, before any figure a reader might take for a finding. Progress goes to {@code err}
+ * as it happens. Not thread-safe: one run at a time.
  */
 public final class Suite {
   /** The experiments, in the order the whole suite runs them. */
@@ -27,6 +35,9 @@ public final class Suite {
 
   private final Settings settings;
   private final PrintStream out;
+  /** The tables, kept until the verdict is known. */
+  private final ByteArrayOutputStream tablesBytes = new ByteArrayOutputStream();
+  private final PrintStream tables = new PrintStream(tablesBytes, true, StandardCharsets.UTF_8);
   private final PrintStream err;
   private final List<ResultRow> results = new ArrayList<>();
   private final List<ConvoyRow> convoy = new ArrayList<>();
@@ -34,6 +45,8 @@ public final class Suite {
   private final List<DeadlockRow> deadlock = new ArrayList<>();
   private final List<SkippedRow> skipped = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
+  private final List<Trust.Span> spans = new ArrayList<>();
+  private List<MachineRow> machine = List.of();
 
   public Suite(Settings settings, PrintStream out, PrintStream err) {
     this.settings = settings;
@@ -43,12 +56,11 @@ public final class Suite {
 
   /** Runs {@code experiments}; answers the exit code: 0 all ran, 1 one or more failed. */
   public int run(List<Experiment> experiments, @Nullable Path json) {
-    out.println("gil-lab on " + SuiteResult.javaDescription() + ", "
-        + Runtime.getRuntime().availableProcessors() + " cores, policy "
-        + settings.policy().label());
-    out.println();
+    int cores = Runtime.getRuntime().availableProcessors();
+    MachineSample runStart = MachineMeter.sample();
     for (Experiment e : experiments) {
       err.println("gil-lab: running " + e.label());
+      MachineSample before = MachineMeter.sample();
       try {
         runOne(e);
       } catch (ExperimentFailedException | IllegalStateException | IllegalArgumentException x) {
@@ -56,8 +68,20 @@ public final class Suite {
         failures.add(line);
         err.println("gil-lab: " + line);
       }
-      out.flush();
+      spans.add(new Trust.Span(e.label(), before, MachineMeter.sample()));
+      machine = Trust.judge(cores, runStart, spans);
+      tables.println(machine.get(machine.size() - 1).line());
+      tables.println();
     }
+    String busy = Trust.verdict(machine);
+    if (busy != null) {
+      out.println(busy);
+    }
+    out.println("gil-lab on " + SuiteResult.javaDescription() + ", " + cores + " cores, policy "
+        + settings.policy().label());
+    out.println();
+    out.print(tablesBytes.toString(StandardCharsets.UTF_8));
+    out.flush();
     if (json != null) {
       try {
         JsonResults.write(result(), json);
@@ -71,7 +95,8 @@ public final class Suite {
   }
 
   public SuiteResult result() {
-    return SuiteResult.ofThisMachine(results, convoy, race, deadlock, skipped);
+    return SuiteResult.ofThisMachine(
+        results, convoy, race, deadlock, skipped, machine, Trust.verdict(machine));
   }
 
   public List<String> failures() {
@@ -80,14 +105,12 @@ public final class Suite {
 
   private void runOne(Experiment e) {
     Sizes z = settings.sizes();
-    String runs = String.format(Locale.ROOT, "median of %d run%s after %d warm-up",
-        z.repeats(), z.repeats() == 1 ? "" : "s", z.warmups());
     switch (e) {
       case CPU -> {
         CpuExperiment.Outcome o = CpuExperiment.run(settings);
         print(ResultTable.render(String.format(Locale.ROOT,
-            "cpu — countdown(%,d) on each of %d workers; %s", z.countdown(), z.cpuWorkers(), runs),
-            o.rows()), o.skipped());
+            "cpu — countdown(%,d) on each of %d workers; %s", z.countdown(), z.cpuWorkers(),
+            runs(o.rows())), o.rows()) + adaptiveMisses(o.rows()), o.skipped());
         results.addAll(o.rows());
         skipped.addAll(o.skipped());
       }
@@ -96,7 +119,8 @@ public final class Suite {
         print(ResultTable.render(String.format(Locale.ROOT,
             "io — %d workers x %d round%s of sleep(%d ms) + echo round trip (%d ms reply delay); %s",
             z.ioWorkers(), z.ioRounds(), z.ioRounds() == 1 ? "" : "s", z.ioDelay().toMillis(),
-            z.ioDelay().toMillis(), runs), o.rows()), o.skipped());
+            z.ioDelay().toMillis(), runs(o.rows())), o.rows()) + adaptiveMisses(o.rows()),
+            o.skipped());
         results.addAll(o.rows());
         skipped.addAll(o.skipped());
       }
@@ -120,9 +144,48 @@ public final class Suite {
     }
   }
 
+  /**
+   * {@code median of 3 runs after 1 warm-up}; in the adaptive mode the runs it took, e.g. {@code
+   * median of 6-9 runs (adaptive: until its 95 % interval is within 5 %, at most 60 s) after 1
+   * warm-up}.
+   */
+  private String runs(List<ResultRow> rows) {
+    int lo = rows.stream().mapToInt(ResultRow::runs).min().orElse(settings.sizes().repeats());
+    int hi = rows.stream().mapToInt(ResultRow::runs).max().orElse(lo);
+    Adaptive a = settings.adaptive();
+    return String.format(Locale.ROOT, "median of %s run%s%s after %d warm-up",
+        lo == hi ? String.valueOf(lo) : lo + "-" + hi, hi == 1 ? "" : "s",
+        a == null ? "" : " (adaptive: until its 95 % interval is within 5 %, at most "
+            + a.capLabel() + ")",
+        settings.sizes().warmups());
+  }
+
+  /** In the adaptive mode, a line naming the modes whose median did not get tight, if any. */
+  private String adaptiveMisses(List<ResultRow> rows) {
+    if (settings.adaptive() == null) {
+      return "";
+    }
+    List<String> misses = new ArrayList<>();
+    for (ResultRow r : rows) {
+      if (r.ciLowSeconds() == null || r.ciHighSeconds() == null) {
+        misses.add(r.mode() + " (too few runs for an interval)");
+      } else {
+        MedianInterval.Interval i =
+            new MedianInterval.Interval(r.ciLowSeconds(), r.medianSeconds(), r.ciHighSeconds());
+        if (!i.within(Adaptive.WITHIN)) {
+          misses.add(String.format(Locale.ROOT, "%s (±%.1f %%)", r.mode(),
+              100 * i.halfWidthShare()));
+        }
+      }
+    }
+    return misses.isEmpty()
+        ? "adaptive: every median's 95 % interval is within 5 %" + System.lineSeparator()
+        : "adaptive: not within 5 % at the cap: " + String.join(", ", misses)
+            + System.lineSeparator();
+  }
+
   private void print(String table, List<SkippedRow> skippedHere) {
-    out.print(table);
-    out.print(ResultTable.renderSkipped(skippedHere));
-    out.println();
+    tables.print(table);
+    tables.print(ResultTable.renderSkipped(skippedHere));
   }
 }

@@ -5,12 +5,15 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one {@code gil-lab} run measured: the JVM and core count it ran on, the timed rows
  * of {@code cpu} and {@code io}, the convoy rows, the race and deadlock outcomes, and the modes
- * it skipped with the reason. This is the document {@code --json FILE} writes; its schema is in
- * the module README. Immutable.
+ * it skipped with the reason, the machine around each experiment ({@link MachineRow}) and, when
+ * {@link Trust} found the figures to be a busy machine's, the one line that says so ({@code
+ * busyMachine}, null otherwise). This is the document {@code --json FILE} writes; its schema is
+ * in the module README. Immutable.
  */
 public record SuiteResult(
     String java,
@@ -19,7 +22,9 @@ public record SuiteResult(
     List<ConvoyRow> convoy,
     List<RaceRow> race,
     List<DeadlockRow> deadlock,
-    List<SkippedRow> skipped) {
+    List<SkippedRow> skipped,
+    List<MachineRow> machine,
+    @Nullable String busyMachine) {
   public SuiteResult {
     checkNotNull(java, "java");
     checkArgument(cores >= 1, "cores must be at least 1, was %s", cores);
@@ -28,6 +33,20 @@ public record SuiteResult(
     race = ImmutableList.copyOf(race);
     deadlock = ImmutableList.copyOf(deadlock);
     skipped = ImmutableList.copyOf(skipped);
+    // A document written before the machine was recorded reads as one with none.
+    machine = machine == null ? ImmutableList.of() : ImmutableList.copyOf(machine);
+  }
+
+  /** Figures with no machine recorded. */
+  public SuiteResult(
+      String java,
+      int cores,
+      List<ResultRow> results,
+      List<ConvoyRow> convoy,
+      List<RaceRow> race,
+      List<DeadlockRow> deadlock,
+      List<SkippedRow> skipped) {
+    this(java, cores, results, convoy, race, deadlock, skipped, List.of(), null);
   }
 
   /** The running JVM's name and version, and the cores it sees. */
@@ -37,9 +56,21 @@ public record SuiteResult(
       List<RaceRow> race,
       List<DeadlockRow> deadlock,
       List<SkippedRow> skipped) {
+    return ofThisMachine(results, convoy, race, deadlock, skipped, List.of(), null);
+  }
+
+  /** The same, with the machine around each experiment and the busy-machine line, if any. */
+  public static SuiteResult ofThisMachine(
+      List<ResultRow> results,
+      List<ConvoyRow> convoy,
+      List<RaceRow> race,
+      List<DeadlockRow> deadlock,
+      List<SkippedRow> skipped,
+      List<MachineRow> machine,
+      @Nullable String busyMachine) {
     return new SuiteResult(
         javaDescription(), Runtime.getRuntime().availableProcessors(), results, convoy, race,
-        deadlock, skipped);
+        deadlock, skipped, machine, busyMachine);
   }
 
   /** e.g. {@code "OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1"}. */

@@ -18,7 +18,7 @@ class ReportIT {
   @TempDir Path dir;
 
   @Test
-  void aSubcommandWritesThePageTheJsonAndTheEvents() throws Exception {
+  void aSubcommandWritesThePageTheJsonAndTheTrace() throws Exception {
     Path out = dir.resolve("report");
     Cli r = assertTimeoutPreemptively(ofMinutes(2),
         () -> Cli.run("cpu", "--quick", "--report", out.toString()));
@@ -33,9 +33,16 @@ class ReportIT {
     for (ResultRow row : json.results()) {
       assertTrue(d.select("svg").first().text().contains(row.mode()), row.mode());
     }
-    String csv = Files.readString(out.resolve("timeline-events.csv"), StandardCharsets.UTF_8);
-    assertTrue(csv.startsWith("policy,sequence,nanoTime,msSinceStart,kind,threadId,threadName\n"));
-    assertTrue(csv.contains(",ACQUIRE,") && csv.contains(",cpu-1\n") && csv.contains(",io-1\n"));
+    String trace = Files.readString(out.resolve("gil-trace.json"), StandardCharsets.UTF_8);
+    assertTrue(trace.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":["), trace.substring(0, 80));
+    assertTrue(trace.contains("\"name\":\"cpu-1\"") && trace.contains("\"name\":\"io-1\""));
+    assertTrue(r.err().contains("gil-trace.json: "), r.err());
+    // No file a run writes is over 2 MB.
+    try (var files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        assertTrue(Files.size(f) <= 2_000_000, f + ": " + Files.size(f) + " bytes");
+      }
+    }
   }
 
   @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SuiteIT {
   private static final List<String> RESULT_FIELDS =
       List.of("experiment", "mode", "policy", "workers", "medianSeconds", "speedup",
-          "gilSwitches", "gilWaitPercent");
+          "gilSwitches", "gilWaitPercent", "runs", "ciLowSeconds", "ciHighSeconds");
   private static final List<String> CONVOY_FIELDS =
       List.of("policy", "cpuThreads", "roundTripMicrosAlone", "roundTripMicrosBesideCpu", "slowdown");
   private static final List<String> RACE_FIELDS =
@@ -35,6 +35,9 @@ class SuiteIT {
       List.of("scenario", "detected", "cycle", "recovered", "seconds");
   private static final List<String> SKIPPED_FIELDS =
       List.of("experiment", "mode", "policy", "reason");
+  private static final List<String> MACHINE_FIELDS =
+      List.of("experiment", "seconds", "cores", "loadBefore", "loadAfter", "ownLoadBefore",
+          "jvmCores", "workerCores", "otherCores", "busy");
 
   @TempDir Path dir;
 
@@ -53,7 +56,8 @@ class SuiteIT {
 
     JsonNode doc = new ObjectMapper().readTree(json.toFile());
     assertEquals(
-        Set.of("java", "cores", "results", "convoy", "race", "deadlock", "skipped"),
+        Set.of("java", "cores", "results", "convoy", "race", "deadlock", "skipped", "machine",
+            "busyMachine"),
         fieldNames(doc));
     assertTrue(doc.get("java").asText().contains(String.valueOf(Runtime.version().feature())));
     assertEquals(Runtime.getRuntime().availableProcessors(), doc.get("cores").asInt());
@@ -135,6 +139,25 @@ class SuiteIT {
     for (JsonNode row : doc.get("deadlock")) {
       assertEquals(Set.copyOf(DEADLOCK_FIELDS), fieldNames(row), row.toString());
       assertTrue(row.get("detected").asBoolean() && row.get("recovered").asBoolean());
+    }
+
+    // The machine around each experiment, and the verdict first on stdout when it is a busy one.
+    List<String> measured = new ArrayList<>();
+    for (JsonNode row : doc.get("machine")) {
+      assertEquals(Set.copyOf(MACHINE_FIELDS), fieldNames(row), row.toString());
+      assertTrue(row.get("seconds").asDouble() > 0 && row.get("jvmCores").asDouble() >= 0);
+      measured.add(row.get("experiment").asText());
+    }
+    assertEquals(List.of("cpu", "io", "convoy", "race", "deadlock"), measured);
+    assertTrue(doc.get("machine").get(0).get("workerCores").asDouble() > 0,
+        "the worker JVMs' CPU counted: " + doc.get("machine").get(0));
+    assertEquals(5, r.out().lines().filter(l -> l.startsWith("machine: load ")).count(), r.out());
+    String first = r.out().lines().findFirst().orElseThrow();
+    if (doc.get("busyMachine").isNull()) {
+      assertTrue(first.startsWith("gil-lab on "), first);
+    } else {
+      assertEquals(doc.get("busyMachine").asText(), first);
+      assertTrue(first.startsWith("figures from a busy machine: "), first);
     }
 
     for (String title : List.of("cpu —", "io —", "convoy —", "race —", "deadlock —")) {

@@ -56,6 +56,9 @@ class UsageErrorsTest {
         "'soon' is not a duration; write e.g. 5ms, 500us, 0.5ms or 1s");
     assertUsageError(Cli.run("--switch-interval", "0ms"),
         "the switch interval must be more than 0 and at most 60 s, was '0ms'");
+    assertUsageError(Cli.run("cpu", "--max-time", "30s"), "--max-time applies only with --adaptive");
+    assertUsageError(Cli.run("--adaptive", "--max-time", "4000"),
+        "--max-time must be more than 0 and at most 3600 s, was '4000'");
     assertUsageError(Cli.run("--workers", "many"),
         "Invalid value for option '--workers': 'many' is not an int");
   }

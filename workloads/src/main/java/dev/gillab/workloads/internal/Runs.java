@@ -4,8 +4,10 @@ import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
+import dev.gillab.workloads.Adaptive;
 import dev.gillab.workloads.ExperimentFailedException;
 import dev.gillab.workloads.Median;
+import dev.gillab.workloads.MedianInterval;
 import dev.gillab.workloads.Mode;
 import dev.gillab.workloads.ResultRow;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -29,19 +32,18 @@ public final class Runs {
   /** Runs {@code run} {@code warmups} times untimed, then {@code repeats} times. */
   public static List<Sample> repeat(
       String what, int warmups, int repeats, Consumer<String> progress, Callable<Sample> run) {
-    for (int i = 0; i < warmups; i++) {
-      progress.accept(what + ": warm-up " + (i + 1) + "/" + warmups);
-      call(what, run);
-    }
-    List<Sample> samples = new ArrayList<>();
-    for (int i = 0; i < repeats; i++) {
-      Sample s = call(what, run);
-      progress.accept(
-          String.format(java.util.Locale.ROOT, "%s: run %d/%d %.3f s", what, i + 1, repeats,
-              s.seconds()));
-      samples.add(s);
-    }
-    return ImmutableList.copyOf(samples);
+    return repeat(what, warmups, repeats, null, progress, run);
+  }
+
+  /**
+   * Runs {@code run} {@code warmups} times untimed, then {@code repeats} times, then, with
+   * {@code adaptive}, again until its median is tight or the cap is reached.
+   */
+  public static List<Sample> repeat(
+      String what, int warmups, int repeats, @Nullable Adaptive adaptive,
+      Consumer<String> progress, Callable<Sample> run) {
+    return interleaved(what, warmups, repeats, adaptive, progress, Map.of(what, run), k -> "")
+        .get(what);
   }
 
   /**
@@ -54,26 +56,60 @@ public final class Runs {
   public static <K> Map<K, List<Sample>> interleaved(
       String what, int warmups, int repeats, Consumer<String> progress,
       Map<K, Callable<Sample>> modes, Function<K, String> label) {
+    return interleaved(what, warmups, repeats, null, progress, modes, label);
+  }
+
+  /**
+   * {@link #interleaved(String, int, int, Consumer, Map, Function)}, then, with {@code
+   * adaptive}, more rounds until every mode's median is tight or the cap is reached; the
+   * progress says how many runs it took and why it stopped.
+   */
+  public static <K> Map<K, List<Sample>> interleaved(
+      String what, int warmups, int repeats, @Nullable Adaptive adaptive,
+      Consumer<String> progress, Map<K, Callable<Sample>> modes, Function<K, String> label) {
     for (int i = 0; i < warmups; i++) {
       for (Map.Entry<K, Callable<Sample>> m : modes.entrySet()) {
-        progress.accept(what + " " + label.apply(m.getKey()) + ": warm-up " + (i + 1) + "/"
+        progress.accept(name(what, label.apply(m.getKey())) + ": warm-up " + (i + 1) + "/"
             + warmups);
-        call(what + " " + label.apply(m.getKey()), m.getValue());
+        call(name(what, label.apply(m.getKey())), m.getValue());
       }
     }
     Map<K, List<Sample>> samples = new LinkedHashMap<>();
     modes.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
-    for (int i = 0; i < repeats; i++) {
+    long start = System.nanoTime();
+    int round = 0;
+    while (round < repeats
+        || (adaptive != null
+            && adaptive.goOn(seconds(samples.values()), round, System.nanoTime() - start))) {
+      round++;
       for (Map.Entry<K, Callable<Sample>> m : modes.entrySet()) {
-        String name = what + " " + label.apply(m.getKey());
+        String name = name(what, label.apply(m.getKey()));
         Sample s = call(name, m.getValue());
-        progress.accept(String.format(java.util.Locale.ROOT, "%s: run %d/%d %.3f s", name,
-            i + 1, repeats, s.seconds()));
+        progress.accept(String.format(java.util.Locale.ROOT, "%s: run %d%s %.3f s", name,
+            round, round <= repeats ? "/" + repeats : " (adaptive)", s.seconds()));
         samples.get(m.getKey()).add(s);
       }
     }
+    if (adaptive != null) {
+      boolean tight = !adaptive.goOn(seconds(samples.values()), 0, 0);
+      progress.accept(String.format(java.util.Locale.ROOT,
+          "%s: adaptive: %d run%s per mode, %s", what, round, round == 1 ? "" : "s",
+          tight ? "every median's 95 % interval within 5 %"
+              : round >= Adaptive.MAX_RUNS ? "stopped at " + Adaptive.MAX_RUNS + " runs"
+              : "stopped at the " + adaptive.capLabel() + " cap"));
+    }
     Map<K, List<Sample>> out = new LinkedHashMap<>();
     samples.forEach((k, v) -> out.put(k, ImmutableList.copyOf(v)));
+    return out;
+  }
+
+  private static String name(String what, String label) {
+    return label.isEmpty() ? what : what + " " + label;
+  }
+
+  private static List<double[]> seconds(Iterable<List<Sample>> samples) {
+    List<double[]> out = new ArrayList<>();
+    samples.forEach(ss -> out.add(ss.stream().mapToDouble(Sample::seconds).toArray()));
     return out;
   }
 
@@ -90,11 +126,16 @@ public final class Runs {
     }
   }
 
-  /** A table row from samples: median seconds, switches and wait percent. */
+  /**
+   * A table row from samples: median seconds, switches and wait percent, how many runs, and the
+   * median's 95 % interval where there are enough runs for one.
+   */
   public static ResultRow row(
       String experiment, String mode, String policy, int workers, List<Sample> samples,
       double sequentialSeconds) {
-    double seconds = Median.of(samples.stream().mapToDouble(Sample::seconds).toArray());
+    double[] all = samples.stream().mapToDouble(Sample::seconds).toArray();
+    double seconds = Median.of(all);
+    Optional<MedianInterval.Interval> ci = MedianInterval.of(all);
     @Nullable Long switches =
         samples.stream().anyMatch(s -> s.switches() == null)
             ? null
@@ -104,7 +145,9 @@ public final class Runs {
             ? null
             : Median.of(samples.stream().mapToDouble(Sample::waitPercent).toArray());
     double speedup = seconds > 0 ? sequentialSeconds / seconds : 0;
-    return new ResultRow(experiment, mode, policy, workers, seconds, speedup, switches, wait);
+    return new ResultRow(experiment, mode, policy, workers, seconds, speedup, switches, wait,
+        samples.size(), ci.map(MedianInterval.Interval::low).orElse(null),
+        ci.map(MedianInterval.Interval::high).orElse(null));
   }
 
   /** Waits for every thread (bounded) and checks none failed. */

@@ -143,9 +143,9 @@ final class Charts {
     double top = 16;
     int n = t.lanes().size();
     double bottom = top + n * (LANE + LANE_GAP);
-    double height = bottom + 52 + 34;
+    double height = bottom + 52 + 34 + 22;
     svg(h, id, height, "GIL timeline under " + t.policy() + ": a lane per thread");
-    Palette.patterns(h, id, Palette.ORANGE, Palette.GREEN);
+    Palette.patterns(h, id, Palette.ORANGE, Palette.GREEN, Palette.GREY);
     List<Double> ticks = linearTicks(maxMs);
     for (double v : ticks) {
       double x = tx(v, maxMs);
@@ -164,8 +164,11 @@ final class Charts {
           "height", num(LANE), "fill", "#f4f4f4");
       for (double[] r : coalesce(lane.segments(), start, maxMs)) {
         State s = State.values()[(int) r[2]];
-        h.empty("rect", "x", num(r[0]), "y", num(y), "width", num(Math.max(r[1] - r[0], 0.6)),
-            "height", num(LANE), "fill", fill(id, s));
+        // Outside is a thin bar: the thread is there, doing nothing with the GIL.
+        boolean thin = s == State.OUTSIDE;
+        h.empty("rect", "x", num(r[0]), "y", num(thin ? y + LANE * 0.4 : y),
+            "width", num(Math.max(r[1] - r[0], 0.6)), "height", num(thin ? LANE * 0.2 : LANE),
+            "fill", fill(id, s));
       }
       marks(h, lane.marks(), start, maxMs, y);
     }
@@ -178,15 +181,24 @@ final class Charts {
       case RUNNING -> Palette.BLUE;
       case WAITING -> Palette.hatch(id, Palette.ORANGE);
       case IO -> Palette.dots(id, Palette.GREEN);
+      case OUTSIDE -> Palette.INK;
+      case UNKNOWN -> Palette.hatch(id, Palette.GREY);
     };
   }
 
-  /** Segments as pixel ranges {x0, x1, state}, neighbours of one state closer than 0.5 px merged. */
+  /**
+   * Segments as pixel ranges {x0, x1, state}, neighbours of one state closer than 0.5 px merged.
+   * An outside stretch narrower than 0.5 px is left out first (it would not show), so the holds
+   * on either side of a tick's release-and-retake merge into one bar rather than thousands.
+   */
   private static List<double[]> coalesce(List<Segment> segments, long start, double maxMs) {
     List<double[]> out = new ArrayList<>();
     for (Segment s : segments) {
       double x0 = tx((s.startNanos() - start) / 1e6, maxMs);
       double x1 = tx((s.endNanos() - start) / 1e6, maxMs);
+      if (s.state() == State.OUTSIDE && x1 - x0 < 0.5) {
+        continue;
+      }
       double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
       if (last != null && last[2] == s.state().ordinal() && x0 - last[1] < 0.5) {
         last[1] = Math.max(last[1], x1);
@@ -218,16 +230,22 @@ final class Charts {
   }
 
   private static void legend(Html h, String id, double y) {
-    double x = TL_LEFT;
     String[][] items = {
       {"run", "running bytecode (holds the GIL)"},
       {"wait", "waiting for the GIL"},
       {"io", "in IO (GIL released)"},
       {"drop", "drop request"},
       {"forced", "forced switch"},
+      {"outside", "let go, not waiting (thin)"},
+      {"unknown", "before the thread's first kept event"},
     };
-    double[] widths = {250, 160, 170, 115, 120};
+    double[] widths = {250, 160, 170, 115, 120, 250, 300};
+    double x = TL_LEFT;
     for (int i = 0; i < items.length; i++) {
+      if (i == 5) { // a second row
+        x = TL_LEFT;
+        y += 22;
+      }
       switch (items[i][0]) {
         case "run" -> h.empty("rect", "x", num(x), "y", num(y), "width", "18", "height", "12",
             "fill", Palette.BLUE);
@@ -237,6 +255,10 @@ final class Charts {
             "fill", Palette.dots(id, Palette.GREEN));
         case "drop" -> h.empty("path", "d", "M" + num(x + 9) + " " + num(y + 1) + "l-5 9h10z",
             "fill", Palette.PURPLE, "stroke", Palette.INK, "stroke-width", "0.6");
+        case "outside" -> h.empty("rect", "x", num(x), "y", num(y + 5), "width", "18",
+            "height", "3", "fill", Palette.INK);
+        case "unknown" -> h.empty("rect", "x", num(x), "y", num(y), "width", "18",
+            "height", "12", "fill", Palette.hatch(id, Palette.GREY));
         default -> h.empty("rect", "x", num(x + 8), "y", num(y - 2), "width", "2",
             "height", "16", "fill", Palette.INK);
       }

@@ -2,6 +2,7 @@ package dev.gillab.workloads.report;
 
 import dev.gillab.gil.GilThreadStats;
 import dev.gillab.workloads.DeadlockRow;
+import dev.gillab.workloads.MachineRow;
 import dev.gillab.workloads.RaceRow;
 import dev.gillab.workloads.ResultRow;
 import dev.gillab.workloads.SkippedRow;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link ReportData} as one self-contained HTML5 page: inline CSS and SVG, no script,
@@ -19,7 +21,6 @@ import java.util.Map;
 final class HtmlReport {
   private HtmlReport() {}
 
-  static final String EVENTS_CSV = "timeline-events.csv";
   static final String RESULTS_JSON = "results.json";
 
   private static final String CSS = String.join("\n",
@@ -42,9 +43,15 @@ final class HtmlReport {
       "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}",
       "th:first-child,td:first-child{text-align:left}th{background:#f0f0f0}",
       ".note{color:#555;font-size:.9em}code{font-size:.95em}",
-      "ul.skipped{font-size:.9em;color:#444}");
+      "ul.skipped{font-size:.9em;color:#444}",
+      ".busy{border-left:4px solid #D55E00;background:#fdf0e6;padding:6px 10px;font-weight:600}");
 
   static String render(ReportData d) {
+    return render(d, null);
+  }
+
+  /** The page; {@code trace} says what the trace file beside it holds, if it was written. */
+  static String render(ReportData d, TraceExport.@Nullable Summary trace) {
     Html h = new Html().doctype();
     h.open("html", "lang", "en").newline().open("head").newline()
         .empty("meta", "charset", "utf-8").newline()
@@ -61,6 +68,10 @@ final class HtmlReport {
         .element("dt", "cores").element("dd", String.valueOf(d.result().cores()))
         .element("dt", "date").element("dd", d.date())
         .close("dl").newline();
+    if (d.result().busyMachine() != null) {
+      h.element("p", d.result().busyMachine(), "class", "busy").newline();
+    }
+    machine(h, d.result().machine());
 
     int chart = 0;
     for (Map.Entry<String, List<ResultRow>> e : byExperiment(d.result().results()).entrySet()) {
@@ -89,9 +100,22 @@ final class HtmlReport {
           + " Solid blue: running bytecode (holding the GIL). Hatched orange: waiting for the"
           + " GIL. Dotted green: in IO with the GIL released. Purple triangles: a waiter asked"
           + " the holder to drop the GIL. Black bars: the holder let go on request (a forced"
-          + " switch) or at a tick. Raw events: " + EVENTS_CSV + ".", "class", "note");
+          + " switch) or at a tick. A thin black line: the thread let go and is not waiting"
+          + " (after a forced drop, until another thread has the GIL; after a tick; back from"
+          + " IO). The lanes come from the same events the GIL's counters are kept on, so the"
+          + " lanes' held and waiting sums are the counters' (table under each timeline).",
+          "class", "note");
+      traceNote(h, trace);
       for (Timeline t : d.timelines()) {
         h.element("h3", "policy " + t.policy()).newline();
+        if (t.eventsLost() > 0) {
+          h.element("p", String.format(Locale.ROOT, "The event ring dropped the oldest %,d"
+              + " events of this run: the lanes cover only its last %s ms, from the first event"
+              + " kept. Grey hatching is a thread's stretch before its own first kept event"
+              + " where that event does not tell what it was doing, and the lanes' sums below"
+              + " cover only the kept window, so they fall short of the GIL's counters.",
+              t.eventsLost(), ms(t.endNanos() - t.startNanos())), "class", "busy").newline();
+        }
         h.open("div", "class", "wide");
         Charts.timeline(h, "timeline-" + chart++, t);
         h.close("div").newline();
@@ -108,8 +132,12 @@ final class HtmlReport {
     raceAndDeadlock(h, d);
     h.open("p", "class", "note").text("Every figure of this page is also in ")
         .element("a", RESULTS_JSON, "href", RESULTS_JSON)
-        .text(" (the schema of --json) and the timeline's raw events in ")
-        .element("a", EVENTS_CSV, "href", EVENTS_CSV).text(".").close("p").newline();
+        .text(" (the schema of --json)");
+    if (!d.timelines().isEmpty()) {
+      h.text(" and the timelines in ").element("a", TraceExport.FILE, "href", TraceExport.FILE)
+          .text(" (Chrome Trace Event Format)");
+    }
+    h.text(".").close("p").newline();
     h.close("body").newline().close("html").newline();
     return h.toString();
   }
@@ -122,7 +150,8 @@ final class HtmlReport {
         .close("caption")
         .open("tr");
     for (String c : new String[] {"thread", "held %", "waiting %", "held ms",
-        "held ms (lanes)", "waiting ms", "acquisitions", "forced drops", "IO releases"}) {
+        "held ms (lanes)", "waiting ms", "waiting ms (lanes)", "acquisitions", "forced drops",
+        "IO releases"}) {
       h.element("th", c);
     }
     h.close("tr");
@@ -136,16 +165,104 @@ final class HtmlReport {
           .element("td", ms(s.heldNanos()))
           .element("td", lane == null ? "-" : ms(lane.nanos(State.RUNNING)))
           .element("td", ms(s.waitingNanos()))
+          .element("td", lane == null ? "-" : ms(lane.nanos(State.WAITING)))
           .element("td", String.valueOf(s.acquisitions()))
           .element("td", String.valueOf(s.forcedDrops()))
           .element("td", String.valueOf(s.ioReleases()))
           .close("tr");
     }
     h.close("table").close("div").newline();
+    disagreement(h, t, lanes);
+  }
+
+  /**
+   * Where a lane's held time is more than 1 % off the GIL's counter, says why. The GIL reads the
+   * clock once for its counter and once more, under the ring's lock, for the event; a hold's two
+   * readings are a microsecond or so apart, which is nothing beside a 5 ms interval and a lot
+   * beside a hold of {@code ticks(100)}, a few microseconds long.
+   */
+  private static void disagreement(Html h, Timeline t, Map<Long, Timeline.Lane> lanes) {
     if (t.eventsLost() > 0) {
-      h.element("p", "The event ring kept the newest " + t.events().size() + " events; "
-          + t.eventsLost() + " older ones are not drawn.", "class", "note");
+      return; // said above the timeline
     }
+    long counted = 0;
+    long drawn = 0;
+    long acquisitions = 0;
+    for (GilThreadStats s : t.stats().threads()) {
+      Timeline.Lane lane = lanes.get(s.threadId());
+      if (lane != null) {
+        counted += s.heldNanos();
+        drawn += lane.nanos(State.RUNNING);
+        acquisitions += s.acquisitions();
+      }
+    }
+    if (counted <= 0 || Math.abs(drawn - counted) <= 0.01 * counted) {
+      return;
+    }
+    h.element("p", String.format(Locale.ROOT, "Here the lanes' held time is %.1f %% off the"
+        + " counters': the GIL reads the clock for a counter and again for its event, %.2f µs"
+        + " apart per hold on average in this run, and the %,d holds lasted %.1f µs on average."
+        + " The lanes are exact to the events; the gap is the instrumentation's own.",
+        100.0 * Math.abs(drawn - counted) / counted,
+        Math.abs(drawn - counted) / 1e3 / Math.max(1, acquisitions), acquisitions,
+        counted / 1e3 / Math.max(1, acquisitions)), "class", "note").newline();
+  }
+
+  /** What the trace file holds, and what its size cap left out. */
+  private static void traceNote(Html h, TraceExport.@Nullable Summary trace) {
+    if (trace == null) {
+      return;
+    }
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+        "The timelines are also in %s (%,d trace events, %,d bytes): open it in ui.perfetto.dev or"
+            + " chrome://tracing for a track per thread (holding, waiting, in IO) and an arrow"
+            + " from each drop request to the switch that answered it.",
+        TraceExport.FILE, trace.written(), trace.bytes()));
+    for (TraceExport.Part p : trace.parts()) {
+      if (p.leftOut() > 0) {
+        b.append(String.format(Locale.ROOT, " Policy %s: the file is capped at %.1f MB, so it"
+            + " holds the first %s ms of the run (%,d events) and leaves out %,d.",
+            p.policy(), trace.maxBytes() / 1e6, ms(p.coveredMillis() * 1e6),
+            p.written(), p.leftOut()));
+      }
+    }
+    h.element("p", b.toString(), "class", "note").newline();
+  }
+
+  /** Load average and CPU shares around each experiment: how far to trust the figures. */
+  private static void machine(Html h, List<MachineRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.element("h2", "machine — load and CPU around each experiment").newline();
+    h.open("div", "class", "wide").open("table").open("tr");
+    for (String c : new String[] {"experiment", "seconds", "load before", "load after",
+        "this JVM, cores", "worker JVMs, cores", "other work, cores", "figures"}) {
+      h.element("th", c);
+    }
+    h.close("tr");
+    for (MachineRow r : rows) {
+      h.open("tr").element("td", r.experiment())
+          .element("td", String.format(Locale.ROOT, "%.1f", r.seconds()))
+          .element("td", load(r.loadBefore()))
+          .element("td", load(r.loadAfter()))
+          .element("td", String.format(Locale.ROOT, "%.2f of %d", r.jvmCores(), r.cores()))
+          .element("td", String.format(Locale.ROOT, "%.2f", r.workerCores()))
+          .element("td", r.otherCores() == null ? "unknown"
+              : String.format(Locale.ROOT, "%.2f", r.otherCores()))
+          .element("td", r.busy() == null ? "trustworthy" : "busy: " + r.busy())
+          .close("tr");
+    }
+    h.close("table").close("div").newline();
+    h.element("p", "Figures are a busy machine's when, less this run's own part, the load average"
+        + " at an experiment's start is above 0.5 per core, or when other work took more than"
+        + " 0.5 cores per core while the machine was full (this run and other work together"
+        + " using at least 90 % of the cores): the run then got less CPU than it wanted.",
+        "class", "note");
+  }
+
+  private static String load(@Nullable Double l) {
+    return l == null ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
   }
 
   private static void raceAndDeadlock(Html h, ReportData d) {
@@ -210,6 +327,14 @@ final class HtmlReport {
 
   private static String pct(double nanos, double window) {
     return String.format(Locale.ROOT, "%.1f", 100.0 * nanos / window);
+  }
+
+  private static String ms(long nanos) {
+    return ms((double) nanos);
+  }
+
+  private static String pct(long nanos, double window) {
+    return pct((double) nanos, window);
   }
 
   private static String ms(double nanos) {

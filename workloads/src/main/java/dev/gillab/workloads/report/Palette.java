@@ -16,6 +16,7 @@ final class Palette {
   static final String YELLOW = "#F0E442";
   static final String INK = "#222222";
   static final String GRID = "#D0D0D0";
+  static final String GREY = "#B0B0B0";
 
   /** Series colours in order, for charts with several series. */
   static final String[] SERIES = {GREEN, VERMILLION, BLUE, ORANGE, PURPLE, SKY, YELLOW};

@@ -2,7 +2,6 @@ package dev.gillab.workloads.report;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.gillab.gil.GilEvent;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.workloads.JsonResults;
 import dev.gillab.workloads.PolicyChoice;
@@ -19,9 +18,10 @@ import java.util.List;
 
 /**
  * Writes the report: {@code DIR/index.html} (the page), {@code DIR/results.json} (the same
- * document as {@code --json}) and {@code DIR/timeline-events.csv} (every traced GIL event: policy,
- * sequence, nanoTime, ms since the policy's first event, kind, thread id, thread name). Each file
- * is written through a temporary file, so a reader never sees half of one. Stateless; thread-safe.
+ * document as {@code --json}) and {@code DIR/gil-trace.json} (the traced runs as a Chrome Trace
+ * Event Format file for ui.perfetto.dev or chrome://tracing, {@link TraceExport}, capped at 2 MB).
+ * Each file is written through a temporary file, so a reader never sees half of one. Stateless;
+ * thread-safe.
  */
 public final class Report {
   private Report() {}
@@ -63,7 +63,8 @@ public final class Report {
       Path dir, String ran, SuiteResult result, Duration interval, PrintStream err) {
     try {
       err.println("gil-lab: tracing the GIL timeline");
-      Path index = write(dir, forSuite(ran, result, interval, TracedRun.defaults()));
+      Path index = write(dir, forSuite(ran, result, interval, TracedRun.defaults()),
+          TraceExport.DEFAULT_MAX_BYTES, err::println);
       err.println("gil-lab: wrote " + index);
       return 0;
     } catch (IOException | RuntimeException e) {
@@ -88,7 +89,7 @@ public final class Report {
     ReportData data = new ReportData("gil-lab exec report", ran, empty, List.of(t), List.of(),
         ReportData.thisMachine(), ReportData.now());
     try {
-      Path index = write(dir, data);
+      Path index = write(dir, data, TraceExport.DEFAULT_MAX_BYTES, err::println);
       err.println("gil-lab: wrote " + index);
       return 0;
     } catch (IOException e) {
@@ -102,40 +103,34 @@ public final class Report {
     return HtmlReport.render(data);
   }
 
-  /** The raw events of every timeline as CSV, with a header line. */
-  public static String eventsCsv(List<Timeline> timelines) {
-    StringBuilder b = new StringBuilder(
-        "policy,sequence,nanoTime,msSinceStart,kind,threadId,threadName\n");
-    for (Timeline t : timelines) {
-      long start = t.startNanos();
-      for (GilEvent e : t.events()) {
-        b.append(csv(t.policy())).append(',').append(e.sequence()).append(',')
-            .append(e.nanoTime()).append(',')
-            .append(String.format(java.util.Locale.ROOT, "%.6f", (e.nanoTime() - start) / 1e6))
-            .append(',').append(e.kind()).append(',').append(e.threadId()).append(',')
-            .append(csv(e.threadName())).append('\n');
-      }
-    }
-    return b.toString();
+  /**
+   * Writes the three files into {@code dir} (made if missing) — the trace first, so the page can
+   * say how much of it the size cap left out — and answers the page's path.
+   */
+  public static Path write(Path dir, ReportData data) throws IOException {
+    return write(dir, data, TraceExport.DEFAULT_MAX_BYTES, line -> {});
   }
 
-  /** Writes the three files into {@code dir} (made if missing); answers the page's path. */
-  public static Path write(Path dir, ReportData data) throws IOException {
+  /**
+   * {@link #write(Path, ReportData)} with a trace of at most {@code maxTraceBytes}, telling
+   * {@code progress} how many trace events the file holds and how many it left out.
+   */
+  public static Path write(
+      Path dir, ReportData data, long maxTraceBytes, java.util.function.Consumer<String> progress)
+      throws IOException {
     checkNotNull(dir, "dir");
     Files.createDirectories(dir);
+    TraceExport.Summary trace =
+        TraceExport.write(data.timelines(), dir.resolve(TraceExport.FILE), maxTraceBytes);
+    progress.accept("gil-lab: wrote " + dir.resolve(TraceExport.FILE) + ": "
+        + trace.written() + " trace events"
+        + (trace.leftOut() > 0 ? String.format(java.util.Locale.ROOT,
+            ", %d left out (the file is capped at %.1f MB)", trace.leftOut(),
+            maxTraceBytes / 1e6) : ""));
     Path index = dir.resolve(INDEX);
-    writeAtomically(index, html(data));
-    writeAtomically(dir.resolve(HtmlReport.EVENTS_CSV), eventsCsv(data.timelines()));
+    writeAtomically(index, HtmlReport.render(data, trace));
     JsonResults.write(data.result(), dir.resolve(HtmlReport.RESULTS_JSON));
     return index;
-  }
-
-  /** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
-  static String csv(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return '"' + s.replace("\"", "\"\"") + '"';
-    }
-    return s;
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {

@@ -11,6 +11,7 @@ import dev.gillab.gil.GilEvent.Kind;
 import dev.gillab.gil.GilStats;
 import dev.gillab.gil.GilThreadStats;
 import dev.gillab.workloads.ConvoyRow;
+import dev.gillab.workloads.MachineRow;
 import dev.gillab.workloads.PolicyChoice;
 import dev.gillab.workloads.ResultRow;
 import dev.gillab.workloads.SkippedRow;
@@ -88,6 +89,26 @@ class ReportTest {
   }
 
   @Test
+  void aBusyMachineIsSaidFirstAndEveryExperimentsMachineIsInATable() {
+    SuiteResult busy = new SuiteResult("Test VM 17", 2, suite().results(), List.of(), List.of(),
+        List.of(), List.of(),
+        List.of(new MachineRow("cpu", 12.3, 2, 3.1, 3.4, 0.0, 1.2, 0.4, 0.9,
+                "load 3.1 on 2 cores at the start of cpu"),
+            new MachineRow("io", 4.0, 2, null, null, 1.1, 0.1, 0.0, null, null)),
+        "figures from a busy machine: load 3.1 on 2 cores at the start of cpu; read them as such");
+    Document d = parse(Report.html(new ReportData("gil-lab report", "gil-lab", busy, List.of(),
+        List.of(), "Test OS", "2025-01-01")));
+    Element banner = d.select("p.busy").first();
+    assertEquals(busy.busyMachine(), banner.text());
+    assertTrue(banner.elementSiblingIndex() < d.select("h2").first().elementSiblingIndex(),
+        "the banner comes before any figure");
+    List<String> cells = d.select("table").first().select("td").eachText();
+    assertTrue(cells.containsAll(List.of("cpu", "12.3", "3.10", "3.40", "1.20 of 2", "0.40",
+        "0.90", "busy: load 3.1 on 2 cores at the start of cpu")), cells.toString());
+    assertTrue(cells.containsAll(List.of("io", "unknown", "trustworthy")), cells.toString());
+  }
+
+  @Test
   void thePageLinksNowhereOutside() {
     String html = Report.html(new ReportData("gil-lab report", "gil-lab", suite(),
         List.of(traced), List.of(), "Test OS", "2025-01-01"));
@@ -101,7 +122,7 @@ class ReportTest {
   }
 
   @Test
-  void aScriptInAThreadOrProgramNameComesOutAsText() {
+  void aScriptInAThreadOrProgramNameComesOutAsText() throws Exception {
     List<GilEvent> events = List.of(
         new GilEvent(0, 1_000_000, Kind.ACQUIRE, 7, EVIL),
         new GilEvent(1, 3_000_000, Kind.RELEASE, 7, EVIL));
@@ -119,7 +140,13 @@ class ReportTest {
     assertEquals(ran, d.select("dl.meta code").text());
     assertTrue(d.select("svg text").eachText().contains(EVIL), "the lane label is the name");
     assertTrue(d.select("td").eachText().contains(EVIL), "the table row is the name");
-    assertTrue(Report.eventsCsv(List.of(t)).contains(",\"<script>alert('x')</script>&\"\"\"\n"));
+    java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
+    TraceExport.write(List.of(t), trace, TraceExport.DEFAULT_MAX_BYTES);
+    com.fasterxml.jackson.databind.JsonNode names = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(trace.toByteArray()).get("traceEvents");
+    assertTrue(java.util.stream.StreamSupport.stream(names.spliterator(), false)
+        .anyMatch(e -> e.get("name").asText().equals("thread_name")
+            && e.get("args").get("name").asText().equals(EVIL)), "the name, exactly, in the trace");
   }
 
   @Test
@@ -142,11 +169,16 @@ class ReportTest {
     assertEquals(10, t.eventsLost());
     Lane a = t.lanes().get(0);
     Lane b = t.lanes().get(1);
-    assertEquals(List.of(new Segment(State.RUNNING, 100, 200), new Segment(State.WAITING, 260, 261),
-        new Segment(State.RUNNING, 261, 320)), a.segments());
-    assertEquals(List.of(new Segment(State.WAITING, 150, 210), new Segment(State.RUNNING, 210, 250),
-        new Segment(State.IO, 250, 300), new Segment(State.WAITING, 300, 330),
-        new Segment(State.RUNNING, 330, 400)), b.segments());
+    // a forced drop, then outside until its wait; the tick at the end leaves it outside, not drawn
+    assertEquals(List.of(new Segment(State.RUNNING, 100, 200), new Segment(State.OUTSIDE, 200, 260),
+        new Segment(State.WAITING, 260, 261), new Segment(State.RUNNING, 261, 320)),
+        a.segments());
+    // the ring dropped 10 events: before b's first kept event (a WAIT) it is unknown
+    assertEquals(List.of(new Segment(State.UNKNOWN, 100, 150), new Segment(State.WAITING, 150, 210),
+        new Segment(State.RUNNING, 210, 250), new Segment(State.IO, 250, 300),
+        new Segment(State.OUTSIDE, 300, 330), new Segment(State.RUNNING, 330, 400)),
+        b.segments());
+    assertEquals(List.of(new Timeline.Flow(2, 160, 2, 210)), t.flows());
     assertEquals(2, a.marks().size());
     assertEquals(Kind.DROP_REQUEST, b.marks().get(0).kind());
     assertEquals(159, a.nanos(State.RUNNING));
