@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
       GilLab.Convoy.class,
       GilLab.Race.class,
       GilLab.Deadlock.class,
-      ExecCommand.class
+      RunCommand.class,
+      DisCommand.class
     })
 public final class GilLab implements Callable<Integer> {
   @Mixin CommonOptions options = new CommonOptions();

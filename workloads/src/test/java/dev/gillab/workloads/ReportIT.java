@@ -62,7 +62,7 @@ class ReportIT {
     String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
     Document d = Jsoup.parse(html);
     assertTrue(d.select("script").isEmpty());
-    assertEquals("gil-lab exec " + prog, d.select("dl.meta code").text());
+    assertEquals("gil-lab run " + prog, d.select("dl.meta code").text());
     assertEquals(1, d.select("svg").size(), "the timeline only");
     assertTrue(d.select("svg text").eachText().contains("thread-2"));
   }

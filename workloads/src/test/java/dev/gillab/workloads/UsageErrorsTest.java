@@ -64,12 +64,16 @@ class UsageErrorsTest {
   }
 
   @Test
-  void execNeedsAnExistingFileAndTheRightArguments() throws Exception {
-    assertUsageError(Cli.run("exec"), "Missing required parameter: 'FILE'");
+  void runNeedsAnExistingFileAndTheRightArguments() throws Exception {
+    assertUsageError(Cli.run("run"), "Missing required parameter: 'FILE'");
     Path missing = dir.resolve("missing.s");
-    assertUsageError(Cli.run("exec", missing.toString()), "no such file: " + missing);
+    Cli r = Cli.run("run", missing.toString());
+    assertEquals(2, r.exit());
+    assertEquals(missing + ": no such file", r.firstErrLine());
     Path prog = Files.writeString(dir.resolve("one.s"), ".params n\nLOAD_FAST n\nRETURN_VALUE\n");
-    assertUsageError(Cli.run("exec", prog.toString()), "one.s takes 1 argument(s), got 0");
+    r = Cli.run("exec", prog.toString());
+    assertEquals(2, r.exit());
+    assertEquals(prog + ": the program takes 1 argument(s), got 0", r.firstErrLine());
     assertUsageError(Cli.run("exec", "--threads", "0", prog.toString(), "1"),
         "--threads must be 1 to 256, was 0");
   }
@@ -79,13 +83,13 @@ class UsageErrorsTest {
     Path bad = Files.writeString(dir.resolve("bad.s"), "LOAD_CONST 1\nFROB 2\nRETURN_VALUE\n");
     Cli r = Cli.run("exec", bad.toString());
     assertEquals(2, r.exit());
-    assertEquals("gil-lab: bad.s:2: unknown instruction 'FROB'", r.err().strip());
+    assertEquals(bad + ":2: unknown instruction 'FROB'", r.err().strip());
     assertEquals("", r.out());
 
     Path unknown = Files.writeString(dir.resolve("call.s"), "LOAD_CONST 1\nCALL nosuch 1\nRETURN_VALUE\n");
     r = Cli.run("exec", unknown.toString());
     assertEquals(2, r.exit());
-    assertEquals("gil-lab: call.s:2: unknown builtin 'nosuch'", r.err().strip());
+    assertEquals(unknown + ":2: unknown builtin 'nosuch'", r.err().strip());
   }
 
   @Test

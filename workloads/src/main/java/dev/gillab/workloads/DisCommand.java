@@ -1,0 +1,32 @@
+package dev.gillab.workloads;
+
+import dev.gillab.gil.ProgramRunner;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gil-lab dis FILE}: prints a program's bytecode in the layout of CPython's {@code dis}
+ * (gil's {@code Dis}), for a Python file or an assembler one, without running it; exit 0, or 2
+ * when it cannot be read or does not compile. Not thread-safe: one run per instance.
+ */
+@Command(
+    name = "dis",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a program's bytecode (FILE.py or an assembler file) as CPython's dis lays it out.",
+      "Exit status: 0 printed; 2 the file could not be read or does not compile."
+    })
+final class DisCommand implements Callable<Integer> {
+  @ParentCommand GilLab parent;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "A Python or assembler program.")
+  Path file;
+
+  @Override
+  public Integer call() {
+    return ProgramRunner.builder().out(parent.out).err(parent.err).build().dis(file);
+  }
+}

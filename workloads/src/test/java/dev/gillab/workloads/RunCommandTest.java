@@ -1,0 +1,137 @@
+package dev.gillab.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gil-lab run} (and its alias {@code exec}): Python and assembler programs through gil's
+ * one runner, with its exit status — 0 ran, 1 an uncaught error, 2 could not run.
+ */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void runsTheSeedsSnippetAsWritten() throws Exception {
+    Path p =
+        Files.writeString(
+            dir.resolve("seed.py"),
+            "import sys\n\na = []\nprint(sys.getrefcount(a))\nb = a\nprint(sys.getrefcount(a))\n");
+    Cli r = Cli.run("run", p.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("2\n3\n", r.out().replace("\r", ""));
+    assertTrue(r.err().startsWith("gil-lab: "), r.err());
+  }
+
+  @Test
+  void aPythonProgramsThreadsRunUnderThePolicyGiven() throws Exception {
+    Path p =
+        Files.writeString(
+            dir.resolve("t.py"),
+            String.join(
+                "\n",
+                "import threading",
+                "lock = threading.Lock()",
+                "total = 0",
+                "def work(n):",
+                "    global total",
+                "    for _ in range(n):",
+                "        with lock:",
+                "            total += 1",
+                "ts = [threading.Thread(target=work, args=(1000,)), threading.Thread(target=work, args=(1000,))]",
+                "for t in ts:",
+                "    t.start()",
+                "for t in ts:",
+                "    t.join()",
+                "print(total)",
+                ""));
+    for (String policy : new String[] {"interval", "ticks(1)", "io-priority", "none"}) {
+      Cli r = Cli.run("run", "--policy", policy, p.toString());
+      assertEquals(0, r.exit(), policy + ": " + r.err());
+      assertEquals("2000\n", r.out().replace("\r", ""), policy);
+    }
+  }
+
+  @Test
+  void anUncaughtErrorExitsOneWithCPythonsTraceback() throws Exception {
+    Path p = Files.writeString(dir.resolve("div.py"), "x = 0\nprint(1 // x)\n");
+    Cli r = Cli.run("run", p.toString());
+    assertEquals(1, r.exit());
+    assertEquals(
+        "Traceback (most recent call last):\n"
+            + "  File \"" + p + "\", line 2, in <module>\n"
+            + "    print(1 // x)\n"
+            + "ZeroDivisionError: integer division or modulo by zero\n",
+        r.err().replace("\r", "").lines().limit(4).map(l -> l + "\n").reduce("", String::concat));
+    UsageErrorsTest.assertNoStackTrace(r);
+  }
+
+  @Test
+  void aCompileErrorExitsTwoWithTheLineAndACaret() throws Exception {
+    Path p = Files.writeString(dir.resolve("bad.py"), "while True\n    pass\n");
+    Cli r = Cli.run("run", p.toString());
+    assertEquals(2, r.exit());
+    assertEquals(p + ":1:11: SyntaxError: expected ':'", r.firstErrLine());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void runsAnAssemblerProgramOnSeveralThreadsWithTrace() throws Exception {
+    Path p =
+        Files.writeString(
+            dir.resolve("loop.s"),
+            String.join("\n", ".params n",
+                "loop: LOAD_FAST n", "LOAD_CONST 0", "COMPARE_OP >", "POP_JUMP_IF_FALSE end",
+                "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP -=", "STORE_FAST n", "JUMP_BACKWARD loop",
+                "end: LOAD_FAST n", "CALL print 1", "RETURN_VALUE", ""));
+    Cli r = Cli.run("exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("0\n0\n", r.out().replace("\r", ""));
+    String err = r.err().replace("\r", "");
+    assertTrue(err.contains("gil-lab: GIL events ("), err);
+    assertTrue(err.contains(" TICK "), err); // ticks(10) lets go every 10 instructions
+    assertTrue(err.lines().anyMatch(l -> l.trim().startsWith("thread-1 ")), err);
+    assertTrue(err.lines().anyMatch(l -> l.trim().startsWith("thread-2 ")), err);
+    UsageErrorsTest.assertNoStackTrace(r);
+  }
+
+  @Test
+  void disShowsTheThreeInstructionWindowOfCounterPlusEquals() throws Exception {
+    Path p =
+        Files.writeString(
+            dir.resolve("c.py"),
+            "counter = 0\n\ndef work():\n    global counter\n    counter += 1\n");
+    Cli r = Cli.run("dis", p.toString());
+    assertEquals(0, r.exit(), r.err());
+    String out = r.out().replace("\r", "");
+    assertTrue(
+        out.contains(
+            String.join(
+                "\n",
+                "  5           0 LOAD_GLOBAL              0 (counter)",
+                "              2 LOAD_CONST               0 (1)",
+                "              4 BINARY_OP               13 (+=)",
+                "              6 STORE_GLOBAL             0 (counter)")),
+        out);
+    assertTrue(out.contains("Disassembly of <code object work, file \"" + p + "\", line 3>:"), out);
+  }
+
+  @Test
+  void optionsThatDoNotApplyAreRefused() throws Exception {
+    Path p = Files.writeString(dir.resolve("x.py"), "print(1)\n");
+    Cli r = Cli.run("run", "--threads", "2", p.toString());
+    assertEquals(2, r.exit());
+    assertEquals(
+        "--threads is for assembler programs: a Python program starts its own threads",
+        r.firstErrLine());
+    r = Cli.run("run", "--policy", "none", "--count-strategy", "plain", p.toString());
+    assertEquals(2, r.exit());
+    assertEquals(
+        "--count-strategy PLAIN needs a GIL: policy none takes ATOMIC or BIASED",
+        r.firstErrLine());
+  }
+}
