@@ -1,4 +1,5 @@
-# Sleeping releases the GIL, so three sleeping threads overlap.
+# Sleeping releases the GIL: three threads that each sleep 0.05 s all finish, and no less than
+# 0.05 s has passed (how much more depends on the machine, so it is not printed).
 import threading
 import time
 def nap():
@@ -14,4 +15,3 @@ for t in ts:
     t.join()
 elapsed = time.perf_counter() - start
 print(elapsed >= 0.04)
-print(elapsed < 0.14)

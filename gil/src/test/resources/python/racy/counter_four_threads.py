@@ -1,7 +1,7 @@
 # Four threads each add 1 to a shared global N times, without a lock.
-# The lower bound holds in practice, not in principle: a thread paused between its load and
+# The lower bound is 2, not N: a thread paused between its load and
 # its store overwrites everything the others added meanwhile.
-# invariant: N <= counter <= 4*N
+# invariant: 2 <= counter <= 4*N
 import threading
 N = 10000
 counter = 0

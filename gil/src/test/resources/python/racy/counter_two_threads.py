@@ -1,8 +1,8 @@
 # Two threads each add 1 to a shared global N times, without a lock.
 # counter += 1 is a load, an add and a store; a switch between them loses an update.
-# The lower bound holds in practice, not in principle: a thread paused between its load and
+# The lower bound is 2, not N: a thread paused between its load and
 # its store overwrites everything the others added meanwhile.
-# invariant: N <= counter <= 2*N
+# invariant: 2 <= counter <= 2*N
 import threading
 N = 20000
 counter = 0

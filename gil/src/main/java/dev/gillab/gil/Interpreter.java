@@ -343,6 +343,13 @@ public final class Interpreter implements AutoCloseable {
                 e);
       }
     }
+    // BIASED counts: other threads may have queued objects this (allocating) thread owns for a
+    // merge; only the owner merges them.
+    withGil(
+        () -> {
+          heap.mergeBiasedCounts();
+          return null;
+        });
     if (failed != null) {
       throw failed;
     }
@@ -400,6 +407,7 @@ public final class Interpreter implements AutoCloseable {
     closed = true;
     withGil(
         () -> {
+          heap.mergeBiasedCounts(); // the closing thread's queue, as exec's end does
           globals.values().forEach(GlobalCell::clear);
           linked.values().forEach(LinkedCode::releaseConstants);
           return null;

@@ -110,6 +110,8 @@ public final class EvalLoop {
   private final int maxDepth;
   /** {@code ticks}: release and re-take the GIL every this many instructions; 0 for never. */
   private final int ticks;
+  /** No GIL (policy {@code none}): globals are swapped atomically; see {@link GlobalCell}. */
+  private final boolean freeThreaded;
 
   @SuppressWarnings("ThreadSafe") // set once, before any code runs
   private PyRuntime rt;
@@ -120,6 +122,7 @@ public final class EvalLoop {
     this.checkEveryInstruction = checkEveryInstruction;
     this.maxDepth = maxDepth;
     this.ticks = gil.policy().excludes() ? gil.policy().ticksPerRelease() : 0;
+    this.freeThreaded = !gil.policy().excludes();
   }
 
   /** Connects the Python runtime (builtins, modules, threads); once, before any code runs. */
@@ -238,14 +241,22 @@ public final class EvalLoop {
           case LOAD_GLOBAL:
             {
               GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              PyValue o = cell.value;
+              PyValue o;
+              if (freeThreaded) {
+                o = cell.loadNewReference();
+              } else {
+                o = cell.value;
+                if (o != null) {
+                  PyValue.incRef(o);
+                }
+              }
               if (o == null) {
                 o = code.builtinFallback[word >>> LinkedCode.OP_BITS];
                 if (o == null) {
                   throw new PyException("NameError", "name '" + cell.name + "' is not defined");
                 }
+                PyValue.incRef(o);
               }
-              PyValue.incRef(o);
               stack[sp++] = o;
               pc++;
               break;
@@ -253,8 +264,13 @@ public final class EvalLoop {
           case STORE_GLOBAL:
             {
               GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              PyValue old = cell.value;
-              cell.value = stack[--sp];
+              PyValue old;
+              if (freeThreaded) {
+                old = cell.exchange(stack[--sp]);
+              } else {
+                old = cell.value;
+                cell.value = stack[--sp];
+              }
               if (old != null) {
                 PyValue.decRef(old);
               }
@@ -429,11 +445,16 @@ public final class EvalLoop {
           case DELETE_GLOBAL:
             {
               GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              PyValue old = cell.value;
+              PyValue old;
+              if (freeThreaded) {
+                old = cell.exchange(null);
+              } else {
+                old = cell.value;
+                cell.value = null;
+              }
               if (old == null) {
                 throw new PyException("NameError", "name '" + cell.name + "' is not defined");
               }
-              cell.value = null;
               PyValue.decRef(old);
               pc++;
               break;

@@ -1,12 +1,32 @@
 package dev.gillab.gil.internal;
 
+import dev.gillab.refcount.UseAfterFreeException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One global variable of an interpreter: linked code points at the cell, so LOAD_GLOBAL is an
- * array read, not a map lookup. The cell owns one reference to its value. Guarded by the GIL.
+ * array read, not a map lookup. The cell owns one reference to its value.
+ *
+ * <p>Under a GIL the cell is guarded by it and read and written plainly. Without one (policy
+ * {@code none}) two threads may store at once: each store then swaps the value atomically
+ * ({@link #exchange}), so exactly one thread releases each old value (two plain stores that read
+ * the same old value would both release it: a double free). A load may race a store that frees
+ * the value it read; {@link #loadNewReference} then retries with the new value, as free-threaded
+ * CPython's "try incref" does — a freed object refuses the increment and is never revived.
  */
 public final class GlobalCell {
+  private static final VarHandle VALUE;
+
+  static {
+    try {
+      VALUE = MethodHandles.lookup().findVarHandle(GlobalCell.class, "value", PyValue.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final String name;
   @Nullable PyValue value;
 
@@ -25,6 +45,30 @@ public final class GlobalCell {
   /** Takes over the caller's reference to {@code v}; the cell must be empty. */
   public void set(PyValue v) {
     value = v;
+  }
+
+  /** Free-threaded store: puts {@code v} in atomically and answers the value it replaced. */
+  @Nullable PyValue exchange(@Nullable PyValue v) {
+    return (PyValue) VALUE.getAndSet(this, v);
+  }
+
+  /**
+   * Free-threaded load: a new reference to the value, or null when the cell is empty. Retries
+   * when a concurrent store freed the value between the read and the increment.
+   */
+  @Nullable PyValue loadNewReference() {
+    while (true) {
+      PyValue o = (PyValue) VALUE.getAcquire(this);
+      if (o == null) {
+        return null;
+      }
+      try {
+        PyValue.incRef(o);
+        return o;
+      } catch (UseAfterFreeException e) {
+        // A store replaced and freed it after our read; the cell holds a newer value now.
+      }
+    }
   }
 
   /** Drops the cell's reference (interpreter close). */

@@ -145,6 +145,7 @@ public final class PyRuntime {
       throw new PyException("RuntimeError", "can't start new thread", e);
     }
     t.ident = java.getId();
+    t.java = java;
     t.started = true;
     if (!t.daemon) {
       synchronized (this) {
@@ -264,7 +265,15 @@ public final class PyRuntime {
       }
       for (int i = 0; i < pending.size(); i++) {
         try {
-          pending.get(i).finished.await();
+          PyThread t = pending.get(i);
+          t.finished.await();
+          // Then until its Java thread has ended: a BIASED heap merges the counts queued for
+          // a thread only once the thread is no longer alive (Heap.mergeBiasedCounts), and the
+          // latch opens just before that.
+          Thread java = t.java;
+          if (java != null) {
+            java.join();
+          }
         } catch (InterruptedException e) {
           synchronized (this) {
             nonDaemon.addAll(pending.subList(i, pending.size())); // a later call waits again

@@ -22,6 +22,8 @@ public final class PyThread extends PyValue {
   final CountDownLatch finished = new CountDownLatch(1);
   volatile boolean started;
   volatile long ident;
+  /** The Java thread running it, once started. */
+  volatile @Nullable Thread java;
 
   /** Takes over the caller's references to {@code target} and {@code args} (nullable). */
   PyThread(String name, @Nullable PyValue target, @Nullable PyValue args, boolean daemon) {
