@@ -22,25 +22,82 @@ class CompileFuzzTest {
 
   private static final List<String> PROGRAMS =
       List.of(
-          "def countdown(n):\n    while n > 0:\n        n -= 1\n    return n\n\nprint(countdown(10))\n",
-          "import threading, time as t\nfrom threading import Thread, Lock as L\n"
-              + "counter = 0\nlock = L()\n\ndef work(k):\n    global counter\n"
-              + "    for i in range(k):\n        with lock:\n            counter += 1\n"
-              + "\nts = [Thread(target=work, args=(1000,)) for _ in range(2)]\n",
-          "xs = [1, 2, 3]\nfor i, x in [(0, 1), (1, 2)]:\n    if x % 2 == 0 and i:\n"
-              + "        continue\n    elif not x:\n        break\n    xs[i] += x\nelse:\n"
-              + "    print(f\"done {xs!r} {len(xs)}\", sep='', end='\\n')\n",
-          "def f(a, b):\n    assert a < b <= 10, 'order'\n    c = a if a is not None else b\n"
-              + "    del c\n    return (a, -b, 'x' \"y\", r'\\d', 1.5e-3, 0x_ff, 0o7, 0b1)\n",
-          "s = '''multi\nline''' + \"\\t\\x41\\u00e9\"\nx = s.upper().split()[0]\n"
-              + "while True:\n    x = x + 1; y = x // 2\n    if y in [1, 2] or y not in (3,):\n"
-              + "        break\n",
-          "def g(xs):\n    total = 0\n    for x in xs:\n        with m as (p, q):\n"
-              + "            if x:\n                return total\n            total /= x\n"
-              + "    return -total\n",
-          "if a:\n    pass\nelif b:\n    x = [\n        1,\n        2,\n    ]\nelse:\n"
-              + "    y = f(1,\n          k=2)  # comment\n",
-          "import sys\nsys.setswitchinterval(0.001)\nprint(sys.getrefcount([]) - 1)\n");
+          """
+          def countdown(n):
+              while n > 0:
+                  n -= 1
+              return n
+
+          print(countdown(10))
+          """,
+          """
+          import threading, time as t
+          from threading import Thread, Lock as L
+          counter = 0
+          lock = L()
+
+          def work(k):
+              global counter
+              for i in range(k):
+                  with lock:
+                      counter += 1
+
+          ts = [Thread(target=work, args=(1000,)) for _ in range(2)]
+          """,
+          """
+          xs = [1, 2, 3]
+          for i, x in [(0, 1), (1, 2)]:
+              if x % 2 == 0 and i:
+                  continue
+              elif not x:
+                  break
+              xs[i] += x
+          else:
+              print(f"done {xs!r} {len(xs)}", sep='', end='\\n')
+          """,
+          """
+          def f(a, b):
+              assert a < b <= 10, 'order'
+              c = a if a is not None else b
+              del c
+              return (a, -b, 'x' "y", r'\\d', 1.5e-3, 0x_ff, 0o7, 0b1)
+          """,
+          """
+          s = \"""multi
+          line\""" + "\\t\\x41\\u00e9"
+          x = s.upper().split()[0]
+          while True:
+              x = x + 1; y = x // 2
+              if y in [1, 2] or y not in (3,):
+                  break
+          """,
+          """
+          def g(xs):
+              total = 0
+              for x in xs:
+                  with m as (p, q):
+                      if x:
+                          return total
+                      total /= x
+              return -total
+          """,
+          """
+          if a:
+              pass
+          elif b:
+              x = [
+                  1,
+                  2,
+              ]
+          else:
+              y = f(1,
+                    k=2)  # comment
+          """,
+          """
+          import sys
+          sys.setswitchinterval(0.001)
+          print(sys.getrefcount([]) - 1)
+          """);
 
   private static final String[] TOKENS = {
     "if", "else", "elif", "while", "for", "in", "not", "and", "or", "is", "def", "return",
@@ -96,67 +153,66 @@ class CompileFuzzTest {
 
   private String source(int i) {
     switch (i % 10) {
-      case 0:
+      case 0 -> {
         return i % 20 == 0 ? deep() : randomText();
-      case 1:
+      }
+      case 1 -> {
         return randomText();
-      case 2:
+      }
+      case 2 -> {
         return PROGRAMS.get(random.nextInt(PROGRAMS.size()));
-      default:
+      }
+      default -> {
         String s = PROGRAMS.get(random.nextInt(PROGRAMS.size()));
         int mutations = 1 + random.nextInt(i % 10 == 3 ? 8 : 3);
         for (int m = 0; m < mutations; m++) {
           s = mutate(s);
         }
         return s;
+      }
     }
   }
 
   private String mutate(String s) {
     int at = s.isEmpty() ? 0 : random.nextInt(s.length());
-    switch (random.nextInt(8)) {
-      case 0:
-        return s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + random.nextInt(4)));
-      case 1:
-        return s.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + s.substring(at);
-      case 2:
-        return s.substring(0, at) + (char) random.nextInt(0x3000) + s.substring(at);
-      case 3:
-        {
-          int other = s.isEmpty() ? 0 : random.nextInt(s.length());
-          if (s.isEmpty() || at == other) {
-            return s;
-          }
-          char[] chars = s.toCharArray();
-          char c = chars[at];
-          chars[at] = chars[other];
-          chars[other] = c;
-          return new String(chars);
+    return switch (random.nextInt(8)) {
+      case 0 -> s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + random.nextInt(4)));
+      case 1 -> s.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + s.substring(at);
+      case 2 -> s.substring(0, at) + (char) random.nextInt(0x3000) + s.substring(at);
+      case 3 -> swapChars(s, at);
+      case 4 -> swapWords(s);
+      case 5 -> {
+        List<String> lines = new ArrayList<>(List.of(s.split("\n", -1)));
+        int line = random.nextInt(lines.size());
+        if (random.nextBoolean()) {
+          lines.remove(line);
+        } else {
+          lines.add(line, lines.get(random.nextInt(lines.size())));
         }
-      case 4:
-        return swapWords(s);
-      case 5:
-        {
-          List<String> lines = new ArrayList<>(List.of(s.split("\n", -1)));
-          int line = random.nextInt(lines.size());
-          if (random.nextBoolean()) {
-            lines.remove(line);
-          } else {
-            lines.add(line, lines.get(random.nextInt(lines.size())));
-          }
-          return String.join("\n", lines);
-        }
-      case 6:
-        {
-          List<String> lines = new ArrayList<>(List.of(s.split("\n", -1)));
-          int line = random.nextInt(lines.size());
-          String indent = random.nextBoolean() ? " ".repeat(random.nextInt(9)) : "\t";
-          lines.set(line, indent + lines.get(line).stripLeading());
-          return String.join("\n", lines);
-        }
-      default:
-        return s.substring(0, at) + s.substring(at).replaceFirst("[0-9]+", "99999999999999999999");
+        yield String.join("\n", lines);
+      }
+      case 6 -> {
+        List<String> lines = new ArrayList<>(List.of(s.split("\n", -1)));
+        int line = random.nextInt(lines.size());
+        String indent = random.nextBoolean() ? " ".repeat(random.nextInt(9)) : "\t";
+        lines.set(line, indent + lines.get(line).stripLeading());
+        yield String.join("\n", lines);
+      }
+      default ->
+          s.substring(0, at) + s.substring(at).replaceFirst("[0-9]+", "99999999999999999999");
+    };
+  }
+
+  private String swapChars(String s, int at) {
+    int other = s.isEmpty() ? 0 : random.nextInt(s.length());
+    if (s.isEmpty() || at == other) {
+      return s;
     }
+    char[] chars = s.toCharArray();
+    char c = chars[at];
+    chars[at] = chars[other];
+    chars[other] = c;
+    return new String(chars);
   }
 
   private String swapWords(String s) {
@@ -192,37 +248,25 @@ class CompileFuzzTest {
   private String deep() {
     // Past the limits a quarter of the time: deep sources cost the most to compile.
     int n = random.nextInt(random.nextInt(4) == 0 ? 3200 : 300);
-    switch (random.nextInt(12)) {
-      case 0:
-        return "x = " + "(".repeat(n) + "1" + ")".repeat(n);
-      case 1:
-        return "x = " + "-".repeat(n) + "1";
-      case 2:
-        return "x = " + "not ".repeat(n) + "y";
-      case 3:
-        return "x = 1" + "+1".repeat(n);
-      case 4:
-        return "x = " + "1 if y else ".repeat(n) + "2";
-      case 5:
-        return "if x: pass\n" + "elif x: pass\n".repeat(n);
-      case 6:
-        {
-          StringBuilder s = new StringBuilder();
-          for (int d = 0; d < Math.min(n, 130); d++) {
-            s.append(" ".repeat(d)).append("if x:\n");
-          }
-          return s.append(" ".repeat(Math.min(n, 130))).append("pass\n").toString();
+    return switch (random.nextInt(12)) {
+      case 0 -> "x = " + "(".repeat(n) + "1" + ")".repeat(n);
+      case 1 -> "x = " + "-".repeat(n) + "1";
+      case 2 -> "x = " + "not ".repeat(n) + "y";
+      case 3 -> "x = 1" + "+1".repeat(n);
+      case 4 -> "x = " + "1 if y else ".repeat(n) + "2";
+      case 5 -> "if x: pass\n" + "elif x: pass\n".repeat(n);
+      case 6 -> {
+        StringBuilder s = new StringBuilder();
+        for (int d = 0; d < Math.min(n, 130); d++) {
+          s.append(" ".repeat(d)).append("if x:\n");
         }
-      case 7:
-        return "x = a" + ".b".repeat(n) + "()".repeat(n % 50) + "[0]".repeat(n % 70);
-      case 8:
-        return "x = " + "[f(-(".repeat(n / 3) + "1" + ")))".repeat(n / 3).replace(")))", "))]");
-      case 9:
-        return "def f():\n    return " + "(a and not ".repeat(n) + "b" + ")".repeat(n);
-      case 10:
-        return "x = [" + "1, ".repeat(n) + "]\ny = (" + "a, ".repeat(n) + ")\n";
-      default:
-        return "x = f'{" + "f\"{".repeat(2) + "x" + "}\"".repeat(2) + "}'" + "\n".repeat(n % 5);
-    }
+        yield s.append(" ".repeat(Math.min(n, 130))).append("pass\n").toString();
+      }
+      case 7 -> "x = a" + ".b".repeat(n) + "()".repeat(n % 50) + "[0]".repeat(n % 70);
+      case 8 -> "x = " + "[f(-(".repeat(n / 3) + "1" + "))]".repeat(n / 3);
+      case 9 -> "def f():\n    return " + "(a and not ".repeat(n) + "b" + ")".repeat(n);
+      case 10 -> "x = [" + "1, ".repeat(n) + "]\ny = (" + "a, ".repeat(n) + ")\n";
+      default -> "x = f'{" + "f\"{".repeat(2) + "x" + "}\"".repeat(2) + "}'" + "\n".repeat(n % 5);
+    };
   }
 }

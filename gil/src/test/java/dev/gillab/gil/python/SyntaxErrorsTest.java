@@ -43,15 +43,15 @@ class SyntaxErrorsTest {
   /** CPython's verdicts on the sources, one python3 run for all; null without python3. */
   private static List<String> python3Verdicts(List<BadSources.Bad> bads) throws Exception {
     String script =
-        String.join(
-            "\n",
-            "import json, sys, warnings",
-            "warnings.simplefilter('ignore')",
-            "for src in json.load(sys.stdin):",
-            "    try:",
-            "        compile(src, 't.py', 'exec'); print('OK')",
-            "    except SyntaxError as e:",
-            "        print(f'{type(e).__name__}|{e.msg}|{e.lineno}|{e.offset}')");
+        """
+        import json, sys, warnings
+        warnings.simplefilter('ignore')
+        for src in json.load(sys.stdin):
+            try:
+                compile(src, 't.py', 'exec'); print('OK')
+            except SyntaxError as e:
+                print(f'{type(e).__name__}|{e.msg}|{e.lineno}|{e.offset}')
+        """;
     Process p;
     try {
       p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(false).start();
