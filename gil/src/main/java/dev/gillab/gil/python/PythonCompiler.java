@@ -2,11 +2,15 @@ package dev.gillab.gil.python;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.Uninterruptibles;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.python.internal.CompileError;
-import dev.gillab.gil.python.internal.Compiler;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.gillab.gil.python.internal.ModuleCompiler;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Compiles a subset of Python 3 to gil's bytecode. The result is the module's {@link Code}
@@ -15,12 +19,21 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The compiler recurses over the source's nesting, which CPython's limits bound (200 brackets,
  * 100 indentation levels, expressions about 3,000 deep); what that costs in Java stack depends on
- * the JIT and the caller's stack, so each compilation runs on a thread of its own with a stack
- * ({@link #STACK_BYTES}) that holds the deepest input those limits allow. The caller waits.
+ * the JIT and on the caller's stack, so compilations run on threads of their own whose stack
+ * ({@link #STACK_BYTES}) holds the deepest input those limits allow. The threads are daemons,
+ * reused while there is work and gone after a minute idle; the caller waits for its result.
  */
 public final class PythonCompiler {
   /** Enough for the deepest nesting the limits allow, interpreted frames included. */
   private static final long STACK_BYTES = 32L << 20;
+
+  private static final ExecutorService COMPILERS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread t = new Thread(null, task, "python-compiler", STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+          });
 
   private PythonCompiler() {}
 
@@ -35,37 +48,23 @@ public final class PythonCompiler {
     checkNotNull(source, "source");
     checkNotNull(filename, "filename");
     String text = source.replace("\r\n", "\n").replace('\r', '\n');
-    AtomicReference<Code> code = new AtomicReference<>();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    Thread compiler =
-        new Thread(
-            null,
-            () -> {
-              try {
-                code.set(Compiler.compile(text, filename));
-              } catch (CompileError e) {
-                failure.set(
-                    new PythonSyntaxError(
-                        e.kind(),
-                        filename,
-                        e.line(),
-                        Math.max(e.column(), 1),
-                        lineOf(text, e.line()),
-                        e.detail()));
-              } catch (RuntimeException e) {
-                failure.set(e);
-              }
-            },
-            "python-compiler",
-            STACK_BYTES);
-    compiler.setDaemon(true);
-    compiler.start();
-    // Compiling takes a bounded time, so the wait is not interruptible; an interrupt is kept.
-    Uninterruptibles.joinUninterruptibly(compiler);
-    if (failure.get() != null) {
-      throw failure.get();
+    Future<Code> result = COMPILERS.submit(() -> ModuleCompiler.compile(text, filename));
+    try {
+      // Compiling takes a bounded time, so the wait is not interruptible; an interrupt is kept.
+      return Uninterruptibles.getUninterruptibly(result);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CompileError c) {
+        throw new PythonSyntaxError(
+            c.kind(),
+            filename,
+            c.line(),
+            Math.max(c.column(), 1),
+            lineOf(text, c.line()),
+            c.detail());
+      }
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException(e.getCause());
     }
-    return checkNotNull(code.get(), "the compiler thread ended without a result");
   }
 
   private static String lineOf(String text, int line) {

@@ -226,8 +226,16 @@ class CodeShapesTest {
         L20:
         """,
         module(
-            "for x in xs:\n    if x:\n        break\n    if y:\n        continue\n"
-                + "    print(x)\nelse:\n    print(0)\n"));
+            """
+            for x in xs:
+                if x:
+                    break
+                if y:
+                    continue
+                print(x)
+            else:
+                print(0)
+            """));
   }
 
   @Test
@@ -401,8 +409,13 @@ class CodeShapesTest {
             STORE_GLOBAL s
         """,
         module(
-            "s = f\"a{x}b{y!r}\"\ns = f'{x!s}'\ns = f''\ns = f\"{x=}\"\n"
-                + "s = rf'{{a}}' F'{a}'\n"));
+            """
+            s = f"a{x}b{y!r}"
+            s = f'{x!s}'
+            s = f''
+            s = f"{x=}"
+            s = rf'{{a}}' F'{a}'
+            """));
   }
 
   @Test
@@ -576,6 +589,7 @@ class CodeShapesTest {
   }
 
   @Test
+  @SuppressWarnings("StringConcatToTextBlock") // a text block would hide which escapes are Java's
   void stringLiterals() {
     assertEquals(
         """

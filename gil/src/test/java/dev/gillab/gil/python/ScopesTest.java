@@ -20,9 +20,18 @@ class ScopesTest {
     assertEquals(
         List.of("p", "a", "b", "c", "d", "e", "f", "g", "h"),
         locals(
-            "def f(p):\n    a = 1\n    b += 1\n    for c in p:\n        pass\n"
-                + "    with p as d:\n        pass\n    import e\n    from x import y as f\n"
-                + "    g, [h] = p\n"));
+            """
+            def f(p):
+                a = 1
+                b += 1
+                for c in p:
+                    pass
+                with p as d:
+                    pass
+                import e
+                from x import y as f
+                g, [h] = p
+            """));
   }
 
   @Test

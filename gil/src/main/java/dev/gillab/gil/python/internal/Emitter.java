@@ -1,7 +1,9 @@
 package dev.gillab.gil.python.internal;
 
+import dev.gillab.gil.BinaryOp;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.CodeBuilder;
+import dev.gillab.gil.CompareOp;
 import dev.gillab.gil.Opcode;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,13 +81,13 @@ final class Emitter {
     }
   }
 
-  void binaryOp(dev.gillab.gil.BinaryOp op) {
+  void binaryOp(BinaryOp op) {
     if (start()) {
       builder.binaryOp(op);
     }
   }
 
-  void compareOp(dev.gillab.gil.CompareOp op) {
+  void compareOp(CompareOp op) {
     if (start()) {
       builder.compareOp(op);
     }

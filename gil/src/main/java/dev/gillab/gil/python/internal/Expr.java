@@ -1,6 +1,7 @@
 package dev.gillab.gil.python.internal;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -114,7 +115,7 @@ sealed interface Expr {
       implements Expr {
     @Override
     public List<Expr> children() {
-      List<Expr> all = new java.util.ArrayList<>();
+      List<Expr> all = new ArrayList<>();
       all.add(left);
       all.addAll(comparators);
       return all;
@@ -133,7 +134,7 @@ sealed interface Expr {
       implements Expr {
     @Override
     public List<Expr> children() {
-      List<Expr> all = new java.util.ArrayList<>();
+      List<Expr> all = new ArrayList<>();
       all.add(func);
       all.addAll(args);
       keywords.forEach(k -> all.add(k.value()));

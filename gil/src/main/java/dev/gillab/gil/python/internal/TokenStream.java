@@ -85,12 +85,13 @@ final class TokenStream {
   }
 
   /**
-   * CPython's generic error, pointing at the current token; an error the tokenizer found
-   * further on takes its place, as in CPython.
+   * CPython's generic error, pointing at the current token. An error the tokenizer found
+   * further on takes its place, as in CPython; so does a bracket never closed, if it was opened
+   * on an earlier line than the one at fault.
    */
   CompileError invalidSyntax() {
     Token t = peek();
-    if (tokenizerError != null && !unclosed) {
+    if (tokenizerError != null && (!unclosed || tokenizerError.line() < t.line())) {
       return tokenizerError;
     }
     return errorAt(t, "invalid syntax");

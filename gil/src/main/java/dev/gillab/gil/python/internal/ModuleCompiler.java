@@ -11,8 +11,8 @@ import java.util.Map;
  * errors), analyse scopes (global declarations, duplicate parameters), then generate code
  * ('return' outside function, 'break' outside loop, constructs outside the subset found late).
  */
-public final class Compiler {
-  private Compiler() {}
+public final class ModuleCompiler {
+  private ModuleCompiler() {}
 
   /**
    * Compiles a module whose newlines are already {@code \n}.
