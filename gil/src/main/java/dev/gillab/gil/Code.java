@@ -121,6 +121,20 @@ public final class Code {
     return out;
   }
 
+  /**
+   * The function {@code name} defined in this code (a code among its constants).
+   *
+   * @throws IllegalArgumentException if there is none of that name
+   */
+  public Code nestedCode(String name) {
+    for (Code c : nestedCodes()) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("code '" + this.name + "' defines no function '" + name + "'");
+  }
+
   /** The deepest the value stack gets on any path (computed by the verifier). */
   public int maxStackDepth() {
     return maxStackDepth;

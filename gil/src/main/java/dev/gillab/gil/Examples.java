@@ -1,74 +1,55 @@
 package dev.gillab.gil;
 
+import dev.gillab.gil.python.PythonCompiler;
+
 /**
- * The small programs the chapter keeps coming back to, in one place: lessons, tests, benchmarks
- * and the workloads module run these rather than each spelling them out again. Each comes as its
- * assembler source (to print or to read) and as the assembled {@link Code}.
+ * The small programs the chapter keeps coming back to, in one place: each is a Python file among
+ * this module's resources ({@code dev/gillab/gil/programs/*.py}), and lessons, tests, benchmarks
+ * and the workloads module load them from there rather than spelling them out again. {@link
+ * #source} gives a program's text, {@link #module} its compiled module, and the accessors below
+ * the functions the experiments call.
  *
- * <p>Stateless and thread-safe: the sources are constants and each {@code Code} is assembled once
- * and is immutable, so one instance can run on any number of interpreters and threads (each
- * interpreter links it for itself).
+ * <p>Stateless and thread-safe: each {@code Code} is compiled once and is immutable, so one
+ * instance can run on any number of interpreters and threads (each interpreter links it for
+ * itself).
  */
 public final class Examples {
-  /**
-   * {@code countdown(n)}: {@code while n > 0: n -= 1}, then returns {@code n} (so 0 for any
-   * {@code n >= 0}). The CPU-bound loop of Beazley's GIL talks: no calls, no IO, only the
-   * interpreter's own work and an eval-breaker check at each backward jump.
-   */
-  public static final String COUNTDOWN_SOURCE =
-      String.join(
-          "\n",
-          "# countdown(n): while n > 0: n -= 1",
-          ".params n",
-          "loop:",
-          "    LOAD_FAST n",
-          "    LOAD_CONST 0",
-          "    COMPARE_OP >",
-          "    POP_JUMP_IF_FALSE end",
-          "    LOAD_FAST n",
-          "    LOAD_CONST 1",
-          "    BINARY_OP -=",
-          "    STORE_FAST n",
-          "    JUMP_BACKWARD loop",
-          "end: LOAD_FAST n",
-          "    RETURN_VALUE");
-
-  /**
-   * {@code echo_loop(n)}: {@code for _ in range(n): echo()}, then returns {@code None}. IO-bound
-   * when the host registers {@code echo} (no arguments) as a GIL-releasing builtin that makes one
-   * round trip; an interpreter without an {@code echo} builtin refuses to load it.
-   */
-  public static final String ECHO_LOOP_SOURCE =
-      String.join(
-          "\n",
-          "# echo_loop(n): for _ in range(n): echo()",
-          ".params n",
-          "loop: LOAD_FAST n",
-          "    LOAD_CONST 0",
-          "    COMPARE_OP >",
-          "    POP_JUMP_IF_FALSE end",
-          "    CALL echo 0",
-          "    POP_TOP",
-          "    LOAD_FAST n",
-          "    LOAD_CONST 1",
-          "    BINARY_OP -=",
-          "    STORE_FAST n",
-          "    JUMP_BACKWARD loop",
-          "end: LOAD_CONST None",
-          "    RETURN_VALUE");
-
-  private static final Code COUNTDOWN = Assembler.assemble("countdown", COUNTDOWN_SOURCE);
-  private static final Code ECHO_LOOP = Assembler.assemble("echo_loop", ECHO_LOOP_SOURCE);
+  private static final Code COUNTDOWN = function("countdown.py", "countdown");
+  private static final Code ECHO_LOOP = function("echo_loop.py", "echo_loop");
 
   private Examples() {}
 
-  /** {@link #COUNTDOWN_SOURCE} assembled, named {@code countdown}; one argument, {@code n}. */
+  /**
+   * {@code countdown(n)}: {@code while n > 0: n -= 1}, then returns {@code n} (so 0 for any
+   * {@code n >= 0}). The CPU-bound loop of Beazley's GIL talks: no calls, no IO, only the
+   * interpreter's own work and an eval-breaker check at each backward jump. It compiles to the
+   * same nine loop instructions as the hand-written assembler once did.
+   */
   public static Code countdown() {
     return COUNTDOWN;
   }
 
-  /** {@link #ECHO_LOOP_SOURCE} assembled, named {@code echo_loop}; one argument, {@code n}. */
+  /**
+   * {@code echo_loop(n)}: {@code n} calls of {@code echo()}, then returns {@code None}. IO-bound
+   * when the host registers {@code echo} (no arguments) as a GIL-releasing builtin that makes one
+   * round trip; without one, the first call raises NameError.
+   */
   public static Code echoLoop() {
     return ECHO_LOOP;
+  }
+
+  /** The text of program {@code file} ({@code "seed.py"}, {@code "racing_counter.py"}, ...). */
+  public static String source(String file) {
+    return PythonCompiler.resourceText(Examples.class, "programs/" + file);
+  }
+
+  /** Program {@code file}, compiled: the module code that {@link Interpreter#exec} runs. */
+  public static Code module(String file) {
+    return PythonCompiler.compileResource(Examples.class, "programs/" + file);
+  }
+
+  /** The function {@code name} that program {@code file} defines, compiled. */
+  public static Code function(String file, String name) {
+    return module(file).nestedCode(name);
   }
 }

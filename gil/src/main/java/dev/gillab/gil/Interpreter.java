@@ -156,6 +156,10 @@ public final class Interpreter implements AutoCloseable {
         functions.put(fn, f.getValue());
       }
       this.builtins = ImmutableMap.copyOf(table);
+      runtime.addHostBuiltins(
+          builtins.values().stream()
+              .filter(f -> !Builder.STANDARD.contains(f.name()))
+              .collect(java.util.stream.Collectors.toList()));
       try {
         for (Map.Entry<Builtins.CodeFunction, Code> f : functions.entrySet()) {
           f.getKey().bind(link(f.getValue()));
@@ -537,7 +541,10 @@ public final class Interpreter implements AutoCloseable {
     private ThreadFactory threadFactory;
     private final List<HostEntry> hosts = new ArrayList<>();
     private final Map<String, Code> functions = new LinkedHashMap<>();
-    private final List<String> taken = new ArrayList<>(List.of("print", "len", "getrefcount", "sleep"));
+    /** The builtins every interpreter has for {@code CALL name}; Python has its own of these. */
+    static final List<String> STANDARD = List.of("print", "len", "getrefcount", "sleep");
+
+    private final List<String> taken = new ArrayList<>(STANDARD);
 
     private Builder() {}
 

@@ -54,7 +54,8 @@ public final class GlobalCell {
 
   /**
    * Free-threaded load: a new reference to the value, or null when the cell is empty. Retries
-   * when a concurrent store freed the value between the read and the increment.
+   * when a concurrent store freed the value between the read and the increment; a value freed
+   * while still in the cell (only PLAIN counts without a GIL do that) is a use-after-free.
    */
   @Nullable PyValue loadNewReference() {
     while (true) {
@@ -66,6 +67,9 @@ public final class GlobalCell {
         PyValue.incRef(o);
         return o;
       } catch (UseAfterFreeException e) {
+        if (VALUE.getAcquire(this) == o) {
+          throw e; // no store raced us: the cell's own value is freed (unsafe PLAIN counts)
+        }
         // A store replaced and freed it after our read; the cell holds a newer value now.
       }
     }

@@ -29,7 +29,8 @@ public final class PyRuntime {
   private final ThreadFactory threadFactory;
   private final AtomicInteger running;
   private final long budget;
-  private final ImmutableMap<String, PyValue> builtins;
+  /** Set in the constructor, then once more by {@link #addHostBuiltins} before any linking. */
+  private ImmutableMap<String, PyValue> builtins;
   private final ImmutableMap<String, PyModule> modules;
   private final AtomicInteger threadNames = new AtomicInteger();
   private final AtomicInteger liveThreads = new AtomicInteger();
@@ -82,6 +83,33 @@ public final class PyRuntime {
 
   PrintStream out() {
     return out;
+  }
+
+  /**
+   * Makes the interpreter's host functions and registered code (what {@code CALL name} reaches)
+   * builtins of Python code too, so {@code echo()} finds the host's {@code echo}; a host function
+   * named like a Python builtin wins. Called once, while the interpreter is built, before any
+   * code is linked.
+   */
+  public void addHostBuiltins(Iterable<Callable> hosts) {
+    ImmutableMap.Builder<String, PyValue> b = ImmutableMap.<String, PyValue>builder().putAll(builtins);
+    for (Callable fn : hosts) {
+      b.put(
+          fn.name(),
+          space.immortal(
+              PyBuiltinFunction.function(
+                  fn.name(),
+                  (rt, ts, args) -> {
+                    if (fn.arity() == Callable.VARIADIC) {
+                      args.noKeywords();
+                    } else {
+                      args.exactly(fn.arity());
+                    }
+                    PyValue[] a = args.all();
+                    return fn.call(ts, a, 0, a.length);
+                  })));
+    }
+    builtins = b.buildKeepingLast();
   }
 
   /** The builtin {@code name}, or null: what an unbound global falls back to. */

@@ -36,7 +36,7 @@ import java.time.Duration;
 public final class Gil_03_CpuBoundRunsSerially {
   static final long N = 20_000_000L;
 
-  /** {@code while n > 0: n -= 1}; its source is {@link Examples#COUNTDOWN_SOURCE}. */
+  /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
   private static final Code COUNTDOWN = Examples.countdown();
 
   private Gil_03_CpuBoundRunsSerially() {}

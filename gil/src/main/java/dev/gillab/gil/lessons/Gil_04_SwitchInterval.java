@@ -44,7 +44,7 @@ import java.util.Map;
 public final class Gil_04_SwitchInterval {
   static final long N = 10_000_000L;
 
-  /** {@code while n > 0: n -= 1}; its source is {@link Examples#COUNTDOWN_SOURCE}. */
+  /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
   private static final Code COUNTDOWN = Examples.countdown();
 
   private Gil_04_SwitchInterval() {}

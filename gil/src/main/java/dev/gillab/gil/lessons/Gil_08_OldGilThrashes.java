@@ -40,7 +40,7 @@ import java.time.Duration;
 public final class Gil_08_OldGilThrashes {
   static final long N = 10_000_000L;
 
-  /** {@code while n > 0: n -= 1}; its source is {@link Examples#COUNTDOWN_SOURCE}. */
+  /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
   private static final Code COUNTDOWN = Examples.countdown();
 
   private Gil_08_OldGilThrashes() {}

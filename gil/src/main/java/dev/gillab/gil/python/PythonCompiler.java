@@ -38,6 +38,39 @@ public final class PythonCompiler {
   private PythonCompiler() {}
 
   /**
+   * Compiles a program shipped as a resource (UTF-8) next to {@code anchor}, for programs that
+   * are part of a library: a missing or invalid one is the library's bug.
+   *
+   * @throws IllegalStateException if the resource is missing or does not compile
+   */
+  public static Code compileResource(Class<?> anchor, String resource) {
+    String text = resourceText(anchor, resource);
+    try {
+      return compile(text, resource.substring(resource.lastIndexOf('/') + 1));
+    } catch (PythonSyntaxError e) {
+      throw new IllegalStateException("resource " + resource + " does not compile: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The text of a UTF-8 resource next to {@code anchor}.
+   *
+   * @throws IllegalStateException if there is none
+   */
+  public static String resourceText(Class<?> anchor, String resource) {
+    checkNotNull(anchor, "anchor");
+    checkNotNull(resource, "resource");
+    try (java.io.InputStream in = anchor.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no resource " + resource + " beside " + anchor.getName());
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Compiles a module.
    *
    * @param source the program text; {@code \r\n} and {@code \r} count as newlines

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PolicyBench {
   private static final Duration BOUND = Duration.ofMinutes(5);
 
-  /** {@code while n > 0: n -= 1}; its source is {@link Examples#COUNTDOWN_SOURCE}. */
+  /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
   static final Code COUNTDOWN = Examples.countdown();
 
   /** Counts down 10,000 at a time, calling chunk() after each, until chunk() answers True. */
@@ -57,7 +57,7 @@ public final class PolicyBench {
               "end: LOAD_CONST None",
               "    RETURN_VALUE"));
 
-  /** echo() n times; its source is {@link Examples#ECHO_LOOP_SOURCE}. */
+  /** echo() n times; its source is {@code programs/echo_loop.py}, see {@link Examples}. */
   static final Code ECHOES = Examples.echoLoop();
 
   private PolicyBench() {}
