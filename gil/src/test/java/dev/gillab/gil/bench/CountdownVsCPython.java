@@ -1,5 +1,6 @@
 package dev.gillab.gil.bench;
 
+import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Countdown ({@code while n > 0: n -= 1}, {@link Examples#countdown()}) on one thread with the GIL in force, against CPython
+ * Countdown ({@code while n > 0: n -= 1}, {@link Examples#countdown()}, compiled from {@code
+ * countdown.py}; beside it the same loop in hand-written assembler) on one thread with the GIL in force, against CPython
  * running the same loop, measured in the same run: rounds alternate between the two so that
  * both see the same machine load. Prints each round and the medians.
  *
@@ -28,40 +30,68 @@ public final class CountdownVsCPython {
           + "for _ in range(%d):\n"
           + "    t = time.perf_counter_ns(); countdown(N); print(time.perf_counter_ns() - t)\n";
 
+  /** The loop as it was written by hand before the compiler: the baseline the compiled one must match. */
+  private static final String ASSEMBLER =
+      String.join(
+          "\n",
+          ".params n",
+          "loop: LOAD_FAST n",
+          "    LOAD_CONST 0",
+          "    COMPARE_OP >",
+          "    POP_JUMP_IF_FALSE end",
+          "    LOAD_FAST n",
+          "    LOAD_CONST 1",
+          "    BINARY_OP -=",
+          "    STORE_FAST n",
+          "    JUMP_BACKWARD loop",
+          "end: LOAD_FAST n",
+          "    RETURN_VALUE");
+
   private CountdownVsCPython() {}
 
   public static void main(String[] args) throws Exception {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 20_000_000L;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Code code = Examples.countdown();
+    Code handWritten = Assembler.assemble("countdown", ASSEMBLER);
     List<Double> java = new ArrayList<>();
+    List<Double> assembler = new ArrayList<>();
     List<Double> python = new ArrayList<>();
     try (Interpreter in = Interpreter.create()) {
       for (int i = 0; i < 3; i++) {
         in.run(code, n / 4); // JIT warm-up
+        in.run(handWritten, n / 4);
       }
       for (int r = 0; r < rounds; r++) {
-        long t0 = System.nanoTime();
-        in.run(code, n);
-        long t = System.nanoTime() - t0;
-        java.add(n / (t / 1e9));
+        java.add(rate(in, code, n));
+        assembler.add(rate(in, handWritten, n));
         Double py = python(n);
         if (py != null) {
           python.add(py);
         }
         System.out.printf(
-            "round %d: gil-lab %.1f M it/s, CPython %s%n",
-            r + 1, java.get(r) / 1e6, py == null ? "n/a" : String.format("%.1f M it/s", py / 1e6));
+            "round %d: gil-lab compiled from Python %.1f M it/s, hand-written assembler %.1f M it/s,"
+                + " CPython %s%n",
+            r + 1, java.get(r) / 1e6, assembler.get(r) / 1e6,
+            py == null ? "n/a" : String.format("%.1f M it/s", py / 1e6));
       }
     }
     double j = median(java);
-    System.out.printf("countdown(%,d), median of %d: gil-lab %.1f M it/s", n, rounds, j / 1e6);
+    System.out.printf(
+        "countdown(%,d), median of %d: gil-lab %.1f M it/s (assembler %.1f M it/s, %.2fx of it)",
+        n, rounds, j / 1e6, median(assembler) / 1e6, j / median(assembler));
     if (!python.isEmpty()) {
       double p = median(python);
       System.out.printf(", CPython %.1f M it/s, ratio %.2fx%n", p / 1e6, j / p);
     } else {
       System.out.println(", python3 not found");
     }
+  }
+
+  private static double rate(Interpreter in, Code code, long n) {
+    long t0 = System.nanoTime();
+    in.run(code, n);
+    return n / ((System.nanoTime() - t0) / 1e9);
   }
 
   /** One CPython run (the loop timed inside the interpreter), as iterations per second. */
