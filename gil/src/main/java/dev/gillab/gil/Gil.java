@@ -378,11 +378,14 @@ public final class Gil {
     return c;
   }
 
-  private void record(GilEvent.Kind kind, Thread t) {
+  /**
+   * Records an event if tracing, and answers the time of it: the event's own time stamp, so that
+   * the counters computed from these times and the timeline drawn from the events agree exactly
+   * (two clock reads could be a descheduling apart).
+   */
+  private long record(GilEvent.Kind kind, Thread t) {
     EventRing r = ring;
-    if (r != null) {
-      r.add(kind, t);
-    }
+    return r != null ? r.add(kind, t) : System.nanoTime();
   }
 
   private void checkNotHeldBy(Thread me) {
@@ -403,8 +406,7 @@ public final class Gil {
     checkState(!c.attached, "the GIL is not reentrant: %s already holds it", me.getName());
     c.attached = true;
     c.acquisitions++;
-    c.heldSince = System.nanoTime();
-    record(GilEvent.Kind.ACQUIRE, me);
+    c.heldSince = record(GilEvent.Kind.ACQUIRE, me);
   }
 
   /**
@@ -414,11 +416,15 @@ public final class Gil {
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private void taken(Thread me, ThreadCounters c, boolean afterWait) {
     c.acquisitions++;
-    c.heldSince = System.nanoTime();
     if (!afterWait) {
       noteSwitch(me);
     }
-    record(GilEvent.Kind.ACQUIRE, me);
+    long now = record(GilEvent.Kind.ACQUIRE, me);
+    if (c.waitSince != 0) { // the wait ends where the hold begins: at the ACQUIRE event
+      c.waitingNanos += now - c.waitSince;
+      c.waitSince = 0;
+    }
+    c.heldSince = now;
   }
 
   /**
@@ -451,9 +457,9 @@ public final class Gil {
   @CanIgnoreReturnValue
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private boolean drop(Thread me, ThreadCounters c, GilEvent.Kind kind) {
-    c.heldNanos += System.nanoTime() - c.heldSince;
+    long now = record(kind, me);
+    c.heldNanos += now - c.heldSince;
     c.heldSince = 0;
-    record(kind, me);
     if (!excludes) {
       c.attached = false;
       return false;
@@ -565,8 +571,7 @@ public final class Gil {
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private void waitForHandOff(Thread me, ThreadCounters c) {
-    long start = System.nanoTime();
-    record(GilEvent.Kind.WAIT, me);
+    long start = record(GilEvent.Kind.WAIT, me);
     GilJfr.Wait jfr = GilJfr.beginWait();
     waiters.incrementAndGet();
     ioReturners.add(me); // before the request, so a new holder keeps the request for us
@@ -584,7 +589,11 @@ public final class Gil {
         ioReturners.remove(me); // something threw: never hand the GIL to a thread not waiting
       }
       stopWaiting();
-      c.waitingNanos += System.nanoTime() - start;
+      if (dequeued) {
+        c.waitSince = start; // taken() counts the wait up to its ACQUIRE
+      } else {
+        c.waitingNanos += System.nanoTime() - start;
+      }
     }
     GilJfr.endWait(jfr, name, switchNumber);
   }
@@ -619,8 +628,7 @@ public final class Gil {
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private boolean waitFor(Thread me, ThreadCounters c, long deadline) throws InterruptedException {
-    long start = System.nanoTime();
-    record(GilEvent.Kind.WAIT, me);
+    long start = record(GilEvent.Kind.WAIT, me);
     GilJfr.Wait jfr = GilJfr.beginWait();
     boolean got = false;
     waiters.incrementAndGet();
@@ -632,7 +640,11 @@ public final class Gil {
       return got;
     } finally {
       stopWaiting();
-      c.waitingNanos += System.nanoTime() - start;
+      if (got) {
+        c.waitSince = start; // taken() counts the wait up to its ACQUIRE
+      } else {
+        c.waitingNanos += System.nanoTime() - start;
+      }
       if (got) {
         GilJfr.endWait(jfr, name, switchNumber);
       }
@@ -729,6 +741,8 @@ public final class Gil {
     volatile long ioReleases;
     /** When the current hold began; 0 while not holding. */
     volatile long heldSince;
+    /** When a wait that won the GIL began, until {@code taken} counts it; else 0. */
+    volatile long waitSince;
     /** Under {@code none}: whether the thread is attached. */
     volatile boolean attached;
 

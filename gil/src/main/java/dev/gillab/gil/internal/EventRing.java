@@ -29,9 +29,12 @@ public final class EventRing {
     return capacity;
   }
 
-  public synchronized void add(GilEvent.Kind kind, Thread t) {
+  /** Records an event; answers the time it stamped, which the GIL's counters use too. */
+  public synchronized long add(GilEvent.Kind kind, Thread t) {
     long seq = next++;
-    slots[(int) (seq % capacity)] = new GilEvent(seq, System.nanoTime(), kind, t.getId(), t.getName());
+    long now = System.nanoTime();
+    slots[(int) (seq % capacity)] = new GilEvent(seq, now, kind, t.getId(), t.getName());
+    return now;
   }
 
   /** The events still in the ring, oldest first. */
