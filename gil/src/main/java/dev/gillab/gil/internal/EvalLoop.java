@@ -264,13 +264,7 @@ public final class EvalLoop {
           case STORE_GLOBAL:
             {
               GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              PyValue old;
-              if (freeThreaded) {
-                old = cell.exchange(stack[--sp]);
-              } else {
-                old = cell.value;
-                cell.value = stack[--sp];
-              }
+              PyValue old = cell.replace(stack[--sp], freeThreaded);
               if (old != null) {
                 PyValue.decRef(old);
               }
@@ -445,13 +439,7 @@ public final class EvalLoop {
           case DELETE_GLOBAL:
             {
               GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              PyValue old;
-              if (freeThreaded) {
-                old = cell.exchange(null);
-              } else {
-                old = cell.value;
-                cell.value = null;
-              }
+              PyValue old = cell.replace(null, freeThreaded);
               if (old == null) {
                 throw new PyException("NameError", "name '" + cell.name + "' is not defined");
               }

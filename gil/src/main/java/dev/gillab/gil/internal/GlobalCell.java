@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Under a GIL the cell is guarded by it and read and written plainly. Without one (policy
  * {@code none}) two threads may store at once: each store then swaps the value atomically
- * ({@link #exchange}), so exactly one thread releases each old value (two plain stores that read
+ * ({@link #replace}), so exactly one thread releases each old value (two plain stores that read
  * the same old value would both release it: a double free). A load may race a store that frees
  * the value it read; {@link #loadNewReference} then retries with the new value, as free-threaded
  * CPython's "try incref" does — a freed object refuses the increment and is never revived.
@@ -47,9 +47,17 @@ public final class GlobalCell {
     value = v;
   }
 
-  /** Free-threaded store: puts {@code v} in atomically and answers the value it replaced. */
-  @Nullable PyValue exchange(@Nullable PyValue v) {
-    return (PyValue) VALUE.getAndSet(this, v);
+  /**
+   * Puts {@code v} in (null empties the cell) and answers the value it replaced, whose
+   * reference passes to the caller; {@code atomic} (no GIL) swaps in one atomic step.
+   */
+  @Nullable PyValue replace(@Nullable PyValue v, boolean atomic) {
+    if (atomic) {
+      return (PyValue) VALUE.getAndSet(this, v);
+    }
+    PyValue old = value;
+    value = v;
+    return old;
   }
 
   /**

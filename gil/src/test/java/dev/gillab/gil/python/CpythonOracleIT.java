@@ -3,6 +3,7 @@ package dev.gillab.gil.python;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.common.util.concurrent.Futures;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class CpythonOracleIT {
   private static final long PROGRAM_TIMEOUT_SECONDS = 30;
+  private static final int PARALLEL_RUNS = 4;
   private static String version = "";
 
   @BeforeAll
@@ -42,9 +47,22 @@ class CpythonOracleIT {
   void checkedInOutputsMatchCpython() {
     Path dir = CorpusFiles.corpusDir();
     List<String> stale = new ArrayList<>();
-    for (Path program : CorpusFiles.programs(dir)) {
+    List<Path> programs = CorpusFiles.programs(dir);
+    // A few CPython processes at a time: most of a run is the interpreter starting up.
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RUNS);
+    List<Future<Optional<Run>>> runs = new ArrayList<>();
+    try {
+      for (Path program : programs) {
+        String name = program.getFileName().toString();
+        runs.add(pool.submit(() -> python(List.of(name), dir, PROGRAM_TIMEOUT_SECONDS)));
+      }
+    } finally {
+      pool.shutdown();
+    }
+    for (int i = 0; i < programs.size(); i++) {
+      Path program = programs.get(i);
       String name = program.getFileName().toString();
-      Optional<Run> run = python(List.of(name), dir, PROGRAM_TIMEOUT_SECONDS);
+      Optional<Run> run = Futures.getUnchecked(runs.get(i));
       if (run.isEmpty()) {
         stale.add(name + ": did not finish within " + PROGRAM_TIMEOUT_SECONDS + " s");
         continue;
