@@ -1,7 +1,7 @@
 package dev.gillab.gil.lessons;
 
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
@@ -12,8 +12,9 @@ import java.time.Duration;
  * <h2>The idea</h2>
  *
  * The GIL keeps the <em>interpreter</em> consistent — every reference count, every list — not
- * your program. {@code counter += 1} on a global is four instructions ({@code LOAD_GLOBAL},
- * {@code LOAD_CONST}, {@code BINARY_OP}, {@code STORE_GLOBAL}); if the GIL can change hands
+ * your program. {@code counter += 1} on a global ({@code racing_counter.py}'s {@code work}) is four
+ * instructions ({@code LOAD_GLOBAL}, {@code LOAD_CONST}, {@code BINARY_OP +=}, {@code
+ * STORE_GLOBAL}, as {@code gil-lab dis} shows); if the GIL can change hands
  * between them, two threads read the same value and one increment is lost. It can whenever the
  * eval breaker is checked before every instruction, or under {@code ticks(1)}. With CPython
  * 3.10+'s placement (backward jumps and calls only) no check falls inside {@code counter += 1},
@@ -45,27 +46,11 @@ import java.time.Duration;
 public final class Gil_06_GilDoesNotMakeYourCodeAtomic {
   static final long N = 200_000L;
 
-  private static final Code INCREMENT =
-      Assembler.assemble(
-          "increment",
-          String.join(
-              "\n",
-              ".params n",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    LOAD_GLOBAL counter     # counter += 1: four instructions",
-              "    LOAD_CONST 1",
-              "    BINARY_OP +",
-              "    STORE_GLOBAL counter",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
+  /**
+   * {@code work(n)} of {@code programs/racing_counter.py}: {@code while n > 0: counter += 1;
+   * n -= 1}, on the global {@code counter}.
+   */
+  private static final Code INCREMENT = Examples.function("racing_counter.py", "work");
 
   private Gil_06_GilDoesNotMakeYourCodeAtomic() {}
 
