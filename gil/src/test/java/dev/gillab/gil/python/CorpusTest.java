@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterError;
+import dev.gillab.gil.Traceback;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -153,16 +154,13 @@ class CorpusTest {
 
   /** The error as CPython prints it, with the source lines of each frame. */
   static String traceback(InterpreterError e, String fileName, String source) {
-    String[] lines = source.split("\n", -1);
-    StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
-    for (InterpreterError.Frame f : e.traceback()) {
-      sb.append("  File \"").append(f.filename()).append("\", line ").append(f.line())
-          .append(", in ").append(f.codeName()).append('\n');
-      if (fileName.equals(f.filename()) && f.line() >= 1 && f.line() <= lines.length) {
-        sb.append("    ").append(lines[f.line() - 1].strip()).append('\n');
-      }
-    }
-    return sb.append(CorpusFiles.lastErrorLine(e.kind(), e.detail())).toString();
+    List<String> lines = source.lines().toList();
+    return Traceback.format(
+        e,
+        (file, line) ->
+            file.equals(fileName) && line >= 1 && line <= lines.size()
+                ? lines.get(line - 1).strip()
+                : "");
   }
 
   private static String stderrNote(String errPrinted) {
