@@ -101,17 +101,21 @@ public final class ProgramRunner {
       return CANNOT_RUN;
     }
     Interpreter.Builder b = interpreters.get().out(out).err(err);
-    try (Interpreter interpreter = b.build()) {
-      int status;
-      try {
-        status = python ? runModule(interpreter, code, source) : runThreads(interpreter, code, args, source);
-      } finally {
-        afterRun.accept(interpreter);
-      }
-      return status;
+    Interpreter interpreter = b.build();
+    try {
+      return python
+          ? runModule(interpreter, code, source)
+          : runThreads(interpreter, code, args, source);
     } catch (VerifyException e) {
       err.println(e.getMessage());
       return CANNOT_RUN;
+    } finally {
+      afterRun.accept(interpreter);
+      // Daemon threads the program left running end with the JVM, as CPython's do at exit;
+      // the interpreter refuses to close under them, so it is left to them.
+      if (interpreter.runningThreads() == 0) {
+        interpreter.close();
+      }
     }
   }
 

@@ -112,6 +112,26 @@ class MainTest {
         out());
   }
 
+  @Test
+  void aDaemonThreadStillRunningDoesNotFailTheRun(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("d.py");
+    Files.writeString(
+        p,
+        String.join(
+            "\n",
+            "import threading",
+            "import time",
+            "def forever():",
+            "    while True:",
+            "        time.sleep(0.01)",
+            "threading.Thread(target=forever, daemon=True).start()",
+            "print('main done')",
+            ""));
+    assertEquals(0, main(p.toString()));
+    assertEquals("main done\n", out());
+    assertEquals("", err());
+  }
+
   private String lastErrLine() {
     String[] lines = err().split("\n");
     err.reset();
