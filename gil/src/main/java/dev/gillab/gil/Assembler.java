@@ -3,10 +3,6 @@ package dev.gillab.gil;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.gillab.gil.internal.Echo;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -87,12 +83,6 @@ public final class Assembler {
       instruction(b, name, lineNo, tokens.subList(at, tokens.size()));
     }
     return b.build();
-  }
-
-  /** Reads and assembles a UTF-8 file; the code is named after the file. */
-  public static Code assemble(Path file) throws IOException {
-    return assemble(
-        file.getFileName().toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
   }
 
   private static void instruction(CodeBuilder b, String name, int line, List<String> t) {

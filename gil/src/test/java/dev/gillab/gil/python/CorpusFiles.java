@@ -1,5 +1,9 @@
 package dev.gillab.gil.python;
 
+import dev.gillab.gil.Code;
+import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.InterpreterError;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -278,6 +282,16 @@ final class CorpusFiles {
 
     private boolean peek(String s) {
       return tokens.get(pos).equals(s);
+    }
+  }
+
+  /** Runs module code; the error it ended in, or null if it ran to its end. */
+  static InterpreterError execute(Interpreter interpreter, Code code) {
+    try {
+      interpreter.exec(code);
+      return null;
+    } catch (InterpreterError e) {
+      return e;
     }
   }
 }

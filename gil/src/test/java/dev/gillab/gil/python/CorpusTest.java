@@ -106,7 +106,7 @@ class CorpusTest {
         Interpreter.builder().out(out).err(err).instructionBudget(BUDGET).build();
     InterpreterError raised;
     try {
-      raised = execute(interpreter, code);
+      raised = CorpusFiles.execute(interpreter, code);
     } finally {
       interpreter.close();
     }
@@ -142,15 +142,6 @@ class CorpusTest {
         () -> fileName + ": objects alive after close: " + interpreter.heap().stats());
   }
 
-  /** Runs the module; the error it ended in, or null if it ran to its end. */
-  private static InterpreterError execute(Interpreter interpreter, Code code) {
-    try {
-      interpreter.exec(code);
-      return null;
-    } catch (InterpreterError e) {
-      return e;
-    }
-  }
 
   /** The error as CPython prints it, with the source lines of each frame. */
   static String traceback(InterpreterError e, String fileName, String source) {

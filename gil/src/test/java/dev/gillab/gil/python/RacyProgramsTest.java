@@ -103,7 +103,7 @@ class RacyProgramsTest {
         config.builder().get().out(out).err(err).instructionBudget(BUDGET).build();
     InterpreterError raised;
     try {
-      raised = execute(interpreter, code);
+      raised = CorpusFiles.execute(interpreter, code);
     } finally {
       interpreter.close();
     }
@@ -131,14 +131,6 @@ class RacyProgramsTest {
         () -> what + ": objects alive after close: " + interpreter.heap().stats());
   }
 
-  private static InterpreterError execute(Interpreter interpreter, Code code) {
-    try {
-      interpreter.exec(code);
-      return null;
-    } catch (InterpreterError e) {
-      return e;
-    }
-  }
 
   /** Every racy program states a readable invariant that admits at least one value. */
   @Test
