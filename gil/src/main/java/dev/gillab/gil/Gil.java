@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Global Interpreter Lock: the one lock a thread must hold to run bytecode or allocate on its
@@ -26,12 +28,26 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * The GIL is not reentrant and is owned: only the holder may release it. Taking a free GIL is a
  * single compare-and-set on the holder field, so the uncontended path costs what an uncontended
- * {@code ReentrantLock} costs. A thread that finds it taken parks on a condition and, as CPython's
- * {@code take_gil} does, waits one switch interval at a time: when an interval passes with no
- * switch, it sets the <em>drop request</em>. The holder looks at the request only at eval-breaker
- * checks ({@link #checkpoint()}: backward jumps and calls in the eval loop); there it releases the
- * GIL, and under forced switching waits until another thread has taken it before it queues up
- * again. The {@link SwitchingPolicy} supplies the interval and whether switching is forced.
+ * {@code ReentrantLock} costs. A thread that finds it taken joins a line and parks and, as
+ * CPython's {@code take_gil} does, waits one switch interval at a time: when an interval passes
+ * with no switch, it sets the <em>drop request</em>. The holder looks at the request only at
+ * eval-breaker checks ({@link #checkpoint()}: backward jumps and calls in the eval loop); there it
+ * joins the line itself and lets go. The {@link SwitchingPolicy} supplies the interval and
+ * whether switching is forced.
+ *
+ * <h2>Why a release hands the GIL over</h2>
+ *
+ * Under forced switching ({@code interval}, {@code ioPriority}) a release hands the GIL to the
+ * thread at the head of the line, running or not, and a free GIL goes to a newcomer only when
+ * nobody is in line. CPython leaves a released GIL free and signals a waiter; there the waiter
+ * wins, because it is on a core again in a few microseconds while a thread back from IO is
+ * slower: so a CPU-bound thread beside an echo loop takes the GIL at every round trip, and each
+ * round trip waits a whole interval to get it back (the convoy effect, about 5 ms per round trip
+ * in CPython 3.11 at the default interval). A parked Java thread takes tens of microseconds to
+ * run again, longer than a loopback round trip, and with the GIL left free the thread back from
+ * IO took it first at most round trips (traced: the CPU-bound thread had not run since its
+ * forced drop), so the model's convoy came and went from run to run. Handing over makes the
+ * outcome CPython's on every machine. {@code ticks} keeps the free-for-all of the old GIL.
  *
  * <h2>The other policies</h2>
  *
@@ -78,6 +94,8 @@ public final class Gil {
   private final boolean excludes;
   private final boolean ioPriority;
   private final boolean forcedSwitching;
+  /** Whether a release hands the GIL to the thread waiting longest: {@code interval}, {@code ioPriority}. */
+  private final boolean handsOver;
   private final long spinNanos;
   /** The switch interval; changeable while threads run (as {@code sys.setswitchinterval}). */
   private volatile long dropRequestDelayNanos;
@@ -94,15 +112,18 @@ public final class Gil {
   private final ReentrantLock mutex = new ReentrantLock();
 
   private final Condition released = mutex.newCondition();
-  private final Condition switched = mutex.newCondition();
   private final Condition handedOff = mutex.newCondition();
   private final AtomicInteger waiters = new AtomicInteger();
-  private final AtomicInteger droppersWaiting = new AtomicInteger();
   /**
    * ioPriority: threads parked for a hand-off. Counted before they read the holder field, which
    * a hand-off writes before it reads the count, so one of the two sees the other.
    */
   private final AtomicInteger parkedForHandOff = new AtomicInteger();
+  /**
+   * interval, ioPriority: the threads waiting for the GIL, oldest first. A release hands the GIL
+   * to the head; a free GIL is taken only by the head, or by a newcomer when nobody is in line.
+   */
+  private final ConcurrentLinkedQueue<Thread> line = new ConcurrentLinkedQueue<>();
   /** ioPriority: threads back from IO, in the order they came back. */
   private final ConcurrentLinkedQueue<Thread> ioReturners = new ConcurrentLinkedQueue<>();
 
@@ -120,6 +141,7 @@ public final class Gil {
     this.ioPriority = policy.prioritizesIo();
     this.dropRequestDelayNanos = policy.dropRequestDelayNanos();
     this.forcedSwitching = policy.forcedSwitching();
+    this.handsOver = excludes && forcedSwitching;
     this.spinNanos = policy.spinNanos();
   }
 
@@ -188,10 +210,10 @@ public final class Gil {
       attach(me, c);
       return;
     }
-    boolean waited = !holder.compareAndSet(null, me);
+    boolean waited = !takeIfFree(me);
     if (waited) {
       checkNotHeldBy(me);
-      waitUninterruptibly(me, c);
+      waitUninterruptibly(me, c, false);
     }
     taken(me, c, waited);
   }
@@ -210,11 +232,11 @@ public final class Gil {
       attach(me, c);
       return true;
     }
-    boolean waited = !holder.compareAndSet(null, me);
+    boolean waited = !takeIfFree(me);
     if (waited) {
       checkNotHeldBy(me);
       long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-      if (!waitFor(me, c, deadline)) {
+      if (!waitFor(me, c, deadline, false)) {
         return false;
       }
     }
@@ -443,9 +465,6 @@ public final class Gil {
     if (lastHolder != me) {
       lastHolder = me;
       switchNumber++;
-      if (droppersWaiting.get() > 0) {
-        signalSwitched();
-      }
     }
     if (dropRequest && (!ioPriority || ioReturners.isEmpty())) {
       // The request was for the previous holder; this one gets a full interval.
@@ -477,11 +496,25 @@ public final class Gil {
       }
       return true;
     }
+    next = handsOver ? takeHeadOfLine(me) : null;
+    if (next != null) {
+      holder.set(next); // the longest waiter holds it now, running or not
+      LockSupport.unpark(next);
+      return true;
+    }
     holder.set(null);
+    if (handsOver) {
+      Thread head = line.peek(); // joined after the poll; it may have parked seeing us hold it
+      if (head != null) {
+        LockSupport.unpark(head);
+      }
+    }
     if (waiters.get() > 0) {
       mutex.lock();
       try {
-        released.signal();
+        if (!handsOver) {
+          released.signal();
+        }
         if (ioPriority) {
           handedOff.signalAll();
         }
@@ -499,11 +532,18 @@ public final class Gil {
     checkState(holder.get() == me, "checkpoint by %s, which does not hold the GIL", me.getName());
     c.forcedDrops++;
     GilJfr.forcedDrop(name);
-    boolean handedOff = drop(me, c, GilEvent.Kind.FORCED_DROP);
-    if (forcedSwitching && !handedOff) {
-      // A hand-off needs no wait: the GIL already belongs to another thread.
-      awaitSwitch(me);
+    if (handsOver) {
+      // In line before letting go, behind the thread that asked, which the release hands the GIL
+      // to: so the switch is sure, and no thread takes the GIL past this one while this one is
+      // off its core (a woken thread takes tens of microseconds to run; a loopback round trip,
+      // less). CPython's dropper waits for the switch, then for the GIL, likewise.
+      line.add(me);
+      drop(me, c, GilEvent.Kind.FORCED_DROP);
+      waitUninterruptibly(me, c, true);
+      taken(me, c, true);
+      return;
     }
+    drop(me, c, GilEvent.Kind.FORCED_DROP);
     acquire();
   }
 
@@ -513,51 +553,27 @@ public final class Gil {
       attach(me, c);
       return;
     }
-    boolean waited = !holder.compareAndSet(null, me);
+    boolean waited = !takeIfFree(me);
     if (waited) {
       if (ioPriority) {
         waitForHandOff(me, c);
       } else {
-        waitUninterruptibly(me, c);
+        waitUninterruptibly(me, c, false);
       }
     }
     taken(me, c, waited);
   }
 
-  /** Forced switching: after dropping on request, wait until another thread has taken the GIL. */
-  private void awaitSwitch(Thread me) {
-    mutex.lock();
-    try {
-      droppersWaiting.incrementAndGet();
-      try {
-        while (lastHolder == me && waiters.get() > 0) {
-          switched.awaitUninterruptibly();
-        }
-      } finally {
-        droppersWaiting.decrementAndGet();
-      }
-    } finally {
-      mutex.unlock();
-    }
-  }
-
-  private void signalSwitched() {
-    mutex.lock();
-    try {
-      switched.signalAll();
-    } finally {
-      mutex.unlock();
-    }
-  }
-
-  private void waitUninterruptibly(Thread me, ThreadCounters c) {
+  /** {@code queued}: the thread is in line already (a forced drop put it there). */
+  private void waitUninterruptibly(Thread me, ThreadCounters c, boolean queued) {
     boolean interrupted = false;
     while (true) {
       try {
-        waitFor(me, c, Long.MAX_VALUE);
+        waitFor(me, c, Long.MAX_VALUE, queued);
         break;
       } catch (InterruptedException e) {
         interrupted = true;
+        queued = false; // the failed wait left the line
       }
     }
     if (interrupted) {
@@ -578,7 +594,7 @@ public final class Gil {
     boolean dequeued = false;
     try {
       requestDrop(me);
-      if (!spinToTake(me, Long.MAX_VALUE)) {
+      if (!spinToTake(me, Long.MAX_VALUE, false)) {
         parkForHandOff(me);
       }
       ioReturners.remove(me); // when the GIL came free rather than handed off
@@ -588,7 +604,7 @@ public final class Gil {
       if (!dequeued) {
         ioReturners.remove(me); // something threw: never hand the GIL to a thread not waiting
       }
-      stopWaiting();
+      waiters.decrementAndGet();
       if (dequeued) {
         c.waitSince = start; // taken() counts the wait up to its ACQUIRE
       } else {
@@ -604,7 +620,7 @@ public final class Gil {
     mutex.lock();
     parkedForHandOff.incrementAndGet();
     try {
-      while (!handedOrTaken(me)) {
+      while (!handedOrTaken(me, false)) {
         requestDrop(me);
         try {
           handedOff.awaitNanos(dropRequestDelayNanos);
@@ -627,28 +643,118 @@ public final class Gil {
    * the GIL held, or false when the deadline passed.
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
-  private boolean waitFor(Thread me, ThreadCounters c, long deadline) throws InterruptedException {
+  private boolean waitFor(Thread me, ThreadCounters c, long deadline, boolean queued)
+      throws InterruptedException {
     long start = record(GilEvent.Kind.WAIT, me);
     GilJfr.Wait jfr = GilJfr.beginWait();
     boolean got = false;
+    InterruptedException interrupt = null;
+    if (handsOver && !queued) {
+      line.add(me); // before it counts as a waiter: a thread seen waiting is in line
+    }
     waiters.incrementAndGet();
     try {
-      got = spinToTake(me, deadline) || parkToTake(me, deadline);
+      got =
+          spinToTake(me, deadline, handsOver)
+              || (handsOver ? parkInLine(me, deadline) : parkToTake(me, deadline));
+    } catch (InterruptedException e) {
+      interrupt = e;
+    } finally {
+      if (handsOver) {
+        got = leaveLine(me);
+      }
       if (got) {
         noteSwitch(me);
       }
-      return got;
-    } finally {
-      stopWaiting();
+      waiters.decrementAndGet();
       if (got) {
         c.waitSince = start; // taken() counts the wait up to its ACQUIRE
+        GilJfr.endWait(jfr, name, switchNumber);
       } else {
         c.waitingNanos += System.nanoTime() - start;
       }
-      if (got) {
-        GilJfr.endWait(jfr, name, switchNumber);
+    }
+    if (interrupt != null) {
+      if (!got) {
+        throw interrupt;
+      }
+      me.interrupt(); // handed the GIL as it gave up: it keeps both, as take_gil keeps the flag
+    }
+    return got;
+  }
+
+  /**
+   * {@link #waitFor}'s parking in line: one interval at a time, asking the holder to drop when a
+   * whole interval passed with no switch, until a release hands the GIL over or it is free with
+   * this thread at the head.
+   */
+  private boolean parkInLine(Thread me, long deadline) throws InterruptedException {
+    while (!handedOrTaken(me, true)) {
+      long delay = dropRequestDelayNanos;
+      long slice = delay;
+      if (deadline != Long.MAX_VALUE) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        slice = Math.min(slice, left);
+      }
+      long switchBefore = switchNumber;
+      long parkedAt = System.nanoTime();
+      LockSupport.parkNanos(this, slice);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      Thread h = holder.get();
+      if (slice == delay
+          && delay != Long.MAX_VALUE
+          && System.nanoTime() - parkedAt >= slice
+          && h != null
+          && h != me
+          && switchNumber == switchBefore) {
+        requestDrop(me);
       }
     }
+    return true;
+  }
+
+  /**
+   * Leaves the line after a wait; answers whether this thread holds the GIL: taken, or handed
+   * over while it gave up. A thread that leaves a free GIL behind wakes the new head.
+   */
+  private boolean leaveLine(Thread me) {
+    if (!line.remove(me)) {
+      // A release took this thread off the line: it is setting the holder field to it now.
+      while (holder.get() != me) {
+        Thread.onSpinWait();
+      }
+      return true;
+    }
+    Thread h = holder.get();
+    if (h == me) {
+      return true;
+    }
+    if (h == null) {
+      Thread head = line.peek();
+      if (head != null) {
+        LockSupport.unpark(head);
+      }
+    }
+    return false;
+  }
+
+  /** Takes the head of the line off it, unless that is {@code me} (a forced dropper in line). */
+  private @Nullable Thread takeHeadOfLine(Thread me) {
+    Thread head = line.peek();
+    return head != null && head != me && line.remove(head) ? head : null;
+  }
+
+  /**
+   * The fast path: takes a free GIL, unless threads wait in line for it (they come first under
+   * the policies that hand the GIL over).
+   */
+  private boolean takeIfFree(Thread me) {
+    return (!handsOver || line.isEmpty()) && holder.compareAndSet(null, me);
   }
 
   /** {@link #waitFor}'s parking: one interval at a time, under the mutex. */
@@ -686,7 +792,7 @@ public final class Gil {
    * {@code deadline}) for the GIL to be handed to {@code me} or to come free; true if it holds
    * it now. A waiter must already be counted in {@link #waiters}, so a release signals it.
    */
-  private boolean spinToTake(Thread me, long deadline) {
+  private boolean spinToTake(Thread me, long deadline, boolean inLine) {
     if (spinNanos == 0) {
       return false;
     }
@@ -695,7 +801,7 @@ public final class Gil {
       end = deadline;
     }
     do {
-      if (handedOrTaken(me)) {
+      if (handedOrTaken(me, inLine)) {
         return true;
       }
       Thread.onSpinWait();
@@ -703,10 +809,14 @@ public final class Gil {
     return false;
   }
 
-  /** Whether {@code me} holds the GIL now: handed to it, or found free and taken. */
-  private boolean handedOrTaken(Thread me) {
+  /**
+   * Whether {@code me} holds the GIL now: handed to it, or found free and taken ({@code inLine}:
+   * only from the head of the line).
+   */
+  private boolean handedOrTaken(Thread me, boolean inLine) {
     Thread h = holder.get();
-    return h == me || (h == null && holder.compareAndSet(null, me));
+    return h == me
+        || (h == null && (!inLine || line.peek() == me) && holder.compareAndSet(null, me));
   }
 
   /** Sets the drop request (the eval breaker) unless it is set already. */
@@ -715,14 +825,6 @@ public final class Gil {
       dropRequest = true;
       record(GilEvent.Kind.DROP_REQUEST, me);
       GilJfr.dropRequest(name, holder.get());
-    }
-  }
-
-  /** A waiter leaves; a dropper waits for a switch only while someone waits, so tell it. */
-  private void stopWaiting() {
-    waiters.decrementAndGet();
-    if (droppersWaiting.get() > 0) {
-      signalSwitched();
     }
   }
 

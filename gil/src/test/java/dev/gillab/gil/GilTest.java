@@ -221,6 +221,54 @@ class GilTest {
         });
   }
 
+  /**
+   * The convoy's cause, as CPython shows it: a thread waiting for the GIL when its holder blocks
+   * in IO gets it, and the holder, back from IO, waits behind it. Under {@code interval} the
+   * release hands the GIL to the waiter at once, so the IO thread cannot take it back in the
+   * microseconds the waiter needs to wake up: 200 rounds, the GIL the waiter's in every one.
+   */
+  @Test
+  void underIntervalAReleaseHandsTheGilToTheThreadWaitingForIt() {
+    assertTimeoutPreemptively(
+        ofSeconds(60),
+        () -> {
+          Gil gil = Gil.create(SwitchingPolicy.interval(Duration.ofHours(1)));
+          for (int round = 0; round < 200; round++) {
+            gil.acquire();
+            CountDownLatch seen = new CountDownLatch(1);
+            Thread waiter =
+                start(
+                    "waiter",
+                    () -> {
+                      gil.acquire();
+                      try {
+                        seen.await(10, TimeUnit.SECONDS); // hold it until the IO thread looked
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      gil.release();
+                    });
+            await()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .atMost(ofSeconds(10))
+                .until(() -> gil.waiting() == 1);
+            Optional<Thread> holderDuringIo =
+                gil.allowThreads(
+                    () -> {
+                      Optional<Thread> h = gil.holder();
+                      seen.countDown();
+                      return h;
+                    });
+            assertEquals(Optional.of(waiter), holderDuringIo, "round " + round);
+            assertTrue(gil.isHeldByCurrentThread());
+            gil.release();
+            waiter.join(10_000);
+            assertFalse(waiter.isAlive());
+          }
+        });
+  }
+
   @Test
   void allowThreadsRunsTheCallWithoutTheGil() throws Exception {
     Gil gil = Gil.create();
