@@ -12,25 +12,23 @@ import org.jspecify.annotations.Nullable;
  * Whether a run's figures can be trusted: a pure function of the {@link MachineSample}s taken
  * around each experiment, so it is the same rule in the tests as on a real machine.
  *
- * <p>An experiment's figures are from a <em>busy machine</em> when either holds:
+ * <p>An experiment's figures are from a <em>busy machine</em> when the run got less CPU than it
+ * wanted: over the experiment (if it lasted at least {@value #MIN_SECONDS_DURING} s; shorter ones
+ * are within the OS counters' resolution) other work used more than {@value #OTHERS_PER_CORE}
+ * cores per core <em>and</em> the machine was full (this run's cores and other work's together
+ * at least {@value #FULL} of all cores), so a thread of this run that wanted a core could not
+ * always have one. Other work's cores are the machine's busy time less this run's (its own and
+ * its worker JVMs' CPU time), where the OS gives the machine's busy time (Linux).
  *
- * <ol>
- *   <li><b>Busy at the start.</b> The 1-minute load average before it, less this run's own part
- *       of that load, is above {@value #OTHERS_PER_CORE} per core. The load average is the
- *       kernel's moving average of runnable threads over about a minute, so right after one
- *       experiment it still carries that experiment's own threads; this run's part is estimated
- *       the same way, as a moving average of its CPU share (its own and its worker JVMs' CPU
- *       time over wall time between consecutive samples) with the load average's time constant,
- *       {@value #LOAD_TIME_CONSTANT_SECONDS} s, starting from 0.
- *   <li><b>Short of CPU during it.</b> The run got less CPU than it wanted: over the experiment
- *       (if it lasted at least {@value #MIN_SECONDS_DURING} s; shorter ones are within the OS
- *       counters' resolution) other work used more than {@value #OTHERS_PER_CORE} cores per core
- *       <em>and</em> the machine was full (this run's cores and other work's together at least
- *       {@value #FULL} of all cores), so a thread of this run that wanted a core could not
- *       always have one. Other work's cores are the machine's busy time less this run's, where
- *       the OS gives the machine's busy time (Linux); elsewhere the load average after the
- *       experiment, less this run's part, stands in.
- * </ol>
+ * <p>Where it does not, the load average stands in, less an estimate of this run's own part of
+ * it: the figures are a busy machine's when the load before an experiment is above {@value
+ * #OTHERS_PER_CORE} per core, or the load after it is and the machine was full. The load average
+ * is the kernel's moving average of runnable threads over about a minute, so right after one
+ * experiment it still carries that experiment's own threads; this run's part is estimated the
+ * same way, as a moving average of its CPU share with the load average's time constant, {@value
+ * #LOAD_TIME_CONSTANT_SECONDS} s, starting from 0. The estimate is rough (a run's threads that
+ * wait count in the load but use no CPU: a load of 1.8 at the start of {@code convoy} with no
+ * other work at all was seen), which is why measured busy time comes first.
  *
  * <p>A run is trustworthy when none of its experiments is busy; otherwise {@link #verdict} is the
  * one line the command prints first. Stateless.
@@ -103,7 +101,9 @@ public final class Trust {
           - jvm - workers);
     }
     @Nullable String busy = null;
-    if (a.hasLoadAverage() && a.loadAverage() - ownBefore > OTHERS_PER_CORE * cores) {
+    if (others == null
+        && a.hasLoadAverage()
+        && a.loadAverage() - ownBefore > OTHERS_PER_CORE * cores) {
       busy = String.format(Locale.ROOT, "load %.1f on %d cores at the start of %s",
           a.loadAverage(), cores, s.experiment());
     } else if (seconds >= MIN_SECONDS_DURING) {

@@ -56,24 +56,40 @@ class TrustTest {
   }
 
   /**
-   * The run's own load is discounted: after 60 s at 2 cores, the load of 2.5 at io's start is
+   * Without the machine's busy time, the run's own load is discounted: after 60 s at 2 cores, the load of 2.5 at io's start is
    * mostly this run's own (2 × (1 − 1/e) ≈ 1.26), so only about 1.24 is other work: busy is 1.0.
    */
   @Test
   void theRunsOwnLoadIsAMovingAverageOfItsCpuShare() {
-    MachineSample start = at(0, 0.1, 0, 0, 1000);
-    MachineSample afterCpu = at(60, 2.5, 100, 20, 1120);
+    MachineSample start = at(0, 0.1, 0, 0, -1);
+    MachineSample afterCpu = at(60, 2.5, 100, 20, -1);
     List<MachineRow> rows = Trust.judge(2, start, List.of(
         new Span("cpu", start, afterCpu),
-        new Span("io", afterCpu, at(61, 2.2, 100.1, 20, 1120.1))));
-    assertNull(rows.get(0).busy());
+        new Span("io", afterCpu, at(61, 2.2, 100.1, 20, -1))));
     assertEquals(2 * (1 - Math.exp(-1)), rows.get(1).ownLoadBefore(), 1e-9);
     assertEquals("load 2.5 on 2 cores at the start of io", rows.get(1).busy());
 
     // The same run with a little less of the load other work's is trustworthy.
-    MachineSample quieter = at(60, 2.2, 100, 20, 1120);
+    MachineSample quieter = at(60, 2.2, 100, 20, -1);
     assertNull(Trust.judge(2, start, List.of(new Span("cpu", start, quieter),
-        new Span("io", quieter, at(61, 2.2, 100.1, 20, 1120.1)))).get(1).busy());
+        new Span("io", quieter, at(61, 2.2, 100.1, 20, -1)))).get(1).busy());
+  }
+
+  /**
+   * Seen on an idle machine: the load at the start of convoy was 1.8 on 2 cores, all of it the
+   * run's own waiting threads, while the machine's busy time showed no other work at all. Where
+   * busy time is known, it decides.
+   */
+  @Test
+  void whereTheMachinesBusyTimeIsKnownTheLoadAtTheStartDoesNotDecide() {
+    MachineSample start = at(0, 0.3, 0, 0, 1000);
+    MachineSample afterIo = at(30, 1.75, 2, 2, 1004);
+    List<MachineRow> rows = Trust.judge(2, start, List.of(
+        new Span("io", start, afterIo),
+        new Span("convoy", afterIo, at(39, 1.79, 2 + 16.5, 2, 1004 + 16.5))));
+    assertEquals(0, rows.get(1).otherCores(), 1e-9);
+    assertNull(rows.get(1).busy());
+    assertNull(Trust.verdict(rows));
   }
 
   @Test
@@ -111,7 +127,7 @@ class TrustTest {
   }
 
   @Test
-  void aShortExperimentIsJudgedOnlyAtItsStart() {
+  void aShortExperimentIsNotJudgedOnWhatHappenedDuringIt() {
     MachineSample start = at(0, 0.2, 0, 0, 1000);
     assertNull(Trust.judge(2, start, List.of(new Span("deadlock", start, at(0.1, 0.2, 0.05, 0,
         1000.2)))).get(0).busy());
