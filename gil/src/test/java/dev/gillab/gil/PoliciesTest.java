@@ -270,6 +270,76 @@ class PoliciesTest {
         });
   }
 
+  /**
+   * The convoy, counted rather than timed: beside a CPU-bound thread under {@code interval},
+   * every return from IO finds the GIL taken — the CPU-bound thread was handed it at the
+   * release — and waits for a forced drop to get it back, in every one of 30 round trips. (Before
+   * a release handed the GIL over, the IO thread took it back first at most returns, whenever
+   * the woken CPU-bound thread was not yet running.)
+   */
+  @Test
+  void underIntervalEveryReturnFromIoBesideACpuBoundThreadWaitsForAForcedDrop() {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          AtomicBoolean stop = new AtomicBoolean();
+          AtomicInteger spins = new AtomicInteger();
+          try (Interpreter in =
+              Interpreter.builder()
+                  .policy(SwitchingPolicy.interval(Duration.ofMillis(1)))
+                  .traceEvents(10_000)
+                  .builtin(
+                      "probe",
+                      0,
+                      args -> {
+                        spins.incrementAndGet();
+                        return stop.get();
+                      })
+                  .releasingBuiltin("io", 0, args -> null)
+                  .build()) {
+            Code ioLoop =
+                Assembler.assemble(
+                    "io_loop",
+                    String.join(
+                        "\n",
+                        ".params n",
+                        "loop: LOAD_FAST n",
+                        "    LOAD_CONST 0",
+                        "    COMPARE_OP >",
+                        "    POP_JUMP_IF_FALSE end",
+                        "    CALL io 0",
+                        "    POP_TOP",
+                        "    LOAD_FAST n",
+                        "    LOAD_CONST 1",
+                        "    BINARY_OP -=",
+                        "    STORE_FAST n",
+                        "    JUMP_BACKWARD loop",
+                        "end: LOAD_CONST None",
+                        "    RETURN_VALUE"));
+            InterpreterThread cpu = in.start(EvalLoopProbe.PROBE_LOOP);
+            await().atMost(BOUND).until(() -> spins.get() > 0);
+            InterpreterThread io = in.start(ioLoop, 30L);
+            assertTrue(io.join(BOUND));
+            stop.set(true);
+            assertTrue(cpu.join(BOUND));
+            cpu.result();
+
+            List<GilEvent> mine =
+                in.gilEvents().stream().filter(e -> e.threadName().equals(io.name())).toList();
+            int returns = 0;
+            for (int i = 0; i < mine.size() - 1; i++) {
+              if (mine.get(i).kind() == GilEvent.Kind.IO_RETAKE) {
+                returns++;
+                assertEquals(GilEvent.Kind.WAIT, mine.get(i + 1).kind(), "return " + returns);
+              }
+            }
+            assertEquals(30, returns);
+            assertTrue(in.gilStats().thread(cpu.name()).orElseThrow().forcedDrops() >= 30);
+            Events.assertOneHolderAtATime(in.gilEvents());
+          }
+        });
+  }
+
   /** ticks(100) releases once per 100 instructions run, counted exactly. */
   @Test
   void ticksReleaseEveryNInstructions() {
