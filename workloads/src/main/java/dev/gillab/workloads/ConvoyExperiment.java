@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The convoy effect: echo round trips from one interpreter thread, timed alone and beside 1..k
- * CPU-bound threads of the same interpreter (the runs taking turns), for each switching policy:
- * {@code interval}, {@code ticks}, {@code io-priority}, and {@code none} (no GIL: the contrast).
+ * The convoy effect: echo round trips from one interpreter thread, timed beside 1..k CPU-bound
+ * threads of the same interpreter for each switching policy ({@code interval}, {@code ticks},
+ * {@code io-priority}, and {@code none}: no GIL, the contrast), and alone: one baseline for every
+ * row, all the runs taking turns round by round.
  * Under {@code interval} each round trip gives the GIL away and then waits up to a whole switch
  * interval to get it back, so a round trip of tens of microseconds takes milliseconds; {@code
  * io-priority} hands the GIL to the thread back from IO at the holder's next check.
@@ -41,7 +42,7 @@ public final class ConvoyExperiment {
 
   private ConvoyExperiment() {}
 
-  /** What a run produced: a row per policy and CPU-thread count, and the policies skipped. */
+  /** What a run produced: a row per policy and CPU-thread count (no policy is ever skipped). */
   public record Outcome(List<ConvoyRow> rows, List<SkippedRow> skipped) {
     public Outcome {
       rows = ImmutableList.copyOf(rows);
@@ -50,66 +51,59 @@ public final class ConvoyExperiment {
   }
 
   public static Outcome run(Settings s) {
+    Sizes z = s.sizes();
     List<ConvoyRow> rows = new ArrayList<>();
-    List<SkippedRow> skipped = new ArrayList<>();
+    List<PolicyRig> rigs = new ArrayList<>();
     try (EchoServer server = EchoServer.start()) {
-      for (String name : PolicyChoice.NAMES) {
-        PolicyChoice policy =
-            name.equals(s.policy().name()) ? s.policy() : PolicyChoice.of(name, s.policy().interval());
-        rows.addAll(policyRows(s, policy, server));
+      try {
+        for (String name : PolicyChoice.NAMES) {
+          rigs.add(new PolicyRig(
+              name.equals(s.policy().name()) ? s.policy() : PolicyChoice.of(name, s.policy().interval()),
+              server));
+        }
+        // One baseline for every policy's rows, taking turns with them round by round, so that
+        // each row's two figures see the same machine: a loopback round trip alone varies from
+        // run to run with how awake the cores are (about 15 us busy, 35-70 us idle, here), and
+        // a baseline per policy moved from 20 to 71 us within one run. The baseline runs on the
+        // chosen policy's interpreter; alone, every policy takes a free GIL the same way.
+        Map<String, List<Double>> micros = new LinkedHashMap<>();
+        Map<String, Callable<Sample>> runs = new LinkedHashMap<>();
+        PolicyRig chosen =
+            rigs.stream().filter(r -> r.policy.name().equals(s.policy().name())).findFirst()
+                .orElse(rigs.get(0));
+        micros.put(ALONE, new ArrayList<>());
+        runs.put(ALONE, () -> {
+          try (BusyCore busy = BusyCore.startIfSpare()) {
+            return chosen.roundTrips(z.convoyRoundTripsAlone(), null, micros.get(ALONE));
+          }
+        });
+        for (PolicyRig rig : rigs) {
+          for (int c = 1; c <= z.convoyCpuThreads(); c++) {
+            int cpu = c;
+            String key = key(rig, c);
+            micros.put(key, new ArrayList<>());
+            runs.put(key, () -> rig.besideCpu(cpu, z, micros.get(key)));
+          }
+        }
+        Runs.interleaved(NAME, z.warmups(), z.repeats(), s.progress(), runs, k -> k);
+        double alone = medianOfTimed(micros.get(ALONE), z.repeats());
+        for (PolicyRig rig : rigs) {
+          for (int c = 1; c <= z.convoyCpuThreads(); c++) {
+            double beside = medianOfTimed(micros.get(key(rig, c)), z.repeats());
+            rows.add(ConvoyRow.of(rig.policy.label(), c, alone, beside));
+          }
+        }
+      } finally {
+        rigs.forEach(PolicyRig::close);
       }
     } catch (IOException e) {
       throw new ExperimentFailedException(NAME + ": the echo server did not start: " + e, e);
     }
-    return new Outcome(rows, skipped);
+    return new Outcome(rows, List.of());
   }
 
-  private static List<ConvoyRow> policyRows(Settings s, PolicyChoice policy, EchoServer server) {
-    Sizes z = s.sizes();
-    String label = policy.label();
-    AtomicBoolean keepGoing = new AtomicBoolean();
-    Set<String> spinning = ConcurrentHashMap.newKeySet();
-    EchoBudget budget = new EchoBudget();
-    List<ConvoyRow> rows = new ArrayList<>();
-    try (IoHost io = new IoHost(server.port(), 0, 0, false);
-        Interpreter in =
-            policy
-                .configure(io.install(Interpreter.builder().name("convoy")))
-                .builtin(
-                    "keep_going",
-                    0,
-                    args -> {
-                      spinning.add(Thread.currentThread().getName());
-                      return keepGoing.get();
-                    })
-                .builtin("mark", 0, args -> budget.mark())
-                .builtin("more", 0, args -> budget.more())
-                .build()) {
-      // Alone and beside each count of CPU-bound threads take turns, round by round, so that
-      // each row's two figures see the same machine: a loopback round trip alone varies from
-      // run to run with how awake the cores are (about 15 us busy, 35-70 us idle, here).
-      Map<String, List<Double>> micros = new LinkedHashMap<>();
-      Map<String, Callable<Sample>> runs = new LinkedHashMap<>();
-      micros.put(ALONE, new ArrayList<>());
-      runs.put(ALONE, () -> {
-        try (BusyCore busy = BusyCore.startIfSpare()) {
-          return roundTrips(in, z.convoyRoundTripsAlone(), null, budget, micros.get(ALONE));
-        }
-      });
-      for (int c = 1; c <= z.convoyCpuThreads(); c++) {
-        int cpu = c;
-        String key = "beside " + c + " CPU";
-        micros.put(key, new ArrayList<>());
-        runs.put(key, () -> besideCpu(in, cpu, z, keepGoing, spinning, budget, micros.get(key)));
-      }
-      Runs.interleaved(NAME + " " + label, z.warmups(), z.repeats(), s.progress(), runs, k -> k);
-      double alone = medianOfTimed(micros.get(ALONE), z.repeats());
-      for (int c = 1; c <= z.convoyCpuThreads(); c++) {
-        double beside = medianOfTimed(micros.get("beside " + c + " CPU"), z.repeats());
-        rows.add(ConvoyRow.of(label, c, alone, beside));
-      }
-    }
-    return rows;
+  private static String key(PolicyRig rig, int cpuThreads) {
+    return rig.policy.label() + " beside " + cpuThreads + " CPU";
   }
 
   /** The median of the last {@code timed} figures: the runs before them were warm-ups. */
@@ -121,44 +115,79 @@ public final class ConvoyExperiment {
   }
 
   /**
-   * Round trips until {@code n} are done or {@code time} has passed (null: no time limit),
-   * timed between the program's two {@code mark()}s: the thread's start (which, beside CPU-bound
-   * threads, waits for the GIL like any newcomer) and its first connection are not part of a
-   * round trip. Adds the microseconds per round trip to {@code micros}.
+   * One policy's interpreter, with its echo connections and the builtins its programs call:
+   * {@code keep_going()} for the CPU-bound threads, {@code mark()} and {@code more()} for the
+   * echo loop.
    */
-  private static Sample roundTrips(
-      Interpreter in, int n, @Nullable Duration time, EchoBudget budget, List<Double> micros)
-      throws InterruptedException {
-    budget.reset(n, time);
-    InterpreterThread t = in.start(Programs.ECHO_LOOP);
-    Runs.joinAll(NAME + " round trips", List.of(t));
-    long nanos = budget.markedNanos();
-    micros.add(nanos / 1e3 / budget.roundTrips());
-    return new Sample(nanos / 1e9, null, null);
-  }
+  private static final class PolicyRig implements AutoCloseable {
+    final PolicyChoice policy;
+    private final IoHost io;
+    private final Interpreter in;
+    private final AtomicBoolean keepGoing = new AtomicBoolean();
+    private final Set<String> spinning = ConcurrentHashMap.newKeySet();
+    private final EchoBudget budget = new EchoBudget();
 
-  private static Sample besideCpu(
-      Interpreter in, int cpu, Sizes z, AtomicBoolean keepGoing, Set<String> spinning,
-      EchoBudget budget, List<Double> micros) throws InterruptedException {
-    keepGoing.set(true);
-    spinning.clear();
-    List<InterpreterThread> spinners = new ArrayList<>();
-    try {
-      for (int i = 0; i < cpu; i++) {
-        spinners.add(in.start(Programs.SPIN_UNTIL_STOPPED, CHUNK));
-      }
-      // Time the round trips only once every CPU-bound thread is running bytecode.
-      long deadline = System.nanoTime() + Runs.LIMIT.toNanos();
-      while (spinning.size() < cpu) {
-        if (System.nanoTime() > deadline || spinners.stream().anyMatch(t -> !t.isAlive())) {
-          throw new ExperimentFailedException(NAME + ": the CPU-bound threads did not start");
+    PolicyRig(PolicyChoice policy, EchoServer server) {
+      this.policy = policy;
+      this.io = new IoHost(server.port(), 0, 0, false);
+      this.in =
+          policy
+              .configure(io.install(Interpreter.builder().name("convoy")))
+              .builtin(
+                  "keep_going",
+                  0,
+                  args -> {
+                    spinning.add(Thread.currentThread().getName());
+                    return keepGoing.get();
+                  })
+              .builtin("mark", 0, args -> budget.mark())
+              .builtin("more", 0, args -> budget.more())
+              .build();
+    }
+
+    /**
+     * Round trips until {@code n} are done or {@code time} has passed (null: no time limit),
+     * timed between the program's two {@code mark()}s: the thread's start (which, beside
+     * CPU-bound threads, waits for the GIL like any newcomer) and its first connection are not
+     * part of a round trip. Adds the microseconds per round trip to {@code micros}.
+     */
+    Sample roundTrips(int n, @Nullable Duration time, List<Double> micros)
+        throws InterruptedException {
+      budget.reset(n, time);
+      InterpreterThread t = in.start(Programs.ECHO_LOOP);
+      Runs.joinAll(NAME + " round trips", List.of(t));
+      long nanos = budget.markedNanos();
+      micros.add(nanos / 1e3 / budget.roundTrips());
+      return new Sample(nanos / 1e9, null, null);
+    }
+
+    Sample besideCpu(int cpu, Sizes z, List<Double> micros) throws InterruptedException {
+      keepGoing.set(true);
+      spinning.clear();
+      List<InterpreterThread> spinners = new ArrayList<>();
+      try {
+        for (int i = 0; i < cpu; i++) {
+          spinners.add(in.start(Programs.SPIN_UNTIL_STOPPED, CHUNK));
         }
-        TimeUnit.MILLISECONDS.sleep(1);
+        // Time the round trips only once every CPU-bound thread is running bytecode.
+        long deadline = System.nanoTime() + Runs.LIMIT.toNanos();
+        while (spinning.size() < cpu) {
+          if (System.nanoTime() > deadline || spinners.stream().anyMatch(t -> !t.isAlive())) {
+            throw new ExperimentFailedException(NAME + ": the CPU-bound threads did not start");
+          }
+          TimeUnit.MILLISECONDS.sleep(1);
+        }
+        return roundTrips(z.convoyRoundTripsBeside(), z.convoyBesideFor(), micros);
+      } finally {
+        keepGoing.set(false);
+        Runs.joinAll(NAME + " CPU-bound threads", spinners);
       }
-      return roundTrips(in, z.convoyRoundTripsBeside(), z.convoyBesideFor(), budget, micros);
-    } finally {
-      keepGoing.set(false);
-      Runs.joinAll(NAME + " CPU-bound threads", spinners);
+    }
+
+    @Override
+    public void close() {
+      in.close();
+      io.close();
     }
   }
 

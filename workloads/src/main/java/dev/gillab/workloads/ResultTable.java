@@ -44,11 +44,14 @@ public final class ResultTable {
         Integer.toString(row.cpuThreads()),
         String.format(Locale.ROOT, "%.1f", row.roundTripMicrosAlone()),
         String.format(Locale.ROOT, "%.1f", row.roundTripMicrosBesideCpu()),
-        String.format(Locale.ROOT, "%.1fx", row.slowdown())
+        row.slowdownText()
       };
     }
-    return "convoy — echo round trips alone and beside CPU-bound threads"
+    String table = "convoy — echo round trips alone and beside CPU-bound threads"
         + System.lineSeparator() + columns(cells);
+    return rows.stream().anyMatch(ConvoyRow::belowBaseline)
+        ? table + System.lineSeparator() + ConvoyRow.NONE_NOTE
+        : table;
   }
 
   public static String renderRace(List<RaceRow> rows) {

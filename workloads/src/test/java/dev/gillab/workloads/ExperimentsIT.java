@@ -158,6 +158,8 @@ class ExperimentsIT {
       for (ConvoyRow r : o.rows()) {
         assertTrue(r.roundTripMicrosAlone() > 0 && r.roundTripMicrosBesideCpu() > 0, r.toString());
       }
+      assertEquals(1, o.rows().stream().mapToDouble(ConvoyRow::roundTripMicrosAlone).distinct()
+          .count(), "one baseline for every row: " + o.rows());
       assertEquals(List.of(), o.skipped());
     });
   }

@@ -25,6 +25,26 @@ class ResultTableTest {
         t);
   }
 
+  /** A round trip beside CPU-bound threads faster than alone is noise, not a speed-up. */
+  @Test
+  void aConvoyRowBelowItsBaselineShowsNoSlowdownAndTheTableSaysWhy() {
+    String t =
+        ResultTable.renderConvoy(
+            List.of(
+                ConvoyRow.of("interval(5ms)", 1, 20.0, 5100.0),
+                ConvoyRow.of("none", 1, 20.0, 18.5)));
+    assertEquals(
+        String.join(
+            System.lineSeparator(),
+            "convoy — echo round trips alone and beside CPU-bound threads",
+            "policy         CPU threads  round trip alone µs  beside CPU µs  slowdown",
+            "interval(5ms)  1                           20.0         5100.0    255.0x",
+            "none           1                           20.0           18.5      none",
+            "",
+            ConvoyRow.NONE_NOTE),
+        t);
+  }
+
   @Test
   void skippedRowsSayWhy() {
     assertEquals(

@@ -27,7 +27,8 @@ class SuiteIT {
       List.of("experiment", "mode", "policy", "workers", "medianSeconds", "speedup",
           "gilSwitches", "gilWaitPercent", "runs", "ciLowSeconds", "ciHighSeconds");
   private static final List<String> CONVOY_FIELDS =
-      List.of("policy", "cpuThreads", "roundTripMicrosAlone", "roundTripMicrosBesideCpu", "slowdown");
+      List.of("policy", "cpuThreads", "roundTripMicrosAlone", "roundTripMicrosBesideCpu", "slowdown",
+          "belowBaseline");
   private static final List<String> RACE_FIELDS =
       List.of("mode", "policy", "counts", "threads", "expectedLength", "listLength",
           "useAfterFree", "leaks", "clean");

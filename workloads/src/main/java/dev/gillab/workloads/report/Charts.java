@@ -106,7 +106,9 @@ final class Charts {
         convoyBar(h, top + line++ * ROW,
             "beside " + r.cpuThreads() + " CPU thread" + (r.cpuThreads() == 1 ? "" : "s"),
             r.roundTripMicrosBesideCpu(), a, b, Palette.hatch(id, Palette.VERMILLION),
-            fmtMicros(r.roundTripMicrosBesideCpu()) + "  (" + fmt(r.slowdown()) + "× alone)");
+            fmtMicros(r.roundTripMicrosBesideCpu())
+                + (r.belowBaseline() ? "  (no slowdown: below alone, noise)"
+                    : "  (" + fmt(r.slowdown()) + "× alone)"));
       }
       line++;
     }
