@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
       GilLab.Race.class,
       GilLab.Deadlock.class,
       RunCommand.class,
-      DisCommand.class
+      DisCommand.class,
+      CompareCommand.class
     })
 public final class GilLab implements Callable<Integer> {
   @Mixin CommonOptions options = new CommonOptions();

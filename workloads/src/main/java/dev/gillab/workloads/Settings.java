@@ -29,6 +29,11 @@ public record Settings(
     return new Settings(sizes, policy, line -> {});
   }
 
+  /** The same settings under {@code other}. */
+  public Settings withPolicy(PolicyChoice other) {
+    return new Settings(sizes, other, progress, adaptive);
+  }
+
   void say(String line) {
     progress.accept(line);
   }
