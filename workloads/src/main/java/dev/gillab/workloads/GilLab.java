@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
       GilLab.Deadlock.class,
       RunCommand.class,
       DisCommand.class,
-      CompareCommand.class
+      CompareCommand.class,
+      BandsCommand.class
     })
 public final class GilLab implements Callable<Integer> {
   @Mixin CommonOptions options = new CommonOptions();
