@@ -8,8 +8,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -87,10 +89,25 @@ public final class GilLab implements Callable<Integer> {
     return runExperiments(spec, options, List.of(Experiment.values()), out, err);
   }
 
+  /** Options every experiment uses. */
+  private static final Set<String> EVERY_EXPERIMENT =
+      Set.of("--policy", "--switch-interval", "--json", "--report");
+
+  /** Options only some experiments use: the sizes each one has. */
+  private static final Map<Experiment, Set<String>> SIZING = Map.of(
+      Experiment.CPU, Set.of("--workers", "--quick", "--repeats", "--adaptive", "--max-time"),
+      Experiment.IO, Set.of("--workers", "--quick", "--repeats", "--adaptive", "--max-time"),
+      Experiment.CONVOY, Set.of("--workers", "--quick", "--repeats"),
+      Experiment.RACE, Set.of("--quick"),
+      Experiment.DEADLOCK, Set.of());
+
   /** Checks the options (usage errors throw) and runs {@code experiments}. */
   static int runExperiments(
       CommandSpec spec, CommonOptions o, List<Experiment> experiments, PrintStream out,
       PrintStream err) {
+    Set<String> used = new HashSet<>(EVERY_EXPERIMENT);
+    experiments.forEach(e -> used.addAll(SIZING.get(e)));
+    o.refuseAllBut(used, spec, experiments.size() == 1 ? experiments.get(0).label() : "the suite");
     Settings settings = settings(spec, o, err);
     Suite suite = new Suite(settings, out, err);
     int code = suite.run(experiments, o.json);

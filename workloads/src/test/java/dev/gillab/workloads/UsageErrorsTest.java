@@ -71,6 +71,18 @@ class UsageErrorsTest {
         "Invalid value for option '--workers': 'many' is not an int");
   }
 
+  /** An option the experiment does not use would change nothing: refused, not ignored. */
+  @Test
+  void optionsAnExperimentDoesNotUseAreRefused() {
+    assertUsageError(Cli.run("race", "--workers", "4"), "--workers does not apply to race");
+    assertUsageError(Cli.run("--repeats", "5", "deadlock"), "--repeats does not apply to deadlock");
+    assertUsageError(Cli.run("race", "--repeats", "5"), "--repeats does not apply to race");
+    assertUsageError(Cli.run("convoy", "--adaptive"), "--adaptive does not apply to convoy");
+    assertUsageError(Cli.run("--adaptive", "--max-time", "5s", "race"),
+        "--adaptive does not apply to race");
+    assertUsageError(Cli.run("deadlock", "--quick"), "--quick does not apply to deadlock");
+  }
+
   @Test
   void runNeedsAnExistingFileAndTheRightArguments() throws Exception {
     assertUsageError(Cli.run("run"), "Missing required parameter: 'FILE'");
