@@ -46,11 +46,15 @@ public final class CommonOptions {
       + " 90s, 2.5s; a bare number is seconds; default 60s.")
   @Nullable String maxTime;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to FILE.")
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to"
+      + " FILE: a regular file (a symbolic link is written through) or a new one in an existing"
+      + " folder; checked before anything runs.")
   @Nullable Path json;
 
-  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML report to DIR (index.html, results.json, and the"
-          + " GIL timelines as gil-trace.json for ui.perfetto.dev or chrome://tracing).")
+  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML"
+      + " report to DIR (index.html, results.json, and the GIL timelines as gil-trace.json for"
+      + " ui.perfetto.dev or chrome://tracing): a folder, or a new one in an existing folder;"
+      + " checked before anything runs.")
   @Nullable Path report;
 
   /** The options given, by name, in the order the help lists them. */

@@ -117,6 +117,9 @@ final class RunCommand implements Callable<Integer> {
           "--threads is for assembler programs: a Python program starts its own threads");
     }
     Path reportDir = report != null ? report : parent.options.report;
+    if (reportDir != null) {
+      Report.checkFolder("--report", reportDir);
+    }
     AtomicInteger n = new AtomicInteger();
     long start = System.nanoTime();
     long[] switches = {0};

@@ -6,12 +6,12 @@ import dev.gillab.gil.Interpreter;
 import dev.gillab.workloads.JsonResults;
 import dev.gillab.workloads.PolicyChoice;
 import dev.gillab.workloads.SuiteResult;
+import dev.gillab.workloads.internal.AtomicFile;
+import dev.gillab.workloads.internal.OutputPath;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,8 @@ import java.util.List;
  * Writes the report: {@code DIR/index.html} (the page), {@code DIR/results.json} (the same
  * document as {@code --json}) and {@code DIR/gil-trace.json} (the traced runs as a Chrome Trace
  * Event Format file for ui.perfetto.dev or chrome://tracing, {@link TraceExport}, capped at 2 MB).
- * Each file is written through a temporary file, so a reader never sees half of one. Stateless;
+ * Each file is written through a temporary file, so a reader never sees half of one, and only
+ * where {@link OutputPath} allows, which the command checks before any work. Stateless;
  * thread-safe.
  */
 public final class Report {
@@ -31,6 +32,19 @@ public final class Report {
 
   /** The page's file name. */
   public static final String INDEX = "index.html";
+
+  /** The files a report writes into its folder, each checked before any work. */
+  public static final List<String> FILES =
+      List.of(INDEX, HtmlReport.RESULTS_JSON, TraceExport.FILE);
+
+  /**
+   * Checks that a report can be written into {@code dir}, given as {@code option}.
+   *
+   * @throws OutputPath.Refused saying why not
+   */
+  public static void checkFolder(String option, Path dir) {
+    OutputPath.checkFolder(option, dir, FILES);
+  }
 
   /**
    * The traced runs of a suite report: one per policy that has a GIL (with the switch interval
@@ -104,8 +118,9 @@ public final class Report {
   }
 
   /**
-   * Writes the three files into {@code dir} (made if missing) — the trace first, so the page can
-   * say how much of it the size cap left out — and answers the page's path.
+   * Writes the three files into {@code dir} (made if missing; its parent must exist) — the trace
+   * first, so the page can say how much of it the size cap left out — and answers the page's
+   * path. Each file is written as {@link AtomicFile} writes.
    */
   public static Path write(Path dir, ReportData data) throws IOException {
     return write(dir, data, TraceExport.DEFAULT_MAX_BYTES, line -> {});
@@ -119,7 +134,7 @@ public final class Report {
       Path dir, ReportData data, long maxTraceBytes, java.util.function.Consumer<String> progress)
       throws IOException {
     checkNotNull(dir, "dir");
-    Files.createDirectories(dir);
+    OutputPath.makeFolder(dir);
     TraceExport.Summary trace =
         TraceExport.write(data.timelines(), dir.resolve(TraceExport.FILE), maxTraceBytes);
     progress.accept("gil-lab: wrote " + dir.resolve(TraceExport.FILE) + ": "
@@ -134,13 +149,10 @@ public final class Report {
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName()
-        .toString(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(file, out -> {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      return null;
+    });
   }
+
 }
