@@ -3,6 +3,7 @@ package dev.gillab.workloads.report;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.UserInput;
 import dev.gillab.workloads.JsonResults;
 import dev.gillab.workloads.PolicyChoice;
 import dev.gillab.workloads.SuiteResult;
@@ -79,10 +80,11 @@ public final class Report {
       err.println("gil-lab: tracing the GIL timeline");
       Path index = write(dir, forSuite(ran, result, interval, TracedRun.defaults()),
           TraceExport.DEFAULT_MAX_BYTES, err::println);
-      err.println("gil-lab: wrote " + index);
+      err.println("gil-lab: wrote " + echo(index));
       return 0;
     } catch (IOException | RuntimeException e) {
-      err.println("gil-lab: could not write the report to " + dir + ": " + e.getMessage());
+      err.println("gil-lab: could not write the report to " + echo(dir) + ": "
+          + UserInput.echo(String.valueOf(e.getMessage())));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -104,10 +106,11 @@ public final class Report {
         ReportData.thisMachine(), ReportData.now());
     try {
       Path index = write(dir, data, TraceExport.DEFAULT_MAX_BYTES, err::println);
-      err.println("gil-lab: wrote " + index);
+      err.println("gil-lab: wrote " + echo(index));
       return 0;
     } catch (IOException e) {
-      err.println("gil-lab: could not write the report to " + dir + ": " + e.getMessage());
+      err.println("gil-lab: could not write the report to " + echo(dir) + ": "
+          + UserInput.echo(String.valueOf(e.getMessage())));
       return 1;
     }
   }
@@ -137,7 +140,7 @@ public final class Report {
     OutputPath.makeFolder(dir);
     TraceExport.Summary trace =
         TraceExport.write(data.timelines(), dir.resolve(TraceExport.FILE), maxTraceBytes);
-    progress.accept("gil-lab: wrote " + dir.resolve(TraceExport.FILE) + ": "
+    progress.accept("gil-lab: wrote " + echo(dir.resolve(TraceExport.FILE)) + ": "
         + trace.written() + " trace events"
         + (trace.leftOut() > 0 ? String.format(java.util.Locale.ROOT,
             ", %d left out (the file is capped at %.1f MB)", trace.leftOut(),
@@ -155,4 +158,7 @@ public final class Report {
     });
   }
 
+  private static String echo(Path p) {
+    return UserInput.echo(p.toString());
+  }
 }
