@@ -34,4 +34,10 @@ class EchoedInputTest {
         assertThrows(VerifyException.class, () -> Assembler.assemble("a\nb", "NOP\n"));
     assertEquals("a\\x0ab:1: control runs off the end of the code", e.getMessage());
   }
+
+  @Test
+  void otherModulesEchoThroughTheSameRule() {
+    assertEquals("out\\x1b[2J.json", UserInput.echo("out\u001b[2J.json"));
+    assertEquals("x".repeat(200) + "...", UserInput.echo("x".repeat(1000)));
+  }
 }

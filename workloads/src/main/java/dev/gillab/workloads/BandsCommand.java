@@ -2,12 +2,13 @@ package dev.gillab.workloads;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gillab.gil.internal.Echo;
+import dev.gillab.gil.UserInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,7 @@ final class BandsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    parent.options.refuseAllBut(Set.of(), spec, "bands");
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> docs = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -55,7 +57,7 @@ final class BandsCommand implements Callable<Integer> {
         names.add(f.getFileName().toString());
       } catch (IOException e) {
         throw new ParameterException(spec.commandLine(),
-            Echo.of(f.toString()) + ": " + Echo.of(String.valueOf(e.getMessage())));
+            UserInput.echo(f.toString()) + ": " + UserInput.echo(String.valueOf(e.getMessage())));
       }
     }
     parent.out.print(Bands.table(Bands.DEFAULT, names, docs));

@@ -1,8 +1,15 @@
 package dev.gillab.workloads;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The options every experiment command shares. Each field is null when not given, so a
@@ -39,12 +46,51 @@ public final class CommonOptions {
       + " 90s, 2.5s; a bare number is seconds; default 60s.")
   @Nullable String maxTime;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to FILE.")
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to"
+      + " FILE: a regular file (a symbolic link is written through) or a new one in an existing"
+      + " folder; checked before anything runs.")
   @Nullable Path json;
 
-  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML report to DIR (index.html, results.json, and the"
-          + " GIL timelines as gil-trace.json for ui.perfetto.dev or chrome://tracing).")
+  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML"
+      + " report to DIR (index.html, results.json, and the GIL timelines as gil-trace.json for"
+      + " ui.perfetto.dev or chrome://tracing): a folder, or a new one in an existing folder;"
+      + " checked before anything runs.")
   @Nullable Path report;
+
+  /** The options given, by name, in the order the help lists them. */
+  List<String> given() {
+    Map<String, @Nullable Object> values = new LinkedHashMap<>();
+    values.put("--workers", workers);
+    values.put("--policy", policy);
+    values.put("--switch-interval", switchInterval);
+    values.put("--quick", quick);
+    values.put("--repeats", repeats);
+    values.put("--adaptive", adaptive);
+    values.put("--max-time", maxTime);
+    values.put("--json", json);
+    values.put("--report", report);
+    List<String> names = new ArrayList<>();
+    values.forEach((name, value) -> {
+      if (value != null) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+
+  /**
+   * Refuses the first option given that {@code command} does not use: ignored, it would let a
+   * user believe it had taken effect.
+   *
+   * @throws ParameterException naming the option and the command
+   */
+  void refuseAllBut(Set<String> used, CommandSpec spec, String command) {
+    for (String name : given()) {
+      if (!used.contains(name)) {
+        throw new ParameterException(spec.commandLine(), name + " does not apply to " + command);
+      }
+    }
+  }
 
   /** This command's value where given, else the parent's. */
   CommonOptions mergedOver(@Nullable CommonOptions parent) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -54,6 +55,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    parent.options.refuseAllBut(Set.of(), spec, "compare");
     PrintStream out = parent.out;
     PrintStream err = parent.err;
     Sizes z = quick ? Sizes.quick() : Sizes.defaults();

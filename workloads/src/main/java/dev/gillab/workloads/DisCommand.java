@@ -2,15 +2,19 @@ package dev.gillab.workloads;
 
 import dev.gillab.gil.ProgramRunner;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gil-lab dis FILE}: prints a program's bytecode in the layout of CPython's {@code dis}
  * (gil's {@code Dis}), for a Python file or an assembler one, without running it; exit 0, or 2
- * when it cannot be read or does not compile. Not thread-safe: one run per instance.
+ * when it cannot be read or does not compile. It runs nothing, so the top command's options
+ * are refused before it. Not thread-safe: one run per instance.
  */
 @Command(
     name = "dis",
@@ -25,8 +29,11 @@ final class DisCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "A Python or assembler program.")
   Path file;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    parent.options.refuseAllBut(Set.of(), spec, "dis");
     return ProgramRunner.builder().out(parent.out).err(parent.err).build().dis(file);
   }
 }

@@ -1,6 +1,7 @@
 package dev.gillab.workloads;
 
 import dev.gillab.workloads.Suite.Experiment;
+import dev.gillab.workloads.internal.OutputPath;
 import dev.gillab.workloads.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +9,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -25,8 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code gil-lab} command: with no arguments it runs the whole suite (cpu, io, convoy, race,
  * deadlock) and prints a table per experiment; subcommands run one experiment or an assembler
- * program. Exit codes: 0 it ran, 2 a usage error (one line, then the usage), 1 an experiment
- * failed (what failed).
+ * program. Exit codes: 0 it ran, 2 a usage error (one line, then the usage) or an output path
+ * that cannot be written (one line, before any work), 1 an experiment failed (what failed).
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} is the entry point without {@code
  * System.exit}, for tests and for embedding. Not thread-safe: one run per instance.
@@ -42,7 +45,11 @@ import picocli.CommandLine.Spec;
       "With no subcommand it runs the whole suite: tables on stdout, progress on stderr."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:it ran", "1:an experiment failed (the message says what)", "2:a usage error"},
+    exitCodeList = {
+      "0:it ran",
+      "1:an experiment failed (the message says what)",
+      "2:a usage error, or a --json or --report path that cannot be written"
+    },
     subcommands = {
       GilLab.Cpu.class,
       GilLab.Io.class,
@@ -77,6 +84,11 @@ public final class GilLab implements Callable<Integer> {
     cl.setExecutionExceptionHandler(
         (e, commandLine, parsed) -> {
           // Never a stack trace: one line saying what failed.
+          if (e instanceof OutputPath.Refused) {
+            // A path that cannot be written is not the syntax's fault: no usage after it.
+            commandLine.getErr().println("gil-lab: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+          }
           String m = e.getMessage();
           commandLine.getErr().println("gil-lab: failed: " + (m == null ? e.toString() : m));
           return 1;
@@ -89,11 +101,35 @@ public final class GilLab implements Callable<Integer> {
     return runExperiments(spec, options, List.of(Experiment.values()), out, err);
   }
 
-  /** Checks the options (usage errors throw) and runs {@code experiments}. */
+  /** Options every experiment uses. */
+  private static final Set<String> EVERY_EXPERIMENT =
+      Set.of("--policy", "--switch-interval", "--json", "--report");
+
+  /** Options only some experiments use: the sizes each one has. */
+  private static final Map<Experiment, Set<String>> SIZING = Map.of(
+      Experiment.CPU, Set.of("--workers", "--quick", "--repeats", "--adaptive", "--max-time"),
+      Experiment.IO, Set.of("--workers", "--quick", "--repeats", "--adaptive", "--max-time"),
+      Experiment.CONVOY, Set.of("--workers", "--quick", "--repeats"),
+      Experiment.RACE, Set.of("--quick"),
+      Experiment.DEADLOCK, Set.of());
+
+  /**
+   * Checks the options (usage errors throw) and the output paths ({@link OutputPath.Refused}),
+   * then runs {@code experiments}.
+   */
   static int runExperiments(
       CommandSpec spec, CommonOptions o, List<Experiment> experiments, PrintStream out,
       PrintStream err) {
+    Set<String> used = new HashSet<>(EVERY_EXPERIMENT);
+    experiments.forEach(e -> used.addAll(SIZING.get(e)));
+    o.refuseAllBut(used, spec, experiments.size() == 1 ? experiments.get(0).label() : "the suite");
     Settings settings = settings(spec, o, err);
+    if (o.json != null) {
+      OutputPath.checkFile("--json", o.json);
+    }
+    if (o.report != null) {
+      Report.checkFolder("--report", o.report);
+    }
     Suite suite = new Suite(settings, out, err);
     int code = suite.run(experiments, o.json);
     if (o.report != null) {

@@ -2,8 +2,8 @@ package dev.gillab.workloads;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gillab.workloads.internal.AtomicFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes and reads {@link SuiteResult} as JSON (the {@code --json FILE} document). */
@@ -17,21 +17,15 @@ public final class JsonResults {
     return MAPPER.writeValueAsString(result);
   }
 
-  /** Writes through a temporary file, so a reader never sees half a document. */
+  /**
+   * Writes {@code file} as {@link AtomicFile} does, so a reader never sees half a document; its
+   * folder must exist.
+   */
   public static void write(SuiteResult result, Path file) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
-    try {
-      MAPPER.writeValue(tmp.toFile(), result);
-      Files.move(tmp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(file, out -> {
+      MAPPER.writeValue(out, result);
+      return null;
+    });
   }
 
   public static SuiteResult read(Path file) throws IOException {

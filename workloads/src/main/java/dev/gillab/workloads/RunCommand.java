@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -87,8 +88,12 @@ final class RunCommand implements Callable<Integer> {
           + " program's threads and their GIL statistics.")
   @Nullable Path report;
 
+  /** The top command's options a program run uses; the experiments' others are refused. */
+  static final Set<String> USED = Set.of("--policy", "--switch-interval", "--report");
+
   @Override
   public Integer call() throws InterruptedException {
+    parent.options.refuseAllBut(USED, spec, spec.name());
     PolicyChoice p =
         GilLab.policy(
             spec,
@@ -112,6 +117,9 @@ final class RunCommand implements Callable<Integer> {
           "--threads is for assembler programs: a Python program starts its own threads");
     }
     Path reportDir = report != null ? report : parent.options.report;
+    if (reportDir != null) {
+      Report.checkFolder("--report", reportDir);
+    }
     AtomicInteger n = new AtomicInteger();
     long start = System.nanoTime();
     long[] switches = {0};

@@ -1,5 +1,6 @@
 package dev.gillab.workloads;
 
+import dev.gillab.gil.UserInput;
 import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.Runs;
 import java.io.ByteArrayOutputStream;
@@ -83,12 +84,15 @@ public final class Suite {
     out.print(tablesBytes.toString(StandardCharsets.UTF_8));
     out.flush();
     if (json != null) {
+      String shown = UserInput.echo(json.toString());
       try {
         JsonResults.write(result(), json);
-        err.println("gil-lab: wrote " + json);
+        err.println("gil-lab: wrote " + shown);
       } catch (IOException x) {
-        failures.add("could not write " + json + ": " + x.getMessage());
-        err.println("gil-lab: could not write " + json + ": " + x.getMessage());
+        String line =
+            "could not write " + shown + ": " + UserInput.echo(String.valueOf(x.getMessage()));
+        failures.add(line);
+        err.println("gil-lab: " + line);
       }
     }
     return failures.isEmpty() ? 0 : 1;

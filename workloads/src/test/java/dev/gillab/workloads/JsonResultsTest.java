@@ -21,7 +21,7 @@ class JsonResultsTest {
             List.of(new RaceRow("threads-gil", "interval(5ms)", "ATOMIC", 2, 10, 10, 0, 0, true)),
             List.of(new DeadlockRow("opposite-order", true, "deadlock: a", true, 0.1)),
             List.of(new SkippedRow("cpu", "threads-nogil-atomic", "none", "why")));
-    Path f = dir.resolve("sub/r.json");
+    Path f = dir.resolve("r.json");
     JsonResults.write(r, f);
     assertEquals(r, JsonResults.read(f));
     assertEquals(100.0, r.convoy().get(0).slowdown());

@@ -73,5 +73,9 @@ class PolicyChoiceTest {
     assertEquals(Duration.ofNanos(500_000), Durations.parse("0.5ms"));
     assertThrows(IllegalArgumentException.class, () -> Durations.parse("-1ms"));
     assertThrows(IllegalArgumentException.class, () -> Durations.parse("61s"));
+    assertEquals(Duration.ofNanos(1_000), Durations.parse("1us"));
+    assertEquals(Duration.ofNanos(1_001), Durations.parse("1001ns"));
+    assertThrows(IllegalArgumentException.class, () -> Durations.parse("0.1ns"));
+    assertThrows(IllegalArgumentException.class, () -> Durations.parse("999ns"));
   }
 }

@@ -134,4 +134,30 @@ class RunCommandTest {
         "--count-strategy PLAIN needs a GIL: policy none takes ATOMIC or BIASED",
         r.firstErrLine());
   }
+
+  /**
+   * Options of the experiments, given before run, exec or dis, are refused, not ignored; exec
+   * is named as run, whose alias it is.
+   */
+  @Test
+  void experimentOptionsBeforeRunOrDisAreRefused() throws Exception {
+    Path p = Files.writeString(dir.resolve("x.py"), "print(1)\n");
+    String json = dir.resolve("x.json").toString();
+    String[][] cases = {
+      {"--json", json, "run"}, {"--workers", "2", "exec"}, {"--repeats", "2", "run"},
+      {"--quick", "exec"}, {"--adaptive", "run"}, {"--json", json, "dis"},
+      {"--policy", "none", "dis"}, {"--switch-interval", "1ms", "dis"},
+      {"--report", dir.toString(), "dis"},
+    };
+    for (String[] c : cases) {
+      String[] args = java.util.Arrays.copyOf(c, c.length + 1);
+      args[c.length] = p.toString();
+      Cli r = Cli.run(args);
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+      String command = c[c.length - 1].equals("exec") ? "run" : c[c.length - 1];
+      assertEquals(c[0] + " does not apply to " + command, r.firstErrLine());
+      assertEquals("", r.out(), "nothing ran");
+    }
+    assertTrue(Files.notExists(dir.resolve("x.json")));
+  }
 }

@@ -55,12 +55,32 @@ class UsageErrorsTest {
     assertUsageError(Cli.run("--switch-interval", "soon"),
         "'soon' is not a duration; write e.g. 5ms, 500us, 0.5ms or 1s");
     assertUsageError(Cli.run("--switch-interval", "0ms"),
-        "the switch interval must be more than 0 and at most 60 s, was '0ms'");
+        "the switch interval must be at least 1 us and at most 60 s, was '0ms'");
+    assertUsageError(Cli.run("--switch-interval", "0.1ns"),
+        "the switch interval must be at least 1 us and at most 60 s, was '0.1ns'");
+    assertUsageError(Cli.run("cpu", "--switch-interval", "999ns"),
+        "the switch interval must be at least 1 us and at most 60 s, was '999ns'");
+    assertUsageError(Cli.run("--switch-interval", "1000.5ns"),
+        "'1000.5ns' is not a whole number of nanoseconds");
+    assertUsageError(Cli.run("--adaptive", "--max-time", "0.0000001"),
+        "--max-time must be at least 1 us and at most 3600 s, was '0.0000001'");
     assertUsageError(Cli.run("cpu", "--max-time", "30s"), "--max-time applies only with --adaptive");
     assertUsageError(Cli.run("--adaptive", "--max-time", "4000"),
-        "--max-time must be more than 0 and at most 3600 s, was '4000'");
+        "--max-time must be at least 1 us and at most 3600 s, was '4000'");
     assertUsageError(Cli.run("--workers", "many"),
         "Invalid value for option '--workers': 'many' is not an int");
+  }
+
+  /** An option the experiment does not use would change nothing: refused, not ignored. */
+  @Test
+  void optionsAnExperimentDoesNotUseAreRefused() {
+    assertUsageError(Cli.run("race", "--workers", "4"), "--workers does not apply to race");
+    assertUsageError(Cli.run("--repeats", "5", "deadlock"), "--repeats does not apply to deadlock");
+    assertUsageError(Cli.run("race", "--repeats", "5"), "--repeats does not apply to race");
+    assertUsageError(Cli.run("convoy", "--adaptive"), "--adaptive does not apply to convoy");
+    assertUsageError(Cli.run("--adaptive", "--max-time", "5s", "race"),
+        "--adaptive does not apply to race");
+    assertUsageError(Cli.run("deadlock", "--quick"), "--quick does not apply to deadlock");
   }
 
   @Test

@@ -3,15 +3,16 @@ package dev.gillab.workloads.report;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.gillab.gil.Interpreter;
+import dev.gillab.gil.UserInput;
 import dev.gillab.workloads.JsonResults;
 import dev.gillab.workloads.PolicyChoice;
 import dev.gillab.workloads.SuiteResult;
+import dev.gillab.workloads.internal.AtomicFile;
+import dev.gillab.workloads.internal.OutputPath;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.List;
  * Writes the report: {@code DIR/index.html} (the page), {@code DIR/results.json} (the same
  * document as {@code --json}) and {@code DIR/gil-trace.json} (the traced runs as a Chrome Trace
  * Event Format file for ui.perfetto.dev or chrome://tracing, {@link TraceExport}, capped at 2 MB).
- * Each file is written through a temporary file, so a reader never sees half of one. Stateless;
+ * Each file is written through a temporary file, so a reader never sees half of one, and only
+ * where {@link OutputPath} allows, which the command checks before any work. Stateless;
  * thread-safe.
  */
 public final class Report {
@@ -31,6 +33,19 @@ public final class Report {
 
   /** The page's file name. */
   public static final String INDEX = "index.html";
+
+  /** The files a report writes into its folder, each checked before any work. */
+  public static final List<String> FILES =
+      List.of(INDEX, HtmlReport.RESULTS_JSON, TraceExport.FILE);
+
+  /**
+   * Checks that a report can be written into {@code dir}, given as {@code option}.
+   *
+   * @throws OutputPath.Refused saying why not
+   */
+  public static void checkFolder(String option, Path dir) {
+    OutputPath.checkFolder(option, dir, FILES);
+  }
 
   /**
    * The traced runs of a suite report: one per policy that has a GIL (with the switch interval
@@ -65,10 +80,11 @@ public final class Report {
       err.println("gil-lab: tracing the GIL timeline");
       Path index = write(dir, forSuite(ran, result, interval, TracedRun.defaults()),
           TraceExport.DEFAULT_MAX_BYTES, err::println);
-      err.println("gil-lab: wrote " + index);
+      err.println("gil-lab: wrote " + echo(index));
       return 0;
     } catch (IOException | RuntimeException e) {
-      err.println("gil-lab: could not write the report to " + dir + ": " + e.getMessage());
+      err.println("gil-lab: could not write the report to " + echo(dir) + ": "
+          + UserInput.echo(String.valueOf(e.getMessage())));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -90,10 +106,11 @@ public final class Report {
         ReportData.thisMachine(), ReportData.now());
     try {
       Path index = write(dir, data, TraceExport.DEFAULT_MAX_BYTES, err::println);
-      err.println("gil-lab: wrote " + index);
+      err.println("gil-lab: wrote " + echo(index));
       return 0;
     } catch (IOException e) {
-      err.println("gil-lab: could not write the report to " + dir + ": " + e.getMessage());
+      err.println("gil-lab: could not write the report to " + echo(dir) + ": "
+          + UserInput.echo(String.valueOf(e.getMessage())));
       return 1;
     }
   }
@@ -104,8 +121,9 @@ public final class Report {
   }
 
   /**
-   * Writes the three files into {@code dir} (made if missing) — the trace first, so the page can
-   * say how much of it the size cap left out — and answers the page's path.
+   * Writes the three files into {@code dir} (made if missing; its parent must exist) — the trace
+   * first, so the page can say how much of it the size cap left out — and answers the page's
+   * path. Each file is written as {@link AtomicFile} writes.
    */
   public static Path write(Path dir, ReportData data) throws IOException {
     return write(dir, data, TraceExport.DEFAULT_MAX_BYTES, line -> {});
@@ -119,10 +137,10 @@ public final class Report {
       Path dir, ReportData data, long maxTraceBytes, java.util.function.Consumer<String> progress)
       throws IOException {
     checkNotNull(dir, "dir");
-    Files.createDirectories(dir);
+    OutputPath.makeFolder(dir);
     TraceExport.Summary trace =
         TraceExport.write(data.timelines(), dir.resolve(TraceExport.FILE), maxTraceBytes);
-    progress.accept("gil-lab: wrote " + dir.resolve(TraceExport.FILE) + ": "
+    progress.accept("gil-lab: wrote " + echo(dir.resolve(TraceExport.FILE)) + ": "
         + trace.written() + " trace events"
         + (trace.leftOut() > 0 ? String.format(java.util.Locale.ROOT,
             ", %d left out (the file is capped at %.1f MB)", trace.leftOut(),
@@ -134,13 +152,13 @@ public final class Report {
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName()
-        .toString(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(file, out -> {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      return null;
+    });
+  }
+
+  private static String echo(Path p) {
+    return UserInput.echo(p.toString());
   }
 }

@@ -8,17 +8,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.google.common.collect.ImmutableList;
 import com.google.common.io.CountingOutputStream;
+import dev.gillab.workloads.internal.AtomicFile;
 import dev.gillab.workloads.report.Timeline.Flow;
 import dev.gillab.workloads.report.Timeline.Lane;
 import dev.gillab.workloads.report.Timeline.Mark;
 import dev.gillab.workloads.report.Timeline.Segment;
 import dev.gillab.workloads.report.Timeline.State;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,23 +78,13 @@ public final class TraceExport {
     }
   }
 
-  /** Writes {@code timelines} to {@code file} through a temporary file: {@code maxBytes} at most. */
+  /**
+   * Writes {@code timelines} to {@code file}, {@code maxBytes} at most, as {@link AtomicFile}
+   * writes: whole or not at all, through a symbolic link, never over a device or FIFO.
+   */
   public static Summary write(List<Timeline> timelines, Path file, long maxBytes)
       throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Path tmp =
-        Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-    try {
-      Summary s;
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-        s = write(timelines, out, maxBytes);
-      }
-      Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      return s;
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    return AtomicFile.write(file, out -> write(timelines, out, maxBytes));
   }
 
   /** Writes {@code timelines} as one trace document to {@code out} (left open). */

@@ -1,0 +1,362 @@
+package dev.gillab.workloads;
+
+import static java.time.Duration.ofMinutes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --json FILE} and {@code --report DIR} against each kind of thing a path can name: a
+ * regular file, a folder, a missing parent, a symbolic link, a FIFO, a read-only folder. A path
+ * that cannot be written is refused before anything runs — exit 2, one line on standard error,
+ * nothing on standard output, nothing written; one that can is written through any symbolic
+ * link, never replacing it, with the mode the umask gives a new file.
+ *
+ * <p>The refused rows run {@code deadlock} or a program that prints: had the check come after the
+ * work, standard output would show it.
+ */
+class OutputPathsTest {
+  @TempDir Path dir;
+
+  /** What the umask makes of a new file and a new folder here. */
+  private Set<PosixFilePermission> newFileMode;
+
+  private Set<PosixFilePermission> newFolderMode;
+
+  /** A Python program that prints {@code ran}. */
+  private Path program;
+
+  @BeforeEach
+  void probe() throws IOException {
+    newFileMode = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe-file")));
+    newFolderMode = Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("probe-dir")));
+    program = Files.writeString(dir.resolve("prog.py"), "print('ran')\n");
+  }
+
+  // ---- --json ------------------------------------------------------------------------------
+
+  @Test
+  void jsonToANewFileGetsTheUmasksMode() throws Exception {
+    Path f = dir.resolve("new.json");
+    assertRan(cli("deadlock", "--json", f.toString()));
+    assertJson(f);
+    assertEquals(newFileMode, Files.getPosixFilePermissions(f));
+  }
+
+  @Test
+  void jsonOverARegularFileReplacesItsTextAndKeepsItsMode() throws Exception {
+    Path f = Files.writeString(dir.resolve("old.json"), "old");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+    assertRan(cli("deadlock", "--json", f.toString()));
+    assertJson(f);
+    assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(f));
+  }
+
+  @Test
+  void jsonToAFolderIsRefused() throws Exception {
+    Path d = Files.createDirectory(dir.resolve("d"));
+    assertRefused(cli("deadlock", "--json", d.toString()),
+        "gil-lab: cannot write --json '" + d + "': a folder, not a file");
+    assertTrue(Files.isDirectory(d));
+    assertEquals(0, count(d));
+  }
+
+  @Test
+  void jsonUnderAMissingFolderIsRefusedAndTheFolderNotMade() {
+    Path missing = dir.resolve("missing");
+    Path f = missing.resolve("r.json");
+    assertRefused(cli("deadlock", "--json", f.toString()),
+        "gil-lab: cannot write --json '" + f + "': the folder '" + missing + "' does not exist");
+    assertFalse(Files.exists(missing));
+  }
+
+  @Test
+  void jsonUnderAFileIsRefused() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    Path f = file.resolve("r.json");
+    assertRefused(cli("deadlock", "--json", f.toString()),
+        "gil-lab: cannot write --json '" + f + "': '" + file + "' is not a folder");
+  }
+
+  @Test
+  void jsonThroughASymlinkWritesItsTargetAndKeepsTheLink() throws Exception {
+    Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+    Path target = Files.writeString(elsewhere.resolve("target.json"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
+    assertRan(cli("deadlock", "--json", link.toString()));
+    assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+    assertEquals(target, Files.readSymbolicLink(link));
+    assertJson(target);
+    assertEquals(1, count(elsewhere), "no temporary file left beside the target");
+  }
+
+  @Test
+  void jsonThroughASymlinkToNothingALoopOrAFolderIsRefused() throws Exception {
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.json"), dir.resolve("gone"));
+    assertRefused(cli("deadlock", "--json", dangling.toString()),
+        "gil-lab: cannot write --json '" + dangling + "': a symbolic link to '"
+            + dir.resolve("gone") + "', which does not exist");
+    assertTrue(Files.isSymbolicLink(dangling));
+    assertFalse(Files.exists(dir.resolve("gone")));
+
+    Path loop = Files.createSymbolicLink(dir.resolve("loop-a"), dir.resolve("loop-b"));
+    Files.createSymbolicLink(dir.resolve("loop-b"), loop);
+    assertRefused(cli("deadlock", "--json", loop.toString()),
+        "gil-lab: cannot write --json '" + loop + "': a symbolic link to '"
+            + dir.resolve("loop-b") + "', which leads to no file");
+
+    Path toFolder = Files.createSymbolicLink(dir.resolve("to-folder"), dir.resolve("probe-dir"));
+    assertRefused(cli("deadlock", "--json", toFolder.toString()),
+        "gil-lab: cannot write --json '" + toFolder + "': a folder, not a file");
+    assertTrue(Files.isSymbolicLink(toFolder));
+  }
+
+  @Test
+  void jsonToAFifoIsRefusedAndTheFifoKept() throws Exception {
+    Path fifo = mkfifo(dir.resolve("fifo"));
+    assertRefused(cli("deadlock", "--json", fifo.toString()),
+        "gil-lab: cannot write --json '" + fifo + "': a FIFO, not a regular file");
+    assertTrue(isFifo(fifo), "still a FIFO");
+    Path link = Files.createSymbolicLink(dir.resolve("to-fifo"), fifo);
+    assertRefused(cli("deadlock", "--json", link.toString()),
+        "gil-lab: cannot write --json '" + link + "': a FIFO, not a regular file");
+    assertTrue(Files.isSymbolicLink(link));
+  }
+
+  /**
+   * A folder without write permission: for an ordinary user the path is refused; root writes
+   * anyway (the kernel does not check a folder's mode for root), so as root it is written, with
+   * the usual mode. Both outcomes are asserted; which one runs depends on who runs the tests.
+   */
+  @Test
+  void jsonInAReadOnlyFolder() throws Exception {
+    Path ro = Files.createDirectory(dir.resolve("ro"));
+    Path f = ro.resolve("r.json");
+    Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      Cli r = cli("deadlock", "--json", f.toString());
+      if (isRoot()) {
+        assertRan(r);
+        assertJson(f);
+        assertEquals(newFileMode, Files.getPosixFilePermissions(f));
+      } else {
+        assertRefused(r, "gil-lab: cannot write --json '" + f + "': the folder '" + ro
+            + "' is not writable");
+        assertFalse(Files.exists(f));
+      }
+    } finally {
+      Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void anEmptyJsonNameIsRefused() {
+    assertRefused(cli("deadlock", "--json", ""), "gil-lab: cannot write --json '': no name");
+  }
+
+  @Test
+  void aHostileJsonPathIsEchoedEscaped() {
+    Path f = dir.resolve("no\u001b[2Jsuch").resolve("r.json");
+    Cli r = cli("deadlock", "--json", f.toString());
+    assertRefused(r, "gil-lab: cannot write --json '" + dir + "/no\\x1b[2Jsuch/r.json': the"
+        + " folder '" + dir + "/no\\x1b[2Jsuch' does not exist");
+  }
+
+  // ---- --report ----------------------------------------------------------------------------
+
+  @Test
+  void reportIntoAnEmptyFolderWritesThreeFilesWithTheUmasksMode() throws Exception {
+    Path d = Files.createDirectory(dir.resolve("r"));
+    assertProgramRan(cli("run", "--report", d.toString(), program.toString()));
+    assertReport(d);
+  }
+
+  @Test
+  void reportIntoAMissingFolderMakesThatFolderOnly() throws Exception {
+    Path d = dir.resolve("new-report");
+    assertProgramRan(cli("--report", d.toString(), "run", program.toString()));
+    assertReport(d);
+    assertEquals(newFolderMode, Files.getPosixFilePermissions(d));
+  }
+
+  @Test
+  void reportOverOldFilesReplacesThemAndKeepsTheirMode() throws Exception {
+    Path d = Files.createDirectory(dir.resolve("r"));
+    Path index = Files.writeString(d.resolve("index.html"), "old");
+    Files.setPosixFilePermissions(index, PosixFilePermissions.fromString("rw-rw-r--"));
+    assertProgramRan(cli("run", "--report", d.toString(), program.toString()));
+    assertTrue(Files.readString(index).startsWith("<!DOCTYPE html>"), "replaced");
+    assertEquals(
+        PosixFilePermissions.fromString("rw-rw-r--"), Files.getPosixFilePermissions(index));
+  }
+
+  @Test
+  void reportToARegularFileIsRefused() throws Exception {
+    Path f = Files.writeString(dir.resolve("f"), "keep");
+    assertRefused(cli("--report", f.toString(), "deadlock"),
+        "gil-lab: cannot write --report '" + f + "': a file, not a folder");
+    assertEquals("keep", Files.readString(f));
+  }
+
+  @Test
+  void reportUnderAMissingFolderIsRefusedAndNothingMade() {
+    Path missing = dir.resolve("missing");
+    Path d = missing.resolve("r");
+    assertRefused(cli("deadlock", "--report", d.toString()),
+        "gil-lab: cannot write --report '" + d + "': the folder '" + missing + "' does not exist");
+    assertFalse(Files.exists(missing));
+    assertRefused(cli("run", "--report", d.toString(), program.toString()),
+        "gil-lab: cannot write --report '" + d + "': the folder '" + missing + "' does not exist");
+  }
+
+  @Test
+  void reportThroughASymlinkedFolderWritesIntoItsTarget() throws Exception {
+    Path target = Files.createDirectory(dir.resolve("target"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), target);
+    assertProgramRan(cli("run", "--report", link.toString(), program.toString()));
+    assertTrue(Files.isSymbolicLink(link));
+    assertReport(target);
+  }
+
+  @Test
+  void reportThroughASymlinkedFileWritesItsTargetAndKeepsTheLink() throws Exception {
+    Path d = Files.createDirectory(dir.resolve("r"));
+    Path elsewhere = Files.writeString(dir.resolve("page.html"), "old");
+    Path link = Files.createSymbolicLink(d.resolve("index.html"), elsewhere);
+    assertProgramRan(cli("run", "--report", d.toString(), program.toString()));
+    assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+    assertTrue(Files.readString(elsewhere).startsWith("<!DOCTYPE html>"), "written through");
+  }
+
+  @Test
+  void reportToAFifoOrWithAFifoInsideIsRefused() throws Exception {
+    Path fifo = mkfifo(dir.resolve("fifo"));
+    assertRefused(cli("deadlock", "--report", fifo.toString()),
+        "gil-lab: cannot write --report '" + fifo + "': a FIFO, not a folder");
+    assertTrue(isFifo(fifo));
+
+    Path d = Files.createDirectory(dir.resolve("r"));
+    Path index = mkfifo(d.resolve("index.html"));
+    assertRefused(cli("run", "--report", d.toString(), program.toString()),
+        "gil-lab: cannot write --report '" + d + "': '" + index + "' is a FIFO, not a regular"
+            + " file");
+    assertTrue(isFifo(index));
+    assertEquals(1, count(d), "nothing else written");
+  }
+
+  /** As {@link #jsonInAReadOnlyFolder}: refused for an ordinary user, written by root. */
+  @Test
+  void reportIntoAReadOnlyFolder() throws Exception {
+    Path ro = Files.createDirectory(dir.resolve("ro"));
+    Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      Cli r = cli("run", "--report", ro.toString(), program.toString());
+      if (isRoot()) {
+        assertProgramRan(r);
+        assertReport(ro);
+      } else {
+        assertRefused(r, "gil-lab: cannot write --report '" + ro + "': the folder '" + ro
+            + "' is not writable");
+        assertEquals(0, count(ro));
+      }
+    } finally {
+      Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void anEmptyReportNameIsRefused() {
+    assertRefused(cli("run", "--report", "", program.toString()),
+        "gil-lab: cannot write --report '': no name");
+    assertRefused(cli("--report", "", "deadlock"),
+        "gil-lab: cannot write --report '': no name");
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  /** The command, in process; a bounded wait, whatever it does. */
+  private static Cli cli(String... args) {
+    return assertTimeoutPreemptively(ofMinutes(2), () -> Cli.run(args));
+  }
+
+  /** Exit 2, exactly {@code line} on standard error, nothing on standard output. */
+  private static void assertRefused(Cli r, String line) {
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(List.of(line), r.err().lines().toList());
+    assertEquals("", r.out());
+  }
+
+  private static void assertRan(Cli r) {
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("deadlock"), r.out());
+  }
+
+  private static void assertProgramRan(Cli r) {
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("ran\n", r.out().replace("\r", ""));
+  }
+
+  private static void assertJson(Path f) throws IOException {
+    assertTrue(Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS), f + " is a regular file");
+    assertEquals(1, JsonResults.read(f).deadlock().size());
+  }
+
+  /** The three files, regular, with the mode a new file gets. */
+  private void assertReport(Path d) throws IOException {
+    for (String name : List.of("index.html", "results.json", "gil-trace.json")) {
+      Path f = d.resolve(name);
+      assertTrue(Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS), f + " is a regular file");
+      assertEquals(newFileMode, Files.getPosixFilePermissions(f), name);
+    }
+    assertEquals(3, count(d), "no temporary file left");
+    assertTrue(Files.readString(d.resolve("index.html"), StandardCharsets.UTF_8)
+        .startsWith("<!DOCTYPE html>"));
+  }
+
+  private static long count(Path d) throws IOException {
+    try (var files = Files.list(d)) {
+      return files.count();
+    }
+  }
+
+  /** Root's files are owned by uid 0: a file just made says who runs the tests. */
+  private boolean isRoot() throws IOException {
+    return (Integer) Files.getAttribute(dir.resolve("probe-file"), "unix:uid") == 0;
+  }
+
+  private static boolean isFifo(Path p) throws IOException {
+    return ((Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000)
+        == 0010000;
+  }
+
+  /** Makes a FIFO with {@code mkfifo}; the test is skipped where there is none. */
+  private static Path mkfifo(Path p) throws Exception {
+    Process proc;
+    try {
+      proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      assumeTrue(false, "no mkfifo here: " + e.getMessage());
+      throw e;
+    }
+    assertTrue(proc.waitFor(30, TimeUnit.SECONDS), "mkfifo did not finish");
+    assumeTrue(proc.exitValue() == 0, "mkfifo failed");
+    assertTrue(isFifo(p));
+    return p;
+  }
+}
