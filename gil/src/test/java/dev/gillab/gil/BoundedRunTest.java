@@ -75,8 +75,13 @@ class BoundedRunTest {
             "a = [0] * 1000000",
             "b = [0] * 1000000",
             "print(a == b)");
-    assertEquals(1, main("--budget", "100000", p.toString()), err());
-    assertEquals("BudgetExceeded: instruction budget of 100000 exhausted", lastErrLine(), err());
+    // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
+    assertEquals(1, main("--budget", "2500000", p.toString()), err());
+    assertTrue(
+        err().endsWith(
+            "line 3, in <module>\n    print(a == b)\n"
+                + "BudgetExceeded: instruction budget of 2500000 exhausted\n"),
+        err());
     assertEquals("", out.toString(StandardCharsets.UTF_8));
   }
 

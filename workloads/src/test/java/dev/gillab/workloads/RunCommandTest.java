@@ -157,10 +157,13 @@ class RunCommandTest {
     Path p =
         Files.writeString(
             dir.resolve("eq.py"), "a = [0] * 1000000\nb = [0] * 1000000\nprint(a == b)\n");
-    Cli r = Cli.run("run", "--budget", "1000000", p.toString());
+    // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
+    Cli r = Cli.run("run", "--budget", "2500000", p.toString());
     assertEquals(1, r.exit(), r.err());
     assertTrue(
-        r.err().contains("\nBudgetExceeded: instruction budget of 1000000 exhausted\n"), r.err());
+        r.err().replace("\r", "").contains(
+            "    print(a == b)\nBudgetExceeded: instruction budget of 2500000 exhausted\n"),
+        r.err());
     assertEquals("", r.out());
   }
 
