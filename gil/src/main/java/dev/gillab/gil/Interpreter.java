@@ -13,6 +13,7 @@ import dev.gillab.gil.internal.EvalLoop;
 import dev.gillab.gil.internal.GlobalCell;
 import dev.gillab.gil.internal.LinkedCode;
 import dev.gillab.gil.internal.Linker;
+import dev.gillab.gil.internal.Memory;
 import dev.gillab.gil.internal.ObjectSpace;
 import dev.gillab.gil.internal.PyCode;
 import dev.gillab.gil.internal.PyException;
@@ -57,6 +58,16 @@ import java.util.function.Consumer;
  * {@code List}s of those. An error the program raises is an {@link InterpreterError} naming the
  * line; the frames it unwinds release what they held, so no error leaks.
  *
+ * <h2>Bounds</h2>
+ *
+ * A program cannot take the JVM down with it. Its heap has a byte budget ({@link
+ * Builder#maxMemory}, default {@value #DEFAULT_MAX_MEMORY} bytes): each object is charged an
+ * estimate of its bytes when it is allocated (and a list as it grows), and an allocation past
+ * the budget raises CPython's {@code MemoryError} before the object is built. An optional
+ * instruction budget ({@link Builder#instructionBudget}) counts instructions and the work one
+ * instruction does on its operands (items copied, compared, repeated or joined), so one {@code
+ * ==} of two huge lists stops at the budget as a loop would.
+ *
  * <h2>Builtins</h2>
  *
  * For {@code CALL}: {@code print(*args)}, {@code len(x)}, {@code getrefcount(x)} (holders + 1,
@@ -70,6 +81,12 @@ import java.util.function.Consumer;
  */
 @ThreadSafe
 public final class Interpreter implements AutoCloseable {
+  /** The heap's byte budget unless the builder sets one: 512 MiB. */
+  public static final long DEFAULT_MAX_MEMORY = 512L << 20;
+
+  /** The smallest byte budget a builder takes: 1 MiB. */
+  public static final long MIN_MAX_MEMORY = 1L << 20;
+
   private final String name;
   private final Gil gil;
   private final Heap heap;
@@ -136,7 +153,10 @@ public final class Interpreter implements AutoCloseable {
     this.threadFactory = b.threadFactory != null ? b.threadFactory : defaultThreadFactory(name);
     gil.acquire();
     try {
-      this.space = new ObjectSpace(heap);
+      // A plain counter where the GIL guards every count change (PLAIN counts under a GIL), as
+      // it guards the counts; an atomic one where frees may run outside it.
+      boolean guarded = b.policy.excludes() && b.strategy == CountStrategy.PLAIN;
+      this.space = new ObjectSpace(heap, Memory.create(b.maxMemory, guarded));
       this.loop = new EvalLoop(space, gil, b.checkEveryInstruction, b.maxFrameDepth);
       this.runtime =
           new PyRuntime(space, gil, loop, b.out, b.err, threadFactory, running, b.budget);
@@ -229,6 +249,19 @@ public final class Interpreter implements AutoCloseable {
   /** This interpreter's heap; its allocation guard is the GIL. */
   public Heap heap() {
     return heap;
+  }
+
+  /** The heap's byte budget ({@link Builder#maxMemory}). */
+  public long maxMemory() {
+    return space.memory().max();
+  }
+
+  /**
+   * The bytes the heap's objects are charged now: an estimate, 0 once a clean run is closed.
+   * Exact when no other thread allocates or frees meanwhile.
+   */
+  public long memoryUsed() {
+    return space.memory().used();
   }
 
   /** The names {@code CALL} may use here, in registration order. */
@@ -535,6 +568,7 @@ public final class Interpreter implements AutoCloseable {
     private boolean checkEveryInstruction;
     private int maxFrameDepth = 200;
     private long budget = Long.MAX_VALUE;
+    private long maxMemory = DEFAULT_MAX_MEMORY;
     private PrintStream out = System.out;
     private PrintStream err = System.err;
     private Consumer<String> leakSink;
@@ -632,12 +666,27 @@ public final class Interpreter implements AutoCloseable {
     /**
      * Stops a run (per {@link #run} or thread) after about {@code instructions} instructions
      * with a {@code BudgetExceeded} error; counted exactly, checked at backward jumps and calls.
-     * Default: no limit.
+     * The work an instruction does on its operands counts too, checked as it is done: one unit
+     * per item copied, compared or scanned, and per 64 chars of str. Default: no limit.
      */
     @CanIgnoreReturnValue
     public Builder instructionBudget(long instructions) {
       checkArgument(instructions > 0, "instructionBudget must be positive, got %s", instructions);
       this.budget = instructions;
+      return this;
+    }
+
+    /**
+     * The heap's byte budget: an allocation that would take the estimated bytes of the
+     * program's objects past it raises {@code MemoryError} instead, before anything is built.
+     * At least {@link #MIN_MAX_MEMORY}; default {@link #DEFAULT_MAX_MEMORY}.
+     */
+    @CanIgnoreReturnValue
+    public Builder maxMemory(long bytes) {
+      checkArgument(
+          bytes >= MIN_MAX_MEMORY, "maxMemory must be at least %s bytes, got %s", MIN_MAX_MEMORY,
+          bytes);
+      this.maxMemory = bytes;
       return this;
     }
 

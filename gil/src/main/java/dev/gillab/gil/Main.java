@@ -12,17 +12,20 @@ import java.util.List;
  * gil-lab} command of the workloads module does the same with every option):
  *
  * <pre>
- * Main [--dis] [--budget N] [--every-instruction] [--threads K] FILE [ARG...]
+ * Main [--dis] [--budget N] [--max-memory SIZE] [--every-instruction] [--threads K] FILE [ARG...]
  * </pre>
  *
  * {@code FILE} is Python ({@code .py}) or gil assembler; {@code --dis} prints its bytecode as
- * CPython's {@code dis} does instead of running it. The work and the exit status are {@link
+ * CPython's {@code dis} does instead of running it. {@code --budget} bounds each thread's
+ * instructions (and the work they do on their operands), {@code --max-memory} the heap's bytes
+ * ({@code 512m} unless given; {@link ByteSizes}). The work and the exit status are {@link
  * ProgramRunner}'s: 0 it ran, 1 it raised an uncaught error, 2 it could not run (a usage error
  * too). Stateless; each call makes its own interpreter.
  */
 public final class Main {
   private static final String USAGE =
-      "usage: Main [--dis] [--budget N] [--every-instruction] [--threads K] FILE [ARG...]";
+      "usage: Main [--dis] [--budget N] [--max-memory SIZE] [--every-instruction] [--threads K]"
+          + " FILE [ARG...]";
 
   private Main() {}
 
@@ -37,6 +40,7 @@ public final class Main {
   public static int run(String[] args, PrintStream out, PrintStream err)
       throws InterruptedException {
     long budget = 0;
+    long maxMemory = Interpreter.DEFAULT_MAX_MEMORY;
     boolean every = false;
     boolean dis = false;
     int threads = 1;
@@ -49,6 +53,9 @@ public final class Main {
             break;
           case "--budget":
             budget = Long.parseLong(value(args, ++i));
+            break;
+          case "--max-memory":
+            maxMemory = ByteSizes.maxMemory("--max-memory", value(args, ++i));
             break;
           case "--every-instruction":
             every = true;
@@ -73,6 +80,7 @@ public final class Main {
       return ProgramRunner.CANNOT_RUN;
     }
     long b = budget;
+    long memory = maxMemory;
     boolean e = every;
     ProgramRunner runner =
         ProgramRunner.builder()
@@ -81,7 +89,8 @@ public final class Main {
             .threads(threads)
             .interpreters(
                 () -> {
-                  Interpreter.Builder builder = Interpreter.builder().checkEveryInstruction(e);
+                  Interpreter.Builder builder =
+                      Interpreter.builder().checkEveryInstruction(e).maxMemory(memory);
                   return b > 0 ? builder.instructionBudget(b) : builder;
                 })
             .build();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * runs to its end or to an {@link InterpreterError} within its budget. No other exception
  * escapes (a wrong program is the program's error, never a Java one), and every interpreter
  * closes with no object alive and no leak reported. Threads and time are left out: a random
- * program could wait for ever on a lock it holds, as it could in CPython.
+ * program could wait for ever on a lock it holds, as it could in CPython. Each runs under the
+ * smallest byte budget too, and gives back every byte it was charged.
  */
 class PythonFuzzTest {
   private static final int PROGRAMS = Integer.getInteger("fuzz.programs", 3_000);
@@ -58,6 +59,7 @@ class PythonFuzzTest {
               .out(devNull)
               .err(devNull)
               .instructionBudget(2_000)
+              .maxMemory(Interpreter.MIN_MAX_MEMORY)
               .maxFrameDepth(20)
               .checkEveryInstruction(rnd.nextInt(4) == 0)
               .leakSink(leaks::add)
@@ -73,6 +75,7 @@ class PythonFuzzTest {
       }
       assertEquals(0, in.heap().stats().live(), code.disassemble());
       assertEquals(List.of(), leaks, code.disassemble());
+      assertEquals(0, in.memoryUsed(), code.disassemble());
       ran++;
     }
     assertTrue(ran > PROGRAMS / 10, "too few programs verified: " + ran);

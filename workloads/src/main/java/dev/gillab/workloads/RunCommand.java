@@ -1,5 +1,6 @@
 package dev.gillab.workloads;
 
+import dev.gillab.gil.ByteSizes;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.ProgramRunner;
 import dev.gillab.refcount.CountStrategy;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
  * status is the runner's: 0 it ran, 1 it raised an error it did not catch (the traceback on
  * standard error), 2 it could not run (a usage error, an unreadable file, a compile error). The
  * program's output goes to standard output; a summary (time, GIL switches, policy) to standard
- * error, and with {@code --trace} the GIL's events and a line per thread. Not thread-safe: one
- * run per instance.
+ * error, and with {@code --trace} the GIL's events and a line per thread. {@code --budget} and
+ * {@code --max-memory} bound a hostile program: it ends as a Python error (exit 1), not as a
+ * run without end or a JVM out of memory. Not thread-safe: one run per instance.
  */
 @Command(
     name = "run",
@@ -75,8 +77,15 @@ final class RunCommand implements Callable<Integer> {
   @Nullable String countStrategy;
 
   @Option(names = "--budget", paramLabel = "N",
-      description = "Stop each thread after about N instructions with BudgetExceeded (exit 1).")
+      description = "Stop each thread after about N instructions with BudgetExceeded (exit 1);"
+          + " the work one instruction does on its operands counts too (one per item copied,"
+          + " compared or scanned, one per 64 chars).")
   @Nullable Long budget;
+
+  @Option(names = "--max-memory", paramLabel = "SIZE",
+      description = "The heap's byte budget: 512m (default), 64MiB, 1g; at least 1m. An"
+          + " allocation past it raises MemoryError (exit 1).")
+  @Nullable String maxMemory;
 
   @Option(names = "--trace",
       description = "After the run, print the GIL's events (the last " + TRACE_CAPACITY
@@ -108,6 +117,15 @@ final class RunCommand implements Callable<Integer> {
     if (budget != null && budget < 1) {
       throw new ParameterException(spec.commandLine(), "--budget must be positive, was " + budget);
     }
+    long memory;
+    try {
+      memory =
+          maxMemory == null
+              ? Interpreter.DEFAULT_MAX_MEMORY
+              : ByteSizes.maxMemory("--max-memory", maxMemory);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     if (threads != null && (threads < 1 || threads > 256)) {
       throw new ParameterException(spec.commandLine(), "--threads must be 1 to 256, was " + threads);
     }
@@ -131,7 +149,8 @@ final class RunCommand implements Callable<Integer> {
             .interpreters(
                 () -> {
                   Interpreter.Builder b =
-                      p.configure(Interpreter.builder().name(String.valueOf(file.getFileName())));
+                      p.configure(Interpreter.builder().name(String.valueOf(file.getFileName())))
+                          .maxMemory(memory);
                   if (counts != null) {
                     b.countStrategy(counts);
                   }

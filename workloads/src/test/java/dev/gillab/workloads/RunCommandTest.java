@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,5 +160,52 @@ class RunCommandTest {
       assertEquals("", r.out(), "nothing ran");
     }
     assertTrue(Files.notExists(dir.resolve("x.json")));
+  }
+
+  @Test
+  void aMemoryBombEndsInMemoryErrorUnderMaxMemory() throws Exception {
+    Path p =
+        Files.writeString(
+            dir.resolve("bomb.py"),
+            "s = 'a' * 1000000\nkept = []\nwhile True:\n    kept.append(s + 'b')\n");
+    for (String policy : new String[] {"interval", "none"}) {
+      Cli r = Cli.run("exec", "--policy", policy, "--max-memory", "16MiB", p.toString());
+      assertEquals(1, r.exit(), r.err());
+      List<String> lines = r.err().replace("\r", "").lines().toList();
+      assertEquals("MemoryError", lines.get(lines.size() - 2), r.err()); // then the summary
+      assertTrue(lines.get(lines.size() - 1).startsWith("gil-lab: "), r.err());
+      UsageErrorsTest.assertNoStackTrace(r);
+    }
+  }
+
+  @Test
+  void oneComparisonOfHugeListsStopsAtTheBudget() throws Exception {
+    Path p =
+        Files.writeString(
+            dir.resolve("eq.py"), "a = [0] * 1000000\nb = [0] * 1000000\nprint(a == b)\n");
+    // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
+    Cli r = Cli.run("run", "--budget", "2500000", p.toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(
+        r.err().replace("\r", "").contains(
+            "    print(a == b)\nBudgetExceeded: instruction budget of 2500000 exhausted\n"),
+        r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aMaxMemoryBelowTheFloorOrNotASizeIsAUsageError() throws Exception {
+    Path p = Files.writeString(dir.resolve("x.py"), "print(1)\n");
+    Cli r = Cli.run("run", "--max-memory", "512k", p.toString());
+    assertEquals(2, r.exit());
+    assertEquals("--max-memory must be at least 1m (1048576 bytes), was 512k", r.firstErrLine());
+    r = Cli.run("run", "--max-memory", "lots", p.toString());
+    assertEquals(2, r.exit());
+    assertEquals(
+        "--max-memory must be a size such as 512m, 64MiB or 1g, was 'lots'", r.firstErrLine());
+    assertEquals("", r.out());
+    r = Cli.run("run", "--max-memory", "1g", p.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("1\n", r.out().replace("\r", ""));
   }
 }

@@ -43,7 +43,11 @@ final class Attributes {
       throw new PyException(
           "AttributeError", "'" + obj.typeName() + "' object has no attribute '" + name + "'");
     }
-    return space.container(new PyBoundMethod(obj, name, m));
+    // The method's own reference: a refused allocation releases it, and the caller's stays put.
+    PyValue.incRef(obj);
+    PyValue bound = space.container(new PyBoundMethod(obj, name, m));
+    PyValue.decRef(obj);
+    return bound;
   }
 
   private static ImmutableMap<String, Method> methods(PyValue obj) {

@@ -21,7 +21,7 @@ public final class Builtins {
           if (i > 0) {
             line.append(' ');
           }
-          line.append(ObjectSpace.str(stack[base + i]));
+          line.append(space.str(ts, stack[base + i]));
         }
         out.println(line);
         return space.none();

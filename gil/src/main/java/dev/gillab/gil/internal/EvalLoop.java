@@ -23,8 +23,10 @@ import java.util.ArrayList;
  *
  * A packed int per instruction and one switch; the eval breaker is a single volatile read at
  * backward jumps and calls ({@link Gil#checkpoint()}); the instruction budget is a local counter
- * checked at the same places. Small ints, bools and None are immortal, so most pushes and pops
- * of them change no count. {@code x = x op y} on an int that only the local and the stack hold
+ * checked at the same places. An instruction whose work grows with its operands (the slow paths
+ * of the operators, {@code in}, unpacking, formatting) hands the counter to the thread state
+ * around that work, which charges it ({@link ThreadState#charge}); the int paths never do.
+ * Small ints, bools and None are immortal, so most pushes and pops of them change no count. {@code x = x op y} on an int that only the local and the stack hold
  * updates that int in place instead of allocating a new one and freeing the old (safe because
  * no one else can see it; CPython does the same for {@code s += t} on strs).
  *
@@ -294,7 +296,9 @@ public final class EvalLoop {
                 }
                 result = space.newInt(x);
               } else {
-                result = Ops.binary(space, BINARY_OPS[op], l, r);
+                ts.remaining = remaining;
+                result = Ops.binary(space, ts, BINARY_OPS[op], l, r);
+                remaining = ts.remaining;
               }
               sp -= 2;
               stack[sp++] = result;
@@ -314,7 +318,9 @@ public final class EvalLoop {
               if (lv instanceof PyInt && rv instanceof PyInt) {
                 b = compare(op, ((PyInt) lv).value, ((PyInt) rv).value);
               } else {
-                b = Ops.compare(COMPARE_OPS[op], l, r);
+                ts.remaining = remaining;
+                b = Ops.compare(ts, COMPARE_OPS[op], l, r);
+                remaining = ts.remaining;
               }
               sp -= 2;
               stack[sp++] = space.bool(b);
@@ -359,9 +365,8 @@ public final class EvalLoop {
               for (int i = sp - n; i < sp; i++) {
                 items.add(stack[i]);
               }
-              // If allocation throws, the items are still on the stack and released with it.
+              sp -= n; // the list takes over the stack's references, and releases them if it fails
               PyValue list = space.newList(items);
-              sp -= n;
               stack[sp++] = list;
               pc++;
               break;
@@ -370,7 +375,9 @@ public final class EvalLoop {
             {
               PyValue v = stack[sp - 1];
               PyValue target = stack[sp - 1 - (word >>> LinkedCode.OP_BITS)];
-              Ops.listAppend(target, v);
+              ts.remaining = remaining;
+              Ops.listAppend(ts, target, v);
+              remaining = ts.remaining;
               sp--; // the list took over the stack's reference
               pc++;
               break;
@@ -456,11 +463,15 @@ public final class EvalLoop {
             pc++;
             break;
           case BINARY_SUBSCR:
-            sp = Instructions.binarySubscr(space, stack, sp);
+            ts.remaining = remaining;
+            sp = Instructions.binarySubscr(space, ts, stack, sp);
+            remaining = ts.remaining;
             pc++;
             break;
           case STORE_SUBSCR:
-            sp = Instructions.storeSubscr(stack, sp);
+            ts.remaining = remaining;
+            sp = Instructions.storeSubscr(ts, stack, sp);
+            remaining = ts.remaining;
             pc++;
             break;
           case DELETE_SUBSCR:
@@ -472,7 +483,9 @@ public final class EvalLoop {
             pc++;
             break;
           case UNPACK_SEQUENCE:
-            sp = Instructions.unpack(space, stack, sp, word >>> LinkedCode.OP_BITS);
+            ts.remaining = remaining;
+            sp = Instructions.unpack(space, ts, stack, sp, word >>> LinkedCode.OP_BITS);
+            remaining = ts.remaining;
             pc++;
             break;
           case SWAP:
@@ -489,7 +502,9 @@ public final class EvalLoop {
             pc++;
             break;
           case CONTAINS_OP:
-            sp = Instructions.contains(space, stack, sp, (word >>> LinkedCode.OP_BITS) == 1);
+            ts.remaining = remaining;
+            sp = Instructions.contains(space, ts, stack, sp, (word >>> LinkedCode.OP_BITS) == 1);
+            remaining = ts.remaining;
             pc++;
             break;
           case GET_ITER:
@@ -556,13 +571,18 @@ public final class EvalLoop {
             pc++;
             break;
           case RAISE_ASSERTION:
-            throw Instructions.assertion(stack, sp, word >>> LinkedCode.OP_BITS);
+            ts.remaining = remaining;
+            throw Instructions.assertion(space, ts, stack, sp, word >>> LinkedCode.OP_BITS);
           case FORMAT_VALUE:
-            sp = Instructions.formatValue(space, stack, sp, word >>> LinkedCode.OP_BITS);
+            ts.remaining = remaining;
+            sp = Instructions.formatValue(space, ts, stack, sp, word >>> LinkedCode.OP_BITS);
+            remaining = ts.remaining;
             pc++;
             break;
           case BUILD_STRING:
-            sp = Instructions.buildString(space, stack, sp, word >>> LinkedCode.OP_BITS);
+            ts.remaining = remaining;
+            sp = Instructions.buildString(space, ts, stack, sp, word >>> LinkedCode.OP_BITS);
+            remaining = ts.remaining;
             pc++;
             break;
           case FUSED_COMPARE_JUMP:
@@ -633,12 +653,14 @@ public final class EvalLoop {
         }
       }
     } catch (PyException e) {
-      ts.remaining = remaining;
+      // The lower of the two: work charged inside the failing instruction (or a callee's
+      // instructions) is in ts.remaining, instructions of this frame since then in remaining.
+      ts.remaining = Math.min(ts.remaining, remaining);
       e.addFrame(code.filename, code.name, code.lines[pc]);
       unwind(stack, sp, locals);
       throw e;
     } catch (RuntimeException | Error e) {
-      ts.remaining = remaining;
+      ts.remaining = Math.min(ts.remaining, remaining);
       unwind(stack, sp, locals);
       throw e;
     }
@@ -709,8 +731,7 @@ public final class EvalLoop {
   }
 
   private static PyException budgetExceeded(ThreadState ts) {
-    return new PyException(
-        "BudgetExceeded", "instruction budget of " + ts.budget + " exhausted");
+    return ts.budgetExceeded();
   }
 
   /** An error leaves the frame: exit the with-blocks still open in it, then release it. */

@@ -41,7 +41,7 @@ final class Instructions {
   }
 
   /** {@code container[index]}. */
-  static int binarySubscr(ObjectSpace space, PyValue[] stack, int sp) {
+  static int binarySubscr(ObjectSpace space, ThreadState ts, PyValue[] stack, int sp) {
     PyValue index = stack[sp - 1];
     PyValue c = stack[sp - 2];
     PyValue r;
@@ -61,7 +61,7 @@ final class Instructions {
         throw PyException.type(
             "string indices must be integers, not '" + index.typeName() + "'");
       }
-      r = space.newStr(Strings.at((PyStr) c, ((PyInt) index).value));
+      r = space.newStr(Strings.at(ts, (PyStr) c, ((PyInt) index).value));
     } else if (c instanceof PyRange) {
       PyRange range = (PyRange) c;
       long i = index(index, "range");
@@ -89,7 +89,7 @@ final class Instructions {
   }
 
   /** {@code container[index] = value}: stack is value, container, index. */
-  static int storeSubscr(PyValue[] stack, int sp) {
+  static int storeSubscr(ThreadState ts, PyValue[] stack, int sp) {
     PyValue index = stack[sp - 1];
     PyValue c = stack[sp - 2];
     PyValue v = stack[sp - 3];
@@ -100,7 +100,7 @@ final class Instructions {
       throw PyException.type("'" + c.typeName() + "' object does not support item assignment");
     }
     long i = index(index, "list");
-    if (ObjectSpace.reaches(v, c)) {
+    if (ObjectSpace.reaches(ts, v, c)) {
       throw new PyException(
           "ValueError",
           "storing would make a list contain itself: reference counting cannot free a cycle");
@@ -134,14 +134,14 @@ final class Instructions {
   static int buildTuple(ObjectSpace space, PyValue[] stack, int sp, int n) {
     PyValue[] items = new PyValue[n];
     System.arraycopy(stack, sp - n, items, 0, n);
-    PyValue t = space.newTuple(items); // takes over the stack's references
-    sp -= n;
+    sp -= n; // the tuple takes over the stack's references, and releases them if it fails
+    PyValue t = space.newTuple(items);
     stack[sp++] = t;
     return sp;
   }
 
   /** Pops a sequence of exactly {@code n} items and pushes them, the first on top. */
-  static int unpack(ObjectSpace space, PyValue[] stack, int sp, int n) {
+  static int unpack(ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, int n) {
     PyValue seq = stack[sp - 1];
     if (!(seq instanceof PyList
         || seq instanceof PyTuple
@@ -150,7 +150,7 @@ final class Instructions {
         || seq instanceof PyIterator)) {
       throw PyException.type("cannot unpack non-iterable " + seq.typeName() + " object");
     }
-    List<PyValue> items = Iteration.items(space, seq);
+    List<PyValue> items = Iteration.items(space, ts, seq);
     if (items.size() != n) {
       Iteration.release(items);
       if (items.size() > n) {
@@ -170,7 +170,8 @@ final class Instructions {
   }
 
   /** {@code item in container} (invert: {@code not in}). Stack: item, container. */
-  static int contains(ObjectSpace space, PyValue[] stack, int sp, boolean invert) {
+  static int contains(
+      ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, boolean invert) {
     PyValue c = stack[sp - 1];
     PyValue item = stack[sp - 2];
     boolean found;
@@ -179,11 +180,15 @@ final class Instructions {
         throw PyException.type(
             "'in <string>' requires string as left operand, not " + item.typeName());
       }
-      found = ((PyStr) c).value.contains(((PyStr) item).value);
+      String s = ((PyStr) c).value;
+      String sub = ((PyStr) item).value;
+      Strings.chargeSearch(ts, s, sub);
+      found = s.contains(sub);
     } else if (c instanceof PyList || c instanceof PyTuple) {
       found = false;
       for (PyValue v : ObjectSpace.items(c)) {
-        if (v == item || ObjectSpace.equal(v, item, 0)) {
+        ts.charge(1);
+        if (v == item || ObjectSpace.equal(ts, v, item, 0)) {
           found = true;
           break;
         }
@@ -195,8 +200,9 @@ final class Instructions {
       } else {
         found = false;
         for (long i = 0; i < r.length && !found; i++) {
+          ts.charge(1);
           PyValue n = space.newInt(r.at(i));
-          found = ObjectSpace.equal(n, item, 0);
+          found = ObjectSpace.equal(ts, n, item, 0);
           PyValue.decRef(n);
         }
       }
@@ -295,38 +301,49 @@ final class Instructions {
     }
     Modules.acquire(rt, (PyLock) m, true, -1);
     PyValue exit;
+    PyValue.incRef(m); // the exit's own: a refused allocation releases it, the stack keeps its
     try {
-      exit = rt.space().container(new PyWithExit((PyLock) m)); // takes the stack's reference
+      exit = rt.space().container(new PyWithExit((PyLock) m));
     } catch (RuntimeException e) {
       ((PyLock) m).release();
       throw e;
     }
     stack[sp - 1] = exit;
+    PyValue.decRef(m);
     stack[sp++] = rt.space().trueObject();
     return sp;
   }
 
-  static PyException assertion(PyValue[] stack, int sp, int withMessage) {
+  static PyException assertion(
+      ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, int withMessage) {
     return new PyException(
-        "AssertionError", withMessage == 1 ? ObjectSpace.str(stack[sp - 1]) : "");
+        "AssertionError", withMessage == 1 ? space.str(ts, stack[sp - 1]) : "");
   }
 
-  static int formatValue(ObjectSpace space, PyValue[] stack, int sp, int repr) {
+  static int formatValue(ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, int repr) {
     PyValue v = stack[sp - 1];
     if (repr == 0 && v instanceof PyStr) {
       return sp;
     }
-    stack[sp - 1] = space.newStr(repr == 1 ? ObjectSpace.repr(v) : ObjectSpace.str(v));
+    stack[sp - 1] = space.newStr(repr == 1 ? space.repr(ts, v) : space.str(ts, v));
     PyValue.decRef(v);
     return sp;
   }
 
-  static int buildString(ObjectSpace space, PyValue[] stack, int sp, int n) {
-    StringBuilder out = new StringBuilder();
-    for (int i = sp - n; i < sp; i++) {
-      out.append(ObjectSpace.str(stack[i]));
+  static int buildString(ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, int n) {
+    String[] parts = new String[n];
+    long length = 0;
+    for (int i = 0; i < n; i++) {
+      parts[i] = space.str(ts, stack[sp - n + i]);
+      length += parts[i].length();
     }
-    Ops.checkSize(out.length());
+    Ops.checkSize(length);
+    ts.chargeChars(length);
+    space.checkStrRoom(length);
+    StringBuilder out = new StringBuilder((int) length);
+    for (String part : parts) {
+      out.append(part);
+    }
     PyValue s = space.newStr(out.toString());
     for (int i = sp - n; i < sp; i++) {
       PyValue o = stack[i];

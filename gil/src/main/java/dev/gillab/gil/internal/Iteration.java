@@ -1,6 +1,7 @@
 package dev.gillab.gil.internal;
 
 import java.util.ArrayList;
+import java.util.List;
 
 /** Iterators and iterating from Java: what {@code GET_ITER}, {@code list(x)} and the like use. */
 final class Iteration {
@@ -24,13 +25,27 @@ final class Iteration {
 
   /**
    * Every item of {@code v}, each a new reference the caller must release; on an error, what
-   * was taken so far is released.
+   * was taken so far is released. Each item is charged to {@code ts}; a range or a str, whose
+   * length is known, is checked against the size limit and the room left in the byte budget
+   * before the first item is made.
    */
-  static ArrayList<PyValue> items(ObjectSpace space, PyValue v) {
+  static ArrayList<PyValue> items(ObjectSpace space, ThreadState ts, PyValue v) {
     if (v instanceof PyList || v instanceof PyTuple) {
-      ArrayList<PyValue> out = new ArrayList<>(ObjectSpace.items(v));
+      List<PyValue> items = ObjectSpace.items(v);
+      ts.charge(items.size());
+      space.checkSlotsRoom(items.size());
+      ArrayList<PyValue> out = new ArrayList<>(items);
       out.forEach(PyValue::incRef);
       return out;
+    }
+    if (v instanceof PyRange && ((PyRange) v).length > ObjectSpace.MAX_SIZE) {
+      throw tooMany();
+    }
+    long known = v instanceof PyRange ? ((PyRange) v).length
+        : v instanceof PyStr ? ((PyStr) v).value.length() : 0;
+    if (known > 0) {
+      // Each item is a new object too (an int, or a str of one code point).
+      space.memory().checkRoom(Memory.slots(known) + known * Memory.str(2));
     }
     PyValue it = iter(space, v);
     ArrayList<PyValue> out = new ArrayList<>();
@@ -38,9 +53,9 @@ final class Iteration {
       PyValue item;
       while ((item = ((PyIterator) it).next(space)) != null) {
         out.add(item);
+        ts.charge(1);
         if (out.size() > ObjectSpace.MAX_SIZE) {
-          throw new PyException(
-              "MemoryError", "more than " + ObjectSpace.MAX_SIZE + " items");
+          throw tooMany();
         }
       }
     } catch (RuntimeException e) {
@@ -50,6 +65,10 @@ final class Iteration {
       PyValue.decRef(it);
     }
     return out;
+  }
+
+  private static PyException tooMany() {
+    return new PyException("MemoryError", "more than " + ObjectSpace.MAX_SIZE + " items");
   }
 
   static void release(Iterable<PyValue> values) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The methods of list: append, pop, insert, extend, index, count, remove, reverse, sort. Each
  * keeps the list's rule that it holds one reference per item, and refuses an item that would
- * make the list contain itself (reference counting cannot free a cycle).
+ * make the list contain itself (reference counting cannot free a cycle). The items each one
+ * scans or copies are charged to the instruction budget; growth, to the byte budget.
  */
 final class ListMethods {
   private ListMethods() {}
@@ -18,7 +19,7 @@ final class ListMethods {
             PyValue v = a.exactly(1).get(0);
             PyValue.incRef(v);
             try {
-              Ops.listAppend(self, v);
+              Ops.listAppend(ts, self, v);
             } catch (RuntimeException e) {
               PyValue.decRef(v);
               throw e;
@@ -40,31 +41,38 @@ final class ListMethods {
             }
             long i = Convert.index(a.get(0));
             PyValue v = a.get(1);
-            checkNoCycle(self, v);
+            checkNoCycle(ts, self, v);
             Ops.checkSize(((PyList) self).size() + 1L);
+            ts.charge(((PyList) self).size()); // the items after i move up
             PyValue.incRef(v);
-            ((PyList) self).insert(i, v);
+            try {
+              ((PyList) self).insert(i, v);
+            } catch (RuntimeException e) {
+              PyValue.decRef(v);
+              throw e;
+            }
             return rt.space().none();
           })
           .put("extend", (rt, ts, self, a) -> {
-            List<PyValue> items = Iteration.items(rt.space(), a.exactly(1).get(0));
+            List<PyValue> items = Iteration.items(rt.space(), ts, a.exactly(1).get(0));
             try {
               for (PyValue v : items) {
-                checkNoCycle(self, v);
+                checkNoCycle(ts, self, v);
               }
               Ops.checkSize((long) ((PyList) self).size() + items.size());
+              ((PyList) self).addAll(items);
             } catch (RuntimeException e) {
               Iteration.release(items);
               throw e;
             }
-            ((PyList) self).addAll(items);
             return rt.space().none();
           })
           .put("index", (rt, ts, self, a) -> {
             PyValue v = a.exactly(1).get(0);
             List<PyValue> items = ((PyList) self).snapshot();
             for (int i = 0; i < items.size(); i++) {
-              if (ObjectSpace.equal(items.get(i), v, 0)) {
+              ts.charge(1);
+              if (ObjectSpace.equal(ts, items.get(i), v, 0)) {
                 return rt.space().newInt(i);
               }
             }
@@ -74,14 +82,15 @@ final class ListMethods {
             PyValue v = a.exactly(1).get(0);
             long n = 0;
             for (PyValue item : ((PyList) self).snapshot()) {
-              if (ObjectSpace.equal(item, v, 0)) {
+              ts.charge(1);
+              if (ObjectSpace.equal(ts, item, v, 0)) {
                 n++;
               }
             }
             return rt.space().newInt(n);
           })
           .put("remove", (rt, ts, self, a) -> {
-            PyValue removed = ((PyList) self).removeFirst(a.exactly(1).get(0));
+            PyValue removed = ((PyList) self).removeFirst(ts, a.exactly(1).get(0));
             if (removed == null) {
               throw new PyException("ValueError", "list.remove(x): x not in list");
             }
@@ -90,6 +99,7 @@ final class ListMethods {
           })
           .put("reverse", (rt, ts, self, a) -> {
             a.exactly(0);
+            ts.charge(((PyList) self).size());
             ((PyList) self).reverse();
             return rt.space().none();
           })
@@ -106,8 +116,8 @@ final class ListMethods {
           })
           .buildOrThrow();
 
-  private static void checkNoCycle(PyValue list, PyValue v) {
-    if (ObjectSpace.reaches(v, list)) {
+  private static void checkNoCycle(ThreadState ts, PyValue list, PyValue v) {
+    if (ObjectSpace.reaches(ts, v, list)) {
       throw new PyException(
           "ValueError",
           "appending would make a list contain itself: reference counting cannot free a cycle");

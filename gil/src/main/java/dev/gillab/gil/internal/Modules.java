@@ -162,7 +162,7 @@ final class Modules {
     if (args == null) {
       argTuple = rt.space().newTuple(new PyValue[0]);
     } else {
-      java.util.List<PyValue> items = Iteration.items(rt.space(), args);
+      java.util.List<PyValue> items = Iteration.items(rt.space(), ts, args);
       argTuple = rt.space().newTuple(items.toArray(new PyValue[0]));
     }
     boolean isDaemon =

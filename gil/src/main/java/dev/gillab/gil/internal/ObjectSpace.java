@@ -1,5 +1,6 @@
 package dev.gillab.gil.internal;
 
+import dev.gillab.refcount.FreeHook;
 import dev.gillab.refcount.Heap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The interpreter's objects on its heap: the immortals (None, True, False, the small ints
@@ -17,6 +19,11 @@ import java.util.Set;
  * <p>Freeing a list releases its items through a per-thread "trashcan" (CPython's name for the
  * same trick): a list freed while another is being freed queues its items instead of recursing,
  * so a list nested a million deep frees without a stack overflow.
+ *
+ * <p>Every mortal object is charged to the heap's byte budget ({@link Memory}) before it is
+ * allocated and gives its bytes back when it is freed; a charge past the budget raises
+ * MemoryError with nothing allocated. A container that cannot be allocated releases what it was
+ * to hold, as it would have on its free, so a refused allocation leaks nothing.
  *
  * <p>Not thread-safe on its own: objects are touched only by the thread holding the GIL. The
  * trashcan is per thread.
@@ -30,6 +37,9 @@ public final class ObjectSpace {
   public static final int MAX_NESTING = 500;
 
   private final Heap heap;
+  private final Memory memory;
+  /** One hook for every mortal object, so the heap shares one record among them all. */
+  private final FreeHook<PyValue> onFree = this::freed;
   private final PyNone none;
   private final PyInt trueObj;
   private final PyInt falseObj;
@@ -38,9 +48,10 @@ public final class ObjectSpace {
   @SuppressWarnings("ThreadLocalUsage") // one per interpreter on purpose
   private final ThreadLocal<Trashcan> trashcan = ThreadLocal.withInitial(Trashcan::new);
 
-  /** Allocates the immortals; the caller holds the GIL. */
-  public ObjectSpace(Heap heap) {
+  /** Allocates the immortals (not charged to {@code memory}); the caller holds the GIL. */
+  public ObjectSpace(Heap heap, Memory memory) {
     this.heap = heap;
+    this.memory = memory;
     this.none = immortal(new PyNone());
     this.trueObj = immortal(new PyInt(1, true, true));
     this.falseObj = immortal(new PyInt(0, true, true));
@@ -55,26 +66,63 @@ public final class ObjectSpace {
     return v;
   }
 
-  /** Allocates {@code v} with count 1: the caller holds the new reference. */
+  /**
+   * Allocates {@code v} with count 1, the caller holding the new reference, once its bytes are
+   * charged to the budget.
+   *
+   * @throws PyException MemoryError past the budget, with nothing allocated
+   */
   <T extends PyValue> T mortal(T v) {
-    v.ref = heap.allocate(v);
+    long bytes = v.footprint();
+    memory.charge(bytes);
+    try {
+      v.ref = heap.allocate(v, onFree);
+    } catch (RuntimeException e) {
+      memory.release(bytes);
+      throw e;
+    }
     return v;
   }
 
   /**
    * Allocates a container with count 1: when freed it releases what it holds ({@link
-   * PyValue#dropReferences}) through the trashcan.
+   * PyValue#dropReferences}) through the trashcan. It takes over those references even when it
+   * cannot be allocated: then it releases them before the error leaves.
    */
   <T extends PyValue> T container(T v) {
-    v.ref = heap.allocate(v, this::release);
-    return v;
+    try {
+      return mortal(v);
+    } catch (RuntimeException e) {
+      ArrayList<PyValue> held = new ArrayList<>();
+      v.dropReferences(held);
+      held.forEach(PyValue::decRef);
+      throw e;
+    }
+  }
+
+  /** This heap's byte budget. */
+  public Memory memory() {
+    return memory;
+  }
+
+  /**
+   * Throws MemoryError unless a str of {@code chars} UTF-16 units would fit in the budget now:
+   * called before a big str is built, so a refused one is never built.
+   */
+  void checkStrRoom(long chars) {
+    memory.checkRoom(Memory.str(chars));
+  }
+
+  /** As {@link #checkStrRoom}, for a list or tuple of {@code slots} items. */
+  void checkSlotsRoom(long slots) {
+    memory.checkRoom(Memory.slots(slots));
   }
 
   public PyValue newFloat(double v) {
     return mortal(new PyFloat(v));
   }
 
-  /** A new tuple that takes over the references in {@code items}. */
+  /** A new tuple that takes over the references in {@code items}, even when it fails. */
   public PyValue newTuple(PyValue[] items) {
     return container(new PyTuple(items));
   }
@@ -111,9 +159,17 @@ public final class ObjectSpace {
     return mortal(new PyStr(s));
   }
 
-  /** A new list that takes over the references in {@code items}. */
+  /** A new list that takes over the references in {@code items}, even when it fails. */
   public PyValue newList(ArrayList<PyValue> items) {
-    return container(new PyList(items));
+    return container(new PyList(items, memory));
+  }
+
+  /** The free hook of every mortal object: give its bytes back, then what it holds. */
+  private void freed(PyValue v) {
+    memory.release(v.footprint());
+    if (!(v instanceof PyInt || v instanceof PyStr || v instanceof PyFloat)) {
+      release(v); // the leaves above hold nothing: no trashcan for them
+    }
   }
 
   private void release(PyValue container) {
@@ -161,7 +217,7 @@ public final class ObjectSpace {
     return !(v instanceof PyNone);
   }
 
-  /** {@code str(x)}: what print prints. */
+  /** {@code str(x)}: what print prints. Unbounded: for messages and Java callers. */
   public static String str(PyValue v) {
     if (v instanceof PyStr) {
       return ((PyStr) v).value;
@@ -169,14 +225,57 @@ public final class ObjectSpace {
     return repr(v);
   }
 
-  /** {@code repr(x)}. */
+  /** {@code repr(x)}. Unbounded: for messages and Java callers. */
   public static String repr(PyValue v) {
     StringBuilder out = new StringBuilder();
-    repr(v, out, 0);
+    repr(v, out, 0, null);
     return out.toString();
   }
 
-  private static void repr(PyValue v, StringBuilder out, int depth) {
+  /**
+   * {@code str(x)} for a program: as {@link #repr(ThreadState, PyValue)}, and a str is its own
+   * text.
+   */
+  String str(ThreadState ts, PyValue v) {
+    if (v instanceof PyStr) {
+      return ((PyStr) v).value;
+    }
+    return repr(ts, v);
+  }
+
+  /**
+   * {@code repr(x)} for a program: each item and the text are charged to the instruction budget,
+   * and a text that would not fit the room left in the byte budget raises MemoryError as it
+   * passes it — a list holding a list a thousand times over prints nothing rather than
+   * exhausting the JVM.
+   */
+  String repr(ThreadState ts, PyValue v) {
+    StringBuilder out = new StringBuilder();
+    Bound bound = new Bound(ts, (memory.max() - memory.used()) / Memory.BYTES_PER_CHAR);
+    repr(v, out, 0, bound);
+    ts.chargeChars(out.length());
+    return out.toString();
+  }
+
+  /** What a program's repr may spend: the thread's budget, and chars up to the room left. */
+  private static final class Bound {
+    final ThreadState ts;
+    final long maxChars;
+
+    Bound(ThreadState ts, long maxChars) {
+      this.ts = ts;
+      this.maxChars = maxChars;
+    }
+
+    void check(StringBuilder out) {
+      ts.charge(1);
+      if (out.length() > maxChars) {
+        throw Memory.error();
+      }
+    }
+  }
+
+  private static void repr(PyValue v, StringBuilder out, int depth, @Nullable Bound bound) {
     if (v instanceof PyList || v instanceof PyTuple) {
       if (depth >= MAX_NESTING) {
         throw new PyException(
@@ -189,7 +288,10 @@ public final class ObjectSpace {
         if (i > 0) {
           out.append(", ");
         }
-        repr(items.get(i), out, depth + 1);
+        if (bound != null) {
+          bound.check(out);
+        }
+        repr(items.get(i), out, depth + 1, bound);
       }
       out.append(list ? "]" : items.size() == 1 ? ",)" : ")");
     } else if (v instanceof PyStr) {
@@ -252,9 +354,10 @@ public final class ObjectSpace {
 
   /**
    * {@code a == b} by value: numbers (int, bool, float) by value, strs by text, lists with
-   * lists and tuples with tuples item by item; anything else by identity.
+   * lists and tuples with tuples item by item; anything else by identity. The items and chars
+   * compared are charged to {@code ts}.
    */
-  public static boolean equal(PyValue x, PyValue y, int depth) {
+  static boolean equal(ThreadState ts, PyValue x, PyValue y, int depth) {
     if (x == y) {
       return !(x instanceof PyFloat) || !Double.isNaN(((PyFloat) x).value);
     }
@@ -262,7 +365,13 @@ public final class ObjectSpace {
       return ((PyInt) x).value == ((PyInt) y).value;
     }
     if (x instanceof PyStr && y instanceof PyStr) {
-      return ((PyStr) x).value.equals(((PyStr) y).value);
+      String a = ((PyStr) x).value;
+      String b = ((PyStr) y).value;
+      if (a.length() != b.length()) {
+        return false;
+      }
+      ts.chargeChars(a.length());
+      return a.equals(b);
     }
     if (Numbers.isNumber(x) && Numbers.isNumber(y)) {
       return Numbers.compare(x, y) == 0;
@@ -278,7 +387,8 @@ public final class ObjectSpace {
         return false;
       }
       for (int i = 0; i < l.size(); i++) {
-        if (!equal(l.get(i), r.get(i), depth + 1)) {
+        ts.charge(1);
+        if (!equal(ts, l.get(i), r.get(i), depth + 1)) {
           return false;
         }
       }
@@ -385,9 +495,10 @@ public final class ObjectSpace {
    * (list and tuple items, a bound method's object, an iterator's sequence, a thread's target and
    * arguments), or is it: storing {@code value} into {@code target} would make a cycle, which
    * reference counting alone cannot free. Lists are the only containers that change after they
-   * are made, so checking their stores is enough.
+   * are made, so checking their stores is enough. Each reference followed is charged to {@code
+   * ts}: appending a huge list again and again is work in proportion to it.
    */
-  static boolean reaches(PyValue value, PyValue target) {
+  static boolean reaches(ThreadState ts, PyValue value, PyValue target) {
     if (value instanceof PyInt || value instanceof PyStr || value instanceof PyFloat
         || value instanceof PyNone) {
       return false; // holds nothing: the common case, with no allocation
@@ -397,6 +508,7 @@ public final class ObjectSpace {
     work.push(value);
     while (!work.isEmpty()) {
       PyValue o = work.pop();
+      ts.charge(1);
       if (o == target) {
         return true;
       }

@@ -5,23 +5,31 @@ import dev.gillab.gil.CompareOp;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The slow paths of the operators: everything but int with int. Called with the GIL held. */
+/**
+ * The slow paths of the operators: everything but int with int. Called with the GIL held.
+ *
+ * <p>An operator on sequences does work in proportion to its operands: it charges that work to
+ * the thread's instruction budget ({@link ThreadState#charge}) and checks that its result fits
+ * the heap's byte budget before it builds it, so neither a repeat nor a comparison of huge
+ * operands outruns the budgets inside one instruction.
+ */
 final class Ops {
   private Ops() {}
 
   /** {@code l op r} for any operands; answers a new reference. */
-  static PyValue binaryAny(ObjectSpace space, BinaryOp op, PyValue l, PyValue r) {
+  static PyValue binaryAny(
+      ObjectSpace space, ThreadState ts, BinaryOp op, PyValue l, PyValue r) {
     if (l instanceof PyInt && r instanceof PyInt && op.plain() != BinaryOp.TRUE_DIVIDE) {
       return space.newInt(EvalLoop.arith(op.ordinal(), ((PyInt) l).value, ((PyInt) r).value));
     }
-    return binary(space, op, l, r);
+    return binary(space, ts, op, l, r);
   }
 
   /**
    * {@code l op r} for the types that are not both ints (or true division of ints); answers a
    * new reference.
    */
-  static PyValue binary(ObjectSpace space, BinaryOp op, PyValue l, PyValue r) {
+  static PyValue binary(ObjectSpace space, ThreadState ts, BinaryOp op, PyValue l, PyValue r) {
     PyValue a = l;
     PyValue b = r;
     BinaryOp plain = op.plain();
@@ -30,10 +38,10 @@ final class Ops {
     }
     if (a instanceof PyList && op != plain) {
       if (op == BinaryOp.INPLACE_ADD) {
-        return extendInPlace(space, (PyList) a, b);
+        return extendInPlace(space, ts, (PyList) a, b);
       }
       if (op == BinaryOp.INPLACE_MULTIPLY && b instanceof PyInt) {
-        return repeatInPlace(space, (PyList) a, ((PyInt) b).value);
+        return repeatInPlace(space, ts, (PyList) a, ((PyInt) b).value);
       }
     }
     if (plain == BinaryOp.ADD) {
@@ -43,7 +51,10 @@ final class Ops {
         }
         String x = ((PyStr) a).value;
         String y = ((PyStr) b).value;
-        checkSize((long) x.length() + y.length());
+        long length = (long) x.length() + y.length();
+        checkSize(length);
+        ts.chargeChars(length);
+        space.checkStrRoom(length);
         return space.newStr(x.concat(y));
       }
       if (a instanceof PyList || a instanceof PyTuple) {
@@ -52,7 +63,10 @@ final class Ops {
         }
         List<PyValue> x = ObjectSpace.items(a);
         List<PyValue> y = ObjectSpace.items(b);
-        checkSize((long) x.size() + y.size());
+        long size = (long) x.size() + y.size();
+        checkSize(size);
+        ts.charge(size);
+        space.checkSlotsRoom(size);
         ArrayList<PyValue> items = new ArrayList<>(x.size() + y.size());
         items.addAll(x);
         items.addAll(y);
@@ -60,10 +74,10 @@ final class Ops {
       }
     } else if (plain == BinaryOp.MULTIPLY) {
       if (b instanceof PyInt && isSequence(a)) {
-        return repeat(space, a, ((PyInt) b).value);
+        return repeat(space, ts, a, ((PyInt) b).value);
       }
       if (a instanceof PyInt && isSequence(b)) {
-        return repeat(space, b, ((PyInt) a).value);
+        return repeat(space, ts, b, ((PyInt) a).value);
       }
       if (isSequence(a) || isSequence(b)) {
         throw PyException.type(
@@ -80,10 +94,11 @@ final class Ops {
    * {@code xs += it} on a list: extends it in place (any iterable) and answers the same list, so
    * every name for it sees the change, as in CPython.
    */
-  private static PyValue extendInPlace(ObjectSpace space, PyList list, PyValue it) {
+  private static PyValue extendInPlace(
+      ObjectSpace space, ThreadState ts, PyList list, PyValue it) {
     List<PyValue> items;
     try {
-      items = Iteration.items(space, it);
+      items = Iteration.items(space, ts, it);
     } catch (PyException e) {
       if (e.kind().equals("TypeError")) {
         throw PyException.type("'" + it.typeName() + "' object is not iterable");
@@ -93,26 +108,30 @@ final class Ops {
     try {
       checkSize((long) list.size() + items.size());
       for (PyValue v : items) {
-        if (ObjectSpace.reaches(v, list)) {
+        if (ObjectSpace.reaches(ts, v, list)) {
           throw new PyException(
               "ValueError",
               "appending would make a list contain itself: reference counting cannot free a cycle");
         }
       }
+      list.addAll(items);
     } catch (RuntimeException e) {
       Iteration.release(items);
       throw e;
     }
-    list.addAll(items);
     PyValue.incRef(list);
     return list;
   }
 
   /** {@code xs *= n} on a list: repeats it in place and answers the same list. */
-  private static PyValue repeatInPlace(ObjectSpace space, PyList list, long times) {
+  private static PyValue repeatInPlace(
+      ObjectSpace space, ThreadState ts, PyList list, long times) {
     List<PyValue> items = list.snapshot();
     long n = items.isEmpty() ? 0 : Math.max(0, times);
-    checkSize(times(items.size(), n));
+    long size = times(items.size(), n);
+    checkSize(size);
+    ts.charge(size);
+    space.checkSlotsRoom(size);
     List<PyValue> more = new ArrayList<>();
     for (long i = 1; i < n; i++) {
       more.addAll(items);
@@ -121,7 +140,12 @@ final class Ops {
     if (n == 0) {
       list.takeAll().forEach(PyValue::decRef);
     } else {
-      list.addAll(more);
+      try {
+        list.addAll(more);
+      } catch (RuntimeException e) {
+        Iteration.release(more);
+        throw e;
+      }
     }
     PyValue.incRef(list);
     return list;
@@ -138,43 +162,43 @@ final class Ops {
             + a.typeName());
   }
 
-  private static PyValue repeat(ObjectSpace space, PyValue seq, long times) {
+  private static PyValue repeat(ObjectSpace space, ThreadState ts, PyValue seq, long times) {
     long n = Math.max(0, times);
     if (seq instanceof PyStr) {
       String s = ((PyStr) seq).value;
       if (s.isEmpty()) {
         n = 0; // "" * n is "" for any n; keeps (int) n below in range
       }
-      checkSize(times(s.length(), n));
+      long length = times(s.length(), n);
+      checkSize(length);
+      ts.chargeChars(length);
+      space.checkStrRoom(length);
       return space.newStr(s.repeat((int) n));
     }
     List<PyValue> items = ObjectSpace.items(seq);
     if (items.isEmpty()) {
       n = 0;
     }
-    checkSize(times(items.size(), n));
-    ArrayList<PyValue> out = new ArrayList<>((int) (items.size() * n));
+    long size = times(items.size(), n);
+    checkSize(size);
+    ts.charge(size);
+    space.checkSlotsRoom(size);
+    ArrayList<PyValue> out = new ArrayList<>((int) size);
     for (long i = 0; i < n; i++) {
       out.addAll(items);
     }
     return newSharing(space, out, seq instanceof PyTuple);
   }
 
-  /** A new list or tuple over items it does not own yet: take a reference to each. */
+  /**
+   * A new list or tuple over items it does not own yet: take a reference to each, which the new
+   * object takes over (and releases if it cannot be allocated).
+   */
   private static PyValue newSharing(ObjectSpace space, ArrayList<PyValue> items, boolean tuple) {
-    if (tuple) {
-      PyValue[] array = items.toArray(new PyValue[0]);
-      for (PyValue item : array) {
-        PyValue.incRef(item);
-      }
-      return space.newTuple(array);
-    }
-    PyValue list = space.newList(new ArrayList<>());
     for (PyValue item : items) {
       PyValue.incRef(item);
     }
-    ((PyList) list).addAll(items);
-    return list;
+    return tuple ? space.newTuple(items.toArray(new PyValue[0])) : space.newList(items);
   }
 
   private static long times(long length, long n) {
@@ -192,17 +216,17 @@ final class Ops {
     }
   }
 
-  /** A comparison for the types that are not both ints. */
-  static boolean compare(CompareOp op, PyValue l, PyValue r) {
-    return compare(op, l, r, 0);
+  /** A comparison for the types that are not both ints; the work is charged to {@code ts}. */
+  static boolean compare(ThreadState ts, CompareOp op, PyValue l, PyValue r) {
+    return compare(ts, op, l, r, 0);
   }
 
-  private static boolean compare(CompareOp op, PyValue a, PyValue b, int depth) {
+  private static boolean compare(ThreadState ts, CompareOp op, PyValue a, PyValue b, int depth) {
     switch (op) {
       case EQ:
-        return ObjectSpace.equal(a, b, depth);
+        return ObjectSpace.equal(ts, a, b, depth);
       case NE:
-        return !ObjectSpace.equal(a, b, depth);
+        return !ObjectSpace.equal(ts, a, b, depth);
       default:
         break;
     }
@@ -213,7 +237,10 @@ final class Ops {
         return false; // NaN: unordered
       }
     } else if (a instanceof PyStr && b instanceof PyStr) {
-      c = Strings.compare(((PyStr) a).value, ((PyStr) b).value);
+      String x = ((PyStr) a).value;
+      String y = ((PyStr) b).value;
+      ts.chargeChars(Math.min(x.length(), y.length()));
+      c = Strings.compare(x, y);
     } else if (a instanceof PyList && b instanceof PyList
         || a instanceof PyTuple && b instanceof PyTuple) {
       if (depth >= ObjectSpace.MAX_NESTING) {
@@ -224,8 +251,9 @@ final class Ops {
       List<PyValue> y = ObjectSpace.items(b);
       int n = Math.min(x.size(), y.size());
       for (int i = 0; i < n; i++) {
-        if (!ObjectSpace.equal(x.get(i), y.get(i), depth + 1)) {
-          return compare(op, x.get(i), y.get(i), depth + 1);
+        ts.charge(1);
+        if (!ObjectSpace.equal(ts, x.get(i), y.get(i), depth + 1)) {
+          return compare(ts, op, x.get(i), y.get(i), depth + 1);
         }
       }
       c = Integer.compare(x.size(), y.size());
@@ -252,14 +280,14 @@ final class Ops {
    * {@code none} two threads appending two lists into each other at once could still make a
    * cycle, which the heap would report as a leak at close.
    */
-  static void listAppend(PyValue target, PyValue v) {
+  static void listAppend(ThreadState ts, PyValue target, PyValue v) {
     PyValue t = target;
     if (!(t instanceof PyList)) {
       throw PyException.type("LIST_APPEND needs a list, got '" + t.typeName() + "'");
     }
     PyList list = (PyList) t;
     checkSize(list.size() + 1L);
-    if (ObjectSpace.reaches(v, target)) {
+    if (ObjectSpace.reaches(ts, v, target)) {
       throw new PyException(
           "ValueError",
           "appending would make a list contain itself: reference counting cannot free a cycle");

@@ -19,7 +19,8 @@ final class PyBuiltins {
     ImmutableMap.Builder<String, PyValue> b = ImmutableMap.builder();
     fn(b, space, "print", PyBuiltins::print);
     fn(b, space, "len", (rt, ts, a) -> rt.space().newInt(len(a.exactly(1).get(0))));
-    fn(b, space, "repr", (rt, ts, a) -> rt.space().newStr(ObjectSpace.repr(a.exactly(1).get(0))));
+    fn(b, space, "repr", (rt, ts, a) ->
+        rt.space().newStr(rt.space().repr(ts, a.exactly(1).get(0))));
     fn(b, space, "abs", (rt, ts, a) -> abs(rt.space(), a.exactly(1).get(0)));
     fn(b, space, "min", (rt, ts, a) -> minMax(rt, ts, a, CompareOp.LT));
     fn(b, space, "max", (rt, ts, a) -> minMax(rt, ts, a, CompareOp.GT));
@@ -36,7 +37,7 @@ final class PyBuiltins {
     type(b, space, "list", (rt, ts, a) -> {
       a.noKeywords().between(0, 1);
       return rt.space().newList(
-          a.size() == 0 ? new ArrayList<>() : Iteration.items(rt.space(), a.get(0)));
+          a.size() == 0 ? new ArrayList<>() : Iteration.items(rt.space(), ts, a.get(0)));
     });
     type(b, space, "tuple", (rt, ts, a) -> {
       a.noKeywords().between(0, 1);
@@ -45,7 +46,7 @@ final class PyBuiltins {
         return a.get(0);
       }
       List<PyValue> items =
-          a.size() == 0 ? List.of() : Iteration.items(rt.space(), a.get(0));
+          a.size() == 0 ? List.of() : Iteration.items(rt.space(), ts, a.get(0));
       return rt.space().newTuple(items.toArray(new PyValue[0]));
     });
     return b.build();
@@ -77,7 +78,7 @@ final class PyBuiltins {
       if (i > 0) {
         line.append(sep);
       }
-      line.append(ObjectSpace.str(a.get(i)));
+      line.append(rt.space().str(ts, a.get(i)));
     }
     line.append(end);
     rt.out().print(line);
@@ -157,7 +158,7 @@ final class PyBuiltins {
       PyValue.incRef(v);
       return v;
     }
-    return rt.space().newStr(ObjectSpace.str(v));
+    return rt.space().newStr(rt.space().str(ts, v));
   }
 
   private static PyValue toInt(PyRuntime rt, ThreadState ts, Args a) {
@@ -238,7 +239,7 @@ final class PyBuiltins {
     }
     List<PyValue> items;
     if (a.size() == 1) {
-      items = Iteration.items(rt.space(), a.get(0));
+      items = Iteration.items(rt.space(), ts, a.get(0));
     } else {
       items = new ArrayList<>(List.of(a.all()));
       items.forEach(PyValue::incRef);
@@ -260,7 +261,7 @@ final class PyBuiltins {
         }
         boolean wins;
         try {
-          wins = best == null || Ops.compare(better, k, bestKey);
+          wins = best == null || Ops.compare(ts, better, k, bestKey);
         } catch (RuntimeException e) {
           PyValue.decRef(k);
           throw e;
@@ -291,14 +292,14 @@ final class PyBuiltins {
     if (start instanceof PyStr) {
       throw PyException.type("sum() can't sum strings [use ''.join(seq) instead]");
     }
-    List<PyValue> items = Iteration.items(rt.space(), a.get(0));
+    List<PyValue> items = Iteration.items(rt.space(), ts, a.get(0));
     PyValue total = start == null ? rt.space().newInt(0) : start;
     if (start != null) {
       PyValue.incRef(total);
     }
     try {
       for (PyValue item : items) {
-        PyValue next = Ops.binaryAny(rt.space(), BinaryOp.ADD, total, item);
+        PyValue next = Ops.binaryAny(rt.space(), ts, BinaryOp.ADD, total, item);
         PyValue.decRef(total);
         total = next;
       }
@@ -319,7 +320,7 @@ final class PyBuiltins {
       throw PyException.type(
           "sorted expected 1 argument, got " + a.size());
     }
-    ArrayList<PyValue> items = Iteration.items(rt.space(), a.get(0));
+    ArrayList<PyValue> items = Iteration.items(rt.space(), ts, a.get(0));
     try {
       Sorting.sort(rt, ts, items, a.keyword("key"), a.keyword("reverse"));
     } catch (RuntimeException e) {

@@ -19,15 +19,45 @@ import org.jspecify.annotations.Nullable;
  * losing items. It makes each operation atomic, not a sequence of them: {@code xs.append(len(xs))}
  * from two threads can still append the same number twice. No method holds the lock while it
  * takes another list's, so lists cannot deadlock on each other.
+ *
+ * <p>The list is charged to the heap's byte budget by its capacity, modelled on {@code
+ * ArrayList}'s: it starts at the items it was made with, grows by half (at least to what is
+ * needed) when an append or an extend would pass it, and never shrinks. The growth is charged
+ * under the list's lock before an item is added, so a growth past the budget raises MemoryError
+ * with the list unchanged.
  */
 @ThreadSafe
 public final class PyList extends PyValue {
   @GuardedBy("this")
   private final ArrayList<PyValue> items;
 
-  PyList(ArrayList<PyValue> items) {
+  private final Memory memory;
+
+  /** The slots charged to the budget. */
+  @GuardedBy("this")
+  private int capacity;
+
+  PyList(ArrayList<PyValue> items, Memory memory) {
     super(false);
     this.items = items;
+    this.memory = memory;
+    this.capacity = items.size();
+  }
+
+  @Override
+  synchronized long footprint() {
+    return Memory.slots(capacity);
+  }
+
+  /** Charges the growth to hold {@code size} items, if the capacity charged is short of it. */
+  @GuardedBy("this")
+  private void ensureCapacity(long size) {
+    if (size <= capacity) {
+      return;
+    }
+    long grown = Math.max(size, capacity + (capacity >> 1));
+    memory.charge((grown - capacity) * Memory.BYTES_PER_SLOT);
+    capacity = (int) grown;
   }
 
   public synchronized int size() {
@@ -45,18 +75,24 @@ public final class PyList extends PyValue {
 
   /**
    * Appends {@code v} unless the list would then hold more than {@code maxSize} items; the list
-   * takes over the caller's reference. Returns false (and appends nothing) when it is full.
+   * takes over the caller's reference. Returns false (and appends nothing) when it is full; on
+   * MemoryError the reference stays the caller's.
    */
   synchronized boolean appendIfBelow(PyValue v, int maxSize) {
     if (items.size() + 1L > maxSize) {
       return false;
     }
+    ensureCapacity(items.size() + 1L);
     items.add(v);
     return true;
   }
 
-  /** Appends items whose references the list takes over. */
+  /**
+   * Appends items whose references the list takes over; on MemoryError it takes nothing and the
+   * references stay the caller's.
+   */
   synchronized void addAll(List<PyValue> more) {
+    ensureCapacity((long) items.size() + more.size());
     items.addAll(more);
   }
 
@@ -96,20 +132,28 @@ public final class PyList extends PyValue {
     return items.remove(index(i, message));
   }
 
-  /** Removes the first item {@code ==} to {@code v}; answers its reference or null. */
-  synchronized @Nullable PyValue removeFirst(PyValue v) {
+  /**
+   * Removes the first item {@code ==} to {@code v}; answers its reference or null. The items
+   * compared and moved are charged to {@code ts}.
+   */
+  synchronized @Nullable PyValue removeFirst(ThreadState ts, PyValue v) {
+    ts.charge(items.size()); // compared up to it, moved down after it: every item once
     for (int i = 0; i < items.size(); i++) {
-      if (ObjectSpace.equal(items.get(i), v, 0)) {
+      if (ObjectSpace.equal(ts, items.get(i), v, 0)) {
         return items.remove(i);
       }
     }
     return null;
   }
 
-  /** {@code list.insert(i, v)}: clamps as CPython does; takes over the reference. */
+  /**
+   * {@code list.insert(i, v)}: clamps as CPython does; takes over the reference (on MemoryError
+   * it stays the caller's).
+   */
   synchronized void insert(long i, PyValue v) {
     long n = items.size();
     long at = i < 0 ? Math.max(0, i + n) : Math.min(i, n);
+    ensureCapacity(n + 1);
     items.add((int) at, v);
   }
 

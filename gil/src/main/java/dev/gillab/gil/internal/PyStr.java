@@ -29,6 +29,11 @@ public final class PyStr extends PyValue {
   }
 
   @Override
+  long footprint() {
+    return Memory.str(value.length());
+  }
+
+  @Override
   public String typeName() {
     return "str";
   }

@@ -20,6 +20,11 @@ public final class PyTuple extends PyValue {
   }
 
   @Override
+  long footprint() {
+    return Memory.slots(items.length);
+  }
+
+  @Override
   void dropReferences(Collection<PyValue> out) {
     for (int i = 0; i < items.length; i++) {
       if (items[i] != null) {

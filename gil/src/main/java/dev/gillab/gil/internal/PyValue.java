@@ -39,6 +39,14 @@ public abstract class PyValue {
   }
 
   /**
+   * The bytes this object is charged to the heap's budget ({@link Memory}): the same from its
+   * allocation to its free, but for a list, whose growth is charged as it grows.
+   */
+  long footprint() {
+    return Memory.OBJECT;
+  }
+
+  /**
    * A container's free hook: hands the references it holds to {@code out} (the trashcan, which
    * releases them without recursing) and forgets them. Most objects hold none.
    */

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code sorted()} and {@code list.sort()}: a stable merge sort that compares only with {@code
  * <}, as CPython's does, so a type error in a comparison surfaces as CPython's TypeError and an
  * inconsistent order (NaN) cannot break the sort. {@code reverse=True} reverses, sorts and
- * reverses again, which keeps equal items in their original order, as CPython does.
+ * reverses again, which keeps equal items in their original order, as CPython does. Each
+ * comparison is charged to the instruction budget.
  */
 final class Sorting {
   private Sorting() {}
@@ -37,7 +38,7 @@ final class Sorting {
       for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      mergeSort(order, new Integer[n], 0, n, keys);
+      mergeSort(ts, order, new Integer[n], 0, n, keys);
       List<PyValue> sorted = new ArrayList<>(n);
       for (Integer i : order) {
         sorted.add(items.get(i));
@@ -54,19 +55,21 @@ final class Sorting {
     }
   }
 
-  private static void mergeSort(Integer[] a, Integer[] tmp, int from, int to, List<PyValue> keys) {
+  private static void mergeSort(
+      ThreadState ts, Integer[] a, Integer[] tmp, int from, int to, List<PyValue> keys) {
     if (to - from < 2) {
       return;
     }
     int mid = (from + to) >>> 1;
-    mergeSort(a, tmp, from, mid, keys);
-    mergeSort(a, tmp, mid, to, keys);
+    mergeSort(ts, a, tmp, from, mid, keys);
+    mergeSort(ts, a, tmp, mid, to, keys);
     int i = from;
     int j = mid;
     int k = from;
     while (i < mid && j < to) {
       // Take from the right only when it is strictly less: stability.
-      if (Ops.compare(CompareOp.LT, keys.get(a[j]), keys.get(a[i]))) {
+      ts.charge(1);
+      if (Ops.compare(ts, CompareOp.LT, keys.get(a[j]), keys.get(a[i]))) {
         tmp[k++] = a[j++];
       } else {
         tmp[k++] = a[i++];

@@ -16,17 +16,31 @@ final class Strings {
     return s.codePointCount(0, s.length());
   }
 
-  /** {@code s[i]}: the code point at index {@code i} (negative counts from the end). */
-  static String at(PyStr str, long i) {
+  /**
+   * {@code s[i]}: the code point at index {@code i} (negative counts from the end). Outside the
+   * BMP it walks the str to find it, which is charged to {@code ts}.
+   */
+  static String at(ThreadState ts, PyStr str, long i) {
     String s = str.value;
     int n = str.length();
     long at = i < 0 ? i + n : i;
     if (at < 0 || at >= n) {
       throw new PyException("IndexError", "string index out of range");
     }
+    if (n != s.length()) {
+      ts.chargeChars(at);
+    }
     int offset = n == s.length() ? (int) at : s.offsetByCodePoints(0, (int) at);
     int cp = s.codePointAt(offset);
     return new String(Character.toChars(cp));
+  }
+
+  /**
+   * Charges a search for {@code sub} in {@code s} at its worst case, every position of {@code s}
+   * compared with every char of {@code sub} ({@code String.indexOf} is quadratic at worst).
+   */
+  static void chargeSearch(ThreadState ts, String s, String sub) {
+    ts.chargeChars((long) s.length() * Math.max(1, sub.length()));
   }
 
   /** Compares by code point, not by UTF-16 unit (they differ above U+FFFF). */
@@ -123,14 +137,28 @@ final class Strings {
 
   /** {@code s.count(sub)}: non-overlapping occurrences; an empty {@code sub} counts len+1. */
   static long count(String s, String sub) {
+    return count(s, sub, Long.MAX_VALUE);
+  }
+
+  /** As {@link #count(String, String)}, but no more than {@code max}. */
+  static long count(String s, String sub, long max) {
     if (sub.isEmpty()) {
-      return length(s) + 1L;
+      return Math.min(max, length(s) + 1L);
     }
     long n = 0;
-    for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length())) {
+    for (int i = s.indexOf(sub); i >= 0 && n < max; i = s.indexOf(sub, i + sub.length())) {
       n++;
     }
     return n;
+  }
+
+  /**
+   * The UTF-16 length of {@code s.replace(old, rep, count)}, counted before it is built so that
+   * a result over the limits is refused without being made.
+   */
+  static long replacedLength(String s, String old, String rep, long count) {
+    long n = count(s, old, count < 0 ? Long.MAX_VALUE : count);
+    return s.length() + n * ((long) rep.length() - old.length());
   }
 
   /** {@code s.find(sub)} as a code point index, -1 if absent. */

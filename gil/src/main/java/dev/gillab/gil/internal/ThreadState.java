@@ -5,6 +5,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one interpreter thread carries through the eval loop: its frame depth and what is left
  * of its instruction budget. Confined to its thread.
+ *
+ * <p>The budget counts instructions and the work one instruction does on its operands: an
+ * operation that copies, compares, repeats, joins or searches elements charges one unit per item
+ * and one per {@value #CHARS_PER_UNIT} chars ({@link #charge}), about what an instruction costs,
+ * so one {@code ==} on two huge lists stops at the budget like a loop does. An operation whose
+ * work is known up front (a repeat, a join) is charged before it is done, and refused whole.
  */
 public final class ThreadState {
   final long budget;
@@ -19,6 +25,30 @@ public final class ThreadState {
   public ThreadState(long budget) {
     this.budget = budget;
     this.remaining = budget;
+  }
+
+  /** Chars of str work charged as one unit of the budget. */
+  static final int CHARS_PER_UNIT = 64;
+
+  /**
+   * Charges {@code units} of element work to the budget.
+   *
+   * @throws PyException BudgetExceeded once the budget is spent
+   */
+  void charge(long units) {
+    remaining -= units;
+    if (remaining < 0) {
+      throw budgetExceeded();
+    }
+  }
+
+  /** Charges the work of copying or scanning {@code chars} UTF-16 units of str. */
+  void chargeChars(long chars) {
+    charge(chars / CHARS_PER_UNIT);
+  }
+
+  PyException budgetExceeded() {
+    return new PyException("BudgetExceeded", "instruction budget of " + budget + " exhausted");
   }
 
   /** Instructions run so far (counted at eval-breaker checks, calls and returns). */

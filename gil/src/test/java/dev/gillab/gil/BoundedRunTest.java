@@ -1,0 +1,108 @@
+package dev.gillab.gil;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile programs through the command line: a memory bomb ends as CPython's {@code MemoryError}
+ * and one instruction on huge operands stops at the instruction budget, each as a Python error
+ * (exit 1) with its traceback, never as a Java error or a run without end.
+ */
+class BoundedRunTest {
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int main(String... args) throws Exception {
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private Path program(String name, String... lines) throws Exception {
+    return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8).replace("\r", "");
+  }
+
+  private String lastErrLine() {
+    String[] lines = err().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  /** The bomb: each turn keeps a new str of a million chars alive. */
+  @Test
+  void theStrAppendBombEndsInMemoryError() throws Exception {
+    Path p =
+        program(
+            "bomb.py",
+            "s = 'a' * 1000000",
+            "kept = []",
+            "n = 0",
+            "while True:",
+            "    kept.append(s + 'b')",
+            "    n += 1");
+    assertEquals(1, main("--max-memory", "16m", p.toString()), err());
+    assertEquals("MemoryError", lastErrLine(), err());
+    assertTrue(err().startsWith("Traceback (most recent call last):\n"), err());
+    assertTrue(err().contains("    kept.append(s + 'b')\n"), err());
+  }
+
+  @Test
+  void aRepeatPastTheBudgetIsRefusedBeforeItIsBuilt() throws Exception {
+    Path p = program("repeat.py", "xs = [0] * 1000000", "print(len(xs))");
+    assertEquals(1, main("--max-memory", "2m", p.toString()), err());
+    assertEquals("MemoryError", lastErrLine(), err());
+  }
+
+  @Test
+  void listEqualityOnHugeListsStopsAtTheInstructionBudget() throws Exception {
+    Path p =
+        program(
+            "eq.py",
+            "a = [0] * 1000000",
+            "b = [0] * 1000000",
+            "print(a == b)");
+    // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
+    assertEquals(1, main("--budget", "2500000", p.toString()), err());
+    assertTrue(
+        err().endsWith(
+            "line 3, in <module>\n    print(a == b)\n"
+                + "BudgetExceeded: instruction budget of 2500000 exhausted\n"),
+        err());
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aRepeatedStrIsChargedToTheInstructionBudget() throws Exception {
+    Path p = program("mul.py", "s = 'ab' * 500000", "print(len(s))");
+    assertEquals(1, main("--budget", "1000", p.toString()), err());
+    assertEquals("BudgetExceeded: instruction budget of 1000 exhausted", lastErrLine(), err());
+  }
+
+  @Test
+  void aMaxMemoryBelowTheFloorOrNotASizeIsAUsageError() throws Exception {
+    Path p = program("ok.py", "print(1)");
+    assertEquals(2, main("--max-memory", "64k", p.toString()));
+    assertEquals("--max-memory must be at least 1m (1048576 bytes), was 64k", lastErrLine());
+    err.reset();
+    assertEquals(2, main("--max-memory", "lots", p.toString()));
+    assertEquals(
+        "--max-memory must be a size such as 512m, 64MiB or 1g, was 'lots'", lastErrLine());
+    err.reset();
+    assertEquals(0, main("--max-memory", "64MiB", p.toString()), err());
+    assertEquals("1\n", out.toString(StandardCharsets.UTF_8).replace("\r", ""));
+  }
+}
