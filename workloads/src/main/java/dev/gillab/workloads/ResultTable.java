@@ -50,7 +50,7 @@ public final class ResultTable {
     String table = "convoy — echo round trips alone and beside CPU-bound threads"
         + System.lineSeparator() + columns(cells);
     return rows.stream().anyMatch(ConvoyRow::belowBaseline)
-        ? table + System.lineSeparator() + ConvoyRow.NONE_NOTE
+        ? table + System.lineSeparator() + ConvoyRow.NONE_NOTE + System.lineSeparator()
         : table;
   }
 

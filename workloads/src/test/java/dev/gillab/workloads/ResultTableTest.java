@@ -25,7 +25,10 @@ class ResultTableTest {
         t);
   }
 
-  /** A round trip beside CPU-bound threads faster than alone is noise, not a speed-up. */
+  /**
+   * A round trip beside CPU-bound threads faster than alone is noise, not a speed-up. The note
+   * ends its line like the table does, so whatever prints next starts a line of its own.
+   */
   @Test
   void aConvoyRowBelowItsBaselineShowsNoSlowdownAndTheTableSaysWhy() {
     String t =
@@ -41,7 +44,8 @@ class ResultTableTest {
             "interval(5ms)  1                           20.0         5100.0    255.0x",
             "none           1                           20.0           18.5      none",
             "",
-            ConvoyRow.NONE_NOTE),
+            ConvoyRow.NONE_NOTE,
+            ""),
         t);
   }
 
