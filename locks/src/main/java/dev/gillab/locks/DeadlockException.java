@@ -15,14 +15,27 @@ import static com.google.common.base.Preconditions.checkNotNull;
 public final class DeadlockException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The cycle; a report is not serializable, as it is not meant to travel. */
   @SuppressWarnings("serial") // reports are not meant to travel
   private final DeadlockReport report;
 
+  /**
+   * Wraps a detector's report; the message is the report's text, so a stack trace alone shows
+   * the whole wait-for cycle.
+   *
+   * @param report the cycle that was about to close
+   */
   public DeadlockException(DeadlockReport report) {
     super(checkNotNull(report, "report").toString());
     this.report = report;
   }
 
+  /**
+   * The cycle as data, for a caller that wants to know which threads and locks were in it
+   * rather than parse the message.
+   *
+   * @return the report this exception was thrown with
+   */
   public DeadlockReport report() {
     return report;
   }

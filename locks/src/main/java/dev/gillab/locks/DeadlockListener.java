@@ -8,5 +8,10 @@ package dev.gillab.locks;
  */
 @FunctionalInterface
 public interface DeadlockListener {
+  /**
+   * Called once for each cycle found.
+   *
+   * @param report the cycle, with a one-line summary and the holders' stacks
+   */
   void onDeadlock(DeadlockReport report);
 }

@@ -36,6 +36,13 @@ public final class DeadlockReport {
   /**
    * For detectors. {@code threads} and {@code locks} are in cycle order; {@code details} may be
    * empty.
+   *
+   * @param kind which graph the cycle was found in
+   * @param summary one line naming the whole cycle
+   * @param details the stacks, one block per holder or edge; may be empty
+   * @param threads the threads in the cycle, in cycle order
+   * @param locks the locks in the cycle, in cycle order
+   * @throws IllegalArgumentException if {@code summary} spans more than one line
    */
   public DeadlockReport(
       Kind kind, String summary, String details, ImmutableList<String> threads,
@@ -48,26 +55,50 @@ public final class DeadlockReport {
     this.locks = checkNotNull(locks, "locks");
   }
 
+  /**
+   * Whether this is a deadlock happening now or one that the order of past acquisitions makes
+   * possible.
+   *
+   * @return the graph the cycle was found in
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** One line naming the whole cycle. */
+  /**
+   * One line naming the whole cycle, the same for the same deadlock whichever thread found it.
+   *
+   * @return the summary, without a line break
+   */
   public String summary() {
     return summary;
   }
 
-  /** The stacks, one block per holder or edge; lines separated by {@code \n}. */
+  /**
+   * Where each lock in the cycle was taken: what to read to find the code that nests them.
+   *
+   * @return the stacks, one block per holder or edge, lines separated by {@code \n}; empty if
+   *     the detector recorded none
+   */
   public String details() {
     return details;
   }
 
-  /** The threads in the cycle, in cycle order (for a potential deadlock: those that made its edges). */
+  /**
+   * The threads in the cycle.
+   *
+   * @return their names in cycle order (for a potential deadlock: the threads that made its
+   *     edges)
+   */
   public ImmutableList<String> threads() {
     return threads;
   }
 
-  /** The locks in the cycle, in cycle order. */
+  /**
+   * The locks in the cycle.
+   *
+   * @return their names in cycle order
+   */
   public ImmutableList<String> locks() {
     return locks;
   }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: every access checks the lock, and the lock's acquire/release give the value's
  * writes and reads their happens-before order.
+ *
+ * @param <T> the type of the guarded value
  */
 @ThreadSafe
 public final class GuardedObject<T> {
@@ -37,11 +39,24 @@ public final class GuardedObject<T> {
     this.value = value;
   }
 
-  /** Guards {@code initial} (not null) with {@code lock}. */
+  /**
+   * Guards {@code initial} with {@code lock}. Nobody need hold the lock to make the guard: no
+   * other thread can reach the value before this returns.
+   *
+   * @param <T> the type of the guarded value
+   * @param lock the lock a thread must hold to reach the value
+   * @param initial the value, not null
+   * @return the guard
+   */
   public static <T> GuardedObject<T> of(OwnedLock lock, T initial) {
     return new GuardedObject<>(checkNotNull(lock, "lock"), checkNotNull(initial, "initial"));
   }
 
+  /**
+   * The lock to take before {@link #get}, {@link #set}, {@link #with} or {@link #update}.
+   *
+   * @return the lock that guards the value
+   */
   public OwnedLock lock() {
     return lock;
   }
@@ -49,6 +64,7 @@ public final class GuardedObject<T> {
   /**
    * The value; the caller must hold the lock.
    *
+   * @return the value
    * @throws IllegalStateException if it does not, e.g. {@code "main must hold lock 'account' to
    *     use the object it guards; nobody holds it"}
    */
@@ -57,14 +73,27 @@ public final class GuardedObject<T> {
     return value;
   }
 
-  /** Replaces the value (not null); the caller must hold the lock. */
+  /**
+   * Replaces the value; the caller must hold the lock.
+   *
+   * @param newValue the new value, not null
+   * @throws IllegalStateException if the caller does not hold the lock
+   */
   public void set(T newValue) {
     checkNotNull(newValue, "newValue");
     checkHeld();
     value = newValue;
   }
 
-  /** Applies {@code f} to the value; the caller must hold the lock. */
+  /**
+   * Applies {@code f} to the value; the caller must hold the lock. The way to read a mutable
+   * value without letting a reference to it escape the lock.
+   *
+   * @param <R> what {@code f} answers
+   * @param f the function to apply; it should not keep the value
+   * @return what {@code f} answered
+   * @throws IllegalStateException if the caller does not hold the lock
+   */
   @CanIgnoreReturnValue
   public <R> R with(Function<? super T, ? extends R> f) {
     checkNotNull(f, "f");
@@ -72,7 +101,13 @@ public final class GuardedObject<T> {
     return f.apply(value);
   }
 
-  /** Replaces the value by {@code f(value)} and answers it; the caller must hold the lock. */
+  /**
+   * Replaces the value by {@code f(value)}; the caller must hold the lock.
+   *
+   * @param f the update; it must not answer null
+   * @return the new value
+   * @throws IllegalStateException if the caller does not hold the lock
+   */
   @CanIgnoreReturnValue
   public T update(UnaryOperator<T> f) {
     checkNotNull(f, "f");
@@ -82,7 +117,16 @@ public final class GuardedObject<T> {
     return value;
   }
 
-  /** Takes the lock, applies {@code f} to the value, releases the lock. */
+  /**
+   * Takes the lock, applies {@code f} to the value, releases the lock: {@link #with} for a
+   * caller that does not hold the lock yet.
+   *
+   * @param <R> what {@code f} answers
+   * @param f the function to apply; it should not keep the value
+   * @return what {@code f} answered
+   * @throws InterruptedException if the thread is interrupted while it waits for the lock
+   * @throws DeadlockException if taking the lock would close a wait-for cycle (policy THROW)
+   */
   @CanIgnoreReturnValue
   public <R> R withLock(Function<? super T, ? extends R> f) throws InterruptedException {
     checkNotNull(f, "f");
@@ -94,7 +138,15 @@ public final class GuardedObject<T> {
     }
   }
 
-  /** Takes the lock, replaces the value by {@code f(value)}, releases the lock; answers the new value. */
+  /**
+   * Takes the lock, replaces the value by {@code f(value)}, releases the lock: {@link #update}
+   * for a caller that does not hold the lock yet.
+   *
+   * @param f the update; it must not answer null
+   * @return the new value
+   * @throws InterruptedException if the thread is interrupted while it waits for the lock
+   * @throws DeadlockException if taking the lock would close a wait-for cycle (policy THROW)
+   */
   @CanIgnoreReturnValue
   public T updateWithLock(UnaryOperator<T> f) throws InterruptedException {
     lock.acquire();

@@ -65,34 +65,68 @@ public final class LockSet {
     this.order = b.order == Policy.DISABLED ? null : new OrderGraph(b.order, b.orderKey, b.listener);
   }
 
-  /** A set with no checking at all: its locks cost what an AQS lock costs. */
+  /**
+   * A set with no checking at all: its locks cost what an AQS lock costs, and still know their
+   * owner.
+   *
+   * @return the one unchecked set
+   */
   public static LockSet unchecked() {
     return UNCHECKED;
   }
 
+  /**
+   * Starts a set with the defaults of the class comment: real deadlocks throw, potential ones
+   * are logged.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A new non-reentrant lock called {@code name}. */
+  /**
+   * A new non-reentrant lock: its holder asking again is a deadlock with itself, and is
+   * reported as one.
+   *
+   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its
+   *     node in the lock-order graph
+   * @return the lock, free
+   */
   public OwnedLock newLock(String name) {
     return new OwnedLock(name, false, waits, order, captureStacks);
   }
 
-  /** A new reentrant lock called {@code name}: its holder may take it again, and releases as often. */
+  /**
+   * A new reentrant lock: its holder may take it again, and releases as often.
+   *
+   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its
+   *     node in the lock-order graph
+   * @return the lock, free
+   */
   public OwnedLock newReentrantLock(String name) {
     return new OwnedLock(name, true, waits, order, captureStacks);
   }
 
   /**
    * Starts a watchdog that scans this set's waits and the JVM's deadlocked threads every
-   * {@link Watchdog#DEFAULT_PERIOD} and reports each new cycle to {@code listener}.
+   * {@link Watchdog#DEFAULT_PERIOD} and reports each new cycle to {@code listener}. The way to
+   * hear of a deadlock that {@link Policy#WARN} let happen, or one among JDK locks.
+   *
+   * @param listener who hears of each new cycle, on the watchdog's thread
+   * @return the running watchdog; close it to stop it
    */
   public Watchdog startWatchdog(DeadlockListener listener) {
     return startWatchdog(Watchdog.DEFAULT_PERIOD, listener);
   }
 
-  /** As {@link #startWatchdog(DeadlockListener)}, scanning every {@code period}. */
+  /**
+   * As {@link #startWatchdog(DeadlockListener)}, scanning every {@code period}.
+   *
+   * @param period the time between two scans
+   * @param listener who hears of each new cycle, on the watchdog's thread
+   * @return the running watchdog; close it to stop it
+   */
   public Watchdog startWatchdog(Duration period, DeadlockListener listener) {
     return Watchdog.start(period, listener, waits == null ? List.of() : List.of(waits));
   }
@@ -115,21 +149,37 @@ public final class LockSet {
 
     private Builder() {}
 
-    /** Real-deadlock policy (wait-for graph). Default THROW. */
+    /**
+     * Real-deadlock policy (wait-for graph). Default THROW.
+     *
+     * @param policy what an acquisition that would close a wait-for cycle does
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder waitFor(Policy policy) {
       this.waitFor = checkNotNull(policy, "policy");
       return this;
     }
 
-    /** Potential-deadlock policy (lock-order graph). Default WARN. */
+    /**
+     * Potential-deadlock policy (lock-order graph). Default WARN: an order seen to flip is worth
+     * a report, but it is not yet a deadlock.
+     *
+     * @param policy what an acquisition that would close a lock-order cycle does
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder order(Policy policy) {
       this.order = checkNotNull(policy, "policy");
       return this;
     }
 
-    /** What a node of the lock-order graph is. Default {@link OrderKey#NAME}. */
+    /**
+     * What a node of the lock-order graph is. Default {@link OrderKey#NAME}.
+     *
+     * @param key a name or a lock object
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder orderBy(OrderKey key) {
       this.orderKey = checkNotNull(key, "key");
@@ -140,6 +190,9 @@ public final class LockSet {
      * Whether each acquisition records its stack, so that a deadlock report shows where every
      * holder took its lock. Costs a stack capture per (outermost) acquisition; only effective
      * while the wait-for policy is not DISABLED. Default true.
+     *
+     * @param capture whether to record stacks
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder captureStacks(boolean capture) {
@@ -147,13 +200,23 @@ public final class LockSet {
       return this;
     }
 
-    /** Who hears WARN reports. Default: a {@code java.util.logging} WARNING. */
+    /**
+     * Who hears WARN reports. Default: a {@code java.util.logging} WARNING.
+     *
+     * @param listener called on the thread that found the cycle
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder listener(DeadlockListener listener) {
       this.listener = checkNotNull(listener, "listener");
       return this;
     }
 
+    /**
+     * Makes the set. The builder may go on to make others; they share nothing.
+     *
+     * @return a new lock set with this builder's settings
+     */
     public LockSet build() {
       return new LockSet(this);
     }

@@ -8,6 +8,11 @@ package dev.gillab.locks;
 public final class LockTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * For {@link TimedAcquisition}, which writes the message.
+   *
+   * @param message the locks, the attempts and the lock that was busy last
+   */
   public LockTimeoutException(String message) {
     super(message);
   }

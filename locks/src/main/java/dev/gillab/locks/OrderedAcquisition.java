@@ -45,7 +45,14 @@ public final class OrderedAcquisition {
 
   private OrderedAcquisition() {}
 
-  /** Takes all {@code locks} in {@link #BY_ID} order, whatever order they are given in. */
+  /**
+   * Takes all {@code locks} in {@link #BY_ID} order, whatever order they are given in.
+   *
+   * @param locks the locks to take, at least one, none twice
+   * @return a hold that releases them all, last taken first
+   * @throws InterruptedException if interrupted while waiting; nothing is held
+   * @throws IllegalArgumentException if no lock is given or one is given twice
+   */
   public static Hold acquireAll(OwnedLock... locks) throws InterruptedException {
     return acquireAll(BY_ID, Arrays.asList(locks));
   }
@@ -53,6 +60,10 @@ public final class OrderedAcquisition {
   /**
    * Takes all {@code locks} sorted by {@code order}; the hold releases them in reverse.
    *
+   * @param order the program-wide order; every thread that takes these locks must use it
+   * @param locks the locks to take, in any order
+   * @return a hold that releases them all, last taken first
+   * @throws InterruptedException if interrupted while waiting; nothing is held
    * @throws IllegalArgumentException if no lock is given or one is given twice
    */
   public static Hold acquireAll(Comparator<? super OwnedLock> order, Collection<OwnedLock> locks)

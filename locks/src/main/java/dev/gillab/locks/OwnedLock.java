@@ -64,25 +64,51 @@ public final class OwnedLock {
     this.captureStacks = captureStacks && waits != null;
   }
 
-  /** A non-reentrant lock without deadlock checking (see {@link LockSet#unchecked()}). */
+  /**
+   * A non-reentrant lock without deadlock checking (see {@link LockSet#unchecked()}): still
+   * owned, still named, still refusing its holder a second hold.
+   *
+   * @param name what messages and reports call the lock; not blank
+   * @return the lock, free
+   */
   public static OwnedLock create(String name) {
     return LockSet.unchecked().newLock(name);
   }
 
-  /** A reentrant lock without deadlock checking. */
+  /**
+   * A reentrant lock without deadlock checking, as {@code threading.RLock} is to {@code Lock}.
+   *
+   * @param name what messages and reports call the lock; not blank
+   * @return the lock, free
+   */
   public static OwnedLock reentrant(String name) {
     return LockSet.unchecked().newReentrantLock(name);
   }
 
+  /**
+   * The name every message and report uses for this lock.
+   *
+   * @return the name given at creation
+   */
   public String name() {
     return core.name;
   }
 
-  /** A stable id, unique in this JVM and increasing in creation order: a global lock order. */
+  /**
+   * A stable id, unique in this JVM and increasing in creation order: a global lock order
+   * that needs no agreement between callers ({@link OrderedAcquisition#BY_ID}).
+   *
+   * @return the id
+   */
   public long id() {
     return core.id;
   }
 
+  /**
+   * Whether the holder may take the lock again.
+   *
+   * @return true for a lock made by {@link LockSet#newReentrantLock} or {@link #reentrant}
+   */
   public boolean isReentrant() {
     return core.reentrant;
   }
@@ -104,7 +130,15 @@ public final class OwnedLock {
     blockingAcquire(true);
   }
 
-  /** Takes the lock, waiting as long as it takes, ignoring interrupts; otherwise as {@link #acquire}. */
+  /**
+   * Takes the lock, waiting as long as it takes, ignoring interrupts; otherwise as {@link
+   * #acquire}.
+   *
+   * @throws DeadlockException if waiting would close a wait-for cycle (policy THROW) or this
+   *     non-reentrant lock is already held by the caller; the lock is not taken
+   * @throws PotentialDeadlockException if taking it contradicts the learned lock order (policy
+   *     THROW); the lock is not taken
+   */
   public void acquireUninterruptibly() {
     try {
       blockingAcquire(false);
@@ -113,7 +147,12 @@ public final class OwnedLock {
     }
   }
 
-  /** Takes the lock if it is free now (or, reentrant, already the caller's); never waits. */
+  /**
+   * Takes the lock if it is free now (or, reentrant, already the caller's); never waits, so
+   * never deadlocks and never adds a lock-order edge.
+   *
+   * @return whether the caller holds the lock now
+   */
   public boolean tryAcquire() {
     int holds = sync.tryLockHolds();
     if (holds == 0) {
@@ -127,6 +166,10 @@ public final class OwnedLock {
    * Takes the lock if it becomes free within {@code timeout}. A non-reentrant lock the caller
    * already holds answers false at once. A timed wait never throws {@link DeadlockException}:
    * timing out is its way out of a cycle (with policy WARN the cycle is still reported).
+   *
+   * @param timeout the longest time to wait; zero or negative means do not wait
+   * @return whether the caller holds the lock now
+   * @throws InterruptedException if interrupted before or while waiting; the lock is not taken
    */
   public boolean tryAcquire(Duration timeout) throws InterruptedException {
     checkNotNull(timeout, "timeout");
@@ -170,22 +213,44 @@ public final class OwnedLock {
     order.released(stack, core);
   }
 
-  /** {@link #acquire}, as a resource that {@link #release}s when closed. */
+  /**
+   * {@link #acquire}, as a resource that {@link #release}s when closed: {@code try (Hold h =
+   * lock.hold()) { ... }} cannot forget the release.
+   *
+   * @return the hold; close it on this thread
+   * @throws InterruptedException if interrupted before or while waiting; the lock is not taken
+   * @throws DeadlockException as {@link #acquire}
+   * @throws PotentialDeadlockException as {@link #acquire}
+   */
   public Hold hold() throws InterruptedException {
     acquire();
     return new SingleHold(this);
   }
 
+  /**
+   * Whether the calling thread holds the lock: what {@link GuardedObject} checks on every
+   * access.
+   *
+   * @return true if the caller holds at least one hold
+   */
   public boolean isHeldByCurrentThread() {
     return sync.heldByCurrentThread();
   }
 
-  /** Whether any thread holds the lock now (a snapshot, for monitoring and schedulers). */
+  /**
+   * Whether any thread holds the lock now (a snapshot, for monitoring and schedulers).
+   *
+   * @return true if the lock is held, perhaps already no longer
+   */
   public boolean isLocked() {
     return sync.isLocked();
   }
 
-  /** How many times the calling thread holds the lock (0 if it does not). */
+  /**
+   * How many times the calling thread holds the lock: as many releases as it still owes.
+   *
+   * @return the caller's hold count, 0 if it does not hold the lock
+   */
   public int holdCount() {
     return sync.holdCount();
   }

@@ -34,12 +34,25 @@ public final class TimedAcquisition {
   /** How a backoff waits; {@code Thread::sleep} by default. Must be thread-safe. */
   @FunctionalInterface
   public interface Sleeper {
+    /**
+     * Waits for {@code duration}, or pretends to: a test's sleeper records it and returns.
+     *
+     * @param duration the backoff chosen
+     * @throws InterruptedException if interrupted while waiting; the acquisition then gives up
+     */
     void sleep(Duration duration) throws InterruptedException;
   }
 
   /** Hears every retry: which attempt failed, the lock that was busy, the backoff chosen. */
   @FunctionalInterface
   public interface RetryListener {
+    /**
+     * Called after an attempt failed and everything it took was given back, before the backoff.
+     *
+     * @param failedAttempt the attempt that failed, from 1
+     * @param busy the lock that timed out
+     * @param backoff how long the caller is about to wait
+     */
     void onRetry(int failedAttempt, OwnedLock busy, Duration backoff);
   }
 
@@ -62,11 +75,24 @@ public final class TimedAcquisition {
     this.seed = b.seed;
   }
 
+  /**
+   * Starts a configuration with the defaults: 10 ms per lock, 100 attempts, backoff from 1 ms
+   * up to 50 ms.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Takes all {@code locks} in the order given; see {@link #acquireAll(List)}. */
+  /**
+   * Takes all {@code locks} in the order given; see {@link #acquireAll(List)}.
+   *
+   * @param locks the locks to take, at least one
+   * @return a hold that releases them all, last taken first
+   * @throws LockTimeoutException after {@code maxAttempts} failed attempts; nothing is held
+   * @throws InterruptedException if interrupted while waiting; nothing is held
+   */
   public Hold acquireAll(OwnedLock... locks) throws InterruptedException {
     return acquireAll(Arrays.asList(locks));
   }
@@ -75,6 +101,8 @@ public final class TimedAcquisition {
    * Takes all {@code locks} in the order given, each within the per-lock timeout, retrying with
    * backoff; the hold releases them in reverse.
    *
+   * @param locks the locks to take, at least one
+   * @return a hold that releases them all, last taken first
    * @throws LockTimeoutException after {@code maxAttempts} failed attempts; nothing is held
    * @throws InterruptedException if interrupted while waiting; nothing is held
    */
@@ -138,7 +166,13 @@ public final class TimedAcquisition {
 
     private Builder() {}
 
-    /** How long to wait for each lock of an attempt. Default 10 ms. */
+    /**
+     * How long to wait for each lock of an attempt: the longest a deadlock this call is part of
+     * can last. Default 10 ms.
+     *
+     * @param timeout not negative
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder timeoutPerLock(Duration timeout) {
       checkArgument(!timeout.isNegative(), "timeoutPerLock must not be negative, was %s", timeout);
@@ -146,7 +180,12 @@ public final class TimedAcquisition {
       return this;
     }
 
-    /** Attempts before giving up. Default 100. */
+    /**
+     * Attempts before giving up. Default 100.
+     *
+     * @param attempts positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder maxAttempts(int attempts) {
       checkArgument(attempts > 0, "maxAttempts must be positive, was %s", attempts);
@@ -154,7 +193,14 @@ public final class TimedAcquisition {
       return this;
     }
 
-    /** The first backoff cap and the largest one. Default 1 ms and 50 ms. */
+    /**
+     * The first backoff cap and the largest one; the cap doubles after each failed attempt.
+     * Default 1 ms and 50 ms.
+     *
+     * @param initial the cap after the first failed attempt, positive
+     * @param max the largest cap, not less than {@code initial}
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder backoff(Duration initial, Duration max) {
       checkArgument(!initial.isNegative() && !initial.isZero(),
@@ -166,25 +212,48 @@ public final class TimedAcquisition {
       return this;
     }
 
-    /** Where the jitter's random stream starts. Default: the clock. */
+    /**
+     * Where the jitter's random stream starts. Default: the clock; a fixed seed makes the
+     * backoffs of a test repeat.
+     *
+     * @param seed any value
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /**
+     * How a backoff waits. Default: {@code Thread.sleep}; a test passes one that only records.
+     *
+     * @param sleeper thread-safe
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = checkNotNull(sleeper, "sleeper");
       return this;
     }
 
+    /**
+     * Who hears of each retry. Default: nobody.
+     *
+     * @param listener called on the acquiring thread; thread-safe
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder onRetry(RetryListener listener) {
       this.retryListener = checkNotNull(listener, "listener");
       return this;
     }
 
+    /**
+     * Makes the acquirer; it may be shared by any number of threads.
+     *
+     * @return a new acquirer with this builder's settings
+     */
     public TimedAcquisition build() {
       return new TimedAcquisition(this);
     }

@@ -68,12 +68,25 @@ public final class Watchdog implements AutoCloseable {
         new ThreadFactoryBuilder().setNameFormat("deadlock-watchdog-%d").setDaemon(true).build());
   }
 
-  /** Watches the whole JVM (through {@code ThreadMXBean}) every {@link #DEFAULT_PERIOD}. */
+  /**
+   * Watches the whole JVM (through {@code ThreadMXBean}) every {@link #DEFAULT_PERIOD}. For
+   * the names and stacks of checked locks, start it from their set ({@link
+   * LockSet#startWatchdog}).
+   *
+   * @param listener who hears of each new cycle, on the watchdog's thread
+   * @return the running watchdog; close it to stop it
+   */
   public static Watchdog start(DeadlockListener listener) {
     return start(DEFAULT_PERIOD, listener, List.of());
   }
 
-  /** Watches the whole JVM (through {@code ThreadMXBean}) every {@code period}. */
+  /**
+   * Watches the whole JVM (through {@code ThreadMXBean}) every {@code period}.
+   *
+   * @param period the time between two scans, positive
+   * @param listener who hears of each new cycle, on the watchdog's thread
+   * @return the running watchdog; close it to stop it
+   */
   public static Watchdog start(Duration period, DeadlockListener listener) {
     return start(period, listener, List.of());
   }
@@ -88,11 +101,21 @@ public final class Watchdog implements AutoCloseable {
     return w;
   }
 
+  /**
+   * The time between the end of one scan and the start of the next.
+   *
+   * @return the period the watchdog was started with
+   */
   public Duration period() {
     return period;
   }
 
-  /** How many scans have completed (for tests and monitoring). */
+  /**
+   * How many scans have completed (for tests and monitoring): a test waits for this to grow
+   * rather than for a wall-clock time.
+   *
+   * @return the number of completed scans, on any thread
+   */
   public long scans() {
     synchronized (scanLock) {
       return scans;

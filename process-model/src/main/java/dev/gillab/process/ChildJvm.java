@@ -101,60 +101,112 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** A builder for a child JVM that runs {@code mainClass}'s {@code main}. */
+  /**
+   * A builder for a child JVM that runs {@code mainClass}'s {@code main}; the child's class
+   * path is the one that loaded {@code mainClass}.
+   *
+   * @param mainClass the class whose {@code main} the child runs
+   * @return a new builder
+   */
   public static Builder builder(Class<?> mainClass) {
     return new Builder(mainClass.getName(), mainClass);
   }
 
-  /** A builder for a child JVM that runs the named class's {@code main}. */
+  /**
+   * A builder for a child JVM that runs the named class's {@code main}, for a class the parent
+   * does not load itself.
+   *
+   * @param mainClassName the binary name of the class whose {@code main} the child runs
+   * @return a new builder
+   */
   public static Builder builder(String mainClassName) {
     return new Builder(mainClassName, ChildJvm.class);
   }
 
-  /** The operating system's id of the child. */
+  /**
+   * The operating system's id of the child.
+   *
+   * @return the pid
+   */
   public long pid() {
     return process.pid();
   }
 
-  /** The child's process handle (for example to list its descendants). */
+  /**
+   * The child's process handle (for example to list its descendants).
+   *
+   * @return the handle
+   */
   public ProcessHandle handle() {
     return process.toHandle();
   }
 
-  /** The full command line that started the child. */
+  /**
+   * The full command line that started the child: what to run by hand when a child misbehaves.
+   *
+   * @return the program and its arguments
+   */
   public ImmutableList<String> command() {
     return command;
   }
 
-  /** The child's stdin. */
+  /**
+   * The child's stdin; closing it is the child's end of input.
+   *
+   * @return the stream to write to
+   */
   public OutputStream stdin() {
     return process.getOutputStream();
   }
 
-  /** The child's stdout, for a child built with {@link Builder#pipeStdout()}. */
+  /**
+   * The child's stdout, for a child built with {@link Builder#pipeStdout()}. The caller must
+   * keep reading it, or the child blocks once the pipe is full.
+   *
+   * @return the stream to read from
+   * @throws IllegalStateException if stdout is drained into lines instead
+   */
   public InputStream stdout() {
     checkState(stdoutDrainer.isEmpty(), "stdout is drained into lines; build with pipeStdout()");
     return process.getInputStream();
   }
 
-  /** Lines the child wrote to stdout so far (complete once {@link #waitFor} returned a status). */
+  /**
+   * Lines the child wrote to stdout so far, complete once {@link #waitFor} returned a status.
+   *
+   * @return the first {@value #MAX_CAPTURED_STDOUT_LINES} lines at most; empty for a child
+   *     built with {@link Builder#pipeStdout()}
+   */
   public ImmutableList<String> stdoutLines() {
     synchronized (lock) {
       return ImmutableList.copyOf(stdoutLines);
     }
   }
 
-  /** The last lines the child wrote to stderr. */
+  /**
+   * The last lines the child wrote to stderr: what a crash report quotes.
+   *
+   * @return at most the builder's {@code stderrTailLines}, oldest first
+   */
   public ImmutableList<String> stderrTail() {
     return stderrTail.lines();
   }
 
-  /** True while the child runs. */
+  /**
+   * Whether the child still runs.
+   *
+   * @return {@code true} until it exits
+   */
   public boolean isAlive() {
     return process.isAlive();
   }
 
-  /** True when the builder's timeout expired and killed the child's tree. */
+  /**
+   * Whether the builder's timeout expired and killed the child's tree, which tells a timeout
+   * from any other kill.
+   *
+   * @return {@code true} once the timeout fired on a running child
+   */
   public boolean timedOut() {
     synchronized (lock) {
       return timedOut;
@@ -164,7 +216,9 @@ public final class ChildJvm implements AutoCloseable {
   /**
    * Waits up to {@code timeout} for the child to exit, then for its output to be drained.
    *
+   * @param timeout the longest wait for the exit
    * @return its exit status, or empty if it is still running
+   * @throws InterruptedException if interrupted while waiting; the child runs on
    */
   public Optional<ExitStatus> waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -174,7 +228,12 @@ public final class ChildJvm implements AutoCloseable {
     return Optional.of(new ExitStatus(process.exitValue()));
   }
 
-  /** Waits (bounded) for the output drainers to reach end of stream. */
+  /**
+   * Waits (bounded) for the output drainers to reach end of stream, so that the captured lines
+   * and the stderr tail are complete.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
   public void awaitDrained() throws InterruptedException {
     stderrDrainer.await(DRAIN_GRACE);
     if (stdoutDrainer.isPresent()) {
@@ -213,7 +272,13 @@ public final class ChildJvm implements AutoCloseable {
     return tree;
   }
 
-  /** Kills {@code root} and its descendants; true when all are gone within a few seconds. */
+  /**
+   * Kills {@code root} and its descendants with SIGKILL, listing the descendants first (see
+   * {@link #killTree()}).
+   *
+   * @param root the top of the tree, which need not be a child of this JVM
+   * @return {@code true} when all are gone within a few seconds
+   */
   @CanIgnoreReturnValue
   public static boolean killTree(ProcessHandle root) {
     List<ProcessHandle> tree = destroyTree(root);
@@ -283,56 +348,97 @@ public final class ChildJvm implements AutoCloseable {
       this.classPathAnchor = classPathAnchor;
     }
 
-    /** Adds JVM options, such as {@code -Xmx64m} or {@code -XX:TieredStopAtLevel=1}. */
+    /**
+     * Adds JVM options, such as {@code -Xmx64m} or {@code -XX:TieredStopAtLevel=1}.
+     *
+     * @param options the options, in order
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder jvmOptions(String... options) {
       jvmOptions.addAll(List.of(options));
       return this;
     }
 
-    /** Adds JVM options. */
+    /**
+     * Adds JVM options.
+     *
+     * @param options the options, in order
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder jvmOptions(List<String> options) {
       jvmOptions.addAll(options);
       return this;
     }
 
-    /** Adds program arguments for the main class. */
+    /**
+     * Adds program arguments for the main class.
+     *
+     * @param arguments the arguments, in order
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder args(String... arguments) {
       args.addAll(List.of(arguments));
       return this;
     }
 
-    /** Sets an environment variable of the child (the rest is inherited). */
+    /**
+     * Sets an environment variable of the child (the rest is inherited).
+     *
+     * @param name the variable
+     * @param value its value
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder env(String name, String value) {
       environment.put(checkNotNull(name), checkNotNull(value));
       return this;
     }
 
-    /** Uses this class path instead of the one found at run time. */
+    /**
+     * Uses this class path instead of the one found at run time.
+     *
+     * @param path entries separated by the platform's path separator
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder classPath(String path) {
       this.classPath = checkNotNull(path);
       return this;
     }
 
-    /** Uses this {@code java} binary instead of this JVM's own. */
+    /**
+     * Uses this {@code java} binary instead of this JVM's own.
+     *
+     * @param binary the launcher to run
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder javaBinary(Path binary) {
       this.javaBinary = checkNotNull(binary);
       return this;
     }
 
-    /** Hands stdout to the caller ({@link ChildJvm#stdout()}) instead of draining it. */
+    /**
+     * Hands stdout to the caller ({@link ChildJvm#stdout()}) instead of draining it: for a
+     * child that speaks a protocol there.
+     *
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder pipeStdout() {
       this.pipeStdout = true;
       return this;
     }
 
-    /** How many of the last stderr lines to keep (default 20). */
+    /**
+     * How many of the last stderr lines to keep (default 20).
+     *
+     * @param lines positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder stderrTailLines(int lines) {
       checkArgument(lines > 0, "stderrTailLines must be positive, got %s", lines);
@@ -340,21 +446,36 @@ public final class ChildJvm implements AutoCloseable {
       return this;
     }
 
-    /** Also hands every stderr line to {@code listener} (on the drainer thread). */
+    /**
+     * Also hands every stderr line to {@code listener} (on the drainer thread).
+     *
+     * @param listener must return quickly, or the child blocks on a full pipe
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder onStderrLine(Consumer<String> listener) {
       this.stderrListener = checkNotNull(listener);
       return this;
     }
 
-    /** Also hands every stdout line to {@code listener} (on the drainer thread). */
+    /**
+     * Also hands every stdout line to {@code listener} (on the drainer thread).
+     *
+     * @param listener must return quickly, or the child blocks on a full pipe
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder onStdoutLine(Consumer<String> listener) {
       this.stdoutListener = checkNotNull(listener);
       return this;
     }
 
-    /** Kills the child's whole process tree if it still runs after {@code limit}. */
+    /**
+     * Kills the child's whole process tree if it still runs after {@code limit}.
+     *
+     * @param limit positive, counted from the start
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder timeout(Duration limit) {
       checkArgument(!limit.isNegative() && !limit.isZero(), "timeout must be positive, got %s", limit);
@@ -362,7 +483,11 @@ public final class ChildJvm implements AutoCloseable {
       return this;
     }
 
-    /** The command line {@link #start()} will run. */
+    /**
+     * The command line {@link #start()} will run, for a log or a test.
+     *
+     * @return the program and its arguments
+     */
     public ImmutableList<String> command() {
       List<String> command = new ArrayList<>();
       command.add(javaBinary.toString());
@@ -376,7 +501,12 @@ public final class ChildJvm implements AutoCloseable {
       return ImmutableList.copyOf(command);
     }
 
-    /** Starts the child. */
+    /**
+     * Starts the child, its stderr drainer, and its stdout drainer unless stdout is piped.
+     *
+     * @return the running child; close it to kill whatever is left of its tree
+     * @throws UncheckedIOException if the process cannot be started
+     */
     public ChildJvm start() {
       ImmutableList<String> command = command();
       ProcessBuilder pb = new ProcessBuilder(command);

@@ -7,8 +7,20 @@ package dev.gillab.process;
  * @param <T> the value type
  */
 public interface Codec<T> {
+  /**
+   * Encodes a value for the wire.
+   *
+   * @param value the value to send
+   * @return a fresh array the caller may keep
+   */
   byte[] encode(T value);
 
-  /** Decodes bytes made by {@link #encode}; throws IllegalArgumentException on bad input. */
+  /**
+   * Decodes bytes made by {@link #encode}.
+   *
+   * @param bytes what came off the wire
+   * @return the value they stand for
+   * @throws IllegalArgumentException if the bytes are not an encoding of a value
+   */
   T decode(byte[] bytes);
 }

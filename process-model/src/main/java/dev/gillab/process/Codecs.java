@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 public final class Codecs {
   private Codecs() {}
 
-  /** Bytes as they are. */
+  /**
+   * Bytes as they are, copied both ways so that neither side shares an array.
+   *
+   * @return the identity codec
+   */
   public static Codec<byte[]> bytes() {
     return new Codec<>() {
       @Override
@@ -24,7 +28,11 @@ public final class Codecs {
     };
   }
 
-  /** A string as UTF-8. */
+  /**
+   * A string as UTF-8.
+   *
+   * @return the codec
+   */
   public static Codec<String> utf8() {
     return new Codec<>() {
       @Override
@@ -39,7 +47,11 @@ public final class Codecs {
     };
   }
 
-  /** A long as 8 big-endian bytes. */
+  /**
+   * A long as 8 big-endian bytes.
+   *
+   * @return the codec; decoding refuses any other length
+   */
   public static Codec<Long> int64() {
     return new Codec<>() {
       @Override
@@ -55,7 +67,11 @@ public final class Codecs {
     };
   }
 
-  /** An array of longs, 8 big-endian bytes each. */
+  /**
+   * An array of longs, 8 big-endian bytes each: how a task returns many numbers at once.
+   *
+   * @return the codec; decoding refuses a length that is not a multiple of 8
+   */
   public static Codec<long[]> int64s() {
     return new Codec<>() {
       @Override

@@ -24,14 +24,22 @@ public record ExitStatus(int exitCode) {
   /** Exit code of a process killed by SIGKILL. */
   public static final int SIGKILL_EXIT_CODE = 137;
 
-  /** The signal that killed the process, if the exit code says one did. */
+  /**
+   * The signal that killed the process, if the exit code says one did.
+   *
+   * @return the signal number (9 for SIGKILL), or empty for a normal exit or on Windows
+   */
   public OptionalInt signal() {
     return isPosix() && exitCode > 128 && exitCode < 128 + 65
         ? OptionalInt.of(exitCode - 128)
         : OptionalInt.empty();
   }
 
-  /** True when the process ended with exit code 0. */
+  /**
+   * Whether the process ended with exit code 0.
+   *
+   * @return {@code true} for exit code 0
+   */
   public boolean isSuccess() {
     return exitCode == 0;
   }

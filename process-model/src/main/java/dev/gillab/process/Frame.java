@@ -79,6 +79,16 @@ public final class Frame {
         "task name longer than 65535 UTF-8 bytes");
   }
 
+  /**
+   * A frame, with its own copy of the payload.
+   *
+   * @param type what the frame asks or answers
+   * @param requestId pairs a result with its request; 0 where there is none
+   * @param taskName the task to run, or the initializer; at most 65,535 UTF-8 bytes
+   * @param payload the bytes to carry; copied
+   * @return the frame
+   * @throws IllegalArgumentException if the task name is too long
+   */
   public static Frame of(FrameType type, long requestId, String taskName, byte[] payload) {
     return new Frame(type, requestId, taskName, payload.clone());
   }
@@ -88,22 +98,47 @@ public final class Frame {
     return new Frame(type, requestId, taskName, payload);
   }
 
+  /**
+   * What the frame asks or answers.
+   *
+   * @return the frame's type
+   */
   public FrameType type() {
     return type;
   }
 
+  /**
+   * The request this frame belongs to: a result carries its request's id.
+   *
+   * @return the request id
+   */
   public long requestId() {
     return requestId;
   }
 
+  /**
+   * The task the frame is about; the parent names tasks, it never sends code.
+   *
+   * @return the task name, possibly empty
+   */
   public String taskName() {
     return taskName;
   }
 
+  /**
+   * The bytes the frame carries.
+   *
+   * @return a fresh copy of the payload
+   */
   public byte[] payload() {
     return payload.clone();
   }
 
+  /**
+   * The payload's size, without copying it.
+   *
+   * @return the number of payload bytes
+   */
   public int payloadLength() {
     return payload.length;
   }
@@ -113,7 +148,11 @@ public final class Frame {
     return payload;
   }
 
-  /** N: the bytes this frame occupies after its length field. */
+  /**
+   * N: the bytes this frame occupies after its length field, which a limit is checked against.
+   *
+   * @return the header, the task name's UTF-8 bytes and the payload, added up
+   */
   public int bodyLength() {
     return HEADER_BYTES + taskName.getBytes(StandardCharsets.UTF_8).length + payload.length;
   }

@@ -35,6 +35,13 @@ public final class FrameReader {
 
   private final int maxFrameBytes;
 
+  /**
+   * A reader of one stream; it buffers, so nothing else should read the stream after it.
+   *
+   * @param in the stream to read, typically a child's standard output
+   * @param maxFrameBytes the largest N accepted, from {@link Frame#HEADER_BYTES} to {@link
+   *     Frame#MAX_FRAME_BYTES_CAP}
+   */
   public FrameReader(InputStream in, int maxFrameBytes) {
     this.in = new BufferedInputStream(in, 64 * 1024);
     this.maxFrameBytes = Frame.checkLimit(maxFrameBytes);

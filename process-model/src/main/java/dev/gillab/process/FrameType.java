@@ -28,12 +28,21 @@ public enum FrameType {
     this.code = (byte) code;
   }
 
-  /** The byte that stands for this type on the wire. */
+  /**
+   * The byte that stands for this type on the wire.
+   *
+   * @return the type's code
+   */
   public byte code() {
     return code;
   }
 
-  /** The type a wire byte stands for, if any. */
+  /**
+   * The type a wire byte stands for, if any.
+   *
+   * @param code a byte read from the wire
+   * @return the type, or empty for a code no type has
+   */
   public static Optional<FrameType> fromCode(byte code) {
     for (FrameType type : values()) {
       if (type.code == code) {

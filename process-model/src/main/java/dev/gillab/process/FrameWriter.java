@@ -21,6 +21,13 @@ public final class FrameWriter {
 
   private final int maxFrameBytes;
 
+  /**
+   * A writer to one stream; it buffers, and flushes after each frame.
+   *
+   * @param out the stream to write, typically a child's standard input
+   * @param maxFrameBytes the largest N written, from {@link Frame#HEADER_BYTES} to {@link
+   *     Frame#MAX_FRAME_BYTES_CAP}
+   */
   public FrameWriter(OutputStream out, int maxFrameBytes) {
     this.out = new DataOutputStream(new BufferedOutputStream(out, 64 * 1024));
     this.maxFrameBytes = Frame.checkLimit(maxFrameBytes);
@@ -29,7 +36,9 @@ public final class FrameWriter {
   /**
    * Writes and flushes one frame.
    *
+   * @param frame the frame to send
    * @throws ProtocolException if the frame is over the limit (nothing is written)
+   * @throws IOException if writing fails, as when the other side has gone
    */
   public void write(Frame frame) throws IOException {
     byte[] name = frame.taskName().getBytes(StandardCharsets.UTF_8);
@@ -51,7 +60,11 @@ public final class FrameWriter {
     }
   }
 
-  /** Closes the underlying stream. */
+  /**
+   * Closes the underlying stream: for a worker's standard input, the end of its requests.
+   *
+   * @throws IOException if closing fails
+   */
   public void close() throws IOException {
     synchronized (lock) {
       out.close();

@@ -76,10 +76,13 @@ public final class ProcessPool implements AutoCloseable {
   public static final ImmutableList<String> FAST_START_OPTIONS =
       ImmutableList.of("-XX:-UsePerfData", "-Xshare:auto");
 
-  /** State of the pool's life. */
+  /** State of the pool's life; it only moves forward. */
   public enum State {
+    /** Takes tasks and runs them. */
     RUNNING,
+    /** {@link #close()} was called: no new tasks; queued and running ones finish. */
     CLOSING,
+    /** Every worker is stopped or being killed; nothing more runs. */
     TERMINATED
   }
 
@@ -107,6 +110,12 @@ public final class ProcessPool implements AutoCloseable {
     slots.forEach(PoolSlot::start);
   }
 
+  /**
+   * Starts a configuration: one worker per core, no task timeout, the built-in tasks and those
+   * of every {@link TaskModule} the workers' service loader finds.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -114,6 +123,11 @@ public final class ProcessPool implements AutoCloseable {
   /**
    * Submits task {@code taskName} with {@code payload}, with the pool's default timeout.
    *
+   * @param taskName a name registered in the workers' {@link TaskRegistry}
+   * @param payload the task's input; copied
+   * @return a future of the result's bytes; it fails with {@link TaskFailedException}, {@link
+   *     WorkerCrashedException}, {@link TaskTimeoutException}, {@link ProtocolException} or,
+   *     after {@link #shutdownNow()}, {@code CancellationException}
    * @throws RejectedExecutionException if the pool is closing or closed
    * @throws IllegalArgumentException if the request would not fit a frame
    */
@@ -121,7 +135,18 @@ public final class ProcessPool implements AutoCloseable {
     return submit(taskName, payload, config.taskTimeout());
   }
 
-  /** Submits with its own timeout ({@code Optional.empty()}: none). */
+  /**
+   * Submits with its own timeout, whatever the pool's default.
+   *
+   * @param taskName a name registered in the workers' {@link TaskRegistry}
+   * @param payload the task's input; copied
+   * @param timeout the task's timeout, or {@code Optional.empty()} for none
+   * @return a future of the result's bytes; it fails with {@link TaskFailedException}, {@link
+   *     WorkerCrashedException}, {@link TaskTimeoutException}, {@link ProtocolException} or,
+   *     after {@link #shutdownNow()}, {@code CancellationException}
+   * @throws RejectedExecutionException if the pool is closing or closed
+   * @throws IllegalArgumentException if the request would not fit a frame
+   */
   public CompletableFuture<byte[]> submit(
       String taskName, byte[] payload, Optional<Duration> timeout) {
     checkNotNull(taskName, "taskName");
@@ -152,21 +177,47 @@ public final class ProcessPool implements AutoCloseable {
     return job.future();
   }
 
-  /** Submits a typed task: the value and the result go through the codecs. */
+  /**
+   * Submits a typed task: the value and the result go through the codecs, with the pool's
+   * default timeout.
+   *
+   * @param <I> the task's input type
+   * @param <O> the task's output type
+   * @param taskName a name registered in the workers' {@link TaskRegistry}
+   * @param input the task's input
+   * @param in encodes the input, as the task decodes it
+   * @param out decodes the result, as the task encoded it
+   * @return a future of the decoded result; it fails as {@link #submit(String, byte[])}'s does
+   * @throws RejectedExecutionException if the pool is closing or closed
+   * @throws IllegalArgumentException if the request would not fit a frame
+   */
   public <I, O> CompletableFuture<O> submit(String taskName, I input, Codec<I> in, Codec<O> out) {
     return submit(taskName, in.encode(input)).thenApply(out::decode);
   }
 
-  /** The counters now. */
+  /**
+   * The counters now.
+   *
+   * @return tasks done and failed, workers started, crashed, recycled and killed
+   */
   public PoolStats stats() {
     return counters.snapshot();
   }
 
-  /** The number of worker slots. */
+  /**
+   * The number of worker slots: how many tasks run at once.
+   *
+   * @return the builder's worker count
+   */
   public int size() {
     return slots.size();
   }
 
+  /**
+   * Where the pool is in its life.
+   *
+   * @return the state now
+   */
   public State state() {
     lock.lock();
     try {
@@ -176,7 +227,11 @@ public final class ProcessPool implements AutoCloseable {
     }
   }
 
-  /** Pids of the workers that are up and ready now. */
+  /**
+   * Pids of the workers that are up and ready now; a slot between workers has none.
+   *
+   * @return the pids, in slot order
+   */
   public ImmutableList<Long> workerPids() {
     ImmutableList.Builder<Long> pids = ImmutableList.builder();
     for (PoolSlot slot : slots) {
@@ -186,9 +241,12 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   /**
-   * Waits up to {@code timeout} until every slot has a ready worker.
+   * Waits up to {@code timeout} until every slot has a ready worker: what a benchmark calls
+   * so that start-up is not measured as work.
    *
+   * @param timeout the longest wait
    * @return true if they all are ready
+   * @throws InterruptedException if interrupted while waiting
    */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -377,7 +435,12 @@ public final class ProcessPool implements AutoCloseable {
 
     private Builder() {}
 
-    /** Number of workers (default: the number of cores). */
+    /**
+     * Number of workers (default: the number of cores).
+     *
+     * @param count positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder workers(int count) {
       checkArgument(count > 0, "workers must be positive, got %s", count);
@@ -385,14 +448,26 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** Registers a task module's tasks in every worker (it must have a public no-arg constructor). */
+    /**
+     * Registers a task module's tasks in every worker. The class is named to the worker, which
+     * makes its own instance.
+     *
+     * @param module a class with a public no-argument constructor, on the workers' class path
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder taskModule(Class<? extends TaskModule> module) {
       modules.add(module.getName());
       return this;
     }
 
-    /** Replaces a worker after it ran this many tasks (0, the default: never). */
+    /**
+     * Replaces a worker after it ran this many tasks (0, the default: never): a bound on what a
+     * leaking task can hoard.
+     *
+     * @param tasks zero or more
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder maxTasksPerWorker(int tasks) {
       checkArgument(tasks >= 0, "maxTasksPerWorker must be >= 0, got %s", tasks);
@@ -400,7 +475,13 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** Default timeout of every task; a task past it has its worker killed and replaced. */
+    /**
+     * Default timeout of every task; a task past it has its worker killed and replaced.
+     * Default: none.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder taskTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "taskTimeout must be positive, got %s", timeout);
@@ -408,7 +489,12 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** How long a worker may take from launch to ready (default 30 s). */
+    /**
+     * How long a worker may take from launch to ready (default 30 s).
+     *
+     * @param timeout positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder startTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be positive, got %s", timeout);
@@ -416,7 +502,12 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link #close()} waits for tasks before it kills what is left (default 60 s). */
+    /**
+     * How long {@link #close()} waits for tasks before it kills what is left (default 60 s).
+     *
+     * @param timeout zero or more
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder closeTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative(), "closeTimeout must not be negative, got %s", timeout);
@@ -427,6 +518,9 @@ public final class ProcessPool implements AutoCloseable {
     /**
      * Largest frame body accepted either way (default 16 MiB, at most {@link
      * Frame#MAX_FRAME_BYTES_CAP}, 256 MiB).
+     *
+     * @param bytes from 1024 to {@link Frame#MAX_FRAME_BYTES_CAP}
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder maxFrameBytes(int bytes) {
@@ -440,14 +534,26 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** Replaces the worker JVM options (default {@link #FAST_START_OPTIONS}). */
+    /**
+     * Replaces the worker JVM options (default {@link #FAST_START_OPTIONS}).
+     *
+     * @param options the options, in order; empty for none
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder jvmOptions(List<String> options) {
       jvmOptions = ImmutableList.copyOf(options);
       return this;
     }
 
-    /** Runs task {@code taskName} on {@code payload} once in every worker before it is ready. */
+    /**
+     * Runs task {@code taskName} on {@code payload} once in every worker before it is ready, as
+     * the {@code initializer} of Python's {@code ProcessPoolExecutor}.
+     *
+     * @param taskName a registered task; not empty
+     * @param payload its input; copied
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder initializer(String taskName, byte[] payload) {
       checkArgument(!taskName.isEmpty(), "initializer task name is empty");
@@ -456,7 +562,12 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** How many of a worker's last stderr lines a crash report carries (default 20). */
+    /**
+     * How many of a worker's last stderr lines a crash report carries (default 20).
+     *
+     * @param lines positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder stderrTailLines(int lines) {
       checkArgument(lines > 0, "stderrTailLines must be positive, got %s", lines);
@@ -464,21 +575,36 @@ public final class ProcessPool implements AutoCloseable {
       return this;
     }
 
-    /** Also hands every worker stderr line to {@code listener} (for logging). */
+    /**
+     * Also hands every worker stderr line to {@code listener} (for logging).
+     *
+     * @param listener called on the worker's drainer thread; must return quickly
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder onWorkerStderr(Consumer<String> listener) {
       stderrListener = checkNotNull(listener);
       return this;
     }
 
-    /** Uses this class path for workers instead of the one found at run time. */
+    /**
+     * Uses this class path for workers instead of the one found at run time.
+     *
+     * @param classPath entries separated by the platform's path separator
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder classPath(String classPath) {
       this.classPath = Optional.of(checkNotNull(classPath, "classPath"));
       return this;
     }
 
-    /** Starts the workers (in the background) and returns the pool. */
+    /**
+     * Starts the workers (in the background) and returns the pool at once; tasks submitted
+     * before a worker is ready wait in the queue.
+     *
+     * @return the running pool; close it to stop its workers
+     */
     public ProcessPool build() {
       List<String> args =
           new ArrayList<>(List.of("--max-frame-bytes", Integer.toString(maxFrameBytes)));

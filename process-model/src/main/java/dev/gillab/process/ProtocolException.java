@@ -7,6 +7,11 @@ package dev.gillab.process;
 public final class ProtocolException extends java.io.IOException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * For the frame reader and writer.
+   *
+   * @param message what was wrong with the bytes
+   */
   public ProtocolException(String message) {
     super(message);
   }

@@ -8,5 +8,12 @@ package dev.gillab.process;
  */
 @FunctionalInterface
 public interface Task {
+  /**
+   * Runs the task on a request's payload.
+   *
+   * @param input the payload the parent sent, as its codec encoded it
+   * @return the result's bytes, sent back as the reply's payload
+   * @throws Exception to fail this request; the worker reports it and carries on
+   */
   byte[] run(byte[] input) throws Exception;
 }

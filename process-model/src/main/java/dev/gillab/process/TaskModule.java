@@ -7,5 +7,10 @@ package dev.gillab.process;
  * no-argument constructor, so it must have one. Implementations should be stateless.
  */
 public interface TaskModule {
+  /**
+   * Adds this module's tasks; called once in each worker, before its first request.
+   *
+   * @param tasks the worker's registry, still being built
+   */
   void register(TaskRegistry.Builder tasks);
 }

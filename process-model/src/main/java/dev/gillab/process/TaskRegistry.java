@@ -24,16 +24,31 @@ public final class TaskRegistry {
     this.tasks = tasks;
   }
 
+  /**
+   * Starts an empty registry.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The task registered under {@code name}. */
+  /**
+   * The task registered under {@code name}.
+   *
+   * @param name the name a request carries
+   * @return the task, or empty if none has that name
+   */
   public Optional<Task> find(String name) {
     return Optional.ofNullable(tasks.get(name));
   }
 
-  /** Every registered name, sorted. */
+  /**
+   * Every registered name, sorted: what a failure message lists when a request names none of
+   * them.
+   *
+   * @return the names
+   */
   public ImmutableSortedSet<String> names() {
     return ImmutableSortedSet.copyOf(tasks.keySet());
   }
@@ -44,7 +59,14 @@ public final class TaskRegistry {
 
     private Builder() {}
 
-    /** Registers {@code task} under {@code name}; a name may be registered once. */
+    /**
+     * Registers {@code task} under {@code name}; a name may be registered once.
+     *
+     * @param name the name requests will use; not empty
+     * @param task the work, bytes in and bytes out
+     * @return this builder
+     * @throws IllegalArgumentException if the name is empty or already taken
+     */
     @CanIgnoreReturnValue
     public Builder add(String name, Task task) {
       checkArgument(!name.isEmpty(), "task name is empty");
@@ -54,26 +76,53 @@ public final class TaskRegistry {
       return this;
     }
 
-    /** Registers a typed task whose input and output go through codecs. */
+    /**
+     * Registers a typed task whose input and output go through codecs, so the task body never
+     * sees bytes.
+     *
+     * @param <I> the task's input type
+     * @param <O> the task's output type
+     * @param name the name requests will use; not empty
+     * @param in decodes the request's payload
+     * @param out encodes the result
+     * @param body the work
+     * @return this builder
+     * @throws IllegalArgumentException if the name is empty or already taken
+     */
     @CanIgnoreReturnValue
     public <I, O> Builder add(String name, Codec<I> in, Codec<O> out, Function<I, O> body) {
       return add(name, input -> out.encode(body.apply(in.decode(input))));
     }
 
-    /** Lets {@code module} register its tasks. */
+    /**
+     * Lets {@code module} register its tasks.
+     *
+     * @param module the module
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder addModule(TaskModule module) {
       module.register(this);
       return this;
     }
 
-    /** Registers the tasks of every {@link TaskModule} the service loader finds. */
+    /**
+     * Registers the tasks of every {@link TaskModule} the service loader finds.
+     *
+     * @param loader where to look for {@code META-INF/services/dev.gillab.process.TaskModule}
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder addServiceModules(ClassLoader loader) {
       ServiceLoader.load(TaskModule.class, loader).forEach(this::addModule);
       return this;
     }
 
+    /**
+     * Makes the registry.
+     *
+     * @return an immutable registry of the tasks added
+     */
     public TaskRegistry build() {
       return new TaskRegistry(ImmutableMap.copyOf(tasks));
     }

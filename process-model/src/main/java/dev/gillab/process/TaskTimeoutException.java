@@ -9,10 +9,22 @@ import java.time.Duration;
 public final class TaskTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The task that ran too long. */
   private final String taskName;
+
+  /** The timeout it ran past. */
   private final Duration timeout;
+
+  /** The worker that was killed. */
   private final long pid;
 
+  /**
+   * For the pool, which killed the worker.
+   *
+   * @param taskName the task that ran too long
+   * @param timeout the timeout it ran past
+   * @param pid the worker that was killed
+   */
   public TaskTimeoutException(String taskName, Duration timeout, long pid) {
     super(
         "task '"
@@ -27,15 +39,29 @@ public final class TaskTimeoutException extends RuntimeException {
     this.pid = pid;
   }
 
+  /**
+   * The task that ran too long.
+   *
+   * @return its registered name
+   */
   public String taskName() {
     return taskName;
   }
 
+  /**
+   * The timeout it ran past: the pool's default or the one given with the call.
+   *
+   * @return the timeout
+   */
   public Duration timeout() {
     return timeout;
   }
 
-  /** The worker that was killed. */
+  /**
+   * The worker that was killed.
+   *
+   * @return its process id
+   */
   public long pid() {
     return pid;
   }

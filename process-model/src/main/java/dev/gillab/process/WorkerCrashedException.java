@@ -12,11 +12,26 @@ import com.google.common.collect.ImmutableList;
 public final class WorkerCrashedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The worker that died. */
   private final long pid;
+
+  /** The task it was running. */
   private final String taskName;
+
+  /** How it ended. */
   private final ExitStatus exitStatus;
+
+  /** The last lines it wrote to stderr. */
   private final ImmutableList<String> stderrTail;
 
+  /**
+   * For the pool, which saw the worker die.
+   *
+   * @param pid the worker that died
+   * @param taskName the task it was running
+   * @param exitStatus how it ended
+   * @param stderrTail the last lines it wrote to stderr, oldest first
+   */
   public WorkerCrashedException(
       long pid, String taskName, ExitStatus exitStatus, ImmutableList<String> stderrTail) {
     super(message(pid, taskName, exitStatus, stderrTail));
@@ -34,20 +49,39 @@ public final class WorkerCrashedException extends RuntimeException {
         : base + "; last stderr lines:\n  " + String.join("\n  ", tail);
   }
 
+  /**
+   * The worker that died.
+   *
+   * @return its process id
+   */
   public long pid() {
     return pid;
   }
 
+  /**
+   * The task that failed with the worker; no other task did.
+   *
+   * @return its registered name
+   */
   public String taskName() {
     return taskName;
   }
 
-  /** Exit code and, if a signal killed the worker, the signal. */
+  /**
+   * How the worker ended: a signal points outside (the OOM killer, a kill), an exit code at
+   * the task ({@code System.exit}, {@code halt}).
+   *
+   * @return the exit code and, if a signal killed the worker, the signal
+   */
   public ExitStatus exitStatus() {
     return exitStatus;
   }
 
-  /** The last lines the worker wrote to stderr. */
+  /**
+   * The last lines the worker wrote to stderr: where a JVM's own crash report starts.
+   *
+   * @return the lines, oldest first; empty if it wrote none
+   */
   public ImmutableList<String> stderrTail() {
     return stderrTail;
   }

@@ -11,5 +11,10 @@ package dev.gillab.refcount;
  */
 @FunctionalInterface
 public interface FreeHook<T> {
+  /**
+   * Releases what the freed object held.
+   *
+   * @param value the value the object held; the object itself can no longer be used
+   */
   void onFree(T value);
 }

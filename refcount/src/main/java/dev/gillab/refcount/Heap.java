@@ -84,7 +84,11 @@ public final class Heap implements AutoCloseable {
     this.live = b.debug ? new ConcurrentHashMap<>() : null;
   }
 
-  /** Starts a heap: strategy ATOMIC, debug off, no guard, leaks on close printed to stderr. */
+  /**
+   * Starts a heap: strategy ATOMIC, debug off, no guard, leaks on close printed to stderr.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,6 +96,9 @@ public final class Heap implements AutoCloseable {
   /**
    * Allocates an object holding {@code value}, with count 1 (the caller is its holder).
    *
+   * @param <T> the type of the value
+   * @param value what the object holds, not null
+   * @return the new object, counted by the heap's strategy
    * @throws IllegalStateException if the heap is closed
    * @throws RuntimeException whatever the {@link AllocationGuard} throws to refuse it
    */
@@ -103,6 +110,14 @@ public final class Heap implements AutoCloseable {
    * Allocates an object holding {@code value} that runs {@code onFree} when it is freed, as a
    * container releasing its elements: {@code heap.allocate(list, l -> l.forEach(HeapObject::decRef))}.
    * A {@code null} hook means none.
+   *
+   * @param <T> the type of the value
+   * @param value what the object holds, not null
+   * @param onFree run once when the count reaches zero, or null for nothing
+   * @return the new object, counted by the heap's strategy (on an {@code IMMORTAL} heap,
+   *     immortal and so without the hook, which could never run)
+   * @throws IllegalStateException if the heap is closed
+   * @throws RuntimeException whatever the {@link AllocationGuard} throws to refuse it
    */
   public <T> HeapObject<T> allocate(T value, @Nullable FreeHook<? super T> onFree) {
     if (strategy == CountStrategy.IMMORTAL) {
@@ -133,6 +148,12 @@ public final class Heap implements AutoCloseable {
    * Allocates an immortal object (PEP 683) whatever the heap's strategy: never freed, count
    * fixed at {@link #IMMORTAL_REFCOUNT}, {@code incRef}/{@code decRef} change nothing. Counted in
    * {@code stats().immortal()}, never a leak. The guard runs as for any allocation.
+   *
+   * @param <T> the type of the value
+   * @param value what the object holds, not null
+   * @return the new immortal object
+   * @throws IllegalStateException if the heap is closed
+   * @throws RuntimeException whatever the {@link AllocationGuard} throws to refuse it
    */
   public <T> HeapObject<T> allocateImmortal(T value) {
     checkNotNull(value, "value");
@@ -148,6 +169,8 @@ public final class Heap implements AutoCloseable {
    * because this call holds the object while it runs (it takes a reference, reads the count,
    * and lets go). An immortal object answers {@link #IMMORTAL_REFCOUNT}.
    *
+   * @param object any counted object, of this heap or another
+   * @return its count plus one
    * @throws UseAfterFreeException if the object was freed
    */
   public int getRefCount(RefCounted object) {
@@ -160,7 +183,11 @@ public final class Heap implements AutoCloseable {
     }
   }
 
-  /** The counters now. Exact when no other thread is allocating or freeing meanwhile. */
+  /**
+   * The counters now. Exact when no other thread is allocating or freeing meanwhile.
+   *
+   * @return allocated, freed, live, peak and immortal counts
+   */
   public HeapStats stats() {
     // freed first: a free is counted after its allocation, so live never reads negative.
     long freed = counters.freed();
@@ -176,6 +203,8 @@ public final class Heap implements AutoCloseable {
    * accesses. Only a debug heap can name them: without debug mode this is empty and
    * {@code stats().live()} says how many there are. Merges the biased counts of owner threads
    * that have ended first, so that what they left is not reported as alive.
+   *
+   * @return the live objects of a debug heap; empty otherwise
    */
   public ImmutableList<Leak> leaks() {
     mergeForEndedOwners();
@@ -193,6 +222,8 @@ public final class Heap implements AutoCloseable {
   /**
    * The leak report as text: {@code "no leaks"}, the objects still alive (debug mode), or their
    * number with a hint to turn on debug mode.
+   *
+   * @return the report, one object per line after the first
    */
   public String leakReport() {
     ImmutableList<Leak> leaks = leaks();
@@ -232,6 +263,8 @@ public final class Heap implements AutoCloseable {
    * {@code BIASED} only: objects that were let go of more times than they were held, found when
    * their counts were merged (the first {@value #OVER_RELEASES_KEPT}, oldest first). A non-owner's
    * over-release cannot be refused when it happens; see {@link CountStrategy#BIASED}.
+   *
+   * @return the over-releases kept so far; empty on other strategies
    */
   public ImmutableList<OverRelease> overReleases() {
     return ImmutableList.copyOf(overReleases);
@@ -267,22 +300,48 @@ public final class Heap implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@link #close()} was called: a closed heap refuses allocations.
+   *
+   * @return {@code true} once closed
+   */
   public boolean isClosed() {
     return closed;
   }
 
+  /**
+   * The name that messages and reports give the heap.
+   *
+   * @return the builder's name, {@code "heap"} by default
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * How the heap's objects count (immortal ones aside).
+   *
+   * @return the builder's strategy
+   */
   public CountStrategy strategy() {
     return strategy;
   }
 
+  /**
+   * Whether objects record their allocation site and last accesses, so that {@link #leaks()}
+   * can name them.
+   *
+   * @return {@code true} in debug mode
+   */
   public boolean isDebug() {
     return debug;
   }
 
+  /**
+   * The heap's name, strategy and counters, e.g. {@code "Heap[heap, ATOMIC, ...]"}.
+   *
+   * @return a one-line description for logs
+   */
   @Override
   public String toString() {
     return "Heap[" + name + ", " + strategy + (debug ? ", debug" : "") + ", " + stats() + "]";
@@ -387,7 +446,12 @@ public final class Heap implements AutoCloseable {
 
     private Builder() {}
 
-    /** A name for messages and reports. Default {@code "heap"}. */
+    /**
+     * A name for messages and reports. Default {@code "heap"}.
+     *
+     * @param name not blank
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder name(String name) {
       checkArgument(!checkNotNull(name, "name").isBlank(), "a heap needs a non-blank name");
@@ -395,21 +459,38 @@ public final class Heap implements AutoCloseable {
       return this;
     }
 
-    /** How objects count. Default {@link CountStrategy#ATOMIC}. */
+    /**
+     * How objects count. Default {@link CountStrategy#ATOMIC}, the one that is right under any
+     * threading.
+     *
+     * @param strategy the counting of every object the heap allocates
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder strategy(CountStrategy strategy) {
       this.strategy = checkNotNull(strategy, "strategy");
       return this;
     }
 
-    /** Debug mode: allocation sites, last accesses, a registry of live objects. Default off. */
+    /**
+     * Debug mode: allocation sites, last accesses, a registry of live objects. Default off, as
+     * it walks the stack at every allocation.
+     *
+     * @param debug whether to record
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder debug(boolean debug) {
       this.debug = debug;
       return this;
     }
 
-    /** How many last accesses a debug heap keeps per object, 1 to 64. Default 4. */
+    /**
+     * How many last accesses a debug heap keeps per object. Default 4.
+     *
+     * @param accessesKept 1 to 64
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder accessesKept(int accessesKept) {
       checkArgument(accessesKept >= 1 && accessesKept <= 64,
@@ -418,7 +499,12 @@ public final class Heap implements AutoCloseable {
       return this;
     }
 
-    /** Runs before every allocation; throws to refuse it. Default: none. */
+    /**
+     * Runs before every allocation; throws to refuse it. Default: none.
+     *
+     * @param guard called on the allocating thread
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder guard(AllocationGuard guard) {
       this.guard = checkNotNull(guard, "guard");
@@ -428,6 +514,9 @@ public final class Heap implements AutoCloseable {
     /**
      * Where {@link Heap#close()} sends the leak report and the over-release report. Default:
      * standard error.
+     *
+     * @param sink receives each report as one string
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder leakSink(Consumer<String> sink) {
@@ -435,6 +524,11 @@ public final class Heap implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Makes the heap.
+     *
+     * @return a new, open heap with this builder's settings
+     */
     public Heap build() {
       return new Heap(this);
     }

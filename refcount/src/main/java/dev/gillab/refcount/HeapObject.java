@@ -72,7 +72,11 @@ public abstract sealed class HeapObject<T> implements RefCounted
     }
   }
 
-  /** The id the heap gave this object: unique within the heap, counting from 1. */
+  /**
+   * The id the heap gave this object: what messages and leak reports call it.
+   *
+   * @return unique within the heap, counting from 1
+   */
   public final long id() {
     return id;
   }
@@ -80,6 +84,7 @@ public abstract sealed class HeapObject<T> implements RefCounted
   /**
    * The value this object holds.
    *
+   * @return the value given at allocation
    * @throws UseAfterFreeException if the object was freed
    */
   public final T value() {
@@ -93,10 +98,18 @@ public abstract sealed class HeapObject<T> implements RefCounted
     return value;
   }
 
-  /** How this object counts: its heap's strategy, or {@link CountStrategy#IMMORTAL}. */
+  /**
+   * How this object counts, and so whether its operations are thread-safe.
+   *
+   * @return its heap's strategy, or {@link CountStrategy#IMMORTAL}
+   */
   public abstract CountStrategy strategy();
 
-  /** The heap that allocated this object. */
+  /**
+   * The heap that allocated this object, and that counts its free.
+   *
+   * @return the allocating heap
+   */
   public final Heap heap() {
     Object h = home;
     return h instanceof Heap heap ? heap : ((Extras) h).heap;

@@ -17,9 +17,16 @@ import org.jspecify.annotations.Nullable;
 public abstract class IllegalRefCountException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The heap id of the object. */
   private final long objectId;
+
+  /** The object's count when the operation was refused. */
   private final int refCount;
+
+  /** The refused operation with its change, as {@code "incRef (+1)"}. */
   private final String operation;
+
+  /** Where the object was allocated, or null outside a debug heap. */
   private final @Nullable String allocationSite;
 
   IllegalRefCountException(
@@ -38,22 +45,41 @@ public abstract class IllegalRefCountException extends IllegalStateException {
     return site == null ? base : base + "; allocated at " + site;
   }
 
-  /** The heap id of the object. */
+  /**
+   * Which object it was, for matching with a leak report or a debugger.
+   *
+   * @return the heap id of the object
+   */
   public long objectId() {
     return objectId;
   }
 
-  /** The object's count when the operation was refused. */
+  /**
+   * The count that forbade the operation: 0 for a freed object, {@link
+   * HeapObject#MAX_REF_COUNT} for an overflow.
+   *
+   * @return the object's count when the operation was refused
+   */
   public int refCount() {
     return refCount;
   }
 
-  /** The refused operation with its change: {@code "incRef (+1)"}, {@code "decRef (-1)"}, {@code "value()"}. */
+  /**
+   * What the caller tried.
+   *
+   * @return the refused operation with its change: {@code "incRef (+1)"}, {@code "decRef
+   *     (-1)"}, {@code "value()"}
+   */
   public String operation() {
     return operation;
   }
 
-  /** Where the object was allocated (debug heaps only), or {@code null}. */
+  /**
+   * Where the object was allocated: the first place to look for the holder that let go once
+   * too often.
+   *
+   * @return the allocating frame (debug heaps only), or {@code null}
+   */
   public @Nullable String allocationSite() {
     return allocationSite;
   }

@@ -27,7 +27,12 @@ package dev.gillab.refcount;
  */
 public interface RefCounted {
 
-  /** The current number of holders; 0 once freed. Never throws. */
+  /**
+   * The current number of holders; 0 once freed. Never throws. Under a strategy that is not
+   * thread-safe, a snapshot that another thread may already have changed.
+   *
+   * @return the count
+   */
   int refCount();
 
   /**
@@ -48,6 +53,11 @@ public interface RefCounted {
    */
   boolean decRef();
 
-  /** Whether the object was freed. Never throws. */
+  /**
+   * Whether the object was freed. Never throws: the one safe question to ask of an object
+   * that may be gone.
+   *
+   * @return {@code true} once the count reached zero
+   */
   boolean isFreed();
 }

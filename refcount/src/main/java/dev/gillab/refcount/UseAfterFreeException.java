@@ -9,7 +9,14 @@ import org.jspecify.annotations.Nullable;
 public final class UseAfterFreeException extends IllegalRefCountException {
   private static final long serialVersionUID = 1L;
 
-  /** For {@link dev.gillab.refcount} and its internals; users catch, they do not throw. */
+  /**
+   * For {@link dev.gillab.refcount} and its internals; users catch, they do not throw.
+   *
+   * @param objectId the heap id of the object
+   * @param refCount the object's count when the operation was refused
+   * @param operation the refused operation with its change, as {@code "incRef (+1)"}
+   * @param allocationSite where the object was allocated, or null outside a debug heap
+   */
   public UseAfterFreeException(
       long objectId, int refCount, String operation, @Nullable String allocationSite) {
     super("use after free", objectId, refCount, operation, allocationSite);

@@ -14,12 +14,19 @@ public final class Classics {
 
   /** Shared state of {@link #lostUpdate}: one global, as in {@code x += 1}. Not thread-safe, by design. */
   public static final class Counter {
+    /** Creates the state of a fresh run: {@code x} is 0. */
+    public Counter() {}
+
+    /** The shared global; each thread adds one to it, in two steps. */
     public int x;
   }
 
   /**
    * {@code x += 1} on each of {@code threads} threads, split as the bytecode splits it: {@code tmp = x}
    * then {@code x = tmp + 1}. The invariant says no update was lost ({@code x == threads}).
+   *
+   * @param threads how many threads add one, at least 1
+   * @return the program, named {@code "x += 1 on N threads"}, threads named T1, T2, ...
    */
   public static Program<Counter> lostUpdate(int threads) {
     checkArgument(threads >= 1, "threads must be at least 1, was %s", threads);
@@ -40,11 +47,22 @@ public final class Classics {
 
   /** Shared state of {@link #oppositeLockOrder}: two locks. */
   public static final class TwoLocks {
+    /** Creates the state of a fresh run: both locks free. */
+    public TwoLocks() {}
+
+    /** Lock A: T1 takes it first, T2 second. */
     public final ReentrantLock a = new ReentrantLock();
+
+    /** Lock B: T2 takes it first, T1 second. */
     public final ReentrantLock b = new ReentrantLock();
   }
 
-  /** T1 takes A then B; T2 takes B then A; each then releases both. */
+  /**
+   * T1 takes A then B; T2 takes B then A; each then releases both. Some schedules finish and
+   * some deadlock, and the explorer finds which.
+   *
+   * @return the program, without an invariant: its finding is the deadlock
+   */
   public static Program<TwoLocks> oppositeLockOrder() {
     return Program.builder("opposite lock order", TwoLocks::new)
         .thread("T1", s -> List.of(

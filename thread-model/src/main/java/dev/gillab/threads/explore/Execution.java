@@ -45,22 +45,48 @@ public final class Execution {
     this.strandedThreads = checkNotNull(strandedThreads);
   }
 
+  /**
+   * The program this run belongs to.
+   *
+   * @return the name the program was built with
+   */
   public String programName() {
     return programName;
   }
 
+  /**
+   * How the run ended.
+   *
+   * @return the outcome; anything but {@link Outcome#PASSED} is a finding
+   */
   public Outcome outcome() {
     return outcome;
   }
 
+  /**
+   * Whether this run is worth showing: it deadlocked, broke the invariant or failed.
+   *
+   * @return {@code outcome().isFinding()}
+   */
   public boolean isFinding() {
     return outcome.isFinding();
   }
 
+  /**
+   * The schedule that led to this run; {@link Explorer#replay} with it runs it again, step for
+   * step.
+   *
+   * @return one thread name per executed step
+   */
   public Schedule schedule() {
     return schedule;
   }
 
+  /**
+   * Every executed step, in order, with the note it returned.
+   *
+   * @return the trace, one row per step
+   */
   public ImmutableList<TraceRow> trace() {
     return trace;
   }
@@ -68,17 +94,27 @@ public final class Execution {
   /**
    * One line on how the run ended, e.g. {@code "invariant 'x == 2' violated: x = 1"} or
    * {@code "deadlock: T1 waits at 'lock B'; T2 waits at 'lock A'"}.
+   *
+   * @return the verdict, without a line break
    */
   public String verdict() {
     return verdict;
   }
 
-  /** The final state as the program describes it, or {@code null} when the run did not finish. */
+  /**
+   * The final state as the program describes it: what a lost update leaves behind.
+   *
+   * @return the description, or {@code null} when the run did not finish
+   */
   public @Nullable String finalState() {
     return finalState;
   }
 
-  /** What a failed step (or invariant) threw, or {@code null}. */
+  /**
+   * What a failed step (or invariant) threw.
+   *
+   * @return the throwable, or {@code null} unless the outcome is {@link Outcome#STEP_FAILED}
+   */
   public @Nullable Throwable failure() {
     return failure;
   }
@@ -86,12 +122,19 @@ public final class Execution {
   /**
    * Program threads that did not stop within the bound after the run was cut off (a step that
    * ignores interruption). Empty in every well-behaved run.
+   *
+   * @return the names of the threads left running
    */
   public ImmutableList<String> strandedThreads() {
     return strandedThreads;
   }
 
-  /** The trace as a table (a column per thread, a row per step), the schedule and the verdict. */
+  /**
+   * The trace as a table (a column per thread, a row per step), the schedule and the verdict:
+   * the interleaving as a learner reads it.
+   *
+   * @return the table, lines ended by the platform's line separator
+   */
   public String table() {
     return TraceTable.render(threadNames, trace)
         + "schedule: "

@@ -69,16 +69,31 @@ public final class Explorer {
   /**
    * Per-step bound 5 s, at most 1,000,000 schedules, at most 1,000 findings kept, fresh threads
    * for every run.
+   *
+   * @return the shared default explorer
    */
   public static Explorer defaults() {
     return DEFAULTS;
   }
 
+  /**
+   * Starts a configuration from the defaults of {@link #defaults()}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Runs every schedule of {@code program} (depth-first), up to the schedule bound. */
+  /**
+   * Runs every schedule of {@code program} (depth-first), up to the schedule bound.
+   *
+   * @param <S> the type of the program's shared state
+   * @param program the program to run
+   * @return the counts by outcome and the findings
+   * @throws InterruptedException if the calling thread is interrupted while a step runs; the
+   *     program's threads are stopped first
+   */
   public <S> Exploration exhaustive(Program<S> program) throws InterruptedException {
     return exhaustive(program, run -> {});
   }
@@ -86,6 +101,13 @@ public final class Explorer {
   /**
    * Runs every schedule of {@code program} (depth-first), up to the schedule bound, and hands
    * every run, passing or not, to {@code eachRun} as it ends.
+   *
+   * @param <S> the type of the program's shared state
+   * @param program the program to run
+   * @param eachRun called on the calling thread after each run, e.g. to print every trace
+   * @return the counts by outcome and the findings
+   * @throws InterruptedException if the calling thread is interrupted while a step runs; the
+   *     program's threads are stopped first
    */
   public <S> Exploration exhaustive(Program<S> program, Consumer<Execution> eachRun)
       throws InterruptedException {
@@ -107,7 +129,18 @@ public final class Explorer {
     return results.build(program, "exhaustive", complete, clock.elapsed());
   }
 
-  /** Runs {@code runs} schedules chosen at random (uniformly among enabled threads) from {@code seed}. */
+  /**
+   * Runs {@code runs} schedules chosen at random (uniformly among enabled threads) from {@code
+   * seed}: for programs too large to enumerate, and still repeatable.
+   *
+   * @param <S> the type of the program's shared state
+   * @param program the program to run
+   * @param seed where the random choices start; the mode line names it
+   * @param runs how many schedules to run, positive
+   * @return the counts by outcome and the findings
+   * @throws InterruptedException if the calling thread is interrupted while a step runs; the
+   *     program's threads are stopped first
+   */
   public <S> Exploration random(Program<S> program, long seed, int runs)
       throws InterruptedException {
     checkNotNull(program, "program");
@@ -129,6 +162,12 @@ public final class Explorer {
   /**
    * Runs exactly {@code schedule} (compact form {@code "T1,T2,T1"}), as printed by a report.
    *
+   * @param <S> the type of the program's shared state
+   * @param program the program to run
+   * @param schedule the thread names, comma-separated, one per step
+   * @return the run, with its trace
+   * @throws InterruptedException if the calling thread is interrupted while a step runs; the
+   *     program's threads are stopped first
    * @throws IllegalArgumentException if the schedule names an unknown thread, runs a thread past
    *     its last step or while its step is not enabled, or ends while steps remain to run
    */
@@ -136,7 +175,17 @@ public final class Explorer {
     return replay(program, Schedule.parse(schedule));
   }
 
-  /** Runs exactly {@code schedule}; see {@link #replay(Program, String)}. */
+  /**
+   * Runs exactly {@code schedule}; see {@link #replay(Program, String)}.
+   *
+   * @param <S> the type of the program's shared state
+   * @param program the program to run
+   * @param schedule one thread name per step
+   * @return the run, with its trace
+   * @throws InterruptedException if the calling thread is interrupted while a step runs; the
+   *     program's threads are stopped first
+   * @throws IllegalArgumentException if the schedule does not fit the program
+   */
   public <S> Execution replay(Program<S> program, Schedule schedule) throws InterruptedException {
     checkNotNull(program, "program");
     checkNotNull(schedule, "schedule");
@@ -284,6 +333,9 @@ public final class Explorer {
      * times faster on small programs) instead of fresh threads for each run (the default). Only
      * for programs whose steps do not depend on thread identity, thread-locals or thread death
      * across runs: a BIASED reference count, whose owner merges when its thread ends, does.
+     *
+     * @param reuse whether to reuse threads across runs
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder reuseThreads(boolean reuse) {
@@ -291,7 +343,13 @@ public final class Explorer {
       return this;
     }
 
-    /** How long one step may run before it is cut off and reported. */
+    /**
+     * How long one step may run before it is cut off and reported. Default 5 s: a step is a
+     * few statements, so one that takes longer is stuck.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder stepTimeout(Duration timeout) {
       checkArgument(!timeout.isNegative() && !timeout.isZero(),
@@ -300,7 +358,13 @@ public final class Explorer {
       return this;
     }
 
-    /** The most schedules an exhaustive search runs before it stops, incomplete. */
+    /**
+     * The most schedules an exhaustive search runs before it stops, incomplete. Default
+     * 1,000,000.
+     *
+     * @param max positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder maxSchedules(long max) {
       checkArgument(max > 0, "maxSchedules must be positive, was %s", max);
@@ -308,7 +372,12 @@ public final class Explorer {
       return this;
     }
 
-    /** The most findings kept for the report (all are counted). */
+    /**
+     * The most findings kept for the report (all are counted). Default 1,000.
+     *
+     * @param max zero or more
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder maxReportedFindings(int max) {
       checkArgument(max >= 0, "maxReportedFindings must not be negative, was %s", max);
@@ -316,6 +385,11 @@ public final class Explorer {
       return this;
     }
 
+    /**
+     * Makes the explorer.
+     *
+     * @return an immutable explorer with this builder's settings
+     */
     public Explorer build() {
       return new Explorer(this);
     }

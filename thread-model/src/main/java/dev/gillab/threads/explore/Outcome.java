@@ -13,6 +13,11 @@ public enum Outcome {
   /** A step did not return within the explorer's per-step bound and was cut off. */
   STEP_TIMED_OUT;
 
+  /**
+   * Whether a run that ended so is worth reporting.
+   *
+   * @return {@code true} for everything but {@link #PASSED}
+   */
   public boolean isFinding() {
     return this != PASSED;
   }

@@ -55,30 +55,62 @@ public final class Program<S> {
     this.stateDescriber = b.stateDescriber;
   }
 
-  /** Starts a program called {@code name} whose runs each begin from {@code stateFactory.get()}. */
+  /**
+   * Starts a program called {@code name} whose runs each begin from {@code stateFactory.get()}.
+   *
+   * @param <S> the type of the shared state
+   * @param name what reports call the program; not blank
+   * @param stateFactory makes a fresh shared state for each run; must not answer null
+   * @return a builder to add threads to
+   */
   public static <S> Builder<S> builder(String name, Supplier<S> stateFactory) {
     return new Builder<>(name, stateFactory);
   }
 
+  /**
+   * What reports call the program.
+   *
+   * @return the name given to {@link #builder}
+   */
   public String name() {
     return name;
   }
 
-  /** Thread names in the order they were declared; thread index {@code i} is {@code threadNames().get(i)}. */
+  /**
+   * Thread names in the order they were declared.
+   *
+   * @return the names; thread index {@code i} is {@code threadNames().get(i)}
+   */
   public ImmutableList<String> threadNames() {
     return threadNames;
   }
 
+  /**
+   * The invariant as reports print it.
+   *
+   * @return its description, {@code "true"} when the program has none
+   */
   public String invariantName() {
     return invariantName;
   }
 
-  /** A fresh shared state for one run. */
+  /**
+   * A fresh shared state for one run.
+   *
+   * @return what the state factory made
+   * @throws NullPointerException if the factory answered null
+   */
   public S newState() {
     return checkNotNull(stateFactory.get(), "state factory of '%s' returned null", name);
   }
 
-  /** The steps thread {@code index} takes in a run over {@code state}. */
+  /**
+   * The steps thread {@code index} takes in a run over {@code state}.
+   *
+   * @param index the thread's position in {@link #threadNames()}
+   * @param state the run's shared state
+   * @return the steps its body made for this run
+   */
   public ImmutableList<Step> stepsOf(int index, S state) {
     return ImmutableList.copyOf(
         checkNotNull(
@@ -88,15 +120,31 @@ public final class Program<S> {
             name));
   }
 
+  /**
+   * Checks the invariant on a complete run's final state.
+   *
+   * @param state the final state
+   * @return whether the invariant holds
+   */
   public boolean invariantHolds(S state) {
     return invariant.test(state);
   }
 
+  /**
+   * A state as reports print it.
+   *
+   * @param state any state of a run
+   * @return the describer's text, {@code toString} by default
+   */
   public String describe(S state) {
     return stateDescriber.apply(state);
   }
 
-  /** Builds a {@link Program}; not thread-safe. */
+  /**
+   * Builds a {@link Program}; not thread-safe.
+   *
+   * @param <S> the type of the shared state
+   */
   public static final class Builder<S> {
     private static final CharMatcher BAD_NAME_CHARS =
         CharMatcher.whitespace().or(CharMatcher.anyOf(",>"));
@@ -117,6 +165,10 @@ public final class Program<S> {
     /**
      * Adds a thread. Names appear in schedules ({@code "T1,T2,T1"}), so they may not be blank
      * or contain white space, commas or {@code >}, and must be unique.
+     *
+     * @param threadName the thread's name in schedules and traces
+     * @param body makes the thread's steps for each run
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder<S> thread(String threadName, ThreadBody<S> body) {
@@ -135,7 +187,13 @@ public final class Program<S> {
       return this;
     }
 
-    /** The property every complete run's final state must have. Default: none. */
+    /**
+     * The property every complete run's final state must have. Default: none.
+     *
+     * @param description how reports name it, as {@code "x == 2"}
+     * @param invariant the test on the final state
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder<S> invariant(String description, Predicate<S> invariant) {
       this.invariantName = checkNotNull(description, "description");
@@ -143,13 +201,24 @@ public final class Program<S> {
       return this;
     }
 
-    /** How reports print a state, e.g. {@code c -> "x = " + c.x}. Default: {@code toString}. */
+    /**
+     * How reports print a state. Default: {@code toString}.
+     *
+     * @param describer e.g. {@code c -> "x = " + c.x}
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder<S> describeState(Function<S, String> describer) {
       this.stateDescriber = checkNotNull(describer, "describer");
       return this;
     }
 
+    /**
+     * Makes the program.
+     *
+     * @return the immutable program
+     * @throws IllegalArgumentException if no thread was added
+     */
     public Program<S> build() {
       checkArgument(!threads.isEmpty(), "program '%s' has no threads; add one with thread(name, body)", name);
       return new Program<>(this);

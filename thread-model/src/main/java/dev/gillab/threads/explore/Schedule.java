@@ -22,21 +22,41 @@ public final class Schedule {
     this.threads = threads;
   }
 
+  /**
+   * A schedule from its steps.
+   *
+   * @param threadNames the thread that takes each step, in order
+   * @return the schedule
+   */
   public static Schedule of(Iterable<String> threadNames) {
     return new Schedule(ImmutableList.copyOf(threadNames));
   }
 
-  /** Parses the compact form; blank means the empty schedule. Names are checked on replay. */
+  /**
+   * Parses the compact form; blank means the empty schedule. Names are checked on replay.
+   *
+   * @param compact thread names separated by commas, as {@link #toString()} writes them
+   * @return the schedule
+   */
   public static Schedule parse(String compact) {
     checkNotNull(compact, "compact");
     return compact.isBlank() ? of(ImmutableList.of()) : of(SPLITTER.split(compact));
   }
 
-  /** The thread that took each step, in order. */
+  /**
+   * The thread that took each step, in order.
+   *
+   * @return one thread name per step
+   */
   public ImmutableList<String> threads() {
     return threads;
   }
 
+  /**
+   * How many steps the schedule has.
+   *
+   * @return the number of steps
+   */
   public int length() {
     return threads.size();
   }

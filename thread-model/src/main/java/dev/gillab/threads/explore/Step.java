@@ -30,6 +30,12 @@ public final class Step {
   /** The work of a step. Returns a note for the trace, or {@code null} for none. */
   @FunctionalInterface
   public interface Action {
+    /**
+     * Does the step's work on the program thread.
+     *
+     * @return a note of what was read or written, as {@code "read x=0"}, or null
+     * @throws Exception to end the run as a failure of this step
+     */
     @Nullable
     String run() throws Exception;
   }
@@ -37,6 +43,11 @@ public final class Step {
   /** The work of a step that has nothing to note. */
   @FunctionalInterface
   public interface VoidAction {
+    /**
+     * Does the step's work on the program thread.
+     *
+     * @throws Exception to end the run as a failure of this step
+     */
     void run() throws Exception;
   }
 
@@ -57,12 +68,24 @@ public final class Step {
     this.action = checkNotNull(action, "action");
   }
 
-  /** A step that is always enabled and notes what it did. */
+  /**
+   * A step that is always enabled and notes what it did.
+   *
+   * @param label what the trace shows, as {@code "tmp = x"}; not blank
+   * @param action the work; its answer is the note
+   * @return the step
+   */
   public static Step of(String label, Action action) {
     return new Step(checkNotNull(label, "label"), ALWAYS, action);
   }
 
-  /** A step that is always enabled and has nothing to note. */
+  /**
+   * A step that is always enabled and has nothing to note.
+   *
+   * @param label what the trace shows, as {@code "tmp = x"}; not blank
+   * @param action the work
+   * @return the step
+   */
   public static Step run(String label, VoidAction action) {
     checkNotNull(action, "action");
     return of(label, () -> {
@@ -74,6 +97,11 @@ public final class Step {
   /**
    * A step that may run only while {@code enabled} answers true: the scheduler asks before it
    * picks the step, on its own thread, while every program thread is paused.
+   *
+   * @param label what the trace shows, as {@code "tmp = x"}; not blank
+   * @param enabled whether the step could run now without blocking
+   * @param action the work; its answer is the note
+   * @return the step
    */
   public static Step when(String label, BooleanSupplier enabled, Action action) {
     return new Step(checkNotNull(label, "label"), enabled, action);
@@ -83,6 +111,10 @@ public final class Step {
    * Takes {@code lock}, enabled only while nobody holds it. The model is non-reentrant: a
    * thread that asks again for a lock it holds waits for itself, which the explorer reports
    * as a deadlock.
+   *
+   * @param lockName how the trace names the lock: the step is {@code "lock <name>"}
+   * @param lock the lock, part of the run's state
+   * @return the step
    */
   public static Step lock(String lockName, ReentrantLock lock) {
     checkNotNull(lock, "lock");
@@ -92,22 +124,42 @@ public final class Step {
     });
   }
 
-  /** Releases {@code lock}; always enabled (releasing never blocks). */
+  /**
+   * Releases {@code lock}; always enabled (releasing never blocks).
+   *
+   * @param lockName how the trace names the lock: the step is {@code "unlock <name>"}
+   * @param lock the lock, held by this program thread
+   * @return the step
+   */
   public static Step unlock(String lockName, ReentrantLock lock) {
     checkNotNull(lock, "lock");
     return run("unlock " + lockName, lock::unlock);
   }
 
+  /**
+   * What the trace shows for this step.
+   *
+   * @return the label
+   */
   public String label() {
     return label;
   }
 
-  /** Whether the step may run now. Called by the scheduler, never by the program thread. */
+  /**
+   * Whether the step may run now. Called by the scheduler, never by the program thread.
+   *
+   * @return what the enabled condition answers; always {@code true} for most steps
+   */
   public boolean isEnabled() {
     return enabled.getAsBoolean();
   }
 
-  /** Runs the step's action. Called on the program thread. */
+  /**
+   * Runs the step's action. Called on the program thread.
+   *
+   * @return the action's note, or null
+   * @throws Exception whatever the action threw
+   */
   @Nullable
   public String perform() throws Exception {
     return action.run();

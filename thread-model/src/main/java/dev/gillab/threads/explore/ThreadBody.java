@@ -21,5 +21,11 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface ThreadBody<S> {
+  /**
+   * The thread's steps for one run.
+   *
+   * @param state the run's fresh shared state, the same object for every thread of the run
+   * @return the steps, taken in order; each is atomic with respect to the other threads
+   */
   List<Step> steps(S state);
 }

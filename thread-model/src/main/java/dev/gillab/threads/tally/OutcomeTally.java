@@ -112,8 +112,11 @@ public final class OutcomeTally<S, R> {
   /**
    * Starts a tally.
    *
+   * @param <S> the shared state of one round
+   * @param <R> the outcome of one round
    * @param stateFactory makes the fresh shared state for each round; must not return null
    * @param arbiter computes a finished round's outcome from its state; must not return null
+   * @return a builder to add actors and expectations to
    */
   public static <S, R> Builder<S, R> builder(
       Supplier<? extends S> stateFactory, Function<? super S, ? extends R> arbiter) {
@@ -121,7 +124,11 @@ public final class OutcomeTally<S, R> {
         checkNotNull(stateFactory, "stateFactory"), checkNotNull(arbiter, "arbiter"));
   }
 
-  /** The tally's name, as used in the summary, in failure messages and in thread names. */
+  /**
+   * The tally's name, as used in the summary, in failure messages and in thread names.
+   *
+   * @return the builder's name, {@code "tally"} by default
+   */
   public String name() {
     return name;
   }
@@ -129,6 +136,7 @@ public final class OutcomeTally<S, R> {
   /**
    * Runs the rounds and returns what they showed.
    *
+   * @return the counts per outcome, graded, with the number of rounds and what stopped them
    * @throws TallyFailedException if an actor, the arbiter or the state factory failed, or a round
    *     hung
    */
@@ -241,6 +249,9 @@ public final class OutcomeTally<S, R> {
    * checks what only the whole can tell (at least two actors).
    *
    * <p>Not thread-safe: declare a tally on one thread.
+   *
+   * @param <S> the shared state of one round
+   * @param <R> the outcome of one round
    */
   public static final class Builder<S, R> {
     private final Supplier<? extends S> stateFactory;
@@ -260,7 +271,12 @@ public final class OutcomeTally<S, R> {
       this.arbiter = arbiter;
     }
 
-    /** Names the tally (for the summary, failure messages and worker thread names). */
+    /**
+     * Names the tally (for the summary, failure messages and worker thread names).
+     *
+     * @param name not blank
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder<S, R> name(String name) {
       checkArgument(!checkNotNull(name, "name").isBlank(), "name must not be blank");
@@ -268,7 +284,14 @@ public final class OutcomeTally<S, R> {
       return this;
     }
 
-    /** Adds an actor: it runs once per round on its own thread, acting on the round's state. */
+    /**
+     * Adds an actor: it runs once per round on its own thread, acting on the round's state.
+     *
+     * @param actorName names the actor in failure messages and its worker thread; not blank,
+     *     unique
+     * @param body what the actor does to the round's state
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder<S, R> actor(String actorName, Consumer<? super S> body) {
       checkArgument(
@@ -279,7 +302,14 @@ public final class OutcomeTally<S, R> {
       return this;
     }
 
-    /** Declares how {@code outcome} is graded and what it means. */
+    /**
+     * Declares how {@code outcome} is graded and what it means.
+     *
+     * @param outcome a value the arbiter may answer, compared with {@code equals}
+     * @param expect its grade
+     * @param description what it means, for the table's last column
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder<S, R> expect(R outcome, Expect expect, String description) {
       checkNotNull(outcome, "outcome");
@@ -291,7 +321,14 @@ public final class OutcomeTally<S, R> {
       return this;
     }
 
-    /** Grades every outcome not declared with {@link #expect} (the catch-all). */
+    /**
+     * Grades every outcome not declared with {@link #expect} (the catch-all). Default: {@link
+     * Expect#FORBIDDEN}, {@value OutcomeTally#UNLISTED}.
+     *
+     * @param expect the grade of an undeclared outcome
+     * @param description what such an outcome means
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder<S, R> otherwise(Expect expect, String description) {
       catchAll =
@@ -299,7 +336,12 @@ public final class OutcomeTally<S, R> {
       return this;
     }
 
-    /** The most rounds to run (at least 1). */
+    /**
+     * The most rounds to run. Default 100,000.
+     *
+     * @param rounds at least 1
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder<S, R> rounds(long rounds) {
       checkArgument(rounds >= 1, "rounds must be at least 1, got %s", rounds);
@@ -307,7 +349,12 @@ public final class OutcomeTally<S, R> {
       return this;
     }
 
-    /** No round starts once this much time has passed (positive); the current one finishes. */
+    /**
+     * No round starts once this much time has passed; the current one finishes. Default 1 s.
+     *
+     * @param timeLimit positive
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder<S, R> timeLimit(Duration timeLimit) {
       checkNotNull(timeLimit, "timeLimit");
@@ -321,7 +368,10 @@ public final class OutcomeTally<S, R> {
 
     /**
      * How long a round may run past the time limit before it counts as hung (positive). Measured
-     * on the real clock, whatever the ticker.
+     * on the real clock, whatever the ticker. Default 1 s.
+     *
+     * @param hangGrace positive
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder<S, R> hangGrace(Duration hangGrace) {
@@ -338,6 +388,9 @@ public final class OutcomeTally<S, R> {
      * The time source for the time limit and the elapsed time (tests pass a fake one). The hang
      * watchdog always uses the real clock: a run still going at time limit plus grace, by the
      * real clock, fails as hung.
+     *
+     * @param ticker the time source
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder<S, R> ticker(Ticker ticker) {
@@ -345,14 +398,25 @@ public final class OutcomeTally<S, R> {
       return this;
     }
 
-    /** The declared tally. */
+    /**
+     * The declared tally.
+     *
+     * @return an immutable tally that may be run any number of times
+     * @throws IllegalArgumentException if fewer than two actors were added
+     */
     public OutcomeTally<S, R> build() {
       checkArgument(
           actors.size() >= 2, "a tally needs at least 2 actors, got %s", actors.size());
       return new OutcomeTally<>(this);
     }
 
-    /** Shorthand for {@code build().run()}. */
+    /**
+     * Shorthand for {@code build().run()}.
+     *
+     * @return what the rounds showed
+     * @throws TallyFailedException if an actor, the arbiter or the state factory failed, or a
+     *     round hung
+     */
     public TallyResult<R> run() {
       return build().run();
     }

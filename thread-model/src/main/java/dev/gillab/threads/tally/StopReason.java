@@ -17,7 +17,11 @@ public enum StopReason {
     this.text = text;
   }
 
-  /** How the summary line names this bound, e.g. "the round bound". */
+  /**
+   * How the summary line names this bound.
+   *
+   * @return e.g. {@code "the round bound"}
+   */
   public String text() {
     return text;
   }

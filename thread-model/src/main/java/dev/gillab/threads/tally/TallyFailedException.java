@@ -11,6 +11,7 @@ public final class TallyFailedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The round in which the failure happened, from 1. */
   private final long round;
 
   TallyFailedException(String message, long round, Throwable cause) {
@@ -18,7 +19,12 @@ public final class TallyFailedException extends RuntimeException {
     this.round = round;
   }
 
-  /** The round (counted from 1) in which the failure happened. */
+  /**
+   * The round in which the failure happened: a failure in round 1 is a bug in the test, one in
+   * a late round more often a race.
+   *
+   * @return the round, counted from 1
+   */
   public long round() {
     return round;
   }

@@ -26,7 +26,16 @@ import java.util.Locale;
  */
 public final class TallyResult<R> {
 
-  /** One line of the table; immutable if its outcome is. */
+  /**
+   * One line of the table; immutable if its outcome is.
+   *
+   * @param <R> the outcome type
+   * @param outcome the outcome the line counts
+   * @param samples how many rounds ended in it
+   * @param expect its grade
+   * @param description what it means
+   * @param declared whether the tally declared it, or the catch-all graded it
+   */
   public record Row<R>(
       R outcome, long samples, Expect expect, String description, boolean declared) {}
 
@@ -54,56 +63,102 @@ public final class TallyResult<R> {
     this.catchAll = catchAll;
   }
 
-  /** The tally's name. */
+  /**
+   * The tally's name.
+   *
+   * @return the name the tally was built with
+   */
   public String name() {
     return name;
   }
 
-  /** Rounds run and tallied; also the total of all samples. */
+  /**
+   * Rounds run and tallied.
+   *
+   * @return the number of rounds, also the total of all samples; at least 1
+   */
   public long rounds() {
     return rounds;
   }
 
-  /** Which bound ended the run. */
+  /**
+   * Which bound ended the run: a time bound on a slow machine means fewer rounds, so rarer
+   * outcomes may not show.
+   *
+   * @return the round bound or the time bound
+   */
   public StopReason stoppedBy() {
     return stoppedBy;
   }
 
-  /** How long the run took, by the tally's ticker. */
+  /**
+   * How long the run took, by the tally's ticker.
+   *
+   * @return the elapsed time
+   */
   public Duration elapsed() {
     return elapsed;
   }
 
-  /** How many rounds ended in {@code outcome}; 0 if it never came up. */
+  /**
+   * How many rounds ended in {@code outcome}.
+   *
+   * @param outcome any outcome, declared or not
+   * @return its count; 0 if it never came up
+   */
   public long samples(R outcome) {
     Row<R> row = byOutcome.get(checkNotNull(outcome, "outcome"));
     return row == null ? 0 : row.samples();
   }
 
-  /** Samples per outcome seen (never 0), in table order. */
+  /**
+   * Samples per outcome seen, in table order.
+   *
+   * @return the counts, none of them 0
+   */
   public ImmutableMap<R, Long> samples() {
     return rows.stream()
         .filter(r -> r.samples() > 0)
         .collect(ImmutableMap.toImmutableMap(Row::outcome, Row::samples));
   }
 
-  /** The grade of {@code outcome}: its declared one, or the catch-all's. */
+  /**
+   * The grade of {@code outcome}.
+   *
+   * @param outcome any outcome, seen or not
+   * @return its declared grade, or the catch-all's
+   */
   public Expect grade(R outcome) {
     Row<R> row = byOutcome.get(checkNotNull(outcome, "outcome"));
     return row == null ? catchAll : row.expect();
   }
 
-  /** Whether any round ended in an outcome graded {@link Expect#FORBIDDEN}. */
+  /**
+   * Whether any round ended in an outcome graded {@link Expect#FORBIDDEN}: the one question a
+   * test must ask.
+   *
+   * @return {@code true} if the code under test was seen to break
+   */
   public boolean sawForbidden() {
     return !seen(Expect.FORBIDDEN).isEmpty();
   }
 
-  /** Whether any round ended in an outcome graded {@link Expect#ACCEPTABLE_INTERESTING}. */
+  /**
+   * Whether any round ended in an outcome graded {@link Expect#ACCEPTABLE_INTERESTING}: whether
+   * the race a lesson wants to show did show.
+   *
+   * @return {@code true} if such an outcome came up
+   */
   public boolean sawInteresting() {
     return !seen(Expect.ACCEPTABLE_INTERESTING).isEmpty();
   }
 
-  /** The outcomes seen with this grade, in table order. */
+  /**
+   * The outcomes seen with one grade.
+   *
+   * @param grade the grade asked about
+   * @return the outcomes with that grade that came up at least once, in table order
+   */
   public ImmutableSet<R> seen(Expect grade) {
     return rows.stream()
         .filter(r -> r.samples() > 0 && r.expect() == grade)
@@ -111,7 +166,11 @@ public final class TallyResult<R> {
         .collect(ImmutableSet.toImmutableSet());
   }
 
-  /** Every row of the table, in table order. */
+  /**
+   * Every row of the table, in table order.
+   *
+   * @return the declared outcomes, then the undeclared ones seen
+   */
   public ImmutableList<Row<R>> rows() {
     return rows;
   }
@@ -119,6 +178,8 @@ public final class TallyResult<R> {
   /**
    * The table: a header line with RESULT, SAMPLES, FREQ, EXPECT, DESCRIPTION, then a line per
    * row. Samples use digit grouping, frequencies two decimals (both in {@link Locale#ROOT}).
+   *
+   * @return the table, one line per row; the same for the same counts
    */
   public String table() {
     TextTable table =
@@ -137,7 +198,11 @@ public final class TallyResult<R> {
     return table.render();
   }
 
-  /** One line, e.g. {@code "x++ race: 20,000 rounds in 41 ms, stopped by the round bound"}. */
+  /**
+   * One line about the run as a whole.
+   *
+   * @return e.g. {@code "x++ race: 20,000 rounds in 41 ms, stopped by the round bound"}
+   */
   public String summary() {
     return String.format(
         Locale.ROOT,
