@@ -16,6 +16,7 @@ import dev.gillab.gil.python.PythonCompiler;
 public final class Examples {
   private static final Code COUNTDOWN = function("countdown.py", "countdown");
   private static final Code ECHO_LOOP = function("echo_loop.py", "echo_loop");
+  private static final Code PROBE_LOOP = function("probe_loop.py", "probe_loop");
 
   private Examples() {}
 
@@ -36,6 +37,16 @@ public final class Examples {
    */
   public static Code echoLoop() {
     return ECHO_LOOP;
+  }
+
+  /**
+   * {@code probe_loop()}: calls {@code probe()} until it answers True, then returns {@code None}.
+   * Nothing but eval-breaker checks (a call and a backward jump each turn) around a builtin the
+   * host registers holding the GIL — to count who is inside the eval loop, or to keep a thread
+   * busy until told to stop.
+   */
+  public static Code probeLoop() {
+    return PROBE_LOOP;
   }
 
   /** The text of program {@code file} ({@code "seed.py"}, {@code "racing_counter.py"}, ...). */

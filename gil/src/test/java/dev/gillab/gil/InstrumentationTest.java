@@ -29,8 +29,8 @@ class InstrumentationTest {
         b.builtin("probe", 0, args -> self[0].gil().switchNumber() >= target.get()).build();
     self[0] = in;
     target.set(in.gil().switchNumber() + switches);
-    InterpreterThread x = in.start(EvalLoopProbe.PROBE_LOOP);
-    InterpreterThread y = in.start(EvalLoopProbe.PROBE_LOOP);
+    InterpreterThread x = in.start(Examples.probeLoop());
+    InterpreterThread y = in.start(Examples.probeLoop());
     assertTrue(x.join(BOUND));
     assertTrue(y.join(BOUND));
     x.result();

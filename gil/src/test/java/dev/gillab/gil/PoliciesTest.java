@@ -245,7 +245,7 @@ class PoliciesTest {
             Code ioOnce = Assembler.assemble("io_once", "CALL io 0\nRETURN_VALUE");
             InterpreterThread io = in.start(ioOnce);
             assertTrue(inIo.await(20, TimeUnit.SECONDS));
-            InterpreterThread cpu = in.start(EvalLoopProbe.PROBE_LOOP);
+            InterpreterThread cpu = in.start(Examples.probeLoop());
             await().atMost(BOUND).until(() -> spins.get() > 100);
             ioDone.countDown();
             assertTrue(io.join(BOUND));
@@ -316,7 +316,7 @@ class PoliciesTest {
                         "    JUMP_BACKWARD loop",
                         "end: LOAD_CONST None",
                         "    RETURN_VALUE"));
-            InterpreterThread cpu = in.start(EvalLoopProbe.PROBE_LOOP);
+            InterpreterThread cpu = in.start(Examples.probeLoop());
             await().atMost(BOUND).until(() -> spins.get() > 0);
             InterpreterThread io = in.start(ioLoop, 30L);
             assertTrue(io.join(BOUND));

@@ -4,15 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.gil.Dis;
+import dev.gillab.gil.Examples;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The lessons print what their Javadoc and the README say they print. */
+/**
+ * The lessons print what their Javadoc and the README say they print, and show the programs they
+ * run as those programs are.
+ */
 class LessonsTest {
+  private static final Path LESSON_SOURCES = Path.of("src/main/java/dev/gillab/gil/lessons");
+
   interface Lesson {
     void run(PrintStream out) throws Exception;
   }
@@ -137,5 +153,55 @@ class LessonsTest {
     matches("ticks\\(100\\): +releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms", lines.get(1));
     matches("interval\\(5ms\\): releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms", lines.get(2));
     matches("ticks released the GIL [\\d,]+x as often to switch it [\\d,]+x as often", lines.get(3));
+  }
+
+  static Stream<Arguments> programsShown() {
+    return Stream.of(
+        Arguments.of(Gil_01_OneRunnerAtATime.class, List.of("probe_loop.py")));
+  }
+
+  /**
+   * A lesson's Javadoc shows its Python, then its bytecode, as copies: every {@code <pre>} block
+   * under "The program" is a run of consecutive lines of one of the lesson's program files or of
+   * their disassembly ({@link Dis#dis}), so a copy that drifts from the program fails here.
+   */
+  @ParameterizedTest
+  @MethodSource("programsShown")
+  void aLessonShowsItsProgramsAsTheyAre(Class<?> lesson, List<String> files) throws IOException {
+    List<List<String>> shown = programBlocks(lesson);
+    assertTrue(!shown.isEmpty(), lesson.getSimpleName() + " shows the program it runs");
+    List<List<String>> texts = new ArrayList<>();
+    for (String file : files) {
+      texts.add(Examples.source(file).lines().toList());
+      texts.add(Dis.dis(Examples.module(file)).lines().map(String::stripTrailing).toList());
+    }
+    for (List<String> block : shown) {
+      assertTrue(
+          texts.stream().anyMatch(t -> Collections.indexOfSubList(t, block) >= 0),
+          () -> lesson.getSimpleName() + " shows lines that are not in " + files + ":\n"
+              + String.join("\n", block));
+    }
+  }
+
+  /** The {@code <pre>} blocks between "The program" and the next heading of a lesson's Javadoc. */
+  private static List<List<String>> programBlocks(Class<?> lesson) throws IOException {
+    String source = Files.readString(LESSON_SOURCES.resolve(lesson.getSimpleName() + ".java"));
+    int from = source.indexOf("<h2>The program</h2>");
+    int to = source.indexOf("<h2>", from + 1);
+    List<List<String>> blocks = new ArrayList<>();
+    for (int pre = source.indexOf("<pre>", from); from >= 0 && pre >= 0 && pre < to;
+        pre = source.indexOf("<pre>", pre + 1)) {
+      int end = source.indexOf("</pre>", pre);
+      List<String> lines = new ArrayList<>();
+      for (String line : source.substring(pre + "<pre>".length(), end).split("\n", -1)) {
+        // Strip the comment's " * " only: a line's own leading spaces are part of the copy.
+        String text = line.startsWith(" * ") ? line.substring(3) : "";
+        lines.add(text.stripTrailing()
+            .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+      }
+      // The first entry is what follows <pre> on its line, the last the indent before </pre>.
+      blocks.add(lines.subList(1, lines.size() - 1));
+    }
+    return blocks;
   }
 }

@@ -42,7 +42,7 @@ public final class Programs {
   public static final Code TWO_LOCKS = function("two_locks.py", "two_locks");
 
   /** {@code probe_loop()}: calls {@code probe()} until it answers True. */
-  public static final Code PROBE_LOOP = function("probe_loop.py", "probe_loop");
+  public static final Code PROBE_LOOP = Examples.probeLoop();
 
   private static Code function(String file, String name) {
     return PythonCompiler.compileResource(Programs.class, "/dev/gillab/workloads/programs/" + file)
