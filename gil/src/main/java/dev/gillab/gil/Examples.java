@@ -17,6 +17,7 @@ public final class Examples {
   private static final Code COUNTDOWN = function("countdown.py", "countdown");
   private static final Code ECHO_LOOP = function("echo_loop.py", "echo_loop");
   private static final Code PROBE_LOOP = function("probe_loop.py", "probe_loop");
+  private static final Code NAP = function("nap.py", "nap");
 
   private Examples() {}
 
@@ -47,6 +48,15 @@ public final class Examples {
    */
   public static Code probeLoop() {
     return PROBE_LOOP;
+  }
+
+  /**
+   * {@code nap(ms)}: {@code time.sleep(ms / 1000)}, then returns {@code None}. The GIL is released
+   * for the whole sleep, so any number of nappers sleep at once; an interrupted nap raises
+   * KeyboardInterrupt. Needs no builtin from the host.
+   */
+  public static Code nap() {
+    return NAP;
   }
 
   /** The text of program {@code file} ({@code "seed.py"}, {@code "racing_counter.py"}, ...). */

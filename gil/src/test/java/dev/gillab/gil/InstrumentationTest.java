@@ -81,10 +81,9 @@ class InstrumentationTest {
   @Test
   void sleepCountsAsAnIoRelease() {
     try (Interpreter in = Interpreter.create()) {
-      Code nap = Assembler.assemble("nap", "LOAD_CONST 1\nCALL sleep 1\nRETURN_VALUE");
-      in.load(nap);
+      in.load(Examples.nap());
       in.traceEvents(16);
-      in.run(nap);
+      in.run(Examples.nap(), 1L);
       GilThreadStats me =
           in.gilStats().thread(Thread.currentThread().getName()).orElseThrow();
       assertEquals(1, me.ioReleases());
@@ -141,7 +140,7 @@ class InstrumentationTest {
                 twoCpuThreads(
                     4,
                     Interpreter.builder().policy(SwitchingPolicy.interval(Duration.ofMillis(1))))) {
-              in.run(Assembler.assemble("nap", "LOAD_CONST 1\nCALL sleep 1\nRETURN_VALUE"));
+              in.run(Examples.nap(), 1L);
             }
           });
       r.stop();

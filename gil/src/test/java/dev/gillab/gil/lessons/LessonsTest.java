@@ -66,7 +66,7 @@ class LessonsTest {
             "  receiver got: None (gave up after 300 ms: the sender never got the GIL)",
             "fixed: recv() releases the GIL while it waits",
             "  receiver got: hello",
-            "better: 4 threads each sleep(200), which releases the GIL"),
+            "better: 4 threads each time.sleep(0.2), which releases the GIL"),
         lines.subList(0, 5));
     matches("  finished in \\d+ ms \\(one after another they would take 800 ms\\)", lines.get(5));
     assertEquals(6, lines.size());
@@ -157,7 +157,8 @@ class LessonsTest {
 
   static Stream<Arguments> programsShown() {
     return Stream.of(
-        Arguments.of(Gil_01_OneRunnerAtATime.class, List.of("probe_loop.py")));
+        Arguments.of(Gil_01_OneRunnerAtATime.class, List.of("probe_loop.py")),
+        Arguments.of(Gil_02_IoReleasesTheGil.class, List.of("message.py", "nap.py")));
   }
 
   /**
