@@ -18,6 +18,7 @@ public final class Examples {
   private static final Code ECHO_LOOP = function("echo_loop.py", "echo_loop");
   private static final Code PROBE_LOOP = function("probe_loop.py", "probe_loop");
   private static final Code NAP = function("nap.py", "nap");
+  private static final Code SPIN = function("spin.py", "spin");
 
   private Examples() {}
 
@@ -57,6 +58,16 @@ public final class Examples {
    */
   public static Code nap() {
     return NAP;
+  }
+
+  /**
+   * {@code spin(chunk)}: counts {@code chunk} down to zero again and again while {@code
+   * keep_going()} answers True, then returns {@code None}. CPU-bound for as long as the host
+   * wants: the host registers {@code keep_going} (no arguments, holding the GIL), which can also
+   * count the chunks done.
+   */
+  public static Code spin() {
+    return SPIN;
   }
 
   /** The text of program {@code file} ({@code "seed.py"}, {@code "racing_counter.py"}, ...). */

@@ -27,7 +27,7 @@ public final class Programs {
   public static final Code ECHO_LOOP = function("timed_echoes.py", "timed_echoes");
 
   /** {@code spin(chunk)}: countdown(chunk) again and again while {@code keep_going()}. */
-  public static final Code SPIN_UNTIL_STOPPED = function("spin.py", "spin");
+  public static final Code SPIN_UNTIL_STOPPED = Examples.spin();
 
   /**
    * {@code hammer(n)}: n times, append to the shared global list {@code xs}, take an alias of it
