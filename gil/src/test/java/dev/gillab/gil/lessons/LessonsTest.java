@@ -159,7 +159,8 @@ class LessonsTest {
     return Stream.of(
         Arguments.of(Gil_01_OneRunnerAtATime.class, List.of("probe_loop.py")),
         Arguments.of(Gil_02_IoReleasesTheGil.class, List.of("message.py", "nap.py")),
-        Arguments.of(Gil_05_ConvoyEffect.class, List.of("send_recv.py", "spin.py")));
+        Arguments.of(Gil_05_ConvoyEffect.class, List.of("send_recv.py", "spin.py")),
+        Arguments.of(Gil_07_FreeThreadingNeedsSafeCounts.class, List.of("shared_loads.py")));
   }
 
   /**
