@@ -41,6 +41,9 @@ public final class Programs {
    */
   public static final Code TWO_LOCKS = function("two_locks.py", "two_locks");
 
+  /** {@code naps(rounds)}: nap(), {@code rounds} times — the traced run's IO-bound thread. */
+  public static final Code NAPS = function("naps.py", "naps");
+
   /** {@code probe_loop()}: calls {@code probe()} until it answers True. */
   public static final Code PROBE_LOOP = Examples.probeLoop();
 
