@@ -159,8 +159,12 @@ class LessonsTest {
     return Stream.of(
         Arguments.of(Gil_01_OneRunnerAtATime.class, List.of("probe_loop.py")),
         Arguments.of(Gil_02_IoReleasesTheGil.class, List.of("message.py", "nap.py")),
+        Arguments.of(Gil_03_CpuBoundRunsSerially.class, List.of("countdown.py")),
+        Arguments.of(Gil_04_SwitchInterval.class, List.of("countdown.py")),
         Arguments.of(Gil_05_ConvoyEffect.class, List.of("send_recv.py", "spin.py")),
-        Arguments.of(Gil_07_FreeThreadingNeedsSafeCounts.class, List.of("shared_loads.py")));
+        Arguments.of(Gil_06_GilDoesNotMakeYourCodeAtomic.class, List.of("racing_counter.py")),
+        Arguments.of(Gil_07_FreeThreadingNeedsSafeCounts.class, List.of("shared_loads.py")),
+        Arguments.of(Gil_08_OldGilThrashes.class, List.of("countdown.py")));
   }
 
   /**
