@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LessonsTest {
   private static final Path LESSON_SOURCES = Path.of("src/main/java/dev/gillab/gil/lessons");
+  private static final Path PROGRAMS = Path.of("src/main/resources/dev/gillab/gil/programs");
 
   interface Lesson {
     void run(PrintStream out) throws Exception;
@@ -188,6 +189,30 @@ class LessonsTest {
           () -> lesson.getSimpleName() + " shows lines that are not in " + files + ":\n"
               + String.join("\n", block));
     }
+  }
+
+  /** Every Python block of the chapter's README is a run of lines of one of its program files. */
+  @Test
+  void theReadmeShowsTheProgramsAsTheyAre() throws IOException {
+    List<List<String>> programs;
+    try (Stream<Path> files = Files.list(PROGRAMS)) {
+      programs = files.filter(f -> f.toString().endsWith(".py")).sorted()
+          .map(f -> Examples.source(f.getFileName().toString()).lines().toList()).toList();
+    }
+    String[] fences = Files.readString(Path.of("README.md")).split("```", -1);
+    int shown = 0;
+    // Odd pieces are inside a fence; a Python block is one whose info string is "python".
+    for (int i = 1; i < fences.length; i += 2) {
+      if (fences[i].startsWith("python\n")) {
+        List<String> block = fences[i].substring("python\n".length()).stripTrailing().lines()
+            .toList();
+        assertTrue(
+            programs.stream().anyMatch(p -> Collections.indexOfSubList(p, block) >= 0),
+            () -> "the README shows Python that no program file has:\n" + String.join("\n", block));
+        shown++;
+      }
+    }
+    assertTrue(shown > 0, "the README shows the lessons' programs");
   }
 
   /** The {@code <pre>} blocks between "The program" and the next heading of a lesson's Javadoc. */
