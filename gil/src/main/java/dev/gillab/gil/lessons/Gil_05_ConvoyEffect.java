@@ -62,17 +62,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * 300 echo round trips over loopback (send and recv each release the GIL)
- *   alone:                          per round trip    0.02 ms
- *   beside a CPU thread, interval:  per round trip    4.75 ms (199x alone)
- *   beside a CPU thread, ioPriority: per round trip   0.09 ms (4x alone)
+ *   alone:                          per round trip    0.07 ms
+ *   beside a CPU thread, interval:  per round trip   11.19 ms (160x alone)
+ *   beside a CPU thread, ioPriority: per round trip   0.30 ms (4x alone)
  * </pre>
  *
- * (Times vary with the machine and from run to run. The round trips are timed from the first
- * send to the last recv, so starting the IO thread, which beside a CPU-bound thread waits an
- * interval for the GIL, is left out. Under {@code interval} each send and each recv hands the
- * GIL to the CPU-bound thread waiting for it, and the IO thread, back, waits for a forced drop to
- * get it again: about an interval, twice per round trip. The chapter's README, under "The
- * convoy", says why a release hands the GIL over.)
+ * (Times vary with the machine and from run to run; these are from 2 cores at a load average of
+ * about 5. The round trips are timed from the first send to the last recv, so starting the IO
+ * thread, which beside a CPU-bound thread waits an interval for the GIL, is left out. Under
+ * {@code interval} each send and each recv hands the GIL to the CPU-bound thread waiting for it,
+ * and the IO thread, back, waits for a forced drop to get it again: about an interval, twice per
+ * round trip. The chapter's README, under "The convoy", says why a release hands the GIL over.)
  */
 public final class Gil_05_ConvoyEffect {
   static final long ROUND_TRIPS = 300;
