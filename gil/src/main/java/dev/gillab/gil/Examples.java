@@ -16,6 +16,9 @@ import dev.gillab.gil.python.PythonCompiler;
 public final class Examples {
   private static final Code COUNTDOWN = function("countdown.py", "countdown");
   private static final Code ECHO_LOOP = function("echo_loop.py", "echo_loop");
+  private static final Code PROBE_LOOP = function("probe_loop.py", "probe_loop");
+  private static final Code NAP = function("nap.py", "nap");
+  private static final Code SPIN = function("spin.py", "spin");
 
   private Examples() {}
 
@@ -36,6 +39,35 @@ public final class Examples {
    */
   public static Code echoLoop() {
     return ECHO_LOOP;
+  }
+
+  /**
+   * {@code probe_loop()}: calls {@code probe()} until it answers True, then returns {@code None}.
+   * Nothing but eval-breaker checks (a call and a backward jump each turn) around a builtin the
+   * host registers holding the GIL — to count who is inside the eval loop, or to keep a thread
+   * busy until told to stop.
+   */
+  public static Code probeLoop() {
+    return PROBE_LOOP;
+  }
+
+  /**
+   * {@code nap(ms)}: {@code time.sleep(ms / 1000)}, then returns {@code None}. The GIL is released
+   * for the whole sleep, so any number of nappers sleep at once; an interrupted nap raises
+   * KeyboardInterrupt. Needs no builtin from the host.
+   */
+  public static Code nap() {
+    return NAP;
+  }
+
+  /**
+   * {@code spin(chunk)}: counts {@code chunk} down to zero again and again while {@code
+   * keep_going()} answers True, then returns {@code None}. CPU-bound for as long as the host
+   * wants: the host registers {@code keep_going} (no arguments, holding the GIL), which can also
+   * count the chunks done.
+   */
+  public static Code spin() {
+    return SPIN;
   }
 
   /** The text of program {@code file} ({@code "seed.py"}, {@code "racing_counter.py"}, ...). */

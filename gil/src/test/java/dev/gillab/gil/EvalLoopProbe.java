@@ -12,25 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Threads that loop on a {@code probe()} builtin counting who is inside it (a builtin runs
- * holding the GIL, as every instruction does). A thread stops only once every thread has been
- * inside, so the GIL must have changed hands; {@link #maxInside()} says how many were ever in at
- * once. The tests of one-runner-at-a-time share it.
+ * Threads that run {@link Examples#probeLoop()} ({@code programs/probe_loop.py}) on a {@code
+ * probe()} builtin counting who is inside it (a builtin runs holding the GIL, as every
+ * instruction does). A thread stops only once every thread has been inside, so the GIL must have
+ * changed hands; {@link #maxInside()} says how many were ever in at once. The tests of
+ * one-runner-at-a-time share it.
  */
 final class EvalLoopProbe {
   private static final Duration BOUND = ofSeconds(30);
-
-  /** loop: probe() until it answers True. */
-  static final Code PROBE_LOOP =
-      Assembler.assemble(
-          "probe_loop",
-          String.join(
-              "\n",
-              "loop: CALL probe 0",
-              "    POP_JUMP_IF_TRUE end",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
 
   private final int threads;
   private final AtomicInteger inside = new AtomicInteger();
@@ -61,7 +50,7 @@ final class EvalLoopProbe {
   void run(Interpreter in) throws InterruptedException {
     List<InterpreterThread> ts = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      ts.add(in.start(PROBE_LOOP));
+      ts.add(in.start(Examples.probeLoop()));
     }
     for (InterpreterThread t : ts) {
       assertTrue(t.join(BOUND));

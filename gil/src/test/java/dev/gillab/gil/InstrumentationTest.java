@@ -29,8 +29,8 @@ class InstrumentationTest {
         b.builtin("probe", 0, args -> self[0].gil().switchNumber() >= target.get()).build();
     self[0] = in;
     target.set(in.gil().switchNumber() + switches);
-    InterpreterThread x = in.start(EvalLoopProbe.PROBE_LOOP);
-    InterpreterThread y = in.start(EvalLoopProbe.PROBE_LOOP);
+    InterpreterThread x = in.start(Examples.probeLoop());
+    InterpreterThread y = in.start(Examples.probeLoop());
     assertTrue(x.join(BOUND));
     assertTrue(y.join(BOUND));
     x.result();
@@ -81,10 +81,9 @@ class InstrumentationTest {
   @Test
   void sleepCountsAsAnIoRelease() {
     try (Interpreter in = Interpreter.create()) {
-      Code nap = Assembler.assemble("nap", "LOAD_CONST 1\nCALL sleep 1\nRETURN_VALUE");
-      in.load(nap);
+      in.load(Examples.nap());
       in.traceEvents(16);
-      in.run(nap);
+      in.run(Examples.nap(), 1L);
       GilThreadStats me =
           in.gilStats().thread(Thread.currentThread().getName()).orElseThrow();
       assertEquals(1, me.ioReleases());
@@ -141,7 +140,7 @@ class InstrumentationTest {
                 twoCpuThreads(
                     4,
                     Interpreter.builder().policy(SwitchingPolicy.interval(Duration.ofMillis(1))))) {
-              in.run(Assembler.assemble("nap", "LOAD_CONST 1\nCALL sleep 1\nRETURN_VALUE"));
+              in.run(Examples.nap(), 1L);
             }
           });
       r.stop();

@@ -245,7 +245,7 @@ class PoliciesTest {
             Code ioOnce = Assembler.assemble("io_once", "CALL io 0\nRETURN_VALUE");
             InterpreterThread io = in.start(ioOnce);
             assertTrue(inIo.await(20, TimeUnit.SECONDS));
-            InterpreterThread cpu = in.start(EvalLoopProbe.PROBE_LOOP);
+            InterpreterThread cpu = in.start(Examples.probeLoop());
             await().atMost(BOUND).until(() -> spins.get() > 100);
             ioDone.countDown();
             assertTrue(io.join(BOUND));
@@ -271,11 +271,12 @@ class PoliciesTest {
   }
 
   /**
-   * The convoy, counted rather than timed: beside a CPU-bound thread under {@code interval},
-   * every return from IO finds the GIL taken — the CPU-bound thread was handed it at the
-   * release — and waits for a forced drop to get it back, in every one of 30 round trips. (Before
-   * a release handed the GIL over, the IO thread took it back first at most returns, whenever
-   * the woken CPU-bound thread was not yet running.)
+   * The convoy, counted rather than timed: beside a CPU-bound thread ({@code probe_loop.py}), an
+   * IO-bound one ({@code echo_loop.py}, its {@code echo()} a GIL-releasing call that returns at
+   * once) runs under {@code interval}, and every return from IO finds the GIL taken — the
+   * CPU-bound thread was handed it at the release — and waits for a forced drop to get it back,
+   * in every one of 30 round trips. (Before a release handed the GIL over, the IO thread took it
+   * back first at most returns, whenever the woken CPU-bound thread was not yet running.)
    */
   @Test
   void underIntervalEveryReturnFromIoBesideACpuBoundThreadWaitsForAForcedDrop() {
@@ -295,30 +296,11 @@ class PoliciesTest {
                         spins.incrementAndGet();
                         return stop.get();
                       })
-                  .releasingBuiltin("io", 0, args -> null)
+                  .releasingBuiltin("echo", 0, args -> null)
                   .build()) {
-            Code ioLoop =
-                Assembler.assemble(
-                    "io_loop",
-                    String.join(
-                        "\n",
-                        ".params n",
-                        "loop: LOAD_FAST n",
-                        "    LOAD_CONST 0",
-                        "    COMPARE_OP >",
-                        "    POP_JUMP_IF_FALSE end",
-                        "    CALL io 0",
-                        "    POP_TOP",
-                        "    LOAD_FAST n",
-                        "    LOAD_CONST 1",
-                        "    BINARY_OP -=",
-                        "    STORE_FAST n",
-                        "    JUMP_BACKWARD loop",
-                        "end: LOAD_CONST None",
-                        "    RETURN_VALUE"));
-            InterpreterThread cpu = in.start(EvalLoopProbe.PROBE_LOOP);
+            InterpreterThread cpu = in.start(Examples.probeLoop());
             await().atMost(BOUND).until(() -> spins.get() > 0);
-            InterpreterThread io = in.start(ioLoop, 30L);
+            InterpreterThread io = in.start(Examples.echoLoop(), 30L);
             assertTrue(io.join(BOUND));
             stop.set(true);
             assertTrue(cpu.join(BOUND));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,8 +75,7 @@ class ThreadsTest {
                       })
                   .build()) {
             self[0] = in;
-            Code io = Assembler.assemble("io", "CALL recv 0\nRETURN_VALUE");
-            InterpreterThread ioThread = in.start(io);
+            InterpreterThread ioThread = in.start(Examples.function("message.py", "receiver"));
             await().atMost(BOUND).until(() -> ioThread.thread().getState() == Thread.State.WAITING
                 || ioThread.thread().getState() == Thread.State.TIMED_WAITING);
             InterpreterThread cpu = in.start(Examples.countdown(), 100_000L);
@@ -90,24 +90,37 @@ class ThreadsTest {
         });
   }
 
+  /**
+   * A thread asleep does not hold the GIL: {@code time.sleep} (the nap of {@code
+   * programs/nap.py}) and the assembler's {@code sleep(ms)} builtin alike; interrupted, each
+   * raises its own error.
+   */
   @Test
   void sleepReleasesTheGil() {
     assertTimeoutPreemptively(
         BOUND,
         () -> {
-          try (Interpreter in = Interpreter.create()) {
-            Code nap = Assembler.assemble("nap", "LOAD_CONST 3000\nCALL sleep 1\nRETURN_VALUE");
-            InterpreterThread t = in.start(nap);
-            await().atMost(BOUND).until(() -> t.thread().getState() == Thread.State.TIMED_WAITING);
-            assertTrue(in.gil().tryAcquire(Duration.ofSeconds(1)), "the sleeper let go of the GIL");
-            in.gil().release();
-            t.thread().interrupt();
-            assertTrue(t.join(BOUND));
-            InterpreterError e = org.junit.jupiter.api.Assertions.assertThrows(
-                InterpreterError.class, t::result);
-            assertEquals("nap:2: InterruptedError: sleep was interrupted", e.getMessage());
-          }
+          assertReleasedWhileAsleep(
+              Examples.nap(), "nap:6: KeyboardInterrupt: sleep was interrupted");
+          assertReleasedWhileAsleep(
+              Assembler.assemble("sleep", ".params ms\nLOAD_FAST ms\nCALL sleep 1\nRETURN_VALUE"),
+              "sleep:3: InterruptedError: sleep was interrupted");
         });
+  }
+
+  /** Starts {@code sleeper(3000)}, takes the GIL while it sleeps, then interrupts it. */
+  private static void assertReleasedWhileAsleep(Code sleeper, String interrupted)
+      throws InterruptedException {
+    try (Interpreter in = Interpreter.create()) {
+      InterpreterThread t = in.start(sleeper, 3000L);
+      await().atMost(BOUND).until(() -> t.thread().getState() == Thread.State.TIMED_WAITING);
+      assertTrue(in.gil().tryAcquire(Duration.ofSeconds(1)), "the sleeper let go of the GIL");
+      in.gil().release();
+      t.thread().interrupt();
+      assertTrue(t.join(BOUND));
+      InterpreterError e = assertThrows(InterpreterError.class, t::result);
+      assertEquals(interrupted, e.getMessage());
+    }
   }
 
   /** Each interpreter has its own GIL: holding one does not stop the other. */

@@ -1,7 +1,6 @@
 package dev.gillab.gil.lessons;
 
-import dev.gillab.gil.Assembler;
-import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
@@ -23,6 +22,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instruction — so however many there are, only one is ever inside the eval loop. The others
  * wait; every switch interval (5 ms by default, 1 ms here) a waiter asks the holder to let go,
  * and the GIL changes hands. Threads take turns; they never overlap.
+ *
+ * <h2>The program</h2>
+ *
+ * Each interpreter thread runs {@code programs/probe_loop.py} ({@link Examples#probeLoop()});
+ * {@code probe()} is this lesson's builtin, which counts the threads inside it and answers True
+ * once all three have been in:
+ *
+ * <pre>
+ * def probe_loop():
+ *     while not probe():
+ *         pass
+ * </pre>
+ *
+ * Its bytecode ({@code gil-lab dis}) is a call and a backward jump, the two places where the GIL
+ * may change hands; {@code probe()} runs between them, holding it:
+ *
+ * <pre>
+ *   6     &gt;&gt;    0 LOAD_GLOBAL              0 (probe)
+ *               2 CALL_FUNCTION            0
+ *               4 POP_JUMP_IF_TRUE         2 (to 10)
+ *
+ *   7           6 NOP
+ *
+ *   6           8 JUMP_BACKWARD            5 (to 0)
+ * </pre>
  *
  * <h2>How to run</h2>
  *
@@ -82,14 +106,6 @@ public final class Gil_01_OneRunnerAtATime {
     AtomicInteger inEval = new AtomicInteger();
     AtomicInteger mostInEval = new AtomicInteger();
     Set<Thread> ran = ConcurrentHashMap.newKeySet();
-    Code loop =
-        Assembler.assemble(
-            "probe_loop",
-            "loop: CALL probe 0\n"
-                + "    POP_JUMP_IF_TRUE end\n"
-                + "    JUMP_BACKWARD loop\n"
-                + "end: LOAD_CONST None\n"
-                + "    RETURN_VALUE\n");
     try (Interpreter in =
         Interpreter.builder()
             .policy(SwitchingPolicy.interval(Duration.ofMillis(1)))
@@ -105,7 +121,7 @@ public final class Gil_01_OneRunnerAtATime {
             .build()) {
       List<InterpreterThread> threads = new ArrayList<>();
       for (int i = 0; i < THREADS; i++) {
-        threads.add(in.start(loop));
+        threads.add(in.start(Examples.probeLoop()));
       }
       for (InterpreterThread t : threads) {
         t.join(Duration.ofSeconds(30));

@@ -1,7 +1,7 @@
 package dev.gillab.gil.lessons;
 
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.HostFunction;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
@@ -23,6 +23,29 @@ import java.util.concurrent.TimeUnit;
  * gets its message. That is why IO-bound threads scale under a GIL: four threads sleeping 200 ms
  * each finish together, not one after another.
  *
+ * <h2>The program</h2>
+ *
+ * The receiver and the sender are {@code programs/message.py}; {@code recv()} and {@code send()}
+ * are this lesson's builtins, passing the message through a Java queue, and {@code recv()} gives
+ * up after 300 ms:
+ *
+ * <pre>
+ * def receiver():
+ *     return recv()
+ *
+ *
+ * def sender():
+ *     send("hello")
+ * </pre>
+ *
+ * The sleepers are {@code programs/nap.py} ({@link Examples#nap()}), called with 200:
+ *
+ * <pre>
+ * def nap(ms):
+ *     import time
+ *     time.sleep(ms / 1000)
+ * </pre>
+ *
  * <h2>How to run</h2>
  *
  * <pre>
@@ -36,16 +59,13 @@ import java.util.concurrent.TimeUnit;
  *   receiver got: None (gave up after 300 ms: the sender never got the GIL)
  * fixed: recv() releases the GIL while it waits
  *   receiver got: hello
- * better: 4 threads each sleep(200), which releases the GIL
- *   finished in 236 ms (one after another they would take 800 ms)
+ * better: 4 threads each time.sleep(0.2), which releases the GIL
+ *   finished in 207 ms (one after another they would take 800 ms)
  * </pre>
  */
 public final class Gil_02_IoReleasesTheGil {
-  private static final Code RECEIVER = Assembler.assemble("receiver", "CALL recv 0\nRETURN_VALUE");
-  private static final Code SENDER =
-      Assembler.assemble("sender", "LOAD_CONST \"hello\"\nCALL send 1\nRETURN_VALUE");
-  private static final Code NAP =
-      Assembler.assemble("nap", "LOAD_CONST 200\nCALL sleep 1\nRETURN_VALUE");
+  private static final Code RECEIVER = Examples.function("message.py", "receiver");
+  private static final Code SENDER = Examples.function("message.py", "sender");
 
   private Gil_02_IoReleasesTheGil() {}
 
@@ -60,13 +80,13 @@ public final class Gil_02_IoReleasesTheGil {
     out.println("fixed: recv() releases the GIL while it waits");
     out.println("  receiver got: " + exchange(true));
 
-    out.println("better: 4 threads each sleep(200), which releases the GIL");
+    out.println("better: 4 threads each time.sleep(0.2), which releases the GIL");
     try (Interpreter in = Interpreter.create()) {
-      in.load(NAP);
+      in.load(Examples.nap());
       long t0 = System.nanoTime();
       List<InterpreterThread> threads = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        threads.add(in.start(NAP));
+        threads.add(in.start(Examples.nap(), 200L));
       }
       for (InterpreterThread t : threads) {
         t.join(Duration.ofSeconds(30));

@@ -16,6 +16,18 @@ import java.time.Duration;
  * parallel. (Processes, each with its own interpreter and GIL, are the way out — the workloads
  * chapter measures that.)
  *
+ * <h2>The program</h2>
+ *
+ * Both threads, and the one thread that does both jobs, run {@code programs/countdown.py}
+ * ({@link Examples#countdown()}): no calls, no IO, only the interpreter's own work.
+ *
+ * <pre>
+ * def countdown(n):
+ *     while n &gt; 0:
+ *         n -= 1
+ *     return n
+ * </pre>
+ *
  * <h2>How to run</h2>
  *
  * <pre>

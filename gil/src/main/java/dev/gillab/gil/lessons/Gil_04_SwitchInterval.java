@@ -22,6 +22,18 @@ import java.util.Map;
  * longer one fewer switches and longer waits. Each interpreter has its own. The waits come from
  * the GIL's event ring: from a thread's {@code WAIT} to its {@code ACQUIRE}.
  *
+ * <h2>The program</h2>
+ *
+ * Both threads run {@code programs/countdown.py} ({@link Examples#countdown()}); the lesson sets
+ * the interval from Java, as {@code sys.setswitchinterval} would from Python.
+ *
+ * <pre>
+ * def countdown(n):
+ *     while n &gt; 0:
+ *         n -= 1
+ *     return n
+ * </pre>
+ *
  * <h2>How to run</h2>
  *
  * <pre>

@@ -1,7 +1,7 @@
 package dev.gillab.gil.lessons;
 
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
@@ -24,6 +24,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * milliseconds. {@code ioPriority} hands the GIL to a thread back from IO at the holder's next
  * check, and the round trip is fast again, while the CPU-bound thread hardly notices.
  *
+ * <h2>The program</h2>
+ *
+ * The IO-bound thread is {@code programs/send_recv.py}; {@code send()} and {@code recv()} are
+ * this lesson's builtins, each a blocking call on a loopback socket to an echo server, each
+ * registered as releasing the GIL:
+ *
+ * <pre>
+ * def send_recv(n):
+ *     while n &gt; 0:
+ *         send(42)
+ *         recv()
+ *         n -= 1
+ * </pre>
+ *
+ * The CPU-bound thread is {@code programs/spin.py} ({@link Examples#spin()}), called with a
+ * chunk of 100,000; {@code keep_going()} is this lesson's builtin, answering False once the
+ * round trips are done:
+ *
+ * <pre>
+ * def spin(chunk):
+ *     while True:
+ *         n = chunk
+ *         while n &gt; 0:
+ *             n -= 1
+ *         if not keep_going():
+ *             break
+ * </pre>
+ *
  * <h2>How to run</h2>
  *
  * <pre>
@@ -34,67 +62,26 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * 300 echo round trips over loopback (send and recv each release the GIL)
- *   alone:                          per round trip    0.02 ms
- *   beside a CPU thread, interval:  per round trip    4.75 ms (199x alone)
- *   beside a CPU thread, ioPriority: per round trip   0.09 ms (4x alone)
+ *   alone:                          per round trip    0.07 ms
+ *   beside a CPU thread, interval:  per round trip   11.19 ms (160x alone)
+ *   beside a CPU thread, ioPriority: per round trip   0.30 ms (4x alone)
  * </pre>
  *
- * (Times vary with the machine and from run to run; the round trips are timed from the first
- * send to the last recv. The interval row is bimodal on a fast loopback: a CPU-bound thread
- * that is parked waiting for the GIL takes tens of microseconds to wake when the IO thread lets
- * go, and if the round trip is back first, the IO thread takes the GIL again and the CPU thread
- * starts a new interval — then the IO thread hardly waits (runs of 3x were seen). CPython's
- * {@code take_gil} has the same race. The chapter's README discusses it.)
+ * (Times vary with the machine and from run to run; these are from 2 cores at a load average of
+ * about 5. The round trips are timed from the first send to the last recv, so starting the IO
+ * thread, which beside a CPU-bound thread waits an interval for the GIL, is left out. Under
+ * {@code interval} each send and each recv hands the GIL to the CPU-bound thread waiting for it,
+ * and the IO thread, back, waits for a forced drop to get it again: about an interval, twice per
+ * round trip. The chapter's README, under "The convoy", says why a release hands the GIL over.)
  */
 public final class Gil_05_ConvoyEffect {
   static final long ROUND_TRIPS = 300;
 
-  /** n times: send(42), recv(). */
-  private static final Code ECHOES =
-      Assembler.assemble(
-          "echoes",
-          String.join(
-              "\n",
-              ".params n",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    LOAD_CONST 42",
-              "    CALL send 1",
-              "    POP_TOP",
-              "    CALL recv 0",
-              "    POP_TOP",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
+  /** {@code send_recv(n)} of {@code programs/send_recv.py}: n round trips, send(42) and recv(). */
+  private static final Code ECHOES = Examples.function("send_recv.py", "send_recv");
 
-  /** Counts down until spin() says stop. */
-  private static final Code CPU =
-      Assembler.assemble(
-          "cpu",
-          String.join(
-              "\n",
-              "outer: LOAD_CONST 100000",
-              "    STORE_FAST n",
-              "inner: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE done",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD inner",
-              "done: CALL spin 0",
-              "    POP_JUMP_IF_TRUE end",
-              "    JUMP_BACKWARD outer",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
+  /** How far the CPU-bound thread counts down between two {@code keep_going()} calls. */
+  private static final long CHUNK = 100_000;
 
   private Gil_05_ConvoyEffect() {}
 
@@ -137,11 +124,11 @@ public final class Gil_05_ConvoyEffect {
         Interpreter.builder()
             .policy(policy)
             .builtin(
-                "spin",
+                "keep_going",
                 0,
                 args -> {
                   spinning.set(true);
-                  return stop.get();
+                  return !stop.get();
                 })
             .releasingBuiltin(
                 "send",
@@ -165,7 +152,7 @@ public final class Gil_05_ConvoyEffect {
       firstSend.set(0);
       InterpreterThread worker = null;
       if (cpu) {
-        worker = it.start(CPU);
+        worker = it.start(Examples.spin(), CHUNK);
         while (!spinning.get()) {
           Thread.sleep(1);
         }

@@ -12,14 +12,36 @@ import java.time.Duration;
  * <h2>The idea</h2>
  *
  * The GIL keeps the <em>interpreter</em> consistent — every reference count, every list — not
- * your program. {@code counter += 1} on a global ({@code racing_counter.py}'s {@code work}) is four
- * instructions ({@code LOAD_GLOBAL}, {@code LOAD_CONST}, {@code BINARY_OP +=}, {@code
- * STORE_GLOBAL}, as {@code gil-lab dis} shows); if the GIL can change hands
- * between them, two threads read the same value and one increment is lost. It can whenever the
- * eval breaker is checked before every instruction, or under {@code ticks(1)}. With CPython
- * 3.10+'s placement (backward jumps and calls only) no check falls inside {@code counter += 1},
- * so it happens to come out right — an accident of where checks go, not a promise. Whatever is
- * lost, the heap stays right: nothing leaks, nothing is freed twice.
+ * your program. {@code counter += 1} on a global is four instructions (below); if the GIL can
+ * change hands between them, two threads read the same value and one increment is lost. It can
+ * whenever the eval breaker is checked before every instruction, or under {@code ticks(1)}. With
+ * CPython 3.10+'s placement (backward jumps and calls only) no check falls inside {@code
+ * counter += 1}, so it happens to come out right — an accident of where checks go, not a
+ * promise. Whatever is lost, the heap stays right: nothing leaks, nothing is freed twice.
+ *
+ * <h2>The program</h2>
+ *
+ * Both threads run {@code work} of {@code programs/racing_counter.py}; the lesson sets the global
+ * {@code counter} to 0 first:
+ *
+ * <pre>
+ * def work(n):
+ *     global counter
+ *     while n &gt; 0:
+ *         counter += 1
+ *         n -= 1
+ * </pre>
+ *
+ * Line 13, {@code counter += 1}, is four instructions ({@code gil-lab dis}); a switch after the
+ * {@code LOAD_GLOBAL} and before the {@code STORE_GLOBAL} loses the other thread's updates in
+ * between:
+ *
+ * <pre>
+ *  13           8 LOAD_GLOBAL              0 (counter)
+ *              10 LOAD_CONST               1 (1)
+ *              12 BINARY_OP               13 (+=)
+ *              14 STORE_GLOBAL             0 (counter)
+ * </pre>
  *
  * <h2>How to run</h2>
  *

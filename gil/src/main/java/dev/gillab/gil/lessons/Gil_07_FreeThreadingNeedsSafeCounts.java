@@ -1,7 +1,7 @@
 package dev.gillab.gil.lessons;
 
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
+import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
@@ -25,6 +25,28 @@ import java.util.concurrent.TimeoutException;
  * change) and {@code BIASED} counts (PEP 703: the owner thread counts plainly, others
  * atomically) run the same program clean.
  *
+ * <h2>The program</h2>
+ *
+ * Both threads run {@code programs/shared_loads.py}; the lesson sets the global {@code shared}
+ * to a string and provides {@code rendezvous()}, which waits until both threads are in it:
+ *
+ * <pre>
+ * def shared_loads(n):
+ *     rendezvous()
+ *     while n &gt; 0:
+ *         x = shared
+ *         n -= 1
+ * </pre>
+ *
+ * {@code x = shared} is two instructions ({@code gil-lab dis}), and each changes a reference
+ * count: {@code LOAD_GLOBAL} takes one more reference to the shared string, {@code STORE_FAST}
+ * drops the one {@code x} held, to the same string, from the turn before:
+ *
+ * <pre>
+ *   8          14 LOAD_GLOBAL              1 (shared)
+ *              16 STORE_FAST               1 (x)
+ * </pre>
+ *
  * <h2>How to run</h2>
  *
  * <pre>
@@ -47,28 +69,8 @@ import java.util.concurrent.TimeoutException;
 public final class Gil_07_FreeThreadingNeedsSafeCounts {
   static final long N = 1_000_000L;
 
-  /** Meet the other thread, then x = shared, n times. */
-  private static final Code LOADS =
-      Assembler.assemble(
-          "loads",
-          String.join(
-              "\n",
-              ".params n",
-              "    CALL rendezvous 0",
-              "    POP_TOP",
-              "loop: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    LOAD_GLOBAL shared      # incRef the shared object",
-              "    STORE_FAST x            # decRef the one x held before",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
+  /** {@code shared_loads(n)} of {@code programs/shared_loads.py}: meet, then n loads. */
+  private static final Code LOADS = Examples.function("shared_loads.py", "shared_loads");
 
   private Gil_07_FreeThreadingNeedsSafeCounts() {}
 

@@ -19,6 +19,35 @@ import java.time.Duration;
  * CPU-bound threads running slower than one. {@code interval} (since 3.2) releases far less
  * often and, with forced switching, each release is a real switch.
  *
+ * <h2>The program</h2>
+ *
+ * Both threads run {@code programs/countdown.py} ({@link Examples#countdown()}):
+ *
+ * <pre>
+ * def countdown(n):
+ *     while n &gt; 0:
+ *         n -= 1
+ *     return n
+ * </pre>
+ *
+ * A turn of its loop is nine instructions ({@code gil-lab dis}), and the only eval-breaker check
+ * is the backward jump. {@code ticks(100)} counts every instruction but can act only there: after
+ * 12 turns (108 instructions), so each thread releases the GIL 10,000,000 / 12 = 833,333 times.
+ *
+ * <pre>
+ *   4     &gt;&gt;    0 LOAD_FAST                0 (n)
+ *               2 LOAD_CONST               0 (0)
+ *               4 COMPARE_OP               4 (&gt;)
+ *               6 POP_JUMP_IF_FALSE        5 (to 18)
+ *
+ *   5           8 LOAD_FAST                0 (n)
+ *              10 LOAD_CONST               1 (1)
+ *              12 BINARY_OP               23 (-=)
+ *              14 STORE_FAST               0 (n)
+ *
+ *   4          16 JUMP_BACKWARD            9 (to 0)
+ * </pre>
+ *
  * <h2>How to run</h2>
  *
  * <pre>

@@ -1,6 +1,5 @@
 package dev.gillab.gil.bench;
 
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
 import dev.gillab.gil.GilEvent;
@@ -34,28 +33,14 @@ public final class PolicyBench {
   /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
   static final Code COUNTDOWN = Examples.countdown();
 
-  /** Counts down 10,000 at a time, calling chunk() after each, until chunk() answers True. */
-  static final Code CPU =
-      Assembler.assemble(
-          "cpu",
-          String.join(
-              "\n",
-              "outer: LOAD_CONST 10000",
-              "    STORE_FAST n",
-              "inner: LOAD_FAST n",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE done",
-              "    LOAD_FAST n",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST n",
-              "    JUMP_BACKWARD inner",
-              "done: CALL chunk 0",
-              "    POP_JUMP_IF_TRUE end",
-              "    JUMP_BACKWARD outer",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
+  /**
+   * Counts down 10,000 at a time, calling keep_going() after each, until it answers False; its
+   * source is {@code programs/spin.py}, see {@link Examples}.
+   */
+  static final Code CPU = Examples.spin();
+
+  /** How far the CPU-bound thread counts down between two {@code keep_going()} calls. */
+  static final long CHUNK = 10_000;
 
   /** echo() n times; its source is {@code programs/echo_loop.py}, see {@link Examples}. */
   static final Code ECHOES = Examples.echoLoop();
@@ -212,11 +197,11 @@ public final class PolicyBench {
             Interpreter.builder()
                 .policy(policy)
                 .builtin(
-                    "chunk",
+                    "keep_going",
                     0,
                     args -> {
                       chunks.incrementAndGet();
-                      return stop.get();
+                      return !stop.get();
                     })
                 .releasingBuiltin("echo", 0, args -> timed.roundTrip(s, chunks))
                 .build()) {
@@ -224,7 +209,7 @@ public final class PolicyBench {
       in.run(ECHOES, 2000L); // warm up
       InterpreterThread cpu = null;
       if (withCpu) {
-        cpu = in.start(CPU);
+        cpu = in.start(CPU, CHUNK);
         Thread.sleep(CPU_WARM_UP.toMillis());
       }
       double[] perRoundTrip = new double[BURSTS];

@@ -4,15 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.gil.Dis;
+import dev.gillab.gil.Examples;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The lessons print what their Javadoc and the README say they print. */
+/**
+ * The lessons print what their Javadoc and the README say they print, and show the programs they
+ * run as those programs are.
+ */
 class LessonsTest {
+  private static final Path LESSON_SOURCES = Path.of("src/main/java/dev/gillab/gil/lessons");
+  private static final Path PROGRAMS = Path.of("src/main/resources/dev/gillab/gil/programs");
+
   interface Lesson {
     void run(PrintStream out) throws Exception;
   }
@@ -50,7 +67,7 @@ class LessonsTest {
             "  receiver got: None (gave up after 300 ms: the sender never got the GIL)",
             "fixed: recv() releases the GIL while it waits",
             "  receiver got: hello",
-            "better: 4 threads each sleep(200), which releases the GIL"),
+            "better: 4 threads each time.sleep(0.2), which releases the GIL"),
         lines.subList(0, 5));
     matches("  finished in \\d+ ms \\(one after another they would take 800 ms\\)", lines.get(5));
     assertEquals(6, lines.size());
@@ -137,5 +154,86 @@ class LessonsTest {
     matches("ticks\\(100\\): +releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms", lines.get(1));
     matches("interval\\(5ms\\): releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms", lines.get(2));
     matches("ticks released the GIL [\\d,]+x as often to switch it [\\d,]+x as often", lines.get(3));
+  }
+
+  static Stream<Arguments> programsShown() {
+    return Stream.of(
+        Arguments.of(Gil_01_OneRunnerAtATime.class, List.of("probe_loop.py")),
+        Arguments.of(Gil_02_IoReleasesTheGil.class, List.of("message.py", "nap.py")),
+        Arguments.of(Gil_03_CpuBoundRunsSerially.class, List.of("countdown.py")),
+        Arguments.of(Gil_04_SwitchInterval.class, List.of("countdown.py")),
+        Arguments.of(Gil_05_ConvoyEffect.class, List.of("send_recv.py", "spin.py")),
+        Arguments.of(Gil_06_GilDoesNotMakeYourCodeAtomic.class, List.of("racing_counter.py")),
+        Arguments.of(Gil_07_FreeThreadingNeedsSafeCounts.class, List.of("shared_loads.py")),
+        Arguments.of(Gil_08_OldGilThrashes.class, List.of("countdown.py")));
+  }
+
+  /**
+   * A lesson's Javadoc shows its Python, then its bytecode, as copies: every {@code <pre>} block
+   * under "The program" is a run of consecutive lines of one of the lesson's program files or of
+   * their disassembly ({@link Dis#dis}), so a copy that drifts from the program fails here.
+   */
+  @ParameterizedTest
+  @MethodSource("programsShown")
+  void aLessonShowsItsProgramsAsTheyAre(Class<?> lesson, List<String> files) throws IOException {
+    List<List<String>> shown = programBlocks(lesson);
+    assertTrue(!shown.isEmpty(), lesson.getSimpleName() + " shows the program it runs");
+    List<List<String>> texts = new ArrayList<>();
+    for (String file : files) {
+      texts.add(Examples.source(file).lines().toList());
+      texts.add(Dis.dis(Examples.module(file)).lines().map(String::stripTrailing).toList());
+    }
+    for (List<String> block : shown) {
+      assertTrue(
+          texts.stream().anyMatch(t -> Collections.indexOfSubList(t, block) >= 0),
+          () -> lesson.getSimpleName() + " shows lines that are not in " + files + ":\n"
+              + String.join("\n", block));
+    }
+  }
+
+  /** Every Python block of the chapter's README is a run of lines of one of its program files. */
+  @Test
+  void theReadmeShowsTheProgramsAsTheyAre() throws IOException {
+    List<List<String>> programs;
+    try (Stream<Path> files = Files.list(PROGRAMS)) {
+      programs = files.filter(f -> f.toString().endsWith(".py")).sorted()
+          .map(f -> Examples.source(f.getFileName().toString()).lines().toList()).toList();
+    }
+    String[] fences = Files.readString(Path.of("README.md")).split("```", -1);
+    int shown = 0;
+    // Odd pieces are inside a fence; a Python block is one whose info string is "python".
+    for (int i = 1; i < fences.length; i += 2) {
+      if (fences[i].startsWith("python\n")) {
+        List<String> block = fences[i].substring("python\n".length()).stripTrailing().lines()
+            .toList();
+        assertTrue(
+            programs.stream().anyMatch(p -> Collections.indexOfSubList(p, block) >= 0),
+            () -> "the README shows Python that no program file has:\n" + String.join("\n", block));
+        shown++;
+      }
+    }
+    assertTrue(shown > 0, "the README shows the lessons' programs");
+  }
+
+  /** The {@code <pre>} blocks between "The program" and the next heading of a lesson's Javadoc. */
+  private static List<List<String>> programBlocks(Class<?> lesson) throws IOException {
+    String source = Files.readString(LESSON_SOURCES.resolve(lesson.getSimpleName() + ".java"));
+    int from = source.indexOf("<h2>The program</h2>");
+    int to = source.indexOf("<h2>", from + 1);
+    List<List<String>> blocks = new ArrayList<>();
+    for (int pre = source.indexOf("<pre>", from); from >= 0 && pre >= 0 && pre < to;
+        pre = source.indexOf("<pre>", pre + 1)) {
+      int end = source.indexOf("</pre>", pre);
+      List<String> lines = new ArrayList<>();
+      for (String line : source.substring(pre + "<pre>".length(), end).split("\n", -1)) {
+        // Strip the comment's " * " only: a line's own leading spaces are part of the copy.
+        String text = line.startsWith(" * ") ? line.substring(3) : "";
+        lines.add(text.stripTrailing()
+            .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+      }
+      // The first entry is what follows <pre> on its line, the last the indent before </pre>.
+      blocks.add(lines.subList(1, lines.size() - 1));
+    }
+    return blocks;
   }
 }

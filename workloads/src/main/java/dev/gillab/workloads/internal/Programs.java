@@ -27,7 +27,7 @@ public final class Programs {
   public static final Code ECHO_LOOP = function("timed_echoes.py", "timed_echoes");
 
   /** {@code spin(chunk)}: countdown(chunk) again and again while {@code keep_going()}. */
-  public static final Code SPIN_UNTIL_STOPPED = function("spin.py", "spin");
+  public static final Code SPIN_UNTIL_STOPPED = Examples.spin();
 
   /**
    * {@code hammer(n)}: n times, append to the shared global list {@code xs}, take an alias of it
@@ -41,8 +41,11 @@ public final class Programs {
    */
   public static final Code TWO_LOCKS = function("two_locks.py", "two_locks");
 
+  /** {@code naps(rounds)}: nap(), {@code rounds} times — the traced run's IO-bound thread. */
+  public static final Code NAPS = function("naps.py", "naps");
+
   /** {@code probe_loop()}: calls {@code probe()} until it answers True. */
-  public static final Code PROBE_LOOP = function("probe_loop.py", "probe_loop");
+  public static final Code PROBE_LOOP = Examples.probeLoop();
 
   private static Code function(String file, String name) {
     return PythonCompiler.compileResource(Programs.class, "/dev/gillab/workloads/programs/" + file)

@@ -2,8 +2,6 @@ package dev.gillab.workloads.report;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.gillab.gil.Assembler;
-import dev.gillab.gil.Code;
 import dev.gillab.gil.GilStats;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
@@ -20,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The short run the timeline draws: 2 CPU-bound threads (countdown(n)) and 1 IO-bound thread
- * ({@code nap()} a few times, a GIL-releasing sleep) in one interpreter with the GIL's event ring
- * on. Threads are named {@code cpu-1}, {@code cpu-2}, {@code io-1} in the order they start.
+ * ({@code naps(rounds)} of {@code naps.py}: {@code nap()} a few times, a GIL-releasing sleep) in
+ * one interpreter with the GIL's event ring on. Threads are named {@code cpu-1}, {@code cpu-2},
+ * {@code io-1} in the order they start.
  *
  * @param countdown n of each CPU thread's countdown
  * @param ioRounds naps of the IO thread
@@ -29,27 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param capacity events the ring keeps (the newest)
  */
 public record TracedRun(long countdown, int ioRounds, Duration nap, int capacity) {
-  /** {@code for _ in range(rounds): nap()}. */
-  static final Code NAPS =
-      Assembler.assemble(
-          "naps",
-          String.join(
-              "\n",
-              ".params rounds",
-              "loop: LOAD_FAST rounds",
-              "    LOAD_CONST 0",
-              "    COMPARE_OP >",
-              "    POP_JUMP_IF_FALSE end",
-              "    CALL nap 0",
-              "    POP_TOP",
-              "    LOAD_FAST rounds",
-              "    LOAD_CONST 1",
-              "    BINARY_OP -=",
-              "    STORE_FAST rounds",
-              "    JUMP_BACKWARD loop",
-              "end: LOAD_CONST None",
-              "    RETURN_VALUE"));
-
   private static final List<String> NAMES = List.of("cpu-1", "cpu-2", "io-1");
 
   public TracedRun {
@@ -91,7 +69,7 @@ public record TracedRun(long countdown, int ioRounds, Duration nap, int capacity
         List<InterpreterThread> ts = new ArrayList<>();
         ts.add(in.start(Programs.COUNTDOWN, countdown));
         ts.add(in.start(Programs.COUNTDOWN, countdown));
-        ts.add(in.start(NAPS, (long) ioRounds));
+        ts.add(in.start(Programs.NAPS, (long) ioRounds));
         for (InterpreterThread t : ts) {
           if (!t.join(Runs.LIMIT)) {
             throw new ExperimentFailedException(
