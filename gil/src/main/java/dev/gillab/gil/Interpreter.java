@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -115,6 +116,8 @@ public final class Interpreter implements AutoCloseable {
   private final boolean fuse;
   private final ThreadFactory threadFactory;
   private final AtomicInteger running = new AtomicInteger();
+  /** Instructions of every thread that has ended; see {@link #instructionsExecuted()}. */
+  private final LongAdder executed = new LongAdder();
   private volatile boolean closed;
 
   private Interpreter(Builder b) {
@@ -159,7 +162,8 @@ public final class Interpreter implements AutoCloseable {
       this.space = new ObjectSpace(heap, Memory.create(b.maxMemory, guarded));
       this.loop = new EvalLoop(space, gil, b.checkEveryInstruction, b.maxFrameDepth);
       this.runtime =
-          new PyRuntime(space, gil, loop, b.out, b.err, threadFactory, running, b.budget);
+          new PyRuntime(
+              space, gil, loop, b.out, b.err, threadFactory, running, executed, b.budget);
       Map<String, Callable> table = new LinkedHashMap<>();
       table.put("print", Builtins.print(space, b.out));
       table.put("len", Builtins.len(space));
@@ -290,7 +294,12 @@ public final class Interpreter implements AutoCloseable {
   public Object run(Code code, Object... args) {
     checkNotNull(code, "code");
     checkArgs(code, args);
-    return withGil(() -> runHeld(code, args, new ThreadState(budget)));
+    ThreadState ts = new ThreadState(budget);
+    try {
+      return withGil(() -> runHeld(code, args, ts));
+    } finally {
+      executed.add(ts.executed());
+    }
   }
 
   /**
@@ -320,6 +329,7 @@ public final class Interpreter implements AutoCloseable {
                 t.failed(e);
               } finally {
                 t.executed(ts.executed());
+                executed.add(ts.executed());
                 heap.mergeBiasedCounts();
                 running.decrementAndGet();
               }
@@ -363,6 +373,7 @@ public final class Interpreter implements AutoCloseable {
         failed = e;
       } finally {
         PyValue.decRef(main);
+        executed.add(ts.executed());
       }
     } finally {
       gil.release();
@@ -390,6 +401,18 @@ public final class Interpreter implements AutoCloseable {
     if (failed != null) {
       throw failed;
     }
+  }
+
+  /**
+   * Instructions every thread of this interpreter has run to its end so far — those of {@link
+   * #run}, {@link #start}, {@link #exec} and the threads a Python program starts — with the
+   * element work the instruction budget charges ({@link Builder#instructionBudget}). A thread
+   * still running is not counted yet. The same code with the same arguments counts the same
+   * whichever threads run it and under whichever policy: what makes a sequential baseline and a
+   * threaded run comparable.
+   */
+  public long instructionsExecuted() {
+    return executed.sum();
   }
 
   /** A snapshot of the globals as Java values (taken under the GIL). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,7 @@ public final class PyRuntime {
   private final PrintStream err;
   private final ThreadFactory threadFactory;
   private final AtomicInteger running;
+  private final LongAdder executed;
   private final long budget;
   /** Set in the constructor, then once more by {@link #addHostBuiltins} before any linking. */
   private ImmutableMap<String, PyValue> builtins;
@@ -41,7 +43,7 @@ public final class PyRuntime {
   /**
    * Makes the builtins and modules; the caller holds the GIL. {@code running} counts the
    * interpreter's running threads (close refuses while any runs); threads started from Python
-   * count there too.
+   * count there too, and each adds the instructions it ran to {@code executed} when it ends.
    */
   public PyRuntime(
       ObjectSpace space,
@@ -51,6 +53,7 @@ public final class PyRuntime {
       PrintStream err,
       ThreadFactory threadFactory,
       AtomicInteger running,
+      LongAdder executed,
       long budget) {
     this.space = space;
     this.gil = gil;
@@ -59,6 +62,7 @@ public final class PyRuntime {
     this.err = err;
     this.threadFactory = threadFactory;
     this.running = running;
+    this.executed = executed;
     this.budget = budget;
     this.builtins = PyBuiltins.create(space);
     this.modules =
@@ -203,6 +207,7 @@ public final class PyRuntime {
         e.printStackTrace(err);
       }
     } finally {
+      executed.add(ts.executed());
       space.heap().mergeBiasedCounts();
       running.decrementAndGet();
       t.finished.countDown();
