@@ -108,8 +108,8 @@ final class CompareCommand implements Callable<Integer> {
       out.println("compare — gil-lab under " + interval.label() + " beside "
           + (cp == null ? "no CPython (" + missing + ")" : "CPython " + cp.version() + " (" + python
               + ")")
-          + ", same sizes, same echo server; medians of " + z.repeats() + " runs after "
-          + z.warmups() + " warm-up");
+          + ", same sizes, same echo server; medians of " + z.repeats() + " runs after warm-up"
+          + " (gil-lab: until the JIT settled)");
       out.print(render(rows));
       out.println("ticks(100) is Python 2's GIL: on more than one core two CPU-bound threads ran"
           + " slower than one after another (Beazley, 2010); CPython 3 has no ticks.");
@@ -165,7 +165,7 @@ final class CompareCommand implements Callable<Integer> {
     modes.put(Mode.THREADS_GIL,
         () -> CpuExperiment.threads(s.policy(), null, z.cpuWorkers(), z.countdown()));
     Map<Mode, List<Sample>> samples = Runs.interleaved("compare " + s.policy().label(),
-        z.warmups(), z.repeats(), s.progress(), modes, Mode::label);
+        z.warmups(), z.repeats(), null, true, s.progress(), modes, Mode::label);
     return median(samples.get(Mode.SEQUENTIAL)) / median(samples.get(Mode.THREADS_GIL));
   }
 

@@ -6,6 +6,7 @@ import dev.gillab.gil.InterpreterThread;
 import dev.gillab.process.ProcessPool;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.workloads.internal.GilFigures;
+import dev.gillab.workloads.internal.Jit;
 import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.Params;
 import dev.gillab.workloads.internal.Programs;
@@ -92,7 +93,7 @@ public final class CpuExperiment {
       modes.put(Mode.SUBINTERPRETERS, () -> subinterpreters(s.policy(), w, z.countdown()));
 
       Map<Mode, List<Sample>> samples =
-          Runs.interleaved(NAME, z.warmups(), z.repeats(), s.adaptive(), s.progress(), modes,
+          Runs.interleaved(NAME, z.warmups(), z.repeats(), s.adaptive(), true, s.progress(), modes,
               Mode::label);
       double base =
           Runs.row(NAME, "", policy, w, samples.get(Mode.SEQUENTIAL), 1).medianSeconds();
@@ -200,6 +201,7 @@ public final class CpuExperiment {
     GilFigures gil = GilFigures.ZERO;
     for (TaskReport r : rs) {
       gil = gil.plus(r.gil());
+      Jit.noteWorker(r.jitMillis());
     }
     return gil.sample(seconds, !policy.isFreeThreaded());
   }

@@ -114,7 +114,8 @@ public final class Suite {
         CpuExperiment.Outcome o = CpuExperiment.run(settings);
         print(ResultTable.render(String.format(Locale.ROOT,
             "cpu — countdown(%,d) on each of %d workers; %s", z.countdown(), z.cpuWorkers(),
-            runs(o.rows())), o.rows()) + adaptiveMisses(o.rows()), o.skipped());
+            runs(o.rows(), "warm-up until the JIT settled")), o.rows())
+            + adaptiveMisses(o.rows()), o.skipped());
         results.addAll(o.rows());
         skipped.addAll(o.skipped());
       }
@@ -123,7 +124,8 @@ public final class Suite {
         print(ResultTable.render(String.format(Locale.ROOT,
             "io — %d workers x %d round%s of sleep(%d ms) + echo round trip (%d ms reply delay); %s",
             z.ioWorkers(), z.ioRounds(), z.ioRounds() == 1 ? "" : "s", z.ioDelay().toMillis(),
-            z.ioDelay().toMillis(), runs(o.rows())), o.rows()) + adaptiveMisses(o.rows()),
+            z.ioDelay().toMillis(), runs(o.rows(), z.warmups() + " warm-up")), o.rows())
+            + adaptiveMisses(o.rows()),
             o.skipped());
         results.addAll(o.rows());
         skipped.addAll(o.skipped());
@@ -151,17 +153,17 @@ public final class Suite {
   /**
    * {@code median of 3 runs after 1 warm-up}; in the adaptive mode the runs it took, e.g. {@code
    * median of 6-9 runs (adaptive: until its 95 % interval is within 5 %, at most 60 s) after 1
-   * warm-up}.
+   * warm-up}; {@code warmup} says what came before them.
    */
-  private String runs(List<ResultRow> rows) {
+  private String runs(List<ResultRow> rows, String warmup) {
     int lo = rows.stream().mapToInt(ResultRow::runs).min().orElse(settings.sizes().repeats());
     int hi = rows.stream().mapToInt(ResultRow::runs).max().orElse(lo);
     Adaptive a = settings.adaptive();
-    return String.format(Locale.ROOT, "median of %s run%s%s after %d warm-up",
+    return String.format(Locale.ROOT, "median of %s run%s%s after %s",
         lo == hi ? String.valueOf(lo) : lo + "-" + hi, hi == 1 ? "" : "s",
         a == null ? "" : " (adaptive: until its 95 % interval is within 5 %, at most "
             + a.capLabel() + ")",
-        settings.sizes().warmups());
+        warmup);
   }
 
   /** In the adaptive mode, a line naming the modes whose median did not get tight, if any. */

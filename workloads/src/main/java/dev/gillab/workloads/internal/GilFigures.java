@@ -7,19 +7,21 @@ import dev.gillab.gil.Interpreter;
 
 /**
  * What the GIL's own counters ({@link Interpreter#gilStats()}) say about a run: the switches
- * since a starting point, and how long the interpreter's threads held the GIL and waited for it.
+ * since a starting point, and how long the interpreter's threads held the GIL and waited for it;
+ * with the instructions the threads ran ({@link Interpreter#instructionsExecuted()}), the same in
+ * every mode of one experiment when the modes are fair to each other.
  * The thread that built the interpreter (construction takes the GIL) is left out: it is not one
  * of the run's threads. Figures of several interpreters (subinterpreters, processes) add up.
  * Immutable.
  */
 @Immutable
-public record GilFigures(long switches, long heldNanos, long waitingNanos) {
+public record GilFigures(long switches, long heldNanos, long waitingNanos, long instructions) {
   /** Nothing yet: the start of a sum. */
-  public static final GilFigures ZERO = new GilFigures(0, 0, 0);
+  public static final GilFigures ZERO = new GilFigures(0, 0, 0, 0);
 
   /**
    * {@code in}'s figures now: switches since {@code switchesBefore}, held and waiting time of
-   * every thread but {@code builderThreadId}.
+   * every thread but {@code builderThreadId}, instructions since it was built.
    */
   public static GilFigures of(Interpreter in, long switchesBefore, long builderThreadId) {
     GilStats stats = in.gilStats();
@@ -31,12 +33,16 @@ public record GilFigures(long switches, long heldNanos, long waitingNanos) {
         waiting += t.waitingNanos();
       }
     }
-    return new GilFigures(stats.switches() - switchesBefore, held, waiting);
+    return new GilFigures(
+        stats.switches() - switchesBefore, held, waiting, in.instructionsExecuted());
   }
 
   public GilFigures plus(GilFigures o) {
     return new GilFigures(
-        switches + o.switches, heldNanos + o.heldNanos, waitingNanos + o.waitingNanos);
+        switches + o.switches,
+        heldNanos + o.heldNanos,
+        waitingNanos + o.waitingNanos,
+        instructions + o.instructions);
   }
 
   /** Waiting over holding plus waiting, in percent (0 when nobody held it). */
@@ -47,6 +53,8 @@ public record GilFigures(long switches, long heldNanos, long waitingNanos) {
 
   /** A sample of {@code seconds} with these figures, or with none where there is no GIL. */
   public Sample sample(double seconds, boolean hasGil) {
-    return hasGil ? new Sample(seconds, switches, waitPercent()) : new Sample(seconds, null, null);
+    return hasGil
+        ? new Sample(seconds, switches, waitPercent(), instructions)
+        : new Sample(seconds, null, null, instructions);
   }
 }

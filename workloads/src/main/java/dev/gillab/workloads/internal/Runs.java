@@ -42,7 +42,8 @@ public final class Runs {
   public static List<Sample> repeat(
       String what, int warmups, int repeats, @Nullable Adaptive adaptive,
       Consumer<String> progress, Callable<Sample> run) {
-    return interleaved(what, warmups, repeats, adaptive, progress, Map.of(what, run), k -> "")
+    return interleaved(
+            what, warmups, repeats, adaptive, false, progress, Map.of(what, run), k -> "")
         .get(what);
   }
 
@@ -56,22 +57,35 @@ public final class Runs {
   public static <K> Map<K, List<Sample>> interleaved(
       String what, int warmups, int repeats, Consumer<String> progress,
       Map<K, Callable<Sample>> modes, Function<K, String> label) {
-    return interleaved(what, warmups, repeats, null, progress, modes, label);
+    return interleaved(what, warmups, repeats, null, false, progress, modes, label);
   }
 
   /**
    * {@link #interleaved(String, int, int, Consumer, Map, Function)}, then, with {@code
    * adaptive}, more rounds until every mode's median is tight or the cap is reached; the
-   * progress says how many runs it took and why it stopped.
+   * progress says how many runs it took and why it stopped. With {@code untilJitSettles}, warm-up
+   * goes on past {@code warmups} rounds while a round still compiled {@value Jit#QUIET_MILLIS} ms
+   * or more (at most {@value Jit#MAX_EXTRA_ROUNDS} more rounds): for CPU-bound modes, whose times
+   * the compiler changes; a mode that mostly sleeps or waits on a socket does not need it.
    */
   public static <K> Map<K, List<Sample>> interleaved(
-      String what, int warmups, int repeats, @Nullable Adaptive adaptive,
+      String what, int warmups, int repeats, @Nullable Adaptive adaptive, boolean untilJitSettles,
       Consumer<String> progress, Map<K, Callable<Sample>> modes, Function<K, String> label) {
-    for (int i = 0; i < warmups; i++) {
+    int most = untilJitSettles ? warmups + Jit.MAX_EXTRA_ROUNDS : warmups;
+    for (int i = 0; i < most; i++) {
+      long jitBefore = Jit.compileMillis();
       for (Map.Entry<K, Callable<Sample>> m : modes.entrySet()) {
-        progress.accept(name(what, label.apply(m.getKey())) + ": warm-up " + (i + 1) + "/"
-            + warmups);
+        progress.accept(name(what, label.apply(m.getKey())) + ": warm-up " + (i + 1)
+            + (i < warmups ? "/" + warmups : " (the JIT was still compiling)"));
         call(name(what, label.apply(m.getKey())), m.getValue());
+      }
+      if (untilJitSettles) {
+        long compiled = Jit.compileMillis() - jitBefore;
+        progress.accept(String.format(java.util.Locale.ROOT,
+            "%s: warm-up %d: the JIT compiled %d ms", what, i + 1, compiled));
+        if (i + 1 >= warmups && compiled < Jit.QUIET_MILLIS) {
+          break;
+        }
       }
     }
     Map<K, List<Sample>> samples = new LinkedHashMap<>();

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What a pool worker reports about one task: its pid, when the task ran (microseconds since the
- * epoch, a clock every process shares), and its interpreter's GIL figures.
+ * epoch, a clock every process shares), its interpreter's GIL figures and instructions, and what
+ * the worker JVM's JIT compiled meanwhile ({@link Jit}).
  * Immutable.
  */
 public record TaskReport(
@@ -15,7 +16,9 @@ public record TaskReport(
     long endMicros,
     long switches,
     long gilHeldNanos,
-    long gilWaitingNanos) {
+    long gilWaitingNanos,
+    long instructions,
+    long jitMillis) {
 
   /** Now, in microseconds since the epoch. */
   public static long nowMicros() {
@@ -23,12 +26,12 @@ public record TaskReport(
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
-  /** Whether this task and {@code other} were running at one moment. */
-  /** The task's GIL figures. */
+  /** The task's GIL figures and instructions. */
   public GilFigures gil() {
-    return new GilFigures(switches, gilHeldNanos, gilWaitingNanos);
+    return new GilFigures(switches, gilHeldNanos, gilWaitingNanos, instructions);
   }
 
+  /** Whether this task and {@code other} were running at one moment. */
   public boolean overlaps(TaskReport other) {
     return startMicros < other.endMicros && other.startMicros < endMicros;
   }
@@ -41,6 +44,8 @@ public record TaskReport(
     m.put("switches", switches);
     m.put("gilHeld", gilHeldNanos);
     m.put("gilWaiting", gilWaitingNanos);
+    m.put("instructions", instructions);
+    m.put("jit", jitMillis);
     return Params.of(m).encode();
   }
 
@@ -52,6 +57,8 @@ public record TaskReport(
         p.getLong("end"),
         p.getLong("switches"),
         p.getLong("gilHeld"),
-        p.getLong("gilWaiting"));
+        p.getLong("gilWaiting"),
+        p.getLong("instructions"),
+        p.getLong("jit"));
   }
 }

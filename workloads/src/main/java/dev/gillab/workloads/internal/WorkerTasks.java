@@ -36,6 +36,7 @@ public final class WorkerTasks implements TaskModule {
   private static byte[] countdown(byte[] payload) throws Exception {
     Params p = Params.decode(payload);
     long start = TaskReport.nowMicros();
+    long jitBefore = Jit.ownMillis();
     GilFigures gil;
     try (Interpreter in = interpreter(p, Interpreter.builder().name("countdown"))) {
       long before = in.gil().switchNumber();
@@ -49,12 +50,13 @@ public final class WorkerTasks implements TaskModule {
         c.roundTrip(0);
       }
     }
-    return report(start, gil);
+    return report(start, gil, Jit.ownMillis() - jitBefore);
   }
 
   private static byte[] io(byte[] payload) throws Exception {
     Params p = Params.decode(payload);
     long start = TaskReport.nowMicros();
+    long jitBefore = Jit.ownMillis();
     GilFigures gil;
     try (IoHost host =
             new IoHost(
@@ -67,7 +69,7 @@ public final class WorkerTasks implements TaskModule {
       runOne(in, Programs.IO_ROUNDS, p.getLong("rounds"));
       gil = GilFigures.of(in, before, Thread.currentThread().getId());
     }
-    return report(start, gil);
+    return report(start, gil, Jit.ownMillis() - jitBefore);
   }
 
   private static Interpreter interpreter(Params p, Interpreter.Builder b) {
@@ -84,14 +86,16 @@ public final class WorkerTasks implements TaskModule {
     t.result();
   }
 
-  private static byte[] report(long start, GilFigures gil) {
+  private static byte[] report(long start, GilFigures gil, long jitMillis) {
     return new TaskReport(
             ProcessHandle.current().pid(),
             start,
             TaskReport.nowMicros(),
             gil.switches(),
             gil.heldNanos(),
-            gil.waitingNanos())
+            gil.waitingNanos(),
+            gil.instructions(),
+            jitMillis)
         .encode();
   }
 }
