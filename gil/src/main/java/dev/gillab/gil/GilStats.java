@@ -2,6 +2,7 @@ package dev.gillab.gil;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.Immutable;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,28 @@ public record GilStats(String policy, long switches, ImmutableList<GilThreadStat
   /** Forced drops of all threads together. */
   public long totalForcedDrops() {
     return threads.stream().mapToLong(GilThreadStats::forcedDrops).sum();
+  }
+
+  /**
+   * The counters as a table, a line per thread under a title line: {@code GIL per thread, 12
+   * switches, policy interval(5ms)}, then held and waiting milliseconds, percent waiting,
+   * acquisitions, forced drops and IO releases. Each line ends with a line separator.
+   */
+  public String table() {
+    String nl = System.lineSeparator();
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "GIL per thread, %d switches, policy %s", switches, policy))
+        .append(nl)
+        .append(String.format(Locale.ROOT, "  %-20s %12s %12s %9s %12s %12s %10s", "thread",
+            "held ms", "waiting ms", "waiting %", "acquisitions", "forced drops", "IO releases"))
+        .append(nl);
+    for (GilThreadStats t : threads) {
+      b.append(String.format(Locale.ROOT, "  %-20s %12.3f %12.3f %9.1f %12d %12d %10d",
+              t.threadName(), t.heldNanos() / 1e6, t.waitingNanos() / 1e6, t.percentWaiting(),
+              t.acquisitions(), t.forcedDrops(), t.ioReleases()))
+          .append(nl);
+    }
+    return b.toString();
   }
 
   /** The first thread of that name, if any. */

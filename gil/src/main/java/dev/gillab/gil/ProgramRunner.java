@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -32,6 +33,12 @@ import java.util.function.Supplier;
  * also waits for the threads the program started. An assembler program takes its parameters from
  * the arguments (ints, {@code True}, {@code False}, {@code None}, else strs) and may run on
  * several interpreter threads at once; its {@code print}s are its output.
+ *
+ * <p>Ctrl-C (or any other end of the JVM) while a program runs stops it as CPython's {@code
+ * KeyboardInterrupt} does at the top level: the error stream gets {@code KeyboardInterrupt} and
+ * the GIL's counters so far ({@link GilStats#table()}), then what {@link Builder#afterRun} does
+ * after any run (a trace, a report); the JVM then ends with the signal's status (130 for
+ * Ctrl-C), as {@code python3} does. The program's threads are not unwound: the JVM is ending.
  *
  * <p>Immutable once built, and thread-safe: each call makes its own interpreter.
  */
@@ -102,6 +109,9 @@ public final class ProgramRunner {
     }
     Interpreter.Builder b = interpreters.get().out(out).err(err);
     Interpreter interpreter = b.build();
+    AtomicBoolean ended = new AtomicBoolean();
+    Thread onInterrupt = new Thread(() -> interrupted(interpreter, ended), "KeyboardInterrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       return python
           ? runModule(interpreter, code, source)
@@ -110,12 +120,36 @@ public final class ProgramRunner {
       err.println(e.getMessage());
       return CANNOT_RUN;
     } finally {
-      afterRun.accept(interpreter);
-      // Daemon threads the program left running end with the JVM, as CPython's do at exit;
-      // the interpreter refuses to close under them, so it is left to them.
-      if (interpreter.runningThreads() == 0) {
-        interpreter.close();
+      // Unless the JVM is ending under the program, whose hook reported it and owns the end.
+      if (ended.compareAndSet(false, true)) {
+        removeHook(onInterrupt);
+        afterRun.accept(interpreter);
+        // Daemon threads the program left running end with the JVM, as CPython's do at exit;
+        // the interpreter refuses to close under them, so it is left to them.
+        if (interpreter.runningThreads() == 0) {
+          interpreter.close();
+        }
       }
+    }
+  }
+
+  /** The JVM is ending while the program runs (Ctrl-C): report it, once, as CPython would. */
+  private void interrupted(Interpreter interpreter, AtomicBoolean ended) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    err.println("KeyboardInterrupt");
+    err.print(interpreter.gilStats().table());
+    afterRun.accept(interpreter);
+    err.flush();
+    out.flush();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM began to end just as the program did: the hook finds it ended and does nothing.
     }
   }
 

@@ -2,7 +2,6 @@ package dev.gillab.workloads;
 
 import dev.gillab.gil.GilEvent;
 import dev.gillab.gil.GilStats;
-import dev.gillab.gil.GilThreadStats;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +26,6 @@ final class GilTrace {
             e.sequence(), (e.nanoTime() - first.nanoTime()) / 1e3, e.kind(), e.threadName());
       }
     }
-    err.printf(Locale.ROOT, "gil-lab: GIL per thread, %d switches%n", stats.switches());
-    err.printf(Locale.ROOT, "  %-20s %12s %12s %9s %12s %12s %10s%n",
-        "thread", "held ms", "waiting ms", "waiting %", "acquisitions", "forced drops", "IO releases");
-    for (GilThreadStats t : stats.threads()) {
-      err.printf(Locale.ROOT, "  %-20s %12.3f %12.3f %9.1f %12d %12d %10d%n",
-          t.threadName(), t.heldNanos() / 1e6, t.waitingNanos() / 1e6, t.percentWaiting(),
-          t.acquisitions(), t.forcedDrops(), t.ioReleases());
-    }
+    err.print("gil-lab: " + stats.table());
   }
 }
