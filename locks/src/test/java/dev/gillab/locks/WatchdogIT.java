@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -135,7 +136,8 @@ class WatchdogIT {
     OwnedLock d = OwnedLock.create("D");
     CountDownLatch firstPairHolds = new CountDownLatch(2);
     CountDownLatch secondPairHolds = new CountDownLatch(2);
-    try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), failing);
+    try (LogCapture log = LogCapture.of(Watchdog.class);
+        Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), failing);
         Workers workers = new Workers()) {
       Workers.Worker w1 = workers.start("worker-1", () -> WaitForDetectionTest.hold(a, b, firstPairHolds));
       Workers.Worker w2 = workers.start("worker-2", () -> WaitForDetectionTest.hold(b, a, firstPairHolds));
@@ -148,6 +150,9 @@ class WatchdogIT {
       long scans = watchdog.scans();
       await().atMost(Duration.ofSeconds(10)).until(() -> watchdog.scans() >= scans + 2);
       assertEquals(2, heard.size(), "each lasting deadlock is reported once");
+      assertEquals(1, log.messages().size(), "the listener's failure is logged: " + log.messages());
+      assertTrue(log.messages().get(0).startsWith("deadlock listener failed on: deadlock: worker-1"),
+          log.messages().get(0));
       for (Workers.Worker w : List.of(w1, w2, w3, w4)) {
         w.thread.interrupt();
       }

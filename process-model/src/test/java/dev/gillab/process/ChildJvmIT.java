@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.process.internal.LineDrainer;
+import dev.gillab.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +60,8 @@ class ChildJvmIT {
 
   @Test
   void aListenerThatThrowsDoesNotStopTheDraining() throws Exception {
-    try (ChildJvm child =
+    try (LogCapture log = LogCapture.of(LineDrainer.class);
+        ChildJvm child =
         ChildJvm.builder(ChildMains.Chatty.class)
             .stderrTailLines(1)
             .onStderrLine(
@@ -73,6 +76,8 @@ class ChildJvmIT {
       assertEquals(Optional.of(new ExitStatus(0)), child.waitFor(WAIT));
       assertEquals(ChildJvm.MAX_CAPTURED_STDOUT_LINES, child.stdoutLines().size());
       assertTrue(child.stderrTail().get(0).startsWith("err 39999 "));
+      assertEquals(2, log.messages().stream().filter(m -> m.contains("a line listener threw"))
+          .count(), "each stream's first failure is logged: " + log.messages());
     }
   }
 

@@ -7,6 +7,7 @@ import dev.gillab.process.lessons.Process_01_NoSharedState;
 import dev.gillab.process.lessons.Process_02_ExplicitMessages;
 import dev.gillab.process.lessons.Process_03_CrashIsolation;
 import dev.gillab.process.lessons.Process_04_PoolRunsInParallel;
+import dev.gillab.testing.LessonDocs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.process.internal.LineDrainer;
+import dev.gillab.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -305,7 +307,8 @@ class ProcessPoolIT {
 
   @Test
   void aChattyWorkerNeverBlocksEvenIfTheStderrListenerThrows() throws Exception {
-    try (ProcessPool pool =
+    try (LogCapture log = LogCapture.of(LineDrainer.class);
+        ProcessPool pool =
         pool(1)
             .onWorkerStderr(
                 line -> {
@@ -314,6 +317,8 @@ class ProcessPoolIT {
             .build()) {
       assertEquals(100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
       assertEquals(0, pool.stats().tasksFailed());
+      assertTrue(log.messages().stream().anyMatch(m -> m.contains("a line listener threw")),
+          "the listener's failure is logged: " + log.messages());
     }
   }
 

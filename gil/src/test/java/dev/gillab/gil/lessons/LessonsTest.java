@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gillab.gil.Dis;
 import dev.gillab.gil.Examples;
+import dev.gillab.testing.LessonDocs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * run as those programs are.
  */
 class LessonsTest {
-  private static final Path LESSON_SOURCES = Path.of("src/main/java/dev/gillab/gil/lessons");
   private static final Path PROGRAMS = Path.of("src/main/resources/dev/gillab/gil/programs");
 
   interface Lesson {
@@ -176,7 +176,7 @@ class LessonsTest {
   @ParameterizedTest
   @MethodSource("programsShown")
   void aLessonShowsItsProgramsAsTheyAre(Class<?> lesson, List<String> files) throws IOException {
-    List<List<String>> shown = programBlocks(lesson);
+    List<List<String>> shown = LessonDocs.blocksUnder(lesson, "The program");
     assertTrue(!shown.isEmpty(), lesson.getSimpleName() + " shows the program it runs");
     List<List<String>> texts = new ArrayList<>();
     for (String file : files) {
@@ -213,27 +213,5 @@ class LessonsTest {
       }
     }
     assertTrue(shown > 0, "the README shows the lessons' programs");
-  }
-
-  /** The {@code <pre>} blocks between "The program" and the next heading of a lesson's Javadoc. */
-  private static List<List<String>> programBlocks(Class<?> lesson) throws IOException {
-    String source = Files.readString(LESSON_SOURCES.resolve(lesson.getSimpleName() + ".java"));
-    int from = source.indexOf("<h2>The program</h2>");
-    int to = source.indexOf("<h2>", from + 1);
-    List<List<String>> blocks = new ArrayList<>();
-    for (int pre = source.indexOf("<pre>", from); from >= 0 && pre >= 0 && pre < to;
-        pre = source.indexOf("<pre>", pre + 1)) {
-      int end = source.indexOf("</pre>", pre);
-      List<String> lines = new ArrayList<>();
-      for (String line : source.substring(pre + "<pre>".length(), end).split("\n", -1)) {
-        // Strip the comment's " * " only: a line's own leading spaces are part of the copy.
-        String text = line.startsWith(" * ") ? line.substring(3) : "";
-        lines.add(text.stripTrailing()
-            .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
-      }
-      // The first entry is what follows <pre> on its line, the last the indent before </pre>.
-      blocks.add(lines.subList(1, lines.size() - 1));
-    }
-    return blocks;
   }
 }

@@ -3,11 +3,7 @@ package dev.gillab.locks.lessons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
+import dev.gillab.testing.LessonDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class LessonsTest {
-  private static final Path LESSON_SOURCES = Path.of("src/main/java/dev/gillab/locks/lessons");
-
   private static final Pattern LESSON_THREADS =
       Pattern.compile("worker.*|P[1-5]|adder-.*|depositor-.*|explore-.*|deadlock-watchdog.*");
 
@@ -83,7 +77,7 @@ class LessonsTest {
    * documented line and the printed one must both match that pattern.
    */
   private static void check(Class<?> lesson, String... varying) throws Exception {
-    List<String> documented = documentedOutput(lesson);
+    List<String> documented = LessonDocs.documentedOutput(lesson);
     String readme = Files.readString(Path.of("README.md"));
     assertTrue(readme.contains("```\n" + String.join("\n", documented) + "\n```"),
         () -> "the README shows the Output block of " + lesson.getSimpleName());
@@ -95,7 +89,7 @@ class LessonsTest {
           () -> "one documented line matches " + v + " in\n" + String.join("\n", documented));
       patterns.add(p);
     }
-    List<String> lines = run(lesson);
+    List<String> lines = LessonDocs.printedBy(lesson);
     assertEquals(documented.size(), lines.size(), () -> String.join("\n", lines));
     for (int i = 0; i < documented.size(); i++) {
       String want = documented.get(i);
@@ -108,39 +102,5 @@ class LessonsTest {
         assertEquals(want, got, "line " + (i + 1));
       }
     }
-  }
-
-  /** The lines of the {@code <pre>} block under "Output" in a lesson's class Javadoc. */
-  static List<String> documentedOutput(Class<?> lesson) throws IOException {
-    String source = Files.readString(LESSON_SOURCES.resolve(lesson.getSimpleName() + ".java"));
-    int output = source.indexOf("<h2>Output</h2>");
-    int pre = source.indexOf("<pre>", output);
-    int end = source.indexOf("</pre>", pre);
-    assertTrue(output > 0 && pre > output && end > pre, lesson + " documents its output");
-    List<String> lines = new ArrayList<>();
-    for (String line : source.substring(pre + "<pre>".length(), end).split("\n", -1)) {
-      // Strip the comment's " * " prefix only: a line's own leading spaces are output.
-      String text = line.startsWith(" * ") ? line.substring(3) : line.strip().equals("*") ? "" : line;
-      lines.add(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
-    }
-    // The first entry is what follows <pre> on its own line, the last the indent before </pre>.
-    return lines.subList(1, lines.size() - 1);
-  }
-
-  private static List<String> run(Class<?> lesson) throws Exception {
-    Method main = lesson.getMethod("main", String[].class);
-    PrintStream original = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    String name = Thread.currentThread().getName();
-    try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      System.setOut(capture);
-      main.invoke(null, (Object) new String[0]);
-    } finally {
-      System.setOut(original);
-      Thread.currentThread().setName(name);
-    }
-    String out = bytes.toString(StandardCharsets.UTF_8);
-    original.print(out);
-    return out.lines().toList();
   }
 }

@@ -3,6 +3,7 @@ package dev.gillab.process.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.testing.LogCapture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -39,17 +40,23 @@ class LineDrainerTest {
   void aSinkThatThrowsLosesOnlyItsLine() throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
     byte[] text = "one\nboom\ntwo\nboom\nthree\n".getBytes(StandardCharsets.UTF_8);
-    LineDrainer drainer =
-        LineDrainer.start(
-            "test-drainer",
-            new ByteArrayInputStream(text),
-            line -> {
-              if (line.equals("boom")) {
-                throw new IllegalStateException("listener failed on purpose");
-              }
-              seen.add(line);
-            });
-    assertTrue(drainer.await(Duration.ofSeconds(30)));
-    assertEquals(List.of("one", "two", "three"), seen);
+    try (LogCapture log = LogCapture.of(LineDrainer.class)) {
+      LineDrainer drainer =
+          LineDrainer.start(
+              "test-drainer",
+              new ByteArrayInputStream(text),
+              line -> {
+                if (line.equals("boom")) {
+                  throw new IllegalStateException("listener failed on purpose");
+                }
+                seen.add(line);
+              });
+      assertTrue(drainer.await(Duration.ofSeconds(30)));
+      assertEquals(List.of("one", "two", "three"), seen);
+      assertEquals(
+          List.of("test-drainer: a line listener threw; draining goes on"
+              + " (further failures are not logged)"),
+          log.messages(), "the first failure is logged, once");
+    }
   }
 }

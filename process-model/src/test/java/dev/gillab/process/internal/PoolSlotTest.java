@@ -14,7 +14,9 @@ import static org.mockito.Mockito.when;
 
 import dev.gillab.process.Frame;
 import dev.gillab.process.PoolStats;
+import dev.gillab.testing.LogCapture;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -46,10 +48,15 @@ class PoolSlotTest {
     when(hub.next(anyBoolean(), any()))
         .thenThrow(new OutOfMemoryError("injected: the hub ran out of memory"))
         .thenReturn(Next.stop());
-    PoolSlot slot = new PoolSlot(0, launching(() -> {}), new Counters(), hub);
-    slot.start();
-    assertTrue(slot.join(WAIT));
-    verify(hub, times(2)).next(eq(true), any());
+    try (LogCapture log = LogCapture.of(PoolSlot.class)) {
+      PoolSlot slot = new PoolSlot(0, launching(() -> {}), new Counters(), hub);
+      slot.start();
+      assertTrue(slot.join(WAIT));
+      verify(hub, times(2)).next(eq(true), any());
+      assertEquals(List.of("process-pool-slot-0 starts over after a fault"), log.messages());
+      assertEquals(
+          "injected: the hub ran out of memory", log.records().get(0).getThrown().getMessage());
+    }
   }
 
   @Test

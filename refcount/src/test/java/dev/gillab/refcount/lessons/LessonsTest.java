@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.base.Splitter;
-import java.io.ByteArrayOutputStream;
+import dev.gillab.testing.LessonDocs;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(60)
 class LessonsTest {
-  private static final Pattern OUTPUT_BLOCK =
-      Pattern.compile("<h2>Output</h2>.*?<pre>\\n(.*?)\\n \\* </pre>", Pattern.DOTALL);
-
   @ParameterizedTest
   @ValueSource(strings = {
       "RefCount_01_WhatIsACount",
@@ -57,29 +47,19 @@ class LessonsTest {
   }
 
   static List<String> run(String lesson) throws Exception {
-    PrintStream original = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      System.setOut(capture);
-      Class.forName("dev.gillab.refcount.lessons." + lesson)
-          .getMethod("main", String[].class)
-          .invoke(null, (Object) new String[0]);
-    } finally {
-      System.setOut(original);
-    }
-    return Splitter.onPattern("\\R").omitEmptyStrings().splitToList(
-        bytes.toString(StandardCharsets.UTF_8));
+    return nonEmpty(LessonDocs.printedBy(lesson(lesson)));
   }
 
-  static List<String> documentedOutput(String lesson) throws IOException {
-    Path source = Path.of("src/main/java/dev/gillab/refcount/lessons", lesson + ".java");
-    Matcher m = OUTPUT_BLOCK.matcher(Files.readString(source));
-    assertTrue(m.find(), lesson + " has no <h2>Output</h2> <pre> block");
-    return Splitter.on('\n').splitToStream(m.group(1))
-        .map(line -> line.startsWith(" * ") ? line.substring(3) : line.replaceFirst("^ \\*$", ""))
-        .map(line -> line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
-        .filter(line -> !line.isEmpty())
-        .collect(Collectors.toList());
+  static List<String> documentedOutput(String lesson) throws IOException, ClassNotFoundException {
+    return nonEmpty(LessonDocs.documentedOutput(lesson(lesson)));
+  }
+
+  private static Class<?> lesson(String name) throws ClassNotFoundException {
+    return Class.forName("dev.gillab.refcount.lessons." + name);
+  }
+
+  private static List<String> nonEmpty(List<String> lines) {
+    return lines.stream().filter(l -> !l.isEmpty()).collect(Collectors.toList());
   }
 
   /** Source line numbers and lambda numbers change with every edit; the rest must not. */

@@ -4,12 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.testing.LessonDocs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class LessonsTest {
-
   private static final Path LESSON_SOURCES = Path.of("src/main/java/dev/gillab/threads/lessons");
+
   private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})*)";
 
   private Set<Thread> threadsBefore;
@@ -70,27 +70,10 @@ class LessonsTest {
     return bytes.toString(UTF_8).lines().collect(Collectors.toList());
   }
 
-  /** The lines of the {@code <pre>} block under "Output" in a lesson's class Javadoc. */
-  static List<String> documentedOutput(Class<?> lesson) throws IOException {
-    String source = Files.readString(LESSON_SOURCES.resolve(lesson.getSimpleName() + ".java"));
-    int output = source.indexOf("<h2>Output</h2>");
-    int pre = source.indexOf("<pre>", output);
-    int end = source.indexOf("</pre>", pre);
-    assertTrue(output > 0 && pre > output && end > pre, lesson + " documents its output");
-    List<String> lines = new ArrayList<>();
-    for (String line : source.substring(pre + "<pre>".length(), end).split("\n", -1)) {
-      String text = line.strip();
-      text = text.startsWith("* ") ? text.substring(2) : text.equals("*") ? "" : text;
-      lines.add(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
-    }
-    // The first entry is what follows <pre> on its own line, the last the indent before </pre>.
-    return lines.subList(1, lines.size() - 1);
-  }
-
   private static void checkBoth(Class<?> lesson, Lesson run, Consumer<List<String>> check)
       throws Exception {
     check.accept(output(run));
-    check.accept(documentedOutput(lesson));
+    check.accept(LessonDocs.documentedOutput(lesson));
   }
 
   private static long number(String grouped) {
