@@ -1,6 +1,8 @@
 package dev.gillab.workloads;
 
-import com.google.common.base.Strings;
+import dev.gillab.threads.tally.internal.TextTable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -104,24 +106,15 @@ public final class ResultTable {
 
   /** Left-aligns the first two columns (names) and right-aligns the rest (figures). */
   static String columns(String[][] cells) {
-    int cols = cells[0].length;
-    int[] widths = new int[cols];
-    for (String[] row : cells) {
-      for (int c = 0; c < cols; c++) {
-        widths[c] = Math.max(widths[c], row[c].length());
-      }
+    List<TextTable.Align> aligns = new ArrayList<>();
+    for (int c = 0; c < cells[0].length; c++) {
+      aligns.add(c < 2 ? TextTable.Align.LEFT : TextTable.Align.RIGHT);
     }
-    StringBuilder out = new StringBuilder();
-    for (String[] row : cells) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < cols; c++) {
-        if (c > 0) {
-          line.append("  ");
-        }
-        line.append(c < 2 ? Strings.padEnd(row[c], widths[c], ' ') : Strings.padStart(row[c], widths[c], ' '));
-      }
-      out.append(line.toString().stripTrailing()).append(System.lineSeparator());
+    TextTable table = new TextTable(Arrays.asList(cells[0]), aligns);
+    for (int r = 1; r < cells.length; r++) {
+      table.row(cells[r]);
     }
-    return out.toString();
+    return table.render().replace("\n", System.lineSeparator());
   }
+
 }

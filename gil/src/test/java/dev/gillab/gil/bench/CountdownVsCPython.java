@@ -1,5 +1,6 @@
 package dev.gillab.gil.bench;
 
+import com.google.common.math.Quantiles;
 import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
@@ -7,7 +8,6 @@ import dev.gillab.gil.Interpreter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -113,9 +113,7 @@ public final class CountdownVsCPython {
   }
 
   static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    int m = s.size() / 2;
-    return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
+    return Quantiles.median().compute(xs);
   }
+
 }
