@@ -1,7 +1,6 @@
 package dev.gillab.refcount;
 
 import dev.gillab.refcount.internal.DebugRecord;
-import dev.gillab.refcount.internal.PlainSteps;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,20 +20,6 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract sealed class HeapObject<T> implements RefCounted
     permits PlainObject, AtomicObject, BiasedObject, ImmortalObject {
-
-  static {
-    PlainSteps.install(new PlainSteps.Access() {
-      @Override
-      public int read(HeapObject<?> object) {
-        return plain(object).readCount();
-      }
-
-      @Override
-      public boolean write(HeapObject<?> object, int read, int delta) {
-        return plain(object).writeCount(read, delta);
-      }
-    });
-  }
 
   /**
    * The largest count an object may have, 2^30 - 1, under every strategy: an {@code incRef}
@@ -181,14 +166,5 @@ public abstract sealed class HeapObject<T> implements RefCounted
 
   static String change(int delta) {
     return delta > 0 ? "incRef (+" + delta + ")" : "decRef (" + delta + ")";
-  }
-
-  private static PlainObject<?> plain(HeapObject<?> object) {
-    if (!(object instanceof PlainObject<?> p)) {
-      throw new IllegalArgumentException(
-          "read and write steps exist only for PLAIN counts; object #" + object.id() + " is "
-              + object.strategy());
-    }
-    return p;
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gillab.refcount.internal.PlainSteps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * <p>PLAIN without a lock: whether two real threads ever interleave inside a few-nanosecond
  * read-write window is up to the hardware (on one core they never do), so the race is forced
  * instead of hoped for: each thread runs the two halves of its count change
- * ({@link PlainSteps}), a barrier makes both read before either writes, and a latch orders the
+ * ({@link PlainCountSteps}), a barrier makes both read before either writes, and a latch orders the
  * writes. One order loses the increment (the heap catches the use-after-free), the other loses
  * the decrement (the heap reports the leak).
  *
@@ -175,16 +174,16 @@ class RefCountStressIT {
     Workers workers = new Workers();
     try {
       workers.start("T1", () -> { // decRef, in halves
-        int read = PlainSteps.read(o);
+        int read = PlainCountSteps.read(o);
         bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
         writeInTurn(first == FirstWrite.DECREMENT, firstWritten, secondWritten,
-            () -> PlainSteps.write(o, read, -1));
+            () -> PlainCountSteps.write(o, read, -1));
       });
       workers.start("T2", () -> { // incRef, in halves, then its own uses
-        int read = PlainSteps.read(o);
+        int read = PlainCountSteps.read(o);
         bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
         writeInTurn(first == FirstWrite.INCREMENT, firstWritten, secondWritten,
-            () -> PlainSteps.write(o, read, +1));
+            () -> PlainCountSteps.write(o, read, +1));
         assertTrue(secondWritten.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "second write");
         t2After.run();
       });

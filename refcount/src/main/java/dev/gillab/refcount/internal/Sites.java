@@ -12,7 +12,8 @@ public final class Sites {
       "dev.gillab.refcount.PlainObject",
       "dev.gillab.refcount.AtomicObject",
       "dev.gillab.refcount.BiasedObject",
-      "dev.gillab.refcount.ImmortalObject");
+      "dev.gillab.refcount.ImmortalObject",
+      "dev.gillab.refcount.PlainCountSteps");
   private static final String INTERNAL = "dev.gillab.refcount.internal.";
 
   private Sites() {}

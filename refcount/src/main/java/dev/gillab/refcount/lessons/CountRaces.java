@@ -6,7 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.refcount.Heap;
 import dev.gillab.refcount.HeapObject;
-import dev.gillab.refcount.internal.PlainSteps;
+import dev.gillab.refcount.PlainCountSteps;
 import dev.gillab.threads.explore.Program;
 import dev.gillab.threads.explore.Step;
 import java.util.ArrayList;
@@ -169,9 +169,9 @@ public final class CountRaces {
     if (locked) {
       steps.add(Step.lock("L", s.lock));
     }
-    steps.add(Step.of("tmp = count", () -> "read " + (tmp[0] = PlainSteps.read(s.object()))));
+    steps.add(Step.of("tmp = count", () -> "read " + (tmp[0] = PlainCountSteps.read(s.object()))));
     steps.add(Step.of("count = tmp " + sign + " 1", () -> {
-      boolean freed = PlainSteps.write(s.object(), tmp[0], delta);
+      boolean freed = PlainCountSteps.write(s.object(), tmp[0], delta);
       return "wrote " + (tmp[0] + delta) + (freed ? ", freed" : "");
     }));
     if (locked) {
