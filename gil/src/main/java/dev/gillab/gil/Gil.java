@@ -691,13 +691,9 @@ public final class Gil {
   private boolean parkInLine(Thread me, long deadline) throws InterruptedException {
     while (!handedOrTaken(me, true)) {
       long delay = dropRequestDelayNanos;
-      long slice = delay;
-      if (deadline != Long.MAX_VALUE) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        slice = Math.min(slice, left);
+      long slice = slice(delay, deadline);
+      if (slice <= 0) {
+        return false;
       }
       long switchBefore = switchNumber;
       long parkedAt = System.nanoTime();
@@ -757,19 +753,27 @@ public final class Gil {
     return (!handsOver || line.isEmpty()) && holder.compareAndSet(null, me);
   }
 
+  /**
+   * How long one park of a waiter lasts: an interval ({@code delay}), or what is left before
+   * {@code deadline} if that is less; 0 once the deadline has passed ({@link Long#MAX_VALUE}: none).
+   */
+  private static long slice(long delay, long deadline) {
+    if (deadline == Long.MAX_VALUE) {
+      return delay;
+    }
+    long left = deadline - System.nanoTime();
+    return left <= 0 ? 0 : Math.min(delay, left);
+  }
+
   /** {@link #waitFor}'s parking: one interval at a time, under the mutex. */
   private boolean parkToTake(Thread me, long deadline) throws InterruptedException {
     mutex.lock();
     try {
       while (!holder.compareAndSet(null, me)) {
         long delay = dropRequestDelayNanos;
-        long slice = delay;
-        if (deadline != Long.MAX_VALUE) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            return false;
-          }
-          slice = Math.min(slice, left);
+        long slice = slice(delay, deadline);
+        if (slice <= 0) {
+          return false;
         }
         long switchBefore = switchNumber;
         boolean timedOut = released.awaitNanos(slice) <= 0;

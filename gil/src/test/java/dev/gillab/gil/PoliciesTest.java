@@ -224,16 +224,9 @@ class PoliciesTest {
           AtomicBoolean stop = new AtomicBoolean();
           AtomicInteger spins = new AtomicInteger();
           try (Interpreter in =
-              Interpreter.builder()
+              stoppableProbe(Interpreter.builder(), spins, stop)
                   .policy(SwitchingPolicy.ioPriority(Duration.ofHours(1)))
                   .traceEvents(10_000)
-                  .builtin(
-                      "probe",
-                      0,
-                      args -> {
-                        spins.incrementAndGet();
-                        return stop.get();
-                      })
                   .releasingBuiltin(
                       "io",
                       0,
@@ -286,16 +279,9 @@ class PoliciesTest {
           AtomicBoolean stop = new AtomicBoolean();
           AtomicInteger spins = new AtomicInteger();
           try (Interpreter in =
-              Interpreter.builder()
+              stoppableProbe(Interpreter.builder(), spins, stop)
                   .policy(SwitchingPolicy.interval(Duration.ofMillis(1)))
                   .traceEvents(10_000)
-                  .builtin(
-                      "probe",
-                      0,
-                      args -> {
-                        spins.incrementAndGet();
-                        return stop.get();
-                      })
                   .releasingBuiltin("echo", 0, args -> null)
                   .build()) {
             InterpreterThread cpu = in.start(Examples.probeLoop());
@@ -379,5 +365,20 @@ class PoliciesTest {
 
   private static boolean has(List<GilEvent> events, GilEvent.Kind kind, String thread) {
     return indexOf(events, kind, thread, 0) >= 0;
+  }
+
+  /**
+   * A {@code probe()} for {@code probe_loop.py} that counts its calls in {@code spins} and ends
+   * the loop once {@code stop} is set: a CPU-bound thread that runs until told.
+   */
+  private static Interpreter.Builder stoppableProbe(
+      Interpreter.Builder b, AtomicInteger spins, AtomicBoolean stop) {
+    return b.builtin(
+        "probe",
+        0,
+        args -> {
+          spins.incrementAndGet();
+          return stop.get();
+        });
   }
 }
