@@ -46,8 +46,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A pattern known to be safe can be declared once, {@link Builder#allowOrder
  * allowOrder("audit", "account", "both run under lock 'books'")}: that one order is then never
  * recorded nor reported, and every other order still is. Guava's {@code
- * CycleDetectingLockFactory} has no such declaration: a false positive there can only be
- * silenced by turning its checking off.
+ * CycleDetectingLockFactory} has no such declaration: a false positive there is silenced only
+ * by leaving those locks, or the whole factory, unchecked.
  *
  * <p>Defaults of {@link #builder()}: waitFor THROW, order WARN by {@link OrderKey#NAME}, stacks
  * captured, reports logged at WARNING, no order declared safe. {@link #unchecked()} turns
