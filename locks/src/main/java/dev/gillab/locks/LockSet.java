@@ -1,5 +1,6 @@
 package dev.gillab.locks;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
@@ -7,7 +8,9 @@ import com.google.errorprone.annotations.ThreadSafe;
 import dev.gillab.locks.internal.OrderGraph;
 import dev.gillab.locks.internal.WaitForGraph;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +39,19 @@ import org.jspecify.annotations.Nullable;
  *       for what a node is.
  * </ul>
  *
- * Defaults of {@link #builder()}: waitFor THROW, order WARN by {@link OrderKey#NAME}, stacks
- * captured, reports logged at WARNING. {@link #unchecked()} turns everything off.
+ * Both detectors know {@linkplain #newReadWriteLock read/write locks}: readers never wait for
+ * each other, so a lock-order cycle broken at a lock read on both sides is not reported (see
+ * {@link OwnedReadWriteLock} for the exact rule), and a writer waits for every reader.
+ *
+ * <p>A pattern known to be safe can be declared once, {@link Builder#allowOrder
+ * allowOrder("audit", "account", "both run under lock 'books'")}: that one order is then never
+ * recorded nor reported, and every other order still is. Guava's {@code
+ * CycleDetectingLockFactory} has no such declaration: a false positive there is silenced only
+ * by leaving those locks, or the whole factory, unchecked.
+ *
+ * <p>Defaults of {@link #builder()}: waitFor THROW, order WARN by {@link OrderKey#NAME}, stacks
+ * captured, reports logged at WARNING, no order declared safe. {@link #unchecked()} turns
+ * everything off.
  *
  * <p>Thread-safe: locks of one set may be used from any number of threads.
  */
@@ -53,6 +67,7 @@ public final class LockSet {
   private final Policy orderPolicy;
   private final OrderKey orderKey;
   private final boolean captureStacks;
+  private final Map<Map.Entry<String, String>, String> allowed;
   private final @Nullable WaitForGraph waits;
   private final @Nullable OrderGraph order;
 
@@ -61,8 +76,9 @@ public final class LockSet {
     this.orderPolicy = b.order;
     this.orderKey = b.orderKey;
     this.captureStacks = b.captureStacks;
+    this.allowed = Map.copyOf(b.allowed);
     this.waits = b.waitFor == Policy.DISABLED ? null : new WaitForGraph(b.waitFor, b.listener);
-    this.order = b.order == Policy.DISABLED ? null : new OrderGraph(b.order, b.orderKey, b.listener);
+    this.order = b.order == Policy.DISABLED ? null : new OrderGraph(b.order, b.orderKey, b.listener, b.allowed);
   }
 
   /**
@@ -109,6 +125,19 @@ public final class LockSet {
   }
 
   /**
+   * A new read/write lock: any number of readers or one writer, both sides reentrant, readers
+   * never waiting behind a queued writer. Its reads and writes take part in both checks, with
+   * lockdep's rules for reads (see {@link OwnedReadWriteLock}).
+   *
+   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its
+   *     node in the lock-order graph (one node for both sides)
+   * @return the lock, free
+   */
+  public OwnedReadWriteLock newReadWriteLock(String name) {
+    return new OwnedReadWriteLock(name, waits, order, captureStacks);
+  }
+
+  /**
    * Starts a watchdog that scans this set's waits and the JVM's deadlocked threads every
    * {@link Watchdog#DEFAULT_PERIOD} and reports each new cycle to {@code listener}. The way to
    * hear of a deadlock that {@link Policy#WARN} let happen, or one among JDK locks.
@@ -131,12 +160,22 @@ public final class LockSet {
     return Watchdog.start(period, listener, waits == null ? List.of() : List.of(waits));
   }
 
-  /** {@code "LockSet[waitFor=THROW, order=WARN by NAME, stacks]"}. */
+  /**
+   * {@code "LockSet[waitFor=THROW, order=WARN by NAME, stacks]"}, then each declared order:
+   * {@code ", allowed audit -> account (both run under lock 'books')"}.
+   */
   @Override
   public String toString() {
-    return "LockSet[waitFor=" + waitForPolicy + ", order=" + orderPolicy
-        + (orderPolicy == Policy.DISABLED ? "" : " by " + orderKey)
-        + (captureStacks && waits != null ? ", stacks" : "") + "]";
+    StringBuilder s = new StringBuilder("LockSet[waitFor=").append(waitForPolicy)
+        .append(", order=").append(orderPolicy)
+        .append(orderPolicy == Policy.DISABLED ? "" : " by " + orderKey)
+        .append(captureStacks && waits != null ? ", stacks" : "");
+    allowed.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(
+            Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue())))
+        .forEach(a -> s.append(", allowed ").append(a.getKey().getKey()).append(" -> ")
+            .append(a.getKey().getValue()).append(" (").append(a.getValue()).append(')'));
+    return s.append(']').toString();
   }
 
   /** Configures a {@link LockSet}; not thread-safe. */
@@ -146,8 +185,39 @@ public final class LockSet {
     private OrderKey orderKey = OrderKey.NAME;
     private boolean captureStacks = true;
     private DeadlockListener listener = LOG_LISTENER;
+    private final Map<Map.Entry<String, String>, String> allowed = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Declares one lock order safe: taking a lock named {@code then} while holding one named
+     * {@code first} is never recorded in the lock-order graph, so no cycle through that edge is
+     * reported (nor refused with THROW), whichever edge of the cycle came first. Only that edge:
+     * the reverse order, and every order of these locks with any other, are checked as before.
+     * Declare both directions to allow either order. With {@code first} equal to {@code then},
+     * two locks of one name may nest (lockdep's nesting annotation). For a read/write lock the
+     * declaration covers both sides. Declare only what a reason makes safe, such as a third lock
+     * that every thread taking both holds first; the reason is kept for readers of {@link
+     * LockSet#toString}.
+     *
+     * @param first the name of the lock held
+     * @param then the name of the lock taken while holding it
+     * @param reason why that order cannot deadlock; not blank
+     * @return this builder
+     * @throws IllegalArgumentException if a name or the reason is blank, or the order was
+     *     declared already
+     */
+    @CanIgnoreReturnValue
+    public Builder allowOrder(String first, String then, String reason) {
+      checkNotNull(first, "first");
+      checkNotNull(then, "then");
+      checkNotNull(reason, "reason");
+      checkArgument(!first.isBlank() && !then.isBlank(), "an allowed order needs two lock names");
+      checkArgument(!reason.isBlank(), "allowing %s -> %s needs a reason", first, then);
+      @Nullable String before = allowed.putIfAbsent(Map.entry(first, then), reason);
+      checkArgument(before == null, "%s -> %s is already allowed (%s)", first, then, before);
+      return this;
+    }
 
     /**
      * Real-deadlock policy (wait-for graph). Default THROW.

@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.errorprone.annotations.ThreadSafe;
 import dev.gillab.locks.internal.HeldLocks;
-import dev.gillab.locks.internal.LockCore;
+import dev.gillab.locks.internal.ExclusiveCore;
 import dev.gillab.locks.internal.OrderGraph;
 import dev.gillab.locks.internal.Reports;
 import dev.gillab.locks.internal.Stacks;
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  */
 @ThreadSafe
 public final class OwnedLock {
-  private final LockCore core;
+  private final ExclusiveCore core;
   private final Sync sync;
   private final @Nullable WaitForGraph waits;
   private final @Nullable OrderGraph order;
@@ -57,7 +57,7 @@ public final class OwnedLock {
       @Nullable OrderGraph order, boolean captureStacks) {
     checkNotNull(name, "name");
     checkArgument(!name.isBlank(), "a lock needs a non-blank name");
-    this.core = new LockCore(name, reentrant, order == null ? null : order.nodeFor(name));
+    this.core = new ExclusiveCore(name, reentrant, order == null ? null : order.nodeFor(name));
     this.sync = core.sync;
     this.waits = waits;
     this.order = order;

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import dev.gillab.threads.explore.Execution;
+import dev.gillab.threads.explore.Exploration;
+import dev.gillab.threads.explore.Explorer;
+import dev.gillab.threads.explore.Outcome;
+import dev.gillab.threads.explore.Program;
+import dev.gillab.threads.explore.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -321,5 +327,58 @@ class OrderCheckTest {
       }
     }
     assertEquals(pairs, reports.size());
+  }
+
+  /**
+   * One run of the simultaneous case for the explorer: each thread has its own two locks (named
+   * A and B, so by name they share the graph's nodes and nothing ever blocks) and the reports of
+   * the run's own lock set.
+   */
+  static final class SameInstant {
+    final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
+    final LockSet set = LockSet.builder().waitFor(Policy.DISABLED).order(Policy.WARN)
+        .listener(reports::add).build();
+    final OwnedLock a1 = set.newLock("A");
+    final OwnedLock b1 = set.newLock("B");
+    final OwnedLock b2 = set.newLock("B");
+    final OwnedLock a2 = set.newLock("A");
+  }
+
+  private static List<Step> nestSteps(OwnedLock outer, OwnedLock inner) {
+    return List.of(
+        Step.run("take " + outer.name(), outer::acquire),
+        Step.run("take " + inner.name(), inner::acquire),
+        Step.run("release " + inner.name(), inner::release),
+        Step.run("release " + outer.name(), outer::release));
+  }
+
+  /**
+   * The simultaneous case as an exact schedule: worker-1 and worker-2 each hold their first lock
+   * when both take their second, worker-1 first; worker-2's edge closes the cycle and only it is
+   * reported. The explorer then runs every other order of the eight steps: exactly one report
+   * in each. Each acquisition is one step here, so the explorer orders whole checks; the race
+   * inside a check (two check-then-adds overlapping) is the stress test's above, and the one
+   * lock around check and add is what keeps it from missing both.
+   */
+  @Test
+  void theSimultaneousCaseReplayedByTheExplorerIsReportedExactlyOnce() throws Exception {
+    Program<SameInstant> program = Program.builder("same instant", SameInstant::new)
+        .thread("worker-1", s -> nestSteps(s.a1, s.b1))
+        .thread("worker-2", s -> nestSteps(s.b2, s.a2))
+        .invariant("exactly one report", s -> s.reports.size() == 1)
+        .describeState(s -> s.reports.size() + " report(s): "
+            + s.reports.stream().map(DeadlockReport::summary).toList())
+        .build();
+    Explorer explorer = Explorer.defaults();
+    Execution sameInstant = explorer.replay(program,
+        "worker-1,worker-2,worker-1,worker-2,worker-1,worker-1,worker-2,worker-2");
+    assertEquals(Outcome.PASSED, sameInstant.outcome(), sameInstant::table);
+    assertEquals("1 report(s): [potential deadlock: explore-same_instant-worker-2 acquires A "
+        + "while holding B, but A -> B was established before; lock-order cycle: B -> A -> B]",
+        sameInstant.finalState());
+    Exploration all = explorer.exhaustive(program);
+    assertEquals(0, all.findingCount(), all::summary);
+    assertEquals(70, all.schedulesExplored()); // 8 steps, 4 each: 8! / (4! 4!)
+    assertTrue(all.isComplete());
   }
 }

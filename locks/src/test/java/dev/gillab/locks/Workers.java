@@ -59,7 +59,8 @@ final class Workers implements AutoCloseable {
     Thread.State s = t.getState();
     return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
         && Arrays.stream(t.getStackTrace())
-            .anyMatch(f -> f.getClassName().equals(OwnedLock.class.getName()));
+            .anyMatch(f -> f.getClassName().equals(OwnedLock.class.getName())
+                || f.getClassName().equals(OwnedReadWriteLock.class.getName()));
   }
 
   static Thread named(String name) {

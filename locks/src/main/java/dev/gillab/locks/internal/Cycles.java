@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The cycles of a wait-for graph. A thread waits for one lock, and a lock has one owner, so
- * every node has at most one successor; then each cycle is found by following successors.
+ * The cycles of a wait-for graph. A thread waiting for an exclusive lock has one successor (the
+ * owner); a writer waiting for a read/write lock has one per reader. Each node is put on at most
+ * one reported cycle: nodes are taken in order, and from each one not yet on a cycle a
+ * depth-first search looks for a way back to it that avoids nodes already done. Every deadlocked
+ * group of threads gives at least one cycle.
  */
 final class Cycles {
   private Cycles() {}
@@ -21,18 +24,35 @@ final class Cycles {
     }
     Set<N> done = new HashSet<>();
     for (N start : graph.nodes()) {
+      if (done.contains(start)) {
+        continue;
+      }
       List<N> path = new ArrayList<>();
-      N at = start;
-      while (at != null && !done.contains(at) && !path.contains(at)) {
-        path.add(at);
-        Set<N> next = graph.successors(at);
-        at = next.isEmpty() ? null : next.iterator().next();
+      path.add(start);
+      if (backTo(graph, start, path, new HashSet<>(), done)) {
+        cycles.add(List.copyOf(path));
+        done.addAll(path);
       }
-      if (at != null && path.contains(at)) {
-        cycles.add(List.copyOf(path.subList(path.indexOf(at), path.size())));
-      }
-      done.addAll(path);
+      done.add(start);
     }
     return cycles;
+  }
+
+  /** Extends {@code path} (ending at a node that is not done) until it can step to {@code start}. */
+  private static <N> boolean backTo(Graph<N> graph, N start, List<N> path, Set<N> seen, Set<N> done) {
+    N at = path.get(path.size() - 1);
+    for (N next : graph.successors(at)) {
+      if (next.equals(start)) {
+        return true;
+      }
+      if (!done.contains(next) && seen.add(next)) {
+        path.add(next);
+        if (backTo(graph, start, path, seen, done)) {
+          return true;
+        }
+        path.remove(path.size() - 1);
+      }
+    }
+    return false;
   }
 }

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * says whether it was <em>ordered</em>: taken by a blocking acquisition that was not a
  * re-entry, and so itself reached by lock-order edges from every lock held before it. A {@code
  * tryAcquire} or a re-entry is not ordered: nothing leads to it, so the locks taken after it
- * need an edge from it and from the ordered entry below it (see {@link OrderGraph#check}).
+ * need an edge from it and from the ordered entry below it (see {@link OrderGraph#check}). Nor
+ * is a read: the locks below it reach it by a recursive read, which no strong path leaves by a
+ * shared hold, so they need edges of their own too.
  *
  * <p>Not thread-safe: only its {@link #owner} reads or changes the stack. Other threads may see
  * the object (a lock remembers its last holder's record, see {@link LockCore#holderStack}) but

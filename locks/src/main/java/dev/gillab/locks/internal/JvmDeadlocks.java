@@ -48,8 +48,9 @@ public final class JvmDeadlocks {
       for (int i = 0; i < cycle.size(); i++) {
         ThreadInfo me = infos.get(cycle.get(i));
         ThreadInfo before = infos.get(cycle.get((i + cycle.size() - 1) % cycle.size()));
-        parties.add(new Party(me.getThreadName(), me.getThreadId(),
-            describe(before.getLockInfo()), describe(me.getLockInfo()),
+        String held = describe(before.getLockInfo());
+        parties.add(new Party(me.getThreadName(), me.getThreadId(), held, held,
+            describe(me.getLockInfo()),
             me.getThreadName() + " is blocked at",
             Stacks.format(me.getStackTrace())));
       }

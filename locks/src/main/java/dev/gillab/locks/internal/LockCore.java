@@ -1,48 +1,80 @@
 package dev.gillab.locks.internal;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the detectors need to know about one lock: its name, its stable id, its synchronizer,
- * its node in the lock-order graph, and where its current holder took it.
+ * One way of holding a lock, as the detectors see it: an exclusive lock ({@link ExclusiveCore}),
+ * or the read or the write side of a read/write lock ({@link ReadWriteCore}). It knows its name,
+ * its stable id (shared by both sides of one read/write lock), its node in the lock-order graph,
+ * whether it is held shared, who blocks a thread that waits for it, and where a holder took it.
  *
- * <p>{@link #acquiredAt} is written only by the holder right after its outermost acquisition
- * and cleared by the holder before its outermost release; other threads read it only for a thread that is registered as a
- * waiter (whose holdings cannot change while it waits), under the registry lock it passed
- * through. No lock of its own is needed.
+ * <p>In lockdep's terms a {@linkplain #shared shared} side is held as S and acquired as a
+ * recursive read (R): a reader never waits for other readers, only for a writer that holds the
+ * lock. Every other side is held exclusively (E) and acquired non-recursively (N).
  */
-public final class LockCore {
+public abstract class LockCore {
   private static final AtomicLong IDS = new AtomicLong();
 
   public final String name;
-  public final long id = IDS.incrementAndGet();
-  public final boolean reentrant;
-  public final Sync sync;
+  public final long id;
   public final @Nullable OrderNode orderNode;
 
+  /** Held for reading: S as a holder, R as an acquisition (see the class comment). */
+  public final boolean shared;
+
   /**
-   * The held-locks record of this lock's current or latest holder, stored at every acquisition
+   * The held-locks record of this side's current or latest holder, stored at every acquisition
    * and left in place after release. Release reads it (before unlocking) instead of a
    * thread-local; an acquisition reads it first and uses it if its {@link HeldLocks#owner} is
    * the caller, so a thread that takes the same lock again finds its record without a
-   * thread-local lookup. Written only by the holder; read by any thread through a race, which
-   * is safe because only the final {@code owner} field is trusted before that check.
+   * thread-local lookup. Written only by a holder (a read side has several, who overwrite each
+   * other's); read by any thread through a race, which is safe because only the final {@code
+   * owner} field is trusted before that check.
    */
   public @Nullable HeldLocks holderStack;
 
-  /** Stack of the holder's first (outermost) acquisition; null when not recorded. */
-  public @Nullable Throwable acquiredAt;
-
-  public LockCore(String name, boolean reentrant, @Nullable OrderNode orderNode) {
+  LockCore(String name, long id, @Nullable OrderNode orderNode, boolean shared) {
     this.name = name;
-    this.reentrant = reentrant;
-    this.sync = new Sync(name, reentrant);
+    this.id = id;
     this.orderNode = orderNode;
+    this.shared = shared;
+  }
+
+  /** A fresh lock id, increasing in creation order. */
+  static long nextId() {
+    return IDS.incrementAndGet();
+  }
+
+  /** Whether the calling thread holds this lock in any mode (for a read/write lock: either side). */
+  public abstract boolean heldByCurrentThread();
+
+  /**
+   * Adds the holders that a thread waiting for this side waits for. Called under the wait-for
+   * registry's lock; see {@link WaitForGraph} for why the holdings it reads are current for
+   * every thread that matters.
+   */
+  abstract void addBlockers(List<Holder> out);
+
+  /** Where {@code holder} took this side (its outermost hold); null when not recorded. */
+  abstract @Nullable Throwable acquiredAt(Thread holder);
+
+  /** How reports name this side: {@code "A"}, or {@code "A (read)"} and {@code "A (write)"}. */
+  public String describe() {
+    return name;
+  }
+
+  /** Whether reports mark the mode: true for both sides of a read/write lock. */
+  boolean isReadWrite() {
+    return false;
   }
 
   @Override
   public String toString() {
-    return name;
+    return describe();
   }
+
+  /** A thread holding a side of a lock: what a waiter waits for. */
+  record Holder(Thread thread, LockCore side) {}
 }

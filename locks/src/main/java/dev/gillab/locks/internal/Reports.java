@@ -31,14 +31,14 @@ public final class Reports {
     }
     return new DeadlockReport(DeadlockReport.Kind.DEADLOCK, summary, details.toString().stripTrailing(),
         parties.stream().map(p -> p.thread).collect(ImmutableList.toImmutableList()),
-        parties.stream().map(p -> p.holds).collect(ImmutableList.toImmutableList()));
+        parties.stream().map(p -> p.lockName).collect(ImmutableList.toImmutableList()));
   }
 
   /** A party of the project's locks: {@code thread} holds {@code held} and waits for {@code wanted}. */
   public static Party party(Thread thread, LockCore held, LockCore wanted) {
-    @Nullable Throwable at = held.acquiredAt;
-    return new Party(thread.getName(), thread.getId(), held.name, wanted.name,
-        thread.getName() + " acquired " + held.name + " at",
+    @Nullable Throwable at = held.acquiredAt(thread);
+    return new Party(thread.getName(), thread.getId(), held.name, held.describe(),
+        wanted.describe(), thread.getName() + " acquired " + held.describe() + " at",
         at == null ? "      (not recorded: stacks are captured only by a lock set with captureStacks)\n"
             : Stacks.format(at.getStackTrace()));
   }

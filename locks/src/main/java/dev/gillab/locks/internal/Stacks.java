@@ -9,6 +9,7 @@ public final class Stacks {
   private static final String INDENT = "      at ";
   private static final ImmutableSet<String> API_CLASSES = ImmutableSet.of(
       "dev.gillab.locks.OwnedLock",
+      "dev.gillab.locks.OwnedReadWriteLock",
       "dev.gillab.locks.GuardedObject",
       "dev.gillab.locks.OrderedAcquisition",
       "dev.gillab.locks.TimedAcquisition");

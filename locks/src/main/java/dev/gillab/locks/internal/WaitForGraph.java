@@ -18,8 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who waits for which lock, for the threads of one lock set; together with each lock's owner
- * that is the wait-for graph (thread -> lock -> owning thread).
+ * Who waits for which lock, for the threads of one lock set; together with each lock's holders
+ * that is the wait-for graph (thread -> lock -> holding thread). A thread waiting for an
+ * exclusive lock waits for its owner; a reader of a read/write lock waits for the thread holding
+ * its write side, and only for it (readers never wait behind a queued writer, see {@link
+ * RwSync}); a writer waits for the thread holding the write side and for every reader.
  *
  * <p>Only the slow path touches it: a thread registers here after its fast attempt failed and
  * before it parks, and leaves when it stops waiting. Registration, the cycle walk and leaving
@@ -83,14 +86,14 @@ public final class WaitForGraph {
     lock.lock();
     try {
       waiting.put(me, wait);
-      @Nullable List<Wait> cycle = cycleThrough(wait);
+      @Nullable List<Link> cycle = cycleThrough(wait);
       found = cycle == null ? null : report(cycle);
       if (found != null) {
         if (policy == Policy.THROW && !timed) {
           waiting.remove(me);
         } else {
-          for (Wait w : cycle) {
-            w.reported = true;
+          for (Link l : cycle) {
+            l.waiter.reported = true;
           }
         }
       }
@@ -117,45 +120,65 @@ public final class WaitForGraph {
   }
 
   /**
-   * Follows wait -> owner -> that owner's wait ... and answers the waits of the cycle if the
-   * chain comes back to the start. Each thread waits for at most one lock, so the chain is the
-   * only path out of the start; a chain that revisits another thread holds a cycle that does
-   * not pass through the start (or a waiter that was just granted its lock), not ours.
+   * Looks for a way from {@code start}'s wait back to its thread: wait -> a holder of the lock
+   * waited for -> that holder's wait ... Answers the cycle as links, {@code links.get(i)} being
+   * a wait and the side of the lock its thread holds that blocks the wait before it (the first
+   * link blocks the last), or null when no way leads back. A waiter for an exclusive lock or a
+   * read side has at most one holder to follow (the owner, the writer); a writer has one per
+   * reader as well, so the walk is a depth-first search that visits each thread once.
    */
   @GuardedBy("lock")
-  private @Nullable List<Wait> cycleThrough(Wait start) {
-    List<Wait> chain = new ArrayList<>();
+  private @Nullable List<Link> cycleThrough(Wait start) {
+    List<Link> path = new ArrayList<>();
     Set<Thread> seen = new HashSet<>();
-    chain.add(start);
     seen.add(start.thread);
-    LockCore wanted = start.lock;
-    while (true) {
-      @Nullable Thread owner = wanted.sync.owner();
-      if (owner == null) {
-        return null;
-      }
-      if (owner == start.thread) {
-        return chain;
-      }
-      if (!seen.add(owner)) {
-        return null;
-      }
-      @Nullable Wait next = waiting.get(owner);
-      if (next == null) {
-        return null;
-      }
-      chain.add(next);
-      wanted = next.lock;
+    @Nullable LockCore closing = search(start, start, path, seen);
+    if (closing == null) {
+      return null;
     }
+    List<Link> cycle = new ArrayList<>();
+    cycle.add(new Link(start, closing));
+    cycle.addAll(path);
+    return cycle;
   }
 
-  /** {@code cycle.get(i)} waits for the lock that {@code cycle.get(i + 1)} holds. */
-  private static DeadlockReport report(List<Wait> cycle) {
+  /**
+   * Extends {@code path} from {@code at}; answers the side that {@code start}'s thread holds to
+   * block the last wait of the path, or null.
+   */
+  @GuardedBy("lock")
+  private @Nullable LockCore search(Wait start, Wait at, List<Link> path, Set<Thread> seen) {
+    for (LockCore.Holder h : blockers(at)) {
+      if (h.thread() == start.thread) {
+        return h.side();
+      }
+      @Nullable Wait next = waiting.get(h.thread());
+      if (next != null && seen.add(h.thread())) {
+        path.add(new Link(next, h.side()));
+        @Nullable LockCore closing = search(start, next, path, seen);
+        if (closing != null) {
+          return closing;
+        }
+        path.remove(path.size() - 1);
+      }
+    }
+    return null;
+  }
+
+  private static List<LockCore.Holder> blockers(Wait w) {
+    List<LockCore.Holder> out = new ArrayList<>(2);
+    w.lock.addBlockers(out);
+    return out;
+  }
+
+  /** A wait on a cycle, and the side that its thread holds which blocks the wait before it. */
+  private record Link(Wait waiter, LockCore holds) {}
+
+  /** {@code cycle.get(i)} waits for a side that {@code cycle.get(i + 1)} holds. */
+  private static DeadlockReport report(List<Link> cycle) {
     List<Party> parties = new ArrayList<>();
-    for (int i = 0; i < cycle.size(); i++) {
-      Wait w = cycle.get(i);
-      Wait before = cycle.get((i + cycle.size() - 1) % cycle.size());
-      parties.add(Reports.party(w.thread, before.lock, w.lock));
+    for (Link link : cycle) {
+      parties.add(Reports.party(link.waiter.thread, link.holds, link.waiter.lock));
     }
     return Reports.deadlock(parties);
   }
@@ -164,23 +187,26 @@ public final class WaitForGraph {
   public List<Cycle> cycles() {
     lock.lock();
     try {
-      MutableValueGraph<Thread, Wait> graph =
+      MutableValueGraph<Thread, LockCore> graph =
           ValueGraphBuilder.directed().allowsSelfLoops(true).build();
       for (Wait w : waiting.values()) {
-        @Nullable Thread owner = w.lock.sync.owner();
-        if (owner != null && owner != w.thread) {
-          graph.putEdgeValue(w.thread, owner, w);
+        for (LockCore.Holder h : blockers(w)) {
+          if (h.thread() != w.thread) {
+            graph.putEdgeValue(w.thread, h.thread(), h.side());
+          }
         }
       }
       List<Cycle> cycles = new ArrayList<>();
       for (List<Thread> members : Cycles.of(graph.asGraph())) {
-        List<Wait> cycle = new ArrayList<>();
+        List<Link> cycle = new ArrayList<>();
         boolean reported = true;
-        for (Thread member : members) {
+        for (int i = 0; i < members.size(); i++) {
+          Thread member = members.get(i);
+          Thread before = members.get((i + members.size() - 1) % members.size());
           Wait w = waiting.get(member);
           reported &= w.reported;
           w.reported = true;
-          cycle.add(w);
+          cycle.add(new Link(w, graph.edgeValueOrDefault(before, member, w.lock)));
         }
         cycles.add(new Cycle(report(cycle), reported,
             members.stream().map(Thread::getId).sorted()

@@ -80,4 +80,24 @@ final class Bounded {
       throw new IllegalStateException(what + " did not happen in 10 s", e);
     }
   }
+
+  /**
+   * Waits (at most {@link #LIMIT}) until {@code t} is parked with a frame of a class whose name
+   * starts with {@code inClass} on its stack: it waits inside that lock, not at some latch.
+   */
+  static void awaitParked(Thread t, String inClass) throws InterruptedException {
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    while (!parkedIn(t, inClass)) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException(t.getName() + " did not park in " + inClass + " in 10 s");
+      }
+      Thread.sleep(1); // polls a thread's state; nothing is handed over by this sleep
+    }
+  }
+
+  private static boolean parkedIn(Thread t, String inClass) {
+    return t.getState() == Thread.State.WAITING
+        && java.util.Arrays.stream(t.getStackTrace())
+            .anyMatch(f -> f.getClassName().startsWith(inClass));
+  }
 }

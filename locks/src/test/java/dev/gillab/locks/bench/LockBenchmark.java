@@ -2,10 +2,12 @@ package dev.gillab.locks.bench;
 
 import dev.gillab.locks.LockSet;
 import dev.gillab.locks.OwnedLock;
+import dev.gillab.locks.OwnedReadWriteLock;
 import dev.gillab.locks.Policy;
 import dev.gillab.locks.PotentialDeadlockException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -21,7 +23,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * operation, learned in {@link #learnOrder} and found in the cache on every measured one.
  * Every benchmark does the same work on the JDK side and on ours (an uninterruptible take and a
  * release per lock); {@link #checkHonest} fails the run unless every lock ended free and the
- * order checker was really on and refused the reverse order.
+ * order checker was really on and refused the reverse order. {@code read*} and {@code write*}:
+ * one read (write) acquire + release of a read/write lock, {@code ReentrantReadWriteLock} beside
+ * {@link OwnedReadWriteLock} unchecked and with both checks on (wait-for THROW with stacks off,
+ * order THROW); nested, the outer lock is an exclusive one, for one "outer -> rw" edge.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,13 +52,26 @@ public class LockBenchmark {
   private final OwnedLock orderOuter = orderSet.newLock("outer");
   private final OwnedLock orderInner = orderSet.newLock("inner");
 
-  /** The edge is validated once here, so that every measured operation finds it known. */
+  private final ReentrantReadWriteLock jdkRw = new ReentrantReadWriteLock();
+  private final OwnedReadWriteLock uncheckedRw = OwnedReadWriteLock.create("rw");
+  private final LockSet checkedSet = LockSet.builder()
+      .waitFor(Policy.THROW).order(Policy.THROW).captureStacks(false).build();
+  private final OwnedLock checkedOuter = checkedSet.newLock("outer");
+  private final OwnedReadWriteLock checkedRw = checkedSet.newReadWriteLock("rw");
+
+  /** The edges are validated once here, so that every measured operation finds them known. */
   @Setup
   public void learnOrder() {
     orderOuter.acquireUninterruptibly();
     orderInner.acquireUninterruptibly();
     orderInner.release();
     orderOuter.release();
+    checkedOuter.acquireUninterruptibly();
+    checkedRw.acquireReadUninterruptibly();
+    checkedRw.releaseRead();
+    checkedRw.acquireWriteUninterruptibly();
+    checkedRw.releaseWrite();
+    checkedOuter.release();
   }
 
   @TearDown
@@ -66,6 +84,28 @@ public class LockBenchmark {
     }
     if (jdkOuter.isLocked() || jdkInner.isLocked()) {
       throw new IllegalStateException("a ReentrantLock was left held");
+    }
+    for (OwnedReadWriteLock l : new OwnedReadWriteLock[] {uncheckedRw, checkedRw}) {
+      if (l.isReadLocked() || l.isWriteLocked()) {
+        throw new IllegalStateException(l + " was left held");
+      }
+    }
+    if (jdkRw.getReadLockCount() > 0 || jdkRw.isWriteLocked()) {
+      throw new IllegalStateException("a ReentrantReadWriteLock was left held");
+    }
+    boolean rwRefused;
+    checkedRw.acquireWriteUninterruptibly();
+    try {
+      checkedOuter.acquireUninterruptibly();
+      checkedOuter.release();
+      rwRefused = false;
+    } catch (PotentialDeadlockException expected) {
+      rwRefused = true;
+    } finally {
+      checkedRw.releaseWrite();
+    }
+    if (!rwRefused) {
+      throw new IllegalStateException("order checking was off: rw -> outer was not refused");
     }
     boolean refused;
     orderInner.acquireUninterruptibly();
@@ -143,5 +183,49 @@ public class LockBenchmark {
     orderInner.acquireUninterruptibly();
     orderInner.release();
     orderOuter.release();
+  }
+
+  @Benchmark
+  public void readReentrantReadWriteLock() {
+    jdkRw.readLock().lock();
+    jdkRw.readLock().unlock();
+  }
+
+  @Benchmark
+  public void readOwnedUnchecked() {
+    uncheckedRw.acquireReadUninterruptibly();
+    uncheckedRw.releaseRead();
+  }
+
+  @Benchmark
+  public void readOwnedChecked() {
+    checkedRw.acquireReadUninterruptibly();
+    checkedRw.releaseRead();
+  }
+
+  @Benchmark
+  public void writeReentrantReadWriteLock() {
+    jdkRw.writeLock().lock();
+    jdkRw.writeLock().unlock();
+  }
+
+  @Benchmark
+  public void writeOwnedUnchecked() {
+    uncheckedRw.acquireWriteUninterruptibly();
+    uncheckedRw.releaseWrite();
+  }
+
+  @Benchmark
+  public void writeOwnedChecked() {
+    checkedRw.acquireWriteUninterruptibly();
+    checkedRw.releaseWrite();
+  }
+
+  @Benchmark
+  public void nestedReadOwnedChecked() {
+    checkedOuter.acquireUninterruptibly();
+    checkedRw.acquireReadUninterruptibly();
+    checkedRw.releaseRead();
+    checkedOuter.release();
   }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class LessonsTest {
   private static final Pattern LESSON_THREADS =
-      Pattern.compile("worker.*|P[1-5]|adder-.*|depositor-.*|explore-.*|deadlock-watchdog.*");
+      Pattern.compile("worker.*|writer-.*|P[1-5]|adder-.*|depositor-.*|explore-.*|deadlock-watchdog.*");
 
   @AfterEach
   void noLessonThreadOutlivesItsLesson() {
@@ -69,6 +69,21 @@ class LessonsTest {
     check(Deadlock_05_DiningPhilosophers.class,
         "~real threads, wait-for THROW: 5,000 meals; later cycles refused and retried: \\d+ "
             + "\\(varies\\)");
+  }
+
+  @Test
+  void deadlock06() throws Exception {
+    check(Deadlock_06_ReadersDoNotBlockReaders.class);
+  }
+
+  @Test
+  void deadlock07() throws Exception {
+    check(Deadlock_07_WriterInTheCycle.class);
+  }
+
+  @Test
+  void deadlock08() throws Exception {
+    check(Deadlock_08_DeclaredSafeOrder.class);
   }
 
   /**

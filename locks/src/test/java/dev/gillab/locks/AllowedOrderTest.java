@@ -1,0 +1,129 @@
+package dev.gillab.locks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A declared safe order suppresses exactly its edge; every other order is still checked. */
+@Timeout(30)
+class AllowedOrderTest {
+  private final String me = Thread.currentThread().getName();
+  private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
+
+  private LockSet.Builder builder(Policy order) {
+    return LockSet.builder().waitFor(Policy.DISABLED).order(order).listener(reports::add);
+  }
+
+  private static void nest(OwnedLock outer, OwnedLock inner) throws InterruptedException {
+    outer.acquire();
+    try {
+      inner.acquire();
+      inner.release();
+    } finally {
+      outer.release();
+    }
+  }
+
+  /**
+   * Audits and transfers both run under 'books', so "account, then audit" and "audit, then
+   * account" never overlap: without the declaration that is reported, with it not.
+   */
+  @Test
+  void aDeclaredOrderClosesNoCycleWhicheverEdgeCameFirst() throws Exception {
+    LockSet plain = builder(Policy.WARN).build();
+    nest(plain.newLock("account"), plain.newLock("audit"));
+    nest(plain.newLock("audit"), plain.newLock("account"));
+    assertEquals(1, reports.size());
+
+    reports.clear();
+    LockSet declared = builder(Policy.THROW)
+        .allowOrder("audit", "account", "audits and transfers both run under lock 'books'")
+        .build();
+    nest(declared.newLock("account"), declared.newLock("audit"));
+    nest(declared.newLock("audit"), declared.newLock("account"));
+    LockSet declaredFirst = builder(Policy.THROW)
+        .allowOrder("audit", "account", "audits and transfers both run under lock 'books'")
+        .build();
+    nest(declaredFirst.newLock("audit"), declaredFirst.newLock("account"));
+    nest(declaredFirst.newLock("account"), declaredFirst.newLock("audit"));
+    assertEquals(List.of(), reports);
+  }
+
+  @Test
+  void everyOtherOrderOfTheSameLocksIsStillChecked() throws Exception {
+    LockSet locks = builder(Policy.THROW)
+        .allowOrder("audit", "account", "audits and transfers both run under lock 'books'")
+        .build();
+    OwnedLock account = locks.newLock("account");
+    OwnedLock audit = locks.newLock("audit");
+    OwnedLock ledger = locks.newLock("ledger");
+    nest(account, ledger);
+    PotentialDeadlockException e =
+        assertThrows(PotentialDeadlockException.class, () -> nest(ledger, account));
+    assertEquals("potential deadlock: " + me + " acquires account while holding ledger, but "
+        + "account -> ledger was established before; lock-order cycle: "
+        + "ledger -> account -> ledger", e.report().summary());
+    nest(audit, ledger);
+    assertThrows(PotentialDeadlockException.class, () -> nest(ledger, audit));
+    // A cycle that does not use the declared edge: audit -> ledger -> ... needs ledger -> audit.
+    nest(account, audit); // account -> audit is not declared: recorded
+    OwnedLock report = locks.newLock("report");
+    nest(audit, report);
+    assertThrows(PotentialDeadlockException.class, () -> nest(report, account));
+  }
+
+  @Test
+  void twoLocksOfOneNameMayNestOnceDeclared() throws Exception {
+    LockSet locks = builder(Policy.THROW)
+        .allowOrder("account", "account", "transfers take two accounts in id order")
+        .build();
+    OwnedLock alice = locks.newLock("account");
+    OwnedLock bob = locks.newLock("account");
+    try (Hold h = OrderedAcquisition.acquireAll(bob, alice)) {
+      assertEquals(true, alice.isHeldByCurrentThread());
+    }
+    OwnedLock ledger = locks.newLock("ledger");
+    nest(alice, ledger);
+    assertThrows(PotentialDeadlockException.class, () -> nest(ledger, bob));
+    assertEquals(List.of(), reports);
+  }
+
+  @Test
+  void aDeclarationCoversBothSidesOfAReadWriteLock() throws Exception {
+    LockSet locks = builder(Policy.THROW)
+        .allowOrder("cache", "index", "the index is rebuilt only under the cache's write lock")
+        .build();
+    OwnedReadWriteLock cache = locks.newReadWriteLock("cache");
+    OwnedReadWriteLock index = locks.newReadWriteLock("index");
+    index.acquireWrite();
+    cache.acquireWrite();
+    cache.releaseWrite();
+    index.releaseWrite();
+    cache.acquireRead();
+    index.acquireWrite();
+    index.releaseWrite();
+    cache.releaseRead();
+    assertEquals(List.of(), reports);
+  }
+
+  @Test
+  void aDeclarationNeedsNamesAReasonAndIsMadeOnce() {
+    LockSet.Builder b = LockSet.builder().allowOrder("A", "B", "under G");
+    assertEquals("A -> B is already allowed (under G)",
+        assertThrows(IllegalArgumentException.class, () -> b.allowOrder("A", "B", "again"))
+            .getMessage());
+    assertEquals("allowing A -> C needs a reason",
+        assertThrows(IllegalArgumentException.class, () -> b.allowOrder("A", "C", " "))
+            .getMessage());
+    assertEquals("an allowed order needs two lock names",
+        assertThrows(IllegalArgumentException.class, () -> b.allowOrder("", "C", "x"))
+            .getMessage());
+    b.allowOrder("B", "A", "under G too");
+    assertEquals("LockSet[waitFor=THROW, order=WARN by NAME, stacks, allowed A -> B (under G), "
+        + "allowed B -> A (under G too)]", b.build().toString());
+  }
+}
