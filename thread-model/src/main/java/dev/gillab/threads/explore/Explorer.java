@@ -50,7 +50,7 @@ import java.util.function.Consumer;
  * <p>Where the running JDK has virtual threads (21 or later) the program threads are virtual,
  * and so is the scheduler that hands them their turns: a fresh virtual thread starts in about a
  * microsecond and a turn passes between two of them without waking an OS thread, so the three
- * threads of {@code x += 1} run some 75,000 schedules a second where fresh platform threads, as
+ * threads of {@code x += 1} run some 64,000 schedules a second where fresh platform threads, as
  * on JDK 17, run about 1,000 (see the module README). {@link Builder#virtualThreads} turns them
  * off.
  *
