@@ -26,9 +26,10 @@ import java.util.function.Consumer;
  *
  * Each program thread is a real Java thread, virtual where the JDK has them (so {@code
  * Thread.currentThread()}, lock ownership and thread-locals behave as they do in production
- * code), that waits for its turn before every step. The explorer lets exactly one step run, waits for it to finish, then chooses the next
- * among the <em>enabled</em> steps. Nothing runs concurrently, so a run is a pure function of
- * its schedule: replaying the same thread order gives the same run, every time.
+ * code), that waits for its turn before every step. The explorer lets exactly one step run,
+ * waits for it to finish, then chooses the next among the <em>enabled</em> steps. Nothing runs
+ * concurrently, so a run is a pure function of its schedule: replaying the same thread order
+ * gives the same run, every time.
  *
  * <ul>
  *   <li>{@link #exhaustive} is a depth-first search over the choices: every schedule, each run

@@ -44,7 +44,8 @@ public final class ProgramThread implements Runnable {
     this.oneRun = oneRun;
     this.thread = factory.newThread(this);
     this.thread.setName(threadName);
-    this.thread.setDaemon(true); // a stranded step must never keep the JVM alive (virtual ones never do)
+    // A stranded step must never keep the JVM alive (a virtual thread is always a daemon).
+    this.thread.setDaemon(true);
     this.thread.start();
   }
 

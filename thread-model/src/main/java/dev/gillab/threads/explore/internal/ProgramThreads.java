@@ -8,8 +8,9 @@ import java.util.concurrent.ThreadFactory;
 /**
  * The program threads of one exploration, one per program thread name: fresh for every run, or
  * (with {@code reuse}) the same ones run after run, which spares starting threads but carries
- * thread identity and thread-locals from one run to the next. A thread whose step would not return in
- * time is retired and replaced; {@link #close} ends them all. Used by one scheduler thread only.
+ * thread identity and thread-locals from one run to the next. A thread whose step would not
+ * return in time is retired and replaced; {@link #close} ends them all. Used by one scheduler
+ * thread only.
  */
 public final class ProgramThreads implements AutoCloseable {
   private static final long STOP_BOUND_MILLIS = 1_000;
@@ -28,7 +29,7 @@ public final class ProgramThreads implements AutoCloseable {
     this.names = names;
   }
 
-  /** How the threads of an exploration of {@code programName} are named: {@code explore-<name>-}. */
+  /** The start of the name of every thread of an exploration of {@code programName}. */
   public static String threadNamePrefix(String programName) {
     return "explore-" + programName.replaceAll("\\s+", "_") + "-";
   }

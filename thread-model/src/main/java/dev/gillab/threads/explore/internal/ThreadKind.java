@@ -66,7 +66,8 @@ public enum ThreadKind {
       scheduler.join();
     } catch (InterruptedException e) {
       scheduler.interrupt();
-      Uninterruptibles.joinUninterruptibly(scheduler, SCHEDULER_STOP_BOUND_SECONDS, TimeUnit.SECONDS);
+      Uninterruptibles.joinUninterruptibly(
+          scheduler, SCHEDULER_STOP_BOUND_SECONDS, TimeUnit.SECONDS);
       throw e;
     }
     Throwable t = thrown.get();
