@@ -49,8 +49,8 @@ import java.util.function.Consumer;
  * Execution#strandedThreads()}, and the exploration stops there rather than strand more.
  *
  * <p>Where the running JDK has virtual threads (21 or later) the program threads are virtual,
- * and so is the scheduler that hands them their turns: a fresh virtual thread starts in about a
- * microsecond and a turn passes between two of them without waking an OS thread, so the three
+ * and so is the scheduler that hands them their turns: a fresh virtual thread starts in a few
+ * microseconds and a turn passes between two of them without waking an OS thread, so the three
  * threads of {@code x += 1} run some 64,000 schedules a second where fresh platform threads, as
  * on JDK 17, run about 1,000 (see the module README). {@link Builder#virtualThreads} turns them
  * off.
@@ -364,7 +364,7 @@ public final class Explorer {
     /**
      * Whether program threads, and the scheduler that hands them their turns, are virtual
      * threads where the running JDK has them (21 or later; the default) or platform threads.
-     * Either way every run gets fresh threads; a virtual one starts in about a microsecond and
+     * Either way every run gets fresh threads; a virtual one starts in a few microseconds and
      * hands off without waking an OS thread, so an exploration runs many times faster. Platform
      * threads are for steps that must not share a carrier: one that spins ignoring interrupts
      * holds its carrier until it returns, and on JDK 21 to 23 one that blocks inside {@code

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * otherwise or when asked.
  *
  * <p>Why virtual threads: every run needs threads that no earlier run touched, and starting a
- * platform thread costs hundreds of microseconds where a virtual one costs about one. And when
+ * platform thread costs hundreds of microseconds where a virtual one costs a few. And when
  * the scheduler is a virtual thread too, a hand-off between it and a program thread is a switch
  * of continuations on a carrier, not a sleep and a wake-up of two OS threads. Stateless and
  * thread-safe.
