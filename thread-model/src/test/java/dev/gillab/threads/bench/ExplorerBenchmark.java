@@ -14,14 +14,16 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Schedules explored per second: the score is schedules/s, since each invocation explores every
- * schedule of a program (6 for two threads, 90 for three): on fresh real threads per run (the
- * default), and with one reused thread per program thread ({@code Reused}).
+ * schedule of a program (6 for two threads, 90 for three): on fresh threads per run (the
+ * default: virtual threads where the JDK has them), on fresh platform threads ({@code
+ * Platform}), and with one reused thread per program thread ({@code Reused}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ExplorerBenchmark {
   private final Explorer explorer = Explorer.defaults();
+  private final Explorer platform = Explorer.builder().virtualThreads(false).build();
   private final Explorer reusing = Explorer.builder().reuseThreads(true).build();
 
   @Benchmark
@@ -34,6 +36,12 @@ public class ExplorerBenchmark {
   @OperationsPerInvocation(90)
   public Exploration lostUpdateThreeThreads() throws InterruptedException {
     return explorer.exhaustive(Classics.lostUpdate(3));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(90)
+  public Exploration lostUpdateThreeThreadsPlatform() throws InterruptedException {
+    return platform.exhaustive(Classics.lostUpdate(3));
   }
 
   @Benchmark

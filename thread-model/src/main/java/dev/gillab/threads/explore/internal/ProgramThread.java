@@ -3,6 +3,7 @@ package dev.gillab.threads.explore.internal;
 import com.google.common.collect.ImmutableList;
 import dev.gillab.threads.explore.Step;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -33,15 +34,18 @@ public final class ProgramThread implements Runnable {
   private @Nullable Throwable failure;
 
   /**
-   * Starts the thread. With {@code oneRun}, it ends as soon as its run's last step is done, as a
-   * thread of the program would (so thread death, thread-locals and thread identity are fresh in
-   * every run); otherwise it waits to be armed for the next run.
+   * Starts the thread, made by {@code factory} (virtual or platform). With {@code oneRun}, it
+   * ends as soon as its run's last step is done, as a thread of the program would (so thread
+   * death, thread-locals and thread identity are fresh in every run); otherwise it waits to be
+   * armed for the next run.
    */
-  public ProgramThread(String threadName, String name, boolean oneRun) {
+  public ProgramThread(ThreadFactory factory, String threadName, String name, boolean oneRun) {
     this.name = name;
     this.oneRun = oneRun;
-    this.thread = new Thread(this, threadName);
-    this.thread.setDaemon(true); // a stranded step must never keep the JVM alive
+    this.thread = factory.newThread(this);
+    this.thread.setName(threadName);
+    // A stranded step must never keep the JVM alive (a virtual thread is always a daemon).
+    this.thread.setDaemon(true);
     this.thread.start();
   }
 

@@ -3,26 +3,35 @@ package dev.gillab.threads.explore.internal;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The program threads of one exploration, one per program thread name: fresh for every run, or
- * (with {@code reuse}) the same ones run after run, which is much faster but carries thread
- * identity and thread-locals from one run to the next. A thread whose step would not return in
- * time is retired and replaced; {@link #close} ends them all. Used by one scheduler thread only.
+ * (with {@code reuse}) the same ones run after run, which spares starting threads but carries
+ * thread identity and thread-locals from one run to the next. A thread whose step would not
+ * return in time is retired and replaced; {@link #close} ends them all. Used by one scheduler
+ * thread only.
  */
 public final class ProgramThreads implements AutoCloseable {
   private static final long STOP_BOUND_MILLIS = 1_000;
 
   private final String prefix;
   private final boolean reuse;
+  private final ThreadFactory factory;
   private final List<String> names;
   private final List<ProgramThread> threads = new ArrayList<>();
   private int generation;
 
-  public ProgramThreads(String programName, List<String> names, boolean reuse) {
-    this.prefix = "explore-" + programName.replaceAll("\\s+", "_") + "-";
+  public ProgramThreads(String programName, List<String> names, boolean reuse, ThreadKind kind) {
+    this.prefix = threadNamePrefix(programName);
     this.reuse = reuse;
+    this.factory = kind.factory();
     this.names = names;
+  }
+
+  /** The start of the name of every thread of an exploration of {@code programName}. */
+  public static String threadNamePrefix(String programName) {
+    return "explore-" + programName.replaceAll("\\s+", "_") + "-";
   }
 
   /** The threads for the next run: new ones unless threads are reused and already started. */
@@ -31,7 +40,7 @@ public final class ProgramThreads implements AutoCloseable {
       close(); // one-run threads have ended already, or are parked at a turn that never came
       threads.clear();
       for (String name : names) {
-        threads.add(new ProgramThread(prefix + name, name, !reuse));
+        threads.add(new ProgramThread(factory, prefix + name, name, !reuse));
       }
     }
     return ImmutableList.copyOf(threads);
@@ -46,7 +55,7 @@ public final class ProgramThreads implements AutoCloseable {
     stuck.shutdown();
     generation++;
     threads.set(index,
-        new ProgramThread(prefix + stuck.name() + "-" + generation, stuck.name(), !reuse));
+        new ProgramThread(factory, prefix + stuck.name() + "-" + generation, stuck.name(), !reuse));
     return stuck.awaitExit(STOP_BOUND_MILLIS); // if not, it is stranded: a daemon, named in the run
   }
 
