@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       DisCommand.class,
       CompareCommand.class,
-      BandsCommand.class
+      BandsCommand.class,
+      ServeCommand.class
     })
 public final class GilLab implements Callable<Integer> {
   @Mixin CommonOptions options = new CommonOptions();
@@ -69,13 +70,29 @@ public final class GilLab implements Callable<Integer> {
   PrintStream out = System.out;
   PrintStream err = System.err;
 
+  /** What {@code serve} watches for its end; null to serve until stopped otherwise. */
+  @Nullable InputStream in;
+
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // A terminal's input ends only when the user says so; Ctrl-C stops serve there.
+    System.exit(run(args, System.console() == null ? System.in : null, System.out, System.err));
   }
 
-  /** Runs the command with {@code args}, printing to {@code out} and {@code err}; the exit code. */
+  /**
+   * Runs the command with {@code args}, printing to {@code out} and {@code err}; the exit code.
+   * {@code serve} serves until stopped by {@code --for} (or the JVM's end).
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, null, out, err);
+  }
+
+  /**
+   * {@link #run(String[], PrintStream, PrintStream)}, with {@code serve} stopping when {@code in}
+   * ends (if not null).
+   */
+  public static int run(String[] args, @Nullable InputStream in, PrintStream out, PrintStream err) {
     GilLab app = new GilLab();
+    app.in = in;
     app.out = out;
     app.err = err;
     CommandLine cl = new CommandLine(app);
