@@ -97,13 +97,13 @@ final class ServeCommand implements Callable<Integer> {
       parent.out.println(server.uri());
       parent.out.flush();
       parent.err.println("gil-lab serve: open " + server.uri() + " in a browser; Ctrl-C stops it");
-      awaitStop(limit);
+      parent.err.println("gil-lab serve: " + awaitStop(limit) + "; stopped");
     }
     return 0;
   }
 
-  /** Returns when {@code limit} has passed, the input has ended, or the JVM is shutting down. */
-  private void awaitStop(@Nullable Duration limit) throws InterruptedException {
+  /** Returns, saying why, when {@code limit} has passed or the input has ended. */
+  private String awaitStop(@Nullable Duration limit) throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     InputStream in = parent.in;
     if (in != null) {
@@ -122,8 +122,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (limit == null) {
       stop.await();
-    } else {
-      stop.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+    } else if (!stop.await(limit.toNanos(), TimeUnit.NANOSECONDS)) {
+      return "--for " + duration + " has passed";
     }
+    return "standard input ended";
   }
 }

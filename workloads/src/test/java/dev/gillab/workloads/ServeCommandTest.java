@@ -3,24 +3,12 @@ package dev.gillab.workloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,31 +18,19 @@ import org.junit.jupiter.api.Test;
 class ServeCommandTest {
   @Test
   void printsItsAddressServesThePageAndStopsWhenItsInputEnds() throws Exception {
-    PipedOutputStream stdin = new PipedOutputStream();
-    PipedInputStream in = new PipedInputStream(stdin);
-    PipedInputStream outPipe = new PipedInputStream(1 << 16);
-    PrintStream out = new PrintStream(new PipedOutputStream(outPipe), true, StandardCharsets.UTF_8);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ExecutorService runner = Executors.newSingleThreadExecutor();
-    try {
-      Future<Integer> exit = runner.submit(() -> GilLab.run(new String[] {"serve", "--port", "0"},
-          in, out, new PrintStream(err, true, StandardCharsets.UTF_8)));
-      BufferedReader lines =
-          new BufferedReader(new InputStreamReader(outPipe, StandardCharsets.UTF_8));
-      String first = lines.readLine();
-      assertTrue(first.matches("http://127\\.0\\.0\\.1:\\d+/"), first);
+    try (RunningServe serve = new RunningServe()) {
+      String address = serve.uri().toString();
+      assertTrue(address.matches("http://127\\.0\\.0\\.1:\\d+/"), address);
       HttpResponse<String> page = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(first)).timeout(Duration.ofSeconds(30)).build(),
+          HttpRequest.newBuilder(serve.uri()).timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, page.statusCode());
       assertTrue(page.body().contains("<title>gil-lab — be the scheduler</title>"));
-      stdin.close();
-      assertEquals(0, exit.get(30, TimeUnit.SECONDS));
-      String e = err.toString(StandardCharsets.UTF_8);
-      assertTrue(e.startsWith("gil-lab serve: open " + first + " in a browser; Ctrl-C stops it"), e);
+      assertEquals(0, serve.stop());
+      String e = serve.err();
+      assertTrue(e.startsWith("gil-lab serve: open " + address + " in a browser; Ctrl-C stops it"), e);
+      assertTrue(e.endsWith("gil-lab serve: standard input ended; stopped\n"), e);
       assertTrue(!e.contains("warning"), "loopback needs no warning: " + e);
-    } finally {
-      runner.shutdownNow();
     }
   }
 

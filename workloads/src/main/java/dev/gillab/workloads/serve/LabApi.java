@@ -6,6 +6,7 @@ import com.google.common.base.Ticker;
 import dev.gillab.gil.SwitchingPolicy;
 import dev.gillab.gil.UserInput;
 import dev.gillab.gil.python.PythonSyntaxError;
+import dev.gillab.gil.step.Exhaustion;
 import dev.gillab.gil.step.Explorer;
 import dev.gillab.gil.step.Found;
 import dev.gillab.gil.step.Goal;
@@ -126,21 +127,25 @@ final class LabApi {
     if (!searches.tryAcquire()) {
       throw new HttpError(503, "the server is searching for other sessions; try again shortly");
     }
-    Optional<Found> found;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("maxPreemptions", limits.maxPreemptions());
+    m.put("maxSchedules", limits.maxSchedules());
     try {
-      found = explorer.find(p.builder(), p.goal());
+      Optional<Found> found = explorer.find(p.builder(), p.goal());
+      m.put("found", found.isPresent());
+      if (found.isPresent()) {
+        m.put("schedule", found.get().schedule());
+        m.put("preemptions", found.get().preemptions());
+        m.put("schedulesTried", found.get().schedulesTried());
+      } else {
+        // Whether that is a proof: every schedule within the bound, run to its end.
+        Exhaustion all = explorer.exhaust(p.builder(), p.goal(), limits.maxPreemptions());
+        m.put("complete", all.complete());
+        m.put("schedulesTried", all.schedules());
+      }
     } finally {
       searches.release();
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("found", found.isPresent());
-    m.put("maxPreemptions", limits.maxPreemptions());
-    m.put("maxSchedules", limits.maxSchedules());
-    found.ifPresent(f -> {
-      m.put("schedule", f.schedule());
-      m.put("preemptions", f.preemptions());
-      m.put("schedulesTried", f.schedulesTried());
-    });
     return m;
   }
 
