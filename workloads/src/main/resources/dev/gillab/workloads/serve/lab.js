@@ -55,6 +55,12 @@ function threadName(state, id) {
   return t ? t.name : 'T' + id;
 }
 
+/** A reference count as the heap keeps it; an immortal object's is the int maximum. */
+const IMMORTAL = 2147483647;
+function count(n) {
+  return n === IMMORTAL ? 'immortal' : String(n);
+}
+
 // ---- drawing ----------------------------------------------------------------------------
 
 function draw(state) {
@@ -95,7 +101,8 @@ function drawButtons(state) {
       type: 'button',
       id: 'run-' + t.id,
       class: 'thread t' + colour(t.id),
-    }, 'run ' + t.name);
+      title: 'one step of ' + t.name,
+    }, 'run T' + t.id);
     b.disabled = !enabled.has(t.id);
     b.addEventListener('click', () => step(t.id));
     box.append(b);
@@ -119,7 +126,7 @@ function drawSource(state) {
     const ts = here.get(i + 1);
     if (ts) {
       li.classList.add('current');
-      for (const t of ts) li.append(el('span', { class: 'who c' + colour(t.id) }, '◀ ' + t.name));
+      for (const t of ts) li.append(el('span', { class: 'who c' + colour(t.id) }, '◀ T' + t.id));
     }
     list.append(li);
   });
@@ -136,10 +143,18 @@ function drawBytecode(state) {
     const who = state.snapshot.threads.filter(
       (t) => t.state !== 'FINISHED' && t.code === c.code && t.nextOffset === c.offset);
     const cell = el('td', {});
-    for (const t of who) cell.append(el('span', { class: 'who c' + colour(t.id) }, t.name));
+    for (const t of who) cell.append(el('span', { class: 'who c' + colour(t.id) }, 'T' + t.id));
     if (who.length) tr.classList.add('current');
     tr.append(cell);
     body.append(tr);
+  }
+  // Keep a marked instruction in view inside the pane, without moving the page.
+  const pane = $('bytecode-pane');
+  const marked = [...body.querySelectorAll('tr.current')];
+  const visible = (tr) => tr.offsetTop >= pane.scrollTop
+    && tr.offsetTop + tr.offsetHeight <= pane.scrollTop + pane.clientHeight;
+  if (marked.length && !marked.some(visible)) {
+    pane.scrollTop = Math.max(0, marked[0].offsetTop - pane.clientHeight / 3);
   }
 }
 
@@ -148,7 +163,7 @@ function drawThreads(snap) {
   body.replaceChildren();
   for (const t of snap.threads) {
     body.append(el('tr', { id: 'thread-' + t.id },
-      el('td', { class: 'c' + colour(t.id) }, t.name),
+      el('td', { class: 'c' + colour(t.id) }, 'T' + t.id + ' ' + t.name),
       el('td', {}, t.error ? t.state + ': ' + t.error : t.state),
       el('td', { class: 'num' }, t.line > 0 ? t.line : ''),
       el('td', { class: 'code' }, t.nextInstruction || ''),
@@ -157,14 +172,15 @@ function drawThreads(snap) {
 }
 
 function drawLocks(snap) {
-  $('gil-holder').textContent = snap.gilHolder || 'nobody';
+  $('gil-holder').textContent = lab.session.policy === 'none' ? 'there is no GIL under none'
+    : snap.gilHolder === null ? 'nobody' : 'T' + snap.gilHolder;
   const body = $('locks').tBodies[0];
   body.replaceChildren();
   for (const l of snap.locks) {
     body.append(el('tr', {},
       el('td', {}, l.name),
-      el('td', {}, l.holder || 'free'),
-      el('td', {}, l.waiters.join(', '))));
+      el('td', {}, l.holder === null ? 'free' : 'T' + l.holder),
+      el('td', {}, l.waiters.map((w) => 'T' + w).join(', '))));
   }
 }
 
@@ -174,9 +190,9 @@ function drawObjects(table, objects, label) {
   for (const o of objects) {
     body.append(el('tr', { id: table.id + '-' + label(o).replace(/[^A-Za-z0-9_]/g, '_') },
       el('td', { class: 'code' }, label(o)),
-      el('td', { class: 'code' }, o.repr),
-      el('td', {}, o.type),
-      el('td', { class: 'num refcount' }, o.refCount)));
+      el('td', { class: 'code repr' }, o.repr),
+      el('td', { class: 'repr' }, o.type),
+      el('td', { class: 'num refcount' }, count(o.refCount))));
   }
 }
 
@@ -184,7 +200,8 @@ function drawTimeline(state) {
   const list = $('timeline');
   list.replaceChildren();
   state.snapshot.schedule.forEach((id, i) => {
-    list.append(el('li', { class: 't' + colour(id), title: 'step ' + (i + 1) }, threadName(state, id)));
+    list.append(el('li', { class: 't' + colour(id), title: 'step ' + (i + 1) + ': '
+      + threadName(state, id) }, 'T' + id));
   });
 }
 
@@ -214,6 +231,7 @@ async function start(setup, schedule) {
     const state = await api('POST', '/api/sessions', body);
     lab.setup = setup;
     lab.found = [];
+    offer($('policy'), state.policy);
     $('policy').value = state.policy;
     $('granularity').value = state.granularity;
     if (state.level) $('level-picker').value = state.level;
@@ -243,11 +261,24 @@ function markEditor(line, column) {
   ed.setSelectionRange(at, Math.min(ed.value.length, at + 1));
 }
 
+/** Adds {@code value} to a select that does not offer it yet (a level's ticks(1), say). */
+function offer(select, value) {
+  if (![...select.options].some((o) => o.value === value)) {
+    select.append(el('option', { value }, value));
+  }
+}
+
 function currentSetup(overrides) {
   const s = Object.assign({}, lab.setup, overrides);
   s.policy = $('policy').value;
   s.granularity = $('granularity').value;
   return s;
+}
+
+function ownGoal() {
+  const kind = $('goal-kind').value;
+  if (kind !== 'globalEquals') return { kind };
+  return { kind, name: $('goal-name').value.trim(), repr: $('goal-repr').value.trim() };
 }
 
 function levelSetup(id) {
@@ -260,11 +291,14 @@ async function find() {
   const f = $('found');
   f.hidden = false;
   if (!res.found) {
-    f.textContent = 'No schedule with at most ' + res.maxPreemptions + ' preemptions reaches the goal ('
-      + res.schedulesTried + ' schedules tried).';
+    f.textContent = res.complete
+      ? 'No schedule with at most ' + res.maxPreemptions + ' preemptions reaches the goal: all '
+        + res.schedulesTried + ' of them were run to their end.'
+      : 'None found in the first ' + res.schedulesTried + ' schedules with at most '
+        + res.maxPreemptions + ' preemptions; there are more than the search runs.';
     return;
   }
-  const names = res.schedule.map((id) => threadName(lab.session, id));
+  const names = res.schedule.map((id) => 'T' + id);
   f.textContent = 'Found after ' + res.schedulesTried + ' schedules, with ' + res.preemptions
     + ' preemptions: ' + names.join(' ') + '. Step through it from the start:';
   await start(lab.setup);
@@ -329,6 +363,7 @@ async function openHash() {
 async function copyLink() {
   const link = linkFor(lab.session);
   $('link').value = link;
+  $('link-row').hidden = false;
   history.replaceState(null, '', link);
   try {
     await navigator.clipboard.writeText(link);
@@ -344,7 +379,8 @@ async function init() {
   const data = await api('GET', '/api/levels');
   lab.levels = data.levels;
   for (const l of data.levels) $('level-picker').append(el('option', { value: l.id }, l.title));
-  for (const g of data.granularities) $('granularity').append(el('option', { value: g }, g));
+  for (const p of data.policies) offer($('policy'), p);
+  for (const g of data.granularities) offer($('granularity'), g);
   $('level-picker').addEventListener('change', () =>
     act(() => start(levelSetup($('level-picker').value))));
   $('policy').addEventListener('change', () => act(() => start(currentSetup())));
@@ -365,7 +401,7 @@ async function init() {
   });
   $('load-source').addEventListener('click', () => act(() =>
     start({ source: $('source-editor').value, policy: $('policy').value,
-      granularity: $('granularity').value })));
+      granularity: $('granularity').value, goal: ownGoal() })));
   window.addEventListener('hashchange', () => act(openHash));
   if (!(await openHash())) await start(levelSetup(lab.levels[0].id));
   document.body.dataset.ready = 'true';
