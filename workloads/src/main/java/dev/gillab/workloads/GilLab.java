@@ -75,7 +75,25 @@ public final class GilLab implements Callable<Integer> {
 
   public static void main(String[] args) {
     // A terminal's input ends only when the user says so; Ctrl-C stops serve there.
-    System.exit(run(args, System.console() == null ? System.in : null, System.out, System.err));
+    System.exit(run(args, interactive() ? null : System.in, System.out, System.err));
+  }
+
+  /**
+   * Whether standard input and output are a terminal. Before JDK 22 that is a console at all;
+   * from 22 on there is always one, and {@code Console.isTerminal()} (found at run time: this
+   * compiles for 17) says.
+   */
+  @SuppressWarnings("SystemConsoleNull") // the JDK 22 case is handled below
+  static boolean interactive() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22: a console is a terminal
+    }
   }
 
   /**

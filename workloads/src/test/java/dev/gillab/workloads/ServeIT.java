@@ -204,8 +204,8 @@ class ServeIT {
   /**
    * The globals and heap objects on the page, each with the type, value and reference count the
    * server's replay of the same schedule has. Object ids (and so the addresses in a function's
-   * repr, and the heap's order) are left out: the session took snapshots between its steps, and
-   * a snapshot allocates on the heap, so its objects got later ids than a replay's.
+   * repr, and the heap's order) are left out: the heap hands out ids in blocks per Java thread,
+   * and the server's request threads take turns stepping a session, while a replay runs on one.
    */
   private static void assertCountsAsTheServerHasThem(List<Integer> schedule) throws Exception {
     String query = "api/replay?level=" + LEVEL + "&schedule="

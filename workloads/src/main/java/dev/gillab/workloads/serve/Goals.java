@@ -23,21 +23,15 @@ final class Goals {
       return null;
     }
     String kind = field(n, "kind");
-    switch (kind) {
-      case "none":
-        return null;
-      case "assertionFails":
-        return Goal.assertionFails();
-      case "deadlock":
-        return Goal.deadlock();
-      case "raises":
-        return Goal.raises(name(n));
-      case "globalEquals":
-        return Goal.globalEquals(name(n), field(n, "repr"));
-      default:
-        throw HttpError.badRequest(
-            "goal kind must be none, assertionFails, deadlock, raises or globalEquals");
-    }
+    return switch (kind) {
+      case "none" -> null;
+      case "assertionFails" -> Goal.assertionFails();
+      case "deadlock" -> Goal.deadlock();
+      case "raises" -> Goal.raises(name(n));
+      case "globalEquals" -> Goal.globalEquals(name(n), field(n, "repr"));
+      default -> throw HttpError.badRequest(
+          "goal kind must be none, assertionFails, deadlock, raises or globalEquals");
+    };
   }
 
   private static String name(JsonNode n) {

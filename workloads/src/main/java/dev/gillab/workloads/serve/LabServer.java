@@ -66,7 +66,7 @@ public final class LabServer implements AutoCloseable {
     HttpServer http = HttpServer.create(address, 64);
     int port = http.getAddress().getPort();
     InetAddress bound = http.getAddress().getAddress();
-    Set<String> hosts = bound.isLoopbackAddress() ? loopbackHosts(port) : Set.of();
+    Set<String> hosts = bound.isLoopbackAddress() ? loopbackHosts(bound, port) : Set.of();
     ObjectMapper json = new ObjectMapper();
     LabApi api = new LabApi(limits, ticker);
     http.createContext("/", new Router(api, assets, json, limits.maxBodyBytes(), hosts, log));
@@ -96,9 +96,12 @@ public final class LabServer implements AutoCloseable {
     pool.shutdownNow();
   }
 
-  private static Set<String> loopbackHosts(int port) {
+  /** The Host headers a loopback server answers: loopback's names, and the address bound. */
+  private static Set<String> loopbackHosts(InetAddress bound, int port) {
+    String own = bound.getHostAddress();
     Set<String> s = new LinkedHashSet<>();
-    for (String name : new String[] {"127.0.0.1", "localhost", "[::1]"}) {
+    for (String name : new String[] {"127.0.0.1", "localhost", "[::1]",
+        own.contains(":") ? "[" + own + "]" : own}) {
       s.add(name + ":" + port);
     }
     return s;

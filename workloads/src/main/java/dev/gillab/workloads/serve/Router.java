@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.gillab.gil.UserInput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -53,8 +54,8 @@ final class Router implements HttpHandler {
       body.putAll(e.details());
       Exchanges.sendJson(ex, json, e.status(), body);
     } catch (RuntimeException | StackOverflowError e) {
-      log.println("gil-lab serve: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath()
-          + " failed: " + e);
+      log.println("gil-lab serve: " + UserInput.echo(ex.getRequestMethod() + " "
+          + ex.getRequestURI().getPath() + " failed: " + e));
       Exchanges.sendJson(ex, json, 500, Map.of("error", "internal error"));
     } finally {
       ex.close();

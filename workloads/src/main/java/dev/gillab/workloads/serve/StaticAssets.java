@@ -17,8 +17,24 @@ final class StaticAssets {
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
           + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-  /** A file served: its media type and bytes. */
-  record Asset(String type, byte[] bytes) {}
+  /** A file served: its media type and bytes, copied out to each response. */
+  static final class Asset {
+    private final String type;
+    private final byte[] bytes;
+
+    Asset(String type, byte[] bytes) {
+      this.type = type;
+      this.bytes = bytes.clone();
+    }
+
+    String type() {
+      return type;
+    }
+
+    byte[] bytes() {
+      return bytes.clone();
+    }
+  }
 
   private final Map<String, Asset> byPath;
 
