@@ -77,6 +77,7 @@ public final class StepEngine {
    * A run of {@code module} before its first step: the module's frame is thread 0's.
    *
    * @param everyInstruction a step is one instruction (else: up to the next switch point)
+   * @param shared what this run shares with the other runs of a search, or null for nothing
    */
   public StepEngine(
       Code module,
@@ -167,9 +168,12 @@ public final class StepEngine {
     return out;
   }
 
-  /** As {@link #choices()}, a fresh array the caller may keep. */
+  /**
+   * As {@link #choices()}, as an array the caller may keep but must not change: each step makes
+   * a new one.
+   */
   public int[] choiceArray() {
-    return choices.clone();
+    return choices;
   }
 
   /** Whether thread {@code threadId} can take a step now. */
@@ -189,6 +193,7 @@ public final class StepEngine {
     return List.copyOf(out);
   }
 
+  /** How the run stands. */
   public Outcome outcome() {
     return outcome;
   }
@@ -222,6 +227,7 @@ public final class StepEngine {
     throw new AssertionError(goal);
   }
 
+  /** Everything a page shows of the run now. */
   public Snapshot snapshot() {
     printedStream().flush();
     return StepSnapshots.of(this);
@@ -235,7 +241,15 @@ public final class StepEngine {
       throw new IllegalArgumentException("thread " + threadId + " cannot take a step now");
     }
     StepThread t = threads.get(threadId);
-    boolean[] before = Arrays.copyOf(enabled, threads.size());
+    for (StepThread s : threads) {
+      // The others who could have run and did not: threads this step starts are not among them.
+      if (s == t || !enabled[s.id]) {
+        s.streak = 0;
+      } else {
+        s.streak++;
+        s.maxStreak = Math.max(s.maxStreak, s.streak);
+      }
+    }
     if (steps == schedule.length) {
       schedule = Arrays.copyOf(schedule, steps * 2);
     }
@@ -261,16 +275,6 @@ public final class StepEngine {
       overBudget = true;
     }
     settle();
-    for (StepThread s : threads) {
-      if (s == t) {
-        s.streak = 0;
-      } else if (s.id < before.length && before[s.id]) {
-        s.streak++;
-        s.maxStreak = Math.max(s.maxStreak, s.streak);
-      } else {
-        s.streak = 0;
-      }
-    }
     if (policy.excludes()) {
       gilHolder = !t.isDone() && !t.released && enabled[t.id] ? t.id : null;
     }
