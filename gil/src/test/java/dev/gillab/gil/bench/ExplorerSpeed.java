@@ -20,12 +20,13 @@ import java.util.List;
  * instruction a step (3,358 schedules of about 50 steps each), and under {@code interval} up to
  * each switch point (7 schedules, so mostly the cost of starting runs). Rates are given per
  * second of the measuring thread's CPU time, which a busy machine does not inflate, and per
- * second of wall-clock time; the first rounds warm the JIT up. Prints each round, the medians
+ * second of wall-clock time; the first rounds (12 of 25 by default) warm the JIT up, which takes
+ * long on a busy machine, where the compiler threads wait for a core too. Prints each round, the medians
  * of the rounds after the warm-up, and the load average.
  *
  * <p>Run: {@code mvn -B -q -o -pl gil -am test-compile}, then {@code java -cp
  * gil/target/classes:gil/target/test-classes:<the dependencies' classes and jars>
- * dev.gillab.gil.bench.ExplorerSpeed [rounds]}; or, once the modules below are installed,
+ * dev.gillab.gil.bench.ExplorerSpeed [rounds [warm-up rounds]]}; or, once the modules below are installed,
  * {@code mvn -B -q -pl gil exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.gillab.gil.bench.ExplorerSpeed}.
  */
@@ -52,13 +53,13 @@ public final class ExplorerSpeed {
           "print(counter)",
           "");
 
-  private static final int WARM_UP = 3;
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private ExplorerSpeed() {}
 
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
+    int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     Goal never = Goal.globalEquals("counter", "3");
     Stepper.Builder every = Stepper.builder(COUNTER, "counter.py")
         .policy(SwitchingPolicy.none()).granularity(Granularity.INSTRUCTION);
@@ -71,13 +72,13 @@ public final class ExplorerSpeed {
       double[] b = rate(switches, never);
       System.out.printf("round %d: none, INSTRUCTION %,.0f/s CPU %,.0f/s wall;"
           + " interval, SWITCH_POINT %,.0f/s CPU %,.0f/s wall%n", r + 1, a[0], a[1], b[0], b[1]);
-      if (r >= WARM_UP) {
+      if (r >= warmUp) {
         everyRates.add(a);
         switchRates.add(b);
       }
     }
     System.out.printf("median after %d warm-up rounds, schedules per second of CPU (of wall):%n",
-        WARM_UP);
+        warmUp);
     System.out.printf("  none, INSTRUCTION:     %,.0f (%,.0f)%n", median(everyRates, 0),
         median(everyRates, 1));
     System.out.printf("  interval, SWITCH_POINT: %,.0f (%,.0f)%n", median(switchRates, 0),
