@@ -46,6 +46,11 @@ public final class PyBoundMethod extends PyValue {
     return self;
   }
 
+  /** The method: one object per method of a type, so it can be compared by identity. */
+  Method method() {
+    return method;
+  }
+
   /** The method's name without its type, as threading names a thread after its target. */
   String name() {
     return qualifiedName.substring(qualifiedName.indexOf('.') + 1);

@@ -41,6 +41,11 @@ public final class StepEngine {
 
   private static final int MAX_FRAME_DEPTH = 200;
 
+  /** The two methods that can block, compared by identity before anything else is looked at. */
+  private static final Method ACQUIRE = Modules.LOCK_METHODS.get("acquire");
+
+  private static final Method JOIN = Modules.THREAD_METHODS.get("join");
+
   final boolean everyInstruction;
   final EvalLoop loop;
   long virtualNanos;
@@ -52,12 +57,13 @@ public final class StepEngine {
   private final Heap heap;
   private final ObjectSpace space;
   private final PyRuntime runtime;
-  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream printed;
   private final Map<String, GlobalCell> globals = new LinkedHashMap<>();
   private final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
   private final Map<LinkedCode, Code> sources = new IdentityHashMap<>();
   private final Map<Code, PyValue> codeObjects = new IdentityHashMap<>();
   private final List<StepThread> threads = new ArrayList<>();
+  private final @Nullable Shared shared;
 
   private int[] schedule = new int[32];
   private int steps;
@@ -71,6 +77,7 @@ public final class StepEngine {
    * A run of {@code module} before its first step: the module's frame is thread 0's.
    *
    * @param everyInstruction a step is one instruction (else: up to the next switch point)
+   * @param shared what this run shares with the other runs of a search, or null for nothing
    */
   public StepEngine(
       Code module,
@@ -79,29 +86,28 @@ public final class StepEngine {
       boolean everyInstruction,
       long instructionBudget,
       long maxMemory,
-      int maxSteps) {
+      int maxSteps,
+      @Nullable Shared shared) {
     this.policy = policy;
     this.source = source;
     this.everyInstruction = everyInstruction || !policy.excludes();
     this.budget = instructionBudget;
     this.maxSteps = maxSteps;
-    this.heap =
-        Heap.builder().name("stepper").strategy(CountStrategy.PLAIN).leakSink(s -> {}).build();
-    this.space = new ObjectSpace(heap, Memory.create(maxMemory, true));
-    this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
-    PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
-    this.runtime =
-        new PyRuntime(
-            space,
-            NO_GIL,
-            loop,
-            out,
-            out,
-            r -> {
-              throw new IllegalStateException("a stepped run starts no Java thread");
-            },
-            new AtomicInteger(),
-            instructionBudget);
+    this.shared = shared;
+    if (shared == null) {
+      this.heap = newHeap();
+      this.space = new ObjectSpace(heap, Memory.create(maxMemory, true));
+      this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
+      this.printed = new ByteArrayOutputStream();
+      this.runtime = newRuntime(space, loop, printed, instructionBudget);
+    } else {
+      this.heap = shared.heap;
+      this.space = new ObjectSpace(heap, Memory.create(maxMemory, true), shared.space);
+      this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
+      this.printed = shared.printed;
+      printed.reset();
+      this.runtime = new PyRuntime(shared.runtime, space, loop, shared.out, instructionBudget);
+    }
     LinkedCode main = link(module);
     PyThread mainThread = (PyThread) runtime.newMainThread();
     mainThread.ident = 0;
@@ -112,6 +118,43 @@ public final class StepEngine {
     threads.add(t0);
     gilHolder = policy.excludes() ? 0 : null;
     settle();
+  }
+
+  /**
+   * What the runs of one program share while a schedule search makes them one after another on
+   * one thread: a heap, the immortals, the builtins and modules, and the print buffer (each run
+   * clears it). Object ids then count on across runs, so a snapshot of such a run names objects
+   * by ids no replay repeats; a {@code Stepper}'s own runs share nothing.
+   */
+  public static final class Shared {
+    final Heap heap = newHeap();
+    final ObjectSpace space = new ObjectSpace(heap, Memory.create(Long.MAX_VALUE, true));
+    final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    final PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
+    final PyRuntime runtime =
+        newRuntime(space, EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH), printed, 1);
+    /** The first run's linking of each code, whose instructions later runs reuse. */
+    final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
+  }
+
+  private static Heap newHeap() {
+    return Heap.builder().name("stepper").strategy(CountStrategy.PLAIN).leakSink(s -> {}).build();
+  }
+
+  private static PyRuntime newRuntime(
+      ObjectSpace space, EvalLoop loop, ByteArrayOutputStream printed, long budget) {
+    PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
+    return new PyRuntime(
+        space,
+        NO_GIL,
+        loop,
+        out,
+        out,
+        r -> {
+          throw new IllegalStateException("a stepped run starts no Java thread");
+        },
+        new AtomicInteger(),
+        budget);
   }
 
   // ---- the chooser's view -------------------------------------------------------------------
@@ -125,9 +168,12 @@ public final class StepEngine {
     return out;
   }
 
-  /** As {@link #choices()}, a fresh array the caller may keep. */
+  /**
+   * As {@link #choices()}, as an array the caller may keep but must not change: each step makes
+   * a new one.
+   */
   public int[] choiceArray() {
-    return choices.clone();
+    return choices;
   }
 
   /** Whether thread {@code threadId} can take a step now. */
@@ -147,6 +193,7 @@ public final class StepEngine {
     return List.copyOf(out);
   }
 
+  /** How the run stands. */
   public Outcome outcome() {
     return outcome;
   }
@@ -180,6 +227,7 @@ public final class StepEngine {
     throw new AssertionError(goal);
   }
 
+  /** Everything a page shows of the run now. */
   public Snapshot snapshot() {
     printedStream().flush();
     return StepSnapshots.of(this);
@@ -193,7 +241,15 @@ public final class StepEngine {
       throw new IllegalArgumentException("thread " + threadId + " cannot take a step now");
     }
     StepThread t = threads.get(threadId);
-    boolean[] before = Arrays.copyOf(enabled, threads.size());
+    for (StepThread s : threads) {
+      // The others who could have run and did not: threads this step starts are not among them.
+      if (s == t || !enabled[s.id]) {
+        s.streak = 0;
+      } else {
+        s.streak++;
+        s.maxStreak = Math.max(s.maxStreak, s.streak);
+      }
+    }
     if (steps == schedule.length) {
       schedule = Arrays.copyOf(schedule, steps * 2);
     }
@@ -219,16 +275,6 @@ public final class StepEngine {
       overBudget = true;
     }
     settle();
-    for (StepThread s : threads) {
-      if (s == t) {
-        s.streak = 0;
-      } else if (s.id < before.length && before[s.id]) {
-        s.streak++;
-        s.maxStreak = Math.max(s.maxStreak, s.streak);
-      } else {
-        s.streak = 0;
-      }
-    }
     if (policy.excludes()) {
       gilHolder = !t.isDone() && !t.released && enabled[t.id] ? t.id : null;
     }
@@ -389,18 +435,21 @@ public final class StepEngine {
     }
     PyBoundMethod m = (PyBoundMethod) f.stack[base - 1];
     PyValue self = m.self();
+    if (m.method() != ACQUIRE && m.method() != JOIN) {
+      return null;
+    }
     try {
       Args args =
           new Args(m.name(), f.stack, base, argc, op == EvalLoop.CALL_FUNCTION_KW
               ? names(f.stack[sp - 1]) : null);
-      if (self instanceof PyLock && m.name().equals("acquire")) {
+      if (self instanceof PyLock) {
         PyValue blocking = args.size() > 0 ? args.get(0) : args.keyword("blocking");
         PyValue timeout = args.size() > 1 ? args.get(1) : args.keyword("timeout");
         boolean blocks = blocking == null || ObjectSpace.truthy(blocking);
         boolean timed = timeout != null && Convert.real(timeout) >= 0;
         return ((PyLock) self).locked() && blocks && !timed ? self : null;
       }
-      if (self instanceof PyThread && m.name().equals("join")) {
+      if (self instanceof PyThread) {
         PyThread joined = (PyThread) self;
         PyValue timeout = args.size() > 0 ? args.get(0) : args.keyword("timeout");
         boolean untimed = timeout == null || timeout instanceof PyNone;
@@ -475,7 +524,17 @@ public final class StepEngine {
 
   private LinkedCode link(Code code) {
     LinkedCode l = linked.get(code);
-    if (l == null) {
+    if (l == null && shared != null && shared.linked.containsKey(code)) {
+      // What linking made of this code for an earlier run, with this run's constants and globals.
+      LinkedCode t = shared.linked.get(code);
+      GlobalCell[] cells = new GlobalCell[t.globals.length];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = globals.computeIfAbsent(t.globals[i].name, GlobalCell::new);
+      }
+      l = t.withRun(Linker.constants(code, space, this::codeObject), cells);
+      linked.put(code, l);
+      sources.put(l, code);
+    } else if (l == null) {
       l =
           Linker.link(
               code,
@@ -487,6 +546,9 @@ public final class StepEngine {
               this::codeObject);
       linked.put(code, l);
       sources.put(l, code);
+      if (shared != null) {
+        shared.linked.put(code, l);
+      }
     }
     return l;
   }

@@ -181,6 +181,7 @@ public final class Explorer {
     int[][] options = new int[64][];
     int[] chosen = new int[64];
     int depth;
+    final StepEngine.Shared shared = new StepEngine.Shared();
 
     Search(
         Stepper.Builder program,
@@ -212,7 +213,7 @@ public final class Explorer {
 
     /** Replays the first {@code prefix} choices, then extends with first choices to the end. */
     private void runOne(int prefix) {
-      StepEngine e = program.newEngine();
+      StepEngine e = program.newEngine(shared);
       int preemptions = 0;
       int last = -1;
       int maxDepth = stopEarly && best != null ? best.schedule().size() - 1 : maxSteps;

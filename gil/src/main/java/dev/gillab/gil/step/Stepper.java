@@ -14,6 +14,7 @@ import dev.gillab.gil.python.PythonSyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a Python program's threads one step at a time on the calling Java thread, under a
@@ -373,9 +374,14 @@ public final class Stepper {
     }
 
     StepEngine newEngine() {
+      return newEngine(null);
+    }
+
+    /** A run before its first step; with {@code shared}, one of a search's many runs. */
+    StepEngine newEngine(StepEngine.@Nullable Shared shared) {
       return new StepEngine(
           code(), source, policy, granularity == Granularity.INSTRUCTION, instructionBudget,
-          maxMemory, maxSteps);
+          maxMemory, maxSteps, shared);
     }
 
     SwitchingPolicy policy() {
