@@ -70,7 +70,7 @@ class ServeIT {
     options.setBinary(browser.get().toFile());
     // --no-sandbox: Chromium's sandbox refuses to start as root, which CI runs as.
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--disable-gpu", "--window-size=1400,2300", "--hide-scrollbars", "--lang=en-US",
+        "--disable-gpu", "--window-size=1400,1950", "--hide-scrollbars", "--lang=en-US",
         "--font-render-hinting=none");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(chromedriver.get().toFile())

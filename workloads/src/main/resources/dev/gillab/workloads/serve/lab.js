@@ -191,7 +191,7 @@ function drawObjects(table, objects, label) {
     body.append(el('tr', { id: table.id + '-' + label(o).replace(/[^A-Za-z0-9_]/g, '_') },
       el('td', { class: 'code' }, label(o)),
       el('td', { class: 'code repr' }, o.repr),
-      el('td', { class: 'repr' }, o.type),
+      el('td', { class: 'type' }, o.type),
       el('td', { class: 'num refcount' }, count(o.refCount))));
   }
 }
