@@ -96,7 +96,7 @@ public final class StepEngine {
     this.shared = shared;
     if (shared == null) {
       this.heap = newHeap();
-      this.space = new ObjectSpace(heap, Memory.create(maxMemory, true));
+      this.space = ObjectSpace.numbered(heap, Memory.create(maxMemory, true));
       this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
       this.printed = new ByteArrayOutputStream();
       this.runtime = newRuntime(space, loop, printed, instructionBudget);
@@ -128,7 +128,7 @@ public final class StepEngine {
    */
   public static final class Shared {
     final Heap heap = newHeap();
-    final ObjectSpace space = new ObjectSpace(heap, Memory.create(Long.MAX_VALUE, true));
+    final ObjectSpace space = ObjectSpace.numbered(heap, Memory.create(Long.MAX_VALUE, true));
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     final PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
     final PyRuntime runtime =
