@@ -316,8 +316,6 @@ public final class StepEngine {
   private void unwindCallers(StepThread t, RuntimeException e) {
     while (t.top != null) {
       Frame f = t.top;
-      t.lastCode = f.code.name;
-      t.lastLine = f.code.lines[f.pc];
       if (e instanceof PyException) {
         ((PyException) e).addFrame(f.code.filename, f.code.name, f.code.lines[f.pc]);
       }
@@ -350,6 +348,11 @@ public final class StepEngine {
 
   private void fail(StepThread t, PyException e) {
     InterpreterError error = e.toError();
+    List<InterpreterError.Frame> tb = error.traceback();
+    if (!tb.isEmpty()) { // where it ended: the innermost frame
+      t.lastCode = tb.get(tb.size() - 1).codeName();
+      t.lastLine = tb.get(tb.size() - 1).line();
+    }
     t.errorKind = error.kind();
     t.error = dev.gillab.gil.Traceback.format(error, this::sourceLine);
     if (error.kind().equals("BudgetExceeded") || error.kind().equals("MemoryError")) {

@@ -181,6 +181,8 @@ class StepperTest {
     assertEquals(Outcome.ERROR, snap.outcome());
     assertEquals("main goes on\n", snap.output());
     assertEquals(Snapshot.ThreadState.FAILED, snap.threads().get(1).state());
+    assertEquals(5, snap.threads().get(1).line());
+    assertEquals("check", snap.threads().get(1).code());
     assertEquals("""
         Traceback (most recent call last):
           File "check.py", line 5, in check
