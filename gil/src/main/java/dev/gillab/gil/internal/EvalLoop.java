@@ -30,6 +30,17 @@ import java.util.ArrayList;
  * updates that int in place instead of allocating a new one and freeing the old (safe because
  * no one else can see it; CPython does the same for {@code s += t} on strs).
  *
+ * <h2>Frames, and stepping</h2>
+ *
+ * The loop runs a {@link Frame} from where the frame says and writes back where it stopped, so a
+ * frame can stop before any instruction and resume there later. On a real thread it never
+ * stops: a call recurses on the Java stack with a frame of its own. The loop of a {@link
+ * StepEngine} ({@link #stepping}) checks the eval breaker before every instruction, and there
+ * also asks the stepped thread whether its step is over; a Python call from bytecode pushes the
+ * callee's frame and returns to the stepper instead of recursing. One loop serves both, so an
+ * opcode does the same thing whoever runs it; the stepping checks sit in the branch a default
+ * interpreter never enters.
+ *
  * <p>Thread-safe: the loop keeps no state between frames; each call has its own stack.
  */
 @ThreadSafe

@@ -48,10 +48,25 @@ public final class ObjectSpace {
   @SuppressWarnings("ThreadLocalUsage") // one per interpreter on purpose
   private final ThreadLocal<Trashcan> trashcan;
 
+  /** Numbers objects in allocation order ({@link PyValue#serial}): stepped runs only. */
+  private final boolean numbered;
+
+  private int lastSerial;
+
   /** Allocates the immortals (not charged to {@code memory}); the caller holds the GIL. */
   public ObjectSpace(Heap heap, Memory memory) {
+    this(heap, memory, false);
+  }
+
+  /** A space that numbers its objects 1, 2, ... in allocation order, immortals first. */
+  static ObjectSpace numbered(Heap heap, Memory memory) {
+    return new ObjectSpace(heap, memory, true);
+  }
+
+  private ObjectSpace(Heap heap, Memory memory, boolean numbered) {
     this.heap = heap;
     this.memory = memory;
+    this.numbered = numbered;
     this.trashcan = ThreadLocal.withInitial(Trashcan::new);
     this.none = immortal(new PyNone());
     this.trueObj = immortal(new PyInt(1, true, true));
@@ -71,6 +86,8 @@ public final class ObjectSpace {
   ObjectSpace(Heap heap, Memory memory, ObjectSpace template) {
     this.heap = heap;
     this.memory = memory;
+    this.numbered = template.numbered;
+    this.lastSerial = template.lastSerial;
     this.trashcan = template.trashcan;
     this.none = template.none;
     this.trueObj = template.trueObj;
@@ -81,6 +98,9 @@ public final class ObjectSpace {
   /** Allocates {@code v} as immortal (builtins, modules, code objects). */
   <T extends PyValue> T immortal(T v) {
     v.ref = heap.allocateImmortal(v);
+    if (numbered) {
+      v.serial = ++lastSerial;
+    }
     return v;
   }
 
@@ -98,6 +118,9 @@ public final class ObjectSpace {
     } catch (RuntimeException e) {
       memory.release(bytes);
       throw e;
+    }
+    if (numbered) {
+      v.serial = ++lastSerial;
     }
     return v;
   }

@@ -139,8 +139,6 @@ public final class PyFunction extends PyValue {
 
   @Override
   public String toString() {
-    // The heap id, not an address: a stepped run prints the same on every replay.
-    return "<function " + code.name + " at 0x" + Long.toHexString(ref == null ? 0 : ref.id())
-        + ">";
+    return "<function " + code.name + " at " + address() + ">";
   }
 }

@@ -14,9 +14,9 @@ public abstract class PyIterator extends PyValue {
   /** The next item as a new reference, or null when exhausted. Called with the GIL held. */
   abstract @Nullable PyValue next(ObjectSpace space);
 
-  /** CPython's form, with the heap id for the address: a stepped replay prints the same. */
+  /** CPython's form, with {@link #address()} for the address. */
   @Override
   public String toString() {
-    return "<" + typeName() + " object at 0x" + Long.toHexString(ref == null ? 0 : ref.id()) + ">";
+    return "<" + typeName() + " object at " + address() + ">";
   }
 }

@@ -58,6 +58,6 @@ public final class PyLock extends PyValue {
   @Override
   public String toString() {
     return "<" + (locked() ? "locked" : "unlocked") + " _thread.lock object at 0x"
-        + Long.toHexString(ref == null ? 0 : ref.id()) + ">"; // the heap id: replays print alike
+        + address().substring(2) + ">";
   }
 }

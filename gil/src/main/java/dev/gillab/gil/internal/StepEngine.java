@@ -96,7 +96,7 @@ public final class StepEngine {
     this.shared = shared;
     if (shared == null) {
       this.heap = newHeap();
-      this.space = new ObjectSpace(heap, Memory.create(maxMemory, true));
+      this.space = ObjectSpace.numbered(heap, Memory.create(maxMemory, true));
       this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
       this.printed = new ByteArrayOutputStream();
       this.runtime = newRuntime(space, loop, printed, instructionBudget);
@@ -128,7 +128,7 @@ public final class StepEngine {
    */
   public static final class Shared {
     final Heap heap = newHeap();
-    final ObjectSpace space = new ObjectSpace(heap, Memory.create(Long.MAX_VALUE, true));
+    final ObjectSpace space = ObjectSpace.numbered(heap, Memory.create(Long.MAX_VALUE, true));
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     final PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
     final PyRuntime runtime =
@@ -316,8 +316,6 @@ public final class StepEngine {
   private void unwindCallers(StepThread t, RuntimeException e) {
     while (t.top != null) {
       Frame f = t.top;
-      t.lastCode = f.code.name;
-      t.lastLine = f.code.lines[f.pc];
       if (e instanceof PyException) {
         ((PyException) e).addFrame(f.code.filename, f.code.name, f.code.lines[f.pc]);
       }
@@ -350,6 +348,11 @@ public final class StepEngine {
 
   private void fail(StepThread t, PyException e) {
     InterpreterError error = e.toError();
+    List<InterpreterError.Frame> tb = error.traceback();
+    if (!tb.isEmpty()) { // where it ended: the innermost frame
+      t.lastCode = tb.get(tb.size() - 1).codeName();
+      t.lastLine = tb.get(tb.size() - 1).line();
+    }
     t.errorKind = error.kind();
     t.error = dev.gillab.gil.Traceback.format(error, this::sourceLine);
     if (error.kind().equals("BudgetExceeded") || error.kind().equals("MemoryError")) {

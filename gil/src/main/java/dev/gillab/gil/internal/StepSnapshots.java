@@ -34,24 +34,24 @@ final class StepSnapshots {
       if (v != null) {
         globals.add(
             new Snapshot.GlobalView(
-                c.name(), repr(v), v.typeName(), v.refCount(), v.heapObject().id()));
+                c.name(), repr(v), v.typeName(), v.refCount(), v.serial));
       }
     }
     List<Snapshot.ObjectView> heap = new ArrayList<>();
     List<PyLock> locks = new ArrayList<>();
     for (PyValue v : live.keySet()) {
-      heap.add(new Snapshot.ObjectView(v.heapObject().id(), v.typeName(), repr(v), v.refCount()));
+      heap.add(new Snapshot.ObjectView(v.serial, v.typeName(), repr(v), v.refCount()));
       if (v instanceof PyLock) {
         locks.add((PyLock) v);
       }
     }
     heap.sort(Comparator.comparingLong(Snapshot.ObjectView::id));
-    locks.sort(Comparator.comparingLong(l -> l.heapObject().id()));
+    locks.sort(Comparator.comparingInt(l -> l.serial));
     List<Snapshot.LockView> lockViews = new ArrayList<>();
     for (PyLock l : locks) {
       lockViews.add(
           new Snapshot.LockView(
-              lockNames.getOrDefault(l, "lock#" + l.heapObject().id()),
+              lockNames.getOrDefault(l, "lock#" + l.serial),
               l.locked() && l.stepHolder >= 0 ? l.stepHolder : null,
               waiters.getOrDefault(l, List.of())));
     }
@@ -79,7 +79,7 @@ final class StepSnapshots {
     PyValue blocker = e.blocker(t, f, f.pc, f.sp);
     String waitingFor = null;
     if (blocker instanceof PyLock) {
-      waitingFor = lockNames.getOrDefault(blocker, "lock#" + blocker.heapObject().id());
+      waitingFor = lockNames.getOrDefault(blocker, "lock#" + blocker.serial);
     } else if (blocker instanceof PyThread) {
       waitingFor = "join " + ((PyThread) blocker).name;
     }

@@ -91,14 +91,17 @@ public record Snapshot(
    * @param type its value's type name ({@code int}, {@code list}, {@code function}, ...)
    * @param refCount the value's reference count as the heap keeps it ({@code sys.getrefcount}
    *     prints one more); an immortal object's is {@code Integer.MAX_VALUE}
-   * @param id the value's heap object id, the same in {@link #heap()}
+   * @param id the value's object id, the same in {@link #heap()}: objects are numbered 1, 2, ...
+   *     in the order the run allocated them (immortal ones first), so a replay gives every object
+   *     the same id, whichever Java threads stepped it
    */
   public record GlobalView(String name, String repr, String type, int refCount, long id) {}
 
   /**
-   * One live object of the heap.
+   * One live object of the heap: one that the globals, the code's constants or a thread's frames
+   * reach.
    *
-   * @param id its heap object id
+   * @param id its object id (see {@link GlobalView#id()})
    * @param type its type name
    * @param repr its {@code repr}
    * @param refCount its reference count

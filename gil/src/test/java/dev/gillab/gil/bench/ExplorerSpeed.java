@@ -24,11 +24,9 @@ import java.util.List;
  * long on a busy machine, where the compiler threads wait for a core too. Prints each round, the medians
  * of the rounds after the warm-up, and the load average.
  *
- * <p>Run: {@code mvn -B -q -o -pl gil -am test-compile}, then {@code java -cp
- * gil/target/classes:gil/target/test-classes:<the dependencies' classes and jars>
- * dev.gillab.gil.bench.ExplorerSpeed [rounds [warm-up rounds]]}; or, once the modules below are installed,
- * {@code mvn -B -q -pl gil exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.gillab.gil.bench.ExplorerSpeed}.
+ * <p>Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl gil exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=dev.gillab.gil.bench.ExplorerSpeed}, with {@code
+ * -Dexec.args="ROUNDS WARMUP"} for other than 25 rounds, 12 of them warm-up.
  */
 public final class ExplorerSpeed {
   static final String COUNTER =

@@ -92,6 +92,26 @@ class StepperTest {
   }
 
   @Test
+  void aRunSteppedFromSeveralJavaThreadsReplaysToAnEqualSnapshot() throws InterruptedException {
+    Stepper s = Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION);
+    SplittableRandom random = new SplittableRandom(3);
+    for (int round = 0; round < 6 && s.outcome() == Outcome.RUNNING; round++) {
+      // A page server steps a run from whichever thread serves the request.
+      Thread t = new Thread(() -> {
+        for (int i = 0; i < 10 && s.outcome() == Outcome.RUNNING; i++) {
+          List<Integer> c = s.choices();
+          s.step(c.get(random.nextInt(c.size())));
+        }
+      });
+      t.start();
+      t.join(10_000);
+    }
+    Stepper again = Stepper.replay(COUNTER, "counter.py", SwitchingPolicy.none(),
+        Granularity.INSTRUCTION, s.schedule());
+    assertEquals(s.snapshot(), again.snapshot());
+  }
+
+  @Test
   void undoGivesTheStateOfTheShorterSchedule() {
     Stepper s = Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION);
     SplittableRandom random = new SplittableRandom(7);
@@ -161,6 +181,8 @@ class StepperTest {
     assertEquals(Outcome.ERROR, snap.outcome());
     assertEquals("main goes on\n", snap.output());
     assertEquals(Snapshot.ThreadState.FAILED, snap.threads().get(1).state());
+    assertEquals(5, snap.threads().get(1).line());
+    assertEquals("check", snap.threads().get(1).code());
     assertEquals("""
         Traceback (most recent call last):
           File "check.py", line 5, in check
