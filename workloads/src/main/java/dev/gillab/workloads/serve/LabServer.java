@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * would otherwise wait out the whole grace period it is given, requests or not).
  */
 public final class LabServer implements AutoCloseable {
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
   private final HttpServer http;
   private final ExecutorService pool;
   private final URI uri;
@@ -63,6 +65,12 @@ public final class LabServer implements AutoCloseable {
     checkNotNull(limits, "limits");
     checkNotNull(log, "log");
     StaticAssets assets = StaticAssets.load();
+    // The JDK's server writes a response's headers and body apart; without TCP_NODELAY a kept-
+    // alive connection then waits out the client's delayed ACK, about 40 ms a click. The
+    // server reads the property once, when its first instance is made in the JVM.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
     HttpServer http = HttpServer.create(address, 64);
     int port = http.getAddress().getPort();
     InetAddress bound = http.getAddress().getAddress();
