@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code gil-lab} command: with no arguments it runs the whole suite (cpu, io, convoy, race,
- * deadlock) and prints a table per experiment; subcommands run one experiment or an assembler
- * program. Exit codes: 0 it ran, 2 a usage error (one line, then the usage) or an output path
- * that cannot be written (one line, before any work), 1 an experiment failed (what failed).
+ * deadlock) and prints a table per experiment; subcommands run one experiment or a program, or
+ * serve the page where a learner schedules a program's threads ({@code serve}). Exit codes: 0
+ * it ran, 2 a usage error (one line, then the usage) or an output path that cannot be written
+ * (one line, before any work), 1 an experiment failed (what failed).
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} is the entry point without {@code
  * System.exit}, for tests and for embedding. Not thread-safe: one run per instance.

@@ -17,7 +17,8 @@ import java.time.Duration;
  *     MemoryError
  * @param instructionBudget each session's interpreter threads' instruction budget: past it a
  *     thread raises BudgetExceeded, so a loop without end ends
- * @param maxSteps the longest schedule a session takes; a step past it is refused (409)
+ * @param maxSteps the most steps a run takes: the run ends as {@code BUDGET} there, and a longer
+ *     schedule to replay is refused (400)
  * @param maxPreemptions the most preemptions a search for a bad schedule tries
  * @param maxSchedules the most schedules one search runs before it gives up
  * @param maxSearches searches running at once; one more is refused (503), since each takes a core
