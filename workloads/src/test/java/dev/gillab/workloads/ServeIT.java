@@ -152,9 +152,12 @@ class ServeIT {
     open(serve.uri() + "#level=opposite-order");
     wait.until(ExpectedConditions.textToBe(
         By.id("level-title"), Levels.byId("opposite-order").title()));
+    String searched = (String) driver.executeScript("return lab.session.id");
     click("find");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("found-step")));
     assertTrue(text("found").startsWith("Found after "), text("found"));
+    // Stepping through the found schedule starts a new session; the page ends the old one.
+    wait.until(d -> status("api/sessions/" + searched) == 404);
     for (int i = 0; i < 1000 && driver.findElement(By.id("found-step")).isDisplayed(); i++) {
       int before = timeline().size();
       click("found-step");
@@ -241,6 +244,19 @@ class ServeIT {
     return n == Integer.MAX_VALUE ? "immortal" : String.valueOf(n);
   }
 
+
+  private static int status(String path) {
+    try {
+      return HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(serve.uri().resolve(path)).timeout(WAIT).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static void open(String url) {
     driver.get(url);

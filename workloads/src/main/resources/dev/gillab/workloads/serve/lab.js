@@ -229,6 +229,10 @@ async function start(setup, schedule) {
   if (schedule && schedule.length) body.schedule = schedule;
   try {
     const state = await api('POST', '/api/sessions', body);
+    // The server keeps a few dozen sessions: end the one this page no longer shows.
+    if (lab.session && lab.session.id) {
+      api('DELETE', '/api/sessions/' + lab.session.id).catch(() => {});
+    }
     lab.setup = setup;
     lab.found = [];
     offer($('policy'), state.policy);
