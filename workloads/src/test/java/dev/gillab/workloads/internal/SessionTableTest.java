@@ -12,8 +12,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Session ids, the capacity, and idle expiry by a ticker the test moves. */
-class SessionTableTest {
-  static final class FakeTicker extends Ticker {
+public class SessionTableTest {
+  /** A ticker that moves only when told. */
+  public static final class FakeTicker extends Ticker {
     long nanos;
 
     @Override
@@ -21,7 +22,8 @@ class SessionTableTest {
       return nanos;
     }
 
-    void advance(Duration d) {
+    /** Moves time on by {@code d}. */
+    public void advance(Duration d) {
       nanos += d.toNanos();
     }
   }

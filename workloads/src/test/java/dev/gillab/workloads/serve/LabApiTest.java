@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gillab.gil.step.Level;
 import dev.gillab.gil.step.Levels;
+import dev.gillab.workloads.internal.SessionTableTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -252,6 +253,50 @@ class LabApiTest {
     } finally {
       clients.shutdownNow();
     }
+  }
+
+  @Test
+  void stepsOfOneSessionSentAtOnceTakeTurns() throws Exception {
+    JsonNode s = create("{\"source\": \"n = 0\\nfor k in range(100):\\n    n = n + 1\\n\","
+        + " \"granularity\": \"instruction\"}");
+    int clicks = 20;
+    ExecutorService clients = Executors.newFixedThreadPool(clicks);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<JsonNode>> answers = new ArrayList<>();
+      for (int i = 0; i < clicks; i++) {
+        answers.add(clients.submit(() -> {
+          go.await(30, TimeUnit.SECONDS);
+          return step(s, 0);
+        }));
+      }
+      go.countDown();
+      List<Integer> seen = new ArrayList<>();
+      for (Future<JsonNode> a : answers) {
+        seen.add(a.get(60, TimeUnit.SECONDS).get("snapshot").get("steps").intValue());
+      }
+      seen.sort(null);
+      for (int i = 0; i < clicks; i++) {
+        assertEquals(i + 1, seen.get(i), "each click saw its own step: " + seen);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
+  void anIdleSessionEnds() throws Exception {
+    server.close();
+    SessionTableTest.FakeTicker ticker = new SessionTableTest.FakeTicker();
+    server = LabServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        ServeLimits.defaults(), new PrintStream(log, true, StandardCharsets.UTF_8), ticker);
+    http = new Http(server.uri());
+    String id = create(source("x = 1\n")).get("id").asText();
+    ticker.advance(Duration.ofMinutes(29));
+    assertEquals(200, http.get("/api/sessions/" + id).status(), "used: its half hour starts again");
+    ticker.advance(Duration.ofMinutes(30));
+    assertRefused(404, "no such session: it never was, or it was idle too long and ended",
+        http.get("/api/sessions/" + id));
   }
 
   @Test
