@@ -179,6 +179,16 @@ class ServeIT {
     click("load-source");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compile-error")));
     assertEquals("line 2, column 5: SyntaxError: expected ':'", text("compile-error"));
+
+    editor.clear();
+    editor.sendKeys("x = 1\nif x:\n    x = 2\n");
+    click("load-source");
+    wait.until(ExpectedConditions.textToBe(By.id("level-title"), "Your own program"));
+    assertFalse(driver.findElement(By.id("compile-error")).isDisplayed());
+    assertEquals("", new Select(driver.findElement(By.id("level-picker")))
+        .getFirstSelectedOption().getAttribute("value"));
+    assertEquals("none, explore freely", text("goal-text"));
+    assertTrue(driver.findElements(By.id("run-0")).get(0).isEnabled());
   }
 
   /** The first step that goes back to a thread the schedule switched away from. */

@@ -86,9 +86,10 @@ function drawLevel(state) {
   const level = lab.levels.find((l) => l.id === state.level);
   $('level-title').textContent = level ? level.title : 'Your own program';
   $('level-text').textContent = level ? level.text : 'Run it step by step.';
-  $('goal-text').textContent = state.goal ? state.goal.text : 'none: explore freely';
+  $('goal-text').textContent = state.goal ? state.goal.text : 'none, explore freely';
   const solved = !!state.goal && state.goal.status === 'solved';
-  $('goal-status').textContent = state.goal ? state.goal.status : '-';
+  $('goal-status').textContent = state.goal ? state.goal.status : '';
+  $('goal-dash').hidden = !state.goal;
   $('solved').hidden = !solved;
 }
 
@@ -238,7 +239,7 @@ async function start(setup, schedule) {
     offer($('policy'), state.policy);
     $('policy').value = state.policy;
     $('granularity').value = state.granularity;
-    if (state.level) $('level-picker').value = state.level;
+    $('level-picker').value = state.level || '';
     draw(state);
   } catch (e) {
     if (e.data && e.data.line) {
@@ -383,6 +384,7 @@ async function init() {
   const data = await api('GET', '/api/levels');
   lab.levels = data.levels;
   for (const l of data.levels) $('level-picker').append(el('option', { value: l.id }, l.title));
+  $('level-picker').append(el('option', { value: '', disabled: '' }, 'your own program'));
   for (const p of data.policies) offer($('policy'), p);
   for (const g of data.granularities) offer($('granularity'), g);
   $('level-picker').addEventListener('change', () =>
