@@ -37,6 +37,13 @@ final class LabApi {
   /** What tracebacks call a learner's own program. */
   static final String OWN_FILE = "program.py";
 
+  /**
+   * The instruction budget of each run a search makes: the levels' runs take a few hundred, and
+   * a search runs up to {@link ServeLimits#maxSchedules()} of them, so a hostile program's
+   * search is bounded by this times that, not by the session budget times that.
+   */
+  static final long SEARCH_RUN_INSTRUCTIONS = 50_000;
+
   private final ServeLimits limits;
   private final SessionTable<LabSession> sessions;
   private final Semaphore searches;
@@ -131,7 +138,7 @@ final class LabApi {
     m.put("maxPreemptions", limits.maxPreemptions());
     m.put("maxSchedules", limits.maxSchedules());
     try {
-      Optional<Found> found = explorer.find(p.builder(), p.goal());
+      Optional<Found> found = explorer.find(searchRun(p), p.goal());
       m.put("found", found.isPresent());
       if (found.isPresent()) {
         m.put("schedule", found.get().schedule());
@@ -139,7 +146,7 @@ final class LabApi {
         m.put("schedulesTried", found.get().schedulesTried());
       } else {
         // Whether that is a proof: every schedule within the bound, run to its end.
-        Exhaustion all = explorer.exhaust(p.builder(), p.goal(), limits.maxPreemptions());
+        Exhaustion all = explorer.exhaust(searchRun(p), p.goal(), limits.maxPreemptions());
         m.put("complete", all.complete());
         m.put("schedulesTried", all.schedules());
       }
@@ -147,6 +154,11 @@ final class LabApi {
       searches.release();
     }
     return m;
+  }
+
+  private static Stepper.Builder searchRun(Program p) {
+    return p.builder().instructionBudget(
+        Math.min(p.limits().instructionBudget(), SEARCH_RUN_INSTRUCTIONS));
   }
 
   /**

@@ -201,6 +201,20 @@ class LabApiTest {
   }
 
   @Test
+  void theSearchSolvesEverySolvableLevelWithinTheServersBoundsAndReplaysToSolved() {
+    for (Level level : Levels.all()) {
+      JsonNode s = create("{\"level\": \"" + level.id() + "\"}");
+      JsonNode r = http.post("/api/sessions/" + s.get("id").asText() + "/find", "{}").json();
+      assertEquals(level.solvable(), r.get("found").asBoolean(), level.id() + ": " + r);
+      if (level.solvable()) {
+        JsonNode replayed = http.get("/api/replay?level=" + level.id() + "&schedule="
+            + joined(r.get("schedule"))).json();
+        assertEquals("solved", replayed.get("goal").get("status").asText(), level.id());
+      }
+    }
+  }
+
+  @Test
   void aLevelNoScheduleSolvesIsSaidToBeProvedSo() {
     JsonNode s = create("{\"level\": \"gil-keeps-plus-equals-whole\"}");
     JsonNode r = http.post("/api/sessions/" + s.get("id").asText() + "/find", "{}").json();
