@@ -40,6 +40,29 @@ public final class Dis {
     return out.toString();
   }
 
+  /**
+   * One instruction of {@code code} as {@link #dis} prints it, without the line, jump-target and
+   * offset columns: the opcode, its argument and what the argument means, e.g. {@code
+   * LOAD_GLOBAL 0 (counter)}.
+   *
+   * @param code a code object
+   * @param index the instruction's index (its offset is twice that)
+   * @return the instruction's text
+   */
+  public static String instruction(Code code, int index) {
+    checkNotNull(code, "code");
+    Instruction in = code.instructions().get(index);
+    StringBuilder row = new StringBuilder(Strings.padEnd(in.opcode().name(), OPNAME_WIDTH, ' '));
+    String[] arg = argument(code, index, in);
+    if (arg != null) {
+      row.append(' ').append(Strings.padStart(arg[0], OPARG_WIDTH, ' '));
+      if (!arg[1].isEmpty()) {
+        row.append(' ').append('(').append(arg[1]).append(')');
+      }
+    }
+    return stripTrailing(row);
+  }
+
   private static void disRecursive(Code code, StringBuilder out) {
     disassemble(code, out);
     for (Code nested : code.nestedCodes()) {

@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code gil-lab} command: with no arguments it runs the whole suite (cpu, io, convoy, race,
- * deadlock) and prints a table per experiment; subcommands run one experiment or an assembler
- * program. Exit codes: 0 it ran, 2 a usage error (one line, then the usage) or an output path
- * that cannot be written (one line, before any work), 1 an experiment failed (what failed).
+ * deadlock) and prints a table per experiment; subcommands run one experiment or a program, or
+ * serve the page where a learner schedules a program's threads ({@code serve}). Exit codes: 0
+ * it ran, 2 a usage error (one line, then the usage) or an output path that cannot be written
+ * (one line, before any work), 1 an experiment failed (what failed).
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} is the entry point without {@code
  * System.exit}, for tests and for embedding. Not thread-safe: one run per instance.
@@ -59,7 +60,8 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       DisCommand.class,
       CompareCommand.class,
-      BandsCommand.class
+      BandsCommand.class,
+      ServeCommand.class
     })
 public final class GilLab implements Callable<Integer> {
   @Mixin CommonOptions options = new CommonOptions();
@@ -69,13 +71,47 @@ public final class GilLab implements Callable<Integer> {
   PrintStream out = System.out;
   PrintStream err = System.err;
 
+  /** What {@code serve} watches for its end; null to serve until stopped otherwise. */
+  @Nullable InputStream in;
+
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // A terminal's input ends only when the user says so; Ctrl-C stops serve there.
+    System.exit(run(args, interactive() ? null : System.in, System.out, System.err));
   }
 
-  /** Runs the command with {@code args}, printing to {@code out} and {@code err}; the exit code. */
+  /**
+   * Whether standard input and output are a terminal. Before JDK 22 that is a console at all;
+   * from 22 on there is always one, and {@code Console.isTerminal()} (found at run time: this
+   * compiles for 17) says.
+   */
+  @SuppressWarnings("SystemConsoleNull") // the JDK 22 case is handled below
+  static boolean interactive() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22: a console is a terminal
+    }
+  }
+
+  /**
+   * Runs the command with {@code args}, printing to {@code out} and {@code err}; the exit code.
+   * {@code serve} serves until stopped by {@code --for} (or the JVM's end).
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, null, out, err);
+  }
+
+  /**
+   * {@link #run(String[], PrintStream, PrintStream)}, with {@code serve} stopping when {@code in}
+   * ends (if not null).
+   */
+  public static int run(String[] args, @Nullable InputStream in, PrintStream out, PrintStream err) {
     GilLab app = new GilLab();
+    app.in = in;
     app.out = out;
     app.err = err;
     CommandLine cl = new CommandLine(app);

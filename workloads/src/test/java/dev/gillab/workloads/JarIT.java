@@ -53,4 +53,35 @@ class JarIT {
     assertEquals(0, p.exitValue(), out);
     assertTrue(out.startsWith("a = []                 getRefCount(a) = 2"), out);
   }
+
+  @Test
+  void theJarServesThePageFromItsOwnResources() throws Exception {
+    assertTrue(Files.isRegularFile(JAR), "the build makes " + JAR);
+    Process p = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+            JAR.toString(), "serve", "--port", "0", "--for", "60s")
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try {
+      String address = new java.io.BufferedReader(new java.io.InputStreamReader(
+          p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      assertTrue(address != null && address.matches("http://127\\.0\\.0\\.1:\\d+/"),
+          String.valueOf(address));
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      for (String file : new String[] {"", "lab.js", "lab.css"}) {
+        java.net.http.HttpResponse<String> r = client.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + file))
+                .timeout(java.time.Duration.ofSeconds(30)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), file);
+        assertTrue(r.body().length() > 500, file);
+      }
+      // Its standard input is a pipe: closing it stops the server, exit 0.
+      p.getOutputStream().close();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue());
+    } finally {
+      p.destroyForcibly();
+    }
+  }
 }

@@ -30,6 +30,17 @@ import java.util.ArrayList;
  * updates that int in place instead of allocating a new one and freeing the old (safe because
  * no one else can see it; CPython does the same for {@code s += t} on strs).
  *
+ * <h2>Frames, and stepping</h2>
+ *
+ * The loop runs a {@link Frame} from where the frame says and writes back where it stopped, so a
+ * frame can stop before any instruction and resume there later. On a real thread it never
+ * stops: a call recurses on the Java stack with a frame of its own. The loop of a {@link
+ * StepEngine} ({@link #stepping}) checks the eval breaker before every instruction, and there
+ * also asks the stepped thread whether its step is over; a Python call from bytecode pushes the
+ * callee's frame and returns to the stepper instead of recursing. One loop serves both, so an
+ * opcode does the same thing whoever runs it; the stepping checks sit in the branch a default
+ * interpreter never enters.
+ *
  * <p>Thread-safe: the loop keeps no state between frames; each call has its own stack.
  */
 @ThreadSafe
@@ -114,17 +125,37 @@ public final class EvalLoop {
   private final int ticks;
   /** No GIL (policy {@code none}): globals are swapped atomically; see {@link GlobalCell}. */
   private final boolean freeThreaded;
+  /**
+   * Stepped threads ({@link StepEngine}): a frame may stop before any instruction when its
+   * thread's step is over, and a call pushes a frame instead of recursing.
+   */
+  private final boolean stepping;
 
   @SuppressWarnings("ThreadSafe") // set once, before any code runs
   private PyRuntime rt;
 
   public EvalLoop(ObjectSpace space, Gil gil, boolean checkEveryInstruction, int maxDepth) {
+    this(space, gil, checkEveryInstruction, maxDepth, false);
+  }
+
+  private EvalLoop(
+      ObjectSpace space, Gil gil, boolean checkEveryInstruction, int maxDepth, boolean stepping) {
     this.space = space;
     this.gil = gil;
     this.checkEveryInstruction = checkEveryInstruction;
     this.maxDepth = maxDepth;
     this.ticks = gil.policy().excludes() ? gil.policy().ticksPerRelease() : 0;
     this.freeThreaded = !gil.policy().excludes();
+    this.stepping = stepping;
+  }
+
+  /**
+   * The loop of a {@link StepEngine}: it checks before every instruction whether the stepped
+   * thread's step is over, and runs under a GIL that excludes nothing (one Java thread runs
+   * every stepped thread).
+   */
+  static EvalLoop stepping(ObjectSpace space, Gil gil, int maxDepth) {
+    return new EvalLoop(space, gil, true, maxDepth, true);
   }
 
   /** Connects the Python runtime (builtins, modules, threads); once, before any code runs. */
@@ -147,10 +178,6 @@ public final class EvalLoop {
   /**
    * Runs {@code code} in a new frame whose locals take over the references in {@code locals}
    * (the arguments first, then nulls for unbound locals). Answers a new reference.
-   */
-  /**
-   * Runs {@code code} in a new frame whose locals take over the references in {@code locals}
-   * (the arguments first, then nulls for unbound locals). Answers a new reference.
    *
    * <p>An error unwinds as a {@link PyException} that collects a traceback entry per frame; the
    * outermost frame of the thread (depth 0) turns it into the {@link InterpreterError} callers
@@ -168,7 +195,7 @@ public final class EvalLoop {
     }
     ts.depth++;
     try {
-      return run(code, locals, ts);
+      return run(new Frame(code, locals, null, 0), ts);
     } catch (PyException e) {
       if (ts.depth == 1) {
         throw e.toError();
@@ -179,20 +206,32 @@ public final class EvalLoop {
     }
   }
 
+  /**
+   * Runs a stepped thread's frame from where it stopped until its step is over ({@link
+   * Frame#SUSPENDED}: it yielded, or a call pushed the callee's frame) or it returns (its
+   * result, a new reference). An error unwinds this frame only and leaves it; the stepper
+   * unwinds the frames below.
+   */
+  PyValue resume(Frame f, ThreadState ts) {
+    return run(f, ts);
+  }
+
   /** An error raised outside any frame (by a builtin called from Java) as users see it. */
   static InterpreterError toError(PyException e) {
     return e.toError();
   }
 
   @SuppressWarnings("fallthrough")
-  private PyValue run(LinkedCode code, PyValue[] locals, ThreadState ts) {
+  private PyValue run(Frame frame, ThreadState ts) {
+    final LinkedCode code = frame.code;
+    final PyValue[] locals = frame.locals;
     final int[] words = code.words;
     final PyValue[] consts = code.consts;
-    final PyValue[] stack = new PyValue[code.maxStack];
+    final PyValue[] stack = frame.stack;
     final Gil gil = this.gil;
     final boolean every = checkEveryInstruction;
-    int sp = 0;
-    int pc = 0;
+    int sp = frame.sp;
+    int pc = frame.pc;
     long remaining = ts.remaining;
     long nextTick = ts.nextTick;
     try {
@@ -200,6 +239,13 @@ public final class EvalLoop {
         int word = words[pc];
         remaining--;
         if (every) {
+          if (stepping && ts.step != null && ts.step.yieldBefore(frame, pc, sp)) {
+            frame.pc = pc;
+            frame.sp = sp;
+            ts.remaining = remaining + 1; // the instruction has not run
+            ts.nextTick = nextTick;
+            return Frame.SUSPENDED;
+          }
           if (remaining < 0) {
             throw budgetExceeded(ts);
           }
@@ -425,6 +471,7 @@ public final class EvalLoop {
               PyValue result = stack[--sp];
               ts.remaining = remaining;
               ts.nextTick = nextTick;
+              frame.pc = pc; // where a stepped thread that ends here ended
               releaseAll(locals, locals.length);
               return result;
             }
@@ -554,20 +601,29 @@ public final class EvalLoop {
             }
             ts.remaining = remaining;
             ts.nextTick = nextTick;
-            sp =
-                Instructions.call(
-                    rt,
-                    ts,
-                    stack,
-                    sp,
-                    word >>> LinkedCode.OP_BITS,
-                    (word & LinkedCode.OP_MASK) == CALL_FUNCTION_KW);
+            {
+              int top =
+                  Instructions.call(
+                      rt,
+                      ts,
+                      stack,
+                      sp,
+                      word >>> LinkedCode.OP_BITS,
+                      (word & LinkedCode.OP_MASK) == CALL_FUNCTION_KW);
+              if (top < 0) {
+                // Stepping: the callee's frame is pushed; this one waits in its call.
+                frame.pc = pc;
+                frame.sp = sp;
+                return Frame.SUSPENDED;
+              }
+              sp = top;
+            }
             remaining = ts.remaining;
             nextTick = ts.nextTick;
             pc++;
             break;
           case BEFORE_WITH:
-            sp = Instructions.beforeWith(rt, stack, sp);
+            sp = Instructions.beforeWith(rt, ts, stack, sp);
             pc++;
             break;
           case RAISE_ASSERTION:
@@ -735,7 +791,7 @@ public final class EvalLoop {
   }
 
   /** An error leaves the frame: exit the with-blocks still open in it, then release it. */
-  private static void unwind(PyValue[] stack, int sp, PyValue[] locals) {
+  static void unwind(PyValue[] stack, int sp, PyValue[] locals) {
     try {
       Instructions.exitWiths(stack, sp);
     } finally {

@@ -280,26 +280,37 @@ final class Instructions {
         f instanceof PyFunction
             ? ((PyFunction) f).call(rt, ts, stack, base, argc, names, true)
             : f.call(rt, ts, stack, base, argc, names);
-    for (int i = base - 1; i < sp; i++) {
+    if (result == Frame.SUSPENDED) {
+      return -1; // stepping: the callee's frame was pushed, and finishCall runs when it returns
+    }
+    return finishCall(stack, base - 1, sp, result);
+  }
+
+  /**
+   * The end of a call: releases the callable and the arguments still on the stack, from {@code
+   * callable} up to {@code sp}, and pushes the result in the callable's place. Answers the new
+   * depth.
+   */
+  static int finishCall(PyValue[] stack, int callable, int sp, PyValue result) {
+    for (int i = callable; i < sp; i++) {
       PyValue o = stack[i];
       if (o != null) { // a Python function took its arguments' references over
         stack[i] = null;
         PyValue.decRef(o);
       }
     }
-    sp = base - 1;
-    stack[sp++] = result;
-    return sp;
+    stack[callable] = result;
+    return callable + 1;
   }
 
   /** Enters a lock: acquires it, pushes the exit under {@code True}. */
-  static int beforeWith(PyRuntime rt, PyValue[] stack, int sp) {
+  static int beforeWith(PyRuntime rt, ThreadState ts, PyValue[] stack, int sp) {
     PyValue m = stack[sp - 1];
     if (!(m instanceof PyLock)) {
       throw PyException.type(
           "'" + m.typeName() + "' object does not support the context manager protocol");
     }
-    Modules.acquire(rt, (PyLock) m, true, -1);
+    Modules.acquire(rt, ts, (PyLock) m, true, -1);
     PyValue exit;
     PyValue.incRef(m); // the exit's own: a refused allocation releases it, the stack keeps its
     try {

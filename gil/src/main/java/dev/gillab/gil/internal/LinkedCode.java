@@ -60,6 +60,16 @@ public final class LinkedCode {
     this.builtinFallback = builtinFallback;
   }
 
+  /**
+   * This code's instructions with another run's constants and globals: the same program linked
+   * again for a new stepped run, without redoing what does not depend on the run.
+   */
+  LinkedCode withRun(PyValue[] runConsts, GlobalCell[] runGlobals) {
+    return new LinkedCode(
+        name, words, argcs, lines, localNames, runConsts, runGlobals, calls, localCount,
+        paramCount, maxStack, filename, names, builtinFallback);
+  }
+
   public static int word(int opcode, int arg) {
     return opcode | (arg << OP_BITS);
   }

@@ -69,20 +69,7 @@ public final class Linker {
       cells[i] = globals.apply(code.globalNames().get(i));
       fallback[i] = pyBuiltins.apply(code.globalNames().get(i));
     }
-    List<Object> constants = code.constants();
-    PyValue[] consts = new PyValue[constants.size()];
-    try {
-      for (int i = 0; i < consts.length; i++) {
-        consts[i] = constant(constants.get(i), space, codeObjects);
-      }
-    } catch (RuntimeException e) {
-      for (PyValue c : consts) {
-        if (c != null) {
-          PyValue.decRef(c);
-        }
-      }
-      throw e;
-    }
+    PyValue[] consts = constants(code, space, codeObjects);
     return new LinkedCode(
         code.name(),
         words,
@@ -98,6 +85,25 @@ public final class Linker {
         code.filename(),
         code.names().toArray(new String[0]),
         fallback);
+  }
+
+  /** The objects of {@code code}'s constants, each a new reference; none if one fails. */
+  static PyValue[] constants(Code code, ObjectSpace space, Function<Code, PyValue> codeObjects) {
+    List<Object> constants = code.constants();
+    PyValue[] consts = new PyValue[constants.size()];
+    try {
+      for (int i = 0; i < consts.length; i++) {
+        consts[i] = constant(constants.get(i), space, codeObjects);
+      }
+    } catch (RuntimeException e) {
+      for (PyValue c : consts) {
+        if (c != null) {
+          PyValue.decRef(c);
+        }
+      }
+      throw e;
+    }
+    return consts;
   }
 
   /**

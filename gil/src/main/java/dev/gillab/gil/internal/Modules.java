@@ -54,17 +54,23 @@ final class Modules {
         "time",
         ImmutableMap.of(
             "sleep", fn(space, "sleep", Modules::sleep),
-            "perf_counter", fn(space, "perf_counter", (rt, ts, a) -> monotonic(rt, a)),
-            "monotonic", fn(space, "monotonic", (rt, ts, a) -> monotonic(rt, a)),
+            "perf_counter", fn(space, "perf_counter", (rt, ts, a) -> monotonic(rt, ts, a)),
+            "monotonic", fn(space, "monotonic", (rt, ts, a) -> monotonic(rt, ts, a)),
             "time", fn(space, "time", (rt, ts, a) -> {
               a.exactly(0);
+              if (ts.step != null) {
+                return rt.space().newFloat(ts.step.virtualNanos() / 1e9);
+              }
               java.time.Instant now = java.time.Instant.now();
               return rt.space().newFloat(now.getEpochSecond() + now.getNano() / 1e9);
             })));
   }
 
-  private static PyValue monotonic(PyRuntime rt, Args a) {
+  private static PyValue monotonic(PyRuntime rt, ThreadState ts, Args a) {
     a.exactly(0);
+    if (ts.step != null) {
+      return rt.space().newFloat(ts.step.virtualNanos() / 1e9); // a replay reads the same clock
+    }
     return rt.space().newFloat(System.nanoTime() / 1e9);
   }
 
@@ -75,6 +81,10 @@ final class Modules {
       throw new PyException("ValueError", "sleep length must be non-negative");
     }
     long nanos = Math.round(s * 1e9);
+    if (ts.step != null) {
+      ts.step.sleep(nanos); // in virtual time: a switch point, no real sleeping
+      return rt.space().none();
+    }
     try {
       rt.gil().allowThreads(() -> {
         TimeUnit.NANOSECONDS.sleep(nanos);
@@ -118,12 +128,16 @@ final class Modules {
             "get_ident",
             fn(space, "get_ident", (rt, ts, a) -> {
               a.exactly(0);
+              if (ts.step != null) {
+                return rt.space().newInt(ts.step.id);
+              }
               return rt.space().newInt(Thread.currentThread().getId());
             }),
             "active_count",
             fn(space, "active_count", (rt, ts, a) -> {
               a.exactly(0);
-              return rt.space().newInt(rt.activeCount());
+              return rt.space().newInt(
+                  ts.step != null ? ts.step.engine.activeCount() : rt.activeCount());
             })));
   }
 
@@ -193,7 +207,11 @@ final class Modules {
       ImmutableMap.of(
           "start", (rt, ts, self, a) -> {
             a.exactly(0);
-            rt.start((PyThread) self);
+            if (ts.step != null) {
+              ts.step.engine.start((PyThread) self);
+            } else {
+              rt.start((PyThread) self);
+            }
             return rt.space().none();
           },
           "join", (rt, ts, self, a) -> {
@@ -203,7 +221,11 @@ final class Modules {
                 timeout == null || timeout instanceof PyNone
                     ? -1
                     : Math.max(0, Math.round(Convert.real(timeout) * 1e9));
-            rt.join((PyThread) self, nanos);
+            if (ts.step != null) {
+              ts.step.join((PyThread) self, nanos);
+            } else {
+              rt.join((PyThread) self, nanos);
+            }
             return rt.space().none();
           },
           "is_alive", (rt, ts, self, a) -> {
@@ -228,7 +250,7 @@ final class Modules {
               throw new PyException(
                   "ValueError", "timeout value must be a non-negative number");
             }
-            return rt.space().bool(acquire(rt, (PyLock) self, blocking, timeout));
+            return rt.space().bool(acquire(rt, ts, (PyLock) self, blocking, timeout));
           },
           "release", (rt, ts, self, a) -> {
             a.exactly(0);
@@ -240,13 +262,24 @@ final class Modules {
             return rt.space().bool(((PyLock) self).locked());
           });
 
-  /** Takes the lock: at once if it is free, else waiting with the GIL released. */
-  static boolean acquire(PyRuntime rt, PyLock lock, boolean blocking, double timeout) {
+  /**
+   * Takes the lock: at once if it is free, else waiting with the GIL released. A stepped thread
+   * never waits: the stepper offers a blocking acquire only once the lock is free, and a timed one
+   * on a taken lock times out in virtual time.
+   */
+  static boolean acquire(
+      PyRuntime rt, ThreadState ts, PyLock lock, boolean blocking, double timeout) {
     if (lock.tryAcquire()) {
+      if (ts.step != null) {
+        lock.stepHolder = ts.step.id;
+      }
       return true;
     }
     if (!blocking) {
       return false;
+    }
+    if (ts.step != null) {
+      return ts.step.acquireTaken(timeout);
     }
     long nanos = timeout < 0 ? -1 : Math.round(timeout * 1e9);
     try {

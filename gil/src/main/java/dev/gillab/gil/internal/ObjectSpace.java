@@ -43,26 +43,64 @@ public final class ObjectSpace {
   private final PyNone none;
   private final PyInt trueObj;
   private final PyInt falseObj;
-  private final PyInt[] small = new PyInt[SMALL_MAX - SMALL_MIN + 1];
+  private final PyInt[] small;
 
   @SuppressWarnings("ThreadLocalUsage") // one per interpreter on purpose
-  private final ThreadLocal<Trashcan> trashcan = ThreadLocal.withInitial(Trashcan::new);
+  private final ThreadLocal<Trashcan> trashcan;
+
+  /** Numbers objects in allocation order ({@link PyValue#serial}): stepped runs only. */
+  private final boolean numbered;
+
+  private int lastSerial;
 
   /** Allocates the immortals (not charged to {@code memory}); the caller holds the GIL. */
   public ObjectSpace(Heap heap, Memory memory) {
+    this(heap, memory, false);
+  }
+
+  /** A space that numbers its objects 1, 2, ... in allocation order, immortals first. */
+  static ObjectSpace numbered(Heap heap, Memory memory) {
+    return new ObjectSpace(heap, memory, true);
+  }
+
+  private ObjectSpace(Heap heap, Memory memory, boolean numbered) {
     this.heap = heap;
     this.memory = memory;
+    this.numbered = numbered;
+    this.trashcan = ThreadLocal.withInitial(Trashcan::new);
     this.none = immortal(new PyNone());
     this.trueObj = immortal(new PyInt(1, true, true));
     this.falseObj = immortal(new PyInt(0, true, true));
+    this.small = new PyInt[SMALL_MAX - SMALL_MIN + 1];
     for (int i = 0; i < small.length; i++) {
       small[i] = immortal(new PyInt(i + SMALL_MIN, false, true));
     }
   }
 
+  /**
+   * A space on {@code heap} that shares {@code template}'s immortals and trashcan instead of
+   * making its own: for the many short runs of one program that a schedule search makes, one
+   * after another on one thread, where allocating 264 immortals (and a thread-local) per run
+   * would cost more than the run.
+   */
+  ObjectSpace(Heap heap, Memory memory, ObjectSpace template) {
+    this.heap = heap;
+    this.memory = memory;
+    this.numbered = template.numbered;
+    this.lastSerial = template.lastSerial;
+    this.trashcan = template.trashcan;
+    this.none = template.none;
+    this.trueObj = template.trueObj;
+    this.falseObj = template.falseObj;
+    this.small = template.small;
+  }
+
   /** Allocates {@code v} as immortal (builtins, modules, code objects). */
   <T extends PyValue> T immortal(T v) {
     v.ref = heap.allocateImmortal(v);
+    if (numbered) {
+      v.serial = ++lastSerial;
+    }
     return v;
   }
 
@@ -80,6 +118,9 @@ public final class ObjectSpace {
     } catch (RuntimeException e) {
       memory.release(bytes);
       throw e;
+    }
+    if (numbered) {
+      v.serial = ++lastSerial;
     }
     return v;
   }

@@ -41,6 +41,16 @@ public final class PyBoundMethod extends PyValue {
     }
   }
 
+  /** The object the method is bound to. */
+  PyValue self() {
+    return self;
+  }
+
+  /** The method: one object per method of a type, so it can be compared by identity. */
+  Method method() {
+    return method;
+  }
+
   /** The method's name without its type, as threading names a thread after its target. */
   String name() {
     return qualifiedName.substring(qualifiedName.indexOf('.') + 1);

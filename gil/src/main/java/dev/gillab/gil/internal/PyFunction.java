@@ -40,6 +40,20 @@ public final class PyFunction extends PyValue {
       int argc,
       String @Nullable [] kw,
       boolean move) {
+    PyValue[] locals = bind(args, base, argc, kw, move);
+    if (move && ts.step != null && ts.step.runsFramesOf(ts)) {
+      // A stepped thread's call from bytecode: a new frame on its chain, run step by step.
+      return ts.step.push(code, locals, base - 1);
+    }
+    return rt.loop().eval(code, locals, ts);
+  }
+
+  /**
+   * The new frame's locals: the arguments bound to the parameters, then nulls. With {@code
+   * move} the references pass from {@code args} (their slots nulled), else each local takes its
+   * own.
+   */
+  PyValue[] bind(PyValue[] args, int base, int argc, String @Nullable [] kw, boolean move) {
     int params = code.paramCount;
     int named = kw == null ? 0 : kw.length;
     int positional = argc - named;
@@ -76,7 +90,12 @@ public final class PyFunction extends PyValue {
       }
       locals[i] = a;
     }
-    return rt.loop().eval(code, locals, ts);
+    return locals;
+  }
+
+  /** The linked code this function runs. */
+  LinkedCode code() {
+    return code;
   }
 
   private int param(String name) {
@@ -120,7 +139,6 @@ public final class PyFunction extends PyValue {
 
   @Override
   public String toString() {
-    return "<function " + code.name + " at 0x" + Integer.toHexString(System.identityHashCode(this))
-        + ">";
+    return "<function " + code.name + " at " + address() + ">";
   }
 }

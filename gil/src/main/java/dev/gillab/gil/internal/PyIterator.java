@@ -13,4 +13,10 @@ public abstract class PyIterator extends PyValue {
 
   /** The next item as a new reference, or null when exhausted. Called with the GIL held. */
   abstract @Nullable PyValue next(ObjectSpace space);
+
+  /** CPython's form, with {@link #address()} for the address. */
+  @Override
+  public String toString() {
+    return "<" + typeName() + " object at " + address() + ">";
+  }
 }

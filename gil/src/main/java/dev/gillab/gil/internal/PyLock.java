@@ -11,6 +11,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PyLock extends PyValue {
   private final Semaphore permit = new Semaphore(1);
+  /**
+   * Stepping only: the stepped thread that acquired the lock and has not released it, or -1. A
+   * Python lock has no owner; this only tells a page who took it.
+   */
+  int stepHolder = -1;
 
   PyLock() {
     super(false);
@@ -37,6 +42,7 @@ public final class PyLock extends PyValue {
     if (permit.availablePermits() > 0) {
       throw new PyException("RuntimeError", "release unlocked lock");
     }
+    stepHolder = -1;
     permit.release();
   }
 
@@ -52,6 +58,6 @@ public final class PyLock extends PyValue {
   @Override
   public String toString() {
     return "<" + (locked() ? "locked" : "unlocked") + " _thread.lock object at 0x"
-        + Integer.toHexString(System.identityHashCode(this)) + ">";
+        + address().substring(2) + ">";
   }
 }

@@ -73,6 +73,30 @@ public final class PyRuntime {
     loop.attach(this);
   }
 
+  /**
+   * A runtime that shares {@code template}'s builtins and modules (immortal, and their bodies
+   * reach the interpreter only through the runtime they are called with): for the many short
+   * stepped runs of one program a schedule search makes.
+   */
+  PyRuntime(
+      PyRuntime template,
+      ObjectSpace space,
+      EvalLoop loop,
+      PrintStream out,
+      long budget) {
+    this.space = space;
+    this.gil = template.gil;
+    this.loop = loop;
+    this.out = out;
+    this.err = out;
+    this.threadFactory = template.threadFactory;
+    this.running = new AtomicInteger();
+    this.budget = budget;
+    this.builtins = template.builtins;
+    this.modules = template.modules;
+    loop.attach(this);
+  }
+
   public ObjectSpace space() {
     return space;
   }

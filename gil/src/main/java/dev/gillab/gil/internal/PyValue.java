@@ -17,6 +17,13 @@ public abstract class PyValue {
   final boolean immortal;
   /** Set once, right after allocation. */
   HeapObject<? extends PyValue> ref;
+  /**
+   * The object's number in a stepped run, 1, 2, ... in allocation order ({@link
+   * ObjectSpace#numbered}); 0 elsewhere. The heap's ids come in blocks per Java thread, so they
+   * differ when a run is stepped from several threads; these do not, and a replay names every
+   * object as the run it replays did.
+   */
+  int serial;
 
   PyValue(boolean immortal) {
     this.immortal = immortal;
@@ -63,6 +70,14 @@ public abstract class PyValue {
   PyValue call(
       PyRuntime rt, ThreadState ts, PyValue[] args, int base, int argc, String @Nullable [] kwNames) {
     throw PyException.type("'" + typeName() + "' object is not callable");
+  }
+
+  /**
+   * What a repr prints as the object's address ({@code <function f at 0x1f>}): its serial in a
+   * stepped run, else its heap id. Never the Java identity hash, so a replay prints alike.
+   */
+  final String address() {
+    return "0x" + Long.toHexString(serial != 0 ? serial : ref == null ? 0 : ref.id());
   }
 
   public static void incRef(PyValue v) {

@@ -20,6 +20,8 @@ public final class ThreadState {
   long nextTick = Long.MIN_VALUE;
   /** The Python thread this is ({@code threading.current_thread()}); null outside threading. */
   @Nullable PyThread thread;
+  /** The stepped thread this is, when a {@link StepEngine} runs it; null on a real thread. */
+  @Nullable StepThread step;
 
   /** {@code budget} instructions at most; {@link Long#MAX_VALUE} for no limit. */
   public ThreadState(long budget) {

@@ -1,0 +1,614 @@
+package dev.gillab.gil.internal;
+
+import com.google.common.collect.ImmutableMap;
+import dev.gillab.gil.Code;
+import dev.gillab.gil.Gil;
+import dev.gillab.gil.InterpreterError;
+import dev.gillab.gil.SwitchingPolicy;
+import dev.gillab.gil.step.Goal;
+import dev.gillab.gil.step.Outcome;
+import dev.gillab.gil.step.Snapshot;
+import dev.gillab.refcount.CountStrategy;
+import dev.gillab.refcount.Heap;
+import dev.gillab.refcount.IllegalRefCountException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stepped run of a program (see {@code dev.gillab.gil.step.Stepper}): an interpreter's heap,
+ * globals and runtime, with every Python thread a {@link StepThread} whose frames this engine
+ * runs in turn on the caller's Java thread. The eval loop is the interpreter's own ({@link
+ * EvalLoop#stepping}), so every instruction does here exactly what it does on a real thread.
+ *
+ * <p>There is one Java thread, so nothing needs a real GIL: the loop runs under a {@code none}
+ * GIL shared by every engine, the heap counts {@code PLAIN} with no allocation guard, and the
+ * stepped policy only decides where a step ends and who is shown holding the GIL.
+ *
+ * <p>Not thread-safe: one caller at a time.
+ */
+public final class StepEngine {
+  /** Excludes nothing: one Java thread runs every stepped thread. */
+  private static final Gil NO_GIL = Gil.create("stepper", SwitchingPolicy.none());
+
+  private static final int MAX_FRAME_DEPTH = 200;
+
+  /** The two methods that can block, compared by identity before anything else is looked at. */
+  private static final Method ACQUIRE = Modules.LOCK_METHODS.get("acquire");
+
+  private static final Method JOIN = Modules.THREAD_METHODS.get("join");
+
+  final boolean everyInstruction;
+  final EvalLoop loop;
+  long virtualNanos;
+
+  private final SwitchingPolicy policy;
+  private final String source;
+  private final long budget;
+  private final int maxSteps;
+  private final Heap heap;
+  private final ObjectSpace space;
+  private final PyRuntime runtime;
+  private final ByteArrayOutputStream printed;
+  private final Map<String, GlobalCell> globals = new LinkedHashMap<>();
+  private final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
+  private final Map<LinkedCode, Code> sources = new IdentityHashMap<>();
+  private final Map<Code, PyValue> codeObjects = new IdentityHashMap<>();
+  private final List<StepThread> threads = new ArrayList<>();
+  private final @Nullable Shared shared;
+
+  private int[] schedule = new int[32];
+  private int steps;
+  private Outcome outcome = Outcome.RUNNING;
+  private boolean[] enabled = new boolean[4];
+  private int[] choices = new int[0];
+  private @Nullable Integer gilHolder;
+  private boolean overBudget;
+
+  /**
+   * A run of {@code module} before its first step: the module's frame is thread 0's.
+   *
+   * @param everyInstruction a step is one instruction (else: up to the next switch point)
+   * @param shared what this run shares with the other runs of a search, or null for nothing
+   */
+  public StepEngine(
+      Code module,
+      String source,
+      SwitchingPolicy policy,
+      boolean everyInstruction,
+      long instructionBudget,
+      long maxMemory,
+      int maxSteps,
+      @Nullable Shared shared) {
+    this.policy = policy;
+    this.source = source;
+    this.everyInstruction = everyInstruction || !policy.excludes();
+    this.budget = instructionBudget;
+    this.maxSteps = maxSteps;
+    this.shared = shared;
+    if (shared == null) {
+      this.heap = newHeap();
+      this.space = ObjectSpace.numbered(heap, Memory.create(maxMemory, true));
+      this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
+      this.printed = new ByteArrayOutputStream();
+      this.runtime = newRuntime(space, loop, printed, instructionBudget);
+    } else {
+      this.heap = shared.heap;
+      this.space = new ObjectSpace(heap, Memory.create(maxMemory, true), shared.space);
+      this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
+      this.printed = shared.printed;
+      printed.reset();
+      this.runtime = new PyRuntime(shared.runtime, space, loop, shared.out, instructionBudget);
+    }
+    LinkedCode main = link(module);
+    PyThread mainThread = (PyThread) runtime.newMainThread();
+    mainThread.ident = 0;
+    StepThread t0 = new StepThread(this, 0, mainThread, new ThreadState(instructionBudget));
+    t0.top = new Frame(main, new PyValue[main.localCount()], null, 0);
+    t0.frames = 1;
+    t0.ts.depth = 1;
+    threads.add(t0);
+    gilHolder = policy.excludes() ? 0 : null;
+    settle();
+  }
+
+  /**
+   * What the runs of one program share while a schedule search makes them one after another on
+   * one thread: a heap, the immortals, the builtins and modules, and the print buffer (each run
+   * clears it). Object ids then count on across runs, so a snapshot of such a run names objects
+   * by ids no replay repeats; a {@code Stepper}'s own runs share nothing.
+   */
+  public static final class Shared {
+    final Heap heap = newHeap();
+    final ObjectSpace space = ObjectSpace.numbered(heap, Memory.create(Long.MAX_VALUE, true));
+    final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    final PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
+    final PyRuntime runtime =
+        newRuntime(space, EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH), printed, 1);
+    /** The first run's linking of each code, whose instructions later runs reuse. */
+    final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
+  }
+
+  private static Heap newHeap() {
+    return Heap.builder().name("stepper").strategy(CountStrategy.PLAIN).leakSink(s -> {}).build();
+  }
+
+  private static PyRuntime newRuntime(
+      ObjectSpace space, EvalLoop loop, ByteArrayOutputStream printed, long budget) {
+    PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
+    return new PyRuntime(
+        space,
+        NO_GIL,
+        loop,
+        out,
+        out,
+        r -> {
+          throw new IllegalStateException("a stepped run starts no Java thread");
+        },
+        new AtomicInteger(),
+        budget);
+  }
+
+  // ---- the chooser's view -------------------------------------------------------------------
+
+  /** The threads that can take a step, ascending; empty once the run has ended. */
+  public List<Integer> choices() {
+    List<Integer> out = new ArrayList<>(choices.length);
+    for (int c : choices) {
+      out.add(c);
+    }
+    return out;
+  }
+
+  /**
+   * As {@link #choices()}, as an array the caller may keep but must not change: each step makes
+   * a new one.
+   */
+  public int[] choiceArray() {
+    return choices;
+  }
+
+  /** Whether thread {@code threadId} can take a step now. */
+  public boolean canStep(int threadId) {
+    return outcome == Outcome.RUNNING
+        && threadId >= 0
+        && threadId < threads.size()
+        && enabled[threadId];
+  }
+
+  /** The thread id of each step so far. */
+  public List<Integer> schedule() {
+    List<Integer> out = new ArrayList<>(steps);
+    for (int i = 0; i < steps; i++) {
+      out.add(schedule[i]);
+    }
+    return List.copyOf(out);
+  }
+
+  /** How the run stands. */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** The {@code repr} of a bound global, or null. */
+  public @Nullable String globalRepr(String name) {
+    GlobalCell c = globals.get(name);
+    PyValue v = c == null ? null : c.value();
+    return v == null ? null : ObjectSpace.repr(v);
+  }
+
+  /** Whether the run, as it stands, has reached {@code goal}. */
+  public boolean reached(Goal goal) {
+    switch (goal.kind()) {
+      case RAISES:
+        for (StepThread t : threads) {
+          if (t.state == Snapshot.ThreadState.FAILED && goal.name().equals(t.errorKind)) {
+            return true;
+          }
+        }
+        return false;
+      case DEADLOCK:
+        return outcome == Outcome.DEADLOCK;
+      case GLOBAL_EQUALS:
+        return (outcome == Outcome.FINISHED || outcome == Outcome.ERROR)
+            && goal.repr().equals(globalRepr(goal.name()));
+      case STARVES:
+        return goal.threadId() < threads.size()
+            && threads.get(goal.threadId()).maxStreak >= goal.steps();
+    }
+    throw new AssertionError(goal);
+  }
+
+  /** Everything a page shows of the run now. */
+  public Snapshot snapshot() {
+    printedStream().flush();
+    return StepSnapshots.of(this);
+  }
+
+  // ---- a step -------------------------------------------------------------------------------
+
+  /** Runs one step of {@code threadId}, which {@link #canStep} allows. */
+  public void step(int threadId) {
+    if (!canStep(threadId)) {
+      throw new IllegalArgumentException("thread " + threadId + " cannot take a step now");
+    }
+    StepThread t = threads.get(threadId);
+    for (StepThread s : threads) {
+      // The others who could have run and did not: threads this step starts are not among them.
+      if (s == t || !enabled[s.id]) {
+        s.streak = 0;
+      } else {
+        s.streak++;
+        s.maxStreak = Math.max(s.maxStreak, s.streak);
+      }
+    }
+    if (steps == schedule.length) {
+      schedule = Arrays.copyOf(schedule, steps * 2);
+    }
+    schedule[steps++] = threadId;
+    t.inStep = 0;
+    t.released = false;
+    try {
+      if (t.top == null) {
+        startTarget(t);
+      } else {
+        run(t);
+      }
+    } catch (PyException e) {
+      fail(t, e);
+    } catch (IllegalRefCountException e) {
+      failOnHeap(t, e);
+    }
+    long executed = 0;
+    for (StepThread s : threads) {
+      executed += s.ts.executed();
+    }
+    if (executed > budget || steps >= maxSteps) {
+      overBudget = true;
+    }
+    settle();
+    if (policy.excludes()) {
+      gilHolder = !t.isDone() && !t.released && enabled[t.id] ? t.id : null;
+    }
+  }
+
+  /** Resumes {@code t}'s frames until its step is over or it ends. */
+  private void run(StepThread t) {
+    while (true) {
+      Frame f = t.top;
+      PyValue r;
+      try {
+        r = loop.resume(f, t.ts);
+      } catch (PyException | IllegalRefCountException e) {
+        t.pop(); // the frame unwound itself
+        unwindCallers(t, e);
+        throw e;
+      }
+      if (r == Frame.SUSPENDED) {
+        if (t.top != f) {
+          continue; // a call pushed a frame: run on into it
+        }
+        return;
+      }
+      t.pop();
+      if (t.top == null) {
+        t.lastCode = f.code.name;
+        t.lastLine = f.code.lines[f.pc];
+        PyValue.decRef(r);
+        end(t, Snapshot.ThreadState.FINISHED);
+        return;
+      }
+      Frame caller = t.top;
+      caller.sp = Instructions.finishCall(caller.stack, f.returnBase, caller.sp, r);
+      caller.pc++;
+    }
+  }
+
+  /** The frames below one that raised: each adds its line to the traceback and unwinds. */
+  private void unwindCallers(StepThread t, RuntimeException e) {
+    while (t.top != null) {
+      Frame f = t.top;
+      if (e instanceof PyException) {
+        ((PyException) e).addFrame(f.code.filename, f.code.name, f.code.lines[f.pc]);
+      }
+      try {
+        EvalLoop.unwind(f.stack, f.sp, f.locals);
+      } catch (PyException | IllegalRefCountException again) {
+        // The first error is the one the thread ends with.
+      }
+      t.pop();
+    }
+  }
+
+  /** The first step of a thread whose target is not a Python function. */
+  private void startTarget(StepThread t) {
+    t.inStep = 1;
+    if (t.pendingError != null) {
+      PyException e = t.pendingError;
+      t.pendingError = null;
+      throw e;
+    }
+    PyValue target = t.pendingTarget;
+    t.pendingTarget = null;
+    if (target != null) {
+      PyValue args = t.py.args();
+      PyValue[] items = args instanceof PyTuple ? ((PyTuple) args).items : new PyValue[0];
+      PyValue.decRef(target.call(runtime, t.ts, items, 0, items.length, null));
+    }
+    end(t, Snapshot.ThreadState.FINISHED);
+  }
+
+  private void fail(StepThread t, PyException e) {
+    InterpreterError error = e.toError();
+    List<InterpreterError.Frame> tb = error.traceback();
+    if (!tb.isEmpty()) { // where it ended: the innermost frame
+      t.lastCode = tb.get(tb.size() - 1).codeName();
+      t.lastLine = tb.get(tb.size() - 1).line();
+    }
+    t.errorKind = error.kind();
+    t.error = dev.gillab.gil.Traceback.format(error, this::sourceLine);
+    if (error.kind().equals("BudgetExceeded") || error.kind().equals("MemoryError")) {
+      overBudget = true;
+    }
+    end(t, Snapshot.ThreadState.FAILED);
+  }
+
+  private void failOnHeap(StepThread t, IllegalRefCountException e) {
+    t.errorKind = e.getClass().getSimpleName();
+    t.error = t.errorKind + ": " + e.getMessage() + "\n";
+    end(t, Snapshot.ThreadState.FAILED);
+  }
+
+  /** The thread has ended: its thread object is let go of and its joiners may go on. */
+  private void end(StepThread t, Snapshot.ThreadState how) {
+    t.state = how;
+    t.top = null;
+    t.py.finished.countDown();
+    PyValue.decRef(t.py);
+  }
+
+  /**
+   * {@code Thread.start()} from a stepped thread: a new stepped thread, numbered in start order,
+   * whose first step runs the target's first instruction.
+   */
+  void start(PyThread py) {
+    if (py.started) {
+      throw new PyException("RuntimeError", "threads can only be started once");
+    }
+    PyValue.incRef(py); // the running thread's, as on a real thread
+    StepThread t = new StepThread(this, threads.size(), py, new ThreadState(budget));
+    py.ident = t.id;
+    py.started = true;
+    PyValue target = py.target();
+    if (target instanceof PyFunction) {
+      PyFunction fn = (PyFunction) target;
+      PyValue args = py.args();
+      PyValue[] items = args instanceof PyTuple ? ((PyTuple) args).items : new PyValue[0];
+      try {
+        PyValue[] locals = fn.bind(items, 0, items.length, null, false);
+        t.top = new Frame(fn.code(), locals, null, 0);
+        t.frames = 1;
+        t.ts.depth = 1;
+      } catch (PyException e) {
+        t.pendingError = e;
+      }
+    } else {
+      t.pendingTarget = target;
+    }
+    threads.add(t);
+  }
+
+  /** Threads that have not ended: {@code threading.active_count()}. */
+  int activeCount() {
+    int n = 0;
+    for (StepThread t : threads) {
+      n += t.isDone() ? 0 : 1;
+    }
+    return n;
+  }
+
+  /**
+   * What {@code t}'s instruction at {@code pc} would wait for if it ran now: a taken lock ({@code
+   * with lock}, {@code lock.acquire()} with no timeout) or a thread still running ({@code
+   * join()}), or null when it would not block.
+   */
+  @Nullable PyValue blocker(StepThread t, Frame f, int pc, int sp) {
+    int word = f.code.words[pc];
+    int op = word & LinkedCode.OP_MASK;
+    if (op == EvalLoop.BEFORE_WITH) {
+      PyValue m = f.stack[sp - 1];
+      return m instanceof PyLock && ((PyLock) m).locked() ? m : null;
+    }
+    if (op != EvalLoop.CALL_FUNCTION && op != EvalLoop.CALL_FUNCTION_KW) {
+      return null;
+    }
+    int argc = word >>> LinkedCode.OP_BITS;
+    int top = op == EvalLoop.CALL_FUNCTION_KW ? sp - 1 : sp;
+    int base = top - argc;
+    if (!(f.stack[base - 1] instanceof PyBoundMethod)) {
+      return null;
+    }
+    PyBoundMethod m = (PyBoundMethod) f.stack[base - 1];
+    PyValue self = m.self();
+    if (m.method() != ACQUIRE && m.method() != JOIN) {
+      return null;
+    }
+    try {
+      Args args =
+          new Args(m.name(), f.stack, base, argc, op == EvalLoop.CALL_FUNCTION_KW
+              ? names(f.stack[sp - 1]) : null);
+      if (self instanceof PyLock) {
+        PyValue blocking = args.size() > 0 ? args.get(0) : args.keyword("blocking");
+        PyValue timeout = args.size() > 1 ? args.get(1) : args.keyword("timeout");
+        boolean blocks = blocking == null || ObjectSpace.truthy(blocking);
+        boolean timed = timeout != null && Convert.real(timeout) >= 0;
+        return ((PyLock) self).locked() && blocks && !timed ? self : null;
+      }
+      if (self instanceof PyThread) {
+        PyThread joined = (PyThread) self;
+        PyValue timeout = args.size() > 0 ? args.get(0) : args.keyword("timeout");
+        boolean untimed = timeout == null || timeout instanceof PyNone;
+        return joined.started && joined.isAlive() && joined != t.py && untimed ? self : null;
+      }
+    } catch (PyException e) {
+      return null; // the call raises when it runs: it does not block
+    }
+    return null;
+  }
+
+  private static String @Nullable [] names(PyValue tuple) {
+    if (!(tuple instanceof PyTuple)) {
+      return null;
+    }
+    PyValue[] items = ((PyTuple) tuple).items;
+    String[] out = new String[items.length];
+    for (int i = 0; i < items.length; i++) {
+      out[i] = items[i] instanceof PyStr ? ((PyStr) items[i]).value : "";
+    }
+    return out;
+  }
+
+  /** Recomputes who can step and how the run stands. */
+  private void settle() {
+    int n = threads.size();
+    if (enabled.length < n) {
+      enabled = new boolean[Math.max(n, enabled.length * 2)];
+    }
+    boolean waitedFor = false;
+    boolean failed = false;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      StepThread t = threads.get(i);
+      enabled[i] = false;
+      if (t.isDone()) {
+        failed |= t.state == Snapshot.ThreadState.FAILED;
+        continue;
+      }
+      waitedFor |= !t.daemon;
+      Frame f = t.top;
+      enabled[i] = f == null || blocker(t, f, f.pc, f.sp) == null;
+      count += enabled[i] ? 1 : 0;
+    }
+    if (overBudget) {
+      outcome = Outcome.BUDGET;
+    } else if (!waitedFor) {
+      outcome = failed ? Outcome.ERROR : Outcome.FINISHED;
+    } else if (count == 0) {
+      outcome = Outcome.DEADLOCK;
+    } else {
+      outcome = Outcome.RUNNING;
+    }
+    if (outcome != Outcome.RUNNING) {
+      choices = new int[0];
+      if (policy.excludes()) {
+        gilHolder = null;
+      }
+      return;
+    }
+    int[] c = new int[count];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (enabled[i]) {
+        c[k++] = i;
+      }
+    }
+    choices = c;
+  }
+
+  // ---- the world ----------------------------------------------------------------------------
+
+  private LinkedCode link(Code code) {
+    LinkedCode l = linked.get(code);
+    if (l == null && shared != null && shared.linked.containsKey(code)) {
+      // What linking made of this code for an earlier run, with this run's constants and globals.
+      LinkedCode t = shared.linked.get(code);
+      GlobalCell[] cells = new GlobalCell[t.globals.length];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = globals.computeIfAbsent(t.globals[i].name, GlobalCell::new);
+      }
+      l = t.withRun(Linker.constants(code, space, this::codeObject), cells);
+      linked.put(code, l);
+      sources.put(l, code);
+    } else if (l == null) {
+      l =
+          Linker.link(
+              code,
+              space,
+              ImmutableMap.of(),
+              name -> globals.computeIfAbsent(name, GlobalCell::new),
+              false,
+              runtime::builtin,
+              this::codeObject);
+      linked.put(code, l);
+      sources.put(l, code);
+      if (shared != null) {
+        shared.linked.put(code, l);
+      }
+    }
+    return l;
+  }
+
+  private PyValue codeObject(Code code) {
+    PyValue c = codeObjects.get(code);
+    if (c == null) {
+      c = PyCode.of(space, link(code));
+      codeObjects.put(code, c);
+    }
+    return c;
+  }
+
+  private String sourceLine(String filename, int line) {
+    int start = 0;
+    for (int i = 1; i < line; i++) {
+      int next = source.indexOf('\n', start);
+      if (next < 0) {
+        return "";
+      }
+      start = next + 1;
+    }
+    int end = source.indexOf('\n', start);
+    return source.substring(start, end < 0 ? source.length() : end).strip();
+  }
+
+  private PrintStream printedStream() {
+    return runtime.out();
+  }
+
+  // ---- for snapshots ------------------------------------------------------------------------
+
+  List<StepThread> threads() {
+    return threads;
+  }
+
+  Map<String, GlobalCell> globalCells() {
+    return globals;
+  }
+
+  Iterable<LinkedCode> linkedCodes() {
+    return linked.values();
+  }
+
+  Code codeOf(LinkedCode code) {
+    return sources.get(code);
+  }
+
+  String printed() {
+    return printed.toString(StandardCharsets.UTF_8);
+  }
+
+  @Nullable Integer gilHolder() {
+    return gilHolder;
+  }
+
+  int steps() {
+    return steps;
+  }
+}

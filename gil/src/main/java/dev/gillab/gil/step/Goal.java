@@ -1,0 +1,116 @@
+package dev.gillab.gil.step;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a learner tries to make a program do by choosing its schedule: fail an assertion,
+ * deadlock, end with a global at a value, or starve a thread. A goal is checked after every
+ * step ({@link #reachedBy}); those about the end of the run hold only once it has ended.
+ *
+ * @param kind which goal
+ * @param text the goal in words, for a page ("make counter end at 1")
+ * @param name the global ({@link Kind#GLOBAL_EQUALS}) or the exception type ({@link
+ *     Kind#RAISES}), else null
+ * @param repr the value's {@code repr} ({@link Kind#GLOBAL_EQUALS}), else null
+ * @param threadId the thread to starve ({@link Kind#STARVES}), else -1
+ * @param steps how many steps in a row the other threads must take ({@link Kind#STARVES}), else 0
+ */
+public record Goal(
+    Kind kind,
+    String text,
+    @Nullable String name,
+    @Nullable String repr,
+    int threadId,
+    int steps) {
+
+  /** The kinds of goal. */
+  public enum Kind {
+    /** Some thread ends by an uncaught exception of a given type. */
+    RAISES,
+    /** The run deadlocks. */
+    DEADLOCK,
+    /** The run ends, every thread done, with a global whose {@code repr} is a given text. */
+    GLOBAL_EQUALS,
+    /** The other threads take a number of steps in a row while one thread could have run. */
+    STARVES
+  }
+
+  /** Checks the fields fit the kind. */
+  public Goal {
+    checkNotNull(kind, "kind");
+    checkNotNull(text, "text");
+  }
+
+  /**
+   * Some thread fails an {@code assert}: ends by an uncaught {@code AssertionError}.
+   *
+   * @return the goal
+   */
+  public static Goal assertionFails() {
+    return new Goal(Kind.RAISES, "make an assert fail", "AssertionError", null, -1, 0);
+  }
+
+  /**
+   * Some thread ends by an uncaught exception of type {@code exceptionType}.
+   *
+   * @param exceptionType a Python exception type name, e.g. {@code IndexError}
+   * @return the goal
+   */
+  public static Goal raises(String exceptionType) {
+    checkArgument(!checkNotNull(exceptionType, "exceptionType").isBlank(), "no exception type");
+    return new Goal(Kind.RAISES, "make a thread raise " + exceptionType, exceptionType, null, -1, 0);
+  }
+
+  /**
+   * The run ends in {@link Outcome#DEADLOCK}.
+   *
+   * @return the goal
+   */
+  public static Goal deadlock() {
+    return new Goal(Kind.DEADLOCK, "make the threads deadlock", null, null, -1, 0);
+  }
+
+  /**
+   * The run ends with every thread done and global {@code name} bound to a value whose {@code
+   * repr} is {@code repr}.
+   *
+   * @param name the global
+   * @param repr its value's {@code repr}, e.g. {@code 1} or {@code 'done'}
+   * @return the goal
+   */
+  public static Goal globalEquals(String name, String repr) {
+    checkNotNull(name, "name");
+    checkNotNull(repr, "repr");
+    return new Goal(Kind.GLOBAL_EQUALS, "make " + name + " end at " + repr, name, repr, -1, 0);
+  }
+
+  /**
+   * The other threads take {@code steps} steps in a row while thread {@code threadId} could have
+   * taken one.
+   *
+   * @param threadId the thread kept waiting
+   * @param steps at least 1
+   * @return the goal
+   */
+  public static Goal starves(int threadId, int steps) {
+    checkArgument(threadId >= 0, "threadId must not be negative, got %s", threadId);
+    checkArgument(steps >= 1, "steps must be at least 1, got %s", steps);
+    return new Goal(
+        Kind.STARVES,
+        "keep thread " + threadId + " waiting for " + steps + " steps while it could run",
+        null, null, threadId, steps);
+  }
+
+  /**
+   * Whether {@code stepper}'s run, as it stands, has reached this goal.
+   *
+   * @param stepper a run
+   * @return true once the goal is reached
+   */
+  public boolean reachedBy(Stepper stepper) {
+    return stepper.reached(this);
+  }
+}

@@ -1,0 +1,288 @@
+package dev.gillab.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gillab.gil.step.Explorer;
+import dev.gillab.gil.step.Found;
+import dev.gillab.gil.step.Level;
+import dev.gillab.gil.step.Levels;
+import java.io.File;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page of {@code gil-lab serve} in a real browser: headless Chromium driven by Selenium
+ * through the chromedriver on the PATH (the Debian packages {@code chromium} and {@code
+ * chromium-driver}); neither is ever downloaded, and Selenium Manager does not run, since both
+ * paths are given. Without them the test is skipped, saying so.
+ *
+ * <p>It plays a level as a learner does: clicks a losing schedule thread by thread, checks what
+ * the page shows (the global's value and reference count, the timeline, the "solved" banner),
+ * undoes and redoes the last step, opens the copied link in a fresh page and checks the same
+ * state, lets the page find a deadlock and steps through it, and shows a compile error in place.
+ * The moment a thread is about to write back a stale value is saved as {@code docs/serve.png},
+ * the chapter's screenshot.
+ */
+class ServeIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String LEVEL = "lost-update-no-gil";
+
+  private static RunningServe serve;
+  private static ChromeDriver driver;
+  private static WebDriverWait wait;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Optional<Path> browser = onPath("chromium", "chromium-browser", "google-chrome");
+    Optional<Path> chromedriver = onPath("chromedriver");
+    assumeTrue(browser.isPresent() && chromedriver.isPresent(),
+        "no chromium and chromedriver on the PATH (Debian: apt-get install chromium"
+            + " chromium-driver): the browser test is skipped");
+    serve = new RunningServe();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(browser.get().toFile());
+    // --no-sandbox: Chromium's sandbox refuses to start as root, which CI runs as.
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+        "--disable-gpu", "--window-size=1400,1950", "--hide-scrollbars", "--lang=en-US",
+        "--font-render-hinting=none");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(chromedriver.get().toFile())
+        .usingAnyFreePort()
+        .build();
+    driver = new ChromeDriver(service, options);
+    // Each click is answered in milliseconds: poll that often, not every half second.
+    wait = new WebDriverWait(driver, WAIT);
+    wait.pollingEvery(Duration.ofMillis(10));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (serve != null) {
+      assertEquals(0, serve.stop());
+    }
+  }
+
+  private static Optional<Path> onPath(String... names) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .flatMap(dir -> Stream.of(names).map(n -> Path.of(dir, n)))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+
+  @Test
+  void aLosingScheduleClickedThroughIsSolvedAndItsLinkReplaysIt() throws Exception {
+    Level level = Levels.byId(LEVEL);
+    List<Integer> schedule =
+        Explorer.defaults().find(level).map(Found::schedule).orElseThrow();
+    open(serve.uri().toString());
+    new Select(driver.findElement(By.id("level-picker"))).selectByValue(LEVEL);
+    wait.until(ExpectedConditions.textToBe(By.id("level-title"), level.title()));
+    wait.until(d -> timeline().isEmpty());
+
+    int shot = firstReturn(schedule);
+    for (int i = 0; i < schedule.size(); i++) {
+      if (i == shot) {
+        // The chapter's screenshot: a thread about to write back the value it read before
+        // another thread's whole update.
+        Files.createDirectories(Path.of("docs"));
+        Files.write(Path.of("docs", "serve.png"), driver.getScreenshotAs(OutputType.BYTES));
+      }
+      if (i == schedule.size() - 1) {
+        assertFalse(driver.findElement(By.id("solved")).isDisplayed(), "not solved before the end");
+        assertEquals("not yet", text("goal-status"));
+      }
+      // The page draws its buttons anew with each answer, and the last wait saw the last
+      // answer drawn: the button is there, so no wait for it.
+      driver.findElement(By.id("run-" + schedule.get(i))).click();
+      int steps = i + 1;
+      wait.until(d -> timeline().size() == steps);
+    }
+    assertSolved(schedule.size());
+    assertCountsAsTheServerHasThem(schedule);
+
+    // Undo takes the last step back, and so the goal; the same click reaches it again.
+    click("undo");
+    wait.until(d -> timeline().size() == schedule.size() - 1);
+    assertFalse(driver.findElement(By.id("solved")).isDisplayed());
+    click("run-" + schedule.get(schedule.size() - 1));
+    wait.until(d -> timeline().size() == schedule.size());
+    assertSolved(schedule.size());
+
+    click("copy-link");
+    String link = driver.findElement(By.id("link")).getAttribute("value");
+    assertTrue(link.startsWith(serve.uri() + "#level=" + LEVEL + "&policy=none&"), link);
+    driver.get("about:blank");
+    open(link);
+    wait.until(d -> timeline().size() == schedule.size());
+    assertSolved(schedule.size());
+    assertCountsAsTheServerHasThem(schedule);
+  }
+
+  @Test
+  void thePageFindsADeadlockAndStepsThroughIt() {
+    open(serve.uri() + "#level=opposite-order");
+    wait.until(ExpectedConditions.textToBe(
+        By.id("level-title"), Levels.byId("opposite-order").title()));
+    String searched = (String) driver.executeScript("return lab.session.id");
+    click("find");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("found-step")));
+    assertTrue(text("found").startsWith("Found after "), text("found"));
+    // Stepping through the found schedule starts a new session; the page ends the old one.
+    wait.until(d -> status("api/sessions/" + searched) == 404);
+    for (int i = 0; i < 1000 && driver.findElement(By.id("found-step")).isDisplayed(); i++) {
+      int before = timeline().size();
+      click("found-step");
+      wait.until(d -> timeline().size() == before + 1);
+    }
+    assertEquals("DEADLOCK", text("outcome"));
+    assertTrue(driver.findElement(By.id("solved")).isDisplayed());
+    assertTrue(driver.findElements(By.cssSelector("#thread-buttons button:enabled")).isEmpty(),
+        "no thread can run in a deadlock");
+  }
+
+  @Test
+  void aCompileErrorIsShownWithItsPlace() {
+    open(serve.uri().toString());
+    click("edit-toggle");
+    WebElement editor = driver.findElement(By.id("source-editor"));
+    editor.clear();
+    editor.sendKeys("x = 1\nif x\n    x = 2\n");
+    click("load-source");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compile-error")));
+    assertEquals("line 2, column 5: SyntaxError: expected ':'", text("compile-error"));
+
+    editor.clear();
+    editor.sendKeys("x = 1\nif x:\n    x = 2\n");
+    click("load-source");
+    wait.until(ExpectedConditions.textToBe(By.id("level-title"), "Your own program"));
+    assertFalse(driver.findElement(By.id("compile-error")).isDisplayed());
+    assertEquals("", new Select(driver.findElement(By.id("level-picker")))
+        .getFirstSelectedOption().getAttribute("value"));
+    assertEquals("none, explore freely", text("goal-text"));
+    assertTrue(driver.findElements(By.id("run-0")).get(0).isEnabled());
+  }
+
+  /** The first step that goes back to a thread the schedule switched away from. */
+  private static int firstReturn(List<Integer> schedule) {
+    for (int i = 1; i < schedule.size(); i++) {
+      if (!schedule.get(i).equals(schedule.get(i - 1))
+          && schedule.subList(0, i - 1).contains(schedule.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("a lost update needs a preemption: " + schedule);
+  }
+
+  private static void assertSolved(int steps) {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("solved")));
+    assertEquals("solved", text("goal-status"));
+    assertEquals("FINISHED", text("outcome"));
+    assertEquals(String.valueOf(steps), text("steps"));
+    assertEquals("1\n", driver.findElement(By.id("output")).getAttribute("textContent"));
+    List<WebElement> counter = driver.findElements(By.cssSelector("#globals-counter td"));
+    assertEquals("1", counter.get(1).getText(), "the lost update: counter ends at 1");
+    assertEquals("int", counter.get(2).getText());
+  }
+
+  /**
+   * The globals and heap objects on the page, each with the value, type and reference count the
+   * server's replay of the same schedule has, in the same order: a run is a function of its
+   * schedule, so the live session the clicks made and a replay name their objects alike.
+   */
+  private static void assertCountsAsTheServerHasThem(List<Integer> schedule) throws Exception {
+    String query = "api/replay?level=" + LEVEL + "&schedule="
+        + schedule.stream().map(String::valueOf).collect(Collectors.joining("."));
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(serve.uri().resolve(query)).timeout(WAIT).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    JsonNode snapshot = new ObjectMapper().readTree(r.body()).get("snapshot");
+    assertTrue(snapshot.get("globals").size() >= 3, snapshot.toString());
+    for (JsonNode g : snapshot.get("globals")) {
+      List<WebElement> row = driver.findElements(
+          By.cssSelector("#globals-" + g.get("name").asText() + " td"));
+      assertEquals(g.get("repr").asText(), row.get(1).getText(), g.toString());
+      assertEquals(g.get("type").asText(), row.get(2).getText(), g.toString());
+      assertEquals(count(g), row.get(3).getText(), g.toString());
+    }
+    List<String> expected = new ArrayList<>();
+    for (JsonNode o : snapshot.get("heap")) {
+      expected.add("#" + o.get("id").asText() + " " + o.get("repr").asText() + " "
+          + o.get("type").asText() + " " + count(o));
+    }
+    List<String> shown = new ArrayList<>();
+    for (WebElement row : driver.findElements(By.cssSelector("#heap tbody tr"))) {
+      List<String> cells = new ArrayList<>();
+      row.findElements(By.tagName("td")).forEach(td -> cells.add(td.getText()));
+      shown.add(String.join(" ", cells));
+    }
+    assertEquals(expected, shown);
+  }
+
+  /** The count as the page shows it: an immortal object's as a word. */
+  private static String count(JsonNode object) {
+    int n = object.get("refCount").intValue();
+    return n == Integer.MAX_VALUE ? "immortal" : String.valueOf(n);
+  }
+
+
+  private static int status(String path) {
+    try {
+      return HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(serve.uri().resolve(path)).timeout(WAIT).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void open(String url) {
+    driver.get(url);
+    wait.until(d -> "true".equals(
+        d.findElement(By.tagName("body")).getAttribute("data-ready")));
+  }
+
+  private static void click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+  }
+
+  private static String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  private static List<WebElement> timeline() {
+    return driver.findElements(By.cssSelector("#timeline li"));
+  }
+}
