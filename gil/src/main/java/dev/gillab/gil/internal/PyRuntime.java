@@ -91,6 +91,7 @@ public final class PyRuntime {
     this.err = out;
     this.threadFactory = template.threadFactory;
     this.running = new AtomicInteger();
+    this.executed = new LongAdder();
     this.budget = budget;
     this.builtins = template.builtins;
     this.modules = template.modules;

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -154,6 +155,7 @@ public final class StepEngine {
           throw new IllegalStateException("a stepped run starts no Java thread");
         },
         new AtomicInteger(),
+        new LongAdder(),
         budget);
   }
 
