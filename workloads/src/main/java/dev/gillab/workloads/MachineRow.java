@@ -36,6 +36,12 @@ public record MachineRow(
     @Nullable Double otherCores,
     @Nullable String busy) {
 
+  /**
+   * Below this wall time the line prints no CPU shares: the OS counts busy time in ticks of about
+   * 10 ms, so a few ticks over a few hundredths of a second can read as more cores than there are.
+   */
+  static final double MIN_SECONDS_FOR_SHARES = 0.1;
+
   public MachineRow {
     checkNotNull(experiment, "experiment");
     checkArgument(cores >= 1, "cores must be at least 1, was %s", cores);
@@ -43,12 +49,17 @@ public record MachineRow(
 
   /**
    * The stdout line, e.g. {@code machine: load 0.42 -> 0.95, this JVM had 1.93 of 2 cores}, with
-   * the worker JVMs and other work where there were any.
+   * the worker JVMs and other work where there were any; an experiment shorter than {@value
+   * #MIN_SECONDS_FOR_SHARES} s gets its load only.
    */
   public String line() {
     StringBuilder b = new StringBuilder("machine: load ")
-        .append(load(loadBefore)).append(" -> ").append(load(loadAfter))
-        .append(String.format(Locale.ROOT, ", this JVM had %.2f of %d cores", jvmCores, cores));
+        .append(load(loadBefore)).append(" -> ").append(load(loadAfter));
+    if (seconds < MIN_SECONDS_FOR_SHARES) {
+      return b.append(String.format(Locale.ROOT, " (%.1f s: too short to measure CPU shares)",
+          seconds)).toString();
+    }
+    b.append(String.format(Locale.ROOT, ", this JVM had %.2f of %d cores", jvmCores, cores));
     if (workerCores > 0.005) {
       b.append(String.format(Locale.ROOT, ", its worker JVMs %.2f more", workerCores));
     }

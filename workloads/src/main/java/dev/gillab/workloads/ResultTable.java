@@ -71,8 +71,8 @@ public final class ResultTable {
         Integer.toString(row.threads()),
         String.format(Locale.ROOT, "%,d", row.expectedLength()),
         String.format(Locale.ROOT, "%,d", row.listLength()),
-        Long.toString(row.useAfterFree()),
-        Long.toString(row.leaks()),
+        String.format(Locale.ROOT, "%,d", row.useAfterFree()),
+        String.format(Locale.ROOT, "%,d", row.leaks()),
         row.clean() ? "clean" : "CORRUPTED"
       };
     }

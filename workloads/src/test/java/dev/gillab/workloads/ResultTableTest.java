@@ -62,4 +62,24 @@ class ResultTableTest {
     assertEquals(2.0, Median.of(3, 1, 2));
     assertEquals(2.5, Median.of(4, 1, 2, 3));
   }
+
+  /** Every count of the race table groups its thousands, leaks and uses after free included. */
+  @Test
+  void raceCountsGroupTheirThousandsInEveryColumn() {
+    String t =
+        ResultTable.renderRace(
+            List.of(
+                new RaceRow("threads-nogil-plain", "none", "PLAIN", 2, 200_000, 200_000, 1_234,
+                    199_489, false)));
+    assertEquals(
+        String.join(
+            System.lineSeparator(),
+            "race — a shared list hammered by 2 threads; what the heap caught",
+            "mode                 policy  counts  threads  appends  list length  use-after-free"
+                + "    leaks    verdict",
+            "threads-nogil-plain  none     PLAIN        2  200,000      200,000           1,234"
+                + "  199,489  CORRUPTED",
+            ""),
+        t);
+  }
 }

@@ -35,6 +35,16 @@ class TrustTest {
   }
 
   @Test
+  void anExperimentTooShortForTheCpuClockGetsNoCoreFigures() {
+    // 0.02 s of wall time holds two or three ticks of the OS's CPU clock: 0.05 s of CPU time
+    // over it would read as 2.5 of 2 cores, which no JVM can have.
+    MachineSample start = at(0, 2.68, 0, 0, 100);
+    MachineRow r = Trust.judge(2, start,
+        List.of(new Span("deadlock", start, at(0.02, 2.68, 0.05, 0, 100.05)))).get(0);
+    assertEquals("machine: load 2.68 -> 2.68 (0.0 s: too short to measure CPU shares)", r.line());
+  }
+
+  @Test
   void aHighLoadAtTheStartMakesTheRunABusyMachines() {
     MachineSample start = at(0, 3.1, 0, 0, -1);
     List<MachineRow> rows =
