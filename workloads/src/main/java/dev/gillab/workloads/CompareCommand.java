@@ -108,7 +108,8 @@ final class CompareCommand implements Callable<Integer> {
       out.println("compare — gil-lab under " + interval.label() + " beside "
           + (cp == null ? "no CPython (" + missing + ")" : "CPython " + cp.version() + " (" + python
               + ")")
-          + ", same sizes, same echo server; medians of " + z.repeats() + " runs after warm-up"
+          + ", same sizes, same echo server; median of " + z.repeats()
+          + (z.repeats() == 1 ? " run" : " runs") + " after warm-up"
           + " (gil-lab: until the JIT settled)");
       out.print(render(rows));
       out.println("ticks(100) is Python 2's GIL: on more than one core two CPU-bound threads ran"
