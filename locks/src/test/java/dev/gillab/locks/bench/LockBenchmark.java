@@ -94,33 +94,25 @@ public class LockBenchmark {
     if (jdkRw.getReadLockCount() > 0 || jdkRw.isWriteLocked()) {
       throw new IllegalStateException("a ReentrantReadWriteLock was left held");
     }
-    boolean rwRefused;
-    checkedRw.acquireWriteUninterruptibly();
-    try {
-      checkedOuter.acquireUninterruptibly();
-      checkedOuter.release();
-      rwRefused = false;
-    } catch (PotentialDeadlockException expected) {
-      rwRefused = true;
-    } finally {
-      checkedRw.releaseWrite();
-    }
-    if (!rwRefused) {
+    if (!refused(checkedRw::acquireWriteUninterruptibly, checkedRw::releaseWrite, checkedOuter)) {
       throw new IllegalStateException("order checking was off: rw -> outer was not refused");
     }
-    boolean refused;
-    orderInner.acquireUninterruptibly();
-    try {
-      orderOuter.acquireUninterruptibly();
-      orderOuter.release();
-      refused = false;
-    } catch (PotentialDeadlockException expected) {
-      refused = true;
-    } finally {
-      orderInner.release();
-    }
-    if (!refused) {
+    if (!refused(orderInner::acquireUninterruptibly, orderInner::release, orderOuter)) {
       throw new IllegalStateException("order checking was off: inner -> outer was not refused");
+    }
+  }
+
+  /** Whether taking {@code then} while holding what {@code take} took is refused as out of order. */
+  private static boolean refused(Runnable take, Runnable release, OwnedLock then) {
+    take.run();
+    try {
+      then.acquireUninterruptibly();
+      then.release();
+      return false;
+    } catch (PotentialDeadlockException expected) {
+      return true;
+    } finally {
+      release.run();
     }
   }
 
