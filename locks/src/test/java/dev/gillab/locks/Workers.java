@@ -80,17 +80,28 @@ final class Workers implements AutoCloseable {
   /**
    * Waits (bounded) for every worker; interrupts one that is still running after the bound so
    * that no test leaves a thread behind, and fails then. Rethrows a failure nobody asked for.
+   *
+   * <p>Declares no {@link InterruptedException}: thrown out of a try-with-resources whose body
+   * failed too, it would be tucked away as a suppressed exception and the interrupt lost. So an
+   * interrupt while waiting (a test's timeout sends one) interrupts every worker, is kept on the
+   * calling thread, and fails the test.
    */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     List<String> stuck = new ArrayList<>();
-    for (Worker w : started) {
-      w.thread.join(10_000);
-      if (w.thread.isAlive()) {
-        stuck.add(w.thread.getName());
-        w.thread.interrupt();
+    try {
+      for (Worker w : started) {
         w.thread.join(10_000);
+        if (w.thread.isAlive()) {
+          stuck.add(w.thread.getName());
+          w.thread.interrupt();
+          w.thread.join(10_000);
+        }
       }
+    } catch (InterruptedException e) {
+      started.forEach(w -> w.thread.interrupt());
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for the workers", e);
     }
     assertEquals(List.of(), stuck, "workers still running after 10 s");
     assertEquals(List.of(), started.stream().filter(w -> w.thread.isAlive()).toList());
