@@ -70,6 +70,7 @@ class AllowedOrderTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   void twoLocksOfOneNameMayNestOnceDeclared() throws Exception {
     LockSet locks = allowing("account", "account", "transfers take two accounts in id order");
     OwnedLock alice = locks.newLock("account");

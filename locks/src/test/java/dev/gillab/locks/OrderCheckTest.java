@@ -72,7 +72,7 @@ class OrderCheckTest {
     assertEquals("potential deadlock: " + me + " acquires A while holding B, but A -> B was "
         + "established before; lock-order cycle: B -> A -> B", r.summary());
     assertEquals(List.of("B", "A"), r.locks());
-    String[] lines = r.details().split("\n");
+    String[] lines = r.details().split("\n", -1);
     assertEquals("  B -> A attempted now by " + me + " at:", lines[0]);
     assertTrue(lines[1].startsWith("      at dev.gillab.locks.Nesting.nest"), lines[1]);
     assertTrue(r.details().contains("\n  A -> B first established by " + me + " at:\n"

@@ -86,7 +86,7 @@ class ReadWriteOrderCheckTest {
         + "A (read) -> B (write) was established before; lock-order cycle: "
         + "B (read) -> A (write), A (read) -> B (write)", r.summary());
     assertEquals(List.of("B", "A"), r.locks());
-    String[] lines = r.details().split("\n");
+    String[] lines = r.details().split("\n", -1);
     assertEquals("  B (read) -> A (write) attempted now by " + me + " at:", lines[0]);
     assertTrue(r.details().contains("\n  A (read) -> B (write) first established by " + me
         + " at:\n      at dev.gillab.locks.Nesting.take"), r.details());

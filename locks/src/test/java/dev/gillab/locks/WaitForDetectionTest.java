@@ -56,7 +56,7 @@ class WaitForDetectionTest {
           e.report().summary());
       assertEquals(List.of("worker-1", "worker-2"), e.report().threads());
       assertEquals(List.of("A", "B"), e.report().locks());
-      String[] lines = e.getMessage().split("\n");
+      String[] lines = e.getMessage().split("\n", -1);
       assertEquals(e.report().summary(), lines[0]);
       assertEquals("  worker-1 acquired A at:", lines[1]);
       assertTrue(lines[2].startsWith("      at dev.gillab.locks.Nesting."), lines[2]);

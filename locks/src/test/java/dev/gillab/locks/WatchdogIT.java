@@ -70,6 +70,7 @@ class WatchdogIT {
   }
 
   @Test
+  @SuppressWarnings("try") // the watchdog is never named in its block: it only has to run
   void findsUncheckedOwnedLocksThroughTheJvm() throws Exception {
     OwnedLock a = OwnedLock.create("A");
     OwnedLock b = OwnedLock.create("B");

@@ -121,8 +121,7 @@ public final class Deadlock_07_WriterInTheCycle {
     return reports;
   }
 
-  // The holds are not referenced in the block: holding them while it runs is all they are for.
-  @SuppressWarnings("try")
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   private static String nest(OwnedReadWriteLock outer, Mode outerMode, OwnedReadWriteLock inner,
       Mode innerMode) throws InterruptedException {
     try (Hold outerHeld = outerMode.hold(outer); Hold innerHeld = innerMode.hold(inner)) {
