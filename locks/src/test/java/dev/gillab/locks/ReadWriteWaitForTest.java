@@ -65,8 +65,7 @@ class ReadWriteWaitForTest {
       Workers.Worker w2 = workers.start("worker-2",
           () -> closeTheCycle(b, held, bothHold, () -> take(a, wanted), "worker-1"));
       DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
-      w1.join();
-      assertEquals(null, w1.failure.get());
+      w1.awaitSuccess();
       assertEquals(summary, e.report().summary());
       assertEquals(List.of("A", "B"), e.report().locks());
       assertTrue(e.getMessage().contains("\n  worker-1 acquired A (" + held + ") at:\n"
@@ -108,8 +107,7 @@ class ReadWriteWaitForTest {
       DeadlockException e = assertInstanceOf(DeadlockException.class, w1.awaitFailure());
       assertEquals("deadlock: worker-1 holds B (write) and waits for A (write); "
           + "worker-2 holds A (read) and waits for B (write)", e.report().summary());
-      w2.join();
-      assertEquals(null, w2.failure.get());
+      w2.awaitSuccess();
       done.countDown();
       r0.join();
     }

@@ -49,8 +49,7 @@ class WaitForDetectionTest {
         }
       }, "worker-1"));
       DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
-      w1.join();
-      assertEquals(null, w1.failure.get());
+      w1.awaitSuccess();
 
       assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           e.report().summary());
@@ -108,10 +107,8 @@ class WaitForDetectionTest {
       Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
       Workers.Worker w2 = workers.start("worker-2", () -> closeTheCycle(b, bothHold,
           () -> assertFalse(a.tryAcquire(Duration.ofMillis(50))), "worker-1"));
-      w2.join();
-      w1.join();
-      assertEquals(null, w2.failure.get());
-      assertEquals(null, w1.failure.get());
+      w2.awaitSuccess();
+      w1.awaitSuccess();
     }
   }
 
@@ -157,8 +154,7 @@ class WaitForDetectionTest {
       w3.awaitParked();
       go.countDown();
       for (Workers.Worker w : List.of(w1, w2, w3)) {
-        w.join();
-        assertEquals(null, w.failure.get());
+        w.awaitSuccess();
       }
     }
     assertEquals(List.of(), reports);

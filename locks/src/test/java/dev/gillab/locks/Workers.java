@@ -38,6 +38,12 @@ final class Workers implements AutoCloseable {
       return this;
     }
 
+    /** Waits (bounded) for the thread to end, and asserts that it threw nothing. */
+    void awaitSuccess() throws InterruptedException {
+      join();
+      assertEquals(null, failure.get(), () -> thread.getName() + " failed");
+    }
+
     Throwable awaitFailure() throws InterruptedException {
       failureExpected = true;
       join();
