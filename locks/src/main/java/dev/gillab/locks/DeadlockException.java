@@ -1,7 +1,5 @@
 package dev.gillab.locks;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 /**
  * Thrown by an acquisition that would have closed a wait-for cycle (policy {@link
  * Policy#THROW}), or by a non-reentrant lock asked for again by its holder. It is thrown
@@ -12,12 +10,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * worker-1 holds A and waits for B; worker-2 holds B and waits for A"}), the following lines
  * show where each holder acquired its lock.
  */
-public final class DeadlockException extends RuntimeException {
+public final class DeadlockException extends CycleException {
   private static final long serialVersionUID = 1L;
-
-  /** The cycle; a report is not serializable, as it is not meant to travel. */
-  @SuppressWarnings("serial") // reports are not meant to travel
-  private final DeadlockReport report;
 
   /**
    * Wraps a detector's report; the message is the report's text, so a stack trace alone shows
@@ -26,17 +20,6 @@ public final class DeadlockException extends RuntimeException {
    * @param report the cycle that was about to close
    */
   public DeadlockException(DeadlockReport report) {
-    super(checkNotNull(report, "report").toString());
-    this.report = report;
-  }
-
-  /**
-   * The cycle as data, for a caller that wants to know which threads and locks were in it
-   * rather than parse the message.
-   *
-   * @return the report this exception was thrown with
-   */
-  public DeadlockReport report() {
-    return report;
+    super(report);
   }
 }

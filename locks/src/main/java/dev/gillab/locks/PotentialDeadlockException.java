@@ -1,7 +1,5 @@
 package dev.gillab.locks;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 /**
  * Thrown by an acquisition that would close a cycle in the lock-order graph (policy {@link
  * Policy#THROW}): taking this lock while holding the other one contradicts an order seen
@@ -9,12 +7,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * before the lock is taken. The message is the {@link DeadlockReport}: the cycle on its first
  * line, then the stack that first established each edge.
  */
-public final class PotentialDeadlockException extends RuntimeException {
+public final class PotentialDeadlockException extends CycleException {
   private static final long serialVersionUID = 1L;
-
-  /** The cycle; a report is not serializable, as it is not meant to travel. */
-  @SuppressWarnings("serial") // reports are not meant to travel
-  private final DeadlockReport report;
 
   /**
    * Wraps a detector's report; the message is the report's text, so a stack trace alone shows
@@ -23,17 +17,6 @@ public final class PotentialDeadlockException extends RuntimeException {
    * @param report the cycle that was about to close
    */
   public PotentialDeadlockException(DeadlockReport report) {
-    super(checkNotNull(report, "report").toString());
-    this.report = report;
-  }
-
-  /**
-   * The cycle as data, for a caller that wants to know which threads and locks were in it
-   * rather than parse the message.
-   *
-   * @return the report this exception was thrown with
-   */
-  public DeadlockReport report() {
-    return report;
+    super(report);
   }
 }

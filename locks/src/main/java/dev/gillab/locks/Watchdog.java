@@ -138,9 +138,9 @@ public final class Watchdog implements AutoCloseable {
       Set<ImmutableList<Long>> known = new HashSet<>();
       for (WaitForGraph set : sets) {
         for (WaitForGraph.Cycle c : set.cycles()) {
-          known.add(c.threadIds);
-          if (!c.alreadyReported) {
-            fresh.add(c.report);
+          known.add(c.threadIds());
+          if (!c.alreadyReported()) {
+            fresh.add(c.report());
           }
         }
       }

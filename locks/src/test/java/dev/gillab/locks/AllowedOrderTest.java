@@ -1,8 +1,10 @@
 package dev.gillab.locks;
 
+import static dev.gillab.locks.Nesting.nest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gillab.locks.Nesting.Mode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Timeout;
 /** A declared safe order suppresses exactly its edge; every other order is still checked. */
 @Timeout(30)
 class AllowedOrderTest {
+  private static final String UNDER_BOOKS = "audits and transfers both run under lock 'books'";
+
   private final String me = Thread.currentThread().getName();
   private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
 
@@ -18,14 +22,9 @@ class AllowedOrderTest {
     return LockSet.builder().waitFor(Policy.DISABLED).order(order).listener(reports::add);
   }
 
-  private static void nest(OwnedLock outer, OwnedLock inner) throws InterruptedException {
-    outer.acquire();
-    try {
-      inner.acquire();
-      inner.release();
-    } finally {
-      outer.release();
-    }
+  /** A set that refuses every order seen to flip, except {@code first -> then}, declared safe. */
+  private LockSet allowing(String first, String then, String reason) {
+    return builder(Policy.THROW).allowOrder(first, then, reason).build();
   }
 
   /**
@@ -40,14 +39,10 @@ class AllowedOrderTest {
     assertEquals(1, reports.size());
 
     reports.clear();
-    LockSet declared = builder(Policy.THROW)
-        .allowOrder("audit", "account", "audits and transfers both run under lock 'books'")
-        .build();
+    LockSet declared = allowing("audit", "account", UNDER_BOOKS);
     nest(declared.newLock("account"), declared.newLock("audit"));
     nest(declared.newLock("audit"), declared.newLock("account"));
-    LockSet declaredFirst = builder(Policy.THROW)
-        .allowOrder("audit", "account", "audits and transfers both run under lock 'books'")
-        .build();
+    LockSet declaredFirst = allowing("audit", "account", UNDER_BOOKS);
     nest(declaredFirst.newLock("audit"), declaredFirst.newLock("account"));
     nest(declaredFirst.newLock("account"), declaredFirst.newLock("audit"));
     assertEquals(List.of(), reports);
@@ -55,9 +50,7 @@ class AllowedOrderTest {
 
   @Test
   void everyOtherOrderOfTheSameLocksIsStillChecked() throws Exception {
-    LockSet locks = builder(Policy.THROW)
-        .allowOrder("audit", "account", "audits and transfers both run under lock 'books'")
-        .build();
+    LockSet locks = allowing("audit", "account", UNDER_BOOKS);
     OwnedLock account = locks.newLock("account");
     OwnedLock audit = locks.newLock("audit");
     OwnedLock ledger = locks.newLock("ledger");
@@ -77,10 +70,9 @@ class AllowedOrderTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   void twoLocksOfOneNameMayNestOnceDeclared() throws Exception {
-    LockSet locks = builder(Policy.THROW)
-        .allowOrder("account", "account", "transfers take two accounts in id order")
-        .build();
+    LockSet locks = allowing("account", "account", "transfers take two accounts in id order");
     OwnedLock alice = locks.newLock("account");
     OwnedLock bob = locks.newLock("account");
     try (Hold h = OrderedAcquisition.acquireAll(bob, alice)) {
@@ -94,19 +86,12 @@ class AllowedOrderTest {
 
   @Test
   void aDeclarationCoversBothSidesOfAReadWriteLock() throws Exception {
-    LockSet locks = builder(Policy.THROW)
-        .allowOrder("cache", "index", "the index is rebuilt only under the cache's write lock")
-        .build();
+    LockSet locks =
+        allowing("cache", "index", "the index is rebuilt only under the cache's write lock");
     OwnedReadWriteLock cache = locks.newReadWriteLock("cache");
     OwnedReadWriteLock index = locks.newReadWriteLock("index");
-    index.acquireWrite();
-    cache.acquireWrite();
-    cache.releaseWrite();
-    index.releaseWrite();
-    cache.acquireRead();
-    index.acquireWrite();
-    index.releaseWrite();
-    cache.releaseRead();
+    nest(index, Mode.WRITE, cache, Mode.WRITE);
+    nest(cache, Mode.READ, index, Mode.WRITE);
     assertEquals(List.of(), reports);
   }
 

@@ -16,6 +16,7 @@ class GuardedObjectTest {
   private final String me = Thread.currentThread().getName();
 
   @Test
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   void theValueIsReachableOnlyWhileHoldingTheLock() throws Exception {
     GuardedObject<Integer> balance = GuardedObject.of(OwnedLock.create("account"), 100);
 
@@ -38,6 +39,7 @@ class GuardedObjectTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   void aReadWhileAnotherThreadHoldsTheLockNamesTheHolder() throws Exception {
     GuardedObject<List<String>> log = GuardedObject.of(OwnedLock.create("log"), new ArrayList<>());
     CountDownLatch held = new CountDownLatch(1);

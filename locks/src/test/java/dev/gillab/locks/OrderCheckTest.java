@@ -1,5 +1,6 @@
 package dev.gillab.locks;
 
+import static dev.gillab.locks.Nesting.nest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,27 +25,43 @@ class OrderCheckTest {
   private final String me = Thread.currentThread().getName();
   private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
 
+  // The locks named A to D of the lock set a test makes with locksAToD (most tests nest these).
+  private OwnedLock a;
+  private OwnedLock b;
+  private OwnedLock c;
+  private OwnedLock d;
+
   private LockSet set(Policy order, OrderKey key) {
     return LockSet.builder().waitFor(Policy.DISABLED).order(order).orderBy(key)
         .listener(reports::add).build();
   }
 
-  private static void nest(OwnedLock outer, OwnedLock inner) throws InterruptedException {
-    outer.acquire();
-    try {
-      inner.acquire();
-      inner.release();
-    } finally {
-      outer.release();
+  /** Makes a lock set that checks the order by name with {@code order}, and its A to D. */
+  private LockSet newLocksAToD(Policy order) {
+    LockSet locks = set(order, OrderKey.NAME);
+    a = locks.newLock("A");
+    b = locks.newLock("B");
+    c = locks.newLock("C");
+    d = locks.newLock("D");
+    return locks;
+  }
+
+  /** Releases one hold of each lock, in the order given: unwinds a held stack built by hand. */
+  private static void release(OwnedLock... locks) {
+    for (OwnedLock lock : locks) {
+      lock.release();
     }
+  }
+
+  private void assertTheOnlyReportIs(String summary) {
+    assertEquals(1, reports.size(), reports::toString);
+    assertEquals(summary, reports.get(0).summary());
   }
 
   @Test
   void oppositeOrderAcrossTimeIsReportedOnceWithTheStackThatEstablishedEachEdge()
       throws Exception {
-    LockSet locks = set(Policy.WARN, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
+    newLocksAToD(Policy.WARN);
     nest(a, b);
     assertEquals(List.of(), reports);
     nest(b, a);
@@ -55,18 +72,16 @@ class OrderCheckTest {
     assertEquals("potential deadlock: " + me + " acquires A while holding B, but A -> B was "
         + "established before; lock-order cycle: B -> A -> B", r.summary());
     assertEquals(List.of("B", "A"), r.locks());
-    String[] lines = r.details().split("\n");
+    String[] lines = r.details().split("\n", -1);
     assertEquals("  B -> A attempted now by " + me + " at:", lines[0]);
-    assertTrue(lines[1].startsWith("      at dev.gillab.locks.OrderCheckTest.nest"), lines[1]);
+    assertTrue(lines[1].startsWith("      at dev.gillab.locks.Nesting.nest"), lines[1]);
     assertTrue(r.details().contains("\n  A -> B first established by " + me + " at:\n"
-        + "      at dev.gillab.locks.OrderCheckTest.nest"), r.details());
+        + "      at dev.gillab.locks.Nesting.nest"), r.details());
   }
 
   @Test
   void throwRefusesTheLockEveryTime() throws Exception {
-    LockSet locks = set(Policy.THROW, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
+    newLocksAToD(Policy.THROW);
     nest(a, b);
     b.acquire();
     for (int i = 0; i < 2; i++) {
@@ -81,10 +96,7 @@ class OrderCheckTest {
 
   @Test
   void aLongerCycleIsNamedWhole() throws Exception {
-    LockSet locks = set(Policy.WARN, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
-    OwnedLock c = locks.newLock("C");
+    newLocksAToD(Policy.WARN);
     nest(a, b);
     nest(b, c);
     nest(c, a);
@@ -125,22 +137,15 @@ class OrderCheckTest {
 
   @Test
   void reentryAndTryAcquireAddNoEdges() throws Exception {
-    LockSet locks = set(Policy.THROW, OrderKey.NAME);
-    OwnedLock r = locks.newReentrantLock("R");
-    OwnedLock b = locks.newLock("B");
+    OwnedLock r = newLocksAToD(Policy.THROW).newReentrantLock("R");
     r.acquire();
     b.acquire();
     r.acquire(); // re-entry cannot block: no B -> R edge
-    r.release();
-    b.release();
-    r.release();
+    release(r, b, r);
 
-    OwnedLock c = locks.newLock("C");
-    OwnedLock d = locks.newLock("D");
     c.acquire();
     assertTrue(d.tryAcquire()); // never waits: no C -> D edge
-    d.release();
-    c.release();
+    release(d, c);
     nest(d, c);
     assertEquals(List.of(), reports);
   }
@@ -153,35 +158,24 @@ class OrderCheckTest {
    */
   @Test
   void aTryAcquiredLockOnTopDoesNotHideTheOrderOfTheLocksBelowIt() throws Exception {
-    LockSet locks = set(Policy.WARN, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
-    OwnedLock c = locks.newLock("C");
+    newLocksAToD(Policy.WARN);
     a.acquire();
     assertTrue(b.tryAcquire());
     c.acquire(); // B -> C and A -> C
-    c.release();
-    b.release();
-    a.release();
+    release(c, b, a);
     nest(c, a);
-    assertEquals(1, reports.size(), reports::toString);
-    assertEquals("potential deadlock: " + me + " acquires A while holding C, but A -> C was "
-        + "established before; lock-order cycle: C -> A -> C", reports.get(0).summary());
+    assertTheOnlyReportIs("potential deadlock: " + me + " acquires A while holding C, but A -> C "
+        + "was established before; lock-order cycle: C -> A -> C");
   }
 
   /** The lock tried is held while the next is taken: its order counts as well. */
   @Test
   void aTryAcquiredLockIsOrderedBeforeTheLocksTakenAfterIt() throws Exception {
-    LockSet locks = set(Policy.THROW, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
-    OwnedLock c = locks.newLock("C");
+    newLocksAToD(Policy.THROW);
     a.acquire();
     assertTrue(b.tryAcquire(Duration.ofSeconds(1)));
     c.acquire();
-    c.release();
-    b.release();
-    a.release();
+    release(c, b, a);
     PotentialDeadlockException e = assertThrows(PotentialDeadlockException.class, () -> nest(c, b));
     assertEquals("potential deadlock: " + me + " acquires B while holding C, but B -> C was "
         + "established before; lock-order cycle: C -> B -> C", e.report().summary());
@@ -190,78 +184,56 @@ class OrderCheckTest {
   }
 
   /**
-   * A re-entry on top of the held stack has no edge leading to it either. worker-1's "A
-   * (reentrant), B, A again, C" and worker-2's "C, B" can really deadlock (worker-1 holds B and
+   * A re-entry on top of the held stack has no edge leading to it either. worker-1's "R
+   * (reentrant), B, R again, C" and worker-2's "C, B" can really deadlock (worker-1 holds B and
    * waits for C; worker-2 holds C and waits for B).
    */
   @Test
   void aReentryOnTopDoesNotHideTheOrderOfTheLocksBelowIt() throws Exception {
-    LockSet locks = set(Policy.WARN, OrderKey.NAME);
-    OwnedLock a = locks.newReentrantLock("A");
-    OwnedLock b = locks.newLock("B");
-    OwnedLock c = locks.newLock("C");
-    a.acquire();
+    OwnedLock r = newLocksAToD(Policy.WARN).newReentrantLock("R");
+    r.acquire();
     b.acquire();
-    a.acquire();
-    c.acquire(); // A -> C and B -> C
-    c.release();
-    a.release();
-    b.release();
-    a.release();
+    r.acquire();
+    c.acquire(); // R -> C and B -> C
+    release(c, r, b, r);
     nest(c, b);
-    assertEquals(1, reports.size(), reports::toString);
-    assertEquals("potential deadlock: " + me + " acquires B while holding C, but B -> C was "
-        + "established before; lock-order cycle: C -> B -> C", reports.get(0).summary());
+    assertTheOnlyReportIs("potential deadlock: " + me + " acquires B while holding C, but B -> C "
+        + "was established before; lock-order cycle: C -> B -> C");
   }
 
   /** Below the first ordered entry the walk stops: those locks reach it by earlier edges. */
   @Test
   void locksBelowAnOrderedEntryAreOrderedByTransitivity() throws Exception {
-    LockSet locks = set(Policy.WARN, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
-    OwnedLock c = locks.newLock("C");
-    OwnedLock d = locks.newLock("D");
+    newLocksAToD(Policy.WARN);
     a.acquire();
     b.acquire(); // A -> B
     assertTrue(c.tryAcquire());
     d.acquire(); // C -> D and B -> D; A -> D by A -> B -> D
-    d.release();
-    c.release();
-    b.release();
-    a.release();
+    release(d, c, b, a);
     nest(d, a);
-    assertEquals(1, reports.size(), reports::toString);
-    assertEquals("potential deadlock: " + me + " acquires A while holding D, but A -> B -> D was "
-        + "established before; lock-order cycle: D -> A -> B -> D", reports.get(0).summary());
+    assertTheOnlyReportIs("potential deadlock: " + me + " acquires A while holding D, but A -> B "
+        + "-> D was established before; lock-order cycle: D -> A -> B -> D");
   }
 
   @Test
   void takingAHeldNonReentrantLockAgainIsARealDeadlockNotAnOrderWarning() throws Exception {
-    LockSet locks = set(Policy.THROW, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
+    newLocksAToD(Policy.THROW);
     a.acquire();
     b.acquire();
     DeadlockException e = assertThrows(DeadlockException.class, a::acquire);
     assertEquals("deadlock: " + me + " holds A and waits for A", e.report().summary());
-    b.release();
-    a.release();
+    release(b, a);
     assertEquals(List.of(), reports);
   }
 
   @Test
   void locksReleasedOutOfOrderKeepTheHeldStackRight() throws Exception {
-    LockSet locks = set(Policy.THROW, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
-    OwnedLock c = locks.newLock("C");
+    newLocksAToD(Policy.THROW);
     a.acquire();
     b.acquire();
     a.release(); // holds B only
     c.acquire(); // B -> C
-    c.release();
-    b.release();
+    release(c, b);
     nest(a, c); // A -> C: consistent with A -> B -> C
     assertThrows(PotentialDeadlockException.class, () -> nest(c, a));
   }
@@ -274,10 +246,7 @@ class OrderCheckTest {
    */
   @Test
   void aLockLastHeldByAnotherThreadOrdersItAfterTheCallersOwnLocks() throws Exception {
-    LockSet locks = set(Policy.THROW, OrderKey.NAME);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
-    OwnedLock c = locks.newLock("C");
+    newLocksAToD(Policy.THROW);
     try (Workers workers = new Workers()) {
       workers.start("worker", () -> {
         a.acquire(); // stays held: the worker's record lists A
@@ -286,8 +255,7 @@ class OrderCheckTest {
       }).join();
       c.acquire();
       b.acquire(); // main's record: C -> B, not A -> B again
-      b.release();
-      c.release();
+      release(b, c);
       assertThrows(PotentialDeadlockException.class, () -> nest(b, c));
       b.acquire(); // main holds nothing else: no edge, nothing to refuse
       b.release();

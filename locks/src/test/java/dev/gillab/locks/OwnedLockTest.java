@@ -26,8 +26,7 @@ class OwnedLockTest {
           throw new AssertionError("took a held lock");
         }
       });
-      w.join();
-      assertEquals(null, w.failure.get());
+      w.awaitSuccess();
     }
     assertTrue(a.isHeldByCurrentThread());
     a.release();
@@ -118,8 +117,7 @@ class OwnedLockTest {
         a.release();
       }).awaitParked();
       a.release();
-      w.join();
-      assertEquals(null, w.failure.get());
+      w.awaitSuccess();
     }
   }
 

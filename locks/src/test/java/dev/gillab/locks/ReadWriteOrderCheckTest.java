@@ -1,14 +1,23 @@
 package dev.gillab.locks;
 
+import static dev.gillab.locks.Nesting.drop;
+import static dev.gillab.locks.Nesting.nest;
+import static dev.gillab.locks.Nesting.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.gillab.locks.Nesting.Mode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The lock-order check with read/write locks: lockdep's rule that a cycle is reported unless a
@@ -20,55 +29,55 @@ class ReadWriteOrderCheckTest {
   private final String me = Thread.currentThread().getName();
   private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
 
+  // The read/write locks named A and B of the lock set a test makes with newLocksAB.
+  private OwnedReadWriteLock a;
+  private OwnedReadWriteLock b;
+
   private LockSet set(Policy order) {
     return LockSet.builder().waitFor(Policy.DISABLED).order(order).listener(reports::add).build();
   }
 
-  /** How a nesting takes a lock. */
-  private enum Mode { READ, WRITE }
-
-  private static void take(OwnedReadWriteLock lock, Mode mode) throws InterruptedException {
-    if (mode == Mode.READ) {
-      lock.acquireRead();
-    } else {
-      lock.acquireWrite();
-    }
+  /** Makes a lock set that checks the order with {@code order}, and its A and B. */
+  private LockSet newLocksAB(Policy order) {
+    LockSet locks = set(order);
+    a = locks.newReadWriteLock("A");
+    b = locks.newReadWriteLock("B");
+    return locks;
   }
 
-  private static void drop(OwnedReadWriteLock lock, Mode mode) {
-    if (mode == Mode.READ) {
-      lock.releaseRead();
-    } else {
-      lock.releaseWrite();
-    }
+  /**
+   * Two nestings of A and B in opposite orders, the second after the first, so nothing waits:
+   * reported exactly when the cycle is strong, that is when neither lock is entered by a read
+   * and left from a read hold. THROW where nothing may be reported (no nesting is refused), WARN
+   * where the report is counted.
+   */
+  @ParameterizedTest(name = "{0} A, {1} B; then {2} B, {3} A: reported {4}")
+  @MethodSource("oppositeNestings")
+  void anOppositeNestingIsReportedExactlyWhenTheCycleIsStrong(
+      Mode firstA, Mode thenB, Mode firstB, Mode thenA, boolean reported) throws Exception {
+    newLocksAB(reported ? Policy.WARN : Policy.THROW);
+    nest(a, firstA, b, thenB);
+    nest(b, firstB, a, thenA);
+    assertEquals(reported ? 1 : 0, reports.size(), reports::toString);
   }
 
-  private static void nest(OwnedReadWriteLock outer, Mode outerMode, OwnedReadWriteLock inner,
-      Mode innerMode) throws InterruptedException {
-    take(outer, outerMode);
-    try {
-      take(inner, innerMode);
-      drop(inner, innerMode);
-    } finally {
-      drop(outer, outerMode);
-    }
-  }
-
-  @Test
-  void readAfterReadInOppositeOrdersIsNotReported() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
-    nest(a, Mode.READ, b, Mode.READ);
-    nest(b, Mode.READ, a, Mode.READ);
-    assertEquals(List.of(), reports);
+  static Stream<Arguments> oppositeNestings() {
+    return Stream.of(
+        // Readers never wait for readers.
+        arguments(Mode.READ, Mode.READ, Mode.READ, Mode.READ, false),
+        // Each would wait for the other: writing A for the reader of A, writing B for its writer.
+        arguments(Mode.READ, Mode.WRITE, Mode.WRITE, Mode.WRITE, true),
+        // A is entered by a read (from B's writer) and left from a read hold (by the reader of
+        // A): the thread writing B gets A at once, and the cycle breaks at A (lockdep: -(ER)-> A
+        // -(SR)-> is not strong).
+        arguments(Mode.READ, Mode.READ, Mode.WRITE, Mode.READ, false),
+        // Each lock is read on one side but written on the other: neither breaks the cycle.
+        arguments(Mode.WRITE, Mode.READ, Mode.WRITE, Mode.READ, true));
   }
 
   @Test
   void readThenWriteInOppositeOrdersIsReportedWithTheSides() throws Exception {
-    LockSet locks = set(Policy.WARN);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
+    newLocksAB(Policy.WARN);
     nest(a, Mode.READ, b, Mode.WRITE);
     nest(b, Mode.READ, a, Mode.WRITE);
     assertEquals(1, reports.size(), reports::toString);
@@ -77,17 +86,15 @@ class ReadWriteOrderCheckTest {
         + "A (read) -> B (write) was established before; lock-order cycle: "
         + "B (read) -> A (write), A (read) -> B (write)", r.summary());
     assertEquals(List.of("B", "A"), r.locks());
-    String[] lines = r.details().split("\n");
+    String[] lines = r.details().split("\n", -1);
     assertEquals("  B (read) -> A (write) attempted now by " + me + " at:", lines[0]);
     assertTrue(r.details().contains("\n  A (read) -> B (write) first established by " + me
-        + " at:\n      at dev.gillab.locks.ReadWriteOrderCheckTest.take"), r.details());
+        + " at:\n      at dev.gillab.locks.Nesting.take"), r.details());
   }
 
   @Test
   void writeThenWriteInOppositeOrdersIsRefusedWithThrow() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
+    newLocksAB(Policy.THROW);
     nest(a, Mode.WRITE, b, Mode.WRITE);
     PotentialDeadlockException e = assertThrows(PotentialDeadlockException.class,
         () -> nest(b, Mode.WRITE, a, Mode.WRITE));
@@ -98,46 +105,25 @@ class ReadWriteOrderCheckTest {
     assertFalse(b.isWriteLocked());
   }
 
-  /** A writer on one side and a reader on the other: each waits for the other's lock. */
-  @Test
-  void readThenWriteAgainstWriteThenReadIsReported() throws Exception {
-    LockSet locks = set(Policy.WARN);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
-    nest(a, Mode.READ, b, Mode.WRITE);
-    nest(b, Mode.WRITE, a, Mode.WRITE);
-    assertEquals(1, reports.size(), reports::toString);
-  }
-
-  /**
-   * Read A then read B; write B then read A. A is entered by a read (from B's writer) and left
-   * from a read hold (by the reader of A): the thread writing B gets A at once, the cycle breaks
-   * at A (lockdep: -(ER)-> A -(SR)-> is not strong).
-   */
-  @Test
-  void aCycleBrokenAtOneLockReadOnBothSidesIsNotReported() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
-    nest(a, Mode.READ, b, Mode.READ);
-    nest(b, Mode.WRITE, a, Mode.READ);
-    assertEquals(List.of(), reports);
-  }
-
-  /** Read A, write B; write B, read A: now B is written on both sides and A breaks nothing. */
-  @Test
-  void theSameLocksWithAWriteOnBothSidesOfBAreReported() throws Exception {
-    LockSet locks = set(Policy.WARN);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
-    nest(a, Mode.WRITE, b, Mode.READ);
-    nest(b, Mode.WRITE, a, Mode.READ);
-    assertEquals(1, reports.size(), reports::toString);
-  }
-
   /** lockdep's selftests: X -(EN)-> Y -(SR)-> Z -(ER)-> X is a deadlock; with -(SN)-> into X not. */
   @Test
   void threeLockCyclesFollowLockdepsSelfTests() throws Exception {
+    closeTheCycleThroughXyz(Mode.WRITE); // Y entered by N, left by S: strong, reported
+    assertEquals(1, reports.size(), reports::toString);
+    assertEquals("potential deadlock: " + me + " acquires X while holding Z (write), but "
+        + "X -> Y (write), Y (read) -> Z (read) was established before; lock-order cycle: "
+        + "Z (write) -> X, X -> Y (write), Y (read) -> Z (read)", reports.get(0).summary());
+
+    reports.clear();
+    closeTheCycleThroughXyz(Mode.READ); // Z entered by R and left by S: not strong
+    assertEquals(List.of(), reports);
+  }
+
+  /**
+   * In a fresh lock set: X -(EN)-> Y, then Y -(SR)-> Z, then X taken while Z is held on the side
+   * {@code zHeld} names, which adds Z -(EN)-> X or Z -(SN)-> X.
+   */
+  private void closeTheCycleThroughXyz(Mode zHeld) throws InterruptedException {
     LockSet locks = set(Policy.WARN);
     OwnedLock x = locks.newLock("X");
     OwnedReadWriteLock y = locks.newReadWriteLock("Y");
@@ -147,30 +133,10 @@ class ReadWriteOrderCheckTest {
     y.releaseWrite();
     x.release();
     nest(y, Mode.READ, z, Mode.READ); // Y -(SR)-> Z
-    z.acquireWrite();
-    x.acquire(); // Z -(EN)-> X: Y entered by N, left by S: strong, reported
+    take(z, zHeld);
+    x.acquire();
     x.release();
-    z.releaseWrite();
-    assertEquals(1, reports.size(), reports::toString);
-    assertEquals("potential deadlock: " + me + " acquires X while holding Z (write), but "
-        + "X -> Y (write), Y (read) -> Z (read) was established before; lock-order cycle: "
-        + "Z (write) -> X, X -> Y (write), Y (read) -> Z (read)", reports.get(0).summary());
-
-    reports.clear();
-    LockSet other = set(Policy.WARN);
-    OwnedLock x2 = other.newLock("X");
-    OwnedReadWriteLock y2 = other.newReadWriteLock("Y");
-    OwnedReadWriteLock z2 = other.newReadWriteLock("Z");
-    x2.acquire();
-    y2.acquireWrite(); // X -(EN)-> Y
-    y2.releaseWrite();
-    x2.release();
-    nest(y2, Mode.READ, z2, Mode.READ); // Y -(SR)-> Z
-    z2.acquireRead();
-    x2.acquire(); // Z -(SN)-> X: Z entered by R and left by S: not strong
-    x2.release();
-    z2.releaseRead();
-    assertEquals(List.of(), reports);
+    drop(z, zHeld);
   }
 
   @Test
@@ -203,35 +169,30 @@ class ReadWriteOrderCheckTest {
     y.release();
     r.releaseRead();
     x.release();
-    y.acquire();
-    x.acquire();
-    x.release();
-    y.release();
+    nest(y, x);
     assertEquals(1, reports.size(), reports::toString);
     assertEquals("potential deadlock: " + me + " acquires X while holding Y, but X -> Y was "
         + "established before; lock-order cycle: Y -> X -> Y", reports.get(0).summary());
   }
 
   /**
-   * Reading A while writing it (and taking the write again) cannot block, so it adds no "B ->
-   * A" edge: had it, "B -> A (read)" against "A (write) -> B" would be refused right there.
+   * Reading A while writing it (and taking the write again) cannot block, so it adds no "C ->
+   * A" edge: had it, "C -> A (read)" against "A (write) -> C" would be refused right there.
    */
   @Test
   void aReadAfterItsOwnWriteAndReentriesAddNoEdge() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedLock b = locks.newLock("B");
+    OwnedLock c = newLocksAB(Policy.THROW).newLock("C");
     a.acquireWrite();
-    b.acquire();
+    c.acquire();
     a.acquireRead(); // cannot block: the caller is the writer
     a.acquireWrite(); // a re-entry
     a.releaseWrite();
     a.releaseRead();
-    b.release();
+    c.release();
     a.releaseWrite();
-    b.acquire();
-    assertThrows(PotentialDeadlockException.class, a::acquireWrite); // A -> B was recorded
-    b.release();
+    c.acquire();
+    assertThrows(PotentialDeadlockException.class, a::acquireWrite); // A -> C was recorded
+    c.release();
     assertEquals(List.of(), reports);
   }
 }

@@ -1,17 +1,26 @@
 package dev.gillab.locks;
 
+import static dev.gillab.locks.Nesting.closeTheCycle;
+import static dev.gillab.locks.Nesting.holdThenTake;
+import static dev.gillab.locks.Nesting.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.gillab.locks.Nesting.Mode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real wait-for cycles through read/write locks: a writer waits for every reader, a reader for
@@ -22,58 +31,55 @@ import org.junit.jupiter.api.Timeout;
 class ReadWriteWaitForTest {
   private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
 
-  private LockSet set(Policy waitFor) {
-    return LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(reports::add).build();
+  // The read/write locks named A and B of the lock set a test makes with newLocksAB.
+  private OwnedReadWriteLock a;
+  private OwnedReadWriteLock b;
+
+  /** Makes a lock set that checks the wait-for graph with {@code waitFor}, and its A and B. */
+  private LockSet newLocksAB(Policy waitFor) {
+    LockSet locks =
+        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(reports::add).build();
+    a = locks.newReadWriteLock("A");
+    b = locks.newReadWriteLock("B");
+    return locks;
   }
 
   private static void await(CountDownLatch latch) throws InterruptedException {
     assertTrue(latch.await(10, TimeUnit.SECONDS), "latch");
   }
 
-  /** worker-1 reads A and wants to write B; worker-2 reads B and wants to write A. */
-  @Test
-  void twoReadersThatEachWantToWriteTheOthersLockAreADeadlock() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
-    CountDownLatch bothRead = new CountDownLatch(2);
+  /**
+   * worker-1 holds A on one side and wants B on the other; worker-2 holds B and wants A the
+   * same way. A writer waits for the reader, a reader for the writer: either way a deadlock.
+   */
+  @ParameterizedTest(name = "each holds its lock for {0} and wants the other's for {1}")
+  @MethodSource("crossedSides")
+  void twoWorkersThatEachWantTheOthersLockOnTheOtherSideAreADeadlock(
+      Mode held, Mode wanted, String summary) throws Exception {
+    newLocksAB(Policy.THROW);
+    CountDownLatch bothHold = new CountDownLatch(2);
     try (Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> {
-        a.acquireRead();
-        try {
-          bothRead.countDown();
-          await(bothRead);
-          b.acquireWrite(); // parks behind worker-2's read; worker-2 closes the cycle
-          b.releaseWrite();
-        } finally {
-          a.releaseRead();
-        }
-      });
-      Workers.Worker w2 = workers.start("worker-2", () -> {
-        b.acquireRead();
-        try {
-          bothRead.countDown();
-          await(bothRead);
-          Workers.awaitParkedInAcquire(w1Thread());
-          a.acquireWrite();
-        } finally {
-          b.releaseRead();
-        }
-      });
+      // worker-1 parks behind worker-2's hold of B; worker-2 closes the cycle
+      Workers.Worker w1 =
+          workers.start("worker-1", () -> holdThenTake(a, held, b, wanted, bothHold));
+      Workers.Worker w2 = workers.start("worker-2",
+          () -> closeTheCycle(b, held, bothHold, () -> take(a, wanted), "worker-1"));
       DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
-      w1.join();
-      assertEquals(null, w1.failure.get());
-      assertEquals("deadlock: worker-1 holds A (read) and waits for B (write); "
-          + "worker-2 holds B (read) and waits for A (write)", e.report().summary());
+      w1.awaitSuccess();
+      assertEquals(summary, e.report().summary());
       assertEquals(List.of("A", "B"), e.report().locks());
-      assertTrue(e.getMessage().contains("\n  worker-1 acquired A (read) at:\n"
-          + "      at dev.gillab.locks.ReadWriteWaitForTest."), e.getMessage());
+      assertTrue(e.getMessage().contains("\n  worker-1 acquired A (" + held + ") at:\n"
+          + "      at dev.gillab.locks.Nesting.take"), e.getMessage());
       assertFalse(a.isWriteLocked());
     }
   }
 
-  private static Thread w1Thread() {
-    return Workers.named("worker-1");
+  static Stream<Arguments> crossedSides() {
+    return Stream.of(
+        arguments(Mode.READ, Mode.WRITE, "deadlock: worker-1 holds A (read) and waits for B "
+            + "(write); worker-2 holds B (read) and waits for A (write)"),
+        arguments(Mode.WRITE, Mode.READ, "deadlock: worker-1 holds A (write) and waits for B "
+            + "(read); worker-2 holds B (write) and waits for A (read)"));
   }
 
   /**
@@ -83,9 +89,7 @@ class ReadWriteWaitForTest {
    */
   @Test
   void aWriterWaitsForEveryReaderAndTheCycleIsFoundThroughOneOfThem() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
+    newLocksAB(Policy.THROW);
     CountDownLatch held = new CountDownLatch(3);
     CountDownLatch done = new CountDownLatch(1);
     try (Workers workers = new Workers()) {
@@ -95,73 +99,17 @@ class ReadWriteWaitForTest {
         await(done);
         a.releaseRead();
       });
-      Workers.Worker w1 = workers.start("worker-1", () -> {
-        b.acquireWrite();
-        try {
-          held.countDown();
-          await(held);
-          Workers.awaitParkedInAcquire(Workers.named("worker-2"));
-          a.acquireWrite();
-        } finally {
-          b.releaseWrite();
-        }
-      });
-      Workers.Worker w2 = workers.start("worker-2", () -> {
-        a.acquireRead();
-        try {
-          held.countDown();
-          await(held);
-          b.acquireWrite(); // parks behind worker-1's write
-          b.releaseWrite();
-        } finally {
-          a.releaseRead();
-        }
-      });
+      Workers.Worker w1 = workers.start("worker-1",
+          () -> closeTheCycle(b, Mode.WRITE, held, a::acquireWrite, "worker-2"));
+      // worker-2 parks behind worker-1's write
+      Workers.Worker w2 = workers.start("worker-2",
+          () -> holdThenTake(a, Mode.READ, b, Mode.WRITE, held));
       DeadlockException e = assertInstanceOf(DeadlockException.class, w1.awaitFailure());
       assertEquals("deadlock: worker-1 holds B (write) and waits for A (write); "
           + "worker-2 holds A (read) and waits for B (write)", e.report().summary());
-      w2.join();
-      assertEquals(null, w2.failure.get());
+      w2.awaitSuccess();
       done.countDown();
       r0.join();
-    }
-  }
-
-  /** worker-1 writes A and wants to read B; worker-2 writes B and wants to read A. */
-  @Test
-  void aReaderWaitsForTheWriter() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
-    CountDownLatch bothWrite = new CountDownLatch(2);
-    try (Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> {
-        a.acquireWrite();
-        try {
-          bothWrite.countDown();
-          await(bothWrite);
-          b.acquireRead();
-          b.releaseRead();
-        } finally {
-          a.releaseWrite();
-        }
-      });
-      Workers.Worker w2 = workers.start("worker-2", () -> {
-        b.acquireWrite();
-        try {
-          bothWrite.countDown();
-          await(bothWrite);
-          Workers.awaitParkedInAcquire(w1Thread());
-          a.acquireRead();
-        } finally {
-          b.releaseWrite();
-        }
-      });
-      DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
-      w1.join();
-      assertEquals(null, w1.failure.get());
-      assertEquals("deadlock: worker-1 holds A (write) and waits for B (read); "
-          + "worker-2 holds B (write) and waits for A (read)", e.report().summary());
     }
   }
 
@@ -172,9 +120,7 @@ class ReadWriteWaitForTest {
    */
   @Test
   void readersPassQueuedWritersSoReadingInOppositeOrdersNeverDeadlocks() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
+    newLocksAB(Policy.THROW);
     CountDownLatch bothRead = new CountDownLatch(2);
     CountDownLatch writersQueued = new CountDownLatch(1);
     try (Workers workers = new Workers()) {
@@ -213,9 +159,7 @@ class ReadWriteWaitForTest {
   /** With WARN the cycle is reported once; the watchdog's scan repeats nothing. */
   @Test
   void warnReportsACycleThroughAWriteLockOnceAndTheWatchdogDoesNotRepeatIt() throws Exception {
-    LockSet locks = set(Policy.WARN);
-    OwnedReadWriteLock a = locks.newReadWriteLock("A");
-    OwnedReadWriteLock b = locks.newReadWriteLock("B");
+    LockSet locks = newLocksAB(Policy.WARN);
     CountDownLatch bothRead = new CountDownLatch(2);
     CountDownLatch interruptsSent = new CountDownLatch(1);
     List<DeadlockReport> fromWatchdog = new CopyOnWriteArrayList<>();

@@ -1,5 +1,7 @@
 package dev.gillab.locks;
 
+import static dev.gillab.locks.Nesting.closeTheCycle;
+import static dev.gillab.locks.Nesting.holdThenTake;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,124 +20,74 @@ import org.junit.jupiter.api.Timeout;
 class WaitForDetectionTest {
   private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
 
-  private LockSet set(Policy waitFor) {
-    return LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(reports::add).build();
+  // The locks named A to C of the lock set a test makes with newLocksAToC.
+  private OwnedLock a;
+  private OwnedLock b;
+  private OwnedLock c;
+
+  /** Makes a lock set that checks the wait-for graph with {@code waitFor}, and its A to C. */
+  private void newLocksAToC(Policy waitFor) {
+    LockSet locks =
+        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(reports::add).build();
+    a = locks.newLock("A");
+    b = locks.newLock("B");
+    c = locks.newLock("C");
   }
 
   @Test
   void theAcquisitionThatClosesTheCycleThrowsBeforeBlocking() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
+    newLocksAToC(Policy.THROW);
     CountDownLatch bothHold = new CountDownLatch(2);
     try (Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> {
-        a.acquire();
-        bothHold.countDown();
-        bothHold.await(10, TimeUnit.SECONDS);
-        b.acquire(); // parks; worker-2 closes the cycle and backs off
-        b.release();
-        a.release();
-      });
-      Workers.Worker w2 = workers.start("worker-2", () -> {
-        b.acquire();
-        bothHold.countDown();
-        w1Parked(bothHold);
+      // worker-1 parks on B; worker-2 closes the cycle and backs off
+      Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
+      Workers.Worker w2 = workers.start("worker-2", () -> closeTheCycle(b, bothHold, () -> {
         try {
           a.acquire();
         } finally {
           assertFalse(a.isHeldByCurrentThread());
-          b.release();
         }
-      });
+      }, "worker-1"));
       DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
-      w1.join();
-      assertEquals(null, w1.failure.get());
+      w1.awaitSuccess();
 
       assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           e.report().summary());
       assertEquals(List.of("worker-1", "worker-2"), e.report().threads());
       assertEquals(List.of("A", "B"), e.report().locks());
-      String[] lines = e.getMessage().split("\n");
+      String[] lines = e.getMessage().split("\n", -1);
       assertEquals(e.report().summary(), lines[0]);
       assertEquals("  worker-1 acquired A at:", lines[1]);
-      assertTrue(lines[2].startsWith("      at dev.gillab.locks.WaitForDetectionTest."), lines[2]);
+      assertTrue(lines[2].startsWith("      at dev.gillab.locks.Nesting."), lines[2]);
       assertTrue(e.getMessage().contains("\n  worker-2 acquired B at:\n      at dev.gillab.locks."),
           e.getMessage());
       assertEquals(List.of(), reports);
     }
   }
 
-  /** worker-2 waits until worker-1 is parked on B, so that worker-2 is the one closing the cycle. */
-  private static void w1Parked(CountDownLatch bothHold) throws InterruptedException {
-    bothHold.await(10, TimeUnit.SECONDS);
-    Workers.awaitParkedInAcquire(Workers.named("worker-1"));
-  }
-
   @Test
   void aThreeThreadCycleIsNamedWholeFromTheFirstName() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
-    OwnedLock c = locks.newLock("C");
+    newLocksAToC(Policy.THROW);
     CountDownLatch allHold = new CountDownLatch(3);
     try (Workers workers = new Workers()) {
-      Workers.Worker t1 = workers.start("t1", () -> hold(a, b, allHold));
-      Workers.Worker t2 = workers.start("t2", () -> hold(b, c, allHold));
-      Workers.Worker t3 = workers.start("t3", () -> {
-        c.acquire();
-        try {
-          allHold.countDown();
-          allHold.await(10, TimeUnit.SECONDS);
-          await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
-              .until(() -> parked("t1") && parked("t2"));
-          a.acquire();
-        } finally {
-          c.release();
-        }
-      });
+      workers.start("t1", () -> holdThenTake(a, b, allHold));
+      workers.start("t2", () -> holdThenTake(b, c, allHold));
+      Workers.Worker t3 =
+          workers.start("t3", () -> closeTheCycle(c, allHold, a::acquire, "t1", "t2"));
       DeadlockException e = assertInstanceOf(DeadlockException.class, t3.awaitFailure());
       assertEquals("deadlock: t1 holds A and waits for B; t2 holds B and waits for C; "
           + "t3 holds C and waits for A", e.report().summary());
     }
   }
 
-  private static boolean parked(String name) {
-    return Workers.parkedInAcquire(Workers.named(name));
-  }
-
-  /** Takes {@code first}, waits until everybody holds their first lock, then takes {@code second}. */
-  static void hold(OwnedLock first, OwnedLock second, CountDownLatch allHold)
-      throws InterruptedException {
-    first.acquire();
-    try {
-      allHold.countDown();
-      allHold.await(10, TimeUnit.SECONDS);
-      second.acquire();
-      second.release();
-    } finally {
-      first.release();
-    }
-  }
-
   @Test
   void warnReportsTheCycleAndTheThreadsStayDeadlockedUntilInterrupted() throws Exception {
-    LockSet locks = set(Policy.WARN);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
+    newLocksAToC(Policy.WARN);
     CountDownLatch bothHold = new CountDownLatch(2);
     try (Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> hold(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> {
-        b.acquire();
-        try {
-          bothHold.countDown();
-          w1Parked(bothHold);
-          a.acquire();
-        } finally {
-          b.release();
-        }
-      });
+      Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
+      Workers.Worker w2 =
+          workers.start("worker-2", () -> closeTheCycle(b, bothHold, a::acquire, "worker-1"));
       await().atMost(Duration.ofSeconds(10)).until(() -> reports.size() == 1);
       assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           reports.get(0).summary());
@@ -149,47 +101,33 @@ class WaitForDetectionTest {
 
   @Test
   void aTimedWaitNeverThrowsItTimesOut() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
+    newLocksAToC(Policy.THROW);
     CountDownLatch bothHold = new CountDownLatch(2);
     try (Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> hold(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> {
-        b.acquire();
-        try {
-          bothHold.countDown();
-          w1Parked(bothHold);
-          assertFalse(a.tryAcquire(Duration.ofMillis(50)));
-        } finally {
-          b.release();
-        }
-      });
-      w2.join();
-      w1.join();
-      assertEquals(null, w2.failure.get());
-      assertEquals(null, w1.failure.get());
+      Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
+      Workers.Worker w2 = workers.start("worker-2", () -> closeTheCycle(b, bothHold,
+          () -> assertFalse(a.tryAcquire(Duration.ofMillis(50))), "worker-1"));
+      w2.awaitSuccess();
+      w1.awaitSuccess();
     }
   }
 
   @Test
   void withoutStacksTheReportSaysSo() throws Exception {
     LockSet locks = LockSet.builder().captureStacks(false).order(Policy.DISABLED).build();
-    OwnedLock a = locks.newLock("A");
-    a.acquire();
-    DeadlockException e = org.junit.jupiter.api.Assertions.assertThrows(DeadlockException.class, a::acquire);
+    OwnedLock lock = locks.newLock("A");
+    lock.acquire();
+    DeadlockException e = org.junit.jupiter.api.Assertions.assertThrows(DeadlockException.class, lock::acquire);
     String me = Thread.currentThread().getName();
     assertEquals("deadlock: " + me + " holds A and waits for A\n  " + me + " acquired A at:\n"
         + "      (not recorded: stacks are captured only by a lock set with captureStacks)",
         e.getMessage());
-    a.release();
+    lock.release();
   }
 
   @Test
   void waitingForABusyLockIsNotADeadlock() throws Exception {
-    LockSet locks = set(Policy.THROW);
-    OwnedLock a = locks.newLock("A");
-    OwnedLock b = locks.newLock("B");
+    newLocksAToC(Policy.THROW);
     CountDownLatch go = new CountDownLatch(1);
     CountDownLatch bothHeld = new CountDownLatch(1);
     try (Workers workers = new Workers()) {
@@ -216,8 +154,7 @@ class WaitForDetectionTest {
       w3.awaitParked();
       go.countDown();
       for (Workers.Worker w : List.of(w1, w2, w3)) {
-        w.join();
-        assertEquals(null, w.failure.get());
+        w.awaitSuccess();
       }
     }
     assertEquals(List.of(), reports);

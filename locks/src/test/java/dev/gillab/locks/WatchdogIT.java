@@ -70,14 +70,15 @@ class WatchdogIT {
   }
 
   @Test
+  @SuppressWarnings("try") // the watchdog is never named in its block: it only has to run
   void findsUncheckedOwnedLocksThroughTheJvm() throws Exception {
     OwnedLock a = OwnedLock.create("A");
     OwnedLock b = OwnedLock.create("B");
     CountDownLatch bothHold = new CountDownLatch(2);
     try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard::add);
         Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> WaitForDetectionTest.hold(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> WaitForDetectionTest.hold(b, a, bothHold));
+      Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, bothHold));
+      Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, bothHold));
       await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
       assertTrue(heard.get(0).summary().contains("dev.gillab.locks.internal.Sync@"),
           heard.get(0).summary());
@@ -98,8 +99,8 @@ class WatchdogIT {
     CountDownLatch bothHold = new CountDownLatch(2);
     try (Watchdog watchdog = set.startWatchdog(Duration.ofMillis(20), heard::add);
         Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> WaitForDetectionTest.hold(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> WaitForDetectionTest.hold(b, a, bothHold));
+      Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, bothHold));
+      Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, bothHold));
       await().atMost(Duration.ofSeconds(10)).until(() -> !warned.isEmpty());
       w1.awaitParked();
       w2.awaitParked();
@@ -139,11 +140,11 @@ class WatchdogIT {
     try (LogCapture log = LogCapture.of(Watchdog.class);
         Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), failing);
         Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> WaitForDetectionTest.hold(a, b, firstPairHolds));
-      Workers.Worker w2 = workers.start("worker-2", () -> WaitForDetectionTest.hold(b, a, firstPairHolds));
+      Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, firstPairHolds));
+      Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, firstPairHolds));
       assertTrue(firstHeard.await(10, TimeUnit.SECONDS), "first deadlock reported");
-      Workers.Worker w3 = workers.start("worker-3", () -> WaitForDetectionTest.hold(c, d, secondPairHolds));
-      Workers.Worker w4 = workers.start("worker-4", () -> WaitForDetectionTest.hold(d, c, secondPairHolds));
+      Workers.Worker w3 = workers.start("worker-3", () -> Nesting.holdThenTake(c, d, secondPairHolds));
+      Workers.Worker w4 = workers.start("worker-4", () -> Nesting.holdThenTake(d, c, secondPairHolds));
       await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 2);
       assertTrue(heard.get(0).summary().contains("worker-1"), heard.get(0).summary());
       assertTrue(heard.get(1).summary().contains("worker-3"), heard.get(1).summary());

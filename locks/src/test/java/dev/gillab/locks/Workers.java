@@ -38,6 +38,12 @@ final class Workers implements AutoCloseable {
       return this;
     }
 
+    /** Waits (bounded) for the thread to end, and asserts that it threw nothing. */
+    void awaitSuccess() throws InterruptedException {
+      join();
+      assertEquals(null, failure.get(), () -> thread.getName() + " failed");
+    }
+
     Throwable awaitFailure() throws InterruptedException {
       failureExpected = true;
       join();
@@ -80,17 +86,28 @@ final class Workers implements AutoCloseable {
   /**
    * Waits (bounded) for every worker; interrupts one that is still running after the bound so
    * that no test leaves a thread behind, and fails then. Rethrows a failure nobody asked for.
+   *
+   * <p>Declares no {@link InterruptedException}: thrown out of a try-with-resources whose body
+   * failed too, it would be tucked away as a suppressed exception and the interrupt lost. So an
+   * interrupt while waiting (a test's timeout sends one) interrupts every worker, is kept on the
+   * calling thread, and fails the test.
    */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     List<String> stuck = new ArrayList<>();
-    for (Worker w : started) {
-      w.thread.join(10_000);
-      if (w.thread.isAlive()) {
-        stuck.add(w.thread.getName());
-        w.thread.interrupt();
+    try {
+      for (Worker w : started) {
         w.thread.join(10_000);
+        if (w.thread.isAlive()) {
+          stuck.add(w.thread.getName());
+          w.thread.interrupt();
+          w.thread.join(10_000);
+        }
       }
+    } catch (InterruptedException e) {
+      started.forEach(w -> w.thread.interrupt());
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for the workers", e);
     }
     assertEquals(List.of(), stuck, "workers still running after 10 s");
     assertEquals(List.of(), started.stream().filter(w -> w.thread.isAlive()).toList());

@@ -299,7 +299,7 @@ public final class OrderGraph {
       State at = queue.poll();
       if (at.node() == goal && !(at.enteredByRead() && leaveShared)) {
         List<Hop> path = new ArrayList<>();
-        for (State s = at; s != first; s = parent.get(s)) {
+        for (State s = at; !s.equals(first); s = parent.get(s)) {
           path.add(via.get(s));
         }
         Collections.reverse(path);

@@ -50,18 +50,9 @@ public final class WaitForGraph {
     }
   }
 
-  /** A cycle of waits, with whether it was already reported. */
-  public static final class Cycle {
-    public final DeadlockReport report;
-    public final boolean alreadyReported;
-    public final ImmutableList<Long> threadIds;
-
-    Cycle(DeadlockReport report, boolean alreadyReported, ImmutableList<Long> threadIds) {
-      this.report = report;
-      this.alreadyReported = alreadyReported;
-      this.threadIds = threadIds;
-    }
-  }
+  /** A cycle of waits, with whether it was already reported and the ids of its threads. */
+  public record Cycle(
+      DeadlockReport report, boolean alreadyReported, ImmutableList<Long> threadIds) {}
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Policy policy;

@@ -68,6 +68,7 @@ public final class Deadlock_02_GlobalOrder {
     return steps;
   }
 
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
     System.out.println("== 1. The explorer: worker-1 asks for A, B; worker-2 asks for B, A; both take them by id");
@@ -101,6 +102,7 @@ public final class Deadlock_02_GlobalOrder {
     System.out.println("deadlock reports: " + reports.get());
   }
 
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   private static void transfers(GuardedObject<Long> from, GuardedObject<Long> to, AtomicInteger done)
       throws InterruptedException {
     for (int i = 0; i < 10_000; i++) {

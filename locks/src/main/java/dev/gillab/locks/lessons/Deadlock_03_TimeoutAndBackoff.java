@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Deadlock_03_TimeoutAndBackoff {
   private Deadlock_03_TimeoutAndBackoff() {}
 
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
     System.out.println("== 1. Opposite order, each lock within 2 ms, backoff 1..16 ms with jitter");
@@ -85,6 +86,9 @@ public final class Deadlock_03_TimeoutAndBackoff {
     b.release();
   }
 
+  // The holds are never named in their blocks: holding is their job. The yield only makes
+  // collisions likelier; nothing depends on what the scheduler makes of it.
+  @SuppressWarnings({"try", "ThreadPriorityCheck"})
   private static void transfers(TimedAcquisition timed, GuardedObject<Long> from,
       GuardedObject<Long> to, AtomicInteger done) throws InterruptedException {
     for (int i = 0; i < 200; i++) {

@@ -62,7 +62,7 @@ public final class Deadlock_04_PotentialDeadlock {
       DeadlockReport first = warnings.get(0);
       System.out.println("warnings: " + warnings.size());
       System.out.println(first.summary());
-      String[] details = first.details().split("\n");
+      String[] details = first.details().split("\n", -1);
       for (String line : details) {
         if (line.startsWith("  ") && !line.startsWith("      ")) {
           System.out.println(line);

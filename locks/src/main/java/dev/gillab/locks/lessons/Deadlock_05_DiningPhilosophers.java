@@ -107,6 +107,7 @@ public final class Deadlock_05_DiningPhilosophers {
     return b.build();
   }
 
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
     Explorer explorer = Explorer.defaults();

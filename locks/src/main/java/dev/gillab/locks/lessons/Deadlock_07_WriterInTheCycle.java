@@ -2,6 +2,7 @@ package dev.gillab.locks.lessons;
 
 import dev.gillab.locks.DeadlockException;
 import dev.gillab.locks.DeadlockReport;
+import dev.gillab.locks.Hold;
 import dev.gillab.locks.LockSet;
 import dev.gillab.locks.OwnedReadWriteLock;
 import dev.gillab.locks.Policy;
@@ -53,6 +54,11 @@ public final class Deadlock_07_WriterInTheCycle {
   enum Mode {
     READ,
     WRITE;
+
+    /** Takes {@code lock} on this side, as a hold that gives it back when closed. */
+    Hold hold(OwnedReadWriteLock lock) throws InterruptedException {
+      return this == READ ? lock.holdRead() : lock.holdWrite();
+    }
 
     @Override
     public String toString() {
@@ -115,31 +121,11 @@ public final class Deadlock_07_WriterInTheCycle {
     return reports;
   }
 
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   private static String nest(OwnedReadWriteLock outer, Mode outerMode, OwnedReadWriteLock inner,
       Mode innerMode) throws InterruptedException {
-    take(outer, outerMode);
-    try {
-      take(inner, innerMode);
-      drop(inner, innerMode);
+    try (Hold outerHeld = outerMode.hold(outer); Hold innerHeld = innerMode.hold(inner)) {
       return "done";
-    } finally {
-      drop(outer, outerMode);
-    }
-  }
-
-  private static void take(OwnedReadWriteLock lock, Mode mode) throws InterruptedException {
-    if (mode == Mode.READ) {
-      lock.acquireRead();
-    } else {
-      lock.acquireWrite();
-    }
-  }
-
-  private static void drop(OwnedReadWriteLock lock, Mode mode) {
-    if (mode == Mode.READ) {
-      lock.releaseRead();
-    } else {
-      lock.releaseWrite();
     }
   }
 

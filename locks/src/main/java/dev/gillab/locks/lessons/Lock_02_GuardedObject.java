@@ -31,6 +31,7 @@ import dev.gillab.locks.OwnedLock;
 public final class Lock_02_GuardedObject {
   private Lock_02_GuardedObject() {}
 
+  @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
     GuardedObject<Long> balance = GuardedObject.of(OwnedLock.create("account"), 100L);

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * outer, take inner, release both; with order checking that is one "outer -> inner" edge per
  * operation, learned in {@link #learnOrder} and found in the cache on every measured one.
  * Every benchmark does the same work on the JDK side and on ours (an uninterruptible take and a
- * release per lock); {@link #checkHonest} fails the run unless every lock ended free and the
+ * release per lock; a JDK lock is released in a finally block, as its callers must write it,
+ * which costs nothing while nothing throws); {@link #checkHonest} fails the run unless every lock ended free and the
  * order checker was really on and refused the reverse order. {@code read*} and {@code write*}:
  * one read (write) acquire + release of a read/write lock, {@code ReentrantReadWriteLock} beside
  * {@link OwnedReadWriteLock} unchecked and with both checks on (wait-for THROW with stacks off,
@@ -93,40 +94,36 @@ public class LockBenchmark {
     if (jdkRw.getReadLockCount() > 0 || jdkRw.isWriteLocked()) {
       throw new IllegalStateException("a ReentrantReadWriteLock was left held");
     }
-    boolean rwRefused;
-    checkedRw.acquireWriteUninterruptibly();
-    try {
-      checkedOuter.acquireUninterruptibly();
-      checkedOuter.release();
-      rwRefused = false;
-    } catch (PotentialDeadlockException expected) {
-      rwRefused = true;
-    } finally {
-      checkedRw.releaseWrite();
-    }
-    if (!rwRefused) {
+    if (!refused(checkedRw::acquireWriteUninterruptibly, checkedRw::releaseWrite, checkedOuter)) {
       throw new IllegalStateException("order checking was off: rw -> outer was not refused");
     }
-    boolean refused;
-    orderInner.acquireUninterruptibly();
-    try {
-      orderOuter.acquireUninterruptibly();
-      orderOuter.release();
-      refused = false;
-    } catch (PotentialDeadlockException expected) {
-      refused = true;
-    } finally {
-      orderInner.release();
-    }
-    if (!refused) {
+    if (!refused(orderInner::acquireUninterruptibly, orderInner::release, orderOuter)) {
       throw new IllegalStateException("order checking was off: inner -> outer was not refused");
+    }
+  }
+
+  /** Whether taking {@code then} while holding what {@code take} took is refused as out of order. */
+  private static boolean refused(Runnable take, Runnable release, OwnedLock then) {
+    take.run();
+    try {
+      then.acquireUninterruptibly();
+      then.release();
+      return false;
+    } catch (PotentialDeadlockException expected) {
+      return true;
+    } finally {
+      release.run();
     }
   }
 
   @Benchmark
   public void singleReentrantLock() {
     jdkOuter.lock();
-    jdkOuter.unlock();
+    try {
+      // nothing held in between: what is measured is the take and the release
+    } finally {
+      jdkOuter.unlock();
+    }
   }
 
   @Benchmark
@@ -156,9 +153,16 @@ public class LockBenchmark {
   @Benchmark
   public void nestedReentrantLock() {
     jdkOuter.lock();
-    jdkInner.lock();
-    jdkInner.unlock();
-    jdkOuter.unlock();
+    try {
+      jdkInner.lock();
+      try {
+        // nothing held in between: what is measured is the takes and the releases
+      } finally {
+        jdkInner.unlock();
+      }
+    } finally {
+      jdkOuter.unlock();
+    }
   }
 
   @Benchmark
@@ -188,7 +192,11 @@ public class LockBenchmark {
   @Benchmark
   public void readReentrantReadWriteLock() {
     jdkRw.readLock().lock();
-    jdkRw.readLock().unlock();
+    try {
+      // nothing held in between: what is measured is the take and the release
+    } finally {
+      jdkRw.readLock().unlock();
+    }
   }
 
   @Benchmark
@@ -206,7 +214,11 @@ public class LockBenchmark {
   @Benchmark
   public void writeReentrantReadWriteLock() {
     jdkRw.writeLock().lock();
-    jdkRw.writeLock().unlock();
+    try {
+      // nothing held in between: what is measured is the take and the release
+    } finally {
+      jdkRw.writeLock().unlock();
+    }
   }
 
   @Benchmark

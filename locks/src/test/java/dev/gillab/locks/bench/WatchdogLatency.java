@@ -70,6 +70,7 @@ public final class WatchdogLatency {
     TwoLocks[] make();
   }
 
+  @SuppressWarnings("try") // the watchdog is never named in its block: it only has to run
   private static void measure(String what, Setup setup) throws Exception {
     long[] micros = new long[RUNS];
     AtomicLong heardAt = new AtomicLong();
