@@ -115,6 +115,16 @@ class OutcomeTallyTest {
         .timeLimit(GENEROUS);
   }
 
+  /** {@link #fizzEveryThird} with "plain" acceptable and one more outcome declared, run. */
+  private static TallyResult<String> plainAcceptableAnd(
+      String outcome, Expect expect, String description, long rounds) {
+    return fizzEveryThird()
+        .expect("plain", Expect.ACCEPTABLE, "most rounds")
+        .expect(outcome, expect, description)
+        .rounds(rounds)
+        .run();
+  }
+
   @Test
   void gradesDeclaredOutcomesAndCountsThemExactly() {
     TallyResult<String> result =
@@ -141,12 +151,7 @@ class OutcomeTallyTest {
 
   @Test
   void aForbiddenOutcomeSeenIsReported() {
-    TallyResult<String> result =
-        fizzEveryThird()
-            .expect("plain", Expect.ACCEPTABLE, "most rounds")
-            .expect("fizz", Expect.FORBIDDEN, "must not happen")
-            .rounds(6)
-            .run();
+    TallyResult<String> result = plainAcceptableAnd("fizz", Expect.FORBIDDEN, "must not happen", 6);
 
     assertTrue(result.sawForbidden());
     assertEquals(ImmutableSet.of("fizz"), result.seen(Expect.FORBIDDEN));
@@ -155,12 +160,7 @@ class OutcomeTallyTest {
 
   @Test
   void tableHasTheFiveColumnsAndDeclaredRowsFirst() {
-    TallyResult<String> result =
-        fizzEveryThird()
-            .expect("plain", Expect.ACCEPTABLE, "most rounds")
-            .expect("buzz", Expect.FORBIDDEN, "never made")
-            .rounds(10_000)
-            .run();
+    TallyResult<String> result = plainAcceptableAnd("buzz", Expect.FORBIDDEN, "never made", 10_000);
 
     assertEquals(
         """
