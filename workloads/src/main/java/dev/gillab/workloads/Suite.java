@@ -99,8 +99,9 @@ public final class Suite {
   }
 
   public SuiteResult result() {
-    return SuiteResult.ofThisMachine(
-        results, convoy, race, deadlock, skipped, machine, Trust.verdict(machine));
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new SuiteResult(SuiteResult.javaDescription(), cores, results, convoy, race, deadlock,
+        skipped, machine, Trust.verdict(machine));
   }
 
   public List<String> failures() {
