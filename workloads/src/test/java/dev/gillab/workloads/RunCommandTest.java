@@ -26,8 +26,7 @@ class RunCommandTest {
   void runsTheSeedsSnippetAsWritten() throws Exception {
     Path p = program("seed.py",
         "import sys\n\na = []\nprint(sys.getrefcount(a))\nb = a\nprint(sys.getrefcount(a))\n");
-    Cli r = Cli.run("run", p.toString());
-    assertEquals(0, r.exit(), r.err());
+    Cli r = Cli.succeeds("run", p.toString());
     assertEquals("2\n3\n", r.out().replace("\r", ""));
     assertTrue(r.err().startsWith("gil-lab: "), r.err());
   }
@@ -89,8 +88,8 @@ class RunCommandTest {
             "loop: LOAD_FAST n", "LOAD_CONST 0", "COMPARE_OP >", "POP_JUMP_IF_FALSE end",
             "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP -=", "STORE_FAST n", "JUMP_BACKWARD loop",
             "end: LOAD_FAST n", "CALL print 1", "RETURN_VALUE", ""));
-    Cli r = Cli.run("exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
-    assertEquals(0, r.exit(), r.err());
+    Cli r = Cli.succeeds(
+        "exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
     assertEquals("0\n0\n", r.out().replace("\r", ""));
     String err = r.err().replace("\r", "");
     assertTrue(err.contains("gil-lab: GIL events ("), err);
@@ -104,8 +103,7 @@ class RunCommandTest {
   void disShowsTheThreeInstructionWindowOfCounterPlusEquals() throws Exception {
     Path p = program("c.py",
         "counter = 0\n\ndef work():\n    global counter\n    counter += 1\n");
-    Cli r = Cli.run("dis", p.toString());
-    assertEquals(0, r.exit(), r.err());
+    Cli r = Cli.succeeds("dis", p.toString());
     String out = r.out().replace("\r", "");
     assertTrue(
         out.contains(
@@ -199,8 +197,7 @@ class RunCommandTest {
     assertEquals(
         "--max-memory must be a size such as 512m, 64MiB or 1g, was 'lots'", r.firstErrLine());
     assertEquals("", r.out());
-    r = Cli.run("run", "--max-memory", "1g", p.toString());
-    assertEquals(0, r.exit(), r.err());
+    r = Cli.succeeds("run", "--max-memory", "1g", p.toString());
     assertEquals("1\n", r.out().replace("\r", ""));
   }
 }
