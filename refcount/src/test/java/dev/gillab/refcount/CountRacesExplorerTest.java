@@ -9,11 +9,16 @@ import dev.gillab.threads.explore.Execution;
 import dev.gillab.threads.explore.Exploration;
 import dev.gillab.threads.explore.Explorer;
 import dev.gillab.threads.explore.Outcome;
+import dev.gillab.threads.explore.Program;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every schedule of the two-holder programs of {@link CountRaces}, one per way of keeping the
@@ -87,32 +92,24 @@ class CountRacesExplorerTest {
         found.lastAccesses().toString());
   }
 
-  @Test
-  void plainCountsUnderALockNeverGoWrong() throws Exception {
-    Exploration result = explorer.exhaustive(CountRaces.plainLocked());
-
-    assertTrue(result.isComplete());
-    assertEquals(8, result.schedulesExplored());
-    assertEquals(8, result.count(Outcome.PASSED));
-    assertEquals("exhaustive: 8 schedules, 0 findings, complete", result.summary());
+  static Stream<Arguments> countsKeptRight() {
+    return Stream.of(
+        Arguments.of("PLAIN under a lock", CountRaces.plainLocked(), 8),
+        Arguments.of("ATOMIC", CountRaces.atomic(), 5),
+        Arguments.of("BIASED", CountRaces.biased(), 15));
   }
 
-  @Test
-  void atomicCountsNeverGoWrong() throws Exception {
-    Exploration result = explorer.exhaustive(CountRaces.atomic());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("countsKeptRight")
+  void countsKeptRightNeverGoWrong(String counts, Program<?> program, int schedules)
+      throws Exception {
+    Exploration result = explorer.exhaustive(program);
 
     assertTrue(result.isComplete());
-    assertEquals(5, result.schedulesExplored());
-    assertEquals(5, result.count(Outcome.PASSED));
-  }
-
-  @Test
-  void biasedCountsNeverGoWrong() throws Exception {
-    Exploration result = explorer.exhaustive(CountRaces.biased());
-
-    assertTrue(result.isComplete());
-    assertEquals(15, result.schedulesExplored());
-    assertEquals(15, result.count(Outcome.PASSED));
+    assertEquals(schedules, result.schedulesExplored());
+    assertEquals(schedules, result.count(Outcome.PASSED));
+    assertEquals(
+        "exhaustive: " + schedules + " schedules, 0 findings, complete", result.summary());
   }
 
   @Test

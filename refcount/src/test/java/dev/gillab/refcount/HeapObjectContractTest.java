@@ -16,8 +16,7 @@ class HeapObjectContractTest {
     return Heap.builder().strategy(strategy).build();
   }
 
-  @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})
+  @EveryMortalStrategy
   void countsHoldersAndFreesAtZero(CountStrategy strategy) {
     Heap heap = heap(strategy);
     HeapObject<String> o = heap.allocate("x");
@@ -36,8 +35,7 @@ class HeapObjectContractTest {
     assertEquals(new HeapStats(1, 1, 0, 1, 0), heap.stats());
   }
 
-  @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})
+  @EveryMortalStrategy
   void everyUseOfAFreedObjectIsRefusedAndChangesNothing(CountStrategy strategy) {
     Heap heap = heap(strategy);
     HeapObject<String> o = heap.allocate("x");
@@ -61,8 +59,7 @@ class HeapObjectContractTest {
     assertEquals(1, heap.stats().freed(), "freed exactly once");
   }
 
-  @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})
+  @EveryMortalStrategy
   void getRefCountIsHoldersPlusOne(CountStrategy strategy) {
     Heap heap = heap(strategy);
     HeapObject<Object> a = heap.allocate(new Object());
@@ -72,8 +69,7 @@ class HeapObjectContractTest {
     assertEquals(2, a.refCount(), "getRefCount gives its reference back");
   }
 
-  @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})
+  @EveryMortalStrategy
   void getRefCountOfAFreedObjectIsUseAfterFree(CountStrategy strategy) {
     Heap heap = heap(strategy);
     HeapObject<String> a = heap.allocate("a");
@@ -100,8 +96,7 @@ class HeapObjectContractTest {
     assertTrue(heap.leaks().isEmpty());
   }
 
-  @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})
+  @EveryMortalStrategy
   void toStringShowsIdValueAndCount(CountStrategy strategy) {
     Heap heap = heap(strategy);
     HeapObject<Integer> o = heap.allocate(42);

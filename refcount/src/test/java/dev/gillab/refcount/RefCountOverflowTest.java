@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * is set near the maximum directly: a billion increments would only make the test slow.
  */
 class RefCountOverflowTest {
-  @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})
+  @EveryMortalStrategy
   void anIncrementPastTheMaximumIsRefusedAndChangesNothing(CountStrategy strategy) {
     Heap heap = Heap.builder().strategy(strategy).build();
     HeapObject<String> o = heap.allocate("x");

@@ -1,6 +1,5 @@
 package dev.gillab.workloads;
 
-import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.workloads.internal.BusyCore;
@@ -42,15 +41,8 @@ public final class ConvoyExperiment {
 
   private ConvoyExperiment() {}
 
-  /** What a run produced: a row per policy and CPU-thread count (no policy is ever skipped). */
-  public record Outcome(List<ConvoyRow> rows, List<SkippedRow> skipped) {
-    public Outcome {
-      rows = ImmutableList.copyOf(rows);
-      skipped = ImmutableList.copyOf(skipped);
-    }
-  }
-
-  public static Outcome run(Settings s) {
+  /** Runs it: a row per policy and CPU-thread count (no policy is ever skipped). */
+  public static Outcome<ConvoyRow> run(Settings s) {
     Sizes z = s.sizes();
     List<ConvoyRow> rows = new ArrayList<>();
     List<PolicyRig> rigs = new ArrayList<>();
@@ -99,7 +91,7 @@ public final class ConvoyExperiment {
     } catch (IOException e) {
       throw new ExperimentFailedException(NAME + ": the echo server did not start: " + e, e);
     }
-    return new Outcome(rows, List.of());
+    return new Outcome<>(rows, List.of());
   }
 
   private static String key(PolicyRig rig, int cpuThreads) {

@@ -1,6 +1,5 @@
 package dev.gillab.workloads;
 
-import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.process.ProcessPool;
@@ -24,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,18 +44,10 @@ public final class CpuExperiment {
   private CpuExperiment() {}
 
   /**
-   * What a run produced: the table rows, the modes skipped and why, and the worker tasks of the
-   * last timed {@code processes} run (pids and intervals).
+   * Runs every mode: the table rows, the modes skipped and why, and the worker tasks of the last
+   * timed {@code processes} run.
    */
-  public record Outcome(List<ResultRow> rows, List<SkippedRow> skipped, List<TaskReport> processTasks) {
-    public Outcome {
-      rows = ImmutableList.copyOf(rows);
-      skipped = ImmutableList.copyOf(skipped);
-      processTasks = ImmutableList.copyOf(processTasks);
-    }
-  }
-
-  public static Outcome run(Settings s) {
+  public static Outcome<ResultRow> run(Settings s) {
     return run(s, 0);
   }
 
@@ -64,7 +56,7 @@ public final class CpuExperiment {
    * ends with one round trip to the echo server on that port (a test's {@link
    * EchoServer#holdingReplies} server, so the tasks provably run at once).
    */
-  public static Outcome run(Settings s, int rendezvousPort) {
+  public static Outcome<ResultRow> run(Settings s, int rendezvousPort) {
     Sizes z = s.sizes();
     int w = z.cpuWorkers();
     String policy = s.policy().label();
@@ -73,13 +65,7 @@ public final class CpuExperiment {
 
     PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
     List<TaskReport> tasks = new ArrayList<>();
-    s.say(NAME + " processes: starting " + w + " worker JVMs");
-    try (ProcessPool pool =
-        ProcessPool.builder().workers(w).taskModule(WorkerTasks.class).build()) {
-      if (!pool.awaitReady(POOL_READY)) {
-        throw new ExperimentFailedException(
-            NAME + " processes: the worker JVMs were not ready within " + POOL_READY);
-      }
+    withWorkers(NAME, s, w, pool -> {
       AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
       Map<Mode, Callable<Sample>> modes = new LinkedHashMap<>();
       modes.put(Mode.SEQUENTIAL, () -> sequential(s));
@@ -101,13 +87,30 @@ public final class CpuExperiment {
           m == Mode.THREADS_NOGIL_ATOMIC || m == Mode.THREADS_NOGIL_BIASED ? none.label() : policy,
           w, ss, base)));
       tasks.addAll(last.get());
+    });
+    return new Outcome<>(rows, skipped, tasks);
+  }
+
+  /**
+   * Starts {@code w} worker JVMs for {@code experiment}'s {@code processes} mode, runs {@code
+   * body} on the pool once every worker is ready, notes the workers' CPU time while they still
+   * live, and closes the pool.
+   */
+  static void withWorkers(String experiment, Settings s, int w, Consumer<ProcessPool> body) {
+    s.say(experiment + " processes: starting " + w + " worker JVMs");
+    try (ProcessPool pool =
+        ProcessPool.builder().workers(w).taskModule(WorkerTasks.class).build()) {
+      if (!pool.awaitReady(POOL_READY)) {
+        throw new ExperimentFailedException(
+            experiment + " processes: the worker JVMs were not ready within " + POOL_READY);
+      }
+      body.accept(pool);
       // The worker JVMs' CPU time can be read only while they live.
       MachineMeter.noteChildren();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ExperimentFailedException(NAME + " processes: interrupted", e);
+      throw new ExperimentFailedException(experiment + " processes: interrupted", e);
     }
-    return new Outcome(rows, skipped, tasks);
   }
 
   /** The W countdowns one after another on one thread of one interpreter. */

@@ -1,6 +1,5 @@
 package dev.gillab.workloads;
 
-import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.locks.DeadlockException;
@@ -47,18 +46,12 @@ public final class DeadlockExperiment {
 
   private DeadlockExperiment() {}
 
-  /** What a run produced. */
-  public record Outcome(List<DeadlockRow> rows) {
-    public Outcome {
-      rows = ImmutableList.copyOf(rows);
-    }
-  }
-
-  public static Outcome run(Settings s) {
+  /** Runs it: one row, for the opposite-order pair (it skips nothing). */
+  public static Outcome<DeadlockRow> run(Settings s) {
     s.say(NAME + " opposite-order: worker-1 takes A then B, worker-2 takes B then A");
     DeadlockRow row = oppositeOrder(s.policy());
     s.say(NAME + " opposite-order: " + (row.detected() ? row.cycle() : "no cycle found"));
-    return new Outcome(List.of(row));
+    return new Outcome<>(List.of(row), List.of());
   }
 
   static DeadlockRow oppositeOrder(PolicyChoice policy) {

@@ -1,11 +1,9 @@
 package dev.gillab.workloads;
 
-import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.process.ProcessPool;
 import dev.gillab.workloads.internal.GilFigures;
-import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.IoHost;
 import dev.gillab.workloads.internal.Params;
 import dev.gillab.workloads.internal.Programs;
@@ -15,7 +13,6 @@ import dev.gillab.workloads.internal.TaskReport;
 import dev.gillab.workloads.internal.VirtualThreads;
 import dev.gillab.workloads.internal.WorkerTasks;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,21 +35,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class IoExperiment {
   public static final String NAME = "io";
 
-  private static final Duration POOL_READY = Duration.ofSeconds(60);
-
   private IoExperiment() {}
 
-  /** What a run produced: rows, skipped modes, and the last {@code processes} tasks. */
-  public record Outcome(List<ResultRow> rows, List<SkippedRow> skipped, List<TaskReport> processTasks) {
-    public Outcome {
-      rows = ImmutableList.copyOf(rows);
-      skipped = ImmutableList.copyOf(skipped);
-      processTasks = ImmutableList.copyOf(processTasks);
-    }
-  }
-
-  /** Runs every mode against a fresh echo server. */
-  public static Outcome run(Settings s) {
+  /**
+   * Runs every mode against a fresh echo server: rows, skipped modes, and the last {@code
+   * processes} tasks.
+   */
+  public static Outcome<ResultRow> run(Settings s) {
     try (EchoServer server = EchoServer.start()) {
       return run(s, server);
     } catch (IOException e) {
@@ -60,7 +49,7 @@ public final class IoExperiment {
     }
   }
 
-  static Outcome run(Settings s, EchoServer server) {
+  static Outcome<ResultRow> run(Settings s, EchoServer server) {
     Sizes z = s.sizes();
     int w = z.ioWorkers();
     String policy = s.policy().label();
@@ -75,23 +64,12 @@ public final class IoExperiment {
             repeat(s, Mode.THREADS_GIL, () -> threads(s, server, false, null).sample()), base));
 
     List<TaskReport> tasks = new ArrayList<>();
-    s.say(NAME + " processes: starting " + w + " worker JVMs");
-    try (ProcessPool pool =
-        ProcessPool.builder().workers(w).taskModule(WorkerTasks.class).build()) {
-      if (!pool.awaitReady(POOL_READY)) {
-        throw new ExperimentFailedException(
-            NAME + " processes: the worker JVMs were not ready within " + POOL_READY);
-      }
+    CpuExperiment.withWorkers(NAME, s, w, pool -> {
       AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
       List<Sample> ps = repeat(s, Mode.PROCESSES, () -> processes(pool, s, server, last));
       tasks.addAll(last.get());
       rows.add(Runs.row(NAME, Mode.PROCESSES.label(), policy, w, ps, base));
-      // The worker JVMs' CPU time can be read only while they live.
-      MachineMeter.noteChildren();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ExperimentFailedException(NAME + " processes: interrupted", e);
-    }
+    });
 
     Optional<String> noVirtual = VirtualThreads.unavailableReason();
     if (noVirtual.isPresent()) {
@@ -104,7 +82,7 @@ public final class IoExperiment {
               repeat(s, Mode.VIRTUAL_THREADS, () -> threads(s, server, false, virtual).sample()),
               base));
     }
-    return new Outcome(rows, skipped, tasks);
+    return new Outcome<>(rows, skipped, tasks);
   }
 
   private static List<Sample> repeat(Settings s, Mode m, java.util.concurrent.Callable<Sample> run) {

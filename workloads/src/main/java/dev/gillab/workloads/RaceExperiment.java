@@ -1,7 +1,6 @@
 package dev.gillab.workloads;
 
 import com.google.common.base.Throwables;
-import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.refcount.CountStrategy;
@@ -46,15 +45,8 @@ public final class RaceExperiment {
 
   private RaceExperiment() {}
 
-  /** What a run produced: a row per policy and count strategy, and what was skipped. */
-  public record Outcome(List<RaceRow> rows, List<SkippedRow> skipped) {
-    public Outcome {
-      rows = ImmutableList.copyOf(rows);
-      skipped = ImmutableList.copyOf(skipped);
-    }
-  }
-
-  public static Outcome run(Settings s) {
+  /** Runs it: a row per policy and count strategy, and what was skipped. */
+  public static Outcome<RaceRow> run(Settings s) {
     List<RaceRow> rows = new ArrayList<>();
     int appends = s.sizes().raceAppends();
     PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
@@ -73,7 +65,7 @@ public final class RaceExperiment {
       s.say(NAME + " threads-gil " + counts + ": " + THREADS + " threads x " + appends + " appends");
       rows.add(hammer(gil, counts, appends));
     }
-    return new Outcome(rows, List.of());
+    return new Outcome<>(rows, List.of());
   }
 
   /**

@@ -99,8 +99,9 @@ public final class Suite {
   }
 
   public SuiteResult result() {
-    return SuiteResult.ofThisMachine(
-        results, convoy, race, deadlock, skipped, machine, Trust.verdict(machine));
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new SuiteResult(SuiteResult.javaDescription(), cores, results, convoy, race, deadlock,
+        skipped, machine, Trust.verdict(machine));
   }
 
   public List<String> failures() {
@@ -111,43 +112,41 @@ public final class Suite {
     Sizes z = settings.sizes();
     switch (e) {
       case CPU -> {
-        CpuExperiment.Outcome o = CpuExperiment.run(settings);
-        print(ResultTable.render(String.format(Locale.ROOT,
+        Outcome<ResultRow> o = CpuExperiment.run(settings);
+        keep(o, ResultTable.render(String.format(Locale.ROOT,
             "cpu — countdown(%,d) on each of %d workers; %s", z.countdown(), z.cpuWorkers(),
             runs(o.rows(), "warm-up until the JIT settled")), o.rows())
-            + adaptiveMisses(o.rows()), o.skipped());
-        results.addAll(o.rows());
-        skipped.addAll(o.skipped());
+            + adaptiveMisses(o.rows()), results);
       }
       case IO -> {
-        IoExperiment.Outcome o = IoExperiment.run(settings);
-        print(ResultTable.render(String.format(Locale.ROOT,
+        Outcome<ResultRow> o = IoExperiment.run(settings);
+        keep(o, ResultTable.render(String.format(Locale.ROOT,
             "io — %d workers x %d round%s of sleep(%d ms) + echo round trip (%d ms reply delay); %s",
             z.ioWorkers(), z.ioRounds(), z.ioRounds() == 1 ? "" : "s", z.ioDelay().toMillis(),
             z.ioDelay().toMillis(), runs(o.rows(), z.warmups() + " warm-up")), o.rows())
-            + adaptiveMisses(o.rows()),
-            o.skipped());
-        results.addAll(o.rows());
-        skipped.addAll(o.skipped());
+            + adaptiveMisses(o.rows()), results);
       }
       case CONVOY -> {
-        ConvoyExperiment.Outcome o = ConvoyExperiment.run(settings);
-        print(ResultTable.renderConvoy(o.rows()), o.skipped());
-        convoy.addAll(o.rows());
-        skipped.addAll(o.skipped());
+        Outcome<ConvoyRow> o = ConvoyExperiment.run(settings);
+        keep(o, ResultTable.renderConvoy(o.rows()), convoy);
       }
       case RACE -> {
-        RaceExperiment.Outcome o = RaceExperiment.run(settings);
-        print(ResultTable.renderRace(o.rows()), o.skipped());
-        race.addAll(o.rows());
-        skipped.addAll(o.skipped());
+        Outcome<RaceRow> o = RaceExperiment.run(settings);
+        keep(o, ResultTable.renderRace(o.rows()), race);
       }
       case DEADLOCK -> {
-        DeadlockExperiment.Outcome o = DeadlockExperiment.run(settings);
-        print(ResultTable.renderDeadlock(o.rows()), List.of());
-        deadlock.addAll(o.rows());
+        Outcome<DeadlockRow> o = DeadlockExperiment.run(settings);
+        keep(o, ResultTable.renderDeadlock(o.rows()), deadlock);
       }
     }
+  }
+
+  /** Prints an experiment's {@code table} and skipped modes; keeps its rows in {@code into}. */
+  private <R> void keep(Outcome<R> o, String table, List<R> into) {
+    tables.print(table);
+    tables.print(ResultTable.renderSkipped(o.skipped()));
+    into.addAll(o.rows());
+    skipped.addAll(o.skipped());
   }
 
   /**
@@ -188,10 +187,5 @@ public final class Suite {
         ? "adaptive: every median's 95 % interval is within 5 %" + System.lineSeparator()
         : "adaptive: not within 5 % at the cap: " + String.join(", ", misses)
             + System.lineSeparator();
-  }
-
-  private void print(String table, List<SkippedRow> skippedHere) {
-    tables.print(table);
-    tables.print(ResultTable.renderSkipped(skippedHere));
   }
 }

@@ -37,40 +37,13 @@ public record SuiteResult(
     machine = machine == null ? ImmutableList.of() : ImmutableList.copyOf(machine);
   }
 
-  /** Figures with no machine recorded. */
-  public SuiteResult(
-      String java,
-      int cores,
-      List<ResultRow> results,
-      List<ConvoyRow> convoy,
-      List<RaceRow> race,
-      List<DeadlockRow> deadlock,
-      List<SkippedRow> skipped) {
-    this(java, cores, results, convoy, race, deadlock, skipped, List.of(), null);
-  }
-
-  /** The running JVM's name and version, and the cores it sees. */
-  public static SuiteResult ofThisMachine(
-      List<ResultRow> results,
-      List<ConvoyRow> convoy,
-      List<RaceRow> race,
-      List<DeadlockRow> deadlock,
-      List<SkippedRow> skipped) {
-    return ofThisMachine(results, convoy, race, deadlock, skipped, List.of(), null);
-  }
-
-  /** The same, with the machine around each experiment and the busy-machine line, if any. */
-  public static SuiteResult ofThisMachine(
-      List<ResultRow> results,
-      List<ConvoyRow> convoy,
-      List<RaceRow> race,
-      List<DeadlockRow> deadlock,
-      List<SkippedRow> skipped,
-      List<MachineRow> machine,
-      @Nullable String busyMachine) {
-    return new SuiteResult(
-        javaDescription(), Runtime.getRuntime().availableProcessors(), results, convoy, race,
-        deadlock, skipped, machine, busyMachine);
+  /**
+   * The running JVM's name and version and the cores it sees, with no figures and no machine
+   * recorded: what a report of one program run shows where a suite's figures would be.
+   */
+  public static SuiteResult noFigures() {
+    return new SuiteResult(javaDescription(), Runtime.getRuntime().availableProcessors(),
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
   }
 
   /** e.g. {@code "OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1"}. */

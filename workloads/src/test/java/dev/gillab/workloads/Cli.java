@@ -1,5 +1,7 @@
 package dev.gillab.workloads;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,13 @@ record Cli(int exit, String out, String err) {
     }
     return new Cli(
         exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs as {@link #run} does, and checks the run succeeded: exit 0, else its error shown. */
+  static Cli succeeds(String... args) {
+    Cli r = run(args);
+    assertEquals(0, r.exit(), r.err());
+    return r;
   }
 
   /** The first line of standard error. */

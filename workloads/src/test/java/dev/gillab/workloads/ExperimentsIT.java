@@ -148,7 +148,7 @@ class ExperimentsIT {
   void convoyMeasuresEveryPolicyBesideOneToKCpuThreads() {
     assertTimeoutPreemptively(ofMinutes(1), () -> {
       Settings s = Settings.of(Sizes.quick().withWorkers(2), PolicyChoice.defaultPolicy());
-      ConvoyExperiment.Outcome o = ConvoyExperiment.run(s);
+      Outcome<ConvoyRow> o = ConvoyExperiment.run(s);
       assertEquals(
           List.of("interval(5ms)", "interval(5ms)", "ticks(100)", "ticks(100)",
               "ioPriority(5ms)", "ioPriority(5ms)", "none", "none"),

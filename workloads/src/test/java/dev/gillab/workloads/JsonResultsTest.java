@@ -20,7 +20,9 @@ class JsonResultsTest {
             List.of(ConvoyRow.of("interval(5ms)", 1, 50, 5000)),
             List.of(new RaceRow("threads-gil", "interval(5ms)", "ATOMIC", 2, 10, 10, 0, 0, true)),
             List.of(new DeadlockRow("opposite-order", true, "deadlock: a", true, 0.1)),
-            List.of(new SkippedRow("cpu", "threads-nogil-atomic", "none", "why")));
+            List.of(new SkippedRow("cpu", "threads-nogil-atomic", "none", "why")),
+            List.of(),
+            null);
     Path f = dir.resolve("r.json");
     JsonResults.write(r, f);
     assertEquals(r, JsonResults.read(f));

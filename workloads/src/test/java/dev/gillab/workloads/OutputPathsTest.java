@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code --json FILE} and {@code --report DIR} against each kind of thing a path can name: a
@@ -77,13 +79,19 @@ class OutputPathsTest {
     assertEquals(0, count(d));
   }
 
-  @Test
-  void jsonUnderAMissingFolderIsRefusedAndTheFolderNotMade() {
+  @ParameterizedTest
+  @CsvSource({"--json, r.json", "--report, r"})
+  void outputUnderAMissingFolderIsRefusedAndTheFolderNotMade(String option, String name) {
     Path missing = dir.resolve("missing");
-    Path f = missing.resolve("r.json");
-    assertRefused(cli("deadlock", "--json", f.toString()),
-        "gil-lab: cannot write --json '" + f + "': the folder '" + missing + "' does not exist");
+    Path target = missing.resolve(name);
+    assertRefused(cli("deadlock", option, target.toString()), underMissing(option, target));
     assertFalse(Files.exists(missing));
+  }
+
+  /** What the refusal of {@code option}'s {@code target} in a folder that does not exist says. */
+  private static String underMissing(String option, Path target) {
+    return "gil-lab: cannot write " + option + " '" + target + "': the folder '"
+        + target.getParent() + "' does not exist";
   }
 
   @Test
@@ -215,14 +223,11 @@ class OutputPathsTest {
   }
 
   @Test
-  void reportUnderAMissingFolderIsRefusedAndNothingMade() {
-    Path missing = dir.resolve("missing");
-    Path d = missing.resolve("r");
-    assertRefused(cli("deadlock", "--report", d.toString()),
-        "gil-lab: cannot write --report '" + d + "': the folder '" + missing + "' does not exist");
-    assertFalse(Files.exists(missing));
+  void aProgramRunsReportUnderAMissingFolderIsRefusedAndNothingMade() {
+    Path d = dir.resolve("missing").resolve("r");
     assertRefused(cli("run", "--report", d.toString(), program.toString()),
-        "gil-lab: cannot write --report '" + d + "': the folder '" + missing + "' does not exist");
+        underMissing("--report", d));
+    assertFalse(Files.exists(d.getParent()));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.gillab.workloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,40 +17,40 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
   @TempDir Path dir;
 
+  /** A program file named {@code name} in the test's folder, holding {@code source}. */
+  private Path program(String name, String source) throws IOException {
+    return Files.writeString(dir.resolve(name), source);
+  }
+
   @Test
   void runsTheSeedsSnippetAsWritten() throws Exception {
-    Path p =
-        Files.writeString(
-            dir.resolve("seed.py"),
-            "import sys\n\na = []\nprint(sys.getrefcount(a))\nb = a\nprint(sys.getrefcount(a))\n");
-    Cli r = Cli.run("run", p.toString());
-    assertEquals(0, r.exit(), r.err());
+    Path p = program("seed.py",
+        "import sys\n\na = []\nprint(sys.getrefcount(a))\nb = a\nprint(sys.getrefcount(a))\n");
+    Cli r = Cli.succeeds("run", p.toString());
     assertEquals("2\n3\n", r.out().replace("\r", ""));
     assertTrue(r.err().startsWith("gil-lab: "), r.err());
   }
 
   @Test
   void aPythonProgramsThreadsRunUnderThePolicyGiven() throws Exception {
-    Path p =
-        Files.writeString(
-            dir.resolve("t.py"),
-            String.join(
-                "\n",
-                "import threading",
-                "lock = threading.Lock()",
-                "total = 0",
-                "def work(n):",
-                "    global total",
-                "    for _ in range(n):",
-                "        with lock:",
-                "            total += 1",
-                "ts = [threading.Thread(target=work, args=(1000,)), threading.Thread(target=work, args=(1000,))]",
-                "for t in ts:",
-                "    t.start()",
-                "for t in ts:",
-                "    t.join()",
-                "print(total)",
-                ""));
+    Path p = program("t.py",
+        String.join(
+            "\n",
+            "import threading",
+            "lock = threading.Lock()",
+            "total = 0",
+            "def work(n):",
+            "    global total",
+            "    for _ in range(n):",
+            "        with lock:",
+            "            total += 1",
+            "ts = [threading.Thread(target=work, args=(1000,)), threading.Thread(target=work, args=(1000,))]",
+            "for t in ts:",
+            "    t.start()",
+            "for t in ts:",
+            "    t.join()",
+            "print(total)",
+            ""));
     for (String policy : new String[] {"interval", "ticks(1)", "io-priority", "none"}) {
       Cli r = Cli.run("run", "--policy", policy, p.toString());
       assertEquals(0, r.exit(), policy + ": " + r.err());
@@ -59,7 +60,7 @@ class RunCommandTest {
 
   @Test
   void anUncaughtErrorExitsOneWithCPythonsTraceback() throws Exception {
-    Path p = Files.writeString(dir.resolve("div.py"), "x = 0\nprint(1 // x)\n");
+    Path p = program("div.py", "x = 0\nprint(1 // x)\n");
     Cli r = Cli.run("run", p.toString());
     assertEquals(1, r.exit());
     assertEquals(
@@ -73,7 +74,7 @@ class RunCommandTest {
 
   @Test
   void aCompileErrorExitsTwoWithTheLineAndACaret() throws Exception {
-    Path p = Files.writeString(dir.resolve("bad.py"), "while True\n    pass\n");
+    Path p = program("bad.py", "while True\n    pass\n");
     Cli r = Cli.run("run", p.toString());
     assertEquals(2, r.exit());
     assertEquals(p + ":1:11: SyntaxError: expected ':'", r.firstErrLine());
@@ -82,15 +83,13 @@ class RunCommandTest {
 
   @Test
   void runsAnAssemblerProgramOnSeveralThreadsWithTrace() throws Exception {
-    Path p =
-        Files.writeString(
-            dir.resolve("loop.s"),
-            String.join("\n", ".params n",
-                "loop: LOAD_FAST n", "LOAD_CONST 0", "COMPARE_OP >", "POP_JUMP_IF_FALSE end",
-                "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP -=", "STORE_FAST n", "JUMP_BACKWARD loop",
-                "end: LOAD_FAST n", "CALL print 1", "RETURN_VALUE", ""));
-    Cli r = Cli.run("exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
-    assertEquals(0, r.exit(), r.err());
+    Path p = program("loop.s",
+        String.join("\n", ".params n",
+            "loop: LOAD_FAST n", "LOAD_CONST 0", "COMPARE_OP >", "POP_JUMP_IF_FALSE end",
+            "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP -=", "STORE_FAST n", "JUMP_BACKWARD loop",
+            "end: LOAD_FAST n", "CALL print 1", "RETURN_VALUE", ""));
+    Cli r = Cli.succeeds(
+        "exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
     assertEquals("0\n0\n", r.out().replace("\r", ""));
     String err = r.err().replace("\r", "");
     assertTrue(err.contains("gil-lab: GIL events ("), err);
@@ -102,12 +101,9 @@ class RunCommandTest {
 
   @Test
   void disShowsTheThreeInstructionWindowOfCounterPlusEquals() throws Exception {
-    Path p =
-        Files.writeString(
-            dir.resolve("c.py"),
-            "counter = 0\n\ndef work():\n    global counter\n    counter += 1\n");
-    Cli r = Cli.run("dis", p.toString());
-    assertEquals(0, r.exit(), r.err());
+    Path p = program("c.py",
+        "counter = 0\n\ndef work():\n    global counter\n    counter += 1\n");
+    Cli r = Cli.succeeds("dis", p.toString());
     String out = r.out().replace("\r", "");
     assertTrue(
         out.contains(
@@ -123,7 +119,7 @@ class RunCommandTest {
 
   @Test
   void optionsThatDoNotApplyAreRefused() throws Exception {
-    Path p = Files.writeString(dir.resolve("x.py"), "print(1)\n");
+    Path p = program("x.py", "print(1)\n");
     Cli r = Cli.run("run", "--threads", "2", p.toString());
     assertEquals(2, r.exit());
     assertEquals(
@@ -142,7 +138,7 @@ class RunCommandTest {
    */
   @Test
   void experimentOptionsBeforeRunOrDisAreRefused() throws Exception {
-    Path p = Files.writeString(dir.resolve("x.py"), "print(1)\n");
+    Path p = program("x.py", "print(1)\n");
     String json = dir.resolve("x.json").toString();
     String[][] cases = {
       {"--json", json, "run"}, {"--workers", "2", "exec"}, {"--repeats", "2", "run"},
@@ -164,10 +160,8 @@ class RunCommandTest {
 
   @Test
   void aMemoryBombEndsInMemoryErrorUnderMaxMemory() throws Exception {
-    Path p =
-        Files.writeString(
-            dir.resolve("bomb.py"),
-            "s = 'a' * 1000000\nkept = []\nwhile True:\n    kept.append(s + 'b')\n");
+    Path p = program("bomb.py",
+        "s = 'a' * 1000000\nkept = []\nwhile True:\n    kept.append(s + 'b')\n");
     for (String policy : new String[] {"interval", "none"}) {
       Cli r = Cli.run("exec", "--policy", policy, "--max-memory", "16MiB", p.toString());
       assertEquals(1, r.exit(), r.err());
@@ -180,9 +174,8 @@ class RunCommandTest {
 
   @Test
   void oneComparisonOfHugeListsStopsAtTheBudget() throws Exception {
-    Path p =
-        Files.writeString(
-            dir.resolve("eq.py"), "a = [0] * 1000000\nb = [0] * 1000000\nprint(a == b)\n");
+    Path p = program("eq.py",
+        "a = [0] * 1000000\nb = [0] * 1000000\nprint(a == b)\n");
     // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
     Cli r = Cli.run("run", "--budget", "2500000", p.toString());
     assertEquals(1, r.exit(), r.err());
@@ -195,7 +188,7 @@ class RunCommandTest {
 
   @Test
   void aMaxMemoryBelowTheFloorOrNotASizeIsAUsageError() throws Exception {
-    Path p = Files.writeString(dir.resolve("x.py"), "print(1)\n");
+    Path p = program("x.py", "print(1)\n");
     Cli r = Cli.run("run", "--max-memory", "512k", p.toString());
     assertEquals(2, r.exit());
     assertEquals("--max-memory must be at least 1m (1048576 bytes), was 512k", r.firstErrLine());
@@ -204,8 +197,7 @@ class RunCommandTest {
     assertEquals(
         "--max-memory must be a size such as 512m, 64MiB or 1g, was 'lots'", r.firstErrLine());
     assertEquals("", r.out());
-    r = Cli.run("run", "--max-memory", "1g", p.toString());
-    assertEquals(0, r.exit(), r.err());
+    r = Cli.succeeds("run", "--max-memory", "1g", p.toString());
     assertEquals("1\n", r.out().replace("\r", ""));
   }
 }

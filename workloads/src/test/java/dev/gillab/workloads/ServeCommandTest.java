@@ -36,15 +36,13 @@ class ServeCommandTest {
 
   @Test
   void forStopsItAfterTheTimeGiven() {
-    Cli r = Cli.run("serve", "--port", "0", "--for", "1ms");
-    assertEquals(0, r.exit(), r.err());
+    Cli r = Cli.succeeds("serve", "--port", "0", "--for", "1ms");
     assertTrue(r.out().matches("http://127\\.0\\.0\\.1:\\d+/\\R"), r.out());
   }
 
   @Test
   void anyOtherAddressThanLoopbackIsWarnedOf() {
-    Cli r = Cli.run("serve", "--host", "0.0.0.0", "--port", "0", "--for", "1ms");
-    assertEquals(0, r.exit(), r.err());
+    Cli r = Cli.succeeds("serve", "--host", "0.0.0.0", "--port", "0", "--for", "1ms");
     assertEquals("gil-lab serve: warning: listening on 0.0.0.0, not loopback: anyone who can"
         + " reach it can run programs on this machine", r.firstErrLine());
   }

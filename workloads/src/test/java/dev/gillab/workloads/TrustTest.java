@@ -19,11 +19,16 @@ class TrustTest {
         machine < 0 ? -1 : (long) (machine * S));
   }
 
+  /** The verdict on a run of one experiment, from {@code start} to {@code end}, on 2 cores. */
+  private static List<MachineRow> oneExperiment(
+      String experiment, MachineSample start, MachineSample end) {
+    return Trust.judge(2, start, List.of(new Span(experiment, start, end)));
+  }
+
   @Test
   void aQuietMachineIsTrustworthyAndTheLineSaysWhatTheJvmHad() {
     MachineSample start = at(0, 0.42, 0, 0, 100);
-    List<MachineRow> rows = Trust.judge(2, start,
-        List.of(new Span("cpu", start, at(10, 0.95, 19.3, 0, 100 + 19.3 + 0.5))));
+    List<MachineRow> rows = oneExperiment("cpu", start, at(10, 0.95, 19.3, 0, 100 + 19.3 + 0.5));
     MachineRow r = rows.get(0);
     assertEquals(10, r.seconds(), 1e-9);
     assertEquals(1.93, r.jvmCores(), 1e-9);
@@ -47,8 +52,7 @@ class TrustTest {
   @Test
   void aHighLoadAtTheStartMakesTheRunABusyMachines() {
     MachineSample start = at(0, 3.1, 0, 0, -1);
-    List<MachineRow> rows =
-        Trust.judge(2, start, List.of(new Span("cpu", start, at(10, 3.0, 10, 0, -1))));
+    List<MachineRow> rows = oneExperiment("cpu", start, at(10, 3.0, 10, 0, -1));
     assertEquals("load 3.1 on 2 cores at the start of cpu", rows.get(0).busy());
     assertEquals("figures from a busy machine: load 3.1 on 2 cores at the start of cpu;"
         + " read them as such", Trust.verdict(rows));
@@ -58,11 +62,9 @@ class TrustTest {
   @Test
   void theThresholdIsAQuarterCorePerCoreAboveWhatTheRunUses() {
     MachineSample start = at(0, 0.5, 0, 0, -1);
-    assertNull(Trust.judge(2, start, List.of(new Span("io", start, at(0.5, 0.5, 0.1, 0, -1))))
-        .get(0).busy());
+    assertNull(oneExperiment("io", start, at(0.5, 0.5, 0.1, 0, -1)).get(0).busy());
     MachineSample start2 = at(0, 0.51, 0, 0, -1);
-    assertTrue(Trust.judge(2, start2, List.of(new Span("io", start2, at(0.5, 0.5, 0.1, 0, -1))))
-        .get(0).busy() != null);
+    assertTrue(oneExperiment("io", start2, at(0.5, 0.5, 0.1, 0, -1)).get(0).busy() != null);
   }
 
   /**
@@ -106,14 +108,13 @@ class TrustTest {
   void otherWorkThatFillsTheMachineDuringAnExperimentMakesItBusy() {
     MachineSample start = at(0, 0.2, 0, 0, 1000);
     // 10 s: this JVM 13 CPU s (1.3 cores), its workers 2 (0.2), the machine 20: other work 0.5.
-    List<MachineRow> rows = Trust.judge(2, start,
-        List.of(new Span("cpu", start, at(10, 1.9, 13, 2, 1020))));
+    List<MachineRow> rows = oneExperiment("cpu", start, at(10, 1.9, 13, 2, 1020));
     assertEquals(0.2, rows.get(0).workerCores(), 1e-9);
     assertEquals(0.5, rows.get(0).otherCores(), 1e-9);
     assertNull(rows.get(0).busy(), "exactly a quarter core per core is not above it");
 
     // Seen: 0.55 of 2 cores of other work during cpu took its parallel modes from 1.8x to 1.2x.
-    rows = Trust.judge(2, start, List.of(new Span("cpu", start, at(10, 1.9, 12, 2, 1020))));
+    rows = oneExperiment("cpu", start, at(10, 1.9, 12, 2, 1020));
     assertEquals(0.6, rows.get(0).otherCores(), 1e-9);
     assertEquals("other work took 0.6 of 2 cores during cpu", rows.get(0).busy());
   }
@@ -122,8 +123,7 @@ class TrustTest {
   @Test
   void otherWorkOnAMachineThatWasNotFullLeavesTheFiguresAlone() {
     MachineSample start = at(0, 0.2, 0, 0, 1000);
-    List<MachineRow> rows = Trust.judge(2, start,
-        List.of(new Span("io", start, at(10, 1.0, 1, 0, 1013))));
+    List<MachineRow> rows = oneExperiment("io", start, at(10, 1.0, 1, 0, 1013));
     assertEquals(1.2, rows.get(0).otherCores(), 1e-9);
     assertNull(rows.get(0).busy());
   }
@@ -131,8 +131,7 @@ class TrustTest {
   @Test
   void withoutTheMachinesBusyTimeTheLoadAfterStandsIn() {
     MachineSample start = at(0, 0.2, 0, 0, -1);
-    List<MachineRow> rows = Trust.judge(2, start,
-        List.of(new Span("cpu", start, at(10, 3.0, 10, 0, -1))));
+    List<MachineRow> rows = oneExperiment("cpu", start, at(10, 3.0, 10, 0, -1));
     assertNull(rows.get(0).otherCores());
     assertTrue(rows.get(0).busy().startsWith("other work took 2."), rows.get(0).busy());
   }
@@ -140,8 +139,7 @@ class TrustTest {
   @Test
   void aShortExperimentIsNotJudgedOnWhatHappenedDuringIt() {
     MachineSample start = at(0, 0.2, 0, 0, 1000);
-    assertNull(Trust.judge(2, start, List.of(new Span("deadlock", start, at(0.1, 0.2, 0.05, 0,
-        1000.2)))).get(0).busy());
+    assertNull(oneExperiment("deadlock", start, at(0.1, 0.2, 0.05, 0, 1000.2)).get(0).busy());
   }
 
   @Test

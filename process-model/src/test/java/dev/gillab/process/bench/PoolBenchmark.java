@@ -36,15 +36,22 @@ public class PoolBenchmark {
 
   @Setup
   public void start() throws InterruptedException {
-    pool = ProcessPool.builder().workers(workers).taskModule(BenchTasks.class).build();
-    if (!pool.awaitReady(Duration.ofSeconds(60))) {
-      throw new IllegalStateException("workers did not start");
-    }
+    pool = readyPool(workers);
   }
 
   @TearDown
   public void stop() {
     pool.close();
+  }
+
+  /** A pool of {@code workers} bench-task workers, every one started: measuring starts warm. */
+  static ProcessPool readyPool(int workers) throws InterruptedException {
+    ProcessPool pool = ProcessPool.builder().workers(workers).taskModule(BenchTasks.class).build();
+    if (!pool.awaitReady(Duration.ofSeconds(60))) {
+      pool.close();
+      throw new IllegalStateException("workers did not start");
+    }
+    return pool;
   }
 
   @Benchmark
@@ -80,10 +87,7 @@ public class PoolBenchmark {
 
     @Setup
     public void start() throws Exception {
-      pool = ProcessPool.builder().workers(cpuWorkers).taskModule(BenchTasks.class).build();
-      if (!pool.awaitReady(Duration.ofSeconds(60))) {
-        throw new IllegalStateException("workers did not start");
-      }
+      pool = readyPool(cpuWorkers);
     }
 
     @TearDown

@@ -5,7 +5,6 @@ import dev.gillab.refcount.Heap;
 import dev.gillab.refcount.HeapObject;
 import dev.gillab.threads.explore.Exploration;
 import dev.gillab.threads.explore.Explorer;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * <h2>The idea</h2>
@@ -45,25 +44,10 @@ public final class RefCount_05_AtomicCounts {
 
     try (Heap heap = Heap.builder().name("lesson-05").strategy(CountStrategy.ATOMIC).build()) {
       HeapObject<String> shared = heap.allocate("shared");
-      AtomicInteger errors = new AtomicInteger();
-      Runnable hammer = () -> {
-        try {
-          for (int i = 0; i < PAIRS; i++) {
-            shared.incRef();
-            shared.decRef();
-          }
-        } catch (RuntimeException e) {
-          errors.incrementAndGet();
-        }
-      };
-      Thread t1 = new Thread(hammer, "T1");
-      Thread t2 = new Thread(hammer, "T2");
-      t1.start();
-      t2.start();
-      t1.join();
-      t2.join();
+      CountPairs pairs = new CountPairs(shared, PAIRS);
+      pairs.onThreads("T1", "T2");
       System.out.printf("2 real threads x %,d incRef+decRef on one object: refCount %d, errors %d%n",
-          PAIRS, shared.refCount(), errors.get());
+          PAIRS, shared.refCount(), pairs.errors());
       System.out.println("last decRef frees it: " + shared.decRef() + "; heap: " + heap.stats());
     }
   }

@@ -5,7 +5,6 @@ import dev.gillab.refcount.Heap;
 import dev.gillab.refcount.HeapObject;
 import dev.gillab.threads.explore.Exploration;
 import dev.gillab.threads.explore.Explorer;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * <h2>The idea</h2>
@@ -67,23 +66,13 @@ public final class RefCount_06_BiasedCounts {
 
     try (Heap heap = Heap.builder().name("lesson-06").strategy(CountStrategy.BIASED).build()) {
       HeapObject<String> shared = heap.allocate("shared"); // main owns it
-      AtomicInteger errors = new AtomicInteger();
-      Runnable pairs = () -> {
-        try {
-          for (int i = 0; i < PAIRS; i++) {
-            shared.incRef();
-            shared.decRef();
-          }
-        } catch (RuntimeException e) {
-          errors.incrementAndGet();
-        }
-      };
+      CountPairs pairs = new CountPairs(shared, PAIRS);
       Thread other = new Thread(pairs, "other");
       other.start();
       pairs.run(); // the owner, on its local count
       other.join();
       System.out.printf("owner and another thread x %,d incRef+decRef: refCount %d, errors %d%n",
-          PAIRS, shared.refCount(), errors.get());
+          PAIRS, shared.refCount(), pairs.errors());
       System.out.println("owner's last decRef frees it: " + shared.decRef() + "; heap: "
           + heap.stats());
     }

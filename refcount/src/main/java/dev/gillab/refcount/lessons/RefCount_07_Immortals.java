@@ -49,18 +49,7 @@ public final class RefCount_07_Immortals {
           + ", freed by a decRef: " + freed + ", freed " + none.isFreed());
       System.out.println("getRefCount(None) = " + heap.getRefCount(none));
 
-      Runnable hammer = () -> {
-        for (int i = 0; i < PAIRS; i++) {
-          none.incRef();
-          none.decRef();
-        }
-      };
-      Thread t1 = new Thread(hammer, "T1");
-      Thread t2 = new Thread(hammer, "T2");
-      t1.start();
-      t2.start();
-      t1.join();
-      t2.join();
+      new CountPairs(none, PAIRS).onThreads("T1", "T2");
       System.out.printf("2 threads x %,d incRef+decRef, PLAIN heap, no lock: refCount %d%n",
           PAIRS, none.refCount());
       System.out.println("heap: " + heap.stats());

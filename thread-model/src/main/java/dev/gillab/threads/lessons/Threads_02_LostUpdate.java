@@ -107,16 +107,22 @@ public final class Threads_02_LostUpdate {
         Locale.ROOT,
         "The race in miniature: x = 0, two threads each do x++ once; %,d rounds%n",
         ROUNDS);
-    TallyResult<Integer> tally =
-        OutcomeTally.builder(Counter::new, c -> c.x)
-            .name("x++ by two threads")
-            .actor("left", c -> c.x++)
-            .actor("right", c -> c.x++)
-            .expect(2, Expect.ACCEPTABLE, "both increments landed")
-            .expect(1, Expect.ACCEPTABLE_INTERESTING, "both read 0: one increment lost")
-            .rounds(ROUNDS)
-            .timeLimit(Duration.ofSeconds(2))
-            .run();
-    out.print(tally);
+    out.print(miniature(ROUNDS, Duration.ofSeconds(2)));
+  }
+
+  /**
+   * The race in miniature: each round a fresh {@code x = 0}, two threads each do {@code x++}
+   * once, and the tally counts how often the result was 2 and how often 1.
+   */
+  static TallyResult<Integer> miniature(long rounds, Duration timeLimit) {
+    return OutcomeTally.builder(Counter::new, c -> c.x)
+        .name("x++ by two threads")
+        .actor("left", c -> c.x++)
+        .actor("right", c -> c.x++)
+        .expect(2, Expect.ACCEPTABLE, "both increments landed")
+        .expect(1, Expect.ACCEPTABLE_INTERESTING, "both read 0: one increment lost")
+        .rounds(rounds)
+        .timeLimit(timeLimit)
+        .run();
   }
 }

@@ -17,10 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 
 @Timeout(60) // a bug in the barrier shows up as a failure, not a hung build
 class OutcomeTallyTest {
@@ -66,16 +70,59 @@ class OutcomeTallyTest {
         .collect(Collectors.toList());
   }
 
+  /** Fresh states numbered 1, 2, 3, ... in the order the tally asks for them. */
+  private static Supplier<Slots> numbered() {
+    AtomicInteger made = new AtomicInteger();
+    return () -> new Slots(made.incrementAndGet());
+  }
+
+  /** A tally named {@code name} of two actors: "a" fills the left slot, "b" the right one. */
+  private static <R> OutcomeTally.Builder<Slots, R> twoWriters(
+      String name, Supplier<Slots> states, Function<Slots, R> arbiter) {
+    return OutcomeTally.builder(states, arbiter)
+        .name(name)
+        .actor("a", s -> s.left = 1)
+        .actor("b", s -> s.right = 1);
+  }
+
+  /** Runs {@code tally}, which must fail, and answers how it failed. */
+  private static TallyFailedException failure(OutcomeTally.Builder<Slots, ?> tally) {
+    return assertThrows(TallyFailedException.class, tally::run);
+  }
+
+  /**
+   * Runs a tally named {@code name} of a quick actor and {@code slow}, which outlasts the time
+   * limit, and answers how it failed; within {@link #BOUND}, so a hang fails the test and does
+   * not hang the build.
+   */
+  private static TallyFailedException hangs(
+      String name, String slowName, Consumer<Slots> slow, Duration limit, Duration grace) {
+    return assertTimeoutPreemptively(
+        BOUND,
+        () ->
+            failure(
+                OutcomeTally.builder(() -> new Slots(0), s -> "ok")
+                    .name(name)
+                    .actor("quick", s -> s.left = 1)
+                    .actor(slowName, slow)
+                    .timeLimit(limit)
+                    .hangGrace(grace)));
+  }
+
   /** Outcome "fizz" every third round, "plain" otherwise: exact counts from a 10-round run. */
   private static OutcomeTally.Builder<Slots, String> fizzEveryThird() {
-    AtomicInteger rounds = new AtomicInteger();
-    return OutcomeTally.builder(
-            () -> new Slots(rounds.incrementAndGet()),
-            s -> s.round % 3 == 0 ? "fizz" : "plain")
-        .name("fizz")
-        .actor("left", s -> s.left = 1)
-        .actor("right", s -> s.right = 1)
+    return twoWriters("fizz", numbered(), s -> s.round % 3 == 0 ? "fizz" : "plain")
         .timeLimit(GENEROUS);
+  }
+
+  /** {@link #fizzEveryThird} with "plain" acceptable and one more outcome declared, run. */
+  private static TallyResult<String> plainAcceptableAnd(
+      String outcome, Expect expect, String description, long rounds) {
+    return fizzEveryThird()
+        .expect("plain", Expect.ACCEPTABLE, "most rounds")
+        .expect(outcome, expect, description)
+        .rounds(rounds)
+        .run();
   }
 
   @Test
@@ -104,12 +151,7 @@ class OutcomeTallyTest {
 
   @Test
   void aForbiddenOutcomeSeenIsReported() {
-    TallyResult<String> result =
-        fizzEveryThird()
-            .expect("plain", Expect.ACCEPTABLE, "most rounds")
-            .expect("fizz", Expect.FORBIDDEN, "must not happen")
-            .rounds(6)
-            .run();
+    TallyResult<String> result = plainAcceptableAnd("fizz", Expect.FORBIDDEN, "must not happen", 6);
 
     assertTrue(result.sawForbidden());
     assertEquals(ImmutableSet.of("fizz"), result.seen(Expect.FORBIDDEN));
@@ -118,12 +160,7 @@ class OutcomeTallyTest {
 
   @Test
   void tableHasTheFiveColumnsAndDeclaredRowsFirst() {
-    TallyResult<String> result =
-        fizzEveryThird()
-            .expect("plain", Expect.ACCEPTABLE, "most rounds")
-            .expect("buzz", Expect.FORBIDDEN, "never made")
-            .rounds(10_000)
-            .run();
+    TallyResult<String> result = plainAcceptableAnd("buzz", Expect.FORBIDDEN, "never made", 10_000);
 
     assertEquals(
         """
@@ -143,12 +180,8 @@ class OutcomeTallyTest {
 
   @Test
   void catchAllGradesEveryUnlistedOutcomeInTextOrder() {
-    AtomicInteger made = new AtomicInteger();
     TallyResult<Integer> result =
-        OutcomeTally.builder(() -> new Slots(made.incrementAndGet()), s -> s.round % 4)
-            .name("mod4")
-            .actor("a", s -> s.left = 1)
-            .actor("b", s -> s.right = 1)
+        twoWriters("mod4", numbered(), s -> s.round % 4)
             .expect(0, Expect.ACCEPTABLE, "a multiple of four")
             .otherwise(Expect.ACCEPTABLE_INTERESTING, "not declared")
             .rounds(8)
@@ -191,19 +224,16 @@ class OutcomeTallyTest {
   @Test
   void theTimeBoundStopsBeforeTheNextRound() {
     FakeTicker ticker = new FakeTicker();
-    AtomicInteger made = new AtomicInteger();
     TallyResult<Integer> result =
-        OutcomeTally.builder(
-                () -> new Slots(made.incrementAndGet()),
+        twoWriters(
+                "timed",
+                numbered(),
                 s -> {
                   if (s.round == 5) {
                     ticker.nanos.set(Duration.ofSeconds(1).toNanos()); // time is up after round 5
                   }
                   return s.left + s.right;
                 })
-            .name("timed")
-            .actor("a", s -> s.left = 1)
-            .actor("b", s -> s.right = 1)
             .expect(2, Expect.ACCEPTABLE, "both wrote")
             .rounds(1_000_000)
             .timeLimit(Duration.ofSeconds(1))
@@ -283,19 +313,16 @@ class OutcomeTallyTest {
   void anActorThatThrowsIsReportedWithItsRound() {
     IllegalStateException boom = new IllegalStateException("boom");
     TallyFailedException e =
-        assertThrows(
-            TallyFailedException.class,
-            () ->
-                fizzEveryThird()
-                    .actor(
-                        "thrower",
-                        s -> {
-                          if (s.round == 3) {
-                            throw boom;
-                          }
-                        })
-                    .rounds(10)
-                    .run());
+        failure(
+            fizzEveryThird()
+                .actor(
+                    "thrower",
+                    s -> {
+                      if (s.round == 3) {
+                        throw boom;
+                      }
+                    })
+                .rounds(10));
 
     assertEquals("fizz: actor 'thrower' threw in round 3", e.getMessage());
     assertEquals(3, e.round());
@@ -306,33 +333,18 @@ class OutcomeTallyTest {
   void anArbiterThatThrowsOrReturnsNullIsReported() {
     RuntimeException boom = new RuntimeException("no outcome");
     TallyFailedException thrown =
-        assertThrows(
-            TallyFailedException.class,
-            () ->
-                OutcomeTally.builder(
-                        () -> new Slots(0),
-                        s -> {
-                          throw boom;
-                        })
-                    .name("judge")
-                    .actor("a", s -> s.left = 1)
-                    .actor("b", s -> s.right = 1)
-                    .run());
+        failure(
+            twoWriters(
+                "judge",
+                () -> new Slots(0),
+                s -> {
+                  throw boom;
+                }));
     assertEquals("judge: arbiter threw in round 1", thrown.getMessage());
     assertSame(boom, thrown.getCause());
 
-    AtomicInteger made = new AtomicInteger();
     TallyFailedException nulled =
-        assertThrows(
-            TallyFailedException.class,
-            () ->
-                OutcomeTally.builder(
-                        () -> new Slots(made.incrementAndGet()),
-                        s -> s.round == 2 ? null : "ok")
-                    .name("judge")
-                    .actor("a", s -> s.left = 1)
-                    .actor("b", s -> s.right = 1)
-                    .run());
+        failure(twoWriters("judge", numbered(), s -> s.round == 2 ? null : "ok"));
     assertEquals("judge: arbiter returned null in round 2", nulled.getMessage());
     assertEquals(2, nulled.round());
   }
@@ -341,21 +353,16 @@ class OutcomeTallyTest {
   void aStateFactoryThatThrowsIsReported() {
     AtomicInteger made = new AtomicInteger();
     TallyFailedException e =
-        assertThrows(
-            TallyFailedException.class,
-            () ->
-                OutcomeTally.builder(
-                        () -> {
-                          if (made.incrementAndGet() == 4) {
-                            throw new IllegalStateException("out of states");
-                          }
-                          return new Slots(made.get());
-                        },
-                        s -> "ok")
-                    .name("factory")
-                    .actor("a", s -> s.left = 1)
-                    .actor("b", s -> s.right = 1)
-                    .run());
+        failure(
+            twoWriters(
+                "factory",
+                () -> {
+                  if (made.incrementAndGet() == 4) {
+                    throw new IllegalStateException("out of states");
+                  }
+                  return new Slots(made.get());
+                },
+                s -> "ok"));
 
     assertEquals("factory: state factory threw for round 4", e.getMessage());
     assertEquals("out of states", e.getCause().getMessage());
@@ -365,27 +372,18 @@ class OutcomeTallyTest {
   void aHungActorIsInterruptedAndReported() {
     CountDownLatch never = new CountDownLatch(1);
     TallyFailedException e =
-        assertTimeoutPreemptively(
-            BOUND,
-            () ->
-                assertThrows(
-                    TallyFailedException.class,
-                    () ->
-                        OutcomeTally.builder(() -> new Slots(0), s -> "ok")
-                            .name("hang")
-                            .actor("quick", s -> s.left = 1)
-                            .actor(
-                                "stuck",
-                                s -> {
-                                  try {
-                                    never.await();
-                                  } catch (InterruptedException ie) {
-                                    throw new IllegalStateException("interrupted", ie);
-                                  }
-                                })
-                            .timeLimit(Duration.ofMillis(50))
-                            .hangGrace(Duration.ofMillis(100))
-                            .run()));
+        hangs(
+            "hang",
+            "stuck",
+            s -> {
+              try {
+                never.await();
+              } catch (InterruptedException ie) {
+                throw new IllegalStateException("interrupted", ie);
+              }
+            },
+            Duration.ofMillis(50),
+            Duration.ofMillis(100));
 
     assertEquals(
         "hang: actor 'stuck' in round 1 did not finish within the time limit (50 ms) plus grace"
@@ -399,25 +397,16 @@ class OutcomeTallyTest {
     AtomicInteger release = new AtomicInteger();
     try {
       TallyFailedException e =
-          assertTimeoutPreemptively(
-              BOUND,
-              () ->
-                  assertThrows(
-                      TallyFailedException.class,
-                      () ->
-                          OutcomeTally.builder(() -> new Slots(0), s -> "ok")
-                              .name("deaf")
-                              .actor("quick", s -> s.left = 1)
-                              .actor(
-                                  "spinner",
-                                  s -> {
-                                    while (release.get() == 0) {
-                                      Thread.onSpinWait();
-                                    }
-                                  })
-                              .timeLimit(Duration.ofMillis(20))
-                              .hangGrace(Duration.ofMillis(20))
-                              .run()));
+          hangs(
+              "deaf",
+              "spinner",
+              s -> {
+                while (release.get() == 0) {
+                  Thread.onSpinWait();
+                }
+              },
+              Duration.ofMillis(20),
+              Duration.ofMillis(20));
       assertEquals(
           "deaf: actor 'spinner' in round 1 did not finish within the time limit (20 ms) plus"
               + " grace (20 ms); worker threads still running after an interrupt (left as"
@@ -436,43 +425,28 @@ class OutcomeTallyTest {
 
   @Test
   void badDeclarationsAreRejectedWithTheirReason() {
-    assertEquals(
+    assertRejected(
         "a tally needs at least 2 actors, got 0",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> OutcomeTally.builder(() -> new Slots(0), s -> "x").build())
-            .getMessage());
-    assertEquals(
+        () -> OutcomeTally.builder(() -> new Slots(0), s -> "x").build());
+    assertRejected(
         "a tally needs at least 2 actors, got 1",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> OutcomeTally.builder(() -> new Slots(0), s -> "x").actor("a", s -> {}).run())
-            .getMessage());
+        () -> OutcomeTally.builder(() -> new Slots(0), s -> "x").actor("a", s -> {}).run());
     OutcomeTally.Builder<Slots, String> b =
         OutcomeTally.builder(() -> new Slots(0), s -> "x").actor("a", s -> {});
-    assertEquals(
-        "rounds must be at least 1, got 0",
-        assertThrows(IllegalArgumentException.class, () -> b.rounds(0)).getMessage());
-    assertEquals(
-        "actor 'a' is declared twice",
-        assertThrows(IllegalArgumentException.class, () -> b.actor("a", s -> {})).getMessage());
+    assertRejected("rounds must be at least 1, got 0", () -> b.rounds(0));
+    assertRejected("actor 'a' is declared twice", () -> b.actor("a", s -> {}));
     b.expect("x", Expect.ACCEPTABLE, "fine");
-    assertEquals(
-        "outcome x is declared twice",
-        assertThrows(
-                IllegalArgumentException.class, () -> b.expect("x", Expect.FORBIDDEN, "again"))
-            .getMessage());
-    assertEquals(
-        "time limit must be positive, got PT0S",
-        assertThrows(IllegalArgumentException.class, () -> b.timeLimit(Duration.ZERO))
-            .getMessage());
-    assertEquals(
-        "hang grace must be positive, got PT-1S",
-        assertThrows(IllegalArgumentException.class, () -> b.hangGrace(Duration.ofSeconds(-1)))
-            .getMessage());
-    assertEquals(
-        "name must not be blank",
-        assertThrows(IllegalArgumentException.class, () -> b.name(" ")).getMessage());
+    assertRejected("outcome x is declared twice", () -> b.expect("x", Expect.FORBIDDEN, "again"));
+    assertRejected("time limit must be positive, got PT0S", () -> b.timeLimit(Duration.ZERO));
+    assertRejected(
+        "hang grace must be positive, got PT-1S", () -> b.hangGrace(Duration.ofSeconds(-1)));
+    assertRejected("name must not be blank", () -> b.name(" "));
     assertThrows(NullPointerException.class, () -> OutcomeTally.builder(null, s -> "x"));
+  }
+
+  /** {@code declaration} throws {@link IllegalArgumentException} with {@code message}. */
+  private static void assertRejected(String message, Executable declaration) {
+    assertEquals(
+        message, assertThrows(IllegalArgumentException.class, declaration).getMessage());
   }
 }

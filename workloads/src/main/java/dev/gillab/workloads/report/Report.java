@@ -100,10 +100,8 @@ public final class Report {
   public static int writeExec(
       Path dir, String ran, String policy, Interpreter in, PrintStream err) {
     Timeline t = Timeline.of(policy, in.gilEvents(), in.gilStats());
-    SuiteResult empty = SuiteResult.ofThisMachine(
-        List.of(), List.of(), List.of(), List.of(), List.of());
-    ReportData data = new ReportData("gil-lab exec report", ran, empty, List.of(t), List.of(),
-        ReportData.thisMachine(), ReportData.now());
+    ReportData data = new ReportData("gil-lab exec report", ran, SuiteResult.noFigures(),
+        List.of(t), List.of(), ReportData.thisMachine(), ReportData.now());
     try {
       Path index = write(dir, data, TraceExport.DEFAULT_MAX_BYTES, err::println);
       err.println("gil-lab: wrote " + echo(index));

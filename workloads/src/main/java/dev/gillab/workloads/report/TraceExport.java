@@ -214,17 +214,15 @@ public final class TraceExport {
 
     long endNanos();
 
-    int events();
+    /** How many trace events it writes: one, but for a flow's two ends. */
+    default int events() {
+      return 1;
+    }
 
     void write(JsonGenerator g, long origin, int pid) throws IOException;
   }
 
   private record Slice(String name, long tid, long startNanos, long endNanos) implements Unit {
-    @Override
-    public int events() {
-      return 1;
-    }
-
     @Override
     public void write(JsonGenerator g, long origin, int pid) throws IOException {
       start(g, name, "X", startNanos, origin, pid, tid);
@@ -237,11 +235,6 @@ public final class TraceExport {
     @Override
     public long endNanos() {
       return startNanos;
-    }
-
-    @Override
-    public int events() {
-      return 1;
     }
 
     @Override

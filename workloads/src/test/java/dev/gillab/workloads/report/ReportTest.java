@@ -52,7 +52,8 @@ class ReportTest {
         List.of(ConvoyRow.of("interval(5ms)", 1, 51.0, 605.4),
             ConvoyRow.of("interval(5ms)", 2, 51.0, 2389.6)),
         List.of(), List.of(),
-        List.of(new SkippedRow("cpu", "threads-nogil-atomic", "none", "not in this build")));
+        List.of(new SkippedRow("cpu", "threads-nogil-atomic", "none", "not in this build")),
+        List.of(), null);
   }
 
   private static Document parse(String html) {
@@ -131,7 +132,7 @@ class ReportTest {
     Timeline t = Timeline.of("interval(5ms)", events, stats);
     String ran = "gil-lab exec /tmp/" + EVIL + ".s";
     String html = Report.html(new ReportData("gil-lab exec report", ran,
-        SuiteResult.ofThisMachine(List.of(), List.of(), List.of(), List.of(), List.of()),
+        SuiteResult.noFigures(),
         List.of(t), List.of(), "Test OS", "2025-01-01"));
     Document d = parse(html);
 

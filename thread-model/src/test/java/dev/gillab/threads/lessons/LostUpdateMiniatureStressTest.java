@@ -1,43 +1,33 @@
-package dev.gillab.threads.tally;
+package dev.gillab.threads.lessons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.threads.tally.StopReason;
+import dev.gillab.threads.tally.TallyResult;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A bounded stress: two actors each do {@code x++} on a shared plain int. Whether the lost update
- * (outcome 1) shows up depends on the machine, so this asserts only what must always hold.
+ * A bounded stress of the tally, on the lost-update lesson's miniature: two actors each do {@code
+ * x++} on a shared plain int. Whether the lost update (outcome 1) shows up depends on the
+ * machine, so this asserts only what must always hold.
  */
 @Timeout(60) // a bug in the barrier shows up as a failure, not a hung build
-class UnsynchronizedIncrementStressTest {
+class LostUpdateMiniatureStressTest {
 
   private static final long ROUNDS = 20_000;
-
-  static final class Counter {
-    int x;
-  }
 
   @RepeatedTest(3)
   void everyOutcomeIsOneOrTwoAndEveryRoundIsCounted() {
     TallyResult<Integer> result =
         assertTimeoutPreemptively(
             Duration.ofSeconds(30),
-            () ->
-                OutcomeTally.builder(Counter::new, c -> c.x)
-                    .name("x++ pair")
-                    .actor("left", c -> c.x++)
-                    .actor("right", c -> c.x++)
-                    .expect(2, Expect.ACCEPTABLE, "both increments landed")
-                    .expect(1, Expect.ACCEPTABLE_INTERESTING, "one increment lost")
-                    .rounds(ROUNDS)
-                    .timeLimit(Duration.ofSeconds(3))
-                    .run());
+            () -> Threads_02_LostUpdate.miniature(ROUNDS, Duration.ofSeconds(3)));
 
     assertTrue(Set.of(1, 2).containsAll(result.samples().keySet()), result::toString);
     assertFalse(result.sawForbidden(), result::toString);
