@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gillab.refcount.CountStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
@@ -132,7 +133,7 @@ class PoliciesTest {
         () -> {
           int perThread = 50_000;
           CyclicBarrier rendezvous = new CyclicBarrier(2);
-          List<String> leaks = new java.util.ArrayList<>();
+          List<String> leaks = new ArrayList<>();
           Interpreter in =
               Interpreter.builder()
                   .policy(SwitchingPolicy.none())
@@ -143,28 +144,7 @@ class PoliciesTest {
           try {
             in.setGlobal("xs", List.of());
             Code append =
-                Assembler.assemble(
-                    "append_n",
-                    String.join(
-                        "\n",
-                        ".params n",
-                        "    CALL rendezvous 0",
-                        "    POP_JUMP_IF_FALSE end",
-                        "loop: LOAD_FAST n",
-                        "    LOAD_CONST 0",
-                        "    COMPARE_OP >",
-                        "    POP_JUMP_IF_FALSE end",
-                        "    LOAD_GLOBAL xs",
-                        "    LOAD_FAST n",
-                        "    LIST_APPEND 1",
-                        "    POP_TOP",
-                        "    LOAD_FAST n",
-                        "    LOAD_CONST 1",
-                        "    BINARY_OP -=",
-                        "    STORE_FAST n",
-                        "    JUMP_BACKWARD loop",
-                        "end: LOAD_FAST n",
-                        "    RETURN_VALUE"));
+                metThenRepeated("append_n", "LOAD_GLOBAL xs", "LOAD_FAST n", "LIST_APPEND 1", "POP_TOP");
             InterpreterThread a = in.start(append, (long) perThread);
             InterpreterThread b = in.start(append, (long) perThread);
             assertTrue(a.join(BOUND));
@@ -177,6 +157,81 @@ class PoliciesTest {
           }
           assertEquals(0, in.heap().stats().live(), String.join("\n", leaks));
         });
+  }
+
+  /**
+   * Under {@code none}, the host replaces a global ({@link Interpreter#setGlobal}) while a
+   * program thread stores and loads the same one, both as fast as they can after a rendezvous.
+   * Each value the global held is released exactly once, by whoever swapped it out: no double
+   * free, no value lost without its release, and with safe counts the heap is empty after close
+   * — what free-threaded CPython's per-dict lock is for. {@link Interpreter#globals} reads the
+   * racing global too, so a snapshot never converts a value freed under it.
+   */
+  @ParameterizedTest
+  @EnumSource(value = CountStrategy.class, names = {"ATOMIC", "BIASED"})
+  void withoutAGilTheHostAndAProgramReplaceOneGlobalAndFreeEachValueOnce(CountStrategy strategy) {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          int rounds = 50_000;
+          CyclicBarrier rendezvous = new CyclicBarrier(2);
+          List<String> leaks = new ArrayList<>();
+          Interpreter in =
+              Interpreter.builder()
+                  .policy(SwitchingPolicy.none())
+                  .countStrategy(strategy)
+                  .leakSink(leaks::add)
+                  .builtin("rendezvous", 0, args -> meet(rendezvous, Duration.ofSeconds(20)))
+                  .build();
+          try {
+            Code store =
+                metThenRepeated(
+                    "store_n", "BUILD_LIST 0", "STORE_GLOBAL g", "LOAD_GLOBAL g", "POP_TOP");
+            InterpreterThread t = in.start(store, (long) rounds);
+            assertTrue(meet(rendezvous, Duration.ofSeconds(20)), "the program never came");
+            for (int i = 0; i < rounds; i++) {
+              in.setGlobal("g", List.of((long) i));
+              if (i % 16 == 0) {
+                assertTrue(in.globals().get("g") instanceof List<?>);
+              }
+            }
+            assertTrue(t.join(BOUND));
+            assertEquals(0L, t.result(), "the program stored all its values");
+          } finally {
+            in.close();
+          }
+          assertEquals(List.of(), leaks);
+          assertEquals(0, in.heap().stats().live());
+        });
+  }
+
+  /**
+   * A program of one parameter {@code n} that meets another thread at {@code rendezvous()},
+   * then runs {@code body} {@code n} times and answers what is left of {@code n}: 0 when it ran
+   * every round, {@code n} when no one came to the rendezvous.
+   */
+  private static Code metThenRepeated(String name, String... body) {
+    List<String> lines = new ArrayList<>();
+    lines.addAll(
+        List.of(
+            ".params n",
+            "    CALL rendezvous 0",
+            "    POP_JUMP_IF_FALSE end",
+            "loop: LOAD_FAST n",
+            "    LOAD_CONST 0",
+            "    COMPARE_OP >",
+            "    POP_JUMP_IF_FALSE end"));
+    lines.addAll(List.of(body));
+    lines.addAll(
+        List.of(
+            "    LOAD_FAST n",
+            "    LOAD_CONST 1",
+            "    BINARY_OP -=",
+            "    STORE_FAST n",
+            "    JUMP_BACKWARD loop",
+            "end: LOAD_FAST n",
+            "    RETURN_VALUE"));
+    return Assembler.assemble(name, String.join("\n", lines));
   }
 
   private static boolean meet(CyclicBarrier barrier, Duration timeout) throws InterruptedException {
