@@ -512,12 +512,7 @@ public final class Interpreter implements AutoCloseable {
 
   /** The immortal code object of a function body: linked once, shared by every code using it. */
   private PyValue codeObject(Code code) {
-    PyValue c = codeObjects.get(code);
-    if (c == null) {
-      c = PyCode.of(space, link(code));
-      codeObjects.put(code, c);
-    }
-    return c;
+    return PyCode.of(codeObjects, code, space, this::link);
   }
 
   private PyValue toObject(Object value) {

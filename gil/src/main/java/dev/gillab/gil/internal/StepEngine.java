@@ -558,12 +558,7 @@ public final class StepEngine {
   }
 
   private PyValue codeObject(Code code) {
-    PyValue c = codeObjects.get(code);
-    if (c == null) {
-      c = PyCode.of(space, link(code));
-      codeObjects.put(code, c);
-    }
-    return c;
+    return PyCode.of(codeObjects, code, space, this::link);
   }
 
   private String sourceLine(String filename, int line) {
