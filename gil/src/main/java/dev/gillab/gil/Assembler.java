@@ -143,15 +143,8 @@ public final class Assembler {
   }
 
   private static Object constant(String name, int line, String text) {
-    switch (text) {
-      case "None":
-        return null;
-      case "True":
-        return Boolean.TRUE;
-      case "False":
-        return Boolean.FALSE;
-      default:
-        break;
+    if (Literals.isKeyword(text)) {
+      return Literals.keyword(text);
     }
     if (text.startsWith("\"")) {
       return text.substring(1); // the tokenizer already unescaped it and kept one quote as a tag

@@ -158,22 +158,22 @@ public final class CodeBuilder {
 
   @CanIgnoreReturnValue
   public CodeBuilder loadFast(String local) {
-    return add(Opcode.LOAD_FAST, index(locals, local), 0, NO_LABEL);
+    return op(Opcode.LOAD_FAST, local);
   }
 
   @CanIgnoreReturnValue
   public CodeBuilder storeFast(String local) {
-    return add(Opcode.STORE_FAST, index(locals, local), 0, NO_LABEL);
+    return op(Opcode.STORE_FAST, local);
   }
 
   @CanIgnoreReturnValue
   public CodeBuilder loadGlobal(String global) {
-    return add(Opcode.LOAD_GLOBAL, index(globals, global), 0, NO_LABEL);
+    return op(Opcode.LOAD_GLOBAL, global);
   }
 
   @CanIgnoreReturnValue
   public CodeBuilder storeGlobal(String global) {
-    return add(Opcode.STORE_GLOBAL, index(globals, global), 0, NO_LABEL);
+    return op(Opcode.STORE_GLOBAL, global);
   }
 
   @CanIgnoreReturnValue
@@ -188,32 +188,12 @@ public final class CodeBuilder {
 
   @CanIgnoreReturnValue
   public CodeBuilder popJumpIfFalse(String label) {
-    return add(Opcode.POP_JUMP_IF_FALSE, -1, 0, checkNotNull(label, "label"));
-  }
-
-  @CanIgnoreReturnValue
-  public CodeBuilder popJumpIfTrue(String label) {
-    return add(Opcode.POP_JUMP_IF_TRUE, -1, 0, checkNotNull(label, "label"));
-  }
-
-  @CanIgnoreReturnValue
-  public CodeBuilder jumpForward(String label) {
-    return add(Opcode.JUMP_FORWARD, -1, 0, checkNotNull(label, "label"));
+    return jump(Opcode.POP_JUMP_IF_FALSE, label);
   }
 
   @CanIgnoreReturnValue
   public CodeBuilder jumpBackward(String label) {
-    return add(Opcode.JUMP_BACKWARD, -1, 0, checkNotNull(label, "label"));
-  }
-
-  @CanIgnoreReturnValue
-  public CodeBuilder buildList(int count) {
-    return add(Opcode.BUILD_LIST, count, 0, NO_LABEL);
-  }
-
-  @CanIgnoreReturnValue
-  public CodeBuilder listAppend(int depth) {
-    return add(Opcode.LIST_APPEND, depth, 0, NO_LABEL);
+    return jump(Opcode.JUMP_BACKWARD, label);
   }
 
   @CanIgnoreReturnValue

@@ -10,7 +10,7 @@ import com.google.errorprone.annotations.ThreadSafe;
 import dev.gillab.gil.internal.Builtins;
 import dev.gillab.gil.internal.Callable;
 import dev.gillab.gil.internal.EvalLoop;
-import dev.gillab.gil.internal.GlobalCell;
+import dev.gillab.gil.internal.Globals;
 import dev.gillab.gil.internal.LinkedCode;
 import dev.gillab.gil.internal.Linker;
 import dev.gillab.gil.internal.Memory;
@@ -77,8 +77,11 @@ import java.util.function.Consumer;
  * print, len, range, str, int, float, list, tuple, bool, repr, abs, min, max, sum, sorted, and
  * the modules sys, time and threading ({@code IMPORT_NAME}).
  *
- * <p>Thread-safe: any thread may call any method; bytecode runs one thread at a time, under the
- * GIL.
+ * <p>Thread-safe: any thread may call any method. Under a GIL, bytecode runs one thread at a
+ * time; under {@link SwitchingPolicy#none()} threads run it at once, and what they share locks
+ * itself, as in free-threaded CPython: each list has a lock of its own, and so do the globals,
+ * under which every replacement of a global's value ({@code STORE_GLOBAL}, {@code
+ * DELETE_GLOBAL}, {@link #setGlobal}) swaps, so each old value is released exactly once.
  */
 @ThreadSafe
 public final class Interpreter implements AutoCloseable {
@@ -100,8 +103,8 @@ public final class Interpreter implements AutoCloseable {
   @SuppressWarnings("ThreadSafe") // immutable after construction; callables are bound once
   private final ImmutableMap<String, Callable> builtins;
 
-  @SuppressWarnings("ThreadSafe") // cells are guarded by the GIL
-  private final ConcurrentHashMap<String, GlobalCell> globals = new ConcurrentHashMap<>();
+  /** Cells guarded by the GIL, or without one swapped under the globals' own lock. */
+  private final Globals globals = new Globals();
 
   @SuppressWarnings("ThreadSafe") // linked code is immutable; its constants are freed at close
   private final ConcurrentHashMap<Code, LinkedCode> linked = new ConcurrentHashMap<>();
@@ -415,30 +418,35 @@ public final class Interpreter implements AutoCloseable {
     return executed.sum();
   }
 
-  /** A snapshot of the globals as Java values (taken under the GIL). */
+  /**
+   * A snapshot of the globals as Java values, all taken at one moment (under the GIL, and under
+   * the globals' own lock, which every store without a GIL takes too).
+   */
   public Map<String, Object> globals() {
     return withGil(
         () -> {
-          Map<String, Object> out = new LinkedHashMap<>();
-          for (GlobalCell c : globals.values()) {
-            PyValue v = c.value();
-            if (v != null) {
-              out.put(c.name(), ObjectSpace.toJava(v));
-            }
+          Map<String, PyValue> values = globals.newReferences();
+          try {
+            Map<String, Object> out = new LinkedHashMap<>();
+            values.forEach((global, v) -> out.put(global, ObjectSpace.toJava(v)));
+            return out;
+          } finally {
+            values.values().forEach(PyValue::decRef);
           }
-          return out;
         });
   }
 
-  /** Sets a global from a Java value (under the GIL). */
+  /**
+   * Sets a global from a Java value (under the GIL). Without a GIL it may race the program's
+   * {@code STORE_GLOBAL} of the same name: one of them replaces the other's value and releases
+   * it, once.
+   */
   public void setGlobal(String global, Object value) {
     checkNotNull(global, "global");
+    checkState(!closed, "interpreter '%s' is closed", name);
     withGil(
         () -> {
-          PyValue v = toObject(value);
-          GlobalCell cell = cell(global);
-          cell.clear();
-          cell.set(v);
+          globals.set(global, toObject(value));
           return null;
         });
   }
@@ -468,7 +476,7 @@ public final class Interpreter implements AutoCloseable {
     withGil(
         () -> {
           heap.mergeBiasedCounts(); // the closing thread's queue, as exec's end does
-          globals.values().forEach(GlobalCell::clear);
+          globals.close();
           linked.values().forEach(LinkedCode::releaseConstants);
           return null;
         });
@@ -494,7 +502,9 @@ public final class Interpreter implements AutoCloseable {
     LinkedCode l = linked.get(code);
     if (l == null) {
       checkState(!closed, "interpreter '%s' is closed", name);
-      l = Linker.link(code, space, builtins, this::cell, fuse, runtime::builtin, this::codeObject);
+      l =
+          Linker.link(
+              code, space, builtins, globals::cell, fuse, runtime::builtin, this::codeObject);
       linked.put(code, l);
     }
     return l;
@@ -502,16 +512,7 @@ public final class Interpreter implements AutoCloseable {
 
   /** The immortal code object of a function body: linked once, shared by every code using it. */
   private PyValue codeObject(Code code) {
-    PyValue c = codeObjects.get(code);
-    if (c == null) {
-      c = PyCode.of(space, link(code));
-      codeObjects.put(code, c);
-    }
-    return c;
-  }
-
-  private GlobalCell cell(String global) {
-    return globals.computeIfAbsent(global, GlobalCell::new);
+    return PyCode.of(codeObjects, code, space, this::link);
   }
 
   private PyValue toObject(Object value) {

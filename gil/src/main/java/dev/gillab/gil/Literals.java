@@ -28,6 +28,16 @@ final class Literals {
     return value.toString();
   }
 
+  /** Whether {@code text} is {@code None}, {@code True} or {@code False}; see {@link #keyword}. */
+  static boolean isKeyword(String text) {
+    return text.equals("None") || text.equals("True") || text.equals("False");
+  }
+
+  /** The value of a {@linkplain #isKeyword keyword}: null (None), or a Boolean. */
+  static Object keyword(String text) {
+    return text.equals("None") ? null : Boolean.valueOf(text.equals("True"));
+  }
+
   static String quote(String s) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {

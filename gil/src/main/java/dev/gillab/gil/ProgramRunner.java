@@ -210,19 +210,10 @@ public final class ProgramRunner {
 
   /** An argument of an assembler program: an int, True, False, None, or else a str. */
   static Object argument(String text) {
-    switch (text) {
-      case "None":
-        return null;
-      case "True":
-        return Boolean.TRUE;
-      case "False":
-        return Boolean.FALSE;
-      default:
-        if (text.matches("-?[0-9]{1,18}")) {
-          return Long.parseLong(text);
-        }
-        return text;
+    if (Literals.isKeyword(text)) {
+      return Literals.keyword(text);
     }
+    return text.matches("-?[0-9]{1,18}") ? Long.parseLong(text) : text;
   }
 
   /** Why a program cannot run; the message is the one line (or caret block) the user reads. */

@@ -137,16 +137,21 @@ public interface SwitchingPolicy {
 
   /**
    * How long a thread that finds the GIL held waits before it sets the drop request, in
-   * nanoseconds; {@link Long#MAX_VALUE} means it never asks and waits until the GIL is released.
+   * nanoseconds; {@link Long#MAX_VALUE} (the default, as for {@code ticks} and {@code none})
+   * means it never asks and waits until the GIL is released.
    */
-  long dropRequestDelayNanos();
+  default long dropRequestDelayNanos() {
+    return Long.MAX_VALUE;
+  }
 
   /**
    * Whether a holder that dropped the GIL because it was asked to waits until another thread has
    * taken it (CPython's {@code FORCE_SWITCHING}); without it the dropper often takes the GIL
-   * straight back.
+   * straight back. Default false: a policy that never asks has nothing to force.
    */
-  boolean forcedSwitching();
+  default boolean forcedSwitching() {
+    return false;
+  }
 
   /** The {@code ticks} policy; see {@link SwitchingPolicy#ticks(int)}. */
   @Immutable
@@ -160,16 +165,6 @@ public interface SwitchingPolicy {
     @Override
     public String name() {
       return "ticks(" + ticks + ")";
-    }
-
-    @Override
-    public long dropRequestDelayNanos() {
-      return Long.MAX_VALUE;
-    }
-
-    @Override
-    public boolean forcedSwitching() {
-      return false;
     }
 
     @Override
@@ -203,16 +198,6 @@ public interface SwitchingPolicy {
     @Override
     public String name() {
       return "none";
-    }
-
-    @Override
-    public long dropRequestDelayNanos() {
-      return Long.MAX_VALUE;
-    }
-
-    @Override
-    public boolean forcedSwitching() {
-      return false;
     }
 
     @Override

@@ -3,9 +3,6 @@ package dev.gillab.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,26 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
 class BoundedRunTest {
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Captured out = new Captured();
+  private final Captured err = new Captured();
 
   private int main(String... args) throws Exception {
-    return Main.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.run(args, out.stream(), err.stream());
   }
 
   private Path program(String name, String... lines) throws Exception {
     return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
   }
 
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8).replace("\r", "");
-  }
-
   private String lastErrLine() {
-    String[] lines = err().split("\n");
+    String[] lines = err.lines().split("\n");
     return lines[lines.length - 1];
   }
 
@@ -54,17 +44,17 @@ class BoundedRunTest {
             "while True:",
             "    kept.append(s + 'b')",
             "    n += 1");
-    assertEquals(1, main("--max-memory", "16m", p.toString()), err());
-    assertEquals("MemoryError", lastErrLine(), err());
-    assertTrue(err().startsWith("Traceback (most recent call last):\n"), err());
-    assertTrue(err().contains("    kept.append(s + 'b')\n"), err());
+    assertEquals(1, main("--max-memory", "16m", p.toString()), err.lines());
+    assertEquals("MemoryError", lastErrLine(), err.lines());
+    assertTrue(err.lines().startsWith("Traceback (most recent call last):\n"), err.lines());
+    assertTrue(err.lines().contains("    kept.append(s + 'b')\n"), err.lines());
   }
 
   @Test
   void aRepeatPastTheBudgetIsRefusedBeforeItIsBuilt() throws Exception {
     Path p = program("repeat.py", "xs = [0] * 1000000", "print(len(xs))");
-    assertEquals(1, main("--max-memory", "2m", p.toString()), err());
-    assertEquals("MemoryError", lastErrLine(), err());
+    assertEquals(1, main("--max-memory", "2m", p.toString()), err.lines());
+    assertEquals("MemoryError", lastErrLine(), err.lines());
   }
 
   @Test
@@ -76,20 +66,20 @@ class BoundedRunTest {
             "b = [0] * 1000000",
             "print(a == b)");
     // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
-    assertEquals(1, main("--budget", "2500000", p.toString()), err());
+    assertEquals(1, main("--budget", "2500000", p.toString()), err.lines());
     assertTrue(
-        err().endsWith(
+        err.lines().endsWith(
             "line 3, in <module>\n    print(a == b)\n"
                 + "BudgetExceeded: instruction budget of 2500000 exhausted\n"),
-        err());
-    assertEquals("", out.toString(StandardCharsets.UTF_8));
+        err.lines());
+    assertEquals("", out.lines());
   }
 
   @Test
   void aRepeatedStrIsChargedToTheInstructionBudget() throws Exception {
     Path p = program("mul.py", "s = 'ab' * 500000", "print(len(s))");
-    assertEquals(1, main("--budget", "1000", p.toString()), err());
-    assertEquals("BudgetExceeded: instruction budget of 1000 exhausted", lastErrLine(), err());
+    assertEquals(1, main("--budget", "1000", p.toString()), err.lines());
+    assertEquals("BudgetExceeded: instruction budget of 1000 exhausted", lastErrLine(), err.lines());
   }
 
   @Test
@@ -102,7 +92,7 @@ class BoundedRunTest {
     assertEquals(
         "--max-memory must be a size such as 512m, 64MiB or 1g, was 'lots'", lastErrLine());
     err.reset();
-    assertEquals(0, main("--max-memory", "64MiB", p.toString()), err());
-    assertEquals("1\n", out.toString(StandardCharsets.UTF_8).replace("\r", ""));
+    assertEquals(0, main("--max-memory", "64MiB", p.toString()), err.lines());
+    assertEquals("1\n", out.lines());
   }
 }

@@ -2,43 +2,29 @@ package dev.gillab.gil;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Captured out = new Captured();
+  private final Captured err = new Captured();
 
   private int main(String... args) throws Exception {
-    return Main.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8).replace("\r", "");
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8).replace("\r", "");
+    return Main.run(args, out.stream(), err.stream());
   }
 
   @Test
   void runsTheSeedExample() throws Exception {
     assertEquals(0, main("examples/seed.gasm"));
-    assertEquals("2\n3\n", out());
+    assertEquals("2\n3\n", out.lines());
   }
 
   @Test
   void runsCountdownOnThreadsWithArguments() throws Exception {
     assertEquals(0, main("--threads", "2", "examples/countdown.gasm", "100000"));
-    assertEquals("done\ndone\n", out());
+    assertEquals("done\ndone\n", out.lines());
   }
 
   @Test
@@ -47,7 +33,7 @@ class MainTest {
     Path bad = dir.resolve("bad.gasm");
     Files.writeString(bad, "LOAD_CONST 1\nPOP_TOP\nPOP_TOP\n");
     assertEquals(2, main(bad.toString()));
-    assertEquals(bad + ":3: POP_TOP needs 1 value on the stack, has 0\n", err());
+    assertEquals(bad + ":3: POP_TOP needs 1 value on the stack, has 0\n", err.lines());
     err.reset();
     Path loop = dir.resolve("loop.gasm");
     Files.writeString(loop, "top: JUMP_BACKWARD top\n");
@@ -57,7 +43,7 @@ class MainTest {
             + "  File \"" + loop + "\", line 1, in " + loop + "\n"
             + "    top: JUMP_BACKWARD top\n"
             + "BudgetExceeded: instruction budget of 100 exhausted\n",
-        err());
+        err.lines());
     err.reset();
     assertEquals(2, main("--frobnicate"));
     assertEquals(2, main(dir.resolve("missing.py").toString()));
@@ -71,7 +57,7 @@ class MainTest {
     Path p = dir.resolve("t.py");
     Files.writeString(p, "def f(x):\n    return 1 // x\n\nprint(f(1))\nprint(f(0))\n");
     assertEquals(1, main(p.toString()));
-    assertEquals("1\n", out());
+    assertEquals("1\n", out.lines());
     assertEquals(
         "Traceback (most recent call last):\n"
             + "  File \"" + p + "\", line 5, in <module>\n"
@@ -79,7 +65,7 @@ class MainTest {
             + "  File \"" + p + "\", line 2, in f\n"
             + "    return 1 // x\n"
             + "ZeroDivisionError: integer division or modulo by zero\n",
-        err());
+        err.lines());
   }
 
   @Test
@@ -87,8 +73,8 @@ class MainTest {
     Path p = dir.resolve("s.py");
     Files.writeString(p, "x = = 1\n");
     assertEquals(2, main(p.toString()));
-    assertEquals(p + ":1:5: SyntaxError: invalid syntax\n    x = = 1\n        ^\n", err());
-    assertEquals("", out());
+    assertEquals(p + ":1:5: SyntaxError: invalid syntax\n    x = = 1\n        ^\n", err.lines());
+    assertEquals("", out.lines());
   }
 
   @Test
@@ -109,7 +95,7 @@ class MainTest {
             "             12 LOAD_CONST               2 (None)",
             "             14 RETURN_VALUE",
             ""),
-        out());
+        out.lines());
   }
 
   @Test
@@ -128,12 +114,12 @@ class MainTest {
             "print('main done')",
             ""));
     assertEquals(0, main(p.toString()));
-    assertEquals("main done\n", out());
-    assertEquals("", err());
+    assertEquals("main done\n", out.lines());
+    assertEquals("", err.lines());
   }
 
   private String lastErrLine() {
-    String[] lines = err().split("\n");
+    String[] lines = err.lines().split("\n");
     err.reset();
     return lines[lines.length - 1] + "\n";
   }

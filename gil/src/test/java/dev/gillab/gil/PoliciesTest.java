@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gillab.refcount.CountStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
@@ -76,21 +77,11 @@ class PoliciesTest {
     assertTimeoutPreemptively(
         BOUND,
         () -> {
-          CyclicBarrier rendezvous = new CyclicBarrier(2);
           try (Interpreter in =
-              Interpreter.builder()
-                  .policy(SwitchingPolicy.none())
-                  .countStrategy(strategy)
-                  .debugHeap(true)
-                  .builtin("rendezvous", 0, args -> meet(rendezvous, Duration.ofSeconds(20)))
-                  .build()) {
-            Code c = Assembler.assemble("meet", "CALL rendezvous 0\nRETURN_VALUE");
-            InterpreterThread a = in.start(c);
-            InterpreterThread b = in.start(c);
-            assertTrue(a.join(BOUND));
-            assertTrue(b.join(BOUND));
-            assertEquals(true, a.result());
-            assertEquals(true, b.result());
+              withoutAGil(strategy, new CyclicBarrier(2)).debugHeap(true).build()) {
+            List<InterpreterThread> both = startTwoAndJoin(in, MEET);
+            assertEquals(true, both.get(0).result());
+            assertEquals(true, both.get(1).result());
             assertEquals(Optional.empty(), in.gil().holder());
             in.close();
             assertEquals(0, in.heap().stats().live());
@@ -109,12 +100,8 @@ class PoliciesTest {
               Interpreter.builder()
                   .builtin("rendezvous", 0, args -> meet(rendezvous, Duration.ofMillis(300)))
                   .build()) {
-            Code c = Assembler.assemble("meet", "CALL rendezvous 0\nRETURN_VALUE");
-            InterpreterThread a = in.start(c);
-            InterpreterThread b = in.start(c);
-            assertTrue(a.join(BOUND));
-            assertTrue(b.join(BOUND));
-            assertFalse((Boolean) a.result() && (Boolean) b.result());
+            List<InterpreterThread> both = startTwoAndJoin(in, MEET);
+            assertFalse((Boolean) both.get(0).result() && (Boolean) both.get(1).result());
           }
         });
   }
@@ -131,52 +118,97 @@ class PoliciesTest {
         BOUND,
         () -> {
           int perThread = 50_000;
-          CyclicBarrier rendezvous = new CyclicBarrier(2);
-          List<String> leaks = new java.util.ArrayList<>();
+          List<String> leaks = new ArrayList<>();
           Interpreter in =
-              Interpreter.builder()
-                  .policy(SwitchingPolicy.none())
-                  .countStrategy(strategy)
-                  .leakSink(leaks::add)
-                  .builtin("rendezvous", 0, args -> meet(rendezvous, Duration.ofSeconds(20)))
-                  .build();
+              withoutAGil(strategy, new CyclicBarrier(2)).leakSink(leaks::add).build();
           try {
             in.setGlobal("xs", List.of());
             Code append =
-                Assembler.assemble(
-                    "append_n",
-                    String.join(
-                        "\n",
-                        ".params n",
-                        "    CALL rendezvous 0",
-                        "    POP_JUMP_IF_FALSE end",
-                        "loop: LOAD_FAST n",
-                        "    LOAD_CONST 0",
-                        "    COMPARE_OP >",
-                        "    POP_JUMP_IF_FALSE end",
-                        "    LOAD_GLOBAL xs",
-                        "    LOAD_FAST n",
-                        "    LIST_APPEND 1",
-                        "    POP_TOP",
-                        "    LOAD_FAST n",
-                        "    LOAD_CONST 1",
-                        "    BINARY_OP -=",
-                        "    STORE_FAST n",
-                        "    JUMP_BACKWARD loop",
-                        "end: LOAD_FAST n",
-                        "    RETURN_VALUE"));
-            InterpreterThread a = in.start(append, (long) perThread);
-            InterpreterThread b = in.start(append, (long) perThread);
-            assertTrue(a.join(BOUND));
-            assertTrue(b.join(BOUND));
-            assertEquals(0L, a.result(), "a met b and appended all its items");
-            assertEquals(0L, b.result(), "b met a and appended all its items");
+                metThenRepeated("append_n", "LOAD_GLOBAL xs", "LOAD_FAST n", "LIST_APPEND 1", "POP_TOP");
+            List<InterpreterThread> both = startTwoAndJoin(in, append, (long) perThread);
+            assertEquals(0L, both.get(0).result(), "a met b and appended all its items");
+            assertEquals(0L, both.get(1).result(), "b met a and appended all its items");
             assertEquals(2 * perThread, ((List<?>) in.globals().get("xs")).size());
           } finally {
             in.close();
           }
           assertEquals(0, in.heap().stats().live(), String.join("\n", leaks));
         });
+  }
+
+  /**
+   * Under {@code none}, the host replaces a global ({@link Interpreter#setGlobal}) while a
+   * program thread stores and loads the same one, both as fast as they can after a rendezvous.
+   * Each value the global held is released exactly once, by whoever swapped it out: no double
+   * free, no value lost without its release, and with safe counts the heap is empty after close
+   * — what free-threaded CPython's per-dict lock is for. {@link Interpreter#globals} reads the
+   * racing global too, so a snapshot never converts a value freed under it.
+   */
+  @ParameterizedTest
+  @EnumSource(value = CountStrategy.class, names = {"ATOMIC", "BIASED"})
+  void withoutAGilTheHostAndAProgramReplaceOneGlobalAndFreeEachValueOnce(CountStrategy strategy) {
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          int rounds = 50_000;
+          CyclicBarrier rendezvous = new CyclicBarrier(2);
+          List<String> leaks = new ArrayList<>();
+          Interpreter in = withoutAGil(strategy, rendezvous).leakSink(leaks::add).build();
+          try {
+            Code store =
+                metThenRepeated(
+                    "store_n", "BUILD_LIST 0", "STORE_GLOBAL g", "LOAD_GLOBAL g", "POP_TOP");
+            InterpreterThread t = in.start(store, (long) rounds);
+            assertTrue(meet(rendezvous, Duration.ofSeconds(20)), "the program never came");
+            for (int i = 0; i < rounds; i++) {
+              in.setGlobal("g", List.of((long) i));
+              if (i % 16 == 0) {
+                assertTrue(in.globals().get("g") instanceof List<?>);
+              }
+            }
+            assertTrue(t.join(BOUND));
+            assertEquals(0L, t.result(), "the program stored all its values");
+          } finally {
+            in.close();
+          }
+          assertEquals(List.of(), leaks);
+          assertEquals(0, in.heap().stats().live());
+        });
+  }
+
+  /** A program that meets another thread at {@code rendezvous()} and answers whether it came. */
+  private static final Code MEET = Assembler.assemble("meet", "CALL rendezvous 0\nRETURN_VALUE");
+
+  /**
+   * Policy {@code none} with {@code strategy} counts, and a builtin {@code rendezvous()} that
+   * waits up to 20 s for the other party of {@code rendezvous} and answers whether it came.
+   */
+  private static Interpreter.Builder withoutAGil(CountStrategy strategy, CyclicBarrier rendezvous) {
+    return Interpreter.builder()
+        .policy(SwitchingPolicy.none())
+        .countStrategy(strategy)
+        .builtin("rendezvous", 0, args -> meet(rendezvous, Duration.ofSeconds(20)));
+  }
+
+  /** Starts {@code code(args)} on two threads of {@code in} and waits for both to end. */
+  private static List<InterpreterThread> startTwoAndJoin(Interpreter in, Code code, Object... args)
+      throws InterruptedException {
+    List<InterpreterThread> both = List.of(in.start(code, args), in.start(code, args));
+    for (InterpreterThread t : both) {
+      assertTrue(t.join(BOUND), t.name() + " ended");
+    }
+    return both;
+  }
+
+  /**
+   * A program of one parameter {@code n} that meets another thread at {@code rendezvous()},
+   * then runs {@code body} {@code n} times and answers what is left of {@code n}: 0 when it ran
+   * every round, {@code n} when no one came to the rendezvous.
+   */
+  private static Code metThenRepeated(String name, String... body) {
+    return Assembler.assemble(
+        name,
+        AsmCountdown.source(List.of("    CALL rendezvous 0", "    POP_JUMP_IF_FALSE end"), body));
   }
 
   private static boolean meet(CyclicBarrier barrier, Duration timeout) throws InterruptedException {

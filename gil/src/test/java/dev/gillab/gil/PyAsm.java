@@ -86,15 +86,8 @@ final class PyAsm {
 
   private static Object constant(String text, Map<String, Code> codes) {
     String t = text.strip();
-    switch (t) {
-      case "None":
-        return null;
-      case "True":
-        return true;
-      case "False":
-        return false;
-      default:
-        break;
+    if (Literals.isKeyword(t)) {
+      return Literals.keyword(t);
     }
     if (t.startsWith("&")) {
       Code c = codes.get(t.substring(1));

@@ -9,8 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The runtime the Python front end compiles to, driven by code built as the compiler emits it
@@ -24,13 +28,9 @@ class PythonRuntimeTest {
   record Outcome(String out, String err, InterpreterError error) {}
 
   private static Outcome exec(Code module) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Interpreter in =
-        Interpreter.builder()
-            .out(new PrintStream(out, true, StandardCharsets.UTF_8))
-            .err(new PrintStream(err, true, StandardCharsets.UTF_8))
-            .build();
+    Captured out = new Captured();
+    Captured err = new Captured();
+    Interpreter in = Interpreter.builder().out(out.stream()).err(err.stream()).build();
     InterpreterError error = null;
     try {
       in.exec(module);
@@ -40,8 +40,7 @@ class PythonRuntimeTest {
       in.close();
     }
     assertEquals(0, in.heap().stats().live(), "objects alive after close");
-    return new Outcome(
-        out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), error);
+    return new Outcome(out.text(), err.text(), error);
   }
 
   private static String output(Code module) {
@@ -58,6 +57,11 @@ class PythonRuntimeTest {
     return o.error();
   }
 
+  /** What a module of {@code lines} prints; it ends, as every module does, returning None. */
+  private static String runs(String... lines) {
+    return output(PyAsm.module(String.join("\n", lines) + "\nLOAD_CONST None\nRETURN_VALUE"));
+  }
+
   /** {@code print(<expr>)} around a snippet that leaves one value on the stack. */
   private static String printed(String expr) {
     return output(PyAsm.module("LOAD_GLOBAL print\n" + expr + "\nCALL_FUNCTION 1\nPOP_TOP\n"
@@ -70,36 +74,116 @@ class PythonRuntimeTest {
     return e.kind() + ": " + e.detail();
   }
 
+  /**
+   * Snippets for {@link #raised}, each with the error it ends with as {@code Kind: detail} in
+   * CPython's words, by topic: the test of the same topic checks what such code prints.
+   */
+  static Stream<Arguments> errors() {
+    return Stream.of(
+        raises("for", "TypeError: 'int' object is not iterable",
+            "LOAD_CONST 5\nGET_ITER"),
+        raises("unpacking", "ValueError: too many values to unpack (expected 2)",
+            "LOAD_CONST (1, 2, 3)\nUNPACK_SEQUENCE 2\nPOP_TOP"),
+        raises("unpacking", "ValueError: not enough values to unpack (expected 2, got 1)",
+            "LOAD_CONST 1\nBUILD_LIST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"),
+        raises("unpacking", "TypeError: cannot unpack non-iterable int object",
+            "LOAD_CONST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"),
+        raises("subscripts", "IndexError: list index out of range",
+            "BUILD_LIST 0\nLOAD_CONST 0\nBINARY_SUBSCR"),
+        raises("subscripts", "IndexError: string index out of range",
+            "LOAD_CONST \"ab\"\nLOAD_CONST 2\nBINARY_SUBSCR"),
+        raises("subscripts", "IndexError: tuple index out of range",
+            "LOAD_CONST (1,)\nLOAD_CONST 3\nBINARY_SUBSCR"),
+        raises("subscripts", "TypeError: 'int' object is not subscriptable",
+            "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_SUBSCR"),
+        raises("subscripts", "TypeError: list indices must be integers or slices, not str",
+            "BUILD_LIST 0\nLOAD_CONST \"x\"\nBINARY_SUBSCR"),
+        raises("subscripts", "TypeError: 'tuple' object does not support item assignment",
+            "LOAD_CONST 1\nLOAD_CONST (1,)\nLOAD_CONST 0\nSTORE_SUBSCR\nLOAD_CONST None"),
+        raises("subscripts", "IndexError: list assignment index out of range",
+            "BUILD_LIST 0\nLOAD_CONST 0\nDELETE_SUBSCR\nLOAD_CONST None"),
+        raises("list methods", "IndexError: pop from empty list",
+            "BUILD_LIST 0\nLOAD_ATTR pop\nCALL_FUNCTION 0"),
+        raises("list methods", "ValueError: 5 is not in list",
+            "BUILD_LIST 0\nLOAD_ATTR index\nLOAD_CONST 5\nCALL_FUNCTION 1"),
+        raises("list methods", "ValueError: list.remove(x): x not in list",
+            "BUILD_LIST 0\nLOAD_ATTR remove\nLOAD_CONST 5\nCALL_FUNCTION 1"),
+        raises("list methods", "TypeError: list.append() takes exactly one argument (0 given)",
+            "BUILD_LIST 0\nLOAD_ATTR append\nCALL_FUNCTION 0"),
+        raises("list methods", "AttributeError: 'list' object has no attribute 'foo'",
+            "BUILD_LIST 0\nLOAD_ATTR foo"),
+        raises("str methods", "TypeError: sequence item 0: expected str instance, int found",
+            "LOAD_CONST \",\"\nLOAD_ATTR join\nLOAD_CONST (1,)\nCALL_FUNCTION 1"),
+        raises("floats", "ZeroDivisionError: division by zero",
+            "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP /"),
+        raises("floats", "ZeroDivisionError: float division by zero",
+            "LOAD_CONST 1.0\nLOAD_CONST 0\nBINARY_OP /"),
+        raises("floats", "ZeroDivisionError: integer division or modulo by zero",
+            "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //"),
+        raises("floats", "OverflowError: int result does not fit in 64 bits",
+            "LOAD_CONST -9223372036854775808\nUNARY_NEGATIVE"),
+        raises("builtins", "ValueError: invalid literal for int() with base 10: 'abc'",
+            "LOAD_GLOBAL int\nLOAD_CONST \"abc\"\nCALL_FUNCTION 1"),
+        raises("builtins", "ValueError: max() arg is an empty sequence",
+            "LOAD_GLOBAL max\nBUILD_LIST 0\nCALL_FUNCTION 1"),
+        raises("builtins", "TypeError: len() takes exactly one argument (2 given)",
+            "LOAD_GLOBAL len\nLOAD_CONST 1\nLOAD_CONST 2\nCALL_FUNCTION 2"),
+        raises("builtins", "TypeError: '<' not supported between instances of 'str' and 'int'",
+            "LOAD_GLOBAL sorted\nLOAD_CONST (1, \"a\")\nCALL_FUNCTION 1"),
+        raises("builtins", "TypeError: 'foo' is an invalid keyword argument for print()",
+            "LOAD_GLOBAL print\nLOAD_CONST 1\nLOAD_CONST (\"foo\",)\nCALL_FUNCTION_KW 1"),
+        raises("operators", "TypeError: can only concatenate str (not \"int\") to str",
+            "LOAD_CONST \"a\"\nLOAD_CONST 1\nBINARY_OP +"),
+        raises("operators", "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
+            "LOAD_CONST 1\nLOAD_CONST \"a\"\nBINARY_OP +"),
+        raises("operators", "TypeError: argument of type 'int' is not iterable",
+            "LOAD_CONST 1\nLOAD_CONST 1\nCONTAINS_OP 0"),
+        raises("names and calls", "NameError: name 'nope' is not defined",
+            "LOAD_GLOBAL nope"),
+        raises("names and calls", "ModuleNotFoundError: No module named 'os'",
+            "IMPORT_NAME os"),
+        raises("names and calls", "AttributeError: module 'sys' has no attribute 'foo'",
+            "IMPORT_NAME sys\nLOAD_ATTR foo"),
+        raises("names and calls", "TypeError: 'int' object is not callable",
+            "LOAD_CONST 1\nCALL_FUNCTION 0"),
+        raises("names and calls", "AssertionError: ",
+            "LOAD_CONST 1\nRAISE_ASSERTION 0"),
+        raises("names and calls", "AssertionError: bad",
+            "LOAD_CONST \"bad\"\nRAISE_ASSERTION 1"),
+        raises("locks", "RuntimeError: release unlocked lock",
+            "IMPORT_NAME threading\nLOAD_ATTR Lock\nCALL_FUNCTION 0\nLOAD_ATTR release\n"
+                + "CALL_FUNCTION 0"),
+        raises(
+            "augmented assignment",
+            "TypeError: can't multiply sequence by non-int of type 'float'",
+            "LOAD_CONST \"a\"\nLOAD_CONST 1.5\nBINARY_OP *"),
+        raises("augmented assignment", "ZeroDivisionError: integer modulo by zero",
+            "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP %"));
+  }
+
+  private static Arguments raises(String topic, String error, String snippet) {
+    return Arguments.of(topic, error, snippet);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("errors")
+  void errorsUseCPythonsWording(String topic, String error, String snippet) {
+    assertEquals(error, raised(snippet));
+  }
+
   @Test
   void seedGetrefcountPrintsTwoThenThree() {
     // import sys; a = []; print(sys.getrefcount(a)); b = a; print(sys.getrefcount(a))
-    Code m =
-        PyAsm.module(
-            String.join(
-                "\n",
-                "IMPORT_NAME sys",
-                "STORE_GLOBAL sys",
-                "BUILD_LIST 0",
-                "STORE_GLOBAL a",
-                "LOAD_GLOBAL print",
-                "LOAD_GLOBAL sys",
-                "LOAD_ATTR getrefcount",
-                "LOAD_GLOBAL a",
-                "CALL_FUNCTION 1",
-                "CALL_FUNCTION 1",
-                "POP_TOP",
-                "LOAD_GLOBAL a",
-                "STORE_GLOBAL b",
-                "LOAD_GLOBAL print",
-                "LOAD_GLOBAL sys",
-                "LOAD_ATTR getrefcount",
-                "LOAD_GLOBAL a",
-                "CALL_FUNCTION 1",
-                "CALL_FUNCTION 1",
-                "POP_TOP",
-                "LOAD_CONST None",
-                "RETURN_VALUE"));
-    assertEquals("2\n3\n", output(m));
+    String printRefcountOfA =
+        "LOAD_GLOBAL print\nLOAD_GLOBAL sys\nLOAD_ATTR getrefcount\nLOAD_GLOBAL a\n"
+            + "CALL_FUNCTION 1\nCALL_FUNCTION 1\nPOP_TOP";
+    assertEquals(
+        "2\n3\n",
+        runs(
+            "IMPORT_NAME sys", "STORE_GLOBAL sys", "BUILD_LIST 0", "STORE_GLOBAL a",
+            printRefcountOfA,
+            "LOAD_GLOBAL a", "STORE_GLOBAL b",
+            printRefcountOfA));
   }
 
   @Test
@@ -196,28 +280,13 @@ class PythonRuntimeTest {
   }
 
   @Test
-  void forOverANonIterableIsATypeError() {
-    assertEquals("TypeError: 'int' object is not iterable", raised("LOAD_CONST 5\nGET_ITER"));
-  }
-
-  @Test
   void unpacking() {
     // a, b = (1, 2); print(b, a)
     assertEquals(
         "2 1\n",
-        output(PyAsm.module(String.join("\n",
+        runs(
             "LOAD_CONST (1, 2)", "UNPACK_SEQUENCE 2", "STORE_GLOBAL a", "STORE_GLOBAL b",
-            "LOAD_GLOBAL print", "LOAD_GLOBAL b", "LOAD_GLOBAL a", "CALL_FUNCTION 2", "POP_TOP",
-            "LOAD_CONST None", "RETURN_VALUE"))));
-    assertEquals(
-        "ValueError: too many values to unpack (expected 2)",
-        raised("LOAD_CONST (1, 2, 3)\nUNPACK_SEQUENCE 2\nPOP_TOP"));
-    assertEquals(
-        "ValueError: not enough values to unpack (expected 2, got 1)",
-        raised("LOAD_CONST 1\nBUILD_LIST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"));
-    assertEquals(
-        "TypeError: cannot unpack non-iterable int object",
-        raised("LOAD_CONST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"));
+            "LOAD_GLOBAL print", "LOAD_GLOBAL b", "LOAD_GLOBAL a", "CALL_FUNCTION 2", "POP_TOP"));
     // a, b = 'xy' unpacks a str too
     assertEquals("x\n", printed("LOAD_CONST \"xy\"\nUNPACK_SEQUENCE 2\nSWAP 2\nPOP_TOP"));
   }
@@ -227,7 +296,7 @@ class PythonRuntimeTest {
     // xs = [1, 2, 3]; xs[0] = 'a'; del xs[-1]; print(xs, xs[-1], 'abc'[1], (4, 5)[-2], range(0, 10, 2)[3])
     assertEquals(
         "['a', 2] 2 b 4 6\n",
-        output(PyAsm.module(String.join("\n",
+        runs(
             "LOAD_CONST 1", "LOAD_CONST 2", "LOAD_CONST 3", "BUILD_LIST 3", "STORE_GLOBAL xs",
             "LOAD_CONST \"a\"", "LOAD_GLOBAL xs", "LOAD_CONST 0", "STORE_SUBSCR",
             "LOAD_GLOBAL xs", "LOAD_CONST -1", "DELETE_SUBSCR",
@@ -237,21 +306,7 @@ class PythonRuntimeTest {
             "LOAD_CONST (4, 5)", "LOAD_CONST -2", "BINARY_SUBSCR",
             "LOAD_GLOBAL range", "LOAD_CONST 0", "LOAD_CONST 10", "LOAD_CONST 2", "CALL_FUNCTION 3",
             "LOAD_CONST 3", "BINARY_SUBSCR",
-            "CALL_FUNCTION 5", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
-    assertEquals("IndexError: list index out of range",
-        raised("BUILD_LIST 0\nLOAD_CONST 0\nBINARY_SUBSCR"));
-    assertEquals("IndexError: string index out of range",
-        raised("LOAD_CONST \"ab\"\nLOAD_CONST 2\nBINARY_SUBSCR"));
-    assertEquals("IndexError: tuple index out of range",
-        raised("LOAD_CONST (1,)\nLOAD_CONST 3\nBINARY_SUBSCR"));
-    assertEquals("TypeError: 'int' object is not subscriptable",
-        raised("LOAD_CONST 1\nLOAD_CONST 0\nBINARY_SUBSCR"));
-    assertEquals("TypeError: list indices must be integers or slices, not str",
-        raised("BUILD_LIST 0\nLOAD_CONST \"x\"\nBINARY_SUBSCR"));
-    assertEquals("TypeError: 'tuple' object does not support item assignment",
-        raised("LOAD_CONST 1\nLOAD_CONST (1,)\nLOAD_CONST 0\nSTORE_SUBSCR\nLOAD_CONST None"));
-    assertEquals("IndexError: list assignment index out of range",
-        raised("BUILD_LIST 0\nLOAD_CONST 0\nDELETE_SUBSCR\nLOAD_CONST None"));
+            "CALL_FUNCTION 5", "POP_TOP"));
   }
 
   /** {@code print(<receiver>.<method>(<args>))}; the receiver is built fresh. */
@@ -265,7 +320,7 @@ class PythonRuntimeTest {
     //   xs.index(2), xs.count(1)); xs.remove(1); xs.reverse(); print(xs); xs.sort(reverse=True)
     assertEquals(
         "7 9 2 1\n[5, 2, 3]\n[5, 3, 2]\n",
-        output(PyAsm.module(String.join("\n",
+        runs(
             "LOAD_CONST 3", "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_LIST 3", "STORE_GLOBAL xs",
             "LOAD_GLOBAL xs", "LOAD_ATTR append", "LOAD_CONST 5", "CALL_FUNCTION 1", "POP_TOP",
             "LOAD_GLOBAL xs", "LOAD_ATTR insert", "LOAD_CONST 0", "LOAD_CONST 9", "CALL_FUNCTION 2", "POP_TOP",
@@ -281,42 +336,41 @@ class PythonRuntimeTest {
             "LOAD_GLOBAL print", "LOAD_GLOBAL xs", "CALL_FUNCTION 1", "POP_TOP",
             "LOAD_GLOBAL xs", "LOAD_ATTR sort", "LOAD_CONST True", "LOAD_CONST (\"reverse\",)",
             "CALL_FUNCTION_KW 1", "POP_TOP",
-            "LOAD_GLOBAL print", "LOAD_GLOBAL xs", "CALL_FUNCTION 1", "POP_TOP",
-            "LOAD_CONST None", "RETURN_VALUE"))));
-    assertEquals("IndexError: pop from empty list",
-        raised("BUILD_LIST 0\nLOAD_ATTR pop\nCALL_FUNCTION 0"));
-    assertEquals("ValueError: 5 is not in list",
-        raised("BUILD_LIST 0\nLOAD_ATTR index\nLOAD_CONST 5\nCALL_FUNCTION 1"));
-    assertEquals("ValueError: list.remove(x): x not in list",
-        raised("BUILD_LIST 0\nLOAD_ATTR remove\nLOAD_CONST 5\nCALL_FUNCTION 1"));
-    assertEquals("TypeError: list.append() takes exactly one argument (0 given)",
-        raised("BUILD_LIST 0\nLOAD_ATTR append\nCALL_FUNCTION 0"));
-    assertEquals("AttributeError: 'list' object has no attribute 'foo'",
-        raised("BUILD_LIST 0\nLOAD_ATTR foo"));
+            "LOAD_GLOBAL print", "LOAD_GLOBAL xs", "CALL_FUNCTION 1", "POP_TOP"));
+  }
+
+  /** Calls of str methods on a fresh receiver, with what CPython prints for each. */
+  static Stream<Arguments> strMethodCalls() {
+    return Stream.of(
+        Arguments.of("a-b-c\n", "LOAD_CONST \"-\"", "join", "LOAD_CONST (\"a\", \"b\", \"c\")", 1),
+        Arguments.of("['a', 'b', 'c']\n", "LOAD_CONST \"  a b\\n c \"", "split", "", 0),
+        Arguments.of("['a', '', 'b']\n", "LOAD_CONST \"a,,b\"", "split", "LOAD_CONST \",\"", 1),
+        Arguments.of("x y\n", "LOAD_CONST \" \\nx y \"", "strip", "", 0),
+        Arguments.of("x  \n", "LOAD_CONST \"  x  \"", "lstrip", "", 0),
+        Arguments.of("  x\n", "LOAD_CONST \"  x  \"", "rstrip", "", 0),
+        Arguments.of("ABC\n", "LOAD_CONST \"aBc\"", "upper", "", 0),
+        Arguments.of("abc\n", "LOAD_CONST \"aBc\"", "lower", "", 0),
+        Arguments.of("True\n", "LOAD_CONST \"hello\"", "startswith", "LOAD_CONST \"he\"", 1),
+        Arguments.of("True\n", "LOAD_CONST \"hello\"", "endswith", "LOAD_CONST (\"x\", \"lo\")", 1),
+        Arguments.of("heLLo\n", "LOAD_CONST \"hello\"", "replace", "LOAD_CONST \"l\"\nLOAD_CONST \"L\"", 2),
+        Arguments.of("3\n", "LOAD_CONST \"h\uD83D\uDE00xlo\"", "find", "LOAD_CONST \"lo\"", 1),
+        Arguments.of("2\n", "LOAD_CONST \"hello\"", "count", "LOAD_CONST \"l\"", 1));
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("strMethodCalls")
+  void strMethodsPrintWhatCPythonPrints(
+      String printed, String receiver, String method, String args, int argc) {
+    assertEquals(printed, call(receiver, method, args, argc));
   }
 
   @Test
   void strMethods() {
-    assertEquals("a-b-c\n", call("LOAD_CONST \"-\"", "join", "LOAD_CONST (\"a\", \"b\", \"c\")", 1));
-    assertEquals("['a', 'b', 'c']\n", call("LOAD_CONST \"  a b\\n c \"", "split", "", 0));
-    assertEquals("['a', '', 'b']\n", call("LOAD_CONST \"a,,b\"", "split", "LOAD_CONST \",\"", 1));
-    assertEquals("x y\n", call("LOAD_CONST \" \\nx y \"", "strip", "", 0));
-    assertEquals("x  \n", call("LOAD_CONST \"  x  \"", "lstrip", "", 0));
-    assertEquals("  x\n", call("LOAD_CONST \"  x  \"", "rstrip", "", 0));
-    assertEquals("ABC\n", call("LOAD_CONST \"aBc\"", "upper", "", 0));
-    assertEquals("abc\n", call("LOAD_CONST \"aBc\"", "lower", "", 0));
-    assertEquals("True\n", call("LOAD_CONST \"hello\"", "startswith", "LOAD_CONST \"he\"", 1));
-    assertEquals("True\n", call("LOAD_CONST \"hello\"", "endswith", "LOAD_CONST (\"x\", \"lo\")", 1));
-    assertEquals("heLLo\n", call("LOAD_CONST \"hello\"", "replace", "LOAD_CONST \"l\"\nLOAD_CONST \"L\"", 2));
-    assertEquals("3\n", call("LOAD_CONST \"h\uD83D\uDE00xlo\"", "find", "LOAD_CONST \"lo\"", 1));
-    assertEquals("2\n", call("LOAD_CONST \"hello\"", "count", "LOAD_CONST \"l\"", 1));
-    assertEquals("True False\n", output(PyAsm.module(String.join("\n",
+    assertEquals("True False\n", runs(
         "LOAD_GLOBAL print",
         "LOAD_CONST \"123\"", "LOAD_ATTR isdigit", "CALL_FUNCTION 0",
         "LOAD_CONST \"12a\"", "LOAD_ATTR isdigit", "CALL_FUNCTION 0",
-        "CALL_FUNCTION 2", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
-    assertEquals("TypeError: sequence item 0: expected str instance, int found",
-        raised("LOAD_CONST \",\"\nLOAD_ATTR join\nLOAD_CONST (1,)\nCALL_FUNCTION 1"));
+        "CALL_FUNCTION 2", "POP_TOP"));
   }
 
   @Test
@@ -326,7 +380,7 @@ class PythonRuntimeTest {
     assertEquals(
         "0.30000000000000004 1e+16 1.0 3.5 0.3333333333333333 -3.0 -0.5 1.0 inf True True 2.5"
             + " 1e-05 1234567890.0\n",
-        output(PyAsm.module(String.join("\n",
+        runs(
             "LOAD_GLOBAL print",
             "LOAD_CONST 0.1", "LOAD_CONST 0.2", "BINARY_OP +",
             "LOAD_CONST 1e16", "LOAD_CONST 1.0",
@@ -341,15 +395,7 @@ class PythonRuntimeTest {
             "LOAD_CONST 10", "LOAD_CONST 4", "BINARY_OP /=",
             "LOAD_CONST 1e-5",
             "LOAD_CONST 123456789.0", "LOAD_CONST 10", "BINARY_OP *",
-            "CALL_FUNCTION 14", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
-    assertEquals("ZeroDivisionError: division by zero",
-        raised("LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP /"));
-    assertEquals("ZeroDivisionError: float division by zero",
-        raised("LOAD_CONST 1.0\nLOAD_CONST 0\nBINARY_OP /"));
-    assertEquals("ZeroDivisionError: integer division or modulo by zero",
-        raised("LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //"));
-    assertEquals("OverflowError: int result does not fit in 64 bits",
-        raised("LOAD_CONST -9223372036854775808\nUNARY_NEGATIVE"));
+            "CALL_FUNCTION 14", "POP_TOP"));
   }
 
   @Test
@@ -371,7 +417,7 @@ class PythonRuntimeTest {
     String s = "h\u00e9llo\uD83D\uDE00";
     assertEquals(
         "6 True '\uD83D\uDE00' \"\\x00\\u200b'\\t\" False\n",
-        output(PyAsm.module(String.join("\n",
+        runs(
             "LOAD_CONST \"" + s + "\"", "STORE_GLOBAL s",
             "LOAD_GLOBAL print",
             "LOAD_GLOBAL len", "LOAD_GLOBAL s", "CALL_FUNCTION 1",
@@ -380,7 +426,7 @@ class PythonRuntimeTest {
             "LOAD_GLOBAL s", "LOAD_CONST -1", "BINARY_SUBSCR", "FORMAT_VALUE 1",
             "LOAD_GLOBAL repr", "LOAD_CONST \"\u0000\u200b'\t\"", "CALL_FUNCTION 1",
             "LOAD_CONST \"a\uD83D\uDE00\"", "LOAD_CONST \"a\uffff\"", "COMPARE_OP <",
-            "CALL_FUNCTION 5", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
+            "CALL_FUNCTION 5", "POP_TOP"));
   }
 
   @Test
@@ -392,7 +438,7 @@ class PythonRuntimeTest {
     assertEquals(
         "-123 7 -7 1000.0 -inf 1.5 'x' 3 2.5 False True ['a', 'b'] (1,) 1 5 6 1.5 ['a', 'b', 'c'] 4"
             + " range(1, 5, 2)\n",
-        output(PyAsm.module(String.join("\n",
+        runs(
             "LOAD_GLOBAL print",
             "LOAD_GLOBAL int", "LOAD_CONST \"  -12_3 \"", "CALL_FUNCTION 1",
             "LOAD_GLOBAL int", "LOAD_CONST 7.9", "CALL_FUNCTION 1",
@@ -418,17 +464,7 @@ class PythonRuntimeTest {
             "CALL_FUNCTION 3", "CALL_FUNCTION 1",
             "LOAD_GLOBAL repr", "LOAD_GLOBAL range", "LOAD_CONST 1", "LOAD_CONST 5", "LOAD_CONST 2",
             "CALL_FUNCTION 3", "CALL_FUNCTION 1",
-            "CALL_FUNCTION 20", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
-    assertEquals("ValueError: invalid literal for int() with base 10: 'abc'",
-        raised("LOAD_GLOBAL int\nLOAD_CONST \"abc\"\nCALL_FUNCTION 1"));
-    assertEquals("ValueError: max() arg is an empty sequence",
-        raised("LOAD_GLOBAL max\nBUILD_LIST 0\nCALL_FUNCTION 1"));
-    assertEquals("TypeError: len() takes exactly one argument (2 given)",
-        raised("LOAD_GLOBAL len\nLOAD_CONST 1\nLOAD_CONST 2\nCALL_FUNCTION 2"));
-    assertEquals("TypeError: '<' not supported between instances of 'str' and 'int'",
-        raised("LOAD_GLOBAL sorted\nLOAD_CONST (1, \"a\")\nCALL_FUNCTION 1"));
-    assertEquals("TypeError: 'foo' is an invalid keyword argument for print()",
-        raised("LOAD_GLOBAL print\nLOAD_CONST 1\nLOAD_CONST (\"foo\",)\nCALL_FUNCTION_KW 1"));
+            "CALL_FUNCTION 20", "POP_TOP"));
   }
 
   @Test
@@ -437,7 +473,7 @@ class PythonRuntimeTest {
     //   (1, 2) < (1, 3), [1, 2] == [1, 2], (1,) == [1], None is None, 3 not in (1, 2))
     assertEquals(
         "aaa [1, 2] (1, 2) True True True True True False True True\n",
-        output(PyAsm.module(String.join("\n",
+        runs(
             "LOAD_GLOBAL print",
             "LOAD_CONST \"a\"", "LOAD_CONST 3", "BINARY_OP *",
             "LOAD_CONST 1", "BUILD_LIST 1", "LOAD_CONST 2", "BUILD_LIST 1", "BINARY_OP +",
@@ -452,13 +488,7 @@ class PythonRuntimeTest {
             "LOAD_CONST (1,)", "LOAD_CONST 1", "BUILD_LIST 1", "COMPARE_OP ==",
             "LOAD_CONST None", "LOAD_CONST None", "IS_OP 0",
             "LOAD_CONST 3", "LOAD_CONST (1, 2)", "CONTAINS_OP 1",
-            "CALL_FUNCTION 11", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
-    assertEquals("TypeError: can only concatenate str (not \"int\") to str",
-        raised("LOAD_CONST \"a\"\nLOAD_CONST 1\nBINARY_OP +"));
-    assertEquals("TypeError: unsupported operand type(s) for +: 'int' and 'str'",
-        raised("LOAD_CONST 1\nLOAD_CONST \"a\"\nBINARY_OP +"));
-    assertEquals("TypeError: argument of type 'int' is not iterable",
-        raised("LOAD_CONST 1\nLOAD_CONST 1\nCONTAINS_OP 0"));
+            "CALL_FUNCTION 11", "POP_TOP"));
   }
 
   @Test
@@ -466,13 +496,13 @@ class PythonRuntimeTest {
     // print(1, 2, sep='-', end='!\n'); x = 5; y = 'q'; print(f'a{x}b{y!r}')
     assertEquals(
         "1-2!\na5b'q'\n",
-        output(PyAsm.module(String.join("\n",
+        runs(
             "LOAD_GLOBAL print", "LOAD_CONST 1", "LOAD_CONST 2", "LOAD_CONST \"-\"",
             "LOAD_CONST \"!\\n\"", "LOAD_CONST (\"sep\", \"end\")", "CALL_FUNCTION_KW 4", "POP_TOP",
             "LOAD_CONST 5", "STORE_GLOBAL x", "LOAD_CONST \"q\"", "STORE_GLOBAL y",
             "LOAD_GLOBAL print", "LOAD_CONST \"a\"", "LOAD_GLOBAL x", "FORMAT_VALUE 0",
             "LOAD_CONST \"b\"", "LOAD_GLOBAL y", "FORMAT_VALUE 1", "BUILD_STRING 4",
-            "CALL_FUNCTION 1", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
+            "CALL_FUNCTION 1", "POP_TOP"));
   }
 
   @Test
@@ -508,14 +538,6 @@ class PythonRuntimeTest {
 
   @Test
   void namesModulesAndCalls() {
-    assertEquals("NameError: name 'nope' is not defined", raised("LOAD_GLOBAL nope"));
-    assertEquals("ModuleNotFoundError: No module named 'os'", raised("IMPORT_NAME os"));
-    assertEquals("AttributeError: module 'sys' has no attribute 'foo'",
-        raised("IMPORT_NAME sys\nLOAD_ATTR foo"));
-    assertEquals("TypeError: 'int' object is not callable",
-        raised("LOAD_CONST 1\nCALL_FUNCTION 0"));
-    assertEquals("AssertionError: ", raised("LOAD_CONST 1\nRAISE_ASSERTION 0"));
-    assertEquals("AssertionError: bad", raised("LOAD_CONST \"bad\"\nRAISE_ASSERTION 1"));
     assertEquals("<built-in function print> <module 'sys' (built-in)> <class 'range'> None\n",
         output(PyAsm.module("LOAD_GLOBAL print\nLOAD_GLOBAL print\nIMPORT_NAME sys\n"
             + "LOAD_GLOBAL range\nLOAD_CONST None\nCALL_FUNCTION 4\nRETURN_VALUE")));
@@ -524,10 +546,10 @@ class PythonRuntimeTest {
   @Test
   void switchIntervalInSeconds() {
     // import sys; sys.setswitchinterval(0.01); print(sys.getswitchinterval())
-    assertEquals("0.01\n", output(PyAsm.module(String.join("\n",
+    assertEquals("0.01\n", runs(
         "IMPORT_NAME sys", "LOAD_ATTR setswitchinterval", "LOAD_CONST 0.01", "CALL_FUNCTION 1",
         "POP_TOP", "LOAD_GLOBAL print", "IMPORT_NAME sys", "LOAD_ATTR getswitchinterval",
-        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
+        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP"));
   }
 
   @Test
@@ -677,11 +699,8 @@ class PythonRuntimeTest {
 
   @Test
   void releasingAnUnlockedLockIsARuntimeError() {
-    assertEquals("RuntimeError: release unlocked lock",
-        raised("IMPORT_NAME threading\nLOAD_ATTR Lock\nCALL_FUNCTION 0\nLOAD_ATTR release\n"
-            + "CALL_FUNCTION 0"));
     // lock.acquire(); print(lock.acquire(blocking=False), lock.acquire(timeout=0.01))
-    assertEquals("False False\n", output(PyAsm.module(String.join("\n",
+    assertEquals("False False\n", runs(
         "IMPORT_NAME threading", "LOAD_ATTR Lock", "CALL_FUNCTION 0", "STORE_GLOBAL lock",
         "LOAD_GLOBAL lock", "LOAD_ATTR acquire", "CALL_FUNCTION 0", "POP_TOP",
         "LOAD_GLOBAL print",
@@ -689,7 +708,7 @@ class PythonRuntimeTest {
         "CALL_FUNCTION_KW 1",
         "LOAD_GLOBAL lock", "LOAD_ATTR acquire", "LOAD_CONST 0.01", "LOAD_CONST (\"timeout\",)",
         "CALL_FUNCTION_KW 1",
-        "CALL_FUNCTION 2", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
+        "CALL_FUNCTION 2", "POP_TOP"));
   }
 
   /**
@@ -867,19 +886,14 @@ class PythonRuntimeTest {
    */
   @Test
   void augmentedAssignmentOnAListChangesItInPlace() {
-    assertEquals("[1, 2, 3] [1, 2, 3] True\n[1, 2, 3, 1, 2, 3]\n", output(PyAsm.module(String.join("\n",
+    assertEquals("[1, 2, 3] [1, 2, 3] True\n[1, 2, 3, 1, 2, 3]\n", runs(
         "LOAD_CONST 1", "BUILD_LIST 1", "STORE_GLOBAL a", "LOAD_GLOBAL a", "STORE_GLOBAL b",
         "LOAD_GLOBAL a", "LOAD_CONST 2", "LOAD_CONST 3", "BUILD_LIST 2", "BINARY_OP +=",
         "STORE_GLOBAL a",
         "LOAD_GLOBAL print", "LOAD_GLOBAL a", "LOAD_GLOBAL b", "LOAD_GLOBAL a", "LOAD_GLOBAL b",
         "IS_OP 0", "CALL_FUNCTION 3", "POP_TOP",
         "LOAD_GLOBAL a", "LOAD_CONST 2", "BINARY_OP *=", "STORE_GLOBAL a",
-        "LOAD_GLOBAL print", "LOAD_GLOBAL b", "CALL_FUNCTION 1", "POP_TOP",
-        "LOAD_CONST None", "RETURN_VALUE"))));
-    assertEquals("TypeError: can't multiply sequence by non-int of type 'float'",
-        raised("LOAD_CONST \"a\"\nLOAD_CONST 1.5\nBINARY_OP *"));
-    assertEquals("ZeroDivisionError: integer modulo by zero",
-        raised("LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP %"));
+        "LOAD_GLOBAL print", "LOAD_GLOBAL b", "CALL_FUNCTION 1", "POP_TOP"));
   }
 
   /**
@@ -917,12 +931,12 @@ class PythonRuntimeTest {
   /** CPython keeps the switch interval in whole microseconds: 0.05 reads back 0.0499.... */
   @Test
   void switchIntervalIsKeptInMicroseconds() {
-    assertEquals("0.049999999999999996\n1e-06\n", output(PyAsm.module(String.join("\n",
+    assertEquals("0.049999999999999996\n1e-06\n", runs(
         "IMPORT_NAME sys", "LOAD_ATTR setswitchinterval", "LOAD_CONST 0.05", "CALL_FUNCTION 1",
         "POP_TOP", "LOAD_GLOBAL print", "IMPORT_NAME sys", "LOAD_ATTR getswitchinterval",
         "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP",
         "IMPORT_NAME sys", "LOAD_ATTR setswitchinterval", "LOAD_CONST 0.0000015", "CALL_FUNCTION 1",
         "POP_TOP", "LOAD_GLOBAL print", "IMPORT_NAME sys", "LOAD_ATTR getswitchinterval",
-        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"))));
+        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP"));
   }
 }

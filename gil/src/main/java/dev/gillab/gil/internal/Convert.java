@@ -95,6 +95,6 @@ final class Convert {
   private static PyException invalid(String text, int base) {
     return new PyException(
         "ValueError",
-        "invalid literal for int() with base " + base + ": " + ObjectSpace.quote(text));
+        "invalid literal for int() with base " + base + ": " + Repr.str(text));
   }
 }

@@ -85,13 +85,13 @@ final class Floats {
         || !s.matches(".*\\d.*")
         || s.matches("[+-]?\\..*") && s.matches("[+-]?\\.[eE].*")) {
       throw new PyException(
-          "ValueError", "could not convert string to float: " + ObjectSpace.quote(text));
+          "ValueError", "could not convert string to float: " + Repr.str(text));
     }
     try {
       return Double.parseDouble(s.replace("_", ""));
     } catch (NumberFormatException e) {
       throw new PyException(
-          "ValueError", "could not convert string to float: " + ObjectSpace.quote(text));
+          "ValueError", "could not convert string to float: " + Repr.str(text));
     }
   }
 }

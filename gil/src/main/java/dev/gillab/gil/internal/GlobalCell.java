@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
  * array read, not a map lookup. The cell owns one reference to its value.
  *
  * <p>Under a GIL the cell is guarded by it and read and written plainly. Without one (policy
- * {@code none}) two threads may store at once: each store then swaps the value atomically
- * ({@link #replace}), so exactly one thread releases each old value (two plain stores that read
- * the same old value would both release it: a double free). A load may race a store that frees
- * the value it read; {@link #loadNewReference} then retries with the new value, as free-threaded
- * CPython's "try incref" does — a freed object refuses the increment and is never revived.
+ * {@code none}) two threads may store at once: each store then swaps the value under the lock
+ * of the {@link Globals} the cell belongs to ({@link #replace}), so exactly one thread releases
+ * each old value (two plain stores that read the same old value would both release it: a double
+ * free). A load takes no lock and may race a store that frees the value it read; {@link
+ * #loadNewReference} then retries with the new value, as free-threaded CPython's "try incref"
+ * does — a freed object refuses the increment and is never revived.
  */
 public final class GlobalCell {
   private static final VarHandle VALUE;
@@ -28,10 +29,15 @@ public final class GlobalCell {
   }
 
   final String name;
+
+  /** The lock of every replacement without a GIL: that of the globals the cell belongs to. */
+  private final Globals globals;
+
   @Nullable PyValue value;
 
-  public GlobalCell(String name) {
+  GlobalCell(String name, Globals globals) {
     this.name = name;
+    this.globals = globals;
   }
 
   public String name() {
@@ -42,21 +48,25 @@ public final class GlobalCell {
     return value;
   }
 
-  /** Takes over the caller's reference to {@code v}; the cell must be empty. */
-  public void set(PyValue v) {
-    value = v;
-  }
-
   /**
    * Puts {@code v} in (null empties the cell) and answers the value it replaced, whose
-   * reference passes to the caller; {@code atomic} (no GIL) swaps in one atomic step.
+   * reference passes to the caller; {@code atomic} (no GIL) swaps under the globals' lock.
    */
   @Nullable PyValue replace(@Nullable PyValue v, boolean atomic) {
     if (atomic) {
-      return (PyValue) VALUE.getAndSet(this, v);
+      synchronized (globals) {
+        return swap(v);
+      }
     }
     PyValue old = value;
     value = v;
+    return old;
+  }
+
+  /** {@link #replace} for a holder of the globals' lock; lock-free loads see {@code v} whole. */
+  @Nullable PyValue swap(@Nullable PyValue v) {
+    PyValue old = value;
+    VALUE.setRelease(this, v);
     return old;
   }
 
@@ -80,15 +90,6 @@ public final class GlobalCell {
         }
         // A store replaced and freed it after our read; the cell holds a newer value now.
       }
-    }
-  }
-
-  /** Drops the cell's reference (interpreter close). */
-  public void clear() {
-    PyValue old = value;
-    value = null;
-    if (old != null) {
-      PyValue.decRef(old);
     }
   }
 }

@@ -88,24 +88,33 @@ final class Instructions {
     return ((PyInt) index).value;
   }
 
+  /**
+   * {@code c}, the container of an item {@code change} ("assignment", "deletion"), as the list
+   * it must be; else CPython's TypeError, whose wording for deleting from an immutable sequence
+   * is "doesn't".
+   */
+  private static PyList changedList(PyValue c, String change) {
+    if (c instanceof PyList) {
+      return (PyList) c;
+    }
+    boolean sequence = c instanceof PyTuple || c instanceof PyStr || c instanceof PyRange;
+    String does = sequence && change.equals("deletion") ? "doesn't" : "does not";
+    throw PyException.type("'" + c.typeName() + "' object " + does + " support item " + change);
+  }
+
   /** {@code container[index] = value}: stack is value, container, index. */
   static int storeSubscr(ThreadState ts, PyValue[] stack, int sp) {
     PyValue index = stack[sp - 1];
     PyValue c = stack[sp - 2];
     PyValue v = stack[sp - 3];
-    if (!(c instanceof PyList)) {
-      if (c instanceof PyTuple || c instanceof PyStr || c instanceof PyRange) {
-        throw PyException.type("'" + c.typeName() + "' object does not support item assignment");
-      }
-      throw PyException.type("'" + c.typeName() + "' object does not support item assignment");
-    }
+    PyList list = changedList(c, "assignment");
     long i = index(index, "list");
     if (ObjectSpace.reaches(ts, v, c)) {
       throw new PyException(
           "ValueError",
           "storing would make a list contain itself: reference counting cannot free a cycle");
     }
-    PyValue old = ((PyList) c).replace(i, v); // the list takes over the stack's reference to v
+    PyValue old = list.replace(i, v); // the list takes over the stack's reference to v
     sp -= 3;
     PyValue.decRef(old);
     PyValue.decRef(c);
@@ -117,13 +126,9 @@ final class Instructions {
   static int deleteSubscr(PyValue[] stack, int sp) {
     PyValue index = stack[sp - 1];
     PyValue c = stack[sp - 2];
-    if (!(c instanceof PyList)) {
-      if (c instanceof PyTuple || c instanceof PyStr || c instanceof PyRange) {
-        throw PyException.type("'" + c.typeName() + "' object doesn't support item deletion");
-      }
-      throw PyException.type("'" + c.typeName() + "' object does not support item deletion");
-    }
-    PyValue old = ((PyList) c).removeAt(index(index, "list"), "list assignment index out of range");
+    PyValue old =
+        changedList(c, "deletion")
+            .removeAt(index(index, "list"), "list assignment index out of range");
     sp -= 2;
     PyValue.decRef(old);
     PyValue.decRef(c);

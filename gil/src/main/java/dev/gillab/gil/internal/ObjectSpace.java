@@ -336,60 +336,9 @@ public final class ObjectSpace {
       }
       out.append(list ? "]" : items.size() == 1 ? ",)" : ")");
     } else if (v instanceof PyStr) {
-      out.append(quote(((PyStr) v).value));
+      out.append(Repr.str(((PyStr) v).value));
     } else {
       out.append(v);
-    }
-  }
-
-  /**
-   * Python's repr of a str: single quotes unless the text has a single quote and no double;
-   * backslash escapes for the quote, the backslash, \t \n \r, and every code point Python
-   * does not print (controls, format characters, separators other than space, surrogates,
-   * private use, unassigned) as \xhh, \\uXXXX or \UXXXXXXXX.
-   */
-  static String quote(String s) {
-    char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-    StringBuilder out = new StringBuilder(s.length() + 2).append(q);
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
-      i += Character.charCount(c);
-      if (c == q || c == '\\') {
-        out.append('\\').appendCodePoint(c);
-      } else if (c == '\n') {
-        out.append("\\n");
-      } else if (c == '\t') {
-        out.append("\\t");
-      } else if (c == '\r') {
-        out.append("\\r");
-      } else if (c >= 0x20 && c < 0x7f || c > 0x7f && printable(c)) {
-        out.appendCodePoint(c);
-      } else if (c <= 0xff) {
-        out.append(String.format("\\x%02x", c));
-      } else if (c <= 0xffff) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.append(String.format("\\U%08x", c));
-      }
-    }
-    return out.append(q).toString();
-  }
-
-  /** Python's {@code str.isprintable()} for one code point. */
-  private static boolean printable(int c) {
-    switch (Character.getType(c)) {
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.SURROGATE:
-      case Character.PRIVATE_USE:
-      case Character.UNASSIGNED:
-      case Character.LINE_SEPARATOR:
-      case Character.PARAGRAPH_SEPARATOR:
-        return false;
-      case Character.SPACE_SEPARATOR:
-        return c == ' ';
-      default:
-        return true;
     }
   }
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +58,7 @@ public final class StepEngine {
   private final ObjectSpace space;
   private final PyRuntime runtime;
   private final ByteArrayOutputStream printed;
-  private final Map<String, GlobalCell> globals = new LinkedHashMap<>();
+  private final Globals globals = new Globals();
   private final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
   private final Map<LinkedCode, Code> sources = new IdentityHashMap<>();
   private final Map<Code, PyValue> codeObjects = new IdentityHashMap<>();
@@ -534,7 +533,7 @@ public final class StepEngine {
       LinkedCode t = shared.linked.get(code);
       GlobalCell[] cells = new GlobalCell[t.globals.length];
       for (int i = 0; i < cells.length; i++) {
-        cells[i] = globals.computeIfAbsent(t.globals[i].name, GlobalCell::new);
+        cells[i] = globals.cell(t.globals[i].name);
       }
       l = t.withRun(Linker.constants(code, space, this::codeObject), cells);
       linked.put(code, l);
@@ -545,7 +544,7 @@ public final class StepEngine {
               code,
               space,
               ImmutableMap.of(),
-              name -> globals.computeIfAbsent(name, GlobalCell::new),
+              globals::cell,
               false,
               runtime::builtin,
               this::codeObject);
@@ -559,12 +558,7 @@ public final class StepEngine {
   }
 
   private PyValue codeObject(Code code) {
-    PyValue c = codeObjects.get(code);
-    if (c == null) {
-      c = PyCode.of(space, link(code));
-      codeObjects.put(code, c);
-    }
-    return c;
+    return PyCode.of(codeObjects, code, space, this::link);
   }
 
   private String sourceLine(String filename, int line) {
@@ -590,8 +584,8 @@ public final class StepEngine {
     return threads;
   }
 
-  Map<String, GlobalCell> globalCells() {
-    return globals;
+  List<GlobalCell> globalCells() {
+    return globals.cells();
   }
 
   Iterable<LinkedCode> linkedCodes() {

@@ -29,7 +29,7 @@ final class StepSnapshots {
       threads.add(thread(e, t, lockNames, waiters));
     }
     List<Snapshot.GlobalView> globals = new ArrayList<>();
-    for (GlobalCell c : e.globalCells().values()) {
+    for (GlobalCell c : e.globalCells()) {
       PyValue v = c.value();
       if (v != null) {
         globals.add(
@@ -101,7 +101,7 @@ final class StepSnapshots {
   /** The globals that hold each lock: {@code a}, or {@code forks[1]} for one in a list. */
   private static Map<PyLock, String> lockNames(StepEngine e) {
     Map<PyLock, String> names = new IdentityHashMap<>();
-    for (GlobalCell c : e.globalCells().values()) {
+    for (GlobalCell c : e.globalCells()) {
       PyValue v = c.value();
       if (v instanceof PyLock) {
         names.putIfAbsent((PyLock) v, c.name());
@@ -120,7 +120,7 @@ final class StepSnapshots {
   /** Every mortal object reachable from the run's roots. */
   private static Map<PyValue, Boolean> reachable(StepEngine e) {
     ArrayDeque<PyValue> todo = new ArrayDeque<>();
-    for (GlobalCell c : e.globalCells().values()) {
+    for (GlobalCell c : e.globalCells()) {
       add(todo, c.value());
     }
     for (LinkedCode code : e.linkedCodes()) {

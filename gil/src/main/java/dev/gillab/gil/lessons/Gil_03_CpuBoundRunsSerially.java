@@ -3,9 +3,7 @@ package dev.gillab.gil.lessons;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
-import dev.gillab.gil.InterpreterThread;
 import java.io.PrintStream;
-import java.time.Duration;
 
 /**
  * <h2>The idea</h2>
@@ -48,9 +46,6 @@ import java.time.Duration;
 public final class Gil_03_CpuBoundRunsSerially {
   static final long N = 20_000_000L;
 
-  /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
-  private static final Code COUNTDOWN = Examples.countdown();
-
   private Gil_03_CpuBoundRunsSerially() {}
 
   public static void main(String[] args) throws Exception {
@@ -59,21 +54,17 @@ public final class Gil_03_CpuBoundRunsSerially {
 
   static void run(PrintStream out, long n) throws Exception {
     try (Interpreter in = Interpreter.create()) {
+      Code countdown = Examples.countdown(); // programs/countdown.py
       for (int i = 0; i < 3; i++) {
-        in.run(COUNTDOWN, n); // warm up the JIT
+        in.run(countdown, n); // warm up the JIT
       }
       long t0 = System.nanoTime();
-      in.run(COUNTDOWN, n);
-      in.run(COUNTDOWN, n);
+      in.run(countdown, n);
+      in.run(countdown, n);
       long sequential = System.nanoTime() - t0;
       long switchesBefore = in.gil().switchNumber();
       t0 = System.nanoTime();
-      InterpreterThread a = in.start(COUNTDOWN, n);
-      InterpreterThread b = in.start(COUNTDOWN, n);
-      a.join(Duration.ofMinutes(2));
-      b.join(Duration.ofMinutes(2));
-      a.result();
-      b.result();
+      TwoThreads.runToEnd(in, countdown, n);
       long threaded = System.nanoTime() - t0;
       long switches = in.gil().switchNumber() - switchesBefore;
       out.printf("countdown(%,d) twice, one after the other: %d ms%n", n, sequential / 1_000_000);

@@ -4,7 +4,6 @@ import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
 import dev.gillab.gil.GilEvent;
 import dev.gillab.gil.Interpreter;
-import dev.gillab.gil.InterpreterThread;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,9 +55,6 @@ import java.util.Map;
 public final class Gil_04_SwitchInterval {
   static final long N = 10_000_000L;
 
-  /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
-  private static final Code COUNTDOWN = Examples.countdown();
-
   private Gil_04_SwitchInterval() {}
 
   public static void main(String[] args) throws Exception {
@@ -68,18 +64,14 @@ public final class Gil_04_SwitchInterval {
   static void run(PrintStream out, long n) throws Exception {
     try (Interpreter in = Interpreter.create()) {
       out.println("getswitchinterval(): " + format(in.switchInterval().orElseThrow()));
-      in.run(COUNTDOWN, n / 2); // warm up the JIT
+      Code countdown = Examples.countdown(); // programs/countdown.py
+      in.run(countdown, n / 2); // warm up the JIT
       out.printf("2 CPU-bound threads, countdown(%,d) each, per switch interval:%n", n);
       for (long ms : new long[] {1, 5, 20}) {
         in.setSwitchInterval(Duration.ofMillis(ms));
         in.traceEvents(1 << 16);
         long s0 = in.gil().switchNumber();
-        InterpreterThread a = in.start(COUNTDOWN, n);
-        InterpreterThread b = in.start(COUNTDOWN, n);
-        a.join(Duration.ofMinutes(2));
-        b.join(Duration.ofMinutes(2));
-        a.result();
-        b.result();
+        TwoThreads.runToEnd(in, countdown, n);
         long switches = in.gil().switchNumber() - s0;
         List<Long> waits = waits(in.gilEvents());
         Collections.sort(waits);

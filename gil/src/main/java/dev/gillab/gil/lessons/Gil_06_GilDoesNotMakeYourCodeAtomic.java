@@ -3,10 +3,8 @@ package dev.gillab.gil.lessons;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
-import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
 import java.io.PrintStream;
-import java.time.Duration;
 
 /**
  * <h2>The idea</h2>
@@ -87,7 +85,7 @@ public final class Gil_06_GilDoesNotMakeYourCodeAtomic {
     out.println("broken: ticks(1), a release after every instruction");
     out.println("  " + untilLost(SwitchingPolicy.ticks(1), true, n));
     out.println("lucky: breaker only at backward jumps and calls, interval(5ms)");
-    out.println("  " + once(SwitchingPolicy.interval(), false, n).line);
+    out.println("  " + once(SwitchingPolicy.interval(), false, n).line());
     out.println(
         "the GIL kept every reference count right; only a lock of your own makes counter += 1"
             + " atomic");
@@ -98,22 +96,14 @@ public final class Gil_06_GilDoesNotMakeYourCodeAtomic {
     Outcome o = null;
     for (int attempt = 0; attempt < 10; attempt++) {
       o = once(policy, every, n);
-      if (o.lost > 0) {
+      if (o.lost() > 0) {
         break;
       }
     }
-    return o.line;
+    return o.line();
   }
 
-  private static final class Outcome {
-    final long lost;
-    final String line;
-
-    Outcome(long lost, String line) {
-      this.lost = lost;
-      this.line = line;
-    }
-  }
+  private record Outcome(long lost, String line) {}
 
   private static Outcome once(SwitchingPolicy policy, boolean every, long n) throws Exception {
     StringBuilder leaks = new StringBuilder();
@@ -124,12 +114,7 @@ public final class Gil_06_GilDoesNotMakeYourCodeAtomic {
             .leakSink(leaks::append)
             .build();
     in.setGlobal("counter", 0L);
-    InterpreterThread a = in.start(INCREMENT, n);
-    InterpreterThread b = in.start(INCREMENT, n);
-    a.join(Duration.ofMinutes(2));
-    b.join(Duration.ofMinutes(2));
-    a.result();
-    b.result();
+    TwoThreads.runToEnd(in, INCREMENT, n);
     long counter = (Long) in.globals().get("counter");
     in.close();
     long lost = 2 * n - counter;

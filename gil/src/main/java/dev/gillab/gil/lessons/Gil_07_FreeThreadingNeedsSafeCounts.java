@@ -7,7 +7,7 @@ import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
 import dev.gillab.refcount.CountStrategy;
 import java.io.PrintStream;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -107,11 +107,8 @@ public final class Gil_07_FreeThreadingNeedsSafeCounts {
             .builtin("rendezvous", 0, args -> meet(barrier))
             .build();
     in.setGlobal("shared", "a string both threads load");
-    InterpreterThread a = in.start(LOADS, n);
-    InterpreterThread b = in.start(LOADS, n);
-    a.join(Duration.ofMinutes(2));
-    b.join(Duration.ofMinutes(2));
-    Throwable failure = a.error().orElse(b.error().orElse(null));
+    List<InterpreterThread> both = TwoThreads.run(in, LOADS, n);
+    Throwable failure = both.stream().flatMap(t -> t.error().stream()).findFirst().orElse(null);
     try {
       in.close();
     } catch (RuntimeException e) {

@@ -6,7 +6,7 @@ import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
 import java.io.PrintStream;
-import java.time.Duration;
+import java.util.List;
 
 /**
  * <h2>The idea</h2>
@@ -69,9 +69,6 @@ import java.time.Duration;
 public final class Gil_08_OldGilThrashes {
   static final long N = 10_000_000L;
 
-  /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
-  private static final Code COUNTDOWN = Examples.countdown();
-
   private Gil_08_OldGilThrashes() {}
 
   public static void main(String[] args) throws Exception {
@@ -92,21 +89,18 @@ public final class Gil_08_OldGilThrashes {
   private static long[] once(PrintStream out, SwitchingPolicy policy, long n, String label)
       throws Exception {
     try (Interpreter in = Interpreter.builder().policy(policy).build()) {
-      in.run(COUNTDOWN, n / 4); // warm up the JIT
+      Code countdown = Examples.countdown(); // programs/countdown.py
+      in.run(countdown, n / 4); // warm up the JIT
       long s0 = in.gil().switchNumber();
       long t0 = System.nanoTime();
-      InterpreterThread a = in.start(COUNTDOWN, n);
-      InterpreterThread b = in.start(COUNTDOWN, n);
-      a.join(Duration.ofMinutes(2));
-      b.join(Duration.ofMinutes(2));
-      a.result();
-      b.result();
+      List<String> names =
+          TwoThreads.runToEnd(in, countdown, n).stream().map(InterpreterThread::name).toList();
       long ms = (System.nanoTime() - t0) / 1_000_000;
       long switches = in.gil().switchNumber() - s0;
       // Each acquisition after a thread's first follows one of its periodic releases.
       long releases =
           in.gilStats().threads().stream()
-              .filter(t -> t.threadName().equals(a.name()) || t.threadName().equals(b.name()))
+              .filter(t -> names.contains(t.threadName()))
               .mapToLong(t -> t.acquisitions() - 1)
               .sum();
       long retaken = Math.max(0, releases - switches);

@@ -1,5 +1,6 @@
 package dev.gillab.gil.bench;
 
+import dev.gillab.gil.AsmCountdown;
 import java.io.File;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
@@ -73,9 +74,7 @@ public final class CountdownOverhead {
               .invoke(
                   null,
                   "countdown",
-                  ".params n\nloop: LOAD_FAST n\nLOAD_CONST 0\nCOMPARE_OP >\nPOP_JUMP_IF_FALSE end\n"
-                      + "LOAD_FAST n\nLOAD_CONST 1\nBINARY_OP -=\nSTORE_FAST n\nJUMP_BACKWARD loop\n"
-                      + "end: LOAD_FAST n\nRETURN_VALUE");
+                  AsmCountdown.source());
       run = in.getMethod("run", codeClass, Object[].class);
     }
 

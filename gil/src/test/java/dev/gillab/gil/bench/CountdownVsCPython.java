@@ -2,6 +2,7 @@ package dev.gillab.gil.bench;
 
 import com.google.common.math.Quantiles;
 import dev.gillab.gil.Assembler;
+import dev.gillab.gil.AsmCountdown;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
@@ -31,21 +32,7 @@ public final class CountdownVsCPython {
           + "    t = time.perf_counter_ns(); countdown(N); print(time.perf_counter_ns() - t)\n";
 
   /** The loop as it was written by hand before the compiler: the baseline the compiled one must match. */
-  private static final String ASSEMBLER =
-      String.join(
-          "\n",
-          ".params n",
-          "loop: LOAD_FAST n",
-          "    LOAD_CONST 0",
-          "    COMPARE_OP >",
-          "    POP_JUMP_IF_FALSE end",
-          "    LOAD_FAST n",
-          "    LOAD_CONST 1",
-          "    BINARY_OP -=",
-          "    STORE_FAST n",
-          "    JUMP_BACKWARD loop",
-          "end: LOAD_FAST n",
-          "    RETURN_VALUE");
+  private static final String ASSEMBLER = AsmCountdown.source();
 
   private CountdownVsCPython() {}
 

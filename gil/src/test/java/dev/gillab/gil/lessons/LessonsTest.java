@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.gil.Captured;
 import dev.gillab.gil.Dis;
 import dev.gillab.gil.Examples;
 import dev.gillab.testing.LessonDocs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,125 +34,129 @@ class LessonsTest {
   }
 
   private static List<String> output(Lesson lesson) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> lesson.run(out));
-    return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    Captured out = new Captured();
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> lesson.run(out.stream()));
+    return out.text().lines().toList();
   }
 
-  private static void matches(String regex, String line) {
-    assertTrue(line.matches(regex), "'" + line + "' does not match " + regex);
-  }
-
-  @Test
-  void oneRunnerAtATime() {
-    assertEquals(
-        List.of(
-            "Java threads, no GIL: 3 threads calling probe() at once",
-            "  most threads inside probe() at the same moment: 3",
-            "interpreter threads under the GIL: 3 threads looping on probe() until all 3 have been inside",
-            "  threads that ran: 3",
-            "  most threads inside the eval loop at the same moment: 1",
-            "  the GIL changed hands: yes"),
-        output(Gil_01_OneRunnerAtATime::run));
-  }
-
-  @Test
-  void ioReleasesTheGil() {
-    List<String> lines = output(Gil_02_IoReleasesTheGil::run);
-    assertEquals(
-        List.of(
-            "broken: recv() holds the GIL while it waits",
-            "  receiver got: None (gave up after 300 ms: the sender never got the GIL)",
-            "fixed: recv() releases the GIL while it waits",
-            "  receiver got: hello",
-            "better: 4 threads each time.sleep(0.2), which releases the GIL"),
-        lines.subList(0, 5));
-    matches("  finished in \\d+ ms \\(one after another they would take 800 ms\\)", lines.get(5));
-    assertEquals(6, lines.size());
-  }
-
-  @Test
-  void cpuBoundRunsSerially() {
-    List<String> lines = output(out -> Gil_03_CpuBoundRunsSerially.run(out, 300_000L));
-    assertEquals(4, lines.size());
-    matches("countdown\\(300,000\\) twice, one after the other: \\d+ ms", lines.get(0));
-    matches("countdown\\(300,000\\) in 2 threads at once:       \\d+ ms", lines.get(1));
-    matches("speed-up from the second thread: \\d+\\.\\d\\dx \\(\\d+ cores?, one GIL\\)", lines.get(2));
-    matches("the GIL changed hands \\d+ times while the two threads ran", lines.get(3));
-  }
-
-  @Test
-  void switchInterval() {
-    List<String> lines = output(out -> Gil_04_SwitchInterval.run(out, 2_000_000L));
-    assertEquals(6, lines.size());
-    assertEquals("getswitchinterval(): 5ms", lines.get(0));
-    assertEquals("2 CPU-bound threads, countdown(2,000,000) each, per switch interval:", lines.get(1));
-    for (int i = 0; i < 3; i++) {
-      String ms = new String[] {"1ms): ", "5ms): ", "20ms):"}[i];
-      matches(
-          "  setswitchinterval\\(" + ms.replace(")", "\\)") + " +switches +\\d+, median wait for the GIL +\\d+\\.\\d ms",
-          lines.get(2 + i));
+  /** A line a lesson prints: exactly {@code text}, or any line the regex {@code text} matches. */
+  record Line(String text, boolean regex) {
+    void check(String line) {
+      if (regex) {
+        assertTrue(line.matches(text), "'" + line + "' does not match " + text);
+      } else {
+        assertEquals(text, line);
+      }
     }
-    assertEquals("a longer interval: fewer switches, each waiter waits about one interval", lines.get(5));
   }
 
-  @Test
-  void convoyEffect() {
-    List<String> lines = output(out -> Gil_05_ConvoyEffect.run(out, 40));
-    assertEquals(4, lines.size());
-    assertEquals("40 echo round trips over loopback (send and recv each release the GIL)", lines.get(0));
-    matches("  alone: +per round trip +\\d+\\.\\d\\d ms", lines.get(1));
-    matches("  beside a CPU thread, interval: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)", lines.get(2));
-    matches("  beside a CPU thread, ioPriority: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)", lines.get(3));
+  private static Line is(String text) {
+    return new Line(text, false);
   }
 
-  @Test
-  void gilDoesNotMakeYourCodeAtomic() {
-    List<String> lines = output(out -> Gil_06_GilDoesNotMakeYourCodeAtomic.run(out, 50_000L));
-    assertEquals(8, lines.size());
-    assertEquals("2 threads each run counter += 1 50,000 times (expected 100,000)", lines.get(0));
-    assertEquals("broken: breaker checked before every instruction, interval(5ms)", lines.get(1));
-    matches("  counter = [\\d,]+: [\\d,]+ updates lost; heap after close: 0 objects alive", lines.get(2));
-    assertEquals("broken: ticks(1), a release after every instruction", lines.get(3));
-    matches("  counter = [\\d,]+: [\\d,]+ updates lost; heap after close: 0 objects alive", lines.get(4));
-    assertEquals(
-        List.of(
-            "lucky: breaker only at backward jumps and calls, interval(5ms)",
-            "  counter = 100,000: no update lost; heap after close: 0 objects alive",
-            "the GIL kept every reference count right; only a lock of your own makes counter += 1 atomic"),
-        lines.subList(5, 8));
+  private static Line like(String regex) {
+    return new Line(regex, true);
   }
 
-  @Test
-  void freeThreadingNeedsSafeCounts() {
-    List<String> lines = output(out -> Gil_07_FreeThreadingNeedsSafeCounts.run(out, 300_000L));
-    assertEquals(
-        List.of(
-            "no GIL, 2 threads at once each load a shared global 300,000 times",
-            "PLAIN counts: refused: interpreter 'plain' has no GIL (policy none) but PLAIN reference"
-                + " counts, which only a GIL keeps correct: use ATOMIC or BIASED, or call"
-                + " allowUnsafePlainCounts(true) to run it anyway and watch the heap catch the damage"),
-        lines.subList(0, 2));
-    matches(
-        "PLAIN counts, allowUnsafePlainCounts\\(true\\): the heap caught it: (use after free|double free|leak .*)",
-        lines.get(2));
-    assertEquals(
-        List.of(
-            "ATOMIC counts: clean (both threads finished, 0 objects alive after close)",
-            "BIASED counts: clean (both threads finished, 0 objects alive after close)"),
-        lines.subList(3, 5));
-    assertEquals(5, lines.size());
+  /** Each lesson, run small, and the lines it prints, as its Javadoc and the README show them. */
+  static Stream<Arguments> lessonOutputs() {
+    return Stream.of(
+        Arguments.of(
+            "Gil_01_OneRunnerAtATime",
+            (Lesson) Gil_01_OneRunnerAtATime::run,
+            List.of(
+                is("Java threads, no GIL: 3 threads calling probe() at once"),
+                is("  most threads inside probe() at the same moment: 3"),
+                is("interpreter threads under the GIL: 3 threads looping on probe() until all 3 have been inside"),
+                is("  threads that ran: 3"),
+                is("  most threads inside the eval loop at the same moment: 1"),
+                is("  the GIL changed hands: yes"))),
+        Arguments.of(
+            "Gil_02_IoReleasesTheGil",
+            (Lesson) Gil_02_IoReleasesTheGil::run,
+            List.of(
+                is("broken: recv() holds the GIL while it waits"),
+                is("  receiver got: None (gave up after 300 ms: the sender never got the GIL)"),
+                is("fixed: recv() releases the GIL while it waits"),
+                is("  receiver got: hello"),
+                is("better: 4 threads each time.sleep(0.2), which releases the GIL"),
+                like("  finished in \\d+ ms \\(one after another they would take 800 ms\\)"))),
+        Arguments.of(
+            "Gil_03_CpuBoundRunsSerially",
+            (Lesson) out -> Gil_03_CpuBoundRunsSerially.run(out, 300_000L),
+            List.of(
+                like("countdown\\(300,000\\) twice, one after the other: \\d+ ms"),
+                like("countdown\\(300,000\\) in 2 threads at once:       \\d+ ms"),
+                like("speed-up from the second thread: \\d+\\.\\d\\dx \\(\\d+ cores?, one GIL\\)"),
+                like("the GIL changed hands \\d+ times while the two threads ran"))),
+        Arguments.of(
+            "Gil_04_SwitchInterval",
+            (Lesson) out -> Gil_04_SwitchInterval.run(out, 2_000_000L),
+            List.of(
+                is("getswitchinterval(): 5ms"),
+                is("2 CPU-bound threads, countdown(2,000,000) each, per switch interval:"),
+                like(interval("1ms\\): ")),
+                like(interval("5ms\\): ")),
+                like(interval("20ms\\):")),
+                is("a longer interval: fewer switches, each waiter waits about one interval"))),
+        Arguments.of(
+            "Gil_05_ConvoyEffect",
+            (Lesson) out -> Gil_05_ConvoyEffect.run(out, 40),
+            List.of(
+                is("40 echo round trips over loopback (send and recv each release the GIL)"),
+                like("  alone: +per round trip +\\d+\\.\\d\\d ms"),
+                like("  beside a CPU thread, interval: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)"),
+                like("  beside a CPU thread, ioPriority: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)"))),
+        Arguments.of(
+            "Gil_06_GilDoesNotMakeYourCodeAtomic",
+            (Lesson) out -> Gil_06_GilDoesNotMakeYourCodeAtomic.run(out, 50_000L),
+            List.of(
+                is("2 threads each run counter += 1 50,000 times (expected 100,000)"),
+                is("broken: breaker checked before every instruction, interval(5ms)"),
+                like(LOST),
+                is("broken: ticks(1), a release after every instruction"),
+                like(LOST),
+                is("lucky: breaker only at backward jumps and calls, interval(5ms)"),
+                is("  counter = 100,000: no update lost; heap after close: 0 objects alive"),
+                is("the GIL kept every reference count right; only a lock of your own makes counter += 1 atomic"))),
+        Arguments.of(
+            "Gil_07_FreeThreadingNeedsSafeCounts",
+            (Lesson) out -> Gil_07_FreeThreadingNeedsSafeCounts.run(out, 300_000L),
+            List.of(
+                is("no GIL, 2 threads at once each load a shared global 300,000 times"),
+                is("PLAIN counts: refused: interpreter 'plain' has no GIL (policy none) but PLAIN reference"
+                    + " counts, which only a GIL keeps correct: use ATOMIC or BIASED, or call"
+                    + " allowUnsafePlainCounts(true) to run it anyway and watch the heap catch the damage"),
+                like("PLAIN counts, allowUnsafePlainCounts\\(true\\): the heap caught it: (use after free|double free|leak .*)"),
+                is("ATOMIC counts: clean (both threads finished, 0 objects alive after close)"),
+                is("BIASED counts: clean (both threads finished, 0 objects alive after close)"))),
+        Arguments.of(
+            "Gil_08_OldGilThrashes",
+            (Lesson) out -> Gil_08_OldGilThrashes.run(out, 1_000_000L),
+            List.of(
+                like("2 threads, countdown\\(1,000,000\\) each, \\d+ cores?"),
+                like("ticks\\(100\\): +releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms"),
+                like("interval\\(5ms\\): releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms"),
+                like("ticks released the GIL [\\d,]+x as often to switch it [\\d,]+x as often"))));
   }
 
-  @Test
-  void oldGilThrashes() {
-    List<String> lines = output(out -> Gil_08_OldGilThrashes.run(out, 1_000_000L));
-    assertEquals(4, lines.size());
-    matches("2 threads, countdown\\(1,000,000\\) each, \\d+ cores?", lines.get(0));
-    matches("ticks\\(100\\): +releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms", lines.get(1));
-    matches("interval\\(5ms\\): releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms", lines.get(2));
-    matches("ticks released the GIL [\\d,]+x as often to switch it [\\d,]+x as often", lines.get(3));
+  /** Gil_06's line for a run that lost updates. */
+  private static final String LOST =
+      "  counter = [\\d,]+: [\\d,]+ updates lost; heap after close: 0 objects alive";
+
+  /** Gil_04's line for one switch interval, {@code ms} its regex from the digits on. */
+  private static String interval(String ms) {
+    return "  setswitchinterval\\(" + ms + " +switches +\\d+, median wait for the GIL +\\d+\\.\\d ms";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("lessonOutputs")
+  void aLessonPrintsWhatItSaysItPrints(String lesson, Lesson run, List<Line> expected) {
+    List<String> lines = output(run);
+    assertEquals(expected.size(), lines.size(), () -> lesson + " printed:\n" + String.join("\n", lines));
+    for (int i = 0; i < expected.size(); i++) {
+      expected.get(i).check(lines.get(i));
+    }
   }
 
   static Stream<Arguments> programsShown() {

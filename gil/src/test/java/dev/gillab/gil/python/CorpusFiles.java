@@ -1,5 +1,6 @@
 package dev.gillab.gil.python;
 
+import dev.gillab.gil.Captured;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterError;
@@ -285,13 +286,29 @@ final class CorpusFiles {
     }
   }
 
-  /** Runs module code; the error it ended in, or null if it ran to its end. */
-  static InterpreterError execute(Interpreter interpreter, Code code) {
+  /**
+   * A program's run: its interpreter, closed; what it printed on standard output (as text and
+   * as bytes) and on standard error; and the error it ended in, or null.
+   */
+  record Ran(
+      Interpreter interpreter, String out, byte[] outBytes, String err, InterpreterError raised) {}
+
+  /**
+   * Runs module code on an interpreter from {@code builder}, whose {@code out} and {@code err}
+   * are caught here, and closes it.
+   */
+  static Ran run(Interpreter.Builder builder, Code code) {
+    Captured out = new Captured();
+    Captured err = new Captured();
+    Interpreter interpreter = builder.out(out.stream()).err(err.stream()).build();
+    InterpreterError raised = null;
     try {
       interpreter.exec(code);
-      return null;
     } catch (InterpreterError e) {
-      return e;
+      raised = e;
+    } finally {
+      interpreter.close();
     }
+    return new Ran(interpreter, out.text(), out.bytes(), err.text(), raised);
   }
 }

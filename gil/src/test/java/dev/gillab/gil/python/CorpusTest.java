@@ -9,8 +9,6 @@ import dev.gillab.gil.Code;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterError;
 import dev.gillab.gil.Traceback;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,22 +96,10 @@ class CorpusTest {
       return;
     }
 
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-    Interpreter interpreter =
-        Interpreter.builder().out(out).err(err).instructionBudget(BUDGET).build();
-    InterpreterError raised;
-    try {
-      raised = CorpusFiles.execute(interpreter, code);
-    } finally {
-      interpreter.close();
-    }
-    out.flush();
-    err.flush();
-    String printed = outBytes.toString(StandardCharsets.UTF_8);
-    String errPrinted = errBytes.toString(StandardCharsets.UTF_8);
+    CorpusFiles.Ran ran = CorpusFiles.run(Interpreter.builder().instructionBudget(BUDGET), code);
+    InterpreterError raised = ran.raised();
+    String printed = ran.out();
+    String errPrinted = ran.err();
 
     if (expectedErr.isPresent()) {
       if (raised == null) {
@@ -133,13 +119,13 @@ class CorpusTest {
     // The string comparison shows a readable diff; the byte comparison is the contract.
     assertEquals(expected, printed, () -> fileName + ": stdout differs" + stderrNote(errPrinted));
     assertTrue(
-        Arrays.equals(expectedOut, outBytes.toByteArray()),
+        Arrays.equals(expectedOut, ran.outBytes()),
         () -> fileName + ": stdout differs in its bytes (encoding?)");
 
     assertEquals(
         0,
-        interpreter.heap().stats().live(),
-        () -> fileName + ": objects alive after close: " + interpreter.heap().stats());
+        ran.interpreter().heap().stats().live(),
+        () -> fileName + ": objects alive after close: " + ran.interpreter().heap().stats());
   }
 
 

@@ -11,10 +11,7 @@ import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterError;
 import dev.gillab.gil.SwitchingPolicy;
 import dev.gillab.refcount.CountStrategy;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,22 +92,10 @@ class RacyProgramsTest {
     CorpusFiles.Invariant invariant = CorpusFiles.Invariant.of(program);
     Code code = PythonCompiler.compile(CorpusFiles.source(program), fileName);
 
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-    Interpreter interpreter =
-        config.builder().get().out(out).err(err).instructionBudget(BUDGET).build();
-    InterpreterError raised;
-    try {
-      raised = CorpusFiles.execute(interpreter, code);
-    } finally {
-      interpreter.close();
-    }
-    out.flush();
-    err.flush();
-    String printed = outBytes.toString(StandardCharsets.UTF_8);
-    String errPrinted = errBytes.toString(StandardCharsets.UTF_8);
+    CorpusFiles.Ran ran = CorpusFiles.run(config.builder().get().instructionBudget(BUDGET), code);
+    InterpreterError raised = ran.raised();
+    String printed = ran.out();
+    String errPrinted = ran.err();
     String what = fileName + " under " + config.name();
 
     if (raised != null) {
@@ -127,8 +112,8 @@ class RacyProgramsTest {
     assertTrue(invariant.holds(value), () -> what + " printed " + value + ", outside " + invariant);
     assertEquals(
         0,
-        interpreter.heap().stats().live(),
-        () -> what + ": objects alive after close: " + interpreter.heap().stats());
+        ran.interpreter().heap().stats().live(),
+        () -> what + ": objects alive after close: " + ran.interpreter().heap().stats());
   }
 
 

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Recursive descent over CPython 3.11's expression grammar (Grammar/python.gram), one method
@@ -69,27 +71,21 @@ final class ExpressionParser {
 
   /** {@code a, b, c} (a tuple when there is a comma) or one expression. */
   Expr starExpressions() {
-    Token first = in.peek();
-    Expr e = starExpression();
-    if (!in.at(",")) {
-      return e;
-    }
-    List<Expr> elts = new ArrayList<>();
-    elts.add(e);
-    while (in.at(",")) {
-      in.next();
-      if (!startsExpression(in.peek()) && !in.at("*")) {
-        break;
-      }
-      elts.add(starExpression());
-    }
-    return new Expr.Tuple(elts, first.line(), first.col());
+    return commaSeparated(this::starExpression, () -> !startsExpression(in.peek()) && !in.at("*"));
   }
 
   /** A for loop's targets: {@code a, b} without comparisons, so that {@code in} ends them. */
   Expr targetList() {
+    return commaSeparated(this::target, () -> in.at("in"));
+  }
+
+  /**
+   * {@code item (, item)*}: a tuple when there is a comma, else the one item. After a comma,
+   * what {@code ended} accepts ends the tuple (a trailing comma).
+   */
+  private Expr commaSeparated(Supplier<Expr> item, BooleanSupplier ended) {
     Token first = in.peek();
-    Expr e = target();
+    Expr e = item.get();
     if (!in.at(",")) {
       return e;
     }
@@ -97,10 +93,10 @@ final class ExpressionParser {
     elts.add(e);
     while (in.at(",")) {
       in.next();
-      if (in.at("in")) {
+      if (ended.getAsBoolean()) {
         break;
       }
-      elts.add(target());
+      elts.add(item.get());
     }
     return new Expr.Tuple(elts, first.line(), first.col());
   }
@@ -282,31 +278,26 @@ final class ExpressionParser {
   }
 
   private Expr disjunction() {
-    Expr first = conjunction();
-    if (!in.at("or")) {
-      return first;
-    }
-    List<Expr> values = new ArrayList<>();
-    values.add(first);
-    while (in.at("or")) {
-      in.next();
-      values.add(conjunction());
-    }
-    return new Expr.BoolOp(false, values, first.line(), first.col());
+    return boolOp("or", this::conjunction);
   }
 
   private Expr conjunction() {
-    Expr first = inversion();
-    if (!in.at("and")) {
+    return boolOp("and", this::inversion);
+  }
+
+  /** {@code operand (keyword operand)*}, one {@code or} or {@code and} of all its operands. */
+  private Expr boolOp(String keyword, Supplier<Expr> operand) {
+    Expr first = operand.get();
+    if (!in.at(keyword)) {
       return first;
     }
     List<Expr> values = new ArrayList<>();
     values.add(first);
-    while (in.at("and")) {
+    while (in.at(keyword)) {
       in.next();
-      values.add(inversion());
+      values.add(operand.get());
     }
-    return new Expr.BoolOp(true, values, first.line(), first.col());
+    return new Expr.BoolOp(keyword.equals("and"), values, first.line(), first.col());
   }
 
   private Expr inversion() {
@@ -353,61 +344,50 @@ final class ExpressionParser {
   }
 
   private Expr bitOr() {
-    Expr left = bitXor();
-    while (in.at("|")) {
-      in.next();
-      left = new Expr.BinOp(left, "|", bitXor(), left.line(), left.col());
-    }
-    return left;
+    return leftToRight(this::bitXor, "|");
   }
 
   private Expr bitXor() {
-    Expr left = bitAnd();
-    while (in.at("^")) {
-      in.next();
-      left = new Expr.BinOp(left, "^", bitAnd(), left.line(), left.col());
-    }
-    return left;
+    return leftToRight(this::bitAnd, "^");
   }
 
   private Expr bitAnd() {
-    Expr left = shift();
-    while (in.at("&")) {
-      in.next();
-      left = new Expr.BinOp(left, "&", shift(), left.line(), left.col());
-    }
-    return left;
+    return leftToRight(this::shift, "&");
   }
 
   private Expr shift() {
-    Expr left = sum();
-    while (in.at("<<") || in.at(">>")) {
-      String op = in.next().text();
-      left = new Expr.BinOp(left, op, sum(), left.line(), left.col());
-    }
-    return left;
+    return leftToRight(this::sum, "<<", ">>");
   }
 
   private Expr sum() {
-    Expr left = term();
-    while (in.at("+") || in.at("-")) {
-      String op = in.next().text();
-      left = new Expr.BinOp(left, op, term(), left.line(), left.col());
-    }
-    return left;
+    return leftToRight(this::term, "+", "-");
   }
 
   private Expr term() {
-    Expr left = factor();
-    while (in.at("*") || in.at("/") || in.at("//") || in.at("%") || in.at("@")) {
+    return leftToRight(this::factor, "*", "/", "//", "%", "@");
+  }
+
+  /** One level of left-associative binary operators: {@code operand (op operand)*}. */
+  private Expr leftToRight(Supplier<Expr> operand, String... ops) {
+    Expr left = operand.get();
+    while (atAny(ops)) {
       String op = in.next().text();
-      left = new Expr.BinOp(left, op, factor(), left.line(), left.col());
+      left = new Expr.BinOp(left, op, operand.get(), left.line(), left.col());
     }
     return left;
   }
 
+  private boolean atAny(String... texts) {
+    for (String t : texts) {
+      if (in.at(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Expr factor() {
-    if (!(in.at("-") || in.at("+") || in.at("~"))) {
+    if (!atAny("-", "+", "~")) {
       return power();
     }
     Token op = in.next();

@@ -413,45 +413,41 @@ final class Tokenizer {
         nonzero = true;
         c = decimalTail();
       }
-      if (c == '.') {
-        fraction(nextc());
-      } else if (c == 'e' || c == 'E') {
-        exponent(c);
-      } else if (c == 'j' || c == 'J') {
-        imaginary();
-      } else if (nonzero) {
+      boolean more = c == '.' || c == 'e' || c == 'E' || c == 'j' || c == 'J';
+      if (nonzero && !more) {
         backup(c);
         throw CompileError.syntax(
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for"
                 + " octal integers",
             line,
             numberStart - lineStart + 1);
-      } else {
-        endOfNumber(c, "decimal");
-        backup(c);
       }
+      afterDigits(c, true);
       return;
     }
-    c = decimalTail();
-    if (c == '.') {
-      fraction(nextc());
-    } else if (c == 'e' || c == 'E') {
-      exponent(c);
-    } else if (c == 'j' || c == 'J') {
-      imaginary();
-    } else {
-      endOfNumber(c, "decimal");
-      backup(c);
-    }
+    afterDigits(decimalTail(), true);
   }
 
   private void fraction(int c) {
-    if (isDigit(c)) {
-      c = decimalTail();
-    }
-    if (c == 'e' || c == 'E') {
+    afterDigits(isDigit(c) ? decimalTail() : c, false);
+  }
+
+  /**
+   * What may follow the digits of a decimal, from {@code c} on: a fraction (if {@code point}
+   * may start one), an exponent, a {@code j}, or the end of the number.
+   */
+  private void afterDigits(int c, boolean point) {
+    if (point && c == '.') {
+      fraction(nextc());
+    } else if (c == 'e' || c == 'E') {
       exponent(c);
-    } else if (c == 'j' || c == 'J') {
+    } else {
+      imaginaryOrEnd(c);
+    }
+  }
+
+  private void imaginaryOrEnd(int c) {
+    if (c == 'j' || c == 'J') {
       imaginary();
     } else {
       endOfNumber(c, "decimal");
@@ -473,13 +469,7 @@ final class Tokenizer {
       backup(e);
       return;
     }
-    c = decimalTail();
-    if (c == 'j' || c == 'J') {
-      imaginary();
-    } else {
-      endOfNumber(c, "decimal");
-      backup(c);
-    }
+    imaginaryOrEnd(decimalTail());
   }
 
   private void imaginary() {
