@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gillab.gil.step.Exhaustion;
 import dev.gillab.gil.step.Explorer;
 import dev.gillab.gil.step.Found;
+import dev.gillab.gil.step.Goal;
 import dev.gillab.gil.step.Level;
 import dev.gillab.gil.step.Levels;
+import dev.gillab.gil.step.Snapshot;
+import dev.gillab.gil.step.Stepper;
+import dev.gillab.workloads.serve.ServeLimits;
 import java.io.File;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,14 +25,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -46,12 +56,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the page shows (the global's value and reference count, the timeline, the "solved" banner),
  * undoes and redoes the last step, opens the copied link in a fresh page and checks the same
  * state, lets the page find a deadlock and steps through it, and shows a compile error in place.
+ * Then every level in turn: a level the explorer solves is solved by clicking the explorer's
+ * schedule, the page checked against the explorer's replay of it; a level the GIL or a lock makes
+ * unbreakable is proved so by the page's own search, its count checked against the explorer's.
  * The moment a thread is about to write back a stale value is saved as {@code docs/serve.png},
  * the chapter's screenshot.
  */
 class ServeIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String LEVEL = "lost-update-no-gil";
+
+  /**
+   * Clicks an enabled button in the page, answering whether there was one. The page's own click
+   * (the event a mouse click fires) in one round trip: a driver's click, which scrolls and moves
+   * the mouse first, costs several, and every level's schedule is clicked a step at a time.
+   * {@link #aLosingScheduleClickedThroughIsSolvedAndItsLinkReplaysIt} clicks with the mouse.
+   */
+  private static final String CLICK = String.join("\n",
+      "const b = document.getElementById(arguments[0]);",
+      "if (!b || b.disabled) return false;",
+      "b.click();",
+      "return true;");
 
   private static RunningServe serve;
   private static ChromeDriver driver;
@@ -191,6 +216,233 @@ class ServeIT {
     assertTrue(driver.findElements(By.id("run-0")).get(0).isEnabled());
   }
 
+  static Stream<String> levelIds() {
+    return Levels.all().stream().map(Level::id);
+  }
+
+  /**
+   * A level as a learner finishes it. One the explorer solves: its schedule clicked thread by
+   * thread, the goal "not yet" until the last click and "solved" after it, and then the page shows
+   * what the explorer's replay of that schedule holds (outcome, steps, timeline, threads, globals,
+   * output, the threads that may still run) and what the goal asks for. One it cannot: the page's
+   * own search says that every schedule within its bound ran to its end without reaching the goal,
+   * as many as the explorer counts with the server's bounds, and moves nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("levelIds")
+  void everyLevelIsSolvedByItsScheduleOrProvedUnbreakable(String id) {
+    Level level = Levels.byId(id);
+    // A new document: opening the same page with another hash would not load it again.
+    driver.get("about:blank");
+    open(serve.uri() + "#level=" + id);
+    assertEquals(level.title(), text("level-title"), id);
+    assertEquals(level.text(), driver.findElement(By.id("level-text")).getAttribute("textContent"),
+        id);
+    assertEquals(level.goal().text(), text("goal-text"), id);
+    Shown start = Shown.read();
+    assertEquals(List.of(), start.timeline(), id + ": " + start);
+    assertEquals("not yet", start.status(), id + ": " + start);
+    if (level.solvable()) {
+      clickTheExplorersSchedule(level);
+    } else {
+      findProvesItUnbreakable(level);
+    }
+  }
+
+  private static void clickTheExplorersSchedule(Level level) {
+    String id = level.id();
+    Goal goal = level.goal();
+    List<Integer> schedule = Explorer.defaults().find(level).map(Found::schedule)
+        .orElseThrow(() -> new AssertionError(id + ": no schedule reaches " + goal.text()));
+    Step step = Step.read();
+    for (int i = 0; i < schedule.size(); i++) {
+      int thread = schedule.get(i);
+      String where = id + ", step " + (i + 1) + " of " + schedule + ": ";
+      assertFalse(step.solved(), where + "solved before the schedule's last step: " + step);
+      assertEquals("not yet", step.status(), where + step);
+      assertTrue((Boolean) driver.executeScript(CLICK, "run-" + thread),
+          where + "run-" + thread + " is not enabled: " + step);
+      step = awaitTimeline(i + 1, where);
+    }
+    String where = id + " after " + schedule + ": ";
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("solved")));
+    assertEquals("solved", step.status(), where + step);
+    Shown page = Shown.read();
+
+    Stepper replay = level.program().replay(schedule);
+    assertTrue(replay.reached(goal), where + "the explorer's replay misses " + goal.text());
+    Snapshot s = replay.snapshot();
+    assertEquals(s.outcome().name(), page.outcome(), where + page);
+    assertEquals(String.valueOf(s.steps()), page.steps(), where + page);
+    assertEquals(s.schedule().stream().map(t -> "T" + t).toList(), page.timeline(), where);
+    assertEquals(s.threads().stream().map(ServeIT::threadRow).toList(), page.threads(), where);
+    assertEquals(s.globals().stream().map(ServeIT::globalRow).toList(), page.globals(), where);
+    assertEquals(s.output(), page.output(), where);
+    assertEquals(replay.choices().stream().map(t -> "run-" + t).toList(), page.enabled(), where);
+    assertEquals("", page.error(), where);
+
+    // What the goal asks for, as the page shows it.
+    switch (goal.kind()) {
+      case GLOBAL_EQUALS -> {
+        assertEquals("FINISHED", page.outcome(), where + page);
+        assertTrue(page.globals().stream().anyMatch(
+                row -> row.startsWith(goal.name() + " | " + goal.repr() + " | ")),
+            where + goal.name() + " is not " + goal.repr() + ": " + page.globals());
+      }
+      case RAISES -> {
+        Pattern raised = Pattern.compile("(?m)^" + Pattern.quote(goal.name()) + "(:|$)");
+        assertTrue(page.threads().stream().anyMatch(
+                row -> row.contains(" | FAILED: Traceback") && raised.matcher(row).find()),
+            where + "no thread failed with " + goal.name() + ": " + page.threads());
+      }
+      case DEADLOCK -> {
+        assertEquals("DEADLOCK", page.outcome(), where + page);
+        assertEquals(List.of(), page.enabled(), where + "no thread can run in a deadlock");
+      }
+      case STARVES -> {
+        assertEquals("RUNNING", page.outcome(), where + page);
+        String starved = "T" + goal.threadId();
+        List<String> last = page.timeline()
+            .subList(page.timeline().size() - goal.steps(), page.timeline().size());
+        assertFalse(last.contains(starved),
+            where + starved + " ran in the last " + goal.steps() + " steps: " + last);
+        assertTrue(page.enabled().contains("run-" + goal.threadId()),
+            where + starved + " could not run: " + page);
+      }
+    }
+  }
+
+  private static void findProvesItUnbreakable(Level level) {
+    String id = level.id();
+    ServeLimits limits = ServeLimits.defaults();
+    Exhaustion all = Explorer.builder()
+        .maxPreemptions(limits.maxPreemptions())
+        .maxSchedules(limits.maxSchedules())
+        .build()
+        .exhaust(level.program(), level.goal(), limits.maxPreemptions());
+    assertTrue(all.provesUnreachable(), id + ": the explorer proves nothing: " + all);
+    click("find");
+    try {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("found")));
+    } catch (TimeoutException e) {
+      throw new AssertionError(id + ": the search said nothing: " + Shown.read(), e);
+    }
+    assertEquals("No schedule with at most " + limits.maxPreemptions() + " preemptions reaches"
+        + " the goal: all " + all.schedules() + " of them were run to their end.",
+        text("found"), id);
+    // The search moves nothing: the run is still at its start, and nothing is offered to step.
+    Shown page = Shown.read();
+    assertEquals(List.of(), page.timeline(), id + ": " + page);
+    assertEquals("not yet", page.status(), id + ": " + page);
+    assertFalse(page.solved(), id + ": " + page);
+    assertEquals("", page.error(), id + ": " + page);
+    assertFalse(driver.findElement(By.id("found-step")).isDisplayed(), id);
+  }
+
+  /**
+   * Waits, bounded, until the timeline has {@code steps} entries or the page shows an error, and
+   * answers what a step changes: the timeline's length, the goal's status and banner, the thread
+   * buttons that are enabled. Read in one round trip a poll; the whole page is read once, at the
+   * end.
+   */
+  private static Step awaitTimeline(int steps, String where) {
+    Step page;
+    try {
+      page = wait.until(d -> {
+        Step now = Step.read();
+        return now.steps() == steps || !now.error().isEmpty() ? now : null;
+      });
+    } catch (TimeoutException e) {
+      throw new AssertionError(where + "the timeline did not grow to " + steps + ": "
+          + Step.read(), e);
+    }
+    assertEquals("", page.error(), where + page);
+    return page;
+  }
+
+  /** What a step changes on the page; see {@link #awaitTimeline}. */
+  private record Step(int steps, String status, boolean solved, List<String> enabled,
+      String error) {
+    private static final String SCRIPT = String.join("\n",
+        "const byId = (id) => document.getElementById(id);",
+        "return [",
+        "  document.querySelectorAll('#timeline li').length,",
+        "  byId('goal-status').textContent,",
+        "  !byId('solved').hidden,",
+        "  [...document.querySelectorAll('#thread-buttons button')]",
+        "      .filter((b) => !b.disabled).map((b) => b.id),",
+        "  byId('error').hidden ? '' : byId('error').textContent,",
+        "];");
+
+    static Step read() {
+      List<?> l = (List<?>) driver.executeScript(SCRIPT);
+      return new Step(((Number) l.get(0)).intValue(), (String) l.get(1), (Boolean) l.get(2),
+          Shown.strings(l.get(3)), (String) l.get(4));
+    }
+  }
+
+  /** A row of the threads table as {@link Shown} reads it, from the explorer's replay. */
+  private static String threadRow(Snapshot.ThreadView t) {
+    return String.join(" | ",
+        "T" + t.id() + " " + t.name(),
+        t.error() == null ? t.state().name() : t.state().name() + ": " + t.error(),
+        t.line() > 0 ? String.valueOf(t.line()) : "",
+        t.nextInstruction() == null ? "" : t.nextInstruction(),
+        t.waitingFor() == null ? "" : t.waitingFor());
+  }
+
+  /** A row of the globals table as {@link Shown} reads it, from the explorer's replay. */
+  private static String globalRow(Snapshot.GlobalView g) {
+    return String.join(" | ", g.name(), g.repr(), g.type(), count(g.refCount()));
+  }
+
+  /**
+   * What the page shows, read in one round trip: the timeline, the goal's status and banner, the
+   * thread buttons that are enabled, the error line, the threads and globals tables (cells joined
+   * by " | ", as the DOM holds them, line breaks and all), the output, the outcome and steps.
+   */
+  private record Shown(
+      List<String> timeline,
+      String status,
+      boolean solved,
+      List<String> enabled,
+      String error,
+      List<String> threads,
+      List<String> globals,
+      String output,
+      String outcome,
+      String steps) {
+    private static final String SCRIPT = String.join("\n",
+        "const byId = (id) => document.getElementById(id);",
+        "const all = (sel) => [...document.querySelectorAll(sel)];",
+        "const rows = (sel) => all(sel).map(",
+        "    (tr) => [...tr.cells].map((td) => td.textContent).join(' | '));",
+        "return {",
+        "  timeline: all('#timeline li').map((li) => li.textContent),",
+        "  status: byId('goal-status').textContent,",
+        "  solved: !byId('solved').hidden,",
+        "  enabled: all('#thread-buttons button').filter((b) => !b.disabled).map((b) => b.id),",
+        "  error: byId('error').hidden ? '' : byId('error').textContent,",
+        "  threads: rows('#threads tbody tr'),",
+        "  globals: rows('#globals tbody tr'),",
+        "  output: byId('output').textContent,",
+        "  outcome: byId('outcome').textContent,",
+        "  steps: byId('steps').textContent,",
+        "};");
+
+    static Shown read() {
+      Map<?, ?> m = (Map<?, ?>) driver.executeScript(SCRIPT);
+      return new Shown(strings(m.get("timeline")), (String) m.get("status"),
+          (Boolean) m.get("solved"), strings(m.get("enabled")), (String) m.get("error"),
+          strings(m.get("threads")), strings(m.get("globals")), (String) m.get("output"),
+          (String) m.get("outcome"), (String) m.get("steps"));
+    }
+
+    static List<String> strings(Object list) {
+      return ((List<?>) list).stream().map(String.class::cast).toList();
+    }
+  }
+
   /** The first step that goes back to a thread the schedule switched away from. */
   private static int firstReturn(List<Integer> schedule) {
     for (int i = 1; i < schedule.size(); i++) {
@@ -250,7 +502,10 @@ class ServeIT {
 
   /** The count as the page shows it: an immortal object's as a word. */
   private static String count(JsonNode object) {
-    int n = object.get("refCount").intValue();
+    return count(object.get("refCount").intValue());
+  }
+
+  private static String count(int n) {
     return n == Integer.MAX_VALUE ? "immortal" : String.valueOf(n);
   }
 
