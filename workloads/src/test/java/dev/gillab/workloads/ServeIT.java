@@ -337,6 +337,8 @@ class ServeIT {
     assertFalse(page.solved(), id + ": " + page);
     assertEquals("", page.error(), id + ": " + page);
     assertFalse(driver.findElement(By.id("found-step")).isDisplayed(), id);
+    // The proof is this level's solution, and the page says so.
+    assertTrue(driver.findElement(By.id("proved")).isDisplayed(), id + ": no proof banner");
   }
 
   /**

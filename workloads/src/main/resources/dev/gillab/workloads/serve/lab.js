@@ -10,6 +10,7 @@ const lab = {
   session: null,      // the last state the server sent
   setup: null,        // {level} or {source}, with policy and granularity
   found: [],          // the rest of a found schedule, stepped one click at a time
+  proved: null,       // the level a complete search proved unbreakable
 };
 
 async function api(method, path, body) {
@@ -91,6 +92,8 @@ function drawLevel(state) {
   $('goal-status').textContent = state.goal ? state.goal.status : '';
   $('goal-dash').hidden = !state.goal;
   $('solved').hidden = !solved;
+  // A proof stays on the page until another level or program is loaded.
+  $('proved').hidden = lab.proved !== state.level || !state.level;
 }
 
 function drawButtons(state) {
@@ -296,6 +299,12 @@ async function find() {
   const f = $('found');
   f.hidden = false;
   if (!res.found) {
+    // For a level meant to be unbreakable, a complete search is its solution: the proof.
+    const level = lab.levels.find((l) => l.id === lab.setup.level);
+    if (res.complete && level && level.solvable === false) {
+      lab.proved = level.id;
+      $('proved').hidden = false;
+    }
     f.textContent = res.complete
       ? 'No schedule with at most ' + res.maxPreemptions + ' preemptions reaches the goal: all '
         + res.schedulesTried + ' of them were run to their end.'
