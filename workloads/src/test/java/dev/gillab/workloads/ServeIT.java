@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,8 +83,17 @@ class ServeIT {
   private static ChromeDriver driver;
   private static WebDriverWait wait;
 
+  /**
+   * Selenium warns when it has no DevTools bindings for the browser's version; the test uses
+   * WebDriver only, never DevTools. Held in a field: a logger nobody references can be collected,
+   * and its level with it.
+   */
+  private static final Logger CDP_VERSION_FINDER =
+      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
   @BeforeAll
   static void start() throws Exception {
+    CDP_VERSION_FINDER.setLevel(java.util.logging.Level.SEVERE);
     Optional<Path> browser = onPath("chromium", "chromium-browser", "google-chrome");
     Optional<Path> chromedriver = onPath("chromedriver");
     assumeTrue(browser.isPresent() && chromedriver.isPresent(),
