@@ -528,7 +528,9 @@ public final class Gil {
         turnHolder = me;
         turnNumber++;
       }
-      turnAsked = false;
+      if (turnAsked) {
+        turnAsked = false;
+      }
     }
     if (dropRequest && (!ioPriority || ioReturners.isEmpty())) {
       // The request was for the previous holder; this one gets a full interval.
