@@ -182,7 +182,8 @@ class IoPriorityHandBackTest {
    * finds the GIL held by a CPU-bound thread (the other waits in line), asks, and is handed the
    * GIL by that thread's forced drop; when the IO thread lets go again the GIL goes back to that
    * same thread, ahead of the one at the head of the line, in every one of the 200 round trips.
-   * (Before the loan it went to the head of the line, a parked thread, in every other one.)
+   * (Before the loan it went to the head of the line, the other CPU-bound thread, parked there,
+   * in every one.)
    */
   @Test
   void everyReturnFromIoGivesTheGilBackToTheHolderWhoseForcedDropHandedItOver() {
