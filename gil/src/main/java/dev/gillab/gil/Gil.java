@@ -12,6 +12,7 @@ import dev.gillab.gil.internal.GilJfr;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,9 +64,37 @@ import org.jspecify.annotations.Nullable;
  * #acquire()} only <em>attaches</em> the calling thread (so the heap's guard and the counters
  * still work) and any number of threads are attached at once.
  *
+ * <h2>ioPriority's loans</h2>
+ *
+ * A thread back from IO that was handed the GIL by a forced drop only borrows it: when it lets go
+ * (its next blocking call, a release, or a drop), the GIL goes back to the thread whose drop
+ * handed it over, ahead of the line, and that thread is most likely still spinning, so it runs at
+ * once. Handed to the head of the line instead, the GIL went beside two CPU-bound threads to the
+ * one parked there, and every echo round trip waited for a parked thread to wake: 1.2 to 3.2
+ * times its time alone, against 1.0 to 1.15 beside one CPU-bound thread, whose dropper was still
+ * spinning. The rules:
+ *
+ * <ul>
+ *   <li>A borrow and its give-back are switches ({@link #switchNumber()}) but not turns. A waiter
+ *       in line asks for the GIL after a whole interval with no turn; counted as switches, two at
+ *       every round trip, they would keep it from ever asking, and the lender would keep the GIL
+ *       for as long as the IO thread kept coming back. So the CPU-bound threads take turns as
+ *       under {@code interval}.
+ *   <li>A waiter that asked for its turn while the GIL was on loan gets it when the borrower lets
+ *       go, instead of the lender: the loan ends, and the lender waits in line for its next turn.
+ *   <li>Loans nest: a borrower whose forced drop hands the GIL to a second thread back from IO
+ *       lends it in turn, and each loan is repaid to its own lender, the last first. A borrower
+ *       that lets go to a second thread back from IO otherwise (blocking again, say) passes its
+ *       loan on to it.
+ *   <li>The GIL goes back only to a lender still waiting in line, taken off it as a release takes
+ *       the head. A lender is a forced dropper, whose wait is not interruptible, so it leaves the
+ *       line only for the moment an interrupt makes it re-queue; a give-back in that moment skips
+ *       it, and its loan is forfeit.
+ * </ul>
+ *
  * <p>{@link #switchNumber()} counts hand-overs to a <em>different</em> thread, as CPython's {@code
  * gil->switch_number} does; a thread that takes the GIL back after IO without anyone else holding
- * it in between is no switch.
+ * it in between is no switch, and a loan and its repayment are two.
  *
  * <h2>Instrumentation</h2>
  *
@@ -107,6 +136,23 @@ public final class Gil {
   private volatile Thread lastHolder;
   /** Written only by the holder, right after taking the GIL. */
   private volatile long switchNumber;
+  /** The last thread that held the GIL on its own turn, not on loan; written only by the holder. */
+  private volatile Thread turnHolder;
+  /**
+   * How many times the turn passed to another thread: {@link #switchNumber} without the loans
+   * (a borrow and its give-back are two switches and no turn). The waiters' "a whole interval
+   * with no turn" rule reads this. Written only by the holder, right after taking the GIL.
+   */
+  private volatile long turnNumber;
+  /**
+   * ioPriority: a waiter in line asked for its turn (the drop request it set may have been
+   * cleared meanwhile by a borrower, whose own request it shared). A borrower that lets go then
+   * passes the turn to the head of the line instead of giving the GIL back. Cleared when the
+   * GIL is next taken other than on loan. (A request made just after a borrower let go is lost
+   * with that taker's clearing, as any request made while the GIL changes hands; the waiter asks
+   * again after another interval.)
+   */
+  private volatile boolean turnAsked;
 
   /** Parks waiters and droppers; never held while running bytecode. */
   private final ReentrantLock mutex = new ReentrantLock();
@@ -126,6 +172,13 @@ public final class Gil {
   private final ConcurrentLinkedQueue<Thread> line = new ConcurrentLinkedQueue<>();
   /** ioPriority: threads back from IO, in the order they came back. */
   private final ConcurrentLinkedQueue<Thread> ioReturners = new ConcurrentLinkedQueue<>();
+  /**
+   * ioPriority: the lenders, the holder's own first: each made a forced drop that handed the GIL
+   * to a thread back from IO, and waits in line to be given it back. Not empty exactly while the
+   * holder holds the GIL on loan. Read and written only by the holder (a hand-over's write of
+   * the holder field publishes it to the next); concurrent only for the thread-safety checker.
+   */
+  private final ConcurrentLinkedDeque<Thread> lenders = new ConcurrentLinkedDeque<>();
 
   private final ConcurrentLinkedQueue<ThreadCounters> allCounters = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<ThreadCounters> counters = ThreadLocal.withInitial(this::register);
@@ -246,7 +299,7 @@ public final class Gil {
 
   /**
    * Releases the GIL and wakes one waiter (or, under {@code ioPriority}, hands it to a thread
-   * back from IO).
+   * back from IO, or gives it back to the thread it was borrowed from).
    *
    * @throws IllegalStateException if the calling thread does not hold it
    */
@@ -295,7 +348,8 @@ public final class Gil {
    * not touch interpreter objects. The GIL is taken back even when the call throws. Unlike a
    * drop on request, letting go here does not wait for another thread to take the GIL: the call
    * is about to block anyway. Under {@code ioPriority}, a thread that comes back to a taken GIL
-   * asks for it at once and is handed it at the holder's next check.
+   * asks for it at once and is handed it at the holder's next check, on loan: when it lets go
+   * again the GIL goes back to that holder (see the class comment).
    */
   public <T, X extends Exception> T allowThreads(BlockingCall<T, X> call) throws X {
     checkNotNull(call, "call");
@@ -458,7 +512,10 @@ public final class Gil {
    * interval and wait a second one before asking. (A thread that takes a free GIL on the fast
    * path is never a waiter, so a dropper that found nobody waiting can still start its wait
    * just before that taker counts its switch; it then asks after two intervals. Rare, and
-   * harmless beyond that.)
+   * harmless beyond that.) It counts a turn likewise, unless the GIL is on loan (see {@link
+   * #drop}): a waiter in line asks after a whole interval with no turn, and a borrow and its
+   * give-back, two switches at every round trip of an IO thread, would otherwise keep it from
+   * ever asking.
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the holder
   private void noteSwitch(Thread me) {
@@ -466,13 +523,31 @@ public final class Gil {
       lastHolder = me;
       switchNumber++;
     }
+    if (!ioPriority || lenders.isEmpty()) { // not on loan: its own turn, or a lender's again
+      if (turnHolder != me) {
+        turnHolder = me;
+        turnNumber++;
+      }
+      if (turnAsked) {
+        turnAsked = false;
+      }
+    }
     if (dropRequest && (!ioPriority || ioReturners.isEmpty())) {
       // The request was for the previous holder; this one gets a full interval.
       dropRequest = false;
     }
   }
 
-  /** Lets go of the GIL; returns whether it was handed straight to a thread back from IO. */
+  /**
+   * Lets go of the GIL; returns whether it was handed straight to a thread back from IO.
+   *
+   * <p>Under ioPriority the GIL goes, in this order: to the thread back from IO that queued
+   * first; back to the lender, if {@code me} holds it on loan and no waiter in line asked for its
+   * turn meanwhile; to the head of the line; nobody. A forced drop that hands it to a thread back
+   * from IO lends it (the dropper waits in line, put there by {@link #yieldOnRequest}); any other
+   * drop to one passes on the loan {@code me} held, if any, so a borrower that lets go to a second
+   * thread back from IO leaves that one to give the GIL back.
+   */
   @CanIgnoreReturnValue
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private boolean drop(Thread me, ThreadCounters c, GilEvent.Kind kind) {
@@ -485,6 +560,9 @@ public final class Gil {
     }
     Thread next = ioPriority ? ioReturners.poll() : null;
     if (next != null) {
+      if (kind == GilEvent.Kind.FORCED_DROP && handsOver) {
+        lenders.push(me); // a loan: me waits in line to be given the GIL back
+      }
       holder.set(next); // hand-off: the thread back from IO holds it now
       if (parkedForHandOff.get() > 0) { // else it spins and sees the holder field
         mutex.lock();
@@ -495,6 +573,15 @@ public final class Gil {
         }
       }
       return true;
+    }
+    if (ioPriority && !lenders.isEmpty()) {
+      next = turnAsked ? null : takeLender();
+      if (next != null) {
+        holder.set(next); // given back: most likely still spinning, so it runs at once
+        LockSupport.unpark(next);
+        return false;
+      }
+      lenders.clear(); // the turn passes on; the lenders wait in line for theirs
     }
     next = handsOver ? takeHeadOfLine(me) : null;
     if (next != null) {
@@ -593,7 +680,7 @@ public final class Gil {
     ioReturners.add(me); // before the request, so a new holder keeps the request for us
     boolean dequeued = false;
     try {
-      requestDrop(me);
+      requestDrop(me, false);
       if (!spinToTake(me, Long.MAX_VALUE, false)) {
         parkForHandOff(me);
       }
@@ -621,7 +708,7 @@ public final class Gil {
     parkedForHandOff.incrementAndGet();
     try {
       while (!handedOrTaken(me, false)) {
-        requestDrop(me);
+        requestDrop(me, false);
         try {
           handedOff.awaitNanos(dropRequestDelayNanos);
         } catch (InterruptedException e) {
@@ -639,7 +726,7 @@ public final class Gil {
 
   /**
    * The slow path of taking the GIL: spin if the policy says so, then wait one drop-request delay
-   * at a time, asking the holder to drop when a whole delay passed with no switch. Returns with
+   * at a time, asking the holder to drop when a whole delay passed with no turn. Returns with
    * the GIL held, or false when the deadline passed.
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
@@ -685,8 +772,8 @@ public final class Gil {
 
   /**
    * {@link #waitFor}'s parking in line: one interval at a time, asking the holder to drop when a
-   * whole interval passed with no switch, until a release hands the GIL over or it is free with
-   * this thread at the head.
+   * whole interval passed with no turn (no switch, loans aside), until a release hands the GIL
+   * over or it is free with this thread at the head.
    */
   private boolean parkInLine(Thread me, long deadline) throws InterruptedException {
     while (!handedOrTaken(me, true)) {
@@ -695,7 +782,7 @@ public final class Gil {
       if (slice <= 0) {
         return false;
       }
-      long switchBefore = switchNumber;
+      long turnBefore = turnNumber;
       long parkedAt = System.nanoTime();
       LockSupport.parkNanos(this, slice);
       if (Thread.interrupted()) {
@@ -707,8 +794,8 @@ public final class Gil {
           && System.nanoTime() - parkedAt >= slice
           && h != null
           && h != me
-          && switchNumber == switchBefore) {
-        requestDrop(me);
+          && turnNumber == turnBefore) {
+        requestDrop(me, true);
       }
     }
     return true;
@@ -737,6 +824,20 @@ public final class Gil {
       }
     }
     return false;
+  }
+
+  /**
+   * Takes the lender of the loan the holder is on off the line, and answers it; a lender not in
+   * line (out of it for a moment, re-queueing after an interrupt) forfeits its loan, and the next
+   * is tried. Null when none is left: the GIL is never handed to a thread that is not waiting.
+   */
+  private @Nullable Thread takeLender() {
+    for (Thread lender = lenders.poll(); lender != null; lender = lenders.poll()) {
+      if (line.remove(lender)) {
+        return lender;
+      }
+    }
+    return null;
   }
 
   /** Takes the head of the line off it, unless that is {@code me} (a forced dropper in line). */
@@ -775,14 +876,14 @@ public final class Gil {
         if (slice <= 0) {
           return false;
         }
-        long switchBefore = switchNumber;
+        long turnBefore = turnNumber;
         boolean timedOut = released.awaitNanos(slice) <= 0;
         if (timedOut
             && slice == delay
             && delay != Long.MAX_VALUE
             && holder.get() != null
-            && switchNumber == switchBefore) {
-          requestDrop(me);
+            && turnNumber == turnBefore) {
+          requestDrop(me, true);
         }
       }
       return true;
@@ -823,8 +924,14 @@ public final class Gil {
         || (h == null && (!inLine || line.peek() == me) && holder.compareAndSet(null, me));
   }
 
-  /** Sets the drop request (the eval breaker) unless it is set already. */
-  private void requestDrop(Thread me) {
+  /**
+   * Sets the drop request (the eval breaker) unless it is set already; {@code forTurn}: asked by
+   * a waiter in line that waited a whole interval with no turn, not by a thread back from IO.
+   */
+  private void requestDrop(Thread me, boolean forTurn) {
+    if (forTurn && ioPriority) {
+      turnAsked = true; // before the request, so a holder that sees the request sees this
+    }
     if (!dropRequest) {
       dropRequest = true;
       record(GilEvent.Kind.DROP_REQUEST, me);

@@ -71,8 +71,12 @@ public interface SwitchingPolicy {
   /**
    * {@code interval}, plus priority for IO: a thread coming back from a GIL-releasing call sets
    * the drop request at once, and the holder hands the GIL straight to it at its next check
-   * (Beazley's proposal against the convoy effect; CPython never shipped it). CPU-bound waiters
-   * still wait one interval.
+   * (Beazley's proposal against the convoy effect; CPython never shipped it). The thread back from
+   * IO borrows the GIL: when it lets go again, the GIL goes back to the holder that handed it
+   * over, still spinning, rather than to the head of the line, a parked thread whose wake-up every
+   * round trip would wait for beside two or more CPU-bound threads. CPU-bound waiters still wait
+   * one interval: a borrow and its give-back are not a turn, so they do not put off a waiter's
+   * request.
    */
   static SwitchingPolicy ioPriority(Duration interval) {
     checkNotNull(interval, "interval");
@@ -251,9 +255,9 @@ public interface SwitchingPolicy {
     /**
      * {@code ioPriority} spins: each round trip of an IO thread moves the GIL twice, the
      * holder's hand-off to the thread back from IO at its next check, and that thread's release
-     * when it blocks again, which a spinning CPU-bound waiter takes; both are due within
-     * microseconds. Parked, each side would pay a wake-up of tens of microseconds each time, and
-     * the CPU-bound thread lost up to 70 % of its throughput to them.
+     * when it blocks again, which gives the GIL back to the holder, spinning meanwhile; both are
+     * due within microseconds. Parked, each side would pay a wake-up of tens of microseconds each
+     * time, and the CPU-bound thread lost up to 70 % of its throughput to them.
      */
     @Override
     public long spinNanos() {
