@@ -144,7 +144,7 @@ final class CompareCommand implements Callable<Integer> {
         r.cpython() == null ? "-" : String.format(Locale.ROOT, r.format(), r.cpython())
       };
     }
-    return ResultTable.columns(cells);
+    return ResultTable.columns(cells, 1);
   }
 
   private static double speedup(List<ResultRow> rows, Mode m) {

@@ -106,9 +106,14 @@ public final class ResultTable {
 
   /** Left-aligns the first two columns (names) and right-aligns the rest (figures). */
   static String columns(String[][] cells) {
+    return columns(cells, 2);
+  }
+
+  /** The first {@code leftColumns} columns are words, aligned left; the rest figures, right. */
+  static String columns(String[][] cells, int leftColumns) {
     List<TextTable.Align> aligns = new ArrayList<>();
     for (int c = 0; c < cells[0].length; c++) {
-      aligns.add(c < 2 ? TextTable.Align.LEFT : TextTable.Align.RIGHT);
+      aligns.add(c < leftColumns ? TextTable.Align.LEFT : TextTable.Align.RIGHT);
     }
     TextTable table = new TextTable(Arrays.asList(cells[0]), aligns);
     for (int r = 1; r < cells.length; r++) {
