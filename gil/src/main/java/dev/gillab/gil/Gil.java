@@ -45,10 +45,9 @@ import org.jspecify.annotations.Nullable;
  * slower: so a CPU-bound thread beside an echo loop takes the GIL at every round trip, and each
  * round trip waits a whole interval to get it back (the convoy effect, about 5 ms per round trip
  * in CPython 3.11 at the default interval). A parked Java thread takes tens of microseconds to
- * run again, longer than a loopback round trip, and with the GIL left free the thread back from
- * IO took it first at most round trips (traced: the CPU-bound thread had not run since its
- * forced drop), so the model's convoy came and went from run to run. Handing over makes the
- * outcome CPython's on every machine. {@code ticks} keeps the free-for-all of the old GIL.
+ * run again, longer than a loopback round trip, so with the GIL left free the thread back from
+ * IO would take it first at most round trips, and the convoy would come and go from run to run.
+ * Handing over makes the outcome CPython's on every machine. {@code ticks} keeps the free-for-all of the old GIL.
  *
  * <h2>The other policies</h2>
  *
@@ -69,10 +68,10 @@ import org.jspecify.annotations.Nullable;
  * A thread back from IO that was handed the GIL by a forced drop only borrows it: when it lets go
  * (its next blocking call, a release, or a drop), the GIL goes back to the thread whose drop
  * handed it over, ahead of the line, and that thread is most likely still spinning, so it runs at
- * once. Handed to the head of the line instead, the GIL went beside two CPU-bound threads to the
- * one parked there, and every echo round trip waited for a parked thread to wake: 1.2 to 3.2
- * times its time alone, against 1.0 to 1.15 beside one CPU-bound thread, whose dropper was still
- * spinning. The rules:
+ * once. Handed to the head of the line instead, beside two CPU-bound threads the GIL would go to
+ * the one parked there, and every echo round trip would wait for a parked thread to wake (the
+ * convoy experiment measures about 2 times the round trip alone that way, up to 3.2, against
+ * about 1.3 with loans). The rules:
  *
  * <ul>
  *   <li>A borrow and its give-back are switches ({@link #switchNumber()}) but not turns. A waiter
