@@ -503,18 +503,18 @@ public final class Gil {
   }
 
   /**
-   * Counts a switch if the GIL changed threads and clears a request meant for the previous
-   * holder; runs with the GIL held, once per acquisition. A waiter that wins the GIL calls it
-   * before it stops counting as a waiter, as CPython's {@code take_gil} bumps {@code
-   * switch_number} under its mutex: otherwise the dropper, seeing no waiter left, could start
-   * its own wait before the switch is counted, and that wait would see a switch in its first
-   * interval and wait a second one before asking. (A thread that takes a free GIL on the fast
-   * path is never a waiter, so a dropper that found nobody waiting can still start its wait
-   * just before that taker counts its switch; it then asks after two intervals. Rare, and
-   * harmless beyond that.) It counts a turn likewise, unless the GIL is on loan (see {@link
-   * #drop}): a waiter in line asks after a whole interval with no turn, and a borrow and its
-   * give-back, two switches at every round trip of an IO thread, would otherwise keep it from
-   * ever asking.
+   * Counts a switch if the GIL changed threads and clears a request meant for the previous holder;
+   * runs with the GIL held, once per acquisition (a hand-over to the head of the line runs it for
+   * the new holder, whose own call then finds the switch counted). A waiter that wins the GIL calls
+   * it before it stops counting as a waiter, as CPython's {@code take_gil} bumps {@code
+   * switch_number} under its mutex: otherwise the dropper, seeing no waiter left, could start its
+   * own wait before the switch is counted, and that wait would see a switch in its first interval
+   * and wait a second one before asking. (A thread that takes a free GIL on the fast path is never
+   * a waiter, so a dropper that found nobody waiting can still start its wait just before that
+   * taker counts its switch; it then asks after two intervals. Rare, and harmless beyond that.) It
+   * counts a turn likewise, unless the GIL is on loan (see {@link #drop}): a waiter in line asks
+   * after a whole interval with no turn, and a borrow and its give-back, two switches at every
+   * round trip of an IO thread, would otherwise keep it from ever asking.
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the holder
   private void noteSwitch(Thread me) {
@@ -584,6 +584,11 @@ public final class Gil {
     }
     next = handsOver ? takeHeadOfLine(me) : null;
     if (next != null) {
+      // Counted now, by the holder that decides it, not when next wakes up: a forced dropper's
+      // wait in line, which starts right after this, must not see the turn pass in its first
+      // interval, or it would ask only after a second one (CPython's dropper, likewise, waits
+      // until take_gil has bumped switch_number).
+      noteSwitch(next);
       holder.set(next); // the longest waiter holds it now, running or not
       LockSupport.unpark(next);
       return true;

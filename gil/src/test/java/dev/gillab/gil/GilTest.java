@@ -269,6 +269,50 @@ class GilTest {
         });
   }
 
+  /**
+   * A hand-over is a switch the moment the releaser makes it, not when the new holder wakes up
+   * (tens of microseconds later). A forced dropper starts its own wait in line right after the
+   * hand-over; if the switch were counted late, that wait would see a turn pass in its first
+   * interval and ask only after a second one: two intervals per switch instead of one. So the
+   * switch must be counted before {@code release()} returns, in every one of 200 rounds.
+   */
+  @Test
+  void aHandOverCountsItsSwitchBeforeTheReleaserGoesOn() {
+    assertTimeoutPreemptively(
+        ofSeconds(60),
+        () -> {
+          Gil gil = Gil.create(SwitchingPolicy.interval(Duration.ofHours(1)));
+          for (int round = 0; round < 200; round++) {
+            gil.acquire();
+            CountDownLatch looked = new CountDownLatch(1);
+            Thread waiter =
+                start(
+                    "waiter",
+                    () -> {
+                      gil.acquire();
+                      try {
+                        looked.await(10, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      gil.release();
+                    });
+            await()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .atMost(ofSeconds(10))
+                .until(() -> gil.waiting() == 1);
+            long before = gil.switchNumber();
+            gil.release(); // hands the GIL to the waiter, which may not have run yet
+            long after = gil.switchNumber();
+            looked.countDown();
+            waiter.join(10_000);
+            assertFalse(waiter.isAlive());
+            assertEquals(before + 1, after, "round " + round);
+          }
+        });
+  }
+
   @Test
   void allowThreadsRunsTheCallWithoutTheGil() throws Exception {
     Gil gil = Gil.create();
