@@ -7,22 +7,29 @@ import dev.gillab.gil.GilEvent;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The policy figures of the chapter, side by side in one run: switch latency under {@code
- * interval(5ms)} from the event ring; the convoy effect (loopback echo round trips alone and
+ * interval(5ms)} from the event ring, beside CPython's on the same machine when there is a
+ * {@code python3}; the convoy effect (loopback echo round trips alone and
  * beside a CPU-bound thread, under {@code interval} and {@code ioPriority}); {@code ticks(100)}
  * against {@code interval} on two CPU-bound threads. Args: {@code [rounds] [part]}: rounds
  * (default 5) and one of {@code latency}, {@code convoy}, {@code ticks} (default: all three).
@@ -85,6 +92,38 @@ public final class PolicyBench {
     System.out.printf(
         "switch latency, 2 CPU threads, interval(5ms): %d waits, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
         w.length, pct(w, 50) / 1e6, pct(w, 99) / 1e6, w[w.length - 1] / 1e6);
+    System.out.println(
+        "switch latency, 2 CPU threads, python3, 5 ms:  " + cpythonSwitchLatency(rounds));
+  }
+
+  /**
+   * CPython's own figure, beside gil-lab's in the same run: {@code python/bench/switch_latency.py}
+   * run by the machine's {@code python3} (its one output line), or why there is none.
+   */
+  static String cpythonSwitchLatency(int rounds) throws Exception {
+    Path script = Files.createTempFile("switch_latency", ".py");
+    try (InputStream in = PolicyBench.class.getResourceAsStream("/python/bench/switch_latency.py")) {
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+      Process p;
+      try {
+        p =
+            new ProcessBuilder("python3", script.toString(), Integer.toString(rounds))
+                .redirectErrorStream(true)
+                .start();
+      } catch (IOException e) {
+        return "no python3 (" + e.getMessage() + ")";
+      }
+      try {
+        if (!p.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)) {
+          return "python3 took more than " + BOUND.toMinutes() + " min";
+        }
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      } finally {
+        p.destroyForcibly();
+      }
+    } finally {
+      Files.deleteIfExists(script);
+    }
   }
 
   /** From each WAIT to the same thread's next ACQUIRE. */
