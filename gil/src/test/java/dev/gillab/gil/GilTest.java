@@ -222,6 +222,31 @@ class GilTest {
   }
 
   /**
+   * Starts a thread that takes the GIL, which the caller holds, keeps it until {@code letGo}
+   * opens (at most 10 s) and lets go; returns once the thread waits for the GIL.
+   */
+  private static Thread waitingHolder(Gil gil, CountDownLatch letGo) {
+    Thread waiter =
+        start(
+            "waiter",
+            () -> {
+              gil.acquire();
+              try {
+                letGo.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              gil.release();
+            });
+    await()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1))
+        .atMost(ofSeconds(10))
+        .until(() -> gil.waiting() == 1);
+    return waiter;
+  }
+
+  /**
    * The convoy's cause, as CPython shows it: a thread waiting for the GIL when its holder blocks
    * in IO gets it, and the holder, back from IO, waits behind it. Under {@code interval} the
    * release hands the GIL to the waiter at once, so the IO thread cannot take it back in the
@@ -236,23 +261,7 @@ class GilTest {
           for (int round = 0; round < 200; round++) {
             gil.acquire();
             CountDownLatch seen = new CountDownLatch(1);
-            Thread waiter =
-                start(
-                    "waiter",
-                    () -> {
-                      gil.acquire();
-                      try {
-                        seen.await(10, TimeUnit.SECONDS); // hold it until the IO thread looked
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                      gil.release();
-                    });
-            await()
-                .pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(1))
-                .atMost(ofSeconds(10))
-                .until(() -> gil.waiting() == 1);
+            Thread waiter = waitingHolder(gil, seen); // holds it until the IO thread looked
             Optional<Thread> holderDuringIo =
                 gil.allowThreads(
                     () -> {
@@ -285,23 +294,7 @@ class GilTest {
           for (int round = 0; round < 200; round++) {
             gil.acquire();
             CountDownLatch looked = new CountDownLatch(1);
-            Thread waiter =
-                start(
-                    "waiter",
-                    () -> {
-                      gil.acquire();
-                      try {
-                        looked.await(10, TimeUnit.SECONDS);
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                      gil.release();
-                    });
-            await()
-                .pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(1))
-                .atMost(ofSeconds(10))
-                .until(() -> gil.waiting() == 1);
+            Thread waiter = waitingHolder(gil, looked);
             long before = gil.switchNumber();
             gil.release(); // hands the GIL to the waiter, which may not have run yet
             long after = gil.switchNumber();
