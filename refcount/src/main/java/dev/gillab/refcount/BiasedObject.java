@@ -46,7 +46,11 @@ final class BiasedObject<T> extends HeapObject<T> {
   final Thread owner;
   // Written only by the owner while it lives (or, once it has ended, by the one merger).
   private int local = 1;
-  private boolean ownerMerged;
+  /**
+   * The owner until the merge, then null: one compare with the current thread tells the owner's
+   * local path, where a separate "merged" flag would cost a second load and branch per count.
+   */
+  private @Nullable Thread localOwner;
 
   @SuppressWarnings("unused") // accessed through SHARED
   private volatile long shared;
@@ -54,6 +58,7 @@ final class BiasedObject<T> extends HeapObject<T> {
   BiasedObject(Heap heap, long id, T value, @Nullable Extras extras) {
     super(heap, id, value, extras);
     this.owner = Thread.currentThread();
+    this.localOwner = owner;
   }
 
   @Override
@@ -79,7 +84,7 @@ final class BiasedObject<T> extends HeapObject<T> {
 
   @Override
   public void incRef() {
-    if (Thread.currentThread() == owner && !ownerMerged) {
+    if (Thread.currentThread() == localOwner) {
       if (local >= MAX_REF_COUNT) {
         throw overflow(refCount());
       }
@@ -109,7 +114,7 @@ final class BiasedObject<T> extends HeapObject<T> {
 
   @Override
   public boolean decRef() {
-    if (Thread.currentThread() == owner && !ownerMerged) {
+    if (Thread.currentThread() == localOwner) {
       int next = --local;
       DebugRecord debug = debug();
       if (debug != null) {
@@ -152,7 +157,7 @@ final class BiasedObject<T> extends HeapObject<T> {
 
   /** Whether the owner's local count is still apart from the shared one. */
   boolean isUnmerged() {
-    return !ownerMerged;
+    return localOwner != null;
   }
 
   /**
@@ -162,10 +167,10 @@ final class BiasedObject<T> extends HeapObject<T> {
    * @return whether this merge freed the object
    */
   boolean merge() {
-    if (ownerMerged) {
+    if (localOwner == null) {
       return false;
     }
-    ownerMerged = true;
+    localOwner = null;
     long add = local;
     local = 0;
     while (true) {
@@ -197,7 +202,7 @@ final class BiasedObject<T> extends HeapObject<T> {
 
   @Override
   void setCountForTest(int n) {
-    if (ownerMerged) {
+    if (localOwner == null) {
       SHARED.setVolatile(this, ((long) n << COUNT_SHIFT) | MERGED);
     } else {
       local = n;
