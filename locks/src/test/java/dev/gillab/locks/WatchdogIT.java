@@ -30,7 +30,8 @@ class WatchdogIT {
   private static final int REPORT_WAIT_MILLIS = 10_000;
 
   private final DeadlockListener heard = mock(DeadlockListener.class);
-  private final ArgumentCaptor<DeadlockReport> report = ArgumentCaptor.forClass(DeadlockReport.class);
+  private final ArgumentCaptor<DeadlockReport> report =
+      ArgumentCaptor.forClass(DeadlockReport.class);
 
   @Test
   void reportsADeadlockOfJdkLocksWithinBoundedTime() throws Exception {
