@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +24,12 @@ import dev.gillab.threads.explore.Program;
 import dev.gillab.threads.explore.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mockito.ArgumentCaptor;
 
 @Timeout(30)
 class OrderCheckTest {
   private final String me = Thread.currentThread().getName();
-  private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
+  private final DeadlockListener listener = mock(DeadlockListener.class);
 
   // The locks named A to D of the lock set a test makes with locksAToD (most tests nest these).
   private OwnedLock a;
@@ -33,7 +39,7 @@ class OrderCheckTest {
 
   private LockSet set(Policy order, OrderKey key) {
     return LockSet.builder().waitFor(Policy.DISABLED).order(order).orderBy(key)
-        .listener(reports::add).build();
+        .listener(listener).build();
   }
 
   /** Makes a lock set that checks the order by name with {@code order}, and its A to D. */
@@ -53,9 +59,15 @@ class OrderCheckTest {
     }
   }
 
+  /** The one report the listener heard, verifying that it heard exactly one. */
+  private DeadlockReport theOnlyReport() {
+    ArgumentCaptor<DeadlockReport> report = ArgumentCaptor.forClass(DeadlockReport.class);
+    verify(listener).onDeadlock(report.capture());
+    return report.getValue();
+  }
+
   private void assertTheOnlyReportIs(String summary) {
-    assertEquals(1, reports.size(), reports::toString);
-    assertEquals(summary, reports.get(0).summary());
+    assertEquals(summary, theOnlyReport().summary());
   }
 
   @Test
@@ -63,11 +75,10 @@ class OrderCheckTest {
       throws Exception {
     newLocksAToD(Policy.WARN);
     nest(a, b);
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
     nest(b, a);
     nest(b, a);
-    assertEquals(1, reports.size());
-    DeadlockReport r = reports.get(0);
+    DeadlockReport r = theOnlyReport();
     assertEquals(DeadlockReport.Kind.POTENTIAL_DEADLOCK, r.kind());
     assertEquals("potential deadlock: " + me + " acquires A while holding B, but A -> B was "
         + "established before; lock-order cycle: B -> A -> B", r.summary());
@@ -101,7 +112,7 @@ class OrderCheckTest {
     nest(b, c);
     nest(c, a);
     assertEquals("potential deadlock: " + me + " acquires A while holding C, but A -> B -> C was "
-        + "established before; lock-order cycle: C -> A -> B -> C", reports.get(0).summary());
+        + "established before; lock-order cycle: C -> A -> B -> C", theOnlyReport().summary());
   }
 
   @Test
@@ -109,7 +120,7 @@ class OrderCheckTest {
     LockSet locks = set(Policy.WARN, OrderKey.NAME);
     nest(locks.newLock("account"), locks.newLock("ledger"));
     nest(locks.newLock("ledger"), locks.newLock("account"));
-    assertEquals(1, reports.size());
+    verify(listener).onDeadlock(any());
   }
 
   @Test
@@ -119,12 +130,12 @@ class OrderCheckTest {
     OwnedLock l1 = locks.newLock("ledger");
     nest(a1, l1);
     nest(locks.newLock("ledger"), locks.newLock("account"));
-    assertEquals(0, reports.size());
+    verifyNoInteractions(listener);
     OwnedLock x = locks.newLock("x");
     OwnedLock y = locks.newLock("x");
     nest(x, y); // same name, different instances, one order: fine by instance
     nest(l1, a1);
-    assertEquals(1, reports.size());
+    verify(listener).onDeadlock(any());
   }
 
   @Test
@@ -132,7 +143,7 @@ class OrderCheckTest {
     LockSet locks = set(Policy.WARN, OrderKey.NAME);
     nest(locks.newLock("account"), locks.newLock("account"));
     assertEquals("potential deadlock: " + me + " acquires account while holding another lock "
-        + "named account; lock-order cycle: account -> account", reports.get(0).summary());
+        + "named account; lock-order cycle: account -> account", theOnlyReport().summary());
   }
 
   @Test
@@ -147,7 +158,7 @@ class OrderCheckTest {
     assertTrue(d.tryAcquire()); // never waits: no C -> D edge
     release(d, c);
     nest(d, c);
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
   }
 
   /**
@@ -223,7 +234,7 @@ class OrderCheckTest {
     DeadlockException e = assertThrows(DeadlockException.class, a::acquire);
     assertEquals("deadlock: " + me + " holds A and waits for A", e.report().summary());
     release(b, a);
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
   }
 
   @Test
@@ -261,7 +272,7 @@ class OrderCheckTest {
       b.release();
       assertFalse(b.isLocked());
     }
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
   }
 
   /**
@@ -294,7 +305,7 @@ class OrderCheckTest {
         });
       }
     }
-    assertEquals(pairs, reports.size());
+    verify(listener, times(pairs)).onDeadlock(any());
   }
 
   /**

@@ -4,22 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 @Timeout(30)
 class PreventionAndRecoveryTest {
-  /** Records every lock operation of the set's locks through the order checker's eyes. */
-  private final List<DeadlockReport> reports = new ArrayList<>();
+  /** Hears what the order checker reports; an ordered acquisition must give it nothing to say. */
+  private final DeadlockListener listener = mock(DeadlockListener.class);
 
   @Test
   @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   void orderedAcquisitionTakesByIdWhateverTheRequestAndReleasesInReverse() throws Exception {
-    LockSet set = LockSet.builder().order(Policy.THROW).listener(reports::add).build();
+    LockSet set = LockSet.builder().order(Policy.THROW).listener(listener).build();
     OwnedLock a = set.newLock("A");
     OwnedLock b = set.newLock("B");
     OwnedLock c = set.newLock("C");
@@ -31,7 +38,7 @@ class PreventionAndRecoveryTest {
     try (Hold h = OrderedAcquisition.acquireAll(b, a)) {
       assertTrue(a.isHeldByCurrentThread());
     }
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
   }
 
   @Test
@@ -64,17 +71,21 @@ class PreventionAndRecoveryTest {
     assertEquals("acquireAll needs at least one lock", none.getMessage());
   }
 
+  /**
+   * Each failed attempt is heard before its backoff is slept, with the very backoff then slept;
+   * the listener and the sleeper are the point, so both are mocks, verified in one order.
+   */
   @Test
   void timedAcquisitionGivesUpHoldingNothingWithGrowingJitteredBackoff() throws Exception {
     OwnedLock a = OwnedLock.create("A");
     OwnedLock b = OwnedLock.create("B");
-    List<Duration> slept = new ArrayList<>();
-    List<String> busy = new ArrayList<>();
+    TimedAcquisition.Sleeper sleeper = mock(TimedAcquisition.Sleeper.class);
+    TimedAcquisition.RetryListener retries = mock(TimedAcquisition.RetryListener.class);
     TimedAcquisition timed = TimedAcquisition.builder()
         .timeoutPerLock(Duration.ZERO).maxAttempts(5)
         .backoff(Duration.ofMillis(2), Duration.ofMillis(8)).seed(1)
-        .sleeper(slept::add)
-        .onRetry((attempt, lock, pause) -> busy.add(attempt + ":" + lock.name()))
+        .sleeper(sleeper)
+        .onRetry(retries)
         .build();
     try (Workers workers = new Workers()) {
       workers.start("worker-1", () -> {
@@ -90,13 +101,18 @@ class PreventionAndRecoveryTest {
       });
     }
     assertFalse(a.isLocked());
-    assertEquals(List.of("1:B", "2:B", "3:B", "4:B"), busy);
+    InOrder inOrder = inOrder(retries, sleeper);
+    ArgumentCaptor<Duration> heard = ArgumentCaptor.forClass(Duration.class);
     long[] caps = {2, 4, 8, 8};
-    for (int i = 0; i < slept.size(); i++) {
-      long nanos = slept.get(i).toNanos();
+    for (int i = 0; i < caps.length; i++) {
+      inOrder.verify(retries).onRetry(eq(i + 1), same(b), heard.capture());
+      Duration backoff = heard.getValue();
+      inOrder.verify(sleeper).sleep(backoff);
+      long nanos = backoff.toNanos();
       long cap = Duration.ofMillis(caps[i]).toNanos();
-      assertTrue(nanos >= cap / 2 && nanos <= cap, i + ": " + slept.get(i));
+      assertTrue(nanos >= cap / 2 && nanos <= cap, i + ": " + backoff);
     }
+    verifyNoMoreInteractions(retries, sleeper);
   }
 
   @Test

@@ -8,16 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import dev.gillab.locks.Nesting.Mode;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
 
 /**
  * The lock-order check with read/write locks: lockdep's rule that a cycle is reported unless a
@@ -27,14 +33,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(30)
 class ReadWriteOrderCheckTest {
   private final String me = Thread.currentThread().getName();
-  private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
+  private final DeadlockListener listener = mock(DeadlockListener.class);
 
   // The read/write locks named A and B of the lock set a test makes with newLocksAB.
   private OwnedReadWriteLock a;
   private OwnedReadWriteLock b;
 
   private LockSet set(Policy order) {
-    return LockSet.builder().waitFor(Policy.DISABLED).order(order).listener(reports::add).build();
+    return LockSet.builder().waitFor(Policy.DISABLED).order(order).listener(listener).build();
+  }
+
+  /** The one report the listener heard, verifying that it heard exactly one. */
+  private DeadlockReport theOnlyReport() {
+    ArgumentCaptor<DeadlockReport> report = ArgumentCaptor.forClass(DeadlockReport.class);
+    verify(listener).onDeadlock(report.capture());
+    return report.getValue();
   }
 
   /** Makes a lock set that checks the order with {@code order}, and its A and B. */
@@ -58,7 +71,7 @@ class ReadWriteOrderCheckTest {
     newLocksAB(reported ? Policy.WARN : Policy.THROW);
     nest(a, firstA, b, thenB);
     nest(b, firstB, a, thenA);
-    assertEquals(reported ? 1 : 0, reports.size(), reports::toString);
+    verify(listener, times(reported ? 1 : 0)).onDeadlock(any());
   }
 
   static Stream<Arguments> oppositeNestings() {
@@ -80,8 +93,7 @@ class ReadWriteOrderCheckTest {
     newLocksAB(Policy.WARN);
     nest(a, Mode.READ, b, Mode.WRITE);
     nest(b, Mode.READ, a, Mode.WRITE);
-    assertEquals(1, reports.size(), reports::toString);
-    DeadlockReport r = reports.get(0);
+    DeadlockReport r = theOnlyReport();
     assertEquals("potential deadlock: " + me + " acquires A (write) while holding B (read), but "
         + "A (read) -> B (write) was established before; lock-order cycle: "
         + "B (read) -> A (write), A (read) -> B (write)", r.summary());
@@ -109,14 +121,13 @@ class ReadWriteOrderCheckTest {
   @Test
   void threeLockCyclesFollowLockdepsSelfTests() throws Exception {
     closeTheCycleThroughXyz(Mode.WRITE); // Y entered by N, left by S: strong, reported
-    assertEquals(1, reports.size(), reports::toString);
     assertEquals("potential deadlock: " + me + " acquires X while holding Z (write), but "
         + "X -> Y (write), Y (read) -> Z (read) was established before; lock-order cycle: "
-        + "Z (write) -> X, X -> Y (write), Y (read) -> Z (read)", reports.get(0).summary());
+        + "Z (write) -> X, X -> Y (write), Y (read) -> Z (read)", theOnlyReport().summary());
 
-    reports.clear();
+    clearInvocations(listener);
     closeTheCycleThroughXyz(Mode.READ); // Z entered by R and left by S: not strong
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
   }
 
   /**
@@ -144,12 +155,12 @@ class ReadWriteOrderCheckTest {
     LockSet locks = set(Policy.WARN);
     nest(locks.newReadWriteLock("account"), Mode.READ, locks.newReadWriteLock("account"),
         Mode.READ);
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
     nest(locks.newReadWriteLock("account"), Mode.READ, locks.newReadWriteLock("account"),
         Mode.WRITE);
     assertEquals("potential deadlock: " + me + " acquires account (write) while holding another "
         + "lock named account (read); lock-order cycle: account (read) -> account (write)",
-        reports.get(0).summary());
+        theOnlyReport().summary());
   }
 
   /**
@@ -170,9 +181,8 @@ class ReadWriteOrderCheckTest {
     r.releaseRead();
     x.release();
     nest(y, x);
-    assertEquals(1, reports.size(), reports::toString);
     assertEquals("potential deadlock: " + me + " acquires X while holding Y, but X -> Y was "
-        + "established before; lock-order cycle: Y -> X -> Y", reports.get(0).summary());
+        + "established before; lock-order cycle: Y -> X -> Y", theOnlyReport().summary());
   }
 
   /**
@@ -193,6 +203,6 @@ class ReadWriteOrderCheckTest {
     c.acquire();
     assertThrows(PotentialDeadlockException.class, a::acquireWrite); // A -> C was recorded
     c.release();
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
   }
 }

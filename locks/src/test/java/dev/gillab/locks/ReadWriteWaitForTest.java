@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import dev.gillab.locks.Nesting.Mode;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
 
 /**
  * Real wait-for cycles through read/write locks: a writer waits for every reader, a reader for
@@ -29,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(30)
 class ReadWriteWaitForTest {
-  private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
+  private final DeadlockListener listener = mock(DeadlockListener.class);
 
   // The read/write locks named A and B of the lock set a test makes with newLocksAB.
   private OwnedReadWriteLock a;
@@ -38,7 +43,7 @@ class ReadWriteWaitForTest {
   /** Makes a lock set that checks the wait-for graph with {@code waitFor}, and its A and B. */
   private LockSet newLocksAB(Policy waitFor) {
     LockSet locks =
-        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(reports::add).build();
+        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(listener).build();
     a = locks.newReadWriteLock("A");
     b = locks.newReadWriteLock("B");
     return locks;
@@ -139,7 +144,7 @@ class ReadWriteWaitForTest {
       wb.awaitParked();
       writersQueued.countDown();
     }
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
     assertFalse(a.isReadLocked() || a.isWriteLocked() || b.isReadLocked() || b.isWriteLocked());
   }
 
@@ -162,26 +167,26 @@ class ReadWriteWaitForTest {
     LockSet locks = newLocksAB(Policy.WARN);
     CountDownLatch bothRead = new CountDownLatch(2);
     CountDownLatch interruptsSent = new CountDownLatch(1);
-    List<DeadlockReport> fromWatchdog = new CopyOnWriteArrayList<>();
+    DeadlockListener fromWatchdog = mock(DeadlockListener.class);
     try (Workers workers = new Workers();
-        Watchdog watchdog = locks.startWatchdog(Duration.ofHours(1), fromWatchdog::add)) {
+        Watchdog watchdog = locks.startWatchdog(Duration.ofHours(1), fromWatchdog)) {
       Workers.Worker w1 = workers.start("worker-1", () -> readThenWrite(a, b, bothRead, interruptsSent));
       Workers.Worker w2 = workers.start("worker-2", () -> readThenWrite(b, a, bothRead, interruptsSent));
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-          .until(() -> reports.size() == 1);
+      ArgumentCaptor<DeadlockReport> report = ArgumentCaptor.forClass(DeadlockReport.class);
+      verify(listener, timeout(10_000)).onDeadlock(report.capture());
       assertEquals("deadlock: worker-1 holds A (read) and waits for B (write); "
-          + "worker-2 holds B (read) and waits for A (write)", reports.get(0).summary());
+          + "worker-2 holds B (read) and waits for A (write)", report.getValue().summary());
       w1.awaitParked();
       w2.awaitParked();
       watchdog.scanNow();
-      assertEquals(List.of(), fromWatchdog);
+      verifyNoInteractions(fromWatchdog);
       w1.thread.interrupt();
       w2.thread.interrupt();
       interruptsSent.countDown();
       assertInstanceOf(InterruptedException.class, w1.awaitFailure());
       assertInstanceOf(InterruptedException.class, w2.awaitFailure());
     }
-    assertEquals(1, reports.size());
+    verifyNoMoreInteractions(listener); // breaking the cycle reports nothing more
   }
 
   /** Keeps its read until both are interrupted, or the other one would take its write and end. */

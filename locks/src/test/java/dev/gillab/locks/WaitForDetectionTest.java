@@ -2,23 +2,26 @@ package dev.gillab.locks;
 
 import static dev.gillab.locks.Nesting.closeTheCycle;
 import static dev.gillab.locks.Nesting.holdThenTake;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mockito.ArgumentCaptor;
 
 @Timeout(30)
 class WaitForDetectionTest {
-  private final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
+  private final DeadlockListener listener = mock(DeadlockListener.class);
 
   // The locks named A to C of the lock set a test makes with newLocksAToC.
   private OwnedLock a;
@@ -28,7 +31,7 @@ class WaitForDetectionTest {
   /** Makes a lock set that checks the wait-for graph with {@code waitFor}, and its A to C. */
   private void newLocksAToC(Policy waitFor) {
     LockSet locks =
-        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(reports::add).build();
+        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(listener).build();
     a = locks.newLock("A");
     b = locks.newLock("B");
     c = locks.newLock("C");
@@ -61,7 +64,7 @@ class WaitForDetectionTest {
       assertTrue(lines[2].startsWith("      at dev.gillab.locks.Nesting."), lines[2]);
       assertTrue(e.getMessage().contains("\n  worker-2 acquired B at:\n      at dev.gillab.locks."),
           e.getMessage());
-      assertEquals(List.of(), reports);
+      verifyNoInteractions(listener);
     }
   }
 
@@ -88,10 +91,11 @@ class WaitForDetectionTest {
       Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
       Workers.Worker w2 =
           workers.start("worker-2", () -> closeTheCycle(b, bothHold, a::acquire, "worker-1"));
-      await().atMost(Duration.ofSeconds(10)).until(() -> reports.size() == 1);
+      ArgumentCaptor<DeadlockReport> report = ArgumentCaptor.forClass(DeadlockReport.class);
+      verify(listener, timeout(10_000)).onDeadlock(report.capture());
       assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
-          reports.get(0).summary());
-      assertEquals(DeadlockReport.Kind.DEADLOCK, reports.get(0).kind());
+          report.getValue().summary());
+      assertEquals(DeadlockReport.Kind.DEADLOCK, report.getValue().kind());
       w2.awaitParked();
       w2.thread.interrupt();
       assertInstanceOf(InterruptedException.class, w2.awaitFailure());
@@ -157,6 +161,6 @@ class WaitForDetectionTest {
         w.awaitSuccess();
       }
     }
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(listener);
   }
 }

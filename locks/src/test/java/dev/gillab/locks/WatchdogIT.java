@@ -4,21 +4,34 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import dev.gillab.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mockito.ArgumentCaptor;
 
 /** The watchdog on real deadlocks; each test breaks its deadlock by interrupting, so nothing stays blocked. */
 @Timeout(60)
 class WatchdogIT {
-  private final List<DeadlockReport> heard = new CopyOnWriteArrayList<>();
+  /** How long a test waits for a report; Mockito's timeout is a bounded wait. */
+  private static final int REPORT_WAIT_MILLIS = 10_000;
+
+  private final DeadlockListener heard = mock(DeadlockListener.class);
+  private final ArgumentCaptor<DeadlockReport> report =
+      ArgumentCaptor.forClass(DeadlockReport.class);
 
   @Test
   void reportsADeadlockOfJdkLocksWithinBoundedTime() throws Exception {
@@ -26,19 +39,20 @@ class WatchdogIT {
     ReentrantLock b = new ReentrantLock();
     CountDownLatch bothHold = new CountDownLatch(2);
     CountDownLatch interruptsSent = new CountDownLatch(1);
-    try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard::add);
+    try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard);
         Workers workers = new Workers()) {
       Workers.Worker w1 = workers.start("worker-1", () -> jdk(a, b, bothHold, interruptsSent));
       Workers.Worker w2 = workers.start("worker-2", () -> jdk(b, a, bothHold, interruptsSent));
-      await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
-      String summary = heard.get(0).summary();
+      verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(report.capture());
+      String summary = report.getValue().summary();
       String sync = "java\\.util\\.concurrent\\.locks\\.ReentrantLock\\$NonfairSync@[0-9a-f]+";
       assertTrue(summary.matches("deadlock: worker-1 holds " + sync + " and waits for " + sync
           + "; worker-2 holds " + sync + " and waits for " + sync), summary);
-      assertTrue(heard.get(0).details().contains("  worker-1 is blocked at:\n"), heard.get(0).details());
+      String details = report.getValue().details();
+      assertTrue(details.contains("  worker-1 is blocked at:\n"), details);
       long scans = watchdog.scans();
       await().atMost(Duration.ofSeconds(10)).until(() -> watchdog.scans() >= scans + 3);
-      assertEquals(1, heard.size(), "a lasting deadlock is reported once");
+      verifyNoMoreInteractions(heard); // a lasting deadlock is reported once
       w1.thread.interrupt();
       w2.thread.interrupt();
       interruptsSent.countDown();
@@ -75,13 +89,13 @@ class WatchdogIT {
     OwnedLock a = OwnedLock.create("A");
     OwnedLock b = OwnedLock.create("B");
     CountDownLatch bothHold = new CountDownLatch(2);
-    try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard::add);
+    try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard);
         Workers workers = new Workers()) {
       Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, bothHold));
       Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, bothHold));
-      await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
-      assertTrue(heard.get(0).summary().contains("dev.gillab.locks.internal.Sync@"),
-          heard.get(0).summary());
+      verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(report.capture());
+      assertTrue(report.getValue().summary().contains("dev.gillab.locks.internal.Sync@"),
+          report.getValue().summary());
       w1.thread.interrupt();
       w2.thread.interrupt();
       w1.awaitFailure();
@@ -91,24 +105,24 @@ class WatchdogIT {
 
   @Test
   void aCycleAlreadyReportedByAWarnSetIsNotRepeated() throws Exception {
-    List<DeadlockReport> warned = new CopyOnWriteArrayList<>();
+    DeadlockListener warned = mock(DeadlockListener.class);
     LockSet set = LockSet.builder().waitFor(Policy.WARN).order(Policy.DISABLED)
-        .listener(warned::add).build();
+        .listener(warned).build();
     OwnedLock a = set.newLock("A");
     OwnedLock b = set.newLock("B");
     CountDownLatch bothHold = new CountDownLatch(2);
-    try (Watchdog watchdog = set.startWatchdog(Duration.ofMillis(20), heard::add);
+    try (Watchdog watchdog = set.startWatchdog(Duration.ofMillis(20), heard);
         Workers workers = new Workers()) {
       Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, bothHold));
       Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, bothHold));
-      await().atMost(Duration.ofSeconds(10)).until(() -> !warned.isEmpty());
+      verify(warned, timeout(REPORT_WAIT_MILLIS)).onDeadlock(report.capture());
       w1.awaitParked();
       w2.awaitParked();
       watchdog.scanNow();
       watchdog.scanNow();
-      assertEquals(List.of(), heard);
+      verifyNoInteractions(heard);
       assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
-          warned.get(0).summary());
+          report.getValue().summary());
       w1.thread.interrupt();
       w2.thread.interrupt();
       w1.awaitFailure();
@@ -123,14 +137,8 @@ class WatchdogIT {
    */
   @Test
   void aListenerThatThrowsAnErrorDoesNotStopTheWatchdog() throws Exception {
-    CountDownLatch firstHeard = new CountDownLatch(1);
-    DeadlockListener failing = r -> {
-      heard.add(r);
-      firstHeard.countDown();
-      if (heard.size() == 1) {
-        throw new AssertionError("listener failed on purpose");
-      }
-    };
+    doThrow(new AssertionError("listener failed on purpose")).doNothing()
+        .when(heard).onDeadlock(any());
     OwnedLock a = OwnedLock.create("A");
     OwnedLock b = OwnedLock.create("B");
     OwnedLock c = OwnedLock.create("C");
@@ -138,19 +146,22 @@ class WatchdogIT {
     CountDownLatch firstPairHolds = new CountDownLatch(2);
     CountDownLatch secondPairHolds = new CountDownLatch(2);
     try (LogCapture log = LogCapture.of(Watchdog.class);
-        Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), failing);
+        Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard);
         Workers workers = new Workers()) {
       Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, firstPairHolds));
       Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, firstPairHolds));
-      assertTrue(firstHeard.await(10, TimeUnit.SECONDS), "first deadlock reported");
+      // The second pair starts only once the first deadlock is reported, so the order is known.
+      verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(any());
       Workers.Worker w3 = workers.start("worker-3", () -> Nesting.holdThenTake(c, d, secondPairHolds));
       Workers.Worker w4 = workers.start("worker-4", () -> Nesting.holdThenTake(d, c, secondPairHolds));
-      await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 2);
-      assertTrue(heard.get(0).summary().contains("worker-1"), heard.get(0).summary());
-      assertTrue(heard.get(1).summary().contains("worker-3"), heard.get(1).summary());
+      verify(heard, timeout(REPORT_WAIT_MILLIS).times(2)).onDeadlock(report.capture());
+      List<DeadlockReport> reports = report.getAllValues();
+      assertEquals(2, reports.size(), reports::toString);
+      assertTrue(reports.get(0).summary().contains("worker-1"), reports.get(0).summary());
+      assertTrue(reports.get(1).summary().contains("worker-3"), reports.get(1).summary());
       long scans = watchdog.scans();
       await().atMost(Duration.ofSeconds(10)).until(() -> watchdog.scans() >= scans + 2);
-      assertEquals(2, heard.size(), "each lasting deadlock is reported once");
+      verifyNoMoreInteractions(heard); // each lasting deadlock is reported once
       assertEquals(1, log.messages().size(), "the listener's failure is logged: " + log.messages());
       assertTrue(log.messages().get(0).startsWith("deadlock listener failed on: deadlock: worker-1"),
           log.messages().get(0));

@@ -1,11 +1,17 @@
 package dev.gillab.process;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.AdditionalMatchers.aryEq;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
 
 import dev.gillab.process.internal.LineDrainer;
 import dev.gillab.testing.LogCapture;
@@ -21,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,22 +43,14 @@ class ProcessPoolIT {
     return ProcessPool.builder().workers(workers).taskModule(TestTasks.class);
   }
 
-  /** A pool whose workers' {@link TestTasks#STARTED_LINE}s are counted into {@code started}. */
-  private static ProcessPool.Builder pool(int workers, AtomicInteger started) {
-    return pool(workers)
-        .onWorkerStderr(
-            line -> {
-              if (line.equals(TestTasks.STARTED_LINE)) {
-                started.incrementAndGet();
-              }
-            });
+  /** A pool whose workers' stderr lines all go to {@code workerStderr}. */
+  private static ProcessPool.Builder pool(int workers, Consumer<String> workerStderr) {
+    return pool(workers).onWorkerStderr(workerStderr);
   }
 
-  private static void awaitStarted(AtomicInteger started, int count) {
-    await("" + count + " announced sleeps started")
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(10))
-        .until(() -> started.get() >= count);
+  /** Waits, bounded, until the workers announced at least {@code count} started sleeps. */
+  private static void awaitStarted(Consumer<String> workerStderr, int count) {
+    verify(workerStderr, timeout(WAIT.toMillis()).atLeast(count)).accept(TestTasks.STARTED_LINE);
   }
 
   private static byte[] get(CompletableFuture<byte[]> future) throws Exception {
@@ -87,11 +85,11 @@ class ProcessPoolIT {
 
   @Test
   void aWorkerThatHaltsFailsOnlyItsTaskWithExitCodeAndStderr() throws Exception {
-    AtomicInteger started = new AtomicInteger();
-    try (ProcessPool pool = pool(2, started).build()) {
+    Consumer<String> workerStderr = mock();
+    try (ProcessPool pool = pool(2, workerStderr).build()) {
       assertTrue(pool.awaitReady(WAIT));
       CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(500));
-      awaitStarted(started, 1); // one worker is busy: the halt goes to the other
+      awaitStarted(workerStderr, 1); // one worker is busy: the halt goes to the other
       CompletableFuture<byte[]> halting = pool.submit(TestTasks.HALT, int64(3));
       WorkerCrashedException e = assertInstanceOf(WorkerCrashedException.class, failure(halting));
       assertEquals(new ExitStatus(3), e.exitStatus());
@@ -111,12 +109,12 @@ class ProcessPoolIT {
 
   @Test
   void aWorkerKilledFromOutsideReportsSigkill() throws Exception {
-    AtomicInteger started = new AtomicInteger();
-    try (ProcessPool pool = pool(1, started).build()) {
+    Consumer<String> workerStderr = mock();
+    try (ProcessPool pool = pool(1, workerStderr).build()) {
       assertTrue(pool.awaitReady(WAIT));
       long pid = pool.workerPids().get(0);
       CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(60_000));
-      awaitStarted(started, 1); // killed while it runs the task, not between tasks
+      awaitStarted(workerStderr, 1); // killed while it runs the task, not between tasks
       assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
       WorkerCrashedException e = assertInstanceOf(WorkerCrashedException.class, failure(sleeping));
       assertEquals(OptionalInt.of(9), e.exitStatus().signal());
@@ -170,21 +168,14 @@ class ProcessPoolIT {
   @Test
   void aCodecThatThrowsAnErrorFailsItsTaskAndThePoolServesOn() throws Exception {
     OutOfMemoryError injected = new OutOfMemoryError("injected: no memory to decode");
-    Codec<String> broken =
-        new Codec<>() {
-          @Override
-          public byte[] encode(String value) {
-            return Codecs.utf8().encode(value);
-          }
-
-          @Override
-          public String decode(byte[] bytes) {
-            throw injected;
-          }
-        };
+    Codec<String> broken = mock();
+    when(broken.decode(any())).thenThrow(injected);
     try (ProcessPool pool = pool(1).build()) {
       CompletableFuture<String> decoded = pool.submit(ProcessPool.ECHO_TASK, "x", Codecs.utf8(), broken);
       assertEquals(injected, failure(decoded));
+      // Asked once, for exactly the bytes echoed back; never asked to encode.
+      verify(broken).decode(aryEq(Codecs.utf8().encode("x")));
+      verifyNoMoreInteractions(broken);
       assertEquals(
           "y",
           pool.submit(ProcessPool.ECHO_TASK, "y", Codecs.utf8(), Codecs.utf8())
@@ -255,14 +246,14 @@ class ProcessPoolIT {
 
   @Test
   void shutdownNowKillsEveryWorkerAndCancelsWhatIsLeft() throws Exception {
-    AtomicInteger started = new AtomicInteger();
-    ProcessPool pool = pool(2, started).build();
+    Consumer<String> workerStderr = mock();
+    ProcessPool pool = pool(2, workerStderr).build();
     assertTrue(pool.awaitReady(WAIT));
     List<CompletableFuture<byte[]>> futures = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       futures.add(pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(60_000)));
     }
-    awaitStarted(started, 2); // both workers run one; three are still queued
+    awaitStarted(workerStderr, 2); // both workers run one; three are still queued
     assertEquals(3, pool.shutdownNow());
     for (CompletableFuture<byte[]> f : futures) {
       // A future completed with a CancellationException reports itself cancelled.
@@ -286,10 +277,10 @@ class ProcessPoolIT {
 
   @Test
   void shutdownNowFromAFutureCallbackDoesNotWaitForItsOwnSlot() throws Exception {
-    AtomicInteger started = new AtomicInteger();
-    ProcessPool pool = pool(2, started).build();
+    Consumer<String> workerStderr = mock();
+    ProcessPool pool = pool(2, workerStderr).build();
     CompletableFuture<byte[]> sleeping = pool.submit(TestTasks.ANNOUNCED_SLEEP, int64(60_000));
-    awaitStarted(started, 1);
+    awaitStarted(workerStderr, 1);
     CompletableFuture<Integer> cancelled =
         pool.submit(ProcessPool.ECHO_TASK, new byte[1]).thenApply(ignored -> pool.shutdownNow());
     assertTimeoutPreemptively(

@@ -1,19 +1,21 @@
 package dev.gillab.process;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,23 +27,18 @@ class TaskTimeoutIT {
 
   @Test
   void aTimeoutKillsExactlyThatWorker() throws Exception {
-    AtomicInteger started = new AtomicInteger();
+    Consumer<String> workerStderr = mock();
     try (ProcessPool pool =
         ProcessPool.builder()
             .workers(2)
             .taskModule(TestTasks.class)
-            .onWorkerStderr(
-                line -> {
-                  if (line.equals(TestTasks.STARTED_LINE)) {
-                    started.incrementAndGet();
-                  }
-                })
+            .onWorkerStderr(workerStderr)
             .build()) {
       assertTrue(pool.awaitReady(Duration.ofSeconds(30)));
       // The first task occupies one worker; the second goes to the other and runs past its limit.
       CompletableFuture<byte[]> patient =
           pool.submit(TestTasks.ANNOUNCED_SLEEP, Codecs.int64().encode(1_500L), Optional.empty());
-      await().atMost(Duration.ofSeconds(30)).until(() -> started.get() == 1);
+      verify(workerStderr, timeout(30_000)).accept(TestTasks.STARTED_LINE);
       CompletableFuture<byte[]> stuck =
           pool.submit(
               TestTasks.SLEEP,

@@ -5,11 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 /** The heap's bookkeeping: ids, counters, guard, free hooks, debug mode, leaks and close. */
 class HeapTest {
@@ -97,15 +106,15 @@ class HeapTest {
     HeapObject<String> x = heap.allocate("x");
     HeapObject<String> y = heap.allocate("y");
     List<HeapObject<?>> items = new ArrayList<>(List.of(x, y)); // the list takes over both references
-    List<Object> hooked = new ArrayList<>();
-    HeapObject<List<HeapObject<?>>> list = heap.allocate(items, l -> {
-      hooked.add(l);
-      l.forEach(HeapObject::decRef);
-    });
+    // The hook does the real releasing; the mock around it only hears the call.
+    FreeHook<List<HeapObject<?>>> releaseItems = l -> l.forEach(HeapObject::decRef);
+    FreeHook<List<HeapObject<?>>> hook = mock(delegatesTo(releaseItems));
+    HeapObject<List<HeapObject<?>>> list = heap.allocate(items, hook);
     y.incRef(); // someone else holds y too
 
     assertTrue(list.decRef());
-    assertEquals(List.of(items), hooked);
+    verify(hook).onFree(same(items));
+    verifyNoMoreInteractions(hook);
     assertTrue(x.isFreed());
     assertFalse(y.isFreed());
     assertEquals(1, y.refCount());
@@ -115,9 +124,8 @@ class HeapTest {
   @Test
   void objectsSharingAHookEachRunItOnceWithTheirOwnValue() {
     Heap heap = Heap.builder().strategy(CountStrategy.PLAIN).build();
-    List<String> freed = new ArrayList<>();
-    FreeHook<String> note = freed::add;
-    FreeHook<String> shout = v -> freed.add(v.toUpperCase(Locale.ROOT));
+    FreeHook<String> note = mock();
+    FreeHook<String> shout = mock();
     HeapObject<String> a = heap.allocate("a", note);
     HeapObject<String> b = heap.allocate("b", shout);
     HeapObject<String> c = heap.allocate("c", note);
@@ -126,7 +134,11 @@ class HeapTest {
     d.decRef();
     b.decRef();
     a.decRef();
-    assertEquals(List.of("c", "B", "a"), freed);
+    InOrder inOrder = inOrder(note, shout);
+    inOrder.verify(note).onFree("c");
+    inOrder.verify(shout).onFree("b");
+    inOrder.verify(note).onFree("a");
+    verifyNoMoreInteractions(note, shout);
     assertSame(heap, a.heap());
     assertSame(heap, d.heap());
   }
@@ -187,15 +199,16 @@ class HeapTest {
 
   @Test
   void closeReportsLeaksOnceAndRefusesLaterAllocations() {
-    List<String> reports = new ArrayList<>();
+    Consumer<String> leakSink = mock();
     Heap heap = Heap.builder().name("h").strategy(CountStrategy.PLAIN).debug(true)
-        .leakSink(reports::add).build();
+        .leakSink(leakSink).build();
     HeapObject<String> o = heap.allocate("left");
     heap.close();
     heap.close();
     assertTrue(heap.isClosed());
-    assertEquals(1, reports.size());
-    assertTrue(reports.get(0).startsWith("heap 'h': 1 object still alive"), reports.get(0));
+    ArgumentCaptor<String> report = ArgumentCaptor.forClass(String.class);
+    verify(leakSink).accept(report.capture()); // once, though closed twice
+    assertTrue(report.getValue().startsWith("heap 'h': 1 object still alive"), report.getValue());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> heap.allocate("x"));
     assertEquals("heap 'h' is closed; cannot allocate", e.getMessage());
     assertTrue(o.decRef(), "objects keep working after close");
@@ -204,11 +217,11 @@ class HeapTest {
 
   @Test
   void closeWithoutLeaksReportsNothing() {
-    List<String> reports = new ArrayList<>();
-    try (Heap heap = Heap.builder().leakSink(reports::add).build()) {
+    Consumer<String> leakSink = mock();
+    try (Heap heap = Heap.builder().leakSink(leakSink).build()) {
       heap.allocate("x").decRef();
     }
-    assertEquals(List.of(), reports);
+    verifyNoInteractions(leakSink);
   }
 
   @Test

@@ -2,6 +2,10 @@ package dev.gillab.process.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import dev.gillab.testing.LogCapture;
 import java.io.ByteArrayInputStream;
@@ -11,8 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 
 class LineDrainerTest {
   private static List<String> lines(String text) throws IOException {
@@ -36,23 +41,20 @@ class LineDrainerTest {
         lines(max + "\n" + max + "zzz\nnext\ny"));
   }
 
+  /** Every line still reaches the sink, in order, after the sink threw on an earlier one. */
   @Test
   void aSinkThatThrowsLosesOnlyItsLine() throws Exception {
-    List<String> seen = new CopyOnWriteArrayList<>();
+    Consumer<String> sink = mock();
+    doThrow(new IllegalStateException("listener failed on purpose")).when(sink).accept("boom");
     byte[] text = "one\nboom\ntwo\nboom\nthree\n".getBytes(StandardCharsets.UTF_8);
     try (LogCapture log = LogCapture.of(LineDrainer.class)) {
-      LineDrainer drainer =
-          LineDrainer.start(
-              "test-drainer",
-              new ByteArrayInputStream(text),
-              line -> {
-                if (line.equals("boom")) {
-                  throw new IllegalStateException("listener failed on purpose");
-                }
-                seen.add(line);
-              });
+      LineDrainer drainer = LineDrainer.start("test-drainer", new ByteArrayInputStream(text), sink);
       assertTrue(drainer.await(Duration.ofSeconds(30)));
-      assertEquals(List.of("one", "two", "three"), seen);
+      InOrder inOrder = inOrder(sink);
+      for (String line : List.of("one", "boom", "two", "boom", "three")) {
+        inOrder.verify(sink).accept(line);
+      }
+      verifyNoMoreInteractions(sink);
       assertEquals(
           List.of("test-drainer: a line listener threw; draining goes on"
               + " (further failures are not logged)"),
