@@ -59,6 +59,7 @@ public final class Heap implements AutoCloseable {
   private final boolean debug;
   private final int accessesKept;
   private final @Nullable AllocationGuard guard;
+  private final @Nullable CountChanges countChanges;
   @SuppressWarnings("ThreadSafe") // the sink is the user's; we call it once, on close
   private final Consumer<String> leakSink;
   private final Counters counters = new Counters();
@@ -80,6 +81,7 @@ public final class Heap implements AutoCloseable {
     this.debug = b.debug;
     this.accessesKept = b.accessesKept;
     this.guard = b.guard;
+    this.countChanges = b.countChanges;
     this.leakSink = b.leakSink;
     this.live = b.debug ? new ConcurrentHashMap<>() : null;
   }
@@ -132,7 +134,9 @@ public final class Heap implements AutoCloseable {
     HeapObject.Extras extras = debug || onFree != null ? extras(onFree) : null;
     HeapObject<T> object;
     if (strategy == CountStrategy.PLAIN) { // compares with constants, unlike an enum switch
-      object = new PlainObject<>(this, id, value, extras);
+      object = countChanges == null
+          ? new PlainObject<>(this, id, value, extras)
+          : new RoutedPlainObject<>(this, id, value, extras, countChanges);
     } else if (strategy == CountStrategy.ATOMIC) {
       object = new AtomicObject<>(this, id, value, extras);
     } else {
@@ -442,6 +446,7 @@ public final class Heap implements AutoCloseable {
     private boolean debug;
     private int accessesKept = 4;
     private @Nullable AllocationGuard guard;
+    private @Nullable CountChanges countChanges;
     private Consumer<String> leakSink = System.err::println;
 
     private Builder() {}
@@ -512,6 +517,20 @@ public final class Heap implements AutoCloseable {
     }
 
     /**
+     * Where a {@code PLAIN} heap's objects send their count changes, so that a stepper can
+     * take each apart into its read and write halves and run other threads between them.
+     * Default: none, each change runs both halves at once.
+     *
+     * @param changes called by every {@code incRef} and {@code decRef} of a mortal object
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder countChanges(CountChanges changes) {
+      this.countChanges = checkNotNull(changes, "changes");
+      return this;
+    }
+
+    /**
      * Where {@link Heap#close()} sends the leak report and the over-release report. Default:
      * standard error.
      *
@@ -530,6 +549,8 @@ public final class Heap implements AutoCloseable {
      * @return a new, open heap with this builder's settings
      */
     public Heap build() {
+      checkArgument(countChanges == null || strategy == CountStrategy.PLAIN,
+          "count changes can be routed only on a PLAIN heap, not %s", strategy);
       return new Heap(this);
     }
   }

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
  * separate read and write ({@link #readCount}, {@link #writeCount}), exactly the two halves the
  * race lessons interleave. Not thread-safe: the outside lock (the GIL) makes it correct. The
  * write half re-checks the stored count, so a write that lands on an object freed since its
- * read is caught as use-after-free (or double free) instead of reviving it.
+ * read is caught as use-after-free (or double free) instead of reviving it. A heap with {@link
+ * CountChanges} makes {@link RoutedPlainObject}s, whose changes go there.
  */
-final class PlainObject<T> extends HeapObject<T> {
+sealed class PlainObject<T> extends HeapObject<T> permits RoutedPlainObject {
   // Guarded by the caller's outside lock (the GIL); Error Prone cannot name it.
   private int count = 1;
 
@@ -44,12 +45,12 @@ final class PlainObject<T> extends HeapObject<T> {
   }
 
   /** The first half of a change: {@code tmp = count}. */
-  int readCount() {
+  final int readCount() {
     return count;
   }
 
   /** The second half: {@code count = read + delta}; frees the object when that is zero. */
-  boolean writeCount(int read, int delta) {
+  final boolean writeCount(int read, int delta) {
     if (count == 0) { // freed since (or before) the read: never revive, never free twice
       throw delta > 0 ? useAfterFree(change(delta)) : doubleFree(change(delta));
     }

@@ -244,4 +244,34 @@ class HeapTest {
     assertSame(heap, o.heap());
     assertEquals(new HeapStats(0, 0, 0, 0, 1), heap.stats());
   }
+
+  @Test
+  void aRoutedPlainHeapLetsItsChangesLoseAnUpdateAsTwoUnlockedThreadsDo() {
+    // The router puts off every write; two increments read 1 before either writes.
+    List<int[]> reads = new ArrayList<>();
+    List<HeapObject<?>> objects = new ArrayList<>();
+    Heap heap = Heap.builder().strategy(CountStrategy.PLAIN).leakSink(s -> {})
+        .countChanges((o, delta) -> {
+          reads.add(new int[] {PlainCountSteps.read(o), delta});
+          objects.add(o);
+          return false;
+        })
+        .build();
+    HeapObject<String> o = heap.allocate("shared");
+    o.incRef();
+    o.incRef();
+    assertEquals(1, o.refCount(), "no write has landed yet");
+    for (int i = 0; i < reads.size(); i++) {
+      assertFalse(PlainCountSteps.write(objects.get(i), reads.get(i)[0], reads.get(i)[1]));
+    }
+    assertEquals(2, o.refCount(), "one of the two increments is lost");
+    assertTrue(PlainCountSteps.write(o, PlainCountSteps.read(o) - 1, -1), "freed with a holder");
+    assertThrows(UseAfterFreeException.class, () -> PlainCountSteps.write(o, 2, +1));
+  }
+
+  @Test
+  void onlyAPlainHeapRoutesItsChanges() {
+    Heap.Builder b = Heap.builder().strategy(CountStrategy.ATOMIC).countChanges((o, d) -> false);
+    assertThrows(IllegalArgumentException.class, b::build);
+  }
 }

@@ -309,6 +309,12 @@ class ServeIT {
         assertEquals("DEADLOCK", page.outcome(), where + page);
         assertEquals(List.of(), page.enabled(), where + "no thread can run in a deadlock");
       }
+      case USES_FREED -> {
+        Pattern freed = Pattern.compile(
+            " \\| FAILED: (UseAfterFree|DoubleFree)Exception: (incRef|decRef) .* of \\w+ #\\d+, freed");
+        assertTrue(page.threads().stream().anyMatch(row -> freed.matcher(row).find()),
+            where + "no thread was stopped using a freed object: " + page.threads());
+      }
       case STARVES -> {
         assertEquals("RUNNING", page.outcome(), where + page);
         String starved = "T" + goal.threadId();

@@ -8,9 +8,12 @@ import dev.gillab.gil.SwitchingPolicy;
 import dev.gillab.gil.step.Goal;
 import dev.gillab.gil.step.Outcome;
 import dev.gillab.gil.step.Snapshot;
+import dev.gillab.refcount.CountChanges;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.refcount.Heap;
+import dev.gillab.refcount.HeapObject;
 import dev.gillab.refcount.IllegalRefCountException;
+import dev.gillab.refcount.PlainCountSteps;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +35,18 @@ import org.jspecify.annotations.Nullable;
  * <p>There is one Java thread, so nothing needs a real GIL: the loop runs under a {@code none}
  * GIL shared by every engine, the heap counts {@code PLAIN} with no allocation guard, and the
  * stepped policy only decides where a step ends and who is shown holding the GIL.
+ *
+ * <h2>Racing counts</h2>
+ *
+ * A count change is otherwise whole within its instruction, as under a GIL or with atomic
+ * counts. A run with <em>racing counts</em> (no GIL, {@code PLAIN} counts, a step per
+ * instruction) takes each change apart as two CPUs with no GIL do: the instruction reads every
+ * count it changes ({@code tmp = count}) and the thread's next step writes them ({@code count =
+ * tmp ± 1}) and does nothing else. The heap routes its changes here ({@link #change}); another
+ * thread's steps between the read and the write can lose an update, which frees an object a
+ * thread still holds, or keeps one nobody holds. The heap catches a later use of a freed object
+ * ({@code UseAfterFreeException}, {@code DoubleFreeException}) and the thread that made it
+ * fails.
  *
  * <p>Not thread-safe: one caller at a time.
  */
@@ -64,6 +79,15 @@ public final class StepEngine {
   private final Map<Code, PyValue> codeObjects = new IdentityHashMap<>();
   private final List<StepThread> threads = new ArrayList<>();
   private final @Nullable Shared shared;
+  /** Count changes are split into a read and a later write ({@link #change}). */
+  private final boolean racingCounts;
+  /** The thread whose step is running an instruction, while counts race; else null. */
+  private @Nullable StepThread deferring;
+  /** Each object whose change was put off, to name it in an error once it is freed. */
+  private final Map<HeapObject<?>, PyValue> named = new IdentityHashMap<>();
+  /** The freed object a change touched last, and the change, to name it in the error. */
+  private @Nullable HeapObject<?> touchedFreed;
+  private int touchedDelta;
 
   private int[] schedule = new int[32];
   private int steps;
@@ -77,6 +101,8 @@ public final class StepEngine {
    * A run of {@code module} before its first step: the module's frame is thread 0's.
    *
    * @param everyInstruction a step is one instruction (else: up to the next switch point)
+   * @param racingCounts a count change's write is a step after its read (see the class notes):
+   *     only with {@code everyInstruction} under a policy that excludes nothing
    * @param shared what this run shares with the other runs of a search, or null for nothing
    */
   public StepEngine(
@@ -84,23 +110,39 @@ public final class StepEngine {
       String source,
       SwitchingPolicy policy,
       boolean everyInstruction,
+      boolean racingCounts,
       long instructionBudget,
       long maxMemory,
       int maxSteps,
       @Nullable Shared shared) {
+    if (racingCounts && (policy.excludes() || !everyInstruction)) {
+      throw new IllegalArgumentException(
+          "counts race only with no GIL and a step per instruction");
+    }
+    if (shared != null && shared.counts == null && racingCounts) {
+      throw new IllegalArgumentException("a search's runs with racing counts share a routed heap");
+    }
     this.policy = policy;
+    this.racingCounts = racingCounts;
     this.source = source;
     this.everyInstruction = everyInstruction || !policy.excludes();
     this.budget = instructionBudget;
     this.maxSteps = maxSteps;
     this.shared = shared;
     if (shared == null) {
-      this.heap = newHeap();
+      Counts counts = racingCounts ? new Counts() : null;
+      if (counts != null) {
+        counts.run = this;
+      }
+      this.heap = newHeap(counts);
       this.space = ObjectSpace.numbered(heap, Memory.create(maxMemory, true));
       this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
       this.printed = new ByteArrayOutputStream();
       this.runtime = newRuntime(space, loop, printed, instructionBudget);
     } else {
+      if (shared.counts != null) {
+        shared.counts.run = this;
+      }
       this.heap = shared.heap;
       this.space = new ObjectSpace(heap, Memory.create(maxMemory, true), shared.space);
       this.loop = EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH);
@@ -127,18 +169,69 @@ public final class StepEngine {
    * by ids no replay repeats; a {@code Stepper}'s own runs share nothing.
    */
   public static final class Shared {
-    final Heap heap = newHeap();
-    final ObjectSpace space = ObjectSpace.numbered(heap, Memory.create(Long.MAX_VALUE, true));
+    final @Nullable Counts counts;
+    final Heap heap;
+    final ObjectSpace space;
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     final PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
-    final PyRuntime runtime =
-        newRuntime(space, EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH), printed, 1);
+    final PyRuntime runtime;
     /** The first run's linking of each code, whose instructions later runs reuse. */
     final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
+
+    /**
+     * What the runs of one search share.
+     *
+     * @param racingCounts whether the runs race their counts: their heap routes its changes to
+     *     the run being made
+     */
+    public Shared(boolean racingCounts) {
+      counts = racingCounts ? new Counts() : null;
+      heap = newHeap(counts);
+      space = ObjectSpace.numbered(heap, Memory.create(Long.MAX_VALUE, true));
+      runtime = newRuntime(space, EvalLoop.stepping(space, NO_GIL, MAX_FRAME_DEPTH), printed, 1);
+    }
   }
 
-  private static Heap newHeap() {
-    return Heap.builder().name("stepper").strategy(CountStrategy.PLAIN).leakSink(s -> {}).build();
+  /** Sends a heap's count changes to the run that makes them: the last one made. */
+  private static final class Counts implements CountChanges {
+    @Nullable StepEngine run;
+
+    @Override
+    public boolean change(HeapObject<?> object, int delta) {
+      StepEngine e = run;
+      return e != null
+          ? e.change(object, delta)
+          : PlainCountSteps.write(object, PlainCountSteps.read(object), delta);
+    }
+  }
+
+  private static Heap newHeap(@Nullable Counts counts) {
+    Heap.Builder b =
+        Heap.builder().name("stepper").strategy(CountStrategy.PLAIN).leakSink(s -> {});
+    if (counts != null) {
+      b.countChanges(counts);
+    }
+    return b.build();
+  }
+
+  /**
+   * A count change of a run with racing counts: while a thread's step runs an instruction, the
+   * read now and the write put off to its next step; else both now. A change to an object that
+   * is already freed is refused at once, as the heap refuses any use of it.
+   */
+  boolean change(HeapObject<?> object, int delta) {
+    StepThread t = deferring;
+    if (t == null || object.isFreed()) {
+      if (object.isFreed()) {
+        touchedFreed = object;
+        touchedDelta = delta;
+      }
+      return PlainCountSteps.write(object, PlainCountSteps.read(object), delta);
+    }
+    PyValue value = (PyValue) object.value();
+    named.put(object, value);
+    t.defer(object, value, delta);
+    return false;
   }
 
   private static PyRuntime newRuntime(
@@ -224,6 +317,15 @@ public final class StepEngine {
       case STARVES:
         return goal.threadId() < threads.size()
             && threads.get(goal.threadId()).maxStreak >= goal.steps();
+      case USES_FREED:
+        for (StepThread t : threads) {
+          if (t.state == Snapshot.ThreadState.FAILED
+              && ("UseAfterFreeException".equals(t.errorKind)
+                  || "DoubleFreeException".equals(t.errorKind))) {
+            return true;
+          }
+        }
+        return false;
     }
     throw new AssertionError(goal);
   }
@@ -257,16 +359,24 @@ public final class StepEngine {
     schedule[steps++] = threadId;
     t.inStep = 0;
     t.released = false;
-    try {
-      if (t.top == null) {
-        startTarget(t);
-      } else {
-        run(t);
+    if (!t.pending.isEmpty()) {
+      writeCounts(t);
+    } else {
+      deferring = racingCounts ? t : null;
+      touchedFreed = null;
+      try {
+        if (t.top == null) {
+          startTarget(t);
+        } else {
+          run(t);
+        }
+      } catch (PyException e) {
+        fail(t, e);
+      } catch (IllegalRefCountException e) {
+        failOnHeap(t, e);
+      } finally {
+        deferring = null;
       }
-    } catch (PyException e) {
-      fail(t, e);
-    } catch (IllegalRefCountException e) {
-      failOnHeap(t, e);
     }
     long executed = 0;
     for (StepThread s : threads) {
@@ -364,8 +474,57 @@ public final class StepEngine {
 
   private void failOnHeap(StepThread t, IllegalRefCountException e) {
     t.errorKind = e.getClass().getSimpleName();
-    t.error = t.errorKind + ": " + e.getMessage() + "\n";
+    PyValue v = touchedFreed == null ? null : named.get(touchedFreed);
+    t.error = t.errorKind + ": "
+        + (v == null ? e.getMessage() : change(touchedDelta) + " of " + name(v) + ", freed")
+        + "\n";
     end(t, Snapshot.ThreadState.FAILED);
+  }
+
+  /**
+   * A step of racing counts: the writes the thread's last step put off, each {@code count =
+   * read + delta}. A write that finds its object freed since its read fails the thread, whose
+   * frames unwind; the other writes land all the same.
+   */
+  private void writeCounts(StepThread t) {
+    StepThread.CountWrite failed = null;
+    IllegalRefCountException error = null;
+    List<StepThread.CountWrite> writes = new ArrayList<>(t.pending);
+    t.pending.clear();
+    for (StepThread.CountWrite w : writes) {
+      try {
+        PlainCountSteps.write(w.object, w.read, w.delta);
+      } catch (IllegalRefCountException e) {
+        if (error == null) {
+          error = e;
+          failed = w;
+        }
+      }
+    }
+    if (error == null) {
+      return;
+    }
+    t.errorKind = error.getClass().getSimpleName();
+    t.error = t.errorKind + ": " + change(failed.delta) + " of " + name(failed.value)
+        + ", freed since this thread read its count " + failed.read + "\n";
+    if (t.isDone()) {
+      t.state = Snapshot.ThreadState.FAILED;
+      return;
+    }
+    if (t.top != null) {
+      t.lastCode = t.top.code.name; // where it stopped: the instruction whose count it wrote
+      t.lastLine = t.top.line();
+      unwindCallers(t, error);
+    }
+    end(t, Snapshot.ThreadState.FAILED);
+  }
+
+  private static String change(int delta) {
+    return delta > 0 ? "incRef (+" + delta + ")" : "decRef (" + delta + ")";
+  }
+
+  private static String name(PyValue v) {
+    return v.typeName() + " #" + v.serial;
   }
 
   /** The thread has ended: its thread object is let go of and its joiners may go on. */
@@ -491,11 +650,14 @@ public final class StepEngine {
       enabled[i] = false;
       if (t.isDone()) {
         failed |= t.state == Snapshot.ThreadState.FAILED;
-        continue;
+        if (t.pending.isEmpty()) {
+          continue;
+        }
       }
-      waitedFor |= !t.daemon;
+      waitedFor |= !t.daemon || !t.pending.isEmpty();
       Frame f = t.top;
-      enabled[i] = f == null || blocker(t, f, f.pc, f.sp) == null;
+      // Writing counts blocks on nothing.
+      enabled[i] = !t.pending.isEmpty() || f == null || blocker(t, f, f.pc, f.sp) == null;
       count += enabled[i] ? 1 : 0;
     }
     if (overBudget) {

@@ -71,6 +71,17 @@ final class StepSnapshots {
       StepEngine e, StepThread t, Map<PyLock, String> lockNames,
       Map<PyValue, List<Integer>> waiters) {
     Frame f = t.top;
+    if (!t.pending.isEmpty()) {
+      // Its next step writes the counts its last one read: nothing to wait for.
+      List<String> writes = new ArrayList<>();
+      for (StepThread.CountWrite w : t.pending) {
+        writes.add(w.toString());
+      }
+      return new Snapshot.ThreadView(
+          t.id, t.name, t.isDone() ? t.state : Snapshot.ThreadState.RUNNABLE,
+          f == null ? t.lastLine : f.line(), f == null ? t.lastCode : f.code.name,
+          f == null ? -1 : 2 * f.pc, "write counts: " + String.join(", ", writes), null, t.error);
+    }
     if (t.isDone() || f == null) {
       return new Snapshot.ThreadView(
           t.id, t.name, t.isDone() ? t.state : Snapshot.ThreadState.RUNNABLE, t.lastLine,

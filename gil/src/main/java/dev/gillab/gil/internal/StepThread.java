@@ -1,6 +1,9 @@
 package dev.gillab.gil.internal;
 
 import dev.gillab.gil.step.Snapshot;
+import dev.gillab.refcount.HeapObject;
+import dev.gillab.refcount.PlainCountSteps;
+import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +41,12 @@ final class StepThread {
   int inStep;
   /** The current step made a call that lets go of the GIL: the step ends after it. */
   boolean released;
+  /**
+   * The count writes this thread's last step read and has not written yet (racing counts only:
+   * see {@link StepEngine#change}); its next step writes them and does nothing else.
+   */
+  final ArrayList<CountWrite> pending = new ArrayList<>();
+
   /** Steps other threads took in a row while this one could have run, and the most so far. */
   int streak;
   int maxStreak;
@@ -51,6 +60,47 @@ final class StepThread {
     this.ts = ts;
     ts.thread = py;
     ts.step = this;
+  }
+
+  /**
+   * The read half of a count change, the write put off to this thread's next step. Changes to
+   * one object within a step net out into one read and one write, as a compiler keeps a count
+   * in a register across an instruction; changes that cancel out write nothing.
+   */
+  void defer(HeapObject<?> object, PyValue value, int delta) {
+    for (int i = 0; i < pending.size(); i++) {
+      CountWrite w = pending.get(i);
+      if (w.object == object) {
+        w.delta += delta;
+        if (w.delta == 0) {
+          pending.remove(i);
+        }
+        return;
+      }
+    }
+    pending.add(new CountWrite(object, value, PlainCountSteps.read(object), delta));
+  }
+
+  /** A count write put off: {@code count = read + delta} on {@code object}. */
+  static final class CountWrite {
+    final HeapObject<?> object;
+    /** The object's value, to name it once it may be freed. */
+    final PyValue value;
+    final int read;
+    int delta;
+
+    CountWrite(HeapObject<?> object, PyValue value, int read, int delta) {
+      this.object = object;
+      this.value = value;
+      this.read = read;
+      this.delta = delta;
+    }
+
+    /** {@code list #4 1 → 2}. */
+    @Override
+    public String toString() {
+      return value.typeName() + " #" + value.serial + " " + read + " → " + (read + delta);
+    }
   }
 
   boolean isDone() {

@@ -181,7 +181,7 @@ public final class Explorer {
     int[][] options = new int[64][];
     int[] chosen = new int[64];
     int depth;
-    final StepEngine.Shared shared = new StepEngine.Shared();
+    final StepEngine.Shared shared;
 
     Search(
         Stepper.Builder program,
@@ -194,6 +194,7 @@ public final class Explorer {
       this.bound = bound;
       this.stopEarly = stopEarly;
       this.atEnd = atEnd;
+      this.shared = program.newShared();
     }
 
     /** Runs schedules until every one is done (true) or {@code limit} ran (false). */

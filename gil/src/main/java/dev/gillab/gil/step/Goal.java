@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a learner tries to make a program do by choosing its schedule: fail an assertion,
- * deadlock, end with a global at a value, or starve a thread. A goal is checked after every
+ * deadlock, end with a global at a value, starve a thread, or use an object after its count
+ * freed it. A goal is checked after every
  * step ({@link #reachedBy}); those about the end of the run hold only once it has ended.
  *
  * @param kind which goal
@@ -35,7 +36,13 @@ public record Goal(
     /** The run ends, every thread done, with a global whose {@code repr} is a given text. */
     GLOBAL_EQUALS,
     /** The other threads take a number of steps in a row while one thread could have run. */
-    STARVES
+    STARVES,
+    /**
+     * A thread uses an object its count freed while the thread still held it: the heap refuses
+     * the use, and the thread ends by {@code UseAfterFreeException} (a count change on the freed
+     * object) or {@code DoubleFreeException} (a release of it).
+     */
+    USES_FREED
   }
 
   /** Checks the fields fit the kind. */
@@ -102,6 +109,17 @@ public record Goal(
         Kind.STARVES,
         "keep thread " + threadId + " waiting for " + steps + " steps while it could run",
         null, null, threadId, steps);
+  }
+
+  /**
+   * Some thread uses an object after its count freed it (a count lost an update, and the object
+   * was freed while the thread still held it), and the heap stops the thread.
+   *
+   * @return the goal
+   */
+  public static Goal usesFreed() {
+    return new Goal(
+        Kind.USES_FREED, "make a thread use an object after it is freed", null, null, -1, 0);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.gillab.gil.step;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.gillab.gil.SwitchingPolicy;
+import dev.gillab.refcount.CountStrategy;
 
 /**
  * A built-in challenge: a program, the policy and granularity it is stepped under, and what the
@@ -17,6 +18,8 @@ import dev.gillab.gil.SwitchingPolicy;
  * @param source the program, Python
  * @param policy the switching policy it runs under
  * @param granularity how much one step runs
+ * @param counts how reference counts change: {@code ATOMIC}, or {@code PLAIN}, which race under
+ *     {@code none} at {@link Granularity#INSTRUCTION} ({@link Stepper.Builder#counts})
  * @param goal what the learner tries to cause
  * @param solvable whether some schedule reaches the goal
  */
@@ -28,6 +31,7 @@ public record Level(
     String source,
     SwitchingPolicy policy,
     Granularity granularity,
+    CountStrategy counts,
     Goal goal,
     boolean solvable) {
 
@@ -40,6 +44,7 @@ public record Level(
     checkNotNull(source, "source");
     checkNotNull(policy, "policy");
     checkNotNull(granularity, "granularity");
+    checkNotNull(counts, "counts");
     checkNotNull(goal, "goal");
   }
 
@@ -49,7 +54,10 @@ public record Level(
    * @return a new builder with the default budgets
    */
   public Stepper.Builder program() {
-    return Stepper.builder(source, fileName).policy(policy).granularity(granularity);
+    return Stepper.builder(source, fileName)
+        .policy(policy)
+        .granularity(granularity)
+        .counts(counts);
   }
 
   /**

@@ -7,6 +7,7 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import dev.gillab.gil.SwitchingPolicy;
 import dev.gillab.gil.python.PythonCompiler;
+import dev.gillab.refcount.CountStrategy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,13 @@ import java.util.NoSuchElementException;
  * # solvable: yes
  * </pre>
  *
+ * and, optionally, {@code # counts: PLAIN} (default {@code ATOMIC}; see {@link
+ * Stepper.Builder#counts}).
+ *
  * A level's id is its file name without the number and the {@code .py}, dashed. Policies read
  * {@code interval}, {@code ioPriority}, {@code ticks(N)} and {@code none}; goals {@code
- * assertionFails}, {@code raises KIND}, {@code deadlock}, {@code globalEquals NAME REPR} and
- * {@code starves THREAD STEPS}. Read once; immutable.
+ * assertionFails}, {@code raises KIND}, {@code deadlock}, {@code globalEquals NAME REPR},
+ * {@code starves THREAD STEPS} and {@code usesFreed}. Read once; immutable.
  */
 public final class Levels {
   private static final String DIR = "levels/";
@@ -48,7 +52,9 @@ public final class Levels {
           "10_dining_philosophers.py",
           "11_greedy_thread.py",
           "12_io_thread_waits.py",
-          "13_lock_makes_it_whole.py");
+          "13_lock_makes_it_whole.py",
+          "14_free_while_in_use.py",
+          "15_gil_keeps_counts_whole.py");
 
   private static final ImmutableList<Level> ALL = load();
 
@@ -110,6 +116,7 @@ public final class Levels {
         source,
         policy(required(meta, file, "policy")),
         Granularity.valueOf(required(meta, file, "granularity")),
+        CountStrategy.valueOf(meta.getOrDefault("counts", "ATOMIC")),
         goal(required(meta, file, "goal")),
         required(meta, file, "solvable").equals("yes"));
   }
@@ -149,6 +156,8 @@ public final class Levels {
         return Goal.globalEquals(w.get(1), String.join(" ", w.subList(2, w.size())));
       case "starves":
         return Goal.starves(Integer.parseInt(w.get(1)), Integer.parseInt(w.get(2)));
+      case "usesFreed":
+        return Goal.usesFreed();
       default:
         throw new IllegalArgumentException("unknown goal '" + text + "'");
     }

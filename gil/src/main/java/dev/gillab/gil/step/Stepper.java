@@ -11,6 +11,7 @@ import dev.gillab.gil.SwitchingPolicy;
 import dev.gillab.gil.internal.StepEngine;
 import dev.gillab.gil.python.PythonCompiler;
 import dev.gillab.gil.python.PythonSyntaxError;
+import dev.gillab.refcount.CountStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -240,6 +241,7 @@ public final class Stepper {
     private long instructionBudget = DEFAULT_INSTRUCTION_BUDGET;
     private long maxMemory = DEFAULT_MAX_MEMORY;
     private int maxSteps = DEFAULT_MAX_STEPS;
+    private CountStrategy counts = CountStrategy.ATOMIC;
     private Code code;
     private ImmutableList<CodeLine> bytecode;
 
@@ -269,6 +271,28 @@ public final class Stepper {
     @CanIgnoreReturnValue
     public Builder granularity(Granularity granularity) {
       this.granularity = checkNotNull(granularity, "granularity");
+      return this;
+    }
+
+    /**
+     * How the program's reference counts change. Default {@link CountStrategy#ATOMIC}: each
+     * change is whole, as with atomic counts, or with plain ones under a GIL. {@link
+     * CountStrategy#PLAIN} under policy {@code none} at {@link Granularity#INSTRUCTION}: counts
+     * race, as with no GIL on real CPUs: an instruction reads each count it changes and the
+     * thread's next step writes them, so another thread's steps between the two can lose an
+     * update, free an object a thread still uses, or keep one nobody holds. Under a GIL, or a
+     * step to the next switch point, {@code PLAIN} counts change whole: the GIL lets no other
+     * thread run between the halves.
+     *
+     * @param counts {@code ATOMIC} or {@code PLAIN}
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder counts(CountStrategy counts) {
+      checkNotNull(counts, "counts");
+      checkArgument(counts == CountStrategy.ATOMIC || counts == CountStrategy.PLAIN,
+          "counts must be ATOMIC or PLAIN, got %s", counts);
+      this.counts = counts;
       return this;
     }
 
@@ -380,8 +404,20 @@ public final class Stepper {
     /** A run before its first step; with {@code shared}, one of a search's many runs. */
     StepEngine newEngine(StepEngine.@Nullable Shared shared) {
       return new StepEngine(
-          code(), source, policy, granularity == Granularity.INSTRUCTION, instructionBudget,
-          maxMemory, maxSteps, shared);
+          code(), source, policy, granularity == Granularity.INSTRUCTION, racingCounts(),
+          instructionBudget, maxMemory, maxSteps, shared);
+    }
+
+    /** What a search's runs of this program share. */
+    StepEngine.Shared newShared() {
+      return new StepEngine.Shared(racingCounts());
+    }
+
+    /** Whether a count change's write is a step of its own: see {@link #counts}. */
+    boolean racingCounts() {
+      return counts == CountStrategy.PLAIN
+          && !policy.excludes()
+          && granularity == Granularity.INSTRUCTION;
     }
 
     SwitchingPolicy policy() {

@@ -51,6 +51,53 @@ class LevelsTest {
     }
   }
 
+  @Test
+  void aFreedListStopsTheReaderWithPlainCountsAndNoGilButNeverUnderTheGil() {
+    Level level = Levels.byId("free-while-in-use");
+    Found found = Explorer.defaults().find(level).orElseThrow();
+    Snapshot s = level.program().replay(found.schedule()).snapshot();
+    Snapshot.ThreadView reader = s.threads().get(1);
+    assertEquals(Snapshot.ThreadState.FAILED, reader.state());
+    assertTrue(reader.error().matches(
+            "(UseAfterFree|DoubleFree)Exception: (incRef|decRef) \\S+ of list #\\d+, freed.*\\n"),
+        reader.error());
+    assertEquals(14, reader.line(), "the reader stops at mine = items");
+    // Plain counts under the GIL: the same program, and no schedule frees the list early.
+    Level gil = Levels.byId("gil-keeps-counts-whole");
+    assertEquals(level.source().substring(level.source().indexOf("import")),
+        gil.source().substring(gil.source().indexOf("import")));
+    Exhaustion every = Explorer.defaults().exhaust(gil.program(), gil.goal(), Integer.MAX_VALUE);
+    assertTrue(every.provesUnreachable(), every.toString());
+  }
+
+  @Test
+  void aCountChangeUnderNoGilWithPlainCountsIsAReadThenAWriteAStepLater() {
+    Stepper s = Levels.byId("free-while-in-use").start();
+    while (!s.snapshot().threads().get(0).nextInstruction().startsWith("LOAD_GLOBAL")) {
+      s.step(0);
+    }
+    s.step(0); // LOAD_GLOBAL threading: the module is immortal
+    s.step(0); // LOAD_ATTR Thread
+    s.step(0); // LOAD_GLOBAL reader: the function's count is read, not yet written
+    Snapshot.GlobalView fn = s.snapshot().globals().stream()
+        .filter(g -> g.name().equals("reader")).findFirst().orElseThrow();
+    assertEquals(1, fn.refCount());
+    assertEquals("write counts: function #" + fn.id() + " 1 → 2",
+        s.snapshot().threads().get(0).nextInstruction());
+    s.step(0);
+    assertEquals(2, s.snapshot().globals().stream()
+        .filter(g -> g.name().equals("reader")).findFirst().orElseThrow().refCount());
+  }
+
+  @Test
+  void everyUnbreakableLevelClaimsOnlyWhatTheBoundedSearchProves() {
+    for (Level l : Levels.all()) {
+      if (!l.solvable()) {
+        assertTrue(l.text().contains("up to its bound of preemptions"), l.id());
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("levels")
   void theExplorerSolvesEveryLevelOrProvesItCannotBe(Level level) {

@@ -4,6 +4,7 @@ import dev.gillab.gil.step.Goal;
 import dev.gillab.gil.step.Granularity;
 import dev.gillab.gil.step.Level;
 import dev.gillab.gil.step.Stepper;
+import dev.gillab.refcount.CountStrategy;
 import dev.gillab.workloads.PolicyChoice;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,8 @@ record Program(
     return Stepper.builder(source, fileName)
         .policy(policy.create())
         .granularity(granularity)
+        // A level's counts (a level where plain counts race); one's own program's are atomic.
+        .counts(level != null ? level.counts() : CountStrategy.ATOMIC)
         .instructionBudget(limits.instructionBudget())
         .maxMemory(limits.maxMemoryBytes())
         .maxSteps(limits.maxSteps());

@@ -1,5 +1,5 @@
 # title: A lock makes it whole (prove it)
-# text: No GIL, every instruction a step, but each counter += 1 runs holding a lock. Try to make counter end at 1, then let the explorer prove that no schedule can.
+# text: No GIL, every instruction a step (counts are atomic here), but each counter += 1 runs holding a lock. Try to make counter end at 1, then let the explorer search every schedule with up to its bound of preemptions: none reaches the goal.
 # policy: none
 # granularity: INSTRUCTION
 # goal: globalEquals counter 1
