@@ -221,6 +221,26 @@ class GilTest {
         });
   }
 
+  /** One round of a test that {@link #inTwoHundredRounds} repeats on one GIL. */
+  private interface Round {
+    void run(Gil gil, int round) throws Exception;
+  }
+
+  /**
+   * Runs {@code round} 200 times, within 60 s, on one GIL whose interval is an hour, so no
+   * waiter asks for it: every switch is a release's hand-over.
+   */
+  private static void inTwoHundredRounds(Round round) {
+    assertTimeoutPreemptively(
+        ofSeconds(60),
+        () -> {
+          Gil gil = Gil.create(SwitchingPolicy.interval(Duration.ofHours(1)));
+          for (int i = 0; i < 200; i++) {
+            round.run(gil, i);
+          }
+        });
+  }
+
   /**
    * Starts a thread that takes the GIL, which the caller holds, keeps it until {@code letGo}
    * opens (at most 10 s) and lets go; returns once the thread waits for the GIL.
@@ -254,27 +274,23 @@ class GilTest {
    */
   @Test
   void underIntervalAReleaseHandsTheGilToTheThreadWaitingForIt() {
-    assertTimeoutPreemptively(
-        ofSeconds(60),
-        () -> {
-          Gil gil = Gil.create(SwitchingPolicy.interval(Duration.ofHours(1)));
-          for (int round = 0; round < 200; round++) {
-            gil.acquire();
-            CountDownLatch seen = new CountDownLatch(1);
-            Thread waiter = waitingHolder(gil, seen); // holds it until the IO thread looked
-            Optional<Thread> holderDuringIo =
-                gil.allowThreads(
-                    () -> {
-                      Optional<Thread> h = gil.holder();
-                      seen.countDown();
-                      return h;
-                    });
-            assertEquals(Optional.of(waiter), holderDuringIo, "round " + round);
-            assertTrue(gil.isHeldByCurrentThread());
-            gil.release();
-            waiter.join(10_000);
-            assertFalse(waiter.isAlive());
-          }
+    inTwoHundredRounds(
+        (gil, round) -> {
+          gil.acquire();
+          CountDownLatch seen = new CountDownLatch(1);
+          Thread waiter = waitingHolder(gil, seen); // holds it until the IO thread looked
+          Optional<Thread> holderDuringIo =
+              gil.allowThreads(
+                  () -> {
+                    Optional<Thread> h = gil.holder();
+                    seen.countDown();
+                    return h;
+                  });
+          assertEquals(Optional.of(waiter), holderDuringIo, "round " + round);
+          assertTrue(gil.isHeldByCurrentThread());
+          gil.release();
+          waiter.join(10_000);
+          assertFalse(waiter.isAlive());
         });
   }
 
@@ -287,22 +303,18 @@ class GilTest {
    */
   @Test
   void aHandOverCountsItsSwitchBeforeTheReleaserGoesOn() {
-    assertTimeoutPreemptively(
-        ofSeconds(60),
-        () -> {
-          Gil gil = Gil.create(SwitchingPolicy.interval(Duration.ofHours(1)));
-          for (int round = 0; round < 200; round++) {
-            gil.acquire();
-            CountDownLatch looked = new CountDownLatch(1);
-            Thread waiter = waitingHolder(gil, looked);
-            long before = gil.switchNumber();
-            gil.release(); // hands the GIL to the waiter, which may not have run yet
-            long after = gil.switchNumber();
-            looked.countDown();
-            waiter.join(10_000);
-            assertFalse(waiter.isAlive());
-            assertEquals(before + 1, after, "round " + round);
-          }
+    inTwoHundredRounds(
+        (gil, round) -> {
+          gil.acquire();
+          CountDownLatch looked = new CountDownLatch(1);
+          Thread waiter = waitingHolder(gil, looked);
+          long before = gil.switchNumber();
+          gil.release(); // hands the GIL to the waiter, which may not have run yet
+          long after = gil.switchNumber();
+          looked.countDown();
+          waiter.join(10_000);
+          assertFalse(waiter.isAlive());
+          assertEquals(before + 1, after, "round " + round);
         });
   }
 

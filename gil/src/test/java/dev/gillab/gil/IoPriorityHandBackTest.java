@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,54 @@ class IoPriorityHandBackTest {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * An io-priority GIL whose interval is an hour, so every drop request is a thread back from
+   * IO, tracing its last {@code events} events.
+   */
+  private static Gil tracedGilWithNoTurns(int events) {
+    Gil gil = Gil.create(SwitchingPolicy.ioPriority(NO_TURNS));
+    gil.traceEvents(events);
+    return gil;
+  }
+
+  /** A thread that takes the GIL, calls into IO, and comes back from it when told to. */
+  private static final class IoCall {
+    private final CountDownLatch inIo = new CountDownLatch(1);
+    private final CountDownLatch back = new CountDownLatch(1);
+    final Thread thread;
+
+    /**
+     * Starts thread {@code name} and returns once it is in its IO call. Back from it (asking for
+     * the GIL again), the thread runs {@code thenHolding}, which ends by releasing the GIL.
+     */
+    IoCall(Gil gil, String name, Runnable thenHolding) {
+      thread =
+          start(
+              name,
+              () -> {
+                gil.acquire();
+                gil.allowThreads(
+                    () -> {
+                      inIo.countDown();
+                      awaitLatch(back);
+                      return null;
+                    });
+                thenHolding.run();
+              });
+      awaitLatch(inIo);
+    }
+
+    /** Ends the IO call: the thread comes back and asks for the GIL. */
+    void comeBack() {
+      back.countDown();
+    }
+  }
+
+  /** Waits, polling every millisecond, until {@code condition} holds; fails after {@code BOUND}. */
+  private static void pollUntil(Callable<Boolean> condition) {
+    await().atMost(BOUND).pollInterval(Duration.ofMillis(1)).until(condition);
   }
 
   /** A CPU-bound thread: takes the GIL and runs eval-breaker checks until told to stop. */
@@ -191,8 +240,7 @@ class IoPriorityHandBackTest {
         BOUND,
         () -> {
           int roundTrips = 200;
-          Gil gil = Gil.create(SwitchingPolicy.ioPriority(NO_TURNS));
-          gil.traceEvents(100_000);
+          Gil gil = tracedGilWithNoTurns(100_000);
           AtomicBoolean stop = new AtomicBoolean();
           CountDownLatch ioHolds = new CountDownLatch(1);
           List<Thread> cpu = new CopyOnWriteArrayList<>();
@@ -206,13 +254,10 @@ class IoPriorityHandBackTest {
                     // waits in line, so that every return from IO finds both there.
                     gil.allowThreads(
                         () -> {
-                          await()
-                              .atMost(BOUND)
-                              .pollInterval(Duration.ofMillis(1))
-                              .until(
-                                  () ->
-                                      gil.waiting() == 1
-                                          && gil.holder().map(cpu::contains).orElse(false));
+                          pollUntil(
+                              () ->
+                                  gil.waiting() == 1
+                                      && gil.holder().map(cpu::contains).orElse(false));
                           return null;
                         });
                     for (int i = 0; i < roundTrips; i++) {
@@ -356,53 +401,28 @@ class IoPriorityHandBackTest {
     assertTimeoutPreemptively(
         BOUND,
         () -> {
-          Gil gil = Gil.create(SwitchingPolicy.ioPriority(NO_TURNS));
-          gil.traceEvents(1_000);
-          CountDownLatch inIo1 = new CountDownLatch(1);
-          CountDownLatch inIo2 = new CountDownLatch(1);
-          CountDownLatch go1 = new CountDownLatch(1);
-          CountDownLatch go2 = new CountDownLatch(1);
+          Gil gil = tracedGilWithNoTurns(1_000);
           CountDownLatch io1Holds = new CountDownLatch(1);
-          Thread io1 =
-              start(
+          IoCall io1 =
+              new IoCall(
+                  gil,
                   "io-1",
                   () -> {
-                    gil.acquire();
-                    gil.allowThreads(
-                        () -> {
-                          inIo1.countDown();
-                          awaitLatch(go1);
-                          return null;
-                        });
                     io1Holds.countDown();
                     // io-2 comes back now and asks.
-                    await().atMost(BOUND).pollInterval(Duration.ofMillis(1)).until(gil::dropRequested);
+                    pollUntil(gil::dropRequested);
                     if (nested) {
                       gil.checkpoint();
                     }
                     gil.release();
                   });
-          awaitLatch(inIo1);
-          Thread io2 =
-              start(
-                  "io-2",
-                  () -> {
-                    gil.acquire();
-                    gil.allowThreads(
-                        () -> {
-                          inIo2.countDown();
-                          awaitLatch(go2);
-                          return null;
-                        });
-                    gil.release();
-                  });
-          awaitLatch(inIo2);
+          IoCall io2 = new IoCall(gil, "io-2", gil::release);
           Thread releaser =
               start(
                   "releaser",
                   () -> {
                     awaitLatch(io1Holds);
-                    go2.countDown();
+                    io2.comeBack();
                   });
           gil.acquire();
           Thread waiter =
@@ -412,13 +432,13 @@ class IoPriorityHandBackTest {
                     gil.acquire();
                     gil.release();
                   });
-          await().atMost(BOUND).pollInterval(Duration.ofMillis(1)).until(() -> gil.waiting() == 1);
-          go1.countDown();
-          await().atMost(BOUND).pollInterval(Duration.ofMillis(1)).until(gil::dropRequested);
+          pollUntil(() -> gil.waiting() == 1);
+          io1.comeBack();
+          pollUntil(gil::dropRequested);
           gil.checkpoint();
           assertTrue(gil.isHeldByCurrentThread());
           gil.release();
-          join(io1, io2, releaser, waiter);
+          join(io1.thread, io2.thread, releaser, waiter);
 
           String me = Thread.currentThread().getName();
           List<String> tail =
@@ -466,39 +486,29 @@ class IoPriorityHandBackTest {
     assertTimeoutPreemptively(
         BOUND,
         () -> {
-          Gil gil = Gil.create(SwitchingPolicy.ioPriority(NO_TURNS));
-          gil.traceEvents(1_000);
-          CountDownLatch inIo = new CountDownLatch(1);
-          CountDownLatch go = new CountDownLatch(1);
+          Gil gil = tracedGilWithNoTurns(1_000);
           CountDownLatch borrowed = new CountDownLatch(1);
           CountDownLatch mayRelease = new CountDownLatch(1);
           CountDownLatch lenderHolds = new CountDownLatch(1);
           AtomicBoolean lenderInterrupted = new AtomicBoolean();
           AtomicBoolean lenderHeldAfter = new AtomicBoolean();
           AtomicBoolean waiterGot = new AtomicBoolean(true);
-          Thread io =
-              start(
+          IoCall io =
+              new IoCall(
+                  gil,
                   "io",
                   () -> {
-                    gil.acquire();
-                    gil.allowThreads(
-                        () -> {
-                          inIo.countDown();
-                          awaitLatch(go);
-                          return null;
-                        });
                     borrowed.countDown();
                     awaitLatch(mayRelease);
                     gil.release();
                   });
-          awaitLatch(inIo);
           Thread lender =
               start(
                   "lender",
                   () -> {
                     gil.acquire();
                     lenderHolds.countDown();
-                    await().atMost(BOUND).pollInterval(Duration.ofMillis(1)).until(gil::dropRequested);
+                    pollUntil(gil::dropRequested);
                     gil.checkpoint();
                     lenderInterrupted.set(Thread.currentThread().isInterrupted());
                     lenderHeldAfter.set(gil.isHeldByCurrentThread());
@@ -515,14 +525,14 @@ class IoPriorityHandBackTest {
                       Thread.currentThread().interrupt();
                     }
                   });
-          await().atMost(BOUND).pollInterval(Duration.ofMillis(1)).until(() -> gil.waiting() == 1);
-          go.countDown(); // io comes back, asks, and the lender's check lends it the GIL
+          pollUntil(() -> gil.waiting() == 1);
+          io.comeBack(); // io comes back, asks, and the lender's check lends it the GIL
           awaitLatch(borrowed);
           lender.interrupt();
           join(waiter); // timed out in line while io held the GIL
           assertFalse(waiterGot.get());
           mayRelease.countDown();
-          join(io, lender);
+          join(io.thread, lender);
           assertTrue(lenderInterrupted.get(), "the lender kept its interrupt");
           assertTrue(lenderHeldAfter.get());
 

@@ -96,10 +96,7 @@ class WatchdogIT {
       verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(report.capture());
       assertTrue(report.getValue().summary().contains("dev.gillab.locks.internal.Sync@"),
           report.getValue().summary());
-      w1.thread.interrupt();
-      w2.thread.interrupt();
-      w1.awaitFailure();
-      w2.awaitFailure();
+      breakTheDeadlock(w1, w2);
     }
   }
 
@@ -123,10 +120,7 @@ class WatchdogIT {
       verifyNoInteractions(heard);
       assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           report.getValue().summary());
-      w1.thread.interrupt();
-      w2.thread.interrupt();
-      w1.awaitFailure();
-      w2.awaitFailure();
+      breakTheDeadlock(w1, w2);
     }
   }
   /**
@@ -165,12 +159,20 @@ class WatchdogIT {
       assertEquals(1, log.messages().size(), "the listener's failure is logged: " + log.messages());
       assertTrue(log.messages().get(0).startsWith("deadlock listener failed on: deadlock: worker-1"),
           log.messages().get(0));
-      for (Workers.Worker w : List.of(w1, w2, w3, w4)) {
-        w.thread.interrupt();
-      }
-      for (Workers.Worker w : List.of(w1, w2, w3, w4)) {
-        w.awaitFailure();
-      }
+      breakTheDeadlock(w1, w2, w3, w4);
+    }
+  }
+
+  /**
+   * Interrupts every worker of a deadlock, then waits for each to fail. All are interrupted
+   * first: one that failed alone would free its lock, and the others would finish instead.
+   */
+  private static void breakTheDeadlock(Workers.Worker... deadlocked) throws InterruptedException {
+    for (Workers.Worker w : deadlocked) {
+      w.thread.interrupt();
+    }
+    for (Workers.Worker w : deadlocked) {
+      w.awaitFailure();
     }
   }
 }

@@ -1,8 +1,12 @@
 package dev.gillab.workloads;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
+
+import com.google.common.collect.ImmutableMap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,25 +61,35 @@ public final class CommonOptions {
       + " checked before anything runs.")
   @Nullable Path report;
 
+  /**
+   * Each option's name and field, in the order they are declared here: the order picocli's help
+   * lists them in. Each option is named once, in its {@code @Option}, so a new one joins {@link
+   * #given} and {@link #mergedOver} without being listed again.
+   */
+  private static final ImmutableMap<String, VarHandle> OPTIONS = options();
+
+  private static ImmutableMap<String, VarHandle> options() {
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    ImmutableMap.Builder<String, VarHandle> options = ImmutableMap.builder();
+    for (Field field : CommonOptions.class.getDeclaredFields()) {
+      Option option = field.getAnnotation(Option.class);
+      if (option != null) {
+        try {
+          options.put(option.names()[0], lookup.unreflectVarHandle(field));
+        } catch (IllegalAccessException e) {
+          throw new LinkageError("an option field of its own class is out of reach", e);
+        }
+      }
+    }
+    return options.buildOrThrow();
+  }
+
   /** The options given, by name, in the order the help lists them. */
   List<String> given() {
-    Map<String, @Nullable Object> values = new LinkedHashMap<>();
-    values.put("--workers", workers);
-    values.put("--policy", policy);
-    values.put("--switch-interval", switchInterval);
-    values.put("--quick", quick);
-    values.put("--repeats", repeats);
-    values.put("--adaptive", adaptive);
-    values.put("--max-time", maxTime);
-    values.put("--json", json);
-    values.put("--report", report);
-    List<String> names = new ArrayList<>();
-    values.forEach((name, value) -> {
-      if (value != null) {
-        names.add(name);
-      }
-    });
-    return names;
+    return OPTIONS.entrySet().stream()
+        .filter(option -> option.getValue().get(this) != null)
+        .map(Map.Entry::getKey)
+        .collect(toImmutableList());
   }
 
   /**
@@ -98,15 +112,10 @@ public final class CommonOptions {
       return this;
     }
     CommonOptions m = new CommonOptions();
-    m.workers = workers != null ? workers : parent.workers;
-    m.policy = policy != null ? policy : parent.policy;
-    m.switchInterval = switchInterval != null ? switchInterval : parent.switchInterval;
-    m.quick = quick != null ? quick : parent.quick;
-    m.repeats = repeats != null ? repeats : parent.repeats;
-    m.adaptive = adaptive != null ? adaptive : parent.adaptive;
-    m.maxTime = maxTime != null ? maxTime : parent.maxTime;
-    m.json = json != null ? json : parent.json;
-    m.report = report != null ? report : parent.report;
+    for (VarHandle field : OPTIONS.values()) {
+      @Nullable Object mine = field.get(this);
+      field.set(m, mine != null ? mine : field.get(parent));
+    }
     return m;
   }
 }

@@ -217,4 +217,18 @@ class LessonsTest {
     }
     assertTrue(shown > 0, "the README shows the lessons' programs");
   }
+
+  /** AllLessons runs every lesson of the chapter, in the order their names number them. */
+  @Test
+  void allLessonsListsEveryLessonInOrder() throws IOException {
+    List<String> lessons;
+    try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/gillab/gil/lessons"))) {
+      lessons = files.map(f -> f.getFileName().toString())
+          .filter(f -> f.matches("Gil_\\d\\d_\\w+\\.java"))
+          .map(f -> f.substring(0, f.length() - ".java".length()))
+          .sorted()
+          .toList();
+    }
+    assertEquals(lessons, AllLessons.LESSONS.stream().map(Class::getSimpleName).toList());
+  }
 }

@@ -1,8 +1,5 @@
 package dev.gillab.refcount.lessons;
 
-import dev.gillab.threads.explore.Exploration;
-import dev.gillab.threads.explore.Explorer;
-
 /**
  * <h2>The idea</h2>
  *
@@ -55,12 +52,10 @@ public final class RefCount_04_LockedCounts {
   private RefCount_04_LockedCounts() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Explorer explorer = Explorer.defaults();
-    System.out.println("The same two holders, PLAIN count, each change inside lock L:");
-    Exploration all = explorer.exhaustive(CountRaces.plainLocked());
-    System.out.println(all.summary());
-    System.out.println();
-    System.out.println("One of them (T2 uses the object while T1 changes the count):");
-    System.out.print(explorer.replay(CountRaces.plainLocked(), SCHEDULE).table());
+    Explorations.printEveryScheduleThenOne(
+        CountRaces::plainLocked,
+        "The same two holders, PLAIN count, each change inside lock L:",
+        "One of them (T2 uses the object while T1 changes the count):",
+        SCHEDULE);
   }
 }

@@ -3,8 +3,6 @@ package dev.gillab.refcount.lessons;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.refcount.Heap;
 import dev.gillab.refcount.HeapObject;
-import dev.gillab.threads.explore.Exploration;
-import dev.gillab.threads.explore.Explorer;
 
 /**
  * <h2>The idea</h2>
@@ -55,13 +53,11 @@ public final class RefCount_06_BiasedCounts {
   private RefCount_06_BiasedCounts() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Explorer explorer = Explorer.defaults();
-    System.out.println("T1 allocates (owns) the object and hands a reference to T2. BIASED count:");
-    Exploration all = explorer.exhaustive(CountRaces.biased());
-    System.out.println(all.summary());
-    System.out.println();
-    System.out.println("T2 lets go first (shared count -1), T1 merges on its way out:");
-    System.out.print(explorer.replay(CountRaces.biased(), SCHEDULE).table());
+    Explorations.printEveryScheduleThenOne(
+        CountRaces::biased,
+        "T1 allocates (owns) the object and hands a reference to T2. BIASED count:",
+        "T2 lets go first (shared count -1), T1 merges on its way out:",
+        SCHEDULE);
     System.out.println();
 
     try (Heap heap = Heap.builder().name("lesson-06").strategy(CountStrategy.BIASED).build()) {
