@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Parses the command's durations: {@code 5ms}, {@code 500us}, {@code 0.5ms}, {@code 1s}, {@code
  * 5}. A duration is at least {@link #MIN}: the GIL's switch interval is timed in nanoseconds, but
  * below a microsecond it is the clock's and the scheduler's noise, not a setting; and a value is
- * taken exactly or refused, never rounded ({@code 0.1ns} used to become 1 ns without a word).
+ * taken exactly or refused, never rounded ({@code 0.1ns} is refused, not read as 1 ns).
  */
 final class Durations {
   /** The shortest duration any option takes. */

@@ -11,9 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The cost of part 2's always-on instrumentation on the countdown loop: this build's interpreter
- * against an earlier build's (args: the earlier gil jar, its refcount jar, rounds), each in its
- * own class loader, rounds alternating so both see the same load.
+ * The countdown loop of this build's interpreter against another build's (args: the other gil
+ * jar, its refcount jar, rounds), each in its own class loader, rounds alternating so both see
+ * the same load: what a change to the eval loop or the GIL costs the hot path, side by side in
+ * one run.
  */
 public final class CountdownOverhead {
   private CountdownOverhead() {}
@@ -47,7 +48,8 @@ public final class CountdownOverhead {
     double mb = b[rounds / 2];
     double ma = a[rounds / 2];
     System.out.printf(
-        "countdown(%,d), median of %d: part 1 %.1f M it/s, part 2 %.1f M it/s, overhead %.1f%%%n",
+        "countdown(%,d), median of %d: other build %.1f M it/s, this build %.1f M it/s,"
+            + " this build slower by %.1f%%%n",
         n, rounds, mb / 1e6, ma / 1e6, 100 * (1 - ma / mb));
   }
 
