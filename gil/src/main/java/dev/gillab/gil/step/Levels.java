@@ -54,7 +54,9 @@ public final class Levels {
           "12_io_thread_waits.py",
           "13_lock_makes_it_whole.py",
           "14_free_while_in_use.py",
-          "15_gil_keeps_counts_whole.py");
+          "15_gil_keeps_counts_whole.py",
+          "16_lose_a_release.py",
+          "17_gil_keeps_releases_whole.py");
 
   private static final ImmutableList<Level> ALL = load();
 

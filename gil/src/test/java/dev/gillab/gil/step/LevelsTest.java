@@ -180,6 +180,35 @@ class LevelsTest {
   }
 
   @Test
+  void twoLostReleasesLeaveTheListAliveWithNoNameAndNeverUnderWholeCounts() {
+    Level level = Levels.byId("lose-a-release");
+    Found found = Explorer.defaults().find(level).orElseThrow();
+    Snapshot s = level.program().replay(found.schedule()).snapshot();
+    assertEquals(Outcome.FINISHED, s.outcome());
+    assertEquals("3\n3\n", s.output());
+    assertTrue(s.globals().stream().noneMatch(g -> g.name().equals("items")), s.toString());
+    assertEquals(1, s.leaks().size(), s.toString());
+    Snapshot.ObjectView list = s.leaks().get(0);
+    assertEquals("list", list.type());
+    assertEquals("[1, 2, 3]", list.repr());
+    assertEquals(1, list.refCount(), "one decRef lost: the count keeps a reference nobody holds");
+    assertTrue(s.heap().stream().noneMatch(o -> o.id() == list.id()), "no root reaches it");
+    // The lost release: a reader's at its return, or main's at del items, when the two race.
+    assertEquals(1, found.preemptions(), found + "\n" + s);
+    // The same program with atomic counts: every schedule within the bound ends with no leak.
+    Exhaustion whole = Explorer.defaults()
+        .exhaust(level.program().counts(CountStrategy.ATOMIC), level.goal(), 2);
+    assertTrue(whole.provesUnreachable(), whole.toString());
+    // Plain counts under the GIL: the same program, and no schedule at all leaks the list.
+    Level gil = Levels.byId("gil-keeps-releases-whole");
+    assertEquals(level.source().substring(level.source().indexOf("import")),
+        gil.source().substring(gil.source().indexOf("import")));
+    Exhaustion every = Explorer.defaults().exhaust(gil.program(), gil.goal(), Integer.MAX_VALUE);
+    assertTrue(every.provesUnreachable(), every.toString());
+    assertEquals(Map.of(Outcome.FINISHED, every.schedules()), every.outcomes());
+  }
+
+  @Test
   void everyUnbreakableLevelClaimsOnlyWhatTheBoundedSearchProves() {
     for (Level l : Levels.all()) {
       if (!l.solvable()) {
