@@ -288,6 +288,8 @@ class ServeIT {
     assertEquals(s.threads().stream().map(ServeIT::threadRow).toList(), page.threads(), where);
     assertEquals(s.globals().stream().map(ServeIT::globalRow).toList(), page.globals(), where);
     assertEquals(s.output(), page.output(), where);
+    assertEquals(s.leaks().stream().map(ServeIT::objectRow).toList(), page.leaks(), where);
+    assertEquals(!s.leaks().isEmpty(), page.leaksShown(), where + page);
     assertEquals(replay.choices().stream().map(t -> "run-" + t).toList(), page.enabled(), where);
     assertEquals("", page.error(), where);
 
@@ -314,6 +316,20 @@ class ServeIT {
             " \\| FAILED: (UseAfterFree|DoubleFree)Exception: (incRef|decRef) .* of \\w+ #\\d+, freed");
         assertTrue(page.threads().stream().anyMatch(row -> freed.matcher(row).find()),
             where + "no thread was stopped using a freed object: " + page.threads());
+      }
+      case LEAKS -> {
+        assertTrue(List.of("FINISHED", "ERROR").contains(page.outcome()), where + page);
+        assertTrue(page.leaksShown(), where + "no leaked object is shown: " + page);
+        Pattern leaked = Pattern.compile("#\\d+ \\| .+ \\| \\w+ \\| [1-9]\\d*");
+        assertTrue(!page.leaks().isEmpty()
+                && page.leaks().stream().allMatch(row -> leaked.matcher(row).matches()),
+            where + "the leaked objects are not named with a count: " + page.leaks());
+        // What leaked is outside what the roots reach: no global names it, no heap row shows it.
+        for (Snapshot.ObjectView o : s.leaks()) {
+          assertTrue(s.globals().stream().noneMatch(g -> g.id() == o.id())
+                  && s.heap().stream().noneMatch(h -> h.id() == o.id()),
+              where + o + " is reachable: " + s);
+        }
       }
       case STARVES -> {
         assertEquals("RUNNING", page.outcome(), where + page);
@@ -409,6 +425,11 @@ class ServeIT {
         t.waitingFor() == null ? "" : t.waitingFor());
   }
 
+  /** A row of the heap or leaks table as {@link Shown} reads it, from the explorer's replay. */
+  private static String objectRow(Snapshot.ObjectView o) {
+    return String.join(" | ", "#" + o.id(), o.repr(), o.type(), count(o.refCount()));
+  }
+
   /** A row of the globals table as {@link Shown} reads it, from the explorer's replay. */
   private static String globalRow(Snapshot.GlobalView g) {
     return String.join(" | ", g.name(), g.repr(), g.type(), count(g.refCount()));
@@ -416,8 +437,9 @@ class ServeIT {
 
   /**
    * What the page shows, read in one round trip: the timeline, the goal's status and banner, the
-   * thread buttons that are enabled, the error line, the threads and globals tables (cells joined
-   * by " | ", as the DOM holds them, line breaks and all), the output, the outcome and steps.
+   * thread buttons that are enabled, the error line, the threads, globals and leaked objects
+   * tables (cells joined by " | ", as the DOM holds them, line breaks and all) and whether the
+   * leaks pane is shown, the output, the outcome and steps.
    */
   private record Shown(
       List<String> timeline,
@@ -427,6 +449,8 @@ class ServeIT {
       String error,
       List<String> threads,
       List<String> globals,
+      List<String> leaks,
+      boolean leaksShown,
       String output,
       String outcome,
       String steps) {
@@ -443,6 +467,8 @@ class ServeIT {
         "  error: byId('error').hidden ? '' : byId('error').textContent,",
         "  threads: rows('#threads tbody tr'),",
         "  globals: rows('#globals tbody tr'),",
+        "  leaks: rows('#leaks tbody tr'),",
+        "  leaksShown: !byId('leaks-pane').hidden,",
         "  output: byId('output').textContent,",
         "  outcome: byId('outcome').textContent,",
         "  steps: byId('steps').textContent,",
@@ -452,7 +478,8 @@ class ServeIT {
       Map<?, ?> m = (Map<?, ?>) driver.executeScript(SCRIPT);
       return new Shown(strings(m.get("timeline")), (String) m.get("status"),
           (Boolean) m.get("solved"), strings(m.get("enabled")), (String) m.get("error"),
-          strings(m.get("threads")), strings(m.get("globals")), (String) m.get("output"),
+          strings(m.get("threads")), strings(m.get("globals")), strings(m.get("leaks")),
+          (Boolean) m.get("leaksShown"), (String) m.get("output"),
           (String) m.get("outcome"), (String) m.get("steps"));
     }
 

@@ -53,6 +53,18 @@ public final class ObjectSpace {
 
   private int lastSerial;
 
+  /**
+   * Numbered spaces only: the mortal objects this space allocated, oldest first, so that a stepped
+   * run can name the ones still alive at its end ({@link #alive}). Freed ones are dropped in a
+   * batch each time the list doubles, which keeps it at most twice the live objects and costs
+   * each allocation O(1) amortised; an unnumbered space (a real interpreter's) keeps nothing.
+   */
+  private final @Nullable ArrayList<PyValue> allocated;
+
+  private int pruneAt = MIN_PRUNE;
+
+  private static final int MIN_PRUNE = 64;
+
   /** Allocates the immortals (not charged to {@code memory}); the caller holds the GIL. */
   public ObjectSpace(Heap heap, Memory memory) {
     this(heap, memory, false);
@@ -67,6 +79,7 @@ public final class ObjectSpace {
     this.heap = heap;
     this.memory = memory;
     this.numbered = numbered;
+    this.allocated = numbered ? new ArrayList<>() : null;
     this.trashcan = ThreadLocal.withInitial(Trashcan::new);
     this.none = immortal(new PyNone());
     this.trueObj = immortal(new PyInt(1, true, true));
@@ -87,6 +100,7 @@ public final class ObjectSpace {
     this.heap = heap;
     this.memory = memory;
     this.numbered = template.numbered;
+    this.allocated = numbered ? new ArrayList<>() : null;
     this.lastSerial = template.lastSerial;
     this.trashcan = template.trashcan;
     this.none = template.none;
@@ -121,8 +135,34 @@ public final class ObjectSpace {
     }
     if (numbered) {
       v.serial = ++lastSerial;
+      track(v);
     }
     return v;
+  }
+
+  private void track(PyValue v) {
+    ArrayList<PyValue> a = allocated;
+    a.add(v);
+    if (a.size() >= pruneAt) {
+      a.removeIf(o -> o.heapObject().isFreed());
+      pruneAt = Math.max(MIN_PRUNE, 2 * a.size());
+    }
+  }
+
+  /**
+   * The mortal objects this space allocated that are not freed, oldest first: a numbered space's
+   * (a stepped run's); an unnumbered space keeps no list and answers none.
+   */
+  List<PyValue> alive() {
+    List<PyValue> out = new ArrayList<>();
+    if (allocated != null) {
+      for (PyValue v : allocated) {
+        if (!v.heapObject().isFreed()) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -48,6 +48,17 @@ import org.jspecify.annotations.Nullable;
  * ({@code UseAfterFreeException}, {@code DoubleFreeException}) and the thread that made it
  * fails.
  *
+ * <h2>Leaks</h2>
+ *
+ * An object kept by a count nobody holds is alive and unreachable. The heap counts its live
+ * objects but does not list them, so the run's object space lists what it allocated ({@link
+ * ObjectSpace#alive}); once the run has ended, {@link #leaked} is the objects of that list that
+ * no root reaches. The roots are what the interpreter keeps on purpose until it closes (the
+ * globals and the code's constants, which its close lets go of) and what a thread still running
+ * holds (a daemon's frames and thread object); the immortals, builtins and modules are never
+ * counted. Every other count is held by a reachable object, and the interpreter refuses to make
+ * a cycle (which this heap could not free), so with whole counts a run leaks nothing.
+ *
  * <p>Not thread-safe: one caller at a time.
  */
 public final class StepEngine {
@@ -88,6 +99,8 @@ public final class StepEngine {
   /** The freed object a change touched last, and the change, to name it in the error. */
   private @Nullable HeapObject<?> touchedFreed;
   private int touchedDelta;
+  /** Once the run has ended: what it leaked ({@link #leaked}), found once. */
+  private @Nullable List<PyValue> leaked;
 
   private int[] schedule = new int[32];
   private int steps;
@@ -326,8 +339,34 @@ public final class StepEngine {
           }
         }
         return false;
+      case LEAKS:
+        return !leaked().isEmpty();
     }
     throw new AssertionError(goal);
+  }
+
+  /**
+   * Once the run has ended, every thread it waits for done ({@link Outcome#FINISHED} or {@link
+   * Outcome#ERROR}): the objects it allocated that are alive although no root reaches them (see
+   * the class notes), oldest first. Empty while it runs, and after a deadlock or a budget, where
+   * the threads' frames still hold what they hold. An ended run changes no more, so it is found
+   * once.
+   */
+  List<PyValue> leaked() {
+    if (outcome != Outcome.FINISHED && outcome != Outcome.ERROR) {
+      return List.of();
+    }
+    if (leaked == null) {
+      Map<PyValue, Boolean> reached = StepSnapshots.reachable(this);
+      List<PyValue> out = new ArrayList<>();
+      for (PyValue v : space.alive()) {
+        if (!reached.containsKey(v)) {
+          out.add(v);
+        }
+      }
+      leaked = List.copyOf(out);
+    }
+    return leaked;
   }
 
   /** Everything a page shows of the run now. */

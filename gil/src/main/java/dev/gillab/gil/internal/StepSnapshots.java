@@ -13,6 +13,8 @@ import java.util.Map;
  * Builds a {@link Snapshot} of a {@link StepEngine}'s run. The heap does not list its live
  * objects (that would cost every allocation), so the snapshot finds them as the objects
  * reachable from the roots: globals, code constants, every thread's frames and thread objects.
+ * Once the run has ended, the objects it leaked ({@link StepEngine#leaked}) are those its object
+ * space still holds alive outside that set.
  */
 final class StepSnapshots {
   /** Longer reprs are cut here, so that a huge list does not make a huge snapshot. */
@@ -46,6 +48,10 @@ final class StepSnapshots {
       }
     }
     heap.sort(Comparator.comparingLong(Snapshot.ObjectView::id));
+    List<Snapshot.ObjectView> leaks = new ArrayList<>();
+    for (PyValue v : e.leaked()) {
+      leaks.add(new Snapshot.ObjectView(v.serial, v.typeName(), repr(v), v.refCount()));
+    }
     locks.sort(Comparator.comparingInt(l -> l.serial));
     List<Snapshot.LockView> lockViews = new ArrayList<>();
     for (PyLock l : locks) {
@@ -59,6 +65,7 @@ final class StepSnapshots {
         threads,
         globals,
         heap,
+        leaks,
         e.gilHolder(),
         lockViews,
         e.printed(),
@@ -129,7 +136,7 @@ final class StepSnapshots {
   }
 
   /** Every mortal object reachable from the run's roots. */
-  private static Map<PyValue, Boolean> reachable(StepEngine e) {
+  static Map<PyValue, Boolean> reachable(StepEngine e) {
     ArrayDeque<PyValue> todo = new ArrayDeque<>();
     for (GlobalCell c : e.globalCells()) {
       add(todo, c.value());

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a learner tries to make a program do by choosing its schedule: fail an assertion,
- * deadlock, end with a global at a value, starve a thread, or use an object after its count
- * freed it. A goal is checked after every
+ * deadlock, end with a global at a value, starve a thread, use an object after its count freed
+ * it, or end with an object alive that nothing refers to. A goal is checked after every
  * step ({@link #reachedBy}); those about the end of the run hold only once it has ended.
  *
  * @param kind which goal
@@ -42,7 +42,16 @@ public record Goal(
      * the use, and the thread ends by {@code UseAfterFreeException} (a count change on the freed
      * object) or {@code DoubleFreeException} (a release of it).
      */
-    USES_FREED
+    USES_FREED,
+    /**
+     * The run ends, every thread done, with an object it allocated still alive although nothing
+     * reaches it: not the globals, the code's constants, nor a frame of a thread still running
+     * (a daemon). Its count kept a reference nobody holds, the signature of a lost decRef; once
+     * the interpreter let go of its globals, the heap would report the object as a leak. (A cycle
+     * would leak too, for the heap has no cycle collector, but the interpreter refuses to make
+     * one.) {@link Snapshot#leaks()} names the objects.
+     */
+    LEAKS
   }
 
   /** Checks the fields fit the kind. */
@@ -120,6 +129,17 @@ public record Goal(
   public static Goal usesFreed() {
     return new Goal(
         Kind.USES_FREED, "make a thread use an object after it is freed", null, null, -1, 0);
+  }
+
+  /**
+   * The run ends with an object alive that nothing refers to: a count lost a decRef, so the
+   * object outlives every reference to it.
+   *
+   * @return the goal
+   */
+  public static Goal leaks() {
+    return new Goal(
+        Kind.LEAKS, "make an object outlive every reference to it", null, null, -1, 0);
   }
 
   /**

@@ -32,7 +32,7 @@ import java.util.NoSuchElementException;
  * A level's id is its file name without the number and the {@code .py}, dashed. Policies read
  * {@code interval}, {@code ioPriority}, {@code ticks(N)} and {@code none}; goals {@code
  * assertionFails}, {@code raises KIND}, {@code deadlock}, {@code globalEquals NAME REPR},
- * {@code starves THREAD STEPS} and {@code usesFreed}. Read once; immutable.
+ * {@code starves THREAD STEPS}, {@code usesFreed} and {@code leaks}. Read once; immutable.
  */
 public final class Levels {
   private static final String DIR = "levels/";
@@ -54,7 +54,9 @@ public final class Levels {
           "12_io_thread_waits.py",
           "13_lock_makes_it_whole.py",
           "14_free_while_in_use.py",
-          "15_gil_keeps_counts_whole.py");
+          "15_gil_keeps_counts_whole.py",
+          "16_lose_a_release.py",
+          "17_gil_keeps_releases_whole.py");
 
   private static final ImmutableList<Level> ALL = load();
 
@@ -158,6 +160,8 @@ public final class Levels {
         return Goal.starves(Integer.parseInt(w.get(1)), Integer.parseInt(w.get(2)));
       case "usesFreed":
         return Goal.usesFreed();
+      case "leaks":
+        return Goal.leaks();
       default:
         throw new IllegalArgumentException("unknown goal '" + text + "'");
     }

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a page shows of a stepped run at one moment: its threads, its globals, the live
- * objects of its heap with their reference counts, who holds the GIL and each lock, what it
- * printed, and how it stands. An immutable tree of records of strings, numbers and lists, so
+ * objects of its heap with their reference counts, the ones it leaked once it has ended, who
+ * holds the GIL and each lock, what it printed, and how it stands. An immutable tree of records of strings, numbers and lists, so
  * Jackson (or any record-aware serializer) writes it as it is.
  *
  * <p>Two snapshots of the same program after the same schedule are equal: the run is a function
@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param threads every thread the program started, by id (0 is the main thread)
  * @param globals the module's globals that are bound, by name
  * @param heap the live objects that are not immortal, by id
+ * @param leaks once the run has ended ({@link Outcome#FINISHED} or {@link Outcome#ERROR}): the
+ *     objects it allocated that are still alive although nothing reaches them, by id, each with
+ *     the count that keeps it (see {@link Goal.Kind#LEAKS}); empty while it runs, and after a
+ *     deadlock or a budget cut it short
  * @param gilHolder the thread that holds the GIL, or null when none does (always null under
  *     {@code none}, which has no GIL)
  * @param locks the {@code threading.Lock}s the program made that are still alive, by object id
@@ -27,6 +31,7 @@ public record Snapshot(
     List<ThreadView> threads,
     List<GlobalView> globals,
     List<ObjectView> heap,
+    List<ObjectView> leaks,
     @Nullable Integer gilHolder,
     List<LockView> locks,
     String output,
@@ -39,6 +44,7 @@ public record Snapshot(
     threads = List.copyOf(threads);
     globals = List.copyOf(globals);
     heap = List.copyOf(heap);
+    leaks = List.copyOf(leaks);
     locks = List.copyOf(locks);
     schedule = List.copyOf(schedule);
   }
@@ -99,7 +105,8 @@ public record Snapshot(
 
   /**
    * One live object of the heap: one that the globals, the code's constants or a thread's frames
-   * reach.
+   * reach ({@link #heap()}), or one that nothing reaches once the run has ended ({@link
+   * #leaks()}).
    *
    * @param id its object id (see {@link GlobalView#id()})
    * @param type its type name

@@ -75,6 +75,9 @@ function draw(state) {
   drawLocks(snap);
   drawObjects($('globals'), snap.globals, (g) => g.name);
   drawObjects($('heap'), snap.heap, (o) => '#' + o.id);
+  // Only an ended run is assessed for leaks; the pane stays out of the way until one leaks.
+  drawObjects($('leaks'), snap.leaks, (o) => '#' + o.id);
+  $('leaks-pane').hidden = snap.leaks.length === 0;
   drawTimeline(state);
   $('output').textContent = snap.output;
   $('outcome').textContent = snap.outcome;
