@@ -271,7 +271,7 @@ public final class OwnedLock {
   /** An acquisition that may block: order check, fast attempt, then a registered wait. */
   private void blockingAcquire(boolean interruptible) throws InterruptedException {
     HeldLocks held = checkOrder();
-    int holds = sync.tryLockHolds();
+    int holds = sync.lockAttemptHolds();
     if (holds == 0) {
       holds = waitToAcquire(interruptible);
     }
