@@ -200,6 +200,10 @@ public final class OwnedLock {
    *     "worker-2 cannot release lock 'A': it is held by worker-1"}
    */
   public void release() {
+    // Fields in locals: the unlock is a full barrier, after which the JIT would load them again.
+    ExclusiveCore core = this.core;
+    Sync sync = this.sync;
+    @Nullable OrderGraph order = this.order;
     if (captureStacks && sync.holdCount() == 1) { // 0 for a non-holder, whose release throws
       core.acquiredAt = null; // the outermost hold ends: its stack no longer says where it was taken
     }
@@ -270,12 +274,27 @@ public final class OwnedLock {
 
   /** An acquisition that may block: order check, fast attempt, then a registered wait. */
   private void blockingAcquire(boolean interruptible) throws InterruptedException {
-    HeldLocks held = checkOrder();
+    // Fields in locals: the fast attempt's compare-and-set is a full barrier, after which the JIT
+    // would load every field again.
+    ExclusiveCore core = this.core;
+    @Nullable OrderGraph order = this.order;
+    boolean captureStacks = this.captureStacks;
+    @Nullable HeldLocks held = null;
+    if (order != null) {
+      held = order.heldFor(core);
+      order.check(held, core);
+    }
     int holds = sync.lockAttemptHolds();
     if (holds == 0) {
       holds = waitToAcquire(interruptible);
     }
-    acquired(held, true, holds);
+    if (captureStacks && holds == 1) {
+      core.acquiredAt = Stacks.here();
+    }
+    if (held != null) {
+      // A re-entry is not ordered: the locks taken since its first hold have no edge to it.
+      order.acquired(held, core, holds == 1);
+    }
   }
 
   /**
@@ -317,15 +336,6 @@ public final class OwnedLock {
     } finally {
       waits.endWait(registered);
     }
-  }
-
-  private @Nullable HeldLocks checkOrder() {
-    if (order == null) {
-      return null;
-    }
-    HeldLocks held = order.heldFor(core);
-    order.check(held, core);
-    return held;
   }
 
   private void refuseSelfDeadlock() {

@@ -179,12 +179,16 @@ public final class OrderGraph {
    * the top entry is ordered and its edge known: one flag read and one cache compare.
    */
   public void check(HeldLocks locks, LockCore next) {
+    int top = locks.size() - 1;
+    if (top < 0) {
+      return; // nothing held, no edge: the single-lock case ends here
+    }
     OrderNode to = next.orderNode;
     if (to == null) {
       return;
     }
     int acquire = next.shared ? READ_ACQUIRE : 0;
-    for (int i = locks.size() - 1; i >= 0; i--) { // nothing held: the single-lock case ends here
+    for (int i = top; i >= 0; i--) {
       LockCore held = locks.at(i);
       if (held.id == next.id) {
         return; // next is held already: a re-entry, or a self-deadlock the acquisition reports
@@ -210,7 +214,9 @@ public final class OrderGraph {
    */
   public void acquired(HeldLocks locks, LockCore lock, boolean ordered) {
     locks.push(lock, ordered);
-    lock.holderStack = locks;
+    if (lock.holderStack != locks) { // usually the same record: a read instead of a barriered write
+      lock.holderStack = locks;
+    }
   }
 
   /**
