@@ -201,6 +201,9 @@ public final class OrderGraph {
     if (top < 0) {
       return true; // nothing held, no edge: the single-lock case ends here
     }
+    if (locks.at(top) == next.orderedAfter && locks.ordered(top)) {
+      return true; // the usual nesting again: the walk would stop at once, at a known edge
+    }
     OrderNode to = next.orderNode;
     if (to == null) {
       return true;
@@ -223,6 +226,9 @@ public final class OrderGraph {
         checkNewEdge(held, next, from, to, kind);
       }
       if (locks.ordered(i)) {
+        if (i == top && from != null && next.orderedAfter != held) {
+          next.orderedAfter = held; // its edge is known now, and stays known
+        }
         return true;
       }
     }
