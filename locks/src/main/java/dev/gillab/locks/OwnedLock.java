@@ -317,7 +317,7 @@ public final class OwnedLock {
   private int checkOrderFirst(HeldLocks held, int holds) {
     OrderGraph order = checkNotNull(this.order);
     if (holds > 0) {
-      sync.unlock(); // nobody has seen the hold: no report, no refusal, is made while it is held
+      sync.unlock(); // given back first: no report or refusal is made while the lock is held
     }
     order.check(held, core);
     return holds > 0 ? sync.lockAttemptHolds() : 0;
