@@ -200,6 +200,10 @@ public final class OwnedLock {
    *     "worker-2 cannot release lock 'A': it is held by worker-1"}
    */
   public void release() {
+    // Fields in locals: the unlock is a full barrier, after which the JIT would load them again.
+    ExclusiveCore core = this.core;
+    Sync sync = this.sync;
+    @Nullable OrderGraph order = this.order;
     if (captureStacks && sync.holdCount() == 1) { // 0 for a non-holder, whose release throws
       core.acquiredAt = null; // the outermost hold ends: its stack no longer says where it was taken
     }
@@ -268,14 +272,55 @@ public final class OwnedLock {
     return "lock '" + core.name + "' (" + (owner == null ? "free" : "held by " + owner) + ")";
   }
 
-  /** An acquisition that may block: order check, fast attempt, then a registered wait. */
+  /**
+   * An acquisition that may block: fast attempt, order check, then a registered wait.
+   *
+   * <p>The order is checked before the caller can block, and an edge is validated (reported,
+   * refused) only while the lock is not taken. The fast attempt still comes first: the
+   * compare-and-set is a full barrier, and the reads of the check (the lock's held stack, its
+   * top entry, the order cache) are a chain of dependent loads that, ahead of it, the barrier
+   * waits for; behind it they overlap with the rest of the acquisition. When the attempt took
+   * the lock and an edge is not known yet (a first nesting, rare by nature), the hold is given
+   * back, the check runs as it would have before the attempt, and the acquisition starts again.
+   */
   private void blockingAcquire(boolean interruptible) throws InterruptedException {
-    HeldLocks held = checkOrder();
-    int holds = sync.tryLockHolds();
+    // Fields in locals: the fast attempt's compare-and-set is a full barrier, after which the JIT
+    // would load every field again.
+    ExclusiveCore core = this.core;
+    @Nullable OrderGraph order = this.order;
+    boolean captureStacks = this.captureStacks;
+    int holds = sync.lockAttemptHolds();
+    @Nullable HeldLocks held = null;
+    if (order != null) {
+      held = order.heldFor(core);
+      if (holds == 0 || !order.knownOrder(held, core)) {
+        holds = checkOrderFirst(held, holds);
+      }
+    }
     if (holds == 0) {
       holds = waitToAcquire(interruptible);
     }
-    acquired(held, true, holds);
+    if (captureStacks && holds == 1) {
+      core.acquiredAt = Stacks.here();
+    }
+    if (held != null) {
+      // A re-entry is not ordered: the locks taken since its first hold have no edge to it.
+      order.acquired(held, core, holds == 1);
+    }
+  }
+
+  /**
+   * The order check of a blocking acquisition whose fast attempt failed ({@code holds} 0) or
+   * found an edge not known yet: with the hold given back, the check runs as if before the
+   * attempt; answers the hold count of a new attempt (0: wait). Out of line, as it is rare.
+   */
+  private int checkOrderFirst(HeldLocks held, int holds) {
+    OrderGraph order = checkNotNull(this.order);
+    if (holds > 0) {
+      sync.unlock(); // given back first: no report or refusal is made while the lock is held
+    }
+    order.check(held, core);
+    return holds > 0 ? sync.lockAttemptHolds() : 0;
   }
 
   /**
@@ -317,15 +362,6 @@ public final class OwnedLock {
     } finally {
       waits.endWait(registered);
     }
-  }
-
-  private @Nullable HeldLocks checkOrder() {
-    if (order == null) {
-      return null;
-    }
-    HeldLocks held = order.heldFor(core);
-    order.check(held, core);
-    return held;
   }
 
   private void refuseSelfDeadlock() {

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -224,6 +225,31 @@ class OrderCheckTest {
     nest(d, a);
     assertTheOnlyReportIs("potential deadlock: " + me + " acquires A while holding D, but A -> B "
         + "-> D was established before; lock-order cycle: D -> A -> B -> D");
+  }
+
+  /**
+   * The same walk deep in a held stack, past the entries whose flags share one word: a tried
+   * lock there is still no place to stop, and the ordered entry below it still is.
+   */
+  @Test
+  void deepInTheHeldStackATriedLockStillDoesNotHideTheOrderBelowIt() throws Exception {
+    LockSet locks = newLocksAToD(Policy.WARN);
+    List<OwnedLock> below = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      OwnedLock lock = locks.newLock("L" + i);
+      lock.acquire();
+      below.add(lock);
+    }
+    a.acquire(); // entry 70: ordered
+    assertTrue(b.tryAcquire()); // entry 71: not ordered
+    c.acquire(); // B -> C and A -> C, not L69 -> C (L69 reaches C through A)
+    release(c, b, a);
+    for (int i = below.size() - 1; i >= 0; i--) {
+      below.get(i).release();
+    }
+    nest(c, a);
+    assertTheOnlyReportIs("potential deadlock: " + me + " acquires A while holding C, but A -> C "
+        + "was established before; lock-order cycle: C -> A -> C");
   }
 
   @Test

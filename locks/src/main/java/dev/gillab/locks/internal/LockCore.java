@@ -35,6 +35,15 @@ public abstract class LockCore {
    */
   public @Nullable HeldLocks holderStack;
 
+  /**
+   * The latest lock found on top of an acquirer's held stack, as an ordered entry, with its
+   * order edge to this side known: when it is on top again, the order check is one identity
+   * compare and one flag read (no walk to the order node and its cache). Read and written by
+   * any thread without synchronization, which is safe: an edge once validated stays validated,
+   * and only the reference is compared (every field of a lock that the check reads is final).
+   */
+  @Nullable LockCore orderedAfter;
+
   LockCore(String name, long id, @Nullable OrderNode orderNode, boolean shared) {
     this.name = name;
     this.id = id;

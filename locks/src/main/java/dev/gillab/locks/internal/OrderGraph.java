@@ -179,28 +179,60 @@ public final class OrderGraph {
    * the top entry is ordered and its edge known: one flag read and one cache compare.
    */
   public void check(HeldLocks locks, LockCore next) {
+    walk(locks, next, true);
+  }
+
+  /**
+   * Whether {@link #check} would find every edge known (or none needed): the same walk, reads
+   * only. A blocking acquisition that took its lock at the first attempt asks this afterwards,
+   * and only when it answers false gives the lock back and runs the check (see {@code
+   * OwnedLock}).
+   */
+  public boolean knownOrder(HeldLocks locks, LockCore next) {
+    return walk(locks, next, false);
+  }
+
+  /**
+   * The walk of {@link #check}; with {@code validate} false it stops at the first edge not
+   * known and answers false, otherwise it validates each such edge and answers true.
+   */
+  private boolean walk(HeldLocks locks, LockCore next, boolean validate) {
+    int top = locks.size() - 1;
+    if (top < 0) {
+      return true; // nothing held, no edge: the single-lock case ends here
+    }
+    if (locks.at(top) == next.orderedAfter && locks.ordered(top)) {
+      return true; // the usual nesting again: the walk would stop at once, at a known edge
+    }
     OrderNode to = next.orderNode;
     if (to == null) {
-      return;
+      return true;
     }
     int acquire = next.shared ? READ_ACQUIRE : 0;
-    for (int i = locks.size() - 1; i >= 0; i--) { // nothing held: the single-lock case ends here
+    for (int i = top; i >= 0; i--) {
       LockCore held = locks.at(i);
       if (held.id == next.id) {
-        return; // next is held already: a re-entry, or a self-deadlock the acquisition reports
+        return true; // next is held already: a re-entry, or a self-deadlock the acquisition reports
       }
       OrderNode from = held.orderNode;
       int kind = held.shared ? SHARED_HOLDER | acquire : acquire;
       if (from != null && !from.knows(to, kind)) {
+        if (!validate) {
+          return false;
+        }
         if (next.heldByCurrentThread()) {
-          return; // a re-entry cannot block; a held non-reentrant lock is a real deadlock
+          return true; // a re-entry cannot block; a held non-reentrant lock is a real deadlock
         }
         checkNewEdge(held, next, from, to, kind);
       }
       if (locks.ordered(i)) {
-        return;
+        if (i == top && from != null && next.orderedAfter != held) {
+          next.orderedAfter = held; // its edge is known now, and stays known
+        }
+        return true;
       }
     }
+    return true;
   }
 
   /**
@@ -210,7 +242,9 @@ public final class OrderGraph {
    */
   public void acquired(HeldLocks locks, LockCore lock, boolean ordered) {
     locks.push(lock, ordered);
-    lock.holderStack = locks;
+    if (lock.holderStack != locks) { // usually the same record: a read instead of a barriered write
+      lock.holderStack = locks;
+    }
   }
 
   /**

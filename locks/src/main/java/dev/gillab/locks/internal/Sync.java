@@ -55,6 +55,21 @@ public final class Sync extends AbstractQueuedSynchronizer {
     return 0;
   }
 
+  /**
+   * {@link #tryLockHolds()} for the first attempt of an acquisition that will wait if it fails:
+   * the compare-and-set comes at once, without reading the state first, as in {@code
+   * ReentrantLock.lock()}. That saves the uncontended case a read; the look-first form stays for
+   * {@code tryAcquire} and queued waiters, who may ask again and again while the lock is held,
+   * and whose failing compare-and-set would take the cache line from the holder each time.
+   */
+  public int lockAttemptHolds() {
+    if (compareAndSetState(0, 1)) {
+      setExclusiveOwnerThread(Thread.currentThread());
+      return 1;
+    }
+    return tryLockHolds(); // held: a re-entry, or another thread's
+  }
+
   @Override
   protected boolean tryRelease(int ignored) {
     Thread me = Thread.currentThread();
