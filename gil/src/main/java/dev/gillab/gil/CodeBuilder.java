@@ -131,7 +131,7 @@ public final class CodeBuilder {
   }
 
   private static Object constant(Object value) {
-    Object v = value instanceof Integer ? Long.valueOf((Integer) value) : value;
+    Object v = value instanceof Integer i ? Long.valueOf(i) : value;
     if (v instanceof List) {
       List<Object> items = new ArrayList<>();
       for (Object item : (List<?>) v) {
@@ -221,16 +221,12 @@ public final class CodeBuilder {
    */
   @CanIgnoreReturnValue
   public CodeBuilder op(Opcode op, String name) {
-    switch (op.operand()) {
-      case LOCAL:
-        return add(op, index(locals, name), 0, NO_LABEL);
-      case GLOBAL:
-        return add(op, index(globals, name), 0, NO_LABEL);
-      case NAME:
-        return add(op, index(names, name), 0, NO_LABEL);
-      default:
-        throw new IllegalArgumentException(op + " takes no name");
-    }
+    return switch (op.operand()) {
+      case LOCAL -> add(op, index(locals, name), 0, NO_LABEL);
+      case GLOBAL -> add(op, index(globals, name), 0, NO_LABEL);
+      case NAME -> add(op, index(names, name), 0, NO_LABEL);
+      default -> throw new IllegalArgumentException(op + " takes no name");
+    };
   }
 
   /** A jump ({@link Opcode.Operand#LABEL}) to {@code label}, e.g. {@code FOR_ITER end}. */

@@ -68,9 +68,13 @@ class BoundedRunTest {
     // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
     assertEquals(1, main("--budget", "2500000", p.toString()), err.lines());
     assertTrue(
-        err.lines().endsWith(
-            "line 3, in <module>\n    print(a == b)\n"
-                + "BudgetExceeded: instruction budget of 2500000 exhausted\n"),
+        err.lines()
+            .endsWith(
+                """
+            line 3, in <module>
+                print(a == b)
+            BudgetExceeded: instruction budget of 2500000 exhausted
+            """),
         err.lines());
     assertEquals("", out.lines());
   }

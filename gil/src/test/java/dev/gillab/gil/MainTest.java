@@ -83,18 +83,17 @@ class MainTest {
     Files.writeString(p, "counter = 0\ncounter += 1\n");
     assertEquals(0, main("--dis", p.toString()));
     assertEquals(
-        String.join(
-            "\n",
-            "  1           0 LOAD_CONST               0 (0)",
-            "              2 STORE_GLOBAL             0 (counter)",
-            "",
-            "  2           4 LOAD_GLOBAL              0 (counter)",
-            "              6 LOAD_CONST               1 (1)",
-            "              8 BINARY_OP               13 (+=)",
-            "             10 STORE_GLOBAL             0 (counter)",
-            "             12 LOAD_CONST               2 (None)",
-            "             14 RETURN_VALUE",
-            ""),
+        """
+          1           0 LOAD_CONST               0 (0)
+                      2 STORE_GLOBAL             0 (counter)
+
+          2           4 LOAD_GLOBAL              0 (counter)
+                      6 LOAD_CONST               1 (1)
+                      8 BINARY_OP               13 (+=)
+                     10 STORE_GLOBAL             0 (counter)
+                     12 LOAD_CONST               2 (None)
+                     14 RETURN_VALUE
+        """,
         out.lines());
   }
 
@@ -103,16 +102,15 @@ class MainTest {
     Path p = dir.resolve("d.py");
     Files.writeString(
         p,
-        String.join(
-            "\n",
-            "import threading",
-            "import time",
-            "def forever():",
-            "    while True:",
-            "        time.sleep(0.01)",
-            "threading.Thread(target=forever, daemon=True).start()",
-            "print('main done')",
-            ""));
+        """
+        import threading
+        import time
+        def forever():
+            while True:
+                time.sleep(0.01)
+        threading.Thread(target=forever, daemon=True).start()
+        print('main done')
+        """);
     assertEquals(0, main(p.toString()));
     assertEquals("main done\n", out.lines());
     assertEquals("", err.lines());

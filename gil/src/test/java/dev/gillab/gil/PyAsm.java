@@ -52,33 +52,17 @@ final class PyAsm {
       Opcode op = Opcode.valueOf(sp < 0 ? line : line.substring(0, sp));
       String arg = sp < 0 ? "" : line.substring(sp + 1).strip();
       switch (op.operand()) {
-        case NONE:
-          b.op(op);
-          break;
-        case CONSTANT:
-          b.loadConst(constant(arg, codes));
-          break;
-        case LOCAL:
-        case GLOBAL:
-        case NAME:
-          b.op(op, arg);
-          break;
-        case BINARY_OP:
-          b.binaryOp(BinaryOp.ofSymbol(arg).orElseThrow());
-          break;
-        case COMPARE_OP:
-          b.compareOp(CompareOp.ofSymbol(arg).orElseThrow());
-          break;
-        case LABEL:
-          b.jump(op, arg);
-          break;
-        case COUNT:
-          b.op(op, Integer.parseInt(arg));
-          break;
-        case CALL:
+        case NONE -> b.op(op);
+        case CONSTANT -> b.loadConst(constant(arg, codes));
+        case LOCAL, GLOBAL, NAME -> b.op(op, arg);
+        case BINARY_OP -> b.binaryOp(BinaryOp.ofSymbol(arg).orElseThrow());
+        case COMPARE_OP -> b.compareOp(CompareOp.ofSymbol(arg).orElseThrow());
+        case LABEL -> b.jump(op, arg);
+        case COUNT -> b.op(op, Integer.parseInt(arg));
+        case CALL -> {
           String[] t = arg.split(" ");
           b.call(t[0], Integer.parseInt(t[1]));
-          break;
+        }
       }
     }
     return b.build();

@@ -61,19 +61,19 @@ class RuntimeErrorsTest {
     Code f =
         Assembler.assemble(
             "f",
-            String.join(
-                "\n",
-                ".params n",
-                "LOAD_FAST n",
-                "LOAD_CONST 100000",
-                "BINARY_OP +",
-                "BUILD_LIST 1",
-                "STORE_FAST keep",
-                "LOAD_FAST n",
-                "LOAD_CONST 1",
-                "BINARY_OP +",
-                "CALL f 1",
-                "RETURN_VALUE"));
+            """
+            .params n
+            LOAD_FAST n
+            LOAD_CONST 100000
+            BINARY_OP +
+            BUILD_LIST 1
+            STORE_FAST keep
+            LOAD_FAST n
+            LOAD_CONST 1
+            BINARY_OP +
+            CALL f 1
+            RETURN_VALUE\
+            """);
     try (Interpreter in = Interpreter.builder().function("f", f).maxFrameDepth(50).build()) {
       long constants = in.heap().stats().live();
       InterpreterError e = assertThrows(InterpreterError.class, () -> in.run(f, 0L));

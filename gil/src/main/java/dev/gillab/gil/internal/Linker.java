@@ -113,11 +113,11 @@ public final class Linker {
    */
   private static PyValue constant(
       Object value, ObjectSpace space, Function<Code, PyValue> codeObjects) {
-    if (value instanceof Code) {
-      return codeObjects.apply((Code) value);
+    if (value instanceof Code code) {
+      return codeObjects.apply(code);
     }
-    if (value instanceof Double) {
-      return space.newFloat((Double) value);
+    if (value instanceof Double d) {
+      return space.newFloat(d);
     }
     if (value instanceof List) {
       List<?> in = (List<?>) value;

@@ -180,7 +180,7 @@ final class Modules {
       argTuple = rt.space().newTuple(items.toArray(new PyValue[0]));
     }
     boolean isDaemon =
-        daemon == null || daemon instanceof PyNone
+        (daemon == null || daemon instanceof PyNone)
             ? ts.thread != null && ts.thread.daemon
             : ObjectSpace.truthy(daemon);
     if (target != null) {
@@ -190,14 +190,14 @@ final class Modules {
   }
 
   private static String targetName(PyValue target) {
-    if (target instanceof PyFunction) {
-      return ((PyFunction) target).name();
+    if (target instanceof PyFunction pyFunction) {
+      return pyFunction.name();
     }
-    if (target instanceof PyBuiltinFunction) {
-      return ((PyBuiltinFunction) target).name();
+    if (target instanceof PyBuiltinFunction pyBuiltinFunction) {
+      return pyBuiltinFunction.name();
     }
-    if (target instanceof PyBoundMethod) {
-      return ((PyBoundMethod) target).name();
+    if (target instanceof PyBoundMethod pyBoundMethod) {
+      return pyBoundMethod.name();
     }
     return null;
   }

@@ -43,8 +43,8 @@ final class StepSnapshots {
     List<PyLock> locks = new ArrayList<>();
     for (PyValue v : live.keySet()) {
       heap.add(new Snapshot.ObjectView(v.serial, v.typeName(), repr(v), v.refCount()));
-      if (v instanceof PyLock) {
-        locks.add((PyLock) v);
+      if (v instanceof PyLock pyLock) {
+        locks.add(pyLock);
       }
     }
     heap.sort(Comparator.comparingLong(Snapshot.ObjectView::id));
@@ -98,8 +98,8 @@ final class StepSnapshots {
     String waitingFor = null;
     if (blocker instanceof PyLock) {
       waitingFor = lockNames.getOrDefault(blocker, "lock#" + blocker.serial);
-    } else if (blocker instanceof PyThread) {
-      waitingFor = "join " + ((PyThread) blocker).name;
+    } else if (blocker instanceof PyThread pyThread) {
+      waitingFor = "join " + pyThread.name;
     }
     if (blocker != null) {
       waiters.computeIfAbsent(blocker, b -> new ArrayList<>()).add(t.id);
@@ -121,8 +121,8 @@ final class StepSnapshots {
     Map<PyLock, String> names = new IdentityHashMap<>();
     for (GlobalCell c : e.globalCells()) {
       PyValue v = c.value();
-      if (v instanceof PyLock) {
-        names.putIfAbsent((PyLock) v, c.name());
+      if (v instanceof PyLock pyLock) {
+        names.putIfAbsent(pyLock, c.name());
       } else if (v instanceof PyList || v instanceof PyTuple) {
         List<PyValue> items = ObjectSpace.items(v);
         for (int i = 0; i < items.size(); i++) {

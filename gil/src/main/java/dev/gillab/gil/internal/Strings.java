@@ -207,7 +207,11 @@ final class Strings {
       return false;
     }
     return s.codePoints()
-        .allMatch(c -> Character.isDigit(c) || Character.getType(c) == Character.OTHER_NUMBER
-            && Character.getNumericValue(c) >= 0 && Character.getNumericValue(c) <= 9);
+        .allMatch(
+            c ->
+                Character.isDigit(c)
+                    || (Character.getType(c) == Character.OTHER_NUMBER
+                        && Character.getNumericValue(c) >= 0
+                        && Character.getNumericValue(c) <= 9));
   }
 }

@@ -23,13 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CountdownVsCPython {
   private static final String PYTHON =
-      "import time\n"
-          + "def countdown(n):\n"
-          + "    while n > 0:\n"
-          + "        n -= 1\n"
-          + "N = %d\n"
-          + "for _ in range(%d):\n"
-          + "    t = time.perf_counter_ns(); countdown(N); print(time.perf_counter_ns() - t)\n";
+      """
+      import time
+      def countdown(n):
+          while n > 0:
+              n -= 1
+      N = %d
+      for _ in range(%d):
+          t = time.perf_counter_ns(); countdown(N); print(time.perf_counter_ns() - t)
+      """;
 
   /** The loop as it was written by hand before the compiler: the baseline the compiled one must match. */
   private static final String ASSEMBLER = AsmCountdown.source();
