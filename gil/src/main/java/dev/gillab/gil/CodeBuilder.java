@@ -177,11 +177,13 @@ public final class CodeBuilder {
   }
 
   @CanIgnoreReturnValue
+  @SuppressWarnings("EnumOrdinal") // BINARY_OP's argument is the operator's place in BinaryOp
   public CodeBuilder binaryOp(BinaryOp op) {
     return add(Opcode.BINARY_OP, checkNotNull(op, "op").ordinal(), 0, NO_LABEL);
   }
 
   @CanIgnoreReturnValue
+  @SuppressWarnings("EnumOrdinal") // COMPARE_OP's argument is the operator's place in CompareOp
   public CodeBuilder compareOp(CompareOp op) {
     return add(Opcode.COMPARE_OP, checkNotNull(op, "op").ordinal(), 0, NO_LABEL);
   }

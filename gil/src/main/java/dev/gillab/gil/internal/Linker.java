@@ -21,6 +21,7 @@ public final class Linker {
    *
    * @throws VerifyException for an unknown builtin or a wrong argument count
    */
+  @SuppressWarnings("EnumOrdinal") // the dispatch loop's opcode numbers are Opcode's order
   public static LinkedCode link(
       Code code,
       ObjectSpace space,

@@ -241,6 +241,7 @@ public final class ObjectSpace {
   }
 
   /** A new list that takes over the references in {@code items}, even when it fails. */
+  @SuppressWarnings("NonApiType") // the list keeps it as its storage: mutable, growable, not copied
   public PyValue newList(ArrayList<PyValue> items) {
     return container(new PyList(items, memory));
   }

@@ -17,6 +17,7 @@ final class Ops {
   private Ops() {}
 
   /** {@code l op r} for any operands; answers a new reference. */
+  @SuppressWarnings("EnumOrdinal") // the int fast path numbers operators as BINARY_OP's argument
   static PyValue binaryAny(
       ObjectSpace space, ThreadState ts, BinaryOp op, PyValue l, PyValue r) {
     if (l instanceof PyInt li && r instanceof PyInt ri && op.plain() != BinaryOp.TRUE_DIVIDE) {
@@ -194,6 +195,7 @@ final class Ops {
    * A new list or tuple over items it does not own yet: take a reference to each, which the new
    * object takes over (and releases if it cannot be allocated).
    */
+  @SuppressWarnings("NonApiType") // a list takes it over as its storage: mutable, not copied
   private static PyValue newSharing(ObjectSpace space, ArrayList<PyValue> items, boolean tuple) {
     for (PyValue item : items) {
       PyValue.incRef(item);

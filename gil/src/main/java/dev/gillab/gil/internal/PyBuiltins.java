@@ -212,7 +212,7 @@ final class PyBuiltins {
       return v;
     }
     if (v instanceof PyInt pyInt) {
-      return rt.space().newFloat(pyInt.value);
+      return rt.space().newFloat((double) pyInt.value); // float(int) rounds, as in CPython
     }
     if (v instanceof PyStr pyStr) {
       return rt.space().newFloat(Floats.parse(pyStr.value));

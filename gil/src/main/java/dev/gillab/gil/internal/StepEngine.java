@@ -85,9 +85,9 @@ public final class StepEngine {
   private final PyRuntime runtime;
   private final ByteArrayOutputStream printed;
   private final Globals globals = new Globals();
-  private final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
-  private final Map<LinkedCode, Code> sources = new IdentityHashMap<>();
-  private final Map<Code, PyValue> codeObjects = new IdentityHashMap<>();
+  private final IdentityHashMap<Code, LinkedCode> linked = new IdentityHashMap<>();
+  private final IdentityHashMap<LinkedCode, Code> sources = new IdentityHashMap<>();
+  private final IdentityHashMap<Code, PyValue> codeObjects = new IdentityHashMap<>();
   private final List<StepThread> threads = new ArrayList<>();
   private final @Nullable Shared shared;
   /** Count changes are split into a read and a later write ({@link #change}). */
@@ -95,7 +95,7 @@ public final class StepEngine {
   /** The thread whose step is running an instruction, while counts race; else null. */
   private @Nullable StepThread deferring;
   /** Each object whose change was put off, to name it in an error once it is freed. */
-  private final Map<HeapObject<?>, PyValue> named = new IdentityHashMap<>();
+  private final IdentityHashMap<HeapObject<?>, PyValue> named = new IdentityHashMap<>();
   /** The freed object a change touched last, and the change, to name it in the error. */
   private @Nullable HeapObject<?> touchedFreed;
   private int touchedDelta;
@@ -189,7 +189,7 @@ public final class StepEngine {
     final PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
     final PyRuntime runtime;
     /** The first run's linking of each code, whose instructions later runs reuse. */
-    final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
+    final IdentityHashMap<Code, LinkedCode> linked = new IdentityHashMap<>();
 
     /**
      * What the runs of one search share.

@@ -26,7 +26,7 @@ final class StepSnapshots {
     Map<PyValue, Boolean> live = reachable(e);
     Map<PyLock, String> lockNames = lockNames(e);
     List<Snapshot.ThreadView> threads = new ArrayList<>();
-    Map<PyValue, List<Integer>> waiters = new IdentityHashMap<>();
+    IdentityHashMap<PyValue, List<Integer>> waiters = new IdentityHashMap<>();
     for (StepThread t : e.threads()) {
       threads.add(thread(e, t, lockNames, waiters));
     }
@@ -118,7 +118,7 @@ final class StepSnapshots {
 
   /** The globals that hold each lock: {@code a}, or {@code forks[1]} for one in a list. */
   private static Map<PyLock, String> lockNames(StepEngine e) {
-    Map<PyLock, String> names = new IdentityHashMap<>();
+    IdentityHashMap<PyLock, String> names = new IdentityHashMap<>();
     for (GlobalCell c : e.globalCells()) {
       PyValue v = c.value();
       if (v instanceof PyLock pyLock) {
@@ -159,7 +159,7 @@ final class StepSnapshots {
         }
       }
     }
-    Map<PyValue, Boolean> seen = new IdentityHashMap<>();
+    IdentityHashMap<PyValue, Boolean> seen = new IdentityHashMap<>();
     List<PyValue> held = new ArrayList<>();
     while (!todo.isEmpty()) {
       PyValue v = todo.pop();

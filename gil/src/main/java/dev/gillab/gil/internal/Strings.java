@@ -202,6 +202,8 @@ final class Strings {
   }
 
   /** Python's {@code str.isdigit()}: non-empty, every code point a digit. */
+  // Superscripts and circled digits are digits to Python: their numeric value says which.
+  @SuppressWarnings("CharacterGetNumericValue")
   static boolean isDigit(String s) {
     if (s.isEmpty()) {
       return false;
