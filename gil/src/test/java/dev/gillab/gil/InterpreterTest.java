@@ -21,6 +21,7 @@ class InterpreterTest {
 
   /** {@code programs/seed.py}, the seed's snippet as written; closing frees its globals. */
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void seedSnippetPrintsTwoThenThree() {
     try (Interpreter in = Interpreter.builder().out(out).build()) {
       in.exec(Examples.module("seed.py"));
@@ -39,6 +40,7 @@ class InterpreterTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void printFormatsLikePython() {
     Code c =
         Assembler.assemble(
@@ -64,6 +66,7 @@ class InterpreterTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void listsStringsAndArithmetic() {
     Code c =
         Assembler.assemble(

@@ -787,6 +787,7 @@ class PythonRuntimeTest {
    * then, as a second program on the same interpreter: {@code print(lock.locked())}.
    */
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void anErrorInAWithBlockReleasesTheLock() {
     Code f =
         PyAsm.function(
@@ -911,6 +912,7 @@ class PythonRuntimeTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void theCountdownStillRunsAndLeavesNothing() {
     try (Interpreter in = Interpreter.create()) {
       assertEquals(0L, in.run(Examples.countdown(), 100_000L));
@@ -1071,6 +1073,7 @@ class PythonRuntimeTest {
    * </pre>
    */
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void threadLifecycleErrors() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Interpreter in = Interpreter.builder()
