@@ -29,7 +29,7 @@ final class Iteration {
    * length is known, is checked against the size limit and the room left in the byte budget
    * before the first item is made.
    */
-  @SuppressWarnings("NonApiType") // a new list of the caller's own, fit to become a PyList's storage
+  @SuppressWarnings("NonApiType") // a new list of the caller's, fit to be a PyList's storage
   static ArrayList<PyValue> items(ObjectSpace space, ThreadState ts, PyValue v) {
     if (v instanceof PyList || v instanceof PyTuple) {
       List<PyValue> items = ObjectSpace.items(v);

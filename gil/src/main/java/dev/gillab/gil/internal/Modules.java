@@ -29,7 +29,9 @@ final class Modules {
               a.exactly(0);
               // CPython keeps whole microseconds and answers us * 1e-6 (0.05 reads 0.0499...).
               return rt.space().newFloat(
-                  rt.gil().switchInterval().map(d -> TimeUnit.NANOSECONDS.toMicros(d.toNanos()) * 1e-6)
+                  rt.gil()
+                      .switchInterval()
+                      .map(d -> TimeUnit.NANOSECONDS.toMicros(d.toNanos()) * 1e-6)
                       .orElse(DEFAULT_INTERVAL));
             }),
             "setswitchinterval",
