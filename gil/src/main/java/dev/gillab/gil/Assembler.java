@@ -104,41 +104,35 @@ public final class Assembler {
     }
     String a = operands > 0 ? t.get(1) : "";
     switch (op.operand()) {
-      case NONE:
-        b.op(op);
-        break;
-      case CONSTANT:
-        b.loadConst(constant(name, line, a));
-        break;
-      case LOCAL:
-      case GLOBAL:
-      case NAME:
+      case NONE -> b.op(op);
+      case CONSTANT -> b.loadConst(constant(name, line, a));
+      case LOCAL, GLOBAL, NAME -> {
         requireName(name, line, a);
         b.op(op, a);
-        break;
-      case BINARY_OP:
-        b.binaryOp(
-            BinaryOp.ofSymbol(a)
-                .orElseThrow(
-                    () -> new VerifyException(name, line, "unknown binary operator '" + Echo.of(a) + "'")));
-        break;
-      case COMPARE_OP:
-        b.compareOp(
-            CompareOp.ofSymbol(a)
-                .orElseThrow(
-                    () -> new VerifyException(name, line, "unknown comparison '" + Echo.of(a) + "'")));
-        break;
-      case LABEL:
+      }
+      case BINARY_OP ->
+          b.binaryOp(
+              BinaryOp.ofSymbol(a)
+                  .orElseThrow(
+                      () ->
+                          new VerifyException(
+                              name, line, "unknown binary operator '" + Echo.of(a) + "'")));
+      case COMPARE_OP ->
+          b.compareOp(
+              CompareOp.ofSymbol(a)
+                  .orElseThrow(
+                      () ->
+                          new VerifyException(
+                              name, line, "unknown comparison '" + Echo.of(a) + "'")));
+      case LABEL -> {
         requireName(name, line, a);
         b.jump(op, a);
-        break;
-      case COUNT:
-        b.op(op, count(name, line, a));
-        break;
-      case CALL:
+      }
+      case COUNT -> b.op(op, count(name, line, a));
+      case CALL -> {
         requireName(name, line, a);
         b.call(a, count(name, line, t.get(2)));
-        break;
+      }
     }
   }
 
@@ -199,18 +193,12 @@ public final class Assembler {
             }
             char e = text.charAt(i++);
             switch (e) {
-              case 'n':
-                s.append('\n');
-                break;
-              case 't':
-                s.append('\t');
-                break;
-              case '"':
-              case '\\':
-                s.append(e);
-                break;
-              default:
-                throw new VerifyException(name, line, "bad escape '\\" + Echo.of(String.valueOf(e)) + "' in string");
+              case 'n' -> s.append('\n');
+              case 't' -> s.append('\t');
+              case '"', '\\' -> s.append(e);
+              default ->
+                  throw new VerifyException(
+                      name, line, "bad escape '\\" + Echo.of(String.valueOf(e)) + "' in string");
             }
           } else {
             s.append(d);

@@ -35,6 +35,7 @@ public enum BinaryOp {
   }
 
   /** The plain operator of an in-place one, or this. */
+  @SuppressWarnings("EnumOrdinal") // the in-place operators follow the plain ones in their order
   public BinaryOp plain() {
     return ordinal() >= INPLACE_ADD.ordinal() ? VALUES[ordinal() - INPLACE_ADD.ordinal()] : this;
   }

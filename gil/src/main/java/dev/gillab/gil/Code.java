@@ -114,8 +114,8 @@ public final class Code {
   public List<Code> nestedCodes() {
     List<Code> out = new java.util.ArrayList<>();
     for (Object c : constants) {
-      if (c instanceof Code) {
-        out.add((Code) c);
+      if (c instanceof Code code) {
+        out.add(code);
       }
     }
     return out;
@@ -142,29 +142,18 @@ public final class Code {
 
   /** The operand of instruction {@code i} as the assembler writes it (labels as {@code L<index>}). */
   public String operandText(Instruction in) {
-    switch (in.opcode().operand()) {
-      case NONE:
-        return "";
-      case CONSTANT:
-        return Literals.format(constants[in.arg()]);
-      case LOCAL:
-        return localNames.get(in.arg());
-      case GLOBAL:
-        return globalNames.get(in.arg());
-      case BINARY_OP:
-        return BinaryOp.of(in.arg()).symbol();
-      case COMPARE_OP:
-        return CompareOp.of(in.arg()).symbol();
-      case LABEL:
-        return "L" + in.arg();
-      case COUNT:
-        return Integer.toString(in.arg());
-      case CALL:
-        return callNames.get(in.arg()) + " " + in.argc();
-      case NAME:
-        return names.get(in.arg());
-    }
-    throw new AssertionError(in);
+    return switch (in.opcode().operand()) {
+      case NONE -> "";
+      case CONSTANT -> Literals.format(constants[in.arg()]);
+      case LOCAL -> localNames.get(in.arg());
+      case GLOBAL -> globalNames.get(in.arg());
+      case BINARY_OP -> BinaryOp.of(in.arg()).symbol();
+      case COMPARE_OP -> CompareOp.of(in.arg()).symbol();
+      case LABEL -> "L" + in.arg();
+      case COUNT -> Integer.toString(in.arg());
+      case CALL -> callNames.get(in.arg()) + " " + in.argc();
+      case NAME -> names.get(in.arg());
+    };
   }
 
   /**

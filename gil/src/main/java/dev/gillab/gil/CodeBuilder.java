@@ -131,7 +131,7 @@ public final class CodeBuilder {
   }
 
   private static Object constant(Object value) {
-    Object v = value instanceof Integer ? Long.valueOf((Integer) value) : value;
+    Object v = value instanceof Integer i ? Long.valueOf(i) : value;
     if (v instanceof List) {
       List<Object> items = new ArrayList<>();
       for (Object item : (List<?>) v) {
@@ -177,11 +177,13 @@ public final class CodeBuilder {
   }
 
   @CanIgnoreReturnValue
+  @SuppressWarnings("EnumOrdinal") // BINARY_OP's argument is the operator's place in BinaryOp
   public CodeBuilder binaryOp(BinaryOp op) {
     return add(Opcode.BINARY_OP, checkNotNull(op, "op").ordinal(), 0, NO_LABEL);
   }
 
   @CanIgnoreReturnValue
+  @SuppressWarnings("EnumOrdinal") // COMPARE_OP's argument is the operator's place in CompareOp
   public CodeBuilder compareOp(CompareOp op) {
     return add(Opcode.COMPARE_OP, checkNotNull(op, "op").ordinal(), 0, NO_LABEL);
   }
@@ -221,16 +223,12 @@ public final class CodeBuilder {
    */
   @CanIgnoreReturnValue
   public CodeBuilder op(Opcode op, String name) {
-    switch (op.operand()) {
-      case LOCAL:
-        return add(op, index(locals, name), 0, NO_LABEL);
-      case GLOBAL:
-        return add(op, index(globals, name), 0, NO_LABEL);
-      case NAME:
-        return add(op, index(names, name), 0, NO_LABEL);
-      default:
-        throw new IllegalArgumentException(op + " takes no name");
-    }
+    return switch (op.operand()) {
+      case LOCAL -> add(op, index(locals, name), 0, NO_LABEL);
+      case GLOBAL -> add(op, index(globals, name), 0, NO_LABEL);
+      case NAME -> add(op, index(names, name), 0, NO_LABEL);
+      default -> throw new IllegalArgumentException(op + " takes no name");
+    };
   }
 
   /** A jump ({@link Opcode.Operand#LABEL}) to {@code label}, e.g. {@code FOR_ITER end}. */

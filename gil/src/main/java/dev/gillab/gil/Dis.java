@@ -112,27 +112,37 @@ public final class Dis {
   /** The argument and what it means, or null for an instruction without one. */
   private static String[] argument(Code code, int index, Instruction in) {
     switch (in.opcode().operand()) {
-      case NONE:
+      case NONE -> {
         return null;
-      case CONSTANT:
+      }
+      case CONSTANT -> {
         return pair(in.arg(), constantRepr(code.constants().get(in.arg())));
-      case LOCAL:
+      }
+      case LOCAL -> {
         return pair(in.arg(), code.localNames().get(in.arg()));
-      case GLOBAL:
+      }
+      case GLOBAL -> {
         return pair(in.arg(), code.globalNames().get(in.arg()));
-      case NAME:
+      }
+      case NAME -> {
         return pair(in.arg(), code.names().get(in.arg()));
-      case BINARY_OP:
+      }
+      case BINARY_OP -> {
         return pair(NB_NUMBERS[in.arg()], BinaryOp.of(in.arg()).symbol());
-      case COMPARE_OP:
+      }
+      case COMPARE_OP -> {
         return pair(in.arg(), CompareOp.of(in.arg()).symbol());
-      case LABEL:
+      }
+      case LABEL -> {
         int distance = in.arg() > index ? in.arg() - index - 1 : index + 1 - in.arg();
         return pair(distance, "to " + 2 * in.arg());
-      case COUNT:
+      }
+      case COUNT -> {
         return pair(in.arg(), "");
-      case CALL:
+      }
+      case CALL -> {
         return pair(in.argc(), code.callNames().get(in.arg()));
+      }
     }
     throw new AssertionError(in);
   }
@@ -142,14 +152,14 @@ public final class Dis {
   }
 
   private static String constantRepr(Object value) {
-    if (value instanceof Code) {
-      return codeRepr((Code) value);
+    if (value instanceof Code code) {
+      return codeRepr(code);
     }
-    if (value instanceof String) {
-      return Repr.str((String) value);
+    if (value instanceof String string) {
+      return Repr.str(string);
     }
-    if (value instanceof Double) {
-      return Repr.floatRepr((Double) value);
+    if (value instanceof Double d) {
+      return Repr.floatRepr(d);
     }
     if (value instanceof List) {
       List<?> items = (List<?>) value;

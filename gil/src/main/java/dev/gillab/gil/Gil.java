@@ -350,6 +350,7 @@ public final class Gil {
    * asks for it at once and is handed it at the holder's next check, on loan: when it lets go
    * again the GIL goes back to that holder (see the class comment).
    */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // ioReleases has one writer, its own thread
   public <T, X extends Exception> T allowThreads(BlockingCall<T, X> call) throws X {
     checkNotNull(call, "call");
     Thread me = Thread.currentThread();

@@ -67,8 +67,8 @@ public final class InterpreterThread {
   public Object result() {
     checkState(!thread.isAlive(), "interpreter thread %s is still running", name());
     Throwable e = error;
-    if (e instanceof InterpreterError) {
-      throw (InterpreterError) e;
+    if (e instanceof InterpreterError interpreterError) {
+      throw interpreterError;
     }
     if (e != null) {
       throw new IllegalStateException("interpreter thread " + name() + " failed: " + e, e);

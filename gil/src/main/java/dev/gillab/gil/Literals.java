@@ -8,14 +8,14 @@ final class Literals {
     if (value == null) {
       return "None";
     }
-    if (value instanceof Boolean) {
-      return ((Boolean) value) ? "True" : "False";
+    if (value instanceof Boolean b) {
+      return b ? "True" : "False";
     }
-    if (value instanceof String) {
-      return quote((String) value);
+    if (value instanceof String string) {
+      return quote(string);
     }
-    if (value instanceof Code) {
-      return "<code " + ((Code) value).name() + ">";
+    if (value instanceof Code code) {
+      return "<code " + code.name() + ">";
     }
     if (value instanceof java.util.List) {
       java.util.List<?> items = (java.util.List<?>) value;
@@ -43,20 +43,11 @@ final class Literals {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        default:
-          out.append(c);
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
       }
     }
     return out.append('"').toString();

@@ -48,23 +48,12 @@ public final class Main {
     try {
       while (i < args.length && args[i].startsWith("--")) {
         switch (args[i]) {
-          case "--dis":
-            dis = true;
-            break;
-          case "--budget":
-            budget = Long.parseLong(value(args, ++i));
-            break;
-          case "--max-memory":
-            maxMemory = ByteSizes.maxMemory("--max-memory", value(args, ++i));
-            break;
-          case "--every-instruction":
-            every = true;
-            break;
-          case "--threads":
-            threads = Integer.parseInt(value(args, ++i));
-            break;
-          default:
-            throw new IllegalArgumentException("unknown option " + args[i]);
+          case "--dis" -> dis = true;
+          case "--budget" -> budget = Long.parseLong(value(args, ++i));
+          case "--max-memory" -> maxMemory = ByteSizes.maxMemory("--max-memory", value(args, ++i));
+          case "--every-instruction" -> every = true;
+          case "--threads" -> threads = Integer.parseInt(value(args, ++i));
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
         i++;
       }

@@ -183,7 +183,7 @@ public interface SwitchingPolicy {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof TicksPolicy && ((TicksPolicy) o).ticks == ticks;
+      return o instanceof TicksPolicy ticksPolicy && ticksPolicy.ticks == ticks;
     }
 
     @Override
@@ -271,9 +271,9 @@ public interface SwitchingPolicy {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof IntervalPolicy
-          && ((IntervalPolicy) o).intervalNanos == intervalNanos
-          && ((IntervalPolicy) o).prioritizesIo == prioritizesIo;
+      return o instanceof IntervalPolicy intervalPolicy
+          && intervalPolicy.intervalNanos == intervalNanos
+          && intervalPolicy.prioritizesIo == prioritizesIo;
     }
 
     @Override

@@ -33,22 +33,21 @@ class DisTest {
             .returnValue()
             .build();
     assertEquals(
-        String.join(
-            "\n",
-            "  1     >>    0 LOAD_FAST                0 (n)",
-            "              2 LOAD_CONST               0 (0)",
-            "              4 COMPARE_OP               4 (>)",
-            "              6 POP_JUMP_IF_FALSE        5 (to 18)",
-            "",
-            "  2           8 LOAD_FAST                0 (n)",
-            "             10 LOAD_CONST               1 (1)",
-            "             12 BINARY_OP               23 (-=)",
-            "             14 STORE_FAST               0 (n)",
-            "             16 JUMP_BACKWARD            9 (to 0)",
-            "",
-            "  3     >>   18 LOAD_FAST                0 (n)",
-            "             20 RETURN_VALUE",
-            ""),
+        """
+          1     >>    0 LOAD_FAST                0 (n)
+                      2 LOAD_CONST               0 (0)
+                      4 COMPARE_OP               4 (>)
+                      6 POP_JUMP_IF_FALSE        5 (to 18)
+
+          2           8 LOAD_FAST                0 (n)
+                     10 LOAD_CONST               1 (1)
+                     12 BINARY_OP               23 (-=)
+                     14 STORE_FAST               0 (n)
+                     16 JUMP_BACKWARD            9 (to 0)
+
+          3     >>   18 LOAD_FAST                0 (n)
+                     20 RETURN_VALUE
+        """,
         Dis.dis(code));
   }
 
@@ -74,19 +73,18 @@ class DisTest {
             .returnValue()
             .build();
     assertEquals(
-        String.join(
-            "\n",
-            "  2           0 LOAD_CONST               0 (<code object f, file \"t.py\", line 2>)",
-            "              2 MAKE_FUNCTION",
-            "              4 STORE_GLOBAL             0 (f)",
-            "",
-            "  5           6 LOAD_CONST               1 (None)",
-            "              8 RETURN_VALUE",
-            "",
-            "Disassembly of <code object f, file \"t.py\", line 2>:",
-            "  3           0 LOAD_CONST               0 ((1, 'a', 2.5))",
-            "              2 RETURN_VALUE",
-            ""),
+        """
+          2           0 LOAD_CONST               0 (<code object f, file "t.py", line 2>)
+                      2 MAKE_FUNCTION
+                      4 STORE_GLOBAL             0 (f)
+
+          5           6 LOAD_CONST               1 (None)
+                      8 RETURN_VALUE
+
+        Disassembly of <code object f, file "t.py", line 2>:
+          3           0 LOAD_CONST               0 ((1, 'a', 2.5))
+                      2 RETURN_VALUE
+        """,
         Dis.dis(module));
   }
 }

@@ -19,19 +19,15 @@ final class Events {
     String holder = null;
     for (GilEvent e : events) {
       switch (e.kind()) {
-        case ACQUIRE:
+        case ACQUIRE -> {
           assertNull(holder, "ACQUIRE by " + e.threadName() + " while " + holder + " held it");
           holder = e.threadName();
-          break;
-        case RELEASE:
-        case FORCED_DROP:
-        case TICK:
-        case IO_RELEASE:
+        }
+        case RELEASE, FORCED_DROP, TICK, IO_RELEASE -> {
           assertEquals(holder, e.threadName(), e.kind() + " by a thread that did not hold it");
           holder = null;
-          break;
-        default:
-          break;
+        }
+        default -> {}
       }
     }
   }

@@ -143,33 +143,30 @@ class FuzzIT {
     void statement(int nesting) {
       int kind = rnd.nextInt(nesting >= 2 ? 3 : 5);
       switch (kind) {
-        case 0:
+        case 0 -> {
           expr(0);
           line((rnd.nextBoolean() ? "STORE_FAST " : "STORE_GLOBAL ") + NAMES[rnd.nextInt(3)]);
-          break;
-        case 1:
+        }
+        case 1 -> {
           expr(0);
           line("POP_TOP");
-          break;
-        case 2:
+        }
+        case 2 -> {
           line("BUILD_LIST 0");
           expr(1);
           line("LIST_APPEND 1");
           line("STORE_FAST " + NAMES[rnd.nextInt(3)]);
-          break;
-        case 3:
-          {
-            String end = "L" + labels++;
+        }
+        case 3 -> {
+          String end = "L" + labels++;
             expr(0);
             line((rnd.nextBoolean() ? "POP_JUMP_IF_FALSE " : "POP_JUMP_IF_TRUE ") + end);
             statement(nesting + 1);
             out.append(end).append(": ");
             line("NOP");
-            break;
-          }
-        default:
-          {
-            String head = "L" + labels++;
+        }
+        default -> {
+          String head = "L" + labels++;
             String end = "L" + labels++;
             out.append(head).append(": ");
             expr(0);
@@ -179,86 +176,63 @@ class FuzzIT {
             line("JUMP_BACKWARD " + head);
             out.append(end).append(": ");
             line("NOP");
-          }
+        }
       }
     }
 
     void expr(int depth) {
       int kind = depth >= 3 ? rnd.nextInt(3) : rnd.nextInt(8);
       switch (kind) {
-        case 0:
-          line("LOAD_CONST " + CONSTS[rnd.nextInt(CONSTS.length)]);
-          break;
-        case 1:
-          line("LOAD_FAST " + NAMES[rnd.nextInt(3)]);
-          break;
-        case 2:
-          line("LOAD_GLOBAL " + NAMES[rnd.nextInt(3)]);
-          break;
-        case 3:
+        case 0 -> line("LOAD_CONST " + CONSTS[rnd.nextInt(CONSTS.length)]);
+        case 1 -> line("LOAD_FAST " + NAMES[rnd.nextInt(3)]);
+        case 2 -> line("LOAD_GLOBAL " + NAMES[rnd.nextInt(3)]);
+        case 3 -> {
           expr(depth + 1);
           expr(depth + 1);
           line("BINARY_OP " + BIN[rnd.nextInt(BIN.length)]);
-          break;
-        case 4:
+        }
+        case 4 -> {
           expr(depth + 1);
           expr(depth + 1);
           line("COMPARE_OP " + CMP[rnd.nextInt(CMP.length)]);
-          break;
-        case 5:
-          {
-            int n = rnd.nextInt(3);
+        }
+        case 5 -> {
+          int n = rnd.nextInt(3);
             for (int i = 0; i < n; i++) {
               expr(depth + 1);
             }
             line("BUILD_LIST " + n);
-            break;
-          }
-        case 6:
-          {
-            String call = CALLS[rnd.nextInt(CALLS.length)];
+        }
+        case 6 -> {
+          String call = CALLS[rnd.nextInt(CALLS.length)];
             int argc = call.charAt(call.length() - 1) - '0';
             for (int i = 0; i < argc; i++) {
               expr(depth + 1);
             }
             line("CALL " + call);
-            break;
-          }
-        default:
+        }
+        default -> {
           expr(depth + 1);
           line("COPY 1");
           line("POP_TOP");
+        }
       }
     }
   }
 
   private static String operand(SplittableRandom rnd, String op, int labels) {
-    switch (op) {
-      case "LOAD_CONST":
-        return " " + CONSTS[rnd.nextInt(CONSTS.length)];
-      case "LOAD_FAST":
-      case "STORE_FAST":
-      case "LOAD_GLOBAL":
-      case "STORE_GLOBAL":
-        return " " + NAMES[rnd.nextInt(NAMES.length)];
-      case "BINARY_OP":
-        return " " + BIN[rnd.nextInt(BIN.length)];
-      case "COMPARE_OP":
-        return " " + CMP[rnd.nextInt(CMP.length)];
-      case "POP_JUMP_IF_FALSE":
-      case "POP_JUMP_IF_TRUE":
-      case "JUMP_FORWARD":
-      case "JUMP_BACKWARD":
-        return " L" + rnd.nextInt(labels);
-      case "BUILD_LIST":
-        return " " + rnd.nextInt(3);
-      case "LIST_APPEND":
-      case "COPY":
-        return " " + (1 + rnd.nextInt(3));
-      case "CALL":
-        return " " + CALLS[rnd.nextInt(CALLS.length)];
-      default:
-        return "";
-    }
+    return switch (op) {
+      case "LOAD_CONST" -> " " + CONSTS[rnd.nextInt(CONSTS.length)];
+      case "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL" ->
+          " " + NAMES[rnd.nextInt(NAMES.length)];
+      case "BINARY_OP" -> " " + BIN[rnd.nextInt(BIN.length)];
+      case "COMPARE_OP" -> " " + CMP[rnd.nextInt(CMP.length)];
+      case "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE", "JUMP_FORWARD", "JUMP_BACKWARD" ->
+          " L" + rnd.nextInt(labels);
+      case "BUILD_LIST" -> " " + rnd.nextInt(3);
+      case "LIST_APPEND", "COPY" -> " " + (1 + rnd.nextInt(3));
+      case "CALL" -> " " + CALLS[rnd.nextInt(CALLS.length)];
+      default -> "";
+    };
   }
 }

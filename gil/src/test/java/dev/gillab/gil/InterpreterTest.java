@@ -21,6 +21,7 @@ class InterpreterTest {
 
   /** {@code programs/seed.py}, the seed's snippet as written; closing frees its globals. */
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void seedSnippetPrintsTwoThenThree() {
     try (Interpreter in = Interpreter.builder().out(out).build()) {
       in.exec(Examples.module("seed.py"));
@@ -39,21 +40,22 @@ class InterpreterTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void printFormatsLikePython() {
     Code c =
         Assembler.assemble(
             "p",
-            String.join(
-                "\n",
-                "LOAD_CONST 1",
-                "LOAD_CONST \"it's\"",
-                "LOAD_CONST None",
-                "LOAD_CONST True",
-                "BUILD_LIST 4",
-                "LOAD_CONST \"x\"",
-                "LOAD_CONST -7",
-                "CALL print 3",
-                "RETURN_VALUE"));
+            """
+            LOAD_CONST 1
+            LOAD_CONST "it's"
+            LOAD_CONST None
+            LOAD_CONST True
+            BUILD_LIST 4
+            LOAD_CONST "x"
+            LOAD_CONST -7
+            CALL print 3
+            RETURN_VALUE\
+            """);
     try (Interpreter in = Interpreter.builder().out(out).build()) {
       assertEquals(null, in.run(c));
       assertEquals("[1, \"it's\", None, True] x -7\n", printed().replace("\r", ""));
@@ -64,32 +66,33 @@ class InterpreterTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void listsStringsAndArithmetic() {
     Code c =
         Assembler.assemble(
             "ops",
-            String.join(
-                "\n",
-                "LOAD_CONST \"ab\"",
-                "LOAD_CONST 3",
-                "BINARY_OP *",
-                "LOAD_CONST -7",
-                "LOAD_CONST 2",
-                "BINARY_OP //",
-                "LOAD_CONST -7",
-                "LOAD_CONST 2",
-                "BINARY_OP %",
-                "LOAD_CONST True",
-                "LOAD_CONST 1",
-                "BINARY_OP +",
-                "BUILD_LIST 0",
-                "LOAD_CONST 5",
-                "LIST_APPEND 1",
-                "COPY 1",
-                "BINARY_OP +",
-                "CALL len 1",
-                "BUILD_LIST 5",
-                "RETURN_VALUE"));
+            """
+            LOAD_CONST "ab"
+            LOAD_CONST 3
+            BINARY_OP *
+            LOAD_CONST -7
+            LOAD_CONST 2
+            BINARY_OP //
+            LOAD_CONST -7
+            LOAD_CONST 2
+            BINARY_OP %
+            LOAD_CONST True
+            LOAD_CONST 1
+            BINARY_OP +
+            BUILD_LIST 0
+            LOAD_CONST 5
+            LIST_APPEND 1
+            COPY 1
+            BINARY_OP +
+            CALL len 1
+            BUILD_LIST 5
+            RETURN_VALUE\
+            """);
     try (Interpreter in = Interpreter.create()) {
       in.load(c);
       long constants = in.heap().stats().live();
@@ -119,22 +122,22 @@ class InterpreterTest {
     Code fact =
         Assembler.assemble(
             "fact",
-            String.join(
-                "\n",
-                ".params n",
-                "    LOAD_FAST n",
-                "    LOAD_CONST 1",
-                "    COMPARE_OP <=",
-                "    POP_JUMP_IF_FALSE rec",
-                "    LOAD_CONST 1",
-                "    RETURN_VALUE",
-                "rec: LOAD_FAST n",
-                "    LOAD_FAST n",
-                "    LOAD_CONST 1",
-                "    BINARY_OP -",
-                "    CALL fact 1",
-                "    BINARY_OP *",
-                "    RETURN_VALUE"));
+            """
+            .params n
+                LOAD_FAST n
+                LOAD_CONST 1
+                COMPARE_OP <=
+                POP_JUMP_IF_FALSE rec
+                LOAD_CONST 1
+                RETURN_VALUE
+            rec: LOAD_FAST n
+                LOAD_FAST n
+                LOAD_CONST 1
+                BINARY_OP -
+                CALL fact 1
+                BINARY_OP *
+                RETURN_VALUE\
+            """);
     try (Interpreter in = Interpreter.builder().function("fact", fact).build()) {
       assertEquals(2432902008176640000L, in.run(fact, 20L));
       InterpreterError e = assertThrows(InterpreterError.class, () -> in.run(fact, 21L));

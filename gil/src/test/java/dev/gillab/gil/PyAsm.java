@@ -1,5 +1,6 @@
 package dev.gillab.gil;
 
+import com.google.common.base.Splitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class PyAsm {
       String name, String[] params, int firstLine, String src, Map<String, Code> codes) {
     CodeBuilder b = Code.builder(name).filename("prog.py").firstLine(firstLine).params(params);
     b.line(firstLine);
-    for (String raw : src.split("\n")) {
+    for (String raw : Splitter.on('\n').split(src)) {
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
@@ -52,33 +53,17 @@ final class PyAsm {
       Opcode op = Opcode.valueOf(sp < 0 ? line : line.substring(0, sp));
       String arg = sp < 0 ? "" : line.substring(sp + 1).strip();
       switch (op.operand()) {
-        case NONE:
-          b.op(op);
-          break;
-        case CONSTANT:
-          b.loadConst(constant(arg, codes));
-          break;
-        case LOCAL:
-        case GLOBAL:
-        case NAME:
-          b.op(op, arg);
-          break;
-        case BINARY_OP:
-          b.binaryOp(BinaryOp.ofSymbol(arg).orElseThrow());
-          break;
-        case COMPARE_OP:
-          b.compareOp(CompareOp.ofSymbol(arg).orElseThrow());
-          break;
-        case LABEL:
-          b.jump(op, arg);
-          break;
-        case COUNT:
-          b.op(op, Integer.parseInt(arg));
-          break;
-        case CALL:
-          String[] t = arg.split(" ");
-          b.call(t[0], Integer.parseInt(t[1]));
-          break;
+        case NONE -> b.op(op);
+        case CONSTANT -> b.loadConst(constant(arg, codes));
+        case LOCAL, GLOBAL, NAME -> b.op(op, arg);
+        case BINARY_OP -> b.binaryOp(BinaryOp.ofSymbol(arg).orElseThrow());
+        case COMPARE_OP -> b.compareOp(CompareOp.ofSymbol(arg).orElseThrow());
+        case LABEL -> b.jump(op, arg);
+        case COUNT -> b.op(op, Integer.parseInt(arg));
+        case CALL -> {
+          List<String> t = Splitter.on(' ').splitToList(arg);
+          b.call(t.get(0), Integer.parseInt(t.get(1)));
+        }
       }
     }
     return b.build();
@@ -112,7 +97,7 @@ final class PyAsm {
     if (t.startsWith("(")) {
       List<Object> items = new ArrayList<>();
       String body = t.substring(1, t.length() - 1).strip();
-      for (String part : body.split(",")) {
+      for (String part : Splitter.on(',').split(body)) {
         if (!part.isBlank()) {
           items.add(constant(part, codes));
         }

@@ -39,7 +39,7 @@ class PythonFuzzTest {
 
   @Test
   void randomProgramsNeverEscapeOrLeak() {
-    assertTimeoutPreemptively(Duration.ofSeconds(120), this::fuzz);
+    assertTimeoutPreemptively(Duration.ofMinutes(2), this::fuzz);
   }
 
   private void fuzz() {
@@ -89,6 +89,7 @@ class PythonFuzzTest {
    * would need more than there is, places a jump's label only where the depth matches, and pops
    * what is left before it returns.
    */
+  @SuppressWarnings("EnumOrdinal") // a random index into values() only picks an operator
   private static Code program(SplittableRandom rnd, String name) {
     CodeBuilder b = Code.builder(name);
     int n = 4 + rnd.nextInt(16);
@@ -172,48 +173,50 @@ class PythonFuzzTest {
   /** For instruction kind {@code k}: the depth it needs, its net effect, and its operand. */
   private static int[] needs(int k, SplittableRandom rnd) {
     int arg = 0;
-    switch (k) {
-      case 0, 1, 2, 3, 4, 5, 22:
-        return new int[] {0, 1, 0};
-      case 6, 26, 28:
-        return new int[] {1, -1, 0};
-      case 7, 12, 20, 23, 24:
-        return new int[] {1, 0, 0};
-      case 8:
+    return switch (k) {
+      case 0, 1, 2, 3, 4, 5, 22 -> new int[] {0, 1, 0};
+      case 6, 26, 28 -> new int[] {1, -1, 0};
+      case 7, 12, 20, 23, 24 -> new int[] {1, 0, 0};
+      case 8 -> {
         arg = rnd.nextInt(3);
-        return new int[] {arg + 1, -arg, arg};
-      case 9:
+        yield new int[] {arg + 1, -arg, arg};
+      }
+      case 9 -> {
         arg = 1 + rnd.nextInt(2);
-        return new int[] {arg + 2, -arg - 1, arg};
-      case 10, 11, 13, 19:
-        return new int[] {2, -1, 0};
-      case 14:
-        return new int[] {3, -3, 0};
-      case 15:
+        yield new int[] {arg + 2, -arg - 1, arg};
+      }
+      case 10, 11, 13, 19 -> new int[] {2, -1, 0};
+      case 14 -> new int[] {3, -3, 0};
+      case 15 -> {
         arg = rnd.nextInt(4);
-        return new int[] {arg, 1 - arg, arg};
-      case 16:
+        yield new int[] {arg, 1 - arg, arg};
+      }
+      case 16 -> {
         arg = 1 + rnd.nextInt(3);
-        return new int[] {1, arg - 1, arg};
-      case 17:
+        yield new int[] {1, arg - 1, arg};
+      }
+      case 17 -> {
         arg = 2 + rnd.nextInt(2);
-        return new int[] {arg, 0, arg};
-      case 18:
+        yield new int[] {arg, 0, arg};
+      }
+      case 18 -> {
         arg = 1 + rnd.nextInt(2);
-        return new int[] {arg, 1, arg};
-      case 21:
-        return new int[] {1, 1, 0};
-      case 25:
+        yield new int[] {arg, 1, arg};
+      }
+      case 21 -> new int[] {1, 1, 0};
+      case 25 -> {
         arg = rnd.nextInt(3);
-        return new int[] {arg, 1 - arg, arg};
-      case 27:
+        yield new int[] {arg, 1 - arg, arg};
+      }
+      case 27 -> {
         arg = rnd.nextInt(2);
-        return new int[] {arg, 0, arg};
-      case 29:
-        return new int[] {2, -2, 0};
-      default:
+        yield new int[] {arg, 0, arg};
+      }
+      case 29 -> new int[] {2, -2, 0};
+      default -> {
         arg = 1 + rnd.nextInt(2);
-        return new int[] {arg + 1, -1, arg};
-    }
+        yield new int[] {arg + 1, -1, arg};
+      }
+    };
   }
 }

@@ -198,19 +198,42 @@ class PythonRuntimeTest {
             "fact",
             "n",
             1,
-            String.join(
-                "\n",
-                "@2", "LOAD_FAST n", "LOAD_CONST 1", "COMPARE_OP <=", "POP_JUMP_IF_FALSE else",
-                "@3", "LOAD_CONST 1", "RETURN_VALUE",
-                "else:", "@4", "LOAD_FAST n", "LOAD_GLOBAL fact", "LOAD_FAST n", "LOAD_CONST 1",
-                "BINARY_OP -", "CALL_FUNCTION 1", "BINARY_OP *", "RETURN_VALUE"));
+            """
+            @2
+            LOAD_FAST n
+            LOAD_CONST 1
+            COMPARE_OP <=
+            POP_JUMP_IF_FALSE else
+            @3
+            LOAD_CONST 1
+            RETURN_VALUE
+            else:
+            @4
+            LOAD_FAST n
+            LOAD_GLOBAL fact
+            LOAD_FAST n
+            LOAD_CONST 1
+            BINARY_OP -
+            CALL_FUNCTION 1
+            BINARY_OP *
+            RETURN_VALUE\
+            """);
     Code m =
         PyAsm.module(
-            String.join(
-                "\n",
-                "LOAD_CONST &fact", "MAKE_FUNCTION", "STORE_GLOBAL fact",
-                "@5", "LOAD_GLOBAL print", "LOAD_GLOBAL fact", "LOAD_CONST 20", "CALL_FUNCTION 1",
-                "CALL_FUNCTION 1", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"),
+            """
+            LOAD_CONST &fact
+            MAKE_FUNCTION
+            STORE_GLOBAL fact
+            @5
+            LOAD_GLOBAL print
+            LOAD_GLOBAL fact
+            LOAD_CONST 20
+            CALL_FUNCTION 1
+            CALL_FUNCTION 1
+            POP_TOP
+            LOAD_CONST None
+            RETURN_VALUE\
+            """,
             Map.of("fact", fact));
     assertEquals("2432902008176640000\n", output(m));
   }
@@ -508,16 +531,45 @@ class PythonRuntimeTest {
   @Test
   void unaryChainedComparisonAndDelete() {
     // x = 3; print(-x, not x, 1 < x < 5); del x; print(x) -> NameError
-    Code m = PyAsm.module(String.join("\n",
-        "@1", "LOAD_CONST 3", "STORE_GLOBAL x",
-        "@2", "LOAD_GLOBAL print", "LOAD_GLOBAL x", "UNARY_NEGATIVE", "LOAD_GLOBAL x", "UNARY_NOT",
-        "LOAD_CONST 1", "LOAD_GLOBAL x", "SWAP 2", "COPY 2", "COMPARE_OP <", "COPY 1",
-        "POP_JUMP_IF_FALSE cleanup", "POP_TOP", "LOAD_CONST 5", "COMPARE_OP <", "JUMP_FORWARD end",
-        "cleanup:", "SWAP 2", "POP_TOP",
-        "end:", "CALL_FUNCTION 3", "POP_TOP",
-        "@3", "DELETE_GLOBAL x",
-        "@4", "LOAD_GLOBAL print", "LOAD_GLOBAL x", "CALL_FUNCTION 1", "POP_TOP",
-        "LOAD_CONST None", "RETURN_VALUE"));
+    Code m =
+        PyAsm.module(
+            """
+                          @1
+                          LOAD_CONST 3
+                          STORE_GLOBAL x
+                          @2
+                          LOAD_GLOBAL print
+                          LOAD_GLOBAL x
+                          UNARY_NEGATIVE
+                          LOAD_GLOBAL x
+                          UNARY_NOT
+                          LOAD_CONST 1
+                          LOAD_GLOBAL x
+                          SWAP 2
+                          COPY 2
+                          COMPARE_OP <
+                          COPY 1
+                          POP_JUMP_IF_FALSE cleanup
+                          POP_TOP
+                          LOAD_CONST 5
+                          COMPARE_OP <
+                          JUMP_FORWARD end
+                          cleanup:
+                          SWAP 2
+                          POP_TOP
+                          end:
+                          CALL_FUNCTION 3
+                          POP_TOP
+                          @3
+                          DELETE_GLOBAL x
+                          @4
+                          LOAD_GLOBAL print
+                          LOAD_GLOBAL x
+                          CALL_FUNCTION 1
+                          POP_TOP
+                          LOAD_CONST None
+                          RETURN_VALUE\
+                          """);
     Outcome o = exec(m);
     assertEquals("-3 False True\n", o.out());
     assertEquals("prog.py:4: NameError: name 'x' is not defined".replace("prog.py", "<module>"),
@@ -560,10 +612,22 @@ class PythonRuntimeTest {
     // 4
     // 5 f()
     Code f = PyAsm.function("f", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
-    InterpreterError e = error(PyAsm.module(String.join("\n",
-        "@1", "LOAD_CONST &f", "MAKE_FUNCTION", "STORE_GLOBAL f",
-        "@5", "LOAD_GLOBAL f", "CALL_FUNCTION 0", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"),
-        Map.of("f", f)));
+    InterpreterError e =
+        error(
+            PyAsm.module(
+                """
+                                            @1
+                                            LOAD_CONST &f
+                                            MAKE_FUNCTION
+                                            STORE_GLOBAL f
+                                            @5
+                                            LOAD_GLOBAL f
+                                            CALL_FUNCTION 0
+                                            POP_TOP
+                                            LOAD_CONST None
+                                            RETURN_VALUE\
+                                            """,
+                Map.of("f", f)));
     assertEquals(
         List.of(new InterpreterError.Frame("prog.py", "<module>", 5),
             new InterpreterError.Frame("prog.py", "f", 2)),
@@ -589,14 +653,40 @@ class PythonRuntimeTest {
    */
   @Test
   void twoThreadsCountUnderALock() {
-    Code work = PyAsm.function("work", "n", 4, String.join("\n",
-        "@6", "LOAD_GLOBAL range", "LOAD_FAST n", "CALL_FUNCTION 1", "GET_ITER",
-        "top:", "FOR_ITER end", "STORE_FAST i",
-        "@7", "LOAD_GLOBAL lock", "BEFORE_WITH", "POP_TOP",
-        "@8", "LOAD_GLOBAL counter", "LOAD_CONST 1", "BINARY_OP +=", "STORE_GLOBAL counter",
-        "@7", "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST None", "CALL_FUNCTION 3", "POP_TOP",
-        "JUMP_BACKWARD top",
-        "end:", "LOAD_CONST None", "RETURN_VALUE"));
+    Code work =
+        PyAsm.function(
+            "work",
+            "n",
+            4,
+            """
+                                               @6
+                                               LOAD_GLOBAL range
+                                               LOAD_FAST n
+                                               CALL_FUNCTION 1
+                                               GET_ITER
+                                               top:
+                                               FOR_ITER end
+                                               STORE_FAST i
+                                               @7
+                                               LOAD_GLOBAL lock
+                                               BEFORE_WITH
+                                               POP_TOP
+                                               @8
+                                               LOAD_GLOBAL counter
+                                               LOAD_CONST 1
+                                               BINARY_OP +=
+                                               STORE_GLOBAL counter
+                                               @7
+                                               LOAD_CONST None
+                                               LOAD_CONST None
+                                               LOAD_CONST None
+                                               CALL_FUNCTION 3
+                                               POP_TOP
+                                               JUMP_BACKWARD top
+                                               end:
+                                               LOAD_CONST None
+                                               RETURN_VALUE\
+                                               """);
     List<String> thread = List.of(
         "IMPORT_NAME threading", "LOAD_ATTR Thread", "LOAD_GLOBAL work", "LOAD_CONST (1000,)",
         "LOAD_CONST (\"target\", \"args\")", "CALL_FUNCTION_KW 2");
@@ -634,22 +724,52 @@ class PythonRuntimeTest {
   @Test
   void anErrorInAThreadIsPrintedAndTheProgramCarriesOn() {
     Code bad = PyAsm.function("bad", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
-    Outcome o = exec(PyAsm.module(String.join("\n",
-        "@1", "LOAD_CONST &bad", "MAKE_FUNCTION", "STORE_GLOBAL bad",
-        "@3", "IMPORT_NAME threading", "LOAD_ATTR Thread", "STORE_GLOBAL Thread",
-        "@4", "LOAD_GLOBAL Thread", "LOAD_GLOBAL bad", "LOAD_CONST (\"target\",)",
-        "CALL_FUNCTION_KW 1", "STORE_GLOBAL t",
-        "@5", "LOAD_GLOBAL t", "LOAD_ATTR start", "CALL_FUNCTION 0", "POP_TOP",
-        "@6", "LOAD_GLOBAL t", "LOAD_ATTR join", "CALL_FUNCTION 0", "POP_TOP",
-        "@7", "LOAD_GLOBAL print", "LOAD_CONST \"after\"", "CALL_FUNCTION 1", "POP_TOP",
-        "LOAD_CONST None", "RETURN_VALUE"), Map.of("bad", bad)));
+    Outcome o =
+        exec(
+            PyAsm.module(
+                """
+                                  @1
+                                  LOAD_CONST &bad
+                                  MAKE_FUNCTION
+                                  STORE_GLOBAL bad
+                                  @3
+                                  IMPORT_NAME threading
+                                  LOAD_ATTR Thread
+                                  STORE_GLOBAL Thread
+                                  @4
+                                  LOAD_GLOBAL Thread
+                                  LOAD_GLOBAL bad
+                                  LOAD_CONST ("target",)
+                                  CALL_FUNCTION_KW 1
+                                  STORE_GLOBAL t
+                                  @5
+                                  LOAD_GLOBAL t
+                                  LOAD_ATTR start
+                                  CALL_FUNCTION 0
+                                  POP_TOP
+                                  @6
+                                  LOAD_GLOBAL t
+                                  LOAD_ATTR join
+                                  CALL_FUNCTION 0
+                                  POP_TOP
+                                  @7
+                                  LOAD_GLOBAL print
+                                  LOAD_CONST "after"
+                                  CALL_FUNCTION 1
+                                  POP_TOP
+                                  LOAD_CONST None
+                                  RETURN_VALUE\
+                                  """,
+                Map.of("bad", bad)));
     assertEquals(null, o.error());
     assertEquals("after\n", o.out());
     assertEquals(
-        "Exception in thread Thread-1 (bad):\n"
-            + "Traceback (most recent call last):\n"
-            + "  File \"prog.py\", line 2, in bad\n"
-            + "ZeroDivisionError: integer division or modulo by zero\n",
+        """
+        Exception in thread Thread-1 (bad):
+        Traceback (most recent call last):
+          File "prog.py", line 2, in bad
+        ZeroDivisionError: integer division or modulo by zero
+        """,
         o.err());
   }
 
@@ -667,18 +787,53 @@ class PythonRuntimeTest {
    * then, as a second program on the same interpreter: {@code print(lock.locked())}.
    */
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void anErrorInAWithBlockReleasesTheLock() {
-    Code f = PyAsm.function("f", "", 3, String.join("\n",
-        "@4", "LOAD_GLOBAL lock", "BEFORE_WITH", "POP_TOP",
-        "@5", "LOAD_CONST 1", "LOAD_CONST 0", "BINARY_OP //",
-        "SWAP 2", "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST None", "CALL_FUNCTION 3",
-        "POP_TOP", "RETURN_VALUE"));
-    Code m = PyAsm.module(String.join("\n",
-        "@1", "IMPORT_NAME threading", "STORE_GLOBAL threading",
-        "@2", "LOAD_GLOBAL threading", "LOAD_ATTR Lock", "CALL_FUNCTION 0", "STORE_GLOBAL lock",
-        "@3", "LOAD_CONST &f", "MAKE_FUNCTION", "STORE_GLOBAL f",
-        "@6", "LOAD_GLOBAL f", "CALL_FUNCTION 0", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"),
-        Map.of("f", f));
+    Code f =
+        PyAsm.function(
+            "f",
+            "",
+            3,
+            """
+                                        @4
+                                        LOAD_GLOBAL lock
+                                        BEFORE_WITH
+                                        POP_TOP
+                                        @5
+                                        LOAD_CONST 1
+                                        LOAD_CONST 0
+                                        BINARY_OP //
+                                        SWAP 2
+                                        LOAD_CONST None
+                                        LOAD_CONST None
+                                        LOAD_CONST None
+                                        CALL_FUNCTION 3
+                                        POP_TOP
+                                        RETURN_VALUE\
+                                        """);
+    Code m =
+        PyAsm.module(
+            """
+                          @1
+                          IMPORT_NAME threading
+                          STORE_GLOBAL threading
+                          @2
+                          LOAD_GLOBAL threading
+                          LOAD_ATTR Lock
+                          CALL_FUNCTION 0
+                          STORE_GLOBAL lock
+                          @3
+                          LOAD_CONST &f
+                          MAKE_FUNCTION
+                          STORE_GLOBAL f
+                          @6
+                          LOAD_GLOBAL f
+                          CALL_FUNCTION 0
+                          POP_TOP
+                          LOAD_CONST None
+                          RETURN_VALUE\
+                          """,
+            Map.of("f", f));
     Code check = PyAsm.module(
         "LOAD_GLOBAL print\nLOAD_GLOBAL lock\nLOAD_ATTR locked\nCALL_FUNCTION 0\n"
             + "CALL_FUNCTION 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE");
@@ -717,18 +872,47 @@ class PythonRuntimeTest {
    */
   @Test
   void execWaitsForNonDaemonThreads() {
-    Code late = PyAsm.function("late", "", 1, String.join("\n",
-        "IMPORT_NAME time", "LOAD_ATTR sleep", "LOAD_CONST 0.05", "CALL_FUNCTION 1", "POP_TOP",
-        "LOAD_GLOBAL print", "LOAD_CONST \"late\"", "CALL_FUNCTION 1", "RETURN_VALUE"));
-    Code m = PyAsm.module(String.join("\n",
-        "IMPORT_NAME threading", "LOAD_ATTR Thread", "LOAD_CONST &late", "MAKE_FUNCTION",
-        "LOAD_CONST (\"target\",)", "CALL_FUNCTION_KW 1", "LOAD_ATTR start", "CALL_FUNCTION 0",
-        "POP_TOP", "LOAD_GLOBAL print", "LOAD_CONST \"main\"", "CALL_FUNCTION 1", "POP_TOP",
-        "LOAD_CONST None", "RETURN_VALUE"), Map.of("late", late));
+    Code late =
+        PyAsm.function(
+            "late",
+            "",
+            1,
+            """
+                                              IMPORT_NAME time
+                                              LOAD_ATTR sleep
+                                              LOAD_CONST 0.05
+                                              CALL_FUNCTION 1
+                                              POP_TOP
+                                              LOAD_GLOBAL print
+                                              LOAD_CONST "late"
+                                              CALL_FUNCTION 1
+                                              RETURN_VALUE\
+                                              """);
+    Code m =
+        PyAsm.module(
+            """
+                          IMPORT_NAME threading
+                          LOAD_ATTR Thread
+                          LOAD_CONST &late
+                          MAKE_FUNCTION
+                          LOAD_CONST ("target",)
+                          CALL_FUNCTION_KW 1
+                          LOAD_ATTR start
+                          CALL_FUNCTION 0
+                          POP_TOP
+                          LOAD_GLOBAL print
+                          LOAD_CONST "main"
+                          CALL_FUNCTION 1
+                          POP_TOP
+                          LOAD_CONST None
+                          RETURN_VALUE\
+                          """,
+            Map.of("late", late));
     assertEquals("main\nlate\n", output(m));
   }
 
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void theCountdownStillRunsAndLeavesNothing() {
     try (Interpreter in = Interpreter.create()) {
       assertEquals(0L, in.run(Examples.countdown(), 100_000L));
@@ -760,37 +944,124 @@ class PythonRuntimeTest {
   @Test
   void returnAndBreakInsideForReleaseTheIterator() {
     Code key = PyAsm.function("key", "v", 2, "@3\nLOAD_FAST v\nUNARY_NEGATIVE\nRETURN_VALUE");
-    Code firstBig = PyAsm.function("first_big", "xs", 4, String.join("\n",
-        "@5", "LOAD_FAST xs", "GET_ITER", "top:", "FOR_ITER end", "STORE_FAST x",
-        "@6", "LOAD_FAST x", "LOAD_CONST 2", "COMPARE_OP >", "POP_JUMP_IF_FALSE next",
-        "@7", "LOAD_FAST x", "SWAP 2", "POP_TOP", "RETURN_VALUE",
-        "next:", "@5", "JUMP_BACKWARD top",
-        "end:", "@8", "LOAD_CONST None", "RETURN_VALUE"));
-    Code g = PyAsm.function("g", "", 9, String.join("\n",
-        "@10", "BUILD_LIST 0", "STORE_FAST a",
-        "@11", "LOAD_GLOBAL sys", "LOAD_ATTR getrefcount", "LOAD_FAST a", "CALL_FUNCTION 1",
-        "RETURN_VALUE"));
-    Code m = PyAsm.module(String.join("\n",
-        "@1", "IMPORT_NAME sys", "STORE_GLOBAL sys",
-        "@2", "LOAD_CONST &key", "MAKE_FUNCTION", "STORE_GLOBAL key",
-        "@4", "LOAD_CONST &first_big", "MAKE_FUNCTION", "STORE_GLOBAL first_big",
-        "@9", "LOAD_CONST &g", "MAKE_FUNCTION", "STORE_GLOBAL g",
-        "@12", "LOAD_GLOBAL print",
-        "LOAD_GLOBAL sorted", "LOAD_CONST 3", "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_LIST 3",
-        "LOAD_GLOBAL key", "LOAD_CONST (\"key\",)", "CALL_FUNCTION_KW 2",
-        "LOAD_GLOBAL min", "LOAD_CONST 3", "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_LIST 3",
-        "LOAD_GLOBAL key", "LOAD_CONST (\"key\",)", "CALL_FUNCTION_KW 2",
-        "LOAD_GLOBAL first_big", "LOAD_CONST 1", "LOAD_CONST 5", "LOAD_CONST 7", "BUILD_LIST 3",
-        "CALL_FUNCTION 1",
-        "LOAD_GLOBAL g", "CALL_FUNCTION 0",
-        "CALL_FUNCTION 4", "POP_TOP",
-        "@13", "LOAD_CONST \"abc\"", "GET_ITER", "loop:", "FOR_ITER done", "STORE_GLOBAL c",
-        "@14", "LOAD_GLOBAL c", "LOAD_CONST \"b\"", "COMPARE_OP ==", "POP_JUMP_IF_FALSE body",
-        "@15", "POP_TOP", "JUMP_FORWARD done",
-        "body:", "@16", "LOAD_GLOBAL print", "LOAD_GLOBAL c", "CALL_FUNCTION 1", "POP_TOP",
-        "JUMP_BACKWARD loop",
-        "done:", "LOAD_CONST None", "RETURN_VALUE"),
-        Map.of("key", key, "first_big", firstBig, "g", g));
+    Code firstBig =
+        PyAsm.function(
+            "first_big",
+            "xs",
+            4,
+            """
+                                                         @5
+                                                         LOAD_FAST xs
+                                                         GET_ITER
+                                                         top:
+                                                         FOR_ITER end
+                                                         STORE_FAST x
+                                                         @6
+                                                         LOAD_FAST x
+                                                         LOAD_CONST 2
+                                                         COMPARE_OP >
+                                                         POP_JUMP_IF_FALSE next
+                                                         @7
+                                                         LOAD_FAST x
+                                                         SWAP 2
+                                                         POP_TOP
+                                                         RETURN_VALUE
+                                                         next:
+                                                         @5
+                                                         JUMP_BACKWARD top
+                                                         end:
+                                                         @8
+                                                         LOAD_CONST None
+                                                         RETURN_VALUE\
+                                                         """);
+    Code g =
+        PyAsm.function(
+            "g",
+            "",
+            9,
+            """
+                                        @10
+                                        BUILD_LIST 0
+                                        STORE_FAST a
+                                        @11
+                                        LOAD_GLOBAL sys
+                                        LOAD_ATTR getrefcount
+                                        LOAD_FAST a
+                                        CALL_FUNCTION 1
+                                        RETURN_VALUE\
+                                        """);
+    Code m =
+        PyAsm.module(
+            """
+                          @1
+                          IMPORT_NAME sys
+                          STORE_GLOBAL sys
+                          @2
+                          LOAD_CONST &key
+                          MAKE_FUNCTION
+                          STORE_GLOBAL key
+                          @4
+                          LOAD_CONST &first_big
+                          MAKE_FUNCTION
+                          STORE_GLOBAL first_big
+                          @9
+                          LOAD_CONST &g
+                          MAKE_FUNCTION
+                          STORE_GLOBAL g
+                          @12
+                          LOAD_GLOBAL print
+                          LOAD_GLOBAL sorted
+                          LOAD_CONST 3
+                          LOAD_CONST 1
+                          LOAD_CONST 2
+                          BUILD_LIST 3
+                          LOAD_GLOBAL key
+                          LOAD_CONST ("key",)
+                          CALL_FUNCTION_KW 2
+                          LOAD_GLOBAL min
+                          LOAD_CONST 3
+                          LOAD_CONST 1
+                          LOAD_CONST 2
+                          BUILD_LIST 3
+                          LOAD_GLOBAL key
+                          LOAD_CONST ("key",)
+                          CALL_FUNCTION_KW 2
+                          LOAD_GLOBAL first_big
+                          LOAD_CONST 1
+                          LOAD_CONST 5
+                          LOAD_CONST 7
+                          BUILD_LIST 3
+                          CALL_FUNCTION 1
+                          LOAD_GLOBAL g
+                          CALL_FUNCTION 0
+                          CALL_FUNCTION 4
+                          POP_TOP
+                          @13
+                          LOAD_CONST "abc"
+                          GET_ITER
+                          loop:
+                          FOR_ITER done
+                          STORE_GLOBAL c
+                          @14
+                          LOAD_GLOBAL c
+                          LOAD_CONST "b"
+                          COMPARE_OP ==
+                          POP_JUMP_IF_FALSE body
+                          @15
+                          POP_TOP
+                          JUMP_FORWARD done
+                          body:
+                          @16
+                          LOAD_GLOBAL print
+                          LOAD_GLOBAL c
+                          CALL_FUNCTION 1
+                          POP_TOP
+                          JUMP_BACKWARD loop
+                          done:
+                          LOAD_CONST None
+                          RETURN_VALUE\
+                          """,
+            Map.of("key", key, "first_big", firstBig, "g", g));
     assertEquals("[3, 2, 1] 3 5 2\na\n", output(m));
   }
 
@@ -802,24 +1073,57 @@ class PythonRuntimeTest {
    * </pre>
    */
   @Test
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void threadLifecycleErrors() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Interpreter in = Interpreter.builder()
         .out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
-      in.exec(PyAsm.module(String.join("\n",
-          "IMPORT_NAME threading", "LOAD_ATTR Thread", "LOAD_GLOBAL print", "LOAD_CONST (\"hi\",)",
-          "LOAD_CONST (\"target\", \"args\")", "CALL_FUNCTION_KW 2", "STORE_GLOBAL t",
-          "LOAD_CONST None", "RETURN_VALUE")));
+      in.exec(
+          PyAsm.module(
+              """
+                           IMPORT_NAME threading
+                           LOAD_ATTR Thread
+                           LOAD_GLOBAL print
+                           LOAD_CONST ("hi",)
+                           LOAD_CONST ("target", "args")
+                           CALL_FUNCTION_KW 2
+                           STORE_GLOBAL t
+                           LOAD_CONST None
+                           RETURN_VALUE\
+                           """));
       InterpreterError e = assertThrows(InterpreterError.class, () -> in.exec(PyAsm.module(
           "LOAD_GLOBAL t\nLOAD_ATTR join\nCALL_FUNCTION 0\nRETURN_VALUE")));
       assertEquals("RuntimeError: cannot join thread before it is started",
           e.kind() + ": " + e.detail());
-      e = assertThrows(InterpreterError.class, () -> in.exec(PyAsm.module(String.join("\n",
-          "LOAD_GLOBAL t", "LOAD_ATTR start", "CALL_FUNCTION 0", "POP_TOP",
-          "LOAD_GLOBAL t", "LOAD_ATTR join", "CALL_FUNCTION 0", "POP_TOP",
-          "LOAD_GLOBAL print", "IMPORT_NAME threading", "LOAD_ATTR active_count", "CALL_FUNCTION 0",
-          "LOAD_GLOBAL t", "LOAD_ATTR is_alive", "CALL_FUNCTION 0", "CALL_FUNCTION 2", "POP_TOP",
-          "LOAD_GLOBAL t", "LOAD_ATTR start", "CALL_FUNCTION 0", "RETURN_VALUE"))));
+      e =
+          assertThrows(
+              InterpreterError.class,
+              () ->
+                  in.exec(
+                      PyAsm.module(
+                          """
+                                                                          LOAD_GLOBAL t
+                                                                          LOAD_ATTR start
+                                                                          CALL_FUNCTION 0
+                                                                          POP_TOP
+                                                                          LOAD_GLOBAL t
+                                                                          LOAD_ATTR join
+                                                                          CALL_FUNCTION 0
+                                                                          POP_TOP
+                                                                          LOAD_GLOBAL print
+                                                                          IMPORT_NAME threading
+                                                                          LOAD_ATTR active_count
+                                                                          CALL_FUNCTION 0
+                                                                          LOAD_GLOBAL t
+                                                                          LOAD_ATTR is_alive
+                                                                          CALL_FUNCTION 0
+                                                                          CALL_FUNCTION 2
+                                                                          POP_TOP
+                                                                          LOAD_GLOBAL t
+                                                                          LOAD_ATTR start
+                                                                          CALL_FUNCTION 0
+                                                                          RETURN_VALUE\
+                                                                          """)));
       assertEquals("RuntimeError: threads can only be started once", e.kind() + ": " + e.detail());
       assertEquals("hi\n1 False\n", out.toString(StandardCharsets.UTF_8));
       in.close();
@@ -833,13 +1137,37 @@ class PythonRuntimeTest {
    */
   @Test
   void recursionErrorUnwindsEveryFrame() {
-    Code r = PyAsm.function("r", "n", 1, String.join("\n",
-        "@2", "LOAD_FAST n", "BUILD_LIST 1", "STORE_FAST keep",
-        "LOAD_GLOBAL r", "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP +", "CALL_FUNCTION 1",
-        "RETURN_VALUE"));
-    InterpreterError e = error(PyAsm.module(String.join("\n",
-        "LOAD_CONST &r", "MAKE_FUNCTION", "STORE_GLOBAL r", "@3", "LOAD_GLOBAL r", "LOAD_CONST 0",
-        "CALL_FUNCTION 1", "RETURN_VALUE"), Map.of("r", r)));
+    Code r =
+        PyAsm.function(
+            "r",
+            "n",
+            1,
+            """
+                                         @2
+                                         LOAD_FAST n
+                                         BUILD_LIST 1
+                                         STORE_FAST keep
+                                         LOAD_GLOBAL r
+                                         LOAD_FAST n
+                                         LOAD_CONST 1
+                                         BINARY_OP +
+                                         CALL_FUNCTION 1
+                                         RETURN_VALUE\
+                                         """);
+    InterpreterError e =
+        error(
+            PyAsm.module(
+                """
+                                            LOAD_CONST &r
+                                            MAKE_FUNCTION
+                                            STORE_GLOBAL r
+                                            @3
+                                            LOAD_GLOBAL r
+                                            LOAD_CONST 0
+                                            CALL_FUNCTION 1
+                                            RETURN_VALUE\
+                                            """,
+                Map.of("r", r)));
     assertEquals("RecursionError", e.kind());
     assertEquals(201, e.traceback().size()); // the module, then 200 frames of r (the limit)
     assertEquals(new InterpreterError.Frame("prog.py", "<module>", 3), e.traceback().get(0));
@@ -849,12 +1177,29 @@ class PythonRuntimeTest {
   @Test
   void interruptingExecStopsTheWait() throws Exception {
     // lock = Lock(); lock.acquire(); Thread(target=lock.acquire).start()  -- blocks for ever
-    Code m = PyAsm.module(String.join("\n",
-        "IMPORT_NAME threading", "LOAD_ATTR Lock", "CALL_FUNCTION 0", "STORE_GLOBAL lock",
-        "LOAD_GLOBAL lock", "LOAD_ATTR acquire", "CALL_FUNCTION 0", "POP_TOP",
-        "IMPORT_NAME threading", "LOAD_ATTR Thread", "LOAD_GLOBAL lock", "LOAD_ATTR acquire",
-        "LOAD_CONST (\"target\",)", "CALL_FUNCTION_KW 1", "LOAD_ATTR start", "CALL_FUNCTION 0",
-        "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"));
+    Code m =
+        PyAsm.module(
+            """
+                          IMPORT_NAME threading
+                          LOAD_ATTR Lock
+                          CALL_FUNCTION 0
+                          STORE_GLOBAL lock
+                          LOAD_GLOBAL lock
+                          LOAD_ATTR acquire
+                          CALL_FUNCTION 0
+                          POP_TOP
+                          IMPORT_NAME threading
+                          LOAD_ATTR Thread
+                          LOAD_GLOBAL lock
+                          LOAD_ATTR acquire
+                          LOAD_CONST ("target",)
+                          CALL_FUNCTION_KW 1
+                          LOAD_ATTR start
+                          CALL_FUNCTION 0
+                          POP_TOP
+                          LOAD_CONST None
+                          RETURN_VALUE\
+                          """);
     Interpreter in = Interpreter.create();
     java.util.concurrent.atomic.AtomicReference<Throwable> seen =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -915,17 +1260,44 @@ class PythonRuntimeTest {
     Code alias = PyAsm.function("count_alias", "x", 4,
         "LOAD_FAST x\nSTORE_FAST y\nLOAD_GLOBAL sys\nLOAD_ATTR getrefcount\nLOAD_FAST x\n"
             + "CALL_FUNCTION 1\nRETURN_VALUE");
-    assertEquals("3\n4\n2\n", output(PyAsm.module(String.join("\n",
-        "IMPORT_NAME sys", "STORE_GLOBAL sys", "BUILD_LIST 0", "STORE_GLOBAL a",
-        "LOAD_CONST &p", "MAKE_FUNCTION", "STORE_GLOBAL count_param",
-        "LOAD_CONST &q", "MAKE_FUNCTION", "STORE_GLOBAL count_alias",
-        "LOAD_GLOBAL print", "LOAD_GLOBAL count_param", "LOAD_GLOBAL a", "CALL_FUNCTION 1",
-        "CALL_FUNCTION 1", "POP_TOP",
-        "LOAD_GLOBAL print", "LOAD_GLOBAL count_alias", "LOAD_GLOBAL a", "CALL_FUNCTION 1",
-        "CALL_FUNCTION 1", "POP_TOP",
-        "LOAD_GLOBAL print", "LOAD_GLOBAL sys", "LOAD_ATTR getrefcount", "LOAD_GLOBAL a",
-        "CALL_FUNCTION 1", "CALL_FUNCTION 1", "POP_TOP",
-        "LOAD_CONST None", "RETURN_VALUE"), Map.of("p", param, "q", alias))));
+    assertEquals(
+        "3\n4\n2\n",
+        output(
+            PyAsm.module(
+                """
+                                                  IMPORT_NAME sys
+                                                  STORE_GLOBAL sys
+                                                  BUILD_LIST 0
+                                                  STORE_GLOBAL a
+                                                  LOAD_CONST &p
+                                                  MAKE_FUNCTION
+                                                  STORE_GLOBAL count_param
+                                                  LOAD_CONST &q
+                                                  MAKE_FUNCTION
+                                                  STORE_GLOBAL count_alias
+                                                  LOAD_GLOBAL print
+                                                  LOAD_GLOBAL count_param
+                                                  LOAD_GLOBAL a
+                                                  CALL_FUNCTION 1
+                                                  CALL_FUNCTION 1
+                                                  POP_TOP
+                                                  LOAD_GLOBAL print
+                                                  LOAD_GLOBAL count_alias
+                                                  LOAD_GLOBAL a
+                                                  CALL_FUNCTION 1
+                                                  CALL_FUNCTION 1
+                                                  POP_TOP
+                                                  LOAD_GLOBAL print
+                                                  LOAD_GLOBAL sys
+                                                  LOAD_ATTR getrefcount
+                                                  LOAD_GLOBAL a
+                                                  CALL_FUNCTION 1
+                                                  CALL_FUNCTION 1
+                                                  POP_TOP
+                                                  LOAD_CONST None
+                                                  RETURN_VALUE\
+                                                  """,
+                Map.of("p", param, "q", alias))));
   }
 
   /** CPython keeps the switch interval in whole microseconds: 0.05 reads back 0.0499.... */

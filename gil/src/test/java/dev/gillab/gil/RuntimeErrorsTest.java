@@ -38,6 +38,7 @@ class RuntimeErrorsTest {
         "LOAD_CONST -1|CALL sleep 1|RETURN_VALUE;t:2: ValueError: sleep length must be non-negative",
         "loop: JUMP_BACKWARD loop;t:1: BudgetExceeded: instruction budget of 1000 exhausted",
       })
+  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void errorNamesTheLineAndNothingLeaks(String source, String message) {
     Code code = Assembler.assemble("t", source.replace("|", "\n"));
     try (Interpreter in = Interpreter.builder().instructionBudget(1000).build()) {
@@ -61,19 +62,19 @@ class RuntimeErrorsTest {
     Code f =
         Assembler.assemble(
             "f",
-            String.join(
-                "\n",
-                ".params n",
-                "LOAD_FAST n",
-                "LOAD_CONST 100000",
-                "BINARY_OP +",
-                "BUILD_LIST 1",
-                "STORE_FAST keep",
-                "LOAD_FAST n",
-                "LOAD_CONST 1",
-                "BINARY_OP +",
-                "CALL f 1",
-                "RETURN_VALUE"));
+            """
+            .params n
+            LOAD_FAST n
+            LOAD_CONST 100000
+            BINARY_OP +
+            BUILD_LIST 1
+            STORE_FAST keep
+            LOAD_FAST n
+            LOAD_CONST 1
+            BINARY_OP +
+            CALL f 1
+            RETURN_VALUE\
+            """);
     try (Interpreter in = Interpreter.builder().function("f", f).maxFrameDepth(50).build()) {
       long constants = in.heap().stats().live();
       InterpreterError e = assertThrows(InterpreterError.class, () -> in.run(f, 0L));

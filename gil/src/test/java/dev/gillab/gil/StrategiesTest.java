@@ -16,20 +16,20 @@ class StrategiesTest {
   private static final Code SHARE =
       Assembler.assemble(
           "share",
-          String.join(
-              "\n",
-              ".params k",
-              "LOAD_GLOBAL xs",
-              "LOAD_CONST \"item\"",
-              "LOAD_FAST k",
-              "LOAD_CONST 1000",
-              "BINARY_OP +",
-              "BUILD_LIST 2",
-              "LIST_APPEND 1",
-              "STORE_GLOBAL xs",
-              "LOAD_GLOBAL xs",
-              "CALL len 1",
-              "RETURN_VALUE"));
+          """
+          .params k
+          LOAD_GLOBAL xs
+          LOAD_CONST "item"
+          LOAD_FAST k
+          LOAD_CONST 1000
+          BINARY_OP +
+          BUILD_LIST 2
+          LIST_APPEND 1
+          STORE_GLOBAL xs
+          LOAD_GLOBAL xs
+          CALL len 1
+          RETURN_VALUE\
+          """);
 
   @ParameterizedTest
   @EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})

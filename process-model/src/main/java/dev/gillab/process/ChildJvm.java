@@ -324,7 +324,8 @@ public final class ChildJvm implements AutoCloseable {
     synchronized (lock) {
       deadline = future;
     }
-    process.onExit().thenRun(() -> future.cancel(false));
+    // Nothing waits on this follow-up: cancelling cannot fail.
+    var unused = process.onExit().thenRun(() -> future.cancel(false));
   }
 
   /** Configures and starts a child JVM. Not thread-safe: use from one thread. */

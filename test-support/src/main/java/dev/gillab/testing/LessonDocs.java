@@ -26,8 +26,8 @@ public final class LessonDocs {
 
   /**
    * The lines of the {@code <pre>} block under "Output" in {@code lesson}'s class Javadoc, with
-   * the comment's {@code " * "} taken off (a line's own leading spaces are output) and {@code
-   * &lt;}, {@code &gt;}, {@code &amp;} read back.
+   * the comment's {@code " * "} taken off (a line's own leading spaces are output) and
+   * <code>&amp;lt;</code>, <code>&amp;gt;</code>, <code>&amp;amp;</code> read back.
    *
    * @param lesson the lesson class
    * @return its documented output, a line each

@@ -42,6 +42,7 @@ public final class ConvoyExperiment {
   private ConvoyExperiment() {}
 
   /** Runs it: a row per policy and CPU-thread count (no policy is ever skipped). */
+  @SuppressWarnings("try") // a BusyCore does its work by being open: the block never reads it
   public static Outcome<ConvoyRow> run(Settings s) {
     Sizes z = s.sizes();
     List<ConvoyRow> rows = new ArrayList<>();

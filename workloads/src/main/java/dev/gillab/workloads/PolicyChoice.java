@@ -114,16 +114,12 @@ public final class PolicyChoice {
 
   /** The policy object for an interpreter. */
   public SwitchingPolicy create() {
-    switch (name) {
-      case "ticks":
-        return SwitchingPolicy.ticks(ticks);
-      case "io-priority":
-        return SwitchingPolicy.ioPriority(interval());
-      case "none":
-        return SwitchingPolicy.none();
-      default:
-        return SwitchingPolicy.interval(interval());
-    }
+    return switch (name) {
+      case "ticks" -> SwitchingPolicy.ticks(ticks);
+      case "io-priority" -> SwitchingPolicy.ioPriority(interval());
+      case "none" -> SwitchingPolicy.none();
+      default -> SwitchingPolicy.interval(interval());
+    };
   }
 
   /**
@@ -150,10 +146,10 @@ public final class PolicyChoice {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PolicyChoice
-        && ((PolicyChoice) o).name.equals(name)
-        && ((PolicyChoice) o).intervalNanos == intervalNanos
-        && ((PolicyChoice) o).ticks == ticks;
+    return o instanceof PolicyChoice policyChoice
+        && policyChoice.name.equals(name)
+        && policyChoice.intervalNanos == intervalNanos
+        && policyChoice.ticks == ticks;
   }
 
   @Override

@@ -72,6 +72,8 @@ public final class RaceExperiment {
    * Two threads hammer one list in an interpreter with {@code counts} under {@code policy}; under
    * {@code none} with {@code PLAIN} counts, deliberately unsafe.
    */
+  // A close that fails for a reason the race does not explain is the error to report.
+  @SuppressWarnings("Finally")
   public static RaceRow hammer(PolicyChoice policy, CountStrategy counts, int appends) {
     boolean unsafe = policy.isFreeThreaded() && counts == CountStrategy.PLAIN;
     CyclicBarrier meeting = new CyclicBarrier(THREADS);

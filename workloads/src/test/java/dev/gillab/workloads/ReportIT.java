@@ -50,10 +50,22 @@ class ReportIT {
     // "<script>alert(1)<" is a directory, "script>.s" the file in it.
     Path prog = dir.resolve("<script>alert(1)</script>.s");
     Files.createDirectories(prog.getParent());
-    Files.writeString(prog,
-        ".params n\nloop: LOAD_FAST n\nLOAD_CONST 0\nCOMPARE_OP >\nPOP_JUMP_IF_FALSE end\n"
-            + "LOAD_FAST n\nLOAD_CONST 1\nBINARY_OP -=\nSTORE_FAST n\nJUMP_BACKWARD loop\n"
-            + "end: LOAD_FAST n\nRETURN_VALUE\n");
+    Files.writeString(
+        prog,
+        """
+        .params n
+        loop: LOAD_FAST n
+        LOAD_CONST 0
+        COMPARE_OP >
+        POP_JUMP_IF_FALSE end
+        LOAD_FAST n
+        LOAD_CONST 1
+        BINARY_OP -=
+        STORE_FAST n
+        JUMP_BACKWARD loop
+        end: LOAD_FAST n
+        RETURN_VALUE
+        """);
     Path out = dir.resolve("exec-report");
     Cli r = assertTimeoutPreemptively(ofMinutes(1), () -> Cli.run(
         "--report", out.toString(), "exec", "--threads", "2", prog.toString(), "20000"));

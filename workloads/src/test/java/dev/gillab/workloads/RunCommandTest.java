@@ -33,24 +33,25 @@ class RunCommandTest {
 
   @Test
   void aPythonProgramsThreadsRunUnderThePolicyGiven() throws Exception {
-    Path p = program("t.py",
-        String.join(
-            "\n",
-            "import threading",
-            "lock = threading.Lock()",
-            "total = 0",
-            "def work(n):",
-            "    global total",
-            "    for _ in range(n):",
-            "        with lock:",
-            "            total += 1",
-            "ts = [threading.Thread(target=work, args=(1000,)), threading.Thread(target=work, args=(1000,))]",
-            "for t in ts:",
-            "    t.start()",
-            "for t in ts:",
-            "    t.join()",
-            "print(total)",
-            ""));
+    Path p =
+        program(
+            "t.py",
+            """
+        import threading
+        lock = threading.Lock()
+        total = 0
+        def work(n):
+            global total
+            for _ in range(n):
+                with lock:
+                    total += 1
+        ts = [threading.Thread(target=work, args=(1000,)), threading.Thread(target=work, args=(1000,))]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+        print(total)
+        """);
     for (String policy : new String[] {"interval", "ticks(1)", "io-priority", "none"}) {
       Cli r = Cli.run("run", "--policy", policy, p.toString());
       assertEquals(0, r.exit(), policy + ": " + r.err());
@@ -83,11 +84,24 @@ class RunCommandTest {
 
   @Test
   void runsAnAssemblerProgramOnSeveralThreadsWithTrace() throws Exception {
-    Path p = program("loop.s",
-        String.join("\n", ".params n",
-            "loop: LOAD_FAST n", "LOAD_CONST 0", "COMPARE_OP >", "POP_JUMP_IF_FALSE end",
-            "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP -=", "STORE_FAST n", "JUMP_BACKWARD loop",
-            "end: LOAD_FAST n", "CALL print 1", "RETURN_VALUE", ""));
+    Path p =
+        program(
+            "loop.s",
+            """
+        .params n
+        loop: LOAD_FAST n
+        LOAD_CONST 0
+        COMPARE_OP >
+        POP_JUMP_IF_FALSE end
+        LOAD_FAST n
+        LOAD_CONST 1
+        BINARY_OP -=
+        STORE_FAST n
+        JUMP_BACKWARD loop
+        end: LOAD_FAST n
+        CALL print 1
+        RETURN_VALUE
+        """);
     Cli r = Cli.succeeds(
         "exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
     assertEquals("0\n0\n", r.out().replace("\r", ""));
@@ -107,12 +121,12 @@ class RunCommandTest {
     String out = r.out().replace("\r", "");
     assertTrue(
         out.contains(
-            String.join(
-                "\n",
-                "  5           0 LOAD_GLOBAL              0 (counter)",
-                "              2 LOAD_CONST               0 (1)",
-                "              4 BINARY_OP               13 (+=)",
-                "              6 STORE_GLOBAL             0 (counter)")),
+            """
+              5           0 LOAD_GLOBAL              0 (counter)
+                          2 LOAD_CONST               0 (1)
+                          4 BINARY_OP               13 (+=)
+                          6 STORE_GLOBAL             0 (counter)\
+            """),
         out);
     assertTrue(out.contains("Disassembly of <code object work, file \"" + p + "\", line 3>:"), out);
   }

@@ -73,11 +73,13 @@ class ServeIT {
    * the mouse first, costs several, and every level's schedule is clicked a step at a time.
    * {@link #aLosingScheduleClickedThroughIsSolvedAndItsLinkReplaysIt} clicks with the mouse.
    */
-  private static final String CLICK = String.join("\n",
-      "const b = document.getElementById(arguments[0]);",
-      "if (!b || b.disabled) return false;",
-      "b.click();",
-      "return true;");
+  private static final String CLICK =
+      """
+                                      const b = document.getElementById(arguments[0]);
+                                      if (!b || b.disabled) return false;
+                                      b.click();
+                                      return true;\
+                                      """;
 
   private static RunningServe serve;
   private static ChromeDriver driver;
@@ -397,16 +399,18 @@ class ServeIT {
   /** What a step changes on the page; see {@link #awaitTimeline}. */
   private record Step(int steps, String status, boolean solved, List<String> enabled,
       String error) {
-    private static final String SCRIPT = String.join("\n",
-        "const byId = (id) => document.getElementById(id);",
-        "return [",
-        "  document.querySelectorAll('#timeline li').length,",
-        "  byId('goal-status').textContent,",
-        "  !byId('solved').hidden,",
-        "  [...document.querySelectorAll('#thread-buttons button')]",
-        "      .filter((b) => !b.disabled).map((b) => b.id),",
-        "  byId('error').hidden ? '' : byId('error').textContent,",
-        "];");
+    private static final String SCRIPT =
+        """
+                                         const byId = (id) => document.getElementById(id);
+                                         return [
+                                           document.querySelectorAll('#timeline li').length,
+                                           byId('goal-status').textContent,
+                                           !byId('solved').hidden,
+                                           [...document.querySelectorAll('#thread-buttons button')]
+                                               .filter((b) => !b.disabled).map((b) => b.id),
+                                           byId('error').hidden ? '' : byId('error').textContent,
+                                         ];\
+                                         """;
 
     static Step read() {
       List<?> l = (List<?>) driver.executeScript(SCRIPT);
@@ -454,25 +458,27 @@ class ServeIT {
       String output,
       String outcome,
       String steps) {
-    private static final String SCRIPT = String.join("\n",
-        "const byId = (id) => document.getElementById(id);",
-        "const all = (sel) => [...document.querySelectorAll(sel)];",
-        "const rows = (sel) => all(sel).map(",
-        "    (tr) => [...tr.cells].map((td) => td.textContent).join(' | '));",
-        "return {",
-        "  timeline: all('#timeline li').map((li) => li.textContent),",
-        "  status: byId('goal-status').textContent,",
-        "  solved: !byId('solved').hidden,",
-        "  enabled: all('#thread-buttons button').filter((b) => !b.disabled).map((b) => b.id),",
-        "  error: byId('error').hidden ? '' : byId('error').textContent,",
-        "  threads: rows('#threads tbody tr'),",
-        "  globals: rows('#globals tbody tr'),",
-        "  leaks: rows('#leaks tbody tr'),",
-        "  leaksShown: !byId('leaks-pane').hidden,",
-        "  output: byId('output').textContent,",
-        "  outcome: byId('outcome').textContent,",
-        "  steps: byId('steps').textContent,",
-        "};");
+    private static final String SCRIPT =
+        """
+                                         const byId = (id) => document.getElementById(id);
+                                         const all = (sel) => [...document.querySelectorAll(sel)];
+                                         const rows = (sel) => all(sel).map(
+                                             (tr) => [...tr.cells].map((td) => td.textContent).join(' | '));
+                                         return {
+                                           timeline: all('#timeline li').map((li) => li.textContent),
+                                           status: byId('goal-status').textContent,
+                                           solved: !byId('solved').hidden,
+                                           enabled: all('#thread-buttons button').filter((b) => !b.disabled).map((b) => b.id),
+                                           error: byId('error').hidden ? '' : byId('error').textContent,
+                                           threads: rows('#threads tbody tr'),
+                                           globals: rows('#globals tbody tr'),
+                                           leaks: rows('#leaks tbody tr'),
+                                           leaksShown: !byId('leaks-pane').hidden,
+                                           output: byId('output').textContent,
+                                           outcome: byId('outcome').textContent,
+                                           steps: byId('steps').textContent,
+                                         };\
+                                         """;
 
     static Shown read() {
       Map<?, ?> m = (Map<?, ?>) driver.executeScript(SCRIPT);

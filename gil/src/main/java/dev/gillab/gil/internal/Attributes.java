@@ -12,8 +12,7 @@ final class Attributes {
 
   /** {@code obj.name} as a new reference; takes over the caller's reference to {@code obj}. */
   static PyValue load(ObjectSpace space, PyValue obj, String name) {
-    if (obj instanceof PyModule) {
-      PyModule m = (PyModule) obj;
+    if (obj instanceof PyModule m) {
       PyValue v = m.attributes.get(name);
       if (v == null) {
         throw new PyException(
@@ -23,8 +22,7 @@ final class Attributes {
       PyValue.decRef(obj); // immortal: kept for symmetry
       return v;
     }
-    if (obj instanceof PyThread) {
-      PyThread t = (PyThread) obj;
+    if (obj instanceof PyThread t) {
       PyValue v = null;
       if (name.equals("name")) {
         v = space.newStr(t.name);

@@ -35,11 +35,11 @@ public final class Builtins {
       @Override
       public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
         PyValue v = stack[base];
-        if (v instanceof PyStr) {
-          return space.newInt(((PyStr) v).value.length());
+        if (v instanceof PyStr pyStr) {
+          return space.newInt(pyStr.value.length());
         }
-        if (v instanceof PyList) {
-          return space.newInt(((PyList) v).size());
+        if (v instanceof PyList pyList) {
+          return space.newInt(pyList.size());
         }
         throw PyException.type("object of type '" + v.typeName() + "' has no len()");
       }
@@ -66,10 +66,11 @@ public final class Builtins {
       @Override
       public PyValue call(ThreadState ts, PyValue[] stack, int base, int argc) {
         PyValue v = stack[base];
-        if (!(v instanceof PyInt) || ((PyInt) v).isBool()) {
-          throw PyException.type("sleep() takes an int of milliseconds, not '" + v.typeName() + "'");
+        if (!(v instanceof PyInt pyInt) || pyInt.isBool()) {
+          throw PyException.type(
+              "sleep() takes an int of milliseconds, not '" + v.typeName() + "'");
         }
-        long ms = ((PyInt) v).value;
+        long ms = pyInt.value;
         if (ms < 0) {
           throw new PyException("ValueError", "sleep length must be non-negative");
         }

@@ -8,8 +8,8 @@ final class Convert {
 
   /** An int argument (a bool is one); {@code 'float' object cannot be interpreted as an integer}. */
   static long index(PyValue v) {
-    if (v instanceof PyInt) {
-      return ((PyInt) v).value;
+    if (v instanceof PyInt pyInt) {
+      return pyInt.value;
     }
     throw PyException.type("'" + v.typeName() + "' object cannot be interpreted as an integer");
   }
@@ -24,8 +24,8 @@ final class Convert {
 
   /** A str argument of {@code function}: {@code join() argument must be str, not int}. */
   static String str(PyValue v, String what) {
-    if (v instanceof PyStr) {
-      return ((PyStr) v).value;
+    if (v instanceof PyStr pyStr) {
+      return pyStr.value;
     }
     throw PyException.type(what + " must be str, not " + v.typeName());
   }
@@ -35,8 +35,8 @@ final class Convert {
     if (v == null || v instanceof PyNone) {
       return null;
     }
-    if (v instanceof PyStr) {
-      return ((PyStr) v).value;
+    if (v instanceof PyStr pyStr) {
+      return pyStr.value;
     }
     throw PyException.type(what + " must be str or None, not " + v.typeName());
   }
@@ -70,8 +70,10 @@ final class Convert {
     if (body.startsWith("_") && body.length() > 0 && base != 0 && b == base) {
       throw invalid(text, base);
     }
-    if (body.isEmpty() || body.endsWith("_") || body.contains("__")
-        || body.startsWith("_") && s.length() - body.length() < 2) {
+    if (body.isEmpty()
+        || body.endsWith("_")
+        || body.contains("__")
+        || (body.startsWith("_") && s.length() - body.length() < 2)) {
       throw invalid(text, base);
     }
     java.math.BigInteger value;

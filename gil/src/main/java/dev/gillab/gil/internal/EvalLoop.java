@@ -256,144 +256,127 @@ public final class EvalLoop {
           }
         }
         switch (word & LinkedCode.OP_MASK) {
-          case LOAD_CONST:
-            {
-              PyValue o = consts[word >>> LinkedCode.OP_BITS];
-              PyValue.incRef(o);
-              stack[sp++] = o;
-              pc++;
-              break;
+          case LOAD_CONST -> {
+            PyValue o = consts[word >>> LinkedCode.OP_BITS];
+            PyValue.incRef(o);
+            stack[sp++] = o;
+            pc++;
+          }
+          case LOAD_FAST -> {
+            PyValue o = locals[word >>> LinkedCode.OP_BITS];
+            if (o == null) {
+              throw unbound(code, word >>> LinkedCode.OP_BITS);
             }
-          case LOAD_FAST:
-            {
-              PyValue o = locals[word >>> LinkedCode.OP_BITS];
-              if (o == null) {
-                throw unbound(code, word >>> LinkedCode.OP_BITS);
-              }
-              PyValue.incRef(o);
-              stack[sp++] = o;
-              pc++;
-              break;
+            PyValue.incRef(o);
+            stack[sp++] = o;
+            pc++;
+          }
+          case STORE_FAST -> {
+            int slot = word >>> LinkedCode.OP_BITS;
+            PyValue old = locals[slot];
+            locals[slot] = stack[--sp];
+            if (old != null) {
+              PyValue.decRef(old);
             }
-          case STORE_FAST:
-            {
-              int slot = word >>> LinkedCode.OP_BITS;
-              PyValue old = locals[slot];
-              locals[slot] = stack[--sp];
-              if (old != null) {
-                PyValue.decRef(old);
-              }
-              pc++;
-              break;
-            }
-          case LOAD_GLOBAL:
-            {
-              GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              PyValue o;
-              if (freeThreaded) {
-                o = cell.loadNewReference();
-              } else {
-                o = cell.value;
-                if (o != null) {
-                  PyValue.incRef(o);
-                }
-              }
-              if (o == null) {
-                o = code.builtinFallback[word >>> LinkedCode.OP_BITS];
-                if (o == null) {
-                  throw new PyException("NameError", "name '" + cell.name + "' is not defined");
-                }
+            pc++;
+          }
+          case LOAD_GLOBAL -> {
+            GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
+            PyValue o;
+            if (freeThreaded) {
+              o = cell.loadNewReference();
+            } else {
+              o = cell.value;
+              if (o != null) {
                 PyValue.incRef(o);
               }
-              stack[sp++] = o;
-              pc++;
-              break;
             }
-          case STORE_GLOBAL:
-            {
-              GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              PyValue old = cell.replace(stack[--sp], freeThreaded);
-              if (old != null) {
-                PyValue.decRef(old);
+            if (o == null) {
+              o = code.builtinFallback[word >>> LinkedCode.OP_BITS];
+              if (o == null) {
+                throw new PyException("NameError", "name '" + cell.name + "' is not defined");
               }
-              pc++;
-              break;
+              PyValue.incRef(o);
             }
-          case BINARY_OP:
-            {
-              PyValue r = stack[sp - 1];
-              PyValue l = stack[sp - 2];
-              Object lv = l;
-              Object rv = r;
-              int op = word >>> LinkedCode.OP_BITS;
-              PyValue result;
-              if (lv instanceof PyInt && rv instanceof PyInt && op % PLAIN_OPS != TRUE_DIVIDE) {
-                long x = arith(op, ((PyInt) lv).value, ((PyInt) rv).value);
-                if ((x < ObjectSpace.SMALL_MIN || x > ObjectSpace.SMALL_MAX)
-                    && l.refCount() == 2
-                    && !((PyInt) lv).isBool()
-                    && storesBackInto(words[pc + 1], locals, l)) {
-                  // x = x op y with x held only by the local and this stack slot: reuse it.
-                  ((PyInt) lv).value = x;
-                  PyValue.decRef(r);
-                  sp--;
-                  pc++;
-                  break;
-                }
-                result = space.newInt(x);
-              } else {
-                ts.remaining = remaining;
-                result = Ops.binary(space, ts, BINARY_OPS[op], l, r);
-                remaining = ts.remaining;
-              }
-              sp -= 2;
-              stack[sp++] = result;
-              PyValue.decRef(l);
-              PyValue.decRef(r);
-              pc++;
-              break;
+            stack[sp++] = o;
+            pc++;
+          }
+          case STORE_GLOBAL -> {
+            GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
+            PyValue old = cell.replace(stack[--sp], freeThreaded);
+            if (old != null) {
+              PyValue.decRef(old);
             }
-          case COMPARE_OP:
-            {
-              PyValue r = stack[sp - 1];
-              PyValue l = stack[sp - 2];
-              Object lv = l;
-              Object rv = r;
-              int op = word >>> LinkedCode.OP_BITS;
-              boolean b;
-              if (lv instanceof PyInt && rv instanceof PyInt) {
-                b = compare(op, ((PyInt) lv).value, ((PyInt) rv).value);
-              } else {
-                ts.remaining = remaining;
-                b = Ops.compare(ts, COMPARE_OPS[op], l, r);
-                remaining = ts.remaining;
-              }
-              sp -= 2;
-              stack[sp++] = space.bool(b);
-              PyValue.decRef(l);
-              PyValue.decRef(r);
-              pc++;
-              break;
-            }
-          case POP_JUMP_IF_FALSE:
-          case POP_JUMP_IF_TRUE:
-            {
-              PyValue o = stack[--sp];
-              boolean truth =
-                  o == space.trueObject()
-                      || (o != space.falseObject() && ObjectSpace.truthy(o));
-              PyValue.decRef(o);
-              if (truth == ((word & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
-                pc = word >>> LinkedCode.OP_BITS;
-              } else {
+            pc++;
+          }
+          case BINARY_OP -> {
+            PyValue r = stack[sp - 1];
+            PyValue l = stack[sp - 2];
+            Object lv = l;
+            Object rv = r;
+            int op = word >>> LinkedCode.OP_BITS;
+            PyValue result;
+            if (lv instanceof PyInt li && rv instanceof PyInt ri && op % PLAIN_OPS != TRUE_DIVIDE) {
+              long x = arith(op, li.value, ri.value);
+              if ((x < ObjectSpace.SMALL_MIN || x > ObjectSpace.SMALL_MAX)
+                  && l.refCount() == 2
+                  && !li.isBool()
+                  && storesBackInto(words[pc + 1], locals, l)) {
+                // x = x op y with x held only by the local and this stack slot: reuse it.
+                li.value = x;
+                PyValue.decRef(r);
+                sp--;
                 pc++;
+                break;
               }
-              break;
+              result = space.newInt(x);
+            } else {
+              ts.remaining = remaining;
+              result = Ops.binary(space, ts, BINARY_OPS[op], l, r);
+              remaining = ts.remaining;
             }
-          case JUMP_FORWARD:
+            sp -= 2;
+            stack[sp++] = result;
+            PyValue.decRef(l);
+            PyValue.decRef(r);
+            pc++;
+          }
+          case COMPARE_OP -> {
+            PyValue r = stack[sp - 1];
+            PyValue l = stack[sp - 2];
+            Object lv = l;
+            Object rv = r;
+            int op = word >>> LinkedCode.OP_BITS;
+            boolean b;
+            if (lv instanceof PyInt li && rv instanceof PyInt ri) {
+              b = compare(op, li.value, ri.value);
+            } else {
+              ts.remaining = remaining;
+              b = Ops.compare(ts, COMPARE_OPS[op], l, r);
+              remaining = ts.remaining;
+            }
+            sp -= 2;
+            stack[sp++] = space.bool(b);
+            PyValue.decRef(l);
+            PyValue.decRef(r);
+            pc++;
+          }
+          case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
+            PyValue o = stack[--sp];
+            boolean truth =
+                o == space.trueObject()
+                    || (o != space.falseObject() && ObjectSpace.truthy(o));
+            PyValue.decRef(o);
+            if (truth == ((word & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
+              pc = word >>> LinkedCode.OP_BITS;
+            } else {
+              pc++;
+            }
+          }
+          case JUMP_FORWARD -> {
             pc = word >>> LinkedCode.OP_BITS;
-            break;
-          case JUMP_BACKWARD:
+          }
+          case JUMP_BACKWARD -> {
             if (remaining < 0) {
               throw budgetExceeded(ts);
             }
@@ -403,194 +386,174 @@ public final class EvalLoop {
               gil.tick();
             }
             pc = word >>> LinkedCode.OP_BITS;
-            break;
-          case BUILD_LIST:
-            {
-              int n = word >>> LinkedCode.OP_BITS;
-              ArrayList<PyValue> items = new ArrayList<>(Math.max(n, 4));
-              for (int i = sp - n; i < sp; i++) {
-                items.add(stack[i]);
-              }
-              sp -= n; // the list takes over the stack's references, and releases them if it fails
-              PyValue list = space.newList(items);
-              stack[sp++] = list;
-              pc++;
-              break;
+          }
+          case BUILD_LIST -> {
+            int n = word >>> LinkedCode.OP_BITS;
+            ArrayList<PyValue> items = new ArrayList<>(Math.max(n, 4));
+            for (int i = sp - n; i < sp; i++) {
+              items.add(stack[i]);
             }
-          case LIST_APPEND:
-            {
-              PyValue v = stack[sp - 1];
-              PyValue target = stack[sp - 1 - (word >>> LinkedCode.OP_BITS)];
-              ts.remaining = remaining;
-              Ops.listAppend(ts, target, v);
-              remaining = ts.remaining;
-              sp--; // the list took over the stack's reference
-              pc++;
-              break;
+            sp -= n; // the list takes over the stack's references, and releases them if it fails
+            PyValue list = space.newList(items);
+            stack[sp++] = list;
+            pc++;
+          }
+          case LIST_APPEND -> {
+            PyValue v = stack[sp - 1];
+            PyValue target = stack[sp - 1 - (word >>> LinkedCode.OP_BITS)];
+            ts.remaining = remaining;
+            Ops.listAppend(ts, target, v);
+            remaining = ts.remaining;
+            sp--; // the list took over the stack's reference
+            pc++;
+          }
+          case CALL -> {
+            if (remaining < 0) {
+              throw budgetExceeded(ts);
             }
-          case CALL:
-            {
-              if (remaining < 0) {
-                throw budgetExceeded(ts);
-              }
-              gil.checkpoint();
-              if (remaining <= nextTick) {
-                nextTick = remaining - ticks;
-                gil.tick();
-              }
-              Callable f = code.calls[word >>> LinkedCode.OP_BITS];
-              int argc = code.argcs[pc];
-              int base = sp - argc;
-              ts.remaining = remaining;
-              ts.nextTick = nextTick;
-              PyValue result = f.call(ts, stack, base, argc);
-              remaining = ts.remaining;
-              nextTick = ts.nextTick;
-              for (int i = base; i < sp; i++) {
-                PyValue.decRef(stack[i]);
-              }
-              sp = base;
-              stack[sp++] = result;
-              pc++;
-              break;
+            gil.checkpoint();
+            if (remaining <= nextTick) {
+              nextTick = remaining - ticks;
+              gil.tick();
             }
-          case POP_TOP:
+            Callable f = code.calls[word >>> LinkedCode.OP_BITS];
+            int argc = code.argcs[pc];
+            int base = sp - argc;
+            ts.remaining = remaining;
+            ts.nextTick = nextTick;
+            PyValue result = f.call(ts, stack, base, argc);
+            remaining = ts.remaining;
+            nextTick = ts.nextTick;
+            for (int i = base; i < sp; i++) {
+              PyValue.decRef(stack[i]);
+            }
+            sp = base;
+            stack[sp++] = result;
+            pc++;
+          }
+          case POP_TOP -> {
             PyValue.decRef(stack[--sp]);
             pc++;
-            break;
-          case COPY:
-            {
-              PyValue o = stack[sp - (word >>> LinkedCode.OP_BITS)];
-              PyValue.incRef(o);
-              stack[sp++] = o;
-              pc++;
-              break;
-            }
-          case RETURN_VALUE:
-            {
-              PyValue result = stack[--sp];
-              ts.remaining = remaining;
-              ts.nextTick = nextTick;
-              frame.pc = pc; // where a stepped thread that ends here ended
-              releaseAll(locals, locals.length);
-              return result;
-            }
-          case NOP:
+          }
+          case COPY -> {
+            PyValue o = stack[sp - (word >>> LinkedCode.OP_BITS)];
+            PyValue.incRef(o);
+            stack[sp++] = o;
             pc++;
-            break;
-          case DELETE_FAST:
-            {
-              int slot = word >>> LinkedCode.OP_BITS;
-              PyValue old = locals[slot];
-              if (old == null) {
-                throw unbound(code, slot);
-              }
-              locals[slot] = null;
-              PyValue.decRef(old);
-              pc++;
-              break;
+          }
+          case RETURN_VALUE -> {
+            PyValue result = stack[--sp];
+            ts.remaining = remaining;
+            ts.nextTick = nextTick;
+            frame.pc = pc; // where a stepped thread that ends here ended
+            releaseAll(locals, locals.length);
+            return result;
+          }
+          case NOP -> {
+            pc++;
+          }
+          case DELETE_FAST -> {
+            int slot = word >>> LinkedCode.OP_BITS;
+            PyValue old = locals[slot];
+            if (old == null) {
+              throw unbound(code, slot);
             }
-          case DELETE_GLOBAL:
-            {
-              GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
-              PyValue old = cell.replace(null, freeThreaded);
-              if (old == null) {
-                throw new PyException("NameError", "name '" + cell.name + "' is not defined");
-              }
-              PyValue.decRef(old);
-              pc++;
-              break;
+            locals[slot] = null;
+            PyValue.decRef(old);
+            pc++;
+          }
+          case DELETE_GLOBAL -> {
+            GlobalCell cell = code.globals[word >>> LinkedCode.OP_BITS];
+            PyValue old = cell.replace(null, freeThreaded);
+            if (old == null) {
+              throw new PyException("NameError", "name '" + cell.name + "' is not defined");
             }
-          case UNARY_NEGATIVE:
+            PyValue.decRef(old);
+            pc++;
+          }
+          case UNARY_NEGATIVE -> {
             sp = Instructions.unaryNegative(space, stack, sp);
             pc++;
-            break;
-          case UNARY_NOT:
+          }
+          case UNARY_NOT -> {
             sp = Instructions.unaryNot(space, stack, sp);
             pc++;
-            break;
-          case BINARY_SUBSCR:
+          }
+          case BINARY_SUBSCR -> {
             ts.remaining = remaining;
             sp = Instructions.binarySubscr(space, ts, stack, sp);
             remaining = ts.remaining;
             pc++;
-            break;
-          case STORE_SUBSCR:
+          }
+          case STORE_SUBSCR -> {
             ts.remaining = remaining;
             sp = Instructions.storeSubscr(ts, stack, sp);
             remaining = ts.remaining;
             pc++;
-            break;
-          case DELETE_SUBSCR:
+          }
+          case DELETE_SUBSCR -> {
             sp = Instructions.deleteSubscr(stack, sp);
             pc++;
-            break;
-          case BUILD_TUPLE:
+          }
+          case BUILD_TUPLE -> {
             sp = Instructions.buildTuple(space, stack, sp, word >>> LinkedCode.OP_BITS);
             pc++;
-            break;
-          case UNPACK_SEQUENCE:
+          }
+          case UNPACK_SEQUENCE -> {
             ts.remaining = remaining;
             sp = Instructions.unpack(space, ts, stack, sp, word >>> LinkedCode.OP_BITS);
             remaining = ts.remaining;
             pc++;
-            break;
-          case SWAP:
-            {
-              int i = sp - (word >>> LinkedCode.OP_BITS);
-              PyValue top = stack[sp - 1];
-              stack[sp - 1] = stack[i];
-              stack[i] = top;
-              pc++;
-              break;
-            }
-          case IS_OP:
+          }
+          case SWAP -> {
+            int i = sp - (word >>> LinkedCode.OP_BITS);
+            PyValue top = stack[sp - 1];
+            stack[sp - 1] = stack[i];
+            stack[i] = top;
+            pc++;
+          }
+          case IS_OP -> {
             sp = Instructions.isOp(space, stack, sp, (word >>> LinkedCode.OP_BITS) == 1);
             pc++;
-            break;
-          case CONTAINS_OP:
+          }
+          case CONTAINS_OP -> {
             ts.remaining = remaining;
             sp = Instructions.contains(space, ts, stack, sp, (word >>> LinkedCode.OP_BITS) == 1);
             remaining = ts.remaining;
             pc++;
-            break;
-          case GET_ITER:
+          }
+          case GET_ITER -> {
             sp = Instructions.getIter(space, stack, sp);
             pc++;
-            break;
-          case FOR_ITER:
-            {
-              PyValue it = stack[sp - 1];
-              PyValue next = Instructions.next(space, it);
-              if (next == null) {
-                stack[--sp] = null;
-                PyValue.decRef(it);
-                pc = word >>> LinkedCode.OP_BITS;
-              } else {
-                stack[sp++] = next;
-                pc++;
-              }
-              break;
+          }
+          case FOR_ITER -> {
+            PyValue it = stack[sp - 1];
+            PyValue next = Instructions.next(space, it);
+            if (next == null) {
+              stack[--sp] = null;
+              PyValue.decRef(it);
+              pc = word >>> LinkedCode.OP_BITS;
+            } else {
+              stack[sp++] = next;
+              pc++;
             }
-          case LOAD_ATTR:
+          }
+          case LOAD_ATTR -> {
             stack[sp - 1] =
                 Attributes.load(space, stack[sp - 1], code.names[word >>> LinkedCode.OP_BITS]);
             pc++;
-            break;
-          case IMPORT_NAME:
-            {
-              // Not stack[sp++] = ...: Java bumps sp before a throwing right-hand side runs.
-              PyValue module = rt.module(code.names[word >>> LinkedCode.OP_BITS]); // immortal
-              stack[sp++] = module;
-              pc++;
-              break;
-            }
-          case MAKE_FUNCTION:
+          }
+          case IMPORT_NAME -> {
+            // Not stack[sp++] = ...: Java bumps sp before a throwing right-hand side runs.
+            PyValue module = rt.module(code.names[word >>> LinkedCode.OP_BITS]); // immortal
+            stack[sp++] = module;
+            pc++;
+          }
+          case MAKE_FUNCTION -> {
             sp = Instructions.makeFunction(space, stack, sp);
             pc++;
-            break;
-          case CALL_FUNCTION:
-          case CALL_FUNCTION_KW:
+          }
+          case CALL_FUNCTION, CALL_FUNCTION_KW -> {
             if (remaining < 0) {
               throw budgetExceeded(ts);
             }
@@ -621,91 +584,87 @@ public final class EvalLoop {
             remaining = ts.remaining;
             nextTick = ts.nextTick;
             pc++;
-            break;
-          case BEFORE_WITH:
+          }
+          case BEFORE_WITH -> {
             sp = Instructions.beforeWith(rt, ts, stack, sp);
             pc++;
-            break;
-          case RAISE_ASSERTION:
+          }
+          case RAISE_ASSERTION -> {
             ts.remaining = remaining;
             throw Instructions.assertion(space, ts, stack, sp, word >>> LinkedCode.OP_BITS);
-          case FORMAT_VALUE:
+          }
+          case FORMAT_VALUE -> {
             ts.remaining = remaining;
             sp = Instructions.formatValue(space, ts, stack, sp, word >>> LinkedCode.OP_BITS);
             remaining = ts.remaining;
             pc++;
-            break;
-          case BUILD_STRING:
+          }
+          case BUILD_STRING -> {
             ts.remaining = remaining;
             sp = Instructions.buildString(space, ts, stack, sp, word >>> LinkedCode.OP_BITS);
             remaining = ts.remaining;
             pc++;
-            break;
-          case FUSED_COMPARE_JUMP:
-            {
-              PyValue x = locals[word >>> LinkedCode.OP_BITS];
-              PyValue c = consts[words[pc + 1] >>> LinkedCode.OP_BITS];
-              if (!(x instanceof PyInt) || !(c instanceof PyInt)) {
-                // Not ints (or unbound): run the LOAD_FAST and carry on unfused.
-                if (x == null) {
-                  throw unbound(code, word >>> LinkedCode.OP_BITS);
-                }
-                PyValue.incRef(x);
-                stack[sp++] = x;
-                pc++;
-                break;
+          }
+          case FUSED_COMPARE_JUMP -> {
+            PyValue x = locals[word >>> LinkedCode.OP_BITS];
+            PyValue c = consts[words[pc + 1] >>> LinkedCode.OP_BITS];
+            if (!(x instanceof PyInt xi) || !(c instanceof PyInt ci)) {
+              // Not ints (or unbound): run the LOAD_FAST and carry on unfused.
+              if (x == null) {
+                throw unbound(code, word >>> LinkedCode.OP_BITS);
               }
-              // Every count change of the four cancels out: x and c are pushed and popped, the
-              // bool is immortal.
-              remaining -= 3;
-              boolean truth =
-                  compare(
-                      words[pc + 2] >>> LinkedCode.OP_BITS, ((PyInt) x).value, ((PyInt) c).value);
-              int jump = words[pc + 3];
-              if (truth == ((jump & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
-                pc = jump >>> LinkedCode.OP_BITS;
-              } else {
-                pc += 4;
-              }
+              PyValue.incRef(x);
+              stack[sp++] = x;
+              pc++;
               break;
             }
-          case FUSED_BINARY_STORE:
-            {
-              PyValue x = locals[word >>> LinkedCode.OP_BITS];
-              PyValue c = consts[words[pc + 1] >>> LinkedCode.OP_BITS];
-              if (!(x instanceof PyInt) || !(c instanceof PyInt)) {
-                if (x == null) {
-                  throw unbound(code, word >>> LinkedCode.OP_BITS);
-                }
-                PyValue.incRef(x);
-                stack[sp++] = x;
-                pc++;
-                break;
+            // Every count change of the four cancels out: x and c are pushed and popped, the
+            // bool is immortal.
+            remaining -= 3;
+            boolean truth =
+                compare(
+                    words[pc + 2] >>> LinkedCode.OP_BITS, xi.value, ci.value);
+            int jump = words[pc + 3];
+            if (truth == ((jump & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
+              pc = jump >>> LinkedCode.OP_BITS;
+            } else {
+              pc += 4;
+            }
+          }
+          case FUSED_BINARY_STORE -> {
+            PyValue x = locals[word >>> LinkedCode.OP_BITS];
+            PyValue c = consts[words[pc + 1] >>> LinkedCode.OP_BITS];
+            if (!(x instanceof PyInt xi) || !(c instanceof PyInt ci)) {
+              if (x == null) {
+                throw unbound(code, word >>> LinkedCode.OP_BITS);
               }
-              remaining -= 2;
-              pc += 2; // an arithmetic error names the BINARY_OP's line
-              long r = arith(words[pc] >>> LinkedCode.OP_BITS, ((PyInt) x).value, ((PyInt) c).value);
-              remaining--;
-              int slot = words[pc + 1] >>> LinkedCode.OP_BITS;
-              pc += 2;
-              PyValue old = locals[slot];
-              if (old == x
-                  && !x.immortal
-                  && (r < ObjectSpace.SMALL_MIN || r > ObjectSpace.SMALL_MAX)
-                  && !((PyInt) x).isBool()
-                  && x.ref.refCount() == 1) {
-                // x = x op c, and only this local holds x: update it in place.
-                ((PyInt) x).value = r;
-                break;
-              }
-              locals[slot] = space.newInt(r);
-              if (old != null) {
-                PyValue.decRef(old);
-              }
+              PyValue.incRef(x);
+              stack[sp++] = x;
+              pc++;
               break;
             }
-          default:
-            throw new AssertionError("bad opcode " + (word & LinkedCode.OP_MASK));
+            remaining -= 2;
+            pc += 2; // an arithmetic error names the BINARY_OP's line
+            long r = arith(words[pc] >>> LinkedCode.OP_BITS, xi.value, ci.value);
+            remaining--;
+            int slot = words[pc + 1] >>> LinkedCode.OP_BITS;
+            pc += 2;
+            PyValue old = locals[slot];
+            if (old == x
+                && !x.immortal
+                && (r < ObjectSpace.SMALL_MIN || r > ObjectSpace.SMALL_MAX)
+                && !xi.isBool()
+                && x.ref.refCount() == 1) {
+              // x = x op c, and only this local holds x: update it in place.
+              xi.value = r;
+              break;
+            }
+            locals[slot] = space.newInt(r);
+            if (old != null) {
+              PyValue.decRef(old);
+            }
+          }
+          default -> throw new AssertionError("bad opcode " + (word & LinkedCode.OP_MASK));
         }
       }
     } catch (PyException e) {
@@ -729,13 +688,16 @@ public final class EvalLoop {
   static long arith(int op, long a, long b) {
     try {
       switch (op % PLAIN_OPS) {
-        case ADD:
+        case ADD -> {
           return Math.addExact(a, b);
-        case SUBTRACT:
+        }
+        case SUBTRACT -> {
           return Math.subtractExact(a, b);
-        case MULTIPLY:
+        }
+        case MULTIPLY -> {
           return Math.multiplyExact(a, b);
-        case FLOOR_DIVIDE:
+        }
+        case FLOOR_DIVIDE -> {
           if (b == 0) {
             throw zeroDivision();
           }
@@ -743,11 +705,13 @@ public final class EvalLoop {
             throw overflow();
           }
           return Math.floorDiv(a, b);
-        default:
+        }
+        default -> {
           if (b == 0) {
             throw new PyException("ZeroDivisionError", "integer modulo by zero");
           }
           return Math.floorMod(a, b);
+        }
       }
     } catch (ArithmeticException e) {
       throw overflow();
@@ -755,20 +719,14 @@ public final class EvalLoop {
   }
 
   static boolean compare(int op, long a, long b) {
-    switch (op) {
-      case 0:
-        return a < b;
-      case 1:
-        return a <= b;
-      case 2:
-        return a == b;
-      case 3:
-        return a != b;
-      case 4:
-        return a > b;
-      default:
-        return a >= b;
-    }
+    return switch (op) {
+      case 0 -> a < b;
+      case 1 -> a <= b;
+      case 2 -> a == b;
+      case 3 -> a != b;
+      case 4 -> a > b;
+      default -> a >= b;
+    };
   }
 
   private static PyException zeroDivision() {

@@ -83,7 +83,7 @@ final class Floats {
     }
     if (!s.matches("[+-]?(\\d(_?\\d)*)?(\\.(\\d(_?\\d)*)?)?([eE][+-]?\\d(_?\\d)*)?")
         || !s.matches(".*\\d.*")
-        || s.matches("[+-]?\\..*") && s.matches("[+-]?\\.[eE].*")) {
+        || (s.matches("[+-]?\\..*") && s.matches("[+-]?\\.[eE].*"))) {
       throw new PyException(
           "ValueError", "could not convert string to float: " + Repr.str(text));
     }

@@ -17,14 +17,14 @@ final class Instructions {
   static int unaryNegative(ObjectSpace space, PyValue[] stack, int sp) {
     PyValue v = stack[sp - 1];
     PyValue r;
-    if (v instanceof PyInt) {
-      long x = ((PyInt) v).value;
+    if (v instanceof PyInt pyInt) {
+      long x = pyInt.value;
       if (x == Long.MIN_VALUE) {
         throw new PyException("OverflowError", "int result does not fit in 64 bits");
       }
       r = space.newInt(-x);
-    } else if (v instanceof PyFloat) {
-      r = space.newFloat(-((PyFloat) v).value);
+    } else if (v instanceof PyFloat pyFloat) {
+      r = space.newFloat(-pyFloat.value);
     } else {
       throw PyException.type("bad operand type for unary -: '" + v.typeName() + "'");
     }
@@ -45,10 +45,10 @@ final class Instructions {
     PyValue index = stack[sp - 1];
     PyValue c = stack[sp - 2];
     PyValue r;
-    if (c instanceof PyList) {
-      r = ((PyList) c).item(index(index, "list"));
-    } else if (c instanceof PyTuple) {
-      PyValue[] items = ((PyTuple) c).items;
+    if (c instanceof PyList pyList) {
+      r = pyList.item(index(index, "list"));
+    } else if (c instanceof PyTuple pyTuple) {
+      PyValue[] items = pyTuple.items;
       long i = index(index, "tuple");
       long at = i < 0 ? i + items.length : i;
       if (at < 0 || at >= items.length) {
@@ -56,14 +56,13 @@ final class Instructions {
       }
       r = items[(int) at];
       PyValue.incRef(r);
-    } else if (c instanceof PyStr) {
-      if (!(index instanceof PyInt)) {
+    } else if (c instanceof PyStr pyStr) {
+      if (!(index instanceof PyInt pyInt)) {
         throw PyException.type(
             "string indices must be integers, not '" + index.typeName() + "'");
       }
-      r = space.newStr(Strings.at(ts, (PyStr) c, ((PyInt) index).value));
-    } else if (c instanceof PyRange) {
-      PyRange range = (PyRange) c;
+      r = space.newStr(Strings.at(ts, pyStr, pyInt.value));
+    } else if (c instanceof PyRange range) {
       long i = index(index, "range");
       long at = i < 0 ? i + range.length : i;
       if (at < 0 || at >= range.length) {
@@ -81,11 +80,11 @@ final class Instructions {
   }
 
   private static long index(PyValue index, String type) {
-    if (!(index instanceof PyInt)) {
+    if (!(index instanceof PyInt pyInt)) {
       throw PyException.type(
           type + " indices must be integers or slices, not " + index.typeName());
     }
-    return ((PyInt) index).value;
+    return pyInt.value;
   }
 
   /**
@@ -94,8 +93,8 @@ final class Instructions {
    * is "doesn't".
    */
   private static PyList changedList(PyValue c, String change) {
-    if (c instanceof PyList) {
-      return (PyList) c;
+    if (c instanceof PyList pyList) {
+      return pyList;
     }
     boolean sequence = c instanceof PyTuple || c instanceof PyStr || c instanceof PyRange;
     String does = sequence && change.equals("deletion") ? "doesn't" : "does not";
@@ -180,13 +179,13 @@ final class Instructions {
     PyValue c = stack[sp - 1];
     PyValue item = stack[sp - 2];
     boolean found;
-    if (c instanceof PyStr) {
-      if (!(item instanceof PyStr)) {
+    if (c instanceof PyStr cs) {
+      if (!(item instanceof PyStr itemStr)) {
         throw PyException.type(
             "'in <string>' requires string as left operand, not " + item.typeName());
       }
-      String s = ((PyStr) c).value;
-      String sub = ((PyStr) item).value;
+      String s = cs.value;
+      String sub = itemStr.value;
       Strings.chargeSearch(ts, s, sub);
       found = s.contains(sub);
     } else if (c instanceof PyList || c instanceof PyTuple) {
@@ -198,10 +197,9 @@ final class Instructions {
           break;
         }
       }
-    } else if (c instanceof PyRange) {
-      PyRange r = (PyRange) c;
-      if (item instanceof PyInt) {
-        found = r.contains(((PyInt) item).value);
+    } else if (c instanceof PyRange r) {
+      if (item instanceof PyInt pyInt) {
+        found = r.contains(pyInt.value);
       } else {
         found = false;
         for (long i = 0; i < r.length && !found; i++) {
@@ -240,18 +238,18 @@ final class Instructions {
 
   /** The iterator's next item (a new reference), or null when it is exhausted. */
   static PyValue next(ObjectSpace space, PyValue it) {
-    if (!(it instanceof PyIterator)) {
+    if (!(it instanceof PyIterator pyIterator)) {
       throw PyException.type("'" + it.typeName() + "' object is not an iterator");
     }
-    return ((PyIterator) it).next(space);
+    return pyIterator.next(space);
   }
 
   static int makeFunction(ObjectSpace space, PyValue[] stack, int sp) {
     PyValue c = stack[sp - 1];
-    if (!(c instanceof PyCode)) {
+    if (!(c instanceof PyCode pyCode)) {
       throw PyException.type("MAKE_FUNCTION needs a code object, got '" + c.typeName() + "'");
     }
-    stack[sp - 1] = space.mortal(new PyFunction(((PyCode) c).code));
+    stack[sp - 1] = space.mortal(new PyFunction(pyCode.code));
     PyValue.decRef(c);
     return sp;
   }
@@ -266,10 +264,10 @@ final class Instructions {
     int top = sp;
     if (kw) {
       PyValue t = stack[sp - 1];
-      if (!(t instanceof PyTuple)) {
+      if (!(t instanceof PyTuple pyTuple)) {
         throw PyException.type("CALL_FUNCTION_KW needs a tuple of names");
       }
-      PyValue[] items = ((PyTuple) t).items;
+      PyValue[] items = pyTuple.items;
       names = new String[items.length];
       for (int i = 0; i < items.length; i++) {
         if (!(items[i] instanceof PyStr) || items.length > argc) {
@@ -282,8 +280,8 @@ final class Instructions {
     int base = top - argc;
     PyValue f = stack[base - 1];
     PyValue result =
-        f instanceof PyFunction
-            ? ((PyFunction) f).call(rt, ts, stack, base, argc, names, true)
+        f instanceof PyFunction pyFunction
+            ? pyFunction.call(rt, ts, stack, base, argc, names, true)
             : f.call(rt, ts, stack, base, argc, names);
     if (result == Frame.SUSPENDED) {
       return -1; // stepping: the callee's frame was pushed, and finishCall runs when it returns
@@ -311,17 +309,17 @@ final class Instructions {
   /** Enters a lock: acquires it, pushes the exit under {@code True}. */
   static int beforeWith(PyRuntime rt, ThreadState ts, PyValue[] stack, int sp) {
     PyValue m = stack[sp - 1];
-    if (!(m instanceof PyLock)) {
+    if (!(m instanceof PyLock pyLock)) {
       throw PyException.type(
           "'" + m.typeName() + "' object does not support the context manager protocol");
     }
-    Modules.acquire(rt, ts, (PyLock) m, true, -1);
+    Modules.acquire(rt, ts, pyLock, true, -1);
     PyValue exit;
     PyValue.incRef(m); // the exit's own: a refused allocation releases it, the stack keeps its
     try {
-      exit = rt.space().container(new PyWithExit((PyLock) m));
+      exit = rt.space().container(new PyWithExit(pyLock));
     } catch (RuntimeException e) {
-      ((PyLock) m).release();
+      pyLock.release();
       throw e;
     }
     stack[sp - 1] = exit;

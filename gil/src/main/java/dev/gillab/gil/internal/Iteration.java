@@ -13,8 +13,8 @@ final class Iteration {
       PyValue.incRef(v);
       return space.container(new PySeqIterator(v));
     }
-    if (v instanceof PyRange) {
-      return space.mortal(new PyRangeIterator((PyRange) v));
+    if (v instanceof PyRange pyRange) {
+      return space.mortal(new PyRangeIterator(pyRange));
     }
     if (v instanceof PyIterator) {
       PyValue.incRef(v);
@@ -29,6 +29,7 @@ final class Iteration {
    * length is known, is checked against the size limit and the room left in the byte budget
    * before the first item is made.
    */
+  @SuppressWarnings("NonApiType") // a new list of the caller's, fit to be a PyList's storage
   static ArrayList<PyValue> items(ObjectSpace space, ThreadState ts, PyValue v) {
     if (v instanceof PyList || v instanceof PyTuple) {
       List<PyValue> items = ObjectSpace.items(v);
@@ -38,11 +39,13 @@ final class Iteration {
       out.forEach(PyValue::incRef);
       return out;
     }
-    if (v instanceof PyRange && ((PyRange) v).length > ObjectSpace.MAX_SIZE) {
+    if (v instanceof PyRange pyRange && pyRange.length > ObjectSpace.MAX_SIZE) {
       throw tooMany();
     }
-    long known = v instanceof PyRange ? ((PyRange) v).length
-        : v instanceof PyStr ? ((PyStr) v).value.length() : 0;
+    long known =
+        v instanceof PyRange pyRange
+            ? pyRange.length
+            : v instanceof PyStr pyStr ? pyStr.value.length() : 0;
     if (known > 0) {
       // Each item is a new object too (an int, or a str of one code point).
       space.memory().checkRoom(Memory.slots(known) + known * Memory.str(2));

@@ -21,6 +21,7 @@ public final class Linker {
    *
    * @throws VerifyException for an unknown builtin or a wrong argument count
    */
+  @SuppressWarnings("EnumOrdinal") // the dispatch loop's opcode numbers are Opcode's order
   public static LinkedCode link(
       Code code,
       ObjectSpace space,
@@ -113,11 +114,11 @@ public final class Linker {
    */
   private static PyValue constant(
       Object value, ObjectSpace space, Function<Code, PyValue> codeObjects) {
-    if (value instanceof Code) {
-      return codeObjects.apply((Code) value);
+    if (value instanceof Code code) {
+      return codeObjects.apply(code);
     }
-    if (value instanceof Double) {
-      return space.newFloat((Double) value);
+    if (value instanceof Double d) {
+      return space.newFloat(d);
     }
     if (value instanceof List) {
       List<?> in = (List<?>) value;

@@ -29,7 +29,9 @@ final class Modules {
               a.exactly(0);
               // CPython keeps whole microseconds and answers us * 1e-6 (0.05 reads 0.0499...).
               return rt.space().newFloat(
-                  rt.gil().switchInterval().map(d -> (d.toNanos() / 1000) * 1e-6)
+                  rt.gil()
+                      .switchInterval()
+                      .map(d -> TimeUnit.NANOSECONDS.toMicros(d.toNanos()) * 1e-6)
                       .orElse(DEFAULT_INTERVAL));
             }),
             "setswitchinterval",
@@ -180,7 +182,7 @@ final class Modules {
       argTuple = rt.space().newTuple(items.toArray(new PyValue[0]));
     }
     boolean isDaemon =
-        daemon == null || daemon instanceof PyNone
+        (daemon == null || daemon instanceof PyNone)
             ? ts.thread != null && ts.thread.daemon
             : ObjectSpace.truthy(daemon);
     if (target != null) {
@@ -190,14 +192,14 @@ final class Modules {
   }
 
   private static String targetName(PyValue target) {
-    if (target instanceof PyFunction) {
-      return ((PyFunction) target).name();
+    if (target instanceof PyFunction pyFunction) {
+      return pyFunction.name();
     }
-    if (target instanceof PyBuiltinFunction) {
-      return ((PyBuiltinFunction) target).name();
+    if (target instanceof PyBuiltinFunction pyBuiltinFunction) {
+      return pyBuiltinFunction.name();
     }
-    if (target instanceof PyBoundMethod) {
-      return ((PyBoundMethod) target).name();
+    if (target instanceof PyBoundMethod pyBoundMethod) {
+      return pyBoundMethod.name();
     }
     return null;
   }

@@ -18,7 +18,7 @@ final class Numbers {
   }
 
   static double asDouble(PyValue v) {
-    return v instanceof PyFloat ? ((PyFloat) v).value : (double) ((PyInt) v).value;
+    return v instanceof PyFloat pyFloat ? pyFloat.value : (double) ((PyInt) v).value;
   }
 
   /** {@code a / b} for two ints: correctly rounded, as CPython's long true division. */
@@ -35,33 +35,39 @@ final class Numbers {
 
   /** {@code l op r} where at least one is a float, or {@code /} of two ints. */
   static PyValue arith(ObjectSpace space, BinaryOp plain, PyValue l, PyValue r) {
-    if (plain == BinaryOp.TRUE_DIVIDE && l instanceof PyInt && r instanceof PyInt) {
-      return space.newFloat(trueDivide(((PyInt) l).value, ((PyInt) r).value));
+    if (plain == BinaryOp.TRUE_DIVIDE && l instanceof PyInt li && r instanceof PyInt ri) {
+      return space.newFloat(trueDivide(li.value, ri.value));
     }
     double a = asDouble(l);
     double b = asDouble(r);
     switch (plain) {
-      case ADD:
+      case ADD -> {
         return space.newFloat(a + b);
-      case SUBTRACT:
+      }
+      case SUBTRACT -> {
         return space.newFloat(a - b);
-      case MULTIPLY:
+      }
+      case MULTIPLY -> {
         return space.newFloat(a * b);
-      case TRUE_DIVIDE:
+      }
+      case TRUE_DIVIDE -> {
         if (b == 0) {
           throw new PyException("ZeroDivisionError", "float division by zero");
         }
         return space.newFloat(a / b);
-      case FLOOR_DIVIDE:
+      }
+      case FLOOR_DIVIDE -> {
         if (b == 0) {
           throw new PyException("ZeroDivisionError", "float floor division by zero");
         }
         return space.newFloat(divmod(a, b)[0]);
-      default:
+      }
+      default -> {
         if (b == 0) {
           throw new PyException("ZeroDivisionError", "float modulo");
         }
         return space.newFloat(divmod(a, b)[1]);
+      }
     }
   }
 
@@ -94,12 +100,12 @@ final class Numbers {
    * NaN makes them unordered (every ordering is then false, and {@code ==} too).
    */
   static int compare(PyValue x, PyValue y) {
-    if (x instanceof PyInt && y instanceof PyInt) {
-      return Long.compare(((PyInt) x).value, ((PyInt) y).value);
+    if (x instanceof PyInt xi && y instanceof PyInt yi) {
+      return Long.compare(xi.value, yi.value);
     }
-    if (x instanceof PyFloat && y instanceof PyFloat) {
-      double a = ((PyFloat) x).value;
-      double b = ((PyFloat) y).value;
+    if (x instanceof PyFloat xf && y instanceof PyFloat yf) {
+      double a = xf.value;
+      double b = yf.value;
       if (Double.isNaN(a) || Double.isNaN(b)) {
         return Integer.MIN_VALUE;
       }

@@ -241,6 +241,7 @@ public final class ObjectSpace {
   }
 
   /** A new list that takes over the references in {@code items}, even when it fails. */
+  @SuppressWarnings("NonApiType") // the list keeps it as its storage: mutable, growable, not copied
   public PyValue newList(ArrayList<PyValue> items) {
     return container(new PyList(items, memory));
   }
@@ -277,31 +278,31 @@ public final class ObjectSpace {
 
   /** Truthiness, as {@code bool(x)}: zero, empty and None are false, every other object true. */
   public static boolean truthy(PyValue v) {
-    if (v instanceof PyInt) {
-      return ((PyInt) v).value != 0;
+    if (v instanceof PyInt pyInt) {
+      return pyInt.value != 0;
     }
-    if (v instanceof PyStr) {
-      return !((PyStr) v).value.isEmpty();
+    if (v instanceof PyStr pyStr) {
+      return !pyStr.value.isEmpty();
     }
-    if (v instanceof PyList) {
-      return !((PyList) v).isEmpty();
+    if (v instanceof PyList pyList) {
+      return !pyList.isEmpty();
     }
-    if (v instanceof PyFloat) {
-      return ((PyFloat) v).value != 0.0;
+    if (v instanceof PyFloat pyFloat) {
+      return pyFloat.value != 0.0;
     }
-    if (v instanceof PyTuple) {
-      return ((PyTuple) v).items.length > 0;
+    if (v instanceof PyTuple pyTuple) {
+      return pyTuple.items.length > 0;
     }
-    if (v instanceof PyRange) {
-      return ((PyRange) v).length > 0;
+    if (v instanceof PyRange pyRange) {
+      return pyRange.length > 0;
     }
     return !(v instanceof PyNone);
   }
 
   /** {@code str(x)}: what print prints. Unbounded: for messages and Java callers. */
   public static String str(PyValue v) {
-    if (v instanceof PyStr) {
-      return ((PyStr) v).value;
+    if (v instanceof PyStr pyStr) {
+      return pyStr.value;
     }
     return repr(v);
   }
@@ -318,8 +319,8 @@ public final class ObjectSpace {
    * text.
    */
   String str(ThreadState ts, PyValue v) {
-    if (v instanceof PyStr) {
-      return ((PyStr) v).value;
+    if (v instanceof PyStr pyStr) {
+      return pyStr.value;
     }
     return repr(ts, v);
   }
@@ -375,8 +376,8 @@ public final class ObjectSpace {
         repr(items.get(i), out, depth + 1, bound);
       }
       out.append(list ? "]" : items.size() == 1 ? ",)" : ")");
-    } else if (v instanceof PyStr) {
-      out.append(Repr.str(((PyStr) v).value));
+    } else if (v instanceof PyStr pyStr) {
+      out.append(Repr.str(pyStr.value));
     } else {
       out.append(v);
     }
@@ -389,14 +390,14 @@ public final class ObjectSpace {
    */
   static boolean equal(ThreadState ts, PyValue x, PyValue y, int depth) {
     if (x == y) {
-      return !(x instanceof PyFloat) || !Double.isNaN(((PyFloat) x).value);
+      return !(x instanceof PyFloat pyFloat) || !Double.isNaN(pyFloat.value);
     }
-    if (x instanceof PyInt && y instanceof PyInt) {
-      return ((PyInt) x).value == ((PyInt) y).value;
+    if (x instanceof PyInt xi && y instanceof PyInt yi) {
+      return xi.value == yi.value;
     }
-    if (x instanceof PyStr && y instanceof PyStr) {
-      String a = ((PyStr) x).value;
-      String b = ((PyStr) y).value;
+    if (x instanceof PyStr xs && y instanceof PyStr ys) {
+      String a = xs.value;
+      String b = ys.value;
       if (a.length() != b.length()) {
         return false;
       }
@@ -407,7 +408,7 @@ public final class ObjectSpace {
       return Numbers.compare(x, y) == 0;
     }
     boolean lists = x instanceof PyList && y instanceof PyList;
-    if (lists || x instanceof PyTuple && y instanceof PyTuple) {
+    if (lists || (x instanceof PyTuple && y instanceof PyTuple)) {
       if (depth >= MAX_NESTING) {
         throw new PyException("RecursionError", "maximum recursion depth exceeded in comparison");
       }
@@ -424,18 +425,16 @@ public final class ObjectSpace {
       }
       return true;
     }
-    if (x instanceof PyRange && y instanceof PyRange) {
-      PyRange a = (PyRange) x;
-      PyRange b = (PyRange) y;
+    if (x instanceof PyRange a && y instanceof PyRange b) {
       return a.length == b.length
-          && (a.length == 0 || a.start == b.start && (a.length == 1 || a.step == b.step));
+          && (a.length == 0 || (a.start == b.start && (a.length == 1 || a.step == b.step)));
     }
     return false; // None == None is caught by identity above
   }
 
   /** The items of a list (a snapshot) or a tuple, borrowed. */
   static List<PyValue> items(PyValue seq) {
-    return seq instanceof PyList ? ((PyList) seq).snapshot() : Arrays.asList(((PyTuple) seq).items);
+    return seq instanceof PyList pyList ? pyList.snapshot() : Arrays.asList(((PyTuple) seq).items);
   }
 
   /**
@@ -447,15 +446,14 @@ public final class ObjectSpace {
   }
 
   private static Object toJava(PyValue v, int depth) {
-    if (v instanceof PyInt) {
-      PyInt i = (PyInt) v;
+    if (v instanceof PyInt i) {
       return i.isBool() ? (Object) (i.value != 0) : (Object) i.value;
     }
-    if (v instanceof PyStr) {
-      return ((PyStr) v).value;
+    if (v instanceof PyStr pyStr) {
+      return pyStr.value;
     }
-    if (v instanceof PyFloat) {
-      return ((PyFloat) v).value;
+    if (v instanceof PyFloat pyFloat) {
+      return pyFloat.value;
     }
     if (v instanceof PyList || v instanceof PyTuple) {
       if (depth >= MAX_NESTING) {
@@ -488,8 +486,8 @@ public final class ObjectSpace {
     if (value == null) {
       return none;
     }
-    if (value instanceof Boolean) {
-      return bool((Boolean) value);
+    if (value instanceof Boolean b) {
+      return bool(b);
     }
     if (value instanceof Long
         || value instanceof Integer
@@ -497,8 +495,8 @@ public final class ObjectSpace {
         || value instanceof Byte) {
       return newInt(((Number) value).longValue());
     }
-    if (value instanceof String) {
-      return newStr((String) value);
+    if (value instanceof String string) {
+      return newStr(string);
     }
     if (value instanceof List) {
       if (depth >= MAX_NESTING) {

@@ -17,10 +17,11 @@ final class Ops {
   private Ops() {}
 
   /** {@code l op r} for any operands; answers a new reference. */
+  @SuppressWarnings("EnumOrdinal") // the int fast path numbers operators as BINARY_OP's argument
   static PyValue binaryAny(
       ObjectSpace space, ThreadState ts, BinaryOp op, PyValue l, PyValue r) {
-    if (l instanceof PyInt && r instanceof PyInt && op.plain() != BinaryOp.TRUE_DIVIDE) {
-      return space.newInt(EvalLoop.arith(op.ordinal(), ((PyInt) l).value, ((PyInt) r).value));
+    if (l instanceof PyInt li && r instanceof PyInt ri && op.plain() != BinaryOp.TRUE_DIVIDE) {
+      return space.newInt(EvalLoop.arith(op.ordinal(), li.value, ri.value));
     }
     return binary(space, ts, op, l, r);
   }
@@ -36,21 +37,21 @@ final class Ops {
     if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
       return Numbers.arith(space, plain, a, b);
     }
-    if (a instanceof PyList && op != plain) {
+    if (a instanceof PyList pyList && op != plain) {
       if (op == BinaryOp.INPLACE_ADD) {
-        return extendInPlace(space, ts, (PyList) a, b);
+        return extendInPlace(space, ts, pyList, b);
       }
-      if (op == BinaryOp.INPLACE_MULTIPLY && b instanceof PyInt) {
-        return repeatInPlace(space, ts, (PyList) a, ((PyInt) b).value);
+      if (op == BinaryOp.INPLACE_MULTIPLY && b instanceof PyInt pyInt) {
+        return repeatInPlace(space, ts, pyList, pyInt.value);
       }
     }
     if (plain == BinaryOp.ADD) {
-      if (a instanceof PyStr) {
-        if (!(b instanceof PyStr)) {
+      if (a instanceof PyStr as) {
+        if (!(b instanceof PyStr bs)) {
           throw concat(a, b);
         }
-        String x = ((PyStr) a).value;
-        String y = ((PyStr) b).value;
+        String x = as.value;
+        String y = bs.value;
         long length = (long) x.length() + y.length();
         checkSize(length);
         ts.chargeChars(length);
@@ -73,11 +74,11 @@ final class Ops {
         return newSharing(space, items, a instanceof PyTuple);
       }
     } else if (plain == BinaryOp.MULTIPLY) {
-      if (b instanceof PyInt && isSequence(a)) {
-        return repeat(space, ts, a, ((PyInt) b).value);
+      if (b instanceof PyInt pyInt && isSequence(a)) {
+        return repeat(space, ts, a, pyInt.value);
       }
-      if (a instanceof PyInt && isSequence(b)) {
-        return repeat(space, ts, b, ((PyInt) a).value);
+      if (a instanceof PyInt pyInt && isSequence(b)) {
+        return repeat(space, ts, b, pyInt.value);
       }
       if (isSequence(a) || isSequence(b)) {
         throw PyException.type(
@@ -164,8 +165,8 @@ final class Ops {
 
   private static PyValue repeat(ObjectSpace space, ThreadState ts, PyValue seq, long times) {
     long n = Math.max(0, times);
-    if (seq instanceof PyStr) {
-      String s = ((PyStr) seq).value;
+    if (seq instanceof PyStr pyStr) {
+      String s = pyStr.value;
       if (s.isEmpty()) {
         n = 0; // "" * n is "" for any n; keeps (int) n below in range
       }
@@ -194,6 +195,7 @@ final class Ops {
    * A new list or tuple over items it does not own yet: take a reference to each, which the new
    * object takes over (and releases if it cannot be allocated).
    */
+  @SuppressWarnings("NonApiType") // a list takes it over as its storage: mutable, not copied
   private static PyValue newSharing(ObjectSpace space, ArrayList<PyValue> items, boolean tuple) {
     for (PyValue item : items) {
       PyValue.incRef(item);
@@ -223,12 +225,13 @@ final class Ops {
 
   private static boolean compare(ThreadState ts, CompareOp op, PyValue a, PyValue b, int depth) {
     switch (op) {
-      case EQ:
+      case EQ -> {
         return ObjectSpace.equal(ts, a, b, depth);
-      case NE:
+      }
+      case NE -> {
         return !ObjectSpace.equal(ts, a, b, depth);
-      default:
-        break;
+      }
+      default -> {}
     }
     int c;
     if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
@@ -236,13 +239,13 @@ final class Ops {
       if (c == Integer.MIN_VALUE) {
         return false; // NaN: unordered
       }
-    } else if (a instanceof PyStr && b instanceof PyStr) {
-      String x = ((PyStr) a).value;
-      String y = ((PyStr) b).value;
+    } else if (a instanceof PyStr as && b instanceof PyStr bs) {
+      String x = as.value;
+      String y = bs.value;
       ts.chargeChars(Math.min(x.length(), y.length()));
       c = Strings.compare(x, y);
-    } else if (a instanceof PyList && b instanceof PyList
-        || a instanceof PyTuple && b instanceof PyTuple) {
+    } else if ((a instanceof PyList && b instanceof PyList)
+        || (a instanceof PyTuple && b instanceof PyTuple)) {
       if (depth >= ObjectSpace.MAX_NESTING) {
         throw new PyException("RecursionError", "maximum recursion depth exceeded in comparison");
       }
@@ -262,16 +265,12 @@ final class Ops {
           "'" + op.symbol() + "' not supported between instances of '" + a.typeName() + "' and '"
               + b.typeName() + "'");
     }
-    switch (op) {
-      case LT:
-        return c < 0;
-      case LE:
-        return c <= 0;
-      case GT:
-        return c > 0;
-      default:
-        return c >= 0;
-    }
+    return switch (op) {
+      case LT -> c < 0;
+      case LE -> c <= 0;
+      case GT -> c > 0;
+      default -> c >= 0;
+    };
   }
 
   /**
@@ -282,10 +281,9 @@ final class Ops {
    */
   static void listAppend(ThreadState ts, PyValue target, PyValue v) {
     PyValue t = target;
-    if (!(t instanceof PyList)) {
+    if (!(t instanceof PyList list)) {
       throw PyException.type("LIST_APPEND needs a list, got '" + t.typeName() + "'");
     }
-    PyList list = (PyList) t;
     checkSize(list.size() + 1L);
     if (ObjectSpace.reaches(ts, v, target)) {
       throw new PyException(

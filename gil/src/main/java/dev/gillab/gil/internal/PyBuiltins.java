@@ -92,38 +92,38 @@ final class PyBuiltins {
     if (v == null || v instanceof PyNone) {
       return dflt;
     }
-    if (!(v instanceof PyStr)) {
+    if (!(v instanceof PyStr pyStr)) {
       throw PyException.type(what + " must be None or a string, not " + v.typeName());
     }
-    return ((PyStr) v).value;
+    return pyStr.value;
   }
 
   static long len(PyValue v) {
-    if (v instanceof PyStr) {
-      return ((PyStr) v).length();
+    if (v instanceof PyStr pyStr) {
+      return pyStr.length();
     }
-    if (v instanceof PyList) {
-      return ((PyList) v).size();
+    if (v instanceof PyList pyList) {
+      return pyList.size();
     }
-    if (v instanceof PyTuple) {
-      return ((PyTuple) v).items.length;
+    if (v instanceof PyTuple pyTuple) {
+      return pyTuple.items.length;
     }
-    if (v instanceof PyRange) {
-      return ((PyRange) v).length;
+    if (v instanceof PyRange pyRange) {
+      return pyRange.length;
     }
     throw PyException.type("object of type '" + v.typeName() + "' has no len()");
   }
 
   private static PyValue abs(ObjectSpace space, PyValue v) {
-    if (v instanceof PyInt) {
-      long x = ((PyInt) v).value;
+    if (v instanceof PyInt pyInt) {
+      long x = pyInt.value;
       if (x == Long.MIN_VALUE) {
         throw new PyException("OverflowError", "int result does not fit in 64 bits");
       }
       return space.newInt(Math.abs(x));
     }
-    if (v instanceof PyFloat) {
-      return space.newFloat(Math.abs(((PyFloat) v).value));
+    if (v instanceof PyFloat pyFloat) {
+      return space.newFloat(Math.abs(pyFloat.value));
     }
     throw PyException.type("bad operand type for abs(): '" + v.typeName() + "'");
   }
@@ -168,20 +168,20 @@ final class PyBuiltins {
     }
     PyValue v = a.get(0);
     if (a.size() == 2) {
-      if (!(v instanceof PyStr)) {
+      if (!(v instanceof PyStr pyStr)) {
         throw PyException.type("int() can't convert non-string with explicit base");
       }
       long base = Convert.index(a.get(1));
       if (base != 0 && (base < 2 || base > 36)) {
         throw new PyException("ValueError", "int() base must be >= 2 and <= 36, or 0");
       }
-      return rt.space().newInt(Convert.parseInt(((PyStr) v).value, (int) base));
+      return rt.space().newInt(Convert.parseInt(pyStr.value, (int) base));
     }
-    if (v instanceof PyInt) {
-      return rt.space().newInt(((PyInt) v).value);
+    if (v instanceof PyInt pyInt) {
+      return rt.space().newInt(pyInt.value);
     }
-    if (v instanceof PyFloat) {
-      double d = ((PyFloat) v).value;
+    if (v instanceof PyFloat pyFloat) {
+      double d = pyFloat.value;
       if (Double.isNaN(d)) {
         throw new PyException("ValueError", "cannot convert float NaN to integer");
       }
@@ -193,8 +193,8 @@ final class PyBuiltins {
       }
       return rt.space().newInt((long) d);
     }
-    if (v instanceof PyStr) {
-      return rt.space().newInt(Convert.parseInt(((PyStr) v).value, 10));
+    if (v instanceof PyStr pyStr) {
+      return rt.space().newInt(Convert.parseInt(pyStr.value, 10));
     }
     throw PyException.type(
         "int() argument must be a string, a bytes-like object or a real number, not '"
@@ -211,11 +211,11 @@ final class PyBuiltins {
       PyValue.incRef(v);
       return v;
     }
-    if (v instanceof PyInt) {
-      return rt.space().newFloat(((PyInt) v).value);
+    if (v instanceof PyInt pyInt) {
+      return rt.space().newFloat((double) pyInt.value); // float(int) rounds, as in CPython
     }
-    if (v instanceof PyStr) {
-      return rt.space().newFloat(Floats.parse(((PyStr) v).value));
+    if (v instanceof PyStr pyStr) {
+      return rt.space().newFloat(Floats.parse(pyStr.value));
     }
     throw PyException.type(
         "float() argument must be a string or a real number, not '" + v.typeName() + "'");

@@ -37,6 +37,7 @@ public final class PyList extends PyValue {
   @GuardedBy("this")
   private int capacity;
 
+  @SuppressWarnings("NonApiType") // kept as the storage: mutable, growable, not copied
   PyList(ArrayList<PyValue> items, Memory memory) {
     super(false);
     this.items = items;

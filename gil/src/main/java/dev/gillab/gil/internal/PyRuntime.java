@@ -245,7 +245,7 @@ public final class PyRuntime {
       return;
     }
     PyValue args = t.args();
-    PyValue[] items = args instanceof PyTuple ? ((PyTuple) args).items : new PyValue[0];
+    PyValue[] items = args instanceof PyTuple pyTuple ? pyTuple.items : new PyValue[0];
     InterpreterError error;
     try {
       PyValue.decRef(target.call(this, ts, items, 0, items.length, null));

@@ -19,15 +19,15 @@ public final class PySeqIterator extends PyIterator {
   @Override
   @Nullable PyValue next(ObjectSpace space) {
     PyValue s = seq;
-    if (s instanceof PyList) {
-      PyValue item = ((PyList) s).getRef(index);
+    if (s instanceof PyList pyList) {
+      PyValue item = pyList.getRef(index);
       if (item != null) {
         index++;
       }
       return item;
     }
-    if (s instanceof PyTuple) {
-      PyValue[] items = ((PyTuple) s).items;
+    if (s instanceof PyTuple pyTuple) {
+      PyValue[] items = pyTuple.items;
       if (index >= items.length) {
         return null;
       }
@@ -35,8 +35,8 @@ public final class PySeqIterator extends PyIterator {
       PyValue.incRef(item);
       return item;
     }
-    if (s instanceof PyStr) {
-      String v = ((PyStr) s).value;
+    if (s instanceof PyStr pyStr) {
+      String v = pyStr.value;
       if (index >= v.length()) {
         return null;
       }

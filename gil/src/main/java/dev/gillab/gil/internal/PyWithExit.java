@@ -33,7 +33,7 @@ public final class PyWithExit extends PyValue {
   @Override
   PyValue call(
       PyRuntime rt, ThreadState ts, PyValue[] args, int base, int argc, String @Nullable [] kw) {
-    if (argc != 3 || kw != null && kw.length > 0) {
+    if (argc != 3 || (kw != null && kw.length > 0)) {
       throw PyException.type("__exit__ expected 3 arguments, got " + argc);
     }
     exit();

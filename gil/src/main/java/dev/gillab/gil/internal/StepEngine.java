@@ -85,9 +85,9 @@ public final class StepEngine {
   private final PyRuntime runtime;
   private final ByteArrayOutputStream printed;
   private final Globals globals = new Globals();
-  private final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
-  private final Map<LinkedCode, Code> sources = new IdentityHashMap<>();
-  private final Map<Code, PyValue> codeObjects = new IdentityHashMap<>();
+  private final IdentityHashMap<Code, LinkedCode> linked = new IdentityHashMap<>();
+  private final IdentityHashMap<LinkedCode, Code> sources = new IdentityHashMap<>();
+  private final IdentityHashMap<Code, PyValue> codeObjects = new IdentityHashMap<>();
   private final List<StepThread> threads = new ArrayList<>();
   private final @Nullable Shared shared;
   /** Count changes are split into a read and a later write ({@link #change}). */
@@ -95,7 +95,7 @@ public final class StepEngine {
   /** The thread whose step is running an instruction, while counts race; else null. */
   private @Nullable StepThread deferring;
   /** Each object whose change was put off, to name it in an error once it is freed. */
-  private final Map<HeapObject<?>, PyValue> named = new IdentityHashMap<>();
+  private final IdentityHashMap<HeapObject<?>, PyValue> named = new IdentityHashMap<>();
   /** The freed object a change touched last, and the change, to name it in the error. */
   private @Nullable HeapObject<?> touchedFreed;
   private int touchedDelta;
@@ -189,7 +189,7 @@ public final class StepEngine {
     final PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
     final PyRuntime runtime;
     /** The first run's linking of each code, whose instructions later runs reuse. */
-    final Map<Code, LinkedCode> linked = new IdentityHashMap<>();
+    final IdentityHashMap<Code, LinkedCode> linked = new IdentityHashMap<>();
 
     /**
      * What the runs of one search share.
@@ -315,22 +315,26 @@ public final class StepEngine {
   /** Whether the run, as it stands, has reached {@code goal}. */
   public boolean reached(Goal goal) {
     switch (goal.kind()) {
-      case RAISES:
+      case RAISES -> {
         for (StepThread t : threads) {
           if (t.state == Snapshot.ThreadState.FAILED && goal.name().equals(t.errorKind)) {
             return true;
           }
         }
         return false;
-      case DEADLOCK:
+      }
+      case DEADLOCK -> {
         return outcome == Outcome.DEADLOCK;
-      case GLOBAL_EQUALS:
+      }
+      case GLOBAL_EQUALS -> {
         return (outcome == Outcome.FINISHED || outcome == Outcome.ERROR)
             && goal.repr().equals(globalRepr(goal.name()));
-      case STARVES:
+      }
+      case STARVES -> {
         return goal.threadId() < threads.size()
             && threads.get(goal.threadId()).maxStreak >= goal.steps();
-      case USES_FREED:
+      }
+      case USES_FREED -> {
         for (StepThread t : threads) {
           if (t.state == Snapshot.ThreadState.FAILED
               && ("UseAfterFreeException".equals(t.errorKind)
@@ -339,8 +343,10 @@ public final class StepEngine {
           }
         }
         return false;
-      case LEAKS:
+      }
+      case LEAKS -> {
         return !leaked().isEmpty();
+      }
     }
     throw new AssertionError(goal);
   }
@@ -466,8 +472,8 @@ public final class StepEngine {
   private void unwindCallers(StepThread t, RuntimeException e) {
     while (t.top != null) {
       Frame f = t.top;
-      if (e instanceof PyException) {
-        ((PyException) e).addFrame(f.code.filename, f.code.name, f.code.lines[f.pc]);
+      if (e instanceof PyException pyException) {
+        pyException.addFrame(f.code.filename, f.code.name, f.code.lines[f.pc]);
       }
       try {
         EvalLoop.unwind(f.stack, f.sp, f.locals);
@@ -490,7 +496,7 @@ public final class StepEngine {
     t.pendingTarget = null;
     if (target != null) {
       PyValue args = t.py.args();
-      PyValue[] items = args instanceof PyTuple ? ((PyTuple) args).items : new PyValue[0];
+      PyValue[] items = args instanceof PyTuple pyTuple ? pyTuple.items : new PyValue[0];
       PyValue.decRef(target.call(runtime, t.ts, items, 0, items.length, null));
     }
     end(t, Snapshot.ThreadState.FINISHED);
@@ -587,10 +593,9 @@ public final class StepEngine {
     py.ident = t.id;
     py.started = true;
     PyValue target = py.target();
-    if (target instanceof PyFunction) {
-      PyFunction fn = (PyFunction) target;
+    if (target instanceof PyFunction fn) {
       PyValue args = py.args();
-      PyValue[] items = args instanceof PyTuple ? ((PyTuple) args).items : new PyValue[0];
+      PyValue[] items = args instanceof PyTuple pyTuple ? pyTuple.items : new PyValue[0];
       try {
         PyValue[] locals = fn.bind(items, 0, items.length, null, false);
         t.top = new Frame(fn.code(), locals, null, 0);
@@ -624,7 +629,7 @@ public final class StepEngine {
     int op = word & LinkedCode.OP_MASK;
     if (op == EvalLoop.BEFORE_WITH) {
       PyValue m = f.stack[sp - 1];
-      return m instanceof PyLock && ((PyLock) m).locked() ? m : null;
+      return m instanceof PyLock pyLock && pyLock.locked() ? m : null;
     }
     if (op != EvalLoop.CALL_FUNCTION && op != EvalLoop.CALL_FUNCTION_KW) {
       return null;
@@ -644,15 +649,14 @@ public final class StepEngine {
       Args args =
           new Args(m.name(), f.stack, base, argc, op == EvalLoop.CALL_FUNCTION_KW
               ? names(f.stack[sp - 1]) : null);
-      if (self instanceof PyLock) {
+      if (self instanceof PyLock pyLock) {
         PyValue blocking = args.size() > 0 ? args.get(0) : args.keyword("blocking");
         PyValue timeout = args.size() > 1 ? args.get(1) : args.keyword("timeout");
         boolean blocks = blocking == null || ObjectSpace.truthy(blocking);
         boolean timed = timeout != null && Convert.real(timeout) >= 0;
-        return ((PyLock) self).locked() && blocks && !timed ? self : null;
+        return pyLock.locked() && blocks && !timed ? self : null;
       }
-      if (self instanceof PyThread) {
-        PyThread joined = (PyThread) self;
+      if (self instanceof PyThread joined) {
         PyValue timeout = args.size() > 0 ? args.get(0) : args.keyword("timeout");
         boolean untimed = timeout == null || timeout instanceof PyNone;
         return joined.started && joined.isAlive() && joined != t.py && untimed ? self : null;
@@ -664,10 +668,10 @@ public final class StepEngine {
   }
 
   private static String @Nullable [] names(PyValue tuple) {
-    if (!(tuple instanceof PyTuple)) {
+    if (!(tuple instanceof PyTuple pyTuple)) {
       return null;
     }
-    PyValue[] items = ((PyTuple) tuple).items;
+    PyValue[] items = pyTuple.items;
     String[] out = new String[items.length];
     for (int i = 0; i < items.length; i++) {
       out[i] = items[i] instanceof PyStr ? ((PyStr) items[i]).value : "";

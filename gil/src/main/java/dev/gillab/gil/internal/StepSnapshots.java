@@ -26,7 +26,7 @@ final class StepSnapshots {
     Map<PyValue, Boolean> live = reachable(e);
     Map<PyLock, String> lockNames = lockNames(e);
     List<Snapshot.ThreadView> threads = new ArrayList<>();
-    Map<PyValue, List<Integer>> waiters = new IdentityHashMap<>();
+    IdentityHashMap<PyValue, List<Integer>> waiters = new IdentityHashMap<>();
     for (StepThread t : e.threads()) {
       threads.add(thread(e, t, lockNames, waiters));
     }
@@ -43,8 +43,8 @@ final class StepSnapshots {
     List<PyLock> locks = new ArrayList<>();
     for (PyValue v : live.keySet()) {
       heap.add(new Snapshot.ObjectView(v.serial, v.typeName(), repr(v), v.refCount()));
-      if (v instanceof PyLock) {
-        locks.add((PyLock) v);
+      if (v instanceof PyLock pyLock) {
+        locks.add(pyLock);
       }
     }
     heap.sort(Comparator.comparingLong(Snapshot.ObjectView::id));
@@ -98,8 +98,8 @@ final class StepSnapshots {
     String waitingFor = null;
     if (blocker instanceof PyLock) {
       waitingFor = lockNames.getOrDefault(blocker, "lock#" + blocker.serial);
-    } else if (blocker instanceof PyThread) {
-      waitingFor = "join " + ((PyThread) blocker).name;
+    } else if (blocker instanceof PyThread pyThread) {
+      waitingFor = "join " + pyThread.name;
     }
     if (blocker != null) {
       waiters.computeIfAbsent(blocker, b -> new ArrayList<>()).add(t.id);
@@ -118,11 +118,11 @@ final class StepSnapshots {
 
   /** The globals that hold each lock: {@code a}, or {@code forks[1]} for one in a list. */
   private static Map<PyLock, String> lockNames(StepEngine e) {
-    Map<PyLock, String> names = new IdentityHashMap<>();
+    IdentityHashMap<PyLock, String> names = new IdentityHashMap<>();
     for (GlobalCell c : e.globalCells()) {
       PyValue v = c.value();
-      if (v instanceof PyLock) {
-        names.putIfAbsent((PyLock) v, c.name());
+      if (v instanceof PyLock pyLock) {
+        names.putIfAbsent(pyLock, c.name());
       } else if (v instanceof PyList || v instanceof PyTuple) {
         List<PyValue> items = ObjectSpace.items(v);
         for (int i = 0; i < items.size(); i++) {
@@ -159,7 +159,7 @@ final class StepSnapshots {
         }
       }
     }
-    Map<PyValue, Boolean> seen = new IdentityHashMap<>();
+    IdentityHashMap<PyValue, Boolean> seen = new IdentityHashMap<>();
     List<PyValue> held = new ArrayList<>();
     while (!todo.isEmpty()) {
       PyValue v = todo.pop();

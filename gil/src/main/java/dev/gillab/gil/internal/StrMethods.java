@@ -84,10 +84,10 @@ final class StrMethods {
   }
 
   private static String sub(PyValue v) {
-    if (!(v instanceof PyStr)) {
+    if (!(v instanceof PyStr pyStr)) {
       throw PyException.type("must be str, not " + v.typeName());
     }
-    return ((PyStr) v).value;
+    return pyStr.value;
   }
 
   private static PyValue join(PyRuntime rt, ThreadState ts, PyValue self, Args a) {
@@ -97,11 +97,11 @@ final class StrMethods {
       long length = 0;
       for (int i = 0; i < items.size(); i++) {
         PyValue item = items.get(i);
-        if (!(item instanceof PyStr)) {
+        if (!(item instanceof PyStr pyStr)) {
           throw PyException.type(
               "sequence item " + i + ": expected str instance, " + item.typeName() + " found");
         }
-        length += (i > 0 ? sep.length() : 0) + ((PyStr) item).value.length();
+        length += (i > 0 ? sep.length() : 0) + pyStr.value.length();
       }
       Ops.checkSize(length);
       ts.chargeChars(length);
@@ -136,13 +136,13 @@ final class StrMethods {
     List<PyValue> options =
         p instanceof PyTuple ? ObjectSpace.items(p) : List.of(p);
     for (PyValue o : options) {
-      if (!(o instanceof PyStr)) {
+      if (!(o instanceof PyStr pyStr)) {
         throw PyException.type(
             p instanceof PyTuple
                 ? "tuple for " + name + " must only contain str, not " + o.typeName()
                 : name + " first arg must be str or a tuple of str, not " + o.typeName());
       }
-      String x = ((PyStr) o).value;
+      String x = pyStr.value;
       ts.chargeChars(x.length());
       if (start ? s(self).startsWith(x) : s(self).endsWith(x)) {
         return rt.space().trueObject();

@@ -202,12 +202,18 @@ final class Strings {
   }
 
   /** Python's {@code str.isdigit()}: non-empty, every code point a digit. */
+  // Superscripts and circled digits are digits to Python: their numeric value says which.
+  @SuppressWarnings("CharacterGetNumericValue")
   static boolean isDigit(String s) {
     if (s.isEmpty()) {
       return false;
     }
     return s.codePoints()
-        .allMatch(c -> Character.isDigit(c) || Character.getType(c) == Character.OTHER_NUMBER
-            && Character.getNumericValue(c) >= 0 && Character.getNumericValue(c) <= 9);
+        .allMatch(
+            c ->
+                Character.isDigit(c)
+                    || (Character.getType(c) == Character.OTHER_NUMBER
+                        && Character.getNumericValue(c) >= 0
+                        && Character.getNumericValue(c) <= 9));
   }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 final class Superinstructions {
   private Superinstructions() {}
 
+  @SuppressWarnings("EnumOrdinal") // BINARY_OP's argument is the operator's place in BinaryOp
   static void fuse(int[] words, List<Instruction> ins) {
     int n = ins.size();
     boolean[] target = new boolean[n + 1];

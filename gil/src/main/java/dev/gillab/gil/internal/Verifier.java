@@ -52,33 +52,25 @@ public final class Verifier {
     Opcode op = in.opcode();
     int arg = in.arg();
     switch (op) {
-      case BUILD_LIST:
-      case BUILD_TUPLE:
-      case BUILD_STRING:
-      case UNPACK_SEQUENCE:
-      case CALL_FUNCTION:
-      case CALL_FUNCTION_KW:
-        require(name, in, arg >= 0, op + " needs a count of at least 0, got " + arg);
-        break;
-      case SWAP:
-        require(name, in, arg >= 2, "SWAP needs an operand of at least 2, got " + arg);
-        break;
-      case IS_OP:
-      case CONTAINS_OP:
-      case RAISE_ASSERTION:
-      case FORMAT_VALUE:
-        require(name, in, arg == 0 || arg == 1, op + " needs an operand of 0 or 1, got " + arg);
-        break;
-      case LIST_APPEND:
-      case COPY:
-        require(name, in, arg >= 1, op + " needs an operand of at least 1, got " + arg);
-        break;
-      case CALL:
-        require(name, in, in.argc() >= 0, "CALL needs an argument count of at least 0, got "
-            + in.argc());
-        break;
-      default:
-        break;
+      case BUILD_LIST,
+          BUILD_TUPLE,
+          BUILD_STRING,
+          UNPACK_SEQUENCE,
+          CALL_FUNCTION,
+          CALL_FUNCTION_KW ->
+          require(name, in, arg >= 0, op + " needs a count of at least 0, got " + arg);
+      case SWAP -> require(name, in, arg >= 2, "SWAP needs an operand of at least 2, got " + arg);
+      case IS_OP, CONTAINS_OP, RAISE_ASSERTION, FORMAT_VALUE ->
+          require(name, in, arg == 0 || arg == 1, op + " needs an operand of 0 or 1, got " + arg);
+      case LIST_APPEND, COPY ->
+          require(name, in, arg >= 1, op + " needs an operand of at least 1, got " + arg);
+      case CALL ->
+          require(
+              name,
+              in,
+              in.argc() >= 0,
+              "CALL needs an argument count of at least 0, got " + in.argc());
+      default -> {}
     }
     if (op.isJump()) {
       require(name, in, arg >= 0 && arg <= n, op + " jumps outside the code (to " + arg + ")");
@@ -103,128 +95,107 @@ public final class Verifier {
       int pushes;
       int needs;
       switch (in.opcode()) {
-        case LOAD_CONST:
-        case LOAD_FAST:
-        case LOAD_GLOBAL:
-        case IMPORT_NAME:
+        case LOAD_CONST, LOAD_FAST, LOAD_GLOBAL, IMPORT_NAME -> {
           pops = 0;
           pushes = 1;
           needs = 0;
-          break;
-        case STORE_FAST:
-        case STORE_GLOBAL:
-        case POP_TOP:
-        case POP_JUMP_IF_FALSE:
-        case POP_JUMP_IF_TRUE:
+        }
+        case STORE_FAST, STORE_GLOBAL, POP_TOP, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
           pops = 1;
           pushes = 0;
           needs = 1;
-          break;
-        case BINARY_OP:
-        case COMPARE_OP:
-        case BINARY_SUBSCR:
-        case IS_OP:
-        case CONTAINS_OP:
+        }
+        case BINARY_OP, COMPARE_OP, BINARY_SUBSCR, IS_OP, CONTAINS_OP -> {
           pops = 2;
           pushes = 1;
           needs = 2;
-          break;
-        case UNARY_NEGATIVE:
-        case UNARY_NOT:
-        case GET_ITER:
-        case LOAD_ATTR:
-        case MAKE_FUNCTION:
-        case FORMAT_VALUE:
+        }
+        case UNARY_NEGATIVE, UNARY_NOT, GET_ITER, LOAD_ATTR, MAKE_FUNCTION, FORMAT_VALUE -> {
           pops = 1;
           pushes = 1;
           needs = 1;
-          break;
-        case STORE_SUBSCR:
+        }
+        case STORE_SUBSCR -> {
           pops = 3;
           pushes = 0;
           needs = 3;
-          break;
-        case DELETE_SUBSCR:
+        }
+        case DELETE_SUBSCR -> {
           pops = 2;
           pushes = 0;
           needs = 2;
-          break;
-        case UNPACK_SEQUENCE:
+        }
+        case UNPACK_SEQUENCE -> {
           pops = 1;
           pushes = in.arg();
           needs = 1;
-          break;
-        case SWAP:
+        }
+        case SWAP -> {
           pops = 0;
           pushes = 0;
           needs = in.arg();
-          break;
-        case FOR_ITER:
+        }
+        case FOR_ITER -> {
           // Falls through with the iterator and its next item; jumps with the iterator popped.
           pops = 0;
           pushes = 1;
           needs = 1;
-          break;
-        case CALL_FUNCTION:
+        }
+        case CALL_FUNCTION -> {
           pops = in.arg() + 1;
           pushes = 1;
           needs = pops;
-          break;
-        case CALL_FUNCTION_KW:
+        }
+        case CALL_FUNCTION_KW -> {
           pops = in.arg() + 2;
           pushes = 1;
           needs = pops;
-          break;
-        case BEFORE_WITH:
+        }
+        case BEFORE_WITH -> {
           pops = 1;
           pushes = 2;
           needs = 1;
-          break;
-        case RAISE_ASSERTION:
+        }
+        case RAISE_ASSERTION -> {
           if (d < in.arg()) {
             throw new VerifyException(
                 name, in.line(), "RAISE_ASSERTION needs " + in.arg() + " value on the stack, has 0");
           }
           continue;
-        case BUILD_LIST:
-        case BUILD_TUPLE:
-        case BUILD_STRING:
+        }
+        case BUILD_LIST, BUILD_TUPLE, BUILD_STRING -> {
           pops = in.arg();
           pushes = 1;
           needs = pops;
-          break;
-        case LIST_APPEND:
+        }
+        case LIST_APPEND -> {
           pops = 1;
           pushes = 0;
           needs = in.arg() + 1;
-          break;
-        case CALL:
+        }
+        case CALL -> {
           pops = in.argc();
           pushes = 1;
           needs = pops;
-          break;
-        case COPY:
+        }
+        case COPY -> {
           pops = 0;
           pushes = 1;
           needs = in.arg();
-          break;
-        case RETURN_VALUE:
+        }
+        case RETURN_VALUE -> {
           if (d != 1) {
             throw new VerifyException(
                 name, in.line(), "RETURN_VALUE needs exactly 1 value on the stack, has " + d);
           }
           continue;
-        case JUMP_FORWARD:
-        case JUMP_BACKWARD:
-        case NOP:
-        case DELETE_FAST:
-        case DELETE_GLOBAL:
+        }
+        case JUMP_FORWARD, JUMP_BACKWARD, NOP, DELETE_FAST, DELETE_GLOBAL -> {
           pops = 0;
           pushes = 0;
           needs = 0;
-          break;
-        default:
-          throw new AssertionError(in);
+        }
+        default -> throw new AssertionError(in);
       }
       if (d < needs) {
         throw new VerifyException(

@@ -147,23 +147,15 @@ public final class Levels {
 
   static Goal goal(String text) {
     List<String> w = Splitter.on(' ').omitEmptyStrings().splitToList(text);
-    switch (w.get(0)) {
-      case "assertionFails":
-        return Goal.assertionFails();
-      case "raises":
-        return Goal.raises(w.get(1));
-      case "deadlock":
-        return Goal.deadlock();
-      case "globalEquals":
-        return Goal.globalEquals(w.get(1), String.join(" ", w.subList(2, w.size())));
-      case "starves":
-        return Goal.starves(Integer.parseInt(w.get(1)), Integer.parseInt(w.get(2)));
-      case "usesFreed":
-        return Goal.usesFreed();
-      case "leaks":
-        return Goal.leaks();
-      default:
-        throw new IllegalArgumentException("unknown goal '" + text + "'");
-    }
+    return switch (w.get(0)) {
+      case "assertionFails" -> Goal.assertionFails();
+      case "raises" -> Goal.raises(w.get(1));
+      case "deadlock" -> Goal.deadlock();
+      case "globalEquals" -> Goal.globalEquals(w.get(1), String.join(" ", w.subList(2, w.size())));
+      case "starves" -> Goal.starves(Integer.parseInt(w.get(1)), Integer.parseInt(w.get(2)));
+      case "usesFreed" -> Goal.usesFreed();
+      case "leaks" -> Goal.leaks();
+      default -> throw new IllegalArgumentException("unknown goal '" + text + "'");
+    };
   }
 }

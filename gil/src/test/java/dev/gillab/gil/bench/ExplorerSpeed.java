@@ -30,26 +30,25 @@ import java.util.List;
  */
 public final class ExplorerSpeed {
   static final String COUNTER =
-      String.join(
-          "\n",
-          "import threading",
-          "",
-          "counter = 0",
-          "",
-          "",
-          "def work():",
-          "    global counter",
-          "    counter += 1",
-          "",
-          "",
-          "t1 = threading.Thread(target=work)",
-          "t2 = threading.Thread(target=work)",
-          "t1.start()",
-          "t2.start()",
-          "t1.join()",
-          "t2.join()",
-          "print(counter)",
-          "");
+      """
+      import threading
+
+      counter = 0
+
+
+      def work():
+          global counter
+          counter += 1
+
+
+      t1 = threading.Thread(target=work)
+      t2 = threading.Thread(target=work)
+      t1.start()
+      t2.start()
+      t1.join()
+      t2.join()
+      print(counter)
+      """;
 
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 

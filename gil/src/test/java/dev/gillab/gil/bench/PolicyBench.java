@@ -145,6 +145,7 @@ public final class PolicyBench {
 
   // ---- convoy ---------------------------------------------------------------------------------
 
+  @SuppressWarnings("try") // closing the server joins its thread; an interrupt is the caller's
   static void convoy(int rounds) throws Exception {
     try (EchoServer server = new EchoServer()) {
       echoes(server, SwitchingPolicy.ioPriority(), 5_000, true); // warm up the JIT, not counted
@@ -331,6 +332,7 @@ public final class PolicyBench {
   }
 
   /** Echoes every byte on each accepted loopback connection. */
+  @SuppressWarnings("try") // close() joins the acceptor thread; an interrupt is the caller's
   static final class EchoServer implements AutoCloseable {
     private final ServerSocket server;
     private final Thread acceptor;

@@ -291,7 +291,12 @@ final class CorpusFiles {
    * as bytes) and on standard error; and the error it ended in, or null.
    */
   record Ran(
-      Interpreter interpreter, String out, byte[] outBytes, String err, InterpreterError raised) {}
+      Interpreter interpreter,
+      String out,
+      // The bytes as printed, only read; a Ran is never compared or hashed.
+      @SuppressWarnings("ArrayRecordComponent") byte[] outBytes,
+      String err,
+      InterpreterError raised) {}
 
   /**
    * Runs module code on an interpreter from {@code builder}, whose {@code out} and {@code err}

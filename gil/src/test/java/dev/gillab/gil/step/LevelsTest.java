@@ -119,33 +119,34 @@ class LevelsTest {
 
   @Test
   void aProgramOfContainersAndFailingThreadsLeaksNothingWithAtomicCounts() {
-    String source = String.join("\n",
-        "import threading",
-        "",
-        "table = [[1, 2], (3, 'four'), [5.5, [6, 7 * 10000000000]]]",
-        "",
-        "",
-        "def shuffle(rows, label):",
-        "    mine = list(rows)",
-        "    pair = (mine.pop(), label + str(len(mine)))",
-        "    rows.append([pair, 1000 * 1000000])",
-        "    return pair",
-        "",
-        "",
-        "def broken(rows):",
-        "    keep = [rows, 'held']",
-        "    return keep[5]",
-        "",
-        "",
-        "t1 = threading.Thread(target=shuffle, args=(table, 'x'))",
-        "t2 = threading.Thread(target=broken, args=(table,))",
-        "t1.start()",
-        "t2.start()",
-        "shuffle(table, 'main')",
-        "t1.join()",
-        "t2.join()",
-        "del table",
-        "");
+    String source =
+        """
+                    import threading
+
+                    table = [[1, 2], (3, 'four'), [5.5, [6, 7 * 10000000000]]]
+
+
+                    def shuffle(rows, label):
+                        mine = list(rows)
+                        pair = (mine.pop(), label + str(len(mine)))
+                        rows.append([pair, 1000 * 1000000])
+                        return pair
+
+
+                    def broken(rows):
+                        keep = [rows, 'held']
+                        return keep[5]
+
+
+                    t1 = threading.Thread(target=shuffle, args=(table, 'x'))
+                    t2 = threading.Thread(target=broken, args=(table,))
+                    t1.start()
+                    t2.start()
+                    shuffle(table, 'main')
+                    t1.join()
+                    t2.join()
+                    del table
+                    """;
     Stepper.Builder program = Stepper.builder(source, "containers.py")
         .policy(SwitchingPolicy.none())
         .granularity(Granularity.INSTRUCTION)

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public record Job(
     long id,
     String taskName,
-    byte[] payload,
+    // Bytes written to a worker as they are; a job is never compared or hashed.
+    @SuppressWarnings("ArrayRecordComponent") byte[] payload,
     Optional<Duration> timeout,
     CompletableFuture<byte[]> future,
     AtomicInteger unstartedDeaths) {

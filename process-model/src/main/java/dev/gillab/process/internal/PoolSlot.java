@@ -214,7 +214,8 @@ public final class PoolSlot {
       deadline.cancel(false);
       if (reply.isPresent() && reply.get().type() == FrameType.READY) {
         w.ready = true;
-        child.handle().onExit().thenRun(hub::wake);
+        // Nothing waits on this follow-up: waking the hub cannot fail.
+        var unused = child.handle().onExit().thenRun(hub::wake);
         return w;
       }
       w.kill();

@@ -15,4 +15,5 @@ public record SlotConfig(
     int maxTasksPerWorker,
     Duration startTimeout,
     String initializerTask,
-    byte[] initializerPayload) {}
+    // Bytes handed to each worker as they are; the record is never compared or hashed.
+    @SuppressWarnings("ArrayRecordComponent") byte[] initializerPayload) {}

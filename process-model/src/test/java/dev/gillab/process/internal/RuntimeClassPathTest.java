@@ -20,8 +20,8 @@ class RuntimeClassPathTest {
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "classes/ lib/a.jar");
     try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream unused = new JarOutputStream(out, manifest)) {
-      // only the manifest
+        JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+      jarOut.finish(); // only the manifest
     }
     String expanded = RuntimeClassPath.expandManifestOnlyJars(jar.toString() + File.pathSeparator + "other");
     assertEquals(

@@ -6,6 +6,8 @@ import dev.gillab.threads.explore.internal.ProgramThread;
 /** Picks which enabled thread takes the next step. One chooser drives one run. */
 interface Chooser {
   /**
+   * Returns the index of the thread that takes the next step.
+   *
    * @param depth the number of steps taken so far in this run
    * @param threads every program thread of the run, by index
    * @param enabled indices of the threads whose next step is enabled; never empty

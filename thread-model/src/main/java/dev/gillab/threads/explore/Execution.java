@@ -3,6 +3,7 @@ package dev.gillab.threads.explore;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Lists;
 import dev.gillab.threads.explore.internal.TraceTable;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +39,7 @@ public final class Execution {
     this.threadNames = checkNotNull(threadNames);
     this.outcome = checkNotNull(outcome);
     this.trace = checkNotNull(trace);
-    this.schedule = Schedule.of(trace.stream().map(TraceRow::thread)::iterator);
+    this.schedule = Schedule.of(Lists.transform(trace, TraceRow::thread));
     this.verdict = checkNotNull(verdict);
     this.finalState = finalState;
     this.failure = failure;

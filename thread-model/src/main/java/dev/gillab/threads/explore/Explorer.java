@@ -123,6 +123,8 @@ public final class Explorer {
    * @throws InterruptedException if the calling thread is interrupted while a step runs; the
    *     program's threads are stopped first
    */
+  // Closing the program threads waits for them to end; an interrupt then is the caller's.
+  @SuppressWarnings("try")
   public <S> Exploration exhaustive(Program<S> program, Consumer<Execution> eachRun)
       throws InterruptedException {
     checkNotNull(program, "program");
@@ -157,6 +159,8 @@ public final class Explorer {
    * @throws InterruptedException if the calling thread is interrupted while a step runs; the
    *     program's threads are stopped first
    */
+  // Closing the program threads waits for them to end; an interrupt then is the caller's.
+  @SuppressWarnings("try")
   public <S> Exploration random(Program<S> program, long seed, int runs)
       throws InterruptedException {
     checkNotNull(program, "program");
@@ -204,6 +208,8 @@ public final class Explorer {
    *     program's threads are stopped first
    * @throws IllegalArgumentException if the schedule does not fit the program
    */
+  // Closing the program threads waits for them to end; an interrupt then is the caller's.
+  @SuppressWarnings("try")
   public <S> Execution replay(Program<S> program, Schedule schedule) throws InterruptedException {
     checkNotNull(program, "program");
     checkNotNull(schedule, "schedule");
@@ -303,12 +309,10 @@ public final class Explorer {
    * not enabled, when the run gets there.
    */
   private static final class Replay implements Chooser {
-    private final Program<?> program;
     private final Schedule schedule;
     private final int[] indices;
 
     Replay(Program<?> program, Schedule schedule) {
-      this.program = program;
       this.schedule = schedule;
       this.indices = new int[schedule.length()];
       for (int i = 0; i < indices.length; i++) {

@@ -69,7 +69,7 @@ public final class Schedule {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Schedule && ((Schedule) o).threads.equals(threads);
+    return o instanceof Schedule schedule && schedule.threads.equals(threads);
   }
 
   @Override

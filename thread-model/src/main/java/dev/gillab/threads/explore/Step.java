@@ -51,8 +51,6 @@ public final class Step {
     void run() throws Exception;
   }
 
-  private static final BooleanSupplier ALWAYS = () -> true;
-
   private final String label;
 
   @SuppressWarnings("Immutable") // the condition is a function of the run's state, by design
@@ -76,7 +74,11 @@ public final class Step {
    * @return the step
    */
   public static Step of(String label, Action action) {
-    return new Step(checkNotNull(label, "label"), ALWAYS, action);
+    return new Step(checkNotNull(label, "label"), Step::always, action);
+  }
+
+  private static boolean always() {
+    return true;
   }
 
   /**

@@ -122,7 +122,7 @@ public final class Cpython {
 
   private static Map<String, Double> doubles(JsonNode node) {
     Map<String, Double> m = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asDouble()));
+    node.properties().forEach(e -> m.put(e.getKey(), e.getValue().asDouble()));
     return m;
   }
 

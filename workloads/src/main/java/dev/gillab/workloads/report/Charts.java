@@ -164,12 +164,12 @@ final class Charts {
           "class", "lbl");
       h.empty("rect", "x", num(TL_LEFT), "y", num(y), "width", num(TL_RIGHT - TL_LEFT),
           "height", num(LANE), "fill", "#f4f4f4");
-      for (double[] r : coalesce(lane.segments(), start, maxMs)) {
-        State s = State.values()[(int) r[2]];
+      for (Bar r : coalesce(lane.segments(), start, maxMs)) {
+        State s = r.state();
         // Outside is a thin bar: the thread is there, doing nothing with the GIL.
         boolean thin = s == State.OUTSIDE;
-        h.empty("rect", "x", num(r[0]), "y", num(thin ? y + LANE * 0.4 : y),
-            "width", num(Math.max(r[1] - r[0], 0.6)), "height", num(thin ? LANE * 0.2 : LANE),
+        h.empty("rect", "x", num(r.x0()), "y", num(thin ? y + LANE * 0.4 : y),
+            "width", num(Math.max(r.x1() - r.x0(), 0.6)), "height", num(thin ? LANE * 0.2 : LANE),
             "fill", fill(id, s));
       }
       marks(h, lane.marks(), start, maxMs, y);
@@ -188,24 +188,27 @@ final class Charts {
     };
   }
 
+  /** A bar of one state from pixel x0 to pixel x1. */
+  private record Bar(double x0, double x1, State state) {}
+
   /**
-   * Segments as pixel ranges {x0, x1, state}, neighbours of one state closer than 0.5 px merged.
+   * Segments as pixel ranges of a state, neighbours of one state closer than 0.5 px merged.
    * An outside stretch narrower than 0.5 px is left out first (it would not show), so the holds
    * on either side of a tick's release-and-retake merge into one bar rather than thousands.
    */
-  private static List<double[]> coalesce(List<Segment> segments, long start, double maxMs) {
-    List<double[]> out = new ArrayList<>();
+  private static List<Bar> coalesce(List<Segment> segments, long start, double maxMs) {
+    List<Bar> out = new ArrayList<>();
     for (Segment s : segments) {
       double x0 = tx((s.startNanos() - start) / 1e6, maxMs);
       double x1 = tx((s.endNanos() - start) / 1e6, maxMs);
       if (s.state() == State.OUTSIDE && x1 - x0 < 0.5) {
         continue;
       }
-      double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && last[2] == s.state().ordinal() && x0 - last[1] < 0.5) {
-        last[1] = Math.max(last[1], x1);
+      Bar last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && last.state() == s.state() && x0 - last.x1() < 0.5) {
+        out.set(out.size() - 1, new Bar(last.x0(), Math.max(last.x1(), x1), last.state()));
       } else {
-        out.add(new double[] {x0, x1, s.state().ordinal()});
+        out.add(new Bar(x0, x1, s.state()));
       }
     }
     return out;

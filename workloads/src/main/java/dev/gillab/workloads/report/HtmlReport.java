@@ -23,28 +23,30 @@ final class HtmlReport {
 
   static final String RESULTS_JSON = "results.json";
 
-  private static final String CSS = String.join("\n",
-      "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#222;",
-      "  margin:0 auto;max-width:1000px;padding:12px 16px 40px;line-height:1.4}",
-      "h1{font-size:1.6em;margin:.4em 0 .2em}h2{font-size:1.25em;margin:1.6em 0 .3em;",
-      "  border-bottom:1px solid #ccc}h3{font-size:1.05em;margin:1.2em 0 .2em}",
-      ".meta{color:#444;font-size:.92em}.meta dt{font-weight:600;float:left;clear:left;",
-      "  width:7em}.meta dd{margin:0 0 0 7.5em}",
-      ".wide{overflow-x:auto;-webkit-overflow-scrolling:touch}",
-      "svg.chart{width:100%;min-width:760px;height:auto;display:block}",
-      "svg text{font-size:13px;fill:#222}svg .lbl{font-size:13px}",
-      "svg .val,svg .ref,svg .tick{paint-order:stroke;stroke:#fff;stroke-width:3px;",
-      "  stroke-linejoin:round}",
-      "svg .val{font-size:12px}svg .tick{font-size:11px;text-anchor:middle;fill:#444}",
-      "svg .axis{font-size:12px;text-anchor:middle;font-style:italic}",
-      "svg .ref{font-size:12px;font-weight:600}svg .grp{font-size:13px;font-weight:700}",
-      "svg .leg{font-size:12px}",
-      "table{border-collapse:collapse;font-size:.9em;margin:.4em 0}",
-      "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}",
-      "th:first-child,td:first-child{text-align:left}th{background:#f0f0f0}",
-      ".note{color:#555;font-size:.9em}code{font-size:.95em}",
-      "ul.skipped{font-size:.9em;color:#444}",
-      ".busy{border-left:4px solid #D55E00;background:#fdf0e6;padding:6px 10px;font-weight:600}");
+  private static final String CSS =
+      """
+                                    body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#222;
+                                      margin:0 auto;max-width:1000px;padding:12px 16px 40px;line-height:1.4}
+                                    h1{font-size:1.6em;margin:.4em 0 .2em}h2{font-size:1.25em;margin:1.6em 0 .3em;
+                                      border-bottom:1px solid #ccc}h3{font-size:1.05em;margin:1.2em 0 .2em}
+                                    .meta{color:#444;font-size:.92em}.meta dt{font-weight:600;float:left;clear:left;
+                                      width:7em}.meta dd{margin:0 0 0 7.5em}
+                                    .wide{overflow-x:auto;-webkit-overflow-scrolling:touch}
+                                    svg.chart{width:100%;min-width:760px;height:auto;display:block}
+                                    svg text{font-size:13px;fill:#222}svg .lbl{font-size:13px}
+                                    svg .val,svg .ref,svg .tick{paint-order:stroke;stroke:#fff;stroke-width:3px;
+                                      stroke-linejoin:round}
+                                    svg .val{font-size:12px}svg .tick{font-size:11px;text-anchor:middle;fill:#444}
+                                    svg .axis{font-size:12px;text-anchor:middle;font-style:italic}
+                                    svg .ref{font-size:12px;font-weight:600}svg .grp{font-size:13px;font-weight:700}
+                                    svg .leg{font-size:12px}
+                                    table{border-collapse:collapse;font-size:.9em;margin:.4em 0}
+                                    th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}
+                                    th:first-child,td:first-child{text-align:left}th{background:#f0f0f0}
+                                    .note{color:#555;font-size:.9em}code{font-size:.95em}
+                                    ul.skipped{font-size:.9em;color:#444}
+                                    .busy{border-left:4px solid #D55E00;background:#fdf0e6;padding:6px 10px;font-weight:600}\
+                                    """;
 
   static String render(ReportData d) {
     return render(d, null);

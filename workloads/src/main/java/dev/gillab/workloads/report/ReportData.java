@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.gillab.workloads.SuiteResult;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,7 +44,8 @@ public record ReportData(
 
   /** Now, e.g. {@code 2025-01-31 14:02:11 +01:00}. */
   public static String now() {
-    return ZonedDateTime.now()
+    // The local time where the report is made, its offset shown beside it.
+    return ZonedDateTime.now(ZoneId.systemDefault())
         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT));
   }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadFactory;
  * return in time is retired and replaced; {@link #close} ends them all. Used by one scheduler
  * thread only.
  */
+// close() waits for the threads to end, and an interrupt during that wait is the caller's to see.
+@SuppressWarnings("try")
 public final class ProgramThreads implements AutoCloseable {
   private static final long STOP_BOUND_MILLIS = 1_000;
 

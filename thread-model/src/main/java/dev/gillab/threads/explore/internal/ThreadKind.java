@@ -88,14 +88,14 @@ public enum ThreadKind {
   }
 
   private static void throwUnchecked(Throwable t) throws InterruptedException {
-    if (t instanceof InterruptedException) {
-      throw (InterruptedException) t;
+    if (t instanceof InterruptedException interruptedException) {
+      throw interruptedException;
     }
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
+    if (t instanceof RuntimeException runtimeException) {
+      throw runtimeException;
     }
-    if (t instanceof Error) {
-      throw (Error) t;
+    if (t instanceof Error error) {
+      throw error;
     }
     throw new IllegalStateException("the scheduler threw " + t, t);
   }

@@ -20,12 +20,12 @@ public final class TraceTable {
     }
     StringBuilder out = new StringBuilder();
     String[] header = threads.toArray(new String[0]);
-    line(out, Strings.repeat(" ", indexWidth), header, widths);
+    line(out, " ".repeat(indexWidth), header, widths);
     String[] rule = new String[threads.size()];
     for (int i = 0; i < rule.length; i++) {
-      rule[i] = Strings.repeat("-", widths[i]);
+      rule[i] = "-".repeat(widths[i]);
     }
-    line(out, Strings.repeat("-", indexWidth), rule, widths);
+    line(out, "-".repeat(indexWidth), rule, widths);
     for (TraceRow row : rows) {
       String[] cells = new String[threads.size()];
       cells[threads.indexOf(row.thread())] = row.cell();
