@@ -56,8 +56,7 @@ public final class Assembler {
           throw new VerifyException(name, lineNo, "unknown directive '" + Echo.of(first) + "'");
         }
         if (sawInstruction) {
-          throw new VerifyException(
-              name, lineNo, ".params must come before the first instruction");
+          throw new VerifyException(name, lineNo, ".params must come before the first instruction");
         }
         List<String> params = tokens.subList(1, tokens.size());
         for (String p : params) {
@@ -93,14 +92,14 @@ public final class Assembler {
     } catch (IllegalArgumentException e) {
       throw new VerifyException(name, line, "unknown instruction '" + Echo.of(mnemonic) + "'");
     }
-    int operands = op.operand() == Opcode.Operand.NONE ? 0 : op.operand() == Opcode.Operand.CALL ? 2 : 1;
+    int operands =
+        op.operand() == Opcode.Operand.NONE ? 0 : op.operand() == Opcode.Operand.CALL ? 2 : 1;
     if (t.size() - 1 != operands) {
       String want =
           operands == 0
               ? "takes no operand"
               : operands == 1 ? "takes 1 operand" : "takes a builtin name and an argument count";
-      throw new VerifyException(
-          name, line, op + " " + want + ", got " + (t.size() - 1));
+      throw new VerifyException(name, line, op + " " + want + ", got " + (t.size() - 1));
     }
     String a = operands > 0 ? t.get(1) : "";
     switch (op.operand()) {

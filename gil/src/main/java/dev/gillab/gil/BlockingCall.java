@@ -1,8 +1,8 @@
 package dev.gillab.gil;
 
 /**
- * A call that may block (IO, sleep, a native computation) and touches no interpreter object, so
- * it may run with the GIL released; see {@link Gil#allowThreads(BlockingCall)}.
+ * A call that may block (IO, sleep, a native computation) and touches no interpreter object, so it
+ * may run with the GIL released; see {@link Gil#allowThreads(BlockingCall)}.
  *
  * <p>Runs on the calling thread; thread-safety is the implementation's.
  *

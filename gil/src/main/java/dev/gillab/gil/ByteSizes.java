@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sizes in bytes as a command line writes them: a whole number and an optional binary unit,
- * {@code k}, {@code m}, {@code g} or {@code t}, each also as {@code KB}/{@code KiB} and so on, in
- * any case ({@code 512m}, {@code 64MiB}, {@code 1g}, {@code 4096}). Every unit is a power of
- * 1024, as the JVM's {@code -Xmx} reads them. Stateless.
+ * Sizes in bytes as a command line writes them: a whole number and an optional binary unit, {@code
+ * k}, {@code m}, {@code g} or {@code t}, each also as {@code KB}/{@code KiB} and so on, in any case
+ * ({@code 512m}, {@code 64MiB}, {@code 1g}, {@code 4096}). Every unit is a power of 1024, as the
+ * JVM's {@code -Xmx} reads them. Stateless.
  */
 public final class ByteSizes {
   private static final Pattern SIZE = Pattern.compile("([0-9]{1,19})\\s*(?:([kmgt])(?:i?b)?|b)?");
@@ -56,8 +56,7 @@ public final class ByteSizes {
     }
     if (bytes < Interpreter.MIN_MAX_MEMORY) {
       throw new IllegalArgumentException(
-          option + " must be at least 1m (" + Interpreter.MIN_MAX_MEMORY + " bytes), was "
-              + text);
+          option + " must be at least 1m (" + Interpreter.MIN_MAX_MEMORY + " bytes), was " + text);
     }
     return bytes;
   }

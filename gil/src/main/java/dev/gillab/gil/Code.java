@@ -7,15 +7,15 @@ import java.util.List;
 
 /**
  * A verified program: instructions and the tables their operands index (constants, local names,
- * global names, builtin names), like CPython's code object. Made by {@link Assembler} from text
- * or by {@link CodeBuilder} from Java; both run the verifier, so a {@code Code} that exists has
- * jump targets that exist, a stack depth that agrees on every path and never underflows, and
- * locals that are assigned somewhere. Builtin names are checked when an {@link Interpreter}
- * loads the code, against that interpreter's builtins.
+ * global names, builtin names), like CPython's code object. Made by {@link Assembler} from text or
+ * by {@link CodeBuilder} from Java; both run the verifier, so a {@code Code} that exists has jump
+ * targets that exist, a stack depth that agrees on every path and never underflows, and locals that
+ * are assigned somewhere. Builtin names are checked when an {@link Interpreter} loads the code,
+ * against that interpreter's builtins.
  *
  * <p>Constants are Java values: {@code Long}, {@code Double}, {@code String}, {@code Boolean},
- * {@code null} for {@code None}, a {@code List} of constants for a tuple, and a {@code Code} for
- * a function's body ({@link Opcode#MAKE_FUNCTION}). Immutable and thread-safe.
+ * {@code null} for {@code None}, a {@code List} of constants for a tuple, and a {@code Code} for a
+ * function's body ({@link Opcode#MAKE_FUNCTION}). Immutable and thread-safe.
  */
 public final class Code {
   private final String name;
@@ -132,7 +132,8 @@ public final class Code {
         return c;
       }
     }
-    throw new IllegalArgumentException("code '" + this.name + "' defines no function '" + name + "'");
+    throw new IllegalArgumentException(
+        "code '" + this.name + "' defines no function '" + name + "'");
   }
 
   /** The deepest the value stack gets on any path (computed by the verifier). */
@@ -140,7 +141,9 @@ public final class Code {
     return maxStackDepth;
   }
 
-  /** The operand of instruction {@code i} as the assembler writes it (labels as {@code L<index>}). */
+  /**
+   * The operand of instruction {@code i} as the assembler writes it (labels as {@code L<index>}).
+   */
   public String operandText(Instruction in) {
     return switch (in.opcode().operand()) {
       case NONE -> "";

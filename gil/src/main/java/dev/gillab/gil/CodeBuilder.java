@@ -66,7 +66,8 @@ public final class CodeBuilder {
     for (String p : names) {
       checkNotNull(p, "param");
       if (locals.containsKey(p)) {
-        throw new VerifyException(name, Math.max(line, 1), "parameter '" + Echo.of(p) + "' is named twice");
+        throw new VerifyException(
+            name, Math.max(line, 1), "parameter '" + Echo.of(p) + "' is named twice");
       }
       locals.put(p, locals.size());
       params.add(p);
@@ -105,7 +106,9 @@ public final class CodeBuilder {
     Integer first = labelLines.putIfAbsent(label, at);
     if (first != null) {
       throw new VerifyException(
-          name, at, "label '" + Echo.of(label) + "' is defined twice (first at line " + first + ")");
+          name,
+          at,
+          "label '" + Echo.of(label) + "' is defined twice (first at line " + first + ")");
     }
     labels.put(label, ops.size());
     return this;
@@ -113,8 +116,8 @@ public final class CodeBuilder {
 
   /**
    * Pushes a constant: a {@code Long} or {@code Integer}, {@code Double}, {@code String}, {@code
-   * Boolean}, {@code null} for None, a {@code List} of constants for a tuple, or a {@link Code}
-   * for {@link Opcode#MAKE_FUNCTION}.
+   * Boolean}, {@code null} for None, a {@code List} of constants for a tuple, or a {@link Code} for
+   * {@link Opcode#MAKE_FUNCTION}.
    */
   @CanIgnoreReturnValue
   public CodeBuilder loadConst(Object value) {

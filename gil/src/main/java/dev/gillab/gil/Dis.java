@@ -8,18 +8,18 @@ import java.util.List;
 
 /**
  * Prints a {@link Code} in the layout of CPython's {@code dis} module, so that a learner can hold
- * gil-lab's bytecode beside CPython's: a line-number column that names the source line where a
- * run of instructions starts (a blank line before each new one), {@code >>} before jump targets,
- * the offset (two bytes an instruction, as CPython counts them), the opcode, its argument and,
- * in parentheses, what the argument means. Functions defined in the code follow, each under
- * {@code Disassembly of <code object f, file "x.py", line 3>:}.
+ * gil-lab's bytecode beside CPython's: a line-number column that names the source line where a run
+ * of instructions starts (a blank line before each new one), {@code >>} before jump targets, the
+ * offset (two bytes an instruction, as CPython counts them), the opcode, its argument and, in
+ * parentheses, what the argument means. Functions defined in the code follow, each under {@code
+ * Disassembly of <code object f, file "x.py", line 3>:}.
  *
  * <p>Where gil-lab's argument is CPython's it prints CPython's number: {@code BINARY_OP 13 (+=)}
  * and {@code COMPARE_OP 4 (>)} read as they do in CPython 3.11, and jumps print their distance in
- * instructions and, in parentheses, the offset they go {@code to}. CPython's {@code RESUME},
- * {@code PRECALL} and cache entries have no counterpart here, so offsets differ from CPython's
- * while the instructions that matter — a {@code LOAD}, a {@code BINARY_OP}, a {@code STORE}, and
- * the switch points between them — line up.
+ * instructions and, in parentheses, the offset they go {@code to}. CPython's {@code RESUME}, {@code
+ * PRECALL} and cache entries have no counterpart here, so offsets differ from CPython's while the
+ * instructions that matter — a {@code LOAD}, a {@code BINARY_OP}, a {@code STORE}, and the switch
+ * points between them — line up.
  *
  * <p>Stateless and thread-safe.
  */
@@ -42,8 +42,8 @@ public final class Dis {
 
   /**
    * One instruction of {@code code} as {@link #dis} prints it, without the line, jump-target and
-   * offset columns: the opcode, its argument and what the argument means, e.g. {@code
-   * LOAD_GLOBAL 0 (counter)}.
+   * offset columns: the opcode, its argument and what the argument means, e.g. {@code LOAD_GLOBAL 0
+   * (counter)}.
    *
    * @param code a code object
    * @param index the instruction's index (its offset is twice that)
@@ -173,8 +173,13 @@ public final class Dis {
   }
 
   private static String codeRepr(Code code) {
-    return "<code object " + code.name() + ", file \"" + code.filename() + "\", line "
-        + code.firstLine() + ">";
+    return "<code object "
+        + code.name()
+        + ", file \""
+        + code.filename()
+        + "\", line "
+        + code.firstLine()
+        + ">";
   }
 
   private static String stripTrailing(StringBuilder row) {

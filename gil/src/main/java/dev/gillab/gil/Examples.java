@@ -6,8 +6,8 @@ import dev.gillab.gil.python.PythonCompiler;
  * The small programs the chapter keeps coming back to, in one place: each is a Python file among
  * this module's resources ({@code dev/gillab/gil/programs/*.py}), and lessons, tests, benchmarks
  * and the workloads module load them from there rather than spelling them out again. {@link
- * #source} gives a program's text, {@link #module} its compiled module, and the accessors below
- * the functions the experiments call.
+ * #source} gives a program's text, {@link #module} its compiled module, and the accessors below the
+ * functions the experiments call.
  *
  * <p>Stateless and thread-safe: each {@code Code} is compiled once and is immutable, so one
  * instance can run on any number of interpreters and threads (each interpreter links it for
@@ -23,10 +23,10 @@ public final class Examples {
   private Examples() {}
 
   /**
-   * {@code countdown(n)}: {@code while n > 0: n -= 1}, then returns {@code n} (so 0 for any
-   * {@code n >= 0}). The CPU-bound loop of Beazley's GIL talks: no calls, no IO, only the
-   * interpreter's own work and an eval-breaker check at each backward jump. It compiles to the
-   * same nine loop instructions as the hand-written assembler once did.
+   * {@code countdown(n)}: {@code while n > 0: n -= 1}, then returns {@code n} (so 0 for any {@code
+   * n >= 0}). The CPU-bound loop of Beazley's GIL talks: no calls, no IO, only the interpreter's
+   * own work and an eval-breaker check at each backward jump. It compiles to the same nine loop
+   * instructions as the hand-written assembler once did.
    */
   public static Code countdown() {
     return COUNTDOWN;
@@ -44,8 +44,8 @@ public final class Examples {
   /**
    * {@code probe_loop()}: calls {@code probe()} until it answers True, then returns {@code None}.
    * Nothing but eval-breaker checks (a call and a backward jump each turn) around a builtin the
-   * host registers holding the GIL — to count who is inside the eval loop, or to keep a thread
-   * busy until told to stop.
+   * host registers holding the GIL — to count who is inside the eval loop, or to keep a thread busy
+   * until told to stop.
    */
   public static Code probeLoop() {
     return PROBE_LOOP;
@@ -62,9 +62,9 @@ public final class Examples {
 
   /**
    * {@code spin(chunk)}: counts {@code chunk} down to zero again and again while {@code
-   * keep_going()} answers True, then returns {@code None}. CPU-bound for as long as the host
-   * wants: the host registers {@code keep_going} (no arguments, holding the GIL), which can also
-   * count the chunks done.
+   * keep_going()} answers True, then returns {@code None}. CPU-bound for as long as the host wants:
+   * the host registers {@code keep_going} (no arguments, holding the GIL), which can also count the
+   * chunks done.
    */
   public static Code spin() {
     return SPIN;

@@ -33,52 +33,53 @@ import org.jspecify.annotations.Nullable;
  * CPython's {@code take_gil} does, waits one switch interval at a time: when an interval passes
  * with no switch, it sets the <em>drop request</em>. The holder looks at the request only at
  * eval-breaker checks ({@link #checkpoint()}: backward jumps and calls in the eval loop); there it
- * joins the line itself and lets go. The {@link SwitchingPolicy} supplies the interval and
- * whether switching is forced.
+ * joins the line itself and lets go. The {@link SwitchingPolicy} supplies the interval and whether
+ * switching is forced.
  *
  * <h2>Why a release hands the GIL over</h2>
  *
  * Under forced switching ({@code interval}, {@code ioPriority}) a release hands the GIL to the
  * thread at the head of the line, running or not, and a free GIL goes to a newcomer only when
  * nobody is in line. CPython leaves a released GIL free and signals a waiter; there the waiter
- * wins, because it is on a core again in a few microseconds while a thread back from IO is
- * slower: so a CPU-bound thread beside an echo loop takes the GIL at every round trip, and each
- * round trip waits a whole interval to get it back (the convoy effect, about 5 ms per round trip
- * in CPython 3.11 at the default interval). A parked Java thread takes tens of microseconds to
- * run again, longer than a loopback round trip, so with the GIL left free the thread back from
- * IO would take it first at most round trips, and the convoy would come and go from run to run.
- * Handing over makes the outcome CPython's on every machine. {@code ticks} keeps the free-for-all of the old GIL.
+ * wins, because it is on a core again in a few microseconds while a thread back from IO is slower:
+ * so a CPU-bound thread beside an echo loop takes the GIL at every round trip, and each round trip
+ * waits a whole interval to get it back (the convoy effect, about 5 ms per round trip in CPython
+ * 3.11 at the default interval). A parked Java thread takes tens of microseconds to run again,
+ * longer than a loopback round trip, so with the GIL left free the thread back from IO would take
+ * it first at most round trips, and the convoy would come and go from run to run. Handing over
+ * makes the outcome CPython's on every machine. {@code ticks} keeps the free-for-all of the old
+ * GIL.
  *
  * <h2>The other policies</h2>
  *
  * Under {@code ticks(n)} the eval loop calls {@link #tick()} every n instructions: release and
  * re-take, no request, no hand-off. Under {@code ioPriority} a thread back from {@link
- * #allowThreads} that finds the GIL taken sets the drop request at once and queues for a
- * hand-off: the holder's next release gives the GIL straight to it, and the holder does not wait
- * for a switch (the GIL is already another thread's). The hand-off, and the IO thread letting go
- * again when it next blocks, are both due within microseconds, so under {@code ioPriority} a
- * waiter spins for {@link SwitchingPolicy#spinNanos()} before it parks: a parked thread takes
- * tens of microseconds to wake, which, paid twice per round trip, cost a CPU-bound thread beside
- * an echo loop up to 70 % of its throughput. Under {@code none} there is no lock: {@link
- * #acquire()} only <em>attaches</em> the calling thread (so the heap's guard and the counters
- * still work) and any number of threads are attached at once.
+ * #allowThreads} that finds the GIL taken sets the drop request at once and queues for a hand-off:
+ * the holder's next release gives the GIL straight to it, and the holder does not wait for a switch
+ * (the GIL is already another thread's). The hand-off, and the IO thread letting go again when it
+ * next blocks, are both due within microseconds, so under {@code ioPriority} a waiter spins for
+ * {@link SwitchingPolicy#spinNanos()} before it parks: a parked thread takes tens of microseconds
+ * to wake, which, paid twice per round trip, cost a CPU-bound thread beside an echo loop up to 70 %
+ * of its throughput. Under {@code none} there is no lock: {@link #acquire()} only <em>attaches</em>
+ * the calling thread (so the heap's guard and the counters still work) and any number of threads
+ * are attached at once.
  *
  * <h2>ioPriority's loans</h2>
  *
  * A thread back from IO that was handed the GIL by a forced drop only borrows it: when it lets go
- * (its next blocking call, a release, or a drop), the GIL goes back to the thread whose drop
- * handed it over, ahead of the line, and that thread is most likely still spinning, so it runs at
- * once. Handed to the head of the line instead, beside two CPU-bound threads the GIL would go to
- * the one parked there, and every echo round trip would wait for a parked thread to wake (the
- * convoy experiment measures about 2 times the round trip alone that way, up to 3.2, against
- * about 1.3 with loans). The rules:
+ * (its next blocking call, a release, or a drop), the GIL goes back to the thread whose drop handed
+ * it over, ahead of the line, and that thread is most likely still spinning, so it runs at once.
+ * Handed to the head of the line instead, beside two CPU-bound threads the GIL would go to the one
+ * parked there, and every echo round trip would wait for a parked thread to wake (the convoy
+ * experiment measures about 2 times the round trip alone that way, up to 3.2, against about 1.3
+ * with loans). The rules:
  *
  * <ul>
  *   <li>A borrow and its give-back are switches ({@link #switchNumber()}) but not turns. A waiter
  *       in line asks for the GIL after a whole interval with no turn; counted as switches, two at
  *       every round trip, they would keep it from ever asking, and the lender would keep the GIL
- *       for as long as the IO thread kept coming back. So the CPU-bound threads take turns as
- *       under {@code interval}.
+ *       for as long as the IO thread kept coming back. So the CPU-bound threads take turns as under
+ *       {@code interval}.
  *   <li>A waiter that asked for its turn while the GIL was on loan gets it when the borrower lets
  *       go, instead of the lender: the loan ends, and the lender waits in line for its next turn.
  *   <li>Loans nest: a borrower whose forced drop hands the GIL to a second thread back from IO
@@ -97,20 +98,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Instrumentation</h2>
  *
- * Per thread counters (time held, time waiting, acquisitions, forced drops, IO releases) are
- * always on: each thread writes only its own (single writer), found through a thread-local, so
- * taking and releasing costs two clock reads more than the bare lock; the eval-breaker check is
- * untouched. {@link #stats()} reads them. The event ring ({@link #traceEvents(int)}) and JFR
- * events ({@code dev.gillab.gil.*}) are recorded only when switched on, and JFR only from the
- * slow paths.
+ * Per thread counters (time held, time waiting, acquisitions, forced drops, IO releases) are always
+ * on: each thread writes only its own (single writer), found through a thread-local, so taking and
+ * releasing costs two clock reads more than the bare lock; the eval-breaker check is untouched.
+ * {@link #stats()} reads them. The event ring ({@link #traceEvents(int)}) and JFR events ({@code
+ * dev.gillab.gil.*}) are recorded only when switched on, and JFR only from the slow paths.
  *
  * <h2>Memory</h2>
  *
- * Release writes the holder field (volatile) before it reads the waiter count; a waiter
- * increments the count before it tries the compare-and-set. One of the two therefore sees the
- * other, so a release never misses a parked waiter. Everything a holder wrote is visible to the
- * next holder (the holder field is the hand-over point), which is why interpreter objects guarded
- * by the GIL need no synchronization of their own.
+ * Release writes the holder field (volatile) before it reads the waiter count; a waiter increments
+ * the count before it tries the compare-and-set. One of the two therefore sees the other, so a
+ * release never misses a parked waiter. Everything a holder wrote is visible to the next holder
+ * (the holder field is the hand-over point), which is why interpreter objects guarded by the GIL
+ * need no synchronization of their own.
  *
  * <p>Thread-safe: every method may be called from any thread; {@link #release()}, {@link
  * #checkpoint()} and {@link #tick()} only by the holder.
@@ -122,34 +122,46 @@ public final class Gil {
   private final boolean excludes;
   private final boolean ioPriority;
   private final boolean forcedSwitching;
-  /** Whether a release hands the GIL to the thread waiting longest: {@code interval}, {@code ioPriority}. */
+
+  /**
+   * Whether a release hands the GIL to the thread waiting longest: {@code interval}, {@code
+   * ioPriority}.
+   */
   private final boolean handsOver;
+
   private final long spinNanos;
+
   /** The switch interval; changeable while threads run (as {@code sys.setswitchinterval}). */
   private volatile long dropRequestDelayNanos;
 
   private final AtomicReference<Thread> holder = new AtomicReference<>();
+
   /** The eval breaker: set by a waiter that waited one interval, cleared by the next taker. */
   private volatile boolean dropRequest;
+
   /** Written only by the holder, right after taking the GIL. */
   private volatile Thread lastHolder;
+
   /** Written only by the holder, right after taking the GIL. */
   private volatile long switchNumber;
+
   /** The last thread that held the GIL on its own turn, not on loan; written only by the holder. */
   private volatile Thread turnHolder;
+
   /**
-   * How many times the turn passed to another thread: {@link #switchNumber} without the loans
-   * (a borrow and its give-back are two switches and no turn). The waiters' "a whole interval
-   * with no turn" rule reads this. Written only by the holder, right after taking the GIL.
+   * How many times the turn passed to another thread: {@link #switchNumber} without the loans (a
+   * borrow and its give-back are two switches and no turn). The waiters' "a whole interval with no
+   * turn" rule reads this. Written only by the holder, right after taking the GIL.
    */
   private volatile long turnNumber;
+
   /**
-   * ioPriority: a waiter in line asked for its turn (the drop request it set may have been
-   * cleared meanwhile by a borrower, whose own request it shared). A borrower that lets go then
-   * passes the turn to the head of the line instead of giving the GIL back. Cleared when the
-   * GIL is next taken other than on loan. (A request made just after a borrower let go is lost
-   * with that taker's clearing, as any request made while the GIL changes hands; the waiter asks
-   * again after another interval.)
+   * ioPriority: a waiter in line asked for its turn (the drop request it set may have been cleared
+   * meanwhile by a borrower, whose own request it shared). A borrower that lets go then passes the
+   * turn to the head of the line instead of giving the GIL back. Cleared when the GIL is next taken
+   * other than on loan. (A request made just after a borrower let go is lost with that taker's
+   * clearing, as any request made while the GIL changes hands; the waiter asks again after another
+   * interval.)
    */
   private volatile boolean turnAsked;
 
@@ -159,30 +171,36 @@ public final class Gil {
   private final Condition released = mutex.newCondition();
   private final Condition handedOff = mutex.newCondition();
   private final AtomicInteger waiters = new AtomicInteger();
+
   /**
-   * ioPriority: threads parked for a hand-off. Counted before they read the holder field, which
-   * a hand-off writes before it reads the count, so one of the two sees the other.
+   * ioPriority: threads parked for a hand-off. Counted before they read the holder field, which a
+   * hand-off writes before it reads the count, so one of the two sees the other.
    */
   private final AtomicInteger parkedForHandOff = new AtomicInteger();
+
   /**
-   * interval, ioPriority: the threads waiting for the GIL, oldest first. A release hands the GIL
-   * to the head; a free GIL is taken only by the head, or by a newcomer when nobody is in line.
+   * interval, ioPriority: the threads waiting for the GIL, oldest first. A release hands the GIL to
+   * the head; a free GIL is taken only by the head, or by a newcomer when nobody is in line.
    */
   private final ConcurrentLinkedQueue<Thread> line = new ConcurrentLinkedQueue<>();
+
   /** ioPriority: threads back from IO, in the order they came back. */
   private final ConcurrentLinkedQueue<Thread> ioReturners = new ConcurrentLinkedQueue<>();
+
   /**
-   * ioPriority: the lenders, the holder's own first: each made a forced drop that handed the GIL
-   * to a thread back from IO, and waits in line to be given it back. Not empty exactly while the
-   * holder holds the GIL on loan. Read and written only by the holder (a hand-over's write of
-   * the holder field publishes it to the next); concurrent only for the thread-safety checker.
+   * ioPriority: the lenders, the holder's own first: each made a forced drop that handed the GIL to
+   * a thread back from IO, and waits in line to be given it back. Not empty exactly while the
+   * holder holds the GIL on loan. Read and written only by the holder (a hand-over's write of the
+   * holder field publishes it to the next); concurrent only for the thread-safety checker.
    */
   private final ConcurrentLinkedDeque<Thread> lenders = new ConcurrentLinkedDeque<>();
 
   private final ConcurrentLinkedQueue<ThreadCounters> allCounters = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<ThreadCounters> counters = ThreadLocal.withInitial(this::register);
+
   /** Null while tracing is off. */
   private volatile EventRing ring;
+
   /** What the ring held when tracing stopped. */
   private volatile ImmutableList<GilEvent> stoppedRing = ImmutableList.of();
 
@@ -248,12 +266,11 @@ public final class Gil {
   }
 
   /**
-   * Takes the GIL, waiting as long as it takes (like CPython's {@code take_gil}, not
-   * interruptible: an interrupt that arrives meanwhile is kept in the thread's interrupt flag).
-   * Under {@code none} it only attaches the thread.
+   * Takes the GIL, waiting as long as it takes (like CPython's {@code take_gil}, not interruptible:
+   * an interrupt that arrives meanwhile is kept in the thread's interrupt flag). Under {@code none}
+   * it only attaches the thread.
    *
-   * @throws IllegalStateException if the calling thread already holds it (the GIL is not
-   *     reentrant)
+   * @throws IllegalStateException if the calling thread already holds it (the GIL is not reentrant)
    */
   public void acquire() {
     Thread me = Thread.currentThread();
@@ -271,8 +288,8 @@ public final class Gil {
   }
 
   /**
-   * Takes the GIL if it can within {@code timeout}. While it waits it behaves as {@link
-   * #acquire()} does, so it may set the drop request after a whole interval.
+   * Takes the GIL if it can within {@code timeout}. While it waits it behaves as {@link #acquire()}
+   * does, so it may set the drop request after a whole interval.
    *
    * @return whether the calling thread now holds the GIL
    */
@@ -297,8 +314,8 @@ public final class Gil {
   }
 
   /**
-   * Releases the GIL and wakes one waiter (or, under {@code ioPriority}, hands it to a thread
-   * back from IO, or gives it back to the thread it was borrowed from).
+   * Releases the GIL and wakes one waiter (or, under {@code ioPriority}, hands it to a thread back
+   * from IO, or gives it back to the thread it was borrowed from).
    *
    * @throws IllegalStateException if the calling thread does not hold it
    */
@@ -310,9 +327,9 @@ public final class Gil {
   }
 
   /**
-   * The eval-breaker check: if another thread asked for the GIL, let go of it, wait for the
-   * switch (under forced switching) and take it again. Costs one volatile read when nobody asked.
-   * Only the holder may call it.
+   * The eval-breaker check: if another thread asked for the GIL, let go of it, wait for the switch
+   * (under forced switching) and take it again. Costs one volatile read when nobody asked. Only the
+   * holder may call it.
    */
   public void checkpoint() {
     if (dropRequest) {
@@ -321,9 +338,9 @@ public final class Gil {
   }
 
   /**
-   * The {@code ticks} policy's periodic release: let go of the GIL and take it straight back,
-   * with no hand-off — whoever wins the race runs next. Only the holder may call it; under
-   * {@code none} it does nothing.
+   * The {@code ticks} policy's periodic release: let go of the GIL and take it straight back, with
+   * no hand-off — whoever wins the race runs next. Only the holder may call it; under {@code none}
+   * it does nothing.
    */
   public void tick() {
     if (!excludes) {
@@ -344,11 +361,11 @@ public final class Gil {
   /**
    * Runs {@code call} with the GIL released, then takes it back — CPython's {@code
    * Py_BEGIN_ALLOW_THREADS} / {@code Py_END_ALLOW_THREADS} around a blocking call. The call must
-   * not touch interpreter objects. The GIL is taken back even when the call throws. Unlike a
-   * drop on request, letting go here does not wait for another thread to take the GIL: the call
-   * is about to block anyway. Under {@code ioPriority}, a thread that comes back to a taken GIL
-   * asks for it at once and is handed it at the holder's next check, on loan: when it lets go
-   * again the GIL goes back to that holder (see the class comment).
+   * not touch interpreter objects. The GIL is taken back even when the call throws. Unlike a drop
+   * on request, letting go here does not wait for another thread to take the GIL: the call is about
+   * to block anyway. Under {@code ioPriority}, a thread that comes back to a taken GIL asks for it
+   * at once and is handed it at the holder's next check, on loan: when it lets go again the GIL
+   * goes back to that holder (see the class comment).
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // ioReleases has one writer, its own thread
   public <T, X extends Exception> T allowThreads(BlockingCall<T, X> call) throws X {
@@ -372,8 +389,8 @@ public final class Gil {
   }
 
   /**
-   * The thread holding the GIL right now, if any (a snapshot: it may change at once); always
-   * empty under {@code none}.
+   * The thread holding the GIL right now, if any (a snapshot: it may change at once); always empty
+   * under {@code none}.
    */
   public Optional<Thread> holder() {
     return Optional.ofNullable(holder.get());
@@ -391,8 +408,8 @@ public final class Gil {
 
   /**
    * A snapshot of the counters: switches, and per thread held and waiting nanoseconds,
-   * acquisitions, forced drops and IO releases. A thread still holding the GIL is counted up
-   * to now.
+   * acquisitions, forced drops and IO releases. A thread still holding the GIL is counted up to
+   * now.
    */
   public GilStats stats() {
     long now = System.nanoTime();
@@ -402,15 +419,20 @@ public final class Gil {
       long held = c.heldNanos + (since != 0 ? Math.max(0, now - since) : 0);
       threads.add(
           new GilThreadStats(
-              c.threadId, c.threadName, held, c.waitingNanos, c.acquisitions, c.forcedDrops,
+              c.threadId,
+              c.threadName,
+              held,
+              c.waitingNanos,
+              c.acquisitions,
+              c.forcedDrops,
               c.ioReleases));
     }
     return new GilStats(policy.name(), switchNumber, threads.build());
   }
 
   /**
-   * Starts recording events into a new ring that keeps the newest {@code capacity} (a previous
-   * ring and its events are dropped).
+   * Starts recording events into a new ring that keeps the newest {@code capacity} (a previous ring
+   * and its events are dropped).
    */
   public void traceEvents(int capacity) {
     checkArgument(capacity >= 1, "event ring capacity must be positive, got %s", capacity);
@@ -443,8 +465,13 @@ public final class Gil {
   @Override
   public String toString() {
     Thread h = holder.get();
-    return "Gil{" + policy.name() + ", holder=" + (h == null ? "none" : h.getName())
-        + ", switches=" + switchNumber + "}";
+    return "Gil{"
+        + policy.name()
+        + ", holder="
+        + (h == null ? "none" : h.getName())
+        + ", switches="
+        + switchNumber
+        + "}";
   }
 
   private ThreadCounters register() {
@@ -486,8 +513,8 @@ public final class Gil {
   }
 
   /**
-   * Bookkeeping of a new holder; runs with the GIL held. {@code afterWait}: the slow path took
-   * it, and has counted the switch already (see {@link #noteSwitch}).
+   * Bookkeeping of a new holder; runs with the GIL held. {@code afterWait}: the slow path took it,
+   * and has counted the switch already (see {@link #noteSwitch}).
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private void taken(Thread me, ThreadCounters c, boolean afterWait) {
@@ -541,11 +568,11 @@ public final class Gil {
   /**
    * Lets go of the GIL; returns whether it was handed straight to a thread back from IO.
    *
-   * <p>Under ioPriority the GIL goes, in this order: to the thread back from IO that queued
-   * first; back to the lender, if {@code me} holds it on loan and no waiter in line asked for its
-   * turn meanwhile; to the head of the line; nobody. A forced drop that hands it to a thread back
-   * from IO lends it (the dropper waits in line, put there by {@link #yieldOnRequest}); any other
-   * drop to one passes on the loan {@code me} held, if any, so a borrower that lets go to a second
+   * <p>Under ioPriority the GIL goes, in this order: to the thread back from IO that queued first;
+   * back to the lender, if {@code me} holds it on loan and no waiter in line asked for its turn
+   * meanwhile; to the head of the line; nobody. A forced drop that hands it to a thread back from
+   * IO lends it (the dropper waits in line, put there by {@link #yieldOnRequest}); any other drop
+   * to one passes on the loan {@code me} held, if any, so a borrower that lets go to a second
    * thread back from IO leaves that one to give the GIL back.
    */
   @CanIgnoreReturnValue
@@ -731,8 +758,8 @@ public final class Gil {
 
   /**
    * The slow path of taking the GIL: spin if the policy says so, then wait one drop-request delay
-   * at a time, asking the holder to drop when a whole delay passed with no turn. Returns with
-   * the GIL held, or false when the deadline passed.
+   * at a time, asking the holder to drop when a whole delay passed with no turn. Returns with the
+   * GIL held, or false when the deadline passed.
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
   private boolean waitFor(Thread me, ThreadCounters c, long deadline, boolean queued)
@@ -777,8 +804,8 @@ public final class Gil {
 
   /**
    * {@link #waitFor}'s parking in line: one interval at a time, asking the holder to drop when a
-   * whole interval passed with no turn (no switch, loans aside), until a release hands the GIL
-   * over or it is free with this thread at the head.
+   * whole interval passed with no turn (no switch, loans aside), until a release hands the GIL over
+   * or it is free with this thread at the head.
    */
   private boolean parkInLine(Thread me, long deadline) throws InterruptedException {
     while (!handedOrTaken(me, true)) {
@@ -807,8 +834,8 @@ public final class Gil {
   }
 
   /**
-   * Leaves the line after a wait; answers whether this thread holds the GIL: taken, or handed
-   * over while it gave up. A thread that leaves a free GIL behind wakes the new head.
+   * Leaves the line after a wait; answers whether this thread holds the GIL: taken, or handed over
+   * while it gave up. A thread that leaves a free GIL behind wakes the new head.
    */
   private boolean leaveLine(Thread me) {
     if (!line.remove(me)) {
@@ -852,16 +879,16 @@ public final class Gil {
   }
 
   /**
-   * The fast path: takes a free GIL, unless threads wait in line for it (they come first under
-   * the policies that hand the GIL over).
+   * The fast path: takes a free GIL, unless threads wait in line for it (they come first under the
+   * policies that hand the GIL over).
    */
   private boolean takeIfFree(Thread me) {
     return (!handsOver || line.isEmpty()) && holder.compareAndSet(null, me);
   }
 
   /**
-   * How long one park of a waiter lasts: an interval ({@code delay}), or what is left before
-   * {@code deadline} if that is less; 0 once the deadline has passed ({@link Long#MAX_VALUE}: none).
+   * How long one park of a waiter lasts: an interval ({@code delay}), or what is left before {@code
+   * deadline} if that is less; 0 once the deadline has passed ({@link Long#MAX_VALUE}: none).
    */
   private static long slice(long delay, long deadline) {
     if (deadline == Long.MAX_VALUE) {
@@ -899,8 +926,8 @@ public final class Gil {
 
   /**
    * Spins up to the policy's {@link SwitchingPolicy#spinNanos() spin time} (and no later than
-   * {@code deadline}) for the GIL to be handed to {@code me} or to come free; true if it holds
-   * it now. A waiter must already be counted in {@link #waiters}, so a release signals it.
+   * {@code deadline}) for the GIL to be handed to {@code me} or to come free; true if it holds it
+   * now. A waiter must already be counted in {@link #waiters}, so a release signals it.
    */
   private boolean spinToTake(Thread me, long deadline, boolean inLine) {
     if (spinNanos == 0) {
@@ -930,8 +957,8 @@ public final class Gil {
   }
 
   /**
-   * Sets the drop request (the eval breaker) unless it is set already; {@code forTurn}: asked by
-   * a waiter in line that waited a whole interval with no turn, not by a thread back from IO.
+   * Sets the drop request (the eval breaker) unless it is set already; {@code forTurn}: asked by a
+   * waiter in line that waited a whole interval with no turn, not by a thread back from IO.
    */
   private void requestDrop(Thread me, boolean forTurn) {
     if (forTurn && ioPriority) {
@@ -957,10 +984,13 @@ public final class Gil {
     volatile long acquisitions;
     volatile long forcedDrops;
     volatile long ioReleases;
+
     /** When the current hold began; 0 while not holding. */
     volatile long heldSince;
+
     /** When a wait that won the GIL began, until {@code taken} counts it; else 0. */
     volatile long waitSince;
+
     /** Under {@code none}: whether the thread is attached. */
     volatile boolean attached;
 

@@ -4,9 +4,8 @@ import com.google.errorprone.annotations.Immutable;
 
 /**
  * One entry of a GIL's event ring: what happened, when ({@link System#nanoTime()}), and to which
- * thread. {@code sequence} numbers every event the GIL recorded since tracing started, from 0,
- * so a gap before the first event of a snapshot says how many the bounded ring let go of.
- * Immutable.
+ * thread. {@code sequence} numbers every event the GIL recorded since tracing started, from 0, so a
+ * gap before the first event of a snapshot says how many the bounded ring let go of. Immutable.
  */
 @Immutable
 public record GilEvent(long sequence, long nanoTime, Kind kind, long threadId, String threadName) {

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * A snapshot of a GIL's counters: its policy, how many times it changed hands ({@link
- * Gil#switchNumber()}), and per thread that ever took it, in the order they first did, its
- * {@link GilThreadStats}. The counters are always on; a snapshot taken while threads run is
- * a little behind them. Immutable.
+ * Gil#switchNumber()}), and per thread that ever took it, in the order they first did, its {@link
+ * GilThreadStats}. The counters are always on; a snapshot taken while threads run is a little
+ * behind them. Immutable.
  */
 @Immutable
 public record GilStats(String policy, long switches, ImmutableList<GilThreadStats> threads) {
@@ -39,13 +39,30 @@ public record GilStats(String policy, long switches, ImmutableList<GilThreadStat
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "GIL per thread, %d switches, policy %s", switches, policy))
         .append(nl)
-        .append(String.format(Locale.ROOT, "  %-20s %12s %12s %9s %12s %12s %10s", "thread",
-            "held ms", "waiting ms", "waiting %", "acquisitions", "forced drops", "IO releases"))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "  %-20s %12s %12s %9s %12s %12s %10s",
+                "thread",
+                "held ms",
+                "waiting ms",
+                "waiting %",
+                "acquisitions",
+                "forced drops",
+                "IO releases"))
         .append(nl);
     for (GilThreadStats t : threads) {
-      b.append(String.format(Locale.ROOT, "  %-20s %12.3f %12.3f %9.1f %12d %12d %10d",
-              t.threadName(), t.heldNanos() / 1e6, t.waitingNanos() / 1e6, t.percentWaiting(),
-              t.acquisitions(), t.forcedDrops(), t.ioReleases()))
+      b.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-20s %12.3f %12.3f %9.1f %12d %12d %10d",
+                  t.threadName(),
+                  t.heldNanos() / 1e6,
+                  t.waitingNanos() / 1e6,
+                  t.percentWaiting(),
+                  t.acquisitions(),
+                  t.forcedDrops(),
+                  t.ioReleases()))
           .append(nl);
     }
     return b.toString();

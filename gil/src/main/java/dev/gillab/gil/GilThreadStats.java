@@ -3,9 +3,9 @@ package dev.gillab.gil;
 import com.google.errorprone.annotations.Immutable;
 
 /**
- * What one thread did with a GIL so far: nanoseconds it held it, nanoseconds it waited for it,
- * how often it took it, how often it had to drop it on request (forced drops), and how often it
- * let go around blocking calls. Immutable.
+ * What one thread did with a GIL so far: nanoseconds it held it, nanoseconds it waited for it, how
+ * often it took it, how often it had to drop it on request (forced drops), and how often it let go
+ * around blocking calls. Immutable.
  */
 @Immutable
 public record GilThreadStats(

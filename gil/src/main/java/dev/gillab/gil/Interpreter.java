@@ -38,8 +38,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * An interpreter: a heap of reference-counted objects, globals shared by its threads, builtins,
- * and the {@link Gil} that a thread must hold to run bytecode or allocate.
+ * An interpreter: a heap of reference-counted objects, globals shared by its threads, builtins, and
+ * the {@link Gil} that a thread must hold to run bytecode or allocate.
  *
  * <h2>A value, not a singleton</h2>
  *
@@ -49,11 +49,11 @@ import java.util.function.Consumer;
  *
  * <h2>Running code</h2>
  *
- * {@link #run} runs a {@link Code} on the calling thread (taking the GIL, or using it if the
- * caller already holds it); {@link #start} runs it on a new interpreter thread, a real Java
- * thread that must take the GIL like any other. {@link #exec} runs a Python module as a program:
- * on the calling thread as {@code MainThread}, then it waits for the threads the program started
- * ({@code threading.Thread}), as CPython does before it exits. Before anything executes, the code's {@code
+ * {@link #run} runs a {@link Code} on the calling thread (taking the GIL, or using it if the caller
+ * already holds it); {@link #start} runs it on a new interpreter thread, a real Java thread that
+ * must take the GIL like any other. {@link #exec} runs a Python module as a program: on the calling
+ * thread as {@code MainThread}, then it waits for the threads the program started ({@code
+ * threading.Thread}), as CPython does before it exits. Before anything executes, the code's {@code
  * CALL}s are checked against this interpreter's builtins ({@link VerifyException}). Arguments and
  * results are Java values: {@code Long}, {@code Boolean}, {@code String}, {@code null} (None) and
  * {@code List}s of those. An error the program raises is an {@link InterpreterError} naming the
@@ -63,25 +63,25 @@ import java.util.function.Consumer;
  *
  * A program cannot take the JVM down with it. Its heap has a byte budget ({@link
  * Builder#maxMemory}, default {@value #DEFAULT_MAX_MEMORY} bytes): each object is charged an
- * estimate of its bytes when it is allocated (and a list as it grows), and an allocation past
- * the budget raises CPython's {@code MemoryError} before the object is built. An optional
- * instruction budget ({@link Builder#instructionBudget}) counts instructions and the work one
- * instruction does on its operands (items copied, compared, repeated or joined), so one {@code
- * ==} of two huge lists stops at the budget as a loop would.
+ * estimate of its bytes when it is allocated (and a list as it grows), and an allocation past the
+ * budget raises CPython's {@code MemoryError} before the object is built. An optional instruction
+ * budget ({@link Builder#instructionBudget}) counts instructions and the work one instruction does
+ * on its operands (items copied, compared, repeated or joined), so one {@code ==} of two huge lists
+ * stops at the budget as a loop would.
  *
  * <h2>Builtins</h2>
  *
  * For {@code CALL}: {@code print(*args)}, {@code len(x)}, {@code getrefcount(x)} (holders + 1,
  * CPython's answer) and {@code sleep(ms)} (releases the GIL), plus host functions and code
  * registered on the {@link Builder}. For Python code ({@code LOAD_GLOBAL} falls back to them):
- * print, len, range, str, int, float, list, tuple, bool, repr, abs, min, max, sum, sorted, and
- * the modules sys, time and threading ({@code IMPORT_NAME}).
+ * print, len, range, str, int, float, list, tuple, bool, repr, abs, min, max, sum, sorted, and the
+ * modules sys, time and threading ({@code IMPORT_NAME}).
  *
- * <p>Thread-safe: any thread may call any method. Under a GIL, bytecode runs one thread at a
- * time; under {@link SwitchingPolicy#none()} threads run it at once, and what they share locks
- * itself, as in free-threaded CPython: each list has a lock of its own, and so do the globals,
- * under which every replacement of a global's value ({@code STORE_GLOBAL}, {@code
- * DELETE_GLOBAL}, {@link #setGlobal}) swaps, so each old value is released exactly once.
+ * <p>Thread-safe: any thread may call any method. Under a GIL, bytecode runs one thread at a time;
+ * under {@link SwitchingPolicy#none()} threads run it at once, and what they share locks itself, as
+ * in free-threaded CPython: each list has a lock of its own, and so do the globals, under which
+ * every replacement of a global's value ({@code STORE_GLOBAL}, {@code DELETE_GLOBAL}, {@link
+ * #setGlobal}) swaps, so each old value is released exactly once.
  */
 @ThreadSafe
 public final class Interpreter implements AutoCloseable {
@@ -119,8 +119,10 @@ public final class Interpreter implements AutoCloseable {
   private final boolean fuse;
   private final ThreadFactory threadFactory;
   private final AtomicInteger running = new AtomicInteger();
+
   /** Instructions of every thread that has ended; see {@link #instructionsExecuted()}. */
   private final LongAdder executed = new LongAdder();
+
   private volatile boolean closed;
 
   private Interpreter(Builder b) {
@@ -146,8 +148,11 @@ public final class Interpreter implements AutoCloseable {
                 () -> {
                   if (!g.isHeldByCurrentThread()) {
                     throw new IllegalStateException(
-                        "allocation refused: thread '" + Thread.currentThread().getName()
-                            + "' does not hold the GIL of interpreter '" + heapName + "'");
+                        "allocation refused: thread '"
+                            + Thread.currentThread().getName()
+                            + "' does not hold the GIL of interpreter '"
+                            + heapName
+                            + "'");
                   }
                 });
     if (b.leakSink != null) {
@@ -165,8 +170,7 @@ public final class Interpreter implements AutoCloseable {
       this.space = new ObjectSpace(heap, Memory.create(b.maxMemory, guarded));
       this.loop = new EvalLoop(space, gil, b.checkEveryInstruction, b.maxFrameDepth);
       this.runtime =
-          new PyRuntime(
-              space, gil, loop, b.out, b.err, threadFactory, running, executed, b.budget);
+          new PyRuntime(space, gil, loop, b.out, b.err, threadFactory, running, executed, b.budget);
       Map<String, Callable> table = new LinkedHashMap<>();
       table.put("print", Builtins.print(space, b.out));
       table.put("len", Builtins.len(space));
@@ -221,8 +225,8 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /**
-   * A snapshot of the GIL's counters: switches, and per thread the nanoseconds it held and
-   * waited for the GIL, its acquisitions, forced drops and IO releases.
+   * A snapshot of the GIL's counters: switches, and per thread the nanoseconds it held and waited
+   * for the GIL, its acquisitions, forced drops and IO releases.
    */
   public GilStats gilStats() {
     return gil.stats();
@@ -264,8 +268,8 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /**
-   * The bytes the heap's objects are charged now: an estimate, 0 once a clean run is closed.
-   * Exact when no other thread allocates or frees meanwhile.
+   * The bytes the heap's objects are charged now: an estimate, 0 once a clean run is closed. Exact
+   * when no other thread allocates or frees meanwhile.
    */
   public long memoryUsed() {
     return space.memory().used();
@@ -277,8 +281,8 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /**
-   * Checks {@code code}'s builtins against this interpreter and links it (allocating its
-   * constants) without running it. {@link #run} and {@link #start} do this themselves.
+   * Checks {@code code}'s builtins against this interpreter and links it (allocating its constants)
+   * without running it. {@link #run} and {@link #start} do this themselves.
    *
    * @throws VerifyException for an unknown builtin or a wrong argument count
    */
@@ -306,8 +310,8 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /**
-   * Starts a new interpreter thread running {@code code} with {@code args}. The code is checked
-   * and linked before the thread starts, so a {@link VerifyException} is thrown here.
+   * Starts a new interpreter thread running {@code code} with {@code args}. The code is checked and
+   * linked before the thread starts, so a {@link VerifyException} is thrown here.
    */
   public InterpreterThread start(Code code, Object... args) {
     checkNotNull(code, "code");
@@ -343,26 +347,29 @@ public final class Interpreter implements AutoCloseable {
 
   /**
    * Runs module code on the calling thread as the program's main thread ({@code
-   * threading.current_thread().name} is {@code MainThread}), then waits — with the GIL released
-   * — for every non-daemon thread the program started, as CPython does before it exits. Output
-   * goes to the builder's {@code out}; an uncaught error in a started thread is printed to its
-   * {@code err} and the program carries on.
+   * threading.current_thread().name} is {@code MainThread}), then waits — with the GIL released —
+   * for every non-daemon thread the program started, as CPython does before it exits. Output goes
+   * to the builder's {@code out}; an uncaught error in a started thread is printed to its {@code
+   * err} and the program carries on.
    *
    * @throws InterpreterError the module code's error, with its traceback, once the threads have
    *     ended
-   * @throws InterpreterError of kind {@code KeyboardInterrupt} if the caller is interrupted
-   *     while it waits for the threads (which keep running; the interrupt flag stays set), unless
-   *     the module code failed, whose error is thrown then
+   * @throws InterpreterError of kind {@code KeyboardInterrupt} if the caller is interrupted while
+   *     it waits for the threads (which keep running; the interrupt flag stays set), unless the
+   *     module code failed, whose error is thrown then
    * @throws IllegalStateException if the caller holds the GIL (the threads could never end)
    */
   public void exec(Code module) {
     checkNotNull(module, "module");
     checkArgument(
-        module.paramCount() == 0, "module code takes no arguments, '%s' has %s", module.name(),
+        module.paramCount() == 0,
+        "module code takes no arguments, '%s' has %s",
+        module.name(),
         module.paramCount());
     checkState(!closed, "interpreter '%s' is closed", name);
     checkState(
-        !gil.isHeldByCurrentThread(), "exec waits for the program's threads: release the GIL first");
+        !gil.isHeldByCurrentThread(),
+        "exec waits for the program's threads: release the GIL first");
     InterpreterError failed = null;
     ThreadState ts = new ThreadState(budget);
     gil.acquire();
@@ -408,19 +415,18 @@ public final class Interpreter implements AutoCloseable {
 
   /**
    * Instructions every thread of this interpreter has run to its end so far — those of {@link
-   * #run}, {@link #start}, {@link #exec} and the threads a Python program starts — with the
-   * element work the instruction budget charges ({@link Builder#instructionBudget}). A thread
-   * still running is not counted yet. The same code with the same arguments counts the same
-   * whichever threads run it and under whichever policy: what makes a sequential baseline and a
-   * threaded run comparable.
+   * #run}, {@link #start}, {@link #exec} and the threads a Python program starts — with the element
+   * work the instruction budget charges ({@link Builder#instructionBudget}). A thread still running
+   * is not counted yet. The same code with the same arguments counts the same whichever threads run
+   * it and under whichever policy: what makes a sequential baseline and a threaded run comparable.
    */
   public long instructionsExecuted() {
     return executed.sum();
   }
 
   /**
-   * A snapshot of the globals as Java values, all taken at one moment (under the GIL, and under
-   * the globals' own lock, which every store without a GIL takes too).
+   * A snapshot of the globals as Java values, all taken at one moment (under the GIL, and under the
+   * globals' own lock, which every store without a GIL takes too).
    */
   public Map<String, Object> globals() {
     return withGil(
@@ -437,9 +443,8 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /**
-   * Sets a global from a Java value (under the GIL). Without a GIL it may race the program's
-   * {@code STORE_GLOBAL} of the same name: one of them replaces the other's value and releases
-   * it, once.
+   * Sets a global from a Java value (under the GIL). Without a GIL it may race the program's {@code
+   * STORE_GLOBAL} of the same name: one of them replaces the other's value and releases it, once.
    */
   public void setGlobal(String global, Object value) {
     checkNotNull(global, "global");
@@ -457,8 +462,8 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /**
-   * Releases the globals and the linked constants, then closes the heap, which reports any
-   * object still alive (a leak) to the leak sink. Idempotent.
+   * Releases the globals and the linked constants, then closes the heap, which reports any object
+   * still alive (a leak) to the leak sink. Idempotent.
    *
    * @throws IllegalStateException if interpreter threads are still running
    */
@@ -599,6 +604,7 @@ public final class Interpreter implements AutoCloseable {
     private ThreadFactory threadFactory;
     private final List<HostEntry> hosts = new ArrayList<>();
     private final Map<String, Code> functions = new LinkedHashMap<>();
+
     /** The builtins every interpreter has for {@code CALL name}; Python has its own of these. */
     static final List<String> STANDARD = List.of("print", "len", "getrefcount", "sleep");
 
@@ -670,8 +676,8 @@ public final class Interpreter implements AutoCloseable {
     }
 
     /**
-     * Check the eval breaker (and the budget) before every instruction instead of only at
-     * backward jumps and calls. Default off, as in CPython 3.10+.
+     * Check the eval breaker (and the budget) before every instruction instead of only at backward
+     * jumps and calls. Default off, as in CPython 3.10+.
      */
     @CanIgnoreReturnValue
     public Builder checkEveryInstruction(boolean every) {
@@ -688,10 +694,10 @@ public final class Interpreter implements AutoCloseable {
     }
 
     /**
-     * Stops a run (per {@link #run} or thread) after about {@code instructions} instructions
-     * with a {@code BudgetExceeded} error; counted exactly, checked at backward jumps and calls.
-     * The work an instruction does on its operands counts too, checked as it is done: one unit
-     * per item copied, compared or scanned, and per 64 chars of str. Default: no limit.
+     * Stops a run (per {@link #run} or thread) after about {@code instructions} instructions with a
+     * {@code BudgetExceeded} error; counted exactly, checked at backward jumps and calls. The work
+     * an instruction does on its operands counts too, checked as it is done: one unit per item
+     * copied, compared or scanned, and per 64 chars of str. Default: no limit.
      */
     @CanIgnoreReturnValue
     public Builder instructionBudget(long instructions) {
@@ -701,14 +707,16 @@ public final class Interpreter implements AutoCloseable {
     }
 
     /**
-     * The heap's byte budget: an allocation that would take the estimated bytes of the
-     * program's objects past it raises {@code MemoryError} instead, before anything is built.
-     * At least {@link #MIN_MAX_MEMORY}; default {@link #DEFAULT_MAX_MEMORY}.
+     * The heap's byte budget: an allocation that would take the estimated bytes of the program's
+     * objects past it raises {@code MemoryError} instead, before anything is built. At least {@link
+     * #MIN_MAX_MEMORY}; default {@link #DEFAULT_MAX_MEMORY}.
      */
     @CanIgnoreReturnValue
     public Builder maxMemory(long bytes) {
       checkArgument(
-          bytes >= MIN_MAX_MEMORY, "maxMemory must be at least %s bytes, got %s", MIN_MAX_MEMORY,
+          bytes >= MIN_MAX_MEMORY,
+          "maxMemory must be at least %s bytes, got %s",
+          MIN_MAX_MEMORY,
           bytes);
       this.maxMemory = bytes;
       return this;

@@ -7,13 +7,13 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * An error the program raised while running: a wrong type, division by zero, an undefined name,
- * too deep a call chain, an exhausted instruction budget. It names the code and the line, as a
- * Python traceback's last line does: {@code <code>:<line>: <Kind>: <detail>}, for example {@code
- * countdown:7: ZeroDivisionError: integer division or modulo by zero}. The interpreter has
- * released everything the failing frames held when this is thrown; the JVM is unharmed. {@link
- * #traceback()} lists every frame the error unwound, as a Python traceback does. An empty detail
- * (a bare {@code assert}) leaves the message at {@code <code>:<line>: <Kind>}. Immutable.
+ * An error the program raised while running: a wrong type, division by zero, an undefined name, too
+ * deep a call chain, an exhausted instruction budget. It names the code and the line, as a Python
+ * traceback's last line does: {@code <code>:<line>: <Kind>: <detail>}, for example {@code
+ * countdown:7: ZeroDivisionError: integer division or modulo by zero}. The interpreter has released
+ * everything the failing frames held when this is thrown; the JVM is unharmed. {@link #traceback()}
+ * lists every frame the error unwound, as a Python traceback does. An empty detail (a bare {@code
+ * assert}) leaves the message at {@code <code>:<line>: <Kind>}. Immutable.
  */
 public final class InterpreterError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -41,8 +41,8 @@ public final class InterpreterError extends RuntimeException {
   }
 
   /**
-   * An error with its traceback, outermost frame first; the innermost frame names the code and
-   * line of the message. An empty traceback (an error outside any frame) names {@code ?} and 0.
+   * An error with its traceback, outermost frame first; the innermost frame names the code and line
+   * of the message. An empty traceback (an error outside any frame) names {@code ?} and 0.
    */
   public InterpreterError(String kind, String detail, List<Frame> traceback, Throwable cause) {
     super(message(kind, detail, traceback), cause);
@@ -56,13 +56,17 @@ public final class InterpreterError extends RuntimeException {
 
   private static String message(String kind, String detail, List<Frame> traceback) {
     Frame inner = traceback.isEmpty() ? null : traceback.get(traceback.size() - 1);
-    return (inner == null ? "?" : inner.codeName()) + ":" + (inner == null ? 0 : inner.line())
-        + ": " + kind + (detail.isEmpty() ? "" : ": " + detail);
+    return (inner == null ? "?" : inner.codeName())
+        + ":"
+        + (inner == null ? 0 : inner.line())
+        + ": "
+        + kind
+        + (detail.isEmpty() ? "" : ": " + detail);
   }
 
   /**
-   * The frames the error unwound, outermost first (the last is where it was raised), as
-   * CPython's traceback lists them.
+   * The frames the error unwound, outermost first (the last is where it was raised), as CPython's
+   * traceback lists them.
    */
   public List<Frame> traceback() {
     return traceback;
@@ -81,10 +85,10 @@ public final class InterpreterError extends RuntimeException {
   /**
    * The Python exception type: {@code TypeError}, {@code ZeroDivisionError}, {@code NameError},
    * {@code UnboundLocalError}, {@code OverflowError}, {@code MemoryError}, {@code ValueError},
-   * {@code RecursionError}, {@code BudgetExceeded}, {@code InterruptedError}, {@code
-   * RuntimeError} (a host function threw, or a Python runtime error), {@code IndexError},
-   * {@code AttributeError}, {@code AssertionError}, {@code ModuleNotFoundError}, {@code
-   * KeyboardInterrupt} (the waiting thread was interrupted).
+   * {@code RecursionError}, {@code BudgetExceeded}, {@code InterruptedError}, {@code RuntimeError}
+   * (a host function threw, or a Python runtime error), {@code IndexError}, {@code AttributeError},
+   * {@code AssertionError}, {@code ModuleNotFoundError}, {@code KeyboardInterrupt} (the waiting
+   * thread was interrupted).
    */
   public String kind() {
     return kind;

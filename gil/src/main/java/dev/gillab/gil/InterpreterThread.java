@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A running (or finished) interpreter thread: a real Java thread that takes the GIL, runs one
- * code object with its arguments, and lets go. Thread-safe: the outcome is published by the
- * thread's end, which {@link #join} waits for.
+ * A running (or finished) interpreter thread: a real Java thread that takes the GIL, runs one code
+ * object with its arguments, and lets go. Thread-safe: the outcome is published by the thread's
+ * end, which {@link #join} waits for.
  */
 @ThreadSafe
 public final class InterpreterThread {

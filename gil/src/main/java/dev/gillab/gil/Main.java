@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs a program file on a fresh interpreter, for readers of this module alone (the {@code
- * gil-lab} command of the workloads module does the same with every option):
+ * Runs a program file on a fresh interpreter, for readers of this module alone (the {@code gil-lab}
+ * command of the workloads module does the same with every option):
  *
  * <pre>
  * Main [--dis] [--budget N] [--max-memory SIZE] [--every-instruction] [--threads K] FILE [ARG...]

@@ -1,8 +1,8 @@
 package dev.gillab.gil;
 
 /**
- * The instruction set, named after CPython's. Each instruction has at most two operands; what
- * they mean is listed here and in the module README.
+ * The instruction set, named after CPython's. Each instruction has at most two operands; what they
+ * mean is listed here and in the module README.
  *
  * <p>Only {@link #JUMP_BACKWARD} jumps backward (as in CPython 3.12+, the conditional jumps go
  * forward only), so every loop passes an eval-breaker check. Immutable.
@@ -75,8 +75,8 @@ public enum Opcode {
   /** Pop an iterable, push an iterator over it. */
   GET_ITER(Operand.NONE),
   /**
-   * With an iterator on top: push its next item, or, when it is exhausted, pop it and jump
-   * forward to the label.
+   * With an iterator on top: push its next item, or, when it is exhausted, pop it and jump forward
+   * to the label.
    */
   FOR_ITER(Operand.LABEL),
   /** Pop an object, push its attribute (a bound method for a method). */
@@ -91,14 +91,14 @@ public enum Opcode {
    */
   CALL_FUNCTION(Operand.COUNT),
   /**
-   * Pop a tuple of keyword names, then argc arguments (the last ones named by the tuple, in
-   * order) and the callable below them; call; push the result. Checks the eval breaker.
+   * Pop a tuple of keyword names, then argc arguments (the last ones named by the tuple, in order)
+   * and the callable below them; call; push the result. Checks the eval breaker.
    */
   CALL_FUNCTION_KW(Operand.COUNT),
   /**
-   * Pop a context manager, push the callable that exits it (called with three Nones at the end
-   * of the block, or by the unwinding when an error leaves the block), then push what entering
-   * it returned.
+   * Pop a context manager, push the callable that exits it (called with three Nones at the end of
+   * the block, or by the unwinding when an error leaves the block), then push what entering it
+   * returned.
    */
   BEFORE_WITH(Operand.NONE),
   /** Raise AssertionError, with the popped message if the operand is 1; no value for 0. */

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@value #OK}: the program ran to its end;
- *   <li>{@value #UNCAUGHT_ERROR}: it raised an error it did not catch — the traceback, in
- *       CPython's format, is on the error stream;
+ *   <li>{@value #UNCAUGHT_ERROR}: it raised an error it did not catch — the traceback, in CPython's
+ *       format, is on the error stream;
  *   <li>{@value #CANNOT_RUN}: it could not run — an unreadable or oversized file, a compile or
  *       verify error (the position, the line and a caret), wrong arguments — one message, nothing
  *       executed.
@@ -31,22 +31,24 @@ import java.util.function.Supplier;
  *
  * <p>A Python program runs as module code on the calling thread ({@link Interpreter#exec}), which
  * also waits for the threads the program started. An assembler program takes its parameters from
- * the arguments (ints, {@code True}, {@code False}, {@code None}, else strs) and may run on
- * several interpreter threads at once; its {@code print}s are its output.
+ * the arguments (ints, {@code True}, {@code False}, {@code None}, else strs) and may run on several
+ * interpreter threads at once; its {@code print}s are its output.
  *
  * <p>Ctrl-C (or any other end of the JVM) while a program runs stops it as CPython's {@code
- * KeyboardInterrupt} does at the top level: the error stream gets {@code KeyboardInterrupt} and
- * the GIL's counters so far ({@link GilStats#table()}), then what {@link Builder#afterRun} does
- * after any run (a trace, a report); the JVM then ends with the signal's status (130 for
- * Ctrl-C), as {@code python3} does. The program's threads are not unwound: the JVM is ending.
+ * KeyboardInterrupt} does at the top level: the error stream gets {@code KeyboardInterrupt} and the
+ * GIL's counters so far ({@link GilStats#table()}), then what {@link Builder#afterRun} does after
+ * any run (a trace, a report); the JVM then ends with the signal's status (130 for Ctrl-C), as
+ * {@code python3} does. The program's threads are not unwound: the JVM is ending.
  *
  * <p>Immutable once built, and thread-safe: each call makes its own interpreter.
  */
 public final class ProgramRunner {
   /** Exit status: the program ran to its end. */
   public static final int OK = 0;
+
   /** Exit status: the program raised an error it did not catch. */
   public static final int UNCAUGHT_ERROR = 1;
+
   /** Exit status: the program could not run (file, compile error, arguments). */
   public static final int CANNOT_RUN = 2;
 
@@ -91,20 +93,23 @@ public final class ProgramRunner {
     boolean python = isPython(file);
     if (python && !args.isEmpty()) {
       err.println(
-          source.displayName() + ": a Python program takes no arguments here, got "
-              + args.size());
+          source.displayName() + ": a Python program takes no arguments here, got " + args.size());
       return CANNOT_RUN;
     }
     if (python && threads != 1) {
       err.println(
-          source.displayName() + ": a Python program starts its own threads (threading.Thread);"
+          source.displayName()
+              + ": a Python program starts its own threads (threading.Thread);"
               + " --threads is for assembler programs");
       return CANNOT_RUN;
     }
     if (!python && args.size() != code.paramCount()) {
       err.println(
-          source.displayName() + ": the program takes " + code.paramCount()
-              + " argument(s), got " + args.size());
+          source.displayName()
+              + ": the program takes "
+              + code.paramCount()
+              + " argument(s), got "
+              + args.size());
       return CANNOT_RUN;
     }
     Interpreter.Builder b = interpreters.get().out(out).err(err);
@@ -237,8 +242,8 @@ public final class ProgramRunner {
     private Builder() {}
 
     /**
-     * Where each run gets its interpreter's builder, configured (policy, counts, budget, ...);
-     * the runner sets its {@code out} and {@code err}. Default {@link Interpreter#builder()}.
+     * Where each run gets its interpreter's builder, configured (policy, counts, budget, ...); the
+     * runner sets its {@code out} and {@code err}. Default {@link Interpreter#builder()}.
      */
     @CanIgnoreReturnValue
     public Builder interpreters(Supplier<Interpreter.Builder> interpreters) {

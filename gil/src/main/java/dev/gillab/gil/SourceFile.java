@@ -48,7 +48,8 @@ final class SourceFile implements Traceback.Sources {
     } catch (NoSuchFileException e) {
       throw new ProgramRunner.CannotRun(name + ": no such file");
     } catch (IOException e) {
-      throw new ProgramRunner.CannotRun(name + ": cannot read: " + Echo.of(String.valueOf(e.getMessage())));
+      throw new ProgramRunner.CannotRun(
+          name + ": cannot read: " + Echo.of(String.valueOf(e.getMessage())));
     }
     if (bytes.length > maxBytes) {
       throw new ProgramRunner.CannotRun(

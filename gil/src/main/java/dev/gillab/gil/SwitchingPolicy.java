@@ -10,10 +10,10 @@ import java.time.Duration;
  * Decides when the thread holding a {@link Gil} must let go of it.
  *
  * <p>A policy answers the questions the GIL asks at its decision points: how long a thread that
- * finds the GIL taken waits before it asks the holder to drop it, and whether a holder that
- * dropped on request must wait until another thread has taken it. The holder only ever lets go
- * at an eval-breaker check ({@link Gil#checkpoint()}), so a policy decides <em>whether</em> a
- * switch is due, never interrupts a thread between two instructions.
+ * finds the GIL taken waits before it asks the holder to drop it, and whether a holder that dropped
+ * on request must wait until another thread has taken it. The holder only ever lets go at an
+ * eval-breaker check ({@link Gil#checkpoint()}), so a policy decides <em>whether</em> a switch is
+ * due, never interrupts a thread between two instructions.
  *
  * <p>Implementations must be immutable and thread-safe: one policy object is consulted by every
  * thread of an interpreter at once. New decision points are added as default methods, so an
@@ -54,9 +54,9 @@ public interface SwitchingPolicy {
   /**
    * The GIL before CPython 3.2: the holder releases and re-takes the GIL every {@code n}
    * instructions (counted exactly, acted on at the next eval-breaker check), with no hand-off:
-   * nobody asks for the GIL and nobody waits for a switch, so whoever wins the race after a
-   * release runs next — on several cores usually the thread that just let go, which is the
-   * thrashing Beazley measured.
+   * nobody asks for the GIL and nobody waits for a switch, so whoever wins the race after a release
+   * runs next — on several cores usually the thread that just let go, which is the thrashing
+   * Beazley measured.
    */
   static SwitchingPolicy ticks(int n) {
     checkArgument(n >= 1, "ticks must be at least 1, got %s", n);
@@ -69,14 +69,13 @@ public interface SwitchingPolicy {
   }
 
   /**
-   * {@code interval}, plus priority for IO: a thread coming back from a GIL-releasing call sets
-   * the drop request at once, and the holder hands the GIL straight to it at its next check
-   * (Beazley's proposal against the convoy effect; CPython never shipped it). The thread back from
-   * IO borrows the GIL: when it lets go again, the GIL goes back to the holder that handed it
-   * over, still spinning, rather than to the head of the line, a parked thread whose wake-up every
-   * round trip would wait for beside two or more CPU-bound threads. CPU-bound waiters still wait
-   * one interval: a borrow and its give-back are not a turn, so they do not put off a waiter's
-   * request.
+   * {@code interval}, plus priority for IO: a thread coming back from a GIL-releasing call sets the
+   * drop request at once, and the holder hands the GIL straight to it at its next check (Beazley's
+   * proposal against the convoy effect; CPython never shipped it). The thread back from IO borrows
+   * the GIL: when it lets go again, the GIL goes back to the holder that handed it over, still
+   * spinning, rather than to the head of the line, a parked thread whose wake-up every round trip
+   * would wait for beside two or more CPU-bound threads. CPU-bound waiters still wait one interval:
+   * a borrow and its give-back are not a turn, so they do not put off a waiter's request.
    */
   static SwitchingPolicy ioPriority(Duration interval) {
     checkNotNull(interval, "interval");
@@ -87,9 +86,9 @@ public interface SwitchingPolicy {
 
   /**
    * No GIL at all (free-threaded CPython, PEP 703): threads attach to the interpreter without
-   * excluding each other, so several run bytecode at the same moment. Reference counts must then
-   * be {@code ATOMIC} or {@code BIASED}; an interpreter refuses {@code PLAIN} counts under this
-   * policy unless told to run unsafely ({@code Interpreter.Builder#allowUnsafePlainCounts}).
+   * excluding each other, so several run bytecode at the same moment. Reference counts must then be
+   * {@code ATOMIC} or {@code BIASED}; an interpreter refuses {@code PLAIN} counts under this policy
+   * unless told to run unsafely ({@code Interpreter.Builder#allowUnsafePlainCounts}).
    */
   static SwitchingPolicy none() {
     return NonePolicy.INSTANCE;
@@ -99,16 +98,16 @@ public interface SwitchingPolicy {
   String name();
 
   /**
-   * Release and re-take the GIL every this many instructions ({@code ticks}); 0 (the default)
-   * means the policy does not count instructions.
+   * Release and re-take the GIL every this many instructions ({@code ticks}); 0 (the default) means
+   * the policy does not count instructions.
    */
   default int ticksPerRelease() {
     return 0;
   }
 
   /**
-   * Whether a thread coming back from a GIL-releasing call asks for the GIL at once and is
-   * handed it at the holder's next check ({@code ioPriority}). Default false.
+   * Whether a thread coming back from a GIL-releasing call asks for the GIL at once and is handed
+   * it at the holder's next check ({@code ioPriority}). Default false.
    */
   default boolean prioritizesIo() {
     return false;
@@ -132,8 +131,8 @@ public interface SwitchingPolicy {
   }
 
   /**
-   * Whether the policy has a switch interval that {@code Gil#setSwitchInterval} may change
-   * ({@code interval} and {@code ioPriority}). Default: when the drop-request delay is finite.
+   * Whether the policy has a switch interval that {@code Gil#setSwitchInterval} may change ({@code
+   * interval} and {@code ioPriority}). Default: when the drop-request delay is finite.
    */
   default boolean hasSwitchInterval() {
     return excludes() && dropRequestDelayNanos() != Long.MAX_VALUE;
@@ -141,8 +140,8 @@ public interface SwitchingPolicy {
 
   /**
    * How long a thread that finds the GIL held waits before it sets the drop request, in
-   * nanoseconds; {@link Long#MAX_VALUE} (the default, as for {@code ticks} and {@code none})
-   * means it never asks and waits until the GIL is released.
+   * nanoseconds; {@link Long#MAX_VALUE} (the default, as for {@code ticks} and {@code none}) means
+   * it never asks and waits until the GIL is released.
    */
   default long dropRequestDelayNanos() {
     return Long.MAX_VALUE;
@@ -253,11 +252,11 @@ public interface SwitchingPolicy {
     }
 
     /**
-     * {@code ioPriority} spins: each round trip of an IO thread moves the GIL twice, the
-     * holder's hand-off to the thread back from IO at its next check, and that thread's release
-     * when it blocks again, which gives the GIL back to the holder, spinning meanwhile; both are
-     * due within microseconds. Parked, each side would pay a wake-up of tens of microseconds each
-     * time, and the CPU-bound thread lost up to 70 % of its throughput to them.
+     * {@code ioPriority} spins: each round trip of an IO thread moves the GIL twice, the holder's
+     * hand-off to the thread back from IO at its next check, and that thread's release when it
+     * blocks again, which gives the GIL back to the holder, spinning meanwhile; both are due within
+     * microseconds. Parked, each side would pay a wake-up of tens of microseconds each time, and
+     * the CPU-bound thread lost up to 70 % of its throughput to them.
      */
     @Override
     public long spinNanos() {

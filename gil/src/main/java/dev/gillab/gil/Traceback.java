@@ -5,11 +5,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.List;
 
 /**
- * Formats an uncaught {@link InterpreterError} as CPython prints one: {@code Traceback (most
- * recent call last):}, then each frame, outermost first, as {@code File "<file>", line <n>, in
- * <code>} with its source line below it (when the source is at hand), then {@code <Kind>:
- * <detail>} ({@code <Kind>} alone when there is no detail, as for a bare {@code assert}).
- * CPython 3.11's {@code ~~^~~} markers under the failing expression are left out. Stateless.
+ * Formats an uncaught {@link InterpreterError} as CPython prints one: {@code Traceback (most recent
+ * call last):}, then each frame, outermost first, as {@code File "<file>", line <n>, in <code>}
+ * with its source line below it (when the source is at hand), then {@code <Kind>: <detail>} ({@code
+ * <Kind>} alone when there is no detail, as for a bare {@code assert}). CPython 3.11's {@code
+ * ~~^~~} markers under the failing expression are left out. Stateless.
  */
 public final class Traceback {
   /** Where a traceback finds the text of a source line. */
@@ -33,7 +33,8 @@ public final class Traceback {
     StringBuilder out = new StringBuilder("Traceback (most recent call last):\n");
     List<InterpreterError.Frame> frames = error.traceback();
     if (frames.isEmpty()) {
-      frames = List.of(new InterpreterError.Frame(error.codeName(), error.codeName(), error.line()));
+      frames =
+          List.of(new InterpreterError.Frame(error.codeName(), error.codeName(), error.line()));
     }
     for (InterpreterError.Frame f : frames) {
       out.append("  File \"")

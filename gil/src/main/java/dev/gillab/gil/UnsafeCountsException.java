@@ -13,7 +13,10 @@ public final class UnsafeCountsException extends IllegalStateException {
 
   UnsafeCountsException(String interpreter, CountStrategy strategy) {
     super(
-        "interpreter '" + interpreter + "' has no GIL (policy none) but " + strategy
+        "interpreter '"
+            + interpreter
+            + "' has no GIL (policy none) but "
+            + strategy
             + " reference counts, which only a GIL keeps correct: use ATOMIC or BIASED, or call"
             + " allowUnsafePlainCounts(true) to run it anyway and watch the heap catch the damage");
   }

@@ -16,9 +16,9 @@ public final class AsmCountdown {
   }
 
   /**
-   * A program of one parameter {@code n}: {@code before}, then {@code while n > 0: <body>; n -=
-   * 1}, returning {@code n} — 0 once every turn ran. A jump to {@code end}, from {@code before}
-   * or the body, returns at once.
+   * A program of one parameter {@code n}: {@code before}, then {@code while n > 0: <body>; n -= 1},
+   * returning {@code n} — 0 once every turn ran. A jump to {@code end}, from {@code before} or the
+   * body, returns at once.
    */
   public static String source(List<String> before, String... body) {
     List<String> lines = new ArrayList<>();

@@ -60,12 +60,7 @@ class BoundedRunTest {
 
   @Test
   void listEqualityOnHugeListsStopsAtTheInstructionBudget() throws Exception {
-    Path p =
-        program(
-            "eq.py",
-            "a = [0] * 1000000",
-            "b = [0] * 1000000",
-            "print(a == b)");
+    Path p = program("eq.py", "a = [0] * 1000000", "b = [0] * 1000000", "print(a == b)");
     // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
     assertEquals(1, runMain("--budget", "2500000", p.toString()), err.lines());
     assertTrue(
@@ -84,7 +79,8 @@ class BoundedRunTest {
   void aRepeatedStrIsChargedToTheInstructionBudget() throws Exception {
     Path p = program("mul.py", "s = 'ab' * 500000", "print(len(s))");
     assertEquals(1, runMain("--budget", "1000", p.toString()), err.lines());
-    assertEquals("BudgetExceeded: instruction budget of 1000 exhausted", lastErrLine(), err.lines());
+    assertEquals(
+        "BudgetExceeded: instruction budget of 1000 exhausted", lastErrLine(), err.lines());
   }
 
   @Test

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The heap's byte budget and the instruction budget's element work, program by program: a bomb
- * ends as a Python error, with every object freed and every byte given back, and a program under
- * the budgets runs as it always did.
+ * The heap's byte budget and the instruction budget's element work, program by program: a bomb ends
+ * as a Python error, with every object freed and every byte given back, and a program under the
+ * budgets runs as it always did.
  */
 class BoundsTest {
   private static final long SMALL = 4L << 20;
@@ -88,11 +88,7 @@ class BoundsTest {
       SwitchingPolicy policy, CountStrategy counts) {
     InterpreterError e =
         error(
-            lines(
-                "s = 'a' * 1000000",
-                "kept = []",
-                "while True:",
-                "    kept.append(s + 'b')"),
+            lines("s = 'a' * 1000000", "kept = []", "while True:", "    kept.append(s + 'b')"),
             b -> b.policy(policy).countStrategy(counts).maxMemory(SMALL * 4));
     assertEquals("MemoryError", e.kind());
     assertEquals(4, e.traceback().get(0).line());
@@ -149,12 +145,7 @@ class BoundsTest {
   void aRefusedAllocationLeavesTheListAsItWas() {
     Run r =
         run(
-            lines(
-                "xs = []",
-                "n = 0",
-                "while n < 10:",
-                "    xs.append('x' * 400000)",
-                "    n += 1"),
+            lines("xs = []", "n = 0", "while n < 10:", "    xs.append('x' * 400000)", "    n += 1"),
             b -> b.maxMemory(SMALL));
     assertEquals("MemoryError", r.error().kind());
   }
@@ -184,7 +175,12 @@ class BoundsTest {
     assertBudgetExceeded(lines("xs = [0] * 100000", "print(len(repr(xs)))"), 150_000);
     // A loop of cheap instructions, each appending a list its cycle check walks whole.
     assertBudgetExceeded(
-        lines("a = [[0]] * 10000", "b = []", "n = 0", "while n < 1000:", "    b.append(a)",
+        lines(
+            "a = [[0]] * 10000",
+            "b = []",
+            "n = 0",
+            "while n < 1000:",
+            "    b.append(a)",
             "    n += 1"),
         100_000);
   }

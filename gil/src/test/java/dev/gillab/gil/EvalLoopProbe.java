@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Threads that run {@link Examples#probeLoop()} ({@code programs/probe_loop.py}) on a {@code
- * probe()} builtin counting who is inside it (a builtin runs holding the GIL, as every
- * instruction does). A thread stops only once every thread has been inside, so the GIL must have
- * changed hands; {@link #maxInside()} says how many were ever in at once. The tests of
- * one-runner-at-a-time share it.
+ * probe()} builtin counting who is inside it (a builtin runs holding the GIL, as every instruction
+ * does). A thread stops only once every thread has been inside, so the GIL must have changed hands;
+ * {@link #maxInside()} says how many were ever in at once. The tests of one-runner-at-a-time share
+ * it.
  */
 final class EvalLoopProbe {
   private static final Duration BOUND = ofSeconds(30);

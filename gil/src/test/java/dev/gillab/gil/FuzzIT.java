@@ -15,26 +15,51 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random instruction sequences, 10,000 of them from a fixed seed: each is either refused by the
- * assembler or verifier, or runs to a result or an interpreter error within its budget. None
- * hangs, no other exception escapes, and every interpreter closes with no object left alive.
+ * assembler or verifier, or runs to a result or an interpreter error within its budget. None hangs,
+ * no other exception escapes, and every interpreter closes with no object left alive.
  */
 class FuzzIT {
   private static final int PROGRAMS = 10_000;
   private static final String[] OPS = {
-    "LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL", "BINARY_OP",
-    "COMPARE_OP", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE", "JUMP_FORWARD", "JUMP_BACKWARD",
-    "BUILD_LIST", "LIST_APPEND", "CALL", "POP_TOP", "COPY", "RETURN_VALUE", "NOP"
+    "LOAD_CONST",
+    "LOAD_FAST",
+    "STORE_FAST",
+    "LOAD_GLOBAL",
+    "STORE_GLOBAL",
+    "BINARY_OP",
+    "COMPARE_OP",
+    "POP_JUMP_IF_FALSE",
+    "POP_JUMP_IF_TRUE",
+    "JUMP_FORWARD",
+    "JUMP_BACKWARD",
+    "BUILD_LIST",
+    "LIST_APPEND",
+    "CALL",
+    "POP_TOP",
+    "COPY",
+    "RETURN_VALUE",
+    "NOP"
   };
   private static final String[] CONSTS = {
-    "0", "1", "-1", "7", "300", "-6", "9223372036854775807", "None", "True", "False", "\"\"",
-    "\"ab\"", "\"x\\n\""
+    "0",
+    "1",
+    "-1",
+    "7",
+    "300",
+    "-6",
+    "9223372036854775807",
+    "None",
+    "True",
+    "False",
+    "\"\"",
+    "\"ab\"",
+    "\"x\\n\""
   };
   private static final String[] BIN = {"+", "-", "*", "//", "%", "+=", "-=", "*=", "//=", "%="};
   private static final String[] CMP = {"<", "<=", "==", "!=", ">", ">="};
   private static final String[] NAMES = {"a", "b", "c"};
   private static final String[] CALLS = {
-    "print 0", "print 1", "print 2", "len 1", "getrefcount 1", "echo 1", "io 1",
-    "self 0", "self 0"
+    "print 0", "print 1", "print 2", "len 1", "getrefcount 1", "echo 1", "io 1", "self 0", "self 0"
   };
 
   @Test
@@ -62,16 +87,16 @@ class FuzzIT {
       Interpreter in;
       try {
         in =
-          Interpreter.builder()
-              .out(devNull)
-              .instructionBudget(2_000)
-              .maxFrameDepth(20)
-              .checkEveryInstruction(every)
-              .leakSink(leaks::add)
-              .builtin("echo", 1, args -> args.get(0))
-              .releasingBuiltin("io", 1, args -> args.get(0))
-              .function("self", code)
-              .build();
+            Interpreter.builder()
+                .out(devNull)
+                .instructionBudget(2_000)
+                .maxFrameDepth(20)
+                .checkEveryInstruction(every)
+                .leakSink(leaks::add)
+                .builtin("echo", 1, args -> args.get(0))
+                .releasingBuiltin("io", 1, args -> args.get(0))
+                .function("self", code)
+                .build();
       } catch (VerifyException e) {
         refused++;
         continue;
@@ -99,15 +124,19 @@ class FuzzIT {
   }
 
   /**
-   * A program built from depth-balanced statements (assignments, ifs, while loops, calls), with
-   * now and then a random instruction dropped in, so that about half pass the verifier.
+   * A program built from depth-balanced statements (assignments, ifs, while loops, calls), with now
+   * and then a random instruction dropped in, so that about half pass the verifier.
    */
   private static String program(SplittableRandom rnd) {
     Gen g = new Gen(rnd);
     for (String local : NAMES) {
       if (rnd.nextInt(5) != 0) {
-        g.out.append("LOAD_CONST ").append(CONSTS[rnd.nextInt(CONSTS.length)])
-            .append("\nSTORE_FAST ").append(local).append('\n');
+        g.out
+            .append("LOAD_CONST ")
+            .append(CONSTS[rnd.nextInt(CONSTS.length)])
+            .append("\nSTORE_FAST ")
+            .append(local)
+            .append('\n');
       }
     }
     if (rnd.nextInt(6) == 0) {
@@ -159,23 +188,23 @@ class FuzzIT {
         }
         case 3 -> {
           String end = "L" + labels++;
-            expr(0);
-            line((rnd.nextBoolean() ? "POP_JUMP_IF_FALSE " : "POP_JUMP_IF_TRUE ") + end);
-            statement(nesting + 1);
-            out.append(end).append(": ");
-            line("NOP");
+          expr(0);
+          line((rnd.nextBoolean() ? "POP_JUMP_IF_FALSE " : "POP_JUMP_IF_TRUE ") + end);
+          statement(nesting + 1);
+          out.append(end).append(": ");
+          line("NOP");
         }
         default -> {
           String head = "L" + labels++;
-            String end = "L" + labels++;
-            out.append(head).append(": ");
-            expr(0);
-            line("POP_JUMP_IF_FALSE " + end);
-            statement(nesting + 1);
-            statement(nesting + 1);
-            line("JUMP_BACKWARD " + head);
-            out.append(end).append(": ");
-            line("NOP");
+          String end = "L" + labels++;
+          out.append(head).append(": ");
+          expr(0);
+          line("POP_JUMP_IF_FALSE " + end);
+          statement(nesting + 1);
+          statement(nesting + 1);
+          line("JUMP_BACKWARD " + head);
+          out.append(end).append(": ");
+          line("NOP");
         }
       }
     }
@@ -198,18 +227,18 @@ class FuzzIT {
         }
         case 5 -> {
           int n = rnd.nextInt(3);
-            for (int i = 0; i < n; i++) {
-              expr(depth + 1);
-            }
-            line("BUILD_LIST " + n);
+          for (int i = 0; i < n; i++) {
+            expr(depth + 1);
+          }
+          line("BUILD_LIST " + n);
         }
         case 6 -> {
           String call = CALLS[rnd.nextInt(CALLS.length)];
-            int argc = call.charAt(call.length() - 1) - '0';
-            for (int i = 0; i < argc; i++) {
-              expr(depth + 1);
-            }
-            line("CALL " + call);
+          int argc = call.charAt(call.length() - 1) - '0';
+          for (int i = 0; i < argc; i++) {
+            expr(depth + 1);
+          }
+          line("CALL " + call);
         }
         default -> {
           expr(depth + 1);

@@ -54,7 +54,8 @@ class GilTest {
               try {
                 gil.release();
               } catch (IllegalStateException e) {
-                refused.set(e.getMessage().equals("GIL released by other, but it is held by " + me));
+                refused.set(
+                    e.getMessage().equals("GIL released by other, but it is held by " + me));
               }
             });
     other.join(10_000);
@@ -93,18 +94,21 @@ class GilTest {
     gil.acquire(); // same thread again: no switch
     gil.release();
     assertEquals(first, gil.switchNumber());
-    Thread t = start("other", () -> {
-      gil.acquire();
-      gil.release();
-    });
+    Thread t =
+        start(
+            "other",
+            () -> {
+              gil.acquire();
+              gil.release();
+            });
     t.join(10_000);
     assertEquals(first + 1, gil.switchNumber());
   }
 
   /**
-   * CPython's interval logic, step by step: a waiter waits one interval and sets the drop
-   * request; the holder drops at its checkpoint and does not return until the waiter has taken
-   * the GIL (forced switching).
+   * CPython's interval logic, step by step: a waiter waits one interval and sets the drop request;
+   * the holder drops at its checkpoint and does not return until the waiter has taken the GIL
+   * (forced switching).
    */
   @Test
   void waiterSetsDropRequestAndHolderHandsOverAtCheckpoint() {
@@ -227,8 +231,8 @@ class GilTest {
   }
 
   /**
-   * Runs {@code round} 200 times, within 60 s, on one GIL whose interval is an hour, so no
-   * waiter asks for it: every switch is a release's hand-over.
+   * Runs {@code round} 200 times, within 60 s, on one GIL whose interval is an hour, so no waiter
+   * asks for it: every switch is a release's hand-over.
    */
   private static void inTwoHundredRounds(Round round) {
     assertTimeoutPreemptively(
@@ -242,8 +246,8 @@ class GilTest {
   }
 
   /**
-   * Starts a thread that takes the GIL, which the caller holds, keeps it until {@code letGo}
-   * opens (at most 10 s) and lets go; returns once the thread waits for the GIL.
+   * Starts a thread that takes the GIL, which the caller holds, keeps it until {@code letGo} opens
+   * (at most 10 s) and lets go; returns once the thread waits for the GIL.
    */
   private static Thread waitingHolder(Gil gil, CountDownLatch letGo) {
     Thread waiter =
@@ -267,10 +271,10 @@ class GilTest {
   }
 
   /**
-   * The convoy's cause, as CPython shows it: a thread waiting for the GIL when its holder blocks
-   * in IO gets it, and the holder, back from IO, waits behind it. Under {@code interval} the
-   * release hands the GIL to the waiter at once, so the IO thread cannot take it back in the
-   * microseconds the waiter needs to wake up: 200 rounds, the GIL the waiter's in every one.
+   * The convoy's cause, as CPython shows it: a thread waiting for the GIL when its holder blocks in
+   * IO gets it, and the holder, back from IO, waits behind it. Under {@code interval} the release
+   * hands the GIL to the waiter at once, so the IO thread cannot take it back in the microseconds
+   * the waiter needs to wake up: 200 rounds, the GIL the waiter's in every one.
    */
   @Test
   void underIntervalAReleaseHandsTheGilToTheThreadWaitingForIt() {
@@ -326,11 +330,14 @@ class GilTest {
     boolean heldInside =
         gil.allowThreads(
             () -> {
-              Thread t = start("other", () -> {
-                gil.acquire();
-                otherRan.set(true);
-                gil.release();
-              });
+              Thread t =
+                  start(
+                      "other",
+                      () -> {
+                        gil.acquire();
+                        otherRan.set(true);
+                        gil.release();
+                      });
               t.join(10_000);
               return gil.isHeldByCurrentThread();
             });
@@ -340,7 +347,11 @@ class GilTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> gil.allowThreads(() -> { throw new IllegalStateException("boom"); }));
+            () ->
+                gil.allowThreads(
+                    () -> {
+                      throw new IllegalStateException("boom");
+                    }));
     assertEquals("boom", e.getMessage());
     assertTrue(gil.isHeldByCurrentThread(), "taken back even when the call throws");
     gil.release();

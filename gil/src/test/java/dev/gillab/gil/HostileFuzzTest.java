@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * without end, repeats and concatenations of big operands, comparisons, searches, joins and reprs
  * of them, with and without a GIL. Each runs under a small byte budget and instruction budget and
  * must end — normally or in a Python error, MemoryError and BudgetExceeded among them — with no
- * Java exception or error escaping (no {@code OutOfMemoryError}), no object alive, no byte
- * charged and no leak reported once its interpreter closes. The budgets alone bound each run:
- * the only wait is the guard against a hang.
+ * Java exception or error escaping (no {@code OutOfMemoryError}), no object alive, no byte charged
+ * and no leak reported once its interpreter closes. The budgets alone bound each run: the only wait
+ * is the guard against a hang.
  */
 class HostileFuzzTest {
   private static final int PROGRAMS = Integer.getInteger("fuzz.hostile.programs", 10_000);
@@ -102,8 +102,13 @@ class HostileFuzzTest {
       case 5 -> p.append(indent).append(name).append(" *= ").append(size(rnd)).append('\n');
       default -> {
         if (!indent.isEmpty()) {
-          p.append(indent).append(name).append(" = ").append(name).append(" + ")
-              .append(name).append('\n');
+          p.append(indent)
+              .append(name)
+              .append(" = ")
+              .append(name)
+              .append(" + ")
+              .append(name)
+              .append('\n');
           return;
         }
         p.append(rnd.nextBoolean() ? "while True:\n" : "while n < " + size(rnd) + ":\n");
@@ -149,9 +154,10 @@ class HostileFuzzTest {
       case 15 -> "str(" + x + ").replace('', 'xy')";
       case 16 -> "str(" + x + ").split('0')";
       case 17 -> "str(" + x + ").upper()";
-      case 18 -> x.contains("\"") || y.contains("\"") // no nesting: 3.11 has no reused quotes
-          ? "[" + x + "]"
-          : "f\"{" + x + "}{" + y + "!r}\"";
+      case 18 ->
+          x.contains("\"") || y.contains("\"") // no nesting: 3.11 has no reused quotes
+              ? "[" + x + "]"
+              : "f\"{" + x + "}{" + y + "!r}\"";
       case 19 -> "max(" + x + ")";
       case 20 -> "sum(" + x + ", [])";
       default -> "[" + x + ", " + y + "]";

@@ -73,7 +73,8 @@ class InstrumentationTest {
             assertTrue(s.totalForcedDrops() >= s.switches() - 2 * otherAcquisitions, s.toString());
             assertTrue(s.totalForcedDrops() >= 1, s.toString());
             assertEquals(
-                s.totalHeldNanos(), s.threads().stream().mapToLong(GilThreadStats::heldNanos).sum());
+                s.totalHeldNanos(),
+                s.threads().stream().mapToLong(GilThreadStats::heldNanos).sum());
           }
         });
   }
@@ -84,8 +85,7 @@ class InstrumentationTest {
       in.load(Examples.nap());
       in.traceEvents(16);
       in.run(Examples.nap(), 1L);
-      GilThreadStats me =
-          in.gilStats().thread(Thread.currentThread().getName()).orElseThrow();
+      GilThreadStats me = in.gilStats().thread(Thread.currentThread().getName()).orElseThrow();
       assertEquals(1, me.ioReleases());
       List<GilEvent.Kind> kinds =
           in.gilEvents().stream().map(GilEvent::kind).collect(Collectors.toList());

@@ -105,7 +105,8 @@ class InterpreterTest {
 
   @Test
   void globalsAreSharedAndReleasedOnClose() {
-    Code set = Assembler.assemble("set", "LOAD_CONST 1000\nSTORE_GLOBAL g\nLOAD_CONST None\nRETURN_VALUE");
+    Code set =
+        Assembler.assemble("set", "LOAD_CONST 1000\nSTORE_GLOBAL g\nLOAD_CONST None\nRETURN_VALUE");
     Code get = Assembler.assemble("get", "LOAD_GLOBAL g\nRETURN_VALUE");
     Interpreter in = Interpreter.create();
     in.run(set);

@@ -28,14 +28,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * ioPriority's loan: a thread back from IO borrows the GIL from the holder whose forced drop
- * handed it over, and gives it back to that holder when it lets go, ahead of the line; borrowing
- * and giving back are not turns, so a CPU-bound waiter still gets its turn. Counted from the
- * event ring and the counters, never timed: every wait is bounded, no assertion reads a clock.
+ * ioPriority's loan: a thread back from IO borrows the GIL from the holder whose forced drop handed
+ * it over, and gives it back to that holder when it lets go, ahead of the line; borrowing and
+ * giving back are not turns, so a CPU-bound waiter still gets its turn. Counted from the event ring
+ * and the counters, never timed: every wait is bounded, no assertion reads a clock.
  */
 class IoPriorityHandBackTest {
   private static final Duration BOUND = ofSeconds(60);
-  /** Long enough that no CPU-bound waiter ever asks: every drop request is a thread back from IO. */
+
+  /**
+   * Long enough that no CPU-bound waiter ever asks: every drop request is a thread back from IO.
+   */
   private static final Duration NO_TURNS = Duration.ofHours(1);
 
   private static Thread start(String name, Runnable r) {
@@ -62,8 +65,8 @@ class IoPriorityHandBackTest {
   }
 
   /**
-   * An io-priority GIL whose interval is an hour, so every drop request is a thread back from
-   * IO, tracing its last {@code events} events.
+   * An io-priority GIL whose interval is an hour, so every drop request is a thread back from IO,
+   * tracing its last {@code events} events.
    */
   private static Gil tracedGilWithNoTurns(int events) {
     Gil gil = Gil.create(SwitchingPolicy.ioPriority(NO_TURNS));
@@ -228,11 +231,11 @@ class IoPriorityHandBackTest {
 
   /**
    * Two CPU-bound threads and an IO thread that blocks briefly, 200 times. Every return from IO
-   * finds the GIL held by a CPU-bound thread (the other waits in line), asks, and is handed the
-   * GIL by that thread's forced drop; when the IO thread lets go again the GIL goes back to that
-   * same thread, ahead of the one at the head of the line, in every one of the 200 round trips.
-   * (Before the loan it went to the head of the line, the other CPU-bound thread, parked there,
-   * in every one.)
+   * finds the GIL held by a CPU-bound thread (the other waits in line), asks, and is handed the GIL
+   * by that thread's forced drop; when the IO thread lets go again the GIL goes back to that same
+   * thread, ahead of the one at the head of the line, in every one of the 200 round trips. (Before
+   * the loan it went to the head of the line, the other CPU-bound thread, parked there, in every
+   * one.)
    */
   @Test
   void everyReturnFromIoGivesTheGilBackToTheHolderWhoseForcedDropHandedItOver() {
@@ -293,11 +296,18 @@ class IoPriorityHandBackTest {
                 h.handedByThread(),
                 h.nextHolder(),
                 () ->
-                    "after " + h.endedBy() + " of the hold at event " + h.acquire()
-                        + ", the GIL went to " + h.nextHolder() + ", not back to its lender "
-                        + h.handedByThread() + ": "
+                    "after "
+                        + h.endedBy()
+                        + " of the hold at event "
+                        + h.acquire()
+                        + ", the GIL went to "
+                        + h.nextHolder()
+                        + ", not back to its lender "
+                        + h.handedByThread()
+                        + ": "
                         + events.subList(
-                            Math.max(0, h.acquire() - 8), Math.min(events.size(), h.acquire() + 8)));
+                            Math.max(0, h.acquire() - 8),
+                            Math.min(events.size(), h.acquire() + 8)));
           }
           assertStatsMatchEvents(gil.stats(), events);
         });
@@ -305,12 +315,12 @@ class IoPriorityHandBackTest {
 
   /**
    * No starvation: beside an IO thread that round-trips without pause, the two CPU-bound threads
-   * still take turns, each at least 5 times while it goes on. The loans do not count as turns:
-   * were they counted as switches by the waiter's rule ("a whole interval with no switch"), the
-   * thread waiting in line would ask only when no round trip happened for a whole interval, and
-   * the holder would keep the GIL for as long as the IO thread kept coming back. The interval,
-   * 100 ms, is much longer than a round trip even on a busy machine, so that such a gap does not
-   * come; the turns take about a second.
+   * still take turns, each at least 5 times while it goes on. The loans do not count as turns: were
+   * they counted as switches by the waiter's rule ("a whole interval with no switch"), the thread
+   * waiting in line would ask only when no round trip happened for a whole interval, and the holder
+   * would keep the GIL for as long as the IO thread kept coming back. The interval, 100 ms, is much
+   * longer than a round trip even on a busy machine, so that such a gap does not come; the turns
+   * take about a second.
    */
   @Test
   void cpuBoundThreadsStillTakeTurnsBesideAnIoThread() {
@@ -322,7 +332,8 @@ class IoPriorityHandBackTest {
           AtomicBoolean stopCpu = new AtomicBoolean();
           AtomicBoolean stopIo = new AtomicBoolean();
           AtomicReference<Thread> lastCpu = new AtomicReference<>(); // written under the GIL
-          Map<String, AtomicLong> turnsOf = Map.of("cpu-a", new AtomicLong(), "cpu-b", new AtomicLong());
+          Map<String, AtomicLong> turnsOf =
+              Map.of("cpu-a", new AtomicLong(), "cpu-b", new AtomicLong());
           Runnable countTurn =
               () -> {
                 Thread me = Thread.currentThread();
@@ -333,9 +344,7 @@ class IoPriorityHandBackTest {
               };
           Thread a = start("cpu-a", cpuBound(gil, stopCpu, countTurn));
           Thread b = start("cpu-b", cpuBound(gil, stopCpu, countTurn));
-          await()
-              .atMost(BOUND)
-              .until(() -> turnsOf.values().stream().allMatch(n -> n.get() >= 1));
+          await().atMost(BOUND).until(() -> turnsOf.values().stream().allMatch(n -> n.get() >= 1));
           AtomicInteger roundTrips = new AtomicInteger();
           Thread io =
               start(
@@ -387,13 +396,13 @@ class IoPriorityHandBackTest {
   }
 
   /**
-   * Two threads back from IO, step by step. main holds the GIL and a waiter is in line; io-1
-   * comes back and borrows the GIL at main's check; io-2 comes back and asks while io-1 holds it.
-   * Nested ({@code nested}): io-1's check lends the GIL to io-2 in turn; io-2's release gives it
-   * back to io-1 and io-1's to main, each loan repaid to its own lender, the last first. Passed
-   * on: io-1 releases the GIL, io-2 takes it over with io-1's loan, and io-2's release gives it
-   * back to main. Never to the waiter, at the head of the line all along, until main lets go.
-   * (The interval is an hour, so every drop request is a thread back from IO.)
+   * Two threads back from IO, step by step. main holds the GIL and a waiter is in line; io-1 comes
+   * back and borrows the GIL at main's check; io-2 comes back and asks while io-1 holds it. Nested
+   * ({@code nested}): io-1's check lends the GIL to io-2 in turn; io-2's release gives it back to
+   * io-1 and io-1's to main, each loan repaid to its own lender, the last first. Passed on: io-1
+   * releases the GIL, io-2 takes it over with io-1's loan, and io-2's release gives it back to
+   * main. Never to the waiter, at the head of the line all along, until main lets go. (The interval
+   * is an hour, so every drop request is a thread back from IO.)
    */
   @ParameterizedTest(name = "nested={0}")
   @ValueSource(booleans = {true, false})
@@ -543,8 +552,10 @@ class IoPriorityHandBackTest {
           assertEquals(GilEvent.Kind.FORCED_DROP, loan.handedBy(), loan.toString());
           assertEquals("lender", loan.handedByThread(), loan.toString());
           assertEquals("lender", loan.nextHolder(), loan.toString());
-          assertTrue(events.stream().noneMatch(e -> e.kind() == GilEvent.Kind.ACQUIRE
-              && e.threadName().equals("waiter")));
+          assertTrue(
+              events.stream()
+                  .noneMatch(
+                      e -> e.kind() == GilEvent.Kind.ACQUIRE && e.threadName().equals("waiter")));
           assertStatsMatchEvents(gil.stats(), events);
           assertEquals(0, gil.waiting());
         });

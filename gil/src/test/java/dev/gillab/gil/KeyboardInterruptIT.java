@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ending the JVM under a running program — Ctrl-C's SIGINT or a SIGTERM, which take the same
- * path through the JVM's shutdown hooks — stops it as CPython's top-level {@code
- * KeyboardInterrupt} does, with the GIL's counters so far. A real child JVM runs gil's {@code
- * Main} on a program that never ends; the test ends it with a SIGTERM ({@link Process#destroy}:
- * a SIGINT sent by a test may be ignored where the test itself was started in the background).
+ * Ending the JVM under a running program — Ctrl-C's SIGINT or a SIGTERM, which take the same path
+ * through the JVM's shutdown hooks — stops it as CPython's top-level {@code KeyboardInterrupt}
+ * does, with the GIL's counters so far. A real child JVM runs gil's {@code Main} on a program that
+ * never ends; the test ends it with a SIGTERM ({@link Process#destroy}: a SIGINT sent by a test may
+ * be ignored where the test itself was started in the background).
  */
 class KeyboardInterruptIT {
   @Test
@@ -31,8 +31,10 @@ class KeyboardInterruptIT {
     Process p =
         new ProcessBuilder(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), program.toString())
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                program.toString())
             .redirectError(err.toFile())
             .start();
     try {

@@ -42,7 +42,11 @@ class MainTest {
     assertEquals(1, runMain("--budget", "100", loop.toString()));
     assertEquals(
         "Traceback (most recent call last):\n"
-            + "  File \"" + loop + "\", line 1, in " + loop + "\n"
+            + "  File \""
+            + loop
+            + "\", line 1, in "
+            + loop
+            + "\n"
             + "    top: JUMP_BACKWARD top\n"
             + "BudgetExceeded: instruction budget of 100 exhausted\n",
         err.lines());
@@ -62,9 +66,13 @@ class MainTest {
     assertEquals("1\n", out.lines());
     assertEquals(
         "Traceback (most recent call last):\n"
-            + "  File \"" + p + "\", line 5, in <module>\n"
+            + "  File \""
+            + p
+            + "\", line 5, in <module>\n"
             + "    print(f(0))\n"
-            + "  File \"" + p + "\", line 2, in f\n"
+            + "  File \""
+            + p
+            + "\", line 2, in f\n"
             + "    return 1 // x\n"
             + "ZeroDivisionError: integer division or modulo by zero\n",
         err.lines());

@@ -40,8 +40,8 @@ class PoliciesTest {
   }
 
   /**
-   * Three threads loop on a probe that counts who is inside it; each stops only once all three
-   * have been in, so the GIL provably changed hands. Never were two inside at once.
+   * Three threads loop on a probe that counts who is inside it; each stops only once all three have
+   * been in, so the GIL provably changed hands. Never were two inside at once.
    */
   @ParameterizedTest
   @MethodSource("excludingPolicies")
@@ -72,7 +72,9 @@ class PoliciesTest {
    * both are inside the eval loop at the same moment.
    */
   @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"ATOMIC", "BIASED"})
+  @EnumSource(
+      value = CountStrategy.class,
+      names = {"ATOMIC", "BIASED"})
   @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void withoutAGilTwoThreadsAreInsideAtOnce(CountStrategy strategy) {
     assertTimeoutPreemptively(
@@ -109,23 +111,25 @@ class PoliciesTest {
 
   /**
    * Under {@code none}, two threads append to one shared list at the same moment (they start
-   * together, at a rendezvous): the list's own lock keeps every item, and with safe counts the
-   * heap is empty after close — what free-threaded CPython needs per-object locks for.
+   * together, at a rendezvous): the list's own lock keeps every item, and with safe counts the heap
+   * is empty after close — what free-threaded CPython needs per-object locks for.
    */
   @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"ATOMIC", "BIASED"})
+  @EnumSource(
+      value = CountStrategy.class,
+      names = {"ATOMIC", "BIASED"})
   void withoutAGilAppendsToASharedListAreNotLost(CountStrategy strategy) {
     assertTimeoutPreemptively(
         BOUND,
         () -> {
           int perThread = 50_000;
           List<String> leaks = new ArrayList<>();
-          Interpreter in =
-              withoutAGil(strategy, new CyclicBarrier(2)).leakSink(leaks::add).build();
+          Interpreter in = withoutAGil(strategy, new CyclicBarrier(2)).leakSink(leaks::add).build();
           try {
             in.setGlobal("xs", List.of());
             Code append =
-                metThenRepeated("append_n", "LOAD_GLOBAL xs", "LOAD_FAST n", "LIST_APPEND 1", "POP_TOP");
+                metThenRepeated(
+                    "append_n", "LOAD_GLOBAL xs", "LOAD_FAST n", "LIST_APPEND 1", "POP_TOP");
             List<InterpreterThread> both = startTwoAndJoin(in, append, (long) perThread);
             assertEquals(0L, both.get(0).result(), "a met b and appended all its items");
             assertEquals(0L, both.get(1).result(), "b met a and appended all its items");
@@ -138,15 +142,17 @@ class PoliciesTest {
   }
 
   /**
-   * Under {@code none}, the host replaces a global ({@link Interpreter#setGlobal}) while a
-   * program thread stores and loads the same one, both as fast as they can after a rendezvous.
-   * Each value the global held is released exactly once, by whoever swapped it out: no double
-   * free, no value lost without its release, and with safe counts the heap is empty after close
-   * — what free-threaded CPython's per-dict lock is for. {@link Interpreter#globals} reads the
-   * racing global too, so a snapshot never converts a value freed under it.
+   * Under {@code none}, the host replaces a global ({@link Interpreter#setGlobal}) while a program
+   * thread stores and loads the same one, both as fast as they can after a rendezvous. Each value
+   * the global held is released exactly once, by whoever swapped it out: no double free, no value
+   * lost without its release, and with safe counts the heap is empty after close — what
+   * free-threaded CPython's per-dict lock is for. {@link Interpreter#globals} reads the racing
+   * global too, so a snapshot never converts a value freed under it.
    */
   @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"ATOMIC", "BIASED"})
+  @EnumSource(
+      value = CountStrategy.class,
+      names = {"ATOMIC", "BIASED"})
   void withoutAGilTheHostAndAProgramReplaceOneGlobalAndFreeEachValueOnce(CountStrategy strategy) {
     assertTimeoutPreemptively(
         BOUND,
@@ -181,8 +187,8 @@ class PoliciesTest {
   private static final Code MEET = Assembler.assemble("meet", "CALL rendezvous 0\nRETURN_VALUE");
 
   /**
-   * Policy {@code none} with {@code strategy} counts, and a builtin {@code rendezvous()} that
-   * waits up to 20 s for the other party of {@code rendezvous} and answers whether it came.
+   * Policy {@code none} with {@code strategy} counts, and a builtin {@code rendezvous()} that waits
+   * up to 20 s for the other party of {@code rendezvous} and answers whether it came.
    */
   private static Interpreter.Builder withoutAGil(CountStrategy strategy, CyclicBarrier rendezvous) {
     return Interpreter.builder()
@@ -202,9 +208,9 @@ class PoliciesTest {
   }
 
   /**
-   * A program of one parameter {@code n} that meets another thread at {@code rendezvous()},
-   * then runs {@code body} {@code n} times and answers what is left of {@code n}: 0 when it ran
-   * every round, {@code n} when no one came to the rendezvous.
+   * A program of one parameter {@code n} that meets another thread at {@code rendezvous()}, then
+   * runs {@code body} {@code n} times and answers what is left of {@code n}: 0 when it ran every
+   * round, {@code n} when no one came to the rendezvous.
    */
   private static Code metThenRepeated(String name, String... body) {
     return Assembler.assemble(
@@ -243,9 +249,9 @@ class PoliciesTest {
   }
 
   /**
-   * ioPriority, with an interval of an hour so that no ordinary drop request can happen: a
-   * thread back from IO while another holds the GIL asks at once, the holder drops at its next
-   * check, and the GIL goes to the IO thread before anyone else.
+   * ioPriority, with an interval of an hour so that no ordinary drop request can happen: a thread
+   * back from IO while another holds the GIL asks at once, the holder drops at its next check, and
+   * the GIL goes to the IO thread before anyone else.
    */
   @Test
   void ioPriorityHandsTheGilToTheThreadBackFromIo() {
@@ -287,7 +293,8 @@ class PoliciesTest {
             assertTrue(back >= 0, "no IO_RETAKE in " + events);
             int got = indexOf(events, GilEvent.Kind.ACQUIRE, null, back);
             List<GilEvent> between = events.subList(back, got + 1);
-            assertEquals(ioName, events.get(got).threadName(), "first ACQUIRE after IO: " + between);
+            assertEquals(
+                ioName, events.get(got).threadName(), "first ACQUIRE after IO: " + between);
             assertTrue(has(between, GilEvent.Kind.DROP_REQUEST, ioName), between.toString());
             assertTrue(has(between, GilEvent.Kind.FORCED_DROP, cpuName), between.toString());
             assertEquals(1, in.gilStats().thread(cpuName).orElseThrow().forcedDrops());
@@ -299,10 +306,10 @@ class PoliciesTest {
   /**
    * The convoy, counted rather than timed: beside a CPU-bound thread ({@code probe_loop.py}), an
    * IO-bound one ({@code echo_loop.py}, its {@code echo()} a GIL-releasing call that returns at
-   * once) runs under {@code interval}, and every return from IO finds the GIL taken — the
-   * CPU-bound thread was handed it at the release — and waits for a forced drop to get it back,
-   * in every one of 30 round trips. (Before a release handed the GIL over, the IO thread took it
-   * back first at most returns, whenever the woken CPU-bound thread was not yet running.)
+   * once) runs under {@code interval}, and every return from IO finds the GIL taken — the CPU-bound
+   * thread was handed it at the release — and waits for a forced drop to get it back, in every one
+   * of 30 round trips. (Before a release handed the GIL over, the IO thread took it back first at
+   * most returns, whenever the woken CPU-bound thread was not yet running.)
    */
   @Test
   void underIntervalEveryReturnFromIoBesideACpuBoundThreadWaitsForAForcedDrop() {
@@ -370,7 +377,8 @@ class PoliciesTest {
       assertEquals(Optional.of(Duration.ofMillis(2)), a.switchInterval());
       assertEquals(Optional.empty(), t.switchInterval());
       IllegalStateException e =
-          assertThrows(IllegalStateException.class, () -> t.setSwitchInterval(Duration.ofMillis(1)));
+          assertThrows(
+              IllegalStateException.class, () -> t.setSwitchInterval(Duration.ofMillis(1)));
       assertEquals("policy ticks(100) has no switch interval", e.getMessage());
     }
   }
@@ -401,8 +409,8 @@ class PoliciesTest {
   }
 
   /**
-   * A {@code probe()} for {@code probe_loop.py} that counts its calls in {@code spins} and ends
-   * the loop once {@code stop} is set: a CPU-bound thread that runs until told.
+   * A {@code probe()} for {@code probe_loop.py} that counts its calls in {@code spins} and ends the
+   * loop once {@code stop} is set: a CPU-bound thread that runs until told.
    */
   private static Interpreter.Builder stoppableProbe(
       Interpreter.Builder b, AtomicInteger spins, AtomicBoolean stop) {

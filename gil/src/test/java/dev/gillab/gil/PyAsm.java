@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * Builds test programs the way the Python compiler will emit them, from compact text: one
- * instruction per line, {@code label:} lines, {@code @N} to set the source line of what
- * follows. Constants: ints, floats ({@code 1.5}, {@code 1e16}), {@code "strings"} ({@code \"}
- * {@code \\} {@code \n} escapes), None/True/False, flat tuples {@code (1, "a")}, and {@code
- * &name} for a function body from {@code codes}.
+ * instruction per line, {@code label:} lines, {@code @N} to set the source line of what follows.
+ * Constants: ints, floats ({@code 1.5}, {@code 1e16}), {@code "strings"} ({@code \"} {@code \\}
+ * {@code \n} escapes), None/True/False, flat tuples {@code (1, "a")}, and {@code &name} for a
+ * function body from {@code codes}.
  */
 final class PyAsm {
   private PyAsm() {}
@@ -23,7 +23,8 @@ final class PyAsm {
     return module(src, Map.of());
   }
 
-  static Code function(String name, String params, int firstLine, String src, Map<String, Code> codes) {
+  static Code function(
+      String name, String params, int firstLine, String src, Map<String, Code> codes) {
     String[] p = params.isBlank() ? new String[0] : params.trim().split("\\s*,\\s*");
     return code(name, p, firstLine, src, codes);
   }

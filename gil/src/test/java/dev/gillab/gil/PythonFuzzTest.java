@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random programs over the Python opcodes, from a fixed seed: each is refused by the verifier or
- * runs to its end or to an {@link InterpreterError} within its budget. No other exception
- * escapes (a wrong program is the program's error, never a Java one), and every interpreter
- * closes with no object alive and no leak reported. Threads and time are left out: a random
- * program could wait for ever on a lock it holds, as it could in CPython. Each runs under the
- * smallest byte budget too, and gives back every byte it was charged.
+ * runs to its end or to an {@link InterpreterError} within its budget. No other exception escapes
+ * (a wrong program is the program's error, never a Java one), and every interpreter closes with no
+ * object alive and no leak reported. Threads and time are left out: a random program could wait for
+ * ever on a lock it holds, as it could in CPython. Each runs under the smallest byte budget too,
+ * and gives back every byte it was charged.
  */
 class PythonFuzzTest {
   private static final int PROGRAMS = Integer.getInteger("fuzz.programs", 3_000);
@@ -26,12 +26,28 @@ class PythonFuzzTest {
     0L, 1L, -1L, 2L, 2.5, "ab", "", null, true, List.of(1L, "a"), List.of(), List.of("end")
   };
   private static final String[] GLOBALS = {
-    "a", "b", "print", "len", "range", "list", "tuple", "str", "sorted", "sum", "min", "max",
-    "int", "float", "abs", "repr", "bool", "nope"
+    "a", "b", "print", "len", "range", "list", "tuple", "str", "sorted", "sum", "min", "max", "int",
+    "float", "abs", "repr", "bool", "nope"
   };
   private static final String[] ATTRS = {
-    "append", "pop", "insert", "extend", "index", "count", "remove", "reverse", "sort", "join",
-    "split", "strip", "upper", "replace", "find", "isdigit", "getrefcount", "foo",
+    "append",
+    "pop",
+    "insert",
+    "extend",
+    "index",
+    "count",
+    "remove",
+    "reverse",
+    "sort",
+    "join",
+    "split",
+    "strip",
+    "upper",
+    "replace",
+    "find",
+    "isdigit",
+    "getrefcount",
+    "foo",
     "getswitchinterval"
   };
   private static final Code F =

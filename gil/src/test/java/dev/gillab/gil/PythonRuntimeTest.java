@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The runtime the Python front end compiles to, driven by code built as the compiler emits it
- * (see {@link PyAsm}). Every expected output is CPython 3.11's for the same program, and every
- * run ends with no object alive on the heap.
+ * The runtime the Python front end compiles to, driven by code built as the compiler emits it (see
+ * {@link PyAsm}). Every expected output is CPython 3.11's for the same program, and every run ends
+ * with no object alive on the heap.
  */
 @Timeout(60)
 class PythonRuntimeTest {
@@ -64,8 +64,12 @@ class PythonRuntimeTest {
 
   /** {@code print(<expr>)} around a snippet that leaves one value on the stack. */
   private static String printed(String expr) {
-    return output(PyAsm.module("LOAD_GLOBAL print\n" + expr + "\nCALL_FUNCTION 1\nPOP_TOP\n"
-        + "LOAD_CONST None\nRETURN_VALUE"));
+    return output(
+        PyAsm.module(
+            "LOAD_GLOBAL print\n"
+                + expr
+                + "\nCALL_FUNCTION 1\nPOP_TOP\n"
+                + "LOAD_CONST None\nRETURN_VALUE"));
   }
 
   /** The error of a snippet that leaves one value on the stack, as {@code Kind: detail}. */
@@ -80,84 +84,143 @@ class PythonRuntimeTest {
    */
   static Stream<Arguments> errors() {
     return Stream.of(
-        raises("for", "TypeError: 'int' object is not iterable",
-            "LOAD_CONST 5\nGET_ITER"),
-        raises("unpacking", "ValueError: too many values to unpack (expected 2)",
+        raises("for", "TypeError: 'int' object is not iterable", "LOAD_CONST 5\nGET_ITER"),
+        raises(
+            "unpacking",
+            "ValueError: too many values to unpack (expected 2)",
             "LOAD_CONST (1, 2, 3)\nUNPACK_SEQUENCE 2\nPOP_TOP"),
-        raises("unpacking", "ValueError: not enough values to unpack (expected 2, got 1)",
+        raises(
+            "unpacking",
+            "ValueError: not enough values to unpack (expected 2, got 1)",
             "LOAD_CONST 1\nBUILD_LIST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"),
-        raises("unpacking", "TypeError: cannot unpack non-iterable int object",
+        raises(
+            "unpacking",
+            "TypeError: cannot unpack non-iterable int object",
             "LOAD_CONST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"),
-        raises("subscripts", "IndexError: list index out of range",
+        raises(
+            "subscripts",
+            "IndexError: list index out of range",
             "BUILD_LIST 0\nLOAD_CONST 0\nBINARY_SUBSCR"),
-        raises("subscripts", "IndexError: string index out of range",
+        raises(
+            "subscripts",
+            "IndexError: string index out of range",
             "LOAD_CONST \"ab\"\nLOAD_CONST 2\nBINARY_SUBSCR"),
-        raises("subscripts", "IndexError: tuple index out of range",
+        raises(
+            "subscripts",
+            "IndexError: tuple index out of range",
             "LOAD_CONST (1,)\nLOAD_CONST 3\nBINARY_SUBSCR"),
-        raises("subscripts", "TypeError: 'int' object is not subscriptable",
+        raises(
+            "subscripts",
+            "TypeError: 'int' object is not subscriptable",
             "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_SUBSCR"),
-        raises("subscripts", "TypeError: list indices must be integers or slices, not str",
+        raises(
+            "subscripts",
+            "TypeError: list indices must be integers or slices, not str",
             "BUILD_LIST 0\nLOAD_CONST \"x\"\nBINARY_SUBSCR"),
-        raises("subscripts", "TypeError: 'tuple' object does not support item assignment",
+        raises(
+            "subscripts",
+            "TypeError: 'tuple' object does not support item assignment",
             "LOAD_CONST 1\nLOAD_CONST (1,)\nLOAD_CONST 0\nSTORE_SUBSCR\nLOAD_CONST None"),
-        raises("subscripts", "IndexError: list assignment index out of range",
+        raises(
+            "subscripts",
+            "IndexError: list assignment index out of range",
             "BUILD_LIST 0\nLOAD_CONST 0\nDELETE_SUBSCR\nLOAD_CONST None"),
-        raises("list methods", "IndexError: pop from empty list",
+        raises(
+            "list methods",
+            "IndexError: pop from empty list",
             "BUILD_LIST 0\nLOAD_ATTR pop\nCALL_FUNCTION 0"),
-        raises("list methods", "ValueError: 5 is not in list",
+        raises(
+            "list methods",
+            "ValueError: 5 is not in list",
             "BUILD_LIST 0\nLOAD_ATTR index\nLOAD_CONST 5\nCALL_FUNCTION 1"),
-        raises("list methods", "ValueError: list.remove(x): x not in list",
+        raises(
+            "list methods",
+            "ValueError: list.remove(x): x not in list",
             "BUILD_LIST 0\nLOAD_ATTR remove\nLOAD_CONST 5\nCALL_FUNCTION 1"),
-        raises("list methods", "TypeError: list.append() takes exactly one argument (0 given)",
+        raises(
+            "list methods",
+            "TypeError: list.append() takes exactly one argument (0 given)",
             "BUILD_LIST 0\nLOAD_ATTR append\nCALL_FUNCTION 0"),
-        raises("list methods", "AttributeError: 'list' object has no attribute 'foo'",
+        raises(
+            "list methods",
+            "AttributeError: 'list' object has no attribute 'foo'",
             "BUILD_LIST 0\nLOAD_ATTR foo"),
-        raises("str methods", "TypeError: sequence item 0: expected str instance, int found",
+        raises(
+            "str methods",
+            "TypeError: sequence item 0: expected str instance, int found",
             "LOAD_CONST \",\"\nLOAD_ATTR join\nLOAD_CONST (1,)\nCALL_FUNCTION 1"),
-        raises("floats", "ZeroDivisionError: division by zero",
+        raises(
+            "floats",
+            "ZeroDivisionError: division by zero",
             "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP /"),
-        raises("floats", "ZeroDivisionError: float division by zero",
+        raises(
+            "floats",
+            "ZeroDivisionError: float division by zero",
             "LOAD_CONST 1.0\nLOAD_CONST 0\nBINARY_OP /"),
-        raises("floats", "ZeroDivisionError: integer division or modulo by zero",
+        raises(
+            "floats",
+            "ZeroDivisionError: integer division or modulo by zero",
             "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //"),
-        raises("floats", "OverflowError: int result does not fit in 64 bits",
+        raises(
+            "floats",
+            "OverflowError: int result does not fit in 64 bits",
             "LOAD_CONST -9223372036854775808\nUNARY_NEGATIVE"),
-        raises("builtins", "ValueError: invalid literal for int() with base 10: 'abc'",
+        raises(
+            "builtins",
+            "ValueError: invalid literal for int() with base 10: 'abc'",
             "LOAD_GLOBAL int\nLOAD_CONST \"abc\"\nCALL_FUNCTION 1"),
-        raises("builtins", "ValueError: max() arg is an empty sequence",
+        raises(
+            "builtins",
+            "ValueError: max() arg is an empty sequence",
             "LOAD_GLOBAL max\nBUILD_LIST 0\nCALL_FUNCTION 1"),
-        raises("builtins", "TypeError: len() takes exactly one argument (2 given)",
+        raises(
+            "builtins",
+            "TypeError: len() takes exactly one argument (2 given)",
             "LOAD_GLOBAL len\nLOAD_CONST 1\nLOAD_CONST 2\nCALL_FUNCTION 2"),
-        raises("builtins", "TypeError: '<' not supported between instances of 'str' and 'int'",
+        raises(
+            "builtins",
+            "TypeError: '<' not supported between instances of 'str' and 'int'",
             "LOAD_GLOBAL sorted\nLOAD_CONST (1, \"a\")\nCALL_FUNCTION 1"),
-        raises("builtins", "TypeError: 'foo' is an invalid keyword argument for print()",
+        raises(
+            "builtins",
+            "TypeError: 'foo' is an invalid keyword argument for print()",
             "LOAD_GLOBAL print\nLOAD_CONST 1\nLOAD_CONST (\"foo\",)\nCALL_FUNCTION_KW 1"),
-        raises("operators", "TypeError: can only concatenate str (not \"int\") to str",
+        raises(
+            "operators",
+            "TypeError: can only concatenate str (not \"int\") to str",
             "LOAD_CONST \"a\"\nLOAD_CONST 1\nBINARY_OP +"),
-        raises("operators", "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
+        raises(
+            "operators",
+            "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
             "LOAD_CONST 1\nLOAD_CONST \"a\"\nBINARY_OP +"),
-        raises("operators", "TypeError: argument of type 'int' is not iterable",
+        raises(
+            "operators",
+            "TypeError: argument of type 'int' is not iterable",
             "LOAD_CONST 1\nLOAD_CONST 1\nCONTAINS_OP 0"),
-        raises("names and calls", "NameError: name 'nope' is not defined",
-            "LOAD_GLOBAL nope"),
-        raises("names and calls", "ModuleNotFoundError: No module named 'os'",
-            "IMPORT_NAME os"),
-        raises("names and calls", "AttributeError: module 'sys' has no attribute 'foo'",
+        raises("names and calls", "NameError: name 'nope' is not defined", "LOAD_GLOBAL nope"),
+        raises("names and calls", "ModuleNotFoundError: No module named 'os'", "IMPORT_NAME os"),
+        raises(
+            "names and calls",
+            "AttributeError: module 'sys' has no attribute 'foo'",
             "IMPORT_NAME sys\nLOAD_ATTR foo"),
-        raises("names and calls", "TypeError: 'int' object is not callable",
+        raises(
+            "names and calls",
+            "TypeError: 'int' object is not callable",
             "LOAD_CONST 1\nCALL_FUNCTION 0"),
-        raises("names and calls", "AssertionError: ",
-            "LOAD_CONST 1\nRAISE_ASSERTION 0"),
-        raises("names and calls", "AssertionError: bad",
-            "LOAD_CONST \"bad\"\nRAISE_ASSERTION 1"),
-        raises("locks", "RuntimeError: release unlocked lock",
+        raises("names and calls", "AssertionError: ", "LOAD_CONST 1\nRAISE_ASSERTION 0"),
+        raises("names and calls", "AssertionError: bad", "LOAD_CONST \"bad\"\nRAISE_ASSERTION 1"),
+        raises(
+            "locks",
+            "RuntimeError: release unlocked lock",
             "IMPORT_NAME threading\nLOAD_ATTR Lock\nCALL_FUNCTION 0\nLOAD_ATTR release\n"
                 + "CALL_FUNCTION 0"),
         raises(
             "augmented assignment",
             "TypeError: can't multiply sequence by non-int of type 'float'",
             "LOAD_CONST \"a\"\nLOAD_CONST 1.5\nBINARY_OP *"),
-        raises("augmented assignment", "ZeroDivisionError: integer modulo by zero",
+        raises(
+            "augmented assignment",
+            "ZeroDivisionError: integer modulo by zero",
             "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP %"));
   }
 
@@ -180,9 +243,13 @@ class PythonRuntimeTest {
     assertEquals(
         "2\n3\n",
         runs(
-            "IMPORT_NAME sys", "STORE_GLOBAL sys", "BUILD_LIST 0", "STORE_GLOBAL a",
+            "IMPORT_NAME sys",
+            "STORE_GLOBAL sys",
+            "BUILD_LIST 0",
+            "STORE_GLOBAL a",
             printRefcountOfA,
-            "LOAD_GLOBAL a", "STORE_GLOBAL b",
+            "LOAD_GLOBAL a",
+            "STORE_GLOBAL b",
             printRefcountOfA));
   }
 
@@ -238,10 +305,12 @@ class PythonRuntimeTest {
     assertEquals("2432902008176640000\n", output(m));
   }
 
-  private static final Code SUB = PyAsm.function("f", "a, b", 1, "LOAD_FAST a\nLOAD_FAST b\nBINARY_OP -\nRETURN_VALUE");
+  private static final Code SUB =
+      PyAsm.function("f", "a, b", 1, "LOAD_FAST a\nLOAD_FAST b\nBINARY_OP -\nRETURN_VALUE");
 
   private static String callSub(String args) {
-    return "LOAD_CONST &f\nMAKE_FUNCTION\nSTORE_GLOBAL f\nLOAD_GLOBAL print\nLOAD_GLOBAL f\n" + args
+    return "LOAD_CONST &f\nMAKE_FUNCTION\nSTORE_GLOBAL f\nLOAD_GLOBAL print\nLOAD_GLOBAL f\n"
+        + args
         + "\nCALL_FUNCTION 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE";
   }
 
@@ -250,12 +319,17 @@ class PythonRuntimeTest {
     // print(f(b=1, a=10)), print(f(10, b=3))
     assertEquals(
         "9\n",
-        output(PyAsm.module(callSub("LOAD_CONST 1\nLOAD_CONST 10\nLOAD_CONST (\"b\", \"a\")\nCALL_FUNCTION_KW 2"),
-            Map.of("f", SUB))));
+        output(
+            PyAsm.module(
+                callSub(
+                    "LOAD_CONST 1\nLOAD_CONST 10\nLOAD_CONST (\"b\", \"a\")\nCALL_FUNCTION_KW 2"),
+                Map.of("f", SUB))));
     assertEquals(
         "7\n",
-        output(PyAsm.module(callSub("LOAD_CONST 10\nLOAD_CONST 3\nLOAD_CONST (\"b\",)\nCALL_FUNCTION_KW 2"),
-            Map.of("f", SUB))));
+        output(
+            PyAsm.module(
+                callSub("LOAD_CONST 10\nLOAD_CONST 3\nLOAD_CONST (\"b\",)\nCALL_FUNCTION_KW 2"),
+                Map.of("f", SUB))));
   }
 
   @Test
@@ -285,17 +359,29 @@ class PythonRuntimeTest {
         PyAsm.module(
             String.join(
                 "\n",
-                iterable, "GET_ITER",
-                "top:", "FOR_ITER end", "STORE_GLOBAL x",
-                "LOAD_GLOBAL print", "LOAD_GLOBAL x", "LOAD_CONST \" \"", "LOAD_CONST (\"end\",)",
-                "CALL_FUNCTION_KW 2", "POP_TOP", "JUMP_BACKWARD top",
-                "end:", "LOAD_CONST None", "RETURN_VALUE")));
+                iterable,
+                "GET_ITER",
+                "top:",
+                "FOR_ITER end",
+                "STORE_GLOBAL x",
+                "LOAD_GLOBAL print",
+                "LOAD_GLOBAL x",
+                "LOAD_CONST \" \"",
+                "LOAD_CONST (\"end\",)",
+                "CALL_FUNCTION_KW 2",
+                "POP_TOP",
+                "JUMP_BACKWARD top",
+                "end:",
+                "LOAD_CONST None",
+                "RETURN_VALUE")));
   }
 
   @Test
   void forLoopsOverRangeListStrTuple() {
     // for x in range(1, 10, 3): ... / [1, 'a'] / 'h\u00e9\U0001F600' / (1.5, None)
-    assertEquals("1 4 7 ", loop("LOAD_GLOBAL range\nLOAD_CONST 1\nLOAD_CONST 10\nLOAD_CONST 3\nCALL_FUNCTION 3"));
+    assertEquals(
+        "1 4 7 ",
+        loop("LOAD_GLOBAL range\nLOAD_CONST 1\nLOAD_CONST 10\nLOAD_CONST 3\nCALL_FUNCTION 3"));
     assertEquals("1 a ", loop("LOAD_CONST 1\nLOAD_CONST \"a\"\nBUILD_LIST 2"));
     assertEquals("h \u00e9 \uD83D\uDE00 ", loop("LOAD_CONST \"h\u00e9\uD83D\uDE00\""));
     assertEquals("1.5 None ", loop("LOAD_CONST (1.5, None)"));
@@ -308,28 +394,58 @@ class PythonRuntimeTest {
     assertEquals(
         "2 1\n",
         runs(
-            "LOAD_CONST (1, 2)", "UNPACK_SEQUENCE 2", "STORE_GLOBAL a", "STORE_GLOBAL b",
-            "LOAD_GLOBAL print", "LOAD_GLOBAL b", "LOAD_GLOBAL a", "CALL_FUNCTION 2", "POP_TOP"));
+            "LOAD_CONST (1, 2)",
+            "UNPACK_SEQUENCE 2",
+            "STORE_GLOBAL a",
+            "STORE_GLOBAL b",
+            "LOAD_GLOBAL print",
+            "LOAD_GLOBAL b",
+            "LOAD_GLOBAL a",
+            "CALL_FUNCTION 2",
+            "POP_TOP"));
     // a, b = 'xy' unpacks a str too
     assertEquals("x\n", printed("LOAD_CONST \"xy\"\nUNPACK_SEQUENCE 2\nSWAP 2\nPOP_TOP"));
   }
 
   @Test
   void subscripts() {
-    // xs = [1, 2, 3]; xs[0] = 'a'; del xs[-1]; print(xs, xs[-1], 'abc'[1], (4, 5)[-2], range(0, 10, 2)[3])
+    // xs = [1, 2, 3]; xs[0] = 'a'; del xs[-1]; print(xs, xs[-1], 'abc'[1], (4, 5)[-2], range(0, 10,
+    // 2)[3])
     assertEquals(
         "['a', 2] 2 b 4 6\n",
         runs(
-            "LOAD_CONST 1", "LOAD_CONST 2", "LOAD_CONST 3", "BUILD_LIST 3", "STORE_GLOBAL xs",
-            "LOAD_CONST \"a\"", "LOAD_GLOBAL xs", "LOAD_CONST 0", "STORE_SUBSCR",
-            "LOAD_GLOBAL xs", "LOAD_CONST -1", "DELETE_SUBSCR",
-            "LOAD_GLOBAL print", "LOAD_GLOBAL xs",
-            "LOAD_GLOBAL xs", "LOAD_CONST -1", "BINARY_SUBSCR",
-            "LOAD_CONST \"abc\"", "LOAD_CONST 1", "BINARY_SUBSCR",
-            "LOAD_CONST (4, 5)", "LOAD_CONST -2", "BINARY_SUBSCR",
-            "LOAD_GLOBAL range", "LOAD_CONST 0", "LOAD_CONST 10", "LOAD_CONST 2", "CALL_FUNCTION 3",
-            "LOAD_CONST 3", "BINARY_SUBSCR",
-            "CALL_FUNCTION 5", "POP_TOP"));
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "LOAD_CONST 3",
+            "BUILD_LIST 3",
+            "STORE_GLOBAL xs",
+            "LOAD_CONST \"a\"",
+            "LOAD_GLOBAL xs",
+            "LOAD_CONST 0",
+            "STORE_SUBSCR",
+            "LOAD_GLOBAL xs",
+            "LOAD_CONST -1",
+            "DELETE_SUBSCR",
+            "LOAD_GLOBAL print",
+            "LOAD_GLOBAL xs",
+            "LOAD_GLOBAL xs",
+            "LOAD_CONST -1",
+            "BINARY_SUBSCR",
+            "LOAD_CONST \"abc\"",
+            "LOAD_CONST 1",
+            "BINARY_SUBSCR",
+            "LOAD_CONST (4, 5)",
+            "LOAD_CONST -2",
+            "BINARY_SUBSCR",
+            "LOAD_GLOBAL range",
+            "LOAD_CONST 0",
+            "LOAD_CONST 10",
+            "LOAD_CONST 2",
+            "CALL_FUNCTION 3",
+            "LOAD_CONST 3",
+            "BINARY_SUBSCR",
+            "CALL_FUNCTION 5",
+            "POP_TOP"));
   }
 
   /** {@code print(<receiver>.<method>(<args>))}; the receiver is built fresh. */
@@ -344,22 +460,68 @@ class PythonRuntimeTest {
     assertEquals(
         "7 9 2 1\n[5, 2, 3]\n[5, 3, 2]\n",
         runs(
-            "LOAD_CONST 3", "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_LIST 3", "STORE_GLOBAL xs",
-            "LOAD_GLOBAL xs", "LOAD_ATTR append", "LOAD_CONST 5", "CALL_FUNCTION 1", "POP_TOP",
-            "LOAD_GLOBAL xs", "LOAD_ATTR insert", "LOAD_CONST 0", "LOAD_CONST 9", "CALL_FUNCTION 2", "POP_TOP",
-            "LOAD_GLOBAL xs", "LOAD_ATTR extend", "LOAD_CONST (7,)", "CALL_FUNCTION 1", "POP_TOP",
+            "LOAD_CONST 3",
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "BUILD_LIST 3",
+            "STORE_GLOBAL xs",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR append",
+            "LOAD_CONST 5",
+            "CALL_FUNCTION 1",
+            "POP_TOP",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR insert",
+            "LOAD_CONST 0",
+            "LOAD_CONST 9",
+            "CALL_FUNCTION 2",
+            "POP_TOP",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR extend",
+            "LOAD_CONST (7,)",
+            "CALL_FUNCTION 1",
+            "POP_TOP",
             "LOAD_GLOBAL print",
-            "LOAD_GLOBAL xs", "LOAD_ATTR pop", "CALL_FUNCTION 0",
-            "LOAD_GLOBAL xs", "LOAD_ATTR pop", "LOAD_CONST 0", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL xs", "LOAD_ATTR index", "LOAD_CONST 2", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL xs", "LOAD_ATTR count", "LOAD_CONST 1", "CALL_FUNCTION 1",
-            "CALL_FUNCTION 4", "POP_TOP",
-            "LOAD_GLOBAL xs", "LOAD_ATTR remove", "LOAD_CONST 1", "CALL_FUNCTION 1", "POP_TOP",
-            "LOAD_GLOBAL xs", "LOAD_ATTR reverse", "CALL_FUNCTION 0", "POP_TOP",
-            "LOAD_GLOBAL print", "LOAD_GLOBAL xs", "CALL_FUNCTION 1", "POP_TOP",
-            "LOAD_GLOBAL xs", "LOAD_ATTR sort", "LOAD_CONST True", "LOAD_CONST (\"reverse\",)",
-            "CALL_FUNCTION_KW 1", "POP_TOP",
-            "LOAD_GLOBAL print", "LOAD_GLOBAL xs", "CALL_FUNCTION 1", "POP_TOP"));
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR pop",
+            "CALL_FUNCTION 0",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR pop",
+            "LOAD_CONST 0",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR index",
+            "LOAD_CONST 2",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR count",
+            "LOAD_CONST 1",
+            "CALL_FUNCTION 1",
+            "CALL_FUNCTION 4",
+            "POP_TOP",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR remove",
+            "LOAD_CONST 1",
+            "CALL_FUNCTION 1",
+            "POP_TOP",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR reverse",
+            "CALL_FUNCTION 0",
+            "POP_TOP",
+            "LOAD_GLOBAL print",
+            "LOAD_GLOBAL xs",
+            "CALL_FUNCTION 1",
+            "POP_TOP",
+            "LOAD_GLOBAL xs",
+            "LOAD_ATTR sort",
+            "LOAD_CONST True",
+            "LOAD_CONST (\"reverse\",)",
+            "CALL_FUNCTION_KW 1",
+            "POP_TOP",
+            "LOAD_GLOBAL print",
+            "LOAD_GLOBAL xs",
+            "CALL_FUNCTION 1",
+            "POP_TOP"));
   }
 
   /** Calls of str methods on a fresh receiver, with what CPython prints for each. */
@@ -375,7 +537,8 @@ class PythonRuntimeTest {
         Arguments.of("abc\n", "LOAD_CONST \"aBc\"", "lower", "", 0),
         Arguments.of("True\n", "LOAD_CONST \"hello\"", "startswith", "LOAD_CONST \"he\"", 1),
         Arguments.of("True\n", "LOAD_CONST \"hello\"", "endswith", "LOAD_CONST (\"x\", \"lo\")", 1),
-        Arguments.of("heLLo\n", "LOAD_CONST \"hello\"", "replace", "LOAD_CONST \"l\"\nLOAD_CONST \"L\"", 2),
+        Arguments.of(
+            "heLLo\n", "LOAD_CONST \"hello\"", "replace", "LOAD_CONST \"l\"\nLOAD_CONST \"L\"", 2),
         Arguments.of("3\n", "LOAD_CONST \"h\uD83D\uDE00xlo\"", "find", "LOAD_CONST \"lo\"", 1),
         Arguments.of("2\n", "LOAD_CONST \"hello\"", "count", "LOAD_CONST \"l\"", 1));
   }
@@ -389,11 +552,18 @@ class PythonRuntimeTest {
 
   @Test
   void strMethods() {
-    assertEquals("True False\n", runs(
-        "LOAD_GLOBAL print",
-        "LOAD_CONST \"123\"", "LOAD_ATTR isdigit", "CALL_FUNCTION 0",
-        "LOAD_CONST \"12a\"", "LOAD_ATTR isdigit", "CALL_FUNCTION 0",
-        "CALL_FUNCTION 2", "POP_TOP"));
+    assertEquals(
+        "True False\n",
+        runs(
+            "LOAD_GLOBAL print",
+            "LOAD_CONST \"123\"",
+            "LOAD_ATTR isdigit",
+            "CALL_FUNCTION 0",
+            "LOAD_CONST \"12a\"",
+            "LOAD_ATTR isdigit",
+            "CALL_FUNCTION 0",
+            "CALL_FUNCTION 2",
+            "POP_TOP"));
   }
 
   @Test
@@ -405,32 +575,64 @@ class PythonRuntimeTest {
             + " 1e-05 1234567890.0\n",
         runs(
             "LOAD_GLOBAL print",
-            "LOAD_CONST 0.1", "LOAD_CONST 0.2", "BINARY_OP +",
-            "LOAD_CONST 1e16", "LOAD_CONST 1.0",
-            "LOAD_CONST 7", "LOAD_CONST 2", "BINARY_OP /",
-            "LOAD_CONST 1", "LOAD_CONST 3", "BINARY_OP /",
-            "LOAD_CONST -5.5", "LOAD_CONST 2", "BINARY_OP //",
-            "LOAD_CONST 5.5", "LOAD_CONST -2", "BINARY_OP %",
-            "LOAD_CONST 2", "LOAD_CONST 0.5", "BINARY_OP *",
-            "LOAD_GLOBAL float", "LOAD_CONST \"inf\"", "CALL_FUNCTION 1",
-            "LOAD_CONST 1", "LOAD_CONST 1.5", "COMPARE_OP <",
-            "LOAD_CONST 2", "LOAD_CONST 2.0", "COMPARE_OP ==",
-            "LOAD_CONST 10", "LOAD_CONST 4", "BINARY_OP /=",
+            "LOAD_CONST 0.1",
+            "LOAD_CONST 0.2",
+            "BINARY_OP +",
+            "LOAD_CONST 1e16",
+            "LOAD_CONST 1.0",
+            "LOAD_CONST 7",
+            "LOAD_CONST 2",
+            "BINARY_OP /",
+            "LOAD_CONST 1",
+            "LOAD_CONST 3",
+            "BINARY_OP /",
+            "LOAD_CONST -5.5",
+            "LOAD_CONST 2",
+            "BINARY_OP //",
+            "LOAD_CONST 5.5",
+            "LOAD_CONST -2",
+            "BINARY_OP %",
+            "LOAD_CONST 2",
+            "LOAD_CONST 0.5",
+            "BINARY_OP *",
+            "LOAD_GLOBAL float",
+            "LOAD_CONST \"inf\"",
+            "CALL_FUNCTION 1",
+            "LOAD_CONST 1",
+            "LOAD_CONST 1.5",
+            "COMPARE_OP <",
+            "LOAD_CONST 2",
+            "LOAD_CONST 2.0",
+            "COMPARE_OP ==",
+            "LOAD_CONST 10",
+            "LOAD_CONST 4",
+            "BINARY_OP /=",
             "LOAD_CONST 1e-5",
-            "LOAD_CONST 123456789.0", "LOAD_CONST 10", "BINARY_OP *",
-            "CALL_FUNCTION 14", "POP_TOP"));
+            "LOAD_CONST 123456789.0",
+            "LOAD_CONST 10",
+            "BINARY_OP *",
+            "CALL_FUNCTION 14",
+            "POP_TOP"));
   }
 
   @Test
   void divisionInAFunctionLoopStaysAFloat() {
-    // def f(x): x = x / 2; x = x / 2; return x  -- the fused LOAD_FAST/LOAD_CONST/BINARY_OP/STORE_FAST
-    Code f = PyAsm.function("f", "x", 1,
-        "LOAD_FAST x\nLOAD_CONST 2\nBINARY_OP /\nSTORE_FAST x\n"
-            + "LOAD_FAST x\nLOAD_CONST 2\nBINARY_OP /=\nSTORE_FAST x\nLOAD_FAST x\nRETURN_VALUE");
-    assertEquals("2.5\n", output(PyAsm.module(
-        "LOAD_CONST &f\nMAKE_FUNCTION\nSTORE_GLOBAL f\nLOAD_GLOBAL print\nLOAD_GLOBAL f\n"
-            + "LOAD_CONST 10\nCALL_FUNCTION 1\nCALL_FUNCTION 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE",
-        Map.of("f", f))));
+    // def f(x): x = x / 2; x = x / 2; return x  -- the fused
+    // LOAD_FAST/LOAD_CONST/BINARY_OP/STORE_FAST
+    Code f =
+        PyAsm.function(
+            "f",
+            "x",
+            1,
+            "LOAD_FAST x\nLOAD_CONST 2\nBINARY_OP /\nSTORE_FAST x\n"
+                + "LOAD_FAST x\nLOAD_CONST 2\nBINARY_OP /=\nSTORE_FAST x\nLOAD_FAST x\nRETURN_VALUE");
+    assertEquals(
+        "2.5\n",
+        output(
+            PyAsm.module(
+                "LOAD_CONST &f\nMAKE_FUNCTION\nSTORE_GLOBAL f\nLOAD_GLOBAL print\nLOAD_GLOBAL f\n"
+                    + "LOAD_CONST 10\nCALL_FUNCTION 1\nCALL_FUNCTION 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE",
+                Map.of("f", f))));
   }
 
   @Test
@@ -441,15 +643,29 @@ class PythonRuntimeTest {
     assertEquals(
         "6 True '\uD83D\uDE00' \"\\x00\\u200b'\\t\" False\n",
         runs(
-            "LOAD_CONST \"" + s + "\"", "STORE_GLOBAL s",
+            "LOAD_CONST \"" + s + "\"",
+            "STORE_GLOBAL s",
             "LOAD_GLOBAL print",
-            "LOAD_GLOBAL len", "LOAD_GLOBAL s", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL s", "LOAD_CONST 5", "BINARY_SUBSCR", "LOAD_CONST \"\uD83D\uDE00\"",
+            "LOAD_GLOBAL len",
+            "LOAD_GLOBAL s",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL s",
+            "LOAD_CONST 5",
+            "BINARY_SUBSCR",
+            "LOAD_CONST \"\uD83D\uDE00\"",
             "COMPARE_OP ==",
-            "LOAD_GLOBAL s", "LOAD_CONST -1", "BINARY_SUBSCR", "FORMAT_VALUE 1",
-            "LOAD_GLOBAL repr", "LOAD_CONST \"\u0000\u200b'\t\"", "CALL_FUNCTION 1",
-            "LOAD_CONST \"a\uD83D\uDE00\"", "LOAD_CONST \"a\uffff\"", "COMPARE_OP <",
-            "CALL_FUNCTION 5", "POP_TOP"));
+            "LOAD_GLOBAL s",
+            "LOAD_CONST -1",
+            "BINARY_SUBSCR",
+            "FORMAT_VALUE 1",
+            "LOAD_GLOBAL repr",
+            "LOAD_CONST \"\u0000\u200b'\t\"",
+            "CALL_FUNCTION 1",
+            "LOAD_CONST \"a\uD83D\uDE00\"",
+            "LOAD_CONST \"a\uffff\"",
+            "COMPARE_OP <",
+            "CALL_FUNCTION 5",
+            "POP_TOP"));
   }
 
   @Test
@@ -463,31 +679,85 @@ class PythonRuntimeTest {
             + " range(1, 5, 2)\n",
         runs(
             "LOAD_GLOBAL print",
-            "LOAD_GLOBAL int", "LOAD_CONST \"  -12_3 \"", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL int", "LOAD_CONST 7.9", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL int", "LOAD_CONST -7.9", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL float", "LOAD_CONST \"1e3\"", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL float", "LOAD_CONST \" -inf \"", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL str", "LOAD_CONST 1.5", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL repr", "LOAD_CONST \"x\"", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL abs", "LOAD_CONST -3", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL abs", "LOAD_CONST -2.5", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL bool", "BUILD_LIST 0", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL bool", "LOAD_CONST (0,)", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL list", "LOAD_CONST \"ab\"", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL tuple", "LOAD_CONST 1", "BUILD_LIST 1", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL min", "LOAD_CONST 3", "LOAD_CONST 1", "LOAD_CONST 2", "CALL_FUNCTION 3",
-            "LOAD_GLOBAL max", "LOAD_CONST 1", "LOAD_CONST 5", "LOAD_CONST 2", "BUILD_LIST 3",
+            "LOAD_GLOBAL int",
+            "LOAD_CONST \"  -12_3 \"",
             "CALL_FUNCTION 1",
-            "LOAD_GLOBAL sum", "LOAD_CONST 1", "LOAD_CONST 2", "LOAD_CONST 3", "BUILD_LIST 3",
+            "LOAD_GLOBAL int",
+            "LOAD_CONST 7.9",
             "CALL_FUNCTION 1",
-            "LOAD_GLOBAL sum", "LOAD_CONST (0.5, 1)", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL sorted", "LOAD_CONST \"bca\"", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL len", "LOAD_GLOBAL range", "LOAD_CONST 0", "LOAD_CONST 10", "LOAD_CONST 3",
-            "CALL_FUNCTION 3", "CALL_FUNCTION 1",
-            "LOAD_GLOBAL repr", "LOAD_GLOBAL range", "LOAD_CONST 1", "LOAD_CONST 5", "LOAD_CONST 2",
-            "CALL_FUNCTION 3", "CALL_FUNCTION 1",
-            "CALL_FUNCTION 20", "POP_TOP"));
+            "LOAD_GLOBAL int",
+            "LOAD_CONST -7.9",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL float",
+            "LOAD_CONST \"1e3\"",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL float",
+            "LOAD_CONST \" -inf \"",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL str",
+            "LOAD_CONST 1.5",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL repr",
+            "LOAD_CONST \"x\"",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL abs",
+            "LOAD_CONST -3",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL abs",
+            "LOAD_CONST -2.5",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL bool",
+            "BUILD_LIST 0",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL bool",
+            "LOAD_CONST (0,)",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL list",
+            "LOAD_CONST \"ab\"",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL tuple",
+            "LOAD_CONST 1",
+            "BUILD_LIST 1",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL min",
+            "LOAD_CONST 3",
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "CALL_FUNCTION 3",
+            "LOAD_GLOBAL max",
+            "LOAD_CONST 1",
+            "LOAD_CONST 5",
+            "LOAD_CONST 2",
+            "BUILD_LIST 3",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL sum",
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "LOAD_CONST 3",
+            "BUILD_LIST 3",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL sum",
+            "LOAD_CONST (0.5, 1)",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL sorted",
+            "LOAD_CONST \"bca\"",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL len",
+            "LOAD_GLOBAL range",
+            "LOAD_CONST 0",
+            "LOAD_CONST 10",
+            "LOAD_CONST 3",
+            "CALL_FUNCTION 3",
+            "CALL_FUNCTION 1",
+            "LOAD_GLOBAL repr",
+            "LOAD_GLOBAL range",
+            "LOAD_CONST 1",
+            "LOAD_CONST 5",
+            "LOAD_CONST 2",
+            "CALL_FUNCTION 3",
+            "CALL_FUNCTION 1",
+            "CALL_FUNCTION 20",
+            "POP_TOP"));
   }
 
   @Test
@@ -498,20 +768,54 @@ class PythonRuntimeTest {
         "aaa [1, 2] (1, 2) True True True True True False True True\n",
         runs(
             "LOAD_GLOBAL print",
-            "LOAD_CONST \"a\"", "LOAD_CONST 3", "BINARY_OP *",
-            "LOAD_CONST 1", "BUILD_LIST 1", "LOAD_CONST 2", "BUILD_LIST 1", "BINARY_OP +",
-            "LOAD_CONST (1,)", "LOAD_CONST (2,)", "BINARY_OP +",
-            "LOAD_CONST 1", "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_LIST 2", "CONTAINS_OP 0",
-            "LOAD_CONST \"b\"", "LOAD_CONST \"abc\"", "CONTAINS_OP 0",
-            "LOAD_CONST 3", "LOAD_GLOBAL range", "LOAD_CONST 0", "LOAD_CONST 10", "LOAD_CONST 3",
-            "CALL_FUNCTION 3", "CONTAINS_OP 0",
-            "LOAD_CONST (1, 2)", "LOAD_CONST (1, 3)", "COMPARE_OP <",
-            "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_LIST 2", "LOAD_CONST 1", "LOAD_CONST 2",
-            "BUILD_LIST 2", "COMPARE_OP ==",
-            "LOAD_CONST (1,)", "LOAD_CONST 1", "BUILD_LIST 1", "COMPARE_OP ==",
-            "LOAD_CONST None", "LOAD_CONST None", "IS_OP 0",
-            "LOAD_CONST 3", "LOAD_CONST (1, 2)", "CONTAINS_OP 1",
-            "CALL_FUNCTION 11", "POP_TOP"));
+            "LOAD_CONST \"a\"",
+            "LOAD_CONST 3",
+            "BINARY_OP *",
+            "LOAD_CONST 1",
+            "BUILD_LIST 1",
+            "LOAD_CONST 2",
+            "BUILD_LIST 1",
+            "BINARY_OP +",
+            "LOAD_CONST (1,)",
+            "LOAD_CONST (2,)",
+            "BINARY_OP +",
+            "LOAD_CONST 1",
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "BUILD_LIST 2",
+            "CONTAINS_OP 0",
+            "LOAD_CONST \"b\"",
+            "LOAD_CONST \"abc\"",
+            "CONTAINS_OP 0",
+            "LOAD_CONST 3",
+            "LOAD_GLOBAL range",
+            "LOAD_CONST 0",
+            "LOAD_CONST 10",
+            "LOAD_CONST 3",
+            "CALL_FUNCTION 3",
+            "CONTAINS_OP 0",
+            "LOAD_CONST (1, 2)",
+            "LOAD_CONST (1, 3)",
+            "COMPARE_OP <",
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "BUILD_LIST 2",
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "BUILD_LIST 2",
+            "COMPARE_OP ==",
+            "LOAD_CONST (1,)",
+            "LOAD_CONST 1",
+            "BUILD_LIST 1",
+            "COMPARE_OP ==",
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "IS_OP 0",
+            "LOAD_CONST 3",
+            "LOAD_CONST (1, 2)",
+            "CONTAINS_OP 1",
+            "CALL_FUNCTION 11",
+            "POP_TOP"));
   }
 
   @Test
@@ -520,12 +824,28 @@ class PythonRuntimeTest {
     assertEquals(
         "1-2!\na5b'q'\n",
         runs(
-            "LOAD_GLOBAL print", "LOAD_CONST 1", "LOAD_CONST 2", "LOAD_CONST \"-\"",
-            "LOAD_CONST \"!\\n\"", "LOAD_CONST (\"sep\", \"end\")", "CALL_FUNCTION_KW 4", "POP_TOP",
-            "LOAD_CONST 5", "STORE_GLOBAL x", "LOAD_CONST \"q\"", "STORE_GLOBAL y",
-            "LOAD_GLOBAL print", "LOAD_CONST \"a\"", "LOAD_GLOBAL x", "FORMAT_VALUE 0",
-            "LOAD_CONST \"b\"", "LOAD_GLOBAL y", "FORMAT_VALUE 1", "BUILD_STRING 4",
-            "CALL_FUNCTION 1", "POP_TOP"));
+            "LOAD_GLOBAL print",
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "LOAD_CONST \"-\"",
+            "LOAD_CONST \"!\\n\"",
+            "LOAD_CONST (\"sep\", \"end\")",
+            "CALL_FUNCTION_KW 4",
+            "POP_TOP",
+            "LOAD_CONST 5",
+            "STORE_GLOBAL x",
+            "LOAD_CONST \"q\"",
+            "STORE_GLOBAL y",
+            "LOAD_GLOBAL print",
+            "LOAD_CONST \"a\"",
+            "LOAD_GLOBAL x",
+            "FORMAT_VALUE 0",
+            "LOAD_CONST \"b\"",
+            "LOAD_GLOBAL y",
+            "FORMAT_VALUE 1",
+            "BUILD_STRING 4",
+            "CALL_FUNCTION 1",
+            "POP_TOP"));
   }
 
   @Test
@@ -572,36 +892,53 @@ class PythonRuntimeTest {
                           """);
     Outcome o = exec(m);
     assertEquals("-3 False True\n", o.out());
-    assertEquals("prog.py:4: NameError: name 'x' is not defined".replace("prog.py", "<module>"),
+    assertEquals(
+        "prog.py:4: NameError: name 'x' is not defined".replace("prog.py", "<module>"),
         o.error().getMessage());
   }
 
   @Test
   void unboundLocalUsesTheWordingOf311() {
     // def f(): x = 1; del x; return x
-    Code f = PyAsm.function("f", "", 1,
-        "LOAD_CONST 1\nSTORE_FAST x\nDELETE_FAST x\nLOAD_FAST x\nRETURN_VALUE");
-    InterpreterError e = error(PyAsm.module(
-        "LOAD_CONST &f\nMAKE_FUNCTION\nCALL_FUNCTION 0\nRETURN_VALUE", Map.of("f", f)));
+    Code f =
+        PyAsm.function(
+            "f", "", 1, "LOAD_CONST 1\nSTORE_FAST x\nDELETE_FAST x\nLOAD_FAST x\nRETURN_VALUE");
+    InterpreterError e =
+        error(
+            PyAsm.module(
+                "LOAD_CONST &f\nMAKE_FUNCTION\nCALL_FUNCTION 0\nRETURN_VALUE", Map.of("f", f)));
     assertEquals("UnboundLocalError", e.kind());
-    assertEquals("cannot access local variable 'x' where it is not associated with a value",
-        e.detail());
+    assertEquals(
+        "cannot access local variable 'x' where it is not associated with a value", e.detail());
   }
 
   @Test
   void namesModulesAndCalls() {
-    assertEquals("<built-in function print> <module 'sys' (built-in)> <class 'range'> None\n",
-        output(PyAsm.module("LOAD_GLOBAL print\nLOAD_GLOBAL print\nIMPORT_NAME sys\n"
-            + "LOAD_GLOBAL range\nLOAD_CONST None\nCALL_FUNCTION 4\nRETURN_VALUE")));
+    assertEquals(
+        "<built-in function print> <module 'sys' (built-in)> <class 'range'> None\n",
+        output(
+            PyAsm.module(
+                "LOAD_GLOBAL print\nLOAD_GLOBAL print\nIMPORT_NAME sys\n"
+                    + "LOAD_GLOBAL range\nLOAD_CONST None\nCALL_FUNCTION 4\nRETURN_VALUE")));
   }
 
   @Test
   void switchIntervalInSeconds() {
     // import sys; sys.setswitchinterval(0.01); print(sys.getswitchinterval())
-    assertEquals("0.01\n", runs(
-        "IMPORT_NAME sys", "LOAD_ATTR setswitchinterval", "LOAD_CONST 0.01", "CALL_FUNCTION 1",
-        "POP_TOP", "LOAD_GLOBAL print", "IMPORT_NAME sys", "LOAD_ATTR getswitchinterval",
-        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP"));
+    assertEquals(
+        "0.01\n",
+        runs(
+            "IMPORT_NAME sys",
+            "LOAD_ATTR setswitchinterval",
+            "LOAD_CONST 0.01",
+            "CALL_FUNCTION 1",
+            "POP_TOP",
+            "LOAD_GLOBAL print",
+            "IMPORT_NAME sys",
+            "LOAD_ATTR getswitchinterval",
+            "CALL_FUNCTION 0",
+            "CALL_FUNCTION 1",
+            "POP_TOP"));
   }
 
   @Test
@@ -611,7 +948,8 @@ class PythonRuntimeTest {
     // 3
     // 4
     // 5 f()
-    Code f = PyAsm.function("f", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
+    Code f =
+        PyAsm.function("f", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
     InterpreterError e =
         error(
             PyAsm.module(
@@ -629,13 +967,16 @@ class PythonRuntimeTest {
                                             """,
                 Map.of("f", f)));
     assertEquals(
-        List.of(new InterpreterError.Frame("prog.py", "<module>", 5),
+        List.of(
+            new InterpreterError.Frame("prog.py", "<module>", 5),
             new InterpreterError.Frame("prog.py", "f", 2)),
         e.traceback());
     assertEquals("f:2: ZeroDivisionError: integer division or modulo by zero", e.getMessage());
   }
 
   /**
+   *
+   *
    * <pre>
    * 1 import threading
    * 2 lock = threading.Lock()
@@ -646,9 +987,9 @@ class PythonRuntimeTest {
    * 7         with lock:
    * 8             counter += 1
    * 9 t1 = threading.Thread(target=work, args=(1000,))
-   *10 t2 = threading.Thread(target=work, args=(1000,))
-   *11 t1.start(); t2.start(); t1.join(); t2.join()
-   *12 print(counter, t1.name, t2.name, threading.current_thread().name, t1.is_alive(), lock.locked())
+   * 10 t2 = threading.Thread(target=work, args=(1000,))
+   * 11 t1.start(); t2.start(); t1.join(); t2.join()
+   * 12 print(counter, t1.name, t2.name, threading.current_thread().name, t1.is_alive(), lock.locked())
    * </pre>
    */
   @Test
@@ -687,30 +1028,84 @@ class PythonRuntimeTest {
                                                LOAD_CONST None
                                                RETURN_VALUE\
                                                """);
-    List<String> thread = List.of(
-        "IMPORT_NAME threading", "LOAD_ATTR Thread", "LOAD_GLOBAL work", "LOAD_CONST (1000,)",
-        "LOAD_CONST (\"target\", \"args\")", "CALL_FUNCTION_KW 2");
-    Code m = PyAsm.module(String.join("\n",
-        "@1", "IMPORT_NAME threading", "STORE_GLOBAL threading",
-        "@2", "LOAD_GLOBAL threading", "LOAD_ATTR Lock", "CALL_FUNCTION 0", "STORE_GLOBAL lock",
-        "@3", "LOAD_CONST 0", "STORE_GLOBAL counter",
-        "@4", "LOAD_CONST &work", "MAKE_FUNCTION", "STORE_GLOBAL work",
-        "@9", String.join("\n", thread), "STORE_GLOBAL t1",
-        "@10", String.join("\n", thread), "STORE_GLOBAL t2",
-        "@11", "LOAD_GLOBAL t1", "LOAD_ATTR start", "CALL_FUNCTION 0", "POP_TOP",
-        "LOAD_GLOBAL t2", "LOAD_ATTR start", "CALL_FUNCTION 0", "POP_TOP",
-        "LOAD_GLOBAL t1", "LOAD_ATTR join", "CALL_FUNCTION 0", "POP_TOP",
-        "LOAD_GLOBAL t2", "LOAD_ATTR join", "CALL_FUNCTION 0", "POP_TOP",
-        "@12", "LOAD_GLOBAL print", "LOAD_GLOBAL counter", "LOAD_GLOBAL t1", "LOAD_ATTR name",
-        "LOAD_GLOBAL t2", "LOAD_ATTR name", "LOAD_GLOBAL threading", "LOAD_ATTR current_thread",
-        "CALL_FUNCTION 0", "LOAD_ATTR name", "LOAD_GLOBAL t1", "LOAD_ATTR is_alive",
-        "CALL_FUNCTION 0", "LOAD_GLOBAL lock", "LOAD_ATTR locked", "CALL_FUNCTION 0",
-        "CALL_FUNCTION 6", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE"),
-        Map.of("work", work));
+    List<String> thread =
+        List.of(
+            "IMPORT_NAME threading",
+            "LOAD_ATTR Thread",
+            "LOAD_GLOBAL work",
+            "LOAD_CONST (1000,)",
+            "LOAD_CONST (\"target\", \"args\")",
+            "CALL_FUNCTION_KW 2");
+    Code m =
+        PyAsm.module(
+            String.join(
+                "\n",
+                "@1",
+                "IMPORT_NAME threading",
+                "STORE_GLOBAL threading",
+                "@2",
+                "LOAD_GLOBAL threading",
+                "LOAD_ATTR Lock",
+                "CALL_FUNCTION 0",
+                "STORE_GLOBAL lock",
+                "@3",
+                "LOAD_CONST 0",
+                "STORE_GLOBAL counter",
+                "@4",
+                "LOAD_CONST &work",
+                "MAKE_FUNCTION",
+                "STORE_GLOBAL work",
+                "@9",
+                String.join("\n", thread),
+                "STORE_GLOBAL t1",
+                "@10",
+                String.join("\n", thread),
+                "STORE_GLOBAL t2",
+                "@11",
+                "LOAD_GLOBAL t1",
+                "LOAD_ATTR start",
+                "CALL_FUNCTION 0",
+                "POP_TOP",
+                "LOAD_GLOBAL t2",
+                "LOAD_ATTR start",
+                "CALL_FUNCTION 0",
+                "POP_TOP",
+                "LOAD_GLOBAL t1",
+                "LOAD_ATTR join",
+                "CALL_FUNCTION 0",
+                "POP_TOP",
+                "LOAD_GLOBAL t2",
+                "LOAD_ATTR join",
+                "CALL_FUNCTION 0",
+                "POP_TOP",
+                "@12",
+                "LOAD_GLOBAL print",
+                "LOAD_GLOBAL counter",
+                "LOAD_GLOBAL t1",
+                "LOAD_ATTR name",
+                "LOAD_GLOBAL t2",
+                "LOAD_ATTR name",
+                "LOAD_GLOBAL threading",
+                "LOAD_ATTR current_thread",
+                "CALL_FUNCTION 0",
+                "LOAD_ATTR name",
+                "LOAD_GLOBAL t1",
+                "LOAD_ATTR is_alive",
+                "CALL_FUNCTION 0",
+                "LOAD_GLOBAL lock",
+                "LOAD_ATTR locked",
+                "CALL_FUNCTION 0",
+                "CALL_FUNCTION 6",
+                "POP_TOP",
+                "LOAD_CONST None",
+                "RETURN_VALUE"),
+            Map.of("work", work));
     assertEquals("2000 Thread-1 (work) Thread-2 (work) MainThread False False\n", output(m));
   }
 
   /**
+   *
+   *
    * <pre>
    * 1 def bad():
    * 2     return 1 // 0
@@ -723,7 +1118,8 @@ class PythonRuntimeTest {
    */
   @Test
   void anErrorInAThreadIsPrintedAndTheProgramCarriesOn() {
-    Code bad = PyAsm.function("bad", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
+    Code bad =
+        PyAsm.function("bad", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
     Outcome o =
         exec(
             PyAsm.module(
@@ -784,6 +1180,7 @@ class PythonRuntimeTest {
    * 5         return 1 // 0
    * 6 f()
    * </pre>
+   *
    * then, as a second program on the same interpreter: {@code print(lock.locked())}.
    */
   @Test
@@ -834,15 +1231,17 @@ class PythonRuntimeTest {
                           RETURN_VALUE\
                           """,
             Map.of("f", f));
-    Code check = PyAsm.module(
-        "LOAD_GLOBAL print\nLOAD_GLOBAL lock\nLOAD_ATTR locked\nCALL_FUNCTION 0\n"
-            + "CALL_FUNCTION 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE");
+    Code check =
+        PyAsm.module(
+            "LOAD_GLOBAL print\nLOAD_GLOBAL lock\nLOAD_ATTR locked\nCALL_FUNCTION 0\n"
+                + "CALL_FUNCTION 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Interpreter in = Interpreter.builder()
-        .out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+    try (Interpreter in =
+        Interpreter.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
       InterpreterError e = assertThrows(InterpreterError.class, () -> in.exec(m));
       assertEquals(
-          List.of(new InterpreterError.Frame("prog.py", "<module>", 6),
+          List.of(
+              new InterpreterError.Frame("prog.py", "<module>", 6),
               new InterpreterError.Frame("prog.py", "f", 5)),
           e.traceback());
       in.exec(check);
@@ -855,20 +1254,35 @@ class PythonRuntimeTest {
   @Test
   void releasingAnUnlockedLockIsARuntimeError() {
     // lock.acquire(); print(lock.acquire(blocking=False), lock.acquire(timeout=0.01))
-    assertEquals("False False\n", runs(
-        "IMPORT_NAME threading", "LOAD_ATTR Lock", "CALL_FUNCTION 0", "STORE_GLOBAL lock",
-        "LOAD_GLOBAL lock", "LOAD_ATTR acquire", "CALL_FUNCTION 0", "POP_TOP",
-        "LOAD_GLOBAL print",
-        "LOAD_GLOBAL lock", "LOAD_ATTR acquire", "LOAD_CONST False", "LOAD_CONST (\"blocking\",)",
-        "CALL_FUNCTION_KW 1",
-        "LOAD_GLOBAL lock", "LOAD_ATTR acquire", "LOAD_CONST 0.01", "LOAD_CONST (\"timeout\",)",
-        "CALL_FUNCTION_KW 1",
-        "CALL_FUNCTION 2", "POP_TOP"));
+    assertEquals(
+        "False False\n",
+        runs(
+            "IMPORT_NAME threading",
+            "LOAD_ATTR Lock",
+            "CALL_FUNCTION 0",
+            "STORE_GLOBAL lock",
+            "LOAD_GLOBAL lock",
+            "LOAD_ATTR acquire",
+            "CALL_FUNCTION 0",
+            "POP_TOP",
+            "LOAD_GLOBAL print",
+            "LOAD_GLOBAL lock",
+            "LOAD_ATTR acquire",
+            "LOAD_CONST False",
+            "LOAD_CONST (\"blocking\",)",
+            "CALL_FUNCTION_KW 1",
+            "LOAD_GLOBAL lock",
+            "LOAD_ATTR acquire",
+            "LOAD_CONST 0.01",
+            "LOAD_CONST (\"timeout\",)",
+            "CALL_FUNCTION_KW 1",
+            "CALL_FUNCTION 2",
+            "POP_TOP"));
   }
 
   /**
-   * exec waits for the threads the program started, as CPython does at exit:
-   * {@code def late(): time.sleep(0.05); print('late')} started, then {@code print('main')}.
+   * exec waits for the threads the program started, as CPython does at exit: {@code def late():
+   * time.sleep(0.05); print('late')} started, then {@code print('main')}.
    */
   @Test
   void execWaitsForNonDaemonThreads() {
@@ -922,6 +1336,8 @@ class PythonRuntimeTest {
   }
 
   /**
+   *
+   *
    * <pre>
    * 1 import sys
    * 2 def key(v):
@@ -932,13 +1348,13 @@ class PythonRuntimeTest {
    * 7             return x
    * 8     return None
    * 9 def g():
-   *10     a = []
-   *11     return sys.getrefcount(a)
-   *12 print(sorted([3, 1, 2], key=key), min([3, 1, 2], key=key), first_big([1, 5, 7]), g())
-   *13 for c in 'abc':
-   *14     if c == 'b':
-   *15         break
-   *16     print(c)
+   * 10     a = []
+   * 11     return sys.getrefcount(a)
+   * 12 print(sorted([3, 1, 2], key=key), min([3, 1, 2], key=key), first_big([1, 5, 7]), g())
+   * 13 for c in 'abc':
+   * 14     if c == 'b':
+   * 15         break
+   * 16     print(c)
    * </pre>
    */
   @Test
@@ -1066,6 +1482,8 @@ class PythonRuntimeTest {
   }
 
   /**
+   *
+   *
    * <pre>
    * 1 import threading
    * 2 t = threading.Thread(target=print, args=('hi',))
@@ -1076,8 +1494,8 @@ class PythonRuntimeTest {
   @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void threadLifecycleErrors() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Interpreter in = Interpreter.builder()
-        .out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+    try (Interpreter in =
+        Interpreter.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
       in.exec(
           PyAsm.module(
               """
@@ -1091,10 +1509,15 @@ class PythonRuntimeTest {
                            LOAD_CONST None
                            RETURN_VALUE\
                            """));
-      InterpreterError e = assertThrows(InterpreterError.class, () -> in.exec(PyAsm.module(
-          "LOAD_GLOBAL t\nLOAD_ATTR join\nCALL_FUNCTION 0\nRETURN_VALUE")));
-      assertEquals("RuntimeError: cannot join thread before it is started",
-          e.kind() + ": " + e.detail());
+      InterpreterError e =
+          assertThrows(
+              InterpreterError.class,
+              () ->
+                  in.exec(
+                      PyAsm.module(
+                          "LOAD_GLOBAL t\nLOAD_ATTR join\nCALL_FUNCTION 0\nRETURN_VALUE")));
+      assertEquals(
+          "RuntimeError: cannot join thread before it is started", e.kind() + ": " + e.detail());
       e =
           assertThrows(
               InterpreterError.class,
@@ -1132,8 +1555,8 @@ class PythonRuntimeTest {
   }
 
   /**
-   * {@code def r(n): keep = [n]; return r(n + 1)}: a RecursionError unwinds every frame and
-   * leaks nothing.
+   * {@code def r(n): keep = [n]; return r(n + 1)}: a RecursionError unwinds every frame and leaks
+   * nothing.
    */
   @Test
   void recursionErrorUnwindsEveryFrame() {
@@ -1203,13 +1626,15 @@ class PythonRuntimeTest {
     Interpreter in = Interpreter.create();
     java.util.concurrent.atomic.AtomicReference<Throwable> seen =
         new java.util.concurrent.atomic.AtomicReference<>();
-    Thread caller = new Thread(() -> {
-      try {
-        in.exec(m);
-      } catch (Throwable t) {
-        seen.set(t);
-      }
-    });
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                in.exec(m);
+              } catch (Throwable t) {
+                seen.set(t);
+              }
+            });
     caller.start();
     java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
     caller.interrupt();
@@ -1224,6 +1649,8 @@ class PythonRuntimeTest {
   }
 
   /**
+   *
+   *
    * <pre>
    * a = [1]; b = a; a += [2, 3]; print(a, b, a is b)     # [1, 2, 3] [1, 2, 3] True
    * a *= 2; print(b)                                     # [1, 2, 3, 1, 2, 3]
@@ -1231,19 +1658,41 @@ class PythonRuntimeTest {
    */
   @Test
   void augmentedAssignmentOnAListChangesItInPlace() {
-    assertEquals("[1, 2, 3] [1, 2, 3] True\n[1, 2, 3, 1, 2, 3]\n", runs(
-        "LOAD_CONST 1", "BUILD_LIST 1", "STORE_GLOBAL a", "LOAD_GLOBAL a", "STORE_GLOBAL b",
-        "LOAD_GLOBAL a", "LOAD_CONST 2", "LOAD_CONST 3", "BUILD_LIST 2", "BINARY_OP +=",
-        "STORE_GLOBAL a",
-        "LOAD_GLOBAL print", "LOAD_GLOBAL a", "LOAD_GLOBAL b", "LOAD_GLOBAL a", "LOAD_GLOBAL b",
-        "IS_OP 0", "CALL_FUNCTION 3", "POP_TOP",
-        "LOAD_GLOBAL a", "LOAD_CONST 2", "BINARY_OP *=", "STORE_GLOBAL a",
-        "LOAD_GLOBAL print", "LOAD_GLOBAL b", "CALL_FUNCTION 1", "POP_TOP"));
+    assertEquals(
+        "[1, 2, 3] [1, 2, 3] True\n[1, 2, 3, 1, 2, 3]\n",
+        runs(
+            "LOAD_CONST 1",
+            "BUILD_LIST 1",
+            "STORE_GLOBAL a",
+            "LOAD_GLOBAL a",
+            "STORE_GLOBAL b",
+            "LOAD_GLOBAL a",
+            "LOAD_CONST 2",
+            "LOAD_CONST 3",
+            "BUILD_LIST 2",
+            "BINARY_OP +=",
+            "STORE_GLOBAL a",
+            "LOAD_GLOBAL print",
+            "LOAD_GLOBAL a",
+            "LOAD_GLOBAL b",
+            "LOAD_GLOBAL a",
+            "LOAD_GLOBAL b",
+            "IS_OP 0",
+            "CALL_FUNCTION 3",
+            "POP_TOP",
+            "LOAD_GLOBAL a",
+            "LOAD_CONST 2",
+            "BINARY_OP *=",
+            "STORE_GLOBAL a",
+            "LOAD_GLOBAL print",
+            "LOAD_GLOBAL b",
+            "CALL_FUNCTION 1",
+            "POP_TOP"));
   }
 
   /**
-   * A call moves its arguments into the new frame, as CPython 3.11 does, so the caller's stack
-   * is not a holder while the callee runs:
+   * A call moves its arguments into the new frame, as CPython 3.11 does, so the caller's stack is
+   * not a holder while the callee runs:
    *
    * <pre>
    * import sys
@@ -1255,11 +1704,19 @@ class PythonRuntimeTest {
    */
   @Test
   void getrefcountOfAParameterCountsAsCPythonDoes() {
-    Code param = PyAsm.function("count_param", "x", 3,
-        "LOAD_GLOBAL sys\nLOAD_ATTR getrefcount\nLOAD_FAST x\nCALL_FUNCTION 1\nRETURN_VALUE");
-    Code alias = PyAsm.function("count_alias", "x", 4,
-        "LOAD_FAST x\nSTORE_FAST y\nLOAD_GLOBAL sys\nLOAD_ATTR getrefcount\nLOAD_FAST x\n"
-            + "CALL_FUNCTION 1\nRETURN_VALUE");
+    Code param =
+        PyAsm.function(
+            "count_param",
+            "x",
+            3,
+            "LOAD_GLOBAL sys\nLOAD_ATTR getrefcount\nLOAD_FAST x\nCALL_FUNCTION 1\nRETURN_VALUE");
+    Code alias =
+        PyAsm.function(
+            "count_alias",
+            "x",
+            4,
+            "LOAD_FAST x\nSTORE_FAST y\nLOAD_GLOBAL sys\nLOAD_ATTR getrefcount\nLOAD_FAST x\n"
+                + "CALL_FUNCTION 1\nRETURN_VALUE");
     assertEquals(
         "3\n4\n2\n",
         output(
@@ -1303,12 +1760,30 @@ class PythonRuntimeTest {
   /** CPython keeps the switch interval in whole microseconds: 0.05 reads back 0.0499.... */
   @Test
   void switchIntervalIsKeptInMicroseconds() {
-    assertEquals("0.049999999999999996\n1e-06\n", runs(
-        "IMPORT_NAME sys", "LOAD_ATTR setswitchinterval", "LOAD_CONST 0.05", "CALL_FUNCTION 1",
-        "POP_TOP", "LOAD_GLOBAL print", "IMPORT_NAME sys", "LOAD_ATTR getswitchinterval",
-        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP",
-        "IMPORT_NAME sys", "LOAD_ATTR setswitchinterval", "LOAD_CONST 0.0000015", "CALL_FUNCTION 1",
-        "POP_TOP", "LOAD_GLOBAL print", "IMPORT_NAME sys", "LOAD_ATTR getswitchinterval",
-        "CALL_FUNCTION 0", "CALL_FUNCTION 1", "POP_TOP"));
+    assertEquals(
+        "0.049999999999999996\n1e-06\n",
+        runs(
+            "IMPORT_NAME sys",
+            "LOAD_ATTR setswitchinterval",
+            "LOAD_CONST 0.05",
+            "CALL_FUNCTION 1",
+            "POP_TOP",
+            "LOAD_GLOBAL print",
+            "IMPORT_NAME sys",
+            "LOAD_ATTR getswitchinterval",
+            "CALL_FUNCTION 0",
+            "CALL_FUNCTION 1",
+            "POP_TOP",
+            "IMPORT_NAME sys",
+            "LOAD_ATTR setswitchinterval",
+            "LOAD_CONST 0.0000015",
+            "CALL_FUNCTION 1",
+            "POP_TOP",
+            "LOAD_GLOBAL print",
+            "IMPORT_NAME sys",
+            "LOAD_ATTR getswitchinterval",
+            "CALL_FUNCTION 0",
+            "CALL_FUNCTION 1",
+            "POP_TOP"));
   }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Runtime errors name the line, never crash the JVM, and leave no object behind. */
 class RuntimeErrorsTest {
@@ -87,9 +87,12 @@ class RuntimeErrorsTest {
   void aHostFunctionThatThrowsIsARuntimeError() {
     try (Interpreter in =
         Interpreter.builder()
-            .releasingBuiltin("read", 0, args -> {
-              throw new IOException("disk on fire");
-            })
+            .releasingBuiltin(
+                "read",
+                0,
+                args -> {
+                  throw new IOException("disk on fire");
+                })
             .build()) {
       Code c = Assembler.assemble("io", "CALL read 0\nRETURN_VALUE");
       InterpreterError e = assertThrows(InterpreterError.class, () -> in.run(c));
@@ -117,7 +120,8 @@ class RuntimeErrorsTest {
       IllegalStateException e =
           assertThrows(IllegalStateException.class, () -> in.heap().allocate("x"));
       assertEquals(
-          "allocation refused: thread '" + Thread.currentThread().getName()
+          "allocation refused: thread '"
+              + Thread.currentThread().getName()
               + "' does not hold the GIL of interpreter 'main'",
           e.getMessage());
     }

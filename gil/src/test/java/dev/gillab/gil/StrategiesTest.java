@@ -32,7 +32,9 @@ class StrategiesTest {
           """);
 
   @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})
+  @EnumSource(
+      value = CountStrategy.class,
+      names = {"PLAIN", "ATOMIC", "BIASED"})
   void threadsShareObjectsAndEverythingIsFreed(CountStrategy strategy) throws Exception {
     Interpreter in = Interpreter.builder().countStrategy(strategy).debugHeap(true).build();
     in.setGlobal("xs", List.of());
@@ -45,7 +47,9 @@ class StrategiesTest {
       t.result();
     }
     assertEquals(6, ((List<?>) in.globals().get("xs")).size());
-    in.run(Assembler.assemble("clear", "BUILD_LIST 0\nSTORE_GLOBAL xs\nLOAD_CONST None\nRETURN_VALUE"));
+    in.run(
+        Assembler.assemble(
+            "clear", "BUILD_LIST 0\nSTORE_GLOBAL xs\nLOAD_CONST None\nRETURN_VALUE"));
     in.close();
     assertEquals(List.of(), in.heap().leaks());
     assertEquals(0, in.heap().stats().live());

@@ -27,8 +27,10 @@ class SuperinstructionsTest {
         throw new AssertionError(e);
       }
       return result
-          + " / executed: " + t.executed()
-          + " / live after: " + (in.heap().stats().live() - constants);
+          + " / executed: "
+          + t.executed()
+          + " / live after: "
+          + (in.heap().stats().live() - constants);
     }
   }
 

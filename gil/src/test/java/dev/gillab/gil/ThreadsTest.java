@@ -23,9 +23,9 @@ class ThreadsTest {
   private static final Duration BOUND = ofSeconds(30);
 
   /**
-   * Four threads call a probe that counts the threads inside it (the probe runs holding the GIL,
-   * as every instruction does). A thread stops only once all four have been inside, so the GIL
-   * must have changed hands; at no moment were two inside.
+   * Four threads call a probe that counts the threads inside it (the probe runs holding the GIL, as
+   * every instruction does). A thread stops only once all four have been inside, so the GIL must
+   * have changed hands; at no moment were two inside.
    */
   @Test
   void atMostOneThreadRunsBytecodeAtATime() {
@@ -48,8 +48,8 @@ class ThreadsTest {
   }
 
   /**
-   * A thread blocked in GIL-releasing IO does not hold the GIL: another thread runs a whole
-   * program meanwhile, and the IO thread itself sees that it does not hold it.
+   * A thread blocked in GIL-releasing IO does not hold the GIL: another thread runs a whole program
+   * meanwhile, and the IO thread itself sees that it does not hold it.
    */
   @Test
   void aThreadInReleasingIoNeverHoldsTheGil() {
@@ -76,8 +76,12 @@ class ThreadsTest {
                   .build()) {
             self[0] = in;
             InterpreterThread ioThread = in.start(Examples.function("message.py", "receiver"));
-            await().atMost(BOUND).until(() -> ioThread.thread().getState() == Thread.State.WAITING
-                || ioThread.thread().getState() == Thread.State.TIMED_WAITING);
+            await()
+                .atMost(BOUND)
+                .until(
+                    () ->
+                        ioThread.thread().getState() == Thread.State.WAITING
+                            || ioThread.thread().getState() == Thread.State.TIMED_WAITING);
             InterpreterThread cpu = in.start(Examples.countdown(), 100_000L);
             assertTrue(cpu.join(BOUND));
             assertEquals(0L, cpu.result());
@@ -91,9 +95,8 @@ class ThreadsTest {
   }
 
   /**
-   * A thread asleep does not hold the GIL: {@code time.sleep} (the nap of {@code
-   * programs/nap.py}) and the assembler's {@code sleep(ms)} builtin alike; interrupted, each
-   * raises its own error.
+   * A thread asleep does not hold the GIL: {@code time.sleep} (the nap of {@code programs/nap.py})
+   * and the assembler's {@code sleep(ms)} builtin alike; interrupted, each raises its own error.
    */
   @Test
   void sleepReleasesTheGil() {
@@ -136,7 +139,8 @@ class ThreadsTest {
       } finally {
         a.gil().release();
       }
-      Code set = Assembler.assemble("s", "LOAD_CONST 1\nSTORE_GLOBAL g\nLOAD_CONST None\nRETURN_VALUE");
+      Code set =
+          Assembler.assemble("s", "LOAD_CONST 1\nSTORE_GLOBAL g\nLOAD_CONST None\nRETURN_VALUE");
       a.run(set);
       assertEquals(java.util.Map.of("g", 1L), a.globals());
       assertEquals(java.util.Map.of(), b.globals());

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Every fault the assembler and verifier report, with its exact message. */
 class VerifierTest {
 
   private static String fault(String source) {
-    return assertThrows(VerifyException.class, () -> Assembler.assemble("t", source.replace("|", "\n")))
+    return assertThrows(
+            VerifyException.class, () -> Assembler.assemble("t", source.replace("|", "\n")))
         .getMessage();
   }
 
@@ -75,8 +76,7 @@ class VerifierTest {
   void stackDeeperThanTheLimitIsRefused() {
     String pushes =
         IntStream.range(0, 1025).mapToObj(i -> "LOAD_CONST 1").collect(Collectors.joining("|"));
-    assertEquals(
-        "t:1025: stack depth exceeds the limit of 1024", fault(pushes + "|RETURN_VALUE"));
+    assertEquals("t:1025: stack depth exceeds the limit of 1024", fault(pushes + "|RETURN_VALUE"));
   }
 
   @Test
@@ -110,7 +110,8 @@ class VerifierTest {
     assertEquals(c.instructions().size(), again.instructions().size());
     for (int i = 0; i < c.instructions().size(); i++) {
       assertEquals(c.instructions().get(i).opcode(), again.instructions().get(i).opcode());
-      assertEquals(c.operandText(c.instructions().get(i)).replaceAll("L\\d+", "L"),
+      assertEquals(
+          c.operandText(c.instructions().get(i)).replaceAll("L\\d+", "L"),
           again.operandText(again.instructions().get(i)).replaceAll("L\\d+", "L"));
     }
   }

@@ -7,15 +7,14 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.Immutable;
 
 /**
- * A cycle found by a detector: a real deadlock (threads that hold locks and wait for each
- * other's, now) or a potential one (a cycle in the order in which locks were taken, seen
- * across time).
+ * A cycle found by a detector: a real deadlock (threads that hold locks and wait for each other's,
+ * now) or a potential one (a cycle in the order in which locks were taken, seen across time).
  *
- * <p>{@link #summary()} is one line that names the whole cycle, e.g. {@code "deadlock:
- * worker-1 holds A and waits for B; worker-2 holds B and waits for A"}; a real cycle is
- * listed from the thread whose name sorts first, so the same deadlock always reads the same.
- * {@link #details()} holds the stacks: where each holder acquired the lock it holds (for a
- * potential deadlock: where each edge of the cycle was first established). Immutable.
+ * <p>{@link #summary()} is one line that names the whole cycle, e.g. {@code "deadlock: worker-1
+ * holds A and waits for B; worker-2 holds B and waits for A"}; a real cycle is listed from the
+ * thread whose name sorts first, so the same deadlock always reads the same. {@link #details()}
+ * holds the stacks: where each holder acquired the lock it holds (for a potential deadlock: where
+ * each edge of the cycle was first established). Immutable.
  */
 @Immutable
 public final class DeadlockReport {
@@ -45,7 +44,10 @@ public final class DeadlockReport {
    * @throws IllegalArgumentException if {@code summary} spans more than one line
    */
   public DeadlockReport(
-      Kind kind, String summary, String details, ImmutableList<String> threads,
+      Kind kind,
+      String summary,
+      String details,
+      ImmutableList<String> threads,
       ImmutableList<String> locks) {
     this.kind = checkNotNull(kind, "kind");
     this.summary = checkNotNull(summary, "summary");
@@ -77,8 +79,8 @@ public final class DeadlockReport {
   /**
    * Where each lock in the cycle was taken: what to read to find the code that nests them.
    *
-   * @return the stacks, one block per holder or edge, lines separated by {@code \n}; empty if
-   *     the detector recorded none
+   * @return the stacks, one block per holder or edge, lines separated by {@code \n}; empty if the
+   *     detector recorded none
    */
   public String details() {
     return details;
@@ -87,8 +89,7 @@ public final class DeadlockReport {
   /**
    * The threads in the cycle.
    *
-   * @return their names in cycle order (for a potential deadlock: the threads that made its
-   *     edges)
+   * @return their names in cycle order (for a potential deadlock: the threads that made its edges)
    */
   public ImmutableList<String> threads() {
     return threads;

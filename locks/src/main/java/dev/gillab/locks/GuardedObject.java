@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * ({@link #get}, {@link #set}, {@link #with}, {@link #update}): a thread that does not hold the
  * lock gets {@code IllegalStateException} naming itself, the lock and the holder, instead of a
  * silent race. Error Prone's {@code @GuardedBy} proves the same at compile time for fields, but
- * only for locks it understands; this works for any caller. It cannot stop a caller from
- * keeping a reference to a mutable value after releasing: keep values immutable, or touch them
- * only inside {@link #with}.
+ * only for locks it understands; this works for any caller. It cannot stop a caller from keeping a
+ * reference to a mutable value after releasing: keep values immutable, or touch them only inside
+ * {@link #with}.
  *
  * <p>Thread-safe: every access checks the lock, and the lock's acquire/release give the value's
  * writes and reads their happens-before order.
@@ -40,8 +40,8 @@ public final class GuardedObject<T> {
   }
 
   /**
-   * Guards {@code initial} with {@code lock}. Nobody need hold the lock to make the guard: no
-   * other thread can reach the value before this returns.
+   * Guards {@code initial} with {@code lock}. Nobody need hold the lock to make the guard: no other
+   * thread can reach the value before this returns.
    *
    * @param <T> the type of the guarded value
    * @param lock the lock a thread must hold to reach the value
@@ -65,8 +65,8 @@ public final class GuardedObject<T> {
    * The value; the caller must hold the lock.
    *
    * @return the value
-   * @throws IllegalStateException if it does not, e.g. {@code "main must hold lock 'account' to
-   *     use the object it guards; nobody holds it"}
+   * @throws IllegalStateException if it does not, e.g. {@code "main must hold lock 'account' to use
+   *     the object it guards; nobody holds it"}
    */
   public T get() {
     checkHeld();
@@ -86,8 +86,8 @@ public final class GuardedObject<T> {
   }
 
   /**
-   * Applies {@code f} to the value; the caller must hold the lock. The way to read a mutable
-   * value without letting a reference to it escape the lock.
+   * Applies {@code f} to the value; the caller must hold the lock. The way to read a mutable value
+   * without letting a reference to it escape the lock.
    *
    * @param <R> what {@code f} answers
    * @param f the function to apply; it should not keep the value
@@ -112,14 +112,15 @@ public final class GuardedObject<T> {
   public T update(UnaryOperator<T> f) {
     checkNotNull(f, "f");
     checkHeld();
-    value = checkNotNull(f.apply(value), "the update of the object guarded by '%s' returned null",
-        lock.name());
+    value =
+        checkNotNull(
+            f.apply(value), "the update of the object guarded by '%s' returned null", lock.name());
     return value;
   }
 
   /**
-   * Takes the lock, applies {@code f} to the value, releases the lock: {@link #with} for a
-   * caller that does not hold the lock yet.
+   * Takes the lock, applies {@code f} to the value, releases the lock: {@link #with} for a caller
+   * that does not hold the lock yet.
    *
    * @param <R> what {@code f} answers
    * @param f the function to apply; it should not keep the value
@@ -139,8 +140,8 @@ public final class GuardedObject<T> {
   }
 
   /**
-   * Takes the lock, replaces the value by {@code f(value)}, releases the lock: {@link #update}
-   * for a caller that does not hold the lock yet.
+   * Takes the lock, replaces the value by {@code f(value)}, releases the lock: {@link #update} for
+   * a caller that does not hold the lock yet.
    *
    * @param f the update; it must not answer null
    * @return the new value
@@ -165,8 +166,11 @@ public final class GuardedObject<T> {
 
   private String notHeldMessage() {
     @Nullable String who = lock.ownerName();
-    return Thread.currentThread().getName() + " must hold lock '" + lock.name()
-        + "' to use the object it guards; " + (who == null ? "nobody holds it" : who + " holds it");
+    return Thread.currentThread().getName()
+        + " must hold lock '"
+        + lock.name()
+        + "' to use the object it guards; "
+        + (who == null ? "nobody holds it" : who + " holds it");
   }
 
   /** {@code "GuardedObject[lock 'A' (free)]"}; never shows the value, which needs the lock. */

@@ -25,29 +25,28 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li><b>Real deadlock</b> ({@link Builder#waitFor}): is anybody waiting for me, transitively,
- *       while I am about to wait for them? Checked when an acquisition's fast attempt fails,
- *       just before it parks, by following lock -> owner -> the lock that owner waits for. With
- *       {@link Policy#THROW} the acquisition that would close the cycle throws {@link
- *       DeadlockException} and nothing blocks; with {@link Policy#WARN} the listener hears of it
- *       and the threads stay deadlocked (a {@link #startWatchdog watchdog} can also report such
- *       cycles, and JDK monitors and {@code java.util.concurrent} locks too).
- *   <li><b>Potential deadlock</b> ({@link Builder#order}): were these locks ever taken in the
- *       other order? Every "held A, then took B" is an edge of a graph that outlives the
- *       threads; an edge that closes a cycle is reported even though no thread waits now. That
- *       finds the deadlock of a test that happened not to interleave badly. Edges are
- *       validated once, then cached, so a learned order costs a lookup. See {@link OrderKey}
- *       for what a node is.
+ *       while I am about to wait for them? Checked when an acquisition's fast attempt fails, just
+ *       before it parks, by following lock -> owner -> the lock that owner waits for. With {@link
+ *       Policy#THROW} the acquisition that would close the cycle throws {@link DeadlockException}
+ *       and nothing blocks; with {@link Policy#WARN} the listener hears of it and the threads stay
+ *       deadlocked (a {@link #startWatchdog watchdog} can also report such cycles, and JDK monitors
+ *       and {@code java.util.concurrent} locks too).
+ *   <li><b>Potential deadlock</b> ({@link Builder#order}): were these locks ever taken in the other
+ *       order? Every "held A, then took B" is an edge of a graph that outlives the threads; an edge
+ *       that closes a cycle is reported even though no thread waits now. That finds the deadlock of
+ *       a test that happened not to interleave badly. Edges are validated once, then cached, so a
+ *       learned order costs a lookup. See {@link OrderKey} for what a node is.
  * </ul>
  *
- * Both detectors know {@linkplain #newReadWriteLock read/write locks}: readers never wait for
- * each other, so a lock-order cycle broken at a lock read on both sides is not reported (see
- * {@link OwnedReadWriteLock} for the exact rule), and a writer waits for every reader.
+ * Both detectors know {@linkplain #newReadWriteLock read/write locks}: readers never wait for each
+ * other, so a lock-order cycle broken at a lock read on both sides is not reported (see {@link
+ * OwnedReadWriteLock} for the exact rule), and a writer waits for every reader.
  *
- * <p>A pattern known to be safe can be declared once, {@link Builder#allowOrder
- * allowOrder("audit", "account", "both run under lock 'books'")}: that one order is then never
- * recorded nor reported, and every other order still is. Guava's {@code
- * CycleDetectingLockFactory} has no such declaration: a false positive there is silenced only
- * by leaving those locks, or the whole factory, unchecked.
+ * <p>A pattern known to be safe can be declared once, {@link Builder#allowOrder allowOrder("audit",
+ * "account", "both run under lock 'books'")}: that one order is then never recorded nor reported,
+ * and every other order still is. Guava's {@code CycleDetectingLockFactory} has no such
+ * declaration: a false positive there is silenced only by leaving those locks, or the whole
+ * factory, unchecked.
  *
  * <p>Defaults of {@link #builder()}: waitFor THROW, order WARN by {@link OrderKey#NAME}, stacks
  * captured, reports logged at WARNING, no order declared safe. {@link #unchecked()} turns
@@ -60,8 +59,8 @@ public final class LockSet {
   private static final Logger LOG = Logger.getLogger(LockSet.class.getName());
   private static final DeadlockListener LOG_LISTENER =
       report -> LOG.log(Level.WARNING, report.toString());
-  private static final LockSet UNCHECKED = builder()
-      .waitFor(Policy.DISABLED).order(Policy.DISABLED).captureStacks(false).build();
+  private static final LockSet UNCHECKED =
+      builder().waitFor(Policy.DISABLED).order(Policy.DISABLED).captureStacks(false).build();
 
   private final Policy waitForPolicy;
   private final Policy orderPolicy;
@@ -78,7 +77,10 @@ public final class LockSet {
     this.captureStacks = b.captureStacks;
     this.allowed = Map.copyOf(b.allowed);
     this.waits = b.waitFor == Policy.DISABLED ? null : new WaitForGraph(b.waitFor, b.listener);
-    this.order = b.order == Policy.DISABLED ? null : new OrderGraph(b.order, b.orderKey, b.listener, b.allowed);
+    this.order =
+        b.order == Policy.DISABLED
+            ? null
+            : new OrderGraph(b.order, b.orderKey, b.listener, b.allowed);
   }
 
   /**
@@ -92,8 +94,8 @@ public final class LockSet {
   }
 
   /**
-   * Starts a set with the defaults of the class comment: real deadlocks throw, potential ones
-   * are logged.
+   * Starts a set with the defaults of the class comment: real deadlocks throw, potential ones are
+   * logged.
    *
    * @return a new builder
    */
@@ -102,11 +104,11 @@ public final class LockSet {
   }
 
   /**
-   * A new non-reentrant lock: its holder asking again is a deadlock with itself, and is
-   * reported as one.
+   * A new non-reentrant lock: its holder asking again is a deadlock with itself, and is reported as
+   * one.
    *
-   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its
-   *     node in the lock-order graph
+   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its node
+   *     in the lock-order graph
    * @return the lock, free
    */
   public OwnedLock newLock(String name) {
@@ -116,8 +118,8 @@ public final class LockSet {
   /**
    * A new reentrant lock: its holder may take it again, and releases as often.
    *
-   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its
-   *     node in the lock-order graph
+   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its node
+   *     in the lock-order graph
    * @return the lock, free
    */
   public OwnedLock newReentrantLock(String name) {
@@ -125,12 +127,12 @@ public final class LockSet {
   }
 
   /**
-   * A new read/write lock: any number of readers or one writer, both sides reentrant, readers
-   * never waiting behind a queued writer. Its reads and writes take part in both checks, with
-   * lockdep's rules for reads (see {@link OwnedReadWriteLock}).
+   * A new read/write lock: any number of readers or one writer, both sides reentrant, readers never
+   * waiting behind a queued writer. Its reads and writes take part in both checks, with lockdep's
+   * rules for reads (see {@link OwnedReadWriteLock}).
    *
-   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its
-   *     node in the lock-order graph (one node for both sides)
+   * @param name what reports and messages call the lock; with {@link OrderKey#NAME} also its node
+   *     in the lock-order graph (one node for both sides)
    * @return the lock, free
    */
   public OwnedReadWriteLock newReadWriteLock(String name) {
@@ -138,9 +140,9 @@ public final class LockSet {
   }
 
   /**
-   * Starts a watchdog that scans this set's waits and the JVM's deadlocked threads every
-   * {@link Watchdog#DEFAULT_PERIOD} and reports each new cycle to {@code listener}. The way to
-   * hear of a deadlock that {@link Policy#WARN} let happen, or one among JDK locks.
+   * Starts a watchdog that scans this set's waits and the JVM's deadlocked threads every {@link
+   * Watchdog#DEFAULT_PERIOD} and reports each new cycle to {@code listener}. The way to hear of a
+   * deadlock that {@link Policy#WARN} let happen, or one among JDK locks.
    *
    * @param listener who hears of each new cycle, on the watchdog's thread
    * @return the running watchdog; close it to stop it
@@ -161,20 +163,32 @@ public final class LockSet {
   }
 
   /**
-   * {@code "LockSet[waitFor=THROW, order=WARN by NAME, stacks]"}, then each declared order:
-   * {@code ", allowed audit -> account (both run under lock 'books')"}.
+   * {@code "LockSet[waitFor=THROW, order=WARN by NAME, stacks]"}, then each declared order: {@code
+   * ", allowed audit -> account (both run under lock 'books')"}.
    */
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder("LockSet[waitFor=").append(waitForPolicy)
-        .append(", order=").append(orderPolicy)
-        .append(orderPolicy == Policy.DISABLED ? "" : " by " + orderKey)
-        .append(captureStacks && waits != null ? ", stacks" : "");
+    StringBuilder s =
+        new StringBuilder("LockSet[waitFor=")
+            .append(waitForPolicy)
+            .append(", order=")
+            .append(orderPolicy)
+            .append(orderPolicy == Policy.DISABLED ? "" : " by " + orderKey)
+            .append(captureStacks && waits != null ? ", stacks" : "");
     allowed.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey(
-            Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue())))
-        .forEach(a -> s.append(", allowed ").append(a.getKey().getKey()).append(" -> ")
-            .append(a.getKey().getValue()).append(" (").append(a.getValue()).append(')'));
+        .sorted(
+            Map.Entry.comparingByKey(
+                Map.Entry.<String, String>comparingByKey()
+                    .thenComparing(Map.Entry.comparingByValue())))
+        .forEach(
+            a ->
+                s.append(", allowed ")
+                    .append(a.getKey().getKey())
+                    .append(" -> ")
+                    .append(a.getKey().getValue())
+                    .append(" (")
+                    .append(a.getValue())
+                    .append(')'));
     return s.append(']').toString();
   }
 
@@ -190,22 +204,21 @@ public final class LockSet {
     private Builder() {}
 
     /**
-     * Declares one lock order safe: taking a lock named {@code then} while holding one named
-     * {@code first} is never recorded in the lock-order graph, so no cycle through that edge is
-     * reported (nor refused with THROW), whichever edge of the cycle came first. Only that edge:
-     * the reverse order, and every order of these locks with any other, are checked as before.
-     * Declare both directions to allow either order. With {@code first} equal to {@code then},
-     * two locks of one name may nest (lockdep's nesting annotation). For a read/write lock the
-     * declaration covers both sides. Declare only what a reason makes safe, such as a third lock
-     * that every thread taking both holds first; the reason is kept for readers of {@link
-     * LockSet#toString}.
+     * Declares one lock order safe: taking a lock named {@code then} while holding one named {@code
+     * first} is never recorded in the lock-order graph, so no cycle through that edge is reported
+     * (nor refused with THROW), whichever edge of the cycle came first. Only that edge: the reverse
+     * order, and every order of these locks with any other, are checked as before. Declare both
+     * directions to allow either order. With {@code first} equal to {@code then}, two locks of one
+     * name may nest (lockdep's nesting annotation). For a read/write lock the declaration covers
+     * both sides. Declare only what a reason makes safe, such as a third lock that every thread
+     * taking both holds first; the reason is kept for readers of {@link LockSet#toString}.
      *
      * @param first the name of the lock held
      * @param then the name of the lock taken while holding it
      * @param reason why that order cannot deadlock; not blank
      * @return this builder
-     * @throws IllegalArgumentException if a name or the reason is blank, or the order was
-     *     declared already
+     * @throws IllegalArgumentException if a name or the reason is blank, or the order was declared
+     *     already
      */
     @CanIgnoreReturnValue
     public Builder allowOrder(String first, String then, String reason) {
@@ -232,8 +245,8 @@ public final class LockSet {
     }
 
     /**
-     * Potential-deadlock policy (lock-order graph). Default WARN: an order seen to flip is worth
-     * a report, but it is not yet a deadlock.
+     * Potential-deadlock policy (lock-order graph). Default WARN: an order seen to flip is worth a
+     * report, but it is not yet a deadlock.
      *
      * @param policy what an acquisition that would close a lock-order cycle does
      * @return this builder
@@ -258,8 +271,8 @@ public final class LockSet {
 
     /**
      * Whether each acquisition records its stack, so that a deadlock report shows where every
-     * holder took its lock. Costs a stack capture per (outermost) acquisition; only effective
-     * while the wait-for policy is not DISABLED. Default true.
+     * holder took its lock. Costs a stack capture per (outermost) acquisition; only effective while
+     * the wait-for policy is not DISABLED. Default true.
      *
      * @param capture whether to record stacks
      * @return this builder

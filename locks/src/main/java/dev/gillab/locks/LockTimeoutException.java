@@ -2,8 +2,8 @@ package dev.gillab.locks;
 
 /**
  * Thrown by {@link TimedAcquisition} when every attempt timed out. The caller holds none of the
- * locks when it is thrown. The message names the locks, the attempts and the lock that was
- * busy last.
+ * locks when it is thrown. The message names the locks, the attempts and the lock that was busy
+ * last.
  */
 public final class LockTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;

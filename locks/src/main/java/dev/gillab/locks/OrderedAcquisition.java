@@ -15,22 +15,22 @@ import java.util.IdentityHashMap;
  *
  * <h2>Design note</h2>
  *
- * A deadlock needs a cycle of waits; if every thread takes its locks in the same total order,
- * a thread only ever waits for a lock that comes later than all it holds, so no cycle can
- * close. The order must be the same for every thread in the program: {@link #BY_ID} (creation
- * order, stable for the life of the JVM and free of ties) by default, or any rank a caller
- * defines with a comparator (say, account number), as long as everybody uses it. If an
- * acquisition fails part way (interrupt, a detector's exception), the locks already taken are
- * released before the exception leaves, so a failed call holds nothing.
+ * A deadlock needs a cycle of waits; if every thread takes its locks in the same total order, a
+ * thread only ever waits for a lock that comes later than all it holds, so no cycle can close. The
+ * order must be the same for every thread in the program: {@link #BY_ID} (creation order, stable
+ * for the life of the JVM and free of ties) by default, or any rank a caller defines with a
+ * comparator (say, account number), as long as everybody uses it. If an acquisition fails part way
+ * (interrupt, a detector's exception), the locks already taken are released before the exception
+ * leaves, so a failed call holds nothing.
  *
- * <p><b>Locks of one name and the order checker.</b> A {@link LockSet} orders by name by
- * default ({@link OrderKey#NAME}, one graph node per name, as a lock class in lockdep), so
- * nesting two locks that share a name, such as two {@code account} locks in the textbook
- * transfer, is reported as a lock-order cycle of one ("acquires account while holding another
- * lock named account") even when taken here in one global order: the checker cannot tell
- * instances of one name apart. Give such locks a set built with {@code
- * orderBy(OrderKey.INSTANCE)} (each lock its own node), or distinct names; or accept the
- * WARN. This class does not mark same-name nesting as allowed (lockdep's nesting annotation).
+ * <p><b>Locks of one name and the order checker.</b> A {@link LockSet} orders by name by default
+ * ({@link OrderKey#NAME}, one graph node per name, as a lock class in lockdep), so nesting two
+ * locks that share a name, such as two {@code account} locks in the textbook transfer, is reported
+ * as a lock-order cycle of one ("acquires account while holding another lock named account") even
+ * when taken here in one global order: the checker cannot tell instances of one name apart. Give
+ * such locks a set built with {@code orderBy(OrderKey.INSTANCE)} (each lock its own node), or
+ * distinct names; or accept the WARN. This class does not mark same-name nesting as allowed
+ * (lockdep's nesting annotation).
  *
  * <p>Thread-safe (stateless).
  */
@@ -73,8 +73,10 @@ public final class OrderedAcquisition {
     checkArgument(!locks.isEmpty(), "acquireAll needs at least one lock");
     IdentityHashMap<OwnedLock, Boolean> seen = new IdentityHashMap<>();
     for (OwnedLock lock : locks) {
-      checkArgument(seen.put(checkNotNull(lock, "lock"), true) == null,
-          "lock '%s' is listed twice", lock.name());
+      checkArgument(
+          seen.put(checkNotNull(lock, "lock"), true) == null,
+          "lock '%s' is listed twice",
+          lock.name());
     }
     ImmutableList<OwnedLock> sorted = ImmutableList.sortedCopyOf(order, locks);
     int taken = 0;

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.errorprone.annotations.ThreadSafe;
-import dev.gillab.locks.internal.HeldLocks;
 import dev.gillab.locks.internal.ExclusiveCore;
+import dev.gillab.locks.internal.HeldLocks;
 import dev.gillab.locks.internal.OrderGraph;
 import dev.gillab.locks.internal.Reports;
 import dev.gillab.locks.internal.Stacks;
@@ -21,27 +21,27 @@ import org.jspecify.annotations.Nullable;
  * <h2>Design note</h2>
  *
  * The blocking is an {@code AbstractQueuedSynchronizer} whose state is the hold count, the same
- * machinery as {@code ReentrantLock}; what this class adds is what a learner (and a debugger)
- * wants to see:
+ * machinery as {@code ReentrantLock}; what this class adds is what a learner (and a debugger) wants
+ * to see:
  *
  * <ul>
- *   <li><b>Ownership.</b> Only the holder may release: a release by any other thread throws
- *       {@code IllegalMonitorStateException} naming the lock, the caller and the holder.
+ *   <li><b>Ownership.</b> Only the holder may release: a release by any other thread throws {@code
+ *       IllegalMonitorStateException} naming the lock, the caller and the holder.
  *   <li><b>Non-reentrant by default</b>, like CPython's {@code threading.Lock}: a holder asking
- *       again can never succeed, so {@link #acquire} throws {@link DeadlockException} ("main
- *       holds A and waits for A") instead of hanging; {@link #tryAcquire()} answers false. The
+ *       again can never succeed, so {@link #acquire} throws {@link DeadlockException} ("main holds
+ *       A and waits for A") instead of hanging; {@link #tryAcquire()} answers false. The
  *       {@linkplain LockSet#newReentrantLock reentrant variant} counts holds like {@code RLock}.
  *   <li><b>A name in every message</b>, and in every deadlock report.
  *   <li><b>Detection</b>, configured by the {@link LockSet} that made the lock: the lock-order
- *       check runs before an acquisition that may block; the wait-for check runs only when the
- *       fast attempt failed, so an uncontended acquisition never pays for it.
+ *       check runs before an acquisition that may block; the wait-for check runs only when the fast
+ *       attempt failed, so an uncontended acquisition never pays for it.
  * </ul>
  *
- * Only {@link #acquire}, {@link #acquireUninterruptibly} and {@link #hold} add lock-order
- * edges leading to the lock: a {@link #tryAcquire()} cannot block, and a timed one gives up, so
- * neither can be part of a deadlock that lasts (lockdep treats trylock the same way). Every
- * form records the lock as held, so the locks taken next by a blocking acquisition are ordered
- * after it (and after every lock held below it).
+ * Only {@link #acquire}, {@link #acquireUninterruptibly} and {@link #hold} add lock-order edges
+ * leading to the lock: a {@link #tryAcquire()} cannot block, and a timed one gives up, so neither
+ * can be part of a deadlock that lasts (lockdep treats trylock the same way). Every form records
+ * the lock as held, so the locks taken next by a blocking acquisition are ordered after it (and
+ * after every lock held below it).
  *
  * <p>Thread-safe: any thread may use a lock; only the holder may release it.
  */
@@ -53,8 +53,12 @@ public final class OwnedLock {
   private final @Nullable OrderGraph order;
   private final boolean captureStacks;
 
-  OwnedLock(String name, boolean reentrant, @Nullable WaitForGraph waits,
-      @Nullable OrderGraph order, boolean captureStacks) {
+  OwnedLock(
+      String name,
+      boolean reentrant,
+      @Nullable WaitForGraph waits,
+      @Nullable OrderGraph order,
+      boolean captureStacks) {
     checkNotNull(name, "name");
     checkArgument(!name.isBlank(), "a lock needs a non-blank name");
     this.core = new ExclusiveCore(name, reentrant, order == null ? null : order.nodeFor(name));
@@ -65,8 +69,8 @@ public final class OwnedLock {
   }
 
   /**
-   * A non-reentrant lock without deadlock checking (see {@link LockSet#unchecked()}): still
-   * owned, still named, still refusing its holder a second hold.
+   * A non-reentrant lock without deadlock checking (see {@link LockSet#unchecked()}): still owned,
+   * still named, still refusing its holder a second hold.
    *
    * @param name what messages and reports call the lock; not blank
    * @return the lock, free
@@ -95,8 +99,8 @@ public final class OwnedLock {
   }
 
   /**
-   * A stable id, unique in this JVM and increasing in creation order: a global lock order
-   * that needs no agreement between callers ({@link OrderedAcquisition#BY_ID}).
+   * A stable id, unique in this JVM and increasing in creation order: a global lock order that
+   * needs no agreement between callers ({@link OrderedAcquisition#BY_ID}).
    *
    * @return the id
    */
@@ -125,7 +129,10 @@ public final class OwnedLock {
   public void acquire() throws InterruptedException {
     if (Thread.interrupted()) {
       throw new InterruptedException(
-          Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
+          Thread.currentThread().getName()
+              + " was interrupted before acquiring lock '"
+              + core.name
+              + "'");
     }
     blockingAcquire(true);
   }
@@ -148,8 +155,8 @@ public final class OwnedLock {
   }
 
   /**
-   * Takes the lock if it is free now (or, reentrant, already the caller's); never waits, so
-   * never deadlocks and never adds a lock-order edge.
+   * Takes the lock if it is free now (or, reentrant, already the caller's); never waits, so never
+   * deadlocks and never adds a lock-order edge.
    *
    * @return whether the caller holds the lock now
    */
@@ -175,7 +182,10 @@ public final class OwnedLock {
     checkNotNull(timeout, "timeout");
     if (Thread.interrupted()) {
       throw new InterruptedException(
-          Thread.currentThread().getName() + " was interrupted before acquiring lock '" + core.name + "'");
+          Thread.currentThread().getName()
+              + " was interrupted before acquiring lock '"
+              + core.name
+              + "'");
     }
     int holds = sync.tryLockHolds();
     if (holds > 0) {
@@ -205,7 +215,8 @@ public final class OwnedLock {
     Sync sync = this.sync;
     @Nullable OrderGraph order = this.order;
     if (captureStacks && sync.holdCount() == 1) { // 0 for a non-holder, whose release throws
-      core.acquiredAt = null; // the outermost hold ends: its stack no longer says where it was taken
+      core.acquiredAt =
+          null; // the outermost hold ends: its stack no longer says where it was taken
     }
     if (order == null) {
       sync.unlock();
@@ -232,8 +243,7 @@ public final class OwnedLock {
   }
 
   /**
-   * Whether the calling thread holds the lock: what {@link GuardedObject} checks on every
-   * access.
+   * Whether the calling thread holds the lock: what {@link GuardedObject} checks on every access.
    *
    * @return true if the caller holds at least one hold
    */
@@ -277,11 +287,11 @@ public final class OwnedLock {
    *
    * <p>The order is checked before the caller can block, and an edge is validated (reported,
    * refused) only while the lock is not taken. The fast attempt still comes first: the
-   * compare-and-set is a full barrier, and the reads of the check (the lock's held stack, its
-   * top entry, the order cache) are a chain of dependent loads that, ahead of it, the barrier
-   * waits for; behind it they overlap with the rest of the acquisition. When the attempt took
-   * the lock and an edge is not known yet (a first nesting, rare by nature), the hold is given
-   * back, the check runs as it would have before the attempt, and the acquisition starts again.
+   * compare-and-set is a full barrier, and the reads of the check (the lock's held stack, its top
+   * entry, the order cache) are a chain of dependent loads that, ahead of it, the barrier waits
+   * for; behind it they overlap with the rest of the acquisition. When the attempt took the lock
+   * and an edge is not known yet (a first nesting, rare by nature), the hold is given back, the
+   * check runs as it would have before the attempt, and the acquisition starts again.
    */
   private void blockingAcquire(boolean interruptible) throws InterruptedException {
     // Fields in locals: the fast attempt's compare-and-set is a full barrier, after which the JIT
@@ -310,9 +320,9 @@ public final class OwnedLock {
   }
 
   /**
-   * The order check of a blocking acquisition whose fast attempt failed ({@code holds} 0) or
-   * found an edge not known yet: with the hold given back, the check runs as if before the
-   * attempt; answers the hold count of a new attempt (0: wait). Out of line, as it is rare.
+   * The order check of a blocking acquisition whose fast attempt failed ({@code holds} 0) or found
+   * an edge not known yet: with the hold given back, the check runs as if before the attempt;
+   * answers the hold count of a new attempt (0: wait). Out of line, as it is rare.
    */
   private int checkOrderFirst(HeldLocks held, int holds) {
     OrderGraph order = checkNotNull(this.order);
@@ -330,15 +340,19 @@ public final class OwnedLock {
   private int waitToAcquire(boolean interruptible) throws InterruptedException {
     refuseSelfDeadlock();
     if (interruptible) {
-      waiting(false, () -> {
-        sync.lockInterruptibly();
-        return true;
-      });
+      waiting(
+          false,
+          () -> {
+            sync.lockInterruptibly();
+            return true;
+          });
     } else {
-      waiting(false, () -> {
-        sync.lockUninterruptibly();
-        return true;
-      });
+      waiting(
+          false,
+          () -> {
+            sync.lockUninterruptibly();
+            return true;
+          });
     }
     return sync.holdCount();
   }
@@ -349,8 +363,8 @@ public final class OwnedLock {
   }
 
   /**
-   * Runs {@code wait}, registered with the wait-for graph (if any) for as long as it blocks;
-   * {@code timed} waits are never refused as deadlocks (timing out is their way out).
+   * Runs {@code wait}, registered with the wait-for graph (if any) for as long as it blocks; {@code
+   * timed} waits are never refused as deadlocks (timing out is their way out).
    */
   private boolean waiting(boolean timed, Blocking wait) throws InterruptedException {
     if (waits == null) {
@@ -372,8 +386,8 @@ public final class OwnedLock {
   }
 
   /**
-   * {@code blocking}: taken by an acquisition that may wait (its order was checked); {@code
-   * holds}: the caller's hold count now (1 for a first hold).
+   * {@code blocking}: taken by an acquisition that may wait (its order was checked); {@code holds}:
+   * the caller's hold count now (1 for a first hold).
    */
   private void acquired(@Nullable HeldLocks held, boolean blocking, int holds) {
     if (captureStacks && holds == 1) {

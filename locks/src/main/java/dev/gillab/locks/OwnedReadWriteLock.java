@@ -17,56 +17,55 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A read/write lock with a name and checked owners: any number of readers, or one writer, and
- * both kinds of acquisition seen by the lock set's deadlock detectors.
+ * A read/write lock with a name and checked owners: any number of readers, or one writer, and both
+ * kinds of acquisition seen by the lock set's deadlock detectors.
  *
  * <h2>Design note</h2>
  *
- * The blocking is a non-fair {@code ReentrantReadWriteLock}, with one change: a reader never
- * waits behind a queued writer, only for a writer that holds the lock. In {@code
- * ReentrantReadWriteLock} a new reader waits while a writer is first in the queue, so two
- * threads that read A then B and B then A deadlock as soon as a writer queues on each lock
- * (each writer waits for one reader, each reader for the other writer), and no JVM tool sees
- * it: readers own nothing that {@code ThreadMXBean} can name. Here readers take the read lock by
- * a barging attempt and wait only for a write release, so reading never waits for reading. The
- * price: a steady stream of readers can keep a writer waiting. Both sides are reentrant; a
- * writer may also read (and release the write lock first: a downgrade); a reader asking for the
- * write lock would wait for itself forever, so that is refused as a deadlock ("main holds A
- * (read) and waits for A (write)").
+ * The blocking is a non-fair {@code ReentrantReadWriteLock}, with one change: a reader never waits
+ * behind a queued writer, only for a writer that holds the lock. In {@code ReentrantReadWriteLock}
+ * a new reader waits while a writer is first in the queue, so two threads that read A then B and B
+ * then A deadlock as soon as a writer queues on each lock (each writer waits for one reader, each
+ * reader for the other writer), and no JVM tool sees it: readers own nothing that {@code
+ * ThreadMXBean} can name. Here readers take the read lock by a barging attempt and wait only for a
+ * write release, so reading never waits for reading. The price: a steady stream of readers can keep
+ * a writer waiting. Both sides are reentrant; a writer may also read (and release the write lock
+ * first: a downgrade); a reader asking for the write lock would wait for itself forever, so that is
+ * refused as a deadlock ("main holds A (read) and waits for A (write)").
  *
  * <h2>Which cycles are deadlocks: lockdep's rule</h2>
  *
- * Linux lockdep ({@code Documentation/locking/lockdep-design.rst}, "Recursive read locks")
- * gives every lock-order edge "held X, then took Y" two marks: X held exclusively (E) or shared
- * (S), Y acquired non-recursively (N) or as a recursive read (R). Here a read is S when held and
- * R when taken (its readers wait only for a holding writer); a write, like an {@link OwnedLock},
- * is E and N. A cycle is reported unless some read/write lock on it is entered by a read edge
- * and left by an edge from a read hold: there two threads meet that both only read that lock,
- * neither waits for the other, and the cycle is broken (lockdep calls the other cycles
- * <em>strong</em> and proves them exactly the ones that can deadlock). So:
+ * Linux lockdep ({@code Documentation/locking/lockdep-design.rst}, "Recursive read locks") gives
+ * every lock-order edge "held X, then took Y" two marks: X held exclusively (E) or shared (S), Y
+ * acquired non-recursively (N) or as a recursive read (R). Here a read is S when held and R when
+ * taken (its readers wait only for a holding writer); a write, like an {@link OwnedLock}, is E and
+ * N. A cycle is reported unless some read/write lock on it is entered by a read edge and left by an
+ * edge from a read hold: there two threads meet that both only read that lock, neither waits for
+ * the other, and the cycle is broken (lockdep calls the other cycles <em>strong</em> and proves
+ * them exactly the ones that can deadlock). So:
  *
  * <ul>
  *   <li>read A then read B, read B then read A: not reported (both locks read on both sides);
  *   <li>read A then write B, read B then write A: reported (each writer waits for a reader);
  *   <li>write A then write B, write B then write A: reported, as with exclusive locks;
- *   <li>read A then read B, write B then read A: not reported (A is read on both sides: the
- *       thread holding B for writing gets A at once).
+ *   <li>read A then read B, write B then read A: not reported (A is read on both sides: the thread
+ *       holding B for writing gets A at once).
  * </ul>
  *
- * Lockdep also has non-recursive reads (a reader that waits behind a queued writer, as in
- * {@code ReentrantReadWriteLock}); this lock has none, so they are not modelled.
+ * Lockdep also has non-recursive reads (a reader that waits behind a queued writer, as in {@code
+ * ReentrantReadWriteLock}); this lock has none, so they are not modelled.
  *
  * <h2>Wait-for checking</h2>
  *
- * A writer waits for the thread holding the write lock and for every reader; a reader waits for
- * the thread holding the write lock only (never for a queued writer: there is none in its way).
- * A wait that closes a cycle of such waits is refused with {@link DeadlockException} under
- * {@link Policy#THROW}, before the thread parks, as for {@link OwnedLock}. The watchdog's JVM scan
- * sees only writers queued behind a writer; waits for readers are seen by the lock set alone.
+ * A writer waits for the thread holding the write lock and for every reader; a reader waits for the
+ * thread holding the write lock only (never for a queued writer: there is none in its way). A wait
+ * that closes a cycle of such waits is refused with {@link DeadlockException} under {@link
+ * Policy#THROW}, before the thread parks, as for {@link OwnedLock}. The watchdog's JVM scan sees
+ * only writers queued behind a writer; waits for readers are seen by the lock set alone.
  *
- * <p>Which acquisitions add lock-order edges and how {@code tryAcquire*} and re-entries are
- * treated is as for {@link OwnedLock}. Thread-safe: any thread may use the lock; only a holder
- * may release its side.
+ * <p>Which acquisitions add lock-order edges and how {@code tryAcquire*} and re-entries are treated
+ * is as for {@link OwnedLock}. Thread-safe: any thread may use the lock; only a holder may release
+ * its side.
  */
 @ThreadSafe
 public final class OwnedReadWriteLock {
@@ -76,7 +75,10 @@ public final class OwnedReadWriteLock {
   private final @Nullable OrderGraph order;
   private final boolean captureStacks;
 
-  OwnedReadWriteLock(String name, @Nullable WaitForGraph waits, @Nullable OrderGraph order,
+  OwnedReadWriteLock(
+      String name,
+      @Nullable WaitForGraph waits,
+      @Nullable OrderGraph order,
       boolean captureStacks) {
     checkNotNull(name, "name");
     checkArgument(!name.isBlank(), "a lock needs a non-blank name");
@@ -108,8 +110,7 @@ public final class OwnedReadWriteLock {
   }
 
   /**
-   * A stable id, unique in this JVM among owned locks of both kinds, increasing in creation
-   * order.
+   * A stable id, unique in this JVM among owned locks of both kinds, increasing in creation order.
    *
    * @return the id
    */
@@ -120,8 +121,8 @@ public final class OwnedReadWriteLock {
   /**
    * Takes the read lock, waiting while another thread holds the write lock; interruptible.
    *
-   * @throws DeadlockException if waiting would close a wait-for cycle (policy THROW); the lock
-   *     is not taken
+   * @throws DeadlockException if waiting would close a wait-for cycle (policy THROW); the lock is
+   *     not taken
    * @throws PotentialDeadlockException if reading it now makes a strong lock-order cycle (policy
    *     THROW); the lock is not taken
    * @throws InterruptedException if interrupted before or while waiting; the lock is not taken
@@ -160,8 +161,8 @@ public final class OwnedReadWriteLock {
   }
 
   /**
-   * Takes the read lock if the write lock is free of other threads within {@code timeout}. A
-   * timed wait never throws {@link DeadlockException}: timing out is its way out.
+   * Takes the read lock if the write lock is free of other threads within {@code timeout}. A timed
+   * wait never throws {@link DeadlockException}: timing out is its way out.
    *
    * @param timeout the longest time to wait; zero or negative means do not wait
    * @return whether the caller holds a read lock now
@@ -189,8 +190,11 @@ public final class OwnedReadWriteLock {
   public void releaseRead() {
     int holds = sync.getReadHoldCount();
     if (holds == 0) {
-      throw new IllegalMonitorStateException(Thread.currentThread().getName()
-          + " cannot release the read lock of '" + name() + "': it holds none");
+      throw new IllegalMonitorStateException(
+          Thread.currentThread().getName()
+              + " cannot release the read lock of '"
+              + name()
+              + "': it holds none");
     }
     if (holds == 1) {
       core.readerOut();
@@ -218,10 +222,10 @@ public final class OwnedReadWriteLock {
   /**
    * Takes the write lock, waiting until no other thread reads or writes; interruptible.
    *
-   * @throws DeadlockException if waiting would close a wait-for cycle (policy THROW), or the
-   *     caller holds the read lock (it would wait for itself); the lock is not taken
-   * @throws PotentialDeadlockException if writing it now makes a strong lock-order cycle
-   *     (policy THROW); the lock is not taken
+   * @throws DeadlockException if waiting would close a wait-for cycle (policy THROW), or the caller
+   *     holds the read lock (it would wait for itself); the lock is not taken
+   * @throws PotentialDeadlockException if writing it now makes a strong lock-order cycle (policy
+   *     THROW); the lock is not taken
    * @throws InterruptedException if interrupted before or while waiting; the lock is not taken
    */
   public void acquireWrite() throws InterruptedException {
@@ -244,8 +248,8 @@ public final class OwnedReadWriteLock {
   }
 
   /**
-   * Takes the write lock if nobody else reads or writes now; never waits. A caller that holds
-   * the read lock gets false.
+   * Takes the write lock if nobody else reads or writes now; never waits. A caller that holds the
+   * read lock gets false.
    *
    * @return whether the caller holds the write lock now
    */
@@ -258,8 +262,8 @@ public final class OwnedReadWriteLock {
   }
 
   /**
-   * Takes the write lock if it can within {@code timeout}. A caller that holds the read lock
-   * gets false at once; a timed wait never throws {@link DeadlockException}.
+   * Takes the write lock if it can within {@code timeout}. A caller that holds the read lock gets
+   * false at once; a timed wait never throws {@link DeadlockException}.
    *
    * @param timeout the longest time to wait; zero or negative means do not wait
    * @return whether the caller holds the write lock now
@@ -290,9 +294,12 @@ public final class OwnedReadWriteLock {
   public void releaseWrite() {
     if (!sync.isWriteLockedByCurrentThread()) {
       @Nullable Thread writer = sync.writer();
-      throw new IllegalMonitorStateException(Thread.currentThread().getName()
-          + " cannot release the write lock of '" + name() + "': "
-          + (writer == null ? "it is not held" : "it is held by " + writer.getName()));
+      throw new IllegalMonitorStateException(
+          Thread.currentThread().getName()
+              + " cannot release the write lock of '"
+              + name()
+              + "': "
+              + (writer == null ? "it is not held" : "it is held by " + writer.getName()));
     }
     if (captureStacks && sync.getWriteHoldCount() == 1) {
       core.writeAcquiredAt = null;
@@ -363,15 +370,17 @@ public final class OwnedReadWriteLock {
   }
 
   /**
-   * {@code "read/write lock 'A' (free)"}, {@code "... (written by worker-1)"} or {@code "...
-   * (read, 2 holds)"}; a snapshot.
+   * {@code "read/write lock 'A' (free)"}, {@code "... (written by worker-1)"} or {@code "... (read,
+   * 2 holds)"}; a snapshot.
    */
   @Override
   public String toString() {
     @Nullable Thread writer = sync.writer();
     int reads = sync.getReadLockCount();
-    String state = writer != null ? "written by " + writer.getName()
-        : reads > 0 ? "read, " + reads + (reads == 1 ? " hold" : " holds") : "free";
+    String state =
+        writer != null
+            ? "written by " + writer.getName()
+            : reads > 0 ? "read, " + reads + (reads == 1 ? " hold" : " holds") : "free";
     return "read/write lock '" + name() + "' (" + state + ")";
   }
 
@@ -397,14 +406,17 @@ public final class OwnedReadWriteLock {
       throw new DeadlockException(
           Reports.deadlock(List.of(Reports.party(me, core.read, core.write))));
     }
-    waiting(core.write, false, () -> {
-      if (interruptible) {
-        sync.writeLock().lockInterruptibly();
-      } else {
-        sync.writeLock().lock();
-      }
-      return true;
-    });
+    waiting(
+        core.write,
+        false,
+        () -> {
+          if (interruptible) {
+            sync.writeLock().lockInterruptibly();
+          } else {
+            sync.writeLock().lock();
+          }
+          return true;
+        });
   }
 
   /** Reads are never ordered entries: the walk goes on below them (see {@code OrderGraph}). */
@@ -457,8 +469,13 @@ public final class OwnedReadWriteLock {
 
   private void refuseIfInterrupted(String what) throws InterruptedException {
     if (Thread.interrupted()) {
-      throw new InterruptedException(Thread.currentThread().getName()
-          + " was interrupted before " + what + " lock '" + name() + "'");
+      throw new InterruptedException(
+          Thread.currentThread().getName()
+              + " was interrupted before "
+              + what
+              + " lock '"
+              + name()
+              + "'");
     }
   }
 

@@ -7,13 +7,13 @@ package dev.gillab.locks;
 public enum Policy {
   /**
    * The acquisition that would close the cycle throws ({@link DeadlockException} or {@link
-   * PotentialDeadlockException}) <em>before</em> it blocks; the lock is not taken, the caller
-   * still holds what it held and must release it.
+   * PotentialDeadlockException}) <em>before</em> it blocks; the lock is not taken, the caller still
+   * holds what it held and must release it.
    */
   THROW,
   /**
-   * The cycle is reported to the lock set's {@link DeadlockListener} and the acquisition goes
-   * on (for a real deadlock: it blocks, as it would have without checking).
+   * The cycle is reported to the lock set's {@link DeadlockListener} and the acquisition goes on
+   * (for a real deadlock: it blocks, as it would have without checking).
    */
   WARN,
   /** Nothing is recorded and nothing costs anything. */

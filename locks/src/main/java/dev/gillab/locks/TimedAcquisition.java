@@ -14,18 +14,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Recovery: take several locks in the order given, each with a timeout; when one times out,
- * give back everything taken, wait a random, growing while, and try again.
+ * Recovery: take several locks in the order given, each with a timeout; when one times out, give
+ * back everything taken, wait a random, growing while, and try again.
  *
  * <h2>Design note</h2>
  *
- * For code that cannot order its locks. A thread that times out holding nothing breaks any
- * cycle it was part of, so a deadlock lasts at most one timeout. Two threads that give up
- * together and retry together can collide again and again (livelock); the backoff is
- * exponential with jitter (half the cap, plus a random part of the other half), so they drift
- * apart. After {@code maxAttempts} the call gives up with {@link LockTimeoutException}: the
- * caller decides what failure means. Time is injectable ({@link Sleeper}), and the random
- * sequence starts from a seed, so tests are deterministic.
+ * For code that cannot order its locks. A thread that times out holding nothing breaks any cycle it
+ * was part of, so a deadlock lasts at most one timeout. Two threads that give up together and retry
+ * together can collide again and again (livelock); the backoff is exponential with jitter (half the
+ * cap, plus a random part of the other half), so they drift apart. After {@code maxAttempts} the
+ * call gives up with {@link LockTimeoutException}: the caller decides what failure means. Time is
+ * injectable ({@link Sleeper}), and the random sequence starts from a seed, so tests are
+ * deterministic.
  *
  * <p>Thread-safe: each call has its own random stream, drawn from one atomic counter.
  */
@@ -76,8 +76,8 @@ public final class TimedAcquisition {
   }
 
   /**
-   * Starts a configuration with the defaults: 10 ms per lock, 100 attempts, backoff from 1 ms
-   * up to 50 ms.
+   * Starts a configuration with the defaults: 10 ms per lock, 100 attempts, backoff from 1 ms up to
+   * 50 ms.
    *
    * @return a new builder
    */
@@ -110,7 +110,8 @@ public final class TimedAcquisition {
     checkNotNull(locks, "locks");
     checkArgument(!locks.isEmpty(), "acquireAll needs at least one lock");
     ImmutableList<OwnedLock> ordered = ImmutableList.copyOf(locks);
-    SplittableRandom random = new SplittableRandom(seed + calls.incrementAndGet() * 0x9E3779B97F4A7C15L);
+    SplittableRandom random =
+        new SplittableRandom(seed + calls.incrementAndGet() * 0x9E3779B97F4A7C15L);
     OwnedLock busy = ordered.get(0);
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       int taken = 0;
@@ -136,13 +137,18 @@ public final class TimedAcquisition {
         sleeper.sleep(pause);
       }
     }
-    throw new LockTimeoutException(String.format(
-        "gave up on locks [%s] after %d attempts; the last one timed out after %d ms waiting for '%s'",
-        ordered.stream().map(OwnedLock::name).collect(Collectors.joining(", ")),
-        maxAttempts, timeoutPerLock.toMillis(), busy.name()));
+    throw new LockTimeoutException(
+        String.format(
+            "gave up on locks [%s] after %d attempts; the last one timed out after %d ms waiting for '%s'",
+            ordered.stream().map(OwnedLock::name).collect(Collectors.joining(", ")),
+            maxAttempts,
+            timeoutPerLock.toMillis(),
+            busy.name()));
   }
 
-  /** Exponential with equal jitter: cap = min(max, initial * 2^(attempt-1)); cap/2 + rand(cap/2). */
+  /**
+   * Exponential with equal jitter: cap = min(max, initial * 2^(attempt-1)); cap/2 + rand(cap/2).
+   */
   Duration backoff(int failedAttempt, SplittableRandom random) {
     long initial = initialBackoff.toNanos();
     long cap = maxBackoff.toNanos();
@@ -167,8 +173,8 @@ public final class TimedAcquisition {
     private Builder() {}
 
     /**
-     * How long to wait for each lock of an attempt: the longest a deadlock this call is part of
-     * can last. Default 10 ms.
+     * How long to wait for each lock of an attempt: the longest a deadlock this call is part of can
+     * last. Default 10 ms.
      *
      * @param timeout not negative
      * @return this builder
@@ -194,8 +200,8 @@ public final class TimedAcquisition {
     }
 
     /**
-     * The first backoff cap and the largest one; the cap doubles after each failed attempt.
-     * Default 1 ms and 50 ms.
+     * The first backoff cap and the largest one; the cap doubles after each failed attempt. Default
+     * 1 ms and 50 ms.
      *
      * @param initial the cap after the first failed attempt, positive
      * @param max the largest cap, not less than {@code initial}
@@ -203,18 +209,23 @@ public final class TimedAcquisition {
      */
     @CanIgnoreReturnValue
     public Builder backoff(Duration initial, Duration max) {
-      checkArgument(!initial.isNegative() && !initial.isZero(),
-          "initial backoff must be positive, was %s", initial);
-      checkArgument(max.compareTo(initial) >= 0,
-          "max backoff %s must not be less than the initial backoff %s", max, initial);
+      checkArgument(
+          !initial.isNegative() && !initial.isZero(),
+          "initial backoff must be positive, was %s",
+          initial);
+      checkArgument(
+          max.compareTo(initial) >= 0,
+          "max backoff %s must not be less than the initial backoff %s",
+          max,
+          initial);
       this.initialBackoff = initial;
       this.maxBackoff = max;
       return this;
     }
 
     /**
-     * Where the jitter's random stream starts. Default: the clock; a fixed seed makes the
-     * backoffs of a test repeat.
+     * Where the jitter's random stream starts. Default: the clock; a fixed seed makes the backoffs
+     * of a test repeat.
      *
      * @param seed any value
      * @return this builder

@@ -31,12 +31,12 @@ import java.util.logging.Logger;
  *
  * Each scan reads two sources. The waits of the {@link LockSet} it was started from (when its
  * wait-for policy is not DISABLED) give reports with lock names and acquisition stacks. {@code
- * ThreadMXBean.findDeadlockedThreads} gives every other deadlock in the JVM: {@code
- * synchronized} monitors, {@code java.util.concurrent} locks, and unchecked {@link OwnedLock}s;
- * those locks are named by class and identity hash, and the stacks show where each thread is
- * blocked. A cycle found by both is reported once, from the lock set; a cycle already reported
- * (by a WARN acquisition, or an earlier scan) is not reported again while it lasts. The
- * watchdog only reports: breaking a deadlock (interrupting a thread) is the listener's choice.
+ * ThreadMXBean.findDeadlockedThreads} gives every other deadlock in the JVM: {@code synchronized}
+ * monitors, {@code java.util.concurrent} locks, and unchecked {@link OwnedLock}s; those locks are
+ * named by class and identity hash, and the stacks show where each thread is blocked. A cycle found
+ * by both is reported once, from the lock set; a cycle already reported (by a WARN acquisition, or
+ * an earlier scan) is not reported again while it lasts. The watchdog only reports: breaking a
+ * deadlock (interrupting a thread) is the listener's choice.
  *
  * <p>Thread-safe; {@link #close()} stops the thread and waits for it (bounded).
  */
@@ -64,14 +64,17 @@ public final class Watchdog implements AutoCloseable {
     this.period = period;
     this.listener = listener;
     this.sets = ImmutableList.copyOf(sets);
-    this.thread = Executors.newSingleThreadScheduledExecutor(
-        new ThreadFactoryBuilder().setNameFormat("deadlock-watchdog-%d").setDaemon(true).build());
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryBuilder()
+                .setNameFormat("deadlock-watchdog-%d")
+                .setDaemon(true)
+                .build());
   }
 
   /**
-   * Watches the whole JVM (through {@code ThreadMXBean}) every {@link #DEFAULT_PERIOD}. For
-   * the names and stacks of checked locks, start it from their set ({@link
-   * LockSet#startWatchdog}).
+   * Watches the whole JVM (through {@code ThreadMXBean}) every {@link #DEFAULT_PERIOD}. For the
+   * names and stacks of checked locks, start it from their set ({@link LockSet#startWatchdog}).
    *
    * @param listener who hears of each new cycle, on the watchdog's thread
    * @return the running watchdog; close it to stop it
@@ -93,7 +96,8 @@ public final class Watchdog implements AutoCloseable {
 
   static Watchdog start(Duration period, DeadlockListener listener, List<WaitForGraph> sets) {
     checkNotNull(period, "period");
-    checkArgument(!period.isNegative() && !period.isZero(), "period must be positive, was %s", period);
+    checkArgument(
+        !period.isNegative() && !period.isZero(), "period must be positive, was %s", period);
     Watchdog w = new Watchdog(period, checkNotNull(listener, "listener"), sets);
     long nanos = period.toNanos();
     // scanSafely catches whatever a scan throws, so the future never carries a failure.
@@ -111,8 +115,8 @@ public final class Watchdog implements AutoCloseable {
   }
 
   /**
-   * How many scans have completed (for tests and monitoring): a test waits for this to grow
-   * rather than for a wall-clock time.
+   * How many scans have completed (for tests and monitoring): a test waits for this to grow rather
+   * than for a wall-clock time.
    *
    * @return the number of completed scans, on any thread
    */
@@ -123,10 +127,10 @@ public final class Watchdog implements AutoCloseable {
   }
 
   /**
-   * Runs one scan now, on the calling thread, and reports what is new. The listener is called
-   * after the scan, outside the scan's lock, so a slow listener does not hold up other scans;
-   * whatever it throws (an {@code AssertionError} in a test as well) is logged and the next
-   * report still goes out.
+   * Runs one scan now, on the calling thread, and reports what is new. The listener is called after
+   * the scan, outside the scan's lock, so a slow listener does not hold up other scans; whatever it
+   * throws (an {@code AssertionError} in a test as well) is logged and the next report still goes
+   * out.
    */
   public void scanNow() {
     List<DeadlockReport> fresh = new ArrayList<>();

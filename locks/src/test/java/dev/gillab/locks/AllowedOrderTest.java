@@ -31,8 +31,8 @@ class AllowedOrderTest {
   }
 
   /**
-   * Audits and transfers both run under 'books', so "account, then audit" and "audit, then
-   * account" never overlap: without the declaration that is reported, with it not.
+   * Audits and transfers both run under 'books', so "account, then audit" and "audit, then account"
+   * never overlap: without the declaration that is reported, with it not.
    */
   @Test
   void aDeclaredOrderClosesNoCycleWhicheverEdgeCameFirst() throws Exception {
@@ -60,9 +60,13 @@ class AllowedOrderTest {
     nest(account, ledger);
     PotentialDeadlockException e =
         assertThrows(PotentialDeadlockException.class, () -> nest(ledger, account));
-    assertEquals("potential deadlock: " + me + " acquires account while holding ledger, but "
-        + "account -> ledger was established before; lock-order cycle: "
-        + "ledger -> account -> ledger", e.report().summary());
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires account while holding ledger, but "
+            + "account -> ledger was established before; lock-order cycle: "
+            + "ledger -> account -> ledger",
+        e.report().summary());
     nest(audit, ledger);
     assertThrows(PotentialDeadlockException.class, () -> nest(ledger, audit));
     // A cycle that does not use the declared edge: audit -> ledger -> ... needs ledger -> audit.
@@ -101,17 +105,22 @@ class AllowedOrderTest {
   @Test
   void aDeclarationNeedsNamesAReasonAndIsMadeOnce() {
     LockSet.Builder b = LockSet.builder().allowOrder("A", "B", "under G");
-    assertEquals("A -> B is already allowed (under G)",
+    assertEquals(
+        "A -> B is already allowed (under G)",
         assertThrows(IllegalArgumentException.class, () -> b.allowOrder("A", "B", "again"))
             .getMessage());
-    assertEquals("allowing A -> C needs a reason",
+    assertEquals(
+        "allowing A -> C needs a reason",
         assertThrows(IllegalArgumentException.class, () -> b.allowOrder("A", "C", " "))
             .getMessage());
-    assertEquals("an allowed order needs two lock names",
+    assertEquals(
+        "an allowed order needs two lock names",
         assertThrows(IllegalArgumentException.class, () -> b.allowOrder("", "C", "x"))
             .getMessage());
     b.allowOrder("B", "A", "under G too");
-    assertEquals("LockSet[waitFor=THROW, order=WARN by NAME, stacks, allowed A -> B (under G), "
-        + "allowed B -> A (under G too)]", b.build().toString());
+    assertEquals(
+        "LockSet[waitFor=THROW, order=WARN by NAME, stacks, allowed A -> B (under G), "
+            + "allowed B -> A (under G too)]",
+        b.build().toString());
   }
 }

@@ -21,7 +21,8 @@ class GuardedObjectTest {
     GuardedObject<Integer> balance = GuardedObject.of(OwnedLock.create("account"), 100);
 
     IllegalStateException read = assertThrows(IllegalStateException.class, balance::get);
-    assertEquals(me + " must hold lock 'account' to use the object it guards; nobody holds it",
+    assertEquals(
+        me + " must hold lock 'account' to use the object it guards; nobody holds it",
         read.getMessage());
     assertThrows(IllegalStateException.class, () -> balance.set(1));
     assertThrows(IllegalStateException.class, () -> balance.with(b -> b + 1));
@@ -45,16 +46,19 @@ class GuardedObjectTest {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
     try (Workers workers = new Workers()) {
-      workers.start("worker-1", () -> {
-        try (Hold h = log.lock().hold()) {
-          log.get().add("worker-1 was here");
-          held.countDown();
-          done.await(10, TimeUnit.SECONDS);
-        }
-      });
+      workers.start(
+          "worker-1",
+          () -> {
+            try (Hold h = log.lock().hold()) {
+              log.get().add("worker-1 was here");
+              held.countDown();
+              done.await(10, TimeUnit.SECONDS);
+            }
+          });
       assertTrue(held.await(10, TimeUnit.SECONDS));
       IllegalStateException e = assertThrows(IllegalStateException.class, log::get);
-      assertEquals(me + " must hold lock 'log' to use the object it guards; worker-1 holds it",
+      assertEquals(
+          me + " must hold lock 'log' to use the object it guards; worker-1 holds it",
           e.getMessage());
       done.countDown();
     }
@@ -66,11 +70,13 @@ class GuardedObjectTest {
     GuardedObject<Long> counter = GuardedObject.of(OwnedLock.create("counter"), 0L);
     try (Workers workers = new Workers()) {
       for (int t = 1; t <= 2; t++) {
-        workers.start("worker-" + t, () -> {
-          for (int i = 0; i < 10_000; i++) {
-            counter.updateWithLock(c -> c + 1);
-          }
-        });
+        workers.start(
+            "worker-" + t,
+            () -> {
+              for (int i = 0; i < 10_000; i++) {
+                counter.updateWithLock(c -> c + 1);
+              }
+            });
       }
     }
     assertEquals(Long.valueOf(20_000L), counter.<Long>withLock(c -> c));

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One thread nesting two locks: the outer one held while the inner one is taken. One after the
- * other, nestings make lock-order edges; on two workers at once, in opposite orders, a
- * wait-for cycle. Both kinds of test need them by the dozen, so each is written once here. The
- * acquisitions are made in this class's own methods, so a report's stacks start here (at {@code
- * Nesting.take} for a read/write lock).
+ * other, nestings make lock-order edges; on two workers at once, in opposite orders, a wait-for
+ * cycle. Both kinds of test need them by the dozen, so each is written once here. The acquisitions
+ * are made in this class's own methods, so a report's stacks start here (at {@code Nesting.take}
+ * for a read/write lock).
  */
 final class Nesting {
   private Nesting() {}
@@ -39,8 +39,9 @@ final class Nesting {
   }
 
   /** The same for read/write locks, each taken on the side its mode names. */
-  static void nest(OwnedReadWriteLock outer, Mode outerMode, OwnedReadWriteLock inner,
-      Mode innerMode) throws InterruptedException {
+  static void nest(
+      OwnedReadWriteLock outer, Mode outerMode, OwnedReadWriteLock inner, Mode innerMode)
+      throws InterruptedException {
     take(outer, outerMode);
     try {
       take(inner, innerMode);
@@ -67,8 +68,8 @@ final class Nesting {
   }
 
   /**
-   * Takes {@code first}, waits (bounded) until every worker holds its first lock, then takes
-   * {@code second}: two workers doing this in opposite orders deadlock.
+   * Takes {@code first}, waits (bounded) until every worker holds its first lock, then takes {@code
+   * second}: two workers doing this in opposite orders deadlock.
    */
   static void holdThenTake(OwnedLock first, OwnedLock second, CountDownLatch allHold)
       throws InterruptedException {
@@ -84,13 +85,14 @@ final class Nesting {
   }
 
   /**
-   * The worker whose move closes the cycle: takes {@code first}, waits until every worker holds
-   * its first lock and the workers named {@code parkedFirst} are parked in an acquisition, then
-   * makes {@code move} (its attempt at a lock another worker holds) and releases {@code first}.
-   * Waiting for the others to park is what makes this move, and no other, the closing one.
+   * The worker whose move closes the cycle: takes {@code first}, waits until every worker holds its
+   * first lock and the workers named {@code parkedFirst} are parked in an acquisition, then makes
+   * {@code move} (its attempt at a lock another worker holds) and releases {@code first}. Waiting
+   * for the others to park is what makes this move, and no other, the closing one.
    */
-  static void closeTheCycle(OwnedLock first, CountDownLatch allHold, Workers.Body move,
-      String... parkedFirst) throws Exception {
+  static void closeTheCycle(
+      OwnedLock first, CountDownLatch allHold, Workers.Body move, String... parkedFirst)
+      throws Exception {
     first.acquire();
     try {
       allHold.countDown();
@@ -103,8 +105,13 @@ final class Nesting {
   }
 
   /** {@link #holdThenTake} for read/write locks, each taken on the side its mode names. */
-  static void holdThenTake(OwnedReadWriteLock first, Mode firstMode, OwnedReadWriteLock second,
-      Mode secondMode, CountDownLatch allHold) throws InterruptedException {
+  static void holdThenTake(
+      OwnedReadWriteLock first,
+      Mode firstMode,
+      OwnedReadWriteLock second,
+      Mode secondMode,
+      CountDownLatch allHold)
+      throws InterruptedException {
     take(first, firstMode);
     try {
       allHold.countDown();
@@ -116,9 +123,16 @@ final class Nesting {
     }
   }
 
-  /** {@link #closeTheCycle} for a read/write lock {@code first}, held on {@code firstMode}'s side. */
-  static void closeTheCycle(OwnedReadWriteLock first, Mode firstMode, CountDownLatch allHold,
-      Workers.Body move, String... parkedFirst) throws Exception {
+  /**
+   * {@link #closeTheCycle} for a read/write lock {@code first}, held on {@code firstMode}'s side.
+   */
+  static void closeTheCycle(
+      OwnedReadWriteLock first,
+      Mode firstMode,
+      CountDownLatch allHold,
+      Workers.Body move,
+      String... parkedFirst)
+      throws Exception {
     take(first, firstMode);
     try {
       allHold.countDown();

@@ -11,18 +11,18 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import dev.gillab.threads.explore.Execution;
 import dev.gillab.threads.explore.Exploration;
 import dev.gillab.threads.explore.Explorer;
 import dev.gillab.threads.explore.Outcome;
 import dev.gillab.threads.explore.Program;
 import dev.gillab.threads.explore.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mockito.ArgumentCaptor;
@@ -39,8 +39,12 @@ class OrderCheckTest {
   private OwnedLock d;
 
   private LockSet set(Policy order, OrderKey key) {
-    return LockSet.builder().waitFor(Policy.DISABLED).order(order).orderBy(key)
-        .listener(listener).build();
+    return LockSet.builder()
+        .waitFor(Policy.DISABLED)
+        .order(order)
+        .orderBy(key)
+        .listener(listener)
+        .build();
   }
 
   /** Makes a lock set that checks the order by name with {@code order}, and its A to D. */
@@ -72,8 +76,7 @@ class OrderCheckTest {
   }
 
   @Test
-  void oppositeOrderAcrossTimeIsReportedOnceWithTheStackThatEstablishedEachEdge()
-      throws Exception {
+  void oppositeOrderAcrossTimeIsReportedOnceWithTheStackThatEstablishedEachEdge() throws Exception {
     newLocksAToD(Policy.WARN);
     nest(a, b);
     verifyNoInteractions(listener);
@@ -81,14 +84,24 @@ class OrderCheckTest {
     nest(b, a);
     DeadlockReport r = theOnlyReport();
     assertEquals(DeadlockReport.Kind.POTENTIAL_DEADLOCK, r.kind());
-    assertEquals("potential deadlock: " + me + " acquires A while holding B, but A -> B was "
-        + "established before; lock-order cycle: B -> A -> B", r.summary());
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires A while holding B, but A -> B was "
+            + "established before; lock-order cycle: B -> A -> B",
+        r.summary());
     assertEquals(List.of("B", "A"), r.locks());
     String[] lines = r.details().split("\n", -1);
     assertEquals("  B -> A attempted now by " + me + " at:", lines[0]);
     assertTrue(lines[1].startsWith("      at dev.gillab.locks.Nesting.nest"), lines[1]);
-    assertTrue(r.details().contains("\n  A -> B first established by " + me + " at:\n"
-        + "      at dev.gillab.locks.Nesting.nest"), r.details());
+    assertTrue(
+        r.details()
+            .contains(
+                "\n  A -> B first established by "
+                    + me
+                    + " at:\n"
+                    + "      at dev.gillab.locks.Nesting.nest"),
+        r.details());
   }
 
   @Test
@@ -98,8 +111,12 @@ class OrderCheckTest {
     b.acquire();
     for (int i = 0; i < 2; i++) {
       PotentialDeadlockException e = assertThrows(PotentialDeadlockException.class, a::acquire);
-      assertEquals("potential deadlock: " + me + " acquires A while holding B, but A -> B was "
-          + "established before; lock-order cycle: B -> A -> B", e.report().summary());
+      assertEquals(
+          "potential deadlock: "
+              + me
+              + " acquires A while holding B, but A -> B was "
+              + "established before; lock-order cycle: B -> A -> B",
+          e.report().summary());
       assertFalse(a.isLocked());
     }
     b.release();
@@ -112,8 +129,12 @@ class OrderCheckTest {
     nest(a, b);
     nest(b, c);
     nest(c, a);
-    assertEquals("potential deadlock: " + me + " acquires A while holding C, but A -> B -> C was "
-        + "established before; lock-order cycle: C -> A -> B -> C", theOnlyReport().summary());
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires A while holding C, but A -> B -> C was "
+            + "established before; lock-order cycle: C -> A -> B -> C",
+        theOnlyReport().summary());
   }
 
   @Test
@@ -143,8 +164,12 @@ class OrderCheckTest {
   void byNameTwoLocksOfOneNameMustNotNest() throws Exception {
     LockSet locks = set(Policy.WARN, OrderKey.NAME);
     nest(locks.newLock("account"), locks.newLock("account"));
-    assertEquals("potential deadlock: " + me + " acquires account while holding another lock "
-        + "named account; lock-order cycle: account -> account", theOnlyReport().summary());
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires account while holding another lock "
+            + "named account; lock-order cycle: account -> account",
+        theOnlyReport().summary());
   }
 
   @Test
@@ -165,8 +190,8 @@ class OrderCheckTest {
   /**
    * A {@code tryAcquire}d lock on top of the held stack has no edge leading to it, so the lock
    * taken next must be ordered after the locks below it too. worker-1's "A, try B, C" and
-   * worker-2's "C, A" can really deadlock (worker-1 holds A and waits for C; worker-2 holds C
-   * and waits for A): found although this run never overlapped them.
+   * worker-2's "C, A" can really deadlock (worker-1 holds A and waits for C; worker-2 holds C and
+   * waits for A): found although this run never overlapped them.
    */
   @Test
   void aTryAcquiredLockOnTopDoesNotHideTheOrderOfTheLocksBelowIt() throws Exception {
@@ -176,8 +201,11 @@ class OrderCheckTest {
     c.acquire(); // B -> C and A -> C
     release(c, b, a);
     nest(c, a);
-    assertTheOnlyReportIs("potential deadlock: " + me + " acquires A while holding C, but A -> C "
-        + "was established before; lock-order cycle: C -> A -> C");
+    assertTheOnlyReportIs(
+        "potential deadlock: "
+            + me
+            + " acquires A while holding C, but A -> C "
+            + "was established before; lock-order cycle: C -> A -> C");
   }
 
   /** The lock tried is held while the next is taken: its order counts as well. */
@@ -189,8 +217,12 @@ class OrderCheckTest {
     c.acquire();
     release(c, b, a);
     PotentialDeadlockException e = assertThrows(PotentialDeadlockException.class, () -> nest(c, b));
-    assertEquals("potential deadlock: " + me + " acquires B while holding C, but B -> C was "
-        + "established before; lock-order cycle: C -> B -> C", e.report().summary());
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires B while holding C, but B -> C was "
+            + "established before; lock-order cycle: C -> B -> C",
+        e.report().summary());
     assertFalse(b.isLocked());
     assertFalse(c.isLocked());
   }
@@ -209,8 +241,11 @@ class OrderCheckTest {
     c.acquire(); // R -> C and B -> C
     release(c, r, b, r);
     nest(c, b);
-    assertTheOnlyReportIs("potential deadlock: " + me + " acquires B while holding C, but B -> C "
-        + "was established before; lock-order cycle: C -> B -> C");
+    assertTheOnlyReportIs(
+        "potential deadlock: "
+            + me
+            + " acquires B while holding C, but B -> C "
+            + "was established before; lock-order cycle: C -> B -> C");
   }
 
   /** Below the first ordered entry the walk stops: those locks reach it by earlier edges. */
@@ -223,13 +258,16 @@ class OrderCheckTest {
     d.acquire(); // C -> D and B -> D; A -> D by A -> B -> D
     release(d, c, b, a);
     nest(d, a);
-    assertTheOnlyReportIs("potential deadlock: " + me + " acquires A while holding D, but A -> B "
-        + "-> D was established before; lock-order cycle: D -> A -> B -> D");
+    assertTheOnlyReportIs(
+        "potential deadlock: "
+            + me
+            + " acquires A while holding D, but A -> B "
+            + "-> D was established before; lock-order cycle: D -> A -> B -> D");
   }
 
   /**
-   * The same walk deep in a held stack, past the entries whose flags share one word: a tried
-   * lock there is still no place to stop, and the ordered entry below it still is.
+   * The same walk deep in a held stack, past the entries whose flags share one word: a tried lock
+   * there is still no place to stop, and the ordered entry below it still is.
    */
   @Test
   void deepInTheHeldStackATriedLockStillDoesNotHideTheOrderBelowIt() throws Exception {
@@ -248,8 +286,11 @@ class OrderCheckTest {
       below.get(i).release();
     }
     nest(c, a);
-    assertTheOnlyReportIs("potential deadlock: " + me + " acquires A while holding C, but A -> C "
-        + "was established before; lock-order cycle: C -> A -> C");
+    assertTheOnlyReportIs(
+        "potential deadlock: "
+            + me
+            + " acquires A while holding C, but A -> C "
+            + "was established before; lock-order cycle: C -> A -> C");
   }
 
   @Test
@@ -276,20 +317,24 @@ class OrderCheckTest {
   }
 
   /**
-   * A lock remembers its latest holder's held-locks record so that the same thread taking it
-   * again skips the thread-local lookup. A thread taking a lock that another thread held last
-   * must use its own record: the worker's "A held" must not become main's, and main's edge
-   * must come from what main holds.
+   * A lock remembers its latest holder's held-locks record so that the same thread taking it again
+   * skips the thread-local lookup. A thread taking a lock that another thread held last must use
+   * its own record: the worker's "A held" must not become main's, and main's edge must come from
+   * what main holds.
    */
   @Test
   void aLockLastHeldByAnotherThreadOrdersItAfterTheCallersOwnLocks() throws Exception {
     newLocksAToD(Policy.THROW);
     try (Workers workers = new Workers()) {
-      workers.start("worker", () -> {
-        a.acquire(); // stays held: the worker's record lists A
-        b.acquire(); // A -> B; B's latest holder is the worker
-        b.release();
-      }).join();
+      workers
+          .start(
+              "worker",
+              () -> {
+                a.acquire(); // stays held: the worker's record lists A
+                b.acquire(); // A -> B; B's latest holder is the worker
+                b.release();
+              })
+          .join();
       c.acquire();
       b.acquire(); // main's record: C -> B, not A -> B again
       release(b, c);
@@ -302,10 +347,10 @@ class OrderCheckTest {
   }
 
   /**
-   * Two threads establish A -> B and B -> A at the same moment, for many fresh pairs of names
-   * (by name, so each thread has its own instances and nothing ever blocks). Checking and
-   * adding under one lock means exactly one of each pair is reported: the race in which two
-   * check-then-adds without a common lock both miss the cycle never happens.
+   * Two threads establish A -> B and B -> A at the same moment, for many fresh pairs of names (by
+   * name, so each thread has its own instances and nothing ever blocks). Checking and adding under
+   * one lock means exactly one of each pair is reported: the race in which two check-then-adds
+   * without a common lock both miss the cycle never happens.
    */
   @Test
   void concurrentOppositeEdgesAreNeverBothMissed() throws Exception {
@@ -319,30 +364,36 @@ class OrderCheckTest {
         for (int i = 0; i < pairs; i++) {
           mine[i] = new OwnedLock[] {locks.newLock("A" + i), locks.newLock("B" + i)};
         }
-        workers.start("worker-" + (t + 1), () -> {
-          for (int i = 0; i < pairs; i++) {
-            together.await(10, TimeUnit.SECONDS);
-            if (forward) {
-              nest(mine[i][0], mine[i][1]);
-            } else {
-              nest(mine[i][1], mine[i][0]);
-            }
-          }
-        });
+        workers.start(
+            "worker-" + (t + 1),
+            () -> {
+              for (int i = 0; i < pairs; i++) {
+                together.await(10, TimeUnit.SECONDS);
+                if (forward) {
+                  nest(mine[i][0], mine[i][1]);
+                } else {
+                  nest(mine[i][1], mine[i][0]);
+                }
+              }
+            });
       }
     }
     verify(listener, times(pairs)).onDeadlock(any());
   }
 
   /**
-   * One run of the simultaneous case for the explorer: each thread has its own two locks (named
-   * A and B, so by name they share the graph's nodes and nothing ever blocks) and the reports of
-   * the run's own lock set.
+   * One run of the simultaneous case for the explorer: each thread has its own two locks (named A
+   * and B, so by name they share the graph's nodes and nothing ever blocks) and the reports of the
+   * run's own lock set.
    */
   static final class SameInstant {
     final List<DeadlockReport> reports = new CopyOnWriteArrayList<>();
-    final LockSet set = LockSet.builder().waitFor(Policy.DISABLED).order(Policy.WARN)
-        .listener(reports::add).build();
+    final LockSet set =
+        LockSet.builder()
+            .waitFor(Policy.DISABLED)
+            .order(Policy.WARN)
+            .listener(reports::add)
+            .build();
     final OwnedLock a1 = set.newLock("A");
     final OwnedLock b1 = set.newLock("B");
     final OwnedLock b2 = set.newLock("B");
@@ -360,26 +411,32 @@ class OrderCheckTest {
   /**
    * The simultaneous case as an exact schedule: worker-1 and worker-2 each hold their first lock
    * when both take their second, worker-1 first; worker-2's edge closes the cycle and only it is
-   * reported. The explorer then runs every other order of the eight steps: exactly one report
-   * in each. Each acquisition is one step here, so the explorer orders whole checks; the race
-   * inside a check (two check-then-adds overlapping) is the stress test's above, and the one
-   * lock around check and add is what keeps it from missing both.
+   * reported. The explorer then runs every other order of the eight steps: exactly one report in
+   * each. Each acquisition is one step here, so the explorer orders whole checks; the race inside a
+   * check (two check-then-adds overlapping) is the stress test's above, and the one lock around
+   * check and add is what keeps it from missing both.
    */
   @Test
   void theSimultaneousCaseReplayedByTheExplorerIsReportedExactlyOnce() throws Exception {
-    Program<SameInstant> program = Program.builder("same instant", SameInstant::new)
-        .thread("worker-1", s -> nestSteps(s.a1, s.b1))
-        .thread("worker-2", s -> nestSteps(s.b2, s.a2))
-        .invariant("exactly one report", s -> s.reports.size() == 1)
-        .describeState(s -> s.reports.size() + " report(s): "
-            + s.reports.stream().map(DeadlockReport::summary).toList())
-        .build();
+    Program<SameInstant> program =
+        Program.builder("same instant", SameInstant::new)
+            .thread("worker-1", s -> nestSteps(s.a1, s.b1))
+            .thread("worker-2", s -> nestSteps(s.b2, s.a2))
+            .invariant("exactly one report", s -> s.reports.size() == 1)
+            .describeState(
+                s ->
+                    s.reports.size()
+                        + " report(s): "
+                        + s.reports.stream().map(DeadlockReport::summary).toList())
+            .build();
     Explorer explorer = Explorer.defaults();
-    Execution sameInstant = explorer.replay(program,
-        "worker-1,worker-2,worker-1,worker-2,worker-1,worker-1,worker-2,worker-2");
+    Execution sameInstant =
+        explorer.replay(
+            program, "worker-1,worker-2,worker-1,worker-2,worker-1,worker-1,worker-2,worker-2");
     assertEquals(Outcome.PASSED, sameInstant.outcome(), sameInstant::table);
-    assertEquals("1 report(s): [potential deadlock: explore-same_instant-worker-2 acquires A "
-        + "while holding B, but A -> B was established before; lock-order cycle: B -> A -> B]",
+    assertEquals(
+        "1 report(s): [potential deadlock: explore-same_instant-worker-2 acquires A "
+            + "while holding B, but A -> B was established before; lock-order cycle: B -> A -> B]",
         sameInstant.finalState());
     Exploration all = explorer.exhaustive(program);
     assertEquals(0, all.findingCount(), all::summary);

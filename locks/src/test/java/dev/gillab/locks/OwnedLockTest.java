@@ -21,11 +21,14 @@ class OwnedLockTest {
     OwnedLock a = OwnedLock.create("A");
     a.acquire();
     try (Workers workers = new Workers()) {
-      Workers.Worker w = workers.start("worker-1", () -> {
-        if (a.tryAcquire() || a.tryAcquire(Duration.ofMillis(20))) {
-          throw new AssertionError("took a held lock");
-        }
-      });
+      Workers.Worker w =
+          workers.start(
+              "worker-1",
+              () -> {
+                if (a.tryAcquire() || a.tryAcquire(Duration.ofMillis(20))) {
+                  throw new AssertionError("took a held lock");
+                }
+              });
       w.awaitSuccess();
     }
     assertTrue(a.isHeldByCurrentThread());
@@ -36,18 +39,21 @@ class OwnedLockTest {
   @Test
   void releaseByANonHolderThrowsNamingLockCallerAndHolder() throws Exception {
     OwnedLock a = OwnedLock.create("A");
-    IllegalMonitorStateException free = assertThrows(IllegalMonitorStateException.class, a::release);
+    IllegalMonitorStateException free =
+        assertThrows(IllegalMonitorStateException.class, a::release);
     assertEquals(me + " cannot release lock 'A': it is not held", free.getMessage());
 
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
     try (Workers workers = new Workers()) {
-      workers.start("worker-1", () -> {
-        a.acquire();
-        held.countDown();
-        done.await(10, TimeUnit.SECONDS);
-        a.release();
-      });
+      workers.start(
+          "worker-1",
+          () -> {
+            a.acquire();
+            held.countDown();
+            done.await(10, TimeUnit.SECONDS);
+            a.release();
+          });
       assertTrue(held.await(10, TimeUnit.SECONDS));
       IllegalMonitorStateException other =
           assertThrows(IllegalMonitorStateException.class, a::release);
@@ -110,12 +116,17 @@ class OwnedLockTest {
     OwnedLock a = OwnedLock.create("A");
     a.acquire();
     try (Workers workers = new Workers()) {
-      Workers.Worker w = workers.start("worker-1", () -> {
-        if (!a.tryAcquire(Duration.ofSeconds(10))) {
-          throw new AssertionError("timed out");
-        }
-        a.release();
-      }).awaitParked();
+      Workers.Worker w =
+          workers
+              .start(
+                  "worker-1",
+                  () -> {
+                    if (!a.tryAcquire(Duration.ofSeconds(10))) {
+                      throw new AssertionError("timed out");
+                    }
+                    a.release();
+                  })
+              .awaitParked();
       a.release();
       w.awaitSuccess();
     }

@@ -18,15 +18,20 @@ class OwnedReadWriteLockTest {
   @Test
   void onlyAHolderMayReleaseItsSide() throws Exception {
     OwnedReadWriteLock a = OwnedReadWriteLock.create("A");
-    assertEquals(me + " cannot release the read lock of 'A': it holds none",
+    assertEquals(
+        me + " cannot release the read lock of 'A': it holds none",
         assertThrows(IllegalMonitorStateException.class, a::releaseRead).getMessage());
-    assertEquals(me + " cannot release the write lock of 'A': it is not held",
+    assertEquals(
+        me + " cannot release the write lock of 'A': it is not held",
         assertThrows(IllegalMonitorStateException.class, a::releaseWrite).getMessage());
     a.acquireWrite();
     try (Workers workers = new Workers()) {
-      workers.start("worker", () -> assertEquals(
-          "worker cannot release the write lock of 'A': it is held by " + me,
-          assertThrows(IllegalMonitorStateException.class, a::releaseWrite).getMessage()));
+      workers.start(
+          "worker",
+          () ->
+              assertEquals(
+                  "worker cannot release the write lock of 'A': it is held by " + me,
+                  assertThrows(IllegalMonitorStateException.class, a::releaseWrite).getMessage()));
     }
     assertEquals("read/write lock 'A' (written by " + me + ")", a.toString());
     a.releaseWrite();
@@ -38,21 +43,25 @@ class OwnedReadWriteLockTest {
     OwnedReadWriteLock a = OwnedReadWriteLock.create("A");
     a.acquireRead();
     try (Workers workers = new Workers()) {
-      workers.start("worker", () -> {
-        assertTrue(a.tryAcquireRead());
-        assertFalse(a.tryAcquireWrite());
-        assertFalse(a.tryAcquireWrite(Duration.ofMillis(10)));
-        a.releaseRead();
-      });
+      workers.start(
+          "worker",
+          () -> {
+            assertTrue(a.tryAcquireRead());
+            assertFalse(a.tryAcquireWrite());
+            assertFalse(a.tryAcquireWrite(Duration.ofMillis(10)));
+            a.releaseRead();
+          });
     }
     assertEquals("read/write lock 'A' (read, 1 hold)", a.toString());
     a.releaseRead();
     a.acquireWrite();
     try (Workers workers = new Workers()) {
-      workers.start("worker", () -> {
-        assertFalse(a.tryAcquireRead());
-        assertFalse(a.tryAcquireRead(Duration.ofMillis(10)));
-      });
+      workers.start(
+          "worker",
+          () -> {
+            assertFalse(a.tryAcquireRead());
+            assertFalse(a.tryAcquireRead(Duration.ofMillis(10)));
+          });
     }
     a.releaseWrite();
   }
@@ -70,10 +79,12 @@ class OwnedReadWriteLockTest {
     assertTrue(a.isReadLocked());
     assertFalse(a.isWriteLocked());
     try (Workers workers = new Workers()) {
-      workers.start("worker", () -> {
-        a.acquireRead(); // the writer let go: readers may join the downgraded hold
-        a.releaseRead();
-      });
+      workers.start(
+          "worker",
+          () -> {
+            a.acquireRead(); // the writer let go: readers may join the downgraded hold
+            a.releaseRead();
+          });
     }
     a.releaseRead();
   }
@@ -85,8 +96,8 @@ class OwnedReadWriteLockTest {
       OwnedReadWriteLock a = set.newReadWriteLock("A");
       a.acquireRead();
       DeadlockException e = assertThrows(DeadlockException.class, a::acquireWrite);
-      assertEquals("deadlock: " + me + " holds A (read) and waits for A (write)",
-          e.report().summary());
+      assertEquals(
+          "deadlock: " + me + " holds A (read) and waits for A (write)", e.report().summary());
       assertFalse(a.tryAcquireWrite(Duration.ofSeconds(5)));
       assertFalse(a.isWriteLocked());
       a.releaseRead();
@@ -99,11 +110,14 @@ class OwnedReadWriteLockTest {
     AtomicBoolean readWhileWritten = new AtomicBoolean();
     a.acquireWrite();
     try (Workers workers = new Workers()) {
-      Workers.Worker reader = workers.start("worker", () -> {
-        a.acquireRead();
-        readWhileWritten.set(a.isWriteLocked());
-        a.releaseRead();
-      });
+      Workers.Worker reader =
+          workers.start(
+              "worker",
+              () -> {
+                a.acquireRead();
+                readWhileWritten.set(a.isWriteLocked());
+                a.releaseRead();
+              });
       reader.awaitParked();
       a.releaseWrite();
       reader.join();
@@ -116,13 +130,16 @@ class OwnedReadWriteLockTest {
     OwnedReadWriteLock a = OwnedReadWriteLock.create("A");
     a.acquireWrite();
     try (Workers workers = new Workers()) {
-      Workers.Worker reader = workers.start("worker", () -> {
-        try {
-          a.acquireRead();
-        } finally {
-          assertEquals(0, a.readHoldCount());
-        }
-      });
+      Workers.Worker reader =
+          workers.start(
+              "worker",
+              () -> {
+                try {
+                  a.acquireRead();
+                } finally {
+                  assertEquals(0, a.readHoldCount());
+                }
+              });
       reader.awaitParked();
       reader.thread.interrupt();
       assertInstanceOf(InterruptedException.class, reader.awaitFailure());

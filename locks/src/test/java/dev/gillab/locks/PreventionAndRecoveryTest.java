@@ -31,7 +31,8 @@ class PreventionAndRecoveryTest {
     OwnedLock b = set.newLock("B");
     OwnedLock c = set.newLock("C");
     try (Hold h = OrderedAcquisition.acquireAll(c, a, b)) {
-      assertTrue(a.isHeldByCurrentThread() && b.isHeldByCurrentThread() && c.isHeldByCurrentThread());
+      assertTrue(
+          a.isHeldByCurrentThread() && b.isHeldByCurrentThread() && c.isHeldByCurrentThread());
     }
     assertFalse(a.isLocked() || b.isLocked() || c.isLocked());
     // had it taken C before A, this would now be refused as a potential deadlock
@@ -52,10 +53,12 @@ class PreventionAndRecoveryTest {
     try (Hold h = OrderedAcquisition.acquireAll(OrderedAcquisition.BY_NAME, List.of(z, y))) {
       assertTrue(z.isHeldByCurrentThread() && y.isHeldByCurrentThread());
     }
-    try (Hold h = OrderedAcquisition.acquireAll(OrderedAcquisition.BY_NAME.reversed(), List.of(a, b))) {
+    try (Hold h =
+        OrderedAcquisition.acquireAll(OrderedAcquisition.BY_NAME.reversed(), List.of(a, b))) {
       assertTrue(a.isHeldByCurrentThread());
     }
-    assertThrows(PotentialDeadlockException.class,
+    assertThrows(
+        PotentialDeadlockException.class,
         () -> OrderedAcquisition.acquireAll(OrderedAcquisition.BY_NAME, List.of(a, b)));
     assertFalse(a.isLocked() || b.isLocked(), "a failed call holds nothing");
   }
@@ -72,8 +75,8 @@ class PreventionAndRecoveryTest {
   }
 
   /**
-   * Each failed attempt is heard before its backoff is slept, with the very backoff then slept;
-   * the listener and the sleeper are the point, so both are mocks, verified in one order.
+   * Each failed attempt is heard before its backoff is slept, with the very backoff then slept; the
+   * listener and the sleeper are the point, so both are mocks, verified in one order.
    */
   @Test
   void timedAcquisitionGivesUpHoldingNothingWithGrowingJitteredBackoff() throws Exception {
@@ -81,24 +84,33 @@ class PreventionAndRecoveryTest {
     OwnedLock b = OwnedLock.create("B");
     TimedAcquisition.Sleeper sleeper = mock(TimedAcquisition.Sleeper.class);
     TimedAcquisition.RetryListener retries = mock(TimedAcquisition.RetryListener.class);
-    TimedAcquisition timed = TimedAcquisition.builder()
-        .timeoutPerLock(Duration.ZERO).maxAttempts(5)
-        .backoff(Duration.ofMillis(2), Duration.ofMillis(8)).seed(1)
-        .sleeper(sleeper)
-        .onRetry(retries)
-        .build();
+    TimedAcquisition timed =
+        TimedAcquisition.builder()
+            .timeoutPerLock(Duration.ZERO)
+            .maxAttempts(5)
+            .backoff(Duration.ofMillis(2), Duration.ofMillis(8))
+            .seed(1)
+            .sleeper(sleeper)
+            .onRetry(retries)
+            .build();
     try (Workers workers = new Workers()) {
-      workers.start("worker-1", () -> {
-        b.acquire();
-        try {
-          LockTimeoutException e =
-              assertThrows(LockTimeoutException.class, () -> OnThread.callOn("worker-2", () -> timed.acquireAll(a, b)));
-          assertEquals("gave up on locks [A, B] after 5 attempts; the last one timed out after 0 ms "
-              + "waiting for 'B'", e.getMessage());
-        } finally {
-          b.release();
-        }
-      });
+      workers.start(
+          "worker-1",
+          () -> {
+            b.acquire();
+            try {
+              LockTimeoutException e =
+                  assertThrows(
+                      LockTimeoutException.class,
+                      () -> OnThread.callOn("worker-2", () -> timed.acquireAll(a, b)));
+              assertEquals(
+                  "gave up on locks [A, B] after 5 attempts; the last one timed out after 0 ms "
+                      + "waiting for 'B'",
+                  e.getMessage());
+            } finally {
+              b.release();
+            }
+          });
     }
     assertFalse(a.isLocked());
     InOrder inOrder = inOrder(retries, sleeper);
@@ -122,12 +134,17 @@ class PreventionAndRecoveryTest {
     OwnedLock b = OwnedLock.create("B");
     b.acquire();
     // the first backoff releases B: the second attempt must get both
-    TimedAcquisition timed = TimedAcquisition.builder().timeoutPerLock(Duration.ZERO).seed(2)
-        .sleeper(d -> {
-          if (b.isHeldByCurrentThread()) {
-            b.release();
-          }
-        }).build();
+    TimedAcquisition timed =
+        TimedAcquisition.builder()
+            .timeoutPerLock(Duration.ZERO)
+            .seed(2)
+            .sleeper(
+                d -> {
+                  if (b.isHeldByCurrentThread()) {
+                    b.release();
+                  }
+                })
+            .build();
     try (Hold h = timed.acquireAll(a, b)) {
       assertTrue(a.isHeldByCurrentThread() && b.isHeldByCurrentThread());
     }
@@ -142,13 +159,16 @@ class PreventionAndRecoveryTest {
 
     static void callOn(String name, Call call) throws Throwable {
       Throwable[] thrown = new Throwable[1];
-      Thread t = new Thread(() -> {
-        try {
-          call.call().close();
-        } catch (Throwable e) {
-          thrown[0] = e;
-        }
-      }, name);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  call.call().close();
+                } catch (Throwable e) {
+                  thrown[0] = e;
+                }
+              },
+              name);
       t.start();
       t.join(10_000);
       if (thrown[0] != null) {

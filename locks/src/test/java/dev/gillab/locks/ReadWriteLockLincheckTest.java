@@ -11,26 +11,24 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lincheck judges {@link OwnedReadWriteLock} as a read/write lock from outside: client code
- * guards a plain int with it, and every result is checked against a sequential object with no
- * lock at all.
+ * Lincheck judges {@link OwnedReadWriteLock} as a read/write lock from outside: client code guards
+ * a plain int with it, and every result is checked against a sequential object with no lock at all.
  *
  * <h2>What is checked</h2>
  *
- * A writer marks itself inside, writes the value in two steps (a read, then a write of one
- * more) and leaves; a reader marks itself inside and reads. Each operation answers {@code -1}
- * when it finds the other kind inside (a reader beside a writer, a writer beside anybody), which
- * the sequential {@link Spec} never answers; two writers inside together also lose an update,
- * which no sequential order explains either. A thread that can never get the lock shows as a
- * hang. The operations cover the lock's own mechanics: {@code read} (a barging read, or a wait
- * on the gate while a writer holds), {@code write}, {@code readTwice} (a re-entry), and {@code
- * writeThenRead} (a downgrade: the write release wakes readers waiting on the gate while the
- * caller still reads).
+ * A writer marks itself inside, writes the value in two steps (a read, then a write of one more)
+ * and leaves; a reader marks itself inside and reads. Each operation answers {@code -1} when it
+ * finds the other kind inside (a reader beside a writer, a writer beside anybody), which the
+ * sequential {@link Spec} never answers; two writers inside together also lose an update, which no
+ * sequential order explains either. A thread that can never get the lock shows as a hang. The
+ * operations cover the lock's own mechanics: {@code read} (a barging read, or a wait on the gate
+ * while a writer holds), {@code write}, {@code readTwice} (a re-entry), and {@code writeThenRead}
+ * (a downgrade: the write release wakes readers waiting on the gate while the caller still reads).
  *
  * <p>The lock is made by a checking lock set (wait-for THROW, order THROW, no stacks), so the
- * detectors' registration runs in every interleaving too: a false deadlock report would fail
- * the operation. Scenarios are built by hand, one per mechanism; the model checker runs each
- * through 100 interleavings.
+ * detectors' registration runs in every interleaving too: a false deadlock report would fail the
+ * operation. Scenarios are built by hand, one per mechanism; the model checker runs each through
+ * 100 interleavings.
  *
  * <h2>Teeth</h2>
  *
@@ -39,16 +37,21 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>no {@code writeReleased.signalAll()} in {@code unlockWrite};
- *   <li>{@code unlockWrite} reading {@code gateWaiters} before the unlock instead of after it
- *       (a reader counted between the two reads is never woken): the lost wake-up the class
- *       comment of {@code RwSync} argues away.
+ *   <li>{@code unlockWrite} reading {@code gateWaiters} before the unlock instead of after it (a
+ *       reader counted between the two reads is never woken): the lost wake-up the class comment of
+ *       {@code RwSync} argues away.
  * </ul>
  */
 class ReadWriteLockLincheckTest {
   /** Client code: a plain value that readers read and writers bump, and who is inside. */
   public static final class Guarded {
-    private final OwnedReadWriteLock lock = LockSet.builder().waitFor(Policy.THROW)
-        .order(Policy.THROW).captureStacks(false).build().newReadWriteLock("value");
+    private final OwnedReadWriteLock lock =
+        LockSet.builder()
+            .waitFor(Policy.THROW)
+            .order(Policy.THROW)
+            .captureStacks(false)
+            .build()
+            .newReadWriteLock("value");
     private final AtomicInteger readersInside = new AtomicInteger();
     private final AtomicInteger writersInside = new AtomicInteger();
 

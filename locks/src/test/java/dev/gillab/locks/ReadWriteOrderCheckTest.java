@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 
 /**
- * The lock-order check with read/write locks: lockdep's rule that a cycle is reported unless a
- * lock on it is entered by a read and left from a read hold. Every nesting here runs on one
- * thread, one after the other, so nothing ever waits: what is checked is the order alone.
+ * The lock-order check with read/write locks: lockdep's rule that a cycle is reported unless a lock
+ * on it is entered by a read and left from a read hold. Every nesting here runs on one thread, one
+ * after the other, so nothing ever waits: what is checked is the order alone.
  */
 @Timeout(30)
 class ReadWriteOrderCheckTest {
@@ -60,9 +60,9 @@ class ReadWriteOrderCheckTest {
 
   /**
    * Two nestings of A and B in opposite orders, the second after the first, so nothing waits:
-   * reported exactly when the cycle is strong, that is when neither lock is entered by a read
-   * and left from a read hold. THROW where nothing may be reported (no nesting is refused), WARN
-   * where the report is counted.
+   * reported exactly when the cycle is strong, that is when neither lock is entered by a read and
+   * left from a read hold. THROW where nothing may be reported (no nesting is refused), WARN where
+   * the report is counted.
    */
   @ParameterizedTest(name = "{0} A, {1} B; then {2} B, {3} A: reported {4}")
   @MethodSource("oppositeNestings")
@@ -94,36 +94,55 @@ class ReadWriteOrderCheckTest {
     nest(a, Mode.READ, b, Mode.WRITE);
     nest(b, Mode.READ, a, Mode.WRITE);
     DeadlockReport r = theOnlyReport();
-    assertEquals("potential deadlock: " + me + " acquires A (write) while holding B (read), but "
-        + "A (read) -> B (write) was established before; lock-order cycle: "
-        + "B (read) -> A (write), A (read) -> B (write)", r.summary());
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires A (write) while holding B (read), but "
+            + "A (read) -> B (write) was established before; lock-order cycle: "
+            + "B (read) -> A (write), A (read) -> B (write)",
+        r.summary());
     assertEquals(List.of("B", "A"), r.locks());
     String[] lines = r.details().split("\n", -1);
     assertEquals("  B (read) -> A (write) attempted now by " + me + " at:", lines[0]);
-    assertTrue(r.details().contains("\n  A (read) -> B (write) first established by " + me
-        + " at:\n      at dev.gillab.locks.Nesting.take"), r.details());
+    assertTrue(
+        r.details()
+            .contains(
+                "\n  A (read) -> B (write) first established by "
+                    + me
+                    + " at:\n      at dev.gillab.locks.Nesting.take"),
+        r.details());
   }
 
   @Test
   void writeThenWriteInOppositeOrdersIsRefusedWithThrow() throws Exception {
     newLocksAB(Policy.THROW);
     nest(a, Mode.WRITE, b, Mode.WRITE);
-    PotentialDeadlockException e = assertThrows(PotentialDeadlockException.class,
-        () -> nest(b, Mode.WRITE, a, Mode.WRITE));
-    assertEquals("potential deadlock: " + me + " acquires A (write) while holding B (write), but "
-        + "A (write) -> B (write) was established before; lock-order cycle: "
-        + "B (write) -> A (write), A (write) -> B (write)", e.report().summary());
+    PotentialDeadlockException e =
+        assertThrows(PotentialDeadlockException.class, () -> nest(b, Mode.WRITE, a, Mode.WRITE));
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires A (write) while holding B (write), but "
+            + "A (write) -> B (write) was established before; lock-order cycle: "
+            + "B (write) -> A (write), A (write) -> B (write)",
+        e.report().summary());
     assertFalse(a.isWriteLocked());
     assertFalse(b.isWriteLocked());
   }
 
-  /** lockdep's selftests: X -(EN)-> Y -(SR)-> Z -(ER)-> X is a deadlock; with -(SN)-> into X not. */
+  /**
+   * lockdep's selftests: X -(EN)-> Y -(SR)-> Z -(ER)-> X is a deadlock; with -(SN)-> into X not.
+   */
   @Test
   void threeLockCyclesFollowLockdepsSelfTests() throws Exception {
     closeTheCycleThroughXyz(Mode.WRITE); // Y entered by N, left by S: strong, reported
-    assertEquals("potential deadlock: " + me + " acquires X while holding Z (write), but "
-        + "X -> Y (write), Y (read) -> Z (read) was established before; lock-order cycle: "
-        + "Z (write) -> X, X -> Y (write), Y (read) -> Z (read)", theOnlyReport().summary());
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires X while holding Z (write), but "
+            + "X -> Y (write), Y (read) -> Z (read) was established before; lock-order cycle: "
+            + "Z (write) -> X, X -> Y (write), Y (read) -> Z (read)",
+        theOnlyReport().summary());
 
     clearInvocations(listener);
     closeTheCycleThroughXyz(Mode.READ); // Z entered by R and left by S: not strong
@@ -153,20 +172,26 @@ class ReadWriteOrderCheckTest {
   @Test
   void twoLocksOfOneNameMayNestForReadingButNotWhenOneIsWritten() throws Exception {
     LockSet locks = set(Policy.WARN);
-    nest(locks.newReadWriteLock("account"), Mode.READ, locks.newReadWriteLock("account"),
-        Mode.READ);
+    nest(
+        locks.newReadWriteLock("account"), Mode.READ, locks.newReadWriteLock("account"), Mode.READ);
     verifyNoInteractions(listener);
-    nest(locks.newReadWriteLock("account"), Mode.READ, locks.newReadWriteLock("account"),
+    nest(
+        locks.newReadWriteLock("account"),
+        Mode.READ,
+        locks.newReadWriteLock("account"),
         Mode.WRITE);
-    assertEquals("potential deadlock: " + me + " acquires account (write) while holding another "
-        + "lock named account (read); lock-order cycle: account (read) -> account (write)",
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires account (write) while holding another "
+            + "lock named account (read); lock-order cycle: account (read) -> account (write)",
         theOnlyReport().summary());
   }
 
   /**
-   * A read on the held stack is not a place where the walk may stop: X (write), then R read,
-   * then Y must record X -> Y as well, or "Y then X" (a real deadlock: R plays no part in it)
-   * would be missed, because X -> R -> Y passes R entered and left by reads.
+   * A read on the held stack is not a place where the walk may stop: X (write), then R read, then Y
+   * must record X -> Y as well, or "Y then X" (a real deadlock: R plays no part in it) would be
+   * missed, because X -> R -> Y passes R entered and left by reads.
    */
   @Test
   void aReadOnTheHeldStackDoesNotHideTheOrderOfTheLocksBelowIt() throws Exception {
@@ -181,13 +206,17 @@ class ReadWriteOrderCheckTest {
     r.releaseRead();
     x.release();
     nest(y, x);
-    assertEquals("potential deadlock: " + me + " acquires X while holding Y, but X -> Y was "
-        + "established before; lock-order cycle: Y -> X -> Y", theOnlyReport().summary());
+    assertEquals(
+        "potential deadlock: "
+            + me
+            + " acquires X while holding Y, but X -> Y was "
+            + "established before; lock-order cycle: Y -> X -> Y",
+        theOnlyReport().summary());
   }
 
   /**
-   * Reading A while writing it (and taking the write again) cannot block, so it adds no "C ->
-   * A" edge: had it, "C -> A (read)" against "A (write) -> C" would be refused right there.
+   * Reading A while writing it (and taking the write again) cannot block, so it adds no "C -> A"
+   * edge: had it, "C -> A (read)" against "A (write) -> C" would be refused right there.
    */
   @Test
   void aReadAfterItsOwnWriteAndReentriesAddNoEdge() throws Exception {

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 
 /**
- * Real wait-for cycles through read/write locks: a writer waits for every reader, a reader for
- * the writer only. Each scenario is driven by latches and by waiting (bounded) until a thread is
+ * Real wait-for cycles through read/write locks: a writer waits for every reader, a reader for the
+ * writer only. Each scenario is driven by latches and by waiting (bounded) until a thread is
  * parked, so the cycle forms the same way every run and the thread named last closes it.
  */
 @Timeout(30)
@@ -54,8 +54,8 @@ class ReadWriteWaitForTest {
   }
 
   /**
-   * worker-1 holds A on one side and wants B on the other; worker-2 holds B and wants A the
-   * same way. A writer waits for the reader, a reader for the writer: either way a deadlock.
+   * worker-1 holds A on one side and wants B on the other; worker-2 holds B and wants A the same
+   * way. A writer waits for the reader, a reader for the writer: either way a deadlock.
    */
   @ParameterizedTest(name = "each holds its lock for {0} and wants the other's for {1}")
   @MethodSource("crossedSides")
@@ -67,30 +67,44 @@ class ReadWriteWaitForTest {
       // worker-1 parks behind worker-2's hold of B; worker-2 closes the cycle
       Workers.Worker w1 =
           workers.start("worker-1", () -> holdThenTake(a, held, b, wanted, bothHold));
-      Workers.Worker w2 = workers.start("worker-2",
-          () -> closeTheCycle(b, held, bothHold, () -> take(a, wanted), "worker-1"));
+      Workers.Worker w2 =
+          workers.start(
+              "worker-2",
+              () -> closeTheCycle(b, held, bothHold, () -> take(a, wanted), "worker-1"));
       DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
       w1.awaitSuccess();
       assertEquals(summary, e.report().summary());
       assertEquals(List.of("A", "B"), e.report().locks());
-      assertTrue(e.getMessage().contains("\n  worker-1 acquired A (" + held + ") at:\n"
-          + "      at dev.gillab.locks.Nesting.take"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "\n  worker-1 acquired A ("
+                      + held
+                      + ") at:\n"
+                      + "      at dev.gillab.locks.Nesting.take"),
+          e.getMessage());
       assertFalse(a.isWriteLocked());
     }
   }
 
   static Stream<Arguments> crossedSides() {
     return Stream.of(
-        arguments(Mode.READ, Mode.WRITE, "deadlock: worker-1 holds A (read) and waits for B "
-            + "(write); worker-2 holds B (read) and waits for A (write)"),
-        arguments(Mode.WRITE, Mode.READ, "deadlock: worker-1 holds A (write) and waits for B "
-            + "(read); worker-2 holds B (write) and waits for A (read)"));
+        arguments(
+            Mode.READ,
+            Mode.WRITE,
+            "deadlock: worker-1 holds A (read) and waits for B "
+                + "(write); worker-2 holds B (read) and waits for A (write)"),
+        arguments(
+            Mode.WRITE,
+            Mode.READ,
+            "deadlock: worker-1 holds A (write) and waits for B "
+                + "(read); worker-2 holds B (write) and waits for A (read)"));
   }
 
   /**
    * A writer waits for every reader: worker-1 writes B and wants to write A, which reader-0
-   * (waiting for nothing) and worker-2 (waiting to write B) read. The cycle runs through
-   * worker-2 alone; reader-0 only delays.
+   * (waiting for nothing) and worker-2 (waiting to write B) read. The cycle runs through worker-2
+   * alone; reader-0 only delays.
    */
   @Test
   void aWriterWaitsForEveryReaderAndTheCycleIsFoundThroughOneOfThem() throws Exception {
@@ -98,20 +112,26 @@ class ReadWriteWaitForTest {
     CountDownLatch held = new CountDownLatch(3);
     CountDownLatch done = new CountDownLatch(1);
     try (Workers workers = new Workers()) {
-      Workers.Worker r0 = workers.start("reader-0", () -> {
-        a.acquireRead();
-        held.countDown();
-        await(done);
-        a.releaseRead();
-      });
-      Workers.Worker w1 = workers.start("worker-1",
-          () -> closeTheCycle(b, Mode.WRITE, held, a::acquireWrite, "worker-2"));
+      Workers.Worker r0 =
+          workers.start(
+              "reader-0",
+              () -> {
+                a.acquireRead();
+                held.countDown();
+                await(done);
+                a.releaseRead();
+              });
+      Workers.Worker w1 =
+          workers.start(
+              "worker-1", () -> closeTheCycle(b, Mode.WRITE, held, a::acquireWrite, "worker-2"));
       // worker-2 parks behind worker-1's write
-      Workers.Worker w2 = workers.start("worker-2",
-          () -> holdThenTake(a, Mode.READ, b, Mode.WRITE, held));
+      Workers.Worker w2 =
+          workers.start("worker-2", () -> holdThenTake(a, Mode.READ, b, Mode.WRITE, held));
       DeadlockException e = assertInstanceOf(DeadlockException.class, w1.awaitFailure());
-      assertEquals("deadlock: worker-1 holds B (write) and waits for A (write); "
-          + "worker-2 holds A (read) and waits for B (write)", e.report().summary());
+      assertEquals(
+          "deadlock: worker-1 holds B (write) and waits for A (write); "
+              + "worker-2 holds A (read) and waits for B (write)",
+          e.report().summary());
       w2.awaitSuccess();
       done.countDown();
       r0.join();
@@ -120,8 +140,8 @@ class ReadWriteWaitForTest {
 
   /**
    * Read A then B and read B then A, with a writer queued on each lock. In a plain
-   * ReentrantReadWriteLock each second read waits behind the queued writer and all four stop;
-   * here readers pass queued writers, everybody finishes, and nothing is reported.
+   * ReentrantReadWriteLock each second read waits behind the queued writer and all four stop; here
+   * readers pass queued writers, everybody finishes, and nothing is reported.
    */
   @Test
   void readersPassQueuedWritersSoReadingInOppositeOrdersNeverDeadlocks() throws Exception {
@@ -132,14 +152,20 @@ class ReadWriteWaitForTest {
       workers.start("worker-1", () -> readTwice(a, b, bothRead, writersQueued));
       workers.start("worker-2", () -> readTwice(b, a, bothRead, writersQueued));
       await(bothRead);
-      Workers.Worker wa = workers.start("writer-A", () -> {
-        a.acquireWrite();
-        a.releaseWrite();
-      });
-      Workers.Worker wb = workers.start("writer-B", () -> {
-        b.acquireWrite();
-        b.releaseWrite();
-      });
+      Workers.Worker wa =
+          workers.start(
+              "writer-A",
+              () -> {
+                a.acquireWrite();
+                a.releaseWrite();
+              });
+      Workers.Worker wb =
+          workers.start(
+              "writer-B",
+              () -> {
+                b.acquireWrite();
+                b.releaseWrite();
+              });
       wa.awaitParked();
       wb.awaitParked();
       writersQueued.countDown();
@@ -148,8 +174,12 @@ class ReadWriteWaitForTest {
     assertFalse(a.isReadLocked() || a.isWriteLocked() || b.isReadLocked() || b.isWriteLocked());
   }
 
-  private static void readTwice(OwnedReadWriteLock first, OwnedReadWriteLock second,
-      CountDownLatch bothRead, CountDownLatch writersQueued) throws InterruptedException {
+  private static void readTwice(
+      OwnedReadWriteLock first,
+      OwnedReadWriteLock second,
+      CountDownLatch bothRead,
+      CountDownLatch writersQueued)
+      throws InterruptedException {
     first.acquireRead();
     try {
       bothRead.countDown();
@@ -170,12 +200,16 @@ class ReadWriteWaitForTest {
     DeadlockListener fromWatchdog = mock(DeadlockListener.class);
     try (Workers workers = new Workers();
         Watchdog watchdog = locks.startWatchdog(Duration.ofHours(1), fromWatchdog)) {
-      Workers.Worker w1 = workers.start("worker-1", () -> readThenWrite(a, b, bothRead, interruptsSent));
-      Workers.Worker w2 = workers.start("worker-2", () -> readThenWrite(b, a, bothRead, interruptsSent));
+      Workers.Worker w1 =
+          workers.start("worker-1", () -> readThenWrite(a, b, bothRead, interruptsSent));
+      Workers.Worker w2 =
+          workers.start("worker-2", () -> readThenWrite(b, a, bothRead, interruptsSent));
       ArgumentCaptor<DeadlockReport> report = ArgumentCaptor.forClass(DeadlockReport.class);
       verify(listener, timeout(10_000)).onDeadlock(report.capture());
-      assertEquals("deadlock: worker-1 holds A (read) and waits for B (write); "
-          + "worker-2 holds B (read) and waits for A (write)", report.getValue().summary());
+      assertEquals(
+          "deadlock: worker-1 holds A (read) and waits for B (write); "
+              + "worker-2 holds B (read) and waits for A (write)",
+          report.getValue().summary());
       w1.awaitParked();
       w2.awaitParked();
       watchdog.scanNow();
@@ -190,8 +224,12 @@ class ReadWriteWaitForTest {
   }
 
   /** Keeps its read until both are interrupted, or the other one would take its write and end. */
-  private static void readThenWrite(OwnedReadWriteLock first, OwnedReadWriteLock second,
-      CountDownLatch bothRead, CountDownLatch interruptsSent) throws InterruptedException {
+  private static void readThenWrite(
+      OwnedReadWriteLock first,
+      OwnedReadWriteLock second,
+      CountDownLatch bothRead,
+      CountDownLatch interruptsSent)
+      throws InterruptedException {
     first.acquireRead();
     try {
       bothRead.countDown();

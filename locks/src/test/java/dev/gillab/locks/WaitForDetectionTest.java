@@ -44,17 +44,26 @@ class WaitForDetectionTest {
     try (Workers workers = new Workers()) {
       // worker-1 parks on B; worker-2 closes the cycle and backs off
       Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> closeTheCycle(b, bothHold, () -> {
-        try {
-          a.acquire();
-        } finally {
-          assertFalse(a.isHeldByCurrentThread());
-        }
-      }, "worker-1"));
+      Workers.Worker w2 =
+          workers.start(
+              "worker-2",
+              () ->
+                  closeTheCycle(
+                      b,
+                      bothHold,
+                      () -> {
+                        try {
+                          a.acquire();
+                        } finally {
+                          assertFalse(a.isHeldByCurrentThread());
+                        }
+                      },
+                      "worker-1"));
       DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
       w1.awaitSuccess();
 
-      assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
+      assertEquals(
+          "deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           e.report().summary());
       assertEquals(List.of("worker-1", "worker-2"), e.report().threads());
       assertEquals(List.of("A", "B"), e.report().locks());
@@ -62,7 +71,8 @@ class WaitForDetectionTest {
       assertEquals(e.report().summary(), lines[0]);
       assertEquals("  worker-1 acquired A at:", lines[1]);
       assertTrue(lines[2].startsWith("      at dev.gillab.locks.Nesting."), lines[2]);
-      assertTrue(e.getMessage().contains("\n  worker-2 acquired B at:\n      at dev.gillab.locks."),
+      assertTrue(
+          e.getMessage().contains("\n  worker-2 acquired B at:\n      at dev.gillab.locks."),
           e.getMessage());
       verifyNoInteractions(listener);
     }
@@ -78,8 +88,10 @@ class WaitForDetectionTest {
       Workers.Worker t3 =
           workers.start("t3", () -> closeTheCycle(c, allHold, a::acquire, "t1", "t2"));
       DeadlockException e = assertInstanceOf(DeadlockException.class, t3.awaitFailure());
-      assertEquals("deadlock: t1 holds A and waits for B; t2 holds B and waits for C; "
-          + "t3 holds C and waits for A", e.report().summary());
+      assertEquals(
+          "deadlock: t1 holds A and waits for B; t2 holds B and waits for C; "
+              + "t3 holds C and waits for A",
+          e.report().summary());
     }
   }
 
@@ -93,7 +105,8 @@ class WaitForDetectionTest {
           workers.start("worker-2", () -> closeTheCycle(b, bothHold, a::acquire, "worker-1"));
       ArgumentCaptor<DeadlockReport> report = ArgumentCaptor.forClass(DeadlockReport.class);
       verify(listener, timeout(10_000)).onDeadlock(report.capture());
-      assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
+      assertEquals(
+          "deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           report.getValue().summary());
       assertEquals(DeadlockReport.Kind.DEADLOCK, report.getValue().kind());
       w2.awaitParked();
@@ -109,8 +122,15 @@ class WaitForDetectionTest {
     CountDownLatch bothHold = new CountDownLatch(2);
     try (Workers workers = new Workers()) {
       Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> closeTheCycle(b, bothHold,
-          () -> assertFalse(a.tryAcquire(Duration.ofMillis(50))), "worker-1"));
+      Workers.Worker w2 =
+          workers.start(
+              "worker-2",
+              () ->
+                  closeTheCycle(
+                      b,
+                      bothHold,
+                      () -> assertFalse(a.tryAcquire(Duration.ofMillis(50))),
+                      "worker-1"));
       w2.awaitSuccess();
       w1.awaitSuccess();
     }
@@ -121,10 +141,16 @@ class WaitForDetectionTest {
     LockSet locks = LockSet.builder().captureStacks(false).order(Policy.DISABLED).build();
     OwnedLock lock = locks.newLock("A");
     lock.acquire();
-    DeadlockException e = org.junit.jupiter.api.Assertions.assertThrows(DeadlockException.class, lock::acquire);
+    DeadlockException e =
+        org.junit.jupiter.api.Assertions.assertThrows(DeadlockException.class, lock::acquire);
     String me = Thread.currentThread().getName();
-    assertEquals("deadlock: " + me + " holds A and waits for A\n  " + me + " acquired A at:\n"
-        + "      (not recorded: stacks are captured only by a lock set with captureStacks)",
+    assertEquals(
+        "deadlock: "
+            + me
+            + " holds A and waits for A\n  "
+            + me
+            + " acquired A at:\n"
+            + "      (not recorded: stacks are captured only by a lock set with captureStacks)",
         e.getMessage());
     lock.release();
   }
@@ -136,24 +162,33 @@ class WaitForDetectionTest {
     CountDownLatch bothHeld = new CountDownLatch(1);
     try (Workers workers = new Workers()) {
       // worker-1 holds A and B and waits for nothing: a chain, not a cycle.
-      Workers.Worker w1 = workers.start("worker-1", () -> {
-        a.acquire();
-        b.acquire();
-        bothHeld.countDown();
-        go.await(10, TimeUnit.SECONDS);
-        b.release();
-        a.release();
-      });
+      Workers.Worker w1 =
+          workers.start(
+              "worker-1",
+              () -> {
+                a.acquire();
+                b.acquire();
+                bothHeld.countDown();
+                go.await(10, TimeUnit.SECONDS);
+                b.release();
+                a.release();
+              });
       // Start the others only once A and B are held, or they may take them first and never wait.
       assertTrue(bothHeld.await(10, TimeUnit.SECONDS));
-      Workers.Worker w2 = workers.start("worker-2", () -> {
-        a.acquire();
-        a.release();
-      });
-      Workers.Worker w3 = workers.start("worker-3", () -> {
-        b.acquire();
-        b.release();
-      });
+      Workers.Worker w2 =
+          workers.start(
+              "worker-2",
+              () -> {
+                a.acquire();
+                a.release();
+              });
+      Workers.Worker w3 =
+          workers.start(
+              "worker-3",
+              () -> {
+                b.acquire();
+                b.release();
+              });
       w2.awaitParked();
       w3.awaitParked();
       go.countDown();

@@ -8,7 +8,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
@@ -23,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mockito.ArgumentCaptor;
 
-/** The watchdog on real deadlocks; each test breaks its deadlock by interrupting, so nothing stays blocked. */
+/**
+ * The watchdog on real deadlocks; each test breaks its deadlock by interrupting, so nothing stays
+ * blocked.
+ */
 @Timeout(60)
 class WatchdogIT {
   /** How long a test waits for a report; Mockito's timeout is a bounded wait. */
@@ -46,8 +48,17 @@ class WatchdogIT {
       verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(report.capture());
       String summary = report.getValue().summary();
       String sync = "java\\.util\\.concurrent\\.locks\\.ReentrantLock\\$NonfairSync@[0-9a-f]+";
-      assertTrue(summary.matches("deadlock: worker-1 holds " + sync + " and waits for " + sync
-          + "; worker-2 holds " + sync + " and waits for " + sync), summary);
+      assertTrue(
+          summary.matches(
+              "deadlock: worker-1 holds "
+                  + sync
+                  + " and waits for "
+                  + sync
+                  + "; worker-2 holds "
+                  + sync
+                  + " and waits for "
+                  + sync),
+          summary);
       String details = report.getValue().details();
       assertTrue(details.contains("  worker-1 is blocked at:\n"), details);
       long scans = watchdog.scans();
@@ -62,11 +73,15 @@ class WatchdogIT {
   }
 
   /**
-   * An interrupted worker keeps its first lock until both interrupts are sent; released
-   * earlier, the other worker (not interrupted yet) could take it and finish instead.
+   * An interrupted worker keeps its first lock until both interrupts are sent; released earlier,
+   * the other worker (not interrupted yet) could take it and finish instead.
    */
-  private static void jdk(ReentrantLock first, ReentrantLock second, CountDownLatch bothHold,
-      CountDownLatch interruptsSent) throws InterruptedException {
+  private static void jdk(
+      ReentrantLock first,
+      ReentrantLock second,
+      CountDownLatch bothHold,
+      CountDownLatch interruptsSent)
+      throws InterruptedException {
     first.lockInterruptibly();
     try {
       bothHold.countDown();
@@ -94,7 +109,8 @@ class WatchdogIT {
       Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, bothHold));
       Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, bothHold));
       verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(report.capture());
-      assertTrue(report.getValue().summary().contains("dev.gillab.locks.internal.Sync@"),
+      assertTrue(
+          report.getValue().summary().contains("dev.gillab.locks.internal.Sync@"),
           report.getValue().summary());
       breakTheDeadlock(w1, w2);
     }
@@ -103,8 +119,8 @@ class WatchdogIT {
   @Test
   void aCycleAlreadyReportedByAWarnSetIsNotRepeated() throws Exception {
     DeadlockListener warned = mock(DeadlockListener.class);
-    LockSet set = LockSet.builder().waitFor(Policy.WARN).order(Policy.DISABLED)
-        .listener(warned).build();
+    LockSet set =
+        LockSet.builder().waitFor(Policy.WARN).order(Policy.DISABLED).listener(warned).build();
     OwnedLock a = set.newLock("A");
     OwnedLock b = set.newLock("B");
     CountDownLatch bothHold = new CountDownLatch(2);
@@ -118,21 +134,25 @@ class WatchdogIT {
       watchdog.scanNow();
       watchdog.scanNow();
       verifyNoInteractions(heard);
-      assertEquals("deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
+      assertEquals(
+          "deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           report.getValue().summary());
       breakTheDeadlock(w1, w2);
     }
   }
+
   /**
-   * A listener that throws an Error (here the AssertionError a test's listener would throw)
-   * must not stop the watchdog: a scheduled task that throws is never run again. The first
-   * deadlock's report fails in the listener; a second deadlock, formed after that, is still
-   * reported, and scans go on.
+   * A listener that throws an Error (here the AssertionError a test's listener would throw) must
+   * not stop the watchdog: a scheduled task that throws is never run again. The first deadlock's
+   * report fails in the listener; a second deadlock, formed after that, is still reported, and
+   * scans go on.
    */
   @Test
   void aListenerThatThrowsAnErrorDoesNotStopTheWatchdog() throws Exception {
-    doThrow(new AssertionError("listener failed on purpose")).doNothing()
-        .when(heard).onDeadlock(any());
+    doThrow(new AssertionError("listener failed on purpose"))
+        .doNothing()
+        .when(heard)
+        .onDeadlock(any());
     OwnedLock a = OwnedLock.create("A");
     OwnedLock b = OwnedLock.create("B");
     OwnedLock c = OwnedLock.create("C");
@@ -142,12 +162,16 @@ class WatchdogIT {
     try (LogCapture log = LogCapture.of(Watchdog.class);
         Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard);
         Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, firstPairHolds));
-      Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, firstPairHolds));
+      Workers.Worker w1 =
+          workers.start("worker-1", () -> Nesting.holdThenTake(a, b, firstPairHolds));
+      Workers.Worker w2 =
+          workers.start("worker-2", () -> Nesting.holdThenTake(b, a, firstPairHolds));
       // The second pair starts only once the first deadlock is reported, so the order is known.
       verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(any());
-      Workers.Worker w3 = workers.start("worker-3", () -> Nesting.holdThenTake(c, d, secondPairHolds));
-      Workers.Worker w4 = workers.start("worker-4", () -> Nesting.holdThenTake(d, c, secondPairHolds));
+      Workers.Worker w3 =
+          workers.start("worker-3", () -> Nesting.holdThenTake(c, d, secondPairHolds));
+      Workers.Worker w4 =
+          workers.start("worker-4", () -> Nesting.holdThenTake(d, c, secondPairHolds));
       verify(heard, timeout(REPORT_WAIT_MILLIS).times(2)).onDeadlock(report.capture());
       List<DeadlockReport> reports = report.getAllValues();
       assertEquals(2, reports.size(), reports::toString);
@@ -157,15 +181,16 @@ class WatchdogIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> watchdog.scans() >= scans + 2);
       verifyNoMoreInteractions(heard); // each lasting deadlock is reported once
       assertEquals(1, log.messages().size(), "the listener's failure is logged: " + log.messages());
-      assertTrue(log.messages().get(0).startsWith("deadlock listener failed on: deadlock: worker-1"),
+      assertTrue(
+          log.messages().get(0).startsWith("deadlock listener failed on: deadlock: worker-1"),
           log.messages().get(0));
       breakTheDeadlock(w1, w2, w3, w4);
     }
   }
 
   /**
-   * Interrupts every worker of a deadlock, then waits for each to fail. All are interrupted
-   * first: one that failed alone would free its lock, and the others would finish instead.
+   * Interrupts every worker of a deadlock, then waits for each to fail. All are interrupted first:
+   * one that failed alone would free its lock, and the others would finish instead.
    */
   private static void breakTheDeadlock(Workers.Worker... deadlocked) throws InterruptedException {
     for (Workers.Worker w : deadlocked) {

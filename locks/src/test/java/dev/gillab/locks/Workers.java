@@ -22,13 +22,16 @@ final class Workers implements AutoCloseable {
     volatile boolean failureExpected;
 
     Worker(String name, Body body) {
-      this.thread = new Thread(() -> {
-        try {
-          body.run();
-        } catch (Throwable t) {
-          failure.set(t);
-        }
-      }, name);
+      this.thread =
+          new Thread(
+              () -> {
+                try {
+                  body.run();
+                } catch (Throwable t) {
+                  failure.set(t);
+                }
+              },
+              name);
       thread.setDaemon(true);
     }
 
@@ -57,7 +60,9 @@ final class Workers implements AutoCloseable {
   }
 
   static void awaitParkedInAcquire(Thread t) {
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(2))
         .until(() -> parkedInAcquire(t));
   }
 
@@ -65,13 +70,17 @@ final class Workers implements AutoCloseable {
     Thread.State s = t.getState();
     return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
         && Arrays.stream(t.getStackTrace())
-            .anyMatch(f -> f.getClassName().equals(OwnedLock.class.getName())
-                || f.getClassName().equals(OwnedReadWriteLock.class.getName()));
+            .anyMatch(
+                f ->
+                    f.getClassName().equals(OwnedLock.class.getName())
+                        || f.getClassName().equals(OwnedReadWriteLock.class.getName()));
   }
 
   static Thread named(String name) {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+        .filter(t -> t.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private final List<Worker> started = new ArrayList<>();
@@ -84,8 +93,8 @@ final class Workers implements AutoCloseable {
   }
 
   /**
-   * Waits (bounded) for every worker; interrupts one that is still running after the bound so
-   * that no test leaves a thread behind, and fails then. Rethrows a failure nobody asked for.
+   * Waits (bounded) for every worker; interrupts one that is still running after the bound so that
+   * no test leaves a thread behind, and fails then. Rethrows a failure nobody asked for.
    *
    * <p>Declares no {@link InterruptedException}: thrown out of a try-with-resources whose body
    * failed too, it would be tucked away as a suppressed exception and the interrupt lost. So an

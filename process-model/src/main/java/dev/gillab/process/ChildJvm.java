@@ -36,11 +36,11 @@ import java.util.function.Consumer;
  *
  * <p>Design: the child runs through a small entry point that first starts a parent watch, so a
  * child whose parent dies (even by SIGKILL) halts by itself. Its stderr is always drained into a
- * tail of the last lines (for crash reports); its stdout is either drained into lines too, or,
- * with {@link Builder#pipeStdout()}, handed to the caller, who must keep reading it (the pool
- * reads frames from it). {@link #killTree()} kills the child's descendants as well as the child,
- * and a {@link Builder#timeout(Duration) timeout} sends them the same signals when it expires
- * (without waiting: {@link #waitFor} does).
+ * tail of the last lines (for crash reports); its stdout is either drained into lines too, or, with
+ * {@link Builder#pipeStdout()}, handed to the caller, who must keep reading it (the pool reads
+ * frames from it). {@link #killTree()} kills the child's descendants as well as the child, and a
+ * {@link Builder#timeout(Duration) timeout} sends them the same signals when it expires (without
+ * waiting: {@link #waitFor} does).
  *
  * <p>Thread-safe: the process handle is thread-safe, captured stdout lines are guarded by a lock
  * and the stderr tail is a thread-safe buffer.
@@ -102,8 +102,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * A builder for a child JVM that runs {@code mainClass}'s {@code main}; the child's class
-   * path is the one that loaded {@code mainClass}.
+   * A builder for a child JVM that runs {@code mainClass}'s {@code main}; the child's class path is
+   * the one that loaded {@code mainClass}.
    *
    * @param mainClass the class whose {@code main} the child runs
    * @return a new builder
@@ -113,8 +113,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * A builder for a child JVM that runs the named class's {@code main}, for a class the parent
-   * does not load itself.
+   * A builder for a child JVM that runs the named class's {@code main}, for a class the parent does
+   * not load itself.
    *
    * @param mainClassName the binary name of the class whose {@code main} the child runs
    * @return a new builder
@@ -160,8 +160,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * The child's stdout, for a child built with {@link Builder#pipeStdout()}. The caller must
-   * keep reading it, or the child blocks once the pipe is full.
+   * The child's stdout, for a child built with {@link Builder#pipeStdout()}. The caller must keep
+   * reading it, or the child blocks once the pipe is full.
    *
    * @return the stream to read from
    * @throws IllegalStateException if stdout is drained into lines instead
@@ -174,8 +174,8 @@ public final class ChildJvm implements AutoCloseable {
   /**
    * Lines the child wrote to stdout so far, complete once {@link #waitFor} returned a status.
    *
-   * @return the first {@value #MAX_CAPTURED_STDOUT_LINES} lines at most; empty for a child
-   *     built with {@link Builder#pipeStdout()}
+   * @return the first {@value #MAX_CAPTURED_STDOUT_LINES} lines at most; empty for a child built
+   *     with {@link Builder#pipeStdout()}
    */
   public ImmutableList<String> stdoutLines() {
     synchronized (lock) {
@@ -202,8 +202,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Whether the builder's timeout expired and killed the child's tree, which tells a timeout
-   * from any other kill.
+   * Whether the builder's timeout expired and killed the child's tree, which tells a timeout from
+   * any other kill.
    *
    * @return {@code true} once the timeout fired on a running child
    */
@@ -229,8 +229,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Waits (bounded) for the output drainers to reach end of stream, so that the captured lines
-   * and the stderr tail are complete.
+   * Waits (bounded) for the output drainers to reach end of stream, so that the captured lines and
+   * the stderr tail are complete.
    *
    * @throws InterruptedException if interrupted while waiting
    */
@@ -254,8 +254,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Sends SIGKILL to the child's descendants and the child, and returns at once without waiting
-   * for them to exit (for timer actions, which must be short; {@link #waitFor} does the waiting).
+   * Sends SIGKILL to the child's descendants and the child, and returns at once without waiting for
+   * them to exit (for timer actions, which must be short; {@link #waitFor} does the waiting).
    */
   public void destroyTree() {
     destroyTree(process.toHandle());
@@ -273,8 +273,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Kills {@code root} and its descendants with SIGKILL, listing the descendants first (see
-   * {@link #killTree()}).
+   * Kills {@code root} and its descendants with SIGKILL, listing the descendants first (see {@link
+   * #killTree()}).
    *
    * @param root the top of the tree, which need not be a child of this JVM
    * @return {@code true} when all are gone within a few seconds
@@ -423,8 +423,8 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Hands stdout to the caller ({@link ChildJvm#stdout()}) instead of draining it: for a
-     * child that speaks a protocol there.
+     * Hands stdout to the caller ({@link ChildJvm#stdout()}) instead of draining it: for a child
+     * that speaks a protocol there.
      *
      * @return this builder
      */
@@ -479,7 +479,8 @@ public final class ChildJvm implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder timeout(Duration limit) {
-      checkArgument(!limit.isNegative() && !limit.isZero(), "timeout must be positive, got %s", limit);
+      checkArgument(
+          !limit.isNegative() && !limit.isZero(), "timeout must be positive, got %s", limit);
       this.timeout = limit;
       return this;
     }

@@ -1,8 +1,8 @@
 package dev.gillab.process;
 
 /**
- * Turns values into bytes and back, so tasks and callers exchange plain bytes on the wire and
- * never Java-serialized objects. Implementations must be stateless and thread-safe.
+ * Turns values into bytes and back, so tasks and callers exchange plain bytes on the wire and never
+ * Java-serialized objects. Implementations must be stateless and thread-safe.
  *
  * @param <T> the value type
  */

@@ -84,7 +84,9 @@ public final class Codecs {
       @Override
       public long[] decode(byte[] bytes) {
         checkArgument(
-            bytes.length % Long.BYTES == 0, "int64s need a multiple of 8 bytes, got %s", bytes.length);
+            bytes.length % Long.BYTES == 0,
+            "int64s need a multiple of 8 bytes, got %s",
+            bytes.length);
         long[] values = new long[bytes.length / Long.BYTES];
         ByteBuffer.wrap(bytes).asLongBuffer().get(values);
         return values;

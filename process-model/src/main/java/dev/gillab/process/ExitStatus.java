@@ -7,10 +7,10 @@ import java.util.OptionalInt;
 /**
  * How a child process ended: its exit code and, when a signal killed it, that signal.
  *
- * <p>On POSIX systems a process killed by signal {@code n} is reported by the JDK with exit
- * code {@code 128 + n}, so 137 is SIGKILL and 143 is SIGTERM. We read it that way; an exit
- * code above 128 that the child chose itself (for example {@code System.exit(130)}) looks the
- * same, which is the POSIX convention too. Immutable and therefore thread-safe.
+ * <p>On POSIX systems a process killed by signal {@code n} is reported by the JDK with exit code
+ * {@code 128 + n}, so 137 is SIGKILL and 143 is SIGTERM. We read it that way; an exit code above
+ * 128 that the child chose itself (for example {@code System.exit(130)}) looks the same, which is
+ * the POSIX convention too. Immutable and therefore thread-safe.
  *
  * @param exitCode the exit code the JDK reports
  */
@@ -18,8 +18,9 @@ import java.util.OptionalInt;
 public record ExitStatus(int exitCode) {
 
   private static final Map<Integer, String> SIGNAL_NAMES =
-      Map.of(1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT", 9, "SIGKILL", 11, "SIGSEGV",
-          13, "SIGPIPE", 15, "SIGTERM");
+      Map.of(
+          1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT", 9, "SIGKILL", 11, "SIGSEGV", 13,
+          "SIGPIPE", 15, "SIGTERM");
 
   /** Exit code of a process killed by SIGKILL. */
   public static final int SIGKILL_EXIT_CODE = 137;
@@ -56,6 +57,8 @@ public record ExitStatus(int exitCode) {
   }
 
   private static boolean isPosix() {
-    return !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    return !System.getProperty("os.name", "")
+        .toLowerCase(java.util.Locale.ROOT)
+        .startsWith("windows");
   }
 }

@@ -22,8 +22,8 @@ import java.util.Arrays;
  * 17+L    N-11-L payload
  * </pre>
  *
- * <p>Nothing is ever Java-serialized: a task is found by its name and reads plain bytes.
- * Immutable (the payload is copied in and out); thread-safe.
+ * <p>Nothing is ever Java-serialized: a task is found by its name and reads plain bytes. Immutable
+ * (the payload is copied in and out); thread-safe.
  */
 public final class Frame {
   /** The two bytes every frame starts with. */

@@ -12,15 +12,15 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Reads {@link Frame}s from a stream and refuses anything else with a {@link
- * ProtocolException}: bad magic (garbage), a length over the limit (checked before any buffer
- * is allocated, so a huge length prefix cannot exhaust memory), an unknown type, a name that
- * overruns its frame, or a stream that ends inside a frame.
+ * Reads {@link Frame}s from a stream and refuses anything else with a {@link ProtocolException}:
+ * bad magic (garbage), a length over the limit (checked before any buffer is allocated, so a huge
+ * length prefix cannot exhaust memory), an unknown type, a name that overruns its frame, or a
+ * stream that ends inside a frame.
  *
  * <p>A length within the limit is still only a claim: the body buffer starts at {@value
  * #CHUNK_BYTES} bytes and doubles as bytes arrive, up to the declared length, so a sender that
- * announces 256 MiB and sends ten bytes costs kilobytes, and memory always follows what really
- * came down the pipe (at most about twice it, plus a chunk).
+ * announces 256 MiB and sends ten bytes costs kilobytes, and memory always follows what really came
+ * down the pipe (at most about twice it, plus a chunk).
  *
  * <p>Thread-safe but serial: one lock makes concurrent reads take whole frames in turn.
  */
@@ -129,8 +129,7 @@ public final class FrameReader {
     int nameLength = Short.toUnsignedInt(body.getShort());
     if (nameLength > length - Frame.HEADER_BYTES) {
       throw new ProtocolException(
-          String.format(
-              "task name of %d bytes overruns a frame of %d bytes", nameLength, length));
+          String.format("task name of %d bytes overruns a frame of %d bytes", nameLength, length));
     }
     String name;
     try {

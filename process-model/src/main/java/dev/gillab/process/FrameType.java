@@ -17,8 +17,8 @@ public enum FrameType {
   /** Parent to worker: finish and exit with code 0. */
   SHUTDOWN(6),
   /**
-   * Worker to parent, before it runs a requested task: the request is read and the task starts.
-   * A worker that dies before sending it never ran the task, so the task goes to another worker.
+   * Worker to parent, before it runs a requested task: the request is read and the task starts. A
+   * worker that dies before sending it never ran the task, so the task goes to another worker.
    */
   STARTED(7);
 

@@ -8,8 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes {@link Frame}s to a stream, one whole frame per call, flushed. Refuses (before writing
- * a byte) a frame whose body is over the limit, so the other side never sees one.
+ * Writes {@link Frame}s to a stream, one whole frame per call, flushed. Refuses (before writing a
+ * byte) a frame whose body is over the limit, so the other side never sees one.
  *
  * <p>Thread-safe: one lock keeps concurrent frames from interleaving.
  */
@@ -45,8 +45,7 @@ public final class FrameWriter {
     long length = (long) Frame.HEADER_BYTES + name.length + frame.payloadLength();
     if (length > maxFrameBytes) {
       throw new ProtocolException(
-          String.format(
-              "frame of %d bytes exceeds the limit of %d bytes", length, maxFrameBytes));
+          String.format("frame of %d bytes exceeds the limit of %d bytes", length, maxFrameBytes));
     }
     synchronized (lock) {
       out.writeShort(Frame.MAGIC);

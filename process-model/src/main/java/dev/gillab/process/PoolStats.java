@@ -3,8 +3,8 @@ package dev.gillab.process;
 import com.google.errorprone.annotations.Immutable;
 
 /**
- * Counters of a {@link ProcessPool}, read at one moment (each counter is exact; together they
- * are a snapshot only when the pool is quiet). Immutable; thread-safe.
+ * Counters of a {@link ProcessPool}, read at one moment (each counter is exact; together they are a
+ * snapshot only when the pool is quiet). Immutable; thread-safe.
  *
  * @param tasksDone tasks that returned a result
  * @param tasksFailed tasks that ended any other way (task threw, worker crashed, timeout, bad

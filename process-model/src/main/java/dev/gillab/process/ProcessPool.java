@@ -12,9 +12,9 @@ import dev.gillab.process.internal.Counters;
 import dev.gillab.process.internal.Job;
 import dev.gillab.process.internal.Next;
 import dev.gillab.process.internal.PoolSlot;
+import dev.gillab.process.internal.RuntimeClassPath;
 import dev.gillab.process.internal.SlotConfig;
 import dev.gillab.process.internal.SlotHub;
-import dev.gillab.process.internal.RuntimeClassPath;
 import dev.gillab.process.internal.WorkerMain;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -34,12 +34,12 @@ import java.util.function.Supplier;
 /**
  * A pool of worker JVMs that run named tasks on bytes, and that survives its workers dying.
  *
- * <p>Design: one queue of submitted tasks and one slot per worker. A slot is a daemon thread
- * that owns one worker JVM at a time: it takes a task, writes a REQUEST frame to the worker's
- * stdin and reads the reply from its stdout. When the worker dies (crash, halt, SIGKILL from
- * anyone), the slot fails only the task that worker was running (it had answered STARTED) with a
- * {@link WorkerCrashedException} and starts a replacement; a task the worker never started goes
- * to the replacement, and the other slots never notice. A task timeout kills that worker's process tree
+ * <p>Design: one queue of submitted tasks and one slot per worker. A slot is a daemon thread that
+ * owns one worker JVM at a time: it takes a task, writes a REQUEST frame to the worker's stdin and
+ * reads the reply from its stdout. When the worker dies (crash, halt, SIGKILL from anyone), the
+ * slot fails only the task that worker was running (it had answered STARTED) with a {@link
+ * WorkerCrashedException} and starts a replacement; a task the worker never started goes to the
+ * replacement, and the other slots never notice. A task timeout kills that worker's process tree
  * and replaces it. A worker that sends bytes that are not a frame fails its task with the {@link
  * ProtocolException} and is replaced. No Throwable, not even an {@link Error}, ends a slot: it
  * fails the task it hit and the slot starts over, so no future is left pending. Python's {@code
@@ -48,13 +48,13 @@ import java.util.function.Supplier;
  *
  * <p>{@link #close()} refuses new tasks, lets queued and running ones finish, and stops the
  * workers; {@link #shutdownNow()} kills every worker and cancels what is left. After either
- * returns, no process of the pool is alive. Workers also exit by themselves if this JVM dies
- * (end of stdin, and a watch on the parent pid).
+ * returns, no process of the pool is alive. Workers also exit by themselves if this JVM dies (end
+ * of stdin, and a watch on the parent pid).
  *
- * <p>Thread-safe: the queue and state are guarded by one lock, counters are atomic, and each
- * worker is touched only by its slot thread (and killed, which is thread-safe, by timeouts and
- * {@link #shutdownNow()}). A future is completed on a slot thread, so dependent actions added
- * without an executor run there; keep them short or use the {@code *Async} variants.
+ * <p>Thread-safe: the queue and state are guarded by one lock, counters are atomic, and each worker
+ * is touched only by its slot thread (and killed, which is thread-safe, by timeouts and {@link
+ * #shutdownNow()}). A future is completed on a slot thread, so dependent actions added without an
+ * executor run there; keep them short or use the {@code *Async} variants.
  */
 @ThreadSafe
 public final class ProcessPool implements AutoCloseable {
@@ -65,13 +65,13 @@ public final class ProcessPool implements AutoCloseable {
   public static final String PID_TASK = "gillab.pid";
 
   /**
-   * JVM options that start a worker faster without slowing long CPU-bound tasks: no perf-data
-   * file, class data sharing on. Measured interleaved with the test-scoped {@code
+   * JVM options that start a worker faster without slowing long CPU-bound tasks: no perf-data file,
+   * class data sharing on. Measured interleaved with the test-scoped {@code
    * dev.gillab.process.bench.ColdStartRounds} (40 rounds, one run on 2 loaded cores), launch to
    * first reply, median: no options 236.1 ms, {@code -XX:-UsePerfData} 220.8 ms, these options
    * 197.5 ms (0.84 of none), {@code -Xshare:off} 307.2 ms, {@code -XX:+UseSerialGC} 259.5 ms.
-   * {@code -XX:TieredStopAtLevel=1} (178.1 ms) is left out because it slows long CPU-bound
-   * tasks; see the module README for the whole table and the command.
+   * {@code -XX:TieredStopAtLevel=1} (178.1 ms) is left out because it slows long CPU-bound tasks;
+   * see the module README for the whole table and the command.
    */
   public static final ImmutableList<String> FAST_START_OPTIONS =
       ImmutableList.of("-XX:-UsePerfData", "-Xshare:auto");
@@ -111,8 +111,8 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   /**
-   * Starts a configuration: one worker per core, no task timeout, the built-in tasks and those
-   * of every {@link TaskModule} the workers' service loader finds.
+   * Starts a configuration: one worker per core, no task timeout, the built-in tasks and those of
+   * every {@link TaskModule} the workers' service loader finds.
    *
    * @return a new builder
    */
@@ -126,8 +126,8 @@ public final class ProcessPool implements AutoCloseable {
    * @param taskName a name registered in the workers' {@link TaskRegistry}
    * @param payload the task's input; copied
    * @return a future of the result's bytes; it fails with {@link TaskFailedException}, {@link
-   *     WorkerCrashedException}, {@link TaskTimeoutException}, {@link ProtocolException} or,
-   *     after {@link #shutdownNow()}, {@code CancellationException}
+   *     WorkerCrashedException}, {@link TaskTimeoutException}, {@link ProtocolException} or, after
+   *     {@link #shutdownNow()}, {@code CancellationException}
    * @throws RejectedExecutionException if the pool is closing or closed
    * @throws IllegalArgumentException if the request would not fit a frame
    */
@@ -142,8 +142,8 @@ public final class ProcessPool implements AutoCloseable {
    * @param payload the task's input; copied
    * @param timeout the task's timeout, or {@code Optional.empty()} for none
    * @return a future of the result's bytes; it fails with {@link TaskFailedException}, {@link
-   *     WorkerCrashedException}, {@link TaskTimeoutException}, {@link ProtocolException} or,
-   *     after {@link #shutdownNow()}, {@code CancellationException}
+   *     WorkerCrashedException}, {@link TaskTimeoutException}, {@link ProtocolException} or, after
+   *     {@link #shutdownNow()}, {@code CancellationException}
    * @throws RejectedExecutionException if the pool is closing or closed
    * @throws IllegalArgumentException if the request would not fit a frame
    */
@@ -162,12 +162,14 @@ public final class ProcessPool implements AutoCloseable {
         "a request of %s bytes does not fit a frame of at most %s bytes",
         frameBytes,
         config.maxFrameBytes());
-    Job job =
-        new Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
+    Job job = new Job(nextRequestId.getAndIncrement(), taskName, payload.clone(), timeout);
     lock.lock();
     try {
       if (state != State.RUNNING) {
-        throw new RejectedExecutionException("the pool is " + state.name().toLowerCase(java.util.Locale.ROOT) + "; it takes no new tasks");
+        throw new RejectedExecutionException(
+            "the pool is "
+                + state.name().toLowerCase(java.util.Locale.ROOT)
+                + "; it takes no new tasks");
       }
       queue.add(job);
       changed.signalAll();
@@ -178,8 +180,8 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   /**
-   * Submits a typed task: the value and the result go through the codecs, with the pool's
-   * default timeout.
+   * Submits a typed task: the value and the result go through the codecs, with the pool's default
+   * timeout.
    *
    * @param <I> the task's input type
    * @param <O> the task's output type
@@ -241,8 +243,8 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   /**
-   * Waits up to {@code timeout} until every slot has a ready worker: what a benchmark calls
-   * so that start-up is not measured as work.
+   * Waits up to {@code timeout} until every slot has a ready worker: what a benchmark calls so that
+   * start-up is not measured as work.
    *
    * @param timeout the longest wait
    * @return true if they all are ready
@@ -266,10 +268,10 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   /**
-   * Refuses new tasks, lets queued and running tasks finish, then stops every worker and waits
-   * for them to exit. If that takes longer than the close timeout, it kills what is left with
-   * {@link #shutdownNow()}. Idempotent. Called from a future callback (on a slot thread), it
-   * does not wait for that slot: its worker stops once the callback has returned.
+   * Refuses new tasks, lets queued and running tasks finish, then stops every worker and waits for
+   * them to exit. If that takes longer than the close timeout, it kills what is left with {@link
+   * #shutdownNow()}. Idempotent. Called from a future callback (on a slot thread), it does not wait
+   * for that slot: its worker stops once the callback has returned.
    */
   @Override
   public void close() {
@@ -288,10 +290,10 @@ public final class ProcessPool implements AutoCloseable {
   }
 
   /**
-   * Kills every worker (and its descendants) now. Queued tasks and running tasks fail with a
-   * {@link CancellationException}. Returns when no process of the pool is alive (called from a
-   * future callback, it kills that slot's worker too but does not wait for the slot, which ends
-   * once the callback returns). Idempotent.
+   * Kills every worker (and its descendants) now. Queued tasks and running tasks fail with a {@link
+   * CancellationException}. Returns when no process of the pool is alive (called from a future
+   * callback, it kills that slot's worker too but does not wait for the slot, which ends once the
+   * callback returns). Idempotent.
    *
    * @return how many queued tasks were cancelled before they ran
    */
@@ -476,15 +478,18 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     /**
-     * Default timeout of every task; a task past it has its worker killed and replaced.
-     * Default: none.
+     * Default timeout of every task; a task past it has its worker killed and replaced. Default:
+     * none.
      *
      * @param timeout positive
      * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder taskTimeout(Duration timeout) {
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "taskTimeout must be positive, got %s", timeout);
+      checkArgument(
+          !timeout.isNegative() && !timeout.isZero(),
+          "taskTimeout must be positive, got %s",
+          timeout);
       taskTimeout = Optional.of(timeout);
       return this;
     }
@@ -497,7 +502,10 @@ public final class ProcessPool implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder startTimeout(Duration timeout) {
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be positive, got %s", timeout);
+      checkArgument(
+          !timeout.isNegative() && !timeout.isZero(),
+          "startTimeout must be positive, got %s",
+          timeout);
       startTimeout = timeout;
       return this;
     }
@@ -547,8 +555,8 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     /**
-     * Runs task {@code taskName} on {@code payload} once in every worker before it is ready, as
-     * the {@code initializer} of Python's {@code ProcessPoolExecutor}.
+     * Runs task {@code taskName} on {@code payload} once in every worker before it is ready, as the
+     * {@code initializer} of Python's {@code ProcessPoolExecutor}.
      *
      * @param taskName a registered task; not empty
      * @param payload its input; copied
@@ -600,8 +608,8 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     /**
-     * Starts the workers (in the background) and returns the pool at once; tasks submitted
-     * before a worker is ready wait in the queue.
+     * Starts the workers (in the background) and returns the pool at once; tasks submitted before a
+     * worker is ready wait in the queue.
      *
      * @return the running pool; close it to stop its workers
      */
@@ -637,8 +645,7 @@ public final class ProcessPool implements AutoCloseable {
               startTimeout,
               initializerTask,
               initializerPayload.clone());
-      return new ProcessPool(
-          new Config(workers, taskTimeout, closeTimeout, maxFrameBytes, slot));
+      return new ProcessPool(new Config(workers, taskTimeout, closeTimeout, maxFrameBytes, slot));
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.gillab.process;
 
 /**
- * A task threw inside its worker. The worker is fine and carries on; the message holds the
- * task's name and the exception's class and message as the worker described them (as text: the
- * exception object itself never crosses the pipe). Immutable; thread-safe.
+ * A task threw inside its worker. The worker is fine and carries on; the message holds the task's
+ * name and the exception's class and message as the worker described them (as text: the exception
+ * object itself never crosses the pipe). Immutable; thread-safe.
  */
 public final class TaskFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

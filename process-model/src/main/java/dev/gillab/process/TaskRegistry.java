@@ -13,9 +13,9 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
- * Tasks by name: the only way a worker decides what code to run for a request. A request naming
- * a task that is not here fails with a clear message; no class is ever loaded from what the
- * other side sends. Immutable once built (tasks are expected to be stateless); thread-safe.
+ * Tasks by name: the only way a worker decides what code to run for a request. A request naming a
+ * task that is not here fails with a clear message; no class is ever loaded from what the other
+ * side sends. Immutable once built (tasks are expected to be stateless); thread-safe.
  */
 public final class TaskRegistry {
   private final ImmutableMap<String, Task> tasks;
@@ -44,8 +44,7 @@ public final class TaskRegistry {
   }
 
   /**
-   * Every registered name, sorted: what a failure message lists when a request names none of
-   * them.
+   * Every registered name, sorted: what a failure message lists when a request names none of them.
    *
    * @return the names
    */
@@ -77,8 +76,8 @@ public final class TaskRegistry {
     }
 
     /**
-     * Registers a typed task whose input and output go through codecs, so the task body never
-     * sees bytes.
+     * Registers a typed task whose input and output go through codecs, so the task body never sees
+     * bytes.
      *
      * @param <I> the task's input type
      * @param <O> the task's output type

@@ -3,8 +3,8 @@ package dev.gillab.process;
 import java.time.Duration;
 
 /**
- * A task ran past its timeout; the pool killed its worker (with the worker's whole process
- * tree) and started a replacement. Immutable; thread-safe.
+ * A task ran past its timeout; the pool killed its worker (with the worker's whole process tree)
+ * and started a replacement. Immutable; thread-safe.
  */
 public final class TaskTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;

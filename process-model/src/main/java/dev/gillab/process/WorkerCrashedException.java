@@ -4,10 +4,10 @@ import com.google.common.collect.ImmutableList;
 
 /**
  * The worker running a task died (it exited, halted, or was killed from outside) after it had
- * started the task (sent STARTED) and before it answered. Only that task fails; the pool starts
- * a replacement. A worker that dies before it starts a task fails nothing: the task goes to the
- * replacement. Carries how the worker ended
- * and the last lines of its stderr. Immutable; thread-safe.
+ * started the task (sent STARTED) and before it answered. Only that task fails; the pool starts a
+ * replacement. A worker that dies before it starts a task fails nothing: the task goes to the
+ * replacement. Carries how the worker ended and the last lines of its stderr. Immutable;
+ * thread-safe.
  */
 public final class WorkerCrashedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -68,8 +68,8 @@ public final class WorkerCrashedException extends RuntimeException {
   }
 
   /**
-   * How the worker ended: a signal points outside (the OOM killer, a kill), an exit code at
-   * the task ({@code System.exit}, {@code halt}).
+   * How the worker ended: a signal points outside (the OOM killer, a kill), an exit code at the
+   * task ({@code System.exit}, {@code halt}).
    *
    * @return the exit code and, if a signal killed the worker, the signal
    */

@@ -3,8 +3,8 @@ package dev.gillab.process;
 /**
  * A worker could not be started: its JVM did not come up, exited during start-up, or its
  * initializer failed. The pool fails one queued task with it per failed attempt (so a pool that
- * cannot start workers never hangs its callers) and keeps retrying with a back-off.
- * Immutable; thread-safe.
+ * cannot start workers never hangs its callers) and keeps retrying with a back-off. Immutable;
+ * thread-safe.
  */
 public final class WorkerStartException extends RuntimeException {
   private static final long serialVersionUID = 1L;

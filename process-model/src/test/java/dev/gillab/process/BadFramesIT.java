@@ -33,9 +33,9 @@ class BadFramesIT {
   }
 
   /**
-   * With the limit at its cap, a claim past it is refused before any buffer exists, and a claim
-   * of the cap itself that ends after 10 bytes is read as it arrives: both are a ProtocolException
-   * for that task, never a 2 GiB or 256 MiB allocation, and the next task runs.
+   * With the limit at its cap, a claim past it is refused before any buffer exists, and a claim of
+   * the cap itself that ends after 10 bytes is read as it arrives: both are a ProtocolException for
+   * that task, never a 2 GiB or 256 MiB allocation, and the next task runs.
    */
   @ParameterizedTest
   @CsvSource(

@@ -62,22 +62,24 @@ class ChildJvmIT {
   void aListenerThatThrowsDoesNotStopTheDraining() throws Exception {
     try (LogCapture log = LogCapture.of(LineDrainer.class);
         ChildJvm child =
-        ChildJvm.builder(ChildMains.Chatty.class)
-            .stderrTailLines(1)
-            .onStderrLine(
-                line -> {
-                  throw new IllegalStateException("stderr listener failed on purpose");
-                })
-            .onStdoutLine(
-                line -> {
-                  throw new IllegalStateException("stdout listener failed on purpose");
-                })
-            .start()) {
+            ChildJvm.builder(ChildMains.Chatty.class)
+                .stderrTailLines(1)
+                .onStderrLine(
+                    line -> {
+                      throw new IllegalStateException("stderr listener failed on purpose");
+                    })
+                .onStdoutLine(
+                    line -> {
+                      throw new IllegalStateException("stdout listener failed on purpose");
+                    })
+                .start()) {
       assertEquals(Optional.of(new ExitStatus(0)), child.waitFor(WAIT));
       assertEquals(ChildJvm.MAX_CAPTURED_STDOUT_LINES, child.stdoutLines().size());
       assertTrue(child.stderrTail().get(0).startsWith("err 39999 "));
-      assertEquals(2, log.messages().stream().filter(m -> m.contains("a line listener threw"))
-          .count(), "each stream's first failure is logged: " + log.messages());
+      assertEquals(
+          2,
+          log.messages().stream().filter(m -> m.contains("a line listener threw")).count(),
+          "each stream's first failure is logged: " + log.messages());
     }
   }
 

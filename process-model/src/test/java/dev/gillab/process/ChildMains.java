@@ -41,8 +41,8 @@ public final class ChildMains {
   }
 
   /**
-   * Starts a grandchild and prints its pid, then sleeps. With "os" the grandchild is a plain
-   * {@code sleep} process (no parent watch); with "jvm" it is a Sleeper child JVM.
+   * Starts a grandchild and prints its pid, then sleeps. With "os" the grandchild is a plain {@code
+   * sleep} process (no parent watch); with "jvm" it is a Sleeper child JVM.
    */
   public static final class Spawner {
     public static void main(String[] args) throws Exception {

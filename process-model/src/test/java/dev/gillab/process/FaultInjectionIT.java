@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 1,000 tasks, 50 SIGKILLs of random workers along the way: every task completes or fails with
- * WorkerCrashedException (at most one per killed worker), none is lost or hung, and the pool
- * serves afterwards.
+ * WorkerCrashedException (at most one per killed worker), none is lost or hung, and the pool serves
+ * afterwards.
  */
 class FaultInjectionIT {
   private static final int TASKS = 1_000;
@@ -66,7 +66,8 @@ class FaultInjectionIT {
           future.get(60, TimeUnit.SECONDS);
           done++;
         } catch (ExecutionException e) {
-          WorkerCrashedException crash = assertInstanceOf(WorkerCrashedException.class, e.getCause());
+          WorkerCrashedException crash =
+              assertInstanceOf(WorkerCrashedException.class, e.getCause());
           assertEquals(137, crash.exitStatus().exitCode());
           crashed++;
         }
@@ -74,7 +75,8 @@ class FaultInjectionIT {
       assertEquals(TASKS, done + crashed);
       assertTrue(crashed <= KILLS, "one task at most per killed worker, got " + crashed);
       for (int i = 0; i < 10; i++) {
-        assertEquals(1, pool.submit(ProcessPool.ECHO_TASK, new byte[1]).get(30, TimeUnit.SECONDS).length);
+        assertEquals(
+            1, pool.submit(ProcessPool.ECHO_TASK, new byte[1]).get(30, TimeUnit.SECONDS).length);
       }
       PoolStats stats = pool.stats();
       assertEquals(done + 10, stats.tasksDone());

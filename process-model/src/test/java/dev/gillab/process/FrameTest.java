@@ -65,14 +65,14 @@ class FrameTest {
     assertEquals(
         "frame of 2147483647 bytes exceeds the limit of 16777216 bytes", readError(prefix));
     byte[] negative = ByteBuffer.allocate(6).putShort(Frame.MAGIC).putInt(-1).array();
-    assertEquals("frame of 4294967295 bytes exceeds the limit of 16777216 bytes", readError(negative));
+    assertEquals(
+        "frame of 4294967295 bytes exceeds the limit of 16777216 bytes", readError(negative));
   }
 
   @Test
   void limitIsConfigurable() throws IOException {
     byte[] bytes = write(Frame.of(FrameType.RESULT, 1, "t", new byte[100]));
-    ProtocolException e =
-        assertThrows(ProtocolException.class, () -> reader(bytes, 64).read());
+    ProtocolException e = assertThrows(ProtocolException.class, () -> reader(bytes, 64).read());
     assertEquals("frame of 112 bytes exceeds the limit of 64 bytes", e.getMessage());
     assertEquals(100, reader(bytes, 112).read().orElseThrow().payloadLength());
   }
@@ -82,11 +82,13 @@ class FrameTest {
     int cap = Frame.MAX_FRAME_BYTES_CAP;
     assertEquals(256 * 1024 * 1024, cap);
     assertTrue(reader(new byte[0], cap).read().isEmpty()); // the cap itself is allowed
-    new FrameWriter(new ByteArrayOutputStream(), cap).write(Frame.of(FrameType.SHUTDOWN, 0, "", new byte[0]));
+    new FrameWriter(new ByteArrayOutputStream(), cap)
+        .write(Frame.of(FrameType.SHUTDOWN, 0, "", new byte[0]));
     String message = "maxFrameBytes must be at most 268435456 (256 MiB), got 268435457";
     assertEquals(
         message,
-        assertThrows(IllegalArgumentException.class, () -> reader(new byte[0], cap + 1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> reader(new byte[0], cap + 1))
+            .getMessage());
     assertEquals(
         message,
         assertThrows(
@@ -97,14 +99,18 @@ class FrameTest {
 
   /**
    * A length prefix is a claim, not a fact: the body buffer grows with the bytes that arrive. A
-   * frame that claims the largest allowed length and ends after 10 bytes costs kilobytes, not
-   * 256 MiB (counted by the JVM's per-thread allocation counter, so no heap size is assumed).
+   * frame that claims the largest allowed length and ends after 10 bytes costs kilobytes, not 256
+   * MiB (counted by the JVM's per-thread allocation counter, so no heap size is assumed).
    */
   @Test
   void aBodyIsBufferedAsItArrivesNotAtItsDeclaredLength() {
     int declared = Frame.MAX_FRAME_BYTES_CAP;
     byte[] bytes =
-        ByteBuffer.allocate(16).putShort(Frame.MAGIC).putInt(declared).put(FrameType.RESULT.code()).array();
+        ByteBuffer.allocate(16)
+            .putShort(Frame.MAGIC)
+            .putInt(declared)
+            .put(FrameType.RESULT.code())
+            .array();
     FrameReader reader = reader(bytes, declared);
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -114,7 +120,8 @@ class FrameTest {
     assertEquals(
         "truncated frame: expected 268435456 bytes after the length prefix, got only 10",
         e.getMessage());
-    assertTrue(allocated < 4 * 1024 * 1024, "allocated " + allocated + " bytes for 16 that arrived");
+    assertTrue(
+        allocated < 4 * 1024 * 1024, "allocated " + allocated + " bytes for 16 that arrived");
   }
 
   /** A big frame that arrives in dribs (a pipe hands over what it has) still reads whole. */

@@ -47,12 +47,16 @@ class LessonsIT {
       throws Exception {
     List<String> documented = LessonDocs.documentedOutput(lesson);
     check.accept(documented);
-    assertEquals(documented, LessonDocs.readmeOutput(lesson), "the README shows the Javadoc's output");
+    assertEquals(
+        documented, LessonDocs.readmeOutput(lesson), "the README shows the Javadoc's output");
     check.accept(run(main));
   }
 
-  /** For a deterministic lesson: it prints exactly its documented output, which is {@code expected}. */
-  private static void checkExact(Class<?> lesson, Main main, List<String> expected) throws Exception {
+  /**
+   * For a deterministic lesson: it prints exactly its documented output, which is {@code expected}.
+   */
+  private static void checkExact(Class<?> lesson, Main main, List<String> expected)
+      throws Exception {
     checkBoth(lesson, main, lines -> assertEquals(expected, lines));
   }
 
@@ -105,8 +109,12 @@ class LessonsIT {
         Process_04_PoolRunsInParallel::main,
         lines -> {
           assertEquals(4, lines.size(), String.join("\n", lines));
-          assertTrue(lines.get(0).matches("task 1 ran in worker A from +\\d+ ms to +\\d+ ms"), lines.get(0));
-          assertTrue(lines.get(1).matches("task 2 ran in worker B from +\\d+ ms to +\\d+ ms"), lines.get(1));
+          assertTrue(
+              lines.get(0).matches("task 1 ran in worker A from +\\d+ ms to +\\d+ ms"),
+              lines.get(0));
+          assertTrue(
+              lines.get(1).matches("task 2 ran in worker B from +\\d+ ms to +\\d+ ms"),
+              lines.get(1));
           assertEquals("two different processes: yes", lines.get(2));
           assertTrue(lines.get(3).matches("the intervals overlap for \\d+ ms"), lines.get(3));
         });

@@ -13,9 +13,7 @@ final class NoOrphans {
     await("no descendant process left")
         .atMost(Duration.ofSeconds(15))
         .pollInterval(Duration.ofMillis(50))
-        .until(
-            () -> ProcessHandle.current().descendants().count() == 0,
-            ignored -> true);
+        .until(() -> ProcessHandle.current().descendants().count() == 0, ignored -> true);
   }
 
   static String describe() {

@@ -16,7 +16,8 @@ class ProcessPoolBuilderTest {
     ProcessPool.Builder builder = ProcessPool.builder();
     assertEquals(
         "maxFrameBytes must be at least 1024, got 1023",
-        assertThrows(IllegalArgumentException.class, () -> builder.maxFrameBytes(1023)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> builder.maxFrameBytes(1023))
+            .getMessage());
     assertEquals(
         "maxFrameBytes must be at most 268435456 (256 MiB), got 2147483647",
         assertThrows(IllegalArgumentException.class, () -> builder.maxFrameBytes(Integer.MAX_VALUE))

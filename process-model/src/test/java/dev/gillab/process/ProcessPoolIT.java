@@ -58,7 +58,8 @@ class ProcessPoolIT {
   }
 
   private static Throwable failure(CompletableFuture<?> future) {
-    return assertThrows(ExecutionException.class, () -> future.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+    return assertThrows(
+            ExecutionException.class, () -> future.get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .getCause();
   }
 
@@ -95,7 +96,9 @@ class ProcessPoolIT {
       assertEquals(new ExitStatus(3), e.exitStatus());
       assertEquals(List.of("about to halt with 3"), e.stderrTail());
       assertEquals(
-          "worker pid " + e.pid() + " died running task 'test.halt': exit code 3;"
+          "worker pid "
+              + e.pid()
+              + " died running task 'test.halt': exit code 3;"
               + " last stderr lines:\n  about to halt with 3",
           e.getMessage());
       assertTrue(Codecs.int64().decode(get(sleeping)) != e.pid());
@@ -124,10 +127,10 @@ class ProcessPoolIT {
   }
 
   /**
-   * A worker killed while idle never ran the next task, so that task must not fail, even sent
-   * at once, while the killed JVM is still dying and its pipe still takes the request: no
-   * STARTED frame comes back, so the slot replaces the worker and sends the task to the new one.
-   * Once the kill signal is sent the worker can no longer answer, so this is deterministic.
+   * A worker killed while idle never ran the next task, so that task must not fail, even sent at
+   * once, while the killed JVM is still dying and its pipe still takes the request: no STARTED
+   * frame comes back, so the slot replaces the worker and sends the task to the new one. Once the
+   * kill signal is sent the worker can no longer answer, so this is deterministic.
    */
   @Test
   void aWorkerKilledWhileIdleFailsNoTaskAndItsReplacementRunsTheNext() throws Exception {
@@ -162,8 +165,8 @@ class ProcessPoolIT {
   }
 
   /**
-   * A codec's Error fails that task's future and nothing else: decoding runs as a dependent of
-   * the future, on the slot thread, and the pool goes on serving.
+   * A codec's Error fails that task's future and nothing else: decoding runs as a dependent of the
+   * future, on the slot thread, and the pool goes on serving.
    */
   @Test
   void aCodecThatThrowsAnErrorFailsItsTaskAndThePoolServesOn() throws Exception {
@@ -171,7 +174,8 @@ class ProcessPoolIT {
     Codec<String> broken = mock();
     when(broken.decode(any())).thenThrow(injected);
     try (ProcessPool pool = pool(1).build()) {
-      CompletableFuture<String> decoded = pool.submit(ProcessPool.ECHO_TASK, "x", Codecs.utf8(), broken);
+      CompletableFuture<String> decoded =
+          pool.submit(ProcessPool.ECHO_TASK, "x", Codecs.utf8(), broken);
       assertEquals(injected, failure(decoded));
       // Asked once, for exactly the bytes echoed back; never asked to encode.
       verify(broken).decode(aryEq(Codecs.utf8().encode("x")));
@@ -215,7 +219,9 @@ class ProcessPoolIT {
   @Test
   void aFailingInitializerFailsTasksInsteadOfHangingThem() throws Exception {
     try (ProcessPool pool =
-        pool(1).initializer(TestTasks.THROW, "no config".getBytes(StandardCharsets.UTF_8)).build()) {
+        pool(1)
+            .initializer(TestTasks.THROW, "no config".getBytes(StandardCharsets.UTF_8))
+            .build()) {
       Throwable e = failure(pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
       assertInstanceOf(WorkerStartException.class, e);
       assertTrue(
@@ -239,7 +245,9 @@ class ProcessPoolIT {
       assertTrue(f.isDone() && !f.isCompletedExceptionally());
     }
     RejectedExecutionException e =
-        assertThrows(RejectedExecutionException.class, () -> pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
+        assertThrows(
+            RejectedExecutionException.class,
+            () -> pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
     assertEquals("the pool is closing; it takes no new tasks", e.getMessage());
     assertEquals(0, ProcessHandle.current().descendants().count(), NoOrphans.describe());
   }
@@ -272,7 +280,8 @@ class ProcessPoolIT {
     // Without the fix the callback joins its own thread: 60 s, then shutdownNow's 30 s, then ISE.
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> closed.get(20, TimeUnit.SECONDS));
     assertEquals(ProcessPool.State.CLOSING, pool.state());
-    assertThrows(RejectedExecutionException.class, () -> pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
+    assertThrows(
+        RejectedExecutionException.class, () -> pool.submit(ProcessPool.ECHO_TASK, new byte[0]));
   }
 
   @Test
@@ -292,7 +301,8 @@ class ProcessPoolIT {
   @Test
   void aChattyWorkerNeverBlocks() throws Exception {
     try (ProcessPool pool = pool(1).build()) {
-      assertEquals(100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
+      assertEquals(
+          100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
     }
   }
 
@@ -300,15 +310,17 @@ class ProcessPoolIT {
   void aChattyWorkerNeverBlocksEvenIfTheStderrListenerThrows() throws Exception {
     try (LogCapture log = LogCapture.of(LineDrainer.class);
         ProcessPool pool =
-        pool(1)
-            .onWorkerStderr(
-                line -> {
-                  throw new IllegalStateException("listener failed on purpose");
-                })
-            .build()) {
-      assertEquals(100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
+            pool(1)
+                .onWorkerStderr(
+                    line -> {
+                      throw new IllegalStateException("listener failed on purpose");
+                    })
+                .build()) {
+      assertEquals(
+          100_000L, Codecs.int64().decode(get(pool.submit(TestTasks.CHATTER, int64(100_000)))));
       assertEquals(0, pool.stats().tasksFailed());
-      assertTrue(log.messages().stream().anyMatch(m -> m.contains("a line listener threw")),
+      assertTrue(
+          log.messages().stream().anyMatch(m -> m.contains("a line listener threw")),
           "the listener's failure is logged: " + log.messages());
     }
   }
@@ -317,8 +329,11 @@ class ProcessPoolIT {
   void aRequestOverTheFrameLimitIsRefusedAtSubmit() {
     try (ProcessPool pool = pool(1).maxFrameBytes(1024).build()) {
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> pool.submit(ProcessPool.ECHO_TASK, new byte[2000]));
-      assertEquals("a request of 2022 bytes does not fit a frame of at most 1024 bytes", e.getMessage());
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> pool.submit(ProcessPool.ECHO_TASK, new byte[2000]));
+      assertEquals(
+          "a request of 2022 bytes does not fit a frame of at most 1024 bytes", e.getMessage());
     }
   }
 }

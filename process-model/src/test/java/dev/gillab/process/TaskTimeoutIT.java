@@ -41,9 +41,7 @@ class TaskTimeoutIT {
       verify(workerStderr, timeout(30_000)).accept(TestTasks.STARTED_LINE);
       CompletableFuture<byte[]> stuck =
           pool.submit(
-              TestTasks.SLEEP,
-              Codecs.int64().encode(60_000L),
-              Optional.of(Duration.ofMillis(300)));
+              TestTasks.SLEEP, Codecs.int64().encode(60_000L), Optional.of(Duration.ofMillis(300)));
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> stuck.get(30, TimeUnit.SECONDS));
       TaskTimeoutException timeout = assertInstanceOf(TaskTimeoutException.class, e.getCause());
@@ -55,7 +53,9 @@ class TaskTimeoutIT {
       long patientPid = Codecs.int64().decode(patient.get(30, TimeUnit.SECONDS));
       assertNotEquals(patientPid, timeout.pid());
       assertTrue(ProcessHandle.of(patientPid).orElseThrow().isAlive());
-      assertTrue(ProcessHandle.of(timeout.pid()).isEmpty() || !ProcessHandle.of(timeout.pid()).get().isAlive());
+      assertTrue(
+          ProcessHandle.of(timeout.pid()).isEmpty()
+              || !ProcessHandle.of(timeout.pid()).get().isAlive());
       assertTrue(pool.awaitReady(Duration.ofSeconds(30)));
       assertTrue(pool.workerPids().contains(patientPid));
       PoolStats stats = pool.stats();
@@ -66,10 +66,10 @@ class TaskTimeoutIT {
   }
 
   /**
-   * A timeout that fires just as the reply arrives: the reply may still be read, but the worker
-   * is being killed. It must be retired before it gets another task, so the next task (with no
-   * timeout) is never sent to a dying worker, never fails with a timeout that is not its own,
-   * and never hangs.
+   * A timeout that fires just as the reply arrives: the reply may still be read, but the worker is
+   * being killed. It must be retired before it gets another task, so the next task (with no
+   * timeout) is never sent to a dying worker, never fails with a timeout that is not its own, and
+   * never hangs.
    */
   @Test
   void aTimeoutThatRacesTheReplyNeverHarmsTheNextTask() {
@@ -106,7 +106,8 @@ class TaskTimeoutIT {
       assertEquals(timeouts, stats.tasksFailed(), stats.toString());
       // Every fired timer killed its worker, even when the reply won: at least one per failure.
       assertTrue(stats.workersKilled() >= timeouts, stats.toString());
-      assertTrue(stats.workersKilled() > 0, "no deadline fired in " + rounds + " rounds: nothing raced");
+      assertTrue(
+          stats.workersKilled() > 0, "no deadline fired in " + rounds + " rounds: nothing raced");
       assertEquals(0, stats.workersCrashed(), stats.toString());
       assertEquals(1 + stats.workersKilled(), stats.workersStarted(), stats.toString());
       System.out.printf(

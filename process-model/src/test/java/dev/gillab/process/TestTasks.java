@@ -12,30 +12,40 @@ import java.util.concurrent.TimeUnit;
 public final class TestTasks implements TaskModule {
   /** Sleeps the int64 payload in milliseconds, returns the worker pid. */
   public static final String SLEEP = "test.sleep";
+
   /**
    * Writes {@link #STARTED_LINE} to stderr, then sleeps the int64 payload in milliseconds and
    * returns the worker pid: a test counts the line to know the task really runs.
    */
   public static final String ANNOUNCED_SLEEP = "test.announced-sleep";
+
   /** What {@link #ANNOUNCED_SLEEP} writes to stderr when it starts. */
   public static final String STARTED_LINE = "announced sleep started";
+
   /** Halts the worker with the int64 payload as exit code. */
   public static final String HALT = "test.halt";
+
   /** Throws an IllegalStateException with the UTF-8 payload as message. */
   public static final String THROW = "test.throw";
+
   /** Writes non-frame bytes to the frame stream. */
   public static final String GARBAGE = "test.garbage";
+
   /** Writes a frame prefix claiming 2 GiB. */
   public static final String HUGE_LENGTH = "test.huge-length";
+
   /**
-   * Writes the prefix and 10 body bytes of a frame that claims the int64 payload in bytes (100
-   * if the payload is empty), then halts.
+   * Writes the prefix and 10 body bytes of a frame that claims the int64 payload in bytes (100 if
+   * the payload is empty), then halts.
    */
   public static final String TRUNCATED = "test.truncated";
+
   /** Writes the int64 payload of lines to stderr (a chatty child must not block). */
   public static final String CHATTER = "test.chatter";
+
   /** Counts a static counter up once and returns it: shows each worker has its own. */
   public static final String BUMP = "test.bump";
+
   /** Sets the static counter to the int64 payload (used as initializer). */
   public static final String SET = "test.set";
 
@@ -73,7 +83,8 @@ public final class TestTasks implements TaskModule {
     tasks.add(
         HUGE_LENGTH,
         input ->
-            writeRaw(ByteBuffer.allocate(6).putShort(Frame.MAGIC).putInt(Integer.MAX_VALUE).array()));
+            writeRaw(
+                ByteBuffer.allocate(6).putShort(Frame.MAGIC).putInt(Integer.MAX_VALUE).array()));
     tasks.add(
         TRUNCATED,
         input -> {

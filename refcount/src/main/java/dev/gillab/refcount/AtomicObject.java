@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * An {@link CountStrategy#ATOMIC} object. Thread-safe.
  *
- * <p>The count is kept doubled in {@code raw}: a live object with {@code n} holders has
- * {@code raw == 2n}, a freed one has an odd {@code raw}. So {@code incRef} can be a single
- * {@code getAndAdd(2)}: if it lands on a freed (odd) object the sum stays odd, the object
- * stays freed, and the caller is told. {@code decRef} uses compare-and-set, so the step from 2
- * to freed happens exactly once.
+ * <p>The count is kept doubled in {@code raw}: a live object with {@code n} holders has {@code raw
+ * == 2n}, a freed one has an odd {@code raw}. So {@code incRef} can be a single {@code
+ * getAndAdd(2)}: if it lands on a freed (odd) object the sum stays odd, the object stays freed, and
+ * the caller is told. {@code decRef} uses compare-and-set, so the step from 2 to freed happens
+ * exactly once.
  */
 final class AtomicObject<T> extends HeapObject<T> {
   private static final VarHandle RAW;

@@ -9,22 +9,22 @@ import org.jspecify.annotations.Nullable;
  * A {@link CountStrategy#BIASED} object (PEP 703). Thread-safe.
  *
  * <p>Two counts: {@code local}, changed only by the owner (the allocating thread) with plain
- * stores, and {@code shared}, changed by everyone else with atomics. The true count is their
- * sum, so {@code shared} may go negative (a reference the owner counted, released elsewhere).
+ * stores, and {@code shared}, changed by everyone else with atomics. The true count is their sum,
+ * so {@code shared} may go negative (a reference the owner counted, released elsewhere).
  *
- * <p>{@code shared} packs the shared count (above {@link #COUNT_SHIFT}) with three flags:
- * {@code MERGED} (the owner's local count was folded in; from then on everybody uses the shared
- * count), {@code QUEUED} (a non-owner took the shared count below zero and asked the owner to
- * merge) and {@code FREED}. The object can only be freed after a merge, and the flag is set by
- * one successful compare-and-set, so it is freed exactly once.
+ * <p>{@code shared} packs the shared count (above {@link #COUNT_SHIFT}) with three flags: {@code
+ * MERGED} (the owner's local count was folded in; from then on everybody uses the shared count),
+ * {@code QUEUED} (a non-owner took the shared count below zero and asked the owner to merge) and
+ * {@code FREED}. The object can only be freed after a merge, and the flag is set by one successful
+ * compare-and-set, so it is freed exactly once.
  *
  * <p>Merges: the owner merges when its local count hits zero, and when it processes its queue
  * ({@link Heap#mergeBiasedCounts()}); a non-owner merges on the owner's behalf when it finds the
  * owner thread ended ({@code !isAlive()} makes the owner's last writes visible).
  *
- * <p>Until the merge, a non-owner's {@code decRef} that takes the true count below zero cannot
- * be refused: it sees only {@code shared}, which may be negative legitimately, and cannot read
- * the owner's {@code local} reliably. The merge finds the total below zero, frees the object and
+ * <p>Until the merge, a non-owner's {@code decRef} that takes the true count below zero cannot be
+ * refused: it sees only {@code shared}, which may be negative legitimately, and cannot read the
+ * owner's {@code local} reliably. The merge finds the total below zero, frees the object and
  * reports an {@link OverRelease} to the heap.
  */
 final class BiasedObject<T> extends HeapObject<T> {
@@ -46,6 +46,7 @@ final class BiasedObject<T> extends HeapObject<T> {
   final Thread owner;
   // Written only by the owner while it lives (or, once it has ended, by the one merger).
   private int local = 1;
+
   /**
    * The owner until the merge, then null: one compare with the current thread tells the owner's
    * local path, where a separate "merged" flag would cost a second load and branch per count.
@@ -161,8 +162,8 @@ final class BiasedObject<T> extends HeapObject<T> {
   }
 
   /**
-   * Folds the local count into the shared one; frees the object when the total is zero. Run by
-   * the owner, or by one thread on behalf of an owner that has ended.
+   * Folds the local count into the shared one; frees the object when the total is zero. Run by the
+   * owner, or by one thread on behalf of an owner that has ended.
    *
    * @return whether this merge freed the object
    */

@@ -1,12 +1,12 @@
 package dev.gillab.refcount;
 
 /**
- * Where a {@code PLAIN} heap built with one ({@link Heap.Builder#countChanges}) sends its
- * objects' count changes, instead of running the two halves of each ({@link PlainCountSteps})
- * back to back. A stepper that lets other threads run between a change's read and its write
- * takes the changes here: it reads now and writes later, so a schedule can lose an update as
- * two CPUs with no GIL do. An implementation that only ever calls {@code
- * PlainCountSteps.write(object, PlainCountSteps.read(object), delta)} counts as a plain heap.
+ * Where a {@code PLAIN} heap built with one ({@link Heap.Builder#countChanges}) sends its objects'
+ * count changes, instead of running the two halves of each ({@link PlainCountSteps}) back to back.
+ * A stepper that lets other threads run between a change's read and its write takes the changes
+ * here: it reads now and writes later, so a schedule can lose an update as two CPUs with no GIL do.
+ * An implementation that only ever calls {@code PlainCountSteps.write(object,
+ * PlainCountSteps.read(object), delta)} counts as a plain heap.
  *
  * <p>Called on the thread that changes the count; thread-safety is the implementation's.
  */

@@ -4,8 +4,8 @@ package dev.gillab.refcount;
  * What happens when an object is freed, like a CPython type's {@code tp_dealloc}: a container
  * releases the objects it holds, e.g. {@code list -> list.forEach(HeapObject::decRef)}.
  *
- * <p>Called exactly once, on the thread whose {@code decRef} freed the object, after the object
- * is marked freed and counted as freed, with the value the object held.
+ * <p>Called exactly once, on the thread whose {@code decRef} freed the object, after the object is
+ * marked freed and counted as freed, with the value the object held.
  *
  * @param <T> the type of the value
  */

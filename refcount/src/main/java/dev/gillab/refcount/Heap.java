@@ -24,27 +24,26 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Design</h2>
  *
- * A heap hands out {@link HeapObject}s that hold a Java value and a count kept by the heap's
- * {@link CountStrategy}. It numbers them (ids from 1), counts them ({@link #stats()}), refuses
- * every use of a freed object ({@link UseAfterFreeException}, naming the id) and every second
- * free ({@link DoubleFreeException}), and reports the objects still alive ({@link #leaks()},
- * and on {@link #close()}).
+ * A heap hands out {@link HeapObject}s that hold a Java value and a count kept by the heap's {@link
+ * CountStrategy}. It numbers them (ids from 1), counts them ({@link #stats()}), refuses every use
+ * of a freed object ({@link UseAfterFreeException}, naming the id) and every second free ({@link
+ * DoubleFreeException}), and reports the objects still alive ({@link #leaks()}, and on {@link
+ * #close()}).
  *
  * <p>Two modes. The default is cheap enough to allocate and free an object per interpreted
- * instruction: no registry of live objects, counters kept per thread without atomic
- * instructions, so {@link #leaks()} cannot name objects (only {@code stats().live()} counts
- * them). In <em>debug</em> mode the heap also keeps every live object, where it was allocated
- * and its last few accesses (as Netty's ADVANCED leak detector does), names the allocation site
- * in every {@link IllegalRefCountException}, and lists leaks in full.
+ * instruction: no registry of live objects, counters kept per thread without atomic instructions,
+ * so {@link #leaks()} cannot name objects (only {@code stats().live()} counts them). In
+ * <em>debug</em> mode the heap also keeps every live object, where it was allocated and its last
+ * few accesses (as Netty's ADVANCED leak detector does), names the allocation site in every {@link
+ * IllegalRefCountException}, and lists leaks in full.
  *
- * <p>An {@link AllocationGuard} runs before every allocation and may refuse it, so an
- * interpreter can insist that its GIL be held. Objects that live as long as the heap (None,
- * True, small integers) are allocated immortal ({@link #allocateImmortal}) whatever the
- * strategy.
+ * <p>An {@link AllocationGuard} runs before every allocation and may refuse it, so an interpreter
+ * can insist that its GIL be held. Objects that live as long as the heap (None, True, small
+ * integers) are allocated immortal ({@link #allocateImmortal}) whatever the strategy.
  *
  * <p>The heap is thread-safe: any thread may allocate, and the counters and debug registry are
- * concurrent. Whether its <em>objects</em> may be shared between threads is the strategy's
- * business ({@code PLAIN} needs an outside lock).
+ * concurrent. Whether its <em>objects</em> may be shared between threads is the strategy's business
+ * ({@code PLAIN} needs an outside lock).
  */
 @ThreadSafe
 public final class Heap implements AutoCloseable {
@@ -60,8 +59,10 @@ public final class Heap implements AutoCloseable {
   private final int accessesKept;
   private final @Nullable AllocationGuard guard;
   private final @Nullable CountChanges countChanges;
+
   @SuppressWarnings("ThreadSafe") // the sink is the user's; we call it once, on close
   private final Consumer<String> leakSink;
+
   private final Counters counters = new Counters();
   // Debug mode only: every live object by id.
   private final @Nullable ConcurrentHashMap<Long, HeapObject<?>> live;
@@ -110,14 +111,14 @@ public final class Heap implements AutoCloseable {
 
   /**
    * Allocates an object holding {@code value} that runs {@code onFree} when it is freed, as a
-   * container releasing its elements: {@code heap.allocate(list, l -> l.forEach(HeapObject::decRef))}.
-   * A {@code null} hook means none.
+   * container releasing its elements: {@code heap.allocate(list, l ->
+   * l.forEach(HeapObject::decRef))}. A {@code null} hook means none.
    *
    * @param <T> the type of the value
    * @param value what the object holds, not null
    * @param onFree run once when the count reaches zero, or null for nothing
-   * @return the new object, counted by the heap's strategy (on an {@code IMMORTAL} heap,
-   *     immortal and so without the hook, which could never run)
+   * @return the new object, counted by the heap's strategy (on an {@code IMMORTAL} heap, immortal
+   *     and so without the hook, which could never run)
    * @throws IllegalStateException if the heap is closed
    * @throws RuntimeException whatever the {@link AllocationGuard} throws to refuse it
    */
@@ -134,9 +135,10 @@ public final class Heap implements AutoCloseable {
     HeapObject.Extras extras = debug || onFree != null ? extras(onFree) : null;
     HeapObject<T> object;
     if (strategy == CountStrategy.PLAIN) { // compares with constants, unlike an enum switch
-      object = countChanges == null
-          ? new PlainObject<>(this, id, value, extras)
-          : new RoutedPlainObject<>(this, id, value, extras, countChanges);
+      object =
+          countChanges == null
+              ? new PlainObject<>(this, id, value, extras)
+              : new RoutedPlainObject<>(this, id, value, extras, countChanges);
     } else if (strategy == CountStrategy.ATOMIC) {
       object = new AtomicObject<>(this, id, value, extras);
     } else {
@@ -149,9 +151,9 @@ public final class Heap implements AutoCloseable {
   }
 
   /**
-   * Allocates an immortal object (PEP 683) whatever the heap's strategy: never freed, count
-   * fixed at {@link #IMMORTAL_REFCOUNT}, {@code incRef}/{@code decRef} change nothing. Counted in
-   * {@code stats().immortal()}, never a leak. The guard runs as for any allocation.
+   * Allocates an immortal object (PEP 683) whatever the heap's strategy: never freed, count fixed
+   * at {@link #IMMORTAL_REFCOUNT}, {@code incRef}/{@code decRef} change nothing. Counted in {@code
+   * stats().immortal()}, never a leak. The guard runs as for any allocation.
    *
    * @param <T> the type of the value
    * @param value what the object holds, not null
@@ -170,8 +172,8 @@ public final class Heap implements AutoCloseable {
 
   /**
    * The object's count as CPython's {@code sys.getrefcount} reports it: its holders plus one,
-   * because this call holds the object while it runs (it takes a reference, reads the count,
-   * and lets go). An immortal object answers {@link #IMMORTAL_REFCOUNT}.
+   * because this call holds the object while it runs (it takes a reference, reads the count, and
+   * lets go). An immortal object answers {@link #IMMORTAL_REFCOUNT}.
    *
    * @param object any counted object, of this heap or another
    * @return its count plus one
@@ -198,15 +200,19 @@ public final class Heap implements AutoCloseable {
     long allocated = counters.allocated();
     long liveCount = allocated - freed;
     // The peak never exceeds a live count the heap really had (see Counters).
-    return new HeapStats(allocated, freed, liveCount,
-        Math.max(counters.peak(), counters.liveAtMost()), counters.immortal());
+    return new HeapStats(
+        allocated,
+        freed,
+        liveCount,
+        Math.max(counters.peak(), counters.liveAtMost()),
+        counters.immortal());
   }
 
   /**
-   * The objects still alive, oldest first, each with its count, allocation site and last
-   * accesses. Only a debug heap can name them: without debug mode this is empty and
-   * {@code stats().live()} says how many there are. Merges the biased counts of owner threads
-   * that have ended first, so that what they left is not reported as alive.
+   * The objects still alive, oldest first, each with its count, allocation site and last accesses.
+   * Only a debug heap can name them: without debug mode this is empty and {@code stats().live()}
+   * says how many there are. Merges the biased counts of owner threads that have ended first, so
+   * that what they left is not reported as alive.
    *
    * @return the live objects of a debug heap; empty otherwise
    */
@@ -218,8 +224,14 @@ public final class Heap implements AutoCloseable {
     return live.values().stream()
         .filter(o -> !o.isFreed())
         .sorted(Comparator.comparingLong(HeapObject::id))
-        .map(o -> new Leak(o.id(), HeapObject.describe(o.rawValue()), o.refCount(),
-            checkNotNull(o.debug()).allocationSite(), checkNotNull(o.debug()).lastAccesses()))
+        .map(
+            o ->
+                new Leak(
+                    o.id(),
+                    HeapObject.describe(o.rawValue()),
+                    o.refCount(),
+                    checkNotNull(o.debug()).allocationSite(),
+                    checkNotNull(o.debug()).lastAccesses()))
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -236,11 +248,20 @@ public final class Heap implements AutoCloseable {
       return "heap '" + name + "': no leaks";
     }
     if (live == null) {
-      return "heap '" + name + "': " + alive + (alive == 1 ? " object" : " objects")
+      return "heap '"
+          + name
+          + "': "
+          + alive
+          + (alive == 1 ? " object" : " objects")
           + " still alive (debug mode names them)";
     }
-    StringBuilder s = new StringBuilder("heap '").append(name).append("': ").append(leaks.size())
-        .append(leaks.size() == 1 ? " object" : " objects").append(" still alive");
+    StringBuilder s =
+        new StringBuilder("heap '")
+            .append(name)
+            .append("': ")
+            .append(leaks.size())
+            .append(leaks.size() == 1 ? " object" : " objects")
+            .append(" still alive");
     for (Leak leak : leaks) {
       s.append(System.lineSeparator()).append(leak);
     }
@@ -248,11 +269,11 @@ public final class Heap implements AutoCloseable {
   }
 
   /**
-   * Merges the biased counts the calling thread owes: the objects that other threads queued
-   * for it (their shared count went below zero), freeing those whose total is zero. PEP 703
-   * does this at the owner's exit and now and then while it runs; a thread that allocated on a
-   * {@code BIASED} heap calls it before it ends (a non-owner also merges for an owner it finds
-   * ended). Also merges for owners that have ended. Does nothing on other strategies.
+   * Merges the biased counts the calling thread owes: the objects that other threads queued for it
+   * (their shared count went below zero), freeing those whose total is zero. PEP 703 does this at
+   * the owner's exit and now and then while it runs; a thread that allocated on a {@code BIASED}
+   * heap calls it before it ends (a non-owner also merges for an owner it finds ended). Also merges
+   * for owners that have ended. Does nothing on other strategies.
    *
    * @return how many objects this call freed
    */
@@ -275,10 +296,10 @@ public final class Heap implements AutoCloseable {
   }
 
   /**
-   * Closes the heap: later allocations are refused, existing objects work as before. Reports
-   * leaks (as {@link #leakReport()}) to the builder's leak sink when any object is still alive,
-   * and the over-releases found (see {@link #overReleases()}) when there were any. Idempotent:
-   * reports once.
+   * Closes the heap: later allocations are refused, existing objects work as before. Reports leaks
+   * (as {@link #leakReport()}) to the builder's leak sink when any object is still alive, and the
+   * over-releases found (see {@link #overReleases()}) when there were any. Idempotent: reports
+   * once.
    */
   @Override
   public void close() {
@@ -292,8 +313,12 @@ public final class Heap implements AutoCloseable {
     }
     long overReleased = overReleaseCount.get();
     if (overReleased > 0) {
-      StringBuilder s = new StringBuilder("heap '").append(name).append("': ")
-          .append(overReleased).append(overReleased == 1 ? " over-release" : " over-releases");
+      StringBuilder s =
+          new StringBuilder("heap '")
+              .append(name)
+              .append("': ")
+              .append(overReleased)
+              .append(overReleased == 1 ? " over-release" : " over-releases");
       if (overReleased > OVER_RELEASES_KEPT) {
         s.append(" (the first ").append(OVER_RELEASES_KEPT).append(" listed)");
       }
@@ -332,8 +357,8 @@ public final class Heap implements AutoCloseable {
   }
 
   /**
-   * Whether objects record their allocation site and last accesses, so that {@link #leaks()}
-   * can name them.
+   * Whether objects record their allocation site and last accesses, so that {@link #leaks()} can
+   * name them.
    *
    * @return {@code true} in debug mode
    */
@@ -366,15 +391,19 @@ public final class Heap implements AutoCloseable {
   void overReleased(BiasedObject<?> object, long excess) {
     if (overReleaseCount.getAndIncrement() < OVER_RELEASES_KEPT) {
       DebugRecord debug = object.debug();
-      overReleases.add(new OverRelease(object.id(), HeapObject.describe(object.rawValue()), excess,
-          debug == null ? null : debug.allocationSite(),
-          debug == null ? ImmutableList.of() : debug.lastAccesses()));
+      overReleases.add(
+          new OverRelease(
+              object.id(),
+              HeapObject.describe(object.rawValue()),
+              excess,
+              debug == null ? null : debug.allocationSite(),
+              debug == null ? ImmutableList.of() : debug.lastAccesses()));
     }
   }
 
   /**
-   * The extras of a new object with this hook (or none) in this mode. A debug object gets its
-   * own record; hooked objects share one Extras per hook (a container type's hook is usually one
+   * The extras of a new object with this hook (or none) in this mode. A debug object gets its own
+   * record; hooked objects share one Extras per hook (a container type's hook is usually one
    * lambda), remembered for the last hook used, so a container costs no extra allocation.
    */
   private HeapObject.Extras extras(@Nullable FreeHook<?> onFree) {
@@ -384,14 +413,15 @@ public final class Heap implements AutoCloseable {
     HeapObject.Extras last = lastHookExtras;
     if (last == null || last.hook != onFree) {
       last = new HeapObject.Extras(this, onFree, null);
-      lastHookExtras = last; // a racy cache of an immutable object: a lost write costs an allocation
+      lastHookExtras =
+          last; // a racy cache of an immutable object: a lost write costs an allocation
     }
     return last;
   }
 
   /**
-   * A non-owner took a biased object's shared count below zero: hand it to its owner, or merge
-   * now if the owner has ended. Answers whether this freed it.
+   * A non-owner took a biased object's shared count below zero: hand it to its owner, or merge now
+   * if the owner has ended. Answers whether this freed it.
    */
   boolean queueForOwner(BiasedObject<?> object) {
     if (!object.owner.isAlive()) {
@@ -425,8 +455,8 @@ public final class Heap implements AutoCloseable {
   /**
    * Merges the objects in an owner's queue, each taken by one {@code poll} so that exactly one
    * drainer merges it, and answers how many it freed and whether {@code target}'s own merge, in
-   * this call, was one of them: not merely whether the target is freed by now, which a
-   * concurrent merger may have done.
+   * this call, was one of them: not merely whether the target is freed by now, which a concurrent
+   * merger may have done.
    */
   static Drained drain(Queue<BiasedObject<?>> queue, @Nullable BiasedObject<?> target) {
     int freed = 0;
@@ -478,8 +508,8 @@ public final class Heap implements AutoCloseable {
     }
 
     /**
-     * Debug mode: allocation sites, last accesses, a registry of live objects. Default off, as
-     * it walks the stack at every allocation.
+     * Debug mode: allocation sites, last accesses, a registry of live objects. Default off, as it
+     * walks the stack at every allocation.
      *
      * @param debug whether to record
      * @return this builder
@@ -498,8 +528,10 @@ public final class Heap implements AutoCloseable {
      */
     @CanIgnoreReturnValue
     public Builder accessesKept(int accessesKept) {
-      checkArgument(accessesKept >= 1 && accessesKept <= 64,
-          "accessesKept must be between 1 and 64, was %s", accessesKept);
+      checkArgument(
+          accessesKept >= 1 && accessesKept <= 64,
+          "accessesKept must be between 1 and 64, was %s",
+          accessesKept);
       this.accessesKept = accessesKept;
       return this;
     }
@@ -517,9 +549,9 @@ public final class Heap implements AutoCloseable {
     }
 
     /**
-     * Where a {@code PLAIN} heap's objects send their count changes, so that a stepper can
-     * take each apart into its read and write halves and run other threads between them.
-     * Default: none, each change runs both halves at once.
+     * Where a {@code PLAIN} heap's objects send their count changes, so that a stepper can take
+     * each apart into its read and write halves and run other threads between them. Default: none,
+     * each change runs both halves at once.
      *
      * @param changes called by every {@code incRef} and {@code decRef} of a mortal object
      * @return this builder
@@ -549,8 +581,10 @@ public final class Heap implements AutoCloseable {
      * @return a new, open heap with this builder's settings
      */
     public Heap build() {
-      checkArgument(countChanges == null || strategy == CountStrategy.PLAIN,
-          "count changes can be routed only on a PLAIN heap, not %s", strategy);
+      checkArgument(
+          countChanges == null || strategy == CountStrategy.PLAIN,
+          "count changes can be routed only on a PLAIN heap, not %s",
+          strategy);
       return new Heap(this);
     }
   }

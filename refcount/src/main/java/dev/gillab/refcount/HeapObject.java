@@ -7,14 +7,13 @@ import org.jspecify.annotations.Nullable;
  * An object allocated on a {@link Heap}: a Java value with an id and a reference count.
  *
  * <p>The count follows the {@link RefCounted} contract: 1 when allocated, freed when the last
- * holder calls {@link #decRef()}, and every use of a freed object refused with an
- * {@link IllegalRefCountException}. Freeing runs the object's {@link FreeHook}, if it has one,
- * so a container can release what it holds.
+ * holder calls {@link #decRef()}, and every use of a freed object refused with an {@link
+ * IllegalRefCountException}. Freeing runs the object's {@link FreeHook}, if it has one, so a
+ * container can release what it holds.
  *
- * <p>Thread-safety is the heap's {@link #strategy()}: {@code ATOMIC}, {@code BIASED} and
- * {@code IMMORTAL} objects may be shared freely between threads; {@code PLAIN} objects are
- * safe only while one outside lock (the GIL) serializes all their operations. The id and the
- * value never change.
+ * <p>Thread-safety is the heap's {@link #strategy()}: {@code ATOMIC}, {@code BIASED} and {@code
+ * IMMORTAL} objects may be shared freely between threads; {@code PLAIN} objects are safe only while
+ * one outside lock (the GIL) serializes all their operations. The id and the value never change.
  *
  * @param <T> the type of the value
  */
@@ -22,9 +21,9 @@ public abstract sealed class HeapObject<T> implements RefCounted
     permits PlainObject, AtomicObject, BiasedObject, ImmortalObject {
 
   /**
-   * The largest count an object may have, 2^30 - 1, under every strategy: an {@code incRef}
-   * past it throws {@link RefCountOverflowException} and changes nothing. (ATOMIC keeps the
-   * count doubled in an int, so this is the most it can hold.)
+   * The largest count an object may have, 2^30 - 1, under every strategy: an {@code incRef} past it
+   * throws {@link RefCountOverflowException} and changes nothing. (ATOMIC keeps the count doubled
+   * in an int, so this is the most it can hold.)
    */
   public static final int MAX_REF_COUNT = (1 << 30) - 1;
 

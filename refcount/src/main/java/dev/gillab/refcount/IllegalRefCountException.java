@@ -3,9 +3,9 @@ package dev.gillab.refcount;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An operation on a counted object that its count forbids: using or changing a freed object.
- * The message names the object, its count and the refused change, and in a debug heap where
- * the object was allocated:
+ * An operation on a counted object that its count forbids: using or changing a freed object. The
+ * message names the object, its count and the refused change, and in a debug heap where the object
+ * was allocated:
  *
  * <pre>
  * use after free: object #7 has refCount 0; incRef (+1) refused
@@ -40,8 +40,8 @@ public abstract class IllegalRefCountException extends IllegalStateException {
 
   private static String message(
       String kind, long id, int refCount, String operation, @Nullable String site) {
-    String base = kind + ": object #" + id + " has refCount " + refCount + "; " + operation
-        + " refused";
+    String base =
+        kind + ": object #" + id + " has refCount " + refCount + "; " + operation + " refused";
     return site == null ? base : base + "; allocated at " + site;
   }
 
@@ -55,8 +55,8 @@ public abstract class IllegalRefCountException extends IllegalStateException {
   }
 
   /**
-   * The count that forbade the operation: 0 for a freed object, {@link
-   * HeapObject#MAX_REF_COUNT} for an overflow.
+   * The count that forbade the operation: 0 for a freed object, {@link HeapObject#MAX_REF_COUNT}
+   * for an overflow.
    *
    * @return the object's count when the operation was refused
    */
@@ -67,16 +67,16 @@ public abstract class IllegalRefCountException extends IllegalStateException {
   /**
    * What the caller tried.
    *
-   * @return the refused operation with its change: {@code "incRef (+1)"}, {@code "decRef
-   *     (-1)"}, {@code "value()"}
+   * @return the refused operation with its change: {@code "incRef (+1)"}, {@code "decRef (-1)"},
+   *     {@code "value()"}
    */
   public String operation() {
     return operation;
   }
 
   /**
-   * Where the object was allocated: the first place to look for the holder that let go once
-   * too often.
+   * Where the object was allocated: the first place to look for the holder that let go once too
+   * often.
    *
    * @return the allocating frame (debug heaps only), or {@code null}
    */

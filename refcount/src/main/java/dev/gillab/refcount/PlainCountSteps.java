@@ -5,10 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * The two halves of a {@code PLAIN} count change, {@code tmp = count} and {@code count = tmp +
- * delta}, taken apart so that the race lessons and tests can interleave them step by step, as
- * two threads without a lock do. They are the very halves {@link RefCounted#incRef()} and {@link
- * RefCounted#decRef()} run back to back on a {@code PLAIN} object, so a lost update shown with
- * them is the one the real calls suffer.
+ * delta}, taken apart so that the race lessons and tests can interleave them step by step, as two
+ * threads without a lock do. They are the very halves {@link RefCounted#incRef()} and {@link
+ * RefCounted#decRef()} run back to back on a {@code PLAIN} object, so a lost update shown with them
+ * is the one the real calls suffer.
  *
  * <p>Only for {@code PLAIN} objects: the other strategies change their count in one atomic step,
  * which has no halves to interleave. Thread-safety is the object's: none.

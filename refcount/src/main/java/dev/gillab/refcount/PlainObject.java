@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link CountStrategy#PLAIN} object: {@code count} is a plain field and every change is a
  * separate read and write ({@link #readCount}, {@link #writeCount}), exactly the two halves the
- * race lessons interleave. Not thread-safe: the outside lock (the GIL) makes it correct. The
- * write half re-checks the stored count, so a write that lands on an object freed since its
- * read is caught as use-after-free (or double free) instead of reviving it. A heap with {@link
+ * race lessons interleave. Not thread-safe: the outside lock (the GIL) makes it correct. The write
+ * half re-checks the stored count, so a write that lands on an object freed since its read is
+ * caught as use-after-free (or double free) instead of reviving it. A heap with {@link
  * CountChanges} makes {@link RoutedPlainObject}s, whose changes go there.
  */
 sealed class PlainObject<T> extends HeapObject<T> permits RoutedPlainObject {

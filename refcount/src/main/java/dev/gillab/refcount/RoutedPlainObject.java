@@ -3,10 +3,9 @@ package dev.gillab.refcount;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code PLAIN} object of a heap built with {@link CountChanges}: its {@code incRef} and
- * {@code decRef} go to them, which run the read and write halves when they choose. A subclass
- * of its own, so that a process that never makes one keeps {@link PlainObject}'s calls
- * monomorphic.
+ * A {@code PLAIN} object of a heap built with {@link CountChanges}: its {@code incRef} and {@code
+ * decRef} go to them, which run the read and write halves when they choose. A subclass of its own,
+ * so that a process that never makes one keeps {@link PlainObject}'s calls monomorphic.
  */
 final class RoutedPlainObject<T> extends PlainObject<T> {
   private final CountChanges changes;

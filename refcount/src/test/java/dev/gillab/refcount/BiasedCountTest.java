@@ -24,13 +24,15 @@ class BiasedCountTest {
 
   private static void onOtherThread(Runnable r) throws InterruptedException {
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread t = new Thread(() -> {
-      try {
-        r.run();
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                r.run();
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            });
     t.start();
     t.join(10_000);
     assertFalse(t.isAlive());
@@ -42,11 +44,12 @@ class BiasedCountTest {
   @Test
   void theOwnersLastDecRefMergesAndFreesWhenNobodyElseHolds() throws Exception {
     HeapObject<String> o = heap.allocate("x");
-    onOtherThread(() -> {
-      o.incRef();
-      assertEquals(2, o.refCount());
-      assertFalse(o.decRef());
-    });
+    onOtherThread(
+        () -> {
+          o.incRef();
+          assertEquals(2, o.refCount());
+          assertFalse(o.decRef());
+        });
     assertTrue(o.decRef());
     assertTrue(o.isFreed());
     assertEquals(0, heap.stats().live());
@@ -92,16 +95,22 @@ class BiasedCountTest {
   @Test
   void aNonOwnersOverReleaseIsInvisibleUntilTheMergeWhichFreesAndReportsIt() throws Exception {
     Consumer<String> leakSink = mock();
-    Heap debugHeap = Heap.builder().name("b").strategy(CountStrategy.BIASED).debug(true)
-        .leakSink(leakSink).build();
+    Heap debugHeap =
+        Heap.builder()
+            .name("b")
+            .strategy(CountStrategy.BIASED)
+            .debug(true)
+            .leakSink(leakSink)
+            .build();
     HeapObject<String> o = debugHeap.allocate("x"); // main owns it: local 1, held by main only
     // Another thread lets go twice, though only main holds a reference: one release too many.
     // Biased counting cannot see it (the shared count goes below zero legitimately too):
     // nothing thrown, nothing freed.
-    onOtherThread(() -> {
-      assertFalse(o.decRef());
-      assertFalse(o.decRef());
-    });
+    onOtherThread(
+        () -> {
+          assertFalse(o.decRef());
+          assertFalse(o.decRef());
+        });
     assertFalse(o.isFreed());
     assertEquals(0, o.refCount());
     assertEquals(List.of(), debugHeap.overReleases());
@@ -117,19 +126,31 @@ class BiasedCountTest {
     assertEquals("String(x)", r.value());
     assertEquals(1, r.excess(), "main's 1 reference against 2 releases, counted at the merge");
     assertTrue(r.allocationSite().startsWith("BiasedCountTest."), r.allocationSite());
-    assertTrue(r.lastAccesses().stream().anyMatch(a -> a.startsWith("decRef (shared) -> 0 on ")),
+    assertTrue(
+        r.lastAccesses().stream().anyMatch(a -> a.startsWith("decRef (shared) -> 0 on ")),
         r.lastAccesses()::toString);
-    assertTrue(r.toString().startsWith("over-release: object #1 String(x) was let go of 1 time "
-        + "more than it was held; freed when its biased counts were merged"
-        + System.lineSeparator() + "  allocated at BiasedCountTest."), r.toString());
+    assertTrue(
+        r.toString()
+            .startsWith(
+                "over-release: object #1 String(x) was let go of 1 time "
+                    + "more than it was held; freed when its biased counts were merged"
+                    + System.lineSeparator()
+                    + "  allocated at BiasedCountTest."),
+        r.toString());
 
     // Once merged the count is exact: a further release is refused and changes nothing.
     assertThrows(DoubleFreeException.class, o::decRef);
     debugHeap.close();
     ArgumentCaptor<String> report = ArgumentCaptor.forClass(String.class);
     verify(leakSink).accept(report.capture());
-    assertTrue(report.getValue().startsWith("heap 'b': 1 over-release" + System.lineSeparator()
-        + "over-release: object #1 String(x) was let go of 1 time"), report.getValue());
+    assertTrue(
+        report
+            .getValue()
+            .startsWith(
+                "heap 'b': 1 over-release"
+                    + System.lineSeparator()
+                    + "over-release: object #1 String(x) was let go of 1 time"),
+        report.getValue());
   }
 
   @Test
@@ -140,8 +161,10 @@ class BiasedCountTest {
     assertTrue(o.isFreed());
     assertEquals(1, heap.stats().freed());
     assertEquals(1, heap.overReleases().size());
-    assertEquals("over-release: object #1 String(x) was let go of 1 time more than it was held; "
-        + "freed when its biased counts were merged", heap.overReleases().get(0).toString());
+    assertEquals(
+        "over-release: object #1 String(x) was let go of 1 time more than it was held; "
+            + "freed when its biased counts were merged",
+        heap.overReleases().get(0).toString());
     assertEquals(0, heap.mergeBiasedCounts(), "the queued merge finds it merged already");
     assertEquals(1, heap.stats().freed(), "freed exactly once");
   }
@@ -163,8 +186,8 @@ class BiasedCountTest {
 
     BiasedObject<String> third = (BiasedObject<String>) heap.allocate("third");
     onOtherThread(() -> assertFalse(third.decRef()));
-    assertEquals(new Heap.Drained(1, true), Heap.drain(new ConcurrentLinkedQueue<>(List.of(third)),
-        third));
+    assertEquals(
+        new Heap.Drained(1, true), Heap.drain(new ConcurrentLinkedQueue<>(List.of(third)), third));
     assertEquals(0, heap.mergeBiasedCounts(), "each object is merged once");
     assertEquals(new HeapStats(3, 3, 0, 2, 0), heap.stats());
   }
@@ -185,22 +208,24 @@ class BiasedCountTest {
     AtomicReference<HeapObject<String>> made = new AtomicReference<>();
     Object gate = new Object();
     AtomicBoolean go = new AtomicBoolean();
-    Thread owner = new Thread(() -> {
-      made.set(heap.allocate("x"));
-      made.get().incRef();
-      synchronized (gate) {
-        gate.notifyAll();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!go.get() && System.nanoTime() < deadline) {
-          try {
-            gate.wait(100);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }
-      made.get().decRef(); // local 2 -> 1; ends without merging its queue
-    });
+    Thread owner =
+        new Thread(
+            () -> {
+              made.set(heap.allocate("x"));
+              made.get().incRef();
+              synchronized (gate) {
+                gate.notifyAll();
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!go.get() && System.nanoTime() < deadline) {
+                  try {
+                    gate.wait(100);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              }
+              made.get().decRef(); // local 2 -> 1; ends without merging its queue
+            });
     synchronized (gate) {
       owner.start();
       while (made.get() == null || made.get().refCount() < 2) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every schedule of the two-holder programs of {@link CountRaces}, one per way of keeping the
  * count: the explorer finds both failure kinds for a PLAIN count without a lock, and none for
- * ATOMIC, BIASED, or PLAIN under a lock (each run's invariant checks the object was freed and
- * the heap is empty).
+ * ATOMIC, BIASED, or PLAIN under a lock (each run's invariant checks the object was freed and the
+ * heap is empty).
  */
 @Timeout(60)
 class CountRacesExplorerTest {
@@ -85,10 +85,12 @@ class CountRacesExplorerTest {
     assertEquals(1, found.objectId());
     assertEquals(1, found.refCount());
     assertEquals("String(shared)", found.value());
-    assertTrue(found.allocationSite().startsWith("CountRaces.twoHolders(CountRaces.java:"),
+    assertTrue(
+        found.allocationSite().startsWith("CountRaces.twoHolders(CountRaces.java:"),
         found.allocationSite());
     assertEquals(4, found.lastAccesses().size());
-    assertTrue(found.lastAccesses().get(3).startsWith("decRef -> 1 on explore-"),
+    assertTrue(
+        found.lastAccesses().get(3).startsWith("decRef -> 1 on explore-"),
         found.lastAccesses().toString());
   }
 
@@ -108,8 +110,7 @@ class CountRacesExplorerTest {
     assertTrue(result.isComplete());
     assertEquals(schedules, result.schedulesExplored());
     assertEquals(schedules, result.count(Outcome.PASSED));
-    assertEquals(
-        "exhaustive: " + schedules + " schedules, 0 findings, complete", result.summary());
+    assertEquals("exhaustive: " + schedules + " schedules, 0 findings, complete", result.summary());
   }
 
   @Test

@@ -11,5 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest
-@EnumSource(value = CountStrategy.class, names = {"PLAIN", "ATOMIC", "BIASED"})
+@EnumSource(
+    value = CountStrategy.class,
+    names = {"PLAIN", "ATOMIC", "BIASED"})
 @interface EveryMortalStrategy {}

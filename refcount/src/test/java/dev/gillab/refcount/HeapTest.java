@@ -62,10 +62,12 @@ class HeapTest {
     HeapObject<String> a = heap.allocate("a");
     HeapObject<String> b = heap.allocate("b");
     assertEquals(2, heap.stats().peak());
-    Thread t = new Thread(() -> {
-      a.decRef(); // freed on another thread: main's own counts alone no longer tell live
-      b.decRef();
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              a.decRef(); // freed on another thread: main's own counts alone no longer tell live
+              b.decRef();
+            });
     t.start();
     t.join(10_000);
     assertFalse(t.isAlive());
@@ -84,12 +86,17 @@ class HeapTest {
   void theGuardRunsOnEveryAllocationAndMayRefuseIt() {
     boolean[] gilHeld = {true};
     int[] checks = {0};
-    Heap heap = Heap.builder().strategy(CountStrategy.PLAIN).guard(() -> {
-      checks[0]++;
-      if (!gilHeld[0]) {
-        throw new IllegalStateException("the GIL must be held to allocate");
-      }
-    }).build();
+    Heap heap =
+        Heap.builder()
+            .strategy(CountStrategy.PLAIN)
+            .guard(
+                () -> {
+                  checks[0]++;
+                  if (!gilHeld[0]) {
+                    throw new IllegalStateException("the GIL must be held to allocate");
+                  }
+                })
+            .build();
     heap.allocate("ok");
     heap.allocateImmortal("None");
     gilHeld[0] = false;
@@ -105,7 +112,8 @@ class HeapTest {
     Heap heap = Heap.builder().strategy(CountStrategy.PLAIN).build();
     HeapObject<String> x = heap.allocate("x");
     HeapObject<String> y = heap.allocate("y");
-    List<HeapObject<?>> items = new ArrayList<>(List.of(x, y)); // the list takes over both references
+    List<HeapObject<?>> items =
+        new ArrayList<>(List.of(x, y)); // the list takes over both references
     // The hook does the real releasing; the mock around it only hears the call.
     FreeHook<List<HeapObject<?>>> releaseItems = l -> l.forEach(HeapObject::decRef);
     FreeHook<List<HeapObject<?>>> hook = mock(delegatesTo(releaseItems));
@@ -149,21 +157,25 @@ class HeapTest {
     HeapObject<String> o = heap.allocate("x");
     o.decRef();
     UseAfterFreeException e = assertThrows(UseAfterFreeException.class, o::incRef);
-    assertTrue(e.getMessage().matches(
-        "use after free: object #1 has refCount 0; incRef \\(\\+1\\) refused; allocated at "
-            + "HeapTest\\.debugModeNamesTheAllocationSiteInEveryRefusal\\(HeapTest\\.java:\\d+\\)"),
+    assertTrue(
+        e.getMessage()
+            .matches(
+                "use after free: object #1 has refCount 0; incRef \\(\\+1\\) refused; allocated at "
+                    + "HeapTest\\.debugModeNamesTheAllocationSiteInEveryRefusal\\(HeapTest\\.java:\\d+\\)"),
         e.getMessage());
     assertTrue(e.allocationSite().startsWith("HeapTest.debugMode"));
     DoubleFreeException d = assertThrows(DoubleFreeException.class, o::decRef);
-    assertTrue(d.getMessage().startsWith(
-        "double free: object #1 has refCount 0; decRef (-1) refused; allocated at HeapTest."),
+    assertTrue(
+        d.getMessage()
+            .startsWith(
+                "double free: object #1 has refCount 0; decRef (-1) refused; allocated at HeapTest."),
         d.getMessage());
   }
 
   @Test
   void debugLeaksListLiveObjectsWithSiteAndLastAccesses() {
-    Heap heap = Heap.builder().name("t").strategy(CountStrategy.PLAIN).debug(true)
-        .accessesKept(2).build();
+    Heap heap =
+        Heap.builder().name("t").strategy(CountStrategy.PLAIN).debug(true).accessesKept(2).build();
     HeapObject<String> freed = heap.allocate("gone");
     HeapObject<String> kept = heap.allocate("kept");
     freed.decRef();
@@ -179,12 +191,20 @@ class HeapTest {
     assertEquals(1, leak.refCount());
     assertTrue(leak.allocationSite().startsWith("HeapTest.debugLeaksList"), leak.allocationSite());
     assertEquals(2, leak.lastAccesses().size(), "only the last 2 are kept");
-    assertTrue(leak.lastAccesses().get(0).startsWith("value() -> 2 on main at HeapTest."),
+    assertTrue(
+        leak.lastAccesses().get(0).startsWith("value() -> 2 on main at HeapTest."),
         leak.lastAccesses().toString());
-    assertTrue(leak.lastAccesses().get(1).startsWith("decRef -> 1 on main at HeapTest."),
+    assertTrue(
+        leak.lastAccesses().get(1).startsWith("decRef -> 1 on main at HeapTest."),
         leak.lastAccesses().toString());
-    assertTrue(heap.leakReport().startsWith("heap 't': 1 object still alive" + System.lineSeparator()
-        + "object #2 String(kept) refCount=1" + System.lineSeparator() + "  allocated at HeapTest."),
+    assertTrue(
+        heap.leakReport()
+            .startsWith(
+                "heap 't': 1 object still alive"
+                    + System.lineSeparator()
+                    + "object #2 String(kept) refCount=1"
+                    + System.lineSeparator()
+                    + "  allocated at HeapTest."),
         heap.leakReport());
   }
 
@@ -200,8 +220,13 @@ class HeapTest {
   @Test
   void closeReportsLeaksOnceAndRefusesLaterAllocations() {
     Consumer<String> leakSink = mock();
-    Heap heap = Heap.builder().name("h").strategy(CountStrategy.PLAIN).debug(true)
-        .leakSink(leakSink).build();
+    Heap heap =
+        Heap.builder()
+            .name("h")
+            .strategy(CountStrategy.PLAIN)
+            .debug(true)
+            .leakSink(leakSink)
+            .build();
     HeapObject<String> o = heap.allocate("left");
     heap.close();
     heap.close();
@@ -226,8 +251,8 @@ class HeapTest {
 
   @Test
   void builderChecksItsArguments() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Heap.builder().accessesKept(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Heap.builder().accessesKept(0));
     assertEquals("accessesKept must be between 1 and 64, was 0", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Heap.builder().name(" "));
     assertThrows(NullPointerException.class, () -> Heap.builder().strategy(null));
@@ -236,9 +261,12 @@ class HeapTest {
   @Test
   void anImmortalHeapAllocatesImmortals() {
     Heap heap = Heap.builder().strategy(CountStrategy.IMMORTAL).build();
-    HeapObject<String> o = heap.allocate("x", v -> {
-      throw new AssertionError("never freed");
-    });
+    HeapObject<String> o =
+        heap.allocate(
+            "x",
+            v -> {
+              throw new AssertionError("never freed");
+            });
     assertEquals(CountStrategy.IMMORTAL, o.strategy());
     assertFalse(o.decRef());
     assertSame(heap, o.heap());
@@ -250,13 +278,17 @@ class HeapTest {
     // The router puts off every write; two increments read 1 before either writes.
     List<int[]> reads = new ArrayList<>();
     List<HeapObject<?>> objects = new ArrayList<>();
-    Heap heap = Heap.builder().strategy(CountStrategy.PLAIN).leakSink(s -> {})
-        .countChanges((o, delta) -> {
-          reads.add(new int[] {PlainCountSteps.read(o), delta});
-          objects.add(o);
-          return false;
-        })
-        .build();
+    Heap heap =
+        Heap.builder()
+            .strategy(CountStrategy.PLAIN)
+            .leakSink(s -> {})
+            .countChanges(
+                (o, delta) -> {
+                  reads.add(new int[] {PlainCountSteps.read(o), delta});
+                  objects.add(o);
+                  return false;
+                })
+            .build();
     HeapObject<String> o = heap.allocate("shared");
     o.incRef();
     o.incRef();

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A count never wraps: at {@link HeapObject#MAX_REF_COUNT} the next {@code incRef} is refused
- * with {@link RefCountOverflowException} and changes nothing, under every mortal strategy. (A
- * wrapped count read 0 with the object alive, and the next {@code decRef} freed it.) The count
- * is set near the maximum directly: a billion increments would only make the test slow.
+ * A count never wraps: at {@link HeapObject#MAX_REF_COUNT} the next {@code incRef} is refused with
+ * {@link RefCountOverflowException} and changes nothing, under every mortal strategy. (A wrapped
+ * count read 0 with the object alive, and the next {@code decRef} freed it.) The count is set near
+ * the maximum directly: a billion increments would only make the test slow.
  */
 class RefCountOverflowTest {
   @EveryMortalStrategy
@@ -34,19 +34,23 @@ class RefCountOverflowTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = CountStrategy.class, names = {"ATOMIC", "BIASED"})
+  @EnumSource(
+      value = CountStrategy.class,
+      names = {"ATOMIC", "BIASED"})
   void anotherThreadsIncrementIsRefusedToo(CountStrategy strategy) throws InterruptedException {
     Heap heap = Heap.builder().strategy(strategy).build();
     HeapObject<String> o = heap.allocate("x");
     o.setCountForTest(HeapObject.MAX_REF_COUNT);
     AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread other = new Thread(() -> {
-      try {
-        o.incRef();
-      } catch (Throwable t) {
-        thrown.set(t);
-      }
-    });
+    Thread other =
+        new Thread(
+            () -> {
+              try {
+                o.incRef();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
     other.start();
     other.join(10_000);
     assertFalse(other.isAlive());

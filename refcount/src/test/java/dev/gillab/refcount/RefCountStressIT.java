@@ -21,19 +21,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Real threads sharing counted objects.
  *
- * <p>ATOMIC and BIASED: bounded stress, threads taking and dropping references at random and
- * using the objects in between, then letting go of everything; they must end with every object
- * freed exactly once and nothing thrown.
+ * <p>ATOMIC and BIASED: bounded stress, threads taking and dropping references at random and using
+ * the objects in between, then letting go of everything; they must end with every object freed
+ * exactly once and nothing thrown.
  *
  * <p>PLAIN without a lock: whether two real threads ever interleave inside a few-nanosecond
  * read-write window is up to the hardware (on one core they never do), so the race is forced
- * instead of hoped for: each thread runs the two halves of its count change
- * ({@link PlainCountSteps}), a barrier makes both read before either writes, and a latch orders the
- * writes. One order loses the increment (the heap catches the use-after-free), the other loses
- * the decrement (the heap reports the leak).
+ * instead of hoped for: each thread runs the two halves of its count change ({@link
+ * PlainCountSteps}), a barrier makes both read before either writes, and a latch orders the writes.
+ * One order loses the increment (the heap catches the use-after-free), the other loses the
+ * decrement (the heap reports the leak).
  *
- * <p>Every wait is bounded, and no worker outlives its test: each is stopped, joined with a
- * bound and checked dead, also when the test fails.
+ * <p>Every wait is bounded, and no worker outlives its test: each is stopped, joined with a bound
+ * and checked dead, also when the test fails.
  */
 class RefCountStressIT {
   private static final int THREADS = 4;
@@ -47,8 +47,8 @@ class RefCountStressIT {
   }
 
   /**
-   * Worker threads that never outlive the test: {@link #joinAll} joins each with a bound and
-   * fails if one is still running, after raising the stop flag and interrupting them all.
+   * Worker threads that never outlive the test: {@link #joinAll} joins each with a bound and fails
+   * if one is still running, after raising the stop flag and interrupting them all.
    */
   static final class Workers {
     final AtomicBoolean stop = new AtomicBoolean();
@@ -56,13 +56,16 @@ class RefCountStressIT {
     private final List<Thread> threads = new ArrayList<>();
 
     void start(String name, Body body) {
-      Thread t = new Thread(() -> {
-        try {
-          body.run();
-        } catch (Throwable e) {
-          errors.add(e);
-        }
-      }, name);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  body.run();
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              },
+              name);
       t.setDaemon(true); // belt and braces: never keeps a JVM alive
       threads.add(t);
       t.start();
@@ -112,19 +115,21 @@ class RefCountStressIT {
     try {
       for (int t = 0; t < THREADS; t++) {
         SplittableRandom random = new SplittableRandom(seed + t);
-        workers.start("stress-" + t, () -> {
-          assertTrue(start.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "start");
-          for (int i = 0; i < OPS_PER_THREAD && !workers.stop.get(); i++) {
-            HeapObject<Integer> o = objects.get(random.nextInt(OBJECTS));
-            o.incRef();
-            o.value();
-            o.decRef();
-          }
-          for (HeapObject<Integer> o : objects) {
-            o.decRef();
-          }
-          heap.mergeBiasedCounts();
-        });
+        workers.start(
+            "stress-" + t,
+            () -> {
+              assertTrue(start.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "start");
+              for (int i = 0; i < OPS_PER_THREAD && !workers.stop.get(); i++) {
+                HeapObject<Integer> o = objects.get(random.nextInt(OBJECTS));
+                o.incRef();
+                o.value();
+                o.decRef();
+              }
+              for (HeapObject<Integer> o : objects) {
+                o.decRef();
+              }
+              heap.mergeBiasedCounts();
+            });
       }
       start.countDown();
       workers.joinAll();
@@ -165,13 +170,16 @@ class RefCountStressIT {
   }
 
   /** Which of the two racing writes lands first. */
-  enum FirstWrite { INCREMENT, DECREMENT }
+  enum FirstWrite {
+    INCREMENT,
+    DECREMENT
+  }
 
   /**
-   * Two holders of one PLAIN object (count 2), no lock: T1 lets go of its reference while T2
-   * takes a second one, each as a read and a write on its own real thread. Both read 2 before
-   * either writes; {@code first}'s write lands first. Afterwards T2 (which holds two
-   * references) runs {@code t2After}; anything it throws is returned.
+   * Two holders of one PLAIN object (count 2), no lock: T1 lets go of its reference while T2 takes
+   * a second one, each as a read and a write on its own real thread. Both read 2 before either
+   * writes; {@code first}'s write lands first. Afterwards T2 (which holds two references) runs
+   * {@code t2After}; anything it throws is returned.
    */
   private static List<Throwable> lostUpdate(
       Heap heap, HeapObject<String> o, FirstWrite first, Body t2After) throws Exception {
@@ -180,20 +188,31 @@ class RefCountStressIT {
     CountDownLatch secondWritten = new CountDownLatch(1);
     Workers workers = new Workers();
     try {
-      workers.start("T1", () -> { // decRef, in halves
-        int read = PlainCountSteps.read(o);
-        bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-        writeInTurn(first == FirstWrite.DECREMENT, firstWritten, secondWritten,
-            () -> PlainCountSteps.write(o, read, -1));
-      });
-      workers.start("T2", () -> { // incRef, in halves, then its own uses
-        int read = PlainCountSteps.read(o);
-        bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-        writeInTurn(first == FirstWrite.INCREMENT, firstWritten, secondWritten,
-            () -> PlainCountSteps.write(o, read, +1));
-        assertTrue(secondWritten.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "second write");
-        t2After.run();
-      });
+      workers.start(
+          "T1",
+          () -> { // decRef, in halves
+            int read = PlainCountSteps.read(o);
+            bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            writeInTurn(
+                first == FirstWrite.DECREMENT,
+                firstWritten,
+                secondWritten,
+                () -> PlainCountSteps.write(o, read, -1));
+          });
+      workers.start(
+          "T2",
+          () -> { // incRef, in halves, then its own uses
+            int read = PlainCountSteps.read(o);
+            bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            writeInTurn(
+                first == FirstWrite.INCREMENT,
+                firstWritten,
+                secondWritten,
+                () -> PlainCountSteps.write(o, read, +1));
+            assertTrue(
+                secondWritten.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "second write");
+            t2After.run();
+          });
       workers.joinAll();
     } finally {
       workers.stopAll();
@@ -202,8 +221,9 @@ class RefCountStressIT {
     return new ArrayList<>(workers.errors);
   }
 
-  private static void writeInTurn(boolean isFirst, CountDownLatch firstWritten,
-      CountDownLatch secondWritten, Body write) throws Exception {
+  private static void writeInTurn(
+      boolean isFirst, CountDownLatch firstWritten, CountDownLatch secondWritten, Body write)
+      throws Exception {
     if (isFirst) {
       write.run();
       firstWritten.countDown();
@@ -219,19 +239,33 @@ class RefCountStressIT {
     HeapObject<String> o = heldByTwo();
     Heap heap = o.heap();
     // T1's write (2 - 1 = 1) overwrites T2's (2 + 1 = 3): T2 holds two references on count 1.
-    List<Throwable> errors = lostUpdate(heap, o, FirstWrite.INCREMENT, () -> {
-      assertTrue(o.decRef(), "T2 drops its second reference and frees the object it still holds");
-      o.value(); // T2 still holds one: use after free
-    });
+    List<Throwable> errors =
+        lostUpdate(
+            heap,
+            o,
+            FirstWrite.INCREMENT,
+            () -> {
+              assertTrue(
+                  o.decRef(), "T2 drops its second reference and frees the object it still holds");
+              o.value(); // T2 still holds one: use after free
+            });
 
     assertEquals(1, errors.size(), () -> "expected exactly the use-after-free: " + errors);
-    UseAfterFreeException e = assertThrows(UseAfterFreeException.class, () -> {
-      throw errors.get(0);
-    });
+    UseAfterFreeException e =
+        assertThrows(
+            UseAfterFreeException.class,
+            () -> {
+              throw errors.get(0);
+            });
     assertEquals(o.id(), e.objectId());
-    assertTrue(e.getMessage().startsWith(
-        "use after free: object #" + o.id() + " has refCount 0; value() refused; allocated at "
-            + "RefCountStressIT."), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "use after free: object #"
+                    + o.id()
+                    + " has refCount 0; value() refused; allocated at "
+                    + "RefCountStressIT."),
+        e.getMessage());
     assertTrue(o.isFreed());
     assertEquals(new HeapStats(1, 1, 0, 1, 0), heap.stats());
   }
@@ -241,11 +275,16 @@ class RefCountStressIT {
     HeapObject<String> o = heldByTwo();
     Heap heap = o.heap();
     // T2's write (2 + 1 = 3) overwrites T1's (2 - 1 = 1): count 3 for T2's two references.
-    List<Throwable> errors = lostUpdate(heap, o, FirstWrite.DECREMENT, () -> {
-      assertEquals("shared", o.value());
-      assertFalse(o.decRef());
-      assertFalse(o.decRef(), "T2 lets go of both references, and the object is not freed");
-    });
+    List<Throwable> errors =
+        lostUpdate(
+            heap,
+            o,
+            FirstWrite.DECREMENT,
+            () -> {
+              assertEquals("shared", o.value());
+              assertFalse(o.decRef());
+              assertFalse(o.decRef(), "T2 lets go of both references, and the object is not freed");
+            });
 
     assertEquals(List.of(), errors);
     assertFalse(o.isFreed());
@@ -255,9 +294,10 @@ class RefCountStressIT {
     assertEquals(o.id(), leaks.get(0).objectId());
     assertEquals("String(shared)", leaks.get(0).value());
     assertEquals(1, leaks.get(0).refCount());
-    assertTrue(leaks.get(0).allocationSite().startsWith("RefCountStressIT."),
+    assertTrue(
+        leaks.get(0).allocationSite().startsWith("RefCountStressIT."),
         leaks.get(0).allocationSite());
-    assertTrue(heap.leakReport().startsWith("heap 'plain': 1 object still alive"),
-        heap.leakReport());
+    assertTrue(
+        heap.leakReport().startsWith("heap 'plain': 1 object still alive"), heap.leakReport());
   }
 }

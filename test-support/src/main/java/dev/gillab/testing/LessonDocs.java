@@ -13,21 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lesson's documentation, as its test reads it: every lesson's class Javadoc ends with the
- * output it prints, in a {@code <pre>} block under {@code <h2>Output</h2>}, and its chapter (the
- * module's {@code README.md}) shows the same lines in the code block under the lesson's heading.
- * The test compares them with what the lesson prints, so the documentation cannot drift.
+ * A lesson's documentation, as its test reads it: every lesson's class Javadoc ends with the output
+ * it prints, in a {@code <pre>} block under {@code <h2>Output</h2>}, and its chapter (the module's
+ * {@code README.md}) shows the same lines in the code block under the lesson's heading. The test
+ * compares them with what the lesson prints, so the documentation cannot drift.
  *
- * <p>Paths are relative to the working directory, which Maven sets to the module's folder while
- * its tests run: a lesson's source is {@code src/main/java/<package>/<Lesson>.java}. Stateless.
+ * <p>Paths are relative to the working directory, which Maven sets to the module's folder while its
+ * tests run: a lesson's source is {@code src/main/java/<package>/<Lesson>.java}. Stateless.
  */
 public final class LessonDocs {
   private LessonDocs() {}
 
   /**
-   * The lines of the {@code <pre>} block under "Output" in {@code lesson}'s class Javadoc, with
-   * the comment's {@code " * "} taken off (a line's own leading spaces are output) and
-   * <code>&amp;lt;</code>, <code>&amp;gt;</code>, <code>&amp;amp;</code> read back.
+   * The lines of the {@code <pre>} block under "Output" in {@code lesson}'s class Javadoc, with the
+   * comment's {@code " * "} taken off (a line's own leading spaces are output) and <code>&amp;lt;
+   * </code>, <code>&amp;gt;</code>, <code>&amp;amp;</code> read back.
    *
    * @param lesson the lesson class
    * @return its documented output, a line each
@@ -114,7 +114,8 @@ public final class LessonDocs {
   private static List<String> block(String source, int pre, int end) {
     List<String> lines = new ArrayList<>();
     for (String line : source.substring(pre + "<pre>".length(), end).split("\n", -1)) {
-      String text = line.startsWith(" * ") ? line.substring(3) : line.strip().equals("*") ? "" : line;
+      String text =
+          line.startsWith(" * ") ? line.substring(3) : line.strip().equals("*") ? "" : line;
       lines.add(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
     }
     // The first entry is what follows <pre> on its own line, the last the indent before </pre>.

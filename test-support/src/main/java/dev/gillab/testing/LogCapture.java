@@ -8,11 +8,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Keeps what one logger logs while a test provokes it on purpose — a listener that throws, a
- * fault injected into a pool's slot — instead of letting it print a warning and a stack trace
- * into the build's output, and lets the test assert that the warning was logged. {@code
- * java.util.logging} and {@code System.Logger} (which logs through it by default) both land
- * here. Open it in a try-with-resources around the code that logs:
+ * Keeps what one logger logs while a test provokes it on purpose — a listener that throws, a fault
+ * injected into a pool's slot — instead of letting it print a warning and a stack trace into the
+ * build's output, and lets the test assert that the warning was logged. {@code java.util.logging}
+ * and {@code System.Logger} (which logs through it by default) both land here. Open it in a
+ * try-with-resources around the code that logs:
  *
  * <pre>{@code
  * try (LogCapture log = LogCapture.of(Watchdog.class)) {

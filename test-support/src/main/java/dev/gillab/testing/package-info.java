@@ -1,12 +1,12 @@
 /**
- * What the tests of every gil-lab module share. Test scope only: no module's main code depends
- * on it.
+ * What the tests of every gil-lab module share. Test scope only: no module's main code depends on
+ * it.
  *
  * <ul>
  *   <li>{@link dev.gillab.testing.LessonDocs}: a lesson's documented output, from its Javadoc's
  *       "Output" block and its chapter's code block, and what its {@code main} prints;
- *   <li>{@link dev.gillab.testing.LogCapture}: log records a test provokes on purpose, kept for
- *       the test to assert on instead of printed into the build's output.
+ *   <li>{@link dev.gillab.testing.LogCapture}: log records a test provokes on purpose, kept for the
+ *       test to assert on instead of printed into the build's output.
  * </ul>
  */
 package dev.gillab.testing;

@@ -24,14 +24,14 @@ public record Adaptive(Duration maxTime) {
   public static final Duration DEFAULT_MAX_TIME = Duration.ofSeconds(60);
 
   public Adaptive {
-    checkArgument(maxTime.compareTo(Duration.ZERO) > 0, "maxTime must be positive, was %s",
-        maxTime);
+    checkArgument(
+        maxTime.compareTo(Duration.ZERO) > 0, "maxTime must be positive, was %s", maxTime);
   }
 
   /** The cap as the tables print it: {@code 60 s}, {@code 2.5 s}. */
   public String capLabel() {
-    return java.math.BigDecimal.valueOf(maxTime.toMillis(), 3).stripTrailingZeros()
-        .toPlainString() + " s";
+    return java.math.BigDecimal.valueOf(maxTime.toMillis(), 3).stripTrailingZeros().toPlainString()
+        + " s";
   }
 
   /** Whether another round is due: some timings not yet tight, time and runs left. */

@@ -9,10 +9,9 @@ import java.util.function.DoublePredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The figures a default run must land in, and a table of many runs' figures against them: the
- * check behind "every figure inside its band in ten runs out of ten". A figure is read from a
- * run's JSON document ({@link JsonResults}); a run without it shows {@code -} and counts as a
- * miss. Stateless.
+ * The figures a default run must land in, and a table of many runs' figures against them: the check
+ * behind "every figure inside its band in ten runs out of ten". A figure is read from a run's JSON
+ * document ({@link JsonResults}); a run without it shows {@code -} and counts as a miss. Stateless.
  */
 public final class Bands {
   /** One figure of a run and the band it must land in. */
@@ -27,7 +26,8 @@ public final class Bands {
   /** The default run's bands: the shapes CPython shows, with the model's margins. */
   public static final ImmutableList<Band> DEFAULT =
       ImmutableList.of(
-          new Band("threads-gil", "0.8-1.2x", x -> x >= 0.8 && x <= 1.2, speedup("cpu", "threads-gil")),
+          new Band(
+              "threads-gil", "0.8-1.2x", x -> x >= 0.8 && x <= 1.2, speedup("cpu", "threads-gil")),
           new Band("processes", ">=1.7x", x -> x >= 1.7, speedup("cpu", "processes")),
           new Band("nogil-atomic", ">=1.6x", x -> x >= 1.6, speedup("cpu", "threads-nogil-atomic")),
           new Band("nogil-biased", ">=1.6x", x -> x >= 1.6, speedup("cpu", "threads-nogil-biased")),
@@ -53,8 +53,8 @@ public final class Bands {
   }
 
   /**
-   * The convoy's slowdown under the policy whose label starts with {@code policy}, beside
-   * {@code cpuThreads}; 1 when the figure was below its baseline (no slowdown).
+   * The convoy's slowdown under the policy whose label starts with {@code policy}, beside {@code
+   * cpuThreads}; 1 when the figure was below its baseline (no slowdown).
    */
   static Reader slowdown(String policy, int cpuThreads) {
     return doc -> {

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bands",
     mixinStandardHelpOptions = true,
-    description = "Several runs' figures (their --json files) against the bands a default run"
-        + " must land in.")
+    description =
+        "Several runs' figures (their --json files) against the bands a default run"
+            + " must land in.")
 final class BandsCommand implements Callable<Integer> {
   /** A run's JSON document is a few kilobytes; anything far larger is not one. */
   private static final long MAX_BYTES = 16 << 20;
@@ -56,7 +57,8 @@ final class BandsCommand implements Callable<Integer> {
         docs.add(doc);
         names.add(f.getFileName().toString());
       } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+            spec.commandLine(),
             UserInput.echo(f.toString()) + ": " + UserInput.echo(String.valueOf(e.getMessage())));
       }
     }

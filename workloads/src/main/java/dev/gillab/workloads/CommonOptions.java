@@ -16,49 +16,77 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The options every experiment command shares. Each field is null when not given, so a
- * subcommand's own value can win over the top command's ({@code gil-lab --quick cpu} and {@code
- * gil-lab cpu --quick} mean the same). Not thread-safe: filled by picocli on one thread.
+ * The options every experiment command shares. Each field is null when not given, so a subcommand's
+ * own value can win over the top command's ({@code gil-lab --quick cpu} and {@code gil-lab cpu
+ * --quick} mean the same). Not thread-safe: filled by picocli on one thread.
  */
 public final class CommonOptions {
-  @Option(names = "--workers", paramLabel = "N",
-      description = "Workers for cpu and io, and the most CPU-bound threads beside the convoy "
-          + "(defaults: cpu 2, io 16, convoy 2).")
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description =
+          "Workers for cpu and io, and the most CPU-bound threads beside the convoy "
+              + "(defaults: cpu 2, io 16, convoy 2).")
   @Nullable Integer workers;
 
-  @Option(names = "--policy", paramLabel = "POLICY",
+  @Option(
+      names = "--policy",
+      paramLabel = "POLICY",
       description = "GIL switching policy: interval (default), ticks, io-priority, none.")
   @Nullable String policy;
 
-  @Option(names = "--switch-interval", paramLabel = "TIME",
-      description = "The switch interval, like sys.setswitchinterval: 5ms (default), 500us, "
-          + "0.5ms, 1s; a bare number is milliseconds.")
+  @Option(
+      names = "--switch-interval",
+      paramLabel = "TIME",
+      description =
+          "The switch interval, like sys.setswitchinterval: 5ms (default), 500us, "
+              + "0.5ms, 1s; a bare number is milliseconds.")
   @Nullable String switchInterval;
 
-  @Option(names = "--quick", description = "Tiny sizes and one timed run: a smoke test, not a measurement.")
+  @Option(
+      names = "--quick",
+      description = "Tiny sizes and one timed run: a smoke test, not a measurement.")
   @Nullable Boolean quick;
 
-  @Option(names = "--repeats", paramLabel = "N", description = "Timed runs per mode (default 3; --quick 1).")
+  @Option(
+      names = "--repeats",
+      paramLabel = "N",
+      description = "Timed runs per mode (default 3; --quick 1).")
   @Nullable Integer repeats;
 
-  @Option(names = "--adaptive", description = "Repeat the timed runs of cpu and io until every"
-      + " median's 95 %% interval is within 5 %% of it, or --max-time is reached.")
+  @Option(
+      names = "--adaptive",
+      description =
+          "Repeat the timed runs of cpu and io until every"
+              + " median's 95 %% interval is within 5 %% of it, or --max-time is reached.")
   @Nullable Boolean adaptive;
 
-  @Option(names = "--max-time", paramLabel = "TIME", description = "With --adaptive: the most"
-      + " time the timed runs of one batch may take (the cpu modes together; each io mode):"
-      + " 90s, 2.5s; a bare number is seconds; default 60s.")
+  @Option(
+      names = "--max-time",
+      paramLabel = "TIME",
+      description =
+          "With --adaptive: the most"
+              + " time the timed runs of one batch may take (the cpu modes together; each io mode):"
+              + " 90s, 2.5s; a bare number is seconds; default 60s.")
   @Nullable String maxTime;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON to"
-      + " FILE: a regular file (a symbolic link is written through) or a new one in an existing"
-      + " folder; checked before anything runs.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description =
+          "Also write every figure as JSON to"
+              + " FILE: a regular file (a symbolic link is written through) or a new one in an existing"
+              + " folder; checked before anything runs.")
   @Nullable Path json;
 
-  @Option(names = "--report", paramLabel = "DIR", description = "Also write a one-page HTML"
-      + " report to DIR (index.html, results.json, and the GIL timelines as gil-trace.json for"
-      + " ui.perfetto.dev or chrome://tracing): a folder, or a new one in an existing folder;"
-      + " checked before anything runs.")
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description =
+          "Also write a one-page HTML"
+              + " report to DIR (index.html, results.json, and the GIL timelines as gil-trace.json for"
+              + " ui.perfetto.dev or chrome://tracing): a folder, or a new one in an existing folder;"
+              + " checked before anything runs.")
   @Nullable Path report;
 
   /**
@@ -93,8 +121,8 @@ public final class CommonOptions {
   }
 
   /**
-   * Refuses the first option given that {@code command} does not use: ignored, it would let a
-   * user believe it had taken effect.
+   * Refuses the first option given that {@code command} does not use: ignored, it would let a user
+   * believe it had taken effect.
    *
    * @throws ParameterException naming the option and the command
    */

@@ -22,20 +22,21 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gil-lab compare}: the shapes the model claims, measured on the model and on the
- * machine's CPython, with the same sizes and against the same echo server, printed in adjacent
- * columns: two CPU-bound threads against one after another, two processes, sixteen threads
- * sleeping and echoing, and the convoy beside one and two CPU-bound threads, all under {@code
- * interval}; and, on gil-lab's side only, two CPU-bound threads under {@code ticks(100)}: the old
- * GIL's multicore shape (Beazley, 2010), which CPython 3 no longer has. Without a Python 3 the
- * CPython column says why it is empty.
+ * {@code gil-lab compare}: the shapes the model claims, measured on the model and on the machine's
+ * CPython, with the same sizes and against the same echo server, printed in adjacent columns: two
+ * CPU-bound threads against one after another, two processes, sixteen threads sleeping and echoing,
+ * and the convoy beside one and two CPU-bound threads, all under {@code interval}; and, on
+ * gil-lab's side only, two CPU-bound threads under {@code ticks(100)}: the old GIL's multicore
+ * shape (Beazley, 2010), which CPython 3 no longer has. Without a Python 3 the CPython column says
+ * why it is empty.
  */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "The published shapes side by side: gil-lab's figures and the same experiments"
-        + " on the machine's CPython (python3).")
+    description =
+        "The published shapes side by side: gil-lab's figures and the same experiments"
+            + " on the machine's CPython (python3).")
 final class CompareCommand implements Callable<Integer> {
   private static final String TICKS = "ticks";
 
@@ -43,7 +44,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--python", paramLabel = "PATH",
+  @Option(
+      names = "--python",
+      paramLabel = "PATH",
       description = "The CPython to compare with (default: python3 on the PATH).")
   String python = "python3";
 
@@ -61,7 +64,8 @@ final class CompareCommand implements Callable<Integer> {
     Sizes z = quick ? Sizes.quick() : Sizes.defaults();
     if (repeats != null) {
       if (repeats < 1 || repeats > 100) {
-        throw new ParameterException(spec.commandLine(), "--repeats must be 1 to 100, was " + repeats);
+        throw new ParameterException(
+            spec.commandLine(), "--repeats must be 1 to 100, was " + repeats);
       }
       z = z.withRepeats(repeats);
     }
@@ -79,41 +83,65 @@ final class CompareCommand implements Callable<Integer> {
       double io = ioSpeedup(s, server);
       convoy = ConvoyExperiment.run(s).rows();
       MachineSample after = MachineMeter.sample();
-      MachineRow machine = Trust.judge(Runtime.getRuntime().availableProcessors(), before,
-          List.of(new Trust.Span("compare", before, after))).get(0);
+      MachineRow machine =
+          Trust.judge(
+                  Runtime.getRuntime().availableProcessors(),
+                  before,
+                  List.of(new Trust.Span("compare", before, after)))
+              .get(0);
       if (missing.isEmpty()) {
         err.println("  cpython: " + python);
         cp = Cpython.run(python, z, server.port(), interval.interval(), line -> err.println(line));
       }
       String n = String.format(Locale.ROOT, "countdown(%,d)", z.countdown());
       int w = z.cpuWorkers();
-      rows.add(Row.speedup(n + " on " + w + " threads vs one after another",
-          speedup(cpu, Mode.THREADS_GIL), cp == null ? null : ratio(cp.cpu(), "sequential",
-              "threads-gil")));
-      rows.add(Row.speedup(n + " on " + w + " processes vs one after another",
-          speedup(cpu, Mode.PROCESSES), cp == null ? null : ratio(cp.cpu(), "sequential",
-              "processes")));
-      rows.add(Row.speedup(z.ioWorkers() + " threads sleeping and echoing vs one after another",
-          io, cp == null ? null : ratio(cp.io(), "sequential", "threads-gil")));
+      rows.add(
+          Row.speedup(
+              n + " on " + w + " threads vs one after another",
+              speedup(cpu, Mode.THREADS_GIL),
+              cp == null ? null : ratio(cp.cpu(), "sequential", "threads-gil")));
+      rows.add(
+          Row.speedup(
+              n + " on " + w + " processes vs one after another",
+              speedup(cpu, Mode.PROCESSES),
+              cp == null ? null : ratio(cp.cpu(), "sequential", "processes")));
+      rows.add(
+          Row.speedup(
+              z.ioWorkers() + " threads sleeping and echoing vs one after another",
+              io,
+              cp == null ? null : ratio(cp.io(), "sequential", "threads-gil")));
       for (ConvoyRow r : convoy) {
         if (r.policy().equals(interval.label())) {
-          rows.add(Row.slowdown("echo round trip beside " + r.cpuThreads() + " CPU-bound thread"
-                  + (r.cpuThreads() == 1 ? "" : "s") + " vs alone", r.slowdown(),
-              cp == null ? null
-                  : ratio(cp.convoy(), "beside " + r.cpuThreads(), "alone")));
+          rows.add(
+              Row.slowdown(
+                  "echo round trip beside "
+                      + r.cpuThreads()
+                      + " CPU-bound thread"
+                      + (r.cpuThreads() == 1 ? "" : "s")
+                      + " vs alone",
+                  r.slowdown(),
+                  cp == null ? null : ratio(cp.convoy(), "beside " + r.cpuThreads(), "alone")));
         }
       }
-      rows.add(Row.speedup(n + " on " + w + " threads under ticks(100) vs one after another",
-          ticks, null));
-      out.println("compare — gil-lab under " + interval.label() + " beside "
-          + (cp == null ? "no CPython (" + missing + ")" : "CPython " + cp.version() + " (" + python
-              + ")")
-          + ", same sizes, same echo server; median of " + z.repeats()
-          + (z.repeats() == 1 ? " run" : " runs") + " after warm-up"
-          + " (gil-lab: until the JIT settled)");
+      rows.add(
+          Row.speedup(
+              n + " on " + w + " threads under ticks(100) vs one after another", ticks, null));
+      out.println(
+          "compare — gil-lab under "
+              + interval.label()
+              + " beside "
+              + (cp == null
+                  ? "no CPython (" + missing + ")"
+                  : "CPython " + cp.version() + " (" + python + ")")
+              + ", same sizes, same echo server; median of "
+              + z.repeats()
+              + (z.repeats() == 1 ? " run" : " runs")
+              + " after warm-up"
+              + " (gil-lab: until the JIT settled)");
       out.print(render(rows));
-      out.println("ticks(100) is Python 2's GIL: on more than one core two CPU-bound threads ran"
-          + " slower than one after another (Beazley, 2010); CPython 3 has no ticks.");
+      out.println(
+          "ticks(100) is Python 2's GIL: on more than one core two CPU-bound threads ran"
+              + " slower than one after another (Beazley, 2010); CPython 3 has no ticks.");
       out.println(machine.line());
       if (machine.busy() != null) {
         out.println("figures from a busy machine: " + machine.busy() + "; read them as such");
@@ -138,19 +166,22 @@ final class CompareCommand implements Callable<Integer> {
     cells[0] = new String[] {"shape", "gil-lab", "CPython"};
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      cells[i + 1] = new String[] {
-        r.shape(),
-        String.format(Locale.ROOT, r.format(), r.gilLab()),
-        r.cpython() == null ? "-" : String.format(Locale.ROOT, r.format(), r.cpython())
-      };
+      cells[i + 1] =
+          new String[] {
+            r.shape(),
+            String.format(Locale.ROOT, r.format(), r.gilLab()),
+            r.cpython() == null ? "-" : String.format(Locale.ROOT, r.format(), r.cpython())
+          };
     }
     return ResultTable.columns(cells, 1);
   }
 
   private static double speedup(List<ResultRow> rows, Mode m) {
-    return rows.stream().filter(r -> r.mode().equals(m.label())).findFirst()
-        .map(ResultRow::speedup).orElseThrow(() -> new ExperimentFailedException(
-            "compare: no " + m.label() + " row"));
+    return rows.stream()
+        .filter(r -> r.mode().equals(m.label()))
+        .findFirst()
+        .map(ResultRow::speedup)
+        .orElseThrow(() -> new ExperimentFailedException("compare: no " + m.label() + " row"));
   }
 
   /** {@code figures[num] / figures[den]}. */
@@ -163,10 +194,19 @@ final class CompareCommand implements Callable<Integer> {
     Sizes z = s.sizes();
     Map<Mode, Callable<Sample>> modes = new LinkedHashMap<>();
     modes.put(Mode.SEQUENTIAL, () -> CpuExperiment.sequential(s));
-    modes.put(Mode.THREADS_GIL,
+    modes.put(
+        Mode.THREADS_GIL,
         () -> CpuExperiment.threads(s.policy(), null, z.cpuWorkers(), z.countdown()));
-    Map<Mode, List<Sample>> samples = Runs.interleaved("compare " + s.policy().label(),
-        z.warmups(), z.repeats(), null, true, s.progress(), modes, Mode::label);
+    Map<Mode, List<Sample>> samples =
+        Runs.interleaved(
+            "compare " + s.policy().label(),
+            z.warmups(),
+            z.repeats(),
+            null,
+            true,
+            s.progress(),
+            modes,
+            Mode::label);
     return median(samples.get(Mode.SEQUENTIAL)) / median(samples.get(Mode.THREADS_GIL));
   }
 
@@ -175,8 +215,14 @@ final class CompareCommand implements Callable<Integer> {
     Map<Mode, Callable<Sample>> modes = new LinkedHashMap<>();
     modes.put(Mode.SEQUENTIAL, () -> IoExperiment.sequential(s, server));
     modes.put(Mode.THREADS_GIL, () -> IoExperiment.threads(s, server, false, null).sample());
-    Map<Mode, List<Sample>> samples = Runs.interleaved("compare io", s.sizes().warmups(),
-        s.sizes().repeats(), s.progress(), modes, Mode::label);
+    Map<Mode, List<Sample>> samples =
+        Runs.interleaved(
+            "compare io",
+            s.sizes().warmups(),
+            s.sizes().repeats(),
+            s.progress(),
+            modes,
+            Mode::label);
     return median(samples.get(Mode.SEQUENTIAL)) / median(samples.get(Mode.THREADS_GIL));
   }
 

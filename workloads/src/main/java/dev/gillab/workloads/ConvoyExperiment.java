@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * The convoy effect: echo round trips from one interpreter thread, timed beside 1..k CPU-bound
  * threads of the same interpreter for each switching policy ({@code interval}, {@code ticks},
  * {@code io-priority}, and {@code none}: no GIL, the contrast), and alone: one baseline for every
- * row, all the runs taking turns round by round.
- * Under {@code interval} each round trip gives the GIL away and then waits up to a whole switch
- * interval to get it back, so a round trip of tens of microseconds takes milliseconds; {@code
- * io-priority} hands the GIL to the thread back from IO at the holder's next check.
+ * row, all the runs taking turns round by round. Under {@code interval} each round trip gives the
+ * GIL away and then waits up to a whole switch interval to get it back, so a round trip of tens of
+ * microseconds takes milliseconds; {@code io-priority} hands the GIL to the thread back from IO at
+ * the holder's next check.
  *
  * <p>Not thread-safe to share a run; every call makes its own server and interpreters.
  */
@@ -50,9 +50,12 @@ public final class ConvoyExperiment {
     try (EchoServer server = EchoServer.start()) {
       try {
         for (String name : PolicyChoice.NAMES) {
-          rigs.add(new PolicyRig(
-              name.equals(s.policy().name()) ? s.policy() : PolicyChoice.of(name, s.policy().interval()),
-              server));
+          rigs.add(
+              new PolicyRig(
+                  name.equals(s.policy().name())
+                      ? s.policy()
+                      : PolicyChoice.of(name, s.policy().interval()),
+                  server));
         }
         // One baseline for every policy's rows, taking turns with them round by round, so that
         // each row's two figures see the same machine: a loopback round trip alone varies from
@@ -62,14 +65,18 @@ public final class ConvoyExperiment {
         Map<String, List<Double>> micros = new LinkedHashMap<>();
         Map<String, Callable<Sample>> runs = new LinkedHashMap<>();
         PolicyRig chosen =
-            rigs.stream().filter(r -> r.policy.name().equals(s.policy().name())).findFirst()
+            rigs.stream()
+                .filter(r -> r.policy.name().equals(s.policy().name()))
+                .findFirst()
                 .orElse(rigs.get(0));
         micros.put(ALONE, new ArrayList<>());
-        runs.put(ALONE, () -> {
-          try (BusyCore busy = BusyCore.startIfSpare()) {
-            return chosen.roundTrips(z.convoyRoundTripsAlone(), null, micros.get(ALONE));
-          }
-        });
+        runs.put(
+            ALONE,
+            () -> {
+              try (BusyCore busy = BusyCore.startIfSpare()) {
+                return chosen.roundTrips(z.convoyRoundTripsAlone(), null, micros.get(ALONE));
+              }
+            });
         for (PolicyRig rig : rigs) {
           for (int c = 1; c <= z.convoyCpuThreads(); c++) {
             int cpu = c;
@@ -108,9 +115,8 @@ public final class ConvoyExperiment {
   }
 
   /**
-   * One policy's interpreter, with its echo connections and the builtins its programs call:
-   * {@code keep_going()} for the CPU-bound threads, {@code mark()} and {@code more()} for the
-   * echo loop.
+   * One policy's interpreter, with its echo connections and the builtins its programs call: {@code
+   * keep_going()} for the CPU-bound threads, {@code mark()} and {@code more()} for the echo loop.
    */
   private static final class PolicyRig implements AutoCloseable {
     final PolicyChoice policy;
@@ -139,10 +145,10 @@ public final class ConvoyExperiment {
     }
 
     /**
-     * Round trips until {@code n} are done or {@code time} has passed (null: no time limit),
-     * timed between the program's two {@code mark()}s: the thread's start (which, beside
-     * CPU-bound threads, waits for the GIL like any newcomer) and its first connection are not
-     * part of a round trip. Adds the microseconds per round trip to {@code micros}.
+     * Round trips until {@code n} are done or {@code time} has passed (null: no time limit), timed
+     * between the program's two {@code mark()}s: the thread's start (which, beside CPU-bound
+     * threads, waits for the GIL like any newcomer) and its first connection are not part of a
+     * round trip. Adds the microseconds per round trip to {@code micros}.
      */
     Sample roundTrips(int n, @Nullable Duration time, List<Double> micros)
         throws InterruptedException {
@@ -194,8 +200,10 @@ public final class ConvoyExperiment {
     private final List<Long> marks = new ArrayList<>();
     private int limit;
     private @Nullable Duration time;
+
     /** When {@code more()} starts saying no; set at the first mark. */
     private long deadline;
+
     private int done;
 
     void reset(int n, @Nullable Duration time) {
@@ -216,8 +224,7 @@ public final class ConvoyExperiment {
 
     /** Yes to the first round trip always, so a run has one even if the thread was held up. */
     boolean more() {
-      if (done > 0
-          && (done >= limit || (time != null && System.nanoTime() - deadline >= 0))) {
+      if (done > 0 && (done >= limit || (time != null && System.nanoTime() - deadline >= 0))) {
         return false;
       }
       done++;
@@ -231,8 +238,12 @@ public final class ConvoyExperiment {
     long markedNanos() {
       if (marks.size() != 2 || done == 0) {
         throw new ExperimentFailedException(
-            NAME + ": expected 2 marks around at least one round trip, got " + marks.size()
-                + " marks and " + done + " round trips");
+            NAME
+                + ": expected 2 marks around at least one round trip, got "
+                + marks.size()
+                + " marks and "
+                + done
+                + " round trips");
       }
       return marks.get(1) - marks.get(0);
     }

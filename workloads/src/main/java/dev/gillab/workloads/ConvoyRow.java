@@ -6,10 +6,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.Locale;
 
 /**
- * Echo round trips alone and beside {@code cpuThreads} CPU-bound threads under one policy: an
- * entry of the JSON {@code convoy} array. {@code slowdown} is besideCpu / alone; {@code
- * belowBaseline} says the round trip beside CPU-bound threads measured faster than alone, which
- * no policy can cause: it is noise, and tables show no slowdown rather than a speed-up.
+ * Echo round trips alone and beside {@code cpuThreads} CPU-bound threads under one policy: an entry
+ * of the JSON {@code convoy} array. {@code slowdown} is besideCpu / alone; {@code belowBaseline}
+ * says the round trip beside CPU-bound threads measured faster than alone, which no policy can
+ * cause: it is noise, and tables show no slowdown rather than a speed-up.
  */
 public record ConvoyRow(
     String policy,
@@ -25,8 +25,8 @@ public record ConvoyRow(
   }
 
   public static ConvoyRow of(String policy, int cpuThreads, double alone, double besideCpu) {
-    return new ConvoyRow(policy, cpuThreads, alone, besideCpu,
-        alone > 0 ? besideCpu / alone : 0, besideCpu < alone);
+    return new ConvoyRow(
+        policy, cpuThreads, alone, besideCpu, alone > 0 ? besideCpu / alone : 0, besideCpu < alone);
   }
 
   /** The slowdown as tables print it: {@code 52.0x}, or {@code none} below the baseline. */

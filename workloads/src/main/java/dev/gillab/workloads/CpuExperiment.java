@@ -15,10 +15,10 @@ import dev.gillab.workloads.internal.TaskReport;
 import dev.gillab.workloads.internal.WorkerTasks;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The CPU-bound experiment: W workers each run countdown(n) in bytecode, in every mode — one after
- * another ({@code sequential}), as threads of one interpreter under its GIL ({@code
- * threads-gil}), free-threaded ({@code threads-nogil-atomic}, {@code threads-nogil-biased}), as
- * pool worker processes each with its own interpreter ({@code processes}), and as interpreters
- * side by side in one JVM ({@code subinterpreters}). Each mode warms up, repeats, and reports its
- * median; speed-ups are over {@code sequential}.
+ * another ({@code sequential}), as threads of one interpreter under its GIL ({@code threads-gil}),
+ * free-threaded ({@code threads-nogil-atomic}, {@code threads-nogil-biased}), as pool worker
+ * processes each with its own interpreter ({@code processes}), and as interpreters side by side in
+ * one JVM ({@code subinterpreters}). Each mode warms up, repeats, and reports its median; speed-ups
+ * are over {@code sequential}.
  *
  * <p>Not thread-safe to share a run; every call makes its own interpreters and pool.
  */
@@ -65,36 +65,59 @@ public final class CpuExperiment {
 
     PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
     List<TaskReport> tasks = new ArrayList<>();
-    withWorkers(NAME, s, w, pool -> {
-      AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
-      Map<Mode, Callable<Sample>> modes = new LinkedHashMap<>();
-      modes.put(Mode.SEQUENTIAL, () -> sequential(s));
-      modes.put(Mode.THREADS_GIL, () -> threads(s.policy(), null, w, z.countdown()));
-      modes.put(Mode.THREADS_NOGIL_ATOMIC,
-          () -> threads(none, CountStrategy.ATOMIC, w, z.countdown()));
-      modes.put(Mode.THREADS_NOGIL_BIASED,
-          () -> threads(none, CountStrategy.BIASED, w, z.countdown()));
-      modes.put(Mode.PROCESSES,
-          () -> processes(pool, s.policy(), w, z.countdown(), rendezvousPort, last));
-      modes.put(Mode.SUBINTERPRETERS, () -> subinterpreters(s.policy(), w, z.countdown()));
+    withWorkers(
+        NAME,
+        s,
+        w,
+        pool -> {
+          AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
+          Map<Mode, Callable<Sample>> modes = new LinkedHashMap<>();
+          modes.put(Mode.SEQUENTIAL, () -> sequential(s));
+          modes.put(Mode.THREADS_GIL, () -> threads(s.policy(), null, w, z.countdown()));
+          modes.put(
+              Mode.THREADS_NOGIL_ATOMIC,
+              () -> threads(none, CountStrategy.ATOMIC, w, z.countdown()));
+          modes.put(
+              Mode.THREADS_NOGIL_BIASED,
+              () -> threads(none, CountStrategy.BIASED, w, z.countdown()));
+          modes.put(
+              Mode.PROCESSES,
+              () -> processes(pool, s.policy(), w, z.countdown(), rendezvousPort, last));
+          modes.put(Mode.SUBINTERPRETERS, () -> subinterpreters(s.policy(), w, z.countdown()));
 
-      Map<Mode, List<Sample>> samples =
-          Runs.interleaved(NAME, z.warmups(), z.repeats(), s.adaptive(), true, s.progress(), modes,
-              Mode::label);
-      double base =
-          Runs.row(NAME, "", policy, w, samples.get(Mode.SEQUENTIAL), 1).medianSeconds();
-      samples.forEach((m, ss) -> rows.add(Runs.row(NAME, m.label(),
-          m == Mode.THREADS_NOGIL_ATOMIC || m == Mode.THREADS_NOGIL_BIASED ? none.label() : policy,
-          w, ss, base)));
-      tasks.addAll(last.get());
-    });
+          Map<Mode, List<Sample>> samples =
+              Runs.interleaved(
+                  NAME,
+                  z.warmups(),
+                  z.repeats(),
+                  s.adaptive(),
+                  true,
+                  s.progress(),
+                  modes,
+                  Mode::label);
+          double base =
+              Runs.row(NAME, "", policy, w, samples.get(Mode.SEQUENTIAL), 1).medianSeconds();
+          samples.forEach(
+              (m, ss) ->
+                  rows.add(
+                      Runs.row(
+                          NAME,
+                          m.label(),
+                          m == Mode.THREADS_NOGIL_ATOMIC || m == Mode.THREADS_NOGIL_BIASED
+                              ? none.label()
+                              : policy,
+                          w,
+                          ss,
+                          base)));
+          tasks.addAll(last.get());
+        });
     return new Outcome<>(rows, skipped, tasks);
   }
 
   /**
-   * Starts {@code w} worker JVMs for {@code experiment}'s {@code processes} mode, runs {@code
-   * body} on the pool once every worker is ready, notes the workers' CPU time while they still
-   * live, and closes the pool.
+   * Starts {@code w} worker JVMs for {@code experiment}'s {@code processes} mode, runs {@code body}
+   * on the pool once every worker is ready, notes the workers' CPU time while they still live, and
+   * closes the pool.
    */
   static void withWorkers(String experiment, Settings s, int w, Consumer<ProcessPool> body) {
     s.say(experiment + " processes: starting " + w + " worker JVMs");
@@ -118,7 +141,12 @@ public final class CpuExperiment {
     Sizes z = s.sizes();
     try (Interpreter in = gilInterpreter(s.policy(), null)) {
       return Runs.sequential(
-          NAME, in, !s.policy().isFreeThreaded(), z.cpuWorkers(), Programs.COUNTDOWN, z.countdown());
+          NAME,
+          in,
+          !s.policy().isFreeThreaded(),
+          z.cpuWorkers(),
+          Programs.COUNTDOWN,
+          z.countdown());
     }
   }
 
@@ -166,8 +194,13 @@ public final class CpuExperiment {
 
   /** W tasks on the pool's W worker JVMs, each running countdown(n) in its own interpreter. */
   static Sample processes(
-      ProcessPool pool, PolicyChoice policy, int w, long n, int rendezvousPort,
-      AtomicReference<List<TaskReport>> reports) throws Exception {
+      ProcessPool pool,
+      PolicyChoice policy,
+      int w,
+      long n,
+      int rendezvousPort,
+      AtomicReference<List<TaskReport>> reports)
+      throws Exception {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("n", n);
     p.put("policy", policy.spec());
@@ -183,8 +216,13 @@ public final class CpuExperiment {
    * the time from the first submission to the last report.
    */
   static Sample runTasks(
-      ProcessPool pool, String task, byte[] payload, int w, PolicyChoice policy,
-      AtomicReference<List<TaskReport>> reports) throws Exception {
+      ProcessPool pool,
+      String task,
+      byte[] payload,
+      int w,
+      PolicyChoice policy,
+      AtomicReference<List<TaskReport>> reports)
+      throws Exception {
     long start = System.nanoTime();
     List<CompletableFuture<byte[]>> fs = new ArrayList<>();
     for (int i = 0; i < w; i++) {
@@ -228,15 +266,15 @@ public final class CpuExperiment {
   }
 
   /**
-   * What the probe saw: how many threads were ever inside the eval loop at once, how many
-   * different threads were inside, and the GIL switches.
+   * What the probe saw: how many threads were ever inside the eval loop at once, how many different
+   * threads were inside, and the GIL switches.
    */
   public record Probe(int maxInside, int threadsSeen, long switches) {}
 
   /**
    * Runs {@code workers} threads of one interpreter under {@code policy}, each calling a
-   * GIL-holding probe builtin in a loop until every thread has been inside it; the probe counts
-   * the threads inside at once. Under a GIL the answer is one, whatever the schedule.
+   * GIL-holding probe builtin in a loop until every thread has been inside it; the probe counts the
+   * threads inside at once. Under a GIL the answer is one, whatever the schedule.
    */
   public static Probe probeEvalLoop(PolicyChoice policy, int workers) throws InterruptedException {
     AtomicInteger inside = new AtomicInteger();

@@ -7,9 +7,9 @@ import dev.gillab.locks.LockSet;
 import dev.gillab.locks.OwnedLock;
 import dev.gillab.locks.Policy;
 import dev.gillab.locks.TimedAcquisition;
-import java.time.Duration;
 import dev.gillab.workloads.internal.Programs;
 import dev.gillab.workloads.internal.Runs;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,12 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Deadlock, found and survived: two interpreter threads take locks {@code A} and {@code B} of one
  * {@link LockSet} in opposite order, through GIL-releasing host functions ({@code take}, {@code
- * give}; a lock is never waited for while holding the GIL, or the GIL itself would join the
- * cycle), after meeting so both hold their first lock. The lock set checks wait-for cycles
- * ({@link Policy#THROW}): the thread whose wait would close the cycle is refused before it
- * blocks, with a report naming both threads and both locks. That thread recovers by giving back
- * what it holds and taking everything again with timed attempts in one order (by name), backing
- * off between attempts; both programs finish.
+ * give}; a lock is never waited for while holding the GIL, or the GIL itself would join the cycle),
+ * after meeting so both hold their first lock. The lock set checks wait-for cycles ({@link
+ * Policy#THROW}): the thread whose wait would close the cycle is refused before it blocks, with a
+ * report naming both threads and both locks. That thread recovers by giving back what it holds and
+ * taking everything again with timed attempts in one order (by name), backing off between attempts;
+ * both programs finish.
  *
  * <p>Not thread-safe to share a run; every call makes its own locks and interpreter.
  */
@@ -55,7 +55,8 @@ public final class DeadlockExperiment {
   }
 
   static DeadlockRow oppositeOrder(PolicyChoice policy) {
-    LockSet set = LockSet.builder()
+    LockSet set =
+        LockSet.builder()
             .waitFor(Policy.THROW)
             .order(Policy.DISABLED)
             .captureStacks(false)

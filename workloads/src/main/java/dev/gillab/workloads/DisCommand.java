@@ -6,15 +6,15 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code gil-lab dis FILE}: prints a program's bytecode in the layout of CPython's {@code dis}
- * (gil's {@code Dis}), for a Python file or an assembler one, without running it; exit 0, or 2
- * when it cannot be read or does not compile. It runs nothing, so the top command's options
- * are refused before it. Not thread-safe: one run per instance.
+ * (gil's {@code Dis}), for a Python file or an assembler one, without running it; exit 0, or 2 when
+ * it cannot be read or does not compile. It runs nothing, so the top command's options are refused
+ * before it. Not thread-safe: one run per instance.
  */
 @Command(
     name = "dis",

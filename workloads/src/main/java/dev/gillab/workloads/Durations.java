@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the command's durations: {@code 5ms}, {@code 500us}, {@code 0.5ms}, {@code 1s}, {@code
- * 5}. A duration is at least {@link #MIN}: the GIL's switch interval is timed in nanoseconds, but
- * below a microsecond it is the clock's and the scheduler's noise, not a setting; and a value is
- * taken exactly or refused, never rounded ({@code 0.1ns} is refused, not read as 1 ns).
+ * Parses the command's durations: {@code 5ms}, {@code 500us}, {@code 0.5ms}, {@code 1s}, {@code 5}.
+ * A duration is at least {@link #MIN}: the GIL's switch interval is timed in nanoseconds, but below
+ * a microsecond it is the clock's and the scheduler's noise, not a setting; and a value is taken
+ * exactly or refused, never rounded ({@code 0.1ns} is refused, not read as 1 ns).
  */
 final class Durations {
   /** The shortest duration any option takes. */
@@ -52,8 +52,12 @@ final class Durations {
     if (nanos.compareTo(BigDecimal.valueOf(MIN.toNanos())) < 0
         || nanos.compareTo(BigDecimal.valueOf(max.toNanos())) > 0) {
       throw new IllegalArgumentException(
-          what + " must be at least 1 us and at most " + max.toSeconds() + " s, was '"
-              + UserInput.echo(text) + "'");
+          what
+              + " must be at least 1 us and at most "
+              + max.toSeconds()
+              + " s, was '"
+              + UserInput.echo(text)
+              + "'");
     }
     if (nanos.stripTrailingZeros().scale() > 0) {
       throw new IllegalArgumentException(

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request is that delay in microseconds), so one server serves every experiment and a client
  * chooses how slow the far end is. One thread per connection, as a simple blocking server has.
  *
- * <p>{@link #holdingReplies(int)} makes a server that answers nothing until that many requests
- * are waiting at once: a test then knows, without a clock, that that many clients were blocked
- * in IO at the same moment.
+ * <p>{@link #holdingReplies(int)} makes a server that answers nothing until that many requests are
+ * waiting at once: a test then knows, without a clock, that that many clients were blocked in IO at
+ * the same moment.
  *
  * <p>Thread-safe. {@link #close()} closes the listening socket and every connection.
  */

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code gil-lab} command: with no arguments it runs the whole suite (cpu, io, convoy, race,
  * deadlock) and prints a table per experiment; subcommands run one experiment or a program, or
- * serve the page where a learner schedules a program's threads ({@code serve}). Exit codes: 0
- * it ran, 2 a usage error (one line, then the usage) or an output path that cannot be written
- * (one line, before any work), 1 an experiment failed (what failed).
+ * serve the page where a learner schedules a program's threads ({@code serve}). Exit codes: 0 it
+ * ran, 2 a usage error (one line, then the usage) or an output path that cannot be written (one
+ * line, before any work), 1 an experiment failed (what failed).
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} is the entry point without {@code
  * System.exit}, for tests and for embedding. Not thread-safe: one run per instance.
@@ -80,9 +80,9 @@ public final class GilLab implements Callable<Integer> {
   }
 
   /**
-   * Whether standard input and output are a terminal. Before JDK 22 that is a console at all;
-   * from 22 on there is always one, and {@code Console.isTerminal()} (found at run time: this
-   * compiles for 17) says.
+   * Whether standard input and output are a terminal. Before JDK 22 that is a console at all; from
+   * 22 on there is always one, and {@code Console.isTerminal()} (found at run time: this compiles
+   * for 17) says.
    */
   @SuppressWarnings("SystemConsoleNull") // the JDK 22 case is handled below
   static boolean interactive() {
@@ -142,19 +142,23 @@ public final class GilLab implements Callable<Integer> {
       Set.of("--policy", "--switch-interval", "--json", "--report");
 
   /** Options only some experiments use: the sizes each one has. */
-  private static final Map<Experiment, Set<String>> SIZING = Map.of(
-      Experiment.CPU, Set.of("--workers", "--quick", "--repeats", "--adaptive", "--max-time"),
-      Experiment.IO, Set.of("--workers", "--quick", "--repeats", "--adaptive", "--max-time"),
-      Experiment.CONVOY, Set.of("--workers", "--quick", "--repeats"),
-      Experiment.RACE, Set.of("--quick"),
-      Experiment.DEADLOCK, Set.of());
+  private static final Map<Experiment, Set<String>> SIZING =
+      Map.of(
+          Experiment.CPU, Set.of("--workers", "--quick", "--repeats", "--adaptive", "--max-time"),
+          Experiment.IO, Set.of("--workers", "--quick", "--repeats", "--adaptive", "--max-time"),
+          Experiment.CONVOY, Set.of("--workers", "--quick", "--repeats"),
+          Experiment.RACE, Set.of("--quick"),
+          Experiment.DEADLOCK, Set.of());
 
   /**
-   * Checks the options (usage errors throw) and the output paths ({@link OutputPath.Refused}),
-   * then runs {@code experiments}.
+   * Checks the options (usage errors throw) and the output paths ({@link OutputPath.Refused}), then
+   * runs {@code experiments}.
    */
   static int runExperiments(
-      CommandSpec spec, CommonOptions o, List<Experiment> experiments, PrintStream out,
+      CommandSpec spec,
+      CommonOptions o,
+      List<Experiment> experiments,
+      PrintStream out,
       PrintStream err) {
     Set<String> used = new HashSet<>(EVERY_EXPERIMENT);
     experiments.forEach(e -> used.addAll(SIZING.get(e)));
@@ -169,14 +173,26 @@ public final class GilLab implements Callable<Integer> {
     Suite suite = new Suite(settings, out, err);
     int code = suite.run(experiments, o.json);
     if (o.report != null) {
-      code = Math.max(code, Report.writeSuite(o.report, "gil-lab "
-          + experiments.stream().map(Experiment::label).collect(Collectors.joining(" "))
-          + ", policy " + settings.policy().label(), suite.result(),
-          settings.policy().interval(), err));
+      code =
+          Math.max(
+              code,
+              Report.writeSuite(
+                  o.report,
+                  "gil-lab "
+                      + experiments.stream().map(Experiment::label).collect(Collectors.joining(" "))
+                      + ", policy "
+                      + settings.policy().label(),
+                  suite.result(),
+                  settings.policy().interval(),
+                  err));
     }
     if (code != 0) {
-      err.println("gil-lab: " + suite.failures().size() + " of " + experiments.size()
-          + " experiment(s) failed; see above");
+      err.println(
+          "gil-lab: "
+              + suite.failures().size()
+              + " of "
+              + experiments.size()
+              + " experiment(s) failed; see above");
     }
     return code;
   }
@@ -217,8 +233,8 @@ public final class GilLab implements Callable<Integer> {
   }
 
   /**
-   * The policy named, with the interval given; a usage error if unknown, or if an interval is
-   * given for a policy that has none ({@code ticks}, {@code none}).
+   * The policy named, with the interval given; a usage error if unknown, or if an interval is given
+   * for a policy that has none ({@code ticks}, {@code none}).
    */
   static PolicyChoice policy(CommandSpec spec, @Nullable String name, @Nullable String interval) {
     PolicyChoice p;
@@ -232,7 +248,8 @@ public final class GilLab implements Callable<Integer> {
     if (interval != null && !p.hasSwitchInterval()) {
       throw new ParameterException(
           spec.commandLine(),
-          "--switch-interval does not apply to policy " + p.label()
+          "--switch-interval does not apply to policy "
+              + p.label()
               + ": only interval and io-priority have a switch interval");
     }
     return p;
@@ -255,9 +272,13 @@ public final class GilLab implements Callable<Integer> {
     }
   }
 
-  @Command(name = "cpu", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "countdown(n) on W workers: sequential, threads under the GIL, free-threaded,"
-          + " processes, subinterpreters.")
+  @Command(
+      name = "cpu",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "countdown(n) on W workers: sequential, threads under the GIL, free-threaded,"
+              + " processes, subinterpreters.")
   static final class Cpu extends ExperimentCommand {
     @Override
     Experiment experiment() {
@@ -265,9 +286,13 @@ public final class GilLab implements Callable<Integer> {
     }
   }
 
-  @Command(name = "io", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "W workers doing sleeps and loopback echo round trips through GIL-releasing"
-          + " host functions: sequential, threads under the GIL, processes, virtual threads.")
+  @Command(
+      name = "io",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "W workers doing sleeps and loopback echo round trips through GIL-releasing"
+              + " host functions: sequential, threads under the GIL, processes, virtual threads.")
   static final class Io extends ExperimentCommand {
     @Override
     Experiment experiment() {
@@ -275,7 +300,10 @@ public final class GilLab implements Callable<Integer> {
     }
   }
 
-  @Command(name = "convoy", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(
+      name = "convoy",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
       description = "Echo round trips alone, then beside 1..k CPU-bound threads, per policy.")
   static final class Convoy extends ExperimentCommand {
     @Override
@@ -284,8 +312,12 @@ public final class GilLab implements Callable<Integer> {
     }
   }
 
-  @Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "A shared list hammered by 2 threads: what the heap caught, per count strategy.")
+  @Command(
+      name = "race",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "A shared list hammered by 2 threads: what the heap caught, per count strategy.")
   static final class Race extends ExperimentCommand {
     @Override
     Experiment experiment() {
@@ -293,7 +325,10 @@ public final class GilLab implements Callable<Integer> {
     }
   }
 
-  @Command(name = "deadlock", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(
+      name = "deadlock",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
       description = "Opposite-order lock acquisition: detected, the cycle named, the run recovers.")
   static final class Deadlock extends ExperimentCommand {
     @Override

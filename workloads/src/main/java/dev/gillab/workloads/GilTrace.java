@@ -22,8 +22,13 @@ final class GilTrace {
         err.println("  (" + first.sequence() + " older events were let go by the ring)");
       }
       for (GilEvent e : events) {
-        err.printf(Locale.ROOT, "  %6d %12.1f us  %-12s %s%n",
-            e.sequence(), (e.nanoTime() - first.nanoTime()) / 1e3, e.kind(), e.threadName());
+        err.printf(
+            Locale.ROOT,
+            "  %6d %12.1f us  %-12s %s%n",
+            e.sequence(),
+            (e.nanoTime() - first.nanoTime()) / 1e3,
+            e.kind(),
+            e.threadName());
       }
     }
     err.print("gil-lab: " + stats.table());

@@ -24,11 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The IO-bound experiment: W workers each do rounds of blocking IO — a sleep, then a round trip
- * to an in-process loopback {@link EchoServer} that waits before it replies — all through
- * GIL-releasing host functions. Modes: {@code sequential}, {@code threads-gil}, {@code
- * processes}, and {@code virtual-threads} where the running JDK has them. Under the GIL the
- * threads' waits overlap, so the speed-up approaches W.
+ * The IO-bound experiment: W workers each do rounds of blocking IO — a sleep, then a round trip to
+ * an in-process loopback {@link EchoServer} that waits before it replies — all through
+ * GIL-releasing host functions. Modes: {@code sequential}, {@code threads-gil}, {@code processes},
+ * and {@code virtual-threads} where the running JDK has them. Under the GIL the threads' waits
+ * overlap, so the speed-up approaches W.
  *
  * <p>Not thread-safe to share a run; every call makes its own server, interpreters and pool.
  */
@@ -60,16 +60,25 @@ public final class IoExperiment {
     double base = Runs.row(NAME, "", policy, w, seq, 1).medianSeconds();
     rows.add(Runs.row(NAME, Mode.SEQUENTIAL.label(), policy, w, seq, base));
     rows.add(
-        Runs.row(NAME, Mode.THREADS_GIL.label(), policy, w,
-            repeat(s, Mode.THREADS_GIL, () -> threads(s, server, false, null).sample()), base));
+        Runs.row(
+            NAME,
+            Mode.THREADS_GIL.label(),
+            policy,
+            w,
+            repeat(s, Mode.THREADS_GIL, () -> threads(s, server, false, null).sample()),
+            base));
 
     List<TaskReport> tasks = new ArrayList<>();
-    CpuExperiment.withWorkers(NAME, s, w, pool -> {
-      AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
-      List<Sample> ps = repeat(s, Mode.PROCESSES, () -> processes(pool, s, server, last));
-      tasks.addAll(last.get());
-      rows.add(Runs.row(NAME, Mode.PROCESSES.label(), policy, w, ps, base));
-    });
+    CpuExperiment.withWorkers(
+        NAME,
+        s,
+        w,
+        pool -> {
+          AtomicReference<List<TaskReport>> last = new AtomicReference<>(List.of());
+          List<Sample> ps = repeat(s, Mode.PROCESSES, () -> processes(pool, s, server, last));
+          tasks.addAll(last.get());
+          rows.add(Runs.row(NAME, Mode.PROCESSES.label(), policy, w, ps, base));
+        });
 
     Optional<String> noVirtual = VirtualThreads.unavailableReason();
     if (noVirtual.isPresent()) {
@@ -78,22 +87,33 @@ public final class IoExperiment {
     } else {
       ThreadFactory virtual = VirtualThreads.factory("io-virtual-").orElseThrow();
       rows.add(
-          Runs.row(NAME, Mode.VIRTUAL_THREADS.label(), policy, w,
+          Runs.row(
+              NAME,
+              Mode.VIRTUAL_THREADS.label(),
+              policy,
+              w,
               repeat(s, Mode.VIRTUAL_THREADS, () -> threads(s, server, false, virtual).sample()),
               base));
     }
     return new Outcome<>(rows, skipped, tasks);
   }
 
-  private static List<Sample> repeat(Settings s, Mode m, java.util.concurrent.Callable<Sample> run) {
+  private static List<Sample> repeat(
+      Settings s, Mode m, java.util.concurrent.Callable<Sample> run) {
     return Runs.repeat(
-        NAME + " " + m.label(), s.sizes().warmups(), s.sizes().repeats(), s.adaptive(),
-        s.progress(), run);
+        NAME + " " + m.label(),
+        s.sizes().warmups(),
+        s.sizes().repeats(),
+        s.adaptive(),
+        s.progress(),
+        run);
   }
 
   private static IoHost host(Sizes z, EchoServer server, boolean recordWaits) {
     return new IoHost(
-        server.port(), z.ioDelay().toNanos(), TimeUnit.NANOSECONDS.toMicros(z.ioDelay().toNanos()),
+        server.port(),
+        z.ioDelay().toNanos(),
+        TimeUnit.NANOSECONDS.toMicros(z.ioDelay().toNanos()),
         recordWaits);
   }
 
@@ -101,7 +121,8 @@ public final class IoExperiment {
   static Sample sequential(Settings s, EchoServer server) throws Exception {
     Sizes z = s.sizes();
     try (IoHost io = host(z, server, false);
-        Interpreter in = s.policy().configure(io.install(Interpreter.builder().name("io"))).build()) {
+        Interpreter in =
+            s.policy().configure(io.install(Interpreter.builder().name("io"))).build()) {
       return Runs.sequential(
           NAME, in, !s.policy().isFreeThreaded(), z.ioWorkers(), Programs.IO_ROUNDS, z.ioRounds());
     }
@@ -157,7 +178,7 @@ public final class IoExperiment {
     p.put("policy", s.policy().spec());
     p.put("interval", s.policy().interval().toNanos());
     byte[] payload = Params.of(p).encode();
-    return CpuExperiment.runTasks(pool, WorkerTasks.IO, payload, z.ioWorkers(), s.policy(), reports);
+    return CpuExperiment.runTasks(
+        pool, WorkerTasks.IO, payload, z.ioWorkers(), s.policy(), reports);
   }
-
 }

@@ -22,10 +22,12 @@ public final class JsonResults {
    * folder must exist.
    */
   public static void write(SuiteResult result, Path file) throws IOException {
-    AtomicFile.write(file, out -> {
-      MAPPER.writeValue(out, result);
-      return null;
-    });
+    AtomicFile.write(
+        file,
+        out -> {
+          MAPPER.writeValue(out, result);
+          return null;
+        });
   }
 
   public static SuiteResult read(Path file) throws IOException {

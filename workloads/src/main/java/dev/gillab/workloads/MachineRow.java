@@ -7,10 +7,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The machine around one experiment, an entry of the JSON {@code machine} array: how long it
- * ran, the load average before and after, the cores this JVM and its worker JVMs used on
- * average, the cores other work used where the OS tells ({@code otherCores}), and, when {@link
- * Trust} found the figures untrustworthy, why ({@code busy}). Immutable.
+ * The machine around one experiment, an entry of the JSON {@code machine} array: how long it ran,
+ * the load average before and after, the cores this JVM and its worker JVMs used on average, the
+ * cores other work used where the OS tells ({@code otherCores}), and, when {@link Trust} found the
+ * figures untrustworthy, why ({@code busy}). Immutable.
  *
  * @param experiment e.g. {@code cpu}
  * @param seconds wall time from the sample before to the sample after
@@ -20,8 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param ownLoadBefore this run's own estimated share of {@code loadBefore} (see {@link Trust})
  * @param jvmCores this JVM's CPU time over the wall time
  * @param workerCores the worker JVMs' CPU time over the wall time (0 without processes)
- * @param otherCores the machine's busy time less this run's, over the wall time; null where
- *     unknown
+ * @param otherCores the machine's busy time less this run's, over the wall time; null where unknown
  * @param busy why this experiment's figures are not to be trusted, or null
  */
 public record MachineRow(
@@ -53,11 +52,15 @@ public record MachineRow(
    * #MIN_SECONDS_FOR_SHARES} s gets its load only.
    */
   public String line() {
-    StringBuilder b = new StringBuilder("machine: load ")
-        .append(load(loadBefore)).append(" -> ").append(load(loadAfter));
+    StringBuilder b =
+        new StringBuilder("machine: load ")
+            .append(load(loadBefore))
+            .append(" -> ")
+            .append(load(loadAfter));
     if (seconds < MIN_SECONDS_FOR_SHARES) {
-      return b.append(String.format(Locale.ROOT, " (%.1f s: too short to measure CPU shares)",
-          seconds)).toString();
+      return b.append(
+              String.format(Locale.ROOT, " (%.1f s: too short to measure CPU shares)", seconds))
+          .toString();
     }
     b.append(String.format(Locale.ROOT, ", this JVM had %.2f of %d cores", jvmCores, cores));
     if (workerCores > 0.005) {

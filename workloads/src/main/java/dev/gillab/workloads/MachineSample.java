@@ -2,11 +2,10 @@ package dev.gillab.workloads;
 
 /**
  * What the machine looked like at one moment of a run: the time ({@link System#nanoTime()}), the
- * 1-minute load average, the CPU time this JVM has used, the CPU time its worker JVMs (the
- * {@code processes} mode's children) have used as far as they could be seen, and the CPU time
- * the whole machine has been busy (every core, other work and time stolen by a hypervisor
- * included). Two samples around an experiment give its load, its CPU share and other work's.
- * Immutable.
+ * 1-minute load average, the CPU time this JVM has used, the CPU time its worker JVMs (the {@code
+ * processes} mode's children) have used as far as they could be seen, and the CPU time the whole
+ * machine has been busy (every core, other work and time stolen by a hypervisor included). Two
+ * samples around an experiment give its load, its CPU share and other work's. Immutable.
  *
  * @param nanoTime {@link System#nanoTime()} when it was taken
  * @param loadAverage the 1-minute load average, or {@link Double#NaN} where the OS gives none

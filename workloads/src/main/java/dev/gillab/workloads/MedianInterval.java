@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A distribution-free 95 % confidence interval for the median of timings, and the test the
- * adaptive mode repeats runs until: is the interval within a given share of the median?
+ * A distribution-free 95 % confidence interval for the median of timings, and the test the adaptive
+ * mode repeats runs until: is the interval within a given share of the median?
  *
  * <p>The interval is a pair of order statistics. Of n independent timings, the number below the
  * true median is Binomial(n, ½) whatever the distribution of the timings, so [x<sub>(j)</sub>,

@@ -43,7 +43,9 @@ public enum Mode {
       }
     }
     throw new IllegalArgumentException(
-        "unknown mode '" + label + "'; known: "
+        "unknown mode '"
+            + label
+            + "'; known: "
             + Arrays.stream(values()).map(Mode::label).collect(Collectors.joining(", ")));
   }
 

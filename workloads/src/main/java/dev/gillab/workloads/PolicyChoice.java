@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * {@code io-priority}, {@code none}) with the switch interval, and how to give it to an
  * interpreter.
  *
- * <p>This is the one place where workloads learns which policies exist and how each is made:
- * {@link #configure} sets the policy on an interpreter's builder and, for a policy that has one
- * ({@code interval}, {@code io-priority}), the switch interval, per interpreter, as {@code
+ * <p>This is the one place where workloads learns which policies exist and how each is made: {@link
+ * #configure} sets the policy on an interpreter's builder and, for a policy that has one ({@code
+ * interval}, {@code io-priority}), the switch interval, per interpreter, as {@code
  * sys.setswitchinterval} does. Under {@code none} it also makes the counts safe ({@code ATOMIC})
  * unless the caller chooses others. Immutable.
  */
@@ -65,7 +65,8 @@ public final class PolicyChoice {
     checkNotNull(interval, "interval");
     checkArgument(
         !interval.isNegative() && !interval.isZero(),
-        "the switch interval must be positive, was %s", interval);
+        "the switch interval must be positive, was %s",
+        interval);
     String key = name.toLowerCase(Locale.ROOT).replace('_', '-');
     if (key.equals("iopriority")) {
       key = "io-priority";
@@ -79,7 +80,8 @@ public final class PolicyChoice {
     }
     checkArgument(
         NAMES.contains(key),
-        "unknown policy '%s'; known: interval, ticks, ticks(n), io-priority, none", name);
+        "unknown policy '%s'; known: interval, ticks, ticks(n), io-priority, none",
+        name);
     return new PolicyChoice(key, interval.toNanos(), ticks);
   }
 

@@ -7,10 +7,10 @@ import dev.gillab.refcount.CountStrategy;
 import dev.gillab.refcount.IllegalRefCountException;
 import dev.gillab.workloads.internal.Programs;
 import dev.gillab.workloads.internal.Runs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +20,12 @@ import java.util.concurrent.TimeoutException;
  * Reference counts under fire: two threads append to, alias and measure one shared list, and the
  * heap reports what went wrong — uses of freed objects it refused, objects that outlived the
  * interpreter. Under the GIL every count strategy is clean (even {@code PLAIN}: the GIL is what
- * makes plain counts safe). Free-threaded ({@code none}) with {@code PLAIN} counts, run on
- * purpose ({@code allowUnsafePlainCounts}), is where the damage shows: the row counts the uses of
- * freed objects the heap refused (including a double free at close) and the objects that leaked.
+ * makes plain counts safe). Free-threaded ({@code none}) with {@code PLAIN} counts, run on purpose
+ * ({@code allowUnsafePlainCounts}), is where the damage shows: the row counts the uses of freed
+ * objects the heap refused (including a double free at close) and the objects that leaked.
  * Free-threaded with {@code ATOMIC} or {@code BIASED} counts is clean again: safe counts, and the
- * list's own lock around each append (PEP 703 needs both).
- * That run is bounded: an instruction budget stops a thread that corrupted state sends astray,
- * and every join has a limit.
+ * list's own lock around each append (PEP 703 needs both). That run is bounded: an instruction
+ * budget stops a thread that corrupted state sends astray, and every join has a limit.
  *
  * <p>Not thread-safe to share a run; every call makes its own interpreters.
  */
@@ -54,15 +53,23 @@ public final class RaceExperiment {
     rows.add(hammer(none, CountStrategy.PLAIN, appends));
     // Free-threaded with safe counts: clean, since each list also has a lock of its own.
     for (CountStrategy counts : List.of(CountStrategy.ATOMIC, CountStrategy.BIASED)) {
-      s.say(NAME + " threads-nogil-" + counts.name().toLowerCase(java.util.Locale.ROOT) + ": "
-          + THREADS + " threads x " + appends + " appends");
+      s.say(
+          NAME
+              + " threads-nogil-"
+              + counts.name().toLowerCase(java.util.Locale.ROOT)
+              + ": "
+              + THREADS
+              + " threads x "
+              + appends
+              + " appends");
       rows.add(hammer(none, counts, appends));
     }
     // The GIL rows need a GIL: under --policy none they use the default policy.
     PolicyChoice gil = s.policy().isFreeThreaded() ? PolicyChoice.defaultPolicy() : s.policy();
     for (CountStrategy counts :
         List.of(CountStrategy.PLAIN, CountStrategy.ATOMIC, CountStrategy.BIASED)) {
-      s.say(NAME + " threads-gil " + counts + ": " + THREADS + " threads x " + appends + " appends");
+      s.say(
+          NAME + " threads-gil " + counts + ": " + THREADS + " threads x " + appends + " appends");
       rows.add(hammer(gil, counts, appends));
     }
     return new Outcome<>(rows, List.of());
@@ -141,7 +148,13 @@ public final class RaceExperiment {
         policy.isFreeThreaded()
             ? "threads-nogil-" + counts.name().toLowerCase(java.util.Locale.ROOT)
             : Mode.THREADS_GIL.label(),
-        policy.label(), counts.name(), THREADS, expected, length, useAfterFree, leaks,
+        policy.label(),
+        counts.name(),
+        THREADS,
+        expected,
+        length,
+        useAfterFree,
+        leaks,
         length == expected && useAfterFree == 0 && leaks == 0 && damaged == 0);
   }
 

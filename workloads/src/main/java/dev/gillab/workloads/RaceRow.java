@@ -3,9 +3,9 @@ package dev.gillab.workloads;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * One run of the {@code race} experiment: two threads append to and read one shared list; what
- * the heap caught. {@code clean} means the list holds every append, nothing was used after it
- * was freed, and nothing leaked. Immutable.
+ * One run of the {@code race} experiment: two threads append to and read one shared list; what the
+ * heap caught. {@code clean} means the list holds every append, nothing was used after it was
+ * freed, and nothing leaked. Immutable.
  *
  * @param mode {@code threads-gil} or a free-threaded mode
  * @param policy the GIL's policy ({@code none} when free-threaded)

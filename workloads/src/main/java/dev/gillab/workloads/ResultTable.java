@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders experiment rows as the fixed-width table {@code gil-lab} prints: mode, policy,
- * workers, median seconds, speed-up over {@code sequential}, GIL switches, % of time waiting
- * for the GIL. A dash stands where a mode has no such figure.
+ * Renders experiment rows as the fixed-width table {@code gil-lab} prints: mode, policy, workers,
+ * median seconds, speed-up over {@code sequential}, GIL switches, % of time waiting for the GIL. A
+ * dash stands where a mode has no such figure.
  */
 public final class ResultTable {
   private static final String[] HEADERS = {
@@ -23,34 +23,41 @@ public final class ResultTable {
     cells[0] = HEADERS;
     for (int r = 0; r < rows.size(); r++) {
       ResultRow row = rows.get(r);
-      cells[r + 1] = new String[] {
-        row.mode(),
-        row.policy(),
-        Integer.toString(row.workers()),
-        String.format(Locale.ROOT, "%.3f", row.medianSeconds()),
-        String.format(Locale.ROOT, "%.2fx", row.speedup()),
-        row.gilSwitches() == null ? "-" : String.format(Locale.ROOT, "%,d", row.gilSwitches()),
-        row.gilWaitPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", row.gilWaitPercent())
-      };
+      cells[r + 1] =
+          new String[] {
+            row.mode(),
+            row.policy(),
+            Integer.toString(row.workers()),
+            String.format(Locale.ROOT, "%.3f", row.medianSeconds()),
+            String.format(Locale.ROOT, "%.2fx", row.speedup()),
+            row.gilSwitches() == null ? "-" : String.format(Locale.ROOT, "%,d", row.gilSwitches()),
+            row.gilWaitPercent() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.1f", row.gilWaitPercent())
+          };
     }
     return title + System.lineSeparator() + columns(cells);
   }
 
   public static String renderConvoy(List<ConvoyRow> rows) {
     String[][] cells = new String[rows.size() + 1][];
-    cells[0] = new String[] {"policy", "CPU threads", "round trip alone µs", "beside CPU µs", "slowdown"};
+    cells[0] =
+        new String[] {"policy", "CPU threads", "round trip alone µs", "beside CPU µs", "slowdown"};
     for (int r = 0; r < rows.size(); r++) {
       ConvoyRow row = rows.get(r);
-      cells[r + 1] = new String[] {
-        row.policy(),
-        Integer.toString(row.cpuThreads()),
-        String.format(Locale.ROOT, "%.1f", row.roundTripMicrosAlone()),
-        String.format(Locale.ROOT, "%.1f", row.roundTripMicrosBesideCpu()),
-        row.slowdownText()
-      };
+      cells[r + 1] =
+          new String[] {
+            row.policy(),
+            Integer.toString(row.cpuThreads()),
+            String.format(Locale.ROOT, "%.1f", row.roundTripMicrosAlone()),
+            String.format(Locale.ROOT, "%.1f", row.roundTripMicrosBesideCpu()),
+            row.slowdownText()
+          };
     }
-    String table = "convoy — echo round trips alone and beside CPU-bound threads"
-        + System.lineSeparator() + columns(cells);
+    String table =
+        "convoy — echo round trips alone and beside CPU-bound threads"
+            + System.lineSeparator()
+            + columns(cells);
     return rows.stream().anyMatch(ConvoyRow::belowBaseline)
         ? table + System.lineSeparator() + ConvoyRow.NONE_NOTE + System.lineSeparator()
         : table;
@@ -58,35 +65,50 @@ public final class ResultTable {
 
   public static String renderRace(List<RaceRow> rows) {
     String[][] cells = new String[rows.size() + 1][];
-    cells[0] = new String[] {
-      "mode", "policy", "counts", "threads", "appends", "list length", "use-after-free", "leaks",
-      "verdict"
-    };
+    cells[0] =
+        new String[] {
+          "mode",
+          "policy",
+          "counts",
+          "threads",
+          "appends",
+          "list length",
+          "use-after-free",
+          "leaks",
+          "verdict"
+        };
     for (int r = 0; r < rows.size(); r++) {
       RaceRow row = rows.get(r);
-      cells[r + 1] = new String[] {
-        row.mode(),
-        row.policy(),
-        row.counts(),
-        Integer.toString(row.threads()),
-        String.format(Locale.ROOT, "%,d", row.expectedLength()),
-        String.format(Locale.ROOT, "%,d", row.listLength()),
-        String.format(Locale.ROOT, "%,d", row.useAfterFree()),
-        String.format(Locale.ROOT, "%,d", row.leaks()),
-        row.clean() ? "clean" : "CORRUPTED"
-      };
+      cells[r + 1] =
+          new String[] {
+            row.mode(),
+            row.policy(),
+            row.counts(),
+            Integer.toString(row.threads()),
+            String.format(Locale.ROOT, "%,d", row.expectedLength()),
+            String.format(Locale.ROOT, "%,d", row.listLength()),
+            String.format(Locale.ROOT, "%,d", row.useAfterFree()),
+            String.format(Locale.ROOT, "%,d", row.leaks()),
+            row.clean() ? "clean" : "CORRUPTED"
+          };
     }
     return "race — a shared list hammered by 2 threads; what the heap caught"
-        + System.lineSeparator() + columns(cells);
+        + System.lineSeparator()
+        + columns(cells);
   }
 
   public static String renderDeadlock(List<DeadlockRow> rows) {
-    StringBuilder out = new StringBuilder("deadlock — opposite-order acquisition")
-        .append(System.lineSeparator());
+    StringBuilder out =
+        new StringBuilder("deadlock — opposite-order acquisition").append(System.lineSeparator());
     for (DeadlockRow row : rows) {
-      out.append(String.format(Locale.ROOT, "%s: detected %s, recovered %s, %.3f s%n",
-          row.scenario(), row.detected() ? "yes" : "NO", row.recovered() ? "yes" : "NO",
-          row.seconds()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%s: detected %s, recovered %s, %.3f s%n",
+              row.scenario(),
+              row.detected() ? "yes" : "NO",
+              row.recovered() ? "yes" : "NO",
+              row.seconds()));
       if (row.detected()) {
         out.append("  ").append(row.cycle()).append(System.lineSeparator());
       }
@@ -98,8 +120,13 @@ public final class ResultTable {
   public static String renderSkipped(List<SkippedRow> rows) {
     StringBuilder out = new StringBuilder();
     for (SkippedRow row : rows) {
-      out.append("skipped: ").append(row.mode()).append(" (policy ").append(row.policy())
-          .append("): ").append(row.reason()).append(System.lineSeparator());
+      out.append("skipped: ")
+          .append(row.mode())
+          .append(" (policy ")
+          .append(row.policy())
+          .append("): ")
+          .append(row.reason())
+          .append(System.lineSeparator());
     }
     return out.toString();
   }
@@ -121,5 +148,4 @@ public final class ResultTable {
     }
     return table.render().replace("\n", System.lineSeparator());
   }
-
 }

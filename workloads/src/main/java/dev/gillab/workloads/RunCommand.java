@@ -17,20 +17,20 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gil-lab run FILE [ARG...]} (also {@code exec}): runs a Python program ({@code .py}) or
- * an assembler program under {@code --policy}, through gil's {@link ProgramRunner}, so its exit
- * status is the runner's: 0 it ran, 1 it raised an error it did not catch (the traceback on
- * standard error), 2 it could not run (a usage error, an unreadable file, a compile error). The
- * program's output goes to standard output; a summary (time, GIL switches, policy) to standard
- * error, and with {@code --trace} the GIL's events and a line per thread. {@code --budget} and
- * {@code --max-memory} bound a hostile program: it ends as a Python error (exit 1), not as a
- * run without end or a JVM out of memory. Not thread-safe: one run per instance.
+ * {@code gil-lab run FILE [ARG...]} (also {@code exec}): runs a Python program ({@code .py}) or an
+ * assembler program under {@code --policy}, through gil's {@link ProgramRunner}, so its exit status
+ * is the runner's: 0 it ran, 1 it raised an error it did not catch (the traceback on standard
+ * error), 2 it could not run (a usage error, an unreadable file, a compile error). The program's
+ * output goes to standard output; a summary (time, GIL switches, policy) to standard error, and
+ * with {@code --trace} the GIL's events and a line per thread. {@code --budget} and {@code
+ * --max-memory} bound a hostile program: it ends as a Python error (exit 1), not as a run without
+ * end or a JVM out of memory. Not thread-safe: one run per instance.
  */
 @Command(
     name = "run",
@@ -50,51 +50,77 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE",
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
       description = "A Python program (.py) or an assembler program (any other name).")
   Path file;
 
-  @Parameters(index = "1..*", paramLabel = "ARG",
+  @Parameters(
+      index = "1..*",
+      paramLabel = "ARG",
       description = "An assembler program's parameters: integers, True, False, None, or strings.")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Interpreter threads running an assembler program at once (default 1);"
-          + " a Python program starts its own.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Interpreter threads running an assembler program at once (default 1);"
+              + " a Python program starts its own.")
   @Nullable Integer threads;
 
-  @Option(names = "--policy", paramLabel = "POLICY",
+  @Option(
+      names = "--policy",
+      paramLabel = "POLICY",
       description = "GIL switching policy: interval (default), ticks, io-priority, none.")
   @Nullable String policy;
 
-  @Option(names = "--switch-interval", paramLabel = "TIME",
+  @Option(
+      names = "--switch-interval",
+      paramLabel = "TIME",
       description = "The switch interval: 5ms (default), 500us, 1s; a bare number is milliseconds.")
   @Nullable String switchInterval;
 
-  @Option(names = "--count-strategy", paramLabel = "COUNTS",
-      description = "Reference counts: PLAIN (default under a GIL), ATOMIC (default under none),"
-          + " BIASED.")
+  @Option(
+      names = "--count-strategy",
+      paramLabel = "COUNTS",
+      description =
+          "Reference counts: PLAIN (default under a GIL), ATOMIC (default under none),"
+              + " BIASED.")
   @Nullable String countStrategy;
 
-  @Option(names = "--budget", paramLabel = "N",
-      description = "Stop each thread after about N instructions with BudgetExceeded (exit 1);"
-          + " the work one instruction does on its operands counts too (one per item copied,"
-          + " compared or scanned, one per 64 chars).")
+  @Option(
+      names = "--budget",
+      paramLabel = "N",
+      description =
+          "Stop each thread after about N instructions with BudgetExceeded (exit 1);"
+              + " the work one instruction does on its operands counts too (one per item copied,"
+              + " compared or scanned, one per 64 chars).")
   @Nullable Long budget;
 
-  @Option(names = "--max-memory", paramLabel = "SIZE",
-      description = "The heap's byte budget: 512m (default), 64MiB, 1g; at least 1m. An"
-          + " allocation past it raises MemoryError (exit 1).")
+  @Option(
+      names = "--max-memory",
+      paramLabel = "SIZE",
+      description =
+          "The heap's byte budget: 512m (default), 64MiB, 1g; at least 1m. An"
+              + " allocation past it raises MemoryError (exit 1).")
   @Nullable String maxMemory;
 
-  @Option(names = "--trace",
-      description = "After the run, print the GIL's events (the last " + TRACE_CAPACITY
-          + ") to standard error, then a summary per thread.")
+  @Option(
+      names = "--trace",
+      description =
+          "After the run, print the GIL's events (the last "
+              + TRACE_CAPACITY
+              + ") to standard error, then a summary per thread.")
   boolean trace;
 
-  @Option(names = "--report", paramLabel = "DIR",
-      description = "Also write an HTML report of this run to DIR: the GIL timeline of the"
-          + " program's threads and their GIL statistics.")
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description =
+          "Also write an HTML report of this run to DIR: the GIL timeline of the"
+              + " program's threads and their GIL statistics.")
   @Nullable Path report;
 
   /** The top command's options a program run uses; the experiments' others are refused. */
@@ -127,7 +153,8 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (threads != null && (threads < 1 || threads > 256)) {
-      throw new ParameterException(spec.commandLine(), "--threads must be 1 to 256, was " + threads);
+      throw new ParameterException(
+          spec.commandLine(), "--threads must be 1 to 256, was " + threads);
     }
     if (threads != null && ProgramRunner.isPython(file)) {
       throw new ParameterException(
@@ -176,7 +203,8 @@ final class RunCommand implements Callable<Integer> {
                     GilTrace.print(in.gilEvents(), in.gilStats(), parent.err);
                   }
                   if (reportDir != null
-                      && Report.writeExec(reportDir, "gil-lab run " + file, p.label(), in, parent.err)
+                      && Report.writeExec(
+                              reportDir, "gil-lab run " + file, p.label(), in, parent.err)
                           != 0) {
                     parent.err.println("gil-lab: the report could not be written");
                   }
@@ -184,8 +212,12 @@ final class RunCommand implements Callable<Integer> {
             .build()
             .run(file, args);
     if (status != ProgramRunner.CANNOT_RUN) {
-      parent.err.printf(Locale.ROOT, "gil-lab: %.3f s, %d GIL switches, policy %s%n",
-          Runs.since(start), switches[0], p.label());
+      parent.err.printf(
+          Locale.ROOT,
+          "gil-lab: %.3f s, %d GIL switches, policy %s%n",
+          Runs.since(start),
+          switches[0],
+          p.label());
     }
     return status;
   }

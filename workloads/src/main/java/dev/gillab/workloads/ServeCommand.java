@@ -22,11 +22,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gil-lab serve}: the page where a learner is the scheduler ({@link LabServer}), on
- * loopback by default. It prints the page's address on standard output and serves until Ctrl-C,
- * until its standard input ends (when that is not a terminal: a parent process closing the pipe
- * stops it), or until {@code --for} has passed. Exit 0 when it stopped; 2 for a usage error or an
- * address it cannot listen on (one line). Not thread-safe: one run per instance.
+ * {@code gil-lab serve}: the page where a learner is the scheduler ({@link LabServer}), on loopback
+ * by default. It prints the page's address on standard output and serves until Ctrl-C, until its
+ * standard input ends (when that is not a terminal: a parent process closing the pipe stops it), or
+ * until {@code --for} has passed. Exit 0 when it stopped; 2 for a usage error or an address it
+ * cannot listen on (one line). Not thread-safe: one run per instance.
  */
 @Command(
     name = "serve",
@@ -45,18 +45,25 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--host", paramLabel = "ADDRESS",
-      description = "The address to listen on (default 127.0.0.1, loopback only). Any other"
-          + " lets other machines run programs here: a warning is printed.")
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description =
+          "The address to listen on (default 127.0.0.1, loopback only). Any other"
+              + " lets other machines run programs here: a warning is printed.")
   String host = "127.0.0.1";
 
-  @Option(names = "--port", paramLabel = "N",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
       description = "The port (default " + DEFAULT_PORT + "); 0 for any free one.")
   int port = DEFAULT_PORT;
 
-  @Option(names = "--for", paramLabel = "TIME",
-      description = "Stop after this long: 90s, 10m; a bare number is seconds. Default: until"
-          + " stopped.")
+  @Option(
+      names = "--for",
+      paramLabel = "TIME",
+      description =
+          "Stop after this long: 90s, 10m; a bare number is seconds. Default: until" + " stopped.")
   @Nullable String duration;
 
   @Override
@@ -82,17 +89,24 @@ final class ServeCommand implements Callable<Integer> {
     }
     LabServer server;
     try {
-      server = LabServer.start(new InetSocketAddress(address, port), ServeLimits.defaults(),
-          parent.err);
+      server =
+          LabServer.start(new InetSocketAddress(address, port), ServeLimits.defaults(), parent.err);
     } catch (IOException e) {
-      parent.err.println("gil-lab: cannot listen on " + UserInput.echo(host) + ":" + port + ": "
-          + UserInput.echo(String.valueOf(e.getMessage())));
+      parent.err.println(
+          "gil-lab: cannot listen on "
+              + UserInput.echo(host)
+              + ":"
+              + port
+              + ": "
+              + UserInput.echo(String.valueOf(e.getMessage())));
       return 2;
     }
     try (server) {
       if (!address.isLoopbackAddress()) {
-        parent.err.println("gil-lab serve: warning: listening on " + address.getHostAddress()
-            + ", not loopback: anyone who can reach it can run programs on this machine");
+        parent.err.println(
+            "gil-lab serve: warning: listening on "
+                + address.getHostAddress()
+                + ", not loopback: anyone who can reach it can run programs on this machine");
       }
       parent.out.println(server.uri());
       parent.out.flush();
@@ -107,16 +121,19 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     InputStream in = parent.in;
     if (in != null) {
-      Thread watcher = new Thread(() -> {
-        try {
-          while (in.read() >= 0) {
-            // what is typed is not read as anything; only the end matters
-          }
-        } catch (IOException e) {
-          // an input that fails is an input that ended
-        }
-        stop.countDown();
-      }, "gil-lab-serve-stdin");
+      Thread watcher =
+          new Thread(
+              () -> {
+                try {
+                  while (in.read() >= 0) {
+                    // what is typed is not read as anything; only the end matters
+                  }
+                } catch (IOException e) {
+                  // an input that fails is an input that ended
+                }
+                stop.countDown();
+              },
+              "gil-lab-serve-stdin");
       watcher.setDaemon(true);
       watcher.start();
     }

@@ -7,9 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an experiment runs with: its sizes, the switching policy the user chose, where progress
- * lines go (the command sends them to standard error), and the adaptive mode, or null for a
- * fixed number of timed runs ({@link Sizes#repeats()}). Immutable; the progress sink must be
- * thread-safe.
+ * lines go (the command sends them to standard error), and the adaptive mode, or null for a fixed
+ * number of timed runs ({@link Sizes#repeats()}). Immutable; the progress sink must be thread-safe.
  */
 public record Settings(
     Sizes sizes, PolicyChoice policy, Consumer<String> progress, @Nullable Adaptive adaptive) {

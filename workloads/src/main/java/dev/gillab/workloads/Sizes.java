@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * How big each experiment is. {@link #defaults()} is what {@code gil-lab} with no arguments runs
- * (the whole suite in well under 90 s on 2 cores); {@link #quick()} is a smoke size for a fast
- * look and for the tests. Immutable.
+ * (the whole suite in well under 90 s on 2 cores); {@link #quick()} is a smoke size for a fast look
+ * and for the tests. Immutable.
  *
  * @param countdown n of each CPU worker's countdown(n)
  * @param cpuWorkers workers of {@code cpu}
@@ -15,8 +15,8 @@ import java.time.Duration;
  * @param ioRounds rounds per IO worker; a round is one sleep and one echo round trip
  * @param ioDelay how long each sleep lasts and how long the echo server waits before replying
  * @param convoyCpuThreads {@code convoy} runs beside 1 up to this many CPU-bound threads
- * @param convoyRoundTripsAlone round trips timed with no other interpreter thread running (a
- *     plain Java loop keeps one core busy meanwhile)
+ * @param convoyRoundTripsAlone round trips timed with no other interpreter thread running (a plain
+ *     Java loop keeps one core busy meanwhile)
  * @param convoyRoundTripsBeside the most round trips timed beside the CPU-bound threads
  * @param convoyBesideFor how long the round trips beside the CPU-bound threads go on (fewer if
  *     {@code convoyRoundTripsBeside} come first): a time, not a count, since a round trip takes
@@ -58,8 +58,18 @@ public record Sizes(
   /** The suite's sizes: countdown(20,000,000) as in the reference figures, 16 IO workers. */
   public static Sizes defaults() {
     return new Sizes(
-        20_000_000, 2, 16, 1, Duration.ofMillis(100), 2, 2_000, 100_000, Duration.ofMillis(200),
-        100_000, 1, 3);
+        20_000_000,
+        2,
+        16,
+        1,
+        Duration.ofMillis(100),
+        2,
+        2_000,
+        100_000,
+        Duration.ofMillis(200),
+        100_000,
+        1,
+        3);
   }
 
   /** A smoke run: every mode, tiny sizes, one timed run. */
@@ -72,15 +82,34 @@ public record Sizes(
   public Sizes withWorkers(int workers) {
     checkArgument(workers >= 1, "workers must be at least 1, was %s", workers);
     return new Sizes(
-        countdown, workers, workers, ioRounds, ioDelay, workers, convoyRoundTripsAlone,
-        convoyRoundTripsBeside, convoyBesideFor, raceAppends, warmups, repeats);
+        countdown,
+        workers,
+        workers,
+        ioRounds,
+        ioDelay,
+        workers,
+        convoyRoundTripsAlone,
+        convoyRoundTripsBeside,
+        convoyBesideFor,
+        raceAppends,
+        warmups,
+        repeats);
   }
 
   /** The same sizes with {@code repeats} timed runs. */
   public Sizes withRepeats(int repeats) {
     return new Sizes(
-        countdown, cpuWorkers, ioWorkers, ioRounds, ioDelay, convoyCpuThreads,
-        convoyRoundTripsAlone, convoyRoundTripsBeside, convoyBesideFor, raceAppends, warmups,
+        countdown,
+        cpuWorkers,
+        ioWorkers,
+        ioRounds,
+        ioDelay,
+        convoyCpuThreads,
+        convoyRoundTripsAlone,
+        convoyRoundTripsBeside,
+        convoyBesideFor,
+        raceAppends,
+        warmups,
         repeats);
   }
 }

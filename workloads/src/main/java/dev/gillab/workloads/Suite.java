@@ -16,18 +16,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs a list of experiments, collects everything into one {@link SuiteResult}, writes it as JSON
  * if asked, and prints a table per experiment on {@code out}, each followed by the machine line
- * (load average before and after, the cores this JVM and its worker JVMs had). An experiment
- * that fails is reported on {@code err} and the others still run; the exit code is then 1.
+ * (load average before and after, the cores this JVM and its worker JVMs had). An experiment that
+ * fails is reported on {@code err} and the others still run; the exit code is then 1.
  *
  * <p>The tables go to {@code out} when the run ends, not as each experiment finishes: whether the
  * figures can be trusted ({@link Trust}) is known only then, and when they cannot, that is the
- * first line, before any figure a reader might take for a finding. Progress goes to {@code err}
- * as it happens. Not thread-safe: one run at a time.
+ * first line, before any figure a reader might take for a finding. Progress goes to {@code err} as
+ * it happens. Not thread-safe: one run at a time.
  */
 public final class Suite {
   /** The experiments, in the order the whole suite runs them. */
   public enum Experiment {
-    CPU, IO, CONVOY, RACE, DEADLOCK;
+    CPU,
+    IO,
+    CONVOY,
+    RACE,
+    DEADLOCK;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -36,8 +40,10 @@ public final class Suite {
 
   private final Settings settings;
   private final PrintStream out;
+
   /** The tables, kept until the verdict is known. */
   private final ByteArrayOutputStream tablesBytes = new ByteArrayOutputStream();
+
   private final PrintStream tables = new PrintStream(tablesBytes, true, StandardCharsets.UTF_8);
   private final PrintStream err;
   private final List<ResultRow> results = new ArrayList<>();
@@ -78,8 +84,13 @@ public final class Suite {
     if (busy != null) {
       out.println(busy);
     }
-    out.println("gil-lab on " + SuiteResult.javaDescription() + ", " + cores + " cores, policy "
-        + settings.policy().label());
+    out.println(
+        "gil-lab on "
+            + SuiteResult.javaDescription()
+            + ", "
+            + cores
+            + " cores, policy "
+            + settings.policy().label());
     out.println();
     out.print(tablesBytes.toString(StandardCharsets.UTF_8));
     out.flush();
@@ -100,8 +111,16 @@ public final class Suite {
 
   public SuiteResult result() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new SuiteResult(SuiteResult.javaDescription(), cores, results, convoy, race, deadlock,
-        skipped, machine, Trust.verdict(machine));
+    return new SuiteResult(
+        SuiteResult.javaDescription(),
+        cores,
+        results,
+        convoy,
+        race,
+        deadlock,
+        skipped,
+        machine,
+        Trust.verdict(machine));
   }
 
   public List<String> failures() {
@@ -113,18 +132,36 @@ public final class Suite {
     switch (e) {
       case CPU -> {
         Outcome<ResultRow> o = CpuExperiment.run(settings);
-        keep(o, ResultTable.render(String.format(Locale.ROOT,
-            "cpu — countdown(%,d) on each of %d workers; %s", z.countdown(), z.cpuWorkers(),
-            runs(o.rows(), "warm-up until the JIT settled")), o.rows())
-            + adaptiveMisses(o.rows()), results);
+        keep(
+            o,
+            ResultTable.render(
+                    String.format(
+                        Locale.ROOT,
+                        "cpu — countdown(%,d) on each of %d workers; %s",
+                        z.countdown(),
+                        z.cpuWorkers(),
+                        runs(o.rows(), "warm-up until the JIT settled")),
+                    o.rows())
+                + adaptiveMisses(o.rows()),
+            results);
       }
       case IO -> {
         Outcome<ResultRow> o = IoExperiment.run(settings);
-        keep(o, ResultTable.render(String.format(Locale.ROOT,
-            "io — %d workers x %d round%s of sleep(%d ms) + echo round trip (%d ms reply delay); %s",
-            z.ioWorkers(), z.ioRounds(), z.ioRounds() == 1 ? "" : "s", z.ioDelay().toMillis(),
-            z.ioDelay().toMillis(), runs(o.rows(), z.warmups() + " warm-up")), o.rows())
-            + adaptiveMisses(o.rows()), results);
+        keep(
+            o,
+            ResultTable.render(
+                    String.format(
+                        Locale.ROOT,
+                        "io — %d workers x %d round%s of sleep(%d ms) + echo round trip (%d ms reply delay); %s",
+                        z.ioWorkers(),
+                        z.ioRounds(),
+                        z.ioRounds() == 1 ? "" : "s",
+                        z.ioDelay().toMillis(),
+                        z.ioDelay().toMillis(),
+                        runs(o.rows(), z.warmups() + " warm-up")),
+                    o.rows())
+                + adaptiveMisses(o.rows()),
+            results);
       }
       case CONVOY -> {
         Outcome<ConvoyRow> o = ConvoyExperiment.run(settings);
@@ -158,10 +195,14 @@ public final class Suite {
     int lo = rows.stream().mapToInt(ResultRow::runs).min().orElse(settings.sizes().repeats());
     int hi = rows.stream().mapToInt(ResultRow::runs).max().orElse(lo);
     Adaptive a = settings.adaptive();
-    return String.format(Locale.ROOT, "median of %s run%s%s after %s",
-        lo == hi ? String.valueOf(lo) : lo + "-" + hi, hi == 1 ? "" : "s",
-        a == null ? "" : " (adaptive: until its 95 % interval is within 5 %, at most "
-            + a.capLabel() + ")",
+    return String.format(
+        Locale.ROOT,
+        "median of %s run%s%s after %s",
+        lo == hi ? String.valueOf(lo) : lo + "-" + hi,
+        hi == 1 ? "" : "s",
+        a == null
+            ? ""
+            : " (adaptive: until its 95 % interval is within 5 %, at most " + a.capLabel() + ")",
         warmup);
   }
 
@@ -178,14 +219,15 @@ public final class Suite {
         MedianInterval.Interval i =
             new MedianInterval.Interval(r.ciLowSeconds(), r.medianSeconds(), r.ciHighSeconds());
         if (!i.within(Adaptive.WITHIN)) {
-          misses.add(String.format(Locale.ROOT, "%s (±%.1f %%)", r.mode(),
-              100 * i.halfWidthShare()));
+          misses.add(
+              String.format(Locale.ROOT, "%s (±%.1f %%)", r.mode(), 100 * i.halfWidthShare()));
         }
       }
     }
     return misses.isEmpty()
         ? "adaptive: every median's 95 % interval is within 5 %" + System.lineSeparator()
-        : "adaptive: not within 5 % at the cap: " + String.join(", ", misses)
+        : "adaptive: not within 5 % at the cap: "
+            + String.join(", ", misses)
             + System.lineSeparator();
   }
 }

@@ -8,12 +8,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything one {@code gil-lab} run measured: the JVM and core count it ran on, the timed rows
- * of {@code cpu} and {@code io}, the convoy rows, the race and deadlock outcomes, and the modes
- * it skipped with the reason, the machine around each experiment ({@link MachineRow}) and, when
- * {@link Trust} found the figures to be a busy machine's, the one line that says so ({@code
- * busyMachine}, null otherwise). This is the document {@code --json FILE} writes; its schema is
- * in the module README. Immutable.
+ * Everything one {@code gil-lab} run measured: the JVM and core count it ran on, the timed rows of
+ * {@code cpu} and {@code io}, the convoy rows, the race and deadlock outcomes, and the modes it
+ * skipped with the reason, the machine around each experiment ({@link MachineRow}) and, when {@link
+ * Trust} found the figures to be a busy machine's, the one line that says so ({@code busyMachine},
+ * null otherwise). This is the document {@code --json FILE} writes; its schema is in the module
+ * README. Immutable.
  */
 public record SuiteResult(
     String java,
@@ -42,8 +42,16 @@ public record SuiteResult(
    * recorded: what a report of one program run shows where a suite's figures would be.
    */
   public static SuiteResult noFigures() {
-    return new SuiteResult(javaDescription(), Runtime.getRuntime().availableProcessors(),
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+    return new SuiteResult(
+        javaDescription(),
+        Runtime.getRuntime().availableProcessors(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null);
   }
 
   /** e.g. {@code "OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1"}. */

@@ -14,21 +14,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An experiment's figures are from a <em>busy machine</em> when the run got less CPU than it
  * wanted: over the experiment (if it lasted at least {@value #MIN_SECONDS_DURING} s; shorter ones
- * are within the OS counters' resolution) other work used more than {@value #OTHERS_PER_CORE}
- * cores per core <em>and</em> the machine was full (this run's cores and other work's together
- * at least {@value #FULL} of all cores), so a thread of this run that wanted a core could not
- * always have one. Other work's cores are the machine's busy time less this run's (its own and
- * its worker JVMs' CPU time), where the OS gives the machine's busy time (Linux).
+ * are within the OS counters' resolution) other work used more than {@value #OTHERS_PER_CORE} cores
+ * per core <em>and</em> the machine was full (this run's cores and other work's together at least
+ * {@value #FULL} of all cores), so a thread of this run that wanted a core could not always have
+ * one. Other work's cores are the machine's busy time less this run's (its own and its worker JVMs'
+ * CPU time), where the OS gives the machine's busy time (Linux).
  *
- * <p>Where it does not, the load average stands in, less an estimate of this run's own part of
- * it: the figures are a busy machine's when the load before an experiment is above {@value
- * #OTHERS_PER_CORE} per core, or the load after it is and the machine was full. The load average
- * is the kernel's moving average of runnable threads over about a minute, so right after one
- * experiment it still carries that experiment's own threads; this run's part is estimated the
- * same way, as a moving average of its CPU share with the load average's time constant, {@value
- * #LOAD_TIME_CONSTANT_SECONDS} s, starting from 0. The estimate is rough (a run's threads that
- * wait count in the load but use no CPU: a load of 1.8 at the start of {@code convoy} with no
- * other work at all was seen), which is why measured busy time comes first.
+ * <p>Where it does not, the load average stands in, less an estimate of this run's own part of it:
+ * the figures are a busy machine's when the load before an experiment is above {@value
+ * #OTHERS_PER_CORE} per core, or the load after it is and the machine was full. The load average is
+ * the kernel's moving average of runnable threads over about a minute, so right after one
+ * experiment it still carries that experiment's own threads; this run's part is estimated the same
+ * way, as a moving average of its CPU share with the load average's time constant, {@value
+ * #LOAD_TIME_CONSTANT_SECONDS} s, starting from 0. The estimate is rough (a run's threads that wait
+ * count in the load but use no CPU: a load of 1.8 at the start of {@code convoy} with no other work
+ * at all was seen), which is why measured busy time comes first.
  *
  * <p>A run is trustworthy when none of its experiments is busy; otherwise {@link #verdict} is the
  * one line the command prints first. Stateless.
@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 public final class Trust {
   /**
    * Other work per core above which figures are a busy machine's: on 2 cores, half a core. A
-   * parallel mode wants every core, and 0.55 of 2 cores of other work was seen to take two
-   * workers' speed-up from 1.8x to 1.2x.
+   * parallel mode wants every core, and 0.55 of 2 cores of other work was seen to take two workers'
+   * speed-up from 1.8x to 1.2x.
    */
   public static final double OTHERS_PER_CORE = 0.25;
 
@@ -85,9 +85,12 @@ public final class Trust {
     }
     StringBuilder b = new StringBuilder("figures from a busy machine: ").append(busy.get(0).busy());
     if (busy.size() > 1) {
-      b.append(" (and ").append(busy.size() - 1).append(" more: ")
-          .append(String.join(", ", busy.subList(1, busy.size()).stream()
-              .map(MachineRow::experiment).toList()))
+      b.append(" (and ")
+          .append(busy.size() - 1)
+          .append(" more: ")
+          .append(
+              String.join(
+                  ", ", busy.subList(1, busy.size()).stream().map(MachineRow::experiment).toList()))
           .append(')');
     }
     return b.append("; read them as such").toString();
@@ -101,26 +104,46 @@ public final class Trust {
     double workers = cores(b.childCpuNanos() - a.childCpuNanos(), seconds);
     @Nullable Double others = null;
     if (a.hasMachineBusy() && b.hasMachineBusy() && seconds > 0) {
-      others = Math.max(0, cores(b.machineBusyNanos() - a.machineBusyNanos(), seconds)
-          - jvm - workers);
+      others =
+          Math.max(0, cores(b.machineBusyNanos() - a.machineBusyNanos(), seconds) - jvm - workers);
     }
     @Nullable String busy = null;
     if (others == null
         && a.hasLoadAverage()
         && a.loadAverage() - ownBefore > OTHERS_PER_CORE * cores) {
-      busy = String.format(Locale.ROOT, "load %.1f on %d cores at the start of %s",
-          a.loadAverage(), cores, s.experiment());
+      busy =
+          String.format(
+              Locale.ROOT,
+              "load %.1f on %d cores at the start of %s",
+              a.loadAverage(),
+              cores,
+              s.experiment());
     } else if (seconds >= MIN_SECONDS_DURING) {
-      double during = others != null ? others
-          : b.hasLoadAverage() ? Math.max(0, b.loadAverage() - ownAfter) : 0;
+      double during =
+          others != null
+              ? others
+              : b.hasLoadAverage() ? Math.max(0, b.loadAverage() - ownAfter) : 0;
       if (during > OTHERS_PER_CORE * cores && jvm + workers + during >= FULL * cores) {
-        busy = String.format(Locale.ROOT, "other work took %.1f of %d cores during %s",
-            during, cores, s.experiment());
+        busy =
+            String.format(
+                Locale.ROOT,
+                "other work took %.1f of %d cores during %s",
+                during,
+                cores,
+                s.experiment());
       }
     }
-    return new MachineRow(s.experiment(), seconds, cores,
-        a.hasLoadAverage() ? a.loadAverage() : null, b.hasLoadAverage() ? b.loadAverage() : null,
-        ownBefore, jvm, workers, others, busy);
+    return new MachineRow(
+        s.experiment(),
+        seconds,
+        cores,
+        a.hasLoadAverage() ? a.loadAverage() : null,
+        b.hasLoadAverage() ? b.loadAverage() : null,
+        ownBefore,
+        jvm,
+        workers,
+        others,
+        busy);
   }
 
   /** The run's own part of the load average at {@code to}, given {@code own} at {@code from}. */

@@ -16,7 +16,8 @@ class BandsTest {
 
   private static JsonNode run(double threads, double convoy1, boolean below, boolean busy)
       throws Exception {
-    return JSON.readTree("""
+    return JSON.readTree(
+        """
         {"results": [
           {"experiment": "cpu", "mode": "threads-gil", "speedup": %s},
           {"experiment": "cpu", "mode": "processes", "speedup": 1.9},
@@ -28,23 +29,54 @@ class BandsTest {
           {"policy": "interval(5ms)", "cpuThreads": 2, "slowdown": 400, "belowBaseline": false},
           {"policy": "ioPriority(5ms)", "cpuThreads": 1, "slowdown": 0.7, "belowBaseline": %s}]
          %s}
-        """.formatted(threads, convoy1, below, busy ? ", \"busyMachine\": \"figures from...\"" : ""));
+        """
+            .formatted(
+                threads, convoy1, below, busy ? ", \"busyMachine\": \"figures from...\"" : ""));
   }
 
   @Test
   void aRowPerRunMissesStarredAndTheRunsInsideEachBandCounted() throws Exception {
-    String t = Bands.table(Bands.DEFAULT, List.of("1.json", "2.json"),
-        List.of(run(0.95, 250, true, false), run(1.41, 1.5, false, true)));
+    String t =
+        Bands.table(
+            Bands.DEFAULT,
+            List.of("1.json", "2.json"),
+            List.of(run(0.95, 250, true, false), run(1.41, 1.5, false, true)));
     List<String> lines = t.lines().toList();
     assertEquals(5, lines.size(), t);
-    assertEquals(List.of("run", "threads-gil", "processes", "nogil-atomic", "nogil-biased",
-        "io", "threads", "convoy", "1", "CPU", "convoy", "2", "CPU", "ioPriority", "1",
-        "ioPriority", "2", "busy", "machine"), List.of(lines.get(0).trim().split("\\s+")));
-    assertEquals(List.of("1.json", "0.95x", "1.90x", "1.80x", "1.70x", "15.20x", "250.00x",
-        "400.00x", "1.00x", "-", "no"), List.of(lines.get(2).trim().split("\\s+")));
-    assertEquals(List.of("2.json", "1.41x*", "1.90x", "1.80x", "1.70x", "15.20x", "1.50x*",
-        "400.00x", "0.70x", "-", "yes"), List.of(lines.get(3).trim().split("\\s+")));
-    assertEquals(List.of("inside", "1/2", "2/2", "2/2", "2/2", "2/2", "1/2", "2/2", "2/2", "0/2"),
+    assertEquals(
+        List.of(
+            "run",
+            "threads-gil",
+            "processes",
+            "nogil-atomic",
+            "nogil-biased",
+            "io",
+            "threads",
+            "convoy",
+            "1",
+            "CPU",
+            "convoy",
+            "2",
+            "CPU",
+            "ioPriority",
+            "1",
+            "ioPriority",
+            "2",
+            "busy",
+            "machine"),
+        List.of(lines.get(0).trim().split("\\s+")));
+    assertEquals(
+        List.of(
+            "1.json", "0.95x", "1.90x", "1.80x", "1.70x", "15.20x", "250.00x", "400.00x", "1.00x",
+            "-", "no"),
+        List.of(lines.get(2).trim().split("\\s+")));
+    assertEquals(
+        List.of(
+            "2.json", "1.41x*", "1.90x", "1.80x", "1.70x", "15.20x", "1.50x*", "400.00x", "0.70x",
+            "-", "yes"),
+        List.of(lines.get(3).trim().split("\\s+")));
+    assertEquals(
+        List.of("inside", "1/2", "2/2", "2/2", "2/2", "2/2", "1/2", "2/2", "2/2", "0/2"),
         List.of(lines.get(4).trim().split("\\s+")));
   }
 

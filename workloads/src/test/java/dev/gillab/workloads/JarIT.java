@@ -16,8 +16,12 @@ class JarIT {
 
   private static Cli java(String... args) throws Exception {
     assertTrue(Files.isRegularFile(JAR), "the build makes " + JAR);
-    List<String> cmd = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).start();
     p.getOutputStream().close();
@@ -25,7 +29,9 @@ class JarIT {
     byte[] err = p.getErrorStream().readAllBytes();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     return new Cli(
-        p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -45,7 +51,9 @@ class JarIT {
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", JAR.toString(), "dev.gillab.refcount.lessons.RefCount_02_GetRefCountPlusOne")
+                "-cp",
+                JAR.toString(),
+                "dev.gillab.refcount.lessons.RefCount_02_GetRefCountPlusOne")
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -57,22 +65,34 @@ class JarIT {
   @Test
   void theJarServesThePageFromItsOwnResources() throws Exception {
     assertTrue(Files.isRegularFile(JAR), "the build makes " + JAR);
-    Process p = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-            JAR.toString(), "serve", "--port", "0", "--for", "60s")
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "serve",
+                "--port",
+                "0",
+                "--for",
+                "60s")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
-      String address = new java.io.BufferedReader(new java.io.InputStreamReader(
-          p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-      assertTrue(address != null && address.matches("http://127\\.0\\.0\\.1:\\d+/"),
+      String address =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
+      assertTrue(
+          address != null && address.matches("http://127\\.0\\.0\\.1:\\d+/"),
           String.valueOf(address));
       java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
       for (String file : new String[] {"", "lab.js", "lab.css"}) {
-        java.net.http.HttpResponse<String> r = client.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + file))
-                .timeout(java.time.Duration.ofSeconds(30)).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> r =
+            client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + file))
+                    .timeout(java.time.Duration.ofSeconds(30))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), file);
         assertTrue(r.body().length() > 500, file);
       }

@@ -21,7 +21,9 @@ class MedianIntervalTest {
     assertEquals(new MedianInterval.Interval(1, 3.5, 6), MedianInterval.of(oneTo(6)).get());
   }
 
-  /** The ranks of the textbook table (e.g. Conover): n=10 → (2, 9), n=20 → (6, 15), n=50 → (18, 33). */
+  /**
+   * The ranks of the textbook table (e.g. Conover): n=10 → (2, 9), n=20 → (6, 15), n=50 → (18, 33).
+   */
   @Test
   void theRanksAreTheNarrowestWithAtLeast95Percent() {
     MedianInterval.Interval ten = MedianInterval.of(oneTo(10)).get();

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code --json FILE} and {@code --report DIR} against each kind of thing a path can name: a
  * regular file, a folder, a missing parent, a symbolic link, a FIFO, a read-only folder. A path
  * that cannot be written is refused before anything runs — exit 2, one line on standard error,
- * nothing on standard output, nothing written; one that can is written through any symbolic
- * link, never replacing it, with the mode the umask gives a new file.
+ * nothing on standard output, nothing written; one that can is written through any symbolic link,
+ * never replacing it, with the mode the umask gives a new file.
  *
  * <p>The refused rows run {@code deadlock} or a program that prints: had the check come after the
  * work, standard output would show it.
@@ -73,7 +73,8 @@ class OutputPathsTest {
   @Test
   void jsonToAFolderIsRefused() throws Exception {
     Path d = Files.createDirectory(dir.resolve("d"));
-    assertRefused(cli("deadlock", "--json", d.toString()),
+    assertRefused(
+        cli("deadlock", "--json", d.toString()),
         "gil-lab: cannot write --json '" + d + "': a folder, not a file");
     assertTrue(Files.isDirectory(d));
     assertEquals(0, count(d));
@@ -90,15 +91,21 @@ class OutputPathsTest {
 
   /** What the refusal of {@code option}'s {@code target} in a folder that does not exist says. */
   private static String underMissing(String option, Path target) {
-    return "gil-lab: cannot write " + option + " '" + target + "': the folder '"
-        + target.getParent() + "' does not exist";
+    return "gil-lab: cannot write "
+        + option
+        + " '"
+        + target
+        + "': the folder '"
+        + target.getParent()
+        + "' does not exist";
   }
 
   @Test
   void jsonUnderAFileIsRefused() throws Exception {
     Path file = Files.writeString(dir.resolve("plain"), "x");
     Path f = file.resolve("r.json");
-    assertRefused(cli("deadlock", "--json", f.toString()),
+    assertRefused(
+        cli("deadlock", "--json", f.toString()),
         "gil-lab: cannot write --json '" + f + "': '" + file + "' is not a folder");
   }
 
@@ -117,20 +124,29 @@ class OutputPathsTest {
   @Test
   void jsonThroughASymlinkToNothingALoopOrAFolderIsRefused() throws Exception {
     Path dangling = Files.createSymbolicLink(dir.resolve("dangling.json"), dir.resolve("gone"));
-    assertRefused(cli("deadlock", "--json", dangling.toString()),
-        "gil-lab: cannot write --json '" + dangling + "': a symbolic link to '"
-            + dir.resolve("gone") + "', which does not exist");
+    assertRefused(
+        cli("deadlock", "--json", dangling.toString()),
+        "gil-lab: cannot write --json '"
+            + dangling
+            + "': a symbolic link to '"
+            + dir.resolve("gone")
+            + "', which does not exist");
     assertTrue(Files.isSymbolicLink(dangling));
     assertFalse(Files.exists(dir.resolve("gone")));
 
     Path loop = Files.createSymbolicLink(dir.resolve("loop-a"), dir.resolve("loop-b"));
     Files.createSymbolicLink(dir.resolve("loop-b"), loop);
-    assertRefused(cli("deadlock", "--json", loop.toString()),
-        "gil-lab: cannot write --json '" + loop + "': a symbolic link to '"
-            + dir.resolve("loop-b") + "', which leads to no file");
+    assertRefused(
+        cli("deadlock", "--json", loop.toString()),
+        "gil-lab: cannot write --json '"
+            + loop
+            + "': a symbolic link to '"
+            + dir.resolve("loop-b")
+            + "', which leads to no file");
 
     Path toFolder = Files.createSymbolicLink(dir.resolve("to-folder"), dir.resolve("probe-dir"));
-    assertRefused(cli("deadlock", "--json", toFolder.toString()),
+    assertRefused(
+        cli("deadlock", "--json", toFolder.toString()),
         "gil-lab: cannot write --json '" + toFolder + "': a folder, not a file");
     assertTrue(Files.isSymbolicLink(toFolder));
   }
@@ -138,19 +154,21 @@ class OutputPathsTest {
   @Test
   void jsonToAFifoIsRefusedAndTheFifoKept() throws Exception {
     Path fifo = mkfifo(dir.resolve("fifo"));
-    assertRefused(cli("deadlock", "--json", fifo.toString()),
+    assertRefused(
+        cli("deadlock", "--json", fifo.toString()),
         "gil-lab: cannot write --json '" + fifo + "': a FIFO, not a regular file");
     assertTrue(isFifo(fifo), "still a FIFO");
     Path link = Files.createSymbolicLink(dir.resolve("to-fifo"), fifo);
-    assertRefused(cli("deadlock", "--json", link.toString()),
+    assertRefused(
+        cli("deadlock", "--json", link.toString()),
         "gil-lab: cannot write --json '" + link + "': a FIFO, not a regular file");
     assertTrue(Files.isSymbolicLink(link));
   }
 
   /**
-   * A folder without write permission: for an ordinary user the path is refused; root writes
-   * anyway (the kernel does not check a folder's mode for root), so as root it is written, with
-   * the usual mode. Both outcomes are asserted; which one runs depends on who runs the tests.
+   * A folder without write permission: for an ordinary user the path is refused; root writes anyway
+   * (the kernel does not check a folder's mode for root), so as root it is written, with the usual
+   * mode. Both outcomes are asserted; which one runs depends on who runs the tests.
    */
   @Test
   void jsonInAReadOnlyFolder() throws Exception {
@@ -164,8 +182,8 @@ class OutputPathsTest {
         assertJson(f);
         assertEquals(newFileMode, Files.getPosixFilePermissions(f));
       } else {
-        assertRefused(r, "gil-lab: cannot write --json '" + f + "': the folder '" + ro
-            + "' is not writable");
+        assertRefused(
+            r, "gil-lab: cannot write --json '" + f + "': the folder '" + ro + "' is not writable");
         assertFalse(Files.exists(f));
       }
     } finally {
@@ -182,8 +200,14 @@ class OutputPathsTest {
   void aHostileJsonPathIsEchoedEscaped() {
     Path f = dir.resolve("no\u001b[2Jsuch").resolve("r.json");
     Cli r = cli("deadlock", "--json", f.toString());
-    assertRefused(r, "gil-lab: cannot write --json '" + dir + "/no\\x1b[2Jsuch/r.json': the"
-        + " folder '" + dir + "/no\\x1b[2Jsuch' does not exist");
+    assertRefused(
+        r,
+        "gil-lab: cannot write --json '"
+            + dir
+            + "/no\\x1b[2Jsuch/r.json': the"
+            + " folder '"
+            + dir
+            + "/no\\x1b[2Jsuch' does not exist");
   }
 
   // ---- --report ----------------------------------------------------------------------------
@@ -217,7 +241,8 @@ class OutputPathsTest {
   @Test
   void reportToARegularFileIsRefused() throws Exception {
     Path f = Files.writeString(dir.resolve("f"), "keep");
-    assertRefused(cli("--report", f.toString(), "deadlock"),
+    assertRefused(
+        cli("--report", f.toString(), "deadlock"),
         "gil-lab: cannot write --report '" + f + "': a file, not a folder");
     assertEquals("keep", Files.readString(f));
   }
@@ -225,8 +250,8 @@ class OutputPathsTest {
   @Test
   void aProgramRunsReportUnderAMissingFolderIsRefusedAndNothingMade() {
     Path d = dir.resolve("missing").resolve("r");
-    assertRefused(cli("run", "--report", d.toString(), program.toString()),
-        underMissing("--report", d));
+    assertRefused(
+        cli("run", "--report", d.toString(), program.toString()), underMissing("--report", d));
     assertFalse(Files.exists(d.getParent()));
   }
 
@@ -252,14 +277,20 @@ class OutputPathsTest {
   @Test
   void reportToAFifoOrWithAFifoInsideIsRefused() throws Exception {
     Path fifo = mkfifo(dir.resolve("fifo"));
-    assertRefused(cli("deadlock", "--report", fifo.toString()),
+    assertRefused(
+        cli("deadlock", "--report", fifo.toString()),
         "gil-lab: cannot write --report '" + fifo + "': a FIFO, not a folder");
     assertTrue(isFifo(fifo));
 
     Path d = Files.createDirectory(dir.resolve("r"));
     Path index = mkfifo(d.resolve("index.html"));
-    assertRefused(cli("run", "--report", d.toString(), program.toString()),
-        "gil-lab: cannot write --report '" + d + "': '" + index + "' is a FIFO, not a regular"
+    assertRefused(
+        cli("run", "--report", d.toString(), program.toString()),
+        "gil-lab: cannot write --report '"
+            + d
+            + "': '"
+            + index
+            + "' is a FIFO, not a regular"
             + " file");
     assertTrue(isFifo(index));
     assertEquals(1, count(d), "nothing else written");
@@ -276,8 +307,9 @@ class OutputPathsTest {
         assertProgramRan(r);
         assertReport(ro);
       } else {
-        assertRefused(r, "gil-lab: cannot write --report '" + ro + "': the folder '" + ro
-            + "' is not writable");
+        assertRefused(
+            r,
+            "gil-lab: cannot write --report '" + ro + "': the folder '" + ro + "' is not writable");
         assertEquals(0, count(ro));
       }
     } finally {
@@ -287,10 +319,10 @@ class OutputPathsTest {
 
   @Test
   void anEmptyReportNameIsRefused() {
-    assertRefused(cli("run", "--report", "", program.toString()),
+    assertRefused(
+        cli("run", "--report", "", program.toString()),
         "gil-lab: cannot write --report '': no name");
-    assertRefused(cli("--report", "", "deadlock"),
-        "gil-lab: cannot write --report '': no name");
+    assertRefused(cli("--report", "", "deadlock"), "gil-lab: cannot write --report '': no name");
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -330,8 +362,9 @@ class OutputPathsTest {
       assertEquals(newFileMode, Files.getPosixFilePermissions(f), name);
     }
     assertEquals(3, count(d), "no temporary file left");
-    assertTrue(Files.readString(d.resolve("index.html"), StandardCharsets.UTF_8)
-        .startsWith("<!DOCTYPE html>"));
+    assertTrue(
+        Files.readString(d.resolve("index.html"), StandardCharsets.UTF_8)
+            .startsWith("<!DOCTYPE html>"));
   }
 
   private static long count(Path d) throws IOException {

@@ -34,7 +34,9 @@ class PolicyChoiceTest {
       assertEquals(Optional.of(Duration.ofMillis(3)), in.switchInterval());
     }
     try (Interpreter in =
-        PolicyChoice.of("ticks(5)", Duration.ofMillis(3)).configure(Interpreter.builder()).build()) {
+        PolicyChoice.of("ticks(5)", Duration.ofMillis(3))
+            .configure(Interpreter.builder())
+            .build()) {
       assertEquals(Optional.empty(), in.switchInterval());
     }
   }
@@ -45,7 +47,8 @@ class PolicyChoiceTest {
     try (Interpreter in = none.configure(Interpreter.builder()).build()) {
       assertEquals("none", in.gilStats().policy());
     }
-    assertThrows(UnsafeCountsException.class,
+    assertThrows(
+        UnsafeCountsException.class,
         () -> none.configure(Interpreter.builder()).countStrategy(CountStrategy.PLAIN).build());
   }
 
@@ -59,8 +62,9 @@ class PolicyChoiceTest {
   void badNamesAndIntervals() {
     assertEquals(
         "unknown policy 'fifo'; known: interval, ticks, ticks(n), io-priority, none",
-        assertThrows(IllegalArgumentException.class,
-            () -> PolicyChoice.of("fifo", Duration.ofMillis(5))).getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> PolicyChoice.of("fifo", Duration.ofMillis(5)))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> PolicyChoice.of("interval", Duration.ZERO));
   }
 

@@ -43,69 +43,71 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Every shell command in a fenced block of every README is checked against the code, so that a
- * renamed class, option, subcommand, file, module or profile fails the build instead of leaving
- * a reader with a command that no longer works.
+ * renamed class, option, subcommand, file, module or profile fails the build instead of leaving a
+ * reader with a command that no longer works.
  *
  * <p>A fenced line starting with {@code mvn}, {@code java}, {@code cd}, {@code mkdir} or {@code
- * for} is a command line; {@code &&}, {@code ;}, {@code ||} and {@code |} split it into commands,
- * a trailing backslash continues it on the next line. Each command is checked:
+ * for} is a command line; {@code &&}, {@code ;}, {@code ||} and {@code |} split it into commands, a
+ * trailing backslash continues it on the next line. Each command is checked:
  *
  * <ul>
  *   <li>{@code java -jar .../gil-lab.jar ARGS}: the jar path is the one the workloads pom's shade
  *       plugin builds, seen from where the command runs; ARGS parse against the real command
- *       (picocli's {@code parseArgs}: nothing runs); a program file given to {@code run} or
- *       {@code dis}, and any argument that names a repository file, exists. Documented {@code
- *       run} and {@code dis} commands are also run in-process and must exit 0 and print the
- *       lines the README shows after them.
- *   <li>{@code java -cp .../gil-lab.jar CLASS}: CLASS is a main class of a module (the jar holds
- *       no test classes), loads, and has {@code public static void main(String[])}.
+ *       (picocli's {@code parseArgs}: nothing runs); a program file given to {@code run} or {@code
+ *       dis}, and any argument that names a repository file, exists. Documented {@code run} and
+ *       {@code dis} commands are also run in-process and must exit 0 and print the lines the README
+ *       shows after them.
+ *   <li>{@code java -cp .../gil-lab.jar CLASS}: CLASS is a main class of a module (the jar holds no
+ *       test classes), loads, and has {@code public static void main(String[])}.
  *   <li>{@code mvn}: every option is one Maven has, every goal a lifecycle phase or a goal of a
- *       plugin a pom declares, {@code -pl} names modules of the root pom, {@code -P} profiles
- *       that exist; {@code exec:java} runs in a module that lets it ({@code exec.skip=false})
- *       a main class whose source is there (a test class only with {@code
- *       -Dexec.classpathScope=test}) and whose file arguments exist; {@code -Pbench} reaches
- *       the phase JMH is bound to, in a module whose benchmarks run ({@code jmh.skip=false}),
- *       and every benchmark pattern of {@code jmh.args} matches a benchmark.
- *   <li>{@code cd} and {@code mkdir}: a folder is entered only if it exists or an earlier
- *       {@code mkdir} of the same block made it; later paths resolve from there.
+ *       plugin a pom declares, {@code -pl} names modules of the root pom, {@code -P} profiles that
+ *       exist; {@code exec:java} runs in a module that lets it ({@code exec.skip=false}) a main
+ *       class whose source is there (a test class only with {@code -Dexec.classpathScope=test}) and
+ *       whose file arguments exist; {@code -Pbench} reaches the phase JMH is bound to, in a module
+ *       whose benchmarks run ({@code jmh.skip=false}), and every benchmark pattern of {@code
+ *       jmh.args} matches a benchmark.
+ *   <li>{@code cd} and {@code mkdir}: a folder is entered only if it exists or an earlier {@code
+ *       mkdir} of the same block made it; later paths resolve from there.
  * </ul>
  *
- * <p>Placeholders are stood in for, so that the rest of the command is still checked: {@code
- * $(seq A B)} and a {@code for} loop's variable stand for the first value, {@code $(ls GLOB)}
- * for the glob with {@code *} as {@code 1}, and {@code <...>}, {@code FILE}, {@code DIR}, {@code
- * N} and the like for {@code 1}, which parses as any option's value. A stood-in argument is
- * parsed but not looked for on disk, and a command with one is not run. A main class written
- * {@code pkg.<Lesson>} is checked for its package only: it must hold a main class.
+ * <p>Placeholders are stood in for, so that the rest of the command is still checked: {@code $(seq
+ * A B)} and a {@code for} loop's variable stand for the first value, {@code $(ls GLOB)} for the
+ * glob with {@code *} as {@code 1}, and {@code <...>}, {@code FILE}, {@code DIR}, {@code N} and the
+ * like for {@code 1}, which parses as any option's value. A stood-in argument is parsed but not
+ * looked for on disk, and a command with one is not run. A main class written {@code pkg.<Lesson>}
+ * is checked for its package only: it must hold a main class.
  *
- * <p>The {@code gil-lab [...]} usage synopsis is checked too: each option is one of the command
- * (or of the subcommand it follows), each lower-case word a subcommand. A fenced line that looks
- * like any other command fails unless {@link #ALLOWED} lists it. Nothing is written anywhere:
- * {@code mkdir} and {@code cd} are only followed, never done; no child process, no network.
+ * <p>The {@code gil-lab [...]} usage synopsis is checked too: each option is one of the command (or
+ * of the subcommand it follows), each lower-case word a subcommand. A fenced line that looks like
+ * any other command fails unless {@link #ALLOWED} lists it. Nothing is written anywhere: {@code
+ * mkdir} and {@code cd} are only followed, never done; no child process, no network.
  */
 class ReadmeCommandsTest {
   /** The repository root: tests run in the workloads module's folder. */
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /**
-   * Fenced lines that look like a command but are not one this test can check, keyed by README
-   * and the start of the line (not its number, which edits above it would move). Each entry
-   * says why it is here; an entry that matches nothing fails the test, so none outlives its line.
+   * Fenced lines that look like a command but are not one this test can check, keyed by README and
+   * the start of the line (not its number, which edits above it would move). Each entry says why it
+   * is here; an entry that matches nothing fails the test, so none outlives its line.
    */
-  private static final Map<String, String> ALLOWED = Map.of(
-      "workloads/README.md|gil-lab on ",
-      "the first line of the suite's printed output, shown as an example: output, not a command",
-      "workloads/README.md|echo round trip beside ",
-      "rows of compare's printed output, whose shape names start like the shell's echo");
+  private static final Map<String, String> ALLOWED =
+      Map.of(
+          "workloads/README.md|gil-lab on ",
+          "the first line of the suite's printed output, shown as an example: output, not a command",
+          "workloads/README.md|echo round trip beside ",
+          "rows of compare's printed output, whose shape names start like the shell's echo");
 
   /** The words a checked command line starts with. */
   private static final Set<String> CHECKED = Set.of("mvn", "java", "cd", "mkdir", "for");
 
   /** Words that start a line which looks like a command this test has no check for. */
-  private static final Set<String> LOOKS_LIKE_A_COMMAND = Set.of(
-      "gil-lab", "sh", "bash", "zsh", "python", "python3", "pip", "git", "curl", "wget",
-      "docker", "export", "sudo", "make", "gradle", "mvnw", "javac", "jshell", "jar", "jmh",
-      "seq", "ls", "cat", "echo", "rm", "cp", "mv", "chmod", "kill", "tee", "sort", "xargs",
-      "while", "if", "$");
+  private static final Set<String> LOOKS_LIKE_A_COMMAND =
+      Set.of(
+          "gil-lab", "sh", "bash", "zsh", "python", "python3", "pip", "git", "curl", "wget",
+          "docker", "export", "sudo", "make", "gradle", "mvnw", "javac", "jshell", "jar", "jmh",
+          "seq", "ls", "cat", "echo", "rm", "cp", "mv", "chmod", "kill", "tee", "sort", "xargs",
+          "while", "if", "$");
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -114,28 +116,88 @@ class ReadmeCommandsTest {
   /** Fence info strings whose blocks hold commands (and their output); others hold code. */
   private static final Set<String> SHELL_FENCES = Set.of("", "sh", "bash", "shell", "console");
 
-  private static final List<String> PHASES = List.of(
-      "pre-clean", "clean", "post-clean", "validate", "initialize", "generate-sources",
-      "process-sources", "generate-resources", "process-resources", "compile", "process-classes",
-      "generate-test-sources", "process-test-sources", "generate-test-resources",
-      "process-test-resources", "test-compile", "process-test-classes", "test",
-      "prepare-package", "package", "pre-integration-test", "integration-test",
-      "post-integration-test", "verify", "install", "deploy", "pre-site", "site", "post-site",
-      "site-deploy");
+  private static final List<String> PHASES =
+      List.of(
+          "pre-clean",
+          "clean",
+          "post-clean",
+          "validate",
+          "initialize",
+          "generate-sources",
+          "process-sources",
+          "generate-resources",
+          "process-resources",
+          "compile",
+          "process-classes",
+          "generate-test-sources",
+          "process-test-sources",
+          "generate-test-resources",
+          "process-test-resources",
+          "test-compile",
+          "process-test-classes",
+          "test",
+          "prepare-package",
+          "package",
+          "pre-integration-test",
+          "integration-test",
+          "post-integration-test",
+          "verify",
+          "install",
+          "deploy",
+          "pre-site",
+          "site",
+          "post-site",
+          "site-deploy");
 
   /** Plugin prefixes Maven resolves without a pom declaring the plugin. */
   private static final Set<String> BUILT_IN_PREFIXES = Set.of("clean", "help", "dependency");
 
   /** Maven options without a value, and those with one (the next word, or glued on). */
-  private static final Set<String> MVN_FLAGS = Set.of(
-      "-B", "--batch-mode", "-q", "--quiet", "-o", "--offline", "-e", "--errors", "-X",
-      "--debug", "-U", "--update-snapshots", "-am", "--also-make", "-amd",
-      "--also-make-dependents", "-ntp", "--no-transfer-progress", "-fae", "--fail-at-end",
-      "-ff", "--fail-fast", "-N", "--non-recursive", "-V", "--show-version");
+  private static final Set<String> MVN_FLAGS =
+      Set.of(
+          "-B",
+          "--batch-mode",
+          "-q",
+          "--quiet",
+          "-o",
+          "--offline",
+          "-e",
+          "--errors",
+          "-X",
+          "--debug",
+          "-U",
+          "--update-snapshots",
+          "-am",
+          "--also-make",
+          "-amd",
+          "--also-make-dependents",
+          "-ntp",
+          "--no-transfer-progress",
+          "-fae",
+          "--fail-at-end",
+          "-ff",
+          "--fail-fast",
+          "-N",
+          "--non-recursive",
+          "-V",
+          "--show-version");
 
-  private static final Set<String> MVN_VALUED = Set.of(
-      "-pl", "--projects", "-P", "--activate-profiles", "-D", "--define", "-T", "--threads",
-      "-f", "--file", "-rf", "--resume-from", "-s", "--settings");
+  private static final Set<String> MVN_VALUED =
+      Set.of(
+          "-pl",
+          "--projects",
+          "-P",
+          "--activate-profiles",
+          "-D",
+          "--define",
+          "-T",
+          "--threads",
+          "-f",
+          "--file",
+          "-rf",
+          "--resume-from",
+          "-s",
+          "--settings");
 
   /** gil-lab options whose values are outputs, not files to find. */
   private static final Set<String> OUTPUT_OPTIONS = Set.of("--json", "--report");
@@ -150,17 +212,16 @@ class ReadmeCommandsTest {
   }
 
   /**
-   * Main classes that {@code mvn exec:java} commands name and that are cheap to run here: they
-   * take a small example file, run no child JVM and write nothing.
+   * Main classes that {@code mvn exec:java} commands name and that are cheap to run here: they take
+   * a small example file, run no child JVM and write nothing.
    */
   private static final Map<String, Program> RUNNABLE_MAINS =
       Map.of("dev.gillab.gil.Main", dev.gillab.gil.Main::run);
 
   /**
    * gil-lab subcommands run in-process when a README shows them: bounded by the small example
-   * program they are given. The suite and its experiments take minutes, serve serves until
-   * stopped, bands reads files an earlier command wrote, compare needs a Python: those are
-   * parsed only.
+   * program they are given. The suite and its experiments take minutes, serve serves until stopped,
+   * bands reads files an earlier command wrote, compare needs a Python: those are parsed only.
    */
   private static final Set<String> RUNNABLE_SUBCOMMANDS = Set.of("run", "dis");
 
@@ -168,6 +229,7 @@ class ReadmeCommandsTest {
   private final List<String> broken = new ArrayList<>();
   private final List<InProcess> runs = new ArrayList<>();
   private final Set<String> allowedUsed = new HashSet<>();
+
   /** README -> commands checked, commands run in-process. */
   private final Map<String, int[]> counts = new TreeMap<>();
 
@@ -202,10 +264,15 @@ class ReadmeCommandsTest {
       broken.add("no README has a command this test found: is the fence reader broken?");
     }
     if (!broken.isEmpty()) {
-      fail(broken.size() + " README command(s) broken:\n" + String.join("\n", broken)
-          + "\n(commands checked, of them run here: " + counts.entrySet().stream()
-              .map(e -> e.getKey() + " " + e.getValue()[0] + ", " + e.getValue()[1])
-              .collect(Collectors.joining("; ")) + ")");
+      fail(
+          broken.size()
+              + " README command(s) broken:\n"
+              + String.join("\n", broken)
+              + "\n(commands checked, of them run here: "
+              + counts.entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue()[0] + ", " + e.getValue()[1])
+                  .collect(Collectors.joining("; "))
+              + ")");
     }
   }
 
@@ -214,17 +281,21 @@ class ReadmeCommandsTest {
     try (Stream<Path> files = Files.walk(ROOT)) {
       return files
           .filter(p -> p.getFileName().toString().equals("README.md"))
-          .filter(p -> {
-            for (Path part : ROOT.relativize(p)) {
-              String s = part.toString();
-              if (s.equals("target") || s.equals("node_modules") || s.startsWith(".")) {
-                return false;
-              }
-            }
-            return true;
-          })
-          .sorted((a, b) -> a.getNameCount() != b.getNameCount()
-              ? Integer.compare(a.getNameCount(), b.getNameCount()) : a.compareTo(b))
+          .filter(
+              p -> {
+                for (Path part : ROOT.relativize(p)) {
+                  String s = part.toString();
+                  if (s.equals("target") || s.equals("node_modules") || s.startsWith(".")) {
+                    return false;
+                  }
+                }
+                return true;
+              })
+          .sorted(
+              (a, b) ->
+                  a.getNameCount() != b.getNameCount()
+                      ? Integer.compare(a.getNameCount(), b.getNameCount())
+                      : a.compareTo(b))
           .collect(Collectors.toList());
     }
   }
@@ -254,8 +325,10 @@ class ReadmeCommandsTest {
           info = m.group(3).toLowerCase(java.util.Locale.ROOT);
           body = new ArrayList<>();
         }
-      } else if (m.matches() && m.group(2).charAt(0) == marker.charAt(0)
-          && m.group(2).length() >= marker.length() && text.trim().equals(m.group(2))) {
+      } else if (m.matches()
+          && m.group(2).charAt(0) == marker.charAt(0)
+          && m.group(2).length() >= marker.length()
+          && text.trim().equals(m.group(2))) {
         fences.add(new Fence(info, body));
         marker = null;
       } else {
@@ -298,13 +371,15 @@ class ReadmeCommandsTest {
       } else if (text.startsWith("gil-lab [")) {
         showing = null;
         List<Line> synopsis = new ArrayList<>(List.of(line));
-        while (i + 1 < lines.size() && !lines.get(i + 1).text.isBlank()
+        while (i + 1 < lines.size()
+            && !lines.get(i + 1).text.isBlank()
             && Character.isWhitespace(lines.get(i + 1).text.charAt(0))) {
           synopsis.add(lines.get(++i));
         }
         counts.get(readme)[0]++;
         synopsis(readme, synopsis);
-      } else if (LOOKS_LIKE_A_COMMAND.contains(first) || first.startsWith("./")
+      } else if (LOOKS_LIKE_A_COMMAND.contains(first)
+          || first.startsWith("./")
           || first.startsWith("../")) {
         showing = null;
         uncheckable(where, text, "looks like a command, but this test has no check for it");
@@ -428,8 +503,10 @@ class ReadmeCommandsTest {
         depth++;
       } else if (c == ')' && depth > 0) {
         depth--;
-      } else if (depth == 0 && (c == ';' || c == '|' || (c == '&' && i + 1 < line.length()
-          && line.charAt(i + 1) == '&'))) {
+      } else if (depth == 0
+          && (c == ';'
+              || c == '|'
+              || (c == '&' && i + 1 < line.length() && line.charAt(i + 1) == '&'))) {
         if (i + 1 < line.length() && line.charAt(i + 1) == c) {
           i++;
         }
@@ -448,8 +525,8 @@ class ReadmeCommandsTest {
   record Word(String text, boolean substituted) {}
 
   /** The placeholders the READMEs write for a value the reader chooses. */
-  private static final Pattern PLACEHOLDER = Pattern.compile(
-      "<[^>]+>|(FILE|DIR|N|TIME|POLICY|ADDRESS|PATH|SIZE|COUNTS|ARG)(\\.\\.\\.)?");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("<[^>]+>|(FILE|DIR|N|TIME|POLICY|ADDRESS|PATH|SIZE|COUNTS|ARG)(\\.\\.\\.)?");
 
   /** The words of a command with substitutions made; null if one cannot be stood in for. */
   static @Nullable List<Word> words(String command, Shell shell) {
@@ -476,8 +553,8 @@ class ReadmeCommandsTest {
             break;
           }
         }
-        String value = commandSubstitution(command.substring(i + 2, Math.min(end,
-            command.length())).strip());
+        String value =
+            commandSubstitution(command.substring(i + 2, Math.min(end, command.length())).strip());
         if (value == null) {
           return null;
         }
@@ -486,8 +563,10 @@ class ReadmeCommandsTest {
         substituted = true;
         i = end;
       } else if (c == '$') {
-        Matcher m = Pattern.compile("\\$(?:\\{(\\w+)}|(\\w+))").matcher(command).region(i,
-            command.length());
+        Matcher m =
+            Pattern.compile("\\$(?:\\{(\\w+)}|(\\w+))")
+                .matcher(command)
+                .region(i, command.length());
         if (!m.lookingAt()) {
           return null;
         }
@@ -561,7 +640,8 @@ class ReadmeCommandsTest {
 
   /** Whether a word names a file to find: a path with a folder, or a program by its suffix. */
   private static boolean looksLikeAFile(String s) {
-    return !s.startsWith("-") && !s.contains("://")
+    return !s.startsWith("-")
+        && !s.contains("://")
         && (s.contains("/") || s.endsWith(".py") || s.endsWith(".gasm"));
   }
 
@@ -580,15 +660,22 @@ class ReadmeCommandsTest {
   // ---------------------------------------------------------------- java
 
   private void java(Where w, List<Word> args, Shell shell) {
-    if (args.size() < 2 || !(args.get(0).text.equals("-jar") || args.get(0).text.equals("-cp")
-        || args.get(0).text.equals("-classpath"))) {
+    if (args.size() < 2
+        || !(args.get(0).text.equals("-jar")
+            || args.get(0).text.equals("-cp")
+            || args.get(0).text.equals("-classpath"))) {
       uncheckable(w, w.command, "a java command other than -jar or -cp with gil-lab's jar");
       return;
     }
     Path jar = shell.cwd.resolve(args.get(1).text).normalize();
     if (!jar.equals(repo.jar)) {
-      broken(w, "the jar is " + ROOT.relativize(repo.jar) + " (the workloads pom's shade"
-          + " finalName), not " + ROOT.relativize(jar));
+      broken(
+          w,
+          "the jar is "
+              + ROOT.relativize(repo.jar)
+              + " (the workloads pom's shade"
+              + " finalName), not "
+              + ROOT.relativize(jar));
       return;
     }
     if (args.get(0).text.equals("-jar")) {
@@ -666,7 +753,10 @@ class ReadmeCommandsTest {
         mustExist(w, shell, file, "the program");
       }
     }
-    if (file == null || substituted || writes || sub.isUsageHelpRequested()
+    if (file == null
+        || substituted
+        || writes
+        || sub.isUsageHelpRequested()
         || !Files.isRegularFile(shell.cwd.resolve(file))) {
       return;
     }
@@ -709,8 +799,13 @@ class ReadmeCommandsTest {
       if (word.startsWith("-")) {
         String option = word.split("=", 2)[0];
         if (top.findOption(option) == null && current.findOption(option) == null) {
-          broken(w, "the synopsis names " + option + ", which gil-lab"
-              + (current == top ? "" : " " + current.name()) + " does not have");
+          broken(
+              w,
+              "the synopsis names "
+                  + option
+                  + ", which gil-lab"
+                  + (current == top ? "" : " " + current.name())
+                  + " does not have");
         }
       } else if (word.matches("[a-z][a-z0-9-]*")) {
         CommandLine sub = top.subcommands().get(word);
@@ -763,7 +858,7 @@ class ReadmeCommandsTest {
           props.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
         case "-f", "--file" -> mustExist(w, shell, value, "the pom");
-        case "-T", "--threads", "-rf", "--resume-from", "-s", "--settings" -> { }
+        case "-T", "--threads", "-rf", "--resume-from", "-s", "--settings" -> {}
         default -> {
           if (t.startsWith("-")) {
             broken(w, "mvn option " + t + " is not one this test knows");
@@ -831,8 +926,12 @@ class ReadmeCommandsTest {
 
   private void exec(Where w, Pom module, Map<String, String> props, Shell shell) {
     if (!"false".equals(repo.property(module, props, "exec.skip"))) {
-      broken(w, "exec is skipped in " + module.artifactId + " (its pom does not set"
-          + " exec.skip=false): nothing would run");
+      broken(
+          w,
+          "exec is skipped in "
+              + module.artifactId
+              + " (its pom does not set"
+              + " exec.skip=false): nothing would run");
     }
     String mainClass = repo.property(module, props, "exec.mainClass");
     if (mainClass == null) {
@@ -844,9 +943,15 @@ class ReadmeCommandsTest {
     if (mainClass.contains("<")) {
       // A placeholder (pkg.<Lesson>): the package must hold a main class the module can run.
       String pkg = mainClass.substring(0, mainClass.indexOf('<'));
-      boolean any = repo.sourcesByName.values().stream().flatMap(List::stream)
-          .anyMatch(s -> s.name.startsWith(pkg) && s.name.indexOf('.', pkg.length()) < 0
-              && runnable(s, module, reach, testScope) && s.hasMain());
+      boolean any =
+          repo.sourcesByName.values().stream()
+              .flatMap(List::stream)
+              .anyMatch(
+                  s ->
+                      s.name.startsWith(pkg)
+                          && s.name.indexOf('.', pkg.length()) < 0
+                          && runnable(s, module, reach, testScope)
+                          && s.hasMain());
       if (!any) {
         broken(w, "no main class in package " + pkg + " that " + module.artifactId + " can run");
       }
@@ -856,14 +961,25 @@ class ReadmeCommandsTest {
         broken(w, mainClass + ": no such class in any module's sources");
         return;
       }
-      List<SourceFile> reachable = found.stream()
-          .filter(s -> runnable(s, module, reach, testScope)).collect(Collectors.toList());
+      List<SourceFile> reachable =
+          found.stream()
+              .filter(s -> runnable(s, module, reach, testScope))
+              .collect(Collectors.toList());
       if (reachable.isEmpty()) {
         SourceFile s = found.get(0);
-        broken(w, mainClass + " is a " + s.scope + " class of " + s.module + ", which "
-            + module.artifactId + "'s exec:java cannot see"
-            + (s.scope.equals("test") && s.module.equals(module.artifactId)
-                ? " without -Dexec.classpathScope=test" : ""));
+        broken(
+            w,
+            mainClass
+                + " is a "
+                + s.scope
+                + " class of "
+                + s.module
+                + ", which "
+                + module.artifactId
+                + "'s exec:java cannot see"
+                + (s.scope.equals("test") && s.module.equals(module.artifactId)
+                    ? " without -Dexec.classpathScope=test"
+                    : ""));
         return;
       }
       if (reachable.stream().noneMatch(SourceFile::hasMain)) {
@@ -925,8 +1041,9 @@ class ReadmeCommandsTest {
           try {
             Pattern p = Pattern.compile(alternative);
             if (benchmarks.stream().noneMatch(b -> p.matcher(b).find())) {
-              broken(w, "jmh.args pattern " + alternative + " matches no benchmark of "
-                  + m.artifactId);
+              broken(
+                  w,
+                  "jmh.args pattern " + alternative + " matches no benchmark of " + m.artifactId);
             }
           } catch (PatternSyntaxException e) {
             broken(w, "jmh.args pattern " + pattern + " is not a regular expression");
@@ -953,17 +1070,18 @@ class ReadmeCommandsTest {
   }
 
   /**
-   * A pattern's alternatives, one per branch of each group with {@code |} and of a top-level
-   * {@code |}: {@code A.(b|c)} is {@code A.(b)} and {@code A.(c)}, so a renamed {@code b} fails
-   * although {@code c} still matches.
+   * A pattern's alternatives, one per branch of each group with {@code |} and of a top-level {@code
+   * |}: {@code A.(b|c)} is {@code A.(b)} and {@code A.(c)}, so a renamed {@code b} fails although
+   * {@code c} still matches.
    */
   static List<String> alternatives(String pattern) {
     Matcher m = Pattern.compile("\\(([^()]*\\|[^()]*)\\)").matcher(pattern);
     if (m.find()) {
       List<String> out = new ArrayList<>();
       for (String branch : m.group(1).split("\\|", -1)) {
-        out.addAll(alternatives(pattern.substring(0, m.start()) + "(" + branch + ")"
-            + pattern.substring(m.end())));
+        out.addAll(
+            alternatives(
+                pattern.substring(0, m.start()) + "(" + branch + ")" + pattern.substring(m.end())));
       }
       return out;
     }
@@ -1004,18 +1122,28 @@ class ReadmeCommandsTest {
         printed = printed.replace(e.getKey(), e.getValue());
       }
       if (exit != 0) {
-        broken(where, "exited " + exit + ": "
-            + err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+        broken(
+            where,
+            "exited "
+                + exit
+                + ": "
+                + err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse(""));
         return;
       }
       List<String> expected = trimmed(shown);
       List<String> actual = trimmed(printed.lines().collect(Collectors.toList()));
       if (!expected.isEmpty() && !matches(expected, 0, actual, 0)) {
-        String missing = expected.stream()
-            .filter(l -> !l.equals("...") && !actual.contains(l)).findFirst().orElse(null);
-        broken(where, "printed other lines than the README shows after it: "
-            + (missing != null ? "it printed no line '" + missing + "'"
-                : "the lines come in another order or with others between them"));
+        String missing =
+            expected.stream()
+                .filter(l -> !l.equals("...") && !actual.contains(l))
+                .findFirst()
+                .orElse(null);
+        broken(
+            where,
+            "printed other lines than the README shows after it: "
+                + (missing != null
+                    ? "it printed no line '" + missing + "'"
+                    : "the lines come in another order or with others between them"));
       }
     }
   }
@@ -1041,7 +1169,8 @@ class ReadmeCommandsTest {
       }
       return false;
     }
-    return j < actual.size() && shown.get(i).equals(actual.get(j))
+    return j < actual.size()
+        && shown.get(i).equals(actual.get(j))
         && matches(shown, i + 1, actual, j + 1);
   }
 
@@ -1059,12 +1188,18 @@ class ReadmeCommandsTest {
     }
   }
 
-  private static final Pattern MAIN = Pattern.compile(
-      "static\\s+void\\s+main\\s*\\(\\s*(final\\s+)?String\\s*(\\[\\]|\\.\\.\\.)");
+  private static final Pattern MAIN =
+      Pattern.compile("static\\s+void\\s+main\\s*\\(\\s*(final\\s+)?String\\s*(\\[\\]|\\.\\.\\.)");
 
   /** What the test needs of a pom. */
-  record Pom(Path dir, String artifactId, List<String> modules, Set<String> profiles,
-      Map<String, String> properties, List<String> dependencies, Set<String> plugins,
+  record Pom(
+      Path dir,
+      String artifactId,
+      List<String> modules,
+      Set<String> profiles,
+      Map<String, String> properties,
+      List<String> dependencies,
+      Set<String> plugins,
       @Nullable String finalName) {
     static Pom read(Path dir) {
       try {
@@ -1102,8 +1237,8 @@ class ReadmeCommandsTest {
         NodeList finalNames = doc.getElementsByTagName("finalName");
         String finalName =
             finalNames.getLength() == 0 ? null : finalNames.item(0).getTextContent().strip();
-        return new Pom(dir, text(project, "artifactId"), modules, profiles, props, deps,
-            plugins, finalName);
+        return new Pom(
+            dir, text(project, "artifactId"), modules, profiles, props, deps, plugins, finalName);
       } catch (Exception e) {
         throw new IllegalStateException("cannot read " + dir.resolve("pom.xml"), e);
       }
@@ -1161,11 +1296,12 @@ class ReadmeCommandsTest {
             continue;
           }
           try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : (Iterable<Path>)
-                files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+            for (Path p :
+                (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
               String rel = src.relativize(p).toString().replace('\\', '/');
               String name = rel.substring(0, rel.length() - ".java".length()).replace('/', '.');
-              sourcesByName.computeIfAbsent(name, k -> new ArrayList<>())
+              sourcesByName
+                  .computeIfAbsent(name, k -> new ArrayList<>())
                   .add(new SourceFile(name, pom.artifactId, scope, p));
             }
           }

@@ -20,21 +20,25 @@ class ReportIT {
   @Test
   void aSubcommandWritesThePageTheJsonAndTheTrace() throws Exception {
     Path out = dir.resolve("report");
-    Cli r = assertTimeoutPreemptively(ofMinutes(2),
-        () -> Cli.run("cpu", "--quick", "--report", out.toString()));
+    Cli r =
+        assertTimeoutPreemptively(
+            ofMinutes(2), () -> Cli.run("cpu", "--quick", "--report", out.toString()));
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().contains("wrote " + out.resolve("index.html")), r.err());
 
     Document d = Jsoup.parse(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8));
     SuiteResult json = JsonResults.read(out.resolve("results.json"));
     assertTrue(json.results().size() >= 2);
-    assertEquals(1 + 3, d.select("svg").size(),
+    assertEquals(
+        1 + 3,
+        d.select("svg").size(),
         "the cpu chart and a timeline per policy with a GIL: interval, ticks, io-priority");
     for (ResultRow row : json.results()) {
       assertTrue(d.select("svg").first().text().contains(row.mode()), row.mode());
     }
     String trace = Files.readString(out.resolve("gil-trace.json"), StandardCharsets.UTF_8);
-    assertTrue(trace.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":["), trace.substring(0, 80));
+    assertTrue(
+        trace.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":["), trace.substring(0, 80));
     assertTrue(trace.contains("\"name\":\"cpu-1\"") && trace.contains("\"name\":\"io-1\""));
     assertTrue(r.err().contains("gil-trace.json: "), r.err());
     // No file a run writes is over 2 MB.
@@ -67,8 +71,18 @@ class ReportIT {
         RETURN_VALUE
         """);
     Path out = dir.resolve("exec-report");
-    Cli r = assertTimeoutPreemptively(ofMinutes(1), () -> Cli.run(
-        "--report", out.toString(), "exec", "--threads", "2", prog.toString(), "20000"));
+    Cli r =
+        assertTimeoutPreemptively(
+            ofMinutes(1),
+            () ->
+                Cli.run(
+                    "--report",
+                    out.toString(),
+                    "exec",
+                    "--threads",
+                    "2",
+                    prog.toString(),
+                    "20000"));
     assertEquals(0, r.exit(), r.err());
 
     String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);

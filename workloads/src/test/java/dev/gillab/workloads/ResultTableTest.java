@@ -13,7 +13,8 @@ class ResultTableTest {
             "cpu",
             List.of(
                 new ResultRow("cpu", "sequential", "interval(5ms)", 2, 0.6, 1.0, 1L, 0.0),
-                new ResultRow("cpu", "virtual-threads", "interval(5ms)", 2, 0.31234, 1.92, 1234L, null)));
+                new ResultRow(
+                    "cpu", "virtual-threads", "interval(5ms)", 2, 0.31234, 1.92, 1234L, null)));
     assertEquals(
         String.join(
             System.lineSeparator(),
@@ -26,8 +27,8 @@ class ResultTableTest {
   }
 
   /**
-   * A round trip beside CPU-bound threads faster than alone is noise, not a speed-up. The note
-   * ends its line like the table does, so whatever prints next starts a line of its own.
+   * A round trip beside CPU-bound threads faster than alone is noise, not a speed-up. The note ends
+   * its line like the table does, so whatever prints next starts a line of its own.
    */
   @Test
   void aConvoyRowBelowItsBaselineShowsNoSlowdownAndTheTableSaysWhy() {
@@ -69,8 +70,16 @@ class ResultTableTest {
     String t =
         ResultTable.renderRace(
             List.of(
-                new RaceRow("threads-nogil-plain", "none", "PLAIN", 2, 200_000, 200_000, 1_234,
-                    199_489, false)));
+                new RaceRow(
+                    "threads-nogil-plain",
+                    "none",
+                    "PLAIN",
+                    2,
+                    200_000,
+                    200_000,
+                    1_234,
+                    199_489,
+                    false)));
     assertEquals(
         String.join(
             System.lineSeparator(),

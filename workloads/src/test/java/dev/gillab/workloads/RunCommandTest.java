@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code gil-lab run} (and its alias {@code exec}): Python and assembler programs through gil's
- * one runner, with its exit status — 0 ran, 1 an uncaught error, 2 could not run.
+ * {@code gil-lab run} (and its alias {@code exec}): Python and assembler programs through gil's one
+ * runner, with its exit status — 0 ran, 1 an uncaught error, 2 could not run.
  */
 class RunCommandTest {
   @TempDir Path dir;
@@ -24,8 +24,10 @@ class RunCommandTest {
 
   @Test
   void runsTheSeedsSnippetAsWritten() throws Exception {
-    Path p = program("seed.py",
-        "import sys\n\na = []\nprint(sys.getrefcount(a))\nb = a\nprint(sys.getrefcount(a))\n");
+    Path p =
+        program(
+            "seed.py",
+            "import sys\n\na = []\nprint(sys.getrefcount(a))\nb = a\nprint(sys.getrefcount(a))\n");
     Cli r = Cli.succeeds("run", p.toString());
     assertEquals("2\n3\n", r.out().replace("\r", ""));
     assertTrue(r.err().startsWith("gil-lab: "), r.err());
@@ -66,7 +68,9 @@ class RunCommandTest {
     assertEquals(1, r.exit());
     assertEquals(
         "Traceback (most recent call last):\n"
-            + "  File \"" + p + "\", line 2, in <module>\n"
+            + "  File \""
+            + p
+            + "\", line 2, in <module>\n"
             + "    print(1 // x)\n"
             + "ZeroDivisionError: integer division or modulo by zero\n",
         r.err().replace("\r", "").lines().limit(4).map(l -> l + "\n").reduce("", String::concat));
@@ -102,8 +106,9 @@ class RunCommandTest {
         CALL print 1
         RETURN_VALUE
         """);
-    Cli r = Cli.succeeds(
-        "exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
+    Cli r =
+        Cli.succeeds(
+            "exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
     assertEquals("0\n0\n", r.out().replace("\r", ""));
     String err = r.err().replace("\r", "");
     assertTrue(err.contains("gil-lab: GIL events ("), err);
@@ -115,8 +120,7 @@ class RunCommandTest {
 
   @Test
   void disShowsTheThreeInstructionWindowOfCounterPlusEquals() throws Exception {
-    Path p = program("c.py",
-        "counter = 0\n\ndef work():\n    global counter\n    counter += 1\n");
+    Path p = program("c.py", "counter = 0\n\ndef work():\n    global counter\n    counter += 1\n");
     Cli r = Cli.succeeds("dis", p.toString());
     String out = r.out().replace("\r", "");
     assertTrue(
@@ -142,22 +146,26 @@ class RunCommandTest {
     r = Cli.run("run", "--policy", "none", "--count-strategy", "plain", p.toString());
     assertEquals(2, r.exit());
     assertEquals(
-        "--count-strategy PLAIN needs a GIL: policy none takes ATOMIC or BIASED",
-        r.firstErrLine());
+        "--count-strategy PLAIN needs a GIL: policy none takes ATOMIC or BIASED", r.firstErrLine());
   }
 
   /**
-   * Options of the experiments, given before run, exec or dis, are refused, not ignored; exec
-   * is named as run, whose alias it is.
+   * Options of the experiments, given before run, exec or dis, are refused, not ignored; exec is
+   * named as run, whose alias it is.
    */
   @Test
   void experimentOptionsBeforeRunOrDisAreRefused() throws Exception {
     Path p = program("x.py", "print(1)\n");
     String json = dir.resolve("x.json").toString();
     String[][] cases = {
-      {"--json", json, "run"}, {"--workers", "2", "exec"}, {"--repeats", "2", "run"},
-      {"--quick", "exec"}, {"--adaptive", "run"}, {"--json", json, "dis"},
-      {"--policy", "none", "dis"}, {"--switch-interval", "1ms", "dis"},
+      {"--json", json, "run"},
+      {"--workers", "2", "exec"},
+      {"--repeats", "2", "run"},
+      {"--quick", "exec"},
+      {"--adaptive", "run"},
+      {"--json", json, "dis"},
+      {"--policy", "none", "dis"},
+      {"--switch-interval", "1ms", "dis"},
       {"--report", dir.toString(), "dis"},
     };
     for (String[] c : cases) {
@@ -174,8 +182,8 @@ class RunCommandTest {
 
   @Test
   void aMemoryBombEndsInMemoryErrorUnderMaxMemory() throws Exception {
-    Path p = program("bomb.py",
-        "s = 'a' * 1000000\nkept = []\nwhile True:\n    kept.append(s + 'b')\n");
+    Path p =
+        program("bomb.py", "s = 'a' * 1000000\nkept = []\nwhile True:\n    kept.append(s + 'b')\n");
     for (String policy : new String[] {"interval", "none"}) {
       Cli r = Cli.run("exec", "--policy", policy, "--max-memory", "16MiB", p.toString());
       assertEquals(1, r.exit(), r.err());
@@ -188,14 +196,15 @@ class RunCommandTest {
 
   @Test
   void oneComparisonOfHugeListsStopsAtTheBudget() throws Exception {
-    Path p = program("eq.py",
-        "a = [0] * 1000000\nb = [0] * 1000000\nprint(a == b)\n");
+    Path p = program("eq.py", "a = [0] * 1000000\nb = [0] * 1000000\nprint(a == b)\n");
     // Making the lists costs 2,000,000 (an item each); the comparison is what passes the budget.
     Cli r = Cli.run("run", "--budget", "2500000", p.toString());
     assertEquals(1, r.exit(), r.err());
     assertTrue(
-        r.err().replace("\r", "").contains(
-            "    print(a == b)\nBudgetExceeded: instruction budget of 2500000 exhausted\n"),
+        r.err()
+            .replace("\r", "")
+            .contains(
+                "    print(a == b)\nBudgetExceeded: instruction budget of 2500000 exhausted\n"),
         r.err());
     assertEquals("", r.out());
   }

@@ -38,12 +38,13 @@ final class RunningServe implements AutoCloseable {
     args[1] = "--port";
     args[2] = "0";
     System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
-    exit = runner.submit(
-        () -> GilLab.run(args, in, out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    exit =
+        runner.submit(
+            () -> GilLab.run(args, in, out, new PrintStream(err, true, StandardCharsets.UTF_8)));
     // The first line is the address; readLine waits for it, and the command always prints one
     // or ends (closing nothing): a bounded wait on the future covers a command that failed.
-    String first = new BufferedReader(new InputStreamReader(outPipe, StandardCharsets.UTF_8))
-        .readLine();
+    String first =
+        new BufferedReader(new InputStreamReader(outPipe, StandardCharsets.UTF_8)).readLine();
     if (first == null || !first.startsWith("http://")) {
       throw new IllegalStateException("serve printed no address: " + first + " / " + err());
     }

@@ -27,9 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,20 +48,20 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page of {@code gil-lab serve} in a real browser: headless Chromium driven by Selenium
- * through the chromedriver on the PATH (the Debian packages {@code chromium} and {@code
- * chromium-driver}); neither is ever downloaded, and Selenium Manager does not run, since both
- * paths are given. Without them the test is skipped, saying so.
+ * The page of {@code gil-lab serve} in a real browser: headless Chromium driven by Selenium through
+ * the chromedriver on the PATH (the Debian packages {@code chromium} and {@code chromium-driver});
+ * neither is ever downloaded, and Selenium Manager does not run, since both paths are given.
+ * Without them the test is skipped, saying so.
  *
- * <p>It plays a level as a learner does: clicks a losing schedule thread by thread, checks what
- * the page shows (the global's value and reference count, the timeline, the "solved" banner),
- * undoes and redoes the last step, opens the copied link in a fresh page and checks the same
- * state, lets the page find a deadlock and steps through it, and shows a compile error in place.
- * Then every level in turn: a level the explorer solves is solved by clicking the explorer's
- * schedule, the page checked against the explorer's replay of it; a level the GIL or a lock makes
- * unbreakable is proved so by the page's own search, its count checked against the explorer's.
- * The moment a thread is about to write back a stale value is saved as {@code docs/serve.png},
- * the chapter's screenshot.
+ * <p>It plays a level as a learner does: clicks a losing schedule thread by thread, checks what the
+ * page shows (the global's value and reference count, the timeline, the "solved" banner), undoes
+ * and redoes the last step, opens the copied link in a fresh page and checks the same state, lets
+ * the page find a deadlock and steps through it, and shows a compile error in place. Then every
+ * level in turn: a level the explorer solves is solved by clicking the explorer's schedule, the
+ * page checked against the explorer's replay of it; a level the GIL or a lock makes unbreakable is
+ * proved so by the page's own search, its count checked against the explorer's. The moment a thread
+ * is about to write back a stale value is saved as {@code docs/serve.png}, the chapter's
+ * screenshot.
  */
 class ServeIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -70,8 +70,8 @@ class ServeIT {
   /**
    * Clicks an enabled button in the page, answering whether there was one. The page's own click
    * (the event a mouse click fires) in one round trip: a driver's click, which scrolls and moves
-   * the mouse first, costs several, and every level's schedule is clicked a step at a time.
-   * {@link #aLosingScheduleClickedThroughIsSolvedAndItsLinkReplaysIt} clicks with the mouse.
+   * the mouse first, costs several, and every level's schedule is clicked a step at a time. {@link
+   * #aLosingScheduleClickedThroughIsSolvedAndItsLinkReplaysIt} clicks with the mouse.
    */
   private static final String CLICK =
       """
@@ -98,20 +98,28 @@ class ServeIT {
     CDP_VERSION_FINDER.setLevel(java.util.logging.Level.SEVERE);
     Optional<Path> browser = onPath("chromium", "chromium-browser", "google-chrome");
     Optional<Path> chromedriver = onPath("chromedriver");
-    assumeTrue(browser.isPresent() && chromedriver.isPresent(),
+    assumeTrue(
+        browser.isPresent() && chromedriver.isPresent(),
         "no chromium and chromedriver on the PATH (Debian: apt-get install chromium"
             + " chromium-driver): the browser test is skipped");
     serve = new RunningServe();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(browser.get().toFile());
     // --no-sandbox: Chromium's sandbox refuses to start as root, which CI runs as.
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--disable-gpu", "--window-size=1400,1950", "--hide-scrollbars", "--lang=en-US",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1400,1950",
+        "--hide-scrollbars",
+        "--lang=en-US",
         "--font-render-hinting=none");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver.get().toFile())
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver.get().toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     // Each click is answered in milliseconds: poll that often, not every half second.
     wait = new WebDriverWait(driver, WAIT);
@@ -138,8 +146,7 @@ class ServeIT {
   @Test
   void aLosingScheduleClickedThroughIsSolvedAndItsLinkReplaysIt() throws Exception {
     Level level = Levels.byId(LEVEL);
-    List<Integer> schedule =
-        Explorer.defaults().find(level).map(Found::schedule).orElseThrow();
+    List<Integer> schedule = Explorer.defaults().find(level).map(Found::schedule).orElseThrow();
     open(serve.uri().toString());
     new Select(driver.findElement(By.id("level-picker"))).selectByValue(LEVEL);
     wait.until(ExpectedConditions.textToBe(By.id("level-title"), level.title()));
@@ -187,8 +194,8 @@ class ServeIT {
   @Test
   void thePageFindsADeadlockAndStepsThroughIt() {
     open(serve.uri() + "#level=opposite-order");
-    wait.until(ExpectedConditions.textToBe(
-        By.id("level-title"), Levels.byId("opposite-order").title()));
+    wait.until(
+        ExpectedConditions.textToBe(By.id("level-title"), Levels.byId("opposite-order").title()));
     String searched = (String) driver.executeScript("return lab.session.id");
     click("find");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("found-step")));
@@ -202,7 +209,8 @@ class ServeIT {
     }
     assertEquals("DEADLOCK", text("outcome"));
     assertTrue(driver.findElement(By.id("solved")).isDisplayed());
-    assertTrue(driver.findElements(By.cssSelector("#thread-buttons button:enabled")).isEmpty(),
+    assertTrue(
+        driver.findElements(By.cssSelector("#thread-buttons button:enabled")).isEmpty(),
         "no thread can run in a deadlock");
   }
 
@@ -222,8 +230,11 @@ class ServeIT {
     click("load-source");
     wait.until(ExpectedConditions.textToBe(By.id("level-title"), "Your own program"));
     assertFalse(driver.findElement(By.id("compile-error")).isDisplayed());
-    assertEquals("", new Select(driver.findElement(By.id("level-picker")))
-        .getFirstSelectedOption().getAttribute("value"));
+    assertEquals(
+        "",
+        new Select(driver.findElement(By.id("level-picker")))
+            .getFirstSelectedOption()
+            .getAttribute("value"));
     assertEquals("none, explore freely", text("goal-text"));
     assertTrue(driver.findElements(By.id("run-0")).get(0).isEnabled());
   }
@@ -248,8 +259,8 @@ class ServeIT {
     driver.get("about:blank");
     open(serve.uri() + "#level=" + id);
     assertEquals(level.title(), text("level-title"), id);
-    assertEquals(level.text(), driver.findElement(By.id("level-text")).getAttribute("textContent"),
-        id);
+    assertEquals(
+        level.text(), driver.findElement(By.id("level-text")).getAttribute("textContent"), id);
     assertEquals(level.goal().text(), text("goal-text"), id);
     Shown start = Shown.read();
     assertEquals(List.of(), start.timeline(), id + ": " + start);
@@ -264,15 +275,19 @@ class ServeIT {
   private static void clickTheExplorersSchedule(Level level) {
     String id = level.id();
     Goal goal = level.goal();
-    List<Integer> schedule = Explorer.defaults().find(level).map(Found::schedule)
-        .orElseThrow(() -> new AssertionError(id + ": no schedule reaches " + goal.text()));
+    List<Integer> schedule =
+        Explorer.defaults()
+            .find(level)
+            .map(Found::schedule)
+            .orElseThrow(() -> new AssertionError(id + ": no schedule reaches " + goal.text()));
     Step step = Step.read();
     for (int i = 0; i < schedule.size(); i++) {
       int thread = schedule.get(i);
       String where = id + ", step " + (i + 1) + " of " + schedule + ": ";
       assertFalse(step.solved(), where + "solved before the schedule's last step: " + step);
       assertEquals("not yet", step.status(), where + step);
-      assertTrue((Boolean) driver.executeScript(CLICK, "run-" + thread),
+      assertTrue(
+          (Boolean) driver.executeScript(CLICK, "run-" + thread),
           where + "run-" + thread + " is not enabled: " + step);
       step = awaitTimeline(i + 1, where);
     }
@@ -299,14 +314,17 @@ class ServeIT {
     switch (goal.kind()) {
       case GLOBAL_EQUALS -> {
         assertEquals("FINISHED", page.outcome(), where + page);
-        assertTrue(page.globals().stream().anyMatch(
-                row -> row.startsWith(goal.name() + " | " + goal.repr() + " | ")),
+        assertTrue(
+            page.globals().stream()
+                .anyMatch(row -> row.startsWith(goal.name() + " | " + goal.repr() + " | ")),
             where + goal.name() + " is not " + goal.repr() + ": " + page.globals());
       }
       case RAISES -> {
         Pattern raised = Pattern.compile("(?m)^" + Pattern.quote(goal.name()) + "(:|$)");
-        assertTrue(page.threads().stream().anyMatch(
-                row -> row.contains(" | FAILED: Traceback") && raised.matcher(row).find()),
+        assertTrue(
+            page.threads().stream()
+                .anyMatch(
+                    row -> row.contains(" | FAILED: Traceback") && raised.matcher(row).find()),
             where + "no thread failed with " + goal.name() + ": " + page.threads());
       }
       case DEADLOCK -> {
@@ -314,21 +332,25 @@ class ServeIT {
         assertEquals(List.of(), page.enabled(), where + "no thread can run in a deadlock");
       }
       case USES_FREED -> {
-        Pattern freed = Pattern.compile(
-            " \\| FAILED: (UseAfterFree|DoubleFree)Exception: (incRef|decRef) .* of \\w+ #\\d+, freed");
-        assertTrue(page.threads().stream().anyMatch(row -> freed.matcher(row).find()),
+        Pattern freed =
+            Pattern.compile(
+                " \\| FAILED: (UseAfterFree|DoubleFree)Exception: (incRef|decRef) .* of \\w+ #\\d+, freed");
+        assertTrue(
+            page.threads().stream().anyMatch(row -> freed.matcher(row).find()),
             where + "no thread was stopped using a freed object: " + page.threads());
       }
       case LEAKS -> {
         assertTrue(List.of("FINISHED", "ERROR").contains(page.outcome()), where + page);
         assertTrue(page.leaksShown(), where + "no leaked object is shown: " + page);
         Pattern leaked = Pattern.compile("#\\d+ \\| .+ \\| \\w+ \\| [1-9]\\d*");
-        assertTrue(!page.leaks().isEmpty()
+        assertTrue(
+            !page.leaks().isEmpty()
                 && page.leaks().stream().allMatch(row -> leaked.matcher(row).matches()),
             where + "the leaked objects are not named with a count: " + page.leaks());
         // What leaked is outside what the roots reach: no global names it, no heap row shows it.
         for (Snapshot.ObjectView o : s.leaks()) {
-          assertTrue(s.globals().stream().noneMatch(g -> g.id() == o.id())
+          assertTrue(
+              s.globals().stream().noneMatch(g -> g.id() == o.id())
                   && s.heap().stream().noneMatch(h -> h.id() == o.id()),
               where + o + " is reachable: " + s);
         }
@@ -336,11 +358,13 @@ class ServeIT {
       case STARVES -> {
         assertEquals("RUNNING", page.outcome(), where + page);
         String starved = "T" + goal.threadId();
-        List<String> last = page.timeline()
-            .subList(page.timeline().size() - goal.steps(), page.timeline().size());
-        assertFalse(last.contains(starved),
+        List<String> last =
+            page.timeline().subList(page.timeline().size() - goal.steps(), page.timeline().size());
+        assertFalse(
+            last.contains(starved),
             where + starved + " ran in the last " + goal.steps() + " steps: " + last);
-        assertTrue(page.enabled().contains("run-" + goal.threadId()),
+        assertTrue(
+            page.enabled().contains("run-" + goal.threadId()),
             where + starved + " could not run: " + page);
       }
     }
@@ -349,11 +373,12 @@ class ServeIT {
   private static void findProvesItUnbreakable(Level level) {
     String id = level.id();
     ServeLimits limits = ServeLimits.defaults();
-    Exhaustion all = Explorer.builder()
-        .maxPreemptions(limits.maxPreemptions())
-        .maxSchedules(limits.maxSchedules())
-        .build()
-        .exhaust(level.program(), level.goal(), limits.maxPreemptions());
+    Exhaustion all =
+        Explorer.builder()
+            .maxPreemptions(limits.maxPreemptions())
+            .maxSchedules(limits.maxSchedules())
+            .build()
+            .exhaust(level.program(), level.goal(), limits.maxPreemptions());
     assertTrue(all.provesUnreachable(), id + ": the explorer proves nothing: " + all);
     click("find");
     try {
@@ -361,9 +386,15 @@ class ServeIT {
     } catch (TimeoutException e) {
       throw new AssertionError(id + ": the search said nothing: " + Shown.read(), e);
     }
-    assertEquals("No schedule with at most " + limits.maxPreemptions() + " preemptions reaches"
-        + " the goal: all " + all.schedules() + " of them were run to their end.",
-        text("found"), id);
+    assertEquals(
+        "No schedule with at most "
+            + limits.maxPreemptions()
+            + " preemptions reaches"
+            + " the goal: all "
+            + all.schedules()
+            + " of them were run to their end.",
+        text("found"),
+        id);
     // The search moves nothing: the run is still at its start, and nothing is offered to step.
     Shown page = Shown.read();
     assertEquals(List.of(), page.timeline(), id + ": " + page);
@@ -384,21 +415,23 @@ class ServeIT {
   private static Step awaitTimeline(int steps, String where) {
     Step page;
     try {
-      page = wait.until(d -> {
-        Step now = Step.read();
-        return now.steps() == steps || !now.error().isEmpty() ? now : null;
-      });
+      page =
+          wait.until(
+              d -> {
+                Step now = Step.read();
+                return now.steps() == steps || !now.error().isEmpty() ? now : null;
+              });
     } catch (TimeoutException e) {
-      throw new AssertionError(where + "the timeline did not grow to " + steps + ": "
-          + Step.read(), e);
+      throw new AssertionError(
+          where + "the timeline did not grow to " + steps + ": " + Step.read(), e);
     }
     assertEquals("", page.error(), where + page);
     return page;
   }
 
   /** What a step changes on the page; see {@link #awaitTimeline}. */
-  private record Step(int steps, String status, boolean solved, List<String> enabled,
-      String error) {
+  private record Step(
+      int steps, String status, boolean solved, List<String> enabled, String error) {
     private static final String SCRIPT =
         """
                                          const byId = (id) => document.getElementById(id);
@@ -414,14 +447,19 @@ class ServeIT {
 
     static Step read() {
       List<?> l = (List<?>) driver.executeScript(SCRIPT);
-      return new Step(((Number) l.get(0)).intValue(), (String) l.get(1), (Boolean) l.get(2),
-          Shown.strings(l.get(3)), (String) l.get(4));
+      return new Step(
+          ((Number) l.get(0)).intValue(),
+          (String) l.get(1),
+          (Boolean) l.get(2),
+          Shown.strings(l.get(3)),
+          (String) l.get(4));
     }
   }
 
   /** A row of the threads table as {@link Shown} reads it, from the explorer's replay. */
   private static String threadRow(Snapshot.ThreadView t) {
-    return String.join(" | ",
+    return String.join(
+        " | ",
         "T" + t.id() + " " + t.name(),
         t.error() == null ? t.state().name() : t.state().name() + ": " + t.error(),
         t.line() > 0 ? String.valueOf(t.line()) : "",
@@ -441,9 +479,9 @@ class ServeIT {
 
   /**
    * What the page shows, read in one round trip: the timeline, the goal's status and banner, the
-   * thread buttons that are enabled, the error line, the threads, globals and leaked objects
-   * tables (cells joined by " | ", as the DOM holds them, line breaks and all) and whether the
-   * leaks pane is shown, the output, the outcome and steps.
+   * thread buttons that are enabled, the error line, the threads, globals and leaked objects tables
+   * (cells joined by " | ", as the DOM holds them, line breaks and all) and whether the leaks pane
+   * is shown, the output, the outcome and steps.
    */
   private record Shown(
       List<String> timeline,
@@ -482,11 +520,19 @@ class ServeIT {
 
     static Shown read() {
       Map<?, ?> m = (Map<?, ?>) driver.executeScript(SCRIPT);
-      return new Shown(strings(m.get("timeline")), (String) m.get("status"),
-          (Boolean) m.get("solved"), strings(m.get("enabled")), (String) m.get("error"),
-          strings(m.get("threads")), strings(m.get("globals")), strings(m.get("leaks")),
-          (Boolean) m.get("leaksShown"), (String) m.get("output"),
-          (String) m.get("outcome"), (String) m.get("steps"));
+      return new Shown(
+          strings(m.get("timeline")),
+          (String) m.get("status"),
+          (Boolean) m.get("solved"),
+          strings(m.get("enabled")),
+          (String) m.get("error"),
+          strings(m.get("threads")),
+          strings(m.get("globals")),
+          strings(m.get("leaks")),
+          (Boolean) m.get("leaksShown"),
+          (String) m.get("output"),
+          (String) m.get("outcome"),
+          (String) m.get("steps"));
     }
 
     static List<String> strings(Object list) {
@@ -522,25 +568,37 @@ class ServeIT {
    * schedule, so the live session the clicks made and a replay name their objects alike.
    */
   private static void assertCountsAsTheServerHasThem(List<Integer> schedule) throws Exception {
-    String query = "api/replay?level=" + LEVEL + "&schedule="
-        + schedule.stream().map(String::valueOf).collect(Collectors.joining("."));
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(serve.uri().resolve(query)).timeout(WAIT).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String query =
+        "api/replay?level="
+            + LEVEL
+            + "&schedule="
+            + schedule.stream().map(String::valueOf).collect(Collectors.joining("."));
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(serve.uri().resolve(query)).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     JsonNode snapshot = new ObjectMapper().readTree(r.body()).get("snapshot");
     assertTrue(snapshot.get("globals").size() >= 3, snapshot.toString());
     for (JsonNode g : snapshot.get("globals")) {
-      List<WebElement> row = driver.findElements(
-          By.cssSelector("#globals-" + g.get("name").asText() + " td"));
+      List<WebElement> row =
+          driver.findElements(By.cssSelector("#globals-" + g.get("name").asText() + " td"));
       assertEquals(g.get("repr").asText(), row.get(1).getText(), g.toString());
       assertEquals(g.get("type").asText(), row.get(2).getText(), g.toString());
       assertEquals(count(g), row.get(3).getText(), g.toString());
     }
     List<String> expected = new ArrayList<>();
     for (JsonNode o : snapshot.get("heap")) {
-      expected.add("#" + o.get("id").asText() + " " + o.get("repr").asText() + " "
-          + o.get("type").asText() + " " + count(o));
+      expected.add(
+          "#"
+              + o.get("id").asText()
+              + " "
+              + o.get("repr").asText()
+              + " "
+              + o.get("type").asText()
+              + " "
+              + count(o));
     }
     List<String> shown = new ArrayList<>();
     for (WebElement row : driver.findElements(By.cssSelector("#heap tbody tr"))) {
@@ -560,12 +618,13 @@ class ServeIT {
     return n == Integer.MAX_VALUE ? "immortal" : String.valueOf(n);
   }
 
-
   private static int status(String path) {
     try {
-      return HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(serve.uri().resolve(path)).timeout(WAIT).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(serve.uri().resolve(path)).timeout(WAIT).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -576,8 +635,7 @@ class ServeIT {
 
   private static void open(String url) {
     driver.get(url);
-    wait.until(d -> "true".equals(
-        d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
   }
 
   private static void click(String id) {

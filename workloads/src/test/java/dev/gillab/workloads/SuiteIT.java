@@ -19,26 +19,58 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole suite at {@code --quick} sizes, in-process, under every policy: every mode of every
- * experiment (free-threaded ones and every convoy policy included) either ran or was skipped with
- * a reason, and the JSON document is well formed with every field present.
+ * experiment (free-threaded ones and every convoy policy included) either ran or was skipped with a
+ * reason, and the JSON document is well formed with every field present.
  */
 class SuiteIT {
   private static final List<String> RESULT_FIELDS =
-      List.of("experiment", "mode", "policy", "workers", "medianSeconds", "speedup",
-          "gilSwitches", "gilWaitPercent", "runs", "ciLowSeconds", "ciHighSeconds");
+      List.of(
+          "experiment",
+          "mode",
+          "policy",
+          "workers",
+          "medianSeconds",
+          "speedup",
+          "gilSwitches",
+          "gilWaitPercent",
+          "runs",
+          "ciLowSeconds",
+          "ciHighSeconds");
   private static final List<String> CONVOY_FIELDS =
-      List.of("policy", "cpuThreads", "roundTripMicrosAlone", "roundTripMicrosBesideCpu", "slowdown",
+      List.of(
+          "policy",
+          "cpuThreads",
+          "roundTripMicrosAlone",
+          "roundTripMicrosBesideCpu",
+          "slowdown",
           "belowBaseline");
   private static final List<String> RACE_FIELDS =
-      List.of("mode", "policy", "counts", "threads", "expectedLength", "listLength",
-          "useAfterFree", "leaks", "clean");
+      List.of(
+          "mode",
+          "policy",
+          "counts",
+          "threads",
+          "expectedLength",
+          "listLength",
+          "useAfterFree",
+          "leaks",
+          "clean");
   private static final List<String> DEADLOCK_FIELDS =
       List.of("scenario", "detected", "cycle", "recovered", "seconds");
   private static final List<String> SKIPPED_FIELDS =
       List.of("experiment", "mode", "policy", "reason");
   private static final List<String> MACHINE_FIELDS =
-      List.of("experiment", "seconds", "cores", "loadBefore", "loadAfter", "ownLoadBefore",
-          "jvmCores", "workerCores", "otherCores", "busy");
+      List.of(
+          "experiment",
+          "seconds",
+          "cores",
+          "loadBefore",
+          "loadAfter",
+          "ownLoadBefore",
+          "jvmCores",
+          "workerCores",
+          "otherCores",
+          "busy");
 
   @TempDir Path dir;
 
@@ -49,15 +81,22 @@ class SuiteIT {
     Path json = dir.resolve("results.json");
     Cli r =
         assertTimeoutPreemptively(
-            ofMinutes(1),
-            () -> Cli.run("--quick", "--policy", policy, "--json", json.toString()));
+            ofMinutes(1), () -> Cli.run("--quick", "--policy", policy, "--json", json.toString()));
     PolicyChoice chosen = PolicyChoice.of(policy, Duration.ofMillis(5));
     assertEquals(0, r.exit(), r.err());
     UsageErrorsTest.assertNoStackTrace(r);
 
     JsonNode doc = new ObjectMapper().readTree(json.toFile());
     assertEquals(
-        Set.of("java", "cores", "results", "convoy", "race", "deadlock", "skipped", "machine",
+        Set.of(
+            "java",
+            "cores",
+            "results",
+            "convoy",
+            "race",
+            "deadlock",
+            "skipped",
+            "machine",
             "busyMachine"),
         fieldNames(doc));
     assertTrue(doc.get("java").asText().contains(String.valueOf(Runtime.version().feature())));
@@ -82,7 +121,8 @@ class SuiteIT {
       String mode = row.get("mode").asText();
       assertEquals(
           mode.startsWith("threads-nogil") ? "none" : chosen.label(),
-          row.get("policy").asText(), row.toString());
+          row.get("policy").asText(),
+          row.toString());
       (row.get("experiment").asText().equals("cpu") ? cpu : io).add(row.get("mode").asText());
     }
     // Where the running JDK has virtual threads (21 or later), the io experiment runs them and
@@ -96,12 +136,17 @@ class SuiteIT {
       switch (row.get("experiment").asText()) {
         case "cpu" -> assertTrue(cpu.add(mode), "ran and skipped: " + mode);
         case "io" -> assertTrue(io.add(mode), "ran and skipped: " + mode);
-        default -> { }
+        default -> {}
       }
     }
     assertEquals(
-        Set.of("sequential", "threads-gil", "threads-nogil-atomic", "threads-nogil-biased",
-            "processes", "subinterpreters"),
+        Set.of(
+            "sequential",
+            "threads-gil",
+            "threads-nogil-atomic",
+            "threads-nogil-biased",
+            "processes",
+            "subinterpreters"),
         cpu);
     assertEquals(Set.of("sequential", "threads-gil", "processes", "virtual-threads"), io);
 
@@ -113,9 +158,7 @@ class SuiteIT {
       assertTrue(row.get("slowdown").asDouble() > 0);
       convoy.add(row.get("policy").asText() + " " + row.get("cpuThreads").asInt());
     }
-    assertEquals(
-        List.of("interval(5ms) 1", "ticks(100) 1", "ioPriority(5ms) 1", "none 1"),
-        convoy);
+    assertEquals(List.of("interval(5ms) 1", "ticks(100) 1", "ioPriority(5ms) 1", "none 1"), convoy);
     List<String> race = new ArrayList<>();
     for (JsonNode row : doc.get("race")) {
       assertEquals(Set.copyOf(RACE_FIELDS), fieldNames(row), row.toString());
@@ -130,14 +173,19 @@ class SuiteIT {
         assertEquals("none", row.get("policy").asText());
         assertEquals(
             row.get("clean").asBoolean(),
-            row.get("useAfterFree").asLong() == 0 && row.get("leaks").asLong() == 0
+            row.get("useAfterFree").asLong() == 0
+                && row.get("leaks").asLong() == 0
                 && row.get("listLength").asLong() == row.get("expectedLength").asLong(),
             row.toString());
       }
     }
     assertEquals(
-        List.of("threads-nogil-plain PLAIN", "threads-nogil-atomic ATOMIC",
-            "threads-nogil-biased BIASED", "threads-gil PLAIN", "threads-gil ATOMIC",
+        List.of(
+            "threads-nogil-plain PLAIN",
+            "threads-nogil-atomic ATOMIC",
+            "threads-nogil-biased BIASED",
+            "threads-gil PLAIN",
+            "threads-gil ATOMIC",
             "threads-gil BIASED"),
         race);
     assertEquals(1, doc.get("deadlock").size());
@@ -154,7 +202,8 @@ class SuiteIT {
       measured.add(row.get("experiment").asText());
     }
     assertEquals(List.of("cpu", "io", "convoy", "race", "deadlock"), measured);
-    assertTrue(doc.get("machine").get(0).get("workerCores").asDouble() > 0,
+    assertTrue(
+        doc.get("machine").get(0).get("workerCores").asDouble() > 0,
         "the worker JVMs' CPU counted: " + doc.get("machine").get(0));
     assertEquals(5, r.out().lines().filter(l -> l.startsWith("machine: load ")).count(), r.out());
     String first = r.out().lines().findFirst().orElseThrow();

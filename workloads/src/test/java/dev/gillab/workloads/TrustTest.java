@@ -13,9 +13,13 @@ class TrustTest {
   private static final long S = 1_000_000_000L;
 
   /** A sample at {@code t} seconds with the given load and CPU seconds (JVM, children, machine). */
-  private static MachineSample at(double t, double load, double jvm, double children,
-      double machine) {
-    return new MachineSample((long) (t * S), load, (long) (jvm * S), (long) (children * S),
+  private static MachineSample at(
+      double t, double load, double jvm, double children, double machine) {
+    return new MachineSample(
+        (long) (t * S),
+        load,
+        (long) (jvm * S),
+        (long) (children * S),
         machine < 0 ? -1 : (long) (machine * S));
   }
 
@@ -35,7 +39,8 @@ class TrustTest {
     assertEquals(0.05, r.otherCores(), 1e-9);
     assertNull(r.busy());
     assertNull(Trust.verdict(rows));
-    assertEquals("machine: load 0.42 -> 0.95, this JVM had 1.93 of 2 cores, other work 0.05 (10.0 s)",
+    assertEquals(
+        "machine: load 0.42 -> 0.95, this JVM had 1.93 of 2 cores, other work 0.05 (10.0 s)",
         r.line());
   }
 
@@ -44,8 +49,9 @@ class TrustTest {
     // 0.02 s of wall time holds two or three ticks of the OS's CPU clock: 0.05 s of CPU time
     // over it would read as 2.5 of 2 cores, which no JVM can have.
     MachineSample start = at(0, 2.68, 0, 0, 100);
-    MachineRow r = Trust.judge(2, start,
-        List.of(new Span("deadlock", start, at(0.02, 2.68, 0.05, 0, 100.05)))).get(0);
+    MachineRow r =
+        Trust.judge(2, start, List.of(new Span("deadlock", start, at(0.02, 2.68, 0.05, 0, 100.05))))
+            .get(0);
     assertEquals("machine: load 2.68 -> 2.68 (0.0 s: too short to measure CPU shares)", r.line());
   }
 
@@ -54,8 +60,10 @@ class TrustTest {
     MachineSample start = at(0, 3.1, 0, 0, -1);
     List<MachineRow> rows = oneExperiment("cpu", start, at(10, 3.0, 10, 0, -1));
     assertEquals("load 3.1 on 2 cores at the start of cpu", rows.get(0).busy());
-    assertEquals("figures from a busy machine: load 3.1 on 2 cores at the start of cpu;"
-        + " read them as such", Trust.verdict(rows));
+    assertEquals(
+        "figures from a busy machine: load 3.1 on 2 cores at the start of cpu;"
+            + " read them as such",
+        Trust.verdict(rows));
   }
 
   /** Just at the threshold: 0.5 on 2 cores is not above 0.25 per core. */
@@ -68,23 +76,35 @@ class TrustTest {
   }
 
   /**
-   * Without the machine's busy time, the run's own load is discounted: after 60 s at 2 cores, the load of 2.5 at io's start is
-   * mostly this run's own (2 × (1 − 1/e) ≈ 1.26), so only about 1.24 is other work: busy is 1.0.
+   * Without the machine's busy time, the run's own load is discounted: after 60 s at 2 cores, the
+   * load of 2.5 at io's start is mostly this run's own (2 × (1 − 1/e) ≈ 1.26), so only about 1.24
+   * is other work: busy is 1.0.
    */
   @Test
   void theRunsOwnLoadIsAMovingAverageOfItsCpuShare() {
     MachineSample start = at(0, 0.1, 0, 0, -1);
     MachineSample afterCpu = at(60, 2.5, 100, 20, -1);
-    List<MachineRow> rows = Trust.judge(2, start, List.of(
-        new Span("cpu", start, afterCpu),
-        new Span("io", afterCpu, at(61, 2.2, 100.1, 20, -1))));
+    List<MachineRow> rows =
+        Trust.judge(
+            2,
+            start,
+            List.of(
+                new Span("cpu", start, afterCpu),
+                new Span("io", afterCpu, at(61, 2.2, 100.1, 20, -1))));
     assertEquals(2 * (1 - Math.exp(-1)), rows.get(1).ownLoadBefore(), 1e-9);
     assertEquals("load 2.5 on 2 cores at the start of io", rows.get(1).busy());
 
     // The same run with less of the load other work's (0.44: under 0.25 per core) is trustworthy.
     MachineSample quieter = at(60, 1.7, 100, 20, -1);
-    assertNull(Trust.judge(2, start, List.of(new Span("cpu", start, quieter),
-        new Span("io", quieter, at(61, 1.7, 100.1, 20, -1)))).get(1).busy());
+    assertNull(
+        Trust.judge(
+                2,
+                start,
+                List.of(
+                    new Span("cpu", start, quieter),
+                    new Span("io", quieter, at(61, 1.7, 100.1, 20, -1))))
+            .get(1)
+            .busy());
   }
 
   /**
@@ -96,9 +116,13 @@ class TrustTest {
   void whereTheMachinesBusyTimeIsKnownTheLoadAtTheStartDoesNotDecide() {
     MachineSample start = at(0, 0.3, 0, 0, 1000);
     MachineSample afterIo = at(30, 1.75, 2, 2, 1004);
-    List<MachineRow> rows = Trust.judge(2, start, List.of(
-        new Span("io", start, afterIo),
-        new Span("convoy", afterIo, at(39, 1.79, 2 + 16.5, 2, 1004 + 16.5))));
+    List<MachineRow> rows =
+        Trust.judge(
+            2,
+            start,
+            List.of(
+                new Span("io", start, afterIo),
+                new Span("convoy", afterIo, at(39, 1.79, 2 + 16.5, 2, 1004 + 16.5))));
     assertEquals(0, rows.get(1).otherCores(), 1e-9);
     assertNull(rows.get(1).busy());
     assertNull(Trust.verdict(rows));
@@ -147,15 +171,24 @@ class TrustTest {
     MachineSample a = at(0, 4, 0, 0, -1);
     MachineSample b = at(1, 4, 0.1, 0, -1);
     MachineSample c = at(2, 4, 0.2, 0, -1);
-    List<MachineRow> rows = Trust.judge(2, a, List.of(new Span("cpu", a, b),
-        new Span("io", b, c), new Span("race", c, at(3, 0.1, 0.3, 0, -1))));
-    assertEquals("figures from a busy machine: load 4.0 on 2 cores at the start of cpu"
-        + " (and 2 more: io, race); read them as such", Trust.verdict(rows));
+    List<MachineRow> rows =
+        Trust.judge(
+            2,
+            a,
+            List.of(
+                new Span("cpu", a, b),
+                new Span("io", b, c),
+                new Span("race", c, at(3, 0.1, 0.3, 0, -1))));
+    assertEquals(
+        "figures from a busy machine: load 4.0 on 2 cores at the start of cpu"
+            + " (and 2 more: io, race); read them as such",
+        Trust.verdict(rows));
   }
 
   @Test
   void busyTimeComesFromProcStatsCpuLine() {
-    assertEquals((31489 + 0 + 3867 + 0 + 118 + 937) * 10_000_000L,
+    assertEquals(
+        (31489 + 0 + 3867 + 0 + 118 + 937) * 10_000_000L,
         dev.gillab.workloads.internal.MachineMeter.busyNanos(
             "cpu  31489 0 3867 90338 262 0 118 937 0 0"));
     assertEquals(-1, dev.gillab.workloads.internal.MachineMeter.busyNanos("cpu0 1 2 3 4 5 6 7 8"));

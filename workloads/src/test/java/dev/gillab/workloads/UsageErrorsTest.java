@@ -33,10 +33,12 @@ class UsageErrorsTest {
 
   @Test
   void aSwitchIntervalForAPolicyWithoutOneIsRefused() {
-    assertUsageError(Cli.run("--policy", "ticks", "--switch-interval", "1ms"),
+    assertUsageError(
+        Cli.run("--policy", "ticks", "--switch-interval", "1ms"),
         "--switch-interval does not apply to policy ticks(100): only interval and io-priority have"
             + " a switch interval");
-    assertUsageError(Cli.run("cpu", "--policy", "none", "--switch-interval", "1ms"),
+    assertUsageError(
+        Cli.run("cpu", "--policy", "none", "--switch-interval", "1ms"),
         "--switch-interval does not apply to policy none: only interval and io-priority have a"
             + " switch interval");
     assertUsageError(Cli.run("--policy", "ticks(0)"), "ticks(n) needs n of at least 1, was 0");
@@ -44,7 +46,8 @@ class UsageErrorsTest {
 
   @Test
   void unknownPolicy() {
-    assertUsageError(Cli.run("--policy", "fair"),
+    assertUsageError(
+        Cli.run("--policy", "fair"),
         "unknown policy 'fair'; known: interval, ticks, ticks(n), io-priority, none");
   }
 
@@ -52,23 +55,31 @@ class UsageErrorsTest {
   void badNumbersAndDurations() {
     assertUsageError(Cli.run("--workers", "0"), "--workers must be 1 to 64, was 0");
     assertUsageError(Cli.run("io", "--repeats", "0"), "--repeats must be 1 to 100, was 0");
-    assertUsageError(Cli.run("--switch-interval", "soon"),
+    assertUsageError(
+        Cli.run("--switch-interval", "soon"),
         "'soon' is not a duration; write e.g. 5ms, 500us, 0.5ms or 1s");
-    assertUsageError(Cli.run("--switch-interval", "0ms"),
+    assertUsageError(
+        Cli.run("--switch-interval", "0ms"),
         "the switch interval must be at least 1 us and at most 60 s, was '0ms'");
-    assertUsageError(Cli.run("--switch-interval", "0.1ns"),
+    assertUsageError(
+        Cli.run("--switch-interval", "0.1ns"),
         "the switch interval must be at least 1 us and at most 60 s, was '0.1ns'");
-    assertUsageError(Cli.run("cpu", "--switch-interval", "999ns"),
+    assertUsageError(
+        Cli.run("cpu", "--switch-interval", "999ns"),
         "the switch interval must be at least 1 us and at most 60 s, was '999ns'");
-    assertUsageError(Cli.run("--switch-interval", "1000.5ns"),
+    assertUsageError(
+        Cli.run("--switch-interval", "1000.5ns"),
         "'1000.5ns' is not a whole number of nanoseconds");
-    assertUsageError(Cli.run("--adaptive", "--max-time", "0.0000001"),
+    assertUsageError(
+        Cli.run("--adaptive", "--max-time", "0.0000001"),
         "--max-time must be at least 1 us and at most 3600 s, was '0.0000001'");
-    assertUsageError(Cli.run("cpu", "--max-time", "30s"), "--max-time applies only with --adaptive");
-    assertUsageError(Cli.run("--adaptive", "--max-time", "4000"),
+    assertUsageError(
+        Cli.run("cpu", "--max-time", "30s"), "--max-time applies only with --adaptive");
+    assertUsageError(
+        Cli.run("--adaptive", "--max-time", "4000"),
         "--max-time must be at least 1 us and at most 3600 s, was '4000'");
-    assertUsageError(Cli.run("--workers", "many"),
-        "Invalid value for option '--workers': 'many' is not an int");
+    assertUsageError(
+        Cli.run("--workers", "many"), "Invalid value for option '--workers': 'many' is not an int");
   }
 
   /** An option the experiment does not use would change nothing: refused, not ignored. */
@@ -78,8 +89,8 @@ class UsageErrorsTest {
     assertUsageError(Cli.run("--repeats", "5", "deadlock"), "--repeats does not apply to deadlock");
     assertUsageError(Cli.run("race", "--repeats", "5"), "--repeats does not apply to race");
     assertUsageError(Cli.run("convoy", "--adaptive"), "--adaptive does not apply to convoy");
-    assertUsageError(Cli.run("--adaptive", "--max-time", "5s", "race"),
-        "--adaptive does not apply to race");
+    assertUsageError(
+        Cli.run("--adaptive", "--max-time", "5s", "race"), "--adaptive does not apply to race");
     assertUsageError(Cli.run("deadlock", "--quick"), "--quick does not apply to deadlock");
   }
 
@@ -94,7 +105,8 @@ class UsageErrorsTest {
     r = Cli.run("exec", prog.toString());
     assertEquals(2, r.exit());
     assertEquals(prog + ": the program takes 1 argument(s), got 0", r.firstErrLine());
-    assertUsageError(Cli.run("exec", "--threads", "0", prog.toString(), "1"),
+    assertUsageError(
+        Cli.run("exec", "--threads", "0", prog.toString(), "1"),
         "--threads must be 1 to 256, was 0");
   }
 
@@ -106,7 +118,8 @@ class UsageErrorsTest {
     assertEquals(bad + ":2: unknown instruction 'FROB'", r.err().strip());
     assertEquals("", r.out());
 
-    Path unknown = Files.writeString(dir.resolve("call.s"), "LOAD_CONST 1\nCALL nosuch 1\nRETURN_VALUE\n");
+    Path unknown =
+        Files.writeString(dir.resolve("call.s"), "LOAD_CONST 1\nCALL nosuch 1\nRETURN_VALUE\n");
     r = Cli.run("exec", unknown.toString());
     assertEquals(2, r.exit());
     assertEquals(unknown + ":2: unknown builtin 'nosuch'", r.err().strip());

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The arguments of a call into a builtin or a method, as they lie on the caller's stack: the
  * positional ones first, then the named ones. The values are borrowed (the caller keeps its
- * references for the length of the call), so reading them costs no count change. The checks
- * raise TypeError with CPython's wording.
+ * references for the length of the call), so reading them costs no count change. The checks raise
+ * TypeError with CPython's wording.
  */
 final class Args {
   private final String function;
@@ -67,7 +67,9 @@ final class Args {
     return this;
   }
 
-  /** Refuses keywords outside {@code allowed}: {@code 'foo' is an invalid keyword argument for f()}. */
+  /**
+   * Refuses keywords outside {@code allowed}: {@code 'foo' is an invalid keyword argument for f()}.
+   */
   Args keywords(String... allowed) {
     if (kwNames != null) {
       for (String k : kwNames) {
@@ -91,8 +93,7 @@ final class Args {
         throw PyException.type(
             function + "() takes exactly one argument (" + positional + " given)");
       }
-      throw PyException.type(
-          function + " expected " + n + " arguments, got " + positional);
+      throw PyException.type(function + " expected " + n + " arguments, got " + positional);
     }
     return this;
   }
@@ -101,13 +102,21 @@ final class Args {
   Args between(int min, int max) {
     if (positional < min) {
       throw PyException.type(
-          shortName() + " expected at least " + min + (min == 1 ? " argument" : " arguments")
-              + ", got " + positional);
+          shortName()
+              + " expected at least "
+              + min
+              + (min == 1 ? " argument" : " arguments")
+              + ", got "
+              + positional);
     }
     if (positional > max) {
       throw PyException.type(
-          shortName() + " expected at most " + max + (max == 1 ? " argument" : " arguments")
-              + ", got " + positional);
+          shortName()
+              + " expected at most "
+              + max
+              + (max == 1 ? " argument" : " arguments")
+              + ", got "
+              + positional);
     }
     return this;
   }

@@ -3,9 +3,9 @@ package dev.gillab.gil.internal;
 import com.google.common.collect.ImmutableMap;
 
 /**
- * {@code LOAD_ATTR}: a module's attribute, a thread's data ({@code name}, {@code daemon},
- * {@code ident}), or a method of a built-in type bound to the object. AttributeError otherwise,
- * in CPython's words.
+ * {@code LOAD_ATTR}: a module's attribute, a thread's data ({@code name}, {@code daemon}, {@code
+ * ident}), or a method of a built-in type bound to the object. AttributeError otherwise, in
+ * CPython's words.
  */
 final class Attributes {
   private Attributes() {}

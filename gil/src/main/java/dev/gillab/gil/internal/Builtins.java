@@ -47,9 +47,9 @@ public final class Builtins {
   }
 
   /**
-   * {@code getrefcount(x)}: the object's count while the call runs. The argument on the value
-   * stack is one of its holders, so the answer is one more than the holders outside the call —
-   * CPython's +1, for the same reason.
+   * {@code getrefcount(x)}: the object's count while the call runs. The argument on the value stack
+   * is one of its holders, so the answer is one more than the holders outside the call — CPython's
+   * +1, for the same reason.
    */
   public static Callable getrefcount(ObjectSpace space) {
     return new Callable("getrefcount", 1) {
@@ -105,7 +105,8 @@ public final class Builtins {
           result = releasesGil ? gil.allowThreads(() -> fn.call(view)) : fn.call(view);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new PyException("InterruptedError", "host function '" + name + "' was interrupted", e);
+          throw new PyException(
+              "InterruptedError", "host function '" + name + "' was interrupted", e);
         } catch (Exception e) {
           throw new PyException("RuntimeError", "host function '" + name + "' failed: " + e, e);
         }
@@ -113,7 +114,10 @@ public final class Builtins {
           return space.fromJava(result);
         } catch (PyException e) {
           throw PyException.type(
-              "host function '" + name + "' returned a " + result.getClass().getName()
+              "host function '"
+                  + name
+                  + "' returned a "
+                  + result.getClass().getName()
                   + ", which has no interpreter value");
         }
       }

@@ -1,10 +1,9 @@
 package dev.gillab.gil.internal;
 
-
 /**
- * Something {@code CALL} can call: a builtin, a host function, or code. The arguments stay on
- * the caller's stack (each holding a reference) for the length of the call, and the caller
- * releases them afterwards; the call returns a new reference. Immutable once linked.
+ * Something {@code CALL} can call: a builtin, a host function, or code. The arguments stay on the
+ * caller's stack (each holding a reference) for the length of the call, and the caller releases
+ * them afterwards; the call returns a new reference. Immutable once linked.
  */
 public abstract class Callable {
   /** Accepts any number of arguments. */

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 final class Convert {
   private Convert() {}
 
-  /** An int argument (a bool is one); {@code 'float' object cannot be interpreted as an integer}. */
+  /**
+   * An int argument (a bool is one); {@code 'float' object cannot be interpreted as an integer}.
+   */
   static long index(PyValue v) {
     if (v instanceof PyInt pyInt) {
       return pyInt.value;
@@ -41,7 +43,10 @@ final class Convert {
     throw PyException.type(what + " must be str or None, not " + v.typeName());
   }
 
-  /** {@code int(s, base)}: CPython's literal rules (sign, underscores between digits, prefix for base 0). */
+  /**
+   * {@code int(s, base)}: CPython's literal rules (sign, underscores between digits, prefix for
+   * base 0).
+   */
   static long parseInt(String text, int base) {
     String s = Strings.strip(text, null, true, true);
     String body = s;
@@ -96,7 +101,6 @@ final class Convert {
 
   private static PyException invalid(String text, int base) {
     return new PyException(
-        "ValueError",
-        "invalid literal for int() with base " + base + ": " + Repr.str(text));
+        "ValueError", "invalid literal for int() with base " + base + ": " + Repr.str(text));
   }
 }

@@ -24,7 +24,10 @@ public final class Echo {
         return out.append("...").toString();
       }
       if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-        out.append(c < 0x100 ? String.format(Locale.ROOT, "\\x%02x", c) : String.format(Locale.ROOT, "\\u%04x", c));
+        out.append(
+            c < 0x100
+                ? String.format(Locale.ROOT, "\\x%02x", c)
+                : String.format(Locale.ROOT, "\\u%04x", c));
       } else {
         out.appendCodePoint(c);
       }

@@ -13,33 +13,33 @@ import java.util.ArrayList;
  *
  * <h2>Reference counts</h2>
  *
- * As in CPython, the value stack and the locals own one reference per slot: a load increments,
- * a store hands the popped reference to the slot and releases what the slot held, an operator
- * releases its operands after it has pushed its result. A frame that ends, normally or by an
- * error, releases every local and stack slot it still owns, so a finished program leaves only
- * what globals and constants hold.
+ * As in CPython, the value stack and the locals own one reference per slot: a load increments, a
+ * store hands the popped reference to the slot and releases what the slot held, an operator
+ * releases its operands after it has pushed its result. A frame that ends, normally or by an error,
+ * releases every local and stack slot it still owns, so a finished program leaves only what globals
+ * and constants hold.
  *
  * <h2>Speed</h2>
  *
  * A packed int per instruction and one switch; the eval breaker is a single volatile read at
  * backward jumps and calls ({@link Gil#checkpoint()}); the instruction budget is a local counter
- * checked at the same places. An instruction whose work grows with its operands (the slow paths
- * of the operators, {@code in}, unpacking, formatting) hands the counter to the thread state
- * around that work, which charges it ({@link ThreadState#charge}); the int paths never do.
- * Small ints, bools and None are immortal, so most pushes and pops of them change no count. {@code x = x op y} on an int that only the local and the stack hold
- * updates that int in place instead of allocating a new one and freeing the old (safe because
- * no one else can see it; CPython does the same for {@code s += t} on strs).
+ * checked at the same places. An instruction whose work grows with its operands (the slow paths of
+ * the operators, {@code in}, unpacking, formatting) hands the counter to the thread state around
+ * that work, which charges it ({@link ThreadState#charge}); the int paths never do. Small ints,
+ * bools and None are immortal, so most pushes and pops of them change no count. {@code x = x op y}
+ * on an int that only the local and the stack hold updates that int in place instead of allocating
+ * a new one and freeing the old (safe because no one else can see it; CPython does the same for
+ * {@code s += t} on strs).
  *
  * <h2>Frames, and stepping</h2>
  *
  * The loop runs a {@link Frame} from where the frame says and writes back where it stopped, so a
- * frame can stop before any instruction and resume there later. On a real thread it never
- * stops: a call recurses on the Java stack with a frame of its own. The loop of a {@link
- * StepEngine} ({@link #stepping}) checks the eval breaker before every instruction, and there
- * also asks the stepped thread whether its step is over; a Python call from bytecode pushes the
- * callee's frame and returns to the stepper instead of recursing. One loop serves both, so an
- * opcode does the same thing whoever runs it; the stepping checks sit in the branch a default
- * interpreter never enters.
+ * frame can stop before any instruction and resume there later. On a real thread it never stops: a
+ * call recurses on the Java stack with a frame of its own. The loop of a {@link StepEngine} ({@link
+ * #stepping}) checks the eval breaker before every instruction, and there also asks the stepped
+ * thread whether its step is over; a Python call from bytecode pushes the callee's frame and
+ * returns to the stepper instead of recursing. One loop serves both, so an opcode does the same
+ * thing whoever runs it; the stepping checks sit in the branch a default interpreter never enters.
  *
  * <p>Thread-safe: the loop keeps no state between frames; each call has its own stack.
  */
@@ -86,6 +86,7 @@ public final class EvalLoop {
   static final int RAISE_ASSERTION = 38;
   static final int FORMAT_VALUE = 39;
   static final int BUILD_STRING = 40;
+
   /** Superinstructions: see {@link Superinstructions}. */
   static final int FUSED_COMPARE_JUMP = LinkedCode.OP_MASK - 1;
 
@@ -121,13 +122,16 @@ public final class EvalLoop {
   private final Gil gil;
   private final boolean checkEveryInstruction;
   private final int maxDepth;
+
   /** {@code ticks}: release and re-take the GIL every this many instructions; 0 for never. */
   private final int ticks;
+
   /** No GIL (policy {@code none}): globals are swapped atomically; see {@link GlobalCell}. */
   private final boolean freeThreaded;
+
   /**
-   * Stepped threads ({@link StepEngine}): a frame may stop before any instruction when its
-   * thread's step is over, and a call pushes a frame instead of recursing.
+   * Stepped threads ({@link StepEngine}): a frame may stop before any instruction when its thread's
+   * step is over, and a call pushes a frame instead of recursing.
    */
   private final boolean stepping;
 
@@ -151,8 +155,8 @@ public final class EvalLoop {
 
   /**
    * The loop of a {@link StepEngine}: it checks before every instruction whether the stepped
-   * thread's step is over, and runs under a GIL that excludes nothing (one Java thread runs
-   * every stepped thread).
+   * thread's step is over, and runs under a GIL that excludes nothing (one Java thread runs every
+   * stepped thread).
    */
   static EvalLoop stepping(ObjectSpace space, Gil gil, int maxDepth) {
     return new EvalLoop(space, gil, true, maxDepth, true);
@@ -176,12 +180,11 @@ public final class EvalLoop {
   }
 
   /**
-   * Runs {@code code} in a new frame whose locals take over the references in {@code locals}
-   * (the arguments first, then nulls for unbound locals). Answers a new reference.
+   * Runs {@code code} in a new frame whose locals take over the references in {@code locals} (the
+   * arguments first, then nulls for unbound locals). Answers a new reference.
    *
    * <p>An error unwinds as a {@link PyException} that collects a traceback entry per frame; the
-   * outermost frame of the thread (depth 0) turns it into the {@link InterpreterError} callers
-   * see.
+   * outermost frame of the thread (depth 0) turns it into the {@link InterpreterError} callers see.
    */
   public PyValue eval(LinkedCode code, PyValue[] locals, ThreadState ts) {
     if (ts.depth >= maxDepth) {
@@ -208,9 +211,9 @@ public final class EvalLoop {
 
   /**
    * Runs a stepped thread's frame from where it stopped until its step is over ({@link
-   * Frame#SUSPENDED}: it yielded, or a call pushed the callee's frame) or it returns (its
-   * result, a new reference). An error unwinds this frame only and leaves it; the stepper
-   * unwinds the frames below.
+   * Frame#SUSPENDED}: it yielded, or a call pushed the callee's frame) or it returns (its result, a
+   * new reference). An error unwinds this frame only and leaves it; the stepper unwinds the frames
+   * below.
    */
   PyValue resume(Frame f, ThreadState ts) {
     return run(f, ts);
@@ -364,8 +367,7 @@ public final class EvalLoop {
           case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
             PyValue o = stack[--sp];
             boolean truth =
-                o == space.trueObject()
-                    || (o != space.falseObject() && ObjectSpace.truthy(o));
+                o == space.trueObject() || (o != space.falseObject() && ObjectSpace.truthy(o));
             PyValue.decRef(o);
             if (truth == ((word & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
               pc = word >>> LinkedCode.OP_BITS;
@@ -621,9 +623,7 @@ public final class EvalLoop {
             // Every count change of the four cancels out: x and c are pushed and popped, the
             // bool is immortal.
             remaining -= 3;
-            boolean truth =
-                compare(
-                    words[pc + 2] >>> LinkedCode.OP_BITS, xi.value, ci.value);
+            boolean truth = compare(words[pc + 2] >>> LinkedCode.OP_BITS, xi.value, ci.value);
             int jump = words[pc + 3];
             if (truth == ((jump & LinkedCode.OP_MASK) == POP_JUMP_IF_TRUE)) {
               pc = jump >>> LinkedCode.OP_BITS;
@@ -740,7 +740,8 @@ public final class EvalLoop {
   private static PyException unbound(LinkedCode code, int slot) {
     return new PyException(
         "UnboundLocalError",
-        "cannot access local variable '" + code.localNames[slot]
+        "cannot access local variable '"
+            + code.localNames[slot]
             + "' where it is not associated with a value");
   }
 

@@ -6,9 +6,9 @@ import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.gillab.gil.GilEvent;
 
 /**
- * A bounded ring of {@link GilEvent}s: the newest {@code capacity} events, in the order they
- * were recorded. Time and sequence number are taken under the ring's lock, so they grow together
- * and a snapshot is ordered by both. Thread-safe (one lock; only used while tracing is on).
+ * A bounded ring of {@link GilEvent}s: the newest {@code capacity} events, in the order they were
+ * recorded. Time and sequence number are taken under the ring's lock, so they grow together and a
+ * snapshot is ordered by both. Thread-safe (one lock; only used while tracing is on).
  */
 @ThreadSafe
 public final class EventRing {
@@ -40,7 +40,8 @@ public final class EventRing {
   /** The events still in the ring, oldest first. */
   public synchronized ImmutableList<GilEvent> snapshot() {
     long first = Math.max(0, next - capacity);
-    ImmutableList.Builder<GilEvent> out = ImmutableList.builderWithExpectedSize((int) (next - first));
+    ImmutableList.Builder<GilEvent> out =
+        ImmutableList.builderWithExpectedSize((int) (next - first));
     for (long s = first; s < next; s++) {
       out.add(slots[(int) (s % capacity)]);
     }

@@ -6,10 +6,10 @@ import java.math.RoundingMode;
 
 /**
  * Floats as CPython writes and reads them. {@code repr} (and {@code str}, the same since Python
- * 3.2) is the shortest decimal that reads back as the same double, in positional notation when
- * the decimal exponent is in [-4, 16) and with an exponent ({@code 1e+16}, {@code 1e-05})
- * otherwise; an integral value keeps a {@code .0}. JDK 17's {@code Double.toString} is not always
- * the shortest (fixed only in JDK 19), so the digits come from {@link BigDecimal} rounding.
+ * 3.2) is the shortest decimal that reads back as the same double, in positional notation when the
+ * decimal exponent is in [-4, 16) and with an exponent ({@code 1e+16}, {@code 1e-05}) otherwise; an
+ * integral value keeps a {@code .0}. JDK 17's {@code Double.toString} is not always the shortest
+ * (fixed only in JDK 19), so the digits come from {@link BigDecimal} rounding.
  */
 final class Floats {
   private Floats() {}
@@ -84,14 +84,12 @@ final class Floats {
     if (!s.matches("[+-]?(\\d(_?\\d)*)?(\\.(\\d(_?\\d)*)?)?([eE][+-]?\\d(_?\\d)*)?")
         || !s.matches(".*\\d.*")
         || (s.matches("[+-]?\\..*") && s.matches("[+-]?\\.[eE].*"))) {
-      throw new PyException(
-          "ValueError", "could not convert string to float: " + Repr.str(text));
+      throw new PyException("ValueError", "could not convert string to float: " + Repr.str(text));
     }
     try {
       return Double.parseDouble(s.replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new PyException(
-          "ValueError", "could not convert string to float: " + Repr.str(text));
+      throw new PyException("ValueError", "could not convert string to float: " + Repr.str(text));
     }
   }
 }

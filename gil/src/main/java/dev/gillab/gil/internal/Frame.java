@@ -3,12 +3,11 @@ package dev.gillab.gil.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One activation of linked code, kept on the heap rather than the Java stack: the code, its
- * locals, its value stack and where it is in both. The eval loop runs a frame from {@link #pc}
- * and {@link #sp}; a run that stops part-way (stepping) writes them back, so the frame resumes
- * exactly where it stopped. A real thread's calls recurse on the Java stack as before, each with
- * a frame of its own; a stepped thread's frames form a chain ({@link #back}) that the stepper
- * walks instead.
+ * One activation of linked code, kept on the heap rather than the Java stack: the code, its locals,
+ * its value stack and where it is in both. The eval loop runs a frame from {@link #pc} and {@link
+ * #sp}; a run that stops part-way (stepping) writes them back, so the frame resumes exactly where
+ * it stopped. A real thread's calls recurse on the Java stack as before, each with a frame of its
+ * own; a stepped thread's frames form a chain ({@link #back}) that the stepper walks instead.
  *
  * <p>Confined to the thread (Java or stepped) that runs it.
  */
@@ -24,8 +23,10 @@ public final class Frame {
   final PyValue[] stack;
   int sp;
   int pc;
+
   /** Stepping: the frame that called this one, or null at the bottom of the thread. */
   final @Nullable Frame back;
+
   /** Stepping: where the callable of the call this frame answers sits on the caller's stack. */
   final int returnBase;
 

@@ -9,13 +9,13 @@ import jdk.jfr.Name;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JFR events of the GIL, committed only from its slow paths and only while a recording has
- * them enabled. They appear in JDK Mission Control under "gil-lab / GIL".
+ * JFR events of the GIL, committed only from its slow paths and only while a recording has them
+ * enabled. They appear in JDK Mission Control under "gil-lab / GIL".
  *
- * <p>No event object is made until JFR is up in this JVM (a recording was started, in the
- * process or with {@code -XX:StartFlightRecording}): the first event object a JVM makes loads
- * JFR's machinery, which took 100–220 ms here, and that cost would otherwise land inside the
- * first GIL wait of every program. Until then each helper costs one static read.
+ * <p>No event object is made until JFR is up in this JVM (a recording was started, in the process
+ * or with {@code -XX:StartFlightRecording}): the first event object a JVM makes loads JFR's
+ * machinery, which took 100–220 ms here, and that cost would otherwise land inside the first GIL
+ * wait of every program. Until then each helper costs one static read.
  */
 public final class GilJfr {
   private GilJfr() {}

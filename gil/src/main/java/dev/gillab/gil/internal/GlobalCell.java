@@ -6,16 +6,16 @@ import java.lang.invoke.VarHandle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One global variable of an interpreter: linked code points at the cell, so LOAD_GLOBAL is an
- * array read, not a map lookup. The cell owns one reference to its value.
+ * One global variable of an interpreter: linked code points at the cell, so LOAD_GLOBAL is an array
+ * read, not a map lookup. The cell owns one reference to its value.
  *
- * <p>Under a GIL the cell is guarded by it and read and written plainly. Without one (policy
- * {@code none}) two threads may store at once: each store then swaps the value under the lock
- * of the {@link Globals} the cell belongs to ({@link #replace}), so exactly one thread releases
- * each old value (two plain stores that read the same old value would both release it: a double
- * free). A load takes no lock and may race a store that frees the value it read; {@link
- * #loadNewReference} then retries with the new value, as free-threaded CPython's "try incref"
- * does — a freed object refuses the increment and is never revived.
+ * <p>Under a GIL the cell is guarded by it and read and written plainly. Without one (policy {@code
+ * none}) two threads may store at once: each store then swaps the value under the lock of the
+ * {@link Globals} the cell belongs to ({@link #replace}), so exactly one thread releases each old
+ * value (two plain stores that read the same old value would both release it: a double free). A
+ * load takes no lock and may race a store that frees the value it read; {@link #loadNewReference}
+ * then retries with the new value, as free-threaded CPython's "try incref" does — a freed object
+ * refuses the increment and is never revived.
  */
 public final class GlobalCell {
   private static final VarHandle VALUE;
@@ -49,8 +49,8 @@ public final class GlobalCell {
   }
 
   /**
-   * Puts {@code v} in (null empties the cell) and answers the value it replaced, whose
-   * reference passes to the caller; {@code atomic} (no GIL) swaps under the globals' lock.
+   * Puts {@code v} in (null empties the cell) and answers the value it replaced, whose reference
+   * passes to the caller; {@code atomic} (no GIL) swaps under the globals' lock.
    */
   @Nullable PyValue replace(@Nullable PyValue v, boolean atomic) {
     if (atomic) {
@@ -71,9 +71,9 @@ public final class GlobalCell {
   }
 
   /**
-   * Free-threaded load: a new reference to the value, or null when the cell is empty. Retries
-   * when a concurrent store freed the value between the read and the increment; a value freed
-   * while still in the cell (only PLAIN counts without a GIL do that) is a use-after-free.
+   * Free-threaded load: a new reference to the value, or null when the cell is empty. Retries when
+   * a concurrent store freed the value between the read and the increment; a value freed while
+   * still in the cell (only PLAIN counts without a GIL do that) is a use-after-free.
    */
   @Nullable PyValue loadNewReference() {
     while (true) {

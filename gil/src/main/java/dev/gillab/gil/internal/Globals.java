@@ -9,18 +9,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The globals of an interpreter or of a stepped run: one {@link GlobalCell} per name, in the
- * order the names were first linked.
+ * The globals of an interpreter or of a stepped run: one {@link GlobalCell} per name, in the order
+ * the names were first linked.
  *
- * <p>Like each list, the globals have a lock of their own, this object's monitor: the per-dict
- * lock of free-threaded CPython (PEP 703's critical section on the module's dict). Without a
- * GIL every replacement of a global's value swaps under it — {@code STORE_GLOBAL} and {@code
- * DELETE_GLOBAL} ({@link GlobalCell#replace}), the host's {@link #set}, {@link #close} — so
- * exactly one thread takes over each old value, and releases it once it has let go of the lock
- * (freeing a list takes the list's lock; no lock is held while another is taken). Loads take no
- * lock, as dict reads in free-threaded CPython take none: {@link GlobalCell#loadNewReference}
- * retries when a store freed what it read. Under a GIL the program's stores skip the lock (the
- * GIL already lets one thread at a time at them), and the host's calls take it uncontended.
+ * <p>Like each list, the globals have a lock of their own, this object's monitor: the per-dict lock
+ * of free-threaded CPython (PEP 703's critical section on the module's dict). Without a GIL every
+ * replacement of a global's value swaps under it — {@code STORE_GLOBAL} and {@code DELETE_GLOBAL}
+ * ({@link GlobalCell#replace}), the host's {@link #set}, {@link #close} — so exactly one thread
+ * takes over each old value, and releases it once it has let go of the lock (freeing a list takes
+ * the list's lock; no lock is held while another is taken). Loads take no lock, as dict reads in
+ * free-threaded CPython take none: {@link GlobalCell#loadNewReference} retries when a store freed
+ * what it read. Under a GIL the program's stores skip the lock (the GIL already lets one thread at
+ * a time at them), and the host's calls take it uncontended.
  */
 @ThreadSafe
 public final class Globals {
@@ -46,8 +46,8 @@ public final class Globals {
   }
 
   /**
-   * Puts {@code v} in {@code name}, taking over the caller's reference, and releases the value
-   * it replaces.
+   * Puts {@code v} in {@code name}, taking over the caller's reference, and releases the value it
+   * replaces.
    *
    * @throws IllegalStateException once {@link #close} ran ({@code v} is released then)
    */
@@ -65,9 +65,9 @@ public final class Globals {
   }
 
   /**
-   * A new reference to the value of every bound global, by name, all taken at one moment: a
-   * store cannot free a value while it is still in its cell, and no store runs meanwhile. The
-   * caller releases them.
+   * A new reference to the value of every bound global, by name, all taken at one moment: a store
+   * cannot free a value while it is still in its cell, and no store runs meanwhile. The caller
+   * releases them.
    */
   public synchronized Map<String, PyValue> newReferences() {
     Map<String, PyValue> out = new LinkedHashMap<>();

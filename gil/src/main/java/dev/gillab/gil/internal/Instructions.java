@@ -3,12 +3,12 @@ package dev.gillab.gil.internal;
 import java.util.List;
 
 /**
- * The instructions the Python front end added, out of line: the eval loop's switch calls these
- * so that its own method stays small enough for the JIT to compile the hot loop as before (a
- * method over 8,000 bytes of bytecode is never compiled).
+ * The instructions the Python front end added, out of line: the eval loop's switch calls these so
+ * that its own method stays small enough for the JIT to compile the hot loop as before (a method
+ * over 8,000 bytes of bytecode is never compiled).
  *
- * <p>Each takes the stack and its depth and answers the new depth. None changes the stack before
- * it can no longer fail: on an error the stack is as the instruction found it, and the frame's
+ * <p>Each takes the stack and its depth and answers the new depth. None changes the stack before it
+ * can no longer fail: on an error the stack is as the instruction found it, and the frame's
  * unwinding releases every slot exactly once.
  */
 final class Instructions {
@@ -58,8 +58,7 @@ final class Instructions {
       PyValue.incRef(r);
     } else if (c instanceof PyStr pyStr) {
       if (!(index instanceof PyInt pyInt)) {
-        throw PyException.type(
-            "string indices must be integers, not '" + index.typeName() + "'");
+        throw PyException.type("string indices must be integers, not '" + index.typeName() + "'");
       }
       r = space.newStr(Strings.at(ts, pyStr, pyInt.value));
     } else if (c instanceof PyRange range) {
@@ -81,16 +80,15 @@ final class Instructions {
 
   private static long index(PyValue index, String type) {
     if (!(index instanceof PyInt pyInt)) {
-      throw PyException.type(
-          type + " indices must be integers or slices, not " + index.typeName());
+      throw PyException.type(type + " indices must be integers or slices, not " + index.typeName());
     }
     return pyInt.value;
   }
 
   /**
-   * {@code c}, the container of an item {@code change} ("assignment", "deletion"), as the list
-   * it must be; else CPython's TypeError, whose wording for deleting from an immutable sequence
-   * is "doesn't".
+   * {@code c}, the container of an item {@code change} ("assignment", "deletion"), as the list it
+   * must be; else CPython's TypeError, whose wording for deleting from an immutable sequence is
+   * "doesn't".
    */
   private static PyList changedList(PyValue c, String change) {
     if (c instanceof PyList pyList) {
@@ -158,8 +156,7 @@ final class Instructions {
     if (items.size() != n) {
       Iteration.release(items);
       if (items.size() > n) {
-        throw new PyException(
-            "ValueError", "too many values to unpack (expected " + n + ")");
+        throw new PyException("ValueError", "too many values to unpack (expected " + n + ")");
       }
       throw new PyException(
           "ValueError",
@@ -174,8 +171,7 @@ final class Instructions {
   }
 
   /** {@code item in container} (invert: {@code not in}). Stack: item, container. */
-  static int contains(
-      ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, boolean invert) {
+  static int contains(ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, boolean invert) {
     PyValue c = stack[sp - 1];
     PyValue item = stack[sp - 2];
     boolean found;
@@ -256,8 +252,8 @@ final class Instructions {
 
   /**
    * {@code CALL_FUNCTION argc} (kw false) or {@code CALL_FUNCTION_KW argc} (kw true: a tuple of
-   * names on top). The callable and arguments stay on the stack during the call (the callee
-   * borrows them) and are released after it.
+   * names on top). The callable and arguments stay on the stack during the call (the callee borrows
+   * them) and are released after it.
    */
   static int call(PyRuntime rt, ThreadState ts, PyValue[] stack, int sp, int argc, boolean kw) {
     String[] names = null;
@@ -330,8 +326,7 @@ final class Instructions {
 
   static PyException assertion(
       ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, int withMessage) {
-    return new PyException(
-        "AssertionError", withMessage == 1 ? space.str(ts, stack[sp - 1]) : "");
+    return new PyException("AssertionError", withMessage == 1 ? space.str(ts, stack[sp - 1]) : "");
   }
 
   static int formatValue(ObjectSpace space, ThreadState ts, PyValue[] stack, int sp, int repr) {

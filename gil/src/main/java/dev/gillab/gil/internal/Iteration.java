@@ -24,10 +24,10 @@ final class Iteration {
   }
 
   /**
-   * Every item of {@code v}, each a new reference the caller must release; on an error, what
-   * was taken so far is released. Each item is charged to {@code ts}; a range or a str, whose
-   * length is known, is checked against the size limit and the room left in the byte budget
-   * before the first item is made.
+   * Every item of {@code v}, each a new reference the caller must release; on an error, what was
+   * taken so far is released. Each item is charged to {@code ts}; a range or a str, whose length is
+   * known, is checked against the size limit and the room left in the byte budget before the first
+   * item is made.
    */
   @SuppressWarnings("NonApiType") // a new list of the caller's, fit to be a PyList's storage
   static ArrayList<PyValue> items(ObjectSpace space, ThreadState ts, PyValue v) {

@@ -1,12 +1,11 @@
 package dev.gillab.gil.internal;
 
-
 /**
- * A {@code Code} made ready to run in one interpreter: instructions packed as {@code opcode |
- * arg << OP_BITS}, constants allocated on the heap (the linked code holds one reference to each;
- * a nested code is an immortal code object), globals resolved to cells — each with the builtin
- * of its name, if any, for when the global is unbound — and {@code CALL}'s builtins to
- * callables. Immutable after linking.
+ * A {@code Code} made ready to run in one interpreter: instructions packed as {@code opcode | arg
+ * << OP_BITS}, constants allocated on the heap (the linked code holds one reference to each; a
+ * nested code is an immortal code object), globals resolved to cells — each with the builtin of its
+ * name, if any, for when the global is unbound — and {@code CALL}'s builtins to callables.
+ * Immutable after linking.
  */
 public final class LinkedCode {
   static final int OP_BITS = 6;
@@ -24,8 +23,10 @@ public final class LinkedCode {
   final int paramCount;
   final int maxStack;
   final String filename;
+
   /** Attribute and module names ({@code LOAD_ATTR}, {@code IMPORT_NAME}). */
   final String[] names;
+
   /** Per global: the builtin of that name, or null ({@code LOAD_GLOBAL}'s fallback). */
   final PyValue[] builtinFallback;
 
@@ -66,8 +67,20 @@ public final class LinkedCode {
    */
   LinkedCode withRun(PyValue[] runConsts, GlobalCell[] runGlobals) {
     return new LinkedCode(
-        name, words, argcs, lines, localNames, runConsts, runGlobals, calls, localCount,
-        paramCount, maxStack, filename, names, builtinFallback);
+        name,
+        words,
+        argcs,
+        lines,
+        localNames,
+        runConsts,
+        runGlobals,
+        calls,
+        localCount,
+        paramCount,
+        maxStack,
+        filename,
+        names,
+        builtinFallback);
   }
 
   public static int word(int opcode, int arg) {

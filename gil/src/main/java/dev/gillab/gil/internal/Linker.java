@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Makes a verified {@link Code} ready for one interpreter: checks every {@code CALL} against the
- * interpreter's builtins (name and argument count) before allocating anything, then allocates
- * the constants and resolves globals and builtins.
+ * interpreter's builtins (name and argument count) before allocating anything, then allocates the
+ * constants and resolves globals and builtins.
  */
 public final class Linker {
   private Linker() {}
@@ -46,8 +46,13 @@ public final class Linker {
         throw new VerifyException(
             code.name(),
             in.line(),
-            "builtin '" + name + "' takes " + f.arity()
-                + (f.arity() == 1 ? " argument" : " arguments") + ", CALL passes " + in.argc());
+            "builtin '"
+                + name
+                + "' takes "
+                + f.arity()
+                + (f.arity() == 1 ? " argument" : " arguments")
+                + ", CALL passes "
+                + in.argc());
       }
       calls[in.arg()] = f;
     }
@@ -109,8 +114,7 @@ public final class Linker {
 
   /**
    * A constant's object: a {@code List} is a tuple (of constants), a {@code Double} a float, a
-   * {@code Code} its immortal code object (linked once); the rest as {@link
-   * ObjectSpace#fromJava}.
+   * {@code Code} its immortal code object (linked once); the rest as {@link ObjectSpace#fromJava}.
    */
   private static PyValue constant(
       Object value, ObjectSpace space, Function<Code, PyValue> codeObjects) {

@@ -11,25 +11,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>The estimate</h2>
  *
  * Per object {@value #OBJECT} bytes (the heap object, the Python value and their headers); a str
- * adds {@value #BYTES_PER_CHAR} per UTF-16 unit (Java may keep it in one byte a char: the
- * estimate errs high); a list or a tuple adds {@value #BYTES_PER_SLOT} per slot, and a list
- * counts its capacity, which grows by half as {@code ArrayList}'s does and never shrinks. Java
- * arrays an operation builds on its way to a result (a copy of a list's items, a str being
- * joined) are checked against the room left ({@link #checkRoom}) before they are built but not
- * charged: they die with the operation.
+ * adds {@value #BYTES_PER_CHAR} per UTF-16 unit (Java may keep it in one byte a char: the estimate
+ * errs high); a list or a tuple adds {@value #BYTES_PER_SLOT} per slot, and a list counts its
+ * capacity, which grows by half as {@code ArrayList}'s does and never shrinks. Java arrays an
+ * operation builds on its way to a result (a copy of a list's items, a str being joined) are
+ * checked against the room left ({@link #checkRoom}) before they are built but not charged: they
+ * die with the operation.
  *
  * <h2>Threads</h2>
  *
  * As with reference counts: where only the GIL holder allocates and frees ({@code PLAIN} counts
- * under a GIL) the counter is a plain field the GIL guards; otherwise — no GIL, or counts that
- * may be merged outside it ({@code BIASED}) — it is an {@link AtomicLong}, so a charge and its
- * check are one atomic step and two threads cannot both squeeze under the budget.
+ * under a GIL) the counter is a plain field the GIL guards; otherwise — no GIL, or counts that may
+ * be merged outside it ({@code BIASED}) — it is an {@link AtomicLong}, so a charge and its check
+ * are one atomic step and two threads cannot both squeeze under the budget.
  */
 public abstract class Memory {
   /** Bytes charged per object, whatever it holds. */
   public static final int OBJECT = 64;
+
   /** Bytes charged per UTF-16 unit of a str. */
   public static final int BYTES_PER_CHAR = 2;
+
   /** Bytes charged per slot of a list or a tuple (a reference, uncompressed). */
   public static final int BYTES_PER_SLOT = 8;
 

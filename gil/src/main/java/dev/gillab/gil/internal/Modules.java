@@ -21,31 +21,42 @@ final class Modules {
         "sys",
         ImmutableMap.of(
             "getrefcount",
-            fn(space, "getrefcount", (rt, ts, a) ->
-                // The argument's stack slot is one of its holders: CPython's +1.
-                rt.space().newInt(a.exactly(1).get(0).refCount())),
+            fn(
+                space,
+                "getrefcount",
+                (rt, ts, a) ->
+                    // The argument's stack slot is one of its holders: CPython's +1.
+                    rt.space().newInt(a.exactly(1).get(0).refCount())),
             "getswitchinterval",
-            fn(space, "getswitchinterval", (rt, ts, a) -> {
-              a.exactly(0);
-              // CPython keeps whole microseconds and answers us * 1e-6 (0.05 reads 0.0499...).
-              return rt.space().newFloat(
-                  rt.gil()
-                      .switchInterval()
-                      .map(d -> TimeUnit.NANOSECONDS.toMicros(d.toNanos()) * 1e-6)
-                      .orElse(DEFAULT_INTERVAL));
-            }),
+            fn(
+                space,
+                "getswitchinterval",
+                (rt, ts, a) -> {
+                  a.exactly(0);
+                  // CPython keeps whole microseconds and answers us * 1e-6 (0.05 reads 0.0499...).
+                  return rt.space()
+                      .newFloat(
+                          rt.gil()
+                              .switchInterval()
+                              .map(d -> TimeUnit.NANOSECONDS.toMicros(d.toNanos()) * 1e-6)
+                              .orElse(DEFAULT_INTERVAL));
+                }),
             "setswitchinterval",
-            fn(space, "setswitchinterval", (rt, ts, a) -> {
-              double s = Convert.real(a.exactly(1).get(0));
-              if (!(s > 0)) {
-                throw new PyException("ValueError", "switch interval must be strictly positive");
-              }
-              if (rt.gil().switchInterval().isPresent()) {
-                long micros = Math.max(1, (long) (1.0e6 * s)); // truncated, as CPython's cast
-                rt.gil().setSwitchInterval(Duration.ofNanos(micros * 1000));
-              }
-              return rt.space().none();
-            }),
+            fn(
+                space,
+                "setswitchinterval",
+                (rt, ts, a) -> {
+                  double s = Convert.real(a.exactly(1).get(0));
+                  if (!(s > 0)) {
+                    throw new PyException(
+                        "ValueError", "switch interval must be strictly positive");
+                  }
+                  if (rt.gil().switchInterval().isPresent()) {
+                    long micros = Math.max(1, (long) (1.0e6 * s)); // truncated, as CPython's cast
+                    rt.gil().setSwitchInterval(Duration.ofNanos(micros * 1000));
+                  }
+                  return rt.space().none();
+                }),
             "maxsize",
             space.immortal(new PyInt(Long.MAX_VALUE, false, true))));
   }
@@ -58,14 +69,18 @@ final class Modules {
             "sleep", fn(space, "sleep", Modules::sleep),
             "perf_counter", fn(space, "perf_counter", (rt, ts, a) -> monotonic(rt, ts, a)),
             "monotonic", fn(space, "monotonic", (rt, ts, a) -> monotonic(rt, ts, a)),
-            "time", fn(space, "time", (rt, ts, a) -> {
-              a.exactly(0);
-              if (ts.step != null) {
-                return rt.space().newFloat(ts.step.virtualNanos() / 1e9);
-              }
-              java.time.Instant now = java.time.Instant.now();
-              return rt.space().newFloat(now.getEpochSecond() + now.getNano() / 1e9);
-            })));
+            "time",
+                fn(
+                    space,
+                    "time",
+                    (rt, ts, a) -> {
+                      a.exactly(0);
+                      if (ts.step != null) {
+                        return rt.space().newFloat(ts.step.virtualNanos() / 1e9);
+                      }
+                      java.time.Instant now = java.time.Instant.now();
+                      return rt.space().newFloat(now.getEpochSecond() + now.getNano() / 1e9);
+                    })));
   }
 
   private static PyValue monotonic(PyRuntime rt, ThreadState ts, Args a) {
@@ -88,10 +103,12 @@ final class Modules {
       return rt.space().none();
     }
     try {
-      rt.gil().allowThreads(() -> {
-        TimeUnit.NANOSECONDS.sleep(nanos);
-        return null;
-      });
+      rt.gil()
+          .allowThreads(
+              () -> {
+                TimeUnit.NANOSECONDS.sleep(nanos);
+                return null;
+              });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PyException("KeyboardInterrupt", "sleep was interrupted");
@@ -108,39 +125,53 @@ final class Modules {
             space.immortal(PyBuiltinFunction.type("Thread", "threading.Thread", Modules::thread)),
             "Lock",
             space.immortal(
-                PyBuiltinFunction.function("allocate_lock", (rt, ts, a) -> {
-                  a.exactly(0);
-                  return rt.space().mortal(new PyLock());
-                })),
+                PyBuiltinFunction.function(
+                    "allocate_lock",
+                    (rt, ts, a) -> {
+                      a.exactly(0);
+                      return rt.space().mortal(new PyLock());
+                    })),
             "current_thread",
-            fn(space, "current_thread", (rt, ts, a) -> {
-              a.exactly(0);
-              PyThread t = ts.thread;
-              if (t == null) {
-                // A thread started from Java (Interpreter.start/run): CPython calls these dummies.
-                PyValue d = rt.space().container(
-                    new PyThread(Thread.currentThread().getName(), null, null, true));
-                ((PyThread) d).started = true;
-                ((PyThread) d).ident = Thread.currentThread().getId();
-                return d;
-              }
-              PyValue.incRef(t);
-              return t;
-            }),
+            fn(
+                space,
+                "current_thread",
+                (rt, ts, a) -> {
+                  a.exactly(0);
+                  PyThread t = ts.thread;
+                  if (t == null) {
+                    // A thread started from Java (Interpreter.start/run): CPython calls these
+                    // dummies.
+                    PyValue d =
+                        rt.space()
+                            .container(
+                                new PyThread(Thread.currentThread().getName(), null, null, true));
+                    ((PyThread) d).started = true;
+                    ((PyThread) d).ident = Thread.currentThread().getId();
+                    return d;
+                  }
+                  PyValue.incRef(t);
+                  return t;
+                }),
             "get_ident",
-            fn(space, "get_ident", (rt, ts, a) -> {
-              a.exactly(0);
-              if (ts.step != null) {
-                return rt.space().newInt(ts.step.id);
-              }
-              return rt.space().newInt(Thread.currentThread().getId());
-            }),
+            fn(
+                space,
+                "get_ident",
+                (rt, ts, a) -> {
+                  a.exactly(0);
+                  if (ts.step != null) {
+                    return rt.space().newInt(ts.step.id);
+                  }
+                  return rt.space().newInt(Thread.currentThread().getId());
+                }),
             "active_count",
-            fn(space, "active_count", (rt, ts, a) -> {
-              a.exactly(0);
-              return rt.space().newInt(
-                  ts.step != null ? ts.step.engine.activeCount() : rt.activeCount());
-            })));
+            fn(
+                space,
+                "active_count",
+                (rt, ts, a) -> {
+                  a.exactly(0);
+                  return rt.space()
+                      .newInt(ts.step != null ? ts.step.engine.activeCount() : rt.activeCount());
+                })));
   }
 
   /**
@@ -207,62 +238,68 @@ final class Modules {
   /** The methods of {@code threading.Thread}. */
   static final ImmutableMap<String, Method> THREAD_METHODS =
       ImmutableMap.of(
-          "start", (rt, ts, self, a) -> {
-            a.exactly(0);
-            if (ts.step != null) {
-              ts.step.engine.start((PyThread) self);
-            } else {
-              rt.start((PyThread) self);
-            }
-            return rt.space().none();
-          },
-          "join", (rt, ts, self, a) -> {
-            a.keywords("timeout").between(0, 1);
-            PyValue timeout = a.get(0, "timeout");
-            long nanos =
-                timeout == null || timeout instanceof PyNone
-                    ? -1
-                    : Math.max(0, Math.round(Convert.real(timeout) * 1e9));
-            if (ts.step != null) {
-              ts.step.join((PyThread) self, nanos);
-            } else {
-              rt.join((PyThread) self, nanos);
-            }
-            return rt.space().none();
-          },
-          "is_alive", (rt, ts, self, a) -> {
-            a.exactly(0);
-            return rt.space().bool(((PyThread) self).isAlive());
-          });
+          "start",
+              (rt, ts, self, a) -> {
+                a.exactly(0);
+                if (ts.step != null) {
+                  ts.step.engine.start((PyThread) self);
+                } else {
+                  rt.start((PyThread) self);
+                }
+                return rt.space().none();
+              },
+          "join",
+              (rt, ts, self, a) -> {
+                a.keywords("timeout").between(0, 1);
+                PyValue timeout = a.get(0, "timeout");
+                long nanos =
+                    timeout == null || timeout instanceof PyNone
+                        ? -1
+                        : Math.max(0, Math.round(Convert.real(timeout) * 1e9));
+                if (ts.step != null) {
+                  ts.step.join((PyThread) self, nanos);
+                } else {
+                  rt.join((PyThread) self, nanos);
+                }
+                return rt.space().none();
+              },
+          "is_alive",
+              (rt, ts, self, a) -> {
+                a.exactly(0);
+                return rt.space().bool(((PyThread) self).isAlive());
+              });
 
   /** The methods of {@code threading.Lock}. */
   static final ImmutableMap<String, Method> LOCK_METHODS =
       ImmutableMap.of(
-          "acquire", (rt, ts, self, a) -> {
-            a.keywords("blocking", "timeout").between(0, 2);
-            PyValue b = a.get(0, "blocking");
-            PyValue t = a.get(1, "timeout");
-            boolean blocking = b == null || ObjectSpace.truthy(b);
-            double timeout = t == null ? -1 : Convert.real(t);
-            if (!blocking && timeout != -1) {
-              throw new PyException(
-                  "ValueError", "can't specify a timeout for a non-blocking call");
-            }
-            if (timeout < 0 && timeout != -1) {
-              throw new PyException(
-                  "ValueError", "timeout value must be a non-negative number");
-            }
-            return rt.space().bool(acquire(rt, ts, (PyLock) self, blocking, timeout));
-          },
-          "release", (rt, ts, self, a) -> {
-            a.exactly(0);
-            ((PyLock) self).release();
-            return rt.space().none();
-          },
-          "locked", (rt, ts, self, a) -> {
-            a.exactly(0);
-            return rt.space().bool(((PyLock) self).locked());
-          });
+          "acquire",
+              (rt, ts, self, a) -> {
+                a.keywords("blocking", "timeout").between(0, 2);
+                PyValue b = a.get(0, "blocking");
+                PyValue t = a.get(1, "timeout");
+                boolean blocking = b == null || ObjectSpace.truthy(b);
+                double timeout = t == null ? -1 : Convert.real(t);
+                if (!blocking && timeout != -1) {
+                  throw new PyException(
+                      "ValueError", "can't specify a timeout for a non-blocking call");
+                }
+                if (timeout < 0 && timeout != -1) {
+                  throw new PyException(
+                      "ValueError", "timeout value must be a non-negative number");
+                }
+                return rt.space().bool(acquire(rt, ts, (PyLock) self, blocking, timeout));
+              },
+          "release",
+              (rt, ts, self, a) -> {
+                a.exactly(0);
+                ((PyLock) self).release();
+                return rt.space().none();
+              },
+          "locked",
+              (rt, ts, self, a) -> {
+                a.exactly(0);
+                return rt.space().bool(((PyLock) self).locked());
+              });
 
   /**
    * Takes the lock: at once if it is free, else waiting with the GIL released. A stepped thread

@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Arithmetic and comparison where a float is involved, and true division, as CPython does them:
- * an int meeting a float becomes a float; {@code /} always makes a float; floor division and
- * modulo of floats follow {@code float_divmod} (the remainder takes the divisor's sign);
- * comparisons between ints and floats are exact, not through a lossy conversion.
+ * Arithmetic and comparison where a float is involved, and true division, as CPython does them: an
+ * int meeting a float becomes a float; {@code /} always makes a float; floor division and modulo of
+ * floats follow {@code float_divmod} (the remainder takes the divisor's sign); comparisons between
+ * ints and floats are exact, not through a lossy conversion.
  */
 final class Numbers {
   private Numbers() {}
@@ -27,7 +27,10 @@ final class Numbers {
       throw new PyException("ZeroDivisionError", "division by zero");
     }
     long limit = 1L << 53;
-    if (Math.abs(a) <= limit && Math.abs(b) <= limit && a != Long.MIN_VALUE && b != Long.MIN_VALUE) {
+    if (Math.abs(a) <= limit
+        && Math.abs(b) <= limit
+        && a != Long.MIN_VALUE
+        && b != Long.MIN_VALUE) {
       return (double) a / (double) b; // both exact as doubles: one correctly rounded division
     }
     return new BigDecimal(a).divide(new BigDecimal(b), new MathContext(40)).doubleValue();
@@ -96,8 +99,8 @@ final class Numbers {
   }
 
   /**
-   * Compares two numbers exactly: negative, zero or positive; {@link Integer#MIN_VALUE} when a
-   * NaN makes them unordered (every ordering is then false, and {@code ==} too).
+   * Compares two numbers exactly: negative, zero or positive; {@link Integer#MIN_VALUE} when a NaN
+   * makes them unordered (every ordering is then false, and {@code ==} too).
    */
   static int compare(PyValue x, PyValue y) {
     if (x instanceof PyInt xi && y instanceof PyInt yi) {

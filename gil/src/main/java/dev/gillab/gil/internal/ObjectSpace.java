@@ -12,18 +12,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The interpreter's objects on its heap: the immortals (None, True, False, the small ints
- * -5..256, as in CPython 3.12+), allocation of the rest, conversion to and from Java values, and
- * the helpers that print and compare them.
+ * The interpreter's objects on its heap: the immortals (None, True, False, the small ints -5..256,
+ * as in CPython 3.12+), allocation of the rest, conversion to and from Java values, and the helpers
+ * that print and compare them.
  *
- * <p>Freeing a list releases its items through a per-thread "trashcan" (CPython's name for the
- * same trick): a list freed while another is being freed queues its items instead of recursing,
- * so a list nested a million deep frees without a stack overflow.
+ * <p>Freeing a list releases its items through a per-thread "trashcan" (CPython's name for the same
+ * trick): a list freed while another is being freed queues its items instead of recursing, so a
+ * list nested a million deep frees without a stack overflow.
  *
  * <p>Every mortal object is charged to the heap's byte budget ({@link Memory}) before it is
- * allocated and gives its bytes back when it is freed; a charge past the budget raises
- * MemoryError with nothing allocated. A container that cannot be allocated releases what it was
- * to hold, as it would have on its free, so a refused allocation leaks nothing.
+ * allocated and gives its bytes back when it is freed; a charge past the budget raises MemoryError
+ * with nothing allocated. A container that cannot be allocated releases what it was to hold, as it
+ * would have on its free, so a refused allocation leaks nothing.
  *
  * <p>Not thread-safe on its own: objects are touched only by the thread holding the GIL. The
  * trashcan is per thread.
@@ -31,15 +31,19 @@ import org.jspecify.annotations.Nullable;
 public final class ObjectSpace {
   public static final int SMALL_MIN = -5;
   public static final int SMALL_MAX = 256;
+
   /** The longest str or list an operation may build; longer raises MemoryError. */
   public static final int MAX_SIZE = 1 << 20;
+
   /** How deep printing, comparing or converting nested lists may go. */
   public static final int MAX_NESTING = 500;
 
   private final Heap heap;
   private final Memory memory;
+
   /** One hook for every mortal object, so the heap shares one record among them all. */
   private final FreeHook<PyValue> onFree = this::freed;
+
   private final PyNone none;
   private final PyInt trueObj;
   private final PyInt falseObj;
@@ -56,8 +60,8 @@ public final class ObjectSpace {
   /**
    * Numbered spaces only: the mortal objects this space allocated, oldest first, so that a stepped
    * run can name the ones still alive at its end ({@link #alive}). Freed ones are dropped in a
-   * batch each time the list doubles, which keeps it at most twice the live objects and costs
-   * each allocation O(1) amortised; an unnumbered space (a real interpreter's) keeps nothing.
+   * batch each time the list doubles, which keeps it at most twice the live objects and costs each
+   * allocation O(1) amortised; an unnumbered space (a real interpreter's) keeps nothing.
    */
   private final @Nullable ArrayList<PyValue> allocated;
 
@@ -91,10 +95,10 @@ public final class ObjectSpace {
   }
 
   /**
-   * A space on {@code heap} that shares {@code template}'s immortals and trashcan instead of
-   * making its own: for the many short runs of one program that a schedule search makes, one
-   * after another on one thread, where allocating 264 immortals (and a thread-local) per run
-   * would cost more than the run.
+   * A space on {@code heap} that shares {@code template}'s immortals and trashcan instead of making
+   * its own: for the many short runs of one program that a schedule search makes, one after another
+   * on one thread, where allocating 264 immortals (and a thread-local) per run would cost more than
+   * the run.
    */
   ObjectSpace(Heap heap, Memory memory, ObjectSpace template) {
     this.heap = heap;
@@ -150,8 +154,8 @@ public final class ObjectSpace {
   }
 
   /**
-   * The mortal objects this space allocated that are not freed, oldest first: a numbered space's
-   * (a stepped run's); an unnumbered space keeps no list and answers none.
+   * The mortal objects this space allocated that are not freed, oldest first: a numbered space's (a
+   * stepped run's); an unnumbered space keeps no list and answers none.
    */
   List<PyValue> alive() {
     List<PyValue> out = new ArrayList<>();
@@ -327,9 +331,8 @@ public final class ObjectSpace {
 
   /**
    * {@code repr(x)} for a program: each item and the text are charged to the instruction budget,
-   * and a text that would not fit the room left in the byte budget raises MemoryError as it
-   * passes it — a list holding a list a thousand times over prints nothing rather than
-   * exhausting the JVM.
+   * and a text that would not fit the room left in the byte budget raises MemoryError as it passes
+   * it — a list holding a list a thousand times over prints nothing rather than exhausting the JVM.
    */
   String repr(ThreadState ts, PyValue v) {
     StringBuilder out = new StringBuilder();
@@ -361,7 +364,8 @@ public final class ObjectSpace {
     if (v instanceof PyList || v instanceof PyTuple) {
       if (depth >= MAX_NESTING) {
         throw new PyException(
-            "RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            "RecursionError",
+            "maximum recursion depth exceeded while getting the repr of an object");
       }
       boolean list = v instanceof PyList;
       List<PyValue> items = list ? ((PyList) v).snapshot() : Arrays.asList(((PyTuple) v).items);
@@ -384,9 +388,9 @@ public final class ObjectSpace {
   }
 
   /**
-   * {@code a == b} by value: numbers (int, bool, float) by value, strs by text, lists with
-   * lists and tuples with tuples item by item; anything else by identity. The items and chars
-   * compared are charged to {@code ts}.
+   * {@code a == b} by value: numbers (int, bool, float) by value, strs by text, lists with lists
+   * and tuples with tuples item by item; anything else by identity. The items and chars compared
+   * are charged to {@code ts}.
    */
   static boolean equal(ThreadState ts, PyValue x, PyValue y, int depth) {
     if (x == y) {
@@ -438,8 +442,8 @@ public final class ObjectSpace {
   }
 
   /**
-   * A Java value for an object: Long, Boolean, Double, String, null (None), or an unmodifiable
-   * List (for a list or a tuple); any other object (a function, a module ...) as its repr.
+   * A Java value for an object: Long, Boolean, Double, String, null (None), or an unmodifiable List
+   * (for a list or a tuple); any other object (a function, a module ...) as its repr.
    */
   public static Object toJava(PyValue v) {
     return toJava(v, 0);
@@ -473,8 +477,8 @@ public final class ObjectSpace {
   }
 
   /**
-   * A new reference to an object for a Java value: Long/Integer/Short/Byte, Boolean, String,
-   * null (None), or a List of those.
+   * A new reference to an object for a Java value: Long/Integer/Short/Byte, Boolean, String, null
+   * (None), or a List of those.
    *
    * @throws PyException TypeError for anything else
    */
@@ -514,20 +518,21 @@ public final class ObjectSpace {
       }
       return newList(items);
     }
-    throw PyException.type(
-        "a Java " + value.getClass().getName() + " has no interpreter value");
+    throw PyException.type("a Java " + value.getClass().getName() + " has no interpreter value");
   }
 
   /**
    * Whether {@code target} is reachable from {@code value} through the references objects hold
    * (list and tuple items, a bound method's object, an iterator's sequence, a thread's target and
    * arguments), or is it: storing {@code value} into {@code target} would make a cycle, which
-   * reference counting alone cannot free. Lists are the only containers that change after they
-   * are made, so checking their stores is enough. Each reference followed is charged to {@code
-   * ts}: appending a huge list again and again is work in proportion to it.
+   * reference counting alone cannot free. Lists are the only containers that change after they are
+   * made, so checking their stores is enough. Each reference followed is charged to {@code ts}:
+   * appending a huge list again and again is work in proportion to it.
    */
   static boolean reaches(ThreadState ts, PyValue value, PyValue target) {
-    if (value instanceof PyInt || value instanceof PyStr || value instanceof PyFloat
+    if (value instanceof PyInt
+        || value instanceof PyStr
+        || value instanceof PyFloat
         || value instanceof PyNone) {
       return false; // holds nothing: the common case, with no allocation
     }

@@ -8,18 +8,17 @@ import java.util.List;
 /**
  * The slow paths of the operators: everything but int with int. Called with the GIL held.
  *
- * <p>An operator on sequences does work in proportion to its operands: it charges that work to
- * the thread's instruction budget ({@link ThreadState#charge}) and checks that its result fits
- * the heap's byte budget before it builds it, so neither a repeat nor a comparison of huge
- * operands outruns the budgets inside one instruction.
+ * <p>An operator on sequences does work in proportion to its operands: it charges that work to the
+ * thread's instruction budget ({@link ThreadState#charge}) and checks that its result fits the
+ * heap's byte budget before it builds it, so neither a repeat nor a comparison of huge operands
+ * outruns the budgets inside one instruction.
  */
 final class Ops {
   private Ops() {}
 
   /** {@code l op r} for any operands; answers a new reference. */
   @SuppressWarnings("EnumOrdinal") // the int fast path numbers operators as BINARY_OP's argument
-  static PyValue binaryAny(
-      ObjectSpace space, ThreadState ts, BinaryOp op, PyValue l, PyValue r) {
+  static PyValue binaryAny(ObjectSpace space, ThreadState ts, BinaryOp op, PyValue l, PyValue r) {
     if (l instanceof PyInt li && r instanceof PyInt ri && op.plain() != BinaryOp.TRUE_DIVIDE) {
       return space.newInt(EvalLoop.arith(op.ordinal(), li.value, ri.value));
     }
@@ -27,8 +26,8 @@ final class Ops {
   }
 
   /**
-   * {@code l op r} for the types that are not both ints (or true division of ints); answers a
-   * new reference.
+   * {@code l op r} for the types that are not both ints (or true division of ints); answers a new
+   * reference.
    */
   static PyValue binary(ObjectSpace space, ThreadState ts, BinaryOp op, PyValue l, PyValue r) {
     PyValue a = l;
@@ -83,20 +82,25 @@ final class Ops {
       if (isSequence(a) || isSequence(b)) {
         throw PyException.type(
             "can't multiply sequence by non-int of type '"
-                + (isSequence(a) ? b : a).typeName() + "'");
+                + (isSequence(a) ? b : a).typeName()
+                + "'");
       }
     }
     throw PyException.type(
-        "unsupported operand type(s) for " + op.symbol() + ": '" + a.typeName() + "' and '"
-            + b.typeName() + "'");
+        "unsupported operand type(s) for "
+            + op.symbol()
+            + ": '"
+            + a.typeName()
+            + "' and '"
+            + b.typeName()
+            + "'");
   }
 
   /**
    * {@code xs += it} on a list: extends it in place (any iterable) and answers the same list, so
    * every name for it sees the change, as in CPython.
    */
-  private static PyValue extendInPlace(
-      ObjectSpace space, ThreadState ts, PyList list, PyValue it) {
+  private static PyValue extendInPlace(ObjectSpace space, ThreadState ts, PyList list, PyValue it) {
     List<PyValue> items;
     try {
       items = Iteration.items(space, ts, it);
@@ -125,8 +129,7 @@ final class Ops {
   }
 
   /** {@code xs *= n} on a list: repeats it in place and answers the same list. */
-  private static PyValue repeatInPlace(
-      ObjectSpace space, ThreadState ts, PyList list, long times) {
+  private static PyValue repeatInPlace(ObjectSpace space, ThreadState ts, PyList list, long times) {
     List<PyValue> items = list.snapshot();
     long n = items.isEmpty() ? 0 : Math.max(0, times);
     long size = times(items.size(), n);
@@ -159,7 +162,11 @@ final class Ops {
   /** {@code can only concatenate str (not "int") to str}. */
   private static PyException concat(PyValue a, PyValue b) {
     return PyException.type(
-        "can only concatenate " + a.typeName() + " (not \"" + b.typeName() + "\") to "
+        "can only concatenate "
+            + a.typeName()
+            + " (not \""
+            + b.typeName()
+            + "\") to "
             + a.typeName());
   }
 
@@ -214,7 +221,8 @@ final class Ops {
   static void checkSize(long size) {
     if (size > ObjectSpace.MAX_SIZE) {
       throw new PyException(
-          "MemoryError", "result of " + size + " items is over the limit of " + ObjectSpace.MAX_SIZE);
+          "MemoryError",
+          "result of " + size + " items is over the limit of " + ObjectSpace.MAX_SIZE);
     }
   }
 
@@ -262,8 +270,13 @@ final class Ops {
       c = Integer.compare(x.size(), y.size());
     } else {
       throw PyException.type(
-          "'" + op.symbol() + "' not supported between instances of '" + a.typeName() + "' and '"
-              + b.typeName() + "'");
+          "'"
+              + op.symbol()
+              + "' not supported between instances of '"
+              + a.typeName()
+              + "' and '"
+              + b.typeName()
+              + "'");
     }
     return switch (op) {
       case LT -> c < 0;
@@ -274,10 +287,10 @@ final class Ops {
   }
 
   /**
-   * {@code target.append(v)}: the list takes over the caller's reference to {@code v}. The
-   * append itself is atomic (the list's own lock); the cycle check before it is not, so under
-   * {@code none} two threads appending two lists into each other at once could still make a
-   * cycle, which the heap would report as a leak at close.
+   * {@code target.append(v)}: the list takes over the caller's reference to {@code v}. The append
+   * itself is atomic (the list's own lock); the cycle check before it is not, so under {@code none}
+   * two threads appending two lists into each other at once could still make a cycle, which the
+   * heap would report as a leak at close.
    */
   static void listAppend(ThreadState ts, PyValue target, PyValue v) {
     PyValue t = target;

@@ -63,7 +63,10 @@ public final class PyBoundMethod extends PyValue {
 
   @Override
   public String toString() {
-    return "<built-in method " + name() + " of " + (self == null ? "?" : self.typeName())
+    return "<built-in method "
+        + name()
+        + " of "
+        + (self == null ? "?" : self.typeName())
         + " object>";
   }
 }

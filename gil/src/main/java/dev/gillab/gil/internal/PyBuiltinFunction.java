@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A function written in Java that Python code calls by value: a builtin ({@code len}), a module
  * function ({@code sys.getrefcount}) or a class that makes objects ({@code threading.Lock}).
- * Immortal, one per interpreter, so loading it from the builtins or a module costs no count.
- * It borrows its arguments: {@code sys.getrefcount(a)} sees only the caller's stack slot as the
- * call's holder, CPython's answer.
+ * Immortal, one per interpreter, so loading it from the builtins or a module costs no count. It
+ * borrows its arguments: {@code sys.getrefcount(a)} sees only the caller's stack slot as the call's
+ * holder, CPython's answer.
  */
 public final class PyBuiltinFunction extends PyValue {
   /** The body: reads the borrowed arguments, answers a new reference. */

@@ -19,8 +19,11 @@ final class PyBuiltins {
     ImmutableMap.Builder<String, PyValue> b = ImmutableMap.builder();
     fn(b, space, "print", PyBuiltins::print);
     fn(b, space, "len", (rt, ts, a) -> rt.space().newInt(len(a.exactly(1).get(0))));
-    fn(b, space, "repr", (rt, ts, a) ->
-        rt.space().newStr(rt.space().repr(ts, a.exactly(1).get(0))));
+    fn(
+        b,
+        space,
+        "repr",
+        (rt, ts, a) -> rt.space().newStr(rt.space().repr(ts, a.exactly(1).get(0))));
     fn(b, space, "abs", (rt, ts, a) -> abs(rt.space(), a.exactly(1).get(0)));
     fn(b, space, "min", (rt, ts, a) -> minMax(rt, ts, a, CompareOp.LT));
     fn(b, space, "max", (rt, ts, a) -> minMax(rt, ts, a, CompareOp.GT));
@@ -30,25 +33,38 @@ final class PyBuiltins {
     type(b, space, "str", PyBuiltins::str);
     type(b, space, "int", PyBuiltins::toInt);
     type(b, space, "float", PyBuiltins::toFloat);
-    type(b, space, "bool", (rt, ts, a) -> {
-      a.noKeywords().between(0, 1);
-      return rt.space().bool(a.size() == 1 && ObjectSpace.truthy(a.get(0)));
-    });
-    type(b, space, "list", (rt, ts, a) -> {
-      a.noKeywords().between(0, 1);
-      return rt.space().newList(
-          a.size() == 0 ? new ArrayList<>() : Iteration.items(rt.space(), ts, a.get(0)));
-    });
-    type(b, space, "tuple", (rt, ts, a) -> {
-      a.noKeywords().between(0, 1);
-      if (a.size() == 1 && a.get(0) instanceof PyTuple) {
-        PyValue.incRef(a.get(0));
-        return a.get(0);
-      }
-      List<PyValue> items =
-          a.size() == 0 ? List.of() : Iteration.items(rt.space(), ts, a.get(0));
-      return rt.space().newTuple(items.toArray(new PyValue[0]));
-    });
+    type(
+        b,
+        space,
+        "bool",
+        (rt, ts, a) -> {
+          a.noKeywords().between(0, 1);
+          return rt.space().bool(a.size() == 1 && ObjectSpace.truthy(a.get(0)));
+        });
+    type(
+        b,
+        space,
+        "list",
+        (rt, ts, a) -> {
+          a.noKeywords().between(0, 1);
+          return rt.space()
+              .newList(
+                  a.size() == 0 ? new ArrayList<>() : Iteration.items(rt.space(), ts, a.get(0)));
+        });
+    type(
+        b,
+        space,
+        "tuple",
+        (rt, ts, a) -> {
+          a.noKeywords().between(0, 1);
+          if (a.size() == 1 && a.get(0) instanceof PyTuple) {
+            PyValue.incRef(a.get(0));
+            return a.get(0);
+          }
+          List<PyValue> items =
+              a.size() == 0 ? List.of() : Iteration.items(rt.space(), ts, a.get(0));
+          return rt.space().newTuple(items.toArray(new PyValue[0]));
+        });
     return b.build();
   }
 
@@ -198,7 +214,8 @@ final class PyBuiltins {
     }
     throw PyException.type(
         "int() argument must be a string, a bytes-like object or a real number, not '"
-            + v.typeName() + "'");
+            + v.typeName()
+            + "'");
   }
 
   private static PyValue toFloat(PyRuntime rt, ThreadState ts, Args a) {
@@ -317,8 +334,7 @@ final class PyBuiltins {
   private static PyValue sorted(PyRuntime rt, ThreadState ts, Args a) {
     a.keywords("key", "reverse");
     if (a.size() != 1) {
-      throw PyException.type(
-          "sorted expected 1 argument, got " + a.size());
+      throw PyException.type("sorted expected 1 argument, got " + a.size());
     }
     ArrayList<PyValue> items = Iteration.items(rt.space(), ts, a.get(0));
     try {

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A function body among a code's constants: the nested code, linked once per interpreter.
- * Immortal (as the linked code it wraps lives as long as the interpreter), so {@code
- * MAKE_FUNCTION} may keep it without counting.
+ * A function body among a code's constants: the nested code, linked once per interpreter. Immortal
+ * (as the linked code it wraps lives as long as the interpreter), so {@code MAKE_FUNCTION} may keep
+ * it without counting.
  */
 public final class PyCode extends PyValue {
   final LinkedCode code;

@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A Python-level error raised inside the eval loop or a builtin, before the loop adds the code
- * name and line and turns it into an {@code InterpreterError}. Carries no stack trace: it is
- * control flow, and cheap to throw.
+ * A Python-level error raised inside the eval loop or a builtin, before the loop adds the code name
+ * and line and turns it into an {@code InterpreterError}. Carries no stack trace: it is control
+ * flow, and cheap to throw.
  */
 public final class PyException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -3,9 +3,9 @@ package dev.gillab.gil.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A function made by {@code MAKE_FUNCTION}: linked code and its name. A call binds the
- * arguments to the parameters (positional, then by keyword, with CPython's TypeErrors) and runs
- * the code in a new frame. It holds no heap references: the code is the interpreter's.
+ * A function made by {@code MAKE_FUNCTION}: linked code and its name. A call binds the arguments to
+ * the parameters (positional, then by keyword, with CPython's TypeErrors) and runs the code in a
+ * new frame. It holds no heap references: the code is the interpreter's.
  */
 public final class PyFunction extends PyValue {
   final LinkedCode code;
@@ -26,11 +26,11 @@ public final class PyFunction extends PyValue {
   }
 
   /**
-   * Binds and runs. With {@code move}, the arguments' references pass from the caller's stack
-   * to the new frame's locals (the slots are nulled), as CPython 3.11 pushes a frame: while the
-   * callee runs, its caller's stack no longer counts as a holder, so {@code sys.getrefcount(x)}
-   * of a parameter answers what CPython answers. Without it (calls from Java), they are borrowed
-   * and each local takes its own reference.
+   * Binds and runs. With {@code move}, the arguments' references pass from the caller's stack to
+   * the new frame's locals (the slots are nulled), as CPython 3.11 pushes a frame: while the callee
+   * runs, its caller's stack no longer counts as a holder, so {@code sys.getrefcount(x)} of a
+   * parameter answers what CPython answers. Without it (calls from Java), they are borrowed and
+   * each local takes its own reference.
    */
   PyValue call(
       PyRuntime rt,
@@ -49,9 +49,8 @@ public final class PyFunction extends PyValue {
   }
 
   /**
-   * The new frame's locals: the arguments bound to the parameters, then nulls. With {@code
-   * move} the references pass from {@code args} (their slots nulled), else each local takes its
-   * own.
+   * The new frame's locals: the arguments bound to the parameters, then nulls. With {@code move}
+   * the references pass from {@code args} (their slots nulled), else each local takes its own.
    */
   PyValue[] bind(PyValue[] args, int base, int argc, String @Nullable [] kw, boolean move) {
     int params = code.paramCount;
@@ -59,9 +58,14 @@ public final class PyFunction extends PyValue {
     int positional = argc - named;
     if (positional > params) {
       throw PyException.type(
-          code.name + "() takes " + params
-              + (params == 1 ? " positional argument" : " positional arguments") + " but "
-              + positional + (positional == 1 ? " was" : " were") + " given");
+          code.name
+              + "() takes "
+              + params
+              + (params == 1 ? " positional argument" : " positional arguments")
+              + " but "
+              + positional
+              + (positional == 1 ? " was" : " were")
+              + " given");
     }
     int[] from = new int[params]; // parameter -> argument index + 1, 0 if unbound
     for (int i = 0; i < positional; i++) {
@@ -70,12 +74,10 @@ public final class PyFunction extends PyValue {
     for (int k = 0; k < named; k++) {
       int p = param(kw[k]);
       if (p < 0) {
-        throw PyException.type(
-            code.name + "() got an unexpected keyword argument '" + kw[k] + "'");
+        throw PyException.type(code.name + "() got an unexpected keyword argument '" + kw[k] + "'");
       }
       if (from[p] != 0) {
-        throw PyException.type(
-            code.name + "() got multiple values for argument '" + kw[k] + "'");
+        throw PyException.type(code.name + "() got multiple values for argument '" + kw[k] + "'");
       }
       from[p] = base + positional + k + 1;
     }
@@ -128,8 +130,13 @@ public final class PyFunction extends PyValue {
       list = String.join(", ", names.subList(0, n - 1)) + ", and " + names.get(n - 1);
     }
     throw PyException.type(
-        code.name + "() missing " + n + " required positional argument" + (n == 1 ? "" : "s")
-            + ": " + list);
+        code.name
+            + "() missing "
+            + n
+            + " required positional argument"
+            + (n == 1 ? "" : "s")
+            + ": "
+            + list);
   }
 
   @Override

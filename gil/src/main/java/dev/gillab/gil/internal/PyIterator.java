@@ -3,8 +3,8 @@ package dev.gillab.gil.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An iterator, what {@code GET_ITER} makes and {@code FOR_ITER} advances. Iterating an
- * iterator gives itself, as in Python.
+ * An iterator, what {@code GET_ITER} makes and {@code FOR_ITER} advances. Iterating an iterator
+ * gives itself, as in Python.
  */
 public abstract class PyIterator extends PyValue {
   PyIterator() {

@@ -12,19 +12,19 @@ import org.jspecify.annotations.Nullable;
  * A list: it holds one reference to each item, released when the list is freed (the heap's free
  * hook).
  *
- * <p>Each list has a lock of its own, its monitor, taken around every read and write of its
- * items: the per-object lock free-threaded CPython adds (PEP 703's critical sections). Under a
- * GIL it is never contended — one thread runs bytecode at a time — and costs an uncontended
- * monitor enter; under {@code none} it is what keeps two threads appending to one list from
- * losing items. It makes each operation atomic, not a sequence of them: {@code xs.append(len(xs))}
- * from two threads can still append the same number twice. No method holds the lock while it
- * takes another list's, so lists cannot deadlock on each other.
+ * <p>Each list has a lock of its own, its monitor, taken around every read and write of its items:
+ * the per-object lock free-threaded CPython adds (PEP 703's critical sections). Under a GIL it is
+ * never contended — one thread runs bytecode at a time — and costs an uncontended monitor enter;
+ * under {@code none} it is what keeps two threads appending to one list from losing items. It makes
+ * each operation atomic, not a sequence of them: {@code xs.append(len(xs))} from two threads can
+ * still append the same number twice. No method holds the lock while it takes another list's, so
+ * lists cannot deadlock on each other.
  *
  * <p>The list is charged to the heap's byte budget by its capacity, modelled on {@code
- * ArrayList}'s: it starts at the items it was made with, grows by half (at least to what is
- * needed) when an append or an extend would pass it, and never shrinks. The growth is charged
- * under the list's lock before an item is added, so a growth past the budget raises MemoryError
- * with the list unchanged.
+ * ArrayList}'s: it starts at the items it was made with, grows by half (at least to what is needed)
+ * when an append or an extend would pass it, and never shrinks. The growth is charged under the
+ * list's lock before an item is added, so a growth past the budget raises MemoryError with the list
+ * unchanged.
  */
 @ThreadSafe
 public final class PyList extends PyValue {
@@ -148,8 +148,8 @@ public final class PyList extends PyValue {
   }
 
   /**
-   * {@code list.insert(i, v)}: clamps as CPython does; takes over the reference (on MemoryError
-   * it stays the caller's).
+   * {@code list.insert(i, v)}: clamps as CPython does; takes over the reference (on MemoryError it
+   * stays the caller's).
    */
   synchronized void insert(long i, PyValue v) {
     long n = items.size();

@@ -4,13 +4,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code threading.Lock}: a semaphore of one permit, not a Java lock, because a Python lock has
- * no owner — any thread may release it. A blocking acquire first tries without letting go of the
- * GIL; if the lock is taken it waits with the GIL released ({@code Gil.allowThreads}), or the
- * holder could never run to release it.
+ * {@code threading.Lock}: a semaphore of one permit, not a Java lock, because a Python lock has no
+ * owner — any thread may release it. A blocking acquire first tries without letting go of the GIL;
+ * if the lock is taken it waits with the GIL released ({@code Gil.allowThreads}), or the holder
+ * could never run to release it.
  */
 public final class PyLock extends PyValue {
   private final Semaphore permit = new Semaphore(1);
+
   /**
    * Stepping only: the stepped thread that acquired the lock and has not released it, or -1. A
    * Python lock has no owner; this only tells a page who took it.
@@ -57,7 +58,10 @@ public final class PyLock extends PyValue {
 
   @Override
   public String toString() {
-    return "<" + (locked() ? "locked" : "unlocked") + " _thread.lock object at 0x"
-        + address().substring(2) + ">";
+    return "<"
+        + (locked() ? "locked" : "unlocked")
+        + " _thread.lock object at 0x"
+        + address().substring(2)
+        + ">";
   }
 }

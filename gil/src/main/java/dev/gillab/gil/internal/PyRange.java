@@ -23,8 +23,10 @@ public final class PyRange extends PyValue {
     if (span.signum() == 0 || span.signum() != s.signum()) {
       return 0;
     }
-    java.math.BigInteger n = span.subtract(java.math.BigInteger.valueOf(Long.signum(step))).divide(s)
-        .add(java.math.BigInteger.ONE);
+    java.math.BigInteger n =
+        span.subtract(java.math.BigInteger.valueOf(Long.signum(step)))
+            .divide(s)
+            .add(java.math.BigInteger.ONE);
     if (n.bitLength() > 63) {
       throw new PyException("OverflowError", "Python int too large to convert to C ssize_t");
     }

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What Python code needs from its interpreter beyond the eval loop: the builtins that {@code
- * LOAD_GLOBAL} falls back to, the modules {@code IMPORT_NAME} finds, calling a value from Java,
- * and the threads {@code threading.Thread} starts — real Java threads from the interpreter's
- * thread factory that take the GIL like any other.
+ * LOAD_GLOBAL} falls back to, the modules {@code IMPORT_NAME} finds, calling a value from Java, and
+ * the threads {@code threading.Thread} starts — real Java threads from the interpreter's thread
+ * factory that take the GIL like any other.
  *
  * <p>One per interpreter, made under the GIL. The builtins and modules are immortal and never
  * change; the thread list is the only shared mutable state and has its own lock.
@@ -31,8 +31,10 @@ public final class PyRuntime {
   private final AtomicInteger running;
   private final LongAdder executed;
   private final long budget;
+
   /** Set in the constructor, then once more by {@link #addHostBuiltins} before any linking. */
   private ImmutableMap<String, PyValue> builtins;
+
   private final ImmutableMap<String, PyModule> modules;
   private final AtomicInteger threadNames = new AtomicInteger();
   private final AtomicInteger liveThreads = new AtomicInteger();
@@ -42,8 +44,8 @@ public final class PyRuntime {
 
   /**
    * Makes the builtins and modules; the caller holds the GIL. {@code running} counts the
-   * interpreter's running threads (close refuses while any runs); threads started from Python
-   * count there too, and each adds the instructions it ran to {@code executed} when it ends.
+   * interpreter's running threads (close refuses while any runs); threads started from Python count
+   * there too, and each adds the instructions it ran to {@code executed} when it ends.
    */
   public PyRuntime(
       ObjectSpace space,
@@ -74,16 +76,11 @@ public final class PyRuntime {
   }
 
   /**
-   * A runtime that shares {@code template}'s builtins and modules (immortal, and their bodies
-   * reach the interpreter only through the runtime they are called with): for the many short
-   * stepped runs of one program a schedule search makes.
+   * A runtime that shares {@code template}'s builtins and modules (immortal, and their bodies reach
+   * the interpreter only through the runtime they are called with): for the many short stepped runs
+   * of one program a schedule search makes.
    */
-  PyRuntime(
-      PyRuntime template,
-      ObjectSpace space,
-      EvalLoop loop,
-      PrintStream out,
-      long budget) {
+  PyRuntime(PyRuntime template, ObjectSpace space, EvalLoop loop, PrintStream out, long budget) {
     this.space = space;
     this.gil = template.gil;
     this.loop = loop;
@@ -117,11 +114,12 @@ public final class PyRuntime {
   /**
    * Makes the interpreter's host functions and registered code (what {@code CALL name} reaches)
    * builtins of Python code too, so {@code echo()} finds the host's {@code echo}; a host function
-   * named like a Python builtin wins. Called once, while the interpreter is built, before any
-   * code is linked.
+   * named like a Python builtin wins. Called once, while the interpreter is built, before any code
+   * is linked.
    */
   public void addHostBuiltins(Iterable<Callable> hosts) {
-    ImmutableMap.Builder<String, PyValue> b = ImmutableMap.<String, PyValue>builder().putAll(builtins);
+    ImmutableMap.Builder<String, PyValue> b =
+        ImmutableMap.<String, PyValue>builder().putAll(builtins);
     for (Callable fn : hosts) {
       b.put(
           fn.name(),
@@ -186,8 +184,8 @@ public final class PyRuntime {
   /**
    * {@code thread.start()}: a new Java thread from the interpreter's factory takes the GIL and
    * calls the target with the arguments. The Java thread holds a reference to the thread object
-   * until the target returns. An error the target raises is printed to the error stream as
-   * CPython prints it, and the program carries on.
+   * until the target returns. An error the target raises is printed to the error stream as CPython
+   * prints it, and the program carries on.
    */
   void start(PyThread t) {
     if (t.started) {
@@ -270,8 +268,13 @@ public final class PyRuntime {
     if (!e.traceback().isEmpty()) {
       s.append("Traceback (most recent call last):\n");
       for (InterpreterError.Frame f : e.traceback()) {
-        s.append("  File \"").append(f.filename()).append("\", line ").append(f.line())
-            .append(", in ").append(f.codeName()).append('\n');
+        s.append("  File \"")
+            .append(f.filename())
+            .append("\", line ")
+            .append(f.line())
+            .append(", in ")
+            .append(f.codeName())
+            .append('\n');
       }
     }
     s.append(e.kind());
@@ -306,8 +309,8 @@ public final class PyRuntime {
   }
 
   /**
-   * Waits for every non-daemon thread the program started, including those started meanwhile,
-   * as CPython does before it exits. The caller does not hold the GIL.
+   * Waits for every non-daemon thread the program started, including those started meanwhile, as
+   * CPython does before it exits. The caller does not hold the GIL.
    *
    * @throws InterruptedException if the caller is interrupted; the threads keep running
    */

@@ -1,11 +1,12 @@
 package dev.gillab.gil.internal;
 
 /**
- * A str: immutable text, a sequence of code points. Its length in code points is counted once,
- * on first use, so indexing in a loop does not recount it every time.
+ * A str: immutable text, a sequence of code points. Its length in code points is counted once, on
+ * first use, so indexing in a loop does not recount it every time.
  */
 public final class PyStr extends PyValue {
   final String value;
+
   /** Code points, or -1 until first asked; a benign race under free threading (same answer). */
   private int length = -1;
 

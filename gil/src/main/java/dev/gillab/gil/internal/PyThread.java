@@ -5,14 +5,14 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code threading.Thread}: its target and arguments (references it holds until it is
- * freed), its name, and the state of the Java thread that runs it. The main thread has one too
- * ({@code MainThread}, no target), so {@code current_thread()} always has an answer.
+ * A {@code threading.Thread}: its target and arguments (references it holds until it is freed), its
+ * name, and the state of the Java thread that runs it. The main thread has one too ({@code
+ * MainThread}, no target), so {@code current_thread()} always has an answer.
  *
  * <p>The running Java thread holds a reference to this object until its target returns, so a
- * started thread stays alive even if the program drops it. {@link #finished} is counted down
- * after the Java thread has let go of the GIL for the last time, so joining it (with the GIL
- * released) never waits on a thread that still needs the GIL.
+ * started thread stays alive even if the program drops it. {@link #finished} is counted down after
+ * the Java thread has let go of the GIL for the last time, so joining it (with the GIL released)
+ * never waits on a thread that still needs the GIL.
  */
 public final class PyThread extends PyValue {
   private @Nullable PyValue target;
@@ -22,6 +22,7 @@ public final class PyThread extends PyValue {
   final CountDownLatch finished = new CountDownLatch(1);
   volatile boolean started;
   volatile long ident;
+
   /** The Java thread running it, once started. */
   volatile @Nullable Thread java;
 
@@ -76,7 +77,12 @@ public final class PyThread extends PyValue {
   @Override
   public String toString() {
     String state = !started ? "initial" : isAlive() ? "started" : "stopped";
-    return "<Thread(" + name + ", " + state + (daemon ? " daemon" : "")
-        + (started ? " " + ident : "") + ")>";
+    return "<Thread("
+        + name
+        + ", "
+        + state
+        + (daemon ? " daemon" : "")
+        + (started ? " " + ident : "")
+        + ")>";
   }
 }

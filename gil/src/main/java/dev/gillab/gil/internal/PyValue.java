@@ -7,16 +7,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * An interpreter object: the Python value, tied to the heap object that carries its reference
  * count. The eval loop passes these around (not the heap objects) so that reading a value is a
- * field read; every count change still goes through the heap object, which refuses a change on
- * a freed object. {@link #incRef}/{@link #decRef} skip immortal objects (PEP 683: their counts
- * never change), which saves a call for every push and pop of None, a bool or a small int.
+ * field read; every count change still goes through the heap object, which refuses a change on a
+ * freed object. {@link #incRef}/{@link #decRef} skip immortal objects (PEP 683: their counts never
+ * change), which saves a call for every push and pop of None, a bool or a small int.
  *
  * <p>Not thread-safe: guarded by the GIL.
  */
 public abstract class PyValue {
   final boolean immortal;
+
   /** Set once, right after allocation. */
   HeapObject<? extends PyValue> ref;
+
   /**
    * The object's number in a stepped run, 1, 2, ... in allocation order ({@link
    * ObjectSpace#numbered}); 0 elsewhere. The heap's ids come in blocks per Java thread, so they
@@ -68,7 +70,12 @@ public abstract class PyValue {
    * that keeps one takes its own reference. Answers a new reference.
    */
   PyValue call(
-      PyRuntime rt, ThreadState ts, PyValue[] args, int base, int argc, String @Nullable [] kwNames) {
+      PyRuntime rt,
+      ThreadState ts,
+      PyValue[] args,
+      int base,
+      int argc,
+      String @Nullable [] kwNames) {
     throw PyException.type("'" + typeName() + "' object is not callable");
   }
 

@@ -4,10 +4,10 @@ import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code BEFORE_WITH} leaves on the stack under the block: calling it (with three Nones at
- * the end of the block) exits the context manager — releases the lock. It runs once: when the
- * unwinding of an error finds it still on the stack it calls it too, and an exit that itself
- * failed must not run twice. Holds a reference to the lock.
+ * What {@code BEFORE_WITH} leaves on the stack under the block: calling it (with three Nones at the
+ * end of the block) exits the context manager — releases the lock. It runs once: when the unwinding
+ * of an error finds it still on the stack it calls it too, and an exit that itself failed must not
+ * run twice. Holds a reference to the lock.
  */
 public final class PyWithExit extends PyValue {
   private @Nullable PyLock lock;

@@ -88,8 +88,14 @@ public final class Repr {
     digits = digits.substring(0, end);
     if (exponent > 16 || exponent < -3) {
       int e = exponent - 1;
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return sign + mantissa + "e" + (e < 0 ? "-" : "+") + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return sign
+          + mantissa
+          + "e"
+          + (e < 0 ? "-" : "+")
+          + (Math.abs(e) < 10 ? "0" : "")
+          + Math.abs(e);
     }
     if (exponent <= 0) {
       return sign + "0." + "0".repeat(-exponent) + digits;

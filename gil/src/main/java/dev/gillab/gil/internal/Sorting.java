@@ -7,11 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code sorted()} and {@code list.sort()}: a stable merge sort that compares only with {@code
- * <}, as CPython's does, so a type error in a comparison surfaces as CPython's TypeError and an
- * inconsistent order (NaN) cannot break the sort. {@code reverse=True} reverses, sorts and
- * reverses again, which keeps equal items in their original order, as CPython does. Each
- * comparison is charged to the instruction budget.
+ * {@code sorted()} and {@code list.sort()}: a stable merge sort that compares only with {@code <},
+ * as CPython's does, so a type error in a comparison surfaces as CPython's TypeError and an
+ * inconsistent order (NaN) cannot break the sort. {@code reverse=True} reverses, sorts and reverses
+ * again, which keeps equal items in their original order, as CPython does. Each comparison is
+ * charged to the instruction budget.
  */
 final class Sorting {
   private Sorting() {}

@@ -28,36 +28,35 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One stepped run of a program (see {@code dev.gillab.gil.step.Stepper}): an interpreter's heap,
- * globals and runtime, with every Python thread a {@link StepThread} whose frames this engine
- * runs in turn on the caller's Java thread. The eval loop is the interpreter's own ({@link
+ * globals and runtime, with every Python thread a {@link StepThread} whose frames this engine runs
+ * in turn on the caller's Java thread. The eval loop is the interpreter's own ({@link
  * EvalLoop#stepping}), so every instruction does here exactly what it does on a real thread.
  *
- * <p>There is one Java thread, so nothing needs a real GIL: the loop runs under a {@code none}
- * GIL shared by every engine, the heap counts {@code PLAIN} with no allocation guard, and the
- * stepped policy only decides where a step ends and who is shown holding the GIL.
+ * <p>There is one Java thread, so nothing needs a real GIL: the loop runs under a {@code none} GIL
+ * shared by every engine, the heap counts {@code PLAIN} with no allocation guard, and the stepped
+ * policy only decides where a step ends and who is shown holding the GIL.
  *
  * <h2>Racing counts</h2>
  *
- * A count change is otherwise whole within its instruction, as under a GIL or with atomic
- * counts. A run with <em>racing counts</em> (no GIL, {@code PLAIN} counts, a step per
- * instruction) takes each change apart as two CPUs with no GIL do: the instruction reads every
- * count it changes ({@code tmp = count}) and the thread's next step writes them ({@code count =
- * tmp ± 1}) and does nothing else. The heap routes its changes here ({@link #change}); another
- * thread's steps between the read and the write can lose an update, which frees an object a
- * thread still holds, or keeps one nobody holds. The heap catches a later use of a freed object
- * ({@code UseAfterFreeException}, {@code DoubleFreeException}) and the thread that made it
- * fails.
+ * A count change is otherwise whole within its instruction, as under a GIL or with atomic counts. A
+ * run with <em>racing counts</em> (no GIL, {@code PLAIN} counts, a step per instruction) takes each
+ * change apart as two CPUs with no GIL do: the instruction reads every count it changes ({@code tmp
+ * = count}) and the thread's next step writes them ({@code count = tmp ± 1}) and does nothing else.
+ * The heap routes its changes here ({@link #change}); another thread's steps between the read and
+ * the write can lose an update, which frees an object a thread still holds, or keeps one nobody
+ * holds. The heap catches a later use of a freed object ({@code UseAfterFreeException}, {@code
+ * DoubleFreeException}) and the thread that made it fails.
  *
  * <h2>Leaks</h2>
  *
- * An object kept by a count nobody holds is alive and unreachable. The heap counts its live
- * objects but does not list them, so the run's object space lists what it allocated ({@link
- * ObjectSpace#alive}); once the run has ended, {@link #leaked} is the objects of that list that
- * no root reaches. The roots are what the interpreter keeps on purpose until it closes (the
- * globals and the code's constants, which its close lets go of) and what a thread still running
- * holds (a daemon's frames and thread object); the immortals, builtins and modules are never
- * counted. Every other count is held by a reachable object, and the interpreter refuses to make
- * a cycle (which this heap could not free), so with whole counts a run leaks nothing.
+ * An object kept by a count nobody holds is alive and unreachable. The heap counts its live objects
+ * but does not list them, so the run's object space lists what it allocated ({@link
+ * ObjectSpace#alive}); once the run has ended, {@link #leaked} is the objects of that list that no
+ * root reaches. The roots are what the interpreter keeps on purpose until it closes (the globals
+ * and the code's constants, which its close lets go of) and what a thread still running holds (a
+ * daemon's frames and thread object); the immortals, builtins and modules are never counted. Every
+ * other count is held by a reachable object, and the interpreter refuses to make a cycle (which
+ * this heap could not free), so with whole counts a run leaks nothing.
  *
  * <p>Not thread-safe: one caller at a time.
  */
@@ -90,15 +89,21 @@ public final class StepEngine {
   private final IdentityHashMap<Code, PyValue> codeObjects = new IdentityHashMap<>();
   private final List<StepThread> threads = new ArrayList<>();
   private final @Nullable Shared shared;
+
   /** Count changes are split into a read and a later write ({@link #change}). */
   private final boolean racingCounts;
+
   /** The thread whose step is running an instruction, while counts race; else null. */
   private @Nullable StepThread deferring;
+
   /** Each object whose change was put off, to name it in an error once it is freed. */
   private final IdentityHashMap<HeapObject<?>, PyValue> named = new IdentityHashMap<>();
+
   /** The freed object a change touched last, and the change, to name it in the error. */
   private @Nullable HeapObject<?> touchedFreed;
+
   private int touchedDelta;
+
   /** Once the run has ended: what it leaked ({@link #leaked}), found once. */
   private @Nullable List<PyValue> leaked;
 
@@ -114,8 +119,8 @@ public final class StepEngine {
    * A run of {@code module} before its first step: the module's frame is thread 0's.
    *
    * @param everyInstruction a step is one instruction (else: up to the next switch point)
-   * @param racingCounts a count change's write is a step after its read (see the class notes):
-   *     only with {@code everyInstruction} under a policy that excludes nothing
+   * @param racingCounts a count change's write is a step after its read (see the class notes): only
+   *     with {@code everyInstruction} under a policy that excludes nothing
    * @param shared what this run shares with the other runs of a search, or null for nothing
    */
   public StepEngine(
@@ -129,8 +134,7 @@ public final class StepEngine {
       int maxSteps,
       @Nullable Shared shared) {
     if (racingCounts && (policy.excludes() || !everyInstruction)) {
-      throw new IllegalArgumentException(
-          "counts race only with no GIL and a step per instruction");
+      throw new IllegalArgumentException("counts race only with no GIL and a step per instruction");
     }
     if (shared != null && shared.counts == null && racingCounts) {
       throw new IllegalArgumentException("a search's runs with racing counts share a routed heap");
@@ -176,10 +180,10 @@ public final class StepEngine {
   }
 
   /**
-   * What the runs of one program share while a schedule search makes them one after another on
-   * one thread: a heap, the immortals, the builtins and modules, and the print buffer (each run
-   * clears it). Object ids then count on across runs, so a snapshot of such a run names objects
-   * by ids no replay repeats; a {@code Stepper}'s own runs share nothing.
+   * What the runs of one program share while a schedule search makes them one after another on one
+   * thread: a heap, the immortals, the builtins and modules, and the print buffer (each run clears
+   * it). Object ids then count on across runs, so a snapshot of such a run names objects by ids no
+   * replay repeats; a {@code Stepper}'s own runs share nothing.
    */
   public static final class Shared {
     final @Nullable Counts counts;
@@ -188,14 +192,15 @@ public final class StepEngine {
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     final PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
     final PyRuntime runtime;
+
     /** The first run's linking of each code, whose instructions later runs reuse. */
     final IdentityHashMap<Code, LinkedCode> linked = new IdentityHashMap<>();
 
     /**
      * What the runs of one search share.
      *
-     * @param racingCounts whether the runs race their counts: their heap routes its changes to
-     *     the run being made
+     * @param racingCounts whether the runs race their counts: their heap routes its changes to the
+     *     run being made
      */
     public Shared(boolean racingCounts) {
       counts = racingCounts ? new Counts() : null;
@@ -219,8 +224,7 @@ public final class StepEngine {
   }
 
   private static Heap newHeap(@Nullable Counts counts) {
-    Heap.Builder b =
-        Heap.builder().name("stepper").strategy(CountStrategy.PLAIN).leakSink(s -> {});
+    Heap.Builder b = Heap.builder().name("stepper").strategy(CountStrategy.PLAIN).leakSink(s -> {});
     if (counts != null) {
       b.countChanges(counts);
     }
@@ -228,9 +232,9 @@ public final class StepEngine {
   }
 
   /**
-   * A count change of a run with racing counts: while a thread's step runs an instruction, the
-   * read now and the write put off to its next step; else both now. A change to an object that
-   * is already freed is refused at once, as the heap refuses any use of it.
+   * A count change of a run with racing counts: while a thread's step runs an instruction, the read
+   * now and the write put off to its next step; else both now. A change to an object that is
+   * already freed is refused at once, as the heap refuses any use of it.
    */
   boolean change(HeapObject<?> object, int delta) {
     StepThread t = deferring;
@@ -276,8 +280,8 @@ public final class StepEngine {
   }
 
   /**
-   * As {@link #choices()}, as an array the caller may keep but must not change: each step makes
-   * a new one.
+   * As {@link #choices()}, as an array the caller may keep but must not change: each step makes a
+   * new one.
    */
   public int[] choiceArray() {
     return choices;
@@ -353,10 +357,9 @@ public final class StepEngine {
 
   /**
    * Once the run has ended, every thread it waits for done ({@link Outcome#FINISHED} or {@link
-   * Outcome#ERROR}): the objects it allocated that are alive although no root reaches them (see
-   * the class notes), oldest first. Empty while it runs, and after a deadlock or a budget, where
-   * the threads' frames still hold what they hold. An ended run changes no more, so it is found
-   * once.
+   * Outcome#ERROR}): the objects it allocated that are alive although no root reaches them (see the
+   * class notes), oldest first. Empty while it runs, and after a deadlock or a budget, where the
+   * threads' frames still hold what they hold. An ended run changes no more, so it is found once.
    */
   List<PyValue> leaked() {
     if (outcome != Outcome.FINISHED && outcome != Outcome.ERROR) {
@@ -520,16 +523,18 @@ public final class StepEngine {
   private void failOnHeap(StepThread t, IllegalRefCountException e) {
     t.errorKind = e.getClass().getSimpleName();
     PyValue v = touchedFreed == null ? null : named.get(touchedFreed);
-    t.error = t.errorKind + ": "
-        + (v == null ? e.getMessage() : change(touchedDelta) + " of " + name(v) + ", freed")
-        + "\n";
+    t.error =
+        t.errorKind
+            + ": "
+            + (v == null ? e.getMessage() : change(touchedDelta) + " of " + name(v) + ", freed")
+            + "\n";
     end(t, Snapshot.ThreadState.FAILED);
   }
 
   /**
-   * A step of racing counts: the writes the thread's last step put off, each {@code count =
-   * read + delta}. A write that finds its object freed since its read fails the thread, whose
-   * frames unwind; the other writes land all the same.
+   * A step of racing counts: the writes the thread's last step put off, each {@code count = read +
+   * delta}. A write that finds its object freed since its read fails the thread, whose frames
+   * unwind; the other writes land all the same.
    */
   private void writeCounts(StepThread t) {
     StepThread.CountWrite failed = null;
@@ -550,8 +555,15 @@ public final class StepEngine {
       return;
     }
     t.errorKind = error.getClass().getSimpleName();
-    t.error = t.errorKind + ": " + change(failed.delta) + " of " + name(failed.value)
-        + ", freed since this thread read its count " + failed.read + "\n";
+    t.error =
+        t.errorKind
+            + ": "
+            + change(failed.delta)
+            + " of "
+            + name(failed.value)
+            + ", freed since this thread read its count "
+            + failed.read
+            + "\n";
     if (t.isDone()) {
       t.state = Snapshot.ThreadState.FAILED;
       return;
@@ -621,8 +633,8 @@ public final class StepEngine {
 
   /**
    * What {@code t}'s instruction at {@code pc} would wait for if it ran now: a taken lock ({@code
-   * with lock}, {@code lock.acquire()} with no timeout) or a thread still running ({@code
-   * join()}), or null when it would not block.
+   * with lock}, {@code lock.acquire()} with no timeout) or a thread still running ({@code join()}),
+   * or null when it would not block.
    */
   @Nullable PyValue blocker(StepThread t, Frame f, int pc, int sp) {
     int word = f.code.words[pc];
@@ -647,8 +659,12 @@ public final class StepEngine {
     }
     try {
       Args args =
-          new Args(m.name(), f.stack, base, argc, op == EvalLoop.CALL_FUNCTION_KW
-              ? names(f.stack[sp - 1]) : null);
+          new Args(
+              m.name(),
+              f.stack,
+              base,
+              argc,
+              op == EvalLoop.CALL_FUNCTION_KW ? names(f.stack[sp - 1]) : null);
       if (self instanceof PyLock pyLock) {
         PyValue blocking = args.size() > 0 ? args.get(0) : args.keyword("blocking");
         PyValue timeout = args.size() > 1 ? args.get(1) : args.keyword("timeout");

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a {@link Snapshot} of a {@link StepEngine}'s run. The heap does not list its live
- * objects (that would cost every allocation), so the snapshot finds them as the objects
- * reachable from the roots: globals, code constants, every thread's frames and thread objects.
- * Once the run has ended, the objects it leaked ({@link StepEngine#leaked}) are those its object
- * space still holds alive outside that set.
+ * Builds a {@link Snapshot} of a {@link StepEngine}'s run. The heap does not list its live objects
+ * (that would cost every allocation), so the snapshot finds them as the objects reachable from the
+ * roots: globals, code constants, every thread's frames and thread objects. Once the run has ended,
+ * the objects it leaked ({@link StepEngine#leaked}) are those its object space still holds alive
+ * outside that set.
  */
 final class StepSnapshots {
   /** Longer reprs are cut here, so that a huge list does not make a huge snapshot. */
@@ -35,8 +35,7 @@ final class StepSnapshots {
       PyValue v = c.value();
       if (v != null) {
         globals.add(
-            new Snapshot.GlobalView(
-                c.name(), repr(v), v.typeName(), v.refCount(), v.serial));
+            new Snapshot.GlobalView(c.name(), repr(v), v.typeName(), v.refCount(), v.serial));
       }
     }
     List<Snapshot.ObjectView> heap = new ArrayList<>();
@@ -75,7 +74,9 @@ final class StepSnapshots {
   }
 
   private static Snapshot.ThreadView thread(
-      StepEngine e, StepThread t, Map<PyLock, String> lockNames,
+      StepEngine e,
+      StepThread t,
+      Map<PyLock, String> lockNames,
       Map<PyValue, List<Integer>> waiters) {
     Frame f = t.top;
     if (!t.pending.isEmpty()) {
@@ -85,14 +86,27 @@ final class StepSnapshots {
         writes.add(w.toString());
       }
       return new Snapshot.ThreadView(
-          t.id, t.name, t.isDone() ? t.state : Snapshot.ThreadState.RUNNABLE,
-          f == null ? t.lastLine : f.line(), f == null ? t.lastCode : f.code.name,
-          f == null ? -1 : 2 * f.pc, "write counts: " + String.join(", ", writes), null, t.error);
+          t.id,
+          t.name,
+          t.isDone() ? t.state : Snapshot.ThreadState.RUNNABLE,
+          f == null ? t.lastLine : f.line(),
+          f == null ? t.lastCode : f.code.name,
+          f == null ? -1 : 2 * f.pc,
+          "write counts: " + String.join(", ", writes),
+          null,
+          t.error);
     }
     if (t.isDone() || f == null) {
       return new Snapshot.ThreadView(
-          t.id, t.name, t.isDone() ? t.state : Snapshot.ThreadState.RUNNABLE, t.lastLine,
-          t.lastCode, -1, null, null, t.error);
+          t.id,
+          t.name,
+          t.isDone() ? t.state : Snapshot.ThreadState.RUNNABLE,
+          t.lastLine,
+          t.lastCode,
+          -1,
+          null,
+          null,
+          t.error);
     }
     PyValue blocker = e.blocker(t, f, f.pc, f.sp);
     String waitingFor = null;

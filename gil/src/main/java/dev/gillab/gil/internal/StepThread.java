@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Python thread of a stepped run: its chain of frames (innermost on top), its thread state,
- * and where it stands. The eval loop asks it before every instruction whether the step is over
- * ({@link #yieldBefore}), and the blocking builtins hand their work to it instead of waiting
- * ({@link #sleep}, {@link #join}, {@link #acquireTaken}). Confined to the engine's caller.
+ * One Python thread of a stepped run: its chain of frames (innermost on top), its thread state, and
+ * where it stands. The eval loop asks it before every instruction whether the step is over ({@link
+ * #yieldBefore}), and the blocking builtins hand their work to it instead of waiting ({@link
+ * #sleep}, {@link #join}, {@link #acquireTaken}). Confined to the engine's caller.
  */
 final class StepThread {
   final StepEngine engine;
@@ -18,37 +18,46 @@ final class StepThread {
   final String name;
   final boolean daemon;
   final ThreadState ts;
+
   /** The thread object, of which this holds a reference until the thread ends. */
   final PyThread py;
 
   /** The innermost frame, or null before the first step of a thread with no Python target. */
   @Nullable Frame top;
+
   /** How many frames the chain has: the thread state's depth while no Java code calls Python. */
   int frames;
+
   /** Not a Python function: the thread's first step calls it (null: no target at all). */
   @Nullable PyValue pendingTarget;
+
   /** An error the start found (the target's arguments do not bind): raised at the first step. */
   @Nullable PyException pendingError;
 
   Snapshot.ThreadState state = Snapshot.ThreadState.RUNNABLE;
   @Nullable String error;
   @Nullable String errorKind;
+
   /** Where the thread ended: the code object's name and the line. */
   String lastCode = "";
+
   int lastLine;
 
   /** Instructions run in the current step. */
   int inStep;
+
   /** The current step made a call that lets go of the GIL: the step ends after it. */
   boolean released;
+
   /**
-   * The count writes this thread's last step read and has not written yet (racing counts only:
-   * see {@link StepEngine#change}); its next step writes them and does nothing else.
+   * The count writes this thread's last step read and has not written yet (racing counts only: see
+   * {@link StepEngine#change}); its next step writes them and does nothing else.
    */
   final ArrayList<CountWrite> pending = new ArrayList<>();
 
   /** Steps other threads took in a row while this one could have run, and the most so far. */
   int streak;
+
   int maxStreak;
 
   StepThread(StepEngine engine, int id, PyThread py, ThreadState ts) {
@@ -63,9 +72,9 @@ final class StepThread {
   }
 
   /**
-   * The read half of a count change, the write put off to this thread's next step. Changes to
-   * one object within a step net out into one read and one write, as a compiler keeps a count
-   * in a register across an instruction; changes that cancel out write nothing.
+   * The read half of a count change, the write put off to this thread's next step. Changes to one
+   * object within a step net out into one read and one write, as a compiler keeps a count in a
+   * register across an instruction; changes that cancel out write nothing.
    */
   void defer(HeapObject<?> object, PyValue value, int delta) {
     for (int i = 0; i < pending.size(); i++) {
@@ -84,8 +93,10 @@ final class StepThread {
   /** A count write put off: {@code count = read + delta} on {@code object}. */
   static final class CountWrite {
     final HeapObject<?> object;
+
     /** The object's value, to name it once it may be freed. */
     final PyValue value;
+
     final int read;
     int delta;
 

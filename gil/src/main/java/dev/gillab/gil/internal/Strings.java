@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A str is a sequence of code points, as in Python, though Java keeps it in UTF-16: length,
- * indexing, ordering and iteration go by code point, so a character outside the BMP counts once.
- * A str of BMP characters only (the usual case) takes the direct path.
+ * indexing, ordering and iteration go by code point, so a character outside the BMP counts once. A
+ * str of BMP characters only (the usual case) takes the direct path.
  */
 final class Strings {
   private Strings() {}
@@ -17,8 +17,8 @@ final class Strings {
   }
 
   /**
-   * {@code s[i]}: the code point at index {@code i} (negative counts from the end). Outside the
-   * BMP it walks the str to find it, which is charged to {@code ts}.
+   * {@code s[i]}: the code point at index {@code i} (negative counts from the end). Outside the BMP
+   * it walks the str to find it, which is charged to {@code ts}.
    */
   static String at(ThreadState ts, PyStr str, long i) {
     String s = str.value;
@@ -64,7 +64,9 @@ final class Strings {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
   }
 
-  /** {@code strip}/{@code lstrip}/{@code rstrip}: whitespace, or any code point of {@code chars}. */
+  /**
+   * {@code strip}/{@code lstrip}/{@code rstrip}: whitespace, or any code point of {@code chars}.
+   */
   static String strip(String s, @Nullable String chars, boolean left, boolean right) {
     int start = 0;
     int end = s.length();
@@ -153,8 +155,8 @@ final class Strings {
   }
 
   /**
-   * The UTF-16 length of {@code s.replace(old, rep, count)}, counted before it is built so that
-   * a result over the limits is refused without being made.
+   * The UTF-16 length of {@code s.replace(old, rep, count)}, counted before it is built so that a
+   * result over the limits is refused without being made.
    */
   static long replacedLength(String s, String old, String rep, long count) {
     long n = count(s, old, count < 0 ? Long.MAX_VALUE : count);

@@ -6,20 +6,20 @@ import dev.gillab.gil.Opcode;
 import java.util.List;
 
 /**
- * Fuses the two four-instruction sequences that make up most counting loops into one dispatch
- * each, as CPython's specializing interpreter does with its own superinstructions:
+ * Fuses the two four-instruction sequences that make up most counting loops into one dispatch each,
+ * as CPython's specializing interpreter does with its own superinstructions:
  *
  * <ul>
- *   <li>{@code LOAD_FAST x; LOAD_CONST c; COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE L} becomes
- *       {@link EvalLoop#FUSED_COMPARE_JUMP};
+ *   <li>{@code LOAD_FAST x; LOAD_CONST c; COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE L} becomes {@link
+ *       EvalLoop#FUSED_COMPARE_JUMP};
  *   <li>{@code LOAD_FAST x; LOAD_CONST c; BINARY_OP op; STORE_FAST y} becomes {@link
  *       EvalLoop#FUSED_BINARY_STORE}.
  * </ul>
  *
  * Only the first word of a sequence changes; the other three stay as they were, so when a fused
  * instruction finds operands it does not handle (not ints) it runs its first instruction and
- * carries on with the originals. Nothing is fused across a jump target, and nothing at all when
- * the eval breaker is checked before every instruction (a switch may fall between any two). The
+ * carries on with the originals. Nothing is fused across a jump target, and nothing at all when the
+ * eval breaker is checked before every instruction (a switch may fall between any two). The
  * observable behaviour is the same: reference counts, results, errors and their lines, and the
  * instruction budget (a fused instruction counts as four).
  */

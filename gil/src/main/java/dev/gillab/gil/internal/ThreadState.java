@@ -3,23 +3,26 @@ package dev.gillab.gil.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one interpreter thread carries through the eval loop: its frame depth and what is left
- * of its instruction budget. Confined to its thread.
+ * What one interpreter thread carries through the eval loop: its frame depth and what is left of
+ * its instruction budget. Confined to its thread.
  *
- * <p>The budget counts instructions and the work one instruction does on its operands: an
- * operation that copies, compares, repeats, joins or searches elements charges one unit per item
- * and one per {@value #CHARS_PER_UNIT} chars ({@link #charge}), about what an instruction costs,
- * so one {@code ==} on two huge lists stops at the budget like a loop does. An operation whose
- * work is known up front (a repeat, a join) is charged before it is done, and refused whole.
+ * <p>The budget counts instructions and the work one instruction does on its operands: an operation
+ * that copies, compares, repeats, joins or searches elements charges one unit per item and one per
+ * {@value #CHARS_PER_UNIT} chars ({@link #charge}), about what an instruction costs, so one {@code
+ * ==} on two huge lists stops at the budget like a loop does. An operation whose work is known up
+ * front (a repeat, a join) is charged before it is done, and refused whole.
  */
 public final class ThreadState {
   final long budget;
   long remaining;
   int depth;
+
   /** {@code ticks}: release the GIL when {@code remaining} falls to this; MIN_VALUE for never. */
   long nextTick = Long.MIN_VALUE;
+
   /** The Python thread this is ({@code threading.current_thread()}); null outside threading. */
   @Nullable PyThread thread;
+
   /** The stepped thread this is, when a {@link StepEngine} runs it; null on a real thread. */
   @Nullable StepThread step;
 

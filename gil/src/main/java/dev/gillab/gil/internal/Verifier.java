@@ -9,9 +9,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Checks a program before anything of it runs, as the JVM's verifier does for bytecode: operands
- * in range, jumps inside the code and in their direction, locals that are assigned somewhere, and
- * a stack depth that never underflows, stays under {@link #STACK_LIMIT}, is the same on every path
+ * Checks a program before anything of it runs, as the JVM's verifier does for bytecode: operands in
+ * range, jumps inside the code and in their direction, locals that are assigned somewhere, and a
+ * stack depth that never underflows, stays under {@link #STACK_LIMIT}, is the same on every path
  * into an instruction, and is exactly 1 at each return. Control must never run off the end.
  */
 public final class Verifier {
@@ -159,7 +159,9 @@ public final class Verifier {
         case RAISE_ASSERTION -> {
           if (d < in.arg()) {
             throw new VerifyException(
-                name, in.line(), "RAISE_ASSERTION needs " + in.arg() + " value on the stack, has 0");
+                name,
+                in.line(),
+                "RAISE_ASSERTION needs " + in.arg() + " value on the stack, has 0");
           }
           continue;
         }
@@ -201,8 +203,12 @@ public final class Verifier {
         throw new VerifyException(
             name,
             in.line(),
-            in.opcode() + " needs " + needs + (needs == 1 ? " value" : " values")
-                + " on the stack, has " + d);
+            in.opcode()
+                + " needs "
+                + needs
+                + (needs == 1 ? " value" : " values")
+                + " on the stack, has "
+                + d);
       }
       int out = d - pops + pushes;
       if (out > STACK_LIMIT) {
@@ -218,8 +224,11 @@ public final class Verifier {
           throw new VerifyException(
               name,
               in.line(),
-              op + " must jump " + (backward ? "backward" : "forward")
-                  + ", but its target is " + (target == pc ? "itself" : describe(code, target)));
+              op
+                  + " must jump "
+                  + (backward ? "backward" : "forward")
+                  + ", but its target is "
+                  + (target == pc ? "itself" : describe(code, target)));
         }
         flow(name, code, depth, from, work, pc, target, op == Opcode.FOR_ITER ? d - 1 : out);
       }
@@ -244,8 +253,7 @@ public final class Verifier {
       int next,
       int d) {
     if (next >= code.size()) {
-      throw new VerifyException(
-          name, code.get(pc).line(), "control runs off the end of the code");
+      throw new VerifyException(name, code.get(pc).line(), "control runs off the end of the code");
     }
     if (depth[next] == -1) {
       depth[next] = d;
@@ -255,7 +263,11 @@ public final class Verifier {
       throw new VerifyException(
           name,
           code.get(next).line(),
-          "stack depth is " + d + " coming from line " + code.get(pc).line() + " but "
+          "stack depth is "
+              + d
+              + " coming from line "
+              + code.get(pc).line()
+              + " but "
               + depth[next]
               + (from[next] < 0
                   ? " at the start"

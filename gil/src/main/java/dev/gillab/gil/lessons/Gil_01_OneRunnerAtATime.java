@@ -15,13 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * Plain Java threads run at the same time: three of them can all be inside one method at once.
  * Interpreter threads are real Java threads too, but each must hold the GIL to run a single
- * instruction — so however many there are, only one is ever inside the eval loop. The others
- * wait; every switch interval (5 ms by default, 1 ms here) a waiter asks the holder to let go,
- * and the GIL changes hands. Threads take turns; they never overlap.
+ * instruction — so however many there are, only one is ever inside the eval loop. The others wait;
+ * every switch interval (5 ms by default, 1 ms here) a waiter asks the holder to let go, and the
+ * GIL changes hands. Threads take turns; they never overlap.
  *
  * <h2>The program</h2>
  *
@@ -101,8 +103,11 @@ public final class Gil_01_OneRunnerAtATime {
     out.println("  most threads inside probe() at the same moment: " + most.get());
 
     out.println(
-        "interpreter threads under the GIL: " + THREADS
-            + " threads looping on probe() until all " + THREADS + " have been inside");
+        "interpreter threads under the GIL: "
+            + THREADS
+            + " threads looping on probe() until all "
+            + THREADS
+            + " have been inside");
     AtomicInteger inEval = new AtomicInteger();
     AtomicInteger mostInEval = new AtomicInteger();
     Set<Thread> ran = ConcurrentHashMap.newKeySet();
@@ -129,7 +134,8 @@ public final class Gil_01_OneRunnerAtATime {
       }
       out.println("  threads that ran: " + ran.size());
       out.println("  most threads inside the eval loop at the same moment: " + mostInEval.get());
-      out.println("  the GIL changed hands: " + (in.gil().switchNumber() >= THREADS ? "yes" : "no"));
+      out.println(
+          "  the GIL changed hands: " + (in.gil().switchNumber() >= THREADS ? "yes" : "no"));
     }
   }
 }

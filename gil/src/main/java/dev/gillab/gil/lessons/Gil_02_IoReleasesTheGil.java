@@ -13,21 +13,23 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * Blocking IO must let go of the GIL, or one waiting thread stops every other. A receiver waits
- * for a message that a sender thread — another interpreter thread — will send. If the receive
- * holds the GIL while it waits, the sender never gets to run its first instruction and the
- * receiver waits in vain (here: until its 300 ms timeout). Registered as a GIL-releasing
- * builtin (CPython's {@code Py_BEGIN_ALLOW_THREADS}), the same receive lets the sender run and
- * gets its message. That is why IO-bound threads scale under a GIL: four threads sleeping 200 ms
- * each finish together, not one after another.
+ * Blocking IO must let go of the GIL, or one waiting thread stops every other. A receiver waits for
+ * a message that a sender thread — another interpreter thread — will send. If the receive holds the
+ * GIL while it waits, the sender never gets to run its first instruction and the receiver waits in
+ * vain (here: until its 300 ms timeout). Registered as a GIL-releasing builtin (CPython's {@code
+ * Py_BEGIN_ALLOW_THREADS}), the same receive lets the sender run and gets its message. That is why
+ * IO-bound threads scale under a GIL: four threads sleeping 200 ms each finish together, not one
+ * after another.
  *
  * <h2>The program</h2>
  *
  * The receiver and the sender are {@code programs/message.py}; {@code recv()} and {@code send()}
- * are this lesson's builtins, passing the message through a Java queue, and {@code recv()} gives
- * up after 300 ms:
+ * are this lesson's builtins, passing the message through a Java queue, and {@code recv()} gives up
+ * after 300 ms:
  *
  * <pre>
  * def receiver():
@@ -76,7 +78,9 @@ public final class Gil_02_IoReleasesTheGil {
   static void run(PrintStream out) throws Exception {
     out.println("broken: recv() holds the GIL while it waits");
     Object got = exchange(false);
-    out.println("  receiver got: " + (got == null ? "None (gave up after 300 ms: the sender never got the GIL)" : got));
+    out.println(
+        "  receiver got: "
+            + (got == null ? "None (gave up after 300 ms: the sender never got the GIL)" : got));
     out.println("fixed: recv() releases the GIL while it waits");
     out.println("  receiver got: " + exchange(true));
 

@@ -6,18 +6,20 @@ import dev.gillab.gil.Interpreter;
 import java.io.PrintStream;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * CPU-bound work gains nothing from threads under a GIL: two threads counting down take as long
- * as one thread counting down twice, because only the GIL holder runs; the other waits, asks for
- * the GIL after each 5 ms interval, and then the two swap. The work is interleaved, not
- * parallel. (Processes, each with its own interpreter and GIL, are the way out — the workloads
- * chapter measures that.)
+ * CPU-bound work gains nothing from threads under a GIL: two threads counting down take as long as
+ * one thread counting down twice, because only the GIL holder runs; the other waits, asks for the
+ * GIL after each 5 ms interval, and then the two swap. The work is interleaved, not parallel.
+ * (Processes, each with its own interpreter and GIL, are the way out — the workloads chapter
+ * measures that.)
  *
  * <h2>The program</h2>
  *
- * Both threads, and the one thread that does both jobs, run {@code programs/countdown.py}
- * ({@link Examples#countdown()}): no calls, no IO, only the interpreter's own work.
+ * Both threads, and the one thread that does both jobs, run {@code programs/countdown.py} ({@link
+ * Examples#countdown()}): no calls, no IO, only the interpreter's own work.
  *
  * <pre>
  * def countdown(n):

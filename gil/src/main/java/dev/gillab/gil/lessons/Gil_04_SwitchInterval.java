@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * The switch interval ({@code sys.setswitchinterval}, 5 ms by default) is how long a thread that
  * wants the GIL waits before it asks the holder to drop it. It sets the rhythm of two CPU-bound
  * threads: a shorter interval means more switches and shorter waits (fairer, more overhead), a
- * longer one fewer switches and longer waits. Each interpreter has its own. The waits come from
- * the GIL's event ring: from a thread's {@code WAIT} to its {@code ACQUIRE}.
+ * longer one fewer switches and longer waits. Each interpreter has its own. The waits come from the
+ * GIL's event ring: from a thread's {@code WAIT} to its {@code ACQUIRE}.
  *
  * <h2>The program</h2>
  *

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * The convoy effect (Beazley, 2010): an IO-bound thread beside a CPU-bound one. Each receive
@@ -26,9 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>The program</h2>
  *
- * The IO-bound thread is {@code programs/send_recv.py}; {@code send()} and {@code recv()} are
- * this lesson's builtins, each a blocking call on a loopback socket to an echo server, each
- * registered as releasing the GIL:
+ * The IO-bound thread is {@code programs/send_recv.py}; {@code send()} and {@code recv()} are this
+ * lesson's builtins, each a blocking call on a loopback socket to an echo server, each registered
+ * as releasing the GIL:
  *
  * <pre>
  * def send_recv(n):
@@ -38,9 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *         n -= 1
  * </pre>
  *
- * The CPU-bound thread is {@code programs/spin.py} ({@link Examples#spin()}), called with a
- * chunk of 100,000; {@code keep_going()} is this lesson's builtin, answering False once the
- * round trips are done:
+ * The CPU-bound thread is {@code programs/spin.py} ({@link Examples#spin()}), called with a chunk
+ * of 100,000; {@code keep_going()} is this lesson's builtin, answering False once the round trips
+ * are done:
  *
  * <pre>
  * def spin(chunk):
@@ -69,10 +71,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * (Times vary with the machine and from run to run; these are from 2 cores at a load average of
  * about 5. The round trips are timed from the first send to the last recv, so starting the IO
- * thread, which beside a CPU-bound thread waits an interval for the GIL, is left out. Under
- * {@code interval} each send and each recv hands the GIL to the CPU-bound thread waiting for it,
- * and the IO thread, back, waits for a forced drop to get it again: about an interval, twice per
- * round trip. The chapter's README, under "The convoy", says why a release hands the GIL over.)
+ * thread, which beside a CPU-bound thread waits an interval for the GIL, is left out. Under {@code
+ * interval} each send and each recv hands the GIL to the CPU-bound thread waiting for it, and the
+ * IO thread, back, waits for a forced drop to get it again: about an interval, twice per round
+ * trip. The chapter's README, under "The convoy", says why a release hands the GIL over.)
  */
 public final class Gil_05_ConvoyEffect {
   static final long ROUND_TRIPS = 300;

@@ -7,15 +7,17 @@ import dev.gillab.gil.SwitchingPolicy;
 import java.io.PrintStream;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * The GIL keeps the <em>interpreter</em> consistent — every reference count, every list — not
- * your program. {@code counter += 1} on a global is four instructions (below); if the GIL can
- * change hands between them, two threads read the same value and one increment is lost. It can
- * whenever the eval breaker is checked before every instruction, or under {@code ticks(1)}. With
- * CPython 3.10+'s placement (backward jumps and calls only) no check falls inside {@code
- * counter += 1}, so it happens to come out right — an accident of where checks go, not a
- * promise. Whatever is lost, the heap stays right: nothing leaks, nothing is freed twice.
+ * The GIL keeps the <em>interpreter</em> consistent — every reference count, every list — not your
+ * program. {@code counter += 1} on a global is four instructions (below); if the GIL can change
+ * hands between them, two threads read the same value and one increment is lost. It can whenever
+ * the eval breaker is checked before every instruction, or under {@code ticks(1)}. With CPython
+ * 3.10+'s placement (backward jumps and calls only) no check falls inside {@code counter += 1}, so
+ * it happens to come out right — an accident of where checks go, not a promise. Whatever is lost,
+ * the heap stays right: nothing leaks, nothing is freed twice.
  *
  * <h2>The program</h2>
  *
@@ -67,8 +69,8 @@ public final class Gil_06_GilDoesNotMakeYourCodeAtomic {
   static final long N = 200_000L;
 
   /**
-   * {@code work(n)} of {@code programs/racing_counter.py}: {@code while n > 0: counter += 1;
-   * n -= 1}, on the global {@code counter}.
+   * {@code work(n)} of {@code programs/racing_counter.py}: {@code while n > 0: counter += 1; n -=
+   * 1}, on the global {@code counter}.
    */
   private static final Code INCREMENT = Examples.function("racing_counter.py", "work");
 
@@ -91,8 +93,7 @@ public final class Gil_06_GilDoesNotMakeYourCodeAtomic {
             + " atomic");
   }
 
-  private static String untilLost(SwitchingPolicy policy, boolean every, long n)
-      throws Exception {
+  private static String untilLost(SwitchingPolicy policy, boolean every, long n) throws Exception {
     Outcome o = null;
     for (int attempt = 0; attempt < 10; attempt++) {
       o = once(policy, every, n);
@@ -119,7 +120,9 @@ public final class Gil_06_GilDoesNotMakeYourCodeAtomic {
     in.close();
     long lost = 2 * n - counter;
     String heap =
-        "heap after close: " + in.heap().stats().live() + " objects alive"
+        "heap after close: "
+            + in.heap().stats().live()
+            + " objects alive"
             + (leaks.length() > 0 ? " (" + leaks + ")" : "");
     String what = lost == 0 ? "no update lost" : String.format("%,d updates lost", lost);
     return new Outcome(lost, String.format("counter = %,d: %s; %s", counter, what, heap));

@@ -14,21 +14,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * Take the GIL away (policy {@code none}, free-threaded CPython's PEP 703) and two threads run
- * bytecode at the same moment. Every {@code LOAD_GLOBAL} of a shared object changes its
- * reference count, so now two threads change one count at once: with {@code PLAIN} counts an
- * increment or a decrement gets lost, and the object is freed while still held (use after free)
- * or never freed (a leak). The heap catches either. The interpreter refuses that combination
- * unless told to run it anyway — as here. {@code ATOMIC} counts (one atomic instruction per
- * change) and {@code BIASED} counts (PEP 703: the owner thread counts plainly, others
- * atomically) run the same program clean.
+ * bytecode at the same moment. Every {@code LOAD_GLOBAL} of a shared object changes its reference
+ * count, so now two threads change one count at once: with {@code PLAIN} counts an increment or a
+ * decrement gets lost, and the object is freed while still held (use after free) or never freed (a
+ * leak). The heap catches either. The interpreter refuses that combination unless told to run it
+ * anyway — as here. {@code ATOMIC} counts (one atomic instruction per change) and {@code BIASED}
+ * counts (PEP 703: the owner thread counts plainly, others atomically) run the same program clean.
  *
  * <h2>The program</h2>
  *
- * Both threads run {@code programs/shared_loads.py}; the lesson sets the global {@code shared}
- * to a string and provides {@code rendezvous()}, which waits until both threads are in it:
+ * Both threads run {@code programs/shared_loads.py}; the lesson sets the global {@code shared} to a
+ * string and provides {@code rendezvous()}, which waits until both threads are in it:
  *
  * <pre>
  * def shared_loads(n):
@@ -38,9 +39,9 @@ import java.util.concurrent.TimeoutException;
  *         n -= 1
  * </pre>
  *
- * {@code x = shared} is two instructions ({@code gil-lab dis}), and each changes a reference
- * count: {@code LOAD_GLOBAL} takes one more reference to the shared string, {@code STORE_FAST}
- * drops the one {@code x} held, to the same string, from the turn before:
+ * {@code x = shared} is two instructions ({@code gil-lab dis}), and each changes a reference count:
+ * {@code LOAD_GLOBAL} takes one more reference to the shared string, {@code STORE_FAST} drops the
+ * one {@code x} held, to the same string, from the turn before:
  *
  * <pre>
  *   8          14 LOAD_GLOBAL              1 (shared)
@@ -123,7 +124,8 @@ public final class Gil_07_FreeThreadingNeedsSafeCounts {
     if (strategy == CountStrategy.PLAIN) {
       return "nothing caught";
     }
-    return "clean (both threads finished, " + in.heap().stats().live()
+    return "clean (both threads finished, "
+        + in.heap().stats().live()
         + " objects alive after close)";
   }
 

@@ -9,15 +9,17 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * Before CPython 3.2 the holder released the GIL every 100 "ticks" and took it straight back,
  * trusting the OS to let a waiter in. On one core that works: the release is a chance for the
  * scheduler. On several cores the waiter is woken on another core, and by the time it runs the
- * releaser — still running — has taken the GIL again. Most releases are re-taken by the thread
- * that let go; each costs a futile wake-up; switches are many and uneven. Beazley measured two
- * CPU-bound threads running slower than one. {@code interval} (since 3.2) releases far less
- * often and, with forced switching, each release is a real switch.
+ * releaser — still running — has taken the GIL again. Most releases are re-taken by the thread that
+ * let go; each costs a futile wake-up; switches are many and uneven. Beazley measured two CPU-bound
+ * threads running slower than one. {@code interval} (since 3.2) releases far less often and, with
+ * forced switching, each release is a real switch.
  *
  * <h2>The program</h2>
  *
@@ -30,9 +32,9 @@ import java.util.List;
  *     return n
  * </pre>
  *
- * A turn of its loop is nine instructions ({@code gil-lab dis}), and the only eval-breaker check
- * is the backward jump. {@code ticks(100)} counts every instruction but can act only there: after
- * 12 turns (108 instructions), so each thread releases the GIL 10,000,000 / 12 = 833,333 times.
+ * A turn of its loop is nine instructions ({@code gil-lab dis}), and the only eval-breaker check is
+ * the backward jump. {@code ticks(100)} counts every instruction but can act only there: after 12
+ * turns (108 instructions), so each thread releases the GIL 10,000,000 / 12 = 833,333 times.
  *
  * <pre>
  *   4     &gt;&gt;    0 LOAD_FAST                0 (n)
@@ -63,8 +65,8 @@ import java.util.List;
  * ticks released the GIL 30,303x as often to switch it 3x as often
  * </pre>
  *
- * (Counts and times vary; the shape — ticks releasing constantly and mostly taking the GIL back
- * — does not.)
+ * (Counts and times vary; the shape — ticks releasing constantly and mostly taking the GIL back —
+ * does not.)
  */
 public final class Gil_08_OldGilThrashes {
   static final long N = 10_000_000L;
@@ -77,7 +79,8 @@ public final class Gil_08_OldGilThrashes {
 
   static void run(PrintStream out, long n) throws Exception {
     out.printf(
-        "2 threads, countdown(%,d) each, %d cores%n", n, Runtime.getRuntime().availableProcessors());
+        "2 threads, countdown(%,d) each, %d cores%n",
+        n, Runtime.getRuntime().availableProcessors());
     long[] ticks = once(out, SwitchingPolicy.ticks(100), n, "ticks(100):   ");
     long[] interval = once(out, SwitchingPolicy.interval(), n, "interval(5ms):");
     out.printf(

@@ -14,8 +14,8 @@ final class TwoThreads {
   private TwoThreads() {}
 
   /**
-   * Starts {@code code(n)} on two threads of {@code in}, waits for both, and answers them; an
-   * error either raised stays in its thread ({@link InterpreterThread#error()}).
+   * Starts {@code code(n)} on two threads of {@code in}, waits for both, and answers them; an error
+   * either raised stays in its thread ({@link InterpreterThread#error()}).
    */
   static List<InterpreterThread> run(Interpreter in, Code code, long n)
       throws InterruptedException {

@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Compiles a subset of Python 3 to gil's bytecode. The result is the module's {@link Code}
- * (named {@code <module>}); each {@code def} is a code constant of it. What compiles to what is
- * in the package documentation. Stateless and thread-safe.
+ * Compiles a subset of Python 3 to gil's bytecode. The result is the module's {@link Code} (named
+ * {@code <module>}); each {@code def} is a code constant of it. What compiles to what is in the
+ * package documentation. Stateless and thread-safe.
  *
  * <p>The compiler recurses over the source's nesting, which CPython's limits bound (200 brackets,
  * 100 indentation levels, expressions about 3,000 deep); what that costs in Java stack depends on
@@ -38,8 +38,8 @@ public final class PythonCompiler {
   private PythonCompiler() {}
 
   /**
-   * Compiles a program shipped as a resource (UTF-8) next to {@code anchor}, for programs that
-   * are part of a library: a missing or invalid one is the library's bug.
+   * Compiles a program shipped as a resource (UTF-8) next to {@code anchor}, for programs that are
+   * part of a library: a missing or invalid one is the library's bug.
    *
    * @throws IllegalStateException if the resource is missing or does not compile
    */
@@ -48,7 +48,8 @@ public final class PythonCompiler {
     try {
       return compile(text, resource.substring(resource.lastIndexOf('/') + 1));
     } catch (PythonSyntaxError e) {
-      throw new IllegalStateException("resource " + resource + " does not compile: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "resource " + resource + " does not compile: " + e.getMessage(), e);
     }
   }
 

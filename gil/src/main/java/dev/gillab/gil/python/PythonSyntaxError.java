@@ -3,17 +3,15 @@ package dev.gillab.gil.python;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-
 /**
- * Source that does not compile, reported as CPython 3.11 reports it: the Python exception's
- * kind, CPython's wording, and the position CPython gives (1-based line and column, its {@code
+ * Source that does not compile, reported as CPython 3.11 reports it: the Python exception's kind,
+ * CPython's wording, and the position CPython gives (1-based line and column, its {@code
  * SyntaxError.offset}).
  *
  * <p>{@link #kind()} is {@code "SyntaxError"}, {@code "IndentationError"} or {@code
- * "NotImplementedError"} (a construct outside gil-lab's subset: "class definitions is not
- * supported ..."), and, as CPython has them, {@code "TabError"} (inconsistent tabs and spaces)
- * and {@code "RecursionError"} (an expression nested deeper than the compiler recurses).
- * Immutable.
+ * "NotImplementedError"} (a construct outside gil-lab's subset: "class definitions is not supported
+ * ..."), and, as CPython has them, {@code "TabError"} (inconsistent tabs and spaces) and {@code
+ * "RecursionError"} (an expression nested deeper than the compiler recurses). Immutable.
  */
 public final class PythonSyntaxError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -28,8 +26,15 @@ public final class PythonSyntaxError extends RuntimeException {
   PythonSyntaxError(
       String kind, String filename, int line, int column, String sourceLine, String detail) {
     super(
-        checkNotNull(filename, "filename") + ":" + line + ":" + column + ": "
-            + checkNotNull(kind, "kind") + ": " + checkNotNull(detail, "detail"));
+        checkNotNull(filename, "filename")
+            + ":"
+            + line
+            + ":"
+            + column
+            + ": "
+            + checkNotNull(kind, "kind")
+            + ": "
+            + checkNotNull(detail, "detail"));
     checkArgument(line >= 1 && column >= 1, "position %s:%s", line, column);
     this.kind = kind;
     this.filename = filename;

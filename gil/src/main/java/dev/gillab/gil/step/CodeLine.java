@@ -2,9 +2,8 @@ package dev.gillab.gil.step;
 
 /**
  * One instruction of a program's bytecode, as {@code gil-lab dis} prints it: a page lays the
- * program's listing out once ({@link Stepper#bytecode()}) and marks each thread's next
- * instruction in it by {@link Snapshot.ThreadView#code()} and {@link
- * Snapshot.ThreadView#nextOffset()}.
+ * program's listing out once ({@link Stepper#bytecode()}) and marks each thread's next instruction
+ * in it by {@link Snapshot.ThreadView#code()} and {@link Snapshot.ThreadView#nextOffset()}.
  *
  * @param code the name of the code object the instruction belongs to ({@code <module>}, or a
  *     function's name)

@@ -5,13 +5,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Explorer#exhaust} saw: every schedule with at most {@code preemptionBound}
- * preemptions, run to its end, and the first one (fewest preemptions, then depth-first order)
- * that reached the goal, if any.
+ * preemptions, run to its end, and the first one (fewest preemptions, then depth-first order) that
+ * reached the goal, if any.
  *
  * @param preemptionBound the most preemptions a schedule had
  * @param schedules how many schedules ran
- * @param complete whether every schedule within the bound ran (false: the explorer's schedule
- *     or step bound cut the search short, and {@code found == null} proves nothing)
+ * @param complete whether every schedule within the bound ran (false: the explorer's schedule or
+ *     step bound cut the search short, and {@code found == null} proves nothing)
  * @param outcomes how many schedules ended in each outcome
  * @param found the first schedule that reached the goal, or null: with {@code complete}, the goal
  *     is unreachable within the bound

@@ -18,24 +18,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>How it searches</h2>
  *
- * A <em>preemption</em> is a step by another thread while the thread that took the last step
- * could have gone on; switching away from a thread that ended or blocked is free. Most
- * concurrency bugs need very few preemptions (Musuvathi and Qadeer, PLDI 2007), so {@link
- * #find} tries every schedule with no preemption first, then with at most one, two, ... up to
- * {@link Builder#maxPreemptions}, and answers the first bound's shortest schedule that reaches
- * the goal. Within a bound the search is depth-first, the thread that ran last tried first, and
- * every schedule is run from a fresh stepper (a stateless search: the stepper's run is a pure
- * function of its schedule, so replaying the prefix is all a backtrack needs). Once a schedule
- * reaches the goal, the rest of the bound is searched only for shorter ones.
+ * A <em>preemption</em> is a step by another thread while the thread that took the last step could
+ * have gone on; switching away from a thread that ended or blocked is free. Most concurrency bugs
+ * need very few preemptions (Musuvathi and Qadeer, PLDI 2007), so {@link #find} tries every
+ * schedule with no preemption first, then with at most one, two, ... up to {@link
+ * Builder#maxPreemptions}, and answers the first bound's shortest schedule that reaches the goal.
+ * Within a bound the search is depth-first, the thread that ran last tried first, and every
+ * schedule is run from a fresh stepper (a stateless search: the stepper's run is a pure function of
+ * its schedule, so replaying the prefix is all a backtrack needs). Once a schedule reaches the
+ * goal, the rest of the bound is searched only for shorter ones.
  *
  * <p>{@link #exhaust} runs every schedule within a bound to its end and counts them: with no
  * schedule reaching the goal, that proves the goal unreachable within the bound. Both stop at
  * {@link Builder#maxSchedules}; a run stops at {@link Builder#maxSteps}. Never unbounded.
  *
- * <p>Java code has its own explorer ({@code dev.gillab.threads.explore.Explorer}, whose threads
- * are real Java threads that take turns); this one is for interpreter programs, whose threads
- * are frames a stepper runs in turn on one Java thread. Their schedules differ too: thread ids
- * here, names there.
+ * <p>Java code has its own explorer ({@code dev.gillab.threads.explore.Explorer}, whose threads are
+ * real Java threads that take turns); this one is for interpreter programs, whose threads are
+ * frames a stepper runs in turn on one Java thread. Their schedules differ too: thread ids here,
+ * names there.
  *
  * <p>Immutable and thread-safe; each call makes its own steppers.
  */
@@ -110,8 +110,8 @@ public final class Explorer {
   }
 
   /**
-   * Runs every schedule of {@code program} with at most {@code preemptionBound} preemptions to
-   * its end, counting outcomes, and keeps the first that reaches {@code goal}.
+   * Runs every schedule of {@code program} with at most {@code preemptionBound} preemptions to its
+   * end, counting outcomes, and keeps the first that reaches {@code goal}.
    *
    * @param program the program, its policy, granularity and budgets
    * @param goal what to look for
@@ -121,13 +121,16 @@ public final class Explorer {
   public Exhaustion exhaust(Stepper.Builder program, Goal goal, int preemptionBound) {
     checkNotNull(program, "program");
     checkNotNull(goal, "goal");
-    checkArgument(preemptionBound >= 0, "preemptionBound must not be negative, got %s",
-        preemptionBound);
+    checkArgument(
+        preemptionBound >= 0, "preemptionBound must not be negative, got %s", preemptionBound);
     Search s = new Search(program, goal, preemptionBound, false, null);
     boolean complete = s.run(maxSchedules);
-    return new Exhaustion(preemptionBound, s.schedules, complete, s.outcomes, s.best == null
-        ? null
-        : new Found(s.best.schedule(), s.best.preemptions(), s.bestAt));
+    return new Exhaustion(
+        preemptionBound,
+        s.schedules,
+        complete,
+        s.outcomes,
+        s.best == null ? null : new Found(s.best.schedule(), s.best.preemptions(), s.bestAt));
   }
 
   /**
@@ -142,8 +145,8 @@ public final class Explorer {
   }
 
   /**
-   * Runs every schedule of {@code program} with at most {@code preemptionBound} preemptions to
-   * its end and hands each ended stepper to {@code atEnd}, e.g. to tally a global's final value.
+   * Runs every schedule of {@code program} with at most {@code preemptionBound} preemptions to its
+   * end and hands each ended stepper to {@code atEnd}, e.g. to tally a global's final value.
    *
    * @param program the program
    * @param preemptionBound zero or more ({@code Integer.MAX_VALUE}: every schedule)
@@ -155,17 +158,17 @@ public final class Explorer {
       Stepper.Builder program, int preemptionBound, Consumer<Stepper> atEnd) {
     checkNotNull(program, "program");
     checkNotNull(atEnd, "atEnd");
-    checkArgument(preemptionBound >= 0, "preemptionBound must not be negative, got %s",
-        preemptionBound);
+    checkArgument(
+        preemptionBound >= 0, "preemptionBound must not be negative, got %s", preemptionBound);
     Search s = new Search(program, null, preemptionBound, false, atEnd);
     s.run(maxSchedules);
     return s.schedules;
   }
 
   /**
-   * One depth-first search within one preemption bound, each schedule replayed from a fresh
-   * engine. {@code chosen[d]} is the index, in the order choices are tried at depth {@code d},
-   * of the thread the current schedule takes there.
+   * One depth-first search within one preemption bound, each schedule replayed from a fresh engine.
+   * {@code chosen[d]} is the index, in the order choices are tried at depth {@code d}, of the
+   * thread the current schedule takes there.
    */
   private final class Search {
     final Stepper.Builder program;
@@ -177,8 +180,10 @@ public final class Explorer {
     final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     @Nullable Found best;
     long bestAt;
+
     /** Per depth: the choices in the order tried, and which one the current schedule takes. */
     int[][] options = new int[64][];
+
     int[] chosen = new int[64];
     int depth;
     final StepEngine.Shared shared;
@@ -316,8 +321,8 @@ public final class Explorer {
     private Builder() {}
 
     /**
-     * The highest preemption bound {@link #find} tries, and the bound of {@link
-     * #exhaust(Level)}. Default 2.
+     * The highest preemption bound {@link #find} tries, and the bound of {@link #exhaust(Level)}.
+     * Default 2.
      *
      * @param max zero or more
      * @return this builder

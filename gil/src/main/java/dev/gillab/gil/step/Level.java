@@ -54,10 +54,7 @@ public record Level(
    * @return a new builder with the default budgets
    */
   public Stepper.Builder program() {
-    return Stepper.builder(source, fileName)
-        .policy(policy)
-        .granularity(granularity)
-        .counts(counts);
+    return Stepper.builder(source, fileName).policy(policy).granularity(granularity).counts(counts);
   }
 
   /**

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The built-in levels, each a Python file under {@code dev/gillab/gil/step/levels/} whose
- * leading comment holds its metadata, one {@code # key: value} line each:
+ * The built-in levels, each a Python file under {@code dev/gillab/gil/step/levels/} whose leading
+ * comment holds its metadata, one {@code # key: value} line each:
  *
  * <pre>
  * # title: Lose an update without a GIL
@@ -29,10 +29,10 @@ import java.util.NoSuchElementException;
  * and, optionally, {@code # counts: PLAIN} (default {@code ATOMIC}; see {@link
  * Stepper.Builder#counts}).
  *
- * A level's id is its file name without the number and the {@code .py}, dashed. Policies read
+ * <p>A level's id is its file name without the number and the {@code .py}, dashed. Policies read
  * {@code interval}, {@code ioPriority}, {@code ticks(N)} and {@code none}; goals {@code
- * assertionFails}, {@code raises KIND}, {@code deadlock}, {@code globalEquals NAME REPR},
- * {@code starves THREAD STEPS}, {@code usesFreed} and {@code leaks}. Read once; immutable.
+ * assertionFails}, {@code raises KIND}, {@code deadlock}, {@code globalEquals NAME REPR}, {@code
+ * starves THREAD STEPS}, {@code usesFreed} and {@code leaks}. Read once; immutable.
  */
 public final class Levels {
   private static final String DIR = "levels/";
@@ -108,8 +108,8 @@ public final class Levels {
         meta.put(line.substring(1, colon).trim(), line.substring(colon + 1).trim());
       }
     }
-    String id = file.substring(file.indexOf('_') + 1, file.length() - ".py".length())
-        .replace('_', '-');
+    String id =
+        file.substring(file.indexOf('_') + 1, file.length() - ".py".length()).replace('_', '-');
     return new Level(
         id,
         required(meta, file, "title"),

@@ -5,22 +5,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a page shows of a stepped run at one moment: its threads, its globals, the live
- * objects of its heap with their reference counts, the ones it leaked once it has ended, who
- * holds the GIL and each lock, what it printed, and how it stands. An immutable tree of records of strings, numbers and lists, so
- * Jackson (or any record-aware serializer) writes it as it is.
+ * objects of its heap with their reference counts, the ones it leaked once it has ended, who holds
+ * the GIL and each lock, what it printed, and how it stands. An immutable tree of records of
+ * strings, numbers and lists, so Jackson (or any record-aware serializer) writes it as it is.
  *
- * <p>Two snapshots of the same program after the same schedule are equal: the run is a function
- * of its schedule.
+ * <p>Two snapshots of the same program after the same schedule are equal: the run is a function of
+ * its schedule.
  *
  * @param threads every thread the program started, by id (0 is the main thread)
  * @param globals the module's globals that are bound, by name
  * @param heap the live objects that are not immortal, by id
  * @param leaks once the run has ended ({@link Outcome#FINISHED} or {@link Outcome#ERROR}): the
- *     objects it allocated that are still alive although nothing reaches them, by id, each with
- *     the count that keeps it (see {@link Goal.Kind#LEAKS}); empty while it runs, and after a
- *     deadlock or a budget cut it short
- * @param gilHolder the thread that holds the GIL, or null when none does (always null under
- *     {@code none}, which has no GIL)
+ *     objects it allocated that are still alive although nothing reaches them, by id, each with the
+ *     count that keeps it (see {@link Goal.Kind#LEAKS}); empty while it runs, and after a deadlock
+ *     or a budget cut it short
+ * @param gilHolder the thread that holds the GIL, or null when none does (always null under {@code
+ *     none}, which has no GIL)
  * @param locks the {@code threading.Lock}s the program made that are still alive, by object id
  * @param output what {@code print} wrote so far
  * @param outcome how the run stands
@@ -68,8 +68,8 @@ public record Snapshot(
    * @param name the thread's name ({@code MainThread}, {@code Thread-1 (work)}, ...)
    * @param state what it is doing
    * @param line the source line of its next instruction, or of its last once it has ended
-   * @param code the code object its next instruction is in ({@code <module>} or a function's
-   *     name), as {@link CodeLine#code()} names it
+   * @param code the code object its next instruction is in ({@code <module>} or a function's name),
+   *     as {@link CodeLine#code()} names it
    * @param nextOffset the offset of its next instruction in that code object, or -1 once it has
    *     ended
    * @param nextInstruction the next instruction as {@code gil-lab dis} prints it, or null once it
@@ -97,16 +97,15 @@ public record Snapshot(
    * @param type its value's type name ({@code int}, {@code list}, {@code function}, ...)
    * @param refCount the value's reference count as the heap keeps it ({@code sys.getrefcount}
    *     prints one more); an immortal object's is {@code Integer.MAX_VALUE}
-   * @param id the value's object id, the same in {@link #heap()}: objects are numbered 1, 2, ...
-   *     in the order the run allocated them (immortal ones first), so a replay gives every object
-   *     the same id, whichever Java threads stepped it
+   * @param id the value's object id, the same in {@link #heap()}: objects are numbered 1, 2, ... in
+   *     the order the run allocated them (immortal ones first), so a replay gives every object the
+   *     same id, whichever Java threads stepped it
    */
   public record GlobalView(String name, String repr, String type, int refCount, long id) {}
 
   /**
    * One live object of the heap: one that the globals, the code's constants or a thread's frames
-   * reach ({@link #heap()}), or one that nothing reaches once the run has ended ({@link
-   * #leaks()}).
+   * reach ({@link #heap()}), or one that nothing reaches once the run has ended ({@link #leaks()}).
    *
    * @param id its object id (see {@link GlobalView#id()})
    * @param type its type name

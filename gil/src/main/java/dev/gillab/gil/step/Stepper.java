@@ -18,37 +18,37 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a Python program's threads one step at a time on the calling Java thread, under a
- * chooser outside the program: you.
+ * Runs a Python program's threads one step at a time on the calling Java thread, under a chooser
+ * outside the program: you.
  *
  * <h2>Design</h2>
  *
  * A program run by an {@code Interpreter} has a real Java thread per Python thread, and which of
- * them runs next is up to the GIL and the operating system. A stepper runs the same bytecode,
- * with the same reference counts, on one Java thread: each Python thread is a stack of frames
- * kept on the heap (code, instruction pointer, value stack, locals), and {@link #step(int)}
- * runs the thread it is given until the end of one step — one instruction, or everything up to
- * the next place the GIL could change hands ({@link Granularity}). Nothing else runs meanwhile,
- * so a run is a pure function of its schedule, the list of thread ids chosen so far: {@link
- * #replay} runs the same schedule to the same state, every time, and {@link #undo()} is a replay
- * of the schedule minus its last step.
+ * them runs next is up to the GIL and the operating system. A stepper runs the same bytecode, with
+ * the same reference counts, on one Java thread: each Python thread is a stack of frames kept on
+ * the heap (code, instruction pointer, value stack, locals), and {@link #step(int)} runs the thread
+ * it is given until the end of one step — one instruction, or everything up to the next place the
+ * GIL could change hands ({@link Granularity}). Nothing else runs meanwhile, so a run is a pure
+ * function of its schedule, the list of thread ids chosen so far: {@link #replay} runs the same
+ * schedule to the same state, every time, and {@link #undo()} is a replay of the schedule minus its
+ * last step.
  *
- * <p>Threads are numbered 0 (the main thread, running the module) and then 1, 2, ... in the
- * order {@code Thread.start()} starts them. {@link #choices()} offers the threads that can take a
- * step: not one blocked on a {@code threading.Lock} another thread holds, nor one joining a
- * thread that has not ended. {@code time.sleep} and the other calls that release the GIL end a
- * step and complete in virtual time, without sleeping. When no thread can move and some have not
- * ended, the run is a {@link Outcome#DEADLOCK}; an uncaught exception ends its thread with its
- * traceback recorded, as CPython prints it, and the others carry on.
+ * <p>Threads are numbered 0 (the main thread, running the module) and then 1, 2, ... in the order
+ * {@code Thread.start()} starts them. {@link #choices()} offers the threads that can take a step:
+ * not one blocked on a {@code threading.Lock} another thread holds, nor one joining a thread that
+ * has not ended. {@code time.sleep} and the other calls that release the GIL end a step and
+ * complete in virtual time, without sleeping. When no thread can move and some have not ended, the
+ * run is a {@link Outcome#DEADLOCK}; an uncaught exception ends its thread with its traceback
+ * recorded, as CPython prints it, and the others carry on.
  *
  * <h2>Bounds</h2>
  *
- * The heap has a byte budget ({@link Builder#maxMemory}), the run an instruction budget for all
- * its threads together ({@link Builder#instructionBudget}) and a bound on its steps ({@link
+ * The heap has a byte budget ({@link Builder#maxMemory}), the run an instruction budget for all its
+ * threads together ({@link Builder#instructionBudget}) and a bound on its steps ({@link
  * Builder#maxSteps}); a run past any of them ends as {@link Outcome#BUDGET}.
  *
- * <p>Not thread-safe: one caller steps a stepper at a time. Steppers share nothing, so many may
- * run side by side.
+ * <p>Not thread-safe: one caller steps a stepper at a time. Steppers share nothing, so many may run
+ * side by side.
  */
 public final class Stepper {
   private final Builder program;
@@ -69,8 +69,8 @@ public final class Stepper {
    *
    * @param source the program's Python text
    * @param fileName what tracebacks call the file
-   * @param policy the GIL's switching policy: where {@link Granularity#SWITCH_POINT} steps end,
-   *     and whether there is a GIL to hold
+   * @param policy the GIL's switching policy: where {@link Granularity#SWITCH_POINT} steps end, and
+   *     whether there is a GIL to hold
    * @param granularity how much one step runs
    * @return the stepper
    * @throws PythonSyntaxError if the source does not compile
@@ -102,8 +102,8 @@ public final class Stepper {
   }
 
   /**
-   * Starts the configuration of a program's steppers: policy {@code interval}, granularity
-   * {@link Granularity#SWITCH_POINT}, and the default budgets.
+   * Starts the configuration of a program's steppers: policy {@code interval}, granularity {@link
+   * Granularity#SWITCH_POINT}, and the default budgets.
    *
    * @param source the program's Python text
    * @param fileName what tracebacks call the file
@@ -221,8 +221,8 @@ public final class Stepper {
   }
 
   /**
-   * A program to step, and its bounds: makes as many steppers of it as you like, compiling it
-   * once. Not thread-safe.
+   * A program to step, and its bounds: makes as many steppers of it as you like, compiling it once.
+   * Not thread-safe.
    */
   public static final class Builder {
     /** The default instruction budget of a run, all threads together: 1,000,000. */
@@ -275,14 +275,13 @@ public final class Stepper {
     }
 
     /**
-     * How the program's reference counts change. Default {@link CountStrategy#ATOMIC}: each
-     * change is whole, as with atomic counts, or with plain ones under a GIL. {@link
-     * CountStrategy#PLAIN} under policy {@code none} at {@link Granularity#INSTRUCTION}: counts
-     * race, as with no GIL on real CPUs: an instruction reads each count it changes and the
-     * thread's next step writes them, so another thread's steps between the two can lose an
-     * update, free an object a thread still uses, or keep one nobody holds. Under a GIL, or a
-     * step to the next switch point, {@code PLAIN} counts change whole: the GIL lets no other
-     * thread run between the halves.
+     * How the program's reference counts change. Default {@link CountStrategy#ATOMIC}: each change
+     * is whole, as with atomic counts, or with plain ones under a GIL. {@link CountStrategy#PLAIN}
+     * under policy {@code none} at {@link Granularity#INSTRUCTION}: counts race, as with no GIL on
+     * real CPUs: an instruction reads each count it changes and the thread's next step writes them,
+     * so another thread's steps between the two can lose an update, free an object a thread still
+     * uses, or keep one nobody holds. Under a GIL, or a step to the next switch point, {@code
+     * PLAIN} counts change whole: the GIL lets no other thread run between the halves.
      *
      * @param counts {@code ATOMIC} or {@code PLAIN}
      * @return this builder
@@ -290,8 +289,10 @@ public final class Stepper {
     @CanIgnoreReturnValue
     public Builder counts(CountStrategy counts) {
       checkNotNull(counts, "counts");
-      checkArgument(counts == CountStrategy.ATOMIC || counts == CountStrategy.PLAIN,
-          "counts must be ATOMIC or PLAIN, got %s", counts);
+      checkArgument(
+          counts == CountStrategy.ATOMIC || counts == CountStrategy.PLAIN,
+          "counts must be ATOMIC or PLAIN, got %s",
+          counts);
       this.counts = counts;
       return this;
     }
@@ -404,8 +405,15 @@ public final class Stepper {
     /** A run before its first step; with {@code shared}, one of a search's many runs. */
     StepEngine newEngine(StepEngine.@Nullable Shared shared) {
       return new StepEngine(
-          code(), source, policy, granularity == Granularity.INSTRUCTION, racingCounts(),
-          instructionBudget, maxMemory, maxSteps, shared);
+          code(),
+          source,
+          policy,
+          granularity == Granularity.INSTRUCTION,
+          racingCounts(),
+          instructionBudget,
+          maxMemory,
+          maxSteps,
+          shared);
     }
 
     /** What a search's runs of this program share. */

@@ -11,10 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The countdown loop of this build's interpreter against another build's (args: the other gil
- * jar, its refcount jar, rounds), each in its own class loader, rounds alternating so both see
- * the same load: what a change to the eval loop or the GIL costs the hot path, side by side in
- * one run.
+ * The countdown loop of this build's interpreter against another build's (args: the other gil jar,
+ * its refcount jar, rounds), each in its own class loader, rounds alternating so both see the same
+ * load: what a change to the eval loop or the GIL costs the hot path, side by side in one run.
  */
 public final class CountdownOverhead {
   private CountdownOverhead() {}
@@ -28,10 +27,16 @@ public final class CountdownOverhead {
             "com.google.common.util.concurrent.internal.InternalFutureFailureAccess")) {
       shared.add(Class.forName(c).getProtectionDomain().getCodeSource().getLocation());
     }
-    URL nowGil = Class.forName("dev.gillab.gil.Gil").getProtectionDomain().getCodeSource().getLocation();
+    URL nowGil =
+        Class.forName("dev.gillab.gil.Gil").getProtectionDomain().getCodeSource().getLocation();
     URL nowRc =
-        Class.forName("dev.gillab.refcount.Heap").getProtectionDomain().getCodeSource().getLocation();
-    Runner before = new Runner(loader(shared, new File(args[0]).toURI().toURL(), new File(args[1]).toURI().toURL()));
+        Class.forName("dev.gillab.refcount.Heap")
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation();
+    Runner before =
+        new Runner(
+            loader(shared, new File(args[0]).toURI().toURL(), new File(args[1]).toURI().toURL()));
     Runner now = new Runner(loader(shared, nowGil, nowRc));
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
     long n = 50_000_000L;
@@ -73,10 +78,7 @@ public final class CountdownOverhead {
       interpreter = in.getMethod("create").invoke(null);
       code =
           asm.getMethod("assemble", String.class, String.class)
-              .invoke(
-                  null,
-                  "countdown",
-                  AsmCountdown.source());
+              .invoke(null, "countdown", AsmCountdown.source());
       run = in.getMethod("run", codeClass, Object[].class);
     }
 

@@ -1,8 +1,8 @@
 package dev.gillab.gil.bench;
 
 import com.google.common.math.Quantiles;
-import dev.gillab.gil.Assembler;
 import dev.gillab.gil.AsmCountdown;
+import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Countdown ({@code while n > 0: n -= 1}, {@link Examples#countdown()}, compiled from {@code
- * countdown.py}; beside it the same loop in hand-written assembler) on one thread with the GIL in force, against CPython
- * running the same loop, measured in the same run: rounds alternate between the two so that
- * both see the same machine load. Prints each round and the medians.
+ * countdown.py}; beside it the same loop in hand-written assembler) on one thread with the GIL in
+ * force, against CPython running the same loop, measured in the same run: rounds alternate between
+ * the two so that both see the same machine load. Prints each round and the medians.
  *
  * <p>Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl gil exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.gillab.gil.bench.CountdownVsCPython}
@@ -35,7 +35,10 @@ public final class CountdownVsCPython {
           t = time.perf_counter_ns(); countdown(N); print(time.perf_counter_ns() - t)
       """;
 
-  /** The loop as it was written by hand before the compiler: the baseline the compiled one must match. */
+  /**
+   * The loop as it was written by hand before the compiler: the baseline the compiled one must
+   * match.
+   */
   private static final String ASSEMBLER = AsmCountdown.source();
 
   private CountdownVsCPython() {}
@@ -63,7 +66,9 @@ public final class CountdownVsCPython {
         System.out.printf(
             "round %d: gil-lab compiled from Python %.1f M it/s, hand-written assembler %.1f M it/s,"
                 + " CPython %s%n",
-            r + 1, java.get(r) / 1e6, assembler.get(r) / 1e6,
+            r + 1,
+            java.get(r) / 1e6,
+            assembler.get(r) / 1e6,
             py == null ? "n/a" : String.format("%.1f M it/s", py / 1e6));
       }
     }
@@ -89,9 +94,10 @@ public final class CountdownVsCPython {
   private static Double python(long n) throws IOException, InterruptedException {
     Process p;
     try {
-      p = new ProcessBuilder("python3", "-c", String.format(PYTHON, n, 1))
-          .redirectErrorStream(true)
-          .start();
+      p =
+          new ProcessBuilder("python3", "-c", String.format(PYTHON, n, 1))
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       return null;
     }
@@ -106,5 +112,4 @@ public final class CountdownVsCPython {
   static double median(List<Double> xs) {
     return Quantiles.median().compute(xs);
   }
-
 }

@@ -15,14 +15,14 @@ import java.util.List;
 /**
  * How many schedules a second the {@link Explorer} runs on the two-thread counter: each of two
  * threads does {@code counter += 1} once, the main thread starts and joins them (the program of
- * levels 1 to 3). Each measurement exhausts every schedule with at most three preemptions, a
- * goal no schedule reaches keeping every one running to its end: under {@code none} with every
+ * levels 1 to 3). Each measurement exhausts every schedule with at most three preemptions, a goal
+ * no schedule reaches keeping every one running to its end: under {@code none} with every
  * instruction a step (3,358 schedules of about 50 steps each), and under {@code interval} up to
- * each switch point (7 schedules, so mostly the cost of starting runs). Rates are given per
- * second of the measuring thread's CPU time, which a busy machine does not inflate, and per
- * second of wall-clock time; the first rounds (12 of 25 by default) warm the JIT up, which takes
- * long on a busy machine, where the compiler threads wait for a core too. Prints each round, the medians
- * of the rounds after the warm-up, and the load average.
+ * each switch point (7 schedules, so mostly the cost of starting runs). Rates are given per second
+ * of the measuring thread's CPU time, which a busy machine does not inflate, and per second of
+ * wall-clock time; the first rounds (12 of 25 by default) warm the JIT up, which takes long on a
+ * busy machine, where the compiler threads wait for a core too. Prints each round, the medians of
+ * the rounds after the warm-up, and the load average.
  *
  * <p>Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl gil exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.gillab.gil.bench.ExplorerSpeed}, with {@code
@@ -58,29 +58,37 @@ public final class ExplorerSpeed {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     Goal never = Goal.globalEquals("counter", "3");
-    Stepper.Builder every = Stepper.builder(COUNTER, "counter.py")
-        .policy(SwitchingPolicy.none()).granularity(Granularity.INSTRUCTION);
-    Stepper.Builder switches = Stepper.builder(COUNTER, "counter.py")
-        .policy(SwitchingPolicy.interval()).granularity(Granularity.SWITCH_POINT);
+    Stepper.Builder every =
+        Stepper.builder(COUNTER, "counter.py")
+            .policy(SwitchingPolicy.none())
+            .granularity(Granularity.INSTRUCTION);
+    Stepper.Builder switches =
+        Stepper.builder(COUNTER, "counter.py")
+            .policy(SwitchingPolicy.interval())
+            .granularity(Granularity.SWITCH_POINT);
     List<double[]> everyRates = new ArrayList<>();
     List<double[]> switchRates = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       double[] a = rate(every, never);
       double[] b = rate(switches, never);
-      System.out.printf("round %d: none, INSTRUCTION %,.0f/s CPU %,.0f/s wall;"
-          + " interval, SWITCH_POINT %,.0f/s CPU %,.0f/s wall%n", r + 1, a[0], a[1], b[0], b[1]);
+      System.out.printf(
+          "round %d: none, INSTRUCTION %,.0f/s CPU %,.0f/s wall;"
+              + " interval, SWITCH_POINT %,.0f/s CPU %,.0f/s wall%n",
+          r + 1, a[0], a[1], b[0], b[1]);
       if (r >= warmUp) {
         everyRates.add(a);
         switchRates.add(b);
       }
     }
-    System.out.printf("median after %d warm-up rounds, schedules per second of CPU (of wall):%n",
-        warmUp);
-    System.out.printf("  none, INSTRUCTION:     %,.0f (%,.0f)%n", median(everyRates, 0),
-        median(everyRates, 1));
-    System.out.printf("  interval, SWITCH_POINT: %,.0f (%,.0f)%n", median(switchRates, 0),
-        median(switchRates, 1));
-    System.out.printf("  load average %.2f%n",
+    System.out.printf(
+        "median after %d warm-up rounds, schedules per second of CPU (of wall):%n", warmUp);
+    System.out.printf(
+        "  none, INSTRUCTION:     %,.0f (%,.0f)%n", median(everyRates, 0), median(everyRates, 1));
+    System.out.printf(
+        "  interval, SWITCH_POINT: %,.0f (%,.0f)%n",
+        median(switchRates, 0), median(switchRates, 1));
+    System.out.printf(
+        "  load average %.2f%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 

@@ -28,16 +28,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The policy figures of the chapter, side by side in one run: switch latency under {@code
- * interval(5ms)} from the event ring, beside CPython's on the same machine when there is a
- * {@code python3}; the convoy effect (loopback echo round trips alone and
- * beside a CPU-bound thread, under {@code interval} and {@code ioPriority}); {@code ticks(100)}
- * against {@code interval} on two CPU-bound threads. Args: {@code [rounds] [part]}: rounds
- * (default 5) and one of {@code latency}, {@code convoy}, {@code ticks} (default: all three).
+ * interval(5ms)} from the event ring, beside CPython's on the same machine when there is a {@code
+ * python3}; the convoy effect (loopback echo round trips alone and beside a CPU-bound thread, under
+ * {@code interval} and {@code ioPriority}); {@code ticks(100)} against {@code interval} on two
+ * CPU-bound threads. Args: {@code [rounds] [part]}: rounds (default 5) and one of {@code latency},
+ * {@code convoy}, {@code ticks} (default: all three).
  */
 public final class PolicyBench {
   private static final Duration BOUND = Duration.ofMinutes(5);
 
-  /** {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}. */
+  /**
+   * {@code while n > 0: n -= 1}; its source is {@code programs/countdown.py}, see {@link Examples}.
+   */
   static final Code COUNTDOWN = Examples.countdown();
 
   /**
@@ -61,7 +63,8 @@ public final class PolicyBench {
       System.err.println("usage: PolicyBench [rounds] [latency|convoy|ticks], not " + only);
       System.exit(2);
     }
-    System.out.printf("cores: %d, rounds: %d%n", Runtime.getRuntime().availableProcessors(), rounds);
+    System.out.printf(
+        "cores: %d, rounds: %d%n", Runtime.getRuntime().availableProcessors(), rounds);
     if (only.equals("all") || only.equals("latency")) {
       switchLatency(rounds);
     }
@@ -102,7 +105,8 @@ public final class PolicyBench {
    */
   static String cpythonSwitchLatency(int rounds) throws Exception {
     Path script = Files.createTempFile("switch_latency", ".py");
-    try (InputStream in = PolicyBench.class.getResourceAsStream("/python/bench/switch_latency.py")) {
+    try (InputStream in =
+        PolicyBench.class.getResourceAsStream("/python/bench/switch_latency.py")) {
       Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
       Process p;
       try {
@@ -224,8 +228,8 @@ public final class PolicyBench {
    * {@link #BURSTS} bursts of n echo round trips, each on a new interpreter thread. With {@code
    * withCpu}, a CPU-bound thread runs on the same interpreter throughout: it warms up, and before
    * each burst it is measured alone for as long as the burst before took, so each pair of rates
-   * comes from the same thread, interpreter and policy, back to back. The loss is the median of
-   * the pairs' {@code 1 - beside / alone}.
+   * comes from the same thread, interpreter and policy, back to back. The loss is the median of the
+   * pairs' {@code 1 - beside / alone}.
    */
   static Result echoes(EchoServer server, SwitchingPolicy policy, int n, boolean withCpu)
       throws Exception {
@@ -385,8 +389,7 @@ public final class PolicyBench {
   // ---- ticks vs interval ----------------------------------------------------------------------
 
   static void ticksVsInterval(int rounds) throws Exception {
-    for (SwitchingPolicy p :
-        List.of(SwitchingPolicy.interval(), SwitchingPolicy.ticks(100))) {
+    for (SwitchingPolicy p : List.of(SwitchingPolicy.interval(), SwitchingPolicy.ticks(100))) {
       double[] ms = new double[rounds];
       double[] perSecond = new double[rounds];
       for (int r = 0; r < rounds; r++) {
@@ -421,7 +424,6 @@ public final class PolicyBench {
   static double median(double[] xs) {
     return Quantiles.median().compute(xs);
   }
-
 
   static long pct(long[] sorted, int p) {
     int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

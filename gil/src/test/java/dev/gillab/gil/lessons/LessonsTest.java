@@ -67,7 +67,8 @@ class LessonsTest {
             List.of(
                 is("Java threads, no GIL: 3 threads calling probe() at once"),
                 is("  most threads inside probe() at the same moment: 3"),
-                is("interpreter threads under the GIL: 3 threads looping on probe() until all 3 have been inside"),
+                is(
+                    "interpreter threads under the GIL: 3 threads looping on probe() until all 3 have been inside"),
                 is("  threads that ran: 3"),
                 is("  most threads inside the eval loop at the same moment: 1"),
                 is("  the GIL changed hands: yes"))),
@@ -105,8 +106,10 @@ class LessonsTest {
             List.of(
                 is("40 echo round trips over loopback (send and recv each release the GIL)"),
                 like("  alone: +per round trip +\\d+\\.\\d\\d ms"),
-                like("  beside a CPU thread, interval: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)"),
-                like("  beside a CPU thread, ioPriority: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)"))),
+                like(
+                    "  beside a CPU thread, interval: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)"),
+                like(
+                    "  beside a CPU thread, ioPriority: +per round trip +\\d+\\.\\d\\d ms \\(\\d+x alone\\)"))),
         Arguments.of(
             "Gil_06_GilDoesNotMakeYourCodeAtomic",
             (Lesson) out -> Gil_06_GilDoesNotMakeYourCodeAtomic.run(out, 50_000L),
@@ -118,16 +121,19 @@ class LessonsTest {
                 like(LOST),
                 is("lucky: breaker only at backward jumps and calls, interval(5ms)"),
                 is("  counter = 100,000: no update lost; heap after close: 0 objects alive"),
-                is("the GIL kept every reference count right; only a lock of your own makes counter += 1 atomic"))),
+                is(
+                    "the GIL kept every reference count right; only a lock of your own makes counter += 1 atomic"))),
         Arguments.of(
             "Gil_07_FreeThreadingNeedsSafeCounts",
             (Lesson) out -> Gil_07_FreeThreadingNeedsSafeCounts.run(out, 300_000L),
             List.of(
                 is("no GIL, 2 threads at once each load a shared global 300,000 times"),
-                is("PLAIN counts: refused: interpreter 'plain' has no GIL (policy none) but PLAIN reference"
-                    + " counts, which only a GIL keeps correct: use ATOMIC or BIASED, or call"
-                    + " allowUnsafePlainCounts(true) to run it anyway and watch the heap catch the damage"),
-                like("PLAIN counts, allowUnsafePlainCounts\\(true\\): the heap caught it: (use after free|double free|leak .*)"),
+                is(
+                    "PLAIN counts: refused: interpreter 'plain' has no GIL (policy none) but PLAIN reference"
+                        + " counts, which only a GIL keeps correct: use ATOMIC or BIASED, or call"
+                        + " allowUnsafePlainCounts(true) to run it anyway and watch the heap catch the damage"),
+                like(
+                    "PLAIN counts, allowUnsafePlainCounts\\(true\\): the heap caught it: (use after free|double free|leak .*)"),
                 is("ATOMIC counts: clean (both threads finished, 0 objects alive after close)"),
                 is("BIASED counts: clean (both threads finished, 0 objects alive after close)"))),
         Arguments.of(
@@ -135,8 +141,10 @@ class LessonsTest {
             (Lesson) out -> Gil_08_OldGilThrashes.run(out, 1_000_000L),
             List.of(
                 like("2 threads, countdown\\(1,000,000\\) each, \\d+ cores?"),
-                like("ticks\\(100\\): +releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms"),
-                like("interval\\(5ms\\): releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms"),
+                like(
+                    "ticks\\(100\\): +releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms"),
+                like(
+                    "interval\\(5ms\\): releases [\\d,]+, switches [\\d,]+, re-taken by the releaser \\d+\\.\\d%, \\d+ ms"),
                 like("ticks released the GIL [\\d,]+x as often to switch it [\\d,]+x as often"))));
   }
 
@@ -146,14 +154,17 @@ class LessonsTest {
 
   /** Gil_04's line for one switch interval, {@code ms} its regex from the digits on. */
   private static String interval(String ms) {
-    return "  setswitchinterval\\(" + ms + " +switches +\\d+, median wait for the GIL +\\d+\\.\\d ms";
+    return "  setswitchinterval\\("
+        + ms
+        + " +switches +\\d+, median wait for the GIL +\\d+\\.\\d ms";
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("lessonOutputs")
   void aLessonPrintsWhatItSaysItPrints(String lesson, Lesson run, List<Line> expected) {
     List<String> lines = output(run);
-    assertEquals(expected.size(), lines.size(), () -> lesson + " printed:\n" + String.join("\n", lines));
+    assertEquals(
+        expected.size(), lines.size(), () -> lesson + " printed:\n" + String.join("\n", lines));
     for (int i = 0; i < expected.size(); i++) {
       expected.get(i).check(lines.get(i));
     }
@@ -189,8 +200,12 @@ class LessonsTest {
     for (List<String> block : shown) {
       assertTrue(
           texts.stream().anyMatch(t -> Collections.indexOfSubList(t, block) >= 0),
-          () -> lesson.getSimpleName() + " shows lines that are not in " + files + ":\n"
-              + String.join("\n", block));
+          () ->
+              lesson.getSimpleName()
+                  + " shows lines that are not in "
+                  + files
+                  + ":\n"
+                  + String.join("\n", block));
     }
   }
 
@@ -199,16 +214,20 @@ class LessonsTest {
   void theReadmeShowsTheProgramsAsTheyAre() throws IOException {
     List<List<String>> programs;
     try (Stream<Path> files = Files.list(PROGRAMS)) {
-      programs = files.filter(f -> f.toString().endsWith(".py")).sorted()
-          .map(f -> Examples.source(f.getFileName().toString()).lines().toList()).toList();
+      programs =
+          files
+              .filter(f -> f.toString().endsWith(".py"))
+              .sorted()
+              .map(f -> Examples.source(f.getFileName().toString()).lines().toList())
+              .toList();
     }
     String[] fences = Files.readString(Path.of("README.md")).split("```", -1);
     int shown = 0;
     // Odd pieces are inside a fence; a Python block is one whose info string is "python".
     for (int i = 1; i < fences.length; i += 2) {
       if (fences[i].startsWith("python\n")) {
-        List<String> block = fences[i].substring("python\n".length()).stripTrailing().lines()
-            .toList();
+        List<String> block =
+            fences[i].substring("python\n".length()).stripTrailing().lines().toList();
         assertTrue(
             programs.stream().anyMatch(p -> Collections.indexOfSubList(p, block) >= 0),
             () -> "the README shows Python that no program file has:\n" + String.join("\n", block));
@@ -223,11 +242,13 @@ class LessonsTest {
   void allLessonsListsEveryLessonInOrder() throws IOException {
     List<String> lessons;
     try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/gillab/gil/lessons"))) {
-      lessons = files.map(f -> f.getFileName().toString())
-          .filter(f -> f.matches("Gil_\\d\\d_\\w+\\.java"))
-          .map(f -> f.substring(0, f.length() - ".java".length()))
-          .sorted()
-          .toList();
+      lessons =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(f -> f.matches("Gil_\\d\\d_\\w+\\.java"))
+              .map(f -> f.substring(0, f.length() - ".java".length()))
+              .sorted()
+              .toList();
     }
     assertEquals(lessons, AllLessons.LESSONS.stream().map(Class::getSimpleName).toList());
   }

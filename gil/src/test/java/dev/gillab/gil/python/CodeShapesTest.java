@@ -19,13 +19,11 @@ class CodeShapesTest {
   void countdownLoopIsTheExamplesNineInstructions() throws Exception {
     String src = "def countdown(n):\n    while n > 0:\n        n -= 1\n    return n\n";
     Code example =
-        Assembler.assemble(
-            "countdown", Files.readString(Path.of("examples/countdown.gasm")));
+        Assembler.assemble("countdown", Files.readString(Path.of("examples/countdown.gasm")));
     List<String> expected = Arrays.asList(example.disassemble().split("\n")).subList(0, 12);
     List<String> actual = Arrays.asList(function(src, "countdown").split("\n"));
     assertEquals(expected, actual.subList(0, 12));
-    assertEquals(
-        List.of("    LOAD_FAST n", "    RETURN_VALUE"), actual.subList(12, actual.size()));
+    assertEquals(List.of("    LOAD_FAST n", "    RETURN_VALUE"), actual.subList(12, actual.size()));
   }
 
   @Test

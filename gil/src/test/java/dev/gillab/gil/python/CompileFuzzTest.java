@@ -12,9 +12,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * 10,000 sources from a fixed seed (mutated valid programs, deep nesting, random text) each end
- * in a {@link Code} or a {@link PythonSyntaxError}: no other exception, no hang, no stack
- * overflow.
+ * 10,000 sources from a fixed seed (mutated valid programs, deep nesting, random text) each end in
+ * a {@link Code} or a {@link PythonSyntaxError}: no other exception, no hang, no stack overflow.
  */
 class CompileFuzzTest {
   private static final long SEED = 0x9E3779B97F4A7C15L;
@@ -100,12 +99,75 @@ class CompileFuzzTest {
           """);
 
   private static final String[] TOKENS = {
-    "if", "else", "elif", "while", "for", "in", "not", "and", "or", "is", "def", "return",
-    "global", "with", "as", "del", "lambda", "class", "yield", "import", "from", "pass",
-    "break", "continue", ":", "(", ")", "[", "]", "{", "}", ",", ";", "=", "==", "+=", "-",
-    "*", "**", "//", "/", "%", ".", "'", "\"", "'''", "f'{", "}'", "\\", "\n", "\t", "    ",
-    "#", "0x", "1_", "9" + "9".repeat(30), "1e", "@", ":=", "->", "$", "!", "\u20ac", "\u00a0",
-    "\r", "\f", "\0", "\ud800", "\uD83D\uDE00"
+    "if",
+    "else",
+    "elif",
+    "while",
+    "for",
+    "in",
+    "not",
+    "and",
+    "or",
+    "is",
+    "def",
+    "return",
+    "global",
+    "with",
+    "as",
+    "del",
+    "lambda",
+    "class",
+    "yield",
+    "import",
+    "from",
+    "pass",
+    "break",
+    "continue",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ";",
+    "=",
+    "==",
+    "+=",
+    "-",
+    "*",
+    "**",
+    "//",
+    "/",
+    "%",
+    ".",
+    "'",
+    "\"",
+    "'''",
+    "f'{",
+    "}'",
+    "\\",
+    "\n",
+    "\t",
+    "    ",
+    "#",
+    "0x",
+    "1_",
+    "9" + "9".repeat(30),
+    "1e",
+    "@",
+    ":=",
+    "->",
+    "$",
+    "!",
+    "\u20ac",
+    "\u00a0",
+    "\r",
+    "\f",
+    "\0",
+    "\ud800",
+    "\uD83D\uDE00"
   };
 
   private final Random random = new Random(SEED);

@@ -4,7 +4,6 @@ import dev.gillab.gil.Captured;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterError;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -24,10 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * The Python programs the tests run, and what their files say: the oracle corpus ({@code
- * python/corpus}: {@code NNN_what_it_shows.py} beside CPython 3.11's stdout {@code .out} and,
- * for a program that ends in an uncaught error, CPython's last stderr line {@code .err}), and
- * the racy programs ({@code python/racy}: no expected output, a header line {@code # invariant:
- * LOW <= what <= HIGH} instead).
+ * python/corpus}: {@code NNN_what_it_shows.py} beside CPython 3.11's stdout {@code .out} and, for a
+ * program that ends in an uncaught error, CPython's last stderr line {@code .err}), and the racy
+ * programs ({@code python/racy}: no expected output, a header line {@code # invariant: LOW <= what
+ * <= HIGH} instead).
  */
 final class CorpusFiles {
   /** {@code NNN_what_it_shows.py}: three digits, then lower-case words joined by '_'. */
@@ -48,8 +47,8 @@ final class CorpusFiles {
   }
 
   /**
-   * The directory on the test class path (target/test-classes), or the source tree's if the
-   * class path has none (a run from the module directory without copied resources).
+   * The directory on the test class path (target/test-classes), or the source tree's if the class
+   * path has none (a run from the module directory without copied resources).
    */
   private static Path resourceDir(String name) {
     URL url = CorpusFiles.class.getClassLoader().getResource(name);
@@ -64,8 +63,8 @@ final class CorpusFiles {
     if (Files.isDirectory(source)) {
       return source;
     }
-    throw new IllegalStateException("no directory " + name + " on the test class path or in "
-        + source.toAbsolutePath());
+    throw new IllegalStateException(
+        "no directory " + name + " on the test class path or in " + source.toAbsolutePath());
   }
 
   /** The {@code .py} files of a directory, sorted by name. */
@@ -109,8 +108,8 @@ final class CorpusFiles {
   }
 
   /**
-   * CPython's last stderr line, e.g. {@code ZeroDivisionError: integer division or modulo by
-   * zero}, if the program ends in an uncaught error; empty if it runs to its end.
+   * CPython's last stderr line, e.g. {@code ZeroDivisionError: integer division or modulo by zero},
+   * if the program ends in an uncaught error; empty if it runs to its end.
    */
   static Optional<String> expectedErr(Path program) {
     Path err = sibling(program, ".err");
@@ -121,8 +120,8 @@ final class CorpusFiles {
   }
 
   /**
-   * The last line CPython prints for an uncaught error: the exception type, then {@code ": "}
-   * and the message unless the message is empty (a bare {@code assert} prints just {@code
+   * The last line CPython prints for an uncaught error: the exception type, then {@code ": "} and
+   * the message unless the message is empty (a bare {@code assert} prints just {@code
    * AssertionError}).
    */
   static String lastErrorLine(String kind, String detail) {
@@ -158,10 +157,10 @@ final class CorpusFiles {
   }
 
   /**
-   * A racy program's header {@code # invariant: LOW <= what <= HIGH}. LOW and HIGH are
-   * integer expressions of literals and the program's top-level upper-case constants ({@code N
-   * = 20000}), with {@code + - *} and the usual precedence; {@code what} names the value the
-   * program prints on its last line.
+   * A racy program's header {@code # invariant: LOW <= what <= HIGH}. LOW and HIGH are integer
+   * expressions of literals and the program's top-level upper-case constants ({@code N = 20000}),
+   * with {@code + - *} and the usual precedence; {@code what} names the value the program prints on
+   * its last line.
    */
   record Invariant(String low, String what, String high, long lowValue, long highValue) {
 
@@ -275,7 +274,11 @@ final class CorpusFiles {
       Long v = constants.get(t);
       if (v == null) {
         throw new IllegalArgumentException(
-            "invariant bound '" + text + "' names '" + t + "', which the program does not set"
+            "invariant bound '"
+                + text
+                + "' names '"
+                + t
+                + "', which the program does not set"
                 + " as a top-level constant (NAME = integer)");
       }
       return v;
@@ -287,8 +290,8 @@ final class CorpusFiles {
   }
 
   /**
-   * A program's run: its interpreter, closed; what it printed on standard output (as text and
-   * as bytes) and on standard error; and the error it ended in, or null.
+   * A program's run: its interpreter, closed; what it printed on standard output (as text and as
+   * bytes) and on standard error; and the error it ended in, or null.
    */
   record Ran(
       Interpreter interpreter,
@@ -299,8 +302,8 @@ final class CorpusFiles {
       InterpreterError raised) {}
 
   /**
-   * Runs module code on an interpreter from {@code builder}, whose {@code out} and {@code err}
-   * are caught here, and closes it.
+   * Runs module code on an interpreter from {@code builder}, whose {@code out} and {@code err} are
+   * caught here, and closes it.
    */
   static Ran run(Interpreter.Builder builder, Code code) {
     Captured out = new Captured();

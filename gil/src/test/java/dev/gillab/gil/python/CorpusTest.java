@@ -25,19 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The oracle corpus: every program under {@code src/test/resources/python/corpus} is compiled
- * with {@link PythonCompiler} and run on an {@link Interpreter}, and must print exactly what
- * CPython 3.11 printed for it, byte for byte.
+ * The oracle corpus: every program under {@code src/test/resources/python/corpus} is compiled with
+ * {@link PythonCompiler} and run on an {@link Interpreter}, and must print exactly what CPython
+ * 3.11 printed for it, byte for byte.
  *
  * <p>Each program {@code NNN_what_it_shows.py} has CPython's stdout beside it in {@code
- * NNN_what_it_shows.out}. A program that ends in an uncaught error (exit status 1) also has
- * {@code NNN_what_it_shows.err}: CPython's last stderr line, e.g. {@code ZeroDivisionError:
- * integer division or modulo by zero}; here it must end in an {@link InterpreterError} whose
- * {@code kind: detail} is that line (only {@code kind} if the detail is empty, as for a bare
- * {@code assert}), after printing the same stdout up to the error. A program CPython refuses to
- * compile ({@code SyntaxError}, {@code IndentationError}: its {@code .out} is empty) must make
- * {@link PythonCompiler#compile} throw a {@link PythonSyntaxError} with that kind and detail.
- * Whenever a program ran, closing the interpreter must leave no object alive.
+ * NNN_what_it_shows.out}. A program that ends in an uncaught error (exit status 1) also has {@code
+ * NNN_what_it_shows.err}: CPython's last stderr line, e.g. {@code ZeroDivisionError: integer
+ * division or modulo by zero}; here it must end in an {@link InterpreterError} whose {@code kind:
+ * detail} is that line (only {@code kind} if the detail is empty, as for a bare {@code assert}),
+ * after printing the same stdout up to the error. A program CPython refuses to compile ({@code
+ * SyntaxError}, {@code IndentationError}: its {@code .out} is empty) must make {@link
+ * PythonCompiler#compile} throw a {@link PythonSyntaxError} with that kind and detail. Whenever a
+ * program ran, closing the interpreter must leave no object alive.
  *
  * <p>To add a program or regenerate an expected file, run CPython 3.11 in the corpus directory:
  *
@@ -49,10 +49,10 @@ import org.junit.jupiter.api.TestFactory;
  * python3 NNN_what_it_shows.py 2&gt;&amp;1 &gt;/dev/null | tail -n 1 &gt; NNN_what_it_shows.err
  * </pre>
  *
- * Check the result by hand, and that three runs print the same (no timing or thread order may
- * show in the output). {@code CpythonOracleIT} re-runs the corpus in CPython and lists every
- * program whose checked-in files went stale. Programs whose output CPython does not fix (lost
- * updates between threads) belong in {@code python/racy}, see {@code RacyProgramsTest}.
+ * Check the result by hand, and that three runs print the same (no timing or thread order may show
+ * in the output). {@code CpythonOracleIT} re-runs the corpus in CPython and lists every program
+ * whose checked-in files went stale. Programs whose output CPython does not fix (lost updates
+ * between threads) belong in {@code python/racy}, see {@code RacyProgramsTest}.
  */
 class CorpusTest {
   /** A safety net against a program that loops forever; the corpus needs far less. */
@@ -89,8 +89,7 @@ class CorpusTest {
       if (expectedErr.isEmpty()) {
         fail(fileName + " does not compile, but CPython runs it:\n" + e.format());
       }
-      assertEquals(
-          expectedErr.get(), got, () -> fileName + ": wrong compile error\n" + e.format());
+      assertEquals(expectedErr.get(), got, () -> fileName + ": wrong compile error\n" + e.format());
       assertEquals(
           0, expectedOut.length, () -> fileName + ": CPython printed before a compile error?");
       return;
@@ -103,16 +102,27 @@ class CorpusTest {
 
     if (expectedErr.isPresent()) {
       if (raised == null) {
-        fail(fileName + " should end in '" + expectedErr.get() + "' but ran to its end;"
-            + " stdout:\n" + printed + stderrNote(errPrinted));
+        fail(
+            fileName
+                + " should end in '"
+                + expectedErr.get()
+                + "' but ran to its end;"
+                + " stdout:\n"
+                + printed
+                + stderrNote(errPrinted));
       }
       assertEquals(
           expectedErr.get(),
           CorpusFiles.lastErrorLine(raised.kind(), raised.detail()),
           () -> fileName + " ended in the wrong error\n" + traceback(raised, fileName, source));
     } else if (raised != null) {
-      fail(fileName + " raised an error CPython did not:\n" + traceback(raised, fileName, source)
-          + "\nstdout so far:\n" + printed + stderrNote(errPrinted));
+      fail(
+          fileName
+              + " raised an error CPython did not:\n"
+              + traceback(raised, fileName, source)
+              + "\nstdout so far:\n"
+              + printed
+              + stderrNote(errPrinted));
     }
 
     String expected = new String(expectedOut, StandardCharsets.UTF_8);
@@ -127,7 +137,6 @@ class CorpusTest {
         ran.interpreter().heap().stats().live(),
         () -> fileName + ": objects alive after close: " + ran.interpreter().heap().stats());
   }
-
 
   /** The error as CPython prints it, with the source lines of each frame. */
   static String traceback(InterpreterError e, String fileName, String source) {
@@ -145,8 +154,8 @@ class CorpusTest {
   }
 
   /**
-   * The corpus itself: enough programs, every name {@code NNN_what_it_shows.py} with a number
-   * of its own, every program with its {@code .out}, and no expected file without a program.
+   * The corpus itself: enough programs, every name {@code NNN_what_it_shows.py} with a number of
+   * its own, every program with its {@code .out}, and no expected file without a program.
    */
   @Test
   void corpusIsCompleteAndWellFormed() {

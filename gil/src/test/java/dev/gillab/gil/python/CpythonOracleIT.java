@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the oracle honest: re-runs every corpus program in CPython 3.11 and fails, listing them
- * all, if any program's checked-in {@code .out} (stdout, byte for byte), {@code .err} (last
- * stderr line) or exit status (1 with an {@code .err}, 0 without) no longer matches what CPython
- * does. Also runs each racy program once and checks its invariant. Skipped when {@code python3}
- * is not on the PATH or is not 3.11. Regenerate a stale file as {@link CorpusTest} describes.
+ * all, if any program's checked-in {@code .out} (stdout, byte for byte), {@code .err} (last stderr
+ * line) or exit status (1 with an {@code .err}, 0 without) no longer matches what CPython does.
+ * Also runs each racy program once and checks its invariant. Skipped when {@code python3} is not on
+ * the PATH or is not 3.11. Regenerate a stale file as {@link CorpusTest} describes.
  */
 class CpythonOracleIT {
   private static final long PROGRAM_TIMEOUT_SECONDS = 30;
@@ -78,16 +78,20 @@ class CpythonOracleIT {
         }
         String last = lastLine(r.stderr());
         if (!err.get().equals(last)) {
-          stale.add(name + ": last stderr line is '" + last + "', its .err says '" + err.get()
-              + "'");
+          stale.add(
+              name + ": last stderr line is '" + last + "', its .err says '" + err.get() + "'");
         }
       } else if (r.exitCode() != 0) {
-        stale.add(name + ": exit status " + r.exitCode() + " (" + lastLine(r.stderr())
-            + "), but it has no .err");
+        stale.add(
+            name
+                + ": exit status "
+                + r.exitCode()
+                + " ("
+                + lastLine(r.stderr())
+                + "), but it has no .err");
       }
     }
-    assertEquals(
-        List.of(), stale, "programs whose checked-in files went stale under " + version);
+    assertEquals(List.of(), stale, "programs whose checked-in files went stale under " + version);
   }
 
   @Test
@@ -151,8 +155,8 @@ class CpythonOracleIT {
 
   /**
    * Runs {@code python3 args...} in {@code dir}, as the corpus was generated: UTF-8 stdio and a
-   * fixed hash seed. Output goes to files, so a chatty program cannot block on a full pipe.
-   * Empty if python3 cannot be started or did not finish in time (then it is destroyed).
+   * fixed hash seed. Output goes to files, so a chatty program cannot block on a full pipe. Empty
+   * if python3 cannot be started or did not finish in time (then it is destroyed).
    */
   private static Optional<Run> python(List<String> args, Path dir, long timeoutSeconds) {
     List<String> command = new ArrayList<>();

@@ -24,22 +24,21 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Programs whose output CPython does not fix: threads updating shared state without a lock
- * ({@code src/test/resources/python/racy}). Each states in a header line what it may print,
- * {@code # invariant: N <= counter <= 2*N}, over the top-level constants it sets, and prints
- * that value on its last line. Each runs under every switching policy — {@code interval} (the
- * default), {@code interval} and {@code ticks(1)} with the eval breaker checked before every
- * instruction (a switch may then fall inside {@code counter += 1}), and {@code none} (no GIL)
- * with ATOMIC and BIASED counts — and must finish without an error, print a value inside its
- * invariant, report nothing on stderr, and leave no object alive after close: the GIL (or safe
- * counts without it) keeps every reference count right even where the program's own updates
- * are lost.
+ * Programs whose output CPython does not fix: threads updating shared state without a lock ({@code
+ * src/test/resources/python/racy}). Each states in a header line what it may print, {@code #
+ * invariant: N <= counter <= 2*N}, over the top-level constants it sets, and prints that value on
+ * its last line. Each runs under every switching policy — {@code interval} (the default), {@code
+ * interval} and {@code ticks(1)} with the eval breaker checked before every instruction (a switch
+ * may then fall inside {@code counter += 1}), and {@code none} (no GIL) with ATOMIC and BIASED
+ * counts — and must finish without an error, print a value inside its invariant, report nothing on
+ * stderr, and leave no object alive after close: the GIL (or safe counts without it) keeps every
+ * reference count right even where the program's own updates are lost.
  *
- * <p>The counters' lower bounds ({@code N <= counter}) are what runs show, not what the
- * language promises: a thread paused between its load and its store erases everything the
- * others added meanwhile (their headers say so). A value just under such a bound, under {@code
- * none} on a loaded machine, deserves a second look before it is called a VM bug; the upper
- * bounds and the bounds of the other programs are hard limits.
+ * <p>The counters' lower bounds ({@code N <= counter}) are what runs show, not what the language
+ * promises: a thread paused between its load and its store erases everything the others added
+ * meanwhile (their headers say so). A value just under such a bound, under {@code none} on a loaded
+ * machine, deserves a second look before it is called a VM bug; the upper bounds and the bounds of
+ * the other programs are hard limits.
  */
 class RacyProgramsTest {
   private static final long BUDGET = 50_000_000L;
@@ -99,15 +98,28 @@ class RacyProgramsTest {
     String what = fileName + " under " + config.name();
 
     if (raised != null) {
-      fail(what + " raised " + CorpusFiles.lastErrorLine(raised.kind(), raised.detail())
-          + " at " + raised.traceback() + "\nstdout:\n" + printed + "\nstderr:\n" + errPrinted);
+      fail(
+          what
+              + " raised "
+              + CorpusFiles.lastErrorLine(raised.kind(), raised.detail())
+              + " at "
+              + raised.traceback()
+              + "\nstdout:\n"
+              + printed
+              + "\nstderr:\n"
+              + errPrinted);
     }
     assertEquals("", errPrinted, () -> what + " printed on stderr (a thread failed?)");
     String last = CorpusFiles.lastLine(printed);
     assertTrue(
         last.matches("-?\\d+"),
-        () -> what + ": the last line should be the final " + invariant.what() + ", got '" + last
-            + "'");
+        () ->
+            what
+                + ": the last line should be the final "
+                + invariant.what()
+                + ", got '"
+                + last
+                + "'");
     long value = Long.parseLong(last);
     assertTrue(invariant.holds(value), () -> what + " printed " + value + ", outside " + invariant);
     assertEquals(
@@ -115,7 +127,6 @@ class RacyProgramsTest {
         ran.interpreter().heap().stats().live(),
         () -> what + ": objects alive after close: " + ran.interpreter().heap().stats());
   }
-
 
   /** Every racy program states a readable invariant that admits at least one value. */
   @Test

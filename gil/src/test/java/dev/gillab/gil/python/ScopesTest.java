@@ -53,8 +53,9 @@ class ScopesTest {
 
   @Test
   void namesOnlyReadAreGlobalsAndModuleNamesAreGlobals() {
-    assertEquals(List.of("len", "y"), Disassembly.compile("def f():\n    return len(y)\n")
-        .nestedCodes().get(0).globalNames());
+    assertEquals(
+        List.of("len", "y"),
+        Disassembly.compile("def f():\n    return len(y)\n").nestedCodes().get(0).globalNames());
     Code m = Disassembly.compile("x = 1\nfor i in x:\n    del i\n");
     assertEquals(List.of(), m.localNames());
     assertEquals(List.of("x", "i"), m.globalNames());

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every bad source of {@link BadSources} is refused with CPython 3.11's kind, message, line and
- * column; when {@code python3} is on the PATH, the recorded verdicts are checked against it too,
- * so the table cannot drift from the oracle.
+ * column; when {@code python3} is on the PATH, the recorded verdicts are checked against it too, so
+ * the table cannot drift from the oracle.
  */
 class SyntaxErrorsTest {
 
@@ -42,8 +42,7 @@ class SyntaxErrorsTest {
   }
 
   /**
-   * Python's version, then its verdicts on the sources, from one python3 run; null without
-   * python3.
+   * Python's version, then its verdicts on the sources, from one python3 run; null without python3.
    */
   private static List<String> python3Verdicts(List<BadSources.Bad> bads) throws Exception {
     String script =

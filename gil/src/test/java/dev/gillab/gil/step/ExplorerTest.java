@@ -41,8 +41,14 @@ class ExplorerTest {
   @Test
   void everyScheduleOfTheCounterEndsAtOneOrTwoAsOftenAsAModelOfItsBytecodeSays() {
     Map<String, Long> ends = new TreeMap<>();
-    long schedules = Explorer.defaults().forEachSchedule(mainAndOne(), Integer.MAX_VALUE,
-        s -> ends.merge(s.outcome() + " " + s.globalRepr("counter").orElse("?"), 1L, Long::sum));
+    long schedules =
+        Explorer.defaults()
+            .forEachSchedule(
+                mainAndOne(),
+                Integer.MAX_VALUE,
+                s ->
+                    ends.merge(
+                        s.outcome() + " " + s.globalRepr("counter").orElse("?"), 1L, Long::sum));
     Map<Long, Long> model = new TreeMap<>();
     BytecodeModel.count(0, 0, 0, 0, 0, model);
     assertEquals(Map.of(1L, 15_939L, 2L, 2_625L), model); // the model's own sums, by hand
@@ -57,10 +63,10 @@ class ExplorerTest {
    *
    * <p>The main thread's 12: {@code POP_TOP} (of {@code t.start()}), {@code LOAD_GLOBAL work},
    * {@code CALL_FUNCTION 0}, then {@code work}'s {@code LOAD_GLOBAL counter} (index 3, the read),
-   * {@code LOAD_CONST 1}, {@code BINARY_OP +=}, {@code STORE_GLOBAL counter} (index 6, the
-   * write), {@code LOAD_CONST None}, {@code RETURN_VALUE}, and the module's {@code POP_TOP},
-   * {@code LOAD_CONST None}, {@code RETURN_VALUE}. The worker's 6: {@code work}'s, the read at 0
-   * and the write at 3.
+   * {@code LOAD_CONST 1}, {@code BINARY_OP +=}, {@code STORE_GLOBAL counter} (index 6, the write),
+   * {@code LOAD_CONST None}, {@code RETURN_VALUE}, and the module's {@code POP_TOP}, {@code
+   * LOAD_CONST None}, {@code RETURN_VALUE}. The worker's 6: {@code work}'s, the read at 0 and the
+   * write at 3.
    */
   private static final class BytecodeModel {
     static final int MAIN = 12;
@@ -70,19 +76,29 @@ class ExplorerTest {
     static final int WORKER_READ = 0;
     static final int WORKER_WRITE = 3;
 
-    static void count(int m, int w, long mainValue, long workerValue, long counter,
-        Map<Long, Long> ends) {
+    static void count(
+        int m, int w, long mainValue, long workerValue, long counter, Map<Long, Long> ends) {
       if (m == MAIN && w == WORKER) {
         ends.merge(counter, 1L, Long::sum);
         return;
       }
       if (m < MAIN) {
-        count(m + 1, w, m == MAIN_READ ? counter : mainValue, workerValue,
-            m == MAIN_WRITE ? mainValue + 1 : counter, ends);
+        count(
+            m + 1,
+            w,
+            m == MAIN_READ ? counter : mainValue,
+            workerValue,
+            m == MAIN_WRITE ? mainValue + 1 : counter,
+            ends);
       }
       if (w < WORKER) {
-        count(m, w + 1, mainValue, w == WORKER_READ ? counter : workerValue,
-            w == WORKER_WRITE ? workerValue + 1 : counter, ends);
+        count(
+            m,
+            w + 1,
+            mainValue,
+            w == WORKER_READ ? counter : workerValue,
+            w == WORKER_WRITE ? workerValue + 1 : counter,
+            ends);
       }
     }
   }
@@ -104,19 +120,27 @@ class ExplorerTest {
     Goal lost = Goal.globalEquals("counter", "1");
     Found found = Explorer.defaults().find(mainAndOne(), lost).orElseThrow();
     Exhaustion bound1 = Explorer.defaults().exhaust(mainAndOne(), lost, 1);
-    long shorter = Explorer.defaults().forEachSchedule(mainAndOne(), 1, s -> {
-      if (s.reached(lost)) {
-        assertTrue(s.schedule().size() >= found.schedule().size(), s.schedule().toString());
-      }
-    });
+    long shorter =
+        Explorer.defaults()
+            .forEachSchedule(
+                mainAndOne(),
+                1,
+                s -> {
+                  if (s.reached(lost)) {
+                    assertTrue(
+                        s.schedule().size() >= found.schedule().size(), s.schedule().toString());
+                  }
+                });
     assertEquals(bound1.schedules(), shorter);
     assertFalse(bound1.provesUnreachable());
   }
 
   @Test
   void underTheGilPlusEqualsCannotLoseAnUpdateWithinTwoPreemptions() {
-    Stepper.Builder gil = Stepper.builder(StepperTest.COUNTER, "counter.py")
-        .policy(SwitchingPolicy.interval()).granularity(Granularity.SWITCH_POINT);
+    Stepper.Builder gil =
+        Stepper.builder(StepperTest.COUNTER, "counter.py")
+            .policy(SwitchingPolicy.interval())
+            .granularity(Granularity.SWITCH_POINT);
     Exhaustion e = Explorer.defaults().exhaust(gil, Goal.globalEquals("counter", "1"), 2);
     assertTrue(e.provesUnreachable(), e.toString());
     assertEquals(Map.of(Outcome.FINISHED, e.schedules()), e.outcomes());

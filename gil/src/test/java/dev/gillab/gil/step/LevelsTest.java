@@ -29,14 +29,17 @@ class LevelsTest {
     Snapshot s = level.program().replay(found.schedule()).snapshot();
     assertEquals(Outcome.DEADLOCK, s.outcome());
     assertEquals(
-        List.of(Snapshot.ThreadState.BLOCKED, Snapshot.ThreadState.BLOCKED,
+        List.of(
+            Snapshot.ThreadState.BLOCKED,
+            Snapshot.ThreadState.BLOCKED,
             Snapshot.ThreadState.BLOCKED),
         s.threads().stream().map(Snapshot.ThreadView::state).toList());
     assertEquals(
         Arrays.asList("join Thread-1 (left)", "b", "a"),
         s.threads().stream().map(Snapshot.ThreadView::waitingFor).toList());
     assertEquals(
-        List.of(new Snapshot.LockView("a", 1, List.of(2)), new Snapshot.LockView("b", 2, List.of(1))),
+        List.of(
+            new Snapshot.LockView("a", 1, List.of(2)), new Snapshot.LockView("b", 2, List.of(1))),
         s.locks());
     assertNull(s.gilHolder());
     assertEquals("right has b\nleft has a\n", s.output());
@@ -46,8 +49,7 @@ class LevelsTest {
   @Test
   void everyLevelHasItsOwnIdAndATextThatSaysWhatToDo() {
     assertTrue(Levels.all().size() >= 12);
-    assertEquals(Levels.all().size(),
-        Levels.all().stream().map(Level::id).distinct().count());
+    assertEquals(Levels.all().size(), Levels.all().stream().map(Level::id).distinct().count());
     for (Level l : Levels.all()) {
       assertEquals(l, Levels.byId(l.id()));
       assertFalse(l.text().isBlank(), l.id());
@@ -62,13 +64,17 @@ class LevelsTest {
     Snapshot s = level.program().replay(found.schedule()).snapshot();
     Snapshot.ThreadView reader = s.threads().get(1);
     assertEquals(Snapshot.ThreadState.FAILED, reader.state());
-    assertTrue(reader.error().matches(
-            "(UseAfterFree|DoubleFree)Exception: (incRef|decRef) \\S+ of list #\\d+, freed.*\\n"),
+    assertTrue(
+        reader
+            .error()
+            .matches(
+                "(UseAfterFree|DoubleFree)Exception: (incRef|decRef) \\S+ of list #\\d+, freed.*\\n"),
         reader.error());
     assertEquals(14, reader.line(), "the reader stops at mine = items");
     // Plain counts under the GIL: the same program, and no schedule frees the list early.
     Level gil = Levels.byId("gil-keeps-counts-whole");
-    assertEquals(level.source().substring(level.source().indexOf("import")),
+    assertEquals(
+        level.source().substring(level.source().indexOf("import")),
         gil.source().substring(gil.source().indexOf("import")));
     Exhaustion every = Explorer.defaults().exhaust(gil.program(), gil.goal(), Integer.MAX_VALUE);
     assertTrue(every.provesUnreachable(), every.toString());
@@ -83,36 +89,48 @@ class LevelsTest {
     s.step(0); // LOAD_GLOBAL threading: the module is immortal
     s.step(0); // LOAD_ATTR Thread
     s.step(0); // LOAD_GLOBAL reader: the function's count is read, not yet written
-    Snapshot.GlobalView fn = s.snapshot().globals().stream()
-        .filter(g -> g.name().equals("reader")).findFirst().orElseThrow();
+    Snapshot.GlobalView fn =
+        s.snapshot().globals().stream()
+            .filter(g -> g.name().equals("reader"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(1, fn.refCount());
-    assertEquals("write counts: function #" + fn.id() + " 1 → 2",
+    assertEquals(
+        "write counts: function #" + fn.id() + " 1 → 2",
         s.snapshot().threads().get(0).nextInstruction());
     s.step(0);
-    assertEquals(2, s.snapshot().globals().stream()
-        .filter(g -> g.name().equals("reader")).findFirst().orElseThrow().refCount());
+    assertEquals(
+        2,
+        s.snapshot().globals().stream()
+            .filter(g -> g.name().equals("reader"))
+            .findFirst()
+            .orElseThrow()
+            .refCount());
   }
 
   /**
    * No false leak: with whole counts (atomic ones, or plain ones under a GIL) every count is held
-   * by something the roots reach, so no schedule of any level, within two preemptions, ends with
-   * an object nothing reaches. Each level is run with atomic counts and, under a GIL, with its
-   * own counts too; every level but the two that only starve a thread has runs that end.
+   * by something the roots reach, so no schedule of any level, within two preemptions, ends with an
+   * object nothing reaches. Each level is run with atomic counts and, under a GIL, with its own
+   * counts too; every level but the two that only starve a thread has runs that end.
    */
   @ParameterizedTest
   @MethodSource("levels")
   void noScheduleOfAnyLevelLeaksWithWholeCounts(Level level) {
-    List<Stepper.Builder> programs = level.policy().excludes()
-        ? List.of(level.program().counts(CountStrategy.ATOMIC), level.program())
-        : List.of(level.program().counts(CountStrategy.ATOMIC));
+    List<Stepper.Builder> programs =
+        level.policy().excludes()
+            ? List.of(level.program().counts(CountStrategy.ATOMIC), level.program())
+            : List.of(level.program().counts(CountStrategy.ATOMIC));
     for (Stepper.Builder program : programs) {
       Exhaustion e = Explorer.defaults().exhaust(program, Goal.leaks(), 2);
       assertTrue(e.complete(), level.id() + ": " + e);
       assertNull(e.found(), level.id() + ": a schedule leaks with whole counts: " + e);
-      long ended = e.outcomes().getOrDefault(Outcome.FINISHED, 0L)
-          + e.outcomes().getOrDefault(Outcome.ERROR, 0L);
+      long ended =
+          e.outcomes().getOrDefault(Outcome.FINISHED, 0L)
+              + e.outcomes().getOrDefault(Outcome.ERROR, 0L);
       // Runs that end are the ones assessed: each level has some, but one that always deadlocks.
-      assertTrue(ended > 0 || e.outcomes().keySet().equals(Set.of(Outcome.DEADLOCK)),
+      assertTrue(
+          ended > 0 || e.outcomes().keySet().equals(Set.of(Outcome.DEADLOCK)),
           level.id() + ": " + e);
     }
   }
@@ -147,10 +165,11 @@ class LevelsTest {
                     t2.join()
                     del table
                     """;
-    Stepper.Builder program = Stepper.builder(source, "containers.py")
-        .policy(SwitchingPolicy.none())
-        .granularity(Granularity.INSTRUCTION)
-        .counts(CountStrategy.ATOMIC);
+    Stepper.Builder program =
+        Stepper.builder(source, "containers.py")
+            .policy(SwitchingPolicy.none())
+            .granularity(Granularity.INSTRUCTION)
+            .counts(CountStrategy.ATOMIC);
     Exhaustion e = Explorer.defaults().exhaust(program, Goal.leaks(), 1);
     assertTrue(e.complete(), e.toString());
     assertNull(e.found(), e.toString());
@@ -172,12 +191,16 @@ class LevelsTest {
     }
     Snapshot end = s.snapshot();
     assertEquals(Outcome.ERROR, end.outcome());
-    assertTrue(end.threads().get(0).error().contains("ValueError: appending would make a list"
-        + " contain itself"), end.threads().get(0).error());
+    assertTrue(
+        end.threads()
+            .get(0)
+            .error()
+            .contains("ValueError: appending would make a list" + " contain itself"),
+        end.threads().get(0).error());
     assertFalse(s.reached(Goal.leaks()));
     assertEquals(List.of(), end.leaks());
-    assertEquals(List.of("[1]", "[[1]]"),
-        end.heap().stream().map(Snapshot.ObjectView::repr).toList());
+    assertEquals(
+        List.of("[1]", "[[1]]"), end.heap().stream().map(Snapshot.ObjectView::repr).toList());
   }
 
   @Test
@@ -197,12 +220,13 @@ class LevelsTest {
     // The lost release: a reader's at its return, or main's at del items, when the two race.
     assertEquals(1, found.preemptions(), found + "\n" + s);
     // The same program with atomic counts: every schedule within the bound ends with no leak.
-    Exhaustion whole = Explorer.defaults()
-        .exhaust(level.program().counts(CountStrategy.ATOMIC), level.goal(), 2);
+    Exhaustion whole =
+        Explorer.defaults().exhaust(level.program().counts(CountStrategy.ATOMIC), level.goal(), 2);
     assertTrue(whole.provesUnreachable(), whole.toString());
     // Plain counts under the GIL: the same program, and no schedule at all leaks the list.
     Level gil = Levels.byId("gil-keeps-releases-whole");
-    assertEquals(level.source().substring(level.source().indexOf("import")),
+    assertEquals(
+        level.source().substring(level.source().indexOf("import")),
         gil.source().substring(gil.source().indexOf("import")));
     Exhaustion every = Explorer.defaults().exhaust(gil.program(), gil.goal(), Integer.MAX_VALUE);
     assertTrue(every.provesUnreachable(), every.toString());

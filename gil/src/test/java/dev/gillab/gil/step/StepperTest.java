@@ -54,8 +54,9 @@ class StepperTest {
 
   @Test
   void theMainThreadAloneRunsAProgramToItsEnd() {
-    Stepper s = Stepper.of("x = 1\nprint(x + 1)\n", "t.py", SwitchingPolicy.none(),
-        Granularity.INSTRUCTION);
+    Stepper s =
+        Stepper.of(
+            "x = 1\nprint(x + 1)\n", "t.py", SwitchingPolicy.none(), Granularity.INSTRUCTION);
     assertEquals(List.of(0), s.choices());
     runLowestFirst(s);
     assertEquals(Outcome.FINISHED, s.outcome());
@@ -65,27 +66,30 @@ class StepperTest {
 
   @Test
   void threadsAreNumberedInStartOrderAndFinish() {
-    Stepper s = runLowestFirst(
-        Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION));
+    Stepper s =
+        runLowestFirst(
+            Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION));
     Snapshot snap = s.snapshot();
     assertEquals(Outcome.FINISHED, snap.outcome());
     assertEquals("2\n", snap.output());
     assertEquals(List.of(0, 1, 2), snap.threads().stream().map(Snapshot.ThreadView::id).toList());
-    assertEquals(List.of("MainThread", "Thread-1 (work)", "Thread-2 (work)"),
+    assertEquals(
+        List.of("MainThread", "Thread-1 (work)", "Thread-2 (work)"),
         snap.threads().stream().map(Snapshot.ThreadView::name).toList());
-    assertTrue(snap.threads().stream()
-        .allMatch(t -> t.state() == Snapshot.ThreadState.FINISHED));
+    assertTrue(snap.threads().stream().allMatch(t -> t.state() == Snapshot.ThreadState.FINISHED));
     assertEquals(java.util.Optional.of("2"), s.globalRepr("counter"));
   }
 
   @Test
   void replayingASchedulegivesAnEqualSnapshot() {
     for (long seed = 0; seed < 20; seed++) {
-      Stepper s = runRandom(
-          Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION),
-          seed);
-      Stepper again = Stepper.replay(COUNTER, "counter.py", SwitchingPolicy.none(),
-          Granularity.INSTRUCTION, s.schedule());
+      Stepper s =
+          runRandom(
+              Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION),
+              seed);
+      Stepper again =
+          Stepper.replay(
+              COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION, s.schedule());
       assertEquals(s.snapshot(), again.snapshot());
       assertEquals(again.snapshot(), again.snapshot());
     }
@@ -97,17 +101,20 @@ class StepperTest {
     SplittableRandom random = new SplittableRandom(3);
     for (int round = 0; round < 6 && s.outcome() == Outcome.RUNNING; round++) {
       // A page server steps a run from whichever thread serves the request.
-      Thread t = new Thread(() -> {
-        for (int i = 0; i < 10 && s.outcome() == Outcome.RUNNING; i++) {
-          List<Integer> c = s.choices();
-          s.step(c.get(random.nextInt(c.size())));
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 10 && s.outcome() == Outcome.RUNNING; i++) {
+                  List<Integer> c = s.choices();
+                  s.step(c.get(random.nextInt(c.size())));
+                }
+              });
       t.start();
       t.join(10_000);
     }
-    Stepper again = Stepper.replay(COUNTER, "counter.py", SwitchingPolicy.none(),
-        Granularity.INSTRUCTION, s.schedule());
+    Stepper again =
+        Stepper.replay(
+            COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION, s.schedule());
     assertEquals(s.snapshot(), again.snapshot());
   }
 
@@ -137,14 +144,16 @@ class StepperTest {
 
   @Test
   void aCompileErrorIsTheCompilersException() {
-    assertThrows(PythonSyntaxError.class, () -> Stepper.of("x = (\n", "bad.py", SwitchingPolicy.interval(),
-        Granularity.SWITCH_POINT));
+    assertThrows(
+        PythonSyntaxError.class,
+        () ->
+            Stepper.of("x = (\n", "bad.py", SwitchingPolicy.interval(), Granularity.SWITCH_POINT));
   }
 
   @Test
   void aRunawayLoopEndsAtTheInstructionBudget() {
-    Stepper s = Stepper.builder("while True:\n    pass\n", "spin.py")
-        .instructionBudget(5_000).build();
+    Stepper s =
+        Stepper.builder("while True:\n    pass\n", "spin.py").instructionBudget(5_000).build();
     runLowestFirst(s);
     assertEquals(Outcome.BUDGET, s.outcome());
     assertTrue(s.schedule().size() < 5_000, s.schedule().size() + " steps");
@@ -152,8 +161,10 @@ class StepperTest {
 
   @Test
   void aRunawayAllocationEndsAtTheByteBudget() {
-    Stepper s = Stepper.builder("xs = []\nwhile True:\n    xs.append('x' * 1000)\n", "grow.py")
-        .maxMemory(1 << 20).build();
+    Stepper s =
+        Stepper.builder("xs = []\nwhile True:\n    xs.append('x' * 1000)\n", "grow.py")
+            .maxMemory(1 << 20)
+            .build();
     runLowestFirst(s);
     assertEquals(Outcome.BUDGET, s.outcome());
     String error = s.snapshot().threads().get(0).error();
@@ -162,7 +173,8 @@ class StepperTest {
 
   @Test
   void aFailedAssertEndsItsThreadWithCPythonsTraceback() {
-    String src = """
+    String src =
+        """
         import threading
 
 
@@ -175,26 +187,30 @@ class StepperTest {
         t.join()
         print("main goes on")
         """;
-    Stepper s = runLowestFirst(
-        Stepper.of(src, "check.py", SwitchingPolicy.interval(), Granularity.SWITCH_POINT));
+    Stepper s =
+        runLowestFirst(
+            Stepper.of(src, "check.py", SwitchingPolicy.interval(), Granularity.SWITCH_POINT));
     Snapshot snap = s.snapshot();
     assertEquals(Outcome.ERROR, snap.outcome());
     assertEquals("main goes on\n", snap.output());
     assertEquals(Snapshot.ThreadState.FAILED, snap.threads().get(1).state());
     assertEquals(5, snap.threads().get(1).line());
     assertEquals("check", snap.threads().get(1).code());
-    assertEquals("""
+    assertEquals(
+        """
         Traceback (most recent call last):
           File "check.py", line 5, in check
             assert 1 == 2, "no"
         AssertionError: no
-        """, snap.threads().get(1).error());
+        """,
+        snap.threads().get(1).error());
     assertTrue(s.reached(Goal.assertionFails()));
   }
 
   @Test
   void aThreadWaitingForATakenLockIsNotOfferedAndSleepTakesNoTime() {
-    String src = """
+    String src =
+        """
         import threading
         import time
 

@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * The cycles of a wait-for graph. A thread waiting for an exclusive lock has one successor (the
  * owner); a writer waiting for a read/write lock has one per reader. Each node is put on at most
- * one reported cycle: nodes are taken in order, and from each one not yet on a cycle a
- * depth-first search looks for a way back to it that avoids nodes already done. Every deadlocked
- * group of threads gives at least one cycle.
+ * one reported cycle: nodes are taken in order, and from each one not yet on a cycle a depth-first
+ * search looks for a way back to it that avoids nodes already done. Every deadlocked group of
+ * threads gives at least one cycle.
  */
 final class Cycles {
   private Cycles() {}
@@ -38,8 +38,11 @@ final class Cycles {
     return cycles;
   }
 
-  /** Extends {@code path} (ending at a node that is not done) until it can step to {@code start}. */
-  private static <N> boolean backTo(Graph<N> graph, N start, List<N> path, Set<N> seen, Set<N> done) {
+  /**
+   * Extends {@code path} (ending at a node that is not done) until it can step to {@code start}.
+   */
+  private static <N> boolean backTo(
+      Graph<N> graph, N start, List<N> path, Set<N> seen, Set<N> done) {
     N at = path.get(path.size() - 1);
     for (N next : graph.successors(at)) {
       if (next.equals(start)) {

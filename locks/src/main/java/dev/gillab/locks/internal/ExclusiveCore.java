@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The detectors' view of an exclusive owned lock: its synchronizer and where its holder took it.
  *
- * <p>{@link #acquiredAt} is written only by the holder right after its outermost acquisition
- * and cleared by the holder before its outermost release; other threads read it only for a
- * thread that is registered as a waiter (whose holdings cannot change while it waits), under the
- * registry lock it passed through. No lock of its own is needed.
+ * <p>{@link #acquiredAt} is written only by the holder right after its outermost acquisition and
+ * cleared by the holder before its outermost release; other threads read it only for a thread that
+ * is registered as a waiter (whose holdings cannot change while it waits), under the registry lock
+ * it passed through. No lock of its own is needed.
  */
 public final class ExclusiveCore extends LockCore {
   public final boolean reentrant;

@@ -3,26 +3,26 @@ package dev.gillab.locks.internal;
 import java.util.Arrays;
 
 /**
- * The locks one thread holds, in acquisition order (a re-entry is pushed again). Each entry
- * says whether it was <em>ordered</em>: taken by a blocking acquisition that was not a
- * re-entry, and so itself reached by lock-order edges from every lock held before it. A {@code
- * tryAcquire} or a re-entry is not ordered: nothing leads to it, so the locks taken after it
- * need an edge from it and from the ordered entry below it (see {@link OrderGraph#check}). Nor
- * is a read: the locks below it reach it by a recursive read, which no strong path leaves by a
- * shared hold, so they need edges of their own too.
+ * The locks one thread holds, in acquisition order (a re-entry is pushed again). Each entry says
+ * whether it was <em>ordered</em>: taken by a blocking acquisition that was not a re-entry, and so
+ * itself reached by lock-order edges from every lock held before it. A {@code tryAcquire} or a
+ * re-entry is not ordered: nothing leads to it, so the locks taken after it need an edge from it
+ * and from the ordered entry below it (see {@link OrderGraph#check}). Nor is a read: the locks
+ * below it reach it by a recursive read, which no strong path leaves by a shared hold, so they need
+ * edges of their own too.
  *
- * <p>Every acquisition with order checking pushes and every release pops, so both write as
- * little as they can. The flags of the lowest 64 entries are the bits of one {@code long} in this
- * object, so a push writes no second array; deeper entries, which real programs hardly reach,
- * keep theirs in an array made when first needed. A pop leaves its slot as it was: a thread that
- * takes the same locks again pushes each where it already is and writes no reference (a
- * reference store is the costly one, with the collector's barriers). The price is that a slot
- * above the top keeps a released lock reachable until a push overwrites it: a thread keeps at most
- * as many released locks as it once held at one time.
+ * <p>Every acquisition with order checking pushes and every release pops, so both write as little
+ * as they can. The flags of the lowest 64 entries are the bits of one {@code long} in this object,
+ * so a push writes no second array; deeper entries, which real programs hardly reach, keep theirs
+ * in an array made when first needed. A pop leaves its slot as it was: a thread that takes the same
+ * locks again pushes each where it already is and writes no reference (a reference store is the
+ * costly one, with the collector's barriers). The price is that a slot above the top keeps a
+ * released lock reachable until a push overwrites it: a thread keeps at most as many released locks
+ * as it once held at one time.
  *
- * <p>Not thread-safe: only its {@link #owner} reads or changes the stack. Other threads may see
- * the object (a lock remembers its last holder's record, see {@link LockCore#holderStack}) but
- * read only {@link #owner}, which is final and therefore safe to read through a race.
+ * <p>Not thread-safe: only its {@link #owner} reads or changes the stack. Other threads may see the
+ * object (a lock remembers its last holder's record, see {@link LockCore#holderStack}) but read
+ * only {@link #owner}, which is final and therefore safe to read through a race.
  */
 public final class HeldLocks {
   /** How many entries keep their flag in {@link #orderedBits}. */

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deadlocks the JVM itself sees: {@code ThreadMXBean.findDeadlockedThreads} covers object
- * monitors ({@code synchronized}) and ownable synchronizers ({@code ReentrantLock}, {@code
- * ReentrantReadWriteLock}'s write lock, and this module's locks, whose synchronizer is an AQS).
- * The JVM names a lock only by class and identity hash, and a blocked thread's stack shows where
- * it waits, not where it took what it holds. Thread-safe (stateless).
+ * Deadlocks the JVM itself sees: {@code ThreadMXBean.findDeadlockedThreads} covers object monitors
+ * ({@code synchronized}) and ownable synchronizers ({@code ReentrantLock}, {@code
+ * ReentrantReadWriteLock}'s write lock, and this module's locks, whose synchronizer is an AQS). The
+ * JVM names a lock only by class and identity hash, and a blocked thread's stack shows where it
+ * waits, not where it took what it holds. Thread-safe (stateless).
  */
 public final class JvmDeadlocks {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -26,8 +26,10 @@ public final class JvmDeadlocks {
 
   /** Each cycle as a report and the sorted ids of its threads. */
   public static List<Map.Entry<ImmutableList<Long>, List<Party>>> cycles() {
-    long[] ids = THREADS.isSynchronizerUsageSupported()
-        ? THREADS.findDeadlockedThreads() : THREADS.findMonitorDeadlockedThreads();
+    long[] ids =
+        THREADS.isSynchronizerUsageSupported()
+            ? THREADS.findDeadlockedThreads()
+            : THREADS.findMonitorDeadlockedThreads();
     List<Map.Entry<ImmutableList<Long>, List<Party>>> found = new ArrayList<>();
     if (ids == null) {
       return found;
@@ -49,12 +51,18 @@ public final class JvmDeadlocks {
         ThreadInfo me = infos.get(cycle.get(i));
         ThreadInfo before = infos.get(cycle.get((i + cycle.size() - 1) % cycle.size()));
         String held = describe(before.getLockInfo());
-        parties.add(new Party(me.getThreadName(), me.getThreadId(), held, held,
-            describe(me.getLockInfo()),
-            me.getThreadName() + " is blocked at",
-            Stacks.format(me.getStackTrace())));
+        parties.add(
+            new Party(
+                me.getThreadName(),
+                me.getThreadId(),
+                held,
+                held,
+                describe(me.getLockInfo()),
+                me.getThreadName() + " is blocked at",
+                Stacks.format(me.getStackTrace())));
       }
-      found.add(Map.entry(cycle.stream().sorted().collect(ImmutableList.toImmutableList()), parties));
+      found.add(
+          Map.entry(cycle.stream().sorted().collect(ImmutableList.toImmutableList()), parties));
     }
     return found;
   }

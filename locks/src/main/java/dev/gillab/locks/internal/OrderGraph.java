@@ -29,39 +29,39 @@ import org.jspecify.annotations.Nullable;
  * <h2>Read/write locks: lockdep's strong cycles</h2>
  *
  * An edge has one of four kinds, after Linux lockdep ({@code
- * Documentation/locking/lockdep-design.rst}, "Dependency types and strong dependency paths"):
- * how A is held, exclusively (E: an exclusive lock, a write side) or shared (S: a read side),
- * and how B is acquired, non-recursively (N: an exclusive lock, a write side) or as a recursive
- * read (R: a read side, whose readers wait only for a writer that holds it, see {@link
- * RwSync}). A cycle is a potential deadlock only if it is <em>strong</em>: no lock on it is
- * entered by an R edge and left by an S edge. Such a lock is read on both edges, by two threads
- * that never wait for each other there, so the cycle is broken at it; any other cycle can
- * deadlock (lockdep proves strong cycles necessary and sufficient). A new edge is checked by a
- * breadth-first search for a strong path back, over states (lock, entered by R or not), so a
- * lock read on one path and written on another is judged per path. Kinds are ordered: EN covers
- * every kind, ER covers SR, SN covers SR (a stronger edge already validated makes a weaker one
- * between the same locks add no cycle), so a covered edge is known at once.
+ * Documentation/locking/lockdep-design.rst}, "Dependency types and strong dependency paths"): how A
+ * is held, exclusively (E: an exclusive lock, a write side) or shared (S: a read side), and how B
+ * is acquired, non-recursively (N: an exclusive lock, a write side) or as a recursive read (R: a
+ * read side, whose readers wait only for a writer that holds it, see {@link RwSync}). A cycle is a
+ * potential deadlock only if it is <em>strong</em>: no lock on it is entered by an R edge and left
+ * by an S edge. Such a lock is read on both edges, by two threads that never wait for each other
+ * there, so the cycle is broken at it; any other cycle can deadlock (lockdep proves strong cycles
+ * necessary and sufficient). A new edge is checked by a breadth-first search for a strong path
+ * back, over states (lock, entered by R or not), so a lock read on one path and written on another
+ * is judged per path. Kinds are ordered: EN covers every kind, ER covers SR, SN covers SR (a
+ * stronger edge already validated makes a weaker one between the same locks add no cycle), so a
+ * covered edge is known at once.
  *
- * <p>The walk down the held stack stops at an ordered entry only if that entry is held
- * exclusively: locks below a read entry do not reach the next lock through it by a strong path
- * (it is entered by R and left by S), so they get edges of their own (lockdep's {@code
- * check_prevs_add} likewise stops only at a held lock that reaches the new one).
+ * <p>The walk down the held stack stops at an ordered entry only if that entry is held exclusively:
+ * locks below a read entry do not reach the next lock through it by a strong path (it is entered by
+ * R and left by S), so they get edges of their own (lockdep's {@code check_prevs_add} likewise
+ * stops only at a held lock that reaches the new one).
  *
  * <h2>Declared orders</h2>
  *
- * An edge between two names declared safe ({@code LockSet.Builder#allowOrder}) is never added
- * to the graph nor checked: it closes no cycle and no cycle passes through it. Every other edge,
- * including the reverse one and every edge of the same locks with third ones, is checked as
- * before. Not every held lock needs its own edge: a held lock
- * that was itself taken by a blocking acquisition is reached by edges from the locks held
- * before it, so an edge from the latest such lock, and from any {@code tryAcquire}d or
- * re-entered lock above it, orders the new lock after all of them (see {@link #check}). An
- * acquisition whose edge would close a cycle is a potential deadlock.
+ * An edge between two names declared safe ({@code LockSet.Builder#allowOrder}) is never added to
+ * the graph nor checked: it closes no cycle and no cycle passes through it. Every other edge,
+ * including the reverse one and every edge of the same locks with third ones, is checked as before.
+ * Not every held lock needs its own edge: a held lock that was itself taken by a blocking
+ * acquisition is reached by edges from the locks held before it, so an edge from the latest such
+ * lock, and from any {@code tryAcquire}d or re-entered lock above it, orders the new lock after all
+ * of them (see {@link #check}). An acquisition whose edge would close a cycle is a potential
+ * deadlock.
  *
- * <p>A new edge is checked and added under one lock, so two threads adding A -> B and B -> A at
- * the same moment cannot both miss the cycle (the race in Guava's {@code
- * CycleDetectingLockFactory}, which checks and adds without a common lock). Known edges never
- * take that lock: see {@link OrderNode}.
+ * <p>A new edge is checked and added under one lock, so two threads adding A -> B and B -> A at the
+ * same moment cannot both miss the cycle (the race in Guava's {@code CycleDetectingLockFactory},
+ * which checks and adds without a common lock). Known edges never take that lock: see {@link
+ * OrderNode}.
  *
  * <p>Thread-safe.
  */
@@ -76,8 +76,8 @@ public final class OrderGraph {
   static final int SHARED_HOLDER = 2;
 
   /** How an edge of one kind was first established. */
-  private record Established(String thread, Throwable stack, String fromText, String toText,
-      boolean readWrite) {
+  private record Established(
+      String thread, Throwable stack, String fromText, String toText, boolean readWrite) {
     String text() {
       return fromText + " -> " + toText;
     }
@@ -109,8 +109,8 @@ public final class OrderGraph {
 
   /**
    * The kinds that an edge of {@code kind} covers, as a bit set: those at most as strong on both
-   * ends (E before S, N before R), so EN covers all four, ER covers ER and SR, SN covers SN and
-   * SR, SR only itself.
+   * ends (E before S, N before R), so EN covers all four, ER covers ER and SR, SN covers SN and SR,
+   * SR only itself.
    */
   static int covered(int kind) {
     int bits = 0;
@@ -141,7 +141,10 @@ public final class OrderGraph {
   /** Declared safe orders: "first name -> then name", and why. */
   private final ImmutableMap<Map.Entry<String, String>, String> allowed;
 
-  public OrderGraph(Policy policy, OrderKey key, DeadlockListener listener,
+  public OrderGraph(
+      Policy policy,
+      OrderKey key,
+      DeadlockListener listener,
       Map<Map.Entry<String, String>, String> allowed) {
     this.policy = policy;
     this.key = key;
@@ -156,9 +159,9 @@ public final class OrderGraph {
   }
 
   /**
-   * The calling thread's held locks, for an acquisition of {@code lock}; pass it back to
-   * {@link #check} and {@link #acquired}. When the caller was the lock's latest holder its
-   * record is on the lock, and no thread-local lookup is needed.
+   * The calling thread's held locks, for an acquisition of {@code lock}; pass it back to {@link
+   * #check} and {@link #acquired}. When the caller was the lock's latest holder its record is on
+   * the lock, and no thread-local lookup is needed.
    */
   public HeldLocks heldFor(LockCore lock) {
     @Nullable HeldLocks last = lock.holderStack;
@@ -169,32 +172,31 @@ public final class OrderGraph {
   }
 
   /**
-   * Checks the order "held lock, then {@code next}" before the caller blocks on {@code next},
-   * and records new edges. It walks down the held stack from the top, taking an edge from every
-   * entry up to and including the first <em>ordered</em> one (see {@link HeldLocks}); the locks
-   * below that entry reach it by edges recorded when it was taken, so they reach {@code next}
-   * by transitivity. A {@code tryAcquire}d or re-entered lock on top has no edge leading to it,
-   * so stopping at it (the "latest held" alone) would lose the order of the locks below it:
-   * lockdep stops at the first held lock that was not a trylock for the same reason. Usually
-   * the top entry is ordered and its edge known: one flag read and one cache compare.
+   * Checks the order "held lock, then {@code next}" before the caller blocks on {@code next}, and
+   * records new edges. It walks down the held stack from the top, taking an edge from every entry
+   * up to and including the first <em>ordered</em> one (see {@link HeldLocks}); the locks below
+   * that entry reach it by edges recorded when it was taken, so they reach {@code next} by
+   * transitivity. A {@code tryAcquire}d or re-entered lock on top has no edge leading to it, so
+   * stopping at it (the "latest held" alone) would lose the order of the locks below it: lockdep
+   * stops at the first held lock that was not a trylock for the same reason. Usually the top entry
+   * is ordered and its edge known: one flag read and one cache compare.
    */
   public void check(HeldLocks locks, LockCore next) {
     walk(locks, next, true);
   }
 
   /**
-   * Whether {@link #check} would find every edge known (or none needed): the same walk, reads
-   * only. A blocking acquisition that took its lock at the first attempt asks this afterwards,
-   * and only when it answers false gives the lock back and runs the check (see {@code
-   * OwnedLock}).
+   * Whether {@link #check} would find every edge known (or none needed): the same walk, reads only.
+   * A blocking acquisition that took its lock at the first attempt asks this afterwards, and only
+   * when it answers false gives the lock back and runs the check (see {@code OwnedLock}).
    */
   public boolean knownOrder(HeldLocks locks, LockCore next) {
     return walk(locks, next, false);
   }
 
   /**
-   * The walk of {@link #check}; with {@code validate} false it stops at the first edge not
-   * known and answers false, otherwise it validates each such edge and answers true.
+   * The walk of {@link #check}; with {@code validate} false it stops at the first edge not known
+   * and answers false, otherwise it validates each such edge and answers true.
    */
   private boolean walk(HeldLocks locks, LockCore next, boolean validate) {
     int top = locks.size() - 1;
@@ -236,9 +238,9 @@ public final class OrderGraph {
   }
 
   /**
-   * Records that the caller now holds {@code lock}; {@code ordered} when it was taken by a
-   * blocking acquisition that was not a re-entry (so {@link #check} ran for it) and is held
-   * exclusively (a read entry never stops the walk, see the class comment).
+   * Records that the caller now holds {@code lock}; {@code ordered} when it was taken by a blocking
+   * acquisition that was not a re-entry (so {@link #check} ran for it) and is held exclusively (a
+   * read entry never stops the walk, see the class comment).
    */
   public void acquired(HeldLocks locks, LockCore lock, boolean ordered) {
     locks.push(lock, ordered);
@@ -282,8 +284,13 @@ public final class OrderGraph {
       @Nullable List<Hop> back = strongPath(to, (kind & READ_ACQUIRE) != 0, from, leaveShared);
       if (back == null) {
         Edge edge = known != null ? known : new Edge();
-        edge.byKind[kind] = new Established(me, Stacks.here(), top.describe(), next.describe(),
-            top.isReadWrite() || next.isReadWrite());
+        edge.byKind[kind] =
+            new Established(
+                me,
+                Stacks.here(),
+                top.describe(),
+                next.describe(),
+                top.isReadWrite() || next.isReadWrite());
         if (known == null) {
           graph.putEdgeValue(from, to, edge);
         }
@@ -316,9 +323,9 @@ public final class OrderGraph {
   /**
    * A shortest strong path of existing edges from {@code start}, entered by the new edge (by a
    * recursive read if {@code startByRead}), to {@code goal}, arriving so that the new edge can
-   * leave {@code goal} (held shared if {@code leaveShared}) without breaking the cycle there.
-   * Empty when {@code start} is {@code goal} and the new edge alone is a strong cycle; null when
-   * there is no such path.
+   * leave {@code goal} (held shared if {@code leaveShared}) without breaking the cycle there. Empty
+   * when {@code start} is {@code goal} and the new edge alone is a strong cycle; null when there is
+   * no such path.
    */
   @GuardedBy("lock")
   private @Nullable List<Hop> strongPath(
@@ -360,10 +367,10 @@ public final class OrderGraph {
   }
 
   /**
-   * {@code back} runs from {@code to} to {@code from} along edges seen before. A cycle of
-   * exclusive locks only is written {@code "B -> A -> B"}; one with a read/write lock on it
-   * edge by edge, each end with the side it was held or taken by: {@code "B (read) -> A
-   * (write), A (read) -> B (write)"}.
+   * {@code back} runs from {@code to} to {@code from} along edges seen before. A cycle of exclusive
+   * locks only is written {@code "B -> A -> B"}; one with a read/write lock on it edge by edge,
+   * each end with the side it was held or taken by: {@code "B (read) -> A (write), A (read) -> B
+   * (write)"}.
    */
   @GuardedBy("lock")
   private DeadlockReport report(
@@ -378,17 +385,24 @@ public final class OrderGraph {
       established.add(e);
       readWrite |= e.readWrite();
     }
-    StringBuilder details = new StringBuilder()
-        .append("  ").append(readWrite ? attempt : from.name + " -> " + to.name)
-        .append(" attempted now by ").append(me).append(" at:\n")
-        .append(Stacks.format(Stacks.here().getStackTrace()));
+    StringBuilder details =
+        new StringBuilder()
+            .append("  ")
+            .append(readWrite ? attempt : from.name + " -> " + to.name)
+            .append(" attempted now by ")
+            .append(me)
+            .append(" at:\n")
+            .append(Stacks.format(Stacks.here().getStackTrace()));
     String summary;
     if (back.isEmpty()) {
-      summary = String.format(
-          "potential deadlock: %s acquires %s while holding another lock named %s; "
-              + "lock-order cycle: %s",
-          me, next.describe(), top.describe(),
-          readWrite ? attempt : from.name + " -> " + from.name);
+      summary =
+          String.format(
+              "potential deadlock: %s acquires %s while holding another lock named %s; "
+                  + "lock-order cycle: %s",
+              me,
+              next.describe(),
+              top.describe(),
+              readWrite ? attempt : from.name + " -> " + from.name);
     } else {
       List<String> names = new ArrayList<>();
       List<String> edges = new ArrayList<>();
@@ -403,20 +417,30 @@ public final class OrderGraph {
           locks.add(hop.to().name);
         }
         threads.add(e.thread());
-        details.append("  ").append(readWrite ? e.text() : hop.from().name + " -> " + hop.to().name)
-            .append(" first established by ").append(e.thread()).append(" at:\n")
+        details
+            .append("  ")
+            .append(readWrite ? e.text() : hop.from().name + " -> " + hop.to().name)
+            .append(" first established by ")
+            .append(e.thread())
+            .append(" at:\n")
             .append(Stacks.format(e.stack().getStackTrace()));
       }
       String before = readWrite ? String.join(", ", edges) : String.join(" -> ", names);
-      String cycle = readWrite
-          ? attempt + ", " + String.join(", ", edges)
-          : from.name + " -> " + String.join(" -> ", names);
-      summary = String.format(
-          "potential deadlock: %s acquires %s while holding %s, but %s was established before; "
-              + "lock-order cycle: %s",
-          me, next.describe(), top.describe(), before, cycle);
+      String cycle =
+          readWrite
+              ? attempt + ", " + String.join(", ", edges)
+              : from.name + " -> " + String.join(" -> ", names);
+      summary =
+          String.format(
+              "potential deadlock: %s acquires %s while holding %s, but %s was established before; "
+                  + "lock-order cycle: %s",
+              me, next.describe(), top.describe(), before, cycle);
     }
-    return new DeadlockReport(DeadlockReport.Kind.POTENTIAL_DEADLOCK, summary,
-        details.toString().stripTrailing(), threads.build(), locks.build());
+    return new DeadlockReport(
+        DeadlockReport.Kind.POTENTIAL_DEADLOCK,
+        summary,
+        details.toString().stripTrailing(),
+        threads.build(),
+        locks.build());
   }
 }

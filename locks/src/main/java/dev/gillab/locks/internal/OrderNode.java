@@ -6,15 +6,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A node of the lock-order graph (a lock name, or one lock) with its cache of successors that
- * were already validated: once "this, then that" has been checked, later acquisitions in that
- * order cost an identity compare against a few remembered successors, or a concurrent-set
- * lookup, never the graph lock (lockdep likewise validates a chain once and hashes it).
+ * A node of the lock-order graph (a lock name, or one lock) with its cache of successors that were
+ * already validated: once "this, then that" has been checked, later acquisitions in that order cost
+ * an identity compare against a few remembered successors, or a concurrent-set lookup, never the
+ * graph lock (lockdep likewise validates a chain once and hashes it).
  *
- * <p>An edge has a kind (see {@link OrderGraph}): how the first lock is held and how the next
- * is acquired. Exclusive locks only ever make {@link OrderGraph#EXCLUSIVE} edges, and those keep
- * the identity-compare fast path; the other kinds are remembered in {@link #rwKinds}. A kind
- * learned also covers the kinds it dominates (see {@link OrderGraph#covered}).
+ * <p>An edge has a kind (see {@link OrderGraph}): how the first lock is held and how the next is
+ * acquired. Exclusive locks only ever make {@link OrderGraph#EXCLUSIVE} edges, and those keep the
+ * identity-compare fast path; the other kinds are remembered in {@link #rwKinds}. A kind learned
+ * also covers the kinds it dominates (see {@link OrderGraph#covered}).
  *
  * <p>Thread-safe: {@link #learn} is called only under the graph's lock; {@link #knows} reads
  * without it. The hot path writes nothing, so threads sharing a node do not fight over it.
@@ -71,7 +71,10 @@ public final class OrderNode {
     }
   }
 
-  /** Remembers a validated exclusive successor; only under the graph's lock, which orders the writes. */
+  /**
+   * Remembers a validated exclusive successor; only under the graph's lock, which orders the
+   * writes.
+   */
   private void learn(OrderNode to) {
     OrderNode[] now = fast;
     if (known.add(to) && now.length < FAST) {

@@ -6,16 +6,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The detectors' view of an owned read/write lock: its synchronizer, its two sides (each a
- * {@link LockCore}, sharing the lock's name, id and order node) and, while wait-for checking is
- * on, who holds it for reading.
+ * The detectors' view of an owned read/write lock: its synchronizer, its two sides (each a {@link
+ * LockCore}, sharing the lock's name, id and order node) and, while wait-for checking is on, who
+ * holds it for reading.
  *
- * <p>{@code ReentrantReadWriteLock} counts its readers but does not name them, and a writer
- * waits for every one of them, so the wait-for graph needs them named: each reader puts itself
- * in {@link #readers} after its outermost read acquisition and removes itself before its
- * outermost release. An entry changes only on its own thread, and a thread registered as waiting
- * changes nothing, so the wait-for walk (under the registry lock that every waiter passed
- * through) reads current entries for every thread that can be on a cycle.
+ * <p>{@code ReentrantReadWriteLock} counts its readers but does not name them, and a writer waits
+ * for every one of them, so the wait-for graph needs them named: each reader puts itself in {@link
+ * #readers} after its outermost read acquisition and removes itself before its outermost release.
+ * An entry changes only on its own thread, and a thread registered as waiting changes nothing, so
+ * the wait-for walk (under the registry lock that every waiter passed through) reads current
+ * entries for every thread that can be on a cycle.
  */
 public final class ReadWriteCore {
   /** A reader's outermost hold: where it was taken, if recorded. */

@@ -14,19 +14,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code ReentrantReadWriteLock} makes a new reader wait while a writer is first in its queue
  * (fair: while anyone is queued), so that writers are not starved. That makes its readers what
- * lockdep calls <em>non-recursive</em>: a reader can wait for a writer that itself waits for
- * other readers, and two threads reading A then B and B then A deadlock once a writer queues on
- * each. Here a reader takes the read lock with {@code readLock().tryLock()}, which barges past
- * queued writers and fails only while another thread holds the write lock; when it fails, the
- * reader waits on {@link #gate} until a write lock is released and tries again. Readers
- * therefore wait only for a writer that holds the lock (lockdep's recursive read), and a steady
- * stream of readers can keep a writer waiting: the price of that rule. Writers use the write
- * lock as it is, queued in its synchronizer, where the JVM's deadlock finder sees them.
+ * lockdep calls <em>non-recursive</em>: a reader can wait for a writer that itself waits for other
+ * readers, and two threads reading A then B and B then A deadlock once a writer queues on each.
+ * Here a reader takes the read lock with {@code readLock().tryLock()}, which barges past queued
+ * writers and fails only while another thread holds the write lock; when it fails, the reader waits
+ * on {@link #gate} until a write lock is released and tries again. Readers therefore wait only for
+ * a writer that holds the lock (lockdep's recursive read), and a steady stream of readers can keep
+ * a writer waiting: the price of that rule. Writers use the write lock as it is, queued in its
+ * synchronizer, where the JVM's deadlock finder sees them.
  *
  * <p>No lost wake-up: a reader counts itself in {@link #gateWaiters} before it reads {@link
- * #writeReleases} and tries; a writer, after its outermost unlock, reads the count and, if
- * anybody is counted, bumps the epoch under the gate and signals. Either the reader's try sees
- * the unlock, or the writer sees the count and the reader sees the new epoch.
+ * #writeReleases} and tries; a writer, after its outermost unlock, reads the count and, if anybody
+ * is counted, bumps the epoch under the gate and signals. Either the reader's try sees the unlock,
+ * or the writer sees the count and the reader sees the new epoch.
  */
 public final class RwSync extends ReentrantReadWriteLock {
   private static final long serialVersionUID = 1L;
@@ -53,9 +53,9 @@ public final class RwSync extends ReentrantReadWriteLock {
   }
 
   /**
-   * Takes the read lock, waiting while another thread holds the write lock, and only then;
-   * {@code nanos < 0} waits without a bound. Answers whether the lock was taken (false only
-   * when the bound ran out).
+   * Takes the read lock, waiting while another thread holds the write lock, and only then; {@code
+   * nanos < 0} waits without a bound. Answers whether the lock was taken (false only when the bound
+   * ran out).
    */
   public boolean read(boolean interruptible, long nanos) throws InterruptedException {
     long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;

@@ -7,12 +7,13 @@ import java.util.Arrays;
 public final class Stacks {
   private static final int MAX_FRAMES = 12;
   private static final String INDENT = "      at ";
-  private static final ImmutableSet<String> API_CLASSES = ImmutableSet.of(
-      "dev.gillab.locks.OwnedLock",
-      "dev.gillab.locks.OwnedReadWriteLock",
-      "dev.gillab.locks.GuardedObject",
-      "dev.gillab.locks.OrderedAcquisition",
-      "dev.gillab.locks.TimedAcquisition");
+  private static final ImmutableSet<String> API_CLASSES =
+      ImmutableSet.of(
+          "dev.gillab.locks.OwnedLock",
+          "dev.gillab.locks.OwnedReadWriteLock",
+          "dev.gillab.locks.GuardedObject",
+          "dev.gillab.locks.OrderedAcquisition",
+          "dev.gillab.locks.TimedAcquisition");
 
   private Stacks() {}
 

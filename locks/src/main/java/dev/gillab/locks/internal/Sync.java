@@ -4,15 +4,15 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The blocking part of an owned lock: an exclusive AQS synchronizer whose state is the hold
- * count. The owner is AQS's own exclusive-owner field, so {@code ThreadMXBean} sees a thread
- * parked here as waiting for an ownable synchronizer owned by the holder, exactly as it sees a
- * {@code ReentrantLock}; that is what lets the watchdog find deadlocks on unchecked locks.
+ * The blocking part of an owned lock: an exclusive AQS synchronizer whose state is the hold count.
+ * The owner is AQS's own exclusive-owner field, so {@code ThreadMXBean} sees a thread parked here
+ * as waiting for an ownable synchronizer owned by the holder, exactly as it sees a {@code
+ * ReentrantLock}; that is what lets the watchdog find deadlocks on unchecked locks.
  *
  * <p>The owner field is plain (as in {@code ReentrantLock}): it is written by the holder and
- * published by the volatile state write that follows. Readers other than the holder (the
- * wait-for walk) read it under the registry lock, which the holder passed through when it
- * registered as a waiter, so the value they see for a registered waiter is current.
+ * published by the volatile state write that follows. Readers other than the holder (the wait-for
+ * walk) read it under the registry lock, which the holder passed through when it registered as a
+ * waiter, so the value they see for a registered waiter is current.
  */
 public final class Sync extends AbstractQueuedSynchronizer {
   private static final long serialVersionUID = 1L;
@@ -56,11 +56,11 @@ public final class Sync extends AbstractQueuedSynchronizer {
   }
 
   /**
-   * {@link #tryLockHolds()} for the first attempt of an acquisition that will wait if it fails:
-   * the compare-and-set comes at once, without reading the state first, as in {@code
+   * {@link #tryLockHolds()} for the first attempt of an acquisition that will wait if it fails: the
+   * compare-and-set comes at once, without reading the state first, as in {@code
    * ReentrantLock.lock()}. That saves the uncontended case a read; the look-first form stays for
-   * {@code tryAcquire} and queued waiters, who may ask again and again while the lock is held,
-   * and whose failing compare-and-set would take the cache line from the holder each time.
+   * {@code tryAcquire} and queued waiters, who may ask again and again while the lock is held, and
+   * whose failing compare-and-set would take the cache line from the holder each time.
    */
   public int lockAttemptHolds() {
     if (compareAndSetState(0, 1)) {
@@ -78,7 +78,10 @@ public final class Sync extends AbstractQueuedSynchronizer {
       throw new IllegalMonitorStateException(
           owner == null || getState() == 0
               ? me.getName() + " cannot release lock '" + name + "': it is not held"
-              : me.getName() + " cannot release lock '" + name + "': it is held by "
+              : me.getName()
+                  + " cannot release lock '"
+                  + name
+                  + "': it is held by "
                   + owner.getName());
     }
     int holds = getState() - 1;

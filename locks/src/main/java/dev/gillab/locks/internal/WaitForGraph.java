@@ -18,19 +18,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who waits for which lock, for the threads of one lock set; together with each lock's holders
- * that is the wait-for graph (thread -> lock -> holding thread). A thread waiting for an
- * exclusive lock waits for its owner; a reader of a read/write lock waits for the thread holding
- * its write side, and only for it (readers never wait behind a queued writer, see {@link
- * RwSync}); a writer waits for the thread holding the write side and for every reader.
+ * Who waits for which lock, for the threads of one lock set; together with each lock's holders that
+ * is the wait-for graph (thread -> lock -> holding thread). A thread waiting for an exclusive lock
+ * waits for its owner; a reader of a read/write lock waits for the thread holding its write side,
+ * and only for it (readers never wait behind a queued writer, see {@link RwSync}); a writer waits
+ * for the thread holding the write side and for every reader.
  *
  * <p>Only the slow path touches it: a thread registers here after its fast attempt failed and
- * before it parks, and leaves when it stops waiting. Registration, the cycle walk and leaving
- * all happen under {@link #lock}, so a thread registered as waiting really is inside its wait
- * while the walk runs and cannot release anything; the owners the walk reads for such threads
- * are therefore current. The acquisition that closes a cycle is the one that finds it (the
- * others of the cycle registered before it and found none), so exactly one thread reports
- * each cycle.
+ * before it parks, and leaves when it stops waiting. Registration, the cycle walk and leaving all
+ * happen under {@link #lock}, so a thread registered as waiting really is inside its wait while the
+ * walk runs and cannot release anything; the owners the walk reads for such threads are therefore
+ * current. The acquisition that closes a cycle is the one that finds it (the others of the cycle
+ * registered before it and found none), so exactly one thread reports each cycle.
  *
  * <p>Thread-safe.
  */
@@ -40,6 +39,7 @@ public final class WaitForGraph {
     final Thread thread;
     final LockCore lock;
     final boolean timed;
+
     /** Set once a cycle through this wait was reported, so that the watchdog does not repeat it. */
     volatile boolean reported;
 
@@ -112,11 +112,11 @@ public final class WaitForGraph {
 
   /**
    * Looks for a way from {@code start}'s wait back to its thread: wait -> a holder of the lock
-   * waited for -> that holder's wait ... Answers the cycle as links, {@code links.get(i)} being
-   * a wait and the side of the lock its thread holds that blocks the wait before it (the first
-   * link blocks the last), or null when no way leads back. A waiter for an exclusive lock or a
-   * read side has at most one holder to follow (the owner, the writer); a writer has one per
-   * reader as well, so the walk is a depth-first search that visits each thread once.
+   * waited for -> that holder's wait ... Answers the cycle as links, {@code links.get(i)} being a
+   * wait and the side of the lock its thread holds that blocks the wait before it (the first link
+   * blocks the last), or null when no way leads back. A waiter for an exclusive lock or a read side
+   * has at most one holder to follow (the owner, the writer); a writer has one per reader as well,
+   * so the walk is a depth-first search that visits each thread once.
    */
   @GuardedBy("lock")
   private @Nullable List<Link> cycleThrough(Wait start) {
@@ -199,9 +199,14 @@ public final class WaitForGraph {
           w.reported = true;
           cycle.add(new Link(w, graph.edgeValueOrDefault(before, member, w.lock)));
         }
-        cycles.add(new Cycle(report(cycle), reported,
-            members.stream().map(Thread::getId).sorted()
-                .collect(ImmutableList.toImmutableList())));
+        cycles.add(
+            new Cycle(
+                report(cycle),
+                reported,
+                members.stream()
+                    .map(Thread::getId)
+                    .sorted()
+                    .collect(ImmutableList.toImmutableList())));
       }
       return cycles;
     } finally {

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Bounded waits for the lessons, which must end by themselves: a wait that runs out interrupts
- * what it waited for and throws {@code IllegalStateException("... did not finish in 10 s")}
- * instead of hanging (and silently changing the output). Stateless, so thread-safe.
+ * Bounded waits for the lessons, which must end by themselves: a wait that runs out interrupts what
+ * it waited for and throws {@code IllegalStateException("... did not finish in 10 s")} instead of
+ * hanging (and silently changing the output). Stateless, so thread-safe.
  */
 final class Bounded {
   static final Duration LIMIT = Duration.ofSeconds(10);
@@ -24,18 +24,21 @@ final class Bounded {
   }
 
   /**
-   * A started thread running {@code body}; if the body throws, "name failed: exception" is
-   * added to {@code failures}, for the lesson to print (a worker dying on stderr while the
-   * lesson prints its usual lines would hide the failure).
+   * A started thread running {@code body}; if the body throws, "name failed: exception" is added to
+   * {@code failures}, for the lesson to print (a worker dying on stderr while the lesson prints its
+   * usual lines would hide the failure).
    */
   static Thread start(String name, Body body, List<String> failures) {
-    Thread t = new Thread(() -> {
-      try {
-        body.run();
-      } catch (Exception | Error e) {
-        failures.add(name + " failed: " + e);
-      }
-    }, name);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                body.run();
+              } catch (Exception | Error e) {
+                failures.add(name + " failed: " + e);
+              }
+            },
+            name);
     t.start();
     return t;
   }

@@ -17,16 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * Deadlock "happens when we have multiple locks and threads acquire them in the opposite
- * order": worker-1 takes A then B, worker-2 takes B then A. First the explorer runs every
- * schedule of the two threads and prints the one that deadlocks: each holds one lock and waits
- * for the other. Then real threads do it: with wait-for checking set to WARN the detector names
- * the cycle while the two threads sit deadlocked, and main breaks it by interrupting them. With
- * THROW the thread whose wait would close the cycle gets a {@code DeadlockException} instead of
- * blocking, lets go of B, and worker-1 finishes. Either way the run ends and no thread is left
- * blocked.
+ * Deadlock "happens when we have multiple locks and threads acquire them in the opposite order":
+ * worker-1 takes A then B, worker-2 takes B then A. First the explorer runs every schedule of the
+ * two threads and prints the one that deadlocks: each holds one lock and waits for the other. Then
+ * real threads do it: with wait-for checking set to WARN the detector names the cycle while the two
+ * threads sit deadlocked, and main breaks it by interrupting them. With THROW the thread whose wait
+ * would close the cycle gets a {@code DeadlockException} instead of blocking, lets go of B, and
+ * worker-1 finishes. Either way the run ends and no thread is left blocked.
  *
  * <h2>How to run</h2>
  *
@@ -64,10 +65,13 @@ public final class Deadlock_01_OppositeOrder {
   }
 
   static Step take(String name, OwnedLock lock) {
-    return Step.when("lock " + name, () -> !lock.isLocked(), () -> {
-      lock.acquire();
-      return null;
-    });
+    return Step.when(
+        "lock " + name,
+        () -> !lock.isLocked(),
+        () -> {
+          lock.acquire();
+          return null;
+        });
   }
 
   static Step drop(String name, OwnedLock lock) {
@@ -76,23 +80,35 @@ public final class Deadlock_01_OppositeOrder {
 
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
-    System.out.println("== 1. The explorer: every schedule of worker-1 (A, then B) and worker-2 (B, then A)");
-    Program<TwoLocks> program = Program.builder("opposite order", TwoLocks::new)
-        .thread("worker-1", s -> List.of(take("A", s.a), take("B", s.b), drop("B", s.b), drop("A", s.a)))
-        .thread("worker-2", s -> List.of(take("B", s.b), take("A", s.a), drop("A", s.a), drop("B", s.b)))
-        .build();
+    System.out.println(
+        "== 1. The explorer: every schedule of worker-1 (A, then B) and worker-2 (B, then A)");
+    Program<TwoLocks> program =
+        Program.builder("opposite order", TwoLocks::new)
+            .thread(
+                "worker-1",
+                s -> List.of(take("A", s.a), take("B", s.b), drop("B", s.b), drop("A", s.a)))
+            .thread(
+                "worker-2",
+                s -> List.of(take("B", s.b), take("A", s.a), drop("A", s.a), drop("B", s.b)))
+            .build();
     Exploration all = Explorer.defaults().exhaustive(program);
     System.out.println(all.summary());
     System.out.print(all.firstFinding(Outcome.DEADLOCK).orElseThrow().table());
 
-    System.out.println("== 2. Real threads, wait-for checking WARN: they deadlock and the detector names the cycle");
+    System.out.println(
+        "== 2. Real threads, wait-for checking WARN: they deadlock and the detector names the cycle");
     AtomicReference<DeadlockReport> heard = new AtomicReference<>();
     CountDownLatch reported = new CountDownLatch(1);
-    LockSet warn = LockSet.builder().waitFor(Policy.WARN).order(Policy.DISABLED)
-        .listener(r -> {
-          heard.set(r);
-          reported.countDown();
-        }).build();
+    LockSet warn =
+        LockSet.builder()
+            .waitFor(Policy.WARN)
+            .order(Policy.DISABLED)
+            .listener(
+                r -> {
+                  heard.set(r);
+                  reported.countDown();
+                })
+            .build();
     Pair warned = new Pair(warn);
     warned.start();
     if (!reported.await(10, TimeUnit.SECONDS)) {
@@ -102,24 +118,29 @@ public final class Deadlock_01_OppositeOrder {
     warned.awaitParked();
     warned.interruptBoth();
     warned.join();
-    System.out.println("main interrupts both: worker-1 " + warned.outcome1.get()
-        + ", worker-2 " + warned.outcome2.get());
+    System.out.println(
+        "main interrupts both: worker-1 "
+            + warned.outcome1.get()
+            + ", worker-2 "
+            + warned.outcome2.get());
 
-    System.out.println("== 3. Real threads, wait-for checking THROW: the closing wait throws instead of blocking");
+    System.out.println(
+        "== 3. Real threads, wait-for checking THROW: the closing wait throws instead of blocking");
     Pair thrown = new Pair(LockSet.builder().waitFor(Policy.THROW).order(Policy.DISABLED).build());
     thrown.start();
     thrown.join();
     System.out.println("worker-2: " + thrown.outcome2.get());
     System.out.println("worker-2 released B; worker-1 " + thrown.outcome1.get());
-    long alive = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("worker-") || t.getName().startsWith("explore-"))
-        .count();
+    long alive =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("worker-") || t.getName().startsWith("explore-"))
+            .count();
     System.out.println("threads left alive: " + alive);
   }
 
   /**
-   * worker-1 takes A, worker-2 takes B; worker-1 asks for B and parks; only then worker-2 asks
-   * for A, so worker-2's wait is the one that closes the cycle, every run.
+   * worker-1 takes A, worker-2 takes B; worker-1 asks for B and parks; only then worker-2 asks for
+   * A, so worker-2's wait is the one that closes the cycle, every run.
    */
   static final class Pair {
     final OwnedLock a;

@@ -17,17 +17,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * Prevention: if every thread takes its locks in one global order, no thread ever waits for a
- * lock that comes before one it holds, so no cycle of waits can close. worker-2 still
- * <em>asks</em> for B and A, but {@code OrderedAcquisition} sorts every request by the locks'
- * stable ids (creation order), so it takes A first, like worker-1. The explorer tries every
- * schedule and finds none that deadlocks; then two real threads move money in opposite
- * directions 10,000 times each, with both detectors on, and nothing is reported. The two
- * locks have different names ("alice", "bob") on purpose: the order checker orders locks by
- * name by default, so two locks both named "account" nested in any order would be reported as
- * a cycle of one; see {@code OrderedAcquisition} for the choices then.
+ * Prevention: if every thread takes its locks in one global order, no thread ever waits for a lock
+ * that comes before one it holds, so no cycle of waits can close. worker-2 still <em>asks</em> for
+ * B and A, but {@code OrderedAcquisition} sorts every request by the locks' stable ids (creation
+ * order), so it takes A first, like worker-1. The explorer tries every schedule and finds none that
+ * deadlocks; then two real threads move money in opposite directions 10,000 times each, with both
+ * detectors on, and nothing is reported. The two locks have different names ("alice", "bob") on
+ * purpose: the order checker orders locks by name by default, so two locks both named "account"
+ * nested in any order would be reported as a cycle of one; see {@code OrderedAcquisition} for the
+ * choices then.
  *
  * <h2>How to run</h2>
  *
@@ -71,21 +73,30 @@ public final class Deadlock_02_GlobalOrder {
   @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
-    System.out.println("== 1. The explorer: worker-1 asks for A, B; worker-2 asks for B, A; both take them by id");
-    Program<TwoLocks> program = Program.builder("global order", TwoLocks::new)
-        .thread("worker-1", s -> inGlobalOrder(List.of(s.a, s.b)))
-        .thread("worker-2", s -> inGlobalOrder(List.of(s.b, s.a)))
-        .build();
+    System.out.println(
+        "== 1. The explorer: worker-1 asks for A, B; worker-2 asks for B, A; both take them by id");
+    Program<TwoLocks> program =
+        Program.builder("global order", TwoLocks::new)
+            .thread("worker-1", s -> inGlobalOrder(List.of(s.a, s.b)))
+            .thread("worker-2", s -> inGlobalOrder(List.of(s.b, s.a)))
+            .build();
     Exploration all = Explorer.defaults().exhaustive(program);
     System.out.println(all.summary());
     TwoLocks s = new TwoLocks();
-    System.out.println("worker-2 asks for B, A and runs: " + inGlobalOrder(List.of(s.b, s.a)).stream()
-        .map(Step::label).collect(Collectors.joining(", ")));
+    System.out.println(
+        "worker-2 asks for B, A and runs: "
+            + inGlobalOrder(List.of(s.b, s.a)).stream()
+                .map(Step::label)
+                .collect(Collectors.joining(", ")));
 
     System.out.println("== 2. Real threads: 2 x 10,000 transfers in opposite directions");
     AtomicInteger reports = new AtomicInteger();
-    LockSet checked = LockSet.builder().waitFor(Policy.THROW).order(Policy.WARN)
-        .listener(r -> reports.incrementAndGet()).build();
+    LockSet checked =
+        LockSet.builder()
+            .waitFor(Policy.THROW)
+            .order(Policy.WARN)
+            .listener(r -> reports.incrementAndGet())
+            .build();
     GuardedObject<Long> alice = GuardedObject.of(checked.newLock("alice"), 1_000L);
     GuardedObject<Long> bob = GuardedObject.of(checked.newLock("bob"), 1_000L);
     AtomicInteger done = new AtomicInteger();
@@ -96,14 +107,16 @@ public final class Deadlock_02_GlobalOrder {
     failures.forEach(System.out::println);
     try (Hold h = OrderedAcquisition.acquireAll(alice.lock(), bob.lock())) {
       long sum = alice.get() + bob.get();
-      System.out.printf("%,d transfers done; alice %,d + bob %,d = %,d (%s)%n",
+      System.out.printf(
+          "%,d transfers done; alice %,d + bob %,d = %,d (%s)%n",
           done.get(), alice.get(), bob.get(), sum, sum == 2_000 ? "conserved" : "NOT conserved");
     }
     System.out.println("deadlock reports: " + reports.get());
   }
 
   @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
-  private static void transfers(GuardedObject<Long> from, GuardedObject<Long> to, AtomicInteger done)
+  private static void transfers(
+      GuardedObject<Long> from, GuardedObject<Long> to, AtomicInteger done)
       throws InterruptedException {
     for (int i = 0; i < 10_000; i++) {
       try (Hold h = OrderedAcquisition.acquireAll(from.lock(), to.lock())) {

@@ -13,14 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * Recovery, for code that cannot agree on an order: take each lock with a timeout, and when one
- * times out give back everything taken, wait a random, growing while, and try again. A
- * deadlock then lasts at most one timeout. Two threads move money in opposite directions (the
- * order that deadlocks in lesson 01), yet both finish; how often they had to back off depends
- * on timing. When a lock stays busy for good, the retries end with a clear exception and
- * nothing held.
+ * times out give back everything taken, wait a random, growing while, and try again. A deadlock
+ * then lasts at most one timeout. Two threads move money in opposite directions (the order that
+ * deadlocks in lesson 01), yet both finish; how often they had to back off depends on timing. When
+ * a lock stays busy for good, the retries end with a clear exception and nothing held.
  *
  * <h2>How to run</h2>
  *
@@ -49,13 +50,14 @@ public final class Deadlock_03_TimeoutAndBackoff {
     GuardedObject<Long> alice = GuardedObject.of(unordered.newLock("alice"), 1_000L);
     GuardedObject<Long> bob = GuardedObject.of(unordered.newLock("bob"), 1_000L);
     AtomicInteger backoffs = new AtomicInteger();
-    TimedAcquisition timed = TimedAcquisition.builder()
-        .timeoutPerLock(Duration.ofMillis(2))
-        .backoff(Duration.ofMillis(1), Duration.ofMillis(16))
-        .maxAttempts(1_000)
-        .seed(3)
-        .onRetry((attempt, busy, pause) -> backoffs.incrementAndGet())
-        .build();
+    TimedAcquisition timed =
+        TimedAcquisition.builder()
+            .timeoutPerLock(Duration.ofMillis(2))
+            .backoff(Duration.ofMillis(1), Duration.ofMillis(16))
+            .maxAttempts(1_000)
+            .seed(3)
+            .onRetry((attempt, busy, pause) -> backoffs.incrementAndGet())
+            .build();
     AtomicInteger done = new AtomicInteger();
     List<String> failures = new CopyOnWriteArrayList<>();
     Thread w1 = Bounded.start("worker-1", () -> transfers(timed, alice, bob, done), failures);
@@ -64,7 +66,8 @@ public final class Deadlock_03_TimeoutAndBackoff {
     failures.forEach(System.out::println);
     try (Hold h = timed.acquireAll(alice.lock(), bob.lock())) {
       long sum = alice.get() + bob.get();
-      System.out.printf("%,d transfers done; alice %,d + bob %,d = %,d (%s)%n",
+      System.out.printf(
+          "%,d transfers done; alice %,d + bob %,d = %,d (%s)%n",
           done.get(), alice.get(), bob.get(), sum, sum == 2_000 ? "conserved" : "NOT conserved");
     }
     System.out.println("backoffs along the way: " + backoffs.get() + " (varies with timing)");
@@ -73,24 +76,32 @@ public final class Deadlock_03_TimeoutAndBackoff {
     OwnedLock a = OwnedLock.create("A");
     OwnedLock b = OwnedLock.create("B");
     b.acquire();
-    TimedAcquisition patient = TimedAcquisition.builder()
-        .timeoutPerLock(Duration.ofMillis(5)).maxAttempts(3)
-        .backoff(Duration.ofMillis(1), Duration.ofMillis(2)).seed(1).build();
-    System.out.println("worker: " + Lock_01_OneHolder.onWorker(() -> {
-      try (Hold h = patient.acquireAll(a, b)) {
-        return "got both";
-      } catch (LockTimeoutException e) {
-        return "LockTimeoutException: " + e.getMessage() + "; holds A: " + a.isLocked();
-      }
-    }));
+    TimedAcquisition patient =
+        TimedAcquisition.builder()
+            .timeoutPerLock(Duration.ofMillis(5))
+            .maxAttempts(3)
+            .backoff(Duration.ofMillis(1), Duration.ofMillis(2))
+            .seed(1)
+            .build();
+    System.out.println(
+        "worker: "
+            + Lock_01_OneHolder.onWorker(
+                () -> {
+                  try (Hold h = patient.acquireAll(a, b)) {
+                    return "got both";
+                  } catch (LockTimeoutException e) {
+                    return "LockTimeoutException: " + e.getMessage() + "; holds A: " + a.isLocked();
+                  }
+                }));
     b.release();
   }
 
   // The holds are never named in their blocks: holding is their job. The yield only makes
   // collisions likelier; nothing depends on what the scheduler makes of it.
   @SuppressWarnings({"try", "ThreadPriorityCheck"})
-  private static void transfers(TimedAcquisition timed, GuardedObject<Long> from,
-      GuardedObject<Long> to, AtomicInteger done) throws InterruptedException {
+  private static void transfers(
+      TimedAcquisition timed, GuardedObject<Long> from, GuardedObject<Long> to, AtomicInteger done)
+      throws InterruptedException {
     for (int i = 0; i < 200; i++) {
       try (Hold h = timed.acquireAll(from.lock(), to.lock())) {
         from.update(v -> v - 1);

@@ -9,15 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * A deadlock needs bad timing; the mistake that allows it does not. worker-1 takes A then B and
- * finishes; only afterwards worker-2 takes B then A. Nothing ever waits, so nothing deadlocks,
- * and a test would pass. The lock-order checker remembers "A before B" from worker-1, so
- * worker-2's "B before A" closes a cycle in the order graph: it warns, with the stack that
- * first established A -> B. Each edge is reported once and validated edges are cached, so the
- * learned order costs a lookup from then on. With THROW the offending acquisition is refused
- * before the lock is taken.
+ * finishes; only afterwards worker-2 takes B then A. Nothing ever waits, so nothing deadlocks, and
+ * a test would pass. The lock-order checker remembers "A before B" from worker-1, so worker-2's "B
+ * before A" closes a cycle in the order graph: it warns, with the stack that first established A ->
+ * B. Each edge is reported once and validated edges are cached, so the learned order costs a lookup
+ * from then on. With THROW the offending acquisition is refused before the lock is taken.
  *
  * <h2>How to run</h2>
  *
@@ -48,12 +49,17 @@ public final class Deadlock_04_PotentialDeadlock {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
     System.out.println("== 1. WARN: worker-1 takes A then B; later worker-2 takes B then A");
     List<DeadlockReport> warnings = new ArrayList<>();
-    LockSet warn = LockSet.builder().waitFor(Policy.THROW).order(Policy.WARN)
-        .listener(r -> {
-          synchronized (warnings) {
-            warnings.add(r);
-          }
-        }).build();
+    LockSet warn =
+        LockSet.builder()
+            .waitFor(Policy.THROW)
+            .order(Policy.WARN)
+            .listener(
+                r -> {
+                  synchronized (warnings) {
+                    warnings.add(r);
+                  }
+                })
+            .build();
     OwnedLock a = warn.newLock("A");
     OwnedLock b = warn.newLock("B");
     System.out.println("worker-1: " + Lock_01_OneHolder.onThread("worker-1", () -> nest(a, b)));
@@ -82,13 +88,20 @@ public final class Deadlock_04_PotentialDeadlock {
     OwnedLock c = strict.newLock("A");
     OwnedLock d = strict.newLock("B");
     System.out.println("worker-1: " + Lock_01_OneHolder.onThread("worker-1", () -> nest(c, d)));
-    System.out.println("worker-2: " + Lock_01_OneHolder.onThread("worker-2", () -> {
-      try {
-        return nest(d, c);
-      } catch (PotentialDeadlockException e) {
-        return "PotentialDeadlockException: " + e.report().summary() + "; A taken: " + c.isLocked();
-      }
-    }));
+    System.out.println(
+        "worker-2: "
+            + Lock_01_OneHolder.onThread(
+                "worker-2",
+                () -> {
+                  try {
+                    return nest(d, c);
+                  } catch (PotentialDeadlockException e) {
+                    return "PotentialDeadlockException: "
+                        + e.report().summary()
+                        + "; A taken: "
+                        + c.isLocked();
+                  }
+                }));
   }
 
   private static String nest(OwnedLock outer, OwnedLock inner) throws InterruptedException {

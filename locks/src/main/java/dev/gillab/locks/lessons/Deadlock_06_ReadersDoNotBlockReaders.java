@@ -15,20 +15,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * Readers share a read/write lock, so reading A then B on one thread and B then A on another
- * looks harmless: nobody waits for a reader. In {@code java.util.concurrent}'s {@code
- * ReentrantReadWriteLock} that is not so. To keep writers from starving, a new reader waits
- * while a writer is first in the queue, so with a writer queued on each lock every thread
- * stops: worker-1 waits behind writer-B, who waits for worker-2's read of B; worker-2 waits
- * behind writer-A, who waits for worker-1's read of A. No JVM tool sees it: readers own nothing
- * that {@code ThreadMXBean} can name, and main has to interrupt all four. Linux lockdep calls
- * such readers non-recursive. {@code OwnedReadWriteLock} makes its readers recursive: a reader
- * waits only for a writer that <em>holds</em> the lock, never behind a queued one, so the same
- * four threads all finish, and the lock-order checker rightly reports nothing for reads taken
- * in either order. The price is the one lockdep names: a steady stream of readers can keep a
- * writer waiting.
+ * Readers share a read/write lock, so reading A then B on one thread and B then A on another looks
+ * harmless: nobody waits for a reader. In {@code java.util.concurrent}'s {@code
+ * ReentrantReadWriteLock} that is not so. To keep writers from starving, a new reader waits while a
+ * writer is first in the queue, so with a writer queued on each lock every thread stops: worker-1
+ * waits behind writer-B, who waits for worker-2's read of B; worker-2 waits behind writer-A, who
+ * waits for worker-1's read of A. No JVM tool sees it: readers own nothing that {@code
+ * ThreadMXBean} can name, and main has to interrupt all four. Linux lockdep calls such readers
+ * non-recursive. {@code OwnedReadWriteLock} makes its readers recursive: a reader waits only for a
+ * writer that <em>holds</em> the lock, never behind a queued one, so the same four threads all
+ * finish, and the lock-order checker rightly reports nothing for reads taken in either order. The
+ * price is the one lockdep names: a steady stream of readers can keep a writer waiting.
  *
  * <h2>How to run</h2>
  *
@@ -66,30 +67,34 @@ public final class Deadlock_06_ReadersDoNotBlockReaders {
 
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
-    System.out.println("== 1. ReentrantReadWriteLock: worker-1 reads A then B, worker-2 reads B "
-        + "then A, a writer queued on each lock");
+    System.out.println(
+        "== 1. ReentrantReadWriteLock: worker-1 reads A then B, worker-2 reads B "
+            + "then A, a writer queued on each lock");
     ReentrantReadWriteLock[] jdk = {new ReentrantReadWriteLock(), new ReentrantReadWriteLock()};
-    Four stuck = new Four(new TwoLocks() {
-      @Override
-      public void read(int lock) throws InterruptedException {
-        jdk[lock].readLock().lockInterruptibly();
-      }
+    Four stuck =
+        new Four(
+            new TwoLocks() {
+              @Override
+              public void read(int lock) throws InterruptedException {
+                jdk[lock].readLock().lockInterruptibly();
+              }
 
-      @Override
-      public void unread(int lock) {
-        jdk[lock].readLock().unlock();
-      }
+              @Override
+              public void unread(int lock) {
+                jdk[lock].readLock().unlock();
+              }
 
-      @Override
-      public void write(int lock) throws InterruptedException {
-        jdk[lock].writeLock().lockInterruptibly();
-      }
+              @Override
+              public void write(int lock) throws InterruptedException {
+                jdk[lock].writeLock().lockInterruptibly();
+              }
 
-      @Override
-      public void unwrite(int lock) {
-        jdk[lock].writeLock().unlock();
-      }
-    }, "java.util.concurrent.locks.ReentrantReadWriteLock");
+              @Override
+              public void unwrite(int lock) {
+                jdk[lock].writeLock().unlock();
+              }
+            },
+            "java.util.concurrent.locks.ReentrantReadWriteLock");
     stuck.startAndQueueWriters();
     Bounded.awaitParked(stuck.workers.get(0), stuck.parkedIn);
     Bounded.awaitParked(stuck.workers.get(1), stuck.parkedIn);
@@ -101,8 +106,9 @@ public final class Deadlock_06_ReadersDoNotBlockReaders {
     }
     System.out.println("waiting: " + String.join(", ", waiting));
     long[] found = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
-    System.out.println("ThreadMXBean.findDeadlockedThreads: "
-        + (found == null ? "none" : found.length + " threads"));
+    System.out.println(
+        "ThreadMXBean.findDeadlockedThreads: "
+            + (found == null ? "none" : found.length + " threads"));
     for (Thread t : stuck.all()) {
       t.interrupt();
     }
@@ -110,33 +116,36 @@ public final class Deadlock_06_ReadersDoNotBlockReaders {
     stuck.join();
     System.out.println("main interrupts all four: " + stuck.outcomes(", ", " "));
 
-    System.out.println("== 2. OwnedReadWriteLock: the same four threads; readers pass the "
-        + "queued writers");
+    System.out.println(
+        "== 2. OwnedReadWriteLock: the same four threads; readers pass the " + "queued writers");
     List<DeadlockReport> reports = Collections.synchronizedList(new ArrayList<>());
-    LockSet set = LockSet.builder().waitFor(Policy.WARN).order(Policy.WARN)
-        .listener(reports::add).build();
+    LockSet set =
+        LockSet.builder().waitFor(Policy.WARN).order(Policy.WARN).listener(reports::add).build();
     OwnedReadWriteLock[] owned = {set.newReadWriteLock("A"), set.newReadWriteLock("B")};
-    Four passing = new Four(new TwoLocks() {
-      @Override
-      public void read(int lock) throws InterruptedException {
-        owned[lock].acquireRead();
-      }
+    Four passing =
+        new Four(
+            new TwoLocks() {
+              @Override
+              public void read(int lock) throws InterruptedException {
+                owned[lock].acquireRead();
+              }
 
-      @Override
-      public void unread(int lock) {
-        owned[lock].releaseRead();
-      }
+              @Override
+              public void unread(int lock) {
+                owned[lock].releaseRead();
+              }
 
-      @Override
-      public void write(int lock) throws InterruptedException {
-        owned[lock].acquireWrite();
-      }
+              @Override
+              public void write(int lock) throws InterruptedException {
+                owned[lock].acquireWrite();
+              }
 
-      @Override
-      public void unwrite(int lock) {
-        owned[lock].releaseWrite();
-      }
-    }, OwnedReadWriteLock.class.getName());
+              @Override
+              public void unwrite(int lock) {
+                owned[lock].releaseWrite();
+              }
+            },
+            OwnedReadWriteLock.class.getName());
     passing.startAndQueueWriters();
     passing.join();
     System.out.println(passing.outcomes("; ", " "));
@@ -144,8 +153,8 @@ public final class Deadlock_06_ReadersDoNotBlockReaders {
   }
 
   /**
-   * worker-1 reads A, worker-2 reads B; then writer-A and writer-B queue (main waits until both
-   * are parked in the lock); only then do the workers ask for their second read.
+   * worker-1 reads A, worker-2 reads B; then writer-A and writer-B queue (main waits until both are
+   * parked in the lock); only then do the workers ask for their second read.
    */
   static final class Four {
     final TwoLocks locks;

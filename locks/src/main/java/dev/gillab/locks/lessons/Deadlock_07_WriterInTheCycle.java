@@ -14,18 +14,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * Which opposite orders of read/write locks can deadlock? Linux lockdep's answer: a cycle is a
- * deadlock unless some lock on it is read on both sides, taken by a read on one edge and held
- * by a read on the next, where two threads meet that never wait for each other. So a write
- * anywhere on the cycle is not enough; it must keep every lock of the cycle from being read on
- * both sides. The lock-order checker applies that rule to four pairs of nestings, each run by
- * worker-1 and then by worker-2, one after the other, so nothing ever waits: two are reported,
- * two not. Then real threads run the first reported pair: worker-1 reads A and wants to write B
- * (worker-2 reads it), worker-2 reads B and wants to write A (worker-1 reads it); a writer waits
- * for every reader, so that is a real wait-for cycle, and with THROW the wait that would close
- * it is refused.
+ * deadlock unless some lock on it is read on both sides, taken by a read on one edge and held by a
+ * read on the next, where two threads meet that never wait for each other. So a write anywhere on
+ * the cycle is not enough; it must keep every lock of the cycle from being read on both sides. The
+ * lock-order checker applies that rule to four pairs of nestings, each run by worker-1 and then by
+ * worker-2, one after the other, so nothing ever waits: two are reported, two not. Then real
+ * threads run the first reported pair: worker-1 reads A and wants to write B (worker-2 reads it),
+ * worker-2 reads B and wants to write A (worker-1 reads it); a writer waits for every reader, so
+ * that is a real wait-for cycle, and with THROW the wait that would close it is refused.
  *
  * <h2>How to run</h2>
  *
@@ -68,8 +69,8 @@ public final class Deadlock_07_WriterInTheCycle {
 
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
-    System.out.println("== 1. The order checker: worker-1 nests first, worker-2 later; nothing "
-        + "waits");
+    System.out.println(
+        "== 1. The order checker: worker-1 nests first, worker-2 later; nothing " + "waits");
     List<DeadlockReport> first = pair(Mode.READ, Mode.READ, Mode.READ, Mode.READ, "");
     List<DeadlockReport> second = pair(Mode.READ, Mode.WRITE, Mode.READ, Mode.WRITE, "");
     pair(Mode.WRITE, Mode.WRITE, Mode.WRITE, Mode.WRITE, "");
@@ -79,8 +80,9 @@ public final class Deadlock_07_WriterInTheCycle {
     }
     System.out.println("the first report: " + second.get(0).summary());
 
-    System.out.println("== 2. Real threads, wait-for THROW: worker-1 reads A then writes B, "
-        + "worker-2 reads B then writes A");
+    System.out.println(
+        "== 2. Real threads, wait-for THROW: worker-1 reads A then writes B, "
+            + "worker-2 reads B then writes A");
     LockSet set = LockSet.builder().waitFor(Policy.THROW).order(Policy.DISABLED).build();
     OwnedReadWriteLock a = set.newReadWriteLock("A");
     OwnedReadWriteLock b = set.newReadWriteLock("B");
@@ -88,10 +90,11 @@ public final class Deadlock_07_WriterInTheCycle {
     AtomicReference<String> outcome1 = new AtomicReference<>();
     AtomicReference<String> outcome2 = new AtomicReference<>();
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    Thread w1 = Bounded.start("worker-1",
-        () -> outcome1.set(readThenWrite(a, b, bothRead, null)), failures);
-    Thread w2 = Bounded.start("worker-2",
-        () -> outcome2.set(readThenWrite(b, a, bothRead, w1)), failures);
+    Thread w1 =
+        Bounded.start(
+            "worker-1", () -> outcome1.set(readThenWrite(a, b, bothRead, null)), failures);
+    Thread w2 =
+        Bounded.start("worker-2", () -> outcome2.set(readThenWrite(b, a, bothRead, w1)), failures);
     Bounded.join(w1, w2);
     if (!failures.isEmpty()) {
       throw new IllegalStateException(String.join("; ", failures));
@@ -107,8 +110,12 @@ public final class Deadlock_07_WriterInTheCycle {
   private static List<DeadlockReport> pair(Mode m1, Mode m2, Mode m3, Mode m4, String why)
       throws InterruptedException {
     List<DeadlockReport> reports = Collections.synchronizedList(new ArrayList<>());
-    LockSet set = LockSet.builder().waitFor(Policy.DISABLED).order(Policy.WARN)
-        .listener(reports::add).build();
+    LockSet set =
+        LockSet.builder()
+            .waitFor(Policy.DISABLED)
+            .order(Policy.WARN)
+            .listener(reports::add)
+            .build();
     OwnedReadWriteLock a = set.newReadWriteLock("A");
     OwnedReadWriteLock b = set.newReadWriteLock("B");
     String done1 = Lock_01_OneHolder.onThread("worker-1", () -> nest(a, m1, b, m2));
@@ -116,25 +123,40 @@ public final class Deadlock_07_WriterInTheCycle {
     if (!done1.equals("done") || !done2.equals("done")) {
       throw new IllegalStateException(done1 + "; " + done2);
     }
-    System.out.println("worker-1 " + m1 + " A, " + m2 + " B; worker-2 " + m3 + " B, " + m4
-        + " A: " + (reports.isEmpty() ? "not reported" + why : "reported"));
+    System.out.println(
+        "worker-1 "
+            + m1
+            + " A, "
+            + m2
+            + " B; worker-2 "
+            + m3
+            + " B, "
+            + m4
+            + " A: "
+            + (reports.isEmpty() ? "not reported" + why : "reported"));
     return reports;
   }
 
   @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
-  private static String nest(OwnedReadWriteLock outer, Mode outerMode, OwnedReadWriteLock inner,
-      Mode innerMode) throws InterruptedException {
-    try (Hold outerHeld = outerMode.hold(outer); Hold innerHeld = innerMode.hold(inner)) {
+  private static String nest(
+      OwnedReadWriteLock outer, Mode outerMode, OwnedReadWriteLock inner, Mode innerMode)
+      throws InterruptedException {
+    try (Hold outerHeld = outerMode.hold(outer);
+        Hold innerHeld = innerMode.hold(inner)) {
       return "done";
     }
   }
 
   /**
-   * Reads {@code first}, waits until both read, then writes {@code second}; the thread given
-   * {@code parkedFirst} waits until that one is parked, so that its own wait closes the cycle.
+   * Reads {@code first}, waits until both read, then writes {@code second}; the thread given {@code
+   * parkedFirst} waits until that one is parked, so that its own wait closes the cycle.
    */
-  private static String readThenWrite(OwnedReadWriteLock first, OwnedReadWriteLock second,
-      CountDownLatch bothRead, @Nullable Thread parkedFirst) throws InterruptedException {
+  private static String readThenWrite(
+      OwnedReadWriteLock first,
+      OwnedReadWriteLock second,
+      CountDownLatch bothRead,
+      @Nullable Thread parkedFirst)
+      throws InterruptedException {
     first.acquireRead();
     try {
       bothRead.countDown();

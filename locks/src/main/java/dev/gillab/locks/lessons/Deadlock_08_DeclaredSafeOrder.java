@@ -9,18 +9,19 @@ import java.util.Collections;
 import java.util.List;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * The lock-order checker sees orders, not reasons. Transfers take the account, then the audit
- * trail; audits take the audit trail, then the account; but both always take lock 'books'
- * first, so the two never overlap and cannot deadlock. The checker still sees "account ->
- * audit" and "audit -> account" and warns: a false positive, and one that comes back in every
- * run. Turning the checker off would hide the real mistakes too. Instead the set declares that
- * one order safe, once, with its reason: {@code allowOrder("audit", "account", "...")}. That
- * edge is then never recorded, so no cycle passes through it, whichever of the two orders came
- * first. Nothing else is allowed: taking the ledger and the account in opposite orders, or the
- * audit trail and the ledger, is still reported in the same set. (Guava's {@code
- * CycleDetectingLockFactory} has no such declaration.)
+ * trail; audits take the audit trail, then the account; but both always take lock 'books' first, so
+ * the two never overlap and cannot deadlock. The checker still sees "account -> audit" and "audit
+ * -> account" and warns: a false positive, and one that comes back in every run. Turning the
+ * checker off would hide the real mistakes too. Instead the set declares that one order safe, once,
+ * with its reason: {@code allowOrder("audit", "account", "...")}. That edge is then never recorded,
+ * so no cycle passes through it, whichever of the two orders came first. Nothing else is allowed:
+ * taking the ledger and the account in opposite orders, or the audit trail and the ledger, is still
+ * reported in the same set. (Guava's {@code CycleDetectingLockFactory} has no such declaration.)
  *
  * <h2>How to run</h2>
  *
@@ -48,20 +49,25 @@ public final class Deadlock_08_DeclaredSafeOrder {
 
   public static void main(String[] args) throws InterruptedException {
     Thread.currentThread().setName("main"); // as under plain java; exec:java names its own thread
-    System.out.println("== 1. Under lock 'books': worker-1 takes account then audit, later "
-        + "worker-2 audit then account");
+    System.out.println(
+        "== 1. Under lock 'books': worker-1 takes account then audit, later "
+            + "worker-2 audit then account");
     List<DeadlockReport> plain = warnings(LockSet.builder());
     System.out.println("without a declaration: " + plain.get(0).summary());
 
     List<DeadlockReport> reports = Collections.synchronizedList(new ArrayList<>());
-    LockSet declared = LockSet.builder().order(Policy.WARN).listener(reports::add)
-        .allowOrder("audit", "account", REASON).build();
+    LockSet declared =
+        LockSet.builder()
+            .order(Policy.WARN)
+            .listener(reports::add)
+            .allowOrder("audit", "account", REASON)
+            .build();
     System.out.println("declared: " + declared);
     underBooks(declared);
     System.out.println("with the declaration: warnings " + reports.size());
 
-    System.out.println("== 2. Only that edge: in the same set, other opposite orders are still "
-        + "reported");
+    System.out.println(
+        "== 2. Only that edge: in the same set, other opposite orders are still " + "reported");
     OwnedLock account = declared.newLock("account");
     OwnedLock audit = declared.newLock("audit");
     OwnedLock ledger = declared.newLock("ledger");

@@ -6,14 +6,16 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * A lock has one holder at a time. While main holds lock A, another thread cannot take it (its
- * timed attempt gives up) and cannot release it (only the holder may: anything else is a bug, so
- * it throws). Once main lets go, the other thread gets it. A plain lock is not reentrant: its
- * holder asking again would wait for itself forever, so it is refused at once as a deadlock. A
- * reentrant lock counts holds instead. And the point of it all: two threads adding under one
- * lock lose no update.
+ * timed attempt gives up) and cannot release it (only the holder may: anything else is a bug, so it
+ * throws). Once main lets go, the other thread gets it. A plain lock is not reentrant: its holder
+ * asking again would wait for itself forever, so it is refused at once as a deadlock. A reentrant
+ * lock counts holds instead. And the point of it all: two threads adding under one lock lose no
+ * update.
  *
  * <h2>How to run</h2>
  *
@@ -45,14 +47,17 @@ public final class Lock_01_OneHolder {
     a.acquire();
     System.out.println("main holds " + a);
     System.out.println("worker tries A for 20 ms: " + onWorker(() -> tryFor(a)));
-    System.out.println("worker releases A: " + onWorker(() -> {
-      try {
-        a.release();
-        return "released";
-      } catch (IllegalMonitorStateException e) {
-        return "IllegalMonitorStateException: " + e.getMessage();
-      }
-    }));
+    System.out.println(
+        "worker releases A: "
+            + onWorker(
+                () -> {
+                  try {
+                    a.release();
+                    return "released";
+                  } catch (IllegalMonitorStateException e) {
+                    return "IllegalMonitorStateException: " + e.getMessage();
+                  }
+                }));
     a.release();
     System.out.println("main releases A");
     System.out.println("worker tries A for 20 ms: " + onWorker(() -> tryFor(a)));
@@ -76,22 +81,26 @@ public final class Lock_01_OneHolder {
     OwnedLock lock = OwnedLock.create("counter");
     Thread[] threads = new Thread[2];
     for (int t = 0; t < threads.length; t++) {
-      threads[t] = new Thread(() -> {
-        for (int i = 0; i < 100_000; i++) {
-          lock.acquireUninterruptibly();
-          try {
-            counter++;
-          } finally {
-            lock.release();
-          }
-        }
-      }, "adder-" + t);
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 100_000; i++) {
+                  lock.acquireUninterruptibly();
+                  try {
+                    counter++;
+                  } finally {
+                    lock.release();
+                  }
+                }
+              },
+              "adder-" + t);
       threads[t].start();
     }
     Bounded.join(threads);
     lock.acquireUninterruptibly();
     try {
-      System.out.printf("2 threads x 100,000 increments under lock 'counter': %,d (%s)%n",
+      System.out.printf(
+          "2 threads x 100,000 increments under lock 'counter': %,d (%s)%n",
           counter, counter == 200_000 ? "no update lost" : "updates lost!");
     } finally {
       lock.release();
@@ -115,16 +124,21 @@ public final class Lock_01_OneHolder {
     return onThread("worker", task);
   }
 
-  /** Runs {@code task} on a new thread called {@code name}, waits for it, answers what it returned. */
+  /**
+   * Runs {@code task} on a new thread called {@code name}, waits for it, answers what it returned.
+   */
   static String onThread(String name, Task task) throws InterruptedException {
     AtomicReference<String> result = new AtomicReference<>();
-    Thread worker = new Thread(() -> {
-      try {
-        result.set(task.run());
-      } catch (Exception e) {
-        result.set("failed: " + e);
-      }
-    }, name);
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                result.set(task.run());
+              } catch (Exception e) {
+                result.set("failed: " + e);
+              }
+            },
+            name);
     worker.start();
     Bounded.join(worker);
     return result.get();

@@ -20,14 +20,14 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Uncontended acquire + release, one thread. {@code single*}: one lock. {@code nested*}: take
  * outer, take inner, release both; with order checking that is one "outer -> inner" edge per
- * operation, learned in {@link #learnOrder} and found in the cache on every measured one.
- * Every benchmark does the same work on the JDK side and on ours (an uninterruptible take and a
- * release per lock; a JDK lock is released in a finally block, as its callers must write it,
- * which costs nothing while nothing throws); {@link #checkHonest} fails the run unless every lock ended free and the
- * order checker was really on and refused the reverse order. {@code read*} and {@code write*}:
- * one read (write) acquire + release of a read/write lock, {@code ReentrantReadWriteLock} beside
- * {@link OwnedReadWriteLock} unchecked and with both checks on (wait-for THROW with stacks off,
- * order THROW); nested, the outer lock is an exclusive one, for one "outer -> rw" edge.
+ * operation, learned in {@link #learnOrder} and found in the cache on every measured one. Every
+ * benchmark does the same work on the JDK side and on ours (an uninterruptible take and a release
+ * per lock; a JDK lock is released in a finally block, as its callers must write it, which costs
+ * nothing while nothing throws); {@link #checkHonest} fails the run unless every lock ended free
+ * and the order checker was really on and refused the reverse order. {@code read*} and {@code
+ * write*}: one read (write) acquire + release of a read/write lock, {@code ReentrantReadWriteLock}
+ * beside {@link OwnedReadWriteLock} unchecked and with both checks on (wait-for THROW with stacks
+ * off, order THROW); nested, the outer lock is an exclusive one, for one "outer -> rw" edge.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,24 +39,24 @@ public class LockBenchmark {
   private final OwnedLock uncheckedOuter = OwnedLock.create("outer");
   private final OwnedLock uncheckedInner = OwnedLock.create("inner");
 
-  private final LockSet waitForSet = LockSet.builder()
-      .waitFor(Policy.THROW).order(Policy.DISABLED).captureStacks(false).build();
+  private final LockSet waitForSet =
+      LockSet.builder().waitFor(Policy.THROW).order(Policy.DISABLED).captureStacks(false).build();
   private final OwnedLock waitForOuter = waitForSet.newLock("outer");
   private final OwnedLock waitForInner = waitForSet.newLock("inner");
 
-  private final LockSet stacksSet = LockSet.builder()
-      .waitFor(Policy.THROW).order(Policy.DISABLED).captureStacks(true).build();
+  private final LockSet stacksSet =
+      LockSet.builder().waitFor(Policy.THROW).order(Policy.DISABLED).captureStacks(true).build();
   private final OwnedLock stacksLock = stacksSet.newLock("outer");
 
-  private final LockSet orderSet = LockSet.builder()
-      .waitFor(Policy.DISABLED).order(Policy.THROW).build();
+  private final LockSet orderSet =
+      LockSet.builder().waitFor(Policy.DISABLED).order(Policy.THROW).build();
   private final OwnedLock orderOuter = orderSet.newLock("outer");
   private final OwnedLock orderInner = orderSet.newLock("inner");
 
   private final ReentrantReadWriteLock jdkRw = new ReentrantReadWriteLock();
   private final OwnedReadWriteLock uncheckedRw = OwnedReadWriteLock.create("rw");
-  private final LockSet checkedSet = LockSet.builder()
-      .waitFor(Policy.THROW).order(Policy.THROW).captureStacks(false).build();
+  private final LockSet checkedSet =
+      LockSet.builder().waitFor(Policy.THROW).order(Policy.THROW).captureStacks(false).build();
   private final OwnedLock checkedOuter = checkedSet.newLock("outer");
   private final OwnedReadWriteLock checkedRw = checkedSet.newReadWriteLock("rw");
 
@@ -77,8 +77,16 @@ public class LockBenchmark {
 
   @TearDown
   public void checkHonest() {
-    for (OwnedLock l : new OwnedLock[] {uncheckedOuter, uncheckedInner, waitForOuter,
-        waitForInner, stacksLock, orderOuter, orderInner}) {
+    for (OwnedLock l :
+        new OwnedLock[] {
+          uncheckedOuter,
+          uncheckedInner,
+          waitForOuter,
+          waitForInner,
+          stacksLock,
+          orderOuter,
+          orderInner
+        }) {
       if (l.isLocked()) {
         throw new IllegalStateException(l + " was left held");
       }
@@ -102,7 +110,9 @@ public class LockBenchmark {
     }
   }
 
-  /** Whether taking {@code then} while holding what {@code take} took is refused as out of order. */
+  /**
+   * Whether taking {@code then} while holding what {@code take} took is refused as out of order.
+   */
   private static boolean refused(Runnable take, Runnable release, OwnedLock then) {
     take.run();
     try {

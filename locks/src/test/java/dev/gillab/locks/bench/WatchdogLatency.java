@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Watchdog detection latency on a real deadlock: from the moment the second thread starts the
- * wait that closes the cycle to the moment the listener hears of it, with the default 100 ms
- * period; 20 runs each for {@code ReentrantLock} and for unchecked {@link OwnedLock}s (both
- * found through {@code ThreadMXBean}). Each deadlock forms at a random phase of the period, so
- * the latency should spread over one period plus a scan. Every run breaks its deadlock by interrupting both
- * threads. Run with:
+ * Watchdog detection latency on a real deadlock: from the moment the second thread starts the wait
+ * that closes the cycle to the moment the listener hears of it, with the default 100 ms period; 20
+ * runs each for {@code ReentrantLock} and for unchecked {@link OwnedLock}s (both found through
+ * {@code ThreadMXBean}). Each deadlock forms at a random phase of the period, so the latency should
+ * spread over one period plus a scan. Every run breaks its deadlock by interrupting both threads.
+ * Run with:
  *
  * <pre>
  * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl locks exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.gillab.locks.bench.WatchdogLatency
@@ -35,17 +35,23 @@ public final class WatchdogLatency {
   }
 
   public static void main(String[] args) throws Exception {
-    measure("ReentrantLock", () -> {
-      ReentrantLock a = new ReentrantLock();
-      ReentrantLock b = new ReentrantLock();
-      return new TwoLocks[] {pair(a::lockInterruptibly, b::lockInterruptibly),
-          pair(b::lockInterruptibly, a::lockInterruptibly)};
-    });
-    measure("OwnedLock (unchecked)", () -> {
-      OwnedLock a = OwnedLock.create("A");
-      OwnedLock b = OwnedLock.create("B");
-      return new TwoLocks[] {pair(a::acquire, b::acquire), pair(b::acquire, a::acquire)};
-    });
+    measure(
+        "ReentrantLock",
+        () -> {
+          ReentrantLock a = new ReentrantLock();
+          ReentrantLock b = new ReentrantLock();
+          return new TwoLocks[] {
+            pair(a::lockInterruptibly, b::lockInterruptibly),
+            pair(b::lockInterruptibly, a::lockInterruptibly)
+          };
+        });
+    measure(
+        "OwnedLock (unchecked)",
+        () -> {
+          OwnedLock a = OwnedLock.create("A");
+          OwnedLock b = OwnedLock.create("B");
+          return new TwoLocks[] {pair(a::acquire, b::acquire), pair(b::acquire, a::acquire)};
+        });
   }
 
   interface Take {
@@ -75,10 +81,12 @@ public final class WatchdogLatency {
     long[] micros = new long[RUNS];
     AtomicLong heardAt = new AtomicLong();
     CountDownLatch[] heard = new CountDownLatch[1];
-    try (Watchdog watchdog = Watchdog.start((DeadlockReport r) -> {
-      heardAt.set(System.nanoTime());
-      heard[0].countDown();
-    })) {
+    try (Watchdog watchdog =
+        Watchdog.start(
+            (DeadlockReport r) -> {
+              heardAt.set(System.nanoTime());
+              heard[0].countDown();
+            })) {
       SplittableRandom random = new SplittableRandom(1);
       for (int run = 0; run < RUNS; run++) {
         // Start each deadlock at a random phase of the scan period; right after a report it
@@ -103,11 +111,17 @@ public final class WatchdogLatency {
       }
     }
     Arrays.sort(micros);
-    System.out.printf(Locale.ROOT, "%-22s period 100 ms, %d runs: median %.1f ms, max %.1f ms%n",
-        what, RUNS, (micros[RUNS / 2 - 1] + micros[RUNS / 2]) / 2000.0, micros[RUNS - 1] / 1000.0);
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s period 100 ms, %d runs: median %.1f ms, max %.1f ms%n",
+        what,
+        RUNS,
+        (micros[RUNS / 2 - 1] + micros[RUNS / 2]) / 2000.0,
+        micros[RUNS - 1] / 1000.0);
   }
 
-  private static void side(TwoLocks locks, CountDownLatch bothHold, Thread other, AtomicLong closedAt) {
+  private static void side(
+      TwoLocks locks, CountDownLatch bothHold, Thread other, AtomicLong closedAt) {
     try {
       locks.first();
       bothHold.countDown();
@@ -125,7 +139,7 @@ public final class WatchdogLatency {
   }
 
   private static boolean parkedOnSecond(Thread t) {
-    return Arrays.stream(t.getStackTrace()).noneMatch(
-        f -> f.getClassName().equals(CountDownLatch.class.getName()));
+    return Arrays.stream(t.getStackTrace())
+        .noneMatch(f -> f.getClassName().equals(CountDownLatch.class.getName()));
   }
 }

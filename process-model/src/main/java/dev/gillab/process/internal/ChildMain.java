@@ -5,9 +5,9 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * The entry point of every child JVM the launcher starts: it starts the {@link ParentWatch},
- * then calls the real main class named by the first argument with the remaining arguments.
- * Not thread-safe concerns: it runs once, at start-up.
+ * The entry point of every child JVM the launcher starts: it starts the {@link ParentWatch}, then
+ * calls the real main class named by the first argument with the remaining arguments. Not
+ * thread-safe concerns: it runs once, at start-up.
  */
 public final class ChildMain {
   private ChildMain() {}

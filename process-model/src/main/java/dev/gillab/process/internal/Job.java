@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A submitted task as the pool queues it and a slot runs it: its request id, the task's name and
- * payload, its own timeout if any, the future its caller holds, and how many workers died with
- * it in their pipe before they started it. Immutable but for the future and that count, which
- * are thread-safe.
+ * payload, its own timeout if any, the future its caller holds, and how many workers died with it
+ * in their pipe before they started it. Immutable but for the future and that count, which are
+ * thread-safe.
  */
 public record Job(
     long id,

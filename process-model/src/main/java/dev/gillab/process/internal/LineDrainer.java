@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * Reads a child's output stream line by line on a daemon thread until end of stream, so that a
  * child writing a lot never blocks on a full pipe. A line longer than {@link #MAX_LINE_CHARS} is
  * cut there and marked (a child that dumps bytes without a newline cannot exhaust the parent's
- * heap), and a sink that throws loses that line only: draining goes on. Thread-safe: the only
- * state is the thread.
+ * heap), and a sink that throws loses that line only: draining goes on. Thread-safe: the only state
+ * is the thread.
  */
 public final class LineDrainer {
   /** Longest line handed to a sink; the rest of a longer line is skipped. */
@@ -58,7 +58,8 @@ public final class LineDrainer {
         if (logged.compareAndSet(false, true)) {
           LOG.log(
               System.Logger.Level.WARNING,
-              threadName + ": a line listener threw; draining goes on (further failures are not logged)",
+              threadName
+                  + ": a line listener threw; draining goes on (further failures are not logged)",
               e);
         }
       }

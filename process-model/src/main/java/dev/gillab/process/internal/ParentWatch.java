@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Runs inside a child JVM: halts it when the parent process is gone, so that no child outlives
- * the JVM that started it even when that JVM was killed with SIGKILL and could not clean up.
+ * Runs inside a child JVM: halts it when the parent process is gone, so that no child outlives the
+ * JVM that started it even when that JVM was killed with SIGKILL and could not clean up.
  *
  * <p>The launcher passes its own pid in {@value #PARENT_PID_PROPERTY}. That matters: a parent
- * killed while the child JVM was still booting has already been replaced (the kernel re-parents
- * the child to init or a sub-reaper), and asking "who is my parent" at start-up would then
- * watch the wrong process. The watch checks, every {@link #POLL_INTERVAL}, that our parent is
- * still that pid and that it lives; a recycled pid cannot pass the first check. Thread-safe: it
- * only starts a daemon thread.
+ * killed while the child JVM was still booting has already been replaced (the kernel re-parents the
+ * child to init or a sub-reaper), and asking "who is my parent" at start-up would then watch the
+ * wrong process. The watch checks, every {@link #POLL_INTERVAL}, that our parent is still that pid
+ * and that it lives; a recycled pid cannot pass the first check. Thread-safe: it only starts a
+ * daemon thread.
  */
 public final class ParentWatch {
   /** System property with the pid of the process that launched this JVM. */
@@ -28,8 +28,7 @@ public final class ParentWatch {
   /** Starts the watch on a daemon thread; halts at once if the parent is already gone. */
   public static void start() {
     Optional<ProcessHandle> current = ProcessHandle.current().parent();
-    long expected =
-        Long.getLong(PARENT_PID_PROPERTY, current.map(ProcessHandle::pid).orElse(-1L));
+    long expected = Long.getLong(PARENT_PID_PROPERTY, current.map(ProcessHandle::pid).orElse(-1L));
     if (!isStillOurParent(expected)) {
       orphaned(expected);
     }

@@ -20,30 +20,31 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One slot of a process pool: a daemon thread that owns one worker JVM at a time, feeds it
- * tasks, and replaces it when it dies, times out, misbehaves or is due for recycling.
+ * One slot of a process pool: a daemon thread that owns one worker JVM at a time, feeds it tasks,
+ * and replaces it when it dies, times out, misbehaves or is due for recycling.
  *
- * <p>Which task a dying worker takes with it: only one it had started, which the worker says
- * with a STARTED frame before it runs the task. A worker found dead before the write, or that
- * dies before its STARTED, never ran the task, so the task goes back to the head of the queue
- * for the next worker (up to {@link #MAX_UNSTARTED_DEATHS} times, so a request that kills its
- * readers cannot go round forever). No Throwable ends the slot thread; see {@link #run()}.
+ * <p>Which task a dying worker takes with it: only one it had started, which the worker says with a
+ * STARTED frame before it runs the task. A worker found dead before the write, or that dies before
+ * its STARTED, never ran the task, so the task goes back to the head of the queue for the next
+ * worker (up to {@link #MAX_UNSTARTED_DEATHS} times, so a request that kills its readers cannot go
+ * round forever). No Throwable ends the slot thread; see {@link #run()}.
  *
- * <p>The types around it, one concern each: {@link Job} (a submitted task), {@link Next} (what
- * the pool answers), {@link SlotHub} (the pool as a slot sees it), {@link SlotConfig} (what all
- * slots share), {@link Counters} (the pool's statistics), {@link Worker} (one worker JVM and its
- * pipes) and {@link Retirement} (how a worker left).
+ * <p>The types around it, one concern each: {@link Job} (a submitted task), {@link Next} (what the
+ * pool answers), {@link SlotHub} (the pool as a slot sees it), {@link SlotConfig} (what all slots
+ * share), {@link Counters} (the pool's statistics), {@link Worker} (one worker JVM and its pipes)
+ * and {@link Retirement} (how a worker left).
  *
  * <p>Thread-safety: the slot's state is confined to its thread, except {@link #worker} (volatile,
- * read by other threads to list pids or to kill it) and the worker's atomic flags, which timers
- * and {@link #killWorker()} set before killing the process.
+ * read by other threads to list pids or to kill it) and the worker's atomic flags, which timers and
+ * {@link #killWorker()} set before killing the process.
  */
 public final class PoolSlot {
   private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+
   /**
-   * How many workers may die with a job in their pipe, before starting it, until the job fails
-   * with {@link WorkerCrashedException} instead of going to yet another worker.
+   * How many workers may die with a job in their pipe, before starting it, until the job fails with
+   * {@link WorkerCrashedException} instead of going to yet another worker.
    */
   static final int MAX_UNSTARTED_DEATHS = 3;
 
@@ -102,12 +103,12 @@ public final class PoolSlot {
   }
 
   /**
-   * The slot's loop. No Throwable ends it: a dead slot would leave its job, and every job after
-   * it, pending forever. A fault running a job fails that job ({@link #executeGuarded}); a fault
+   * The slot's loop. No Throwable ends it: a dead slot would leave its job, and every job after it,
+   * pending forever. A fault running a job fails that job ({@link #executeGuarded}); a fault
    * starting a worker fails one queued job, as a failed start does; any other fault (in the hub,
    * say) starts the slot over: its worker is killed and the loop goes on after a back-off. The
-   * recovery runs inside the same guard, so a fault while recovering is just the next fault.
-   * Only STOP, or an interrupt, ends it.
+   * recovery runs inside the same guard, so a fault while recovering is just the next fault. Only
+   * STOP, or an interrupt, ends it.
    */
   private void run() {
     try {
@@ -243,8 +244,8 @@ public final class PoolSlot {
   }
 
   /**
-   * Runs a job; whatever goes wrong fails that job and retires its worker, but never ends the
-   * slot thread (a dead slot would leave its job, and every job after it, hanging).
+   * Runs a job; whatever goes wrong fails that job and retires its worker, but never ends the slot
+   * thread (a dead slot would leave its job, and every job after it, hanging).
    */
   private void executeGuarded(Job job) throws InterruptedException {
     try {
@@ -353,7 +354,8 @@ public final class PoolSlot {
       awaitExit(w);
       retire(w, Retirement.KILLED);
       counters.failed(
-          job, new TaskTimeoutException(job.taskName(), job.timeout().orElseThrow(), w.child.pid()));
+          job,
+          new TaskTimeoutException(job.taskName(), job.timeout().orElseThrow(), w.child.pid()));
       return;
     }
     if (badFrame == null && reply.isPresent()) {
@@ -411,7 +413,8 @@ public final class PoolSlot {
       w.kill();
       status = w.child.waitFor(EXIT_GRACE);
     }
-    return status.orElseThrow(() -> new IllegalStateException("worker " + w.child.pid() + " will not die"));
+    return status.orElseThrow(
+        () -> new IllegalStateException("worker " + w.child.pid() + " will not die"));
   }
 
   private static void stopGracefully(Worker w) throws InterruptedException {

@@ -23,9 +23,9 @@ import java.util.jar.Manifest;
  * Finds, at run time, the class path a child JVM needs to load the same classes as this one.
  *
  * <p>{@code java.class.path} alone is not enough: test runners may start the JVM with a
- * manifest-only jar whose {@code Class-Path} attribute holds the real entries, and
- * {@code mvn exec:java} loads the project into a {@link URLClassLoader} inside Maven's own JVM.
- * Stateless; thread-safe.
+ * manifest-only jar whose {@code Class-Path} attribute holds the real entries, and {@code mvn
+ * exec:java} loads the project into a {@link URLClassLoader} inside Maven's own JVM. Stateless;
+ * thread-safe.
  */
 public final class RuntimeClassPath {
 
@@ -70,8 +70,8 @@ public final class RuntimeClassPath {
   }
 
   /**
-   * Replaces a jar whose manifest has a {@code Class-Path} (a launcher's "manifest-only jar")
-   * with the entries it names, resolved against the jar's folder. Other entries stay.
+   * Replaces a jar whose manifest has a {@code Class-Path} (a launcher's "manifest-only jar") with
+   * the entries it names, resolved against the jar's folder. Other entries stay.
    */
   public static String expandManifestOnlyJars(String classPath) {
     Set<String> out = new LinkedHashSet<>();
@@ -89,7 +89,9 @@ public final class RuntimeClassPath {
     try (JarFile jarFile = new JarFile(jar.toFile())) {
       Manifest manifest = jarFile.getManifest();
       String attribute =
-          manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+          manifest == null
+              ? null
+              : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
       if (attribute == null) {
         return entries;
       }

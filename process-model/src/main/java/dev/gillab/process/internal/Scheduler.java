@@ -1,9 +1,9 @@
 package dev.gillab.process.internal;
 
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 
 /**
  * One daemon timer thread shared by the module for deadlines (child timeouts, task timeouts).

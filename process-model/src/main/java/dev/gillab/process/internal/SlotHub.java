@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The pool as a slot sees it: the queue of jobs, the pool's state, a way to wake waiting slots.
- * The slot asks; the pool decides. Implementations are thread-safe.
+ * The pool as a slot sees it: the queue of jobs, the pool's state, a way to wake waiting slots. The
+ * slot asks; the pool decides. Implementations are thread-safe.
  */
 public interface SlotHub {
   /** Blocks up to {@code maxWait} for something to do. */

@@ -18,11 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The main loop of a pool worker JVM. Frames come in on stdin and go out on stdout; stderr is
- * for logs. Each REQUEST is answered with STARTED before the task runs, then RESULT or FAILURE:
- * the parent fails a task with its dying worker only once STARTED has come. {@code System.out} is pointed at stderr first, so a stray {@code println} in a task
- * cannot corrupt the frame stream. The worker exits at end of stdin (its parent is gone or done)
- * and on a SHUTDOWN frame; {@link ChildMain} also watches the parent's pid.
+ * The main loop of a pool worker JVM. Frames come in on stdin and go out on stdout; stderr is for
+ * logs. Each REQUEST is answered with STARTED before the task runs, then RESULT or FAILURE: the
+ * parent fails a task with its dying worker only once STARTED has come. {@code System.out} is
+ * pointed at stderr first, so a stray {@code println} in a task cannot corrupt the frame stream.
+ * The worker exits at end of stdin (its parent is gone or done) and on a SHUTDOWN frame; {@link
+ * ChildMain} also watches the parent's pid.
  *
  * <p>Arguments: {@code --max-frame-bytes N} and any number of {@code --module <class>}.
  * Single-threaded: it serves one request at a time.
@@ -38,7 +39,8 @@ public final class WorkerMain {
 
   public static void main(String[] args) throws Exception {
     FileOutputStream frameOut = new FileOutputStream(FileDescriptor.out);
-    System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+    System.setOut(
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
 
     int maxFrameBytes = Frame.DEFAULT_MAX_FRAME_BYTES;
     TaskRegistry.Builder builder = TaskRegistry.builder().addModule(new BuiltinTasks());

@@ -13,12 +13,16 @@ import java.util.concurrent.TimeUnit;
 public final class LessonTasks implements TaskModule {
   /** Sum of int64s. */
   public static final String SUM = "lesson.sum";
+
   /** Halts the worker with the int64 payload as exit code. */
   public static final String HALT = "lesson.halt";
+
   /** Sleeps the int64 payload in ms; first writes {@link #SLEEP_STARTED} to stderr. */
   public static final String SLEEP = "lesson.sleep";
+
   /** The stderr line {@link #SLEEP} writes when it starts. */
   public static final String SLEEP_STARTED = "lesson.sleep started";
+
   /** Spins the CPU for the int64 payload in ms; returns pid, start and end (epoch micros). */
   public static final String SPIN = "lesson.spin";
 
@@ -45,7 +49,8 @@ public final class LessonTasks implements TaskModule {
         SPIN,
         input -> {
           long start = epochMicros();
-          long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Codecs.int64().decode(input));
+          long until =
+              System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Codecs.int64().decode(input));
           long spins = 0;
           while (System.nanoTime() < until) {
             spins++;

@@ -11,10 +11,10 @@ import java.util.List;
  *
  * <h2>The idea</h2>
  *
- * A child JVM loads its classes afresh, so it has its own copy of every static field. The
- * parent sets {@code counter} to 100; the child finds its own {@code counter} at 0, adds one,
- * and the parent's copy stays 100. The child's value reaches the parent only as a message: a
- * line the child wrote on its stdout and the parent read.
+ * A child JVM loads its classes afresh, so it has its own copy of every static field. The parent
+ * sets {@code counter} to 100; the child finds its own {@code counter} at 0, adds one, and the
+ * parent's copy stays 100. The child's value reaches the parent only as a message: a line the child
+ * wrote on its stdout and the parent read.
  *
  * <h2>How to run</h2>
  *

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>The idea</h2>
  *
- * To have a worker JVM add numbers, the parent names a task ({@code lesson.sum}) and encodes
- * the numbers as bytes with a codec; the frame that goes down the pipe is a magic, a length, a
- * type, a request id, the name and the payload. No object crosses the pipe: the worker looks the
- * name up in its own registry, so a name it does not know is an error, not a class to load.
+ * To have a worker JVM add numbers, the parent names a task ({@code lesson.sum}) and encodes the
+ * numbers as bytes with a codec; the frame that goes down the pipe is a magic, a length, a type, a
+ * request id, the name and the payload. No object crosses the pipe: the worker looks the name up in
+ * its own registry, so a name it does not know is an error, not a class to load.
  *
  * <h2>How to run</h2>
  *
@@ -50,12 +50,24 @@ public final class Process_02_ExplicitMessages {
     byte[] bytes = wire.toByteArray();
     System.out.println("request: " + request);
     System.out.println(
-        "on the wire: " + bytes.length + " bytes = 6 prefix + 11 header + "
-            + request.taskName().length() + " name + " + request.payloadLength() + " payload");
+        "on the wire: "
+            + bytes.length
+            + " bytes = 6 prefix + 11 header + "
+            + request.taskName().length()
+            + " name + "
+            + request.payloadLength()
+            + " payload");
     BaseEncoding hex = BaseEncoding.base16().lowerCase();
     System.out.println(
-        "prefix and header: " + hex.encode(bytes, 0, 2) + " " + hex.encode(bytes, 2, 4) + " "
-            + hex.encode(bytes, 6, 1) + " " + hex.encode(bytes, 7, 8) + " "
+        "prefix and header: "
+            + hex.encode(bytes, 0, 2)
+            + " "
+            + hex.encode(bytes, 2, 4)
+            + " "
+            + hex.encode(bytes, 6, 1)
+            + " "
+            + hex.encode(bytes, 7, 8)
+            + " "
             + hex.encode(bytes, 15, 2));
 
     try (ProcessPool pool =

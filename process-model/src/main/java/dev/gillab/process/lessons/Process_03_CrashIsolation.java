@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  *
  * A child JVM that halts, or that is killed with SIGKILL, ends alone: the parent sees an exit
  * status (137 means signal 9, SIGKILL) and carries on. In a pool the same holds per task: the
- * worker that halts fails only its own task, with the exit code and the last lines of its
- * stderr; the task on the other worker finishes, and a replacement worker serves the next one.
+ * worker that halts fails only its own task, with the exit code and the last lines of its stderr;
+ * the task on the other worker finishes, and a replacement worker serves the next one.
  *
  * <h2>How to run</h2>
  *
@@ -45,7 +45,8 @@ public final class Process_03_CrashIsolation {
   public static void main(String[] args) throws Exception {
     try (ChildJvm halting =
         ChildJvm.builder(Halt.class).jvmOptions(ProcessPool.FAST_START_OPTIONS).start()) {
-      System.out.println("a child that halts: " + halting.waitFor(Duration.ofSeconds(30)).orElseThrow());
+      System.out.println(
+          "a child that halts: " + halting.waitFor(Duration.ofSeconds(30)).orElseThrow());
     }
     try (ChildJvm sleeping =
         ChildJvm.builder(Sleep.class).jvmOptions(ProcessPool.FAST_START_OPTIONS).start()) {
@@ -81,23 +82,37 @@ public final class Process_03_CrashIsolation {
       } catch (ExecutionException e) {
         WorkerCrashedException crash = (WorkerCrashedException) e.getCause();
         System.out.println(
-            "pool of 2, task " + crash.taskName() + ": WorkerCrashedException, "
-                + crash.exitStatus() + ", stderr says \"" + crash.stderrTail().get(0) + "\"");
+            "pool of 2, task "
+                + crash.taskName()
+                + ": WorkerCrashedException, "
+                + crash.exitStatus()
+                + ", stderr says \""
+                + crash.stderrTail().get(0)
+                + "\"");
       }
       System.out.println(
           "pool of 2, task lesson.sleep on the other worker: finished, slept "
-              + sleep.get(30, TimeUnit.SECONDS) + " ms");
+              + sleep.get(30, TimeUnit.SECONDS)
+              + " ms");
       long sum =
-          pool.submit(LessonTasks.SUM, new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
-                  Codecs.int64s(), Codecs.int64())
+          pool.submit(
+                  LessonTasks.SUM,
+                  new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
+                  Codecs.int64s(),
+                  Codecs.int64())
               .get(30, TimeUnit.SECONDS);
       System.out.println("pool of 2, the replacement worker answers: sum of 1..10 = " + sum);
       com.google.common.base.Preconditions.checkState(
           pool.awaitReady(Duration.ofSeconds(30)), "the workers did not start");
       var stats = pool.stats();
       System.out.println(
-          "pool stats: tasks done " + stats.tasksDone() + ", failed " + stats.tasksFailed()
-              + "; workers started " + stats.workersStarted() + ", crashed "
+          "pool stats: tasks done "
+              + stats.tasksDone()
+              + ", failed "
+              + stats.tasksFailed()
+              + "; workers started "
+              + stats.workersStarted()
+              + ", crashed "
               + stats.workersCrashed());
     }
   }

@@ -13,11 +13,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>The idea</h2>
  *
- * Each worker is a whole JVM, with its own heap and its own threads: nothing it does waits for
- * the other. Two CPU-bound tasks given to a pool of two run side by side, one per process: each
- * task reports its worker's pid and when it started and ended, and the two intervals overlap.
- * (Under a GIL, two threads of one interpreter could not both run bytecode at once; two
- * processes can.)
+ * Each worker is a whole JVM, with its own heap and its own threads: nothing it does waits for the
+ * other. Two CPU-bound tasks given to a pool of two run side by side, one per process: each task
+ * reports its worker's pid and when it started and ended, and the two intervals overlap. (Under a
+ * GIL, two threads of one interpreter could not both run bytecode at once; two processes can.)
  *
  * <h2>How to run</h2>
  *

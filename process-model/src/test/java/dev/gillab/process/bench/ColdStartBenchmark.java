@@ -16,21 +16,27 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Cold start: from launching a worker JVM to its first reply (an empty task), per set of child
- * JVM options ("default" is {@link ProcessPool#FAST_START_OPTIONS}). Sample mode gives the median
- * over every start in the measurement. JMH measures the option sets one after another, so on a
- * shared machine compare them with {@link ColdStartRounds}, which interleaves them.
+ * Cold start: from launching a worker JVM to its first reply (an empty task), per set of child JVM
+ * options ("default" is {@link ProcessPool#FAST_START_OPTIONS}). Sample mode gives the median over
+ * every start in the measurement. JMH measures the option sets one after another, so on a shared
+ * machine compare them with {@link ColdStartRounds}, which interleaves them.
  */
 @State(Scope.Thread)
 public class ColdStartBenchmark {
   private static final Map<String, List<String>> OPTIONS =
       Map.of(
-          "none", List.of(),
-          "serialgc", List.of("-XX:+UseSerialGC"),
-          "noperfdata", List.of("-XX:-UsePerfData"),
-          "tiered1", List.of("-XX:TieredStopAtLevel=1"),
-          "xshareoff", List.of("-Xshare:off"),
-          "default", ProcessPool.FAST_START_OPTIONS,
+          "none",
+          List.of(),
+          "serialgc",
+          List.of("-XX:+UseSerialGC"),
+          "noperfdata",
+          List.of("-XX:-UsePerfData"),
+          "tiered1",
+          List.of("-XX:TieredStopAtLevel=1"),
+          "xshareoff",
+          List.of("-Xshare:off"),
+          "default",
+          ProcessPool.FAST_START_OPTIONS,
           "default+tiered1",
           ImmutableList.<String>builder()
               .addAll(ProcessPool.FAST_START_OPTIONS)

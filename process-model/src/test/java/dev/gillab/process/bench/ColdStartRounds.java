@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Cold start of a real worker, per set of JVM options, measured interleaved: each round starts
- * one worker with every option set in turn (the order rotates from round to round), so every
- * set sees the same machine load. A start is timed from building a 1-worker pool to the first
- * reply of an empty task (launch, JVM start, READY, one round trip). Prints the median and the
- * ratio to no options. Not a JMH benchmark: JMH runs one parameter after another, and on a
- * shared machine the load drifts more between them than the options differ.
+ * Cold start of a real worker, per set of JVM options, measured interleaved: each round starts one
+ * worker with every option set in turn (the order rotates from round to round), so every set sees
+ * the same machine load. A start is timed from building a 1-worker pool to the first reply of an
+ * empty task (launch, JVM start, READY, one round trip). Prints the median and the ratio to no
+ * options. Not a JMH benchmark: JMH runs one parameter after another, and on a shared machine the
+ * load drifts more between them than the options differ.
  *
  * <p>Run (after {@code mvn -B -q install -DskipTests}):
  *
@@ -99,5 +99,4 @@ public final class ColdStartRounds {
   private static double median(List<Double> values) {
     return Quantiles.median().compute(values);
   }
-
 }

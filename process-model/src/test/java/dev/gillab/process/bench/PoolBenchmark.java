@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A warm pool: round trip of an empty task on 2 workers (sample mode gives the median), tiny
- * tasks per second with 64 in flight, and the same CPU-bound work (4 equal tasks) on 1 and on 2
- * workers, whose ratio is the speed-up.
+ * A warm pool: round trip of an empty task on 2 workers (sample mode gives the median), tiny tasks
+ * per second with 64 in flight, and the same CPU-bound work (4 equal tasks) on 1 and on 2 workers,
+ * whose ratio is the speed-up.
  */
 @State(Scope.Benchmark)
 public class PoolBenchmark {

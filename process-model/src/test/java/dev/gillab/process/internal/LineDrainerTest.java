@@ -56,9 +56,11 @@ class LineDrainerTest {
       }
       verifyNoMoreInteractions(sink);
       assertEquals(
-          List.of("test-drainer: a line listener threw; draining goes on"
-              + " (further failures are not logged)"),
-          log.messages(), "the first failure is logged, once");
+          List.of(
+              "test-drainer: a line listener threw; draining goes on"
+                  + " (further failures are not logged)"),
+          log.messages(),
+          "the first failure is logged, once");
     }
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An Error on a slot thread while it runs a job (here: completing the job's future throws, as an
- * OutOfMemoryError copying a reply would): that job fails with it, the worker is replaced, and
- * the next job runs. Real worker JVMs; the hub is a mock that hands out the two jobs.
+ * OutOfMemoryError copying a reply would): that job fails with it, the worker is replaced, and the
+ * next job runs. Real worker JVMs; the hub is a mock that hands out the two jobs.
  */
 class PoolSlotIT {
   private static final Duration WAIT = Duration.ofSeconds(30);

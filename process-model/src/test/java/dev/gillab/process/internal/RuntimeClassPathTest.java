@@ -23,7 +23,8 @@ class RuntimeClassPathTest {
         JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
       jarOut.finish(); // only the manifest
     }
-    String expanded = RuntimeClassPath.expandManifestOnlyJars(jar.toString() + File.pathSeparator + "other");
+    String expanded =
+        RuntimeClassPath.expandManifestOnlyJars(jar.toString() + File.pathSeparator + "other");
     assertEquals(
         String.join(
             File.pathSeparator,
@@ -36,6 +37,8 @@ class RuntimeClassPathTest {
 
   @Test
   void plainEntriesStayAsTheyAre() {
-    assertEquals("a" + File.pathSeparator + "b.jar", RuntimeClassPath.expandManifestOnlyJars("a" + File.pathSeparator + "b.jar"));
+    assertEquals(
+        "a" + File.pathSeparator + "b.jar",
+        RuntimeClassPath.expandManifestOnlyJars("a" + File.pathSeparator + "b.jar"));
   }
 }

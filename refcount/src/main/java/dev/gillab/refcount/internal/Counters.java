@@ -10,29 +10,28 @@ import java.util.function.ToLongFunction;
 /**
  * A heap's ids and counters, kept cheap enough for an allocation per interpreted instruction.
  *
- * <p>Each thread that uses the heap gets its own {@link Cell}: it draws ids from a private
- * block of {@value #ID_BLOCK} (one atomic per block, not per object) and counts its allocations
- * and frees with single-writer plain stores, which need no atomic instruction or fence.
- * Readers sum the cells; a reader on another thread sees each cell as of a moment ago, which is
- * why {@code Heap.stats()} is exact only when nobody is allocating or freeing meanwhile.
- * The first thread to use the heap (an interpreter's main thread, or whoever holds the GIL) finds
- * its cell with one field read; others go through a {@link ThreadLocal}.
+ * <p>Each thread that uses the heap gets its own {@link Cell}: it draws ids from a private block of
+ * {@value #ID_BLOCK} (one atomic per block, not per object) and counts its allocations and frees
+ * with single-writer plain stores, which need no atomic instruction or fence. Readers sum the
+ * cells; a reader on another thread sees each cell as of a moment ago, which is why {@code
+ * Heap.stats()} is exact only when nobody is allocating or freeing meanwhile. The first thread to
+ * use the heap (an interpreter's main thread, or whoever holds the GIL) finds its cell with one
+ * field read; others go through a {@link ThreadLocal}.
  *
- * <p>The peak is a live count the heap really had, never more. While one thread is the only
- * one that has counted anything (an interpreter's main thread, the common case) the peak is
- * exact and costs a compare of two fields of its own cell, kept with a plain store: that cell's
- * allocated minus freed <em>is</em> the heap's live count. Once a second thread counts, each
- * allocation sums the cells, reading every allocated count before any freed count; the counts
- * only grow, so the sum is at most the live count at the moment between the two passes: the
- * peak may miss a maximum that lasted only while the cells were being read, but never reports
- * one that did not happen (as current as plain stores make the other threads' counts).
+ * <p>The peak is a live count the heap really had, never more. While one thread is the only one
+ * that has counted anything (an interpreter's main thread, the common case) the peak is exact and
+ * costs a compare of two fields of its own cell, kept with a plain store: that cell's allocated
+ * minus freed <em>is</em> the heap's live count. Once a second thread counts, each allocation sums
+ * the cells, reading every allocated count before any freed count; the counts only grow, so the sum
+ * is at most the live count at the moment between the two passes: the peak may miss a maximum that
+ * lasted only while the cells were being read, but never reports one that did not happen (as
+ * current as plain stores make the other threads' counts).
  *
- * <p>Cells do not pile up: when a new thread adds its cell, the cells of threads that have
- * ended are folded into base counts published with the remaining cells in one {@link Cells}
- * snapshot (a reader sums one snapshot, so nothing is counted twice or lost). A heap used by a
- * pool that replaces its threads keeps about one cell per living thread, plus the first cell,
- * kept for its peak.
- * Thread-safe.
+ * <p>Cells do not pile up: when a new thread adds its cell, the cells of threads that have ended
+ * are folded into base counts published with the remaining cells in one {@link Cells} snapshot (a
+ * reader sums one snapshot, so nothing is counted twice or lost). A heap used by a pool that
+ * replaces its threads keeps about one cell per living thread, plus the first cell, kept for its
+ * peak. Thread-safe.
  */
 public final class Counters {
   static final int ID_BLOCK = 1024;
@@ -47,8 +46,10 @@ public final class Counters {
   }
 
   private final AtomicLong nextBlock = new AtomicLong(1);
+
   @SuppressWarnings("ThreadLocalUsage") // one per heap on purpose: each heap counts apart
   private final ThreadLocal<Cell> mine = new ThreadLocal<>();
+
   private final Object cellsLock = new Object();
 
   @GuardedBy("cellsLock")
@@ -125,8 +126,8 @@ public final class Counters {
   }
 
   /**
-   * A live count the heap really had a moment ago, never more: every allocated count is read
-   * before any freed count, and both only grow.
+   * A live count the heap really had a moment ago, never more: every allocated count is read before
+   * any freed count, and both only grow.
    */
   public long liveAtMost() {
     Cells all = cells;
@@ -196,8 +197,8 @@ public final class Counters {
     }
 
     /**
-     * These cells without those of ended threads (their counts folded into the base; a thread
-     * found ended by {@code isAlive()} has made all its plain stores visible), plus {@code c}.
+     * These cells without those of ended threads (their counts folded into the base; a thread found
+     * ended by {@code isAlive()} has made all its plain stores visible), plus {@code c}.
      */
     Cells foldEndedAndAdd(Cell c) {
       Cell[] kept = new Cell[cells.length + 1];
@@ -221,8 +222,8 @@ public final class Counters {
 
   /**
    * One thread's ids and counts. Written only by that thread with plain stores (no fence, no
-   * atomic: this is the hot path); other threads read them racily, which on a 64-bit JVM gives
-   * a value that was current a moment ago, never a torn one.
+   * atomic: this is the hot path); other threads read them racily, which on a 64-bit JVM gives a
+   * value that was current a moment ago, never a torn one.
    */
   static final class Cell {
     final Thread thread;

@@ -5,9 +5,9 @@ import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.ArrayDeque;
 
 /**
- * What a debug heap remembers about one object: where it was allocated and its last few
- * accesses (oldest first), each with the thread and the caller's frame. Thread-safe: the
- * access ring is guarded by this record's monitor.
+ * What a debug heap remembers about one object: where it was allocated and its last few accesses
+ * (oldest first), each with the thread and the caller's frame. Thread-safe: the access ring is
+ * guarded by this record's monitor.
  */
 public final class DebugRecord {
   private final String allocationSite;
@@ -28,8 +28,14 @@ public final class DebugRecord {
 
   /** Notes {@code "incRef -> 2 on main at Demo.main(Demo.java:14)"}, forgetting the oldest. */
   public void record(String operation, int countAfter) {
-    String line = operation + " -> " + countAfter + " on " + Thread.currentThread().getName()
-        + " at " + Sites.caller();
+    String line =
+        operation
+            + " -> "
+            + countAfter
+            + " on "
+            + Thread.currentThread().getName()
+            + " at "
+            + Sites.caller();
     synchronized (this) {
       if (accesses.size() == kept) {
         accesses.removeFirst();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Lesson helper: {@code incRef}+{@code decRef} pairs on one object, as many as asked, on
- * whichever threads run it; a thread whose count change throws stops there and counts one error.
+ * Lesson helper: {@code incRef}+{@code decRef} pairs on one object, as many as asked, on whichever
+ * threads run it; a thread whose count change throws stops there and counts one error.
  *
  * <p>Thread-safe: the error count is atomic; whether the object's count survives many threads is
  * what the lessons show.

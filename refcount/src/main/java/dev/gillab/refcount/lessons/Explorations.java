@@ -5,16 +5,16 @@ import dev.gillab.threads.explore.Program;
 import java.util.function.Supplier;
 
 /**
- * How the count lessons show a race: what every schedule of it comes to, then one schedule step
- * by step.
+ * How the count lessons show a race: what every schedule of it comes to, then one schedule step by
+ * step.
  */
 final class Explorations {
   private Explorations() {}
 
   /**
-   * Prints, under {@code everyTitle}, the summary of exploring every schedule of {@code race};
-   * then a blank line and, under {@code oneTitle}, the step table of replaying {@code schedule}.
-   * Each takes a fresh program from {@code race}, so neither run sees the other's state.
+   * Prints, under {@code everyTitle}, the summary of exploring every schedule of {@code race}; then
+   * a blank line and, under {@code oneTitle}, the step table of replaying {@code schedule}. Each
+   * takes a fresh program from {@code race}, so neither run sees the other's state.
    */
   static <S> void printEveryScheduleThenOne(
       Supplier<Program<S>> race, String everyTitle, String oneTitle, String schedule)

@@ -6,6 +6,8 @@ import dev.gillab.refcount.HeapObject;
 import dev.gillab.refcount.IllegalRefCountException;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * A reference count is the number of holders an object has. Allocating makes the first holder

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * CPython's {@code sys.getrefcount(a)} answers one more than you expect: passing {@code a} to
- * the function makes the call itself a holder while it runs. A fresh list held by one name
- * reports 2; after {@code b = a} it reports 3. {@code Heap.getRefCount} does the same, for the
- * same reason: it takes a reference, reads the count, and lets go.
+ * CPython's {@code sys.getrefcount(a)} answers one more than you expect: passing {@code a} to the
+ * function makes the call itself a holder while it runs. A fresh list held by one name reports 2;
+ * after {@code b = a} it reports 3. {@code Heap.getRefCount} does the same, for the same reason: it
+ * takes a reference, reads the count, and lets go.
  *
  * <pre>
  * a = []

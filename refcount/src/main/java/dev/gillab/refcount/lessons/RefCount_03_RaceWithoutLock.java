@@ -6,14 +6,16 @@ import dev.gillab.threads.explore.Explorer;
 import dev.gillab.threads.explore.Outcome;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * A plain count is changed by reading it and writing it back ({@code tmp = count; count = tmp
- * + 1}). Two threads doing that at once can each read the same value, and then one write
- * overwrites the other. Lose a decrement and the count stays above zero after every holder let
- * go: a leak. Lose an increment and the count reaches zero while someone still holds the object:
- * it is freed under their feet. The explorer runs every interleaving of two holders and shows
- * one schedule of each; the heap catches both (a use-after-free exception, a leak report).
+ * A plain count is changed by reading it and writing it back ({@code tmp = count; count = tmp +
+ * 1}). Two threads doing that at once can each read the same value, and then one write overwrites
+ * the other. Lose a decrement and the count stays above zero after every holder let go: a leak.
+ * Lose an increment and the count reaches zero while someone still holds the object: it is freed
+ * under their feet. The explorer runs every interleaving of two holders and shows one schedule of
+ * each; the heap catches both (a use-after-free exception, a leak report).
  *
  * <h2>How to run</h2>
  *
@@ -76,8 +78,11 @@ public final class RefCount_03_RaceWithoutLock {
     Exploration all = explorer.exhaustive(CountRaces.plain(false, null));
     System.out.println(all.summary());
 
-    Execution freedTooEarly = all.findings().stream()
-        .filter(e -> e.outcome() == Outcome.STEP_FAILED).findFirst().orElseThrow();
+    Execution freedTooEarly =
+        all.findings().stream()
+            .filter(e -> e.outcome() == Outcome.STEP_FAILED)
+            .findFirst()
+            .orElseThrow();
     System.out.println();
     System.out.println("Count reached 0 while T2 still held the object (use-after-free, caught):");
     System.out.print(freedTooEarly.table());

@@ -1,13 +1,15 @@
 package dev.gillab.refcount.lessons;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * The read and the write of a plain count do no harm when nobody else can change the count in
- * between. Put every {@code incRef}/{@code decRef} inside one lock and the explorer, running
- * every schedule of the same two holders as lesson 03, finds nothing wrong: the lock lets
- * threads interleave only between whole count changes. This is how CPython's GIL makes its
- * plain counts correct: one lock around all of them.
+ * between. Put every {@code incRef}/{@code decRef} inside one lock and the explorer, running every
+ * schedule of the same two holders as lesson 03, finds nothing wrong: the lock lets threads
+ * interleave only between whole count changes. This is how CPython's GIL makes its plain counts
+ * correct: one lock around all of them.
  *
  * <h2>How to run</h2>
  *

@@ -7,13 +7,15 @@ import dev.gillab.threads.explore.Exploration;
 import dev.gillab.threads.explore.Explorer;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * Without an outside lock, each count change must be one indivisible step: an atomic
  * read-modify-write (here a {@code VarHandle}'s {@code getAndAdd} and compare-and-set). Then no
- * interleaving can lose an update: the explorer finds nothing in any schedule, and two real
- * threads hammering one object end where they began. The price is an atomic instruction per
- * change, even when only one thread ever touches the object (lesson 06 avoids most of it).
+ * interleaving can lose an update: the explorer finds nothing in any schedule, and two real threads
+ * hammering one object end where they began. The price is an atomic instruction per change, even
+ * when only one thread ever touches the object (lesson 06 avoids most of it).
  *
  * <h2>How to run</h2>
  *
@@ -46,7 +48,8 @@ public final class RefCount_05_AtomicCounts {
       HeapObject<String> shared = heap.allocate("shared");
       CountPairs pairs = new CountPairs(shared, PAIRS);
       pairs.onThreads("T1", "T2");
-      System.out.printf("2 real threads x %,d incRef+decRef on one object: refCount %d, errors %d%n",
+      System.out.printf(
+          "2 real threads x %,d incRef+decRef on one object: refCount %d, errors %d%n",
           PAIRS, shared.refCount(), pairs.errors());
       System.out.println("last decRef frees it: " + shared.decRef() + "; heap: " + heap.stats());
     }

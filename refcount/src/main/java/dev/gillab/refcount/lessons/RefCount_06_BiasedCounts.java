@@ -5,15 +5,17 @@ import dev.gillab.refcount.Heap;
 import dev.gillab.refcount.HeapObject;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
  * Most objects are only ever touched by the thread that made them. Biased counting (PEP 703,
- * free-threaded CPython) gives that owner a count of its own, changed with plain stores, and
- * makes every other thread use a shared atomic count. Neither count alone is the truth; their
- * sum is. When the owner's count hits zero it merges the two; when another thread takes the
- * shared count below zero it asks the owner to merge (here: the owner does so before it ends,
- * and the heap does it for an owner that has ended). The object is freed once, when the sum
- * is zero. The explorer finds no bad schedule; two real threads agree.
+ * free-threaded CPython) gives that owner a count of its own, changed with plain stores, and makes
+ * every other thread use a shared atomic count. Neither count alone is the truth; their sum is.
+ * When the owner's count hits zero it merges the two; when another thread takes the shared count
+ * below zero it asks the owner to merge (here: the owner does so before it ends, and the heap does
+ * it for an owner that has ended). The object is freed once, when the sum is zero. The explorer
+ * finds no bad schedule; two real threads agree.
  *
  * <h2>How to run</h2>
  *
@@ -48,6 +50,7 @@ import dev.gillab.refcount.HeapObject;
 public final class RefCount_06_BiasedCounts {
   /** T2 lets go before T1 does: its shared count goes below zero and T1 merges on exit. */
   static final String SCHEDULE = "T1,T1,T2,T2,T2,T2,T1,T1";
+
   static final int PAIRS = 1_000_000;
 
   private RefCount_06_BiasedCounts() {}
@@ -67,10 +70,11 @@ public final class RefCount_06_BiasedCounts {
       other.start();
       pairs.run(); // the owner, on its local count
       other.join();
-      System.out.printf("owner and another thread x %,d incRef+decRef: refCount %d, errors %d%n",
+      System.out.printf(
+          "owner and another thread x %,d incRef+decRef: refCount %d, errors %d%n",
           PAIRS, shared.refCount(), pairs.errors());
-      System.out.println("owner's last decRef frees it: " + shared.decRef() + "; heap: "
-          + heap.stats());
+      System.out.println(
+          "owner's last decRef frees it: " + shared.decRef() + "; heap: " + heap.stats());
     }
   }
 }

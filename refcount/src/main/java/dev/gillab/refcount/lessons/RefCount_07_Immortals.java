@@ -5,13 +5,15 @@ import dev.gillab.refcount.Heap;
 import dev.gillab.refcount.HeapObject;
 
 /**
+ *
+ *
  * <h2>The idea</h2>
  *
- * Some objects live as long as the interpreter: None, True, False, small integers. Counting
- * their holders is wasted work, and with threads it is worse: every thread writes the same
- * count, so the cache line bounces between cores even when the counts are atomic. PEP 683 makes
- * them immortal: a fixed count that {@code incRef} and {@code decRef} never write. Nothing is
- * written, so nothing can be lost, even on a PLAIN heap without a lock.
+ * Some objects live as long as the interpreter: None, True, False, small integers. Counting their
+ * holders is wasted work, and with threads it is worse: every thread writes the same count, so the
+ * cache line bounces between cores even when the counts are atomic. PEP 683 makes them immortal: a
+ * fixed count that {@code incRef} and {@code decRef} never write. Nothing is written, so nothing
+ * can be lost, even on a PLAIN heap without a lock.
  *
  * <h2>How to run</h2>
  *
@@ -45,12 +47,18 @@ public final class RefCount_07_Immortals {
       for (int i = 0; i < 3; i++) {
         freed |= none.decRef();
       }
-      System.out.println("after 1,000 incRef and 3 decRef: refCount " + none.refCount()
-          + ", freed by a decRef: " + freed + ", freed " + none.isFreed());
+      System.out.println(
+          "after 1,000 incRef and 3 decRef: refCount "
+              + none.refCount()
+              + ", freed by a decRef: "
+              + freed
+              + ", freed "
+              + none.isFreed());
       System.out.println("getRefCount(None) = " + heap.getRefCount(none));
 
       new CountPairs(none, PAIRS).onThreads("T1", "T2");
-      System.out.printf("2 threads x %,d incRef+decRef, PLAIN heap, no lock: refCount %d%n",
+      System.out.printf(
+          "2 threads x %,d incRef+decRef, PLAIN heap, no lock: refCount %d%n",
           PAIRS, none.refCount());
       System.out.println("heap: " + heap.stats());
     }

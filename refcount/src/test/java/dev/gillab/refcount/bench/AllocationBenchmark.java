@@ -18,13 +18,13 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What the heap's bookkeeping costs: allocating and freeing a small object on a heap (the
- * interpreter's int per loop iteration), against creating the same object with {@code new} and
- * no heap. Average time per operation, in nanoseconds.
+ * interpreter's int per loop iteration), against creating the same object with {@code new} and no
+ * heap. Average time per operation, in nanoseconds.
  *
- * <p>Every side makes the same payload ({@code new SmallInt(next++)}) and hands what it made to
- * the {@link Blackhole}, so the payload escapes on every side and escape analysis can remove
- * none of them: the heap side pays for the payload, the heap object, the counters and the free;
- * the baseline pays for the payload alone.
+ * <p>Every side makes the same payload ({@code new SmallInt(next++)}) and hands what it made to the
+ * {@link Blackhole}, so the payload escapes on every side and escape analysis can remove none of
+ * them: the heap side pays for the payload, the heap object, the counters and the free; the
+ * baseline pays for the payload alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,8 +41,8 @@ public class AllocationBenchmark {
   }
 
   /**
-   * The same counted object made with {@code new} and no heap: a value, an id and a count, as
-   * a heap object has, but no counters, no checks and no free.
+   * The same counted object made with {@code new} and no heap: a value, an id and a count, as a
+   * heap object has, but no counters, no checks and no free.
    */
   public static final class CountedWithoutHeap {
     final long id;

@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One {@code incRef} + {@code decRef} pair per operation, per count strategy: PLAIN, ATOMIC
- * (one thread; two threads on one object), BIASED (in the owner thread; in another thread),
- * IMMORTAL. Throughput in pairs per microsecond.
+ * One {@code incRef} + {@code decRef} pair per operation, per count strategy: PLAIN, ATOMIC (one
+ * thread; two threads on one object), BIASED (in the owner thread; in another thread), IMMORTAL.
+ * Throughput in pairs per microsecond.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

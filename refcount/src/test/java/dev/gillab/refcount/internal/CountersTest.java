@@ -26,14 +26,15 @@ class CountersTest {
     Set<Long> ids = new HashSet<>();
     ids.add(counters.allocate()); // main: live 1
     for (int i = 0; i < 100; i++) { // a pool replacing its threads, one after another
-      runAndJoin(() -> {
-        synchronized (ids) {
-          ids.add(counters.allocate());
-          ids.add(counters.allocate());
-          counters.free();
-          counters.allocateImmortal();
-        }
-      });
+      runAndJoin(
+          () -> {
+            synchronized (ids) {
+              ids.add(counters.allocate());
+              ids.add(counters.allocate());
+              counters.free();
+              counters.allocateImmortal();
+            }
+          });
     }
     assertEquals(2, counters.cellCount(), "main's cell and the last thread's, not 101");
     assertEquals(201, counters.allocated());
@@ -52,13 +53,14 @@ class CountersTest {
   @Test
   void theFirstThreadsPeakSurvivesItsCellBeingFolded() throws Exception {
     Counters counters = new Counters();
-    runAndJoin(() -> {
-      counters.allocate();
-      counters.allocate();
-      counters.allocate(); // alone: live 3, the peak
-      counters.free();
-      counters.free();
-    });
+    runAndJoin(
+        () -> {
+          counters.allocate();
+          counters.allocate();
+          counters.allocate(); // alone: live 3, the peak
+          counters.free();
+          counters.free();
+        });
     runAndJoin(counters::free); // folds the first thread's cell
     assertEquals(1, counters.cellCount());
     assertEquals(3, counters.peak());

@@ -8,12 +8,12 @@ import dev.gillab.threads.explore.internal.TraceTable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of a program under one schedule: how it ended, the schedule that led there, the
- * trace of every step with the values it read and wrote, and the final state.
+ * One run of a program under one schedule: how it ended, the schedule that led there, the trace of
+ * every step with the values it read and wrote, and the final state.
  *
- * <p>{@link #table()} renders the trace as a column per thread and a row per step, which is
- * how a learner reads an interleaving; {@link #schedule()} is the compact string that
- * {@link Explorer#replay} turns back into exactly this run. Immutable.
+ * <p>{@link #table()} renders the trace as a column per thread and a row per step, which is how a
+ * learner reads an interleaving; {@link #schedule()} is the compact string that {@link
+ * Explorer#replay} turns back into exactly this run. Immutable.
  */
 public final class Execution {
   private final String programName;
@@ -93,8 +93,8 @@ public final class Execution {
   }
 
   /**
-   * One line on how the run ended, e.g. {@code "invariant 'x == 2' violated: x = 1"} or
-   * {@code "deadlock: T1 waits at 'lock B'; T2 waits at 'lock A'"}.
+   * One line on how the run ended, e.g. {@code "invariant 'x == 2' violated: x = 1"} or {@code
+   * "deadlock: T1 waits at 'lock B'; T2 waits at 'lock A'"}.
    *
    * @return the verdict, without a line break
    */
@@ -131,8 +131,8 @@ public final class Execution {
   }
 
   /**
-   * The trace as a table (a column per thread, a row per step), the schedule and the verdict:
-   * the interleaving as a learner reads it.
+   * The trace as a table (a column per thread, a row per step), the schedule and the verdict: the
+   * interleaving as a learner reads it.
    *
    * @return the table, lines ended by the platform's line separator
    */

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an exploration found: how many schedules it ran, how many of them ended in each
- * {@link Outcome}, and the findings themselves (each an {@link Execution} with its schedule and
- * trace table), in the order found. Immutable.
+ * What an exploration found: how many schedules it ran, how many of them ended in each {@link
+ * Outcome}, and the findings themselves (each an {@link Execution} with its schedule and trace
+ * table), in the order found. Immutable.
  */
 public final class Exploration {
   private final String programName;
@@ -72,8 +72,8 @@ public final class Exploration {
   }
 
   /**
-   * Whether an exhaustive search covered every schedule: only then does "no finding" prove
-   * that no interleaving goes wrong.
+   * Whether an exhaustive search covered every schedule: only then does "no finding" prove that no
+   * interleaving goes wrong.
    *
    * @return {@code true} when the search was not cut by a bound; {@code false} for random runs
    */
@@ -155,14 +155,22 @@ public final class Exploration {
    * @return the summary, without a line break
    */
   public String summary() {
-    StringBuilder s = new StringBuilder()
-        .append(mode).append(": ")
-        .append(schedules).append(schedules == 1 ? " schedule, " : " schedules, ")
-        .append(findingCount()).append(findingCount() == 1 ? " finding" : " findings");
+    StringBuilder s =
+        new StringBuilder()
+            .append(mode)
+            .append(": ")
+            .append(schedules)
+            .append(schedules == 1 ? " schedule, " : " schedules, ")
+            .append(findingCount())
+            .append(findingCount() == 1 ? " finding" : " findings");
     StringBuilder kinds = new StringBuilder();
     for (Map.Entry<Outcome, Long> e : outcomes.entrySet()) {
       if (e.getKey().isFinding() && e.getValue() > 0) {
-        kinds.append(kinds.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+        kinds
+            .append(kinds.length() == 0 ? "" : ", ")
+            .append(e.getKey())
+            .append(' ')
+            .append(e.getValue());
       }
     }
     if (kinds.length() > 0) {
@@ -180,8 +188,12 @@ public final class Exploration {
    * @return e.g. {@code "6 schedules in 4.1 ms (1,463 schedules/s)"}
    */
   public String speed() {
-    return String.format(Locale.ROOT, "%d schedules in %.1f ms (%,.0f schedules/s)",
-        schedules, elapsed.toNanos() / 1e6, schedulesPerSecond());
+    return String.format(
+        Locale.ROOT,
+        "%d schedules in %.1f ms (%,.0f schedules/s)",
+        schedules,
+        elapsed.toNanos() / 1e6,
+        schedulesPerSecond());
   }
 
   @Override

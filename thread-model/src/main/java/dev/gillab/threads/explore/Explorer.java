@@ -25,38 +25,36 @@ import java.util.function.Consumer;
  * <h2>How it works</h2>
  *
  * Each program thread is a real Java thread, virtual where the JDK has them (so {@code
- * Thread.currentThread()}, lock ownership and thread-locals behave as they do in production
- * code), that waits for its turn before every step. The explorer lets exactly one step run,
- * waits for it to finish, then chooses the next among the <em>enabled</em> steps. Nothing runs
- * concurrently, so a run is a pure function of its schedule: replaying the same thread order
- * gives the same run, every time.
+ * Thread.currentThread()}, lock ownership and thread-locals behave as they do in production code),
+ * that waits for its turn before every step. The explorer lets exactly one step run, waits for it
+ * to finish, then chooses the next among the <em>enabled</em> steps. Nothing runs concurrently, so
+ * a run is a pure function of its schedule: replaying the same thread order gives the same run,
+ * every time.
  *
  * <ul>
- *   <li>{@link #exhaustive} is a depth-first search over the choices: every schedule, each run
- *       from a fresh state. Two threads of two steps have 6 schedules; three have 90.
+ *   <li>{@link #exhaustive} is a depth-first search over the choices: every schedule, each run from
+ *       a fresh state. Two threads of two steps have 6 schedules; three have 90.
  *   <li>{@link #random} samples schedules with a seeded random choice, for programs too large to
  *       enumerate; the same seed gives the same schedules.
  *   <li>{@link #replay} runs one schedule given in the compact form a report prints.
  * </ul>
  *
- * A run ends in one of the {@link Outcome}s. A step that does not return within the per-step
- * bound is cut off (its thread interrupted and replaced) and reported. Each run gets fresh
- * threads that end with their last step, as a program's threads would, so no run sees the
- * thread identity, thread-locals or death of an earlier one (with {@link Builder#reuseThreads},
- * one thread per program thread serves every run instead); all are stopped and joined before
- * the call returns, so no explorer thread outlives an exploration. A step that ignores
- * interruption cannot be stopped in Java: its thread (a daemon) is named in {@link
- * Execution#strandedThreads()}, and the exploration stops there rather than strand more.
+ * A run ends in one of the {@link Outcome}s. A step that does not return within the per-step bound
+ * is cut off (its thread interrupted and replaced) and reported. Each run gets fresh threads that
+ * end with their last step, as a program's threads would, so no run sees the thread identity,
+ * thread-locals or death of an earlier one (with {@link Builder#reuseThreads}, one thread per
+ * program thread serves every run instead); all are stopped and joined before the call returns, so
+ * no explorer thread outlives an exploration. A step that ignores interruption cannot be stopped in
+ * Java: its thread (a daemon) is named in {@link Execution#strandedThreads()}, and the exploration
+ * stops there rather than strand more.
  *
- * <p>Where the running JDK has virtual threads (21 or later) the program threads are virtual,
- * and so is the scheduler that hands them their turns: a fresh virtual thread starts in a few
+ * <p>Where the running JDK has virtual threads (21 or later) the program threads are virtual, and
+ * so is the scheduler that hands them their turns: a fresh virtual thread starts in a few
  * microseconds and a turn passes between two of them without waking an OS thread, so the three
- * threads of {@code x += 1} run some 64,000 schedules a second where fresh platform threads, as
- * on JDK 17, run about 1,000 (see the module README). {@link Builder#virtualThreads} turns them
- * off.
+ * threads of {@code x += 1} run some 64,000 schedules a second where fresh platform threads, as on
+ * JDK 17, run about 1,000 (see the module README). {@link Builder#virtualThreads} turns them off.
  *
- * <p>An explorer is an immutable configuration and is thread-safe; each call runs its own
- * threads.
+ * <p>An explorer is an immutable configuration and is thread-safe; each call runs its own threads.
  */
 @Immutable
 public final class Explorer {
@@ -79,8 +77,8 @@ public final class Explorer {
   }
 
   /**
-   * Per-step bound 5 s, at most 1,000,000 schedules, at most 1,000 findings kept, fresh threads
-   * for every run, virtual where the JDK has them.
+   * Per-step bound 5 s, at most 1,000,000 schedules, at most 1,000 findings kept, fresh threads for
+   * every run, virtual where the JDK has them.
    *
    * @return the shared default explorer
    */
@@ -111,8 +109,8 @@ public final class Explorer {
   }
 
   /**
-   * Runs every schedule of {@code program} (depth-first), up to the schedule bound, and hands
-   * every run, passing or not, to {@code eachRun} as it ends.
+   * Runs every schedule of {@code program} (depth-first), up to the schedule bound, and hands every
+   * run, passing or not, to {@code eachRun} as it ends.
    *
    * @param <S> the type of the program's shared state
    * @param program the program to run
@@ -129,22 +127,25 @@ public final class Explorer {
       throws InterruptedException {
     checkNotNull(program, "program");
     checkNotNull(eachRun, "eachRun");
-    return kind().runScheduler(schedulerName(program), () -> {
-      Results results = new Results();
-      Stopwatch clock = Stopwatch.createStarted();
-      RunEngine engine = new RunEngine(stepTimeout);
-      DepthFirst dfs = new DepthFirst();
-      boolean complete;
-      try (ProgramThreads threads = threads(program)) {
-        do {
-          Execution run = engine.run(program, dfs, threads);
-          results.add(run);
-          eachRun.accept(run);
-          complete = !dfs.advance();
-        } while (!complete && results.schedules < maxSchedules && !results.stranded);
-      }
-      return results.build(program, "exhaustive", complete, clock.elapsed());
-    });
+    return kind()
+        .runScheduler(
+            schedulerName(program),
+            () -> {
+              Results results = new Results();
+              Stopwatch clock = Stopwatch.createStarted();
+              RunEngine engine = new RunEngine(stepTimeout);
+              DepthFirst dfs = new DepthFirst();
+              boolean complete;
+              try (ProgramThreads threads = threads(program)) {
+                do {
+                  Execution run = engine.run(program, dfs, threads);
+                  results.add(run);
+                  eachRun.accept(run);
+                  complete = !dfs.advance();
+                } while (!complete && results.schedules < maxSchedules && !results.stranded);
+              }
+              return results.build(program, "exhaustive", complete, clock.elapsed());
+            });
   }
 
   /**
@@ -165,20 +166,24 @@ public final class Explorer {
       throws InterruptedException {
     checkNotNull(program, "program");
     checkArgument(runs > 0, "runs must be positive, was %s", runs);
-    return kind().runScheduler(schedulerName(program), () -> {
-      Results results = new Results();
-      Stopwatch clock = Stopwatch.createStarted();
-      RunEngine engine = new RunEngine(stepTimeout);
-      SplittableRandom random = new SplittableRandom(seed);
-      Chooser chooser = (depth, threads, enabled) -> enabled.get(random.nextInt(enabled.size()));
-      try (ProgramThreads threads = threads(program)) {
-        for (int i = 0; i < runs && !results.stranded; i++) {
-          results.add(engine.run(program, chooser, threads));
-        }
-      }
-      String mode = "random(seed=" + seed + ", runs=" + runs + ")";
-      return results.build(program, mode, false, clock.elapsed());
-    });
+    return kind()
+        .runScheduler(
+            schedulerName(program),
+            () -> {
+              Results results = new Results();
+              Stopwatch clock = Stopwatch.createStarted();
+              RunEngine engine = new RunEngine(stepTimeout);
+              SplittableRandom random = new SplittableRandom(seed);
+              Chooser chooser =
+                  (depth, threads, enabled) -> enabled.get(random.nextInt(enabled.size()));
+              try (ProgramThreads threads = threads(program)) {
+                for (int i = 0; i < runs && !results.stranded; i++) {
+                  results.add(engine.run(program, chooser, threads));
+                }
+              }
+              String mode = "random(seed=" + seed + ", runs=" + runs + ")";
+              return results.build(program, mode, false, clock.elapsed());
+            });
   }
 
   /**
@@ -214,11 +219,14 @@ public final class Explorer {
     checkNotNull(program, "program");
     checkNotNull(schedule, "schedule");
     Replay replay = new Replay(program, schedule);
-    return kind().runScheduler(schedulerName(program), () -> {
-      try (ProgramThreads threads = threads(program)) {
-        return new RunEngine(stepTimeout).run(program, replay, threads);
-      }
-    });
+    return kind()
+        .runScheduler(
+            schedulerName(program),
+            () -> {
+              try (ProgramThreads threads = threads(program)) {
+                return new RunEngine(stepTimeout).run(program, replay, threads);
+              }
+            });
   }
 
   private ThreadKind kind() {
@@ -251,22 +259,29 @@ public final class Explorer {
     }
 
     Exploration build(Program<?> program, String mode, boolean complete, Duration elapsed) {
-      return new Exploration(program.name(), mode, schedules, complete, outcomes,
-          ImmutableList.copyOf(findings), elapsed);
+      return new Exploration(
+          program.name(),
+          mode,
+          schedules,
+          complete,
+          outcomes,
+          ImmutableList.copyOf(findings),
+          elapsed);
     }
   }
 
   /**
-   * Depth-first enumeration of schedules. The choice stack holds, for every decision of the
-   * current run, the enabled threads seen there and which of them was taken; a run follows the
-   * stack as far as it goes and extends it with first choices beyond.
+   * Depth-first enumeration of schedules. The choice stack holds, for every decision of the current
+   * run, the enabled threads seen there and which of them was taken; a run follows the stack as far
+   * as it goes and extends it with first choices beyond.
    */
   private static final class DepthFirst implements Chooser {
     private final List<ImmutableList<Integer>> options = new ArrayList<>();
     private final List<Integer> taken = new ArrayList<>();
 
     @Override
-    public int choose(int depth, ImmutableList<ProgramThread> threads, ImmutableList<Integer> enabled) {
+    public int choose(
+        int depth, ImmutableList<ProgramThread> threads, ImmutableList<Integer> enabled) {
       if (depth < taken.size()) {
         return options.get(depth).get(taken.get(depth));
       }
@@ -305,8 +320,8 @@ public final class Explorer {
 
   /**
    * Follows a given schedule and rejects one that does not fit the program. Unknown thread names
-   * are rejected before anything runs; running a thread past its last step or while its step is
-   * not enabled, when the run gets there.
+   * are rejected before anything runs; running a thread past its last step or while its step is not
+   * enabled, when the run gets there.
    */
   private static final class Replay implements Chooser {
     private final Schedule schedule;
@@ -318,16 +333,24 @@ public final class Explorer {
       for (int i = 0; i < indices.length; i++) {
         String name = schedule.threads().get(i);
         indices[i] = program.threadNames().indexOf(name);
-        checkArgument(indices[i] >= 0, "schedule step %s names unknown thread '%s' (threads: %s)",
-            i + 1, name, String.join(", ", program.threadNames()));
+        checkArgument(
+            indices[i] >= 0,
+            "schedule step %s names unknown thread '%s' (threads: %s)",
+            i + 1,
+            name,
+            String.join(", ", program.threadNames()));
       }
     }
 
     @Override
-    public int choose(int depth, ImmutableList<ProgramThread> threads, ImmutableList<Integer> enabled) {
-      checkArgument(depth < schedule.length(),
+    public int choose(
+        int depth, ImmutableList<ProgramThread> threads, ImmutableList<Integer> enabled) {
+      checkArgument(
+          depth < schedule.length(),
           "schedule '%s' ends after %s steps, but %s still have steps to run",
-          schedule, schedule.length(), unfinished(threads));
+          schedule,
+          schedule.length(),
+          unfinished(threads));
       checkStep(depth, threads, enabled.contains(indices[depth]), "");
       return indices[depth];
     }
@@ -342,16 +365,27 @@ public final class Explorer {
     private void checkStep(
         int depth, ImmutableList<ProgramThread> threads, boolean enabled, String why) {
       ProgramThread thread = threads.get(indices[depth]);
-      checkArgument(!thread.isFinished(),
+      checkArgument(
+          !thread.isFinished(),
           "schedule step %s runs thread '%s' past its last step (it has %s steps)",
-          depth + 1, thread.name(), thread.stepCount());
-      checkArgument(enabled, "schedule step %s runs thread '%s', whose step '%s' is not enabled%s",
-          depth + 1, thread.name(), thread.nextStep().label(), why);
+          depth + 1,
+          thread.name(),
+          thread.stepCount());
+      checkArgument(
+          enabled,
+          "schedule step %s runs thread '%s', whose step '%s' is not enabled%s",
+          depth + 1,
+          thread.name(),
+          thread.nextStep().label(),
+          why);
     }
 
     private static String unfinished(ImmutableList<ProgramThread> threads) {
-      return threads.stream().filter(t -> !t.isFinished()).map(ProgramThread::name)
-          .reduce((a, b) -> a + ", " + b).orElse("none");
+      return threads.stream()
+          .filter(t -> !t.isFinished())
+          .map(ProgramThread::name)
+          .reduce((a, b) -> a + ", " + b)
+          .orElse("none");
     }
   }
 
@@ -366,13 +400,13 @@ public final class Explorer {
     private Builder() {}
 
     /**
-     * Whether program threads, and the scheduler that hands them their turns, are virtual
-     * threads where the running JDK has them (21 or later; the default) or platform threads.
-     * Either way every run gets fresh threads; a virtual one starts in a few microseconds and
-     * hands off without waking an OS thread, so an exploration runs many times faster. Platform
-     * threads are for steps that must not share a carrier: one that spins ignoring interrupts
-     * holds its carrier until it returns, and on JDK 21 to 23 one that blocks inside {@code
-     * synchronized} pins it. On JDK 17 to 20 threads are platform threads whatever this says.
+     * Whether program threads, and the scheduler that hands them their turns, are virtual threads
+     * where the running JDK has them (21 or later; the default) or platform threads. Either way
+     * every run gets fresh threads; a virtual one starts in a few microseconds and hands off
+     * without waking an OS thread, so an exploration runs many times faster. Platform threads are
+     * for steps that must not share a carrier: one that spins ignoring interrupts holds its carrier
+     * until it returns, and on JDK 21 to 23 one that blocks inside {@code synchronized} pins it. On
+     * JDK 17 to 20 threads are platform threads whatever this says.
      *
      * @param virtual whether to use virtual threads where the JDK has them
      * @return this builder
@@ -385,11 +419,11 @@ public final class Explorer {
 
     /**
      * Whether one real thread per program thread serves every run of an exploration instead of
-     * fresh threads for each run (the default). It spares starting threads: about ten times
-     * faster on small programs where they are platform threads (JDK 17), little faster where
-     * they are virtual. Only for programs whose steps do not depend on thread identity,
-     * thread-locals or thread death across runs: a BIASED reference count, whose owner merges
-     * when its thread ends, does.
+     * fresh threads for each run (the default). It spares starting threads: about ten times faster
+     * on small programs where they are platform threads (JDK 17), little faster where they are
+     * virtual. Only for programs whose steps do not depend on thread identity, thread-locals or
+     * thread death across runs: a BIASED reference count, whose owner merges when its thread ends,
+     * does.
      *
      * @param reuse whether to reuse threads across runs
      * @return this builder
@@ -401,23 +435,24 @@ public final class Explorer {
     }
 
     /**
-     * How long one step may run before it is cut off and reported. Default 5 s: a step is a
-     * few statements, so one that takes longer is stuck.
+     * How long one step may run before it is cut off and reported. Default 5 s: a step is a few
+     * statements, so one that takes longer is stuck.
      *
      * @param timeout positive
      * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder stepTimeout(Duration timeout) {
-      checkArgument(!timeout.isNegative() && !timeout.isZero(),
-          "step timeout must be positive, was %s", timeout);
+      checkArgument(
+          !timeout.isNegative() && !timeout.isZero(),
+          "step timeout must be positive, was %s",
+          timeout);
       this.stepTimeout = timeout;
       return this;
     }
 
     /**
-     * The most schedules an exhaustive search runs before it stops, incomplete. Default
-     * 1,000,000.
+     * The most schedules an exhaustive search runs before it stops, incomplete. Default 1,000,000.
      *
      * @param max positive
      * @return this builder

@@ -14,13 +14,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A concurrent program the explorer can run under any schedule: a factory for fresh shared
- * state, a named {@link ThreadBody} per thread, and an invariant that must hold on the final
- * state of every complete run.
+ * A concurrent program the explorer can run under any schedule: a factory for fresh shared state, a
+ * named {@link ThreadBody} per thread, and an invariant that must hold on the final state of every
+ * complete run.
  *
- * <p>The program is a recipe, not a run: every run (every branch of an exhaustive search)
- * starts from {@code stateFactory.get()} and asks each body for fresh steps, so runs never see
- * each other's effects. A program is immutable and may be explored from several threads.
+ * <p>The program is a recipe, not a run: every run (every branch of an exhaustive search) starts
+ * from {@code stateFactory.get()} and asks each body for fresh steps, so runs never see each
+ * other's effects. A program is immutable and may be explored from several threads.
  *
  * <pre>{@code
  * Program<Counter> lostUpdate = Program.builder("x += 1 twice", Counter::new)
@@ -163,8 +163,8 @@ public final class Program<S> {
     }
 
     /**
-     * Adds a thread. Names appear in schedules ({@code "T1,T2,T1"}), so they may not be blank
-     * or contain white space, commas or {@code >}, and must be unique.
+     * Adds a thread. Names appear in schedules ({@code "T1,T2,T1"}), so they may not be blank or
+     * contain white space, commas or {@code >}, and must be unique.
      *
      * @param threadName the thread's name in schedules and traces
      * @param body makes the thread's steps for each run
@@ -220,7 +220,8 @@ public final class Program<S> {
      * @throws IllegalArgumentException if no thread was added
      */
     public Program<S> build() {
-      checkArgument(!threads.isEmpty(), "program '%s' has no threads; add one with thread(name, body)", name);
+      checkArgument(
+          !threads.isEmpty(), "program '%s' has no threads; add one with thread(name, body)", name);
       return new Program<>(this);
     }
   }

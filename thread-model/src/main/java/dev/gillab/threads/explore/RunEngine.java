@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a program once, step by step, on the exploration's program threads, with a {@link
- * Chooser} deciding who goes next. When {@link #run} returns, no step of the run is in flight:
- * a step that did not return in time has had its thread retired and replaced.
+ * Runs a program once, step by step, on the exploration's program threads, with a {@link Chooser}
+ * deciding who goes next. When {@link #run} returns, no step of the run is in flight: a step that
+ * did not return in time has had its thread retired and replaced.
  */
 final class RunEngine {
   private final Duration stepTimeout;
@@ -43,13 +43,25 @@ final class RunEngine {
       try {
         enabled = enabledIndices(threads);
       } catch (RuntimeException e) {
-        return execution(program, Outcome.STEP_FAILED, trace,
-            "an enabled condition threw " + e, null, e, ImmutableList.of());
+        return execution(
+            program,
+            Outcome.STEP_FAILED,
+            trace,
+            "an enabled condition threw " + e,
+            null,
+            e,
+            ImmutableList.of());
       }
       if (enabled.isEmpty()) {
         chooser.finished(trace.size(), threads);
-        return execution(program, Outcome.DEADLOCK, trace, deadlockVerdict(unfinished), null,
-            null, ImmutableList.of());
+        return execution(
+            program,
+            Outcome.DEADLOCK,
+            trace,
+            deadlockVerdict(unfinished),
+            null,
+            null,
+            ImmutableList.of());
       }
       int chosen = chooser.choose(trace.size(), threads, enabled);
       ProgramThread thread = threads.get(chosen);
@@ -58,17 +70,28 @@ final class RunEngine {
       if (!ProgramThread.awaitStep(done, stepTimeout.toNanos())) {
         trace.add(new TraceRow(trace.size() + 1, thread.name(), label, "cut off"));
         boolean stopped = pool.replace(chosen);
-        return execution(program, Outcome.STEP_TIMED_OUT, trace,
-            String.format("step '%s' of %s did not return within %d ms",
+        return execution(
+            program,
+            Outcome.STEP_TIMED_OUT,
+            trace,
+            String.format(
+                "step '%s' of %s did not return within %d ms",
                 label, thread.name(), stepTimeout.toMillis()),
-            null, null, stopped ? ImmutableList.of() : ImmutableList.of(thread.name()));
+            null,
+            null,
+            stopped ? ImmutableList.of() : ImmutableList.of(thread.name()));
       }
       trace.add(new TraceRow(trace.size() + 1, thread.name(), label, thread.lastNote()));
       Throwable failure = thread.failure();
       if (failure != null) {
-        return execution(program, Outcome.STEP_FAILED, trace,
+        return execution(
+            program,
+            Outcome.STEP_FAILED,
+            trace,
             String.format("step '%s' of %s threw %s", label, thread.name(), failure),
-            null, failure, ImmutableList.of());
+            null,
+            failure,
+            ImmutableList.of());
       }
     }
   }
@@ -98,14 +121,32 @@ final class RunEngine {
     try {
       holds = program.invariantHolds(state);
     } catch (RuntimeException e) {
-      return execution(program, Outcome.STEP_FAILED, trace, invariant + " threw " + e,
-          described, e, ImmutableList.of());
+      return execution(
+          program,
+          Outcome.STEP_FAILED,
+          trace,
+          invariant + " threw " + e,
+          described,
+          e,
+          ImmutableList.of());
     }
     return holds
-        ? execution(program, Outcome.PASSED, trace, invariant + " held: " + described,
-            described, null, ImmutableList.of())
-        : execution(program, Outcome.INVARIANT_VIOLATED, trace,
-            invariant + " violated: " + described, described, null, ImmutableList.of());
+        ? execution(
+            program,
+            Outcome.PASSED,
+            trace,
+            invariant + " held: " + described,
+            described,
+            null,
+            ImmutableList.of())
+        : execution(
+            program,
+            Outcome.INVARIANT_VIOLATED,
+            trace,
+            invariant + " violated: " + described,
+            described,
+            null,
+            ImmutableList.of());
   }
 
   private static Execution execution(
@@ -116,7 +157,14 @@ final class RunEngine {
       @Nullable String finalState,
       @Nullable Throwable failure,
       ImmutableList<String> stranded) {
-    return new Execution(program.name(), program.threadNames(), outcome,
-        ImmutableList.copyOf(trace), verdict, finalState, failure, stranded);
+    return new Execution(
+        program.name(),
+        program.threadNames(),
+        outcome,
+        ImmutableList.copyOf(trace),
+        verdict,
+        finalState,
+        failure,
+        stranded);
   }
 }

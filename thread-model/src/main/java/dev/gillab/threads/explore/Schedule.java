@@ -8,9 +8,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.Immutable;
 
 /**
- * The order in which threads took their steps: one thread name per step. Its compact form,
- * {@code "T1,T2,T2,T1"}, is what reports print and what {@link Explorer#replay} takes back, so a
- * schedule copied from a report reproduces the same run, every time.
+ * The order in which threads took their steps: one thread name per step. Its compact form, {@code
+ * "T1,T2,T2,T1"}, is what reports print and what {@link Explorer#replay} takes back, so a schedule
+ * copied from a report reproduces the same run, every time.
  */
 @Immutable
 public final class Schedule {

@@ -11,18 +11,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * One atomic step of a program thread: the unit the explorer schedules.
  *
- * <p>A step is a label (what a reader of the trace sees, e.g. {@code "tmp = x"}), an action
- * that runs on the program thread's own real Java thread, and an <em>enabled</em> condition.
- * The scheduler evaluates the condition before it picks the step and only ever picks enabled
- * steps, so a step that could block (taking a lock) never blocks behind the scheduler's back:
- * it is simply not chosen until it can run. When unfinished threads remain and none has an
- * enabled step, the explorer reports a deadlock.
+ * <p>A step is a label (what a reader of the trace sees, e.g. {@code "tmp = x"}), an action that
+ * runs on the program thread's own real Java thread, and an <em>enabled</em> condition. The
+ * scheduler evaluates the condition before it picks the step and only ever picks enabled steps, so
+ * a step that could block (taking a lock) never blocks behind the scheduler's back: it is simply
+ * not chosen until it can run. When unfinished threads remain and none has an enabled step, the
+ * explorer reports a deadlock.
  *
- * <p>The action may return a short note of what it read or wrote ({@code "read x=0"}); notes
- * appear in the trace table. An action that throws ends the run as a failure of that step.
+ * <p>The action may return a short note of what it read or wrote ({@code "read x=0"}); notes appear
+ * in the trace table. An action that throws ends the run as a failure of that step.
  *
- * <p>Steps are immutable values; the state they touch belongs to one run of the program (see
- * {@link ThreadBody}), so they are never shared between runs.
+ * <p>Steps are immutable values; the state they touch belongs to one run of the program (see {@link
+ * ThreadBody}), so they are never shared between runs.
  */
 @Immutable
 public final class Step {
@@ -36,8 +36,7 @@ public final class Step {
      * @return a note of what was read or written, as {@code "read x=0"}, or null
      * @throws Exception to end the run as a failure of this step
      */
-    @Nullable
-    String run() throws Exception;
+    @Nullable String run() throws Exception;
   }
 
   /** The work of a step that has nothing to note. */
@@ -90,15 +89,17 @@ public final class Step {
    */
   public static Step run(String label, VoidAction action) {
     checkNotNull(action, "action");
-    return of(label, () -> {
-      action.run();
-      return null;
-    });
+    return of(
+        label,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   /**
-   * A step that may run only while {@code enabled} answers true: the scheduler asks before it
-   * picks the step, on its own thread, while every program thread is paused.
+   * A step that may run only while {@code enabled} answers true: the scheduler asks before it picks
+   * the step, on its own thread, while every program thread is paused.
    *
    * @param label what the trace shows, as {@code "tmp = x"}; not blank
    * @param enabled whether the step could run now without blocking
@@ -110,9 +111,8 @@ public final class Step {
   }
 
   /**
-   * Takes {@code lock}, enabled only while nobody holds it. The model is non-reentrant: a
-   * thread that asks again for a lock it holds waits for itself, which the explorer reports
-   * as a deadlock.
+   * Takes {@code lock}, enabled only while nobody holds it. The model is non-reentrant: a thread
+   * that asks again for a lock it holds waits for itself, which the explorer reports as a deadlock.
    *
    * @param lockName how the trace names the lock: the step is {@code "lock <name>"}
    * @param lock the lock, part of the run's state
@@ -120,10 +120,13 @@ public final class Step {
    */
   public static Step lock(String lockName, ReentrantLock lock) {
     checkNotNull(lock, "lock");
-    return when("lock " + lockName, () -> !lock.isLocked(), () -> {
-      lock.lock();
-      return null;
-    });
+    return when(
+        "lock " + lockName,
+        () -> !lock.isLocked(),
+        () -> {
+          lock.lock();
+          return null;
+        });
   }
 
   /**

@@ -6,8 +6,8 @@ import com.google.errorprone.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One executed step of a run: its position (from 1), the thread that took it, the step's label
- * and the note the step returned about the values it read or wrote.
+ * One executed step of a run: its position (from 1), the thread that took it, the step's label and
+ * the note the step returned about the values it read or wrote.
  */
 @Immutable
 public final class TraceRow {
@@ -70,7 +70,7 @@ public final class TraceRow {
   /**
    * The label with its note, as a cell of {@link Execution#table()}.
    *
-   * @return e.g. {@code "tmp = x  [read 0]"}
+   * @return e.g. {@code "tmp = x [read 0]"}
    */
   public String cell() {
     return note == null || note.isEmpty() ? step : step + "  [" + note + "]";

@@ -7,8 +7,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 
 /**
- * Runs every lesson of the thread-model chapter, in order, each under a header line such as
- * {@code == Threads_01_SharedGlobal ==}, with a blank line between lessons.
+ * Runs every lesson of the thread-model chapter, in order, each under a header line such as {@code
+ * == Threads_01_SharedGlobal ==}, with a blank line between lessons.
  *
  * <h2>How to run</h2>
  *

@@ -14,8 +14,8 @@ import dev.gillab.threads.explore.Explorer;
  * read and the write, another thread may run. Instead of hoping a race shows up under load, the
  * explorer runs the program under <em>every</em> order in which two threads' four steps can
  * interleave — there are C(4,2) = 6 — on real threads, one step at a time. Four of the six orders
- * leave {@code x = 1}: an update lost. With three threads there are 90 orders and only the 6
- * serial ones are right.
+ * leave {@code x = 1}: an update lost. With three threads there are 90 orders and only the 6 serial
+ * ones are right.
  *
  * <h2>How to run</h2>
  *
@@ -56,9 +56,16 @@ public final class Explore_01_FourOfSixSchedulesLoseAnUpdate {
     Explorer explorer = Explorer.defaults();
     System.out.println("Two threads run x += 1 as two steps each: tmp = x, then x = tmp + 1.");
     System.out.println("Every schedule, from x = 0:");
-    Exploration two = explorer.exhaustive(Classics.lostUpdate(2), run ->
-        System.out.println("  " + run.schedule() + "  " + run.finalState()
-            + (run.isFinding() ? "  (lost update)" : "")));
+    Exploration two =
+        explorer.exhaustive(
+            Classics.lostUpdate(2),
+            run ->
+                System.out.println(
+                    "  "
+                        + run.schedule()
+                        + "  "
+                        + run.finalState()
+                        + (run.isFinding() ? "  (lost update)" : "")));
     System.out.println(two.summary());
     System.out.println();
     System.out.println("The first lost update, step by step:");

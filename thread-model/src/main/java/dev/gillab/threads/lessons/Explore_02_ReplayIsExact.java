@@ -9,12 +9,12 @@ import dev.gillab.threads.explore.Explorer;
  *
  * <h2>The idea</h2>
  *
- * A race seen under load is hard to debug because it will not happen again on demand. A race
- * found by the explorer comes with its schedule, a compact string such as {@code T1,T2,T1,T2}:
- * the order in which the threads took their steps. Replaying that string runs the same steps in
- * the same order on real threads, and so gives the same result, every time — a thousand times
- * out of a thousand. A schedule that does not fit the program (an unknown thread, a thread run
- * past its last step) is rejected with a message that says what and where.
+ * A race seen under load is hard to debug because it will not happen again on demand. A race found
+ * by the explorer comes with its schedule, a compact string such as {@code T1,T2,T1,T2}: the order
+ * in which the threads took their steps. Replaying that string runs the same steps in the same
+ * order on real threads, and so gives the same result, every time — a thousand times out of a
+ * thousand. A schedule that does not fit the program (an unknown thread, a thread run past its last
+ * step) is rejected with a message that says what and where.
  *
  * <h2>How to run</h2>
  *
@@ -57,7 +57,8 @@ public final class Explore_02_ReplayIsExact {
         same++;
       }
     }
-    System.out.printf("replay %s x %d: %s %s (%d of %d)%n", schedule, TIMES, first,
-        same == TIMES ? "every time" : "NOT every time", same, TIMES);
+    System.out.printf(
+        "replay %s x %d: %s %s (%d of %d)%n",
+        schedule, TIMES, first, same == TIMES ? "every time" : "NOT every time", same, TIMES);
   }
 }

@@ -10,12 +10,12 @@ import dev.gillab.threads.explore.Outcome;
  *
  * <h2>The idea</h2>
  *
- * T1 takes lock A then B; T2 takes B then A. Most of the time one thread gets both before the
- * other starts and nothing goes wrong, which is why such bugs ship. The explorer never lets a
- * thread block behind its back: a "lock" step is enabled only while its lock is free, and when
- * unfinished threads remain but none has an enabled step, that state is a deadlock. It finds
- * both deadlocking schedules — each thread takes its first lock, then each waits for the
- * other's — and the run still ends, because the explorer owns every thread.
+ * T1 takes lock A then B; T2 takes B then A. Most of the time one thread gets both before the other
+ * starts and nothing goes wrong, which is why such bugs ship. The explorer never lets a thread
+ * block behind its back: a "lock" step is enabled only while its lock is free, and when unfinished
+ * threads remain but none has an enabled step, that state is a deadlock. It finds both deadlocking
+ * schedules — each thread takes its first lock, then each waits for the other's — and the run still
+ * ends, because the explorer owns every thread.
  *
  * <h2>How to run</h2>
  *

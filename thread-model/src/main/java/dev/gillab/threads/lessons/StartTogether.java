@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Lesson helper: runs a body on several fresh threads that all wait at one gate and are let go
- * at once, so they overlap as much as the machine allows; returns when every one has ended.
+ * Lesson helper: runs a body on several fresh threads that all wait at one gate and are let go at
+ * once, so they overlap as much as the machine allows; returns when every one has ended.
  *
  * <p>Stateless, so thread-safe; each call uses its own threads and gate.
  */

@@ -8,16 +8,16 @@ import java.io.PrintStream;
  * <h2>The idea</h2>
  *
  * A process has one copy of every static field, and all its threads use that copy: a global
- * variable is shared by construction. Here a {@code writer} thread changes two globals and a
- * {@code reader} thread, started later, sees the change; so does {@code main}.
+ * variable is shared by construction. Here a {@code writer} thread changes two globals and a {@code
+ * reader} thread, started later, sees the change; so does {@code main}.
  *
- * <p>Why is {@code main} allowed to trust what it reads? Without some ordering between two
- * threads, the Java memory model lets a reader see a stale value (from a cache, a register, or
- * because the compiler reordered the writes). {@code writer.join()} is such an ordering: all that
- * the writer did <em>happens-before</em> {@code join()} returns, so {@code main} must see its
- * writes. Likewise {@code Thread.start()}: everything {@code main} did before starting the
- * reader happens-before the reader's first step. Take the joins away and the program has a data
- * race: it may still print the same lines on your machine, but nothing promises it.
+ * <p>Why is {@code main} allowed to trust what it reads? Without some ordering between two threads,
+ * the Java memory model lets a reader see a stale value (from a cache, a register, or because the
+ * compiler reordered the writes). {@code writer.join()} is such an ordering: all that the writer
+ * did <em>happens-before</em> {@code join()} returns, so {@code main} must see its writes. Likewise
+ * {@code Thread.start()}: everything {@code main} did before starting the reader happens-before the
+ * reader's first step. Take the joins away and the program has a data race: it may still print the
+ * same lines on your machine, but nothing promises it.
  *
  * <h2>How to run</h2>
  *

@@ -13,19 +13,19 @@ import java.util.Locale;
  * <h2>The idea</h2>
  *
  * {@code count++} looks like one step but is three: read {@code count}, add one, write it back.
- * When two threads read the same value before either writes, both write that value plus one,
- * and one increment vanishes. Four threads each increment a shared counter a million times;
- * the total comes out short, by a different amount every run.
+ * When two threads read the same value before either writes, both write that value plus one, and
+ * one increment vanishes. Four threads each increment a shared counter a million times; the total
+ * comes out short, by a different amount every run.
  *
  * <p>The counter is {@code volatile} only so that the JIT compiler cannot fold a thread's whole
  * loop into one {@code count += 1_000_000} (which would hide the race inside a single write).
- * {@code volatile} makes every read and write real and visible; it does not make the three
- * steps one, so updates are still lost. {@link Threads_03_Fixed} shows what does.
+ * {@code volatile} makes every read and write real and visible; it does not make the three steps
+ * one, so updates are still lost. {@link Threads_03_Fixed} shows what does.
  *
- * <p>The second part shrinks the race to its core with an outcome tally: a fresh {@code x = 0},
- * two threads each do {@code x++} once, and the tally counts how often the result was 2 and how
- * often 1 (both read 0). How often 1 shows up depends on the machine and its load, and on some
- * runs it may not show up at all: a tally shows what happened, not what can happen.
+ * <p>The second part shrinks the race to its core with an outcome tally: a fresh {@code x = 0}, two
+ * threads each do {@code x++} once, and the tally counts how often the result was 2 and how often 1
+ * (both read 0). How often 1 shows up depends on the machine and its load, and on some runs it may
+ * not show up at all: a tally shows what happened, not what can happen.
  *
  * <h2>How to run</h2>
  *
@@ -51,8 +51,8 @@ import java.util.Locale;
  * 1           210   1.05%  ACCEPTABLE_INTERESTING  both read 0: one increment lost
  * </pre>
  *
- * <p>Thread-safety: deliberately not thread-safe (that is the lesson); run one at a time, as
- * {@code main} resets the counter.
+ * <p>Thread-safety: deliberately not thread-safe (that is the lesson); run one at a time, as {@code
+ * main} resets the counter.
  */
 public final class Threads_02_LostUpdate {
 
@@ -111,8 +111,8 @@ public final class Threads_02_LostUpdate {
   }
 
   /**
-   * The race in miniature: each round a fresh {@code x = 0}, two threads each do {@code x++}
-   * once, and the tally counts how often the result was 2 and how often 1.
+   * The race in miniature: each round a fresh {@code x = 0}, two threads each do {@code x++} once,
+   * and the tally counts how often the result was 2 and how often 1.
    */
   static TallyResult<Integer> miniature(long rounds, Duration timeLimit) {
     return OutcomeTally.builder(Counter::new, c -> c.x)

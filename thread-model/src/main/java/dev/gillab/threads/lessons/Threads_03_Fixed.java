@@ -23,16 +23,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@code synchronized}: one thread at a time runs the increment, holding the monitor of a
  *       lock object; the next holder sees what the previous one wrote.
  *   <li>An atomic: {@code AtomicInteger.incrementAndGet()} does read, add and write as one
- *       indivisible step (a compare-and-set in hardware). {@code LongAdder} spreads the counts
- *       over cells so threads rarely collide, and sums them when asked: the fastest under
- *       contention, but its sum is only exact once the adders have stopped.
+ *       indivisible step (a compare-and-set in hardware). {@code LongAdder} spreads the counts over
+ *       cells so threads rarely collide, and sums them when asked: the fastest under contention,
+ *       but its sum is only exact once the adders have stopped.
  *   <li>A {@code ReentrantLock}: the same mutual exclusion as {@code synchronized}, as an object
  *       you can try with a timeout or interrupt; always unlock in {@code finally}.
  * </ul>
  *
  * Each counter gets the same four threads and million increments per thread as before, and each
- * comes out exact, every run. The tally of the miniature race, now with the increment under a
- * lock, grades 1 as forbidden: it is never seen.
+ * comes out exact, every run. The tally of the miniature race, now with the increment under a lock,
+ * grades 1 as forbidden: it is never seen.
  *
  * <h2>How to run</h2>
  *
@@ -153,8 +153,7 @@ public final class Threads_03_Fixed {
     report(out, "lock.lock(); count++; finally unlock()", viaLock, expected);
 
     out.println();
-    out.printf(
-        Locale.ROOT, "The miniature again, x++ inside synchronized; %,d rounds%n", ROUNDS);
+    out.printf(Locale.ROOT, "The miniature again, x++ inside synchronized; %,d rounds%n", ROUNDS);
     TallyResult<Integer> tally =
         OutcomeTally.builder(Counter::new, Counter::get)
             .name("synchronized x++ by two threads")

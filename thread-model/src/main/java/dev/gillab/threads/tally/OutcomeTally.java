@@ -46,32 +46,31 @@ import java.util.function.Supplier;
  * System.out.print(result);
  * }</pre>
  *
- * <p>Each round gets a fresh state from the state factory. Every actor runs once per round, on
- * its own worker thread; the workers are created once per run and released into each round
- * together, so their actors overlap as much as the machine allows. When all actors of a round
- * are done, the arbiter computes the round's outcome from the state (it sees every actor's
- * writes), and the outcome is counted. The run stops after {@link Builder#rounds} rounds or once
- * {@link Builder#timeLimit} has passed, whichever comes first; the result says which, and how
- * many rounds ran (at least one).
+ * <p>Each round gets a fresh state from the state factory. Every actor runs once per round, on its
+ * own worker thread; the workers are created once per run and released into each round together, so
+ * their actors overlap as much as the machine allows. When all actors of a round are done, the
+ * arbiter computes the round's outcome from the state (it sees every actor's writes), and the
+ * outcome is counted. The run stops after {@link Builder#rounds} rounds or once {@link
+ * Builder#timeLimit} has passed, whichever comes first; the result says which, and how many rounds
+ * ran (at least one).
  *
  * <p>Outcomes are graded by {@link Builder#expect}; anything not declared falls to the catch-all
- * ({@link Builder#otherwise}, by default {@link Expect#FORBIDDEN} "unlisted outcome"). Outcomes
- * are compared with {@code equals}, so use values: strings, boxed numbers, records.
+ * ({@link Builder#otherwise}, by default {@link Expect#FORBIDDEN} "unlisted outcome"). Outcomes are
+ * compared with {@code equals}, so use values: strings, boxed numbers, records.
  *
- * <p>Failures are reported, never swallowed: if an actor, the arbiter or the state factory
- * throws (or returns null where a value is needed), the run stops and {@link #run} throws a
- * {@link TallyFailedException} naming who, in which round, with the throwable as its cause. If a
- * round is still unfinished {@link Builder#hangGrace} after the time limit, its workers are
- * interrupted and the run fails the same way. {@link #run} returns only after every worker thread
- * has ended; a worker whose actor ignores interruption is the one exception (it is a daemon
- * thread, and the failure message names it).
+ * <p>Failures are reported, never swallowed: if an actor, the arbiter or the state factory throws
+ * (or returns null where a value is needed), the run stops and {@link #run} throws a {@link
+ * TallyFailedException} naming who, in which round, with the throwable as its cause. If a round is
+ * still unfinished {@link Builder#hangGrace} after the time limit, its workers are interrupted and
+ * the run fails the same way. {@link #run} returns only after every worker thread has ended; a
+ * worker whose actor ignores interruption is the one exception (it is a daemon thread, and the
+ * failure message names it).
  *
  * <p>Thread-safety: a built {@code OutcomeTally} is immutable and thread-safe; {@link #run} may be
- * called many times, from any threads, each call with its own workers and counts (the actors
- * must then not share anything outside their state). Within a run the actors of a round run
- * concurrently by design, on the round's state only; the state factory, the arbiter and the
- * tallying run one at a time, each after the previous round ended. The builder is not
- * thread-safe.
+ * called many times, from any threads, each call with its own workers and counts (the actors must
+ * then not share anything outside their state). Within a run the actors of a round run concurrently
+ * by design, on the round's state only; the state factory, the arbiter and the tallying run one at
+ * a time, each after the previous round ended. The builder is not thread-safe.
  *
  * @param <S> the shared state of one round
  * @param <R> the outcome of one round
@@ -151,8 +150,11 @@ public final class OutcomeTally<S, R> {
             outcome -> counts.add(outcome, stopwatch),
             THREAD_PREFIX + name + "-",
             LongMath.saturatedAdd(saturatedNanos(timeLimit), saturatedNanos(hangGrace)),
-            "the time limit (" + timeLimit.toMillis() + " ms) plus grace ("
-                + hangGrace.toMillis() + " ms)");
+            "the time limit ("
+                + timeLimit.toMillis()
+                + " ms) plus grace ("
+                + hangGrace.toMillis()
+                + " ms)");
     RoundRunner.Result ran = runner.run();
     Duration elapsed = stopwatch.elapsed();
     if (ran.failure().isPresent()) {
@@ -213,11 +215,7 @@ public final class OutcomeTally<S, R> {
           Declared declared = e.getValue();
           rows.add(
               new Row<>(
-                  e.getKey(),
-                  count(e.getKey()),
-                  declared.expect(),
-                  declared.description(),
-                  true));
+                  e.getKey(), count(e.getKey()), declared.expect(), declared.description(), true));
         }
         List<R> unlisted = new ArrayList<>();
         for (R outcome : samples.keySet()) {
@@ -228,8 +226,7 @@ public final class OutcomeTally<S, R> {
         unlisted.sort(Comparator.comparing(String::valueOf));
         for (R outcome : unlisted) {
           rows.add(
-              new Row<>(
-                  outcome, count(outcome), catchAll.expect(), catchAll.description(), false));
+              new Row<>(outcome, count(outcome), catchAll.expect(), catchAll.description(), false));
         }
         return new TallyResult<>(name, roundsRun, stoppedBy, elapsed, rows, catchAll.expect());
       }
@@ -243,8 +240,8 @@ public final class OutcomeTally<S, R> {
   }
 
   /**
-   * Declares a tally. Defaults: name "tally", 100,000 rounds, a 1 s time limit, 1 s hang grace,
-   * the system ticker, catch-all {@link Expect#FORBIDDEN} "unlisted outcome". Bad arguments are
+   * Declares a tally. Defaults: name "tally", 100,000 rounds, a 1 s time limit, 1 s hang grace, the
+   * system ticker, catch-all {@link Expect#FORBIDDEN} "unlisted outcome". Bad arguments are
    * rejected at once with an {@link IllegalArgumentException} that names them; {@link #build}
    * checks what only the whole can tell (at least two actors).
    *
@@ -287,8 +284,7 @@ public final class OutcomeTally<S, R> {
     /**
      * Adds an actor: it runs once per round on its own thread, acting on the round's state.
      *
-     * @param actorName names the actor in failure messages and its worker thread; not blank,
-     *     unique
+     * @param actorName names the actor in failure messages and its worker thread; not blank, unique
      * @param body what the actor does to the round's state
      * @return this builder
      */
@@ -315,8 +311,7 @@ public final class OutcomeTally<S, R> {
       checkNotNull(outcome, "outcome");
       checkNotNull(expect, "expect");
       checkNotNull(description, "description");
-      checkArgument(
-          !expectations.containsKey(outcome), "outcome %s is declared twice", outcome);
+      checkArgument(!expectations.containsKey(outcome), "outcome %s is declared twice", outcome);
       expectations.put(outcome, new Declared(expect, description));
       return this;
     }
@@ -367,8 +362,8 @@ public final class OutcomeTally<S, R> {
     }
 
     /**
-     * How long a round may run past the time limit before it counts as hung (positive). Measured
-     * on the real clock, whatever the ticker. Default 1 s.
+     * How long a round may run past the time limit before it counts as hung (positive). Measured on
+     * the real clock, whatever the ticker. Default 1 s.
      *
      * @param hangGrace positive
      * @return this builder
@@ -386,8 +381,8 @@ public final class OutcomeTally<S, R> {
 
     /**
      * The time source for the time limit and the elapsed time (tests pass a fake one). The hang
-     * watchdog always uses the real clock: a run still going at time limit plus grace, by the
-     * real clock, fails as hung.
+     * watchdog always uses the real clock: a run still going at time limit plus grace, by the real
+     * clock, fails as hung.
      *
      * @param ticker the time source
      * @return this builder
@@ -405,8 +400,7 @@ public final class OutcomeTally<S, R> {
      * @throws IllegalArgumentException if fewer than two actors were added
      */
     public OutcomeTally<S, R> build() {
-      checkArgument(
-          actors.size() >= 2, "a tally needs at least 2 actors, got %s", actors.size());
+      checkArgument(actors.size() >= 2, "a tally needs at least 2 actors, got %s", actors.size());
       return new OutcomeTally<>(this);
     }
 
@@ -414,8 +408,8 @@ public final class OutcomeTally<S, R> {
      * Shorthand for {@code build().run()}.
      *
      * @return what the rounds showed
-     * @throws TallyFailedException if an actor, the arbiter or the state factory failed, or a
-     *     round hung
+     * @throws TallyFailedException if an actor, the arbiter or the state factory failed, or a round
+     *     hung
      */
     public TallyResult<R> run() {
       return build().run();

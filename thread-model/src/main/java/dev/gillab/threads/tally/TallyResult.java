@@ -82,8 +82,8 @@ public final class TallyResult<R> {
   }
 
   /**
-   * Which bound ended the run: a time bound on a slow machine means fewer rounds, so rarer
-   * outcomes may not show.
+   * Which bound ended the run: a time bound on a slow machine means fewer rounds, so rarer outcomes
+   * may not show.
    *
    * @return the round bound or the time bound
    */
@@ -134,8 +134,8 @@ public final class TallyResult<R> {
   }
 
   /**
-   * Whether any round ended in an outcome graded {@link Expect#FORBIDDEN}: the one question a
-   * test must ask.
+   * Whether any round ended in an outcome graded {@link Expect#FORBIDDEN}: the one question a test
+   * must ask.
    *
    * @return {@code true} if the code under test was seen to break
    */
@@ -144,8 +144,8 @@ public final class TallyResult<R> {
   }
 
   /**
-   * Whether any round ended in an outcome graded {@link Expect#ACCEPTABLE_INTERESTING}: whether
-   * the race a lesson wants to show did show.
+   * Whether any round ended in an outcome graded {@link Expect#ACCEPTABLE_INTERESTING}: whether the
+   * race a lesson wants to show did show.
    *
    * @return {@code true} if such an outcome came up
    */
@@ -176,8 +176,8 @@ public final class TallyResult<R> {
   }
 
   /**
-   * The table: a header line with RESULT, SAMPLES, FREQ, EXPECT, DESCRIPTION, then a line per
-   * row. Samples use digit grouping, frequencies two decimals (both in {@link Locale#ROOT}).
+   * The table: a header line with RESULT, SAMPLES, FREQ, EXPECT, DESCRIPTION, then a line per row.
+   * Samples use digit grouping, frequencies two decimals (both in {@link Locale#ROOT}).
    *
    * @return the table, one line per row; the same for the same counts
    */

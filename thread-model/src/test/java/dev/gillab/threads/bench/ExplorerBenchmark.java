@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Schedules explored per second: the score is schedules/s, since each invocation explores every
- * schedule of a program (6 for two threads, 90 for three): on fresh threads per run (the
- * default: virtual threads where the JDK has them), on fresh platform threads ({@code
- * Platform}), and with one reused thread per program thread ({@code Reused}).
+ * schedule of a program (6 for two threads, 90 for three): on fresh threads per run (the default:
+ * virtual threads where the JDK has them), on fresh platform threads ({@code Platform}), and with
+ * one reused thread per program thread ({@code Reused}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -63,8 +63,8 @@ class ExplorerTest {
 
   @Test
   void everyScheduleIsDistinct() throws Exception {
-    Exploration result = Explorer.builder().maxReportedFindings(1000).build()
-        .exhaustive(lostUpdate(3));
+    Exploration result =
+        Explorer.builder().maxReportedFindings(1000).build().exhaustive(lostUpdate(3));
     Set<Schedule> seen = new HashSet<>();
     result.findings().forEach(e -> assertTrue(seen.add(e.schedule()), "repeated " + e.schedule()));
     assertEquals(84, seen.size());
@@ -77,14 +77,22 @@ class ExplorerTest {
     assertEquals("T1,T2,T1,T2", first.schedule().toString());
     String nl = System.lineSeparator();
     assertEquals(
-        "  | T1                     | T2" + nl
-            + "- | ---------------------- | ----------------------" + nl
-            + "1 | tmp = x  [read 0]" + nl
-            + "2 |                        | tmp = x  [read 0]" + nl
-            + "3 | x = tmp + 1  [wrote 1]" + nl
-            + "4 |                        | x = tmp + 1  [wrote 1]" + nl
-            + "schedule: T1,T2,T1,T2" + nl
-            + "INVARIANT_VIOLATED: invariant 'x == 2' violated: x = 1" + nl,
+        "  | T1                     | T2"
+            + nl
+            + "- | ---------------------- | ----------------------"
+            + nl
+            + "1 | tmp = x  [read 0]"
+            + nl
+            + "2 |                        | tmp = x  [read 0]"
+            + nl
+            + "3 | x = tmp + 1  [wrote 1]"
+            + nl
+            + "4 |                        | x = tmp + 1  [wrote 1]"
+            + nl
+            + "schedule: T1,T2,T1,T2"
+            + nl
+            + "INVARIANT_VIOLATED: invariant 'x == 2' violated: x = 1"
+            + nl,
         first.table());
   }
 
@@ -136,12 +144,19 @@ class ExplorerTest {
 
   @Test
   void aThrowingStepIsAFindingWithItsSchedule() throws Exception {
-    Program<Counter> program = Program.builder("throws", Counter::new)
-        .thread("T1", c -> List.of(Step.run("boom", () -> {
-          throw new IllegalStateException("boom");
-        })))
-        .thread("T2", c -> List.of(Step.run("fine", () -> c.x++)))
-        .build();
+    Program<Counter> program =
+        Program.builder("throws", Counter::new)
+            .thread(
+                "T1",
+                c ->
+                    List.of(
+                        Step.run(
+                            "boom",
+                            () -> {
+                              throw new IllegalStateException("boom");
+                            })))
+            .thread("T2", c -> List.of(Step.run("fine", () -> c.x++)))
+            .build();
 
     Exploration result = explorer.exhaustive(program);
 
@@ -156,12 +171,13 @@ class ExplorerTest {
   @Test
   void aStepThatNeverReturnsIsCutOff() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    Program<Counter> program = Program.builder("hangs", Counter::new)
-        .thread("T1", c -> List.of(Step.run("await forever", never::await)))
-        .build();
+    Program<Counter> program =
+        Program.builder("hangs", Counter::new)
+            .thread("T1", c -> List.of(Step.run("await forever", never::await)))
+            .build();
 
-    Execution run = Explorer.builder().stepTimeout(Duration.ofMillis(200)).build()
-        .replay(program, "T1");
+    Execution run =
+        Explorer.builder().stepTimeout(Duration.ofMillis(200)).build().replay(program, "T1");
 
     assertEquals(Outcome.STEP_TIMED_OUT, run.outcome());
     assertEquals("step 'await forever' of T1 did not return within 200 ms", run.verdict());
@@ -171,17 +187,24 @@ class ExplorerTest {
   @Test
   void aStepThatIgnoresInterruptsIsNamedAndStopsTheSearch() throws Exception {
     AtomicBoolean release = new AtomicBoolean();
-    Program<Counter> program = Program.builder("spins", Counter::new)
-        .thread("T1", c -> List.of(Step.run("spin", () -> {
-          while (!release.get()) {
-            Thread.onSpinWait(); // deaf to interrupts, on purpose
-          }
-        })))
-        .thread("T2", c -> List.of(Step.run("fine", () -> c.x++)))
-        .build();
+    Program<Counter> program =
+        Program.builder("spins", Counter::new)
+            .thread(
+                "T1",
+                c ->
+                    List.of(
+                        Step.run(
+                            "spin",
+                            () -> {
+                              while (!release.get()) {
+                                Thread.onSpinWait(); // deaf to interrupts, on purpose
+                              }
+                            })))
+            .thread("T2", c -> List.of(Step.run("fine", () -> c.x++)))
+            .build();
     try {
-      Exploration result = Explorer.builder().stepTimeout(Duration.ofMillis(100)).build()
-          .exhaustive(program);
+      Exploration result =
+          Explorer.builder().stepTimeout(Duration.ofMillis(100)).build().exhaustive(program);
 
       assertEquals(1, result.schedulesExplored(), "stops rather than strand one thread a run");
       assertFalse(result.isComplete());
@@ -196,13 +219,20 @@ class ExplorerTest {
 
   @Test
   void replayRejectsAnUnknownThreadBeforeAnythingRuns() {
-    Program<Counter> program = Program.builder("throws first", Counter::new)
-        .thread("T1", c -> List.of(Step.run("boom", () -> {
-          throw new IllegalStateException("boom");
-        })))
-        .build();
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> explorer.replay(program, "T1,T9"));
+    Program<Counter> program =
+        Program.builder("throws first", Counter::new)
+            .thread(
+                "T1",
+                c ->
+                    List.of(
+                        Step.run(
+                            "boom",
+                            () -> {
+                              throw new IllegalStateException("boom");
+                            })))
+            .build();
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> explorer.replay(program, "T1,T9"));
     assertEquals("schedule step 2 names unknown thread 'T9' (threads: T1)", unknown.getMessage());
   }
 
@@ -230,36 +260,49 @@ class ExplorerTest {
   /** Two threads of two steps that record which real thread ran each step. */
   private static Program<Counter> whoRuns(Set<Thread> seen) {
     return Program.builder("who runs", Counter::new)
-        .thread("T1", c -> List.of(Step.run("a", () -> seen.add(Thread.currentThread())),
-            Step.run("b", () -> seen.add(Thread.currentThread()))))
-        .thread("T2", c -> List.of(Step.run("a", () -> seen.add(Thread.currentThread())),
-            Step.run("b", () -> seen.add(Thread.currentThread()))))
+        .thread(
+            "T1",
+            c ->
+                List.of(
+                    Step.run("a", () -> seen.add(Thread.currentThread())),
+                    Step.run("b", () -> seen.add(Thread.currentThread()))))
+        .thread(
+            "T2",
+            c ->
+                List.of(
+                    Step.run("a", () -> seen.add(Thread.currentThread())),
+                    Step.run("b", () -> seen.add(Thread.currentThread()))))
         .build();
   }
 
   @Test
   void badSchedulesAreRejectedWithWhatAndWhere() {
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> explorer.replay(lostUpdate(2), "T1,T9"));
-    assertEquals("schedule step 2 names unknown thread 'T9' (threads: T1, T2)", unknown.getMessage());
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> explorer.replay(lostUpdate(2), "T1,T9"));
+    assertEquals(
+        "schedule step 2 names unknown thread 'T9' (threads: T1, T2)", unknown.getMessage());
 
-    IllegalArgumentException past = assertThrows(IllegalArgumentException.class,
-        () -> explorer.replay(lostUpdate(2), "T1,T1,T1"));
-    assertEquals("schedule step 3 runs thread 'T1' past its last step (it has 2 steps)",
-        past.getMessage());
+    IllegalArgumentException past =
+        assertThrows(
+            IllegalArgumentException.class, () -> explorer.replay(lostUpdate(2), "T1,T1,T1"));
+    assertEquals(
+        "schedule step 3 runs thread 'T1' past its last step (it has 2 steps)", past.getMessage());
 
-    IllegalArgumentException past2 = assertThrows(IllegalArgumentException.class,
-        () -> explorer.replay(lostUpdate(2), "T1,T1,T2,T2,T2"));
-    assertEquals("schedule step 5 runs thread 'T2' past its last step (it has 2 steps)",
-        past2.getMessage());
+    IllegalArgumentException past2 =
+        assertThrows(
+            IllegalArgumentException.class, () -> explorer.replay(lostUpdate(2), "T1,T1,T2,T2,T2"));
+    assertEquals(
+        "schedule step 5 runs thread 'T2' past its last step (it has 2 steps)", past2.getMessage());
 
-    IllegalArgumentException shortOne = assertThrows(IllegalArgumentException.class,
-        () -> explorer.replay(lostUpdate(2), "T1,T2"));
-    assertEquals("schedule 'T1,T2' ends after 2 steps, but T1, T2 still have steps to run",
+    IllegalArgumentException shortOne =
+        assertThrows(IllegalArgumentException.class, () -> explorer.replay(lostUpdate(2), "T1,T2"));
+    assertEquals(
+        "schedule 'T1,T2' ends after 2 steps, but T1, T2 still have steps to run",
         shortOne.getMessage());
 
-    IllegalArgumentException blocked = assertThrows(IllegalArgumentException.class,
-        () -> explorer.replay(oppositeLockOrder(), "T1,T2,T1"));
+    IllegalArgumentException blocked =
+        assertThrows(
+            IllegalArgumentException.class, () -> explorer.replay(oppositeLockOrder(), "T1,T2,T1"));
     assertEquals(
         "schedule step 3 runs thread 'T1', whose step 'lock B' is not enabled (deadlock)",
         blocked.getMessage());
@@ -267,18 +310,25 @@ class ExplorerTest {
 
   @Test
   void badProgramsAreRejected() {
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-        () -> Program.builder("empty", Counter::new).build());
-    assertEquals("program 'empty' has no threads; add one with thread(name, body)",
-        none.getMessage());
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class, () -> Program.builder("empty", Counter::new).build());
+    assertEquals(
+        "program 'empty' has no threads; add one with thread(name, body)", none.getMessage());
 
-    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-        () -> Program.builder("p", Counter::new).thread("T1", c -> List.of())
-            .thread("T1", c -> List.of()));
+    IllegalArgumentException twice =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Program.builder("p", Counter::new)
+                    .thread("T1", c -> List.of())
+                    .thread("T1", c -> List.of()));
     assertEquals("program 'p' already has a thread named 'T1'", twice.getMessage());
 
-    IllegalArgumentException badName = assertThrows(IllegalArgumentException.class,
-        () -> Program.builder("p", Counter::new).thread("T 1", c -> List.of()));
+    IllegalArgumentException badName =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Program.builder("p", Counter::new).thread("T 1", c -> List.of()));
     assertEquals(
         "thread name 'T 1' of program 'p' must be non-empty, without white space, ',' or '>'",
         badName.getMessage());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What a program can see of the threads it runs on: every run gets threads no earlier run
- * touched (identity, thread-locals, death), whatever kind of thread serves them.
+ * What a program can see of the threads it runs on: every run gets threads no earlier run touched
+ * (identity, thread-locals, death), whatever kind of thread serves them.
  */
 @Timeout(60)
 class FreshThreadsTest {
@@ -26,15 +26,16 @@ class FreshThreadsTest {
 
   @Test
   void noRunSeesAThreadOrThreadLocalOfAnEarlierRun() throws Exception {
-    for (Explorer explorer : List.of(Explorer.defaults(),
-        Explorer.builder().virtualThreads(false).build())) {
+    for (Explorer explorer :
+        List.of(Explorer.defaults(), Explorer.builder().virtualThreads(false).build())) {
       Set<Thread> seen = ConcurrentHashMap.newKeySet();
       List<String> leftOver = new ArrayList<>();
-      Program<Counter> program = Program.builder("marks", Counter::new)
-          .thread("T1", c -> marks("T1", seen, leftOver))
-          .thread("T2", c -> marks("T2", seen, leftOver))
-          .thread("T3", c -> marks("T3", seen, leftOver))
-          .build();
+      Program<Counter> program =
+          Program.builder("marks", Counter::new)
+              .thread("T1", c -> marks("T1", seen, leftOver))
+              .thread("T2", c -> marks("T2", seen, leftOver))
+              .thread("T3", c -> marks("T3", seen, leftOver))
+              .build();
 
       Exploration result = explorer.exhaustive(program);
 
@@ -48,16 +49,30 @@ class FreshThreadsTest {
   @Test
   void programThreadsAreVirtualWhereTheJdkHasThemUnlessTurnedOff() throws Exception {
     Map<String, Boolean> virtual = new ConcurrentHashMap<>();
-    Program<Counter> program = Program.builder("kinds", Counter::new)
-        .thread("T1", c -> List.of(Step.run("note", () ->
-            virtual.put("program", isVirtual(Thread.currentThread())))))
-        .build();
-    Program<Counter> asked = Program.builder("kinds", Counter::new)
-        .thread("T1", c -> List.of(Step.when("note", () -> {
-          virtual.put("scheduler", isVirtual(Thread.currentThread()));
-          return true;
-        }, () -> null)))
-        .build();
+    Program<Counter> program =
+        Program.builder("kinds", Counter::new)
+            .thread(
+                "T1",
+                c ->
+                    List.of(
+                        Step.run(
+                            "note",
+                            () -> virtual.put("program", isVirtual(Thread.currentThread())))))
+            .build();
+    Program<Counter> asked =
+        Program.builder("kinds", Counter::new)
+            .thread(
+                "T1",
+                c ->
+                    List.of(
+                        Step.when(
+                            "note",
+                            () -> {
+                              virtual.put("scheduler", isVirtual(Thread.currentThread()));
+                              return true;
+                            },
+                            () -> null)))
+            .build();
 
     boolean jdkHasThem = IS_VIRTUAL.isPresent();
     Explorer.defaults().replay(program, "T1");
@@ -72,28 +87,36 @@ class FreshThreadsTest {
 
   @Test
   void eachRunHearsOfEveryRunInOrderOnVirtualOrPlatformThreads() throws Exception {
-    for (Explorer explorer : List.of(Explorer.defaults(),
-        Explorer.builder().virtualThreads(false).build())) {
+    for (Explorer explorer :
+        List.of(Explorer.defaults(), Explorer.builder().virtualThreads(false).build())) {
       List<String> schedules = new ArrayList<>();
-      Exploration result = explorer.exhaustive(lostUpdate(2),
-          run -> schedules.add(run.schedule().toString()));
+      Exploration result =
+          explorer.exhaustive(lostUpdate(2), run -> schedules.add(run.schedule().toString()));
       assertEquals(6, result.schedulesExplored());
-      assertEquals(List.of("T1,T1,T2,T2", "T1,T2,T1,T2", "T1,T2,T2,T1", "T2,T1,T1,T2",
-          "T2,T1,T2,T1", "T2,T2,T1,T1"), schedules);
+      assertEquals(
+          List.of(
+              "T1,T1,T2,T2",
+              "T1,T2,T1,T2",
+              "T1,T2,T2,T1",
+              "T2,T1,T1,T2",
+              "T2,T1,T2,T1",
+              "T2,T2,T1,T1"),
+          schedules);
     }
   }
 
   /** Two steps that each fail the run's note if the thread-local was set by an earlier run. */
   private static List<Step> marks(String name, Set<Thread> seen, List<String> leftOver) {
-    Step.VoidAction check = () -> {
-      Thread me = Thread.currentThread();
-      if (seen.add(me) && MARK.get() != null) {
-        synchronized (leftOver) {
-          leftOver.add(name + " saw " + MARK.get());
-        }
-      }
-      MARK.set(name + " on " + me);
-    };
+    Step.VoidAction check =
+        () -> {
+          Thread me = Thread.currentThread();
+          if (seen.add(me) && MARK.get() != null) {
+            synchronized (leftOver) {
+              leftOver.add(name + " saw " + MARK.get());
+            }
+          }
+          MARK.set(name + " on " + me);
+        };
     return List.of(Step.run("mark", check), Step.run("mark again", check));
   }
 

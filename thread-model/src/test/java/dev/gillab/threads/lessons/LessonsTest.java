@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Checks what each lesson prints: exact lines where the output is deterministic, patterns and
  * arithmetic where a figure varies. The same checks run on the output block of each lesson's
- * Javadoc, so the documentation cannot drift from the code. Lost updates are never required:
- * only that nothing impossible is printed.
+ * Javadoc, so the documentation cannot drift from the code. Lost updates are never required: only
+ * that nothing impossible is printed.
  */
 @Timeout(120)
 class LessonsTest {
@@ -130,14 +130,15 @@ class LessonsTest {
         lines.get(4));
     assertEquals("", lines.get(5));
     assertEquals(
-        "The race in miniature: x = 0, two threads each do x++ once; 20,000 rounds",
-        lines.get(6));
+        "The race in miniature: x = 0, two threads each do x++ once; 20,000 rounds", lines.get(6));
     long rounds =
         checkTally(
             lines.subList(7, 11),
             "x++ by two threads",
             "2\\s+" + NUMBER + "\\s+[\\d.]+%  ACCEPTABLE\\s+both increments landed",
-            "1\\s+" + NUMBER + "\\s+[\\d.]+%  ACCEPTABLE_INTERESTING  both read 0: one increment"
+            "1\\s+"
+                + NUMBER
+                + "\\s+[\\d.]+%  ACCEPTABLE_INTERESTING  both read 0: one increment"
                 + " lost");
     assertTrue(rounds >= 1 && rounds <= 20_000);
   }
@@ -230,8 +231,7 @@ class LessonsTest {
     List<String> headers =
         lines.stream().filter(l -> l.startsWith("== ")).collect(Collectors.toList());
     assertEquals(
-        AllLessons.LESSONS.stream().map(AllLessons::header).collect(Collectors.toList()),
-        headers);
+        AllLessons.LESSONS.stream().map(AllLessons::header).collect(Collectors.toList()), headers);
     assertEquals("== Threads_01_SharedGlobal ==", lines.get(0));
     for (int i = 1; i < AllLessons.LESSONS.size(); i++) {
       int header = lines.indexOf(AllLessons.header(AllLessons.LESSONS.get(i)));

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A bounded stress of the tally, on the lost-update lesson's miniature: two actors each do {@code
- * x++} on a shared plain int. Whether the lost update (outcome 1) shows up depends on the
- * machine, so this asserts only what must always hold.
+ * x++} on a shared plain int. Whether the lost update (outcome 1) shows up depends on the machine,
+ * so this asserts only what must always hold.
  */
 @Timeout(60) // a bug in the barrier shows up as a failure, not a hung build
 class LostUpdateMiniatureStressTest {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.function.Executable;
 class OutcomeTallyTest {
 
   private static final Duration BOUND = Duration.ofSeconds(20);
+
   /** A time limit no test reaches: the round bound decides, so round counts are exact. */
   private static final Duration GENEROUS = Duration.ofMinutes(10);
 
@@ -92,8 +93,8 @@ class OutcomeTallyTest {
 
   /**
    * Runs a tally named {@code name} of a quick actor and {@code slow}, which outlasts the time
-   * limit, and answers how it failed; within {@link #BOUND}, so a hang fails the test and does
-   * not hang the build.
+   * limit, and answers how it failed; within {@link #BOUND}, so a hang fails the test and does not
+   * hang the build.
    */
   private static TallyFailedException hangs(
       String name, String slowName, Consumer<Slots> slow, Duration limit, Duration grace) {
@@ -171,9 +172,7 @@ class OutcomeTallyTest {
         """,
         result.table());
     assertTrue(
-        result
-            .summary()
-            .matches("fizz: 10,000 rounds in [\\d,]+ ms, stopped by the round bound"),
+        result.summary().matches("fizz: 10,000 rounds in [\\d,]+ ms, stopped by the round bound"),
         result.summary());
     assertEquals(result.summary() + "\n" + result.table(), result.toString());
   }
@@ -446,7 +445,6 @@ class OutcomeTallyTest {
 
   /** {@code declaration} throws {@link IllegalArgumentException} with {@code message}. */
   private static void assertRejected(String message, Executable declaration) {
-    assertEquals(
-        message, assertThrows(IllegalArgumentException.class, declaration).getMessage());
+    assertEquals(message, assertThrows(IllegalArgumentException.class, declaration).getMessage());
   }
 }

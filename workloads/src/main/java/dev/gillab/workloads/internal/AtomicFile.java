@@ -21,13 +21,13 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a file so that a reader sees the old content or the new, never half: into a temporary
- * file beside the target, then renamed over it. The target is where {@link OutputPath} allows —
- * through any symbolic link, so the link stays and its target is replaced — and is checked again
- * just before the rename, so what the rename replaces is a regular file or nothing.
+ * Writes a file so that a reader sees the old content or the new, never half: into a temporary file
+ * beside the target, then renamed over it. The target is where {@link OutputPath} allows — through
+ * any symbolic link, so the link stays and its target is replaced — and is checked again just
+ * before the rename, so what the rename replaces is a regular file or nothing.
  *
- * <p>The temporary file is made with the default permissions, so a new file has the mode the
- * user's umask gives ({@code Files.createTempFile} would make it 0600); a replaced file keeps its
+ * <p>The temporary file is made with the default permissions, so a new file has the mode the user's
+ * umask gives ({@code Files.createTempFile} would make it 0600); a replaced file keeps its
  * permission bits (not its owner, which is whoever writes). Its name is hidden and unique ({@code
  * .NAME.RANDOM.tmp}), created exclusively, and removed if anything fails. Stateless.
  */
@@ -68,7 +68,8 @@ public final class AtomicFile {
     boolean moved = false;
     try {
       T answer;
-      try (FileChannel c = channel; OutputStream out = Channels.newOutputStream(c)) {
+      try (FileChannel c = channel;
+          OutputStream out = Channels.newOutputStream(c)) {
         OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         answer = body.writeTo(new FlushOnClose(buffered));
         buffered.flush();
@@ -88,7 +89,10 @@ public final class AtomicFile {
 
   private static String tempName(String name) {
     String kept = name.length() > NAME_CHARS ? name.substring(0, NAME_CHARS) : name;
-    return "." + kept + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
+    return "."
+        + kept
+        + "."
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
         + ".tmp";
   }
 

@@ -3,11 +3,11 @@ package dev.gillab.workloads.internal;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A plain Java loop that keeps one core busy — no interpreter, no GIL — while the convoy's
- * baseline round trips run. On an idle machine a thread blocked on loopback wakes several times
- * slower than on a busy one (its core sleeps: 35–70 µs against about 15 µs measured here), so a
- * baseline taken idle would flatter every run beside CPU-bound threads. Started only when a core
- * is spare (2 or more); {@link #close()} stops it and waits for it.
+ * A plain Java loop that keeps one core busy — no interpreter, no GIL — while the convoy's baseline
+ * round trips run. On an idle machine a thread blocked on loopback wakes several times slower than
+ * on a busy one (its core sleeps: 35–70 µs against about 15 µs measured here), so a baseline taken
+ * idle would flatter every run beside CPU-bound threads. Started only when a core is spare (2 or
+ * more); {@link #close()} stops it and waits for it.
  */
 public final class BusyCore implements AutoCloseable {
   private final AtomicBoolean stop = new AtomicBoolean();

@@ -6,8 +6,8 @@ import com.google.common.io.Resources;
 import dev.gillab.workloads.Sizes;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +21,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Runs the experiments' shapes on a CPython: the bundled {@code cpython_shapes.py}, with the
- * sizes gil-lab uses and gil-lab's own echo server, in a child process bounded in time, its
- * progress passed on line by line. Stateless.
+ * Runs the experiments' shapes on a CPython: the bundled {@code cpython_shapes.py}, with the sizes
+ * gil-lab uses and gil-lab's own echo server, in a child process bounded in time, its progress
+ * passed on line by line. Stateless.
  */
 public final class Cpython {
   /** No CPython run may take longer than this; past it, the child is killed. */
@@ -35,14 +35,18 @@ public final class Cpython {
 
   /** What the script measured: medians in seconds (cpu, io) and microseconds (convoy). */
   public record Figures(
-      String version, Map<String, Double> cpu, Map<String, Double> io, Map<String, Double> convoy) {}
+      String version,
+      Map<String, Double> cpu,
+      Map<String, Double> io,
+      Map<String, Double> convoy) {}
 
   /** Why there is no CPython to compare with, or an empty string if {@code python} runs. */
   public static String unavailableReason(String python) {
     try {
-      Process p = new ProcessBuilder(python, "-c", "import sys; print(sys.version_info[0])")
-          .redirectErrorStream(true)
-          .start();
+      Process p =
+          new ProcessBuilder(python, "-c", "import sys; print(sys.version_info[0])")
+              .redirectErrorStream(true)
+              .start();
       p.getOutputStream().close();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -80,21 +84,23 @@ public final class Cpython {
     Path script = Files.createTempFile("cpython_shapes", ".py");
     try {
       Files.write(script, Resources.toByteArray(Cpython.class.getResource(SCRIPT)));
-      Process p = new ProcessBuilder(
-              python, script.toString(), json.writeValueAsString(settings))
-          .start();
+      Process p =
+          new ProcessBuilder(python, script.toString(), json.writeValueAsString(settings)).start();
       p.getOutputStream().close();
       Thread relay = new Thread(() -> relay(p.getErrorStream(), progress), "cpython-progress");
       relay.setDaemon(true);
       relay.start();
       CompletableFuture<byte[]> out = new CompletableFuture<>();
-      Thread reader = new Thread(() -> {
-        try (InputStream stdout = p.getInputStream()) {
-          out.complete(stdout.readAllBytes()); // one JSON line, at the end
-        } catch (IOException e) {
-          out.completeExceptionally(e);
-        }
-      }, "cpython-result");
+      Thread reader =
+          new Thread(
+              () -> {
+                try (InputStream stdout = p.getInputStream()) {
+                  out.complete(stdout.readAllBytes()); // one JSON line, at the end
+                } catch (IOException e) {
+                  out.completeExceptionally(e);
+                }
+              },
+              "cpython-result");
       reader.setDaemon(true);
       reader.start();
       if (!p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -113,7 +119,9 @@ public final class Cpython {
         throw new IOException(python + "'s figures could not be read: " + e, e);
       }
       return new Figures(
-          doc.get("version").asText(), doubles(doc.get("cpu")), doubles(doc.get("io")),
+          doc.get("version").asText(),
+          doubles(doc.get("cpu")),
+          doubles(doc.get("io")),
           doubles(doc.get("convoy")));
     } finally {
       Files.deleteIfExists(script);

@@ -6,13 +6,12 @@ import dev.gillab.gil.GilThreadStats;
 import dev.gillab.gil.Interpreter;
 
 /**
- * What the GIL's own counters ({@link Interpreter#gilStats()}) say about a run: the switches
- * since a starting point, and how long the interpreter's threads held the GIL and waited for it;
- * with the instructions the threads ran ({@link Interpreter#instructionsExecuted()}), the same in
- * every mode of one experiment when the modes are fair to each other.
- * The thread that built the interpreter (construction takes the GIL) is left out: it is not one
- * of the run's threads. Figures of several interpreters (subinterpreters, processes) add up.
- * Immutable.
+ * What the GIL's own counters ({@link Interpreter#gilStats()}) say about a run: the switches since
+ * a starting point, and how long the interpreter's threads held the GIL and waited for it; with the
+ * instructions the threads ran ({@link Interpreter#instructionsExecuted()}), the same in every mode
+ * of one experiment when the modes are fair to each other. The thread that built the interpreter
+ * (construction takes the GIL) is left out: it is not one of the run's threads. Figures of several
+ * interpreters (subinterpreters, processes) add up. Immutable.
  */
 @Immutable
 public record GilFigures(long switches, long heldNanos, long waitingNanos, long instructions) {
@@ -20,8 +19,8 @@ public record GilFigures(long switches, long heldNanos, long waitingNanos, long 
   public static final GilFigures ZERO = new GilFigures(0, 0, 0, 0);
 
   /**
-   * {@code in}'s figures now: switches since {@code switchesBefore}, held and waiting time of
-   * every thread but {@code builderThreadId}, instructions since it was built.
+   * {@code in}'s figures now: switches since {@code switchesBefore}, held and waiting time of every
+   * thread but {@code builderThreadId}, instructions since it was built.
    */
   public static GilFigures of(Interpreter in, long switchesBefore, long builderThreadId) {
     GilStats stats = in.gilStats();

@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The blocking IO an experiment's programs do, as GIL-releasing host functions: {@code nap()}
  * sleeps, {@code echo()} makes one round trip to an echo server on its thread's own connection.
- * Neither touches an interpreter object, so both run with the GIL released. Optionally records
- * each wait (thread, kind, start and end in {@code System.nanoTime}) so tests can see waits
- * overlap.
+ * Neither touches an interpreter object, so both run with the GIL released. Optionally records each
+ * wait (thread, kind, start and end in {@code System.nanoTime}) so tests can see waits overlap.
  *
  * <p>Thread-safe: connections are per thread in a concurrent map; waits go to a concurrent queue.
  */

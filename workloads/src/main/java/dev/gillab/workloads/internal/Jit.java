@@ -5,13 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How long this JVM's JIT has spent compiling, to tell when warm-up is over. One warm-up run is
- * not always enough: the eval loop's compiled code is thrown away and recompiled whenever a mode
- * takes a path its profile had not seen (another policy, another count strategy), and a run timed
- * while that happens measures the compiler, not the mode — on a 2-core machine the compiler
- * thread also takes one of the two cores a parallel mode needs. Warm-up goes on until a whole
- * round of it compiles (almost) nothing — here, and in the pool's worker JVMs, whose tasks report
- * what their JIT compiled while they ran ({@link TaskReport#jitMillis()}). Thread-safe.
+ * How long this JVM's JIT has spent compiling, to tell when warm-up is over. One warm-up run is not
+ * always enough: the eval loop's compiled code is thrown away and recompiled whenever a mode takes
+ * a path its profile had not seen (another policy, another count strategy), and a run timed while
+ * that happens measures the compiler, not the mode — on a 2-core machine the compiler thread also
+ * takes one of the two cores a parallel mode needs. Warm-up goes on until a whole round of it
+ * compiles (almost) nothing — here, and in the pool's worker JVMs, whose tasks report what their
+ * JIT compiled while they ran ({@link TaskReport#jitMillis()}). Thread-safe.
  */
 public final class Jit {
   /** A warm-up round that compiled less than this left the JIT settled. */

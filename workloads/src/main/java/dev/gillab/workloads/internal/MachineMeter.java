@@ -17,14 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes {@link MachineSample}s from the OS: the load average and the JVM's CPU time from the
- * platform MX bean, the machine's busy time from {@code /proc/stat}, and the worker JVMs' CPU
- * time from their process handles.
+ * platform MX bean, the machine's busy time from {@code /proc/stat}, and the worker JVMs' CPU time
+ * from their process handles.
  *
- * <p>A worker JVM's CPU time can only be read while it lives, and the pools that own them close
- * at the end of their experiment; so an experiment calls {@link #noteChildren()} just before it
- * closes a pool, and every sample notes them too. The ledger keeps each child's largest reading
- * (keyed by pid and start time, since pids are reused), so a child's CPU counts once however
- * often it is seen. Thread-safe.
+ * <p>A worker JVM's CPU time can only be read while it lives, and the pools that own them close at
+ * the end of their experiment; so an experiment calls {@link #noteChildren()} just before it closes
+ * a pool, and every sample notes them too. The ledger keeps each child's largest reading (keyed by
+ * pid and start time, since pids are reused), so a child's CPU counts once however often it is
+ * seen. Thread-safe.
  */
 public final class MachineMeter {
   /** Linux reports {@code /proc/stat} in USER_HZ ticks, 100 a second on every architecture. */
@@ -39,18 +39,27 @@ public final class MachineMeter {
   /** The machine now. */
   public static MachineSample sample() {
     noteChildren();
-    return new MachineSample(System.nanoTime(), loadAverage(), jvmCpuNanos(), childCpuNanos(),
-        machineBusyNanos());
+    return new MachineSample(
+        System.nanoTime(), loadAverage(), jvmCpuNanos(), childCpuNanos(), machineBusyNanos());
   }
 
   /** Reads the CPU time of every live descendant process into the ledger. */
   public static void noteChildren() {
-    ProcessHandle.current().descendants().forEach(p -> {
-      ProcessHandle.Info info = p.info();
-      info.totalCpuDuration().ifPresent(cpu -> CHILDREN.merge(
-          p.pid() + "@" + info.startInstant().map(Instant::toString).orElse("?"),
-          cpu.toNanos(), Math::max));
-    });
+    ProcessHandle.current()
+        .descendants()
+        .forEach(
+            p -> {
+              ProcessHandle.Info info = p.info();
+              info.totalCpuDuration()
+                  .ifPresent(
+                      cpu ->
+                          CHILDREN.merge(
+                              p.pid()
+                                  + "@"
+                                  + info.startInstant().map(Instant::toString).orElse("?"),
+                              cpu.toNanos(),
+                              Math::max));
+            });
   }
 
   /** CPU time of every child the ledger saw. */
@@ -89,12 +98,11 @@ public final class MachineMeter {
 
   /**
    * Busy time from {@code /proc/stat}'s {@code cpu} line: user, nice, system, irq, softirq and
-   * steal (time a hypervisor gave to someone else is CPU this machine did not get); idle and
-   * iowait are not busy, and guest time is already inside user. -1 if the line is not one.
+   * steal (time a hypervisor gave to someone else is CPU this machine did not get); idle and iowait
+   * are not busy, and guest time is already inside user. -1 if the line is not one.
    */
   public static long busyNanos(String cpuLine) {
-    List<String> f =
-        Splitter.on(CharMatcher.whitespace()).omitEmptyStrings().splitToList(cpuLine);
+    List<String> f = Splitter.on(CharMatcher.whitespace()).omitEmptyStrings().splitToList(cpuLine);
     if (f.size() < 8 || !f.get(0).equals("cpu")) {
       return -1;
     }

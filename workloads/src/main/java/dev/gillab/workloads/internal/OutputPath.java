@@ -22,10 +22,10 @@ import java.util.Objects;
  * <p>The rules. A file's folder must exist (nothing is made on the way) and be writable, since a
  * file is replaced by renaming a new one over it. What is already at the path must be a regular
  * file: a folder, a device, a FIFO or a socket is refused, never replaced (as root, renaming over
- * {@code /dev/full} would delete the device node). A symbolic link is followed to its target,
- * which is written and obeys the same rules; the link stays; a link to nothing is refused. A
- * report folder is the same, with a folder in place of the file: an existing folder, or a new one
- * whose parent exists; and the files the report writes into it must each pass as a file.
+ * {@code /dev/full} would delete the device node). A symbolic link is followed to its target, which
+ * is written and obeys the same rules; the link stays; a link to nothing is refused. A report
+ * folder is the same, with a folder in place of the file: an existing folder, or a new one whose
+ * parent exists; and the files the report writes into it must each pass as a file.
  *
  * <p>A refusal is one line: {@code cannot write --json 'PATH': REASON}, the user's path echoed
  * through {@link UserInput#echo}. The check runs again when the file is written, since the run
@@ -40,8 +40,11 @@ public final class OutputPath {
     private static final long serialVersionUID = 1L;
 
     Refused(String option, Path path, String reason) {
-      super("cannot write " + option + " '" + UserInput.echo(path.toString()) + "': " + reason,
-          null, false, false);
+      super(
+          "cannot write " + option + " '" + UserInput.echo(path.toString()) + "': " + reason,
+          null,
+          false,
+          false);
     }
   }
 
@@ -59,8 +62,8 @@ public final class OutputPath {
   }
 
   /**
-   * Checks that {@code dir}, given as {@code option}, is or can be made a folder, and that each
-   * of {@code files} can be written in it.
+   * Checks that {@code dir}, given as {@code option}, is or can be made a folder, and that each of
+   * {@code files} can be written in it.
    *
    * @throws Refused saying why not
    */
@@ -188,9 +191,13 @@ public final class OutputPath {
         throw new Problem(unreadable(e));
       }
       // The next hop being there means the chain never ends in a file: a loop, or too long.
-      throw new Problem("a symbolic link to '" + echo(to) + "', which "
-          + (Files.exists(parent(p).resolve(to), LinkOption.NOFOLLOW_LINKS)
-              ? "leads to no file" : "does not exist"));
+      throw new Problem(
+          "a symbolic link to '"
+              + echo(to)
+              + "', which "
+              + (Files.exists(parent(p).resolve(to), LinkOption.NOFOLLOW_LINKS)
+                  ? "leads to no file"
+                  : "does not exist"));
     }
     return true;
   }

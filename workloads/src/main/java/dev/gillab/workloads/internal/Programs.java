@@ -6,8 +6,8 @@ import dev.gillab.gil.python.PythonCompiler;
 
 /**
  * The programs the experiments run: Python files among this module's resources ({@code
- * dev/gillab/workloads/programs/*.py}), each defining one function; the ones the gil chapter
- * shares come from {@link Examples}. The builtins they call ({@code echo}, {@code nap}, {@code
+ * dev/gillab/workloads/programs/*.py}), each defining one function; the ones the gil chapter shares
+ * come from {@link Examples}. The builtins they call ({@code echo}, {@code nap}, {@code
  * keep_going}, ...) are host functions each experiment registers on its interpreters. Immutable
  * constants.
  */
@@ -17,7 +17,10 @@ public final class Programs {
   /** {@code while n > 0: n -= 1} — the CPU-bound loop of Beazley's talks and the seed. */
   public static final Code COUNTDOWN = Examples.countdown();
 
-  /** {@code io_rounds(rounds)}: nap(), then echo(), {@code rounds} times — every call releasing the GIL. */
+  /**
+   * {@code io_rounds(rounds)}: nap(), then echo(), {@code rounds} times — every call releasing the
+   * GIL.
+   */
   public static final Code IO_ROUNDS = function("io_rounds.py", "io_rounds");
 
   /**

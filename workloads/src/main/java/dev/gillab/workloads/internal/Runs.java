@@ -8,13 +8,12 @@ import dev.gillab.workloads.Adaptive;
 import dev.gillab.workloads.ExperimentFailedException;
 import dev.gillab.workloads.Median;
 import dev.gillab.workloads.MedianInterval;
-import dev.gillab.workloads.Mode;
 import dev.gillab.workloads.ResultRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,12 +35,16 @@ public final class Runs {
   }
 
   /**
-   * Runs {@code run} {@code warmups} times untimed, then {@code repeats} times, then, with
-   * {@code adaptive}, again until its median is tight or the cap is reached.
+   * Runs {@code run} {@code warmups} times untimed, then {@code repeats} times, then, with {@code
+   * adaptive}, again until its median is tight or the cap is reached.
    */
   public static List<Sample> repeat(
-      String what, int warmups, int repeats, @Nullable Adaptive adaptive,
-      Consumer<String> progress, Callable<Sample> run) {
+      String what,
+      int warmups,
+      int repeats,
+      @Nullable Adaptive adaptive,
+      Consumer<String> progress,
+      Callable<Sample> run) {
     return interleaved(
             what, warmups, repeats, adaptive, false, progress, Map.of(what, run), k -> "")
         .get(what);
@@ -50,39 +53,57 @@ public final class Runs {
   /**
    * Runs several modes taking turns, round by round: every mode's warm-ups first (so the JIT has
    * seen all of them before anything is timed: a mode timed first, on code compiled for it alone,
-   * would be flattered), then the timed rounds, each mode once per round, so that all of them
-   * see the same machine load. Answers each mode's samples, in the order given; {@code label}
-   * names a mode in the progress lines.
+   * would be flattered), then the timed rounds, each mode once per round, so that all of them see
+   * the same machine load. Answers each mode's samples, in the order given; {@code label} names a
+   * mode in the progress lines.
    */
   public static <K> Map<K, List<Sample>> interleaved(
-      String what, int warmups, int repeats, Consumer<String> progress,
-      Map<K, Callable<Sample>> modes, Function<K, String> label) {
+      String what,
+      int warmups,
+      int repeats,
+      Consumer<String> progress,
+      Map<K, Callable<Sample>> modes,
+      Function<K, String> label) {
     return interleaved(what, warmups, repeats, null, false, progress, modes, label);
   }
 
   /**
-   * {@link #interleaved(String, int, int, Consumer, Map, Function)}, then, with {@code
-   * adaptive}, more rounds until every mode's median is tight or the cap is reached; the
-   * progress says how many runs it took and why it stopped. With {@code untilJitSettles}, warm-up
-   * goes on past {@code warmups} rounds while a round still compiled {@value Jit#QUIET_MILLIS} ms
-   * or more (at most {@value Jit#MAX_EXTRA_ROUNDS} more rounds): for CPU-bound modes, whose times
-   * the compiler changes; a mode that mostly sleeps or waits on a socket does not need it.
+   * {@link #interleaved(String, int, int, Consumer, Map, Function)}, then, with {@code adaptive},
+   * more rounds until every mode's median is tight or the cap is reached; the progress says how
+   * many runs it took and why it stopped. With {@code untilJitSettles}, warm-up goes on past {@code
+   * warmups} rounds while a round still compiled {@value Jit#QUIET_MILLIS} ms or more (at most
+   * {@value Jit#MAX_EXTRA_ROUNDS} more rounds): for CPU-bound modes, whose times the compiler
+   * changes; a mode that mostly sleeps or waits on a socket does not need it.
    */
   public static <K> Map<K, List<Sample>> interleaved(
-      String what, int warmups, int repeats, @Nullable Adaptive adaptive, boolean untilJitSettles,
-      Consumer<String> progress, Map<K, Callable<Sample>> modes, Function<K, String> label) {
+      String what,
+      int warmups,
+      int repeats,
+      @Nullable Adaptive adaptive,
+      boolean untilJitSettles,
+      Consumer<String> progress,
+      Map<K, Callable<Sample>> modes,
+      Function<K, String> label) {
     int most = untilJitSettles ? warmups + Jit.MAX_EXTRA_ROUNDS : warmups;
     for (int i = 0; i < most; i++) {
       long jitBefore = Jit.compileMillis();
       for (Map.Entry<K, Callable<Sample>> m : modes.entrySet()) {
-        progress.accept(name(what, label.apply(m.getKey())) + ": warm-up " + (i + 1)
-            + (i < warmups ? "/" + warmups : " (the JIT was still compiling)"));
+        progress.accept(
+            name(what, label.apply(m.getKey()))
+                + ": warm-up "
+                + (i + 1)
+                + (i < warmups ? "/" + warmups : " (the JIT was still compiling)"));
         call(name(what, label.apply(m.getKey())), m.getValue());
       }
       if (untilJitSettles) {
         long compiled = Jit.compileMillis() - jitBefore;
-        progress.accept(String.format(java.util.Locale.ROOT,
-            "%s: warm-up %d: the JIT compiled %d ms", what, i + 1, compiled));
+        progress.accept(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s: warm-up %d: the JIT compiled %d ms",
+                what,
+                i + 1,
+                compiled));
         if (i + 1 >= warmups && compiled < Jit.QUIET_MILLIS) {
           break;
         }
@@ -99,18 +120,31 @@ public final class Runs {
       for (Map.Entry<K, Callable<Sample>> m : modes.entrySet()) {
         String name = name(what, label.apply(m.getKey()));
         Sample s = call(name, m.getValue());
-        progress.accept(String.format(java.util.Locale.ROOT, "%s: run %d%s %.3f s", name,
-            round, round <= repeats ? "/" + repeats : " (adaptive)", s.seconds()));
+        progress.accept(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s: run %d%s %.3f s",
+                name,
+                round,
+                round <= repeats ? "/" + repeats : " (adaptive)",
+                s.seconds()));
         samples.get(m.getKey()).add(s);
       }
     }
     if (adaptive != null) {
       boolean tight = !adaptive.goOn(seconds(samples.values()), 0, 0);
-      progress.accept(String.format(java.util.Locale.ROOT,
-          "%s: adaptive: %d run%s per mode, %s", what, round, round == 1 ? "" : "s",
-          tight ? "every median's 95 % interval within 5 %"
-              : round >= Adaptive.MAX_RUNS ? "stopped at " + Adaptive.MAX_RUNS + " runs"
-              : "stopped at the " + adaptive.capLabel() + " cap"));
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s: adaptive: %d run%s per mode, %s",
+              what,
+              round,
+              round == 1 ? "" : "s",
+              tight
+                  ? "every median's 95 % interval within 5 %"
+                  : round >= Adaptive.MAX_RUNS
+                      ? "stopped at " + Adaptive.MAX_RUNS + " runs"
+                      : "stopped at the " + adaptive.capLabel() + " cap"));
     }
     Map<K, List<Sample>> out = new LinkedHashMap<>();
     samples.forEach((k, v) -> out.put(k, ImmutableList.copyOf(v)));
@@ -145,7 +179,11 @@ public final class Runs {
    * median's 95 % interval where there are enough runs for one.
    */
   public static ResultRow row(
-      String experiment, String mode, String policy, int workers, List<Sample> samples,
+      String experiment,
+      String mode,
+      String policy,
+      int workers,
+      List<Sample> samples,
       double sequentialSeconds) {
     double[] all = samples.stream().mapToDouble(Sample::seconds).toArray();
     double seconds = Median.of(all);
@@ -159,8 +197,17 @@ public final class Runs {
             ? null
             : Median.of(samples.stream().mapToDouble(Sample::waitPercent).toArray());
     double speedup = seconds > 0 ? sequentialSeconds / seconds : 0;
-    return new ResultRow(experiment, mode, policy, workers, seconds, speedup, switches, wait,
-        samples.size(), ci.map(MedianInterval.Interval::low).orElse(null),
+    return new ResultRow(
+        experiment,
+        mode,
+        policy,
+        workers,
+        seconds,
+        speedup,
+        switches,
+        wait,
+        samples.size(),
+        ci.map(MedianInterval.Interval::low).orElse(null),
         ci.map(MedianInterval.Interval::high).orElse(null));
   }
 
@@ -180,7 +227,11 @@ public final class Runs {
         StringBuilder others = new StringBuilder();
         for (InterpreterThread o : threads) {
           if (o != t && o.error().isPresent()) {
-            others.append("; ").append(o.name()).append(" failed: ").append(describe(o.error().get()));
+            others
+                .append("; ")
+                .append(o.name())
+                .append(" failed: ")
+                .append(describe(o.error().get()));
           }
         }
         throw new ExperimentFailedException(
@@ -190,8 +241,7 @@ public final class Runs {
     for (InterpreterThread t : threads) {
       if (t.error().isPresent()) {
         throw new ExperimentFailedException(
-            what + ": " + t.name() + " failed: " + describe(t.error().get()),
-            t.error().get());
+            what + ": " + t.name() + " failed: " + describe(t.error().get()), t.error().get());
       }
     }
   }
@@ -232,7 +282,8 @@ public final class Runs {
     t.join(LIMIT.toMillis());
     double seconds = since(start);
     if (t.isAlive()) {
-      throw new ExperimentFailedException(experiment + " sequential: did not finish within " + LIMIT);
+      throw new ExperimentFailedException(
+          experiment + " sequential: did not finish within " + LIMIT);
     }
     if (failure.get() != null) {
       throw new ExperimentFailedException(

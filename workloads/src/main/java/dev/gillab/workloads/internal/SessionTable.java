@@ -48,7 +48,8 @@ public final class SessionTable<S> {
     checkArgument(capacity >= 1, "capacity must be at least 1, was %s", capacity);
     checkArgument(
         !idleTimeout.isNegative() && !idleTimeout.isZero(),
-        "idleTimeout must be positive, was %s", idleTimeout);
+        "idleTimeout must be positive, was %s",
+        idleTimeout);
     this.capacity = capacity;
     this.idleNanos = idleTimeout.toNanos();
     this.ticker = checkNotNull(ticker, "ticker");
@@ -99,7 +100,8 @@ public final class SessionTable<S> {
   @GuardedBy("this")
   private void expire() {
     long now = ticker.read();
-    for (Iterator<Map.Entry<String, Entry<S>>> it = sessions.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, Entry<S>>> it = sessions.entrySet().iterator();
+        it.hasNext(); ) {
       if (now - it.next().getValue().lastUsed < idleNanos) {
         return; // access order: every later one was used more recently
       }

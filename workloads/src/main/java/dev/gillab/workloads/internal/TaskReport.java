@@ -7,8 +7,7 @@ import java.util.Map;
 /**
  * What a pool worker reports about one task: its pid, when the task ran (microseconds since the
  * epoch, a clock every process shares), its interpreter's GIL figures and instructions, and what
- * the worker JVM's JIT compiled meanwhile ({@link Jit}).
- * Immutable.
+ * the worker JVM's JIT compiled meanwhile ({@link Jit}). Immutable.
  */
 public record TaskReport(
     long pid,

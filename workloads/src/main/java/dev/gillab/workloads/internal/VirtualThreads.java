@@ -17,7 +17,8 @@ public final class VirtualThreads {
       Method ofVirtual = Thread.class.getMethod("ofVirtual");
       Object builder = ofVirtual.invoke(null);
       Class<?> ofVirtualType = Class.forName("java.lang.Thread$Builder$OfVirtual");
-      builder = ofVirtualType.getMethod("name", String.class, long.class).invoke(builder, prefix, 0L);
+      builder =
+          ofVirtualType.getMethod("name", String.class, long.class).invoke(builder, prefix, 0L);
       return Optional.of((ThreadFactory) ofVirtualType.getMethod("factory").invoke(builder));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
@@ -29,7 +30,8 @@ public final class VirtualThreads {
     return factory("probe").isPresent()
         ? Optional.empty()
         : Optional.of(
-            "the running JDK " + Runtime.version().feature()
+            "the running JDK "
+                + Runtime.version().feature()
                 + " has no virtual threads (they came in JDK 21)");
   }
 }

@@ -11,16 +11,19 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 
 /**
- * The tasks a pool worker runs for the {@code processes} mode: each makes its own interpreter
- * (and so its own GIL) in the worker's JVM, runs one program on one interpreter thread, and
- * answers a {@link TaskReport}. Registered by name; the parent only ever sends names and {@link
- * Params}. Stateless.
+ * The tasks a pool worker runs for the {@code processes} mode: each makes its own interpreter (and
+ * so its own GIL) in the worker's JVM, runs one program on one interpreter thread, and answers a
+ * {@link TaskReport}. Registered by name; the parent only ever sends names and {@link Params}.
+ * Stateless.
  */
 public final class WorkerTasks implements TaskModule {
   /** countdown(n); payload {@code n, policy, interval, rendezvousPort}. */
   public static final String COUNTDOWN = "workloads.countdown";
 
-  /** io_rounds(rounds); payload {@code rounds, napNanos, echoDelayMicros, echoPort, policy, interval}. */
+  /**
+   * io_rounds(rounds); payload {@code rounds, napNanos, echoDelayMicros, echoPort, policy,
+   * interval}.
+   */
   public static final String IO = "workloads.io";
 
   private static final Duration JOIN_LIMIT = Duration.ofMinutes(10);
@@ -73,8 +76,7 @@ public final class WorkerTasks implements TaskModule {
   }
 
   private static Interpreter interpreter(Params p, Interpreter.Builder b) {
-    PolicyChoice policy =
-        PolicyChoice.of(p.get("policy"), Duration.ofNanos(p.getLong("interval")));
+    PolicyChoice policy = PolicyChoice.of(p.get("policy"), Duration.ofNanos(p.getLong("interval")));
     return policy.configure(b).threadFactory(Executors.defaultThreadFactory()).build();
   }
 

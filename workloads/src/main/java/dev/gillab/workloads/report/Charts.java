@@ -38,20 +38,46 @@ final class Charts {
     double height = top + rows.size() * ROW + 56;
     svg(h, id, height, experiment + ": speed-up over sequential per mode, ideal " + w + "x");
     double bottom = top + rows.size() * ROW;
-    xAxis(h, top, bottom, linearTicks(max), v -> x(v, max), v -> fmt(v) + "×",
-        "speed-up over sequential (×) — longer is better; ideal is " + w + "× with " + w
+    xAxis(
+        h,
+        top,
+        bottom,
+        linearTicks(max),
+        v -> x(v, max),
+        v -> fmt(v) + "×",
+        "speed-up over sequential (×) — longer is better; ideal is "
+            + w
+            + "× with "
+            + w
             + " workers");
     for (int i = 0; i < rows.size(); i++) {
       ResultRow r = rows.get(i);
       double y = top + i * ROW + (ROW - BAR) / 2;
       h.element("text", r.mode(), "x", num(LABEL_X), "y", num(y + BAR - 4), "class", "lbl");
       double end = x(Math.max(r.speedup(), 0), max);
-      h.open("rect", "x", num(PLOT_LEFT), "y", num(y), "width", num(end - PLOT_LEFT),
-              "height", num(BAR), "fill", Palette.BLUE)
+      h.open(
+              "rect",
+              "x",
+              num(PLOT_LEFT),
+              "y",
+              num(y),
+              "width",
+              num(end - PLOT_LEFT),
+              "height",
+              num(BAR),
+              "fill",
+              Palette.BLUE)
           .element("title", r.mode() + ": " + fmt(r.speedup()) + "× in " + secs(r.medianSeconds()))
           .close("rect");
-      h.element("text", fmt(r.speedup()) + "×  (" + secs(r.medianSeconds()) + ")",
-          "x", num(end + 6), "y", num(y + BAR - 4), "class", "val");
+      h.element(
+          "text",
+          fmt(r.speedup()) + "×  (" + secs(r.medianSeconds()) + ")",
+          "x",
+          num(end + 6),
+          "y",
+          num(y + BAR - 4),
+          "class",
+          "val");
     }
     reference(h, x(1, max), top, bottom, w == 1 ? "1× = ideal" : "1×", "6 4", "end");
     if (w > 1) {
@@ -80,8 +106,12 @@ final class Charts {
     double decHi = Math.max(decLo + 1, Math.ceil(Math.log10(Math.max(hi, 0.1)) + 0.05));
     double top = 20;
     double height = top + lines * ROW + 56;
-    svg(h, id, height, "convoy: echo round-trip time alone and beside CPU-bound threads, per"
-        + " policy, log scale");
+    svg(
+        h,
+        id,
+        height,
+        "convoy: echo round-trip time alone and beside CPU-bound threads, per"
+            + " policy, log scale");
     Palette.patterns(h, id, Palette.VERMILLION);
     double bottom = top + lines * ROW;
     List<Double> ticks = new ArrayList<>();
@@ -90,24 +120,42 @@ final class Charts {
     }
     final double a = decLo;
     final double b = decHi;
-    xAxis(h, top, bottom, ticks, d -> logX(Math.pow(10, d), a, b),
+    xAxis(
+        h,
+        top,
+        bottom,
+        ticks,
+        d -> logX(Math.pow(10, d), a, b),
         d -> String.format(Locale.ROOT, "%,.0f µs", Math.pow(10, d)),
         "round-trip time (µs, log scale) — shorter is better");
     int line = 0;
     for (Map.Entry<String, List<ConvoyRow>> g : byPolicy.entrySet()) {
       double y = top + line * ROW;
-      h.element("text", "policy " + g.getKey(), "x", num(LABEL_X), "y", num(y + ROW - 8),
-          "class", "grp");
+      h.element(
+          "text", "policy " + g.getKey(), "x", num(LABEL_X), "y", num(y + ROW - 8), "class", "grp");
       line++;
       ConvoyRow first = g.getValue().get(0);
-      convoyBar(h, top + line++ * ROW, "alone", first.roundTripMicrosAlone(), a, b,
-          Palette.GREEN, fmtMicros(first.roundTripMicrosAlone()));
+      convoyBar(
+          h,
+          top + line++ * ROW,
+          "alone",
+          first.roundTripMicrosAlone(),
+          a,
+          b,
+          Palette.GREEN,
+          fmtMicros(first.roundTripMicrosAlone()));
       for (ConvoyRow r : g.getValue()) {
-        convoyBar(h, top + line++ * ROW,
+        convoyBar(
+            h,
+            top + line++ * ROW,
             "beside " + r.cpuThreads() + " CPU thread" + (r.cpuThreads() == 1 ? "" : "s"),
-            r.roundTripMicrosBesideCpu(), a, b, Palette.hatch(id, Palette.VERMILLION),
+            r.roundTripMicrosBesideCpu(),
+            a,
+            b,
+            Palette.hatch(id, Palette.VERMILLION),
             fmtMicros(r.roundTripMicrosBesideCpu())
-                + (r.belowBaseline() ? "  (no slowdown: below alone, noise)"
+                + (r.belowBaseline()
+                    ? "  (no slowdown: below alone, noise)"
                     : "  (" + fmt(r.slowdown()) + "× alone)"));
       }
       line++;
@@ -116,13 +164,33 @@ final class Charts {
   }
 
   private static void convoyBar(
-      Html h, double rowTop, String label, double micros, double a, double b, String fill,
+      Html h,
+      double rowTop,
+      String label,
+      double micros,
+      double a,
+      double b,
+      String fill,
       String value) {
     double y = rowTop + (ROW - BAR) / 2;
     h.element("text", label, "x", num(LABEL_X + 12), "y", num(y + BAR - 4), "class", "lbl");
     double end = Math.max(logX(Math.max(micros, Math.pow(10, a)), a, b), PLOT_LEFT + 1);
-    h.open("rect", "x", num(PLOT_LEFT), "y", num(y), "width", num(end - PLOT_LEFT),
-            "height", num(BAR), "fill", fill, "stroke", Palette.INK, "stroke-width", "0.5")
+    h.open(
+            "rect",
+            "x",
+            num(PLOT_LEFT),
+            "y",
+            num(y),
+            "width",
+            num(end - PLOT_LEFT),
+            "height",
+            num(BAR),
+            "fill",
+            fill,
+            "stroke",
+            Palette.INK,
+            "stroke-width",
+            "0.5")
         .element("title", label + ": " + value)
         .close("rect");
     h.element("text", value, "x", num(end + 6), "y", num(y + BAR - 4), "class", "val");
@@ -134,8 +202,8 @@ final class Charts {
   private static final double LANE_GAP = 14;
 
   /**
-   * A lane per thread: running bytecode (solid blue), waiting for the GIL (orange, hatched), in
-   * IO (green, dotted); drop requests (purple triangles under the lane of the thread asking) and
+   * A lane per thread: running bytecode (solid blue), waiting for the GIL (orange, hatched), in IO
+   * (green, dotted); drop requests (purple triangles under the lane of the thread asking) and
    * forced switches (black bars where the holder let go on request or at a tick).
    */
   static void timeline(Html h, String id, Timeline t) {
@@ -151,26 +219,62 @@ final class Charts {
     List<Double> ticks = linearTicks(maxMs);
     for (double v : ticks) {
       double x = tx(v, maxMs);
-      h.empty("line", "x1", num(x), "x2", num(x), "y1", num(top - 4), "y2", num(bottom),
-          "stroke", Palette.GRID);
+      h.empty(
+          "line",
+          "x1",
+          num(x),
+          "x2",
+          num(x),
+          "y1",
+          num(top - 4),
+          "y2",
+          num(bottom),
+          "stroke",
+          Palette.GRID);
       h.element("text", fmt(v), "x", num(x), "y", num(bottom + 16), "class", "tick");
     }
-    h.element("text", "time since the first event (ms)", "x", num((TL_LEFT + TL_RIGHT) / 2),
-        "y", num(bottom + 36), "class", "axis");
+    h.element(
+        "text",
+        "time since the first event (ms)",
+        "x",
+        num((TL_LEFT + TL_RIGHT) / 2),
+        "y",
+        num(bottom + 36),
+        "class",
+        "axis");
     for (int i = 0; i < n; i++) {
       Lane lane = t.lanes().get(i);
       double y = top + i * (LANE + LANE_GAP);
-      h.element("text", lane.threadName(), "x", num(LABEL_X), "y", num(y + LANE - 7),
-          "class", "lbl");
-      h.empty("rect", "x", num(TL_LEFT), "y", num(y), "width", num(TL_RIGHT - TL_LEFT),
-          "height", num(LANE), "fill", "#f4f4f4");
+      h.element(
+          "text", lane.threadName(), "x", num(LABEL_X), "y", num(y + LANE - 7), "class", "lbl");
+      h.empty(
+          "rect",
+          "x",
+          num(TL_LEFT),
+          "y",
+          num(y),
+          "width",
+          num(TL_RIGHT - TL_LEFT),
+          "height",
+          num(LANE),
+          "fill",
+          "#f4f4f4");
       for (Bar r : coalesce(lane.segments(), start, maxMs)) {
         State s = r.state();
         // Outside is a thin bar: the thread is there, doing nothing with the GIL.
         boolean thin = s == State.OUTSIDE;
-        h.empty("rect", "x", num(r.x0()), "y", num(thin ? y + LANE * 0.4 : y),
-            "width", num(Math.max(r.x1() - r.x0(), 0.6)), "height", num(thin ? LANE * 0.2 : LANE),
-            "fill", fill(id, s));
+        h.empty(
+            "rect",
+            "x",
+            num(r.x0()),
+            "y",
+            num(thin ? y + LANE * 0.4 : y),
+            "width",
+            num(Math.max(r.x1() - r.x0(), 0.6)),
+            "height",
+            num(thin ? LANE * 0.2 : LANE),
+            "fill",
+            fill(id, s));
       }
       marks(h, lane.marks(), start, maxMs, y);
     }
@@ -192,9 +296,9 @@ final class Charts {
   private record Bar(double x0, double x1, State state) {}
 
   /**
-   * Segments as pixel ranges of a state, neighbours of one state closer than 0.5 px merged.
-   * An outside stretch narrower than 0.5 px is left out first (it would not show), so the holds
-   * on either side of a tick's release-and-retake merge into one bar rather than thousands.
+   * Segments as pixel ranges of a state, neighbours of one state closer than 0.5 px merged. An
+   * outside stretch narrower than 0.5 px is left out first (it would not show), so the holds on
+   * either side of a tick's release-and-retake merge into one bar rather than thousands.
    */
   private static List<Bar> coalesce(List<Segment> segments, long start, double maxMs) {
     List<Bar> out = new ArrayList<>();
@@ -223,13 +327,31 @@ final class Charts {
       if (m.kind() == Kind.DROP_REQUEST) {
         if (px != lastDrop) {
           lastDrop = px;
-          h.empty("path", "d", "M" + num(x) + " " + num(y + LANE + 1) + "l-4 7h8z",
-              "fill", Palette.PURPLE, "stroke", Palette.INK, "stroke-width", "0.6");
+          h.empty(
+              "path",
+              "d",
+              "M" + num(x) + " " + num(y + LANE + 1) + "l-4 7h8z",
+              "fill",
+              Palette.PURPLE,
+              "stroke",
+              Palette.INK,
+              "stroke-width",
+              "0.6");
         }
       } else if (px != lastForced) {
         lastForced = px;
-        h.empty("rect", "x", num(x - 1), "y", num(y - 4), "width", "2",
-            "height", num(LANE + 4), "fill", Palette.INK);
+        h.empty(
+            "rect",
+            "x",
+            num(x - 1),
+            "y",
+            num(y - 4),
+            "width",
+            "2",
+            "height",
+            num(LANE + 4),
+            "fill",
+            Palette.INK);
       }
     }
   }
@@ -252,20 +374,95 @@ final class Charts {
         y += 22;
       }
       switch (items[i][0]) {
-        case "run" -> h.empty("rect", "x", num(x), "y", num(y), "width", "18", "height", "12",
-            "fill", Palette.BLUE);
-        case "wait" -> h.empty("rect", "x", num(x), "y", num(y), "width", "18", "height", "12",
-            "fill", Palette.hatch(id, Palette.ORANGE));
-        case "io" -> h.empty("rect", "x", num(x), "y", num(y), "width", "18", "height", "12",
-            "fill", Palette.dots(id, Palette.GREEN));
-        case "drop" -> h.empty("path", "d", "M" + num(x + 9) + " " + num(y + 1) + "l-5 9h10z",
-            "fill", Palette.PURPLE, "stroke", Palette.INK, "stroke-width", "0.6");
-        case "outside" -> h.empty("rect", "x", num(x), "y", num(y + 5), "width", "18",
-            "height", "3", "fill", Palette.INK);
-        case "unknown" -> h.empty("rect", "x", num(x), "y", num(y), "width", "18",
-            "height", "12", "fill", Palette.hatch(id, Palette.GREY));
-        default -> h.empty("rect", "x", num(x + 8), "y", num(y - 2), "width", "2",
-            "height", "16", "fill", Palette.INK);
+        case "run" ->
+            h.empty(
+                "rect",
+                "x",
+                num(x),
+                "y",
+                num(y),
+                "width",
+                "18",
+                "height",
+                "12",
+                "fill",
+                Palette.BLUE);
+        case "wait" ->
+            h.empty(
+                "rect",
+                "x",
+                num(x),
+                "y",
+                num(y),
+                "width",
+                "18",
+                "height",
+                "12",
+                "fill",
+                Palette.hatch(id, Palette.ORANGE));
+        case "io" ->
+            h.empty(
+                "rect",
+                "x",
+                num(x),
+                "y",
+                num(y),
+                "width",
+                "18",
+                "height",
+                "12",
+                "fill",
+                Palette.dots(id, Palette.GREEN));
+        case "drop" ->
+            h.empty(
+                "path",
+                "d",
+                "M" + num(x + 9) + " " + num(y + 1) + "l-5 9h10z",
+                "fill",
+                Palette.PURPLE,
+                "stroke",
+                Palette.INK,
+                "stroke-width",
+                "0.6");
+        case "outside" ->
+            h.empty(
+                "rect",
+                "x",
+                num(x),
+                "y",
+                num(y + 5),
+                "width",
+                "18",
+                "height",
+                "3",
+                "fill",
+                Palette.INK);
+        case "unknown" ->
+            h.empty(
+                "rect",
+                "x",
+                num(x),
+                "y",
+                num(y),
+                "width",
+                "18",
+                "height",
+                "12",
+                "fill",
+                Palette.hatch(id, Palette.GREY));
+        default ->
+            h.empty(
+                "rect",
+                "x",
+                num(x + 8),
+                "y",
+                num(y - 2),
+                "width",
+                "2",
+                "height",
+                "16",
+                "fill",
+                Palette.INK);
       }
       h.element("text", items[i][1], "x", num(x + 24), "y", num(y + 10), "class", "leg");
       x += widths[i];
@@ -275,8 +472,18 @@ final class Charts {
   // ---- shared pieces ----
 
   private static void svg(Html h, String id, double height, String label) {
-    h.open("svg", "id", id, "viewBox", "0 0 " + num(WIDTH) + " " + num(height),
-        "role", "img", "aria-label", label, "class", "chart");
+    h.open(
+        "svg",
+        "id",
+        id,
+        "viewBox",
+        "0 0 " + num(WIDTH) + " " + num(height),
+        "role",
+        "img",
+        "aria-label",
+        label,
+        "class",
+        "chart");
     h.element("title", label);
   }
 
@@ -289,26 +496,81 @@ final class Charts {
   }
 
   private static void xAxis(
-      Html h, double top, double bottom, List<Double> ticks, Scale scale, Label label,
+      Html h,
+      double top,
+      double bottom,
+      List<Double> ticks,
+      Scale scale,
+      Label label,
       String title) {
     for (double v : ticks) {
       double x = scale.at(v);
-      h.empty("line", "x1", num(x), "x2", num(x), "y1", num(top), "y2", num(bottom),
-          "stroke", Palette.GRID);
+      h.empty(
+          "line",
+          "x1",
+          num(x),
+          "x2",
+          num(x),
+          "y1",
+          num(top),
+          "y2",
+          num(bottom),
+          "stroke",
+          Palette.GRID);
       h.element("text", label.of(v), "x", num(x), "y", num(bottom + 16), "class", "tick");
     }
-    h.empty("line", "x1", num(PLOT_LEFT), "x2", num(PLOT_RIGHT), "y1", num(bottom),
-        "y2", num(bottom), "stroke", Palette.INK);
-    h.element("text", title, "x", num((PLOT_LEFT + PLOT_RIGHT) / 2), "y", num(bottom + 38),
-        "class", "axis");
+    h.empty(
+        "line",
+        "x1",
+        num(PLOT_LEFT),
+        "x2",
+        num(PLOT_RIGHT),
+        "y1",
+        num(bottom),
+        "y2",
+        num(bottom),
+        "stroke",
+        Palette.INK);
+    h.element(
+        "text",
+        title,
+        "x",
+        num((PLOT_LEFT + PLOT_RIGHT) / 2),
+        "y",
+        num(bottom + 38),
+        "class",
+        "axis");
   }
 
   private static void reference(
       Html h, double x, double top, double bottom, String text, String dash, String anchor) {
-    h.empty("line", "x1", num(x), "x2", num(x), "y1", num(top - 6), "y2", num(bottom),
-        "stroke", Palette.INK, "stroke-width", "1.5", "stroke-dasharray", dash);
-    h.element("text", text, "x", num(anchor.equals("end") ? x - 4 : x + 4), "y", num(top - 10),
-        "class", "ref", "text-anchor", anchor);
+    h.empty(
+        "line",
+        "x1",
+        num(x),
+        "x2",
+        num(x),
+        "y1",
+        num(top - 6),
+        "y2",
+        num(bottom),
+        "stroke",
+        Palette.INK,
+        "stroke-width",
+        "1.5",
+        "stroke-dasharray",
+        dash);
+    h.element(
+        "text",
+        text,
+        "x",
+        num(anchor.equals("end") ? x - 4 : x + 4),
+        "y",
+        num(top - 10),
+        "class",
+        "ref",
+        "text-anchor",
+        anchor);
   }
 
   private static double x(double v, double max) {
@@ -323,7 +585,9 @@ final class Charts {
     return TL_LEFT + (TL_RIGHT - TL_LEFT) * ms / maxMs;
   }
 
-  /** A round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at least {@code v}. */
+  /**
+   * A round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at least {@code v}.
+   */
   static double niceCeiling(double v) {
     double p = Math.pow(10, Math.floor(Math.log10(v)));
     for (double m : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {

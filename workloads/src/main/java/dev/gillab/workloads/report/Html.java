@@ -10,10 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * A small markup writer that cannot be tricked into markup: text and attribute values are always
- * escaped, element and attribute names must be plain names, and every element is closed in order
- * (a mismatch is a bug and throws). SVG elements without children are written self-closing
- * ({@link #empty}), which HTML5 allows inside {@code <svg>}. Not thread-safe: one page, one
- * thread.
+ * escaped, element and attribute names must be plain names, and every element is closed in order (a
+ * mismatch is a bug and throws). SVG elements without children are written self-closing ({@link
+ * #empty}), which HTML5 allows inside {@code <svg>}. Not thread-safe: one page, one thread.
  */
 final class Html {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9:-]*");
@@ -64,8 +63,11 @@ final class Html {
 
   /** Closes {@code tag}, which must be the innermost open element. */
   Html close(String tag) {
-    checkState(!open.isEmpty() && open.peek().equals(tag),
-        "closing <%s> but the innermost open element is <%s>", tag, open.peek());
+    checkState(
+        !open.isEmpty() && open.peek().equals(tag),
+        "closing <%s> but the innermost open element is <%s>",
+        tag,
+        open.peek());
     open.pop();
     out.append("</").append(tag).append('>');
     return this;
@@ -94,8 +96,8 @@ final class Html {
   }
 
   /**
-   * A style sheet: CSS is raw text in HTML, so only our own constant sheet may go here; it must
-   * not be able to end the element.
+   * A style sheet: CSS is raw text in HTML, so only our own constant sheet may go here; it must not
+   * be able to end the element.
    */
   Html style(String css) {
     checkArgument(!css.toLowerCase(Locale.ROOT).contains("</"), "a style sheet cannot hold '</'");

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders a {@link ReportData} as one self-contained HTML5 page: inline CSS and SVG, no script,
- * no link out of the page but to the two files written beside it. Stateless.
+ * Renders a {@link ReportData} as one self-contained HTML5 page: inline CSS and SVG, no script, no
+ * link out of the page but to the two files written beside it. Stateless.
  */
 final class HtmlReport {
   private HtmlReport() {}
@@ -55,21 +55,40 @@ final class HtmlReport {
   /** The page; {@code trace} says what the trace file beside it holds, if it was written. */
   static String render(ReportData d, TraceExport.@Nullable Summary trace) {
     Html h = new Html().doctype();
-    h.open("html", "lang", "en").newline().open("head").newline()
-        .empty("meta", "charset", "utf-8").newline()
+    h.open("html", "lang", "en")
+        .newline()
+        .open("head")
+        .newline()
+        .empty("meta", "charset", "utf-8")
+        .newline()
         .empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
         .newline()
-        .element("title", d.title()).newline()
-        .style(CSS).newline()
-        .close("head").newline().open("body").newline();
+        .element("title", d.title())
+        .newline()
+        .style(CSS)
+        .newline()
+        .close("head")
+        .newline()
+        .open("body")
+        .newline();
     h.element("h1", d.title()).newline();
     h.open("dl", "class", "meta")
-        .element("dt", "ran").open("dd").open("code").text(d.ran()).close("code").close("dd")
-        .element("dt", "machine").element("dd", d.machine())
-        .element("dt", "JVM").element("dd", d.result().java())
-        .element("dt", "cores").element("dd", String.valueOf(d.result().cores()))
-        .element("dt", "date").element("dd", d.date())
-        .close("dl").newline();
+        .element("dt", "ran")
+        .open("dd")
+        .open("code")
+        .text(d.ran())
+        .close("code")
+        .close("dd")
+        .element("dt", "machine")
+        .element("dd", d.machine())
+        .element("dt", "JVM")
+        .element("dd", d.result().java())
+        .element("dt", "cores")
+        .element("dd", String.valueOf(d.result().cores()))
+        .element("dt", "date")
+        .element("dd", d.date())
+        .close("dl")
+        .newline();
     if (d.result().busyMachine() != null) {
       h.element("p", d.result().busyMachine(), "class", "busy").newline();
     }
@@ -81,9 +100,14 @@ final class HtmlReport {
       h.open("div", "class", "wide");
       Charts.speedup(h, "chart-" + chart++, e.getKey(), e.getValue());
       h.close("div").newline();
-      h.element("p", "Bars: the sequential run's median time over each mode's (policy "
-          + String.join(", ", policies(e.getValue())) + "). Dashed line: 1× (no faster than"
-          + " one after another); dotted line: the ideal, W× with W workers.", "class", "note");
+      h.element(
+          "p",
+          "Bars: the sequential run's median time over each mode's (policy "
+              + String.join(", ", policies(e.getValue()))
+              + "). Dashed line: 1× (no faster than"
+              + " one after another); dotted line: the ideal, W× with W workers.",
+          "class",
+          "note");
       skipped(h, d.result().skipped(), e.getKey());
     }
     if (!d.result().convoy().isEmpty()) {
@@ -91,32 +115,46 @@ final class HtmlReport {
       h.open("div", "class", "wide");
       Charts.convoy(h, "chart-" + chart++, d.result().convoy());
       h.close("div").newline();
-      h.element("p", "Median echo round trip alone (solid green) and beside 1..k CPU-bound"
-          + " threads (hatched vermillion), per policy; the figure in brackets is the slowdown.",
-          "class", "note");
+      h.element(
+          "p",
+          "Median echo round trip alone (solid green) and beside 1..k CPU-bound"
+              + " threads (hatched vermillion), per policy; the figure in brackets is the slowdown.",
+          "class",
+          "note");
       skipped(h, d.result().skipped(), "convoy");
     }
     if (!d.timelines().isEmpty() || !d.notTraced().isEmpty()) {
       h.element("h2", "GIL timeline").newline();
-      h.element("p", "Each lane is a thread; time runs left to right from the first GIL event."
-          + " Solid blue: running bytecode (holding the GIL). Hatched orange: waiting for the"
-          + " GIL. Dotted green: in IO with the GIL released. Purple triangles: a waiter asked"
-          + " the holder to drop the GIL. Black bars: the holder let go on request (a forced"
-          + " switch) or at a tick. A thin black line: the thread let go and is not waiting"
-          + " (after a forced drop, until another thread has the GIL; after a tick; back from"
-          + " IO). The lanes come from the same events the GIL's counters are kept on, so the"
-          + " lanes' held and waiting sums are the counters' (table under each timeline).",
-          "class", "note");
+      h.element(
+          "p",
+          "Each lane is a thread; time runs left to right from the first GIL event."
+              + " Solid blue: running bytecode (holding the GIL). Hatched orange: waiting for the"
+              + " GIL. Dotted green: in IO with the GIL released. Purple triangles: a waiter asked"
+              + " the holder to drop the GIL. Black bars: the holder let go on request (a forced"
+              + " switch) or at a tick. A thin black line: the thread let go and is not waiting"
+              + " (after a forced drop, until another thread has the GIL; after a tick; back from"
+              + " IO). The lanes come from the same events the GIL's counters are kept on, so the"
+              + " lanes' held and waiting sums are the counters' (table under each timeline).",
+          "class",
+          "note");
       traceNote(h, trace);
       for (Timeline t : d.timelines()) {
         h.element("h3", "policy " + t.policy()).newline();
         if (t.eventsLost() > 0) {
-          h.element("p", String.format(Locale.ROOT, "The event ring dropped the oldest %,d"
-              + " events of this run: the lanes cover only its last %s ms, from the first event"
-              + " kept. Grey hatching is a thread's stretch before its own first kept event"
-              + " where that event does not tell what it was doing, and the lanes' sums below"
-              + " cover only the kept window, so they fall short of the GIL's counters.",
-              t.eventsLost(), ms(t.endNanos() - t.startNanos())), "class", "busy").newline();
+          h.element(
+                  "p",
+                  String.format(
+                      Locale.ROOT,
+                      "The event ring dropped the oldest %,d"
+                          + " events of this run: the lanes cover only its last %s ms, from the first event"
+                          + " kept. Grey hatching is a thread's stretch before its own first kept event"
+                          + " where that event does not tell what it was doing, and the lanes' sums below"
+                          + " cover only the kept window, so they fall short of the GIL's counters.",
+                      t.eventsLost(),
+                      ms(t.endNanos() - t.startNanos())),
+                  "class",
+                  "busy")
+              .newline();
         }
         h.open("div", "class", "wide");
         Charts.timeline(h, "timeline-" + chart++, t);
@@ -132,11 +170,13 @@ final class HtmlReport {
       }
     }
     raceAndDeadlock(h, d);
-    h.open("p", "class", "note").text("Every figure of this page is also in ")
+    h.open("p", "class", "note")
+        .text("Every figure of this page is also in ")
         .element("a", RESULTS_JSON, "href", RESULTS_JSON)
         .text(" (the schema of --json)");
     if (!d.timelines().isEmpty()) {
-      h.text(" and the timelines in ").element("a", TraceExport.FILE, "href", TraceExport.FILE)
+      h.text(" and the timelines in ")
+          .element("a", TraceExport.FILE, "href", TraceExport.FILE)
           .text(" (Chrome Trace Event Format)");
     }
     h.text(".").close("p").newline();
@@ -146,14 +186,32 @@ final class HtmlReport {
 
   private static void statsTable(Html h, Timeline t) {
     double window = Math.max(1, t.endNanos() - t.startNanos());
-    h.open("div", "class", "wide").open("table").open("caption", "class", "note")
-        .text("GIL statistics of this run (policy " + t.policy() + ", " + t.stats().switches()
-            + " switches): % of the traced " + ms(window) + " ms")
+    h.open("div", "class", "wide")
+        .open("table")
+        .open("caption", "class", "note")
+        .text(
+            "GIL statistics of this run (policy "
+                + t.policy()
+                + ", "
+                + t.stats().switches()
+                + " switches): % of the traced "
+                + ms(window)
+                + " ms")
         .close("caption")
         .open("tr");
-    for (String c : new String[] {"thread", "held %", "waiting %", "held ms",
-        "held ms (lanes)", "waiting ms", "waiting ms (lanes)", "acquisitions", "forced drops",
-        "IO releases"}) {
+    for (String c :
+        new String[] {
+          "thread",
+          "held %",
+          "waiting %",
+          "held ms",
+          "held ms (lanes)",
+          "waiting ms",
+          "waiting ms (lanes)",
+          "acquisitions",
+          "forced drops",
+          "IO releases"
+        }) {
       h.element("th", c);
     }
     h.close("tr");
@@ -161,7 +219,8 @@ final class HtmlReport {
     t.lanes().forEach(l -> lanes.put(l.threadId(), l));
     for (GilThreadStats s : t.stats().threads()) {
       Timeline.Lane lane = lanes.get(s.threadId());
-      h.open("tr").element("td", s.threadName())
+      h.open("tr")
+          .element("td", s.threadName())
           .element("td", pct(s.heldNanos(), window))
           .element("td", pct(s.waitingNanos(), window))
           .element("td", ms(s.heldNanos()))
@@ -201,13 +260,21 @@ final class HtmlReport {
     if (counted <= 0 || Math.abs(drawn - counted) <= 0.01 * counted) {
       return;
     }
-    h.element("p", String.format(Locale.ROOT, "Here the lanes' held time is %.1f %% off the"
-        + " counters': the GIL reads the clock for a counter and again for its event, %.2f µs"
-        + " apart per hold on average in this run, and the %,d holds lasted %.1f µs on average."
-        + " The lanes are exact to the events; the gap is the instrumentation's own.",
-        100.0 * Math.abs(drawn - counted) / counted,
-        Math.abs(drawn - counted) / 1e3 / Math.max(1, acquisitions), acquisitions,
-        counted / 1e3 / Math.max(1, acquisitions)), "class", "note").newline();
+    h.element(
+            "p",
+            String.format(
+                Locale.ROOT,
+                "Here the lanes' held time is %.1f %% off the"
+                    + " counters': the GIL reads the clock for a counter and again for its event, %.2f µs"
+                    + " apart per hold on average in this run, and the %,d holds lasted %.1f µs on average."
+                    + " The lanes are exact to the events; the gap is the instrumentation's own.",
+                100.0 * Math.abs(drawn - counted) / counted,
+                Math.abs(drawn - counted) / 1e3 / Math.max(1, acquisitions),
+                acquisitions,
+                counted / 1e3 / Math.max(1, acquisitions)),
+            "class",
+            "note")
+        .newline();
   }
 
   /** What the trace file holds, and what its size cap left out. */
@@ -215,17 +282,28 @@ final class HtmlReport {
     if (trace == null) {
       return;
     }
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-        "The timelines are also in %s (%,d trace events, %,d bytes): open it in ui.perfetto.dev or"
-            + " chrome://tracing for a track per thread (holding, waiting, in IO) and an arrow"
-            + " from each drop request to the switch that answered it.",
-        TraceExport.FILE, trace.written(), trace.bytes()));
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "The timelines are also in %s (%,d trace events, %,d bytes): open it in ui.perfetto.dev or"
+                    + " chrome://tracing for a track per thread (holding, waiting, in IO) and an arrow"
+                    + " from each drop request to the switch that answered it.",
+                TraceExport.FILE,
+                trace.written(),
+                trace.bytes()));
     for (TraceExport.Part p : trace.parts()) {
       if (p.leftOut() > 0) {
-        b.append(String.format(Locale.ROOT, " Policy %s: the file is capped at %.1f MB, so it"
-            + " holds the first %s ms of the run (%,d events) and leaves out %,d.",
-            p.policy(), trace.maxBytes() / 1e6, ms(p.coveredMillis() * 1e6),
-            p.written(), p.leftOut()));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " Policy %s: the file is capped at %.1f MB, so it"
+                    + " holds the first %s ms of the run (%,d events) and leaves out %,d.",
+                p.policy(),
+                trace.maxBytes() / 1e6,
+                ms(p.coveredMillis() * 1e6),
+                p.written(),
+                p.leftOut()));
       }
     }
     h.element("p", b.toString(), "class", "note").newline();
@@ -238,29 +316,45 @@ final class HtmlReport {
     }
     h.element("h2", "machine — load and CPU around each experiment").newline();
     h.open("div", "class", "wide").open("table").open("tr");
-    for (String c : new String[] {"experiment", "seconds", "load before", "load after",
-        "this JVM, cores", "worker JVMs, cores", "other work, cores", "figures"}) {
+    for (String c :
+        new String[] {
+          "experiment",
+          "seconds",
+          "load before",
+          "load after",
+          "this JVM, cores",
+          "worker JVMs, cores",
+          "other work, cores",
+          "figures"
+        }) {
       h.element("th", c);
     }
     h.close("tr");
     for (MachineRow r : rows) {
-      h.open("tr").element("td", r.experiment())
+      h.open("tr")
+          .element("td", r.experiment())
           .element("td", String.format(Locale.ROOT, "%.1f", r.seconds()))
           .element("td", load(r.loadBefore()))
           .element("td", load(r.loadAfter()))
           .element("td", String.format(Locale.ROOT, "%.2f of %d", r.jvmCores(), r.cores()))
           .element("td", String.format(Locale.ROOT, "%.2f", r.workerCores()))
-          .element("td", r.otherCores() == null ? "unknown"
-              : String.format(Locale.ROOT, "%.2f", r.otherCores()))
+          .element(
+              "td",
+              r.otherCores() == null
+                  ? "unknown"
+                  : String.format(Locale.ROOT, "%.2f", r.otherCores()))
           .element("td", r.busy() == null ? "trustworthy" : "busy: " + r.busy())
           .close("tr");
     }
     h.close("table").close("div").newline();
-    h.element("p", "Figures are a busy machine's when, less this run's own part, the load average"
-        + " at an experiment's start is above 0.5 per core, or when other work took more than"
-        + " 0.5 cores per core while the machine was full (this run and other work together"
-        + " using at least 90 % of the cores): the run then got less CPU than it wanted.",
-        "class", "note");
+    h.element(
+        "p",
+        "Figures are a busy machine's when, less this run's own part, the load average"
+            + " at an experiment's start is above 0.5 per core, or when other work took more than"
+            + " 0.5 cores per core while the machine was full (this run and other work together"
+            + " using at least 90 % of the cores): the run then got less CPU than it wanted.",
+        "class",
+        "note");
   }
 
   private static String load(@Nullable Double l) {
@@ -272,19 +366,31 @@ final class HtmlReport {
     if (!race.isEmpty()) {
       h.element("h2", "race — a shared list hammered by 2 threads").newline();
       h.open("div", "class", "wide").open("table").open("tr");
-      for (String c : new String[] {"mode", "policy", "counts", "list length", "expected",
-          "use-after-free", "leaks", "verdict"}) {
+      for (String c :
+          new String[] {
+            "mode",
+            "policy",
+            "counts",
+            "list length",
+            "expected",
+            "use-after-free",
+            "leaks",
+            "verdict"
+          }) {
         h.element("th", c);
       }
       h.close("tr");
       for (RaceRow r : race) {
-        h.open("tr").element("td", r.mode()).element("td", r.policy())
+        h.open("tr")
+            .element("td", r.mode())
+            .element("td", r.policy())
             .element("td", String.valueOf(r.counts()))
             .element("td", String.valueOf(r.listLength()))
             .element("td", String.valueOf(r.expectedLength()))
             .element("td", String.valueOf(r.useAfterFree()))
             .element("td", String.valueOf(r.leaks()))
-            .element("td", r.clean() ? "clean" : "damaged").close("tr");
+            .element("td", r.clean() ? "clean" : "damaged")
+            .close("tr");
       }
       h.close("table").close("div").newline();
       skipped(h, d.result().skipped(), "race");
@@ -294,17 +400,25 @@ final class HtmlReport {
       h.element("h2", "deadlock — opposite-order acquisition").newline();
       h.open("ul");
       for (DeadlockRow r : deadlock) {
-        h.element("li", r.scenario() + ": detected " + (r.detected() ? "yes" : "no")
-            + ", recovered " + (r.recovered() ? "yes" : "no") + ", "
-            + String.format(Locale.ROOT, "%.3f s", r.seconds()) + " — " + r.cycle());
+        h.element(
+            "li",
+            r.scenario()
+                + ": detected "
+                + (r.detected() ? "yes" : "no")
+                + ", recovered "
+                + (r.recovered() ? "yes" : "no")
+                + ", "
+                + String.format(Locale.ROOT, "%.3f s", r.seconds())
+                + " — "
+                + r.cycle());
       }
       h.close("ul").newline();
     }
   }
 
   private static void skipped(Html h, List<SkippedRow> skipped, String experiment) {
-    List<SkippedRow> here = skipped.stream().filter(s -> s.experiment().equals(experiment))
-        .toList();
+    List<SkippedRow> here =
+        skipped.stream().filter(s -> s.experiment().equals(experiment)).toList();
     if (here.isEmpty()) {
       return;
     }

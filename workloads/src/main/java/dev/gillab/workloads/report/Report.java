@@ -18,12 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the report: {@code DIR/index.html} (the page), {@code DIR/results.json} (the same
- * document as {@code --json}) and {@code DIR/gil-trace.json} (the traced runs as a Chrome Trace
- * Event Format file for ui.perfetto.dev or chrome://tracing, {@link TraceExport}, capped at 2 MB).
- * Each file is written through a temporary file, so a reader never sees half of one, and only
- * where {@link OutputPath} allows, which the command checks before any work. Stateless;
- * thread-safe.
+ * Writes the report: {@code DIR/index.html} (the page), {@code DIR/results.json} (the same document
+ * as {@code --json}) and {@code DIR/gil-trace.json} (the traced runs as a Chrome Trace Event Format
+ * file for ui.perfetto.dev or chrome://tracing, {@link TraceExport}, capped at 2 MB). Each file is
+ * written through a temporary file, so a reader never sees half of one, and only where {@link
+ * OutputPath} allows, which the command checks before any work. Stateless; thread-safe.
  */
 public final class Report {
   private Report() {}
@@ -48,8 +47,8 @@ public final class Report {
   }
 
   /**
-   * The traced runs of a suite report: one per policy that has a GIL (with the switch interval
-   * the user chose); free-threading is named with the reason, having no GIL to draw.
+   * The traced runs of a suite report: one per policy that has a GIL (with the switch interval the
+   * user chose); free-threading is named with the reason, having no GIL to draw.
    */
   public static ReportData forSuite(
       String ran, SuiteResult result, Duration interval, TracedRun run)
@@ -65,26 +64,38 @@ public final class Report {
       }
     }
     return new ReportData(
-        "gil-lab report", ran, result, timelines, notTraced, ReportData.thisMachine(),
+        "gil-lab report",
+        ran,
+        result,
+        timelines,
+        notTraced,
+        ReportData.thisMachine(),
         ReportData.now());
   }
 
   /**
-   * The report of a suite run: traces the timelines, writes the files into {@code dir}, says so
-   * on {@code err}; answers the exit code (0, or 1 when a file could not be written or the traced
-   * run failed).
+   * The report of a suite run: traces the timelines, writes the files into {@code dir}, says so on
+   * {@code err}; answers the exit code (0, or 1 when a file could not be written or the traced run
+   * failed).
    */
   public static int writeSuite(
       Path dir, String ran, SuiteResult result, Duration interval, PrintStream err) {
     try {
       err.println("gil-lab: tracing the GIL timeline");
-      Path index = write(dir, forSuite(ran, result, interval, TracedRun.defaults()),
-          TraceExport.DEFAULT_MAX_BYTES, err::println);
+      Path index =
+          write(
+              dir,
+              forSuite(ran, result, interval, TracedRun.defaults()),
+              TraceExport.DEFAULT_MAX_BYTES,
+              err::println);
       err.println("gil-lab: wrote " + echo(index));
       return 0;
     } catch (IOException | RuntimeException e) {
-      err.println("gil-lab: could not write the report to " + echo(dir) + ": "
-          + UserInput.echo(String.valueOf(e.getMessage())));
+      err.println(
+          "gil-lab: could not write the report to "
+              + echo(dir)
+              + ": "
+              + UserInput.echo(String.valueOf(e.getMessage())));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -94,21 +105,31 @@ public final class Report {
   }
 
   /**
-   * The report of an {@code exec} run: the program's own threads on the timeline (the
-   * interpreter must have traced its events), no suite figures.
+   * The report of an {@code exec} run: the program's own threads on the timeline (the interpreter
+   * must have traced its events), no suite figures.
    */
   public static int writeExec(
       Path dir, String ran, String policy, Interpreter in, PrintStream err) {
     Timeline t = Timeline.of(policy, in.gilEvents(), in.gilStats());
-    ReportData data = new ReportData("gil-lab exec report", ran, SuiteResult.noFigures(),
-        List.of(t), List.of(), ReportData.thisMachine(), ReportData.now());
+    ReportData data =
+        new ReportData(
+            "gil-lab exec report",
+            ran,
+            SuiteResult.noFigures(),
+            List.of(t),
+            List.of(),
+            ReportData.thisMachine(),
+            ReportData.now());
     try {
       Path index = write(dir, data, TraceExport.DEFAULT_MAX_BYTES, err::println);
       err.println("gil-lab: wrote " + echo(index));
       return 0;
     } catch (IOException e) {
-      err.println("gil-lab: could not write the report to " + echo(dir) + ": "
-          + UserInput.echo(String.valueOf(e.getMessage())));
+      err.println(
+          "gil-lab: could not write the report to "
+              + echo(dir)
+              + ": "
+              + UserInput.echo(String.valueOf(e.getMessage())));
       return 1;
     }
   }
@@ -120,16 +141,16 @@ public final class Report {
 
   /**
    * Writes the three files into {@code dir} (made if missing; its parent must exist) — the trace
-   * first, so the page can say how much of it the size cap left out — and answers the page's
-   * path. Each file is written as {@link AtomicFile} writes.
+   * first, so the page can say how much of it the size cap left out — and answers the page's path.
+   * Each file is written as {@link AtomicFile} writes.
    */
   public static Path write(Path dir, ReportData data) throws IOException {
     return write(dir, data, TraceExport.DEFAULT_MAX_BYTES, line -> {});
   }
 
   /**
-   * {@link #write(Path, ReportData)} with a trace of at most {@code maxTraceBytes}, telling
-   * {@code progress} how many trace events the file holds and how many it left out.
+   * {@link #write(Path, ReportData)} with a trace of at most {@code maxTraceBytes}, telling {@code
+   * progress} how many trace events the file holds and how many it left out.
    */
   public static Path write(
       Path dir, ReportData data, long maxTraceBytes, java.util.function.Consumer<String> progress)
@@ -138,11 +159,19 @@ public final class Report {
     OutputPath.makeFolder(dir);
     TraceExport.Summary trace =
         TraceExport.write(data.timelines(), dir.resolve(TraceExport.FILE), maxTraceBytes);
-    progress.accept("gil-lab: wrote " + echo(dir.resolve(TraceExport.FILE)) + ": "
-        + trace.written() + " trace events"
-        + (trace.leftOut() > 0 ? String.format(java.util.Locale.ROOT,
-            ", %d left out (the file is capped at %.1f MB)", trace.leftOut(),
-            maxTraceBytes / 1e6) : ""));
+    progress.accept(
+        "gil-lab: wrote "
+            + echo(dir.resolve(TraceExport.FILE))
+            + ": "
+            + trace.written()
+            + " trace events"
+            + (trace.leftOut() > 0
+                ? String.format(
+                    java.util.Locale.ROOT,
+                    ", %d left out (the file is capped at %.1f MB)",
+                    trace.leftOut(),
+                    maxTraceBytes / 1e6)
+                : ""));
     Path index = dir.resolve(INDEX);
     writeAtomically(index, HtmlReport.render(data, trace));
     JsonResults.write(data.result(), dir.resolve(HtmlReport.RESULTS_JSON));
@@ -150,10 +179,12 @@ public final class Report {
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {
-    AtomicFile.write(file, out -> {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-      return null;
-    });
+    AtomicFile.write(
+        file,
+        out -> {
+          out.write(text.getBytes(StandardCharsets.UTF_8));
+          return null;
+        });
   }
 
   private static String echo(Path p) {

@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Everything one report page shows: what ran ({@code title} and {@code ran}, e.g. the command
- * line or an {@code exec} program's path — shown as text, never markup), the suite's figures,
- * the traced timelines, the policies not traced with the reason, and where and when it ran.
- * Immutable.
+ * Everything one report page shows: what ran ({@code title} and {@code ran}, e.g. the command line
+ * or an {@code exec} program's path — shown as text, never markup), the suite's figures, the traced
+ * timelines, the policies not traced with the reason, and where and when it ran. Immutable.
  */
 public record ReportData(
     String title,
@@ -37,8 +36,13 @@ public record ReportData(
 
   /** This machine's OS, architecture and cores, e.g. {@code Linux 6.1 amd64, 2 cores}. */
   public static String thisMachine() {
-    return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors()
+    return System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + " "
+        + System.getProperty("os.arch")
+        + ", "
+        + Runtime.getRuntime().availableProcessors()
         + " cores";
   }
 

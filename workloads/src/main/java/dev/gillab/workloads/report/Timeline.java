@@ -14,29 +14,28 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A traced run's GIL events turned into lanes: one per thread, in the order threads first
- * appear, each a list of segments and marks, plus the flows from each drop request to the switch
- * that answered it.
+ * A traced run's GIL events turned into lanes: one per thread, in the order threads first appear,
+ * each a list of segments and marks, plus the flows from each drop request to the switch that
+ * answered it.
  *
  * <p>The lanes follow the very events the GIL's counters ({@link GilStats}) are kept on, with the
  * ring's semantics: a thread <em>holds</em> the GIL from its {@code ACQUIRE} to its next {@code
- * RELEASE}, {@code FORCED_DROP}, {@code TICK} or {@code IO_RELEASE} — the counters' held time;
- * it <em>waits</em> from {@code WAIT} to its next {@code ACQUIRE} — the counters' waiting time;
- * it is <em>in IO</em> from {@code IO_RELEASE} to {@code IO_RETAKE}. Between those it is
- * <em>outside</em>: let go of the GIL and not waiting for it (after a forced drop, waiting for
- * the switch; after a tick; back from IO before it waits), which the counters count as neither.
- * So a lane has no gap while its thread is known to the GIL: from its first event to its last,
- * every instant is in exactly one state, and the lane's held and waiting sums are the counters'
- * (up to the two clock reads the GIL takes for a counter and for its event).
+ * RELEASE}, {@code FORCED_DROP}, {@code TICK} or {@code IO_RELEASE} — the counters' held time; it
+ * <em>waits</em> from {@code WAIT} to its next {@code ACQUIRE} — the counters' waiting time; it is
+ * <em>in IO</em> from {@code IO_RELEASE} to {@code IO_RETAKE}. Between those it is
+ * <em>outside</em>: let go of the GIL and not waiting for it (after a forced drop, waiting for the
+ * switch; after a tick; back from IO before it waits), which the counters count as neither. So a
+ * lane has no gap while its thread is known to the GIL: from its first event to its last, every
+ * instant is in exactly one state, and the lane's held and waiting sums are the counters' (up to
+ * the two clock reads the GIL takes for a counter and for its event).
  *
  * <p>When the bounded ring dropped older events ({@link #eventsLost()} &gt; 0) the lanes begin at
- * the first event kept, and what a thread was doing before its own first kept event is read
- * from that event where it tells: a release means it held the GIL, an {@code IO_RETAKE} that it
- * was in IO, a drop request that it was waiting; otherwise the stretch is {@link State#UNKNOWN}.
- * The lanes then cover only the kept window, and say so, rather than drawing a gap. A state
- * still open at the last event (a thread that has not released yet) ends there; an outside
- * stretch after a thread's last event is not drawn (the thread finished, or nothing more is
- * known of it). Immutable.
+ * the first event kept, and what a thread was doing before its own first kept event is read from
+ * that event where it tells: a release means it held the GIL, an {@code IO_RETAKE} that it was in
+ * IO, a drop request that it was waiting; otherwise the stretch is {@link State#UNKNOWN}. The lanes
+ * then cover only the kept window, and say so, rather than drawing a gap. A state still open at the
+ * last event (a thread that has not released yet) ends there; an outside stretch after a thread's
+ * last event is not drawn (the thread finished, or nothing more is known of it). Immutable.
  *
  * @param policy the policy's name, e.g. {@code interval(5ms)}
  * @param events the raw events, oldest first
@@ -77,10 +76,10 @@ public record Timeline(
   public record Mark(Kind kind, long nanos) {}
 
   /**
-   * A drop request and the switch that answered it: thread {@code requesterId} asked at
-   * {@code requestNanos}; thread {@code answererId} took the GIL at {@code answerNanos} — the
-   * first {@code ACQUIRE} after the request by a thread other than the one holding the GIL when
-   * it was asked (or, if nobody held it then, the last to hold it).
+   * A drop request and the switch that answered it: thread {@code requesterId} asked at {@code
+   * requestNanos}; thread {@code answererId} took the GIL at {@code answerNanos} — the first {@code
+   * ACQUIRE} after the request by a thread other than the one holding the GIL when it was asked
+   * (or, if nobody held it then, the last to hold it).
    */
   public record Flow(long requesterId, long requestNanos, long answererId, long answerNanos) {}
 
@@ -112,8 +111,10 @@ public record Timeline(
     long first = events.isEmpty() ? 0 : events.get(0).nanoTime();
     long last = events.isEmpty() ? 0 : events.get(events.size() - 1).nanoTime();
     for (GilEvent e : events) {
-      byThread.computeIfAbsent(e.threadId(),
-          id -> new LaneBuilder(id, e.threadName(), truncated ? first : -1)).add(e);
+      byThread
+          .computeIfAbsent(
+              e.threadId(), id -> new LaneBuilder(id, e.threadName(), truncated ? first : -1))
+          .add(e);
     }
     List<Lane> lanes = new ArrayList<>();
     for (LaneBuilder b : byThread.values()) {
@@ -163,7 +164,7 @@ public record Timeline(
             holder = -1;
           }
         }
-        case WAIT, IO_RETAKE -> { }
+        case WAIT, IO_RETAKE -> {}
       }
     }
     flows.sort((a, b) -> Long.compare(a.requestNanos(), b.requestNanos()));
@@ -176,8 +177,10 @@ public record Timeline(
     private final String name;
     private final List<Segment> segments = new ArrayList<>();
     private final List<Mark> marks = new ArrayList<>();
+
     /** Where the kept window begins when the ring dropped events, else -1. */
     private final long windowStart;
+
     private @Nullable State state;
     private long since;
     private boolean seen;

@@ -13,7 +13,6 @@ import dev.gillab.workloads.report.Timeline.Flow;
 import dev.gillab.workloads.report.Timeline.Lane;
 import dev.gillab.workloads.report.Timeline.Mark;
 import dev.gillab.workloads.report.Timeline.Segment;
-import dev.gillab.workloads.report.Timeline.State;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -27,23 +26,23 @@ import org.jspecify.annotations.Nullable;
  * ui.perfetto.dev and chrome://tracing open: {@code {"traceEvents": [...]}}.
  *
  * <p>Each timeline is a process (pid 1, 2, … in the order given, named {@code "GIL, policy
- * interval(5ms)"} by a {@code process_name} metadata event) and each of its threads a track
- * (tid = the thread's id, named by a {@code thread_name} metadata event). A thread's states are
- * complete events ({@code "ph":"X"}): <i>holding the GIL</i>, <i>waiting for the GIL</i>, <i>in
- * IO</i> — the lanes of {@link Timeline}, so the trace agrees with the page and with the GIL's
- * counters; the stretches outside the GIL are left as gaps in the track. Drop requests, forced
- * drops and ticks are thread-scoped instant events ({@code "ph":"i"}), and every drop request
- * that a switch answered is a flow ({@code "ph":"s"} on the asking thread, {@code "ph":"f"},
- * {@code "bp":"e"}, on the thread that took the GIL, one id per pair in the whole file). Times
- * are microseconds from the timeline's first event, so the policies line up at 0.
+ * interval(5ms)"} by a {@code process_name} metadata event) and each of its threads a track (tid =
+ * the thread's id, named by a {@code thread_name} metadata event). A thread's states are complete
+ * events ({@code "ph":"X"}): <i>holding the GIL</i>, <i>waiting for the GIL</i>, <i>in IO</i> — the
+ * lanes of {@link Timeline}, so the trace agrees with the page and with the GIL's counters; the
+ * stretches outside the GIL are left as gaps in the track. Drop requests, forced drops and ticks
+ * are thread-scoped instant events ({@code "ph":"i"}), and every drop request that a switch
+ * answered is a flow ({@code "ph":"s"} on the asking thread, {@code "ph":"f"}, {@code "bp":"e"}, on
+ * the thread that took the GIL, one id per pair in the whole file). Times are microseconds from the
+ * timeline's first event, so the policies line up at 0.
  *
- * <p><b>Size.</b> A {@code ticks} run makes a hundred thousand holds, and the raw events once
- * made an 11.7 MB file; this one is capped ({@link #DEFAULT_MAX_BYTES}). The generator streams
- * to a counting stream, one event (or flow pair) at a time, in time order within a timeline;
- * each timeline may use an equal share of what the smaller ones before it left (they are written
+ * <p><b>Size.</b> A {@code ticks} run makes a hundred thousand holds, and the raw events once made
+ * an 11.7 MB file; this one is capped ({@link #DEFAULT_MAX_BYTES}). The generator streams to a
+ * counting stream, one event (or flow pair) at a time, in time order within a timeline; each
+ * timeline may use an equal share of what the smaller ones before it left (they are written
  * smallest first), and stops when its share is spent, so what is kept of a timeline is its
- * beginning, whole. How many events were left out, per timeline and in all, is in the file's
- * {@code otherData} and in the {@link Summary}. Stateless.
+ * beginning, whole. How many events were left out, per timeline and in all, is in the file's {@code
+ * otherData} and in the {@link Summary}. Stateless.
  */
 public final class TraceExport {
   /** The file's name beside the report's page. */
@@ -90,8 +89,8 @@ public final class TraceExport {
   /** Writes {@code timelines} as one trace document to {@code out} (left open). */
   public static Summary write(List<Timeline> timelines, OutputStream out, long maxBytes)
       throws IOException {
-    checkArgument(maxBytes > 2 * RESERVE, "maxBytes must be above %s, was %s", 2 * RESERVE,
-        maxBytes);
+    checkArgument(
+        maxBytes > 2 * RESERVE, "maxBytes must be above %s, was %s", 2 * RESERVE, maxBytes);
     CountingOutputStream counted = new CountingOutputStream(out);
     List<List<Unit>> units = new ArrayList<>();
     for (Timeline t : timelines) {
@@ -186,12 +185,13 @@ public final class TraceExport {
     List<Unit> units = new ArrayList<>();
     for (Lane l : t.lanes()) {
       for (Segment s : l.segments()) {
-        String name = switch (s.state()) {
-          case RUNNING -> "holding the GIL";
-          case WAITING -> "waiting for the GIL";
-          case IO -> "in IO";
-          case OUTSIDE, UNKNOWN -> null;
-        };
+        String name =
+            switch (s.state()) {
+              case RUNNING -> "holding the GIL";
+              case WAITING -> "waiting for the GIL";
+              case IO -> "in IO";
+              case OUTSIDE, UNKNOWN -> null;
+            };
         if (name != null) {
           units.add(new Slice(name, l.threadId(), s.startNanos(), s.endNanos()));
         }
@@ -275,8 +275,9 @@ public final class TraceExport {
     }
   }
 
-  private static void start(JsonGenerator g, String name, String ph, long nanos, long origin,
-      int pid, long tid) throws IOException {
+  private static void start(
+      JsonGenerator g, String name, String ph, long nanos, long origin, int pid, long tid)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("name", name);
     g.writeStringField("cat", "gil");

@@ -57,8 +57,12 @@ public record TracedRun(long countdown, int ioRounds, Duration nap, int capacity
               .threadFactory(
                   r -> {
                     int i = n.getAndIncrement();
-                    Thread t = new Thread(
-                        null, r, i < NAMES.size() ? NAMES.get(i) : "thread-" + (i + 1), 16L << 20);
+                    Thread t =
+                        new Thread(
+                            null,
+                            r,
+                            i < NAMES.size() ? NAMES.get(i) : "thread-" + (i + 1),
+                            16L << 20);
                     t.setDaemon(true);
                     return t;
                   });

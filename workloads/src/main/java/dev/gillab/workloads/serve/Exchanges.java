@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * Reading requests and writing responses on the JDK's {@link HttpExchange}: a body read up to a
  * limit and no further (413 past it, whatever the client claims), JSON parsed with a 400 for
- * anything that is not, the query string decoded, and every response sent with its length and
- * the headers that keep a browser from guessing types or caching a session's state.
+ * anything that is not, the query string decoded, and every response sent with its length and the
+ * headers that keep a browser from guessing types or caching a session's state.
  */
 final class Exchanges {
   static final String JSON = "application/json; charset=utf-8";
@@ -51,7 +51,9 @@ final class Exchanges {
       JsonLocation at = e.getLocation();
       throw HttpError.badRequest(
           "the body is not valid JSON"
-              + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
   }
 

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The goal a learner picks for their own program, from JSON: {@code {"kind": "assertionFails"}},
- * {@code {"kind": "deadlock"}}, {@code {"kind": "raises", "name": "IndexError"}} or {@code
- * {"kind": "globalEquals", "name": "counter", "repr": "1"}}; absent, null or {@code "none"} for no
- * goal at all.
+ * {@code {"kind": "deadlock"}}, {@code {"kind": "raises", "name": "IndexError"}} or {@code {"kind":
+ * "globalEquals", "name": "counter", "repr": "1"}}; absent, null or {@code "none"} for no goal at
+ * all.
  */
 final class Goals {
   private Goals() {}
@@ -29,8 +29,9 @@ final class Goals {
       case "deadlock" -> Goal.deadlock();
       case "raises" -> Goal.raises(name(n));
       case "globalEquals" -> Goal.globalEquals(name(n), field(n, "repr"));
-      default -> throw HttpError.badRequest(
-          "goal kind must be none, assertionFails, deadlock, raises or globalEquals");
+      default ->
+          throw HttpError.badRequest(
+              "goal kind must be none, assertionFails, deadlock, raises or globalEquals");
     };
   }
 

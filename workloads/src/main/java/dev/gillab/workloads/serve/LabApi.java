@@ -26,10 +26,10 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What each endpoint does, apart from HTTP: list the levels, start a session (from a level or
- * from a learner's source, optionally replaying a schedule), step, undo, read the state, search
- * for a bad schedule, replay a schedule without a session. Requests arrive as parsed JSON or
- * query parameters; answers leave as maps for Jackson; every refusal is an {@link HttpError}.
+ * What each endpoint does, apart from HTTP: list the levels, start a session (from a level or from
+ * a learner's source, optionally replaying a schedule), step, undo, read the state, search for a
+ * bad schedule, replay a schedule without a session. Requests arrive as parsed JSON or query
+ * parameters; answers leave as maps for Jackson; every refusal is an {@link HttpError}.
  * Thread-safe: sessions live in a {@link SessionTable}, each guards its own stepper, and at most
  * {@link ServeLimits#maxSearches()} searches run at once.
  */
@@ -38,9 +38,9 @@ final class LabApi {
   static final String OWN_FILE = "program.py";
 
   /**
-   * The instruction budget of each run a search makes: the levels' runs take a few hundred, and
-   * a search runs up to {@link ServeLimits#maxSchedules()} of them, so a hostile program's
-   * search is bounded by this times that, not by the session budget times that.
+   * The instruction budget of each run a search makes: the levels' runs take a few hundred, and a
+   * search runs up to {@link ServeLimits#maxSchedules()} of them, so a hostile program's search is
+   * bounded by this times that, not by the session budget times that.
    */
   static final long SEARCH_RUN_INSTRUCTIONS = 50_000;
 
@@ -53,10 +53,11 @@ final class LabApi {
     this.limits = limits;
     this.sessions = new SessionTable<>(limits.maxSessions(), limits.idleTimeout(), ticker);
     this.searches = new Semaphore(limits.maxSearches());
-    this.explorer = Explorer.builder()
-        .maxPreemptions(limits.maxPreemptions())
-        .maxSchedules(limits.maxSchedules())
-        .build();
+    this.explorer =
+        Explorer.builder()
+            .maxPreemptions(limits.maxPreemptions())
+            .maxSchedules(limits.maxSchedules())
+            .build();
   }
 
   /** {@code GET /api/levels}: every level, and the policies and granularities there are. */
@@ -82,9 +83,13 @@ final class LabApi {
     if (!body.isObject()) {
       throw HttpError.badRequest("send a JSON object: {\"level\": id} or {\"source\": text}");
     }
-    Program p = program(
-        text(body, "level"), text(body, "source"), text(body, "policy"),
-        text(body, "granularity"), body.get("goal"));
+    Program p =
+        program(
+            text(body, "level"),
+            text(body, "source"),
+            text(body, "policy"),
+            text(body, "granularity"),
+            body.get("goal"));
     Stepper s = replay(p, schedule(body.get("schedule")));
     LabSession session = new LabSession(p, s);
     String id;
@@ -157,8 +162,8 @@ final class LabApi {
   }
 
   private static Stepper.Builder searchRun(Program p) {
-    return p.builder().instructionBudget(
-        Math.min(p.limits().instructionBudget(), SEARCH_RUN_INSTRUCTIONS));
+    return p.builder()
+        .instructionBudget(Math.min(p.limits().instructionBudget(), SEARCH_RUN_INSTRUCTIONS));
   }
 
   /**
@@ -166,8 +171,13 @@ final class LabApi {
    * schedule, without a session ({@code source=TEXT} instead of {@code level} for one's own).
    */
   Map<String, Object> replay(Map<String, String> query) {
-    Program p = program(query.get("level"), query.get("source"), query.get("policy"),
-        query.get("granularity"), null);
+    Program p =
+        program(
+            query.get("level"),
+            query.get("source"),
+            query.get("policy"),
+            query.get("granularity"),
+            null);
     List<Integer> schedule = new ArrayList<>();
     String text = query.getOrDefault("schedule", "");
     for (String part : Splitter.onPattern("[.,]").omitEmptyStrings().trimResults().split(text)) {
@@ -181,8 +191,12 @@ final class LabApi {
     return Views.state(null, p, replay(p, schedule));
   }
 
-  private Program program(@Nullable String levelId, @Nullable String source,
-      @Nullable String policyName, @Nullable String granularityName, @Nullable JsonNode goal) {
+  private Program program(
+      @Nullable String levelId,
+      @Nullable String source,
+      @Nullable String policyName,
+      @Nullable String granularityName,
+      @Nullable JsonNode goal) {
     if ((levelId == null) == (source == null)) {
       throw HttpError.badRequest("give either a level or a source, not both or neither");
     }
@@ -208,15 +222,18 @@ final class LabApi {
     } else {
       policy = level != null ? Views.policy(level.policy()) : PolicyChoice.defaultPolicy();
     }
-    Granularity g = granularityName != null
-        ? Views.granularity(granularityName)
-        : level != null ? level.granularity() : Granularity.SWITCH_POINT;
+    Granularity g =
+        granularityName != null
+            ? Views.granularity(granularityName)
+            : level != null ? level.granularity() : Granularity.SWITCH_POINT;
     Goal theGoal = level != null ? level.goal() : Goals.parse(goal);
     return new Program(
         level, source, level != null ? level.fileName() : OWN_FILE, policy, g, theGoal, limits);
   }
 
-  /** A fresh stepper of {@code p} after {@code schedule}; a compile error as a 400 with its place. */
+  /**
+   * A fresh stepper of {@code p} after {@code schedule}; a compile error as a 400 with its place.
+   */
   private static Stepper replay(Program p, List<Integer> schedule) {
     try {
       return p.builder().replay(schedule);

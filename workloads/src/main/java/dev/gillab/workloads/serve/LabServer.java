@@ -19,15 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The server behind {@code gil-lab serve}: the page where a learner is the scheduler, and the
- * JSON API it talks to, on the JDK's own {@link HttpServer}.
+ * The server behind {@code gil-lab serve}: the page where a learner is the scheduler, and the JSON
+ * API it talks to, on the JDK's own {@link HttpServer}.
  *
- * <p>It runs programs it is sent, so it is built to be safe to leave running on a laptop: bound
- * to loopback unless told otherwise (and then it answers only to loopback's names, against DNS
+ * <p>It runs programs it is sent, so it is built to be safe to leave running on a laptop: bound to
+ * loopback unless told otherwise (and then it answers only to loopback's names, against DNS
  * rebinding); a POST body must be declared JSON (so another site's form cannot post a program
  * through the user's browser); each session's interpreter has a heap budget and an instruction
- * budget, and the interpreter has no file, network or process builtins at all; bodies, sessions
- * and searches are bounded by {@link ServeLimits}. Requests run on a fixed pool of {@link
+ * budget, and the interpreter has no file, network or process builtins at all; bodies, sessions and
+ * searches are bounded by {@link ServeLimits}. Requests run on a fixed pool of {@link
  * ServeLimits#threads()} threads; each session serializes its own steps, so concurrent sessions
  * never see each other's state.
  *
@@ -108,8 +108,10 @@ public final class LabServer implements AutoCloseable {
   private static Set<String> loopbackHosts(InetAddress bound, int port) {
     String own = bound.getHostAddress();
     Set<String> s = new LinkedHashSet<>();
-    for (String name : new String[] {"127.0.0.1", "localhost", "[::1]",
-        own.contains(":") ? "[" + own + "]" : own}) {
+    for (String name :
+        new String[] {
+          "127.0.0.1", "localhost", "[::1]", own.contains(":") ? "[" + own + "]" : own
+        }) {
       s.add(name + ":" + port);
     }
     return s;
@@ -117,7 +119,12 @@ public final class LabServer implements AutoCloseable {
 
   private static ExecutorService pool(int threads) {
     AtomicInteger n = new AtomicInteger();
-    return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
         r -> {
           // The deepest Python a session may run nests frames on this thread's stack.
           Thread t = new Thread(null, r, "gil-lab-serve-" + n.incrementAndGet(), 16L << 20);

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One learner's run: a {@link Program} and the {@link Stepper} they are choosing the schedule of.
- * A stepper is not thread-safe, so every use of it is under this session's lock: two requests for
- * the same session (a double click) take turns, and requests for different sessions never wait
- * for each other.
+ * One learner's run: a {@link Program} and the {@link Stepper} they are choosing the schedule of. A
+ * stepper is not thread-safe, so every use of it is under this session's lock: two requests for the
+ * same session (a double click) take turns, and requests for different sessions never wait for each
+ * other.
  */
 final class LabSession {
   private final Program program;
@@ -30,8 +30,12 @@ final class LabSession {
   synchronized Map<String, Object> step(String id, int threadId) {
     List<Integer> choices = stepper.choices();
     if (!choices.contains(threadId)) {
-      throw new HttpError(409, "thread " + threadId + " cannot take a step now; "
-          + (choices.isEmpty() ? "the run has ended" : "the threads that can are " + choices));
+      throw new HttpError(
+          409,
+          "thread "
+              + threadId
+              + " cannot take a step now; "
+              + (choices.isEmpty() ? "the run has ended" : "the threads that can are " + choices));
     }
     stepper.step(threadId);
     return Views.state(id, program, stepper);

@@ -9,10 +9,9 @@ import dev.gillab.workloads.PolicyChoice;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a session steps: a level's program or a learner's own, the policy and granularity chosen
- * for it, and the goal (a level's, or the one a learner picked; none at all is fine), with the
- * budgets every run of it gets. Immutable: a session and a search each make their own steppers
- * from it.
+ * What a session steps: a level's program or a learner's own, the policy and granularity chosen for
+ * it, and the goal (a level's, or the one a learner picked; none at all is fine), with the budgets
+ * every run of it gets. Immutable: a session and a search each make their own steppers from it.
  *
  * @param level the level, or null for a learner's own program
  * @param source the Python text
@@ -33,8 +32,8 @@ record Program(
     ServeLimits limits) {
 
   /**
-   * A new stepper builder of this program with the session budgets; a new one each time, since
-   * a builder is not thread-safe and a search runs beside the session's own steps.
+   * A new stepper builder of this program with the session budgets; a new one each time, since a
+   * builder is not thread-safe and a search runs beside the session's own steps.
    */
   Stepper.Builder builder() {
     return Stepper.builder(source, fileName)

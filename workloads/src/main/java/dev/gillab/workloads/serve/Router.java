@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * The one handler of the server: checks the Host header, routes a path and method to the page's
  * files or to {@link LabApi}, and turns every {@link HttpError} into its status with a JSON body.
- * Anything else a handler throws is the server's bug: the client gets a bare 500 and the
- * server's standard error one line, never a stack trace in a response. Thread-safe: it keeps no
- * state of its own.
+ * Anything else a handler throws is the server's bug: the client gets a bare 500 and the server's
+ * standard error one line, never a stack trace in a response. Thread-safe: it keeps no state of its
+ * own.
  */
 final class Router implements HttpHandler {
   private static final String API = "/api/";
@@ -30,11 +30,16 @@ final class Router implements HttpHandler {
   private final PrintStream log;
 
   /**
-   * @param allowedHosts the Host headers served (host:port, lower case); empty to serve any,
-   *     as a server bound to a public address does
+   * @param allowedHosts the Host headers served (host:port, lower case); empty to serve any, as a
+   *     server bound to a public address does
    */
-  Router(LabApi api, StaticAssets assets, ObjectMapper json, int maxBodyBytes,
-      Set<String> allowedHosts, PrintStream log) {
+  Router(
+      LabApi api,
+      StaticAssets assets,
+      ObjectMapper json,
+      int maxBodyBytes,
+      Set<String> allowedHosts,
+      PrintStream log) {
     this.api = api;
     this.assets = assets;
     this.json = json;
@@ -54,8 +59,10 @@ final class Router implements HttpHandler {
       body.putAll(e.details());
       Exchanges.sendJson(ex, json, e.status(), body);
     } catch (RuntimeException | StackOverflowError e) {
-      log.println("gil-lab serve: " + UserInput.echo(ex.getRequestMethod() + " "
-          + ex.getRequestURI().getPath() + " failed: " + e));
+      log.println(
+          "gil-lab serve: "
+              + UserInput.echo(
+                  ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " failed: " + e));
       Exchanges.sendJson(ex, json, 500, Map.of("error", "internal error"));
     } finally {
       ex.close();
@@ -64,8 +71,8 @@ final class Router implements HttpHandler {
 
   /**
    * A page on another site can make the browser send requests here, and with DNS rebinding even
-   * read the answers under its own name; a server bound to loopback answers only to the names
-   * of loopback, so such a request gets a 403.
+   * read the answers under its own name; a server bound to loopback answers only to the names of
+   * loopback, so such a request gets a 403.
    */
   private void checkHost(HttpExchange ex) {
     if (allowedHosts.isEmpty()) {

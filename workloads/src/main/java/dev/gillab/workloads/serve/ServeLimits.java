@@ -6,17 +6,17 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Duration;
 
 /**
- * What one {@link LabServer} lets its clients use: sessions live at once and how long an idle
- * one lives, the largest request body, each session's heap and instruction budgets and its most
- * steps, how far a search for a bad schedule goes, and the threads serving requests. Immutable.
+ * What one {@link LabServer} lets its clients use: sessions live at once and how long an idle one
+ * lives, the largest request body, each session's heap and instruction budgets and its most steps,
+ * how far a search for a bad schedule goes, and the threads serving requests. Immutable.
  *
  * @param maxSessions sessions live at once; one more is refused (503) until one expires
  * @param idleTimeout a session nobody touched for this long is gone (404 after)
  * @param maxBodyBytes the largest request body; a larger one is refused (413)
  * @param maxMemoryBytes each session's interpreter heap budget: past it the program raises
  *     MemoryError
- * @param instructionBudget each session's interpreter threads' instruction budget: past it a
- *     thread raises BudgetExceeded, so a loop without end ends
+ * @param instructionBudget each session's interpreter threads' instruction budget: past it a thread
+ *     raises BudgetExceeded, so a loop without end ends
  * @param maxSteps the most steps a run takes: the run ends as {@code BUDGET} there, and a longer
  *     schedule to replay is refused (400)
  * @param maxPreemptions the most preemptions a search for a bad schedule tries
@@ -43,27 +43,38 @@ public record ServeLimits(
   public ServeLimits {
     checkArgument(maxSessions >= 1, "maxSessions must be at least 1, was %s", maxSessions);
     checkNotNull(idleTimeout, "idleTimeout");
-    checkArgument(!idleTimeout.isNegative() && !idleTimeout.isZero(),
-        "idleTimeout must be positive, was %s", idleTimeout);
+    checkArgument(
+        !idleTimeout.isNegative() && !idleTimeout.isZero(),
+        "idleTimeout must be positive, was %s",
+        idleTimeout);
     checkArgument(maxBodyBytes >= 1, "maxBodyBytes must be at least 1, was %s", maxBodyBytes);
     checkArgument(maxMemoryBytes >= 1, "maxMemoryBytes must be at least 1, was %s", maxMemoryBytes);
-    checkArgument(instructionBudget >= 1,
-        "instructionBudget must be at least 1, was %s", instructionBudget);
+    checkArgument(
+        instructionBudget >= 1, "instructionBudget must be at least 1, was %s", instructionBudget);
     checkArgument(maxSteps >= 1, "maxSteps must be at least 1, was %s", maxSteps);
-    checkArgument(maxPreemptions >= 0, "maxPreemptions must not be negative, was %s",
-        maxPreemptions);
+    checkArgument(
+        maxPreemptions >= 0, "maxPreemptions must not be negative, was %s", maxPreemptions);
     checkArgument(maxSchedules >= 1, "maxSchedules must be at least 1, was %s", maxSchedules);
     checkArgument(maxSearches >= 1, "maxSearches must be at least 1, was %s", maxSearches);
     checkArgument(threads >= 1, "threads must be at least 1, was %s", threads);
   }
 
   /**
-   * The defaults of {@code gil-lab serve}: 64 sessions, idle for 30 minutes at most, bodies of
-   * 64 KiB, 16 MiB of heap and a million instructions per session, 10,000 steps, searches up to
-   * 3 preemptions and 20,000 schedules, 2 at once, 8 request threads.
+   * The defaults of {@code gil-lab serve}: 64 sessions, idle for 30 minutes at most, bodies of 64
+   * KiB, 16 MiB of heap and a million instructions per session, 10,000 steps, searches up to 3
+   * preemptions and 20,000 schedules, 2 at once, 8 request threads.
    */
   public static ServeLimits defaults() {
-    return new ServeLimits(64, Duration.ofMinutes(30), DEFAULT_MAX_BODY_BYTES, 16L << 20,
-        1_000_000, 10_000, 3, 20_000, 2, 8);
+    return new ServeLimits(
+        64,
+        Duration.ofMinutes(30),
+        DEFAULT_MAX_BODY_BYTES,
+        16L << 20,
+        1_000_000,
+        10_000,
+        3,
+        20_000,
+        2,
+        8);
   }
 }

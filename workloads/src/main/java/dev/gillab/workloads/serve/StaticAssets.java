@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The page's three files, read from the jar once when the server starts: {@code /} is the HTML,
- * {@code /lab.js} and {@code /lab.css} its script and style. Nothing else is served from disk,
- * so no path a client sends can reach a file. Immutable.
+ * {@code /lab.js} and {@code /lab.css} its script and style. Nothing else is served from disk, so
+ * no path a client sends can reach a file. Immutable.
  */
 final class StaticAssets {
   /** The page may load only its own script and style and talk only to its own server. */
@@ -48,11 +48,12 @@ final class StaticAssets {
    * @throws IllegalStateException if one is missing: the jar was built wrong
    */
   static StaticAssets load() {
-    return new StaticAssets(Map.of(
-        "/", read("index.html", "text/html; charset=utf-8"),
-        "/index.html", read("index.html", "text/html; charset=utf-8"),
-        "/lab.js", read("lab.js", "text/javascript; charset=utf-8"),
-        "/lab.css", read("lab.css", "text/css; charset=utf-8")));
+    return new StaticAssets(
+        Map.of(
+            "/", read("index.html", "text/html; charset=utf-8"),
+            "/index.html", read("index.html", "text/html; charset=utf-8"),
+            "/lab.js", read("lab.js", "text/javascript; charset=utf-8"),
+            "/lab.css", read("lab.css", "text/css; charset=utf-8")));
   }
 
   /** The file served at {@code path}, if any. */

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON the API answers with, as maps and records Jackson writes as they are: a session's
- * state, a level's summary, and the names of policies and granularities as the page shows them.
+ * The JSON the API answers with, as maps and records Jackson writes as they are: a session's state,
+ * a level's summary, and the names of policies and granularities as the page shows them.
  */
 final class Views {
   /** The policies the page offers, as the command names them. */
@@ -23,8 +23,8 @@ final class Views {
   private Views() {}
 
   /**
-   * A session's state: the program (source and bytecode), the threads that may step, the goal
-   * and whether it is reached, and the stepper's {@link dev.gillab.gil.step.Snapshot}.
+   * A session's state: the program (source and bytecode), the threads that may step, the goal and
+   * whether it is reached, and the stepper's {@link dev.gillab.gil.step.Snapshot}.
    *
    * @param id the session's id, or null for a replay without a session
    */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the command-line matrix cannot reach: a body that fails, a body that closes its stream,
- * and something other than a regular file put at the target while the body writes.
+ * What the command-line matrix cannot reach: a body that fails, a body that closes its stream, and
+ * something other than a regular file put at the target while the body writes.
  */
 class AtomicFileTest {
   @TempDir Path dir;
@@ -22,11 +22,14 @@ class AtomicFileTest {
   @Test
   void aBodyThatClosesItsStreamStillHasItsFileWritten() throws Exception {
     Path f = dir.resolve("a.txt");
-    String answer = AtomicFile.write(f, out -> {
-      out.write("whole".getBytes(StandardCharsets.UTF_8));
-      out.close();
-      return "done";
-    });
+    String answer =
+        AtomicFile.write(
+            f,
+            out -> {
+              out.write("whole".getBytes(StandardCharsets.UTF_8));
+              out.close();
+              return "done";
+            });
     assertEquals("done", answer);
     assertEquals("whole", Files.readString(f));
     assertEquals(List.of(f), list());
@@ -35,10 +38,16 @@ class AtomicFileTest {
   @Test
   void aFailingBodyLeavesTheOldFileAndNoTemporaryOne() throws Exception {
     Path f = Files.writeString(dir.resolve("a.txt"), "old");
-    IOException e = assertThrows(IOException.class, () -> AtomicFile.write(f, out -> {
-      out.write("half".getBytes(StandardCharsets.UTF_8));
-      throw new IOException("disk full");
-    }));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                AtomicFile.write(
+                    f,
+                    out -> {
+                      out.write("half".getBytes(StandardCharsets.UTF_8));
+                      throw new IOException("disk full");
+                    }));
     assertEquals("disk full", e.getMessage());
     assertEquals("old", Files.readString(f));
     assertEquals(List.of(f), list());
@@ -48,12 +57,19 @@ class AtomicFileTest {
   void aLinkPutAtTheTargetDuringTheWriteIsLeftAsItIs() throws Exception {
     Path f = Files.writeString(dir.resolve("a.txt"), "old");
     Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "keep");
-    IOException e = assertThrows(IOException.class, () -> AtomicFile.write(f, out -> {
-      Files.delete(f);
-      Files.createSymbolicLink(f, elsewhere);
-      return null;
-    }));
-    assertTrue(e.getMessage().endsWith("a.txt' is no longer a regular file; left as it is"),
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                AtomicFile.write(
+                    f,
+                    out -> {
+                      Files.delete(f);
+                      Files.createSymbolicLink(f, elsewhere);
+                      return null;
+                    }));
+    assertTrue(
+        e.getMessage().endsWith("a.txt' is no longer a regular file; left as it is"),
         e.getMessage());
     assertTrue(Files.isSymbolicLink(f));
     assertEquals("keep", Files.readString(elsewhere));

@@ -20,17 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lanes agree with the GIL's own counters: two interpreter threads each run {@code
- * countdown(n)} under {@code interval(1ms)} with a ring far larger than the run needs, and each
- * of their lanes' held and waiting sums are within 1 % of that thread's {@link GilThreadStats};
- * so are the totals over every lane. The assertions are on totals the GIL and the events both
- * record, not on how long anything took, so a slow or busy machine changes the figures but not
- * the outcome.
+ * countdown(n)} under {@code interval(1ms)} with a ring far larger than the run needs, and each of
+ * their lanes' held and waiting sums are within 1 % of that thread's {@link GilThreadStats}; so are
+ * the totals over every lane. The assertions are on totals the GIL and the events both record, not
+ * on how long anything took, so a slow or busy machine changes the figures but not the outcome.
  *
- * <p>The thread that builds the interpreter holds the GIL once, for well under a millisecond,
- * and 1 % of that is below the spread of the GIL's two clock reads (one for the counter, one
- * for the event; the first event of a JVM also loads the ring's classes in between): its lane is
- * in the totals, not held to 1 % on its own. A traced interpreter is built and closed first, so
- * those classes are loaded before the run.
+ * <p>The thread that builds the interpreter holds the GIL once, for well under a millisecond, and 1
+ * % of that is below the spread of the GIL's two clock reads (one for the counter, one for the
+ * event; the first event of a JVM also loads the ring's classes in between): its lane is in the
+ * totals, not held to 1 % on its own. A traced interpreter is built and closed first, so those
+ * classes are loaded before the run.
  */
 class TimelineCountersTest {
   private static final int CAPACITY = 1_000_000;
@@ -40,25 +39,29 @@ class TimelineCountersTest {
 
   @BeforeAll
   static void traceTwoCountdowns() {
-    timeline = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> {
-      try (Interpreter warm = Interpreter.builder().traceEvents(16).build()) {
-        warm.run(Examples.countdown(), 10L);
-      }
-      try (Interpreter in = PolicyChoice.of("interval", Duration.ofMillis(1))
-          .configure(Interpreter.builder().name("lanes"))
-          .traceEvents(CAPACITY)
-          .build()) {
-        InterpreterThread a = in.start(Examples.countdown(), 3_000_000L);
-        InterpreterThread b = in.start(Examples.countdown(), 3_000_000L);
-        for (InterpreterThread t : List.of(a, b)) {
-          assertTrue(t.join(Duration.ofMinutes(1)), t.name() + " finished");
-          assertEquals(0L, t.result());
-        }
-        runThreads = List.of(a.name(), b.name());
-        GilStats stats = in.gilStats();
-        return Timeline.of("interval(1ms)", in.gilEvents(), stats);
-      }
-    });
+    timeline =
+        assertTimeoutPreemptively(
+            Duration.ofMinutes(1),
+            () -> {
+              try (Interpreter warm = Interpreter.builder().traceEvents(16).build()) {
+                warm.run(Examples.countdown(), 10L);
+              }
+              try (Interpreter in =
+                  PolicyChoice.of("interval", Duration.ofMillis(1))
+                      .configure(Interpreter.builder().name("lanes"))
+                      .traceEvents(CAPACITY)
+                      .build()) {
+                InterpreterThread a = in.start(Examples.countdown(), 3_000_000L);
+                InterpreterThread b = in.start(Examples.countdown(), 3_000_000L);
+                for (InterpreterThread t : List.of(a, b)) {
+                  assertTrue(t.join(Duration.ofMinutes(1)), t.name() + " finished");
+                  assertEquals(0L, t.result());
+                }
+                runThreads = List.of(a.name(), b.name());
+                GilStats stats = in.gilStats();
+                return Timeline.of("interval(1ms)", in.gilEvents(), stats);
+              }
+            });
   }
 
   @Test
@@ -70,10 +73,14 @@ class TimelineCountersTest {
 
   @Test
   void eachLanesHeldAndWaitingTimesAreWithinOnePercentOfTheCounters() {
-    assertEquals(timeline.stats().threads().size(), timeline.lanes().size(),
+    assertEquals(
+        timeline.stats().threads().size(),
+        timeline.lanes().size(),
         "a lane per thread the GIL counted");
-    assertEquals(2, runThreads.stream().filter(n -> timeline.stats().thread(n).isPresent())
-        .count(), "both countdown threads counted");
+    assertEquals(
+        2,
+        runThreads.stream().filter(n -> timeline.stats().thread(n).isPresent()).count(),
+        "both countdown threads counted");
     for (GilThreadStats s : timeline.stats().threads()) {
       if (!runThreads.contains(s.threadName())) {
         continue; // the builder: in the totals
@@ -82,8 +89,10 @@ class TimelineCountersTest {
       assertWithinOnePercent(s.threadName() + " held", s.heldNanos(), lane.nanos(State.RUNNING));
       assertWithinOnePercent(
           s.threadName() + " waiting", s.waitingNanos(), lane.nanos(State.WAITING));
-      assertEquals(s.acquisitions(), lane.segments().stream()
-          .filter(g -> g.state() == State.RUNNING).count(), s.threadName() + " acquisitions");
+      assertEquals(
+          s.acquisitions(),
+          lane.segments().stream().filter(g -> g.state() == State.RUNNING).count(),
+          s.threadName() + " acquisitions");
     }
   }
 
@@ -102,8 +111,13 @@ class TimelineCountersTest {
       List<Segment> ss = lane.segments();
       assertTrue(!ss.isEmpty(), lane.threadName());
       for (int i = 1; i < ss.size(); i++) {
-        assertEquals(ss.get(i - 1).endNanos(), ss.get(i).startNanos(),
-            lane.threadName() + ": a gap or overlap between " + ss.get(i - 1) + " and "
+        assertEquals(
+            ss.get(i - 1).endNanos(),
+            ss.get(i).startNanos(),
+            lane.threadName()
+                + ": a gap or overlap between "
+                + ss.get(i - 1)
+                + " and "
                 + ss.get(i));
         assertTrue(ss.get(i - 1).state() != ss.get(i).state(), "neighbours differ");
       }
@@ -116,18 +130,23 @@ class TimelineCountersTest {
     assertTrue(!timeline.flows().isEmpty(), "the waiter asked at least once");
     for (Timeline.Flow f : timeline.flows()) {
       assertTrue(f.answerNanos() >= f.requestNanos(), f.toString());
-      assertTrue(lane(f.answererId()).segments().stream().anyMatch(
-          s -> s.state() == State.RUNNING && s.startNanos() == f.answerNanos()), f.toString());
+      assertTrue(
+          lane(f.answererId()).segments().stream()
+              .anyMatch(s -> s.state() == State.RUNNING && s.startNanos() == f.answerNanos()),
+          f.toString());
     }
   }
 
   private static Lane lane(long threadId) {
-    return timeline.lanes().stream().filter(l -> l.threadId() == threadId).findFirst()
+    return timeline.lanes().stream()
+        .filter(l -> l.threadId() == threadId)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no lane for thread " + threadId));
   }
 
   private static void assertWithinOnePercent(String what, long counter, long lanes) {
-    assertTrue(Math.abs(counter - lanes) <= 0.01 * counter,
+    assertTrue(
+        Math.abs(counter - lanes) <= 0.01 * counter,
         what + ": the GIL counted " + counter + " ns, the lanes sum to " + lanes + " ns");
   }
 }

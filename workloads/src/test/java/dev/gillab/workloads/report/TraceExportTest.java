@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The trace file: parsed back and held to the Trace Event Format's rules (what ui.perfetto.dev
- * and chrome://tracing need to open it), and to its size cap.
+ * The trace file: parsed back and held to the Trace Event Format's rules (what ui.perfetto.dev and
+ * chrome://tracing need to open it), and to its size cap.
  */
 class TraceExportTest {
   @TempDir Path dir;
@@ -33,9 +33,13 @@ class TraceExportTest {
   /** Real traced runs under two policies: valid, complete, the states and arrows there. */
   @Test
   void aTracedRunIsAValidTraceWithTracksStatesAndFlows() throws Exception {
-    List<Timeline> ts = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> List.of(
-        TracedRun.tiny().run(PolicyChoice.of("interval", Duration.ofMillis(1))),
-        TracedRun.tiny().run(PolicyChoice.of("io-priority", Duration.ofMillis(1)))));
+    List<Timeline> ts =
+        assertTimeoutPreemptively(
+            Duration.ofMinutes(1),
+            () ->
+                List.of(
+                    TracedRun.tiny().run(PolicyChoice.of("interval", Duration.ofMillis(1))),
+                    TracedRun.tiny().run(PolicyChoice.of("io-priority", Duration.ofMillis(1)))));
     Path file = dir.resolve(TraceExport.FILE);
     TraceExport.Summary s = TraceExport.write(ts, file, TraceExport.DEFAULT_MAX_BYTES);
 
@@ -43,16 +47,24 @@ class TraceExportTest {
     List<JsonNode> events = validate(doc);
     assertEquals(0, s.leftOut());
     assertEquals(Files.size(file), s.bytes());
-    assertEquals(s.written(), events.stream().filter(e -> !e.get("ph").asText().equals("M"))
-        .count());
+    assertEquals(
+        s.written(), events.stream().filter(e -> !e.get("ph").asText().equals("M")).count());
     Set<String> names = new HashSet<>();
     events.forEach(e -> names.add(e.get("ph").asText() + " " + e.get("name").asText()));
-    for (String n : List.of("X holding the GIL", "X waiting for the GIL", "X in IO",
-        "s drop request", "f drop request", "M thread_name", "M process_name")) {
+    for (String n :
+        List.of(
+            "X holding the GIL",
+            "X waiting for the GIL",
+            "X in IO",
+            "s drop request",
+            "f drop request",
+            "M thread_name",
+            "M process_name")) {
       assertTrue(names.contains(n), n + " in " + names);
     }
     Set<String> threads = new HashSet<>();
-    events.stream().filter(e -> e.get("name").asText().equals("thread_name"))
+    events.stream()
+        .filter(e -> e.get("name").asText().equals("thread_name"))
         .forEach(e -> threads.add(e.get("args").get("name").asText()));
     assertTrue(threads.containsAll(List.of("cpu-1", "cpu-2", "io-1")), threads.toString());
     assertEquals(0, doc.get("otherData").get("eventsLeftOut").asLong());
@@ -60,18 +72,23 @@ class TraceExportTest {
     // The X events are the lanes: per thread the same held time, to the nanosecond.
     Timeline t = ts.get(0);
     for (Timeline.Lane lane : t.lanes()) {
-      double micros = events.stream().filter(e -> e.get("pid").asInt() == 1
-              && e.get("tid").asLong() == lane.threadId()
-              && e.get("name").asText().equals("holding the GIL"))
-          .mapToDouble(e -> e.get("dur").asDouble()).sum();
+      double micros =
+          events.stream()
+              .filter(
+                  e ->
+                      e.get("pid").asInt() == 1
+                          && e.get("tid").asLong() == lane.threadId()
+                          && e.get("name").asText().equals("holding the GIL"))
+              .mapToDouble(e -> e.get("dur").asDouble())
+              .sum();
       assertEquals(lane.nanos(Timeline.State.RUNNING) / 1000.0, micros, 1e-3, lane.threadName());
     }
   }
 
   /**
-   * A ticks-like run of 100,000 holds (some 11 MB of trace) against the default cap: the file
-   * stays under 2 MB, still valid, with every left-out event counted; the small timeline beside
-   * it is whole.
+   * A ticks-like run of 100,000 holds (some 11 MB of trace) against the default cap: the file stays
+   * under 2 MB, still valid, with every left-out event counted; the small timeline beside it is
+   * whole.
    */
   @Test
   void aHugeRunIsCappedAtTwoMegabytesAndSaysHowMuchItLeftOut() throws Exception {
@@ -93,7 +110,8 @@ class TraceExportTest {
     long all = 100_000 * 2 + 1 + 1 + 2;
     assertEquals(all, hugePart.written() + hugePart.leftOut());
     assertEquals(s.leftOut(), doc.get("otherData").get("eventsLeftOut").asLong());
-    assertEquals(hugePart.leftOut(),
+    assertEquals(
+        hugePart.leftOut(),
         doc.get("otherData").get("timelines").get(0).get("eventsLeftOut").asLong());
   }
 
@@ -111,15 +129,15 @@ class TraceExportTest {
       long next = 3 - who;
       events.add(new GilEvent(seq++, t += 5, Kind.ACQUIRE, next, next == 1 ? "a" : "b"));
     }
-    return Timeline.of("ticks(100)", events, new GilStats("ticks(100)", rounds,
-        ImmutableList.of()));
+    return Timeline.of(
+        "ticks(100)", events, new GilStats("ticks(100)", rounds, ImmutableList.of()));
   }
 
   /**
-   * The Trace Event Format's rules: a {@code traceEvents} array; every event has a name, a ph,
-   * a numeric ts (µs), a pid and a tid; X events a dur of at least 0; B and E balanced per
-   * thread; every flow start a finish with the same id (and the other way round), finishes
-   * binding to the enclosing slice; a thread_name for every thread used.
+   * The Trace Event Format's rules: a {@code traceEvents} array; every event has a name, a ph, a
+   * numeric ts (µs), a pid and a tid; X events a dur of at least 0; B and E balanced per thread;
+   * every flow start a finish with the same id (and the other way round), finishes binding to the
+   * enclosing slice; a thread_name for every thread used.
    */
   static List<JsonNode> validate(JsonNode doc) {
     assertTrue(doc.isObject() && doc.get("traceEvents").isArray(), "{\"traceEvents\": [...]}");

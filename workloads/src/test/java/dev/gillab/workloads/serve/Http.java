@@ -50,9 +50,10 @@ final class Http {
   }
 
   Reply post(String path, String json) {
-    return send(HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
@@ -77,8 +78,8 @@ final class Http {
   }
 
   /**
-   * A request written by hand on a socket, for what {@link HttpClient} will not send (a Host
-   * header of one's own); the response's status line.
+   * A request written by hand on a socket, for what {@link HttpClient} will not send (a Host header
+   * of one's own); the response's status line.
    */
   static String rawStatusLine(URI base, String request) throws IOException {
     try (Socket s = new Socket(base.getHost(), base.getPort())) {

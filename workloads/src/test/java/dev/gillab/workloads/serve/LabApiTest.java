@@ -27,10 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON API over real steppers: levels, sessions from a level and from source, steps, undo,
- * the goal's status, compile errors with their place, the search for a bad schedule, replay by
- * URL, the session limit, 50 sessions stepped at once each keeping its own state, and the
- * interpreter's sandbox (no file, network or process builtins; budgets that end runaway programs).
+ * The JSON API over real steppers: levels, sessions from a level and from source, steps, undo, the
+ * goal's status, compile errors with their place, the search for a bad schedule, replay by URL, the
+ * session limit, 50 sessions stepped at once each keeping its own state, and the interpreter's
+ * sandbox (no file, network or process builtins; budgets that end runaway programs).
  */
 class LabApiTest {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -44,7 +44,9 @@ class LabApiTest {
   }
 
   private LabServer start(ServeLimits limits) throws Exception {
-    return LabServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), limits,
+    return LabServer.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        limits,
         new PrintStream(log, true, StandardCharsets.UTF_8));
   }
 
@@ -69,8 +71,9 @@ class LabApiTest {
   }
 
   private JsonNode step(JsonNode state, int thread) {
-    Http.Reply r = http.post(
-        "/api/sessions/" + state.get("id").asText() + "/step", "{\"thread\": " + thread + "}");
+    Http.Reply r =
+        http.post(
+            "/api/sessions/" + state.get("id").asText() + "/step", "{\"thread\": " + thread + "}");
     assertEquals(200, r.status(), r.body());
     return r.json();
   }
@@ -102,8 +105,8 @@ class LabApiTest {
     assertEquals(level.id(), first.get("id").asText());
     assertEquals(level.title(), first.get("title").asText());
     assertEquals(level.goal().text(), first.get("goal").asText());
-    assertEquals("[\"interval\",\"ticks(100)\",\"io-priority\",\"none\"]",
-        r.get("policies").toString());
+    assertEquals(
+        "[\"interval\",\"ticks(100)\",\"io-priority\",\"none\"]", r.get("policies").toString());
     assertEquals("[\"instruction\",\"switch-point\"]", r.get("granularities").toString());
   }
 
@@ -120,8 +123,10 @@ class LabApiTest {
     assertEquals(200, found.status(), found.body());
     assertTrue(found.json().get("found").asBoolean());
     JsonNode schedule = found.json().get("schedule");
-    assertEquals("[]", http.get("/api/sessions/" + id).json()
-        .get("snapshot").get("schedule").toString(), "a search does not move the session");
+    assertEquals(
+        "[]",
+        http.get("/api/sessions/" + id).json().get("snapshot").get("schedule").toString(),
+        "a search does not move the session");
 
     for (JsonNode t : schedule) {
       assertEquals("not yet", s.get("goal").get("status").asText());
@@ -153,26 +158,40 @@ class LabApiTest {
   void aSessionMayStartFromAScheduleAndRefusesAStepNoThreadCanTake() {
     JsonNode s = create("{\"level\": \"opposite-order\", \"schedule\": [0, 0]}");
     assertEquals(2, s.get("snapshot").get("steps").intValue());
-    assertRefused(409, "thread 7 cannot take a step now; the threads that can are [0]",
+    assertRefused(
+        409,
+        "thread 7 cannot take a step now; the threads that can are [0]",
         http.post("/api/sessions/" + s.get("id").asText() + "/step", "{\"thread\": 7}"));
-    assertRefused(400, "send {\"thread\": n}",
+    assertRefused(
+        400,
+        "send {\"thread\": n}",
         http.post("/api/sessions/" + s.get("id").asText() + "/step", "{\"thread\": \"0\"}"));
-    assertRefused(400, "schedule step 1 runs thread 5, which cannot take a step then",
+    assertRefused(
+        400,
+        "schedule step 1 runs thread 5, which cannot take a step then",
         http.post("/api/sessions", "{\"level\": \"opposite-order\", \"schedule\": [5]}"));
     assertRefused(400, "no level 'nope'", http.post("/api/sessions", "{\"level\": \"nope\"}"));
-    assertRefused(400, "unknown policy 'fair'",
+    assertRefused(
+        400,
+        "unknown policy 'fair'",
         http.post("/api/sessions", "{\"level\": \"opposite-order\", \"policy\": \"fair\"}"));
-    assertRefused(400, "unknown granularity",
+    assertRefused(
+        400,
+        "unknown granularity",
         http.post("/api/sessions", "{\"level\": \"opposite-order\", \"granularity\": \"x\"}"));
-    assertRefused(400, "give either a level or a source",
+    assertRefused(
+        400,
+        "give either a level or a source",
         http.post("/api/sessions", "{\"level\": \"opposite-order\", \"source\": \"x = 1\"}"));
   }
 
   @Test
   void ownSourceRunsUnderThePolicyAndGoalChosen() {
-    JsonNode s = create("{\"source\": \"counter = 41\\ncounter += 1\\nprint(counter)\\n\","
-        + " \"policy\": \"ticks(1)\", \"granularity\": \"instruction\","
-        + " \"goal\": {\"kind\": \"globalEquals\", \"name\": \"counter\", \"repr\": \"42\"}}");
+    JsonNode s =
+        create(
+            "{\"source\": \"counter = 41\\ncounter += 1\\nprint(counter)\\n\","
+                + " \"policy\": \"ticks(1)\", \"granularity\": \"instruction\","
+                + " \"goal\": {\"kind\": \"globalEquals\", \"name\": \"counter\", \"repr\": \"42\"}}");
     assertTrue(s.get("level").isNull());
     assertEquals("ticks(1)", s.get("policy").asText());
     assertEquals("instruction", s.get("granularity").asText());
@@ -184,7 +203,9 @@ class LabApiTest {
 
     JsonNode free = create(source("x = 1\n"));
     assertTrue(free.get("goal").isNull());
-    assertRefused(409, "this session has no goal to search for",
+    assertRefused(
+        409,
+        "this session has no goal to search for",
         http.post("/api/sessions/" + free.get("id").asText() + "/find", "{}"));
   }
 
@@ -207,8 +228,9 @@ class LabApiTest {
       JsonNode r = http.post("/api/sessions/" + s.get("id").asText() + "/find", "{}").json();
       assertEquals(level.solvable(), r.get("found").asBoolean(), level.id() + ": " + r);
       if (level.solvable()) {
-        JsonNode replayed = http.get("/api/replay?level=" + level.id() + "&schedule="
-            + joined(r.get("schedule"))).json();
+        JsonNode replayed =
+            http.get("/api/replay?level=" + level.id() + "&schedule=" + joined(r.get("schedule")))
+                .json();
         assertEquals("solved", replayed.get("goal").get("status").asText(), level.id());
       }
     }
@@ -227,16 +249,32 @@ class LabApiTest {
   void aDeletedSessionIsGoneAndAFullServerSays503() throws Exception {
     server.close();
     ServeLimits d = ServeLimits.defaults();
-    server = start(new ServeLimits(2, Duration.ofMinutes(30), d.maxBodyBytes(),
-        d.maxMemoryBytes(), d.instructionBudget(), d.maxSteps(), d.maxPreemptions(),
-        d.maxSchedules(), d.maxSearches(), d.threads()));
+    server =
+        start(
+            new ServeLimits(
+                2,
+                Duration.ofMinutes(30),
+                d.maxBodyBytes(),
+                d.maxMemoryBytes(),
+                d.instructionBudget(),
+                d.maxSteps(),
+                d.maxPreemptions(),
+                d.maxSchedules(),
+                d.maxSearches(),
+                d.threads()));
     http = new Http(server.uri());
     JsonNode a = create(source("x = 1\n"));
     create(source("x = 2\n"));
-    assertRefused(503, "the server has 2 live sessions, its most",
+    assertRefused(
+        503,
+        "the server has 2 live sessions, its most",
         http.post("/api/sessions", source("x = 3\n")));
-    Http.Reply gone = http.send("DELETE", "/api/sessions/" + a.get("id").asText(), null,
-        java.net.http.HttpRequest.BodyPublishers.noBody());
+    Http.Reply gone =
+        http.send(
+            "DELETE",
+            "/api/sessions/" + a.get("id").asText(),
+            null,
+            java.net.http.HttpRequest.BodyPublishers.noBody());
     assertEquals(204, gone.status());
     assertRefused(404, "no such session", http.get("/api/sessions/" + a.get("id").asText()));
     create(source("x = 3\n"));
@@ -251,13 +289,20 @@ class LabApiTest {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         int mine = i;
-        results.add(clients.submit(() -> {
-          go.await(30, TimeUnit.SECONDS);
-          JsonNode s = create(source("n = " + mine * 1000 + "\nfor k in range(5):\n"
-              + "    n = n + 1\nprint(n)\n"));
-          s = runToEnd(s);
-          return global(s, "n") + " " + s.get("snapshot").get("output").asText().trim();
-        }));
+        results.add(
+            clients.submit(
+                () -> {
+                  go.await(30, TimeUnit.SECONDS);
+                  JsonNode s =
+                      create(
+                          source(
+                              "n = "
+                                  + mine * 1000
+                                  + "\nfor k in range(5):\n"
+                                  + "    n = n + 1\nprint(n)\n"));
+                  s = runToEnd(s);
+                  return global(s, "n") + " " + s.get("snapshot").get("output").asText().trim();
+                }));
       }
       go.countDown();
       for (int i = 0; i < n; i++) {
@@ -271,18 +316,22 @@ class LabApiTest {
 
   @Test
   void stepsOfOneSessionSentAtOnceTakeTurns() throws Exception {
-    JsonNode s = create("{\"source\": \"n = 0\\nfor k in range(100):\\n    n = n + 1\\n\","
-        + " \"granularity\": \"instruction\"}");
+    JsonNode s =
+        create(
+            "{\"source\": \"n = 0\\nfor k in range(100):\\n    n = n + 1\\n\","
+                + " \"granularity\": \"instruction\"}");
     int clicks = 20;
     ExecutorService clients = Executors.newFixedThreadPool(clicks);
     CountDownLatch go = new CountDownLatch(1);
     try {
       List<Future<JsonNode>> answers = new ArrayList<>();
       for (int i = 0; i < clicks; i++) {
-        answers.add(clients.submit(() -> {
-          go.await(30, TimeUnit.SECONDS);
-          return step(s, 0);
-        }));
+        answers.add(
+            clients.submit(
+                () -> {
+                  go.await(30, TimeUnit.SECONDS);
+                  return step(s, 0);
+                }));
       }
       go.countDown();
       List<Integer> seen = new ArrayList<>();
@@ -302,14 +351,20 @@ class LabApiTest {
   void anIdleSessionEnds() throws Exception {
     server.close();
     SessionTableTest.FakeTicker ticker = new SessionTableTest.FakeTicker();
-    server = LabServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        ServeLimits.defaults(), new PrintStream(log, true, StandardCharsets.UTF_8), ticker);
+    server =
+        LabServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            ServeLimits.defaults(),
+            new PrintStream(log, true, StandardCharsets.UTF_8),
+            ticker);
     http = new Http(server.uri());
     String id = create(source("x = 1\n")).get("id").asText();
     ticker.advance(Duration.ofMinutes(29));
     assertEquals(200, http.get("/api/sessions/" + id).status(), "used: its half hour starts again");
     ticker.advance(Duration.ofMinutes(30));
-    assertRefused(404, "no such session: it never was, or it was idle too long and ended",
+    assertRefused(
+        404,
+        "no such session: it never was, or it was idle too long and ended",
         http.get("/api/sessions/" + id));
   }
 
@@ -344,9 +399,19 @@ class LabApiTest {
 
     server.close();
     ServeLimits d = ServeLimits.defaults();
-    server = start(new ServeLimits(d.maxSessions(), d.idleTimeout(), d.maxBodyBytes(),
-        d.maxMemoryBytes(), d.instructionBudget(), 20, d.maxPreemptions(), d.maxSchedules(),
-        d.maxSearches(), d.threads()));
+    server =
+        start(
+            new ServeLimits(
+                d.maxSessions(),
+                d.idleTimeout(),
+                d.maxBodyBytes(),
+                d.maxMemoryBytes(),
+                d.instructionBudget(),
+                20,
+                d.maxPreemptions(),
+                d.maxSchedules(),
+                d.maxSearches(),
+                d.threads()));
     http = new Http(server.uri());
     JsonNode loop = runToEnd(create(source("while True:\n    pass\n")));
     assertEquals("BUDGET", loop.get("snapshot").get("outcome").asText());

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's answers to requests it must refuse, each with its status and a one-line JSON
- * error and never a stack trace: unknown paths and sessions, wrong methods, oversized bodies
- * (declared and chunked), bodies that are not JSON or not declared JSON, a foreign Host; and the
- * page's files with their headers.
+ * The server's answers to requests it must refuse, each with its status and a one-line JSON error
+ * and never a stack trace: unknown paths and sessions, wrong methods, oversized bodies (declared
+ * and chunked), bodies that are not JSON or not declared JSON, a foreign Host; and the page's files
+ * with their headers.
  */
 class LabServerHttpTest {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -28,9 +28,11 @@ class LabServerHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = LabServer.start(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ServeLimits.defaults(),
-        new PrintStream(log, true, StandardCharsets.UTF_8));
+    server =
+        LabServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            ServeLimits.defaults(),
+            new PrintStream(log, true, StandardCharsets.UTF_8));
     http = new Http(server.uri());
   }
 
@@ -62,7 +64,8 @@ class LabServerHttpTest {
     assertEquals(200, page.status());
     assertEquals("text/html; charset=utf-8", page.header("Content-Type"));
     assertTrue(page.body().contains("<script src=\"lab.js\" defer></script>"), page.body());
-    assertTrue(page.header("Content-Security-Policy").startsWith("default-src 'none'; script-src 'self'"));
+    assertTrue(
+        page.header("Content-Security-Policy").startsWith("default-src 'none'; script-src 'self'"));
     assertEquals("nosniff", page.header("X-Content-Type-Options"));
     assertEquals(200, http.get("/lab.js").status());
     assertEquals("text/css; charset=utf-8", http.get("/lab.css").header("Content-Type"));
@@ -75,10 +78,14 @@ class LabServerHttpTest {
     assertRefused(404, "no such endpoint", http.get("/api/nothing"));
     assertRefused(404, "no such endpoint", http.get("/api/levels/extra"));
     assertRefused(404, "no such session", http.get("/api/sessions/AAAAAAAAAAAAAAAAAAAAAA"));
-    assertRefused(404, "no such session",
+    assertRefused(
+        404,
+        "no such session",
         http.post("/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/step", "{\"thread\": 0}"));
     assertRefused(404, "no such session", http.post("/api/sessions/x/undo", ""));
-    assertRefused(404, "no such session",
+    assertRefused(
+        404,
+        "no such session",
         http.send("DELETE", "/api/sessions/x", null, HttpRequest.BodyPublishers.noBody()));
   }
 
@@ -90,7 +97,9 @@ class LabServerHttpTest {
     Http.Reply s = http.get("/api/sessions");
     assertRefused(405, "GET is not allowed here; use POST", s);
     assertEquals("POST", s.header("Allow"));
-    assertRefused(405, "PUT is not allowed here",
+    assertRefused(
+        405,
+        "PUT is not allowed here",
         http.send("PUT", "/", "application/json", HttpRequest.BodyPublishers.ofString("{}")));
   }
 
@@ -99,34 +108,59 @@ class LabServerHttpTest {
     String big = "{\"source\": \"" + "x".repeat(64 << 10) + "\"}";
     assertRefused(413, "the body is larger than 64 KiB, the most", http.post("/api/sessions", big));
     byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
-    Http.Reply chunked = http.send("POST", "/api/sessions", "application/json",
-        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    Http.Reply chunked =
+        http.send(
+            "POST",
+            "/api/sessions",
+            "application/json",
+            HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
     assertRefused(413, "the body is larger than 64 KiB, the most", chunked);
   }
 
   @Test
   void aBodyThatIsNotJsonIs400AndOneNotDeclaredJsonIs415() {
-    assertRefused(400, "the body is not valid JSON (line 1, column ",
+    assertRefused(
+        400,
+        "the body is not valid JSON (line 1, column ",
         http.post("/api/sessions", "{\"level\": "));
     assertRefused(400, "the body is not valid JSON", http.post("/api/sessions", "level=1"));
     assertRefused(400, "send a JSON object", http.post("/api/sessions", "[1, 2]"));
-    assertRefused(415, "the body must be JSON",
-        http.send("POST", "/api/sessions", "application/x-www-form-urlencoded",
+    assertRefused(
+        415,
+        "the body must be JSON",
+        http.send(
+            "POST",
+            "/api/sessions",
+            "application/x-www-form-urlencoded",
             HttpRequest.BodyPublishers.ofString("level=lost-update-no-gil")));
-    assertRefused(415, "the body must be JSON",
-        http.send("POST", "/api/sessions", "text/plain",
+    assertRefused(
+        415,
+        "the body must be JSON",
+        http.send(
+            "POST",
+            "/api/sessions",
+            "text/plain",
             HttpRequest.BodyPublishers.ofString("{\"level\": \"lost-update-no-gil\"}")));
   }
 
   @Test
   void aRequestForAnotherHostIs403OnLoopback() throws Exception {
     int port = server.port();
-    assertEquals("HTTP/1.1 403 Forbidden", Http.rawStatusLine(server.uri(),
-        "GET /api/levels HTTP/1.1\r\nHost: attacker.example:" + port
-            + "\r\nConnection: close\r\n\r\n"));
-    assertEquals("HTTP/1.1 403 Forbidden", Http.rawStatusLine(server.uri(),
-        "GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n"));
-    assertEquals("HTTP/1.1 200 OK", Http.rawStatusLine(server.uri(),
-        "GET / HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n"));
+    assertEquals(
+        "HTTP/1.1 403 Forbidden",
+        Http.rawStatusLine(
+            server.uri(),
+            "GET /api/levels HTTP/1.1\r\nHost: attacker.example:"
+                + port
+                + "\r\nConnection: close\r\n\r\n"));
+    assertEquals(
+        "HTTP/1.1 403 Forbidden",
+        Http.rawStatusLine(
+            server.uri(), "GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n"));
+    assertEquals(
+        "HTTP/1.1 200 OK",
+        Http.rawStatusLine(
+            server.uri(),
+            "GET / HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n"));
   }
 }

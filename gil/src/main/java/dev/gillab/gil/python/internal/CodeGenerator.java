@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Emits the statements of one code (the module or a function) in the shapes the contract fixes.
- * A stack of enclosing blocks tells {@code break}, {@code continue} and {@code return} what they
- * leave: a {@code for} leaves its iterator on the value stack and a {@code with} its exit
- * callable, so leaving one pops the iterator or calls the exit first, and a return value is
- * swapped under them, because RETURN_VALUE needs exactly one value on the stack.
+ * Emits the statements of one code (the module or a function) in the shapes the contract fixes. A
+ * stack of enclosing blocks tells {@code break}, {@code continue} and {@code return} what they
+ * leave: a {@code for} leaves its iterator on the value stack and a {@code with} its exit callable,
+ * so leaving one pops the iterator or calls the exit first, and a return value is swapped under
+ * them, because RETURN_VALUE needs exactly one value on the stack.
  */
 final class CodeGenerator {
   private enum Kind {

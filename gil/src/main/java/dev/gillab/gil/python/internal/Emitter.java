@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@link CodeBuilder} that knows whether the next instruction can be reached, and drops it
- * when it cannot (code after {@code return}, {@code break}, {@code continue} or a failed
- * assert), as CPython's compiler does: the verifier would accept dead code, but it would show
- * in the disassembly and break "a body that can fall off the end". A label makes code
- * reachable again if an emitted jump targets it. Every instruction gets the current line.
+ * A {@link CodeBuilder} that knows whether the next instruction can be reached, and drops it when
+ * it cannot (code after {@code return}, {@code break}, {@code continue} or a failed assert), as
+ * CPython's compiler does: the verifier would accept dead code, but it would show in the
+ * disassembly and break "a body that can fall off the end". A label makes code reachable again if
+ * an emitted jump targets it. Every instruction gets the current line.
  */
 final class Emitter {
   private final CodeBuilder builder;

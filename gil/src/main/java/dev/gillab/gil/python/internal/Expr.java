@@ -160,8 +160,8 @@ sealed interface Expr {
   }
 
   /**
-   * What CPython calls this expression in "cannot assign to ..." and "cannot delete ..."
-   * (pegen's _PyPegen_get_expr_name), for the kinds the parser can build.
+   * What CPython calls this expression in "cannot assign to ..." and "cannot delete ..." (pegen's
+   * _PyPegen_get_expr_name), for the kinds the parser can build.
    */
   static String describe(Expr e) {
     if (e instanceof Name) {

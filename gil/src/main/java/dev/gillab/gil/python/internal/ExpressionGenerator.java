@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Emits expressions, names and targets in the shapes the contract fixes (see the package
- * {@code dev.gillab.gil.python}): values on the stack, {@code and}/{@code or} and chained
- * comparisons with COPY and conditional jumps, conditions that jump directly, negative literals
- * and tuples of constants folded into constants. Each instruction carries the line of the
- * expression it comes from.
+ * Emits expressions, names and targets in the shapes the contract fixes (see the package {@code
+ * dev.gillab.gil.python}): values on the stack, {@code and}/{@code or} and chained comparisons with
+ * COPY and conditional jumps, conditions that jump directly, negative literals and tuples of
+ * constants folded into constants. Each instruction carries the line of the expression it comes
+ * from.
  */
 final class ExpressionGenerator {
   private static final long MIN = Long.MIN_VALUE;
@@ -98,8 +98,8 @@ final class ExpressionGenerator {
   }
 
   /**
-   * {@code BUILD_LIST n}; a long list, as in CPython, starts empty and appends each item, so
-   * that it never holds more than a few values on the stack.
+   * {@code BUILD_LIST n}; a long list, as in CPython, starts empty and appends each item, so that
+   * it never holds more than a few values on the stack.
    */
   private void list(Expr.ListExpr l) {
     List<Expr> elts = l.elts();
@@ -121,8 +121,9 @@ final class ExpressionGenerator {
         switch (u.op()) {
           case "-" -> Opcode.UNARY_NEGATIVE;
           case "not" -> Opcode.UNARY_NOT;
-          default -> throw CompileError.unsupported(
-              "the unary '" + u.op() + "' operator", u.line(), u.col() + 1);
+          default ->
+              throw CompileError.unsupported(
+                  "the unary '" + u.op() + "' operator", u.line(), u.col() + 1);
         };
     expr(u.operand());
     em.op(op);
@@ -277,8 +278,7 @@ final class ExpressionGenerator {
       em.op(Opcode.UNPACK_SEQUENCE, elts.size());
       elts.forEach(this::store);
     } else {
-      throw CompileError.unsupported(
-          "attribute assignment", target.line(), target.col() + 1);
+      throw CompileError.unsupported("attribute assignment", target.line(), target.col() + 1);
     }
     em.line(outer);
   }
@@ -327,8 +327,7 @@ final class ExpressionGenerator {
   private static BinaryOp binaryOp(String op, Expr at) {
     return BinaryOp.ofSymbol(op)
         .orElseThrow(
-            () -> CompileError.unsupported(
-                "the '" + op + "' operator", at.line(), at.col() + 1));
+            () -> CompileError.unsupported("the '" + op + "' operator", at.line(), at.col() + 1));
   }
 
   private static BinaryOp inplace(String op, int line, int col) {
@@ -382,7 +381,6 @@ final class ExpressionGenerator {
 
   private static CompileError tooLarge(Expr.Int i) {
     return new CompileError(
-        CompileError.NOT_IMPLEMENTED, "int literal too large for 64 bits", i.line(),
-        i.col() + 1);
+        CompileError.NOT_IMPLEMENTED, "int literal too large for 64 bits", i.line(), i.col() + 1);
   }
 }

@@ -10,23 +10,23 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Recursive descent over CPython 3.11's expression grammar (Grammar/python.gram), one method
- * per precedence level: {@code if-else} &lt; {@code or} &lt; {@code and} &lt; {@code not} &lt;
- * comparisons &lt; {@code |} &lt; {@code ^} &lt; {@code &} &lt; shifts &lt; {@code + -} &lt;
- * {@code * / // % @} &lt; unary &lt; {@code **} &lt; primary (call, subscript, attribute) &lt;
- * atom. Operators outside the subset are parsed at their level and refused by the code
- * generator; constructs that need grammar of their own (lambda, comprehensions, dicts, slices,
- * starred) are refused where they start.
+ * Recursive descent over CPython 3.11's expression grammar (Grammar/python.gram), one method per
+ * precedence level: {@code if-else} &lt; {@code or} &lt; {@code and} &lt; {@code not} &lt;
+ * comparisons &lt; {@code |} &lt; {@code ^} &lt; {@code &} &lt; shifts &lt; {@code + -} &lt; {@code
+ * * / // % @} &lt; unary &lt; {@code **} &lt; primary (call, subscript, attribute) &lt; atom.
+ * Operators outside the subset are parsed at their level and refused by the code generator;
+ * constructs that need grammar of their own (lambda, comprehensions, dicts, slices, starred) are
+ * refused where they start.
  *
- * <p>Where CPython's second, error-reporting pass has a specific message for a common mistake
- * (a missing comma between two expressions in brackets, Python 2's {@code print x}, {@code a if
- * b} without {@code else}) this parser gives it, by a bounded look-ahead at the point of
- * failure. Recursion is bounded ({@link #MAX_NESTING}) so that no input overflows the stack.
+ * <p>Where CPython's second, error-reporting pass has a specific message for a common mistake (a
+ * missing comma between two expressions in brackets, Python 2's {@code print x}, {@code a if b}
+ * without {@code else}) this parser gives it, by a bounded look-ahead at the point of failure.
+ * Recursion is bounded ({@link #MAX_NESTING}) so that no input overflows the stack.
  */
 final class ExpressionParser {
   /**
-   * Deepest recursion of the parser, deepest expression tree and longest elif chain: where
-   * CPython 3.11 gives up with "maximum recursion depth exceeded during compilation".
+   * Deepest recursion of the parser, deepest expression tree and longest elif chain: where CPython
+   * 3.11 gives up with "maximum recursion depth exceeded during compilation".
    */
   static final int MAX_NESTING = 2990;
 
@@ -80,8 +80,8 @@ final class ExpressionParser {
   }
 
   /**
-   * {@code item (, item)*}: a tuple when there is a comma, else the one item. After a comma,
-   * what {@code ended} accepts ends the tuple (a trailing comma).
+   * {@code item (, item)*}: a tuple when there is a comma, else the one item. After a comma, what
+   * {@code ended} accepts ends the tuple (a trailing comma).
    */
   private Expr commaSeparated(Supplier<Expr> item, BooleanSupplier ended) {
     Token first = in.peek();
@@ -138,8 +138,8 @@ final class ExpressionParser {
   }
 
   /**
-   * Whether CPython's invalid_named_expression matches at the {@code =} under the cursor: a
-   * {@code bitwise_or} follows it, and after that neither {@code =} nor {@code :=}.
+   * Whether CPython's invalid_named_expression matches at the {@code =} under the cursor: a {@code
+   * bitwise_or} follows it, and after that neither {@code =} nor {@code :=}.
    */
   boolean assignmentLooksLikeComparison() {
     int mark = in.mark();
@@ -229,8 +229,8 @@ final class ExpressionParser {
   }
 
   /**
-   * CPython's invalid_expression and invalid_legacy_expression: an expression followed by
-   * another one is Python 2's {@code print x}, or, inside brackets, a missing comma.
+   * CPython's invalid_expression and invalid_legacy_expression: an expression followed by another
+   * one is Python 2's {@code print x}, or, inside brackets, a missing comma.
    */
   private void checkAdjacent(Expr a, int start) {
     if (speculating || !startsExpression(in.peek())) {
@@ -273,8 +273,7 @@ final class ExpressionParser {
           a.line(),
           a.col() + 1);
     }
-    throw CompileError.syntax(
-        "invalid syntax. Perhaps you forgot a comma?", a.line(), a.col() + 1);
+    throw CompileError.syntax("invalid syntax. Perhaps you forgot a comma?", a.line(), a.col() + 1);
   }
 
   private Expr disjunction() {

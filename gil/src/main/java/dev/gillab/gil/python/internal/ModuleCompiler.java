@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The pipeline, in CPython's order of complaint: tokenize and parse the whole source (syntax
- * errors), analyse scopes (global declarations, duplicate parameters), then generate code
- * ('return' outside function, 'break' outside loop, constructs outside the subset found late).
+ * errors), analyse scopes (global declarations, duplicate parameters), then generate code ('return'
+ * outside function, 'break' outside loop, constructs outside the subset found late).
  */
 public final class ModuleCompiler {
   private ModuleCompiler() {}

@@ -5,20 +5,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recursive descent over CPython 3.11's statement grammar: a file is statements; a statement is
- * a compound statement or simple statements joined by {@code ;} on one logical line; a block is
- * an indented suite or simple statements after the colon. Targets (of {@code =}, {@code op=},
- * {@code for}, {@code as}, {@code del}) are parsed as expressions and then checked, which is
- * what gives CPython's "cannot assign to ..." messages. Statements outside the subset are
- * refused at their keyword. Not thread-safe; one use.
+ * Recursive descent over CPython 3.11's statement grammar: a file is statements; a statement is a
+ * compound statement or simple statements joined by {@code ;} on one logical line; a block is an
+ * indented suite or simple statements after the colon. Targets (of {@code =}, {@code op=}, {@code
+ * for}, {@code as}, {@code del}) are parsed as expressions and then checked, which is what gives
+ * CPython's "cannot assign to ..." messages. Statements outside the subset are refused at their
+ * keyword. Not thread-safe; one use.
  */
 final class Parser {
   private static final Map<String, String> AUGMENTED =
       Map.ofEntries(
-          Map.entry("+=", "+"), Map.entry("-=", "-"), Map.entry("*=", "*"),
-          Map.entry("/=", "/"), Map.entry("//=", "//"), Map.entry("%=", "%"),
-          Map.entry("**=", "**"), Map.entry("@=", "@"), Map.entry("&=", "&"),
-          Map.entry("|=", "|"), Map.entry("^=", "^"), Map.entry("<<=", "<<"),
+          Map.entry("+=", "+"),
+          Map.entry("-=", "-"),
+          Map.entry("*=", "*"),
+          Map.entry("/=", "/"),
+          Map.entry("//=", "//"),
+          Map.entry("%=", "%"),
+          Map.entry("**=", "**"),
+          Map.entry("@=", "@"),
+          Map.entry("&=", "&"),
+          Map.entry("|=", "|"),
+          Map.entry("^=", "^"),
+          Map.entry("<<=", "<<"),
           Map.entry(">>=", ">>"));
   private static final Map<String, String> REFUSED =
       Map.of(
@@ -53,8 +61,7 @@ final class Parser {
   private void statement(List<Stmt> out) {
     Token t = in.peek();
     if (t.kind() == Token.Kind.INDENT) {
-      throw new CompileError(
-          CompileError.INDENTATION, "unexpected indent", t.line(), t.col() + 1);
+      throw new CompileError(CompileError.INDENTATION, "unexpected indent", t.line(), t.col() + 1);
     }
     if (t.kind() == Token.Kind.NAME) {
       Stmt compound =
@@ -518,8 +525,8 @@ final class Parser {
   }
 
   /**
-   * The colon after a header. CPython insists on it ("expected ':'") after def and else; after
-   * the others it says so only when the line ends there.
+   * The colon after a header. CPython insists on it ("expected ':'") after def and else; after the
+   * others it says so only when the line ends there.
    */
   private void colon(boolean forced) {
     if (in.at(":")) {

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which names of a code are locals, found as CPython's symtable finds them: at module level
- * every name is a global; in a function, a name bound anywhere in the body (assignment,
- * augmented assignment, {@code for} and {@code with} targets, {@code del}, {@code import}) and
- * not declared {@code global} is a local, as are the parameters; every other name is a global.
+ * Which names of a code are locals, found as CPython's symtable finds them: at module level every
+ * name is a global; in a function, a name bound anywhere in the body (assignment, augmented
+ * assignment, {@code for} and {@code with} targets, {@code del}, {@code import}) and not declared
+ * {@code global} is a local, as are the parameters; every other name is a global.
  *
  * <p>The walk goes in source order, so a {@code global} statement can tell whether its name was
  * already used or bound, which CPython refuses with the messages below. Function bodies are
@@ -21,8 +21,10 @@ import java.util.Set;
 final class Scope {
   private final Set<String> params = new HashSet<>();
   private final Set<String> bound = new HashSet<>();
+
   /** Bound by import: local, but not "assigned" for the global check (CPython's DEF_IMPORT). */
   private final Set<String> imported = new HashSet<>();
+
   private final Set<String> used = new HashSet<>();
   private final Set<String> globals = new HashSet<>();
   private final boolean function;

@@ -50,8 +50,7 @@ sealed interface Stmt {
 
   record If(Expr test, List<Stmt> body, List<Stmt> orelse, int line, int col) implements Stmt {}
 
-  record While(Expr test, List<Stmt> body, List<Stmt> orelse, int line, int col)
-      implements Stmt {}
+  record While(Expr test, List<Stmt> body, List<Stmt> orelse, int line, int col) implements Stmt {}
 
   record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse, int line, int col)
       implements Stmt {}
@@ -64,7 +63,6 @@ sealed interface Stmt {
 
   /** {@code params} with the 0-based columns of their names, for the duplicate check. */
   record FunctionDef(
-      String name, List<String> params, List<Integer> paramCols, List<Stmt> body, int line,
-      int col)
+      String name, List<String> params, List<Integer> paramCols, List<Stmt> body, int line, int col)
       implements Stmt {}
 }

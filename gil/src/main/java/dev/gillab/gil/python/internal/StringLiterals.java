@@ -7,10 +7,10 @@ import java.util.Locale;
 
 /**
  * Decodes one string token: its prefix, its escapes (CPython's {@code unicode_escape} rules and
- * error wording) and, for an f-string, its split into literal text and replacement fields
- * (CPython 3.11's {@code fstring_find_literal} and {@code fstring_find_expr}). The fields'
- * expressions are returned as source text; the parser parses them. Errors point where CPython's
- * do: just past the end of the token.
+ * error wording) and, for an f-string, its split into literal text and replacement fields (CPython
+ * 3.11's {@code fstring_find_literal} and {@code fstring_find_expr}). The fields' expressions are
+ * returned as source text; the parser parses them. Errors point where CPython's do: just past the
+ * end of the token.
  */
 final class StringLiterals {
   /** A replacement field: its expression's text and line, {@code !r} and {@code =} debugging. */
@@ -147,8 +147,11 @@ final class StringLiterals {
         brackets.setLength(brackets.length() - 1);
         if ("([{".indexOf(open) != ")]}".indexOf(c)) {
           throw error(
-              "f-string: closing parenthesis '" + c + "' does not match opening parenthesis '"
-                  + open + "'");
+              "f-string: closing parenthesis '"
+                  + c
+                  + "' does not match opening parenthesis '"
+                  + open
+                  + "'");
         }
       } else if (brackets.length() == 0 && "!:=<>".indexOf(c) >= 0) {
         if (i + 1 < n && body.charAt(i + 1) == '=' && c != ':') {
@@ -197,8 +200,7 @@ final class StringLiterals {
       if (i + 1 < n && body.charAt(i + 1) == '}') {
         i++;
       } else {
-        throw CompileError.unsupported(
-            "format specs in f-strings", token.line(), token.col() + 1);
+        throw CompileError.unsupported("format specs in f-strings", token.line(), token.col() + 1);
       }
     }
     if (i >= n || body.charAt(i) != '}') {
@@ -307,8 +309,12 @@ final class StringLiterals {
     int from = utf8Length(body.substring(0, start));
     int to = utf8Length(body.substring(0, end)) - 1;
     return error(
-        "(unicode error) 'unicodeescape' codec can't decode bytes in position " + from + "-" + to
-            + ": " + reason);
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+            + from
+            + "-"
+            + to
+            + ": "
+            + reason);
   }
 
   private static int utf8Length(String s) {

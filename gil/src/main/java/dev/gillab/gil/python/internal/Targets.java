@@ -1,9 +1,9 @@
 package dev.gillab.gil.python.internal;
 
 /**
- * What may be assigned to or deleted, checked after the parser read the target as an
- * expression, with CPython's messages: the first invalid part of a tuple or list target is the
- * one named ("cannot assign to literal").
+ * What may be assigned to or deleted, checked after the parser read the target as an expression,
+ * with CPython's messages: the first invalid part of a tuple or list target is the one named
+ * ("cannot assign to literal").
  */
 final class Targets {
   private Targets() {}
@@ -25,9 +25,9 @@ final class Targets {
   }
 
   /**
-   * Whether CPython's invalid_named_expression applies: a {@code bitwise_or} that is not a
-   * list, tuple, {@code True}, {@code False} or {@code None}, so that {@code e = v} reads as a
-   * mistyped comparison.
+   * Whether CPython's invalid_named_expression applies: a {@code bitwise_or} that is not a list,
+   * tuple, {@code True}, {@code False} or {@code None}, so that {@code e = v} reads as a mistyped
+   * comparison.
    */
   static boolean isExpressionTarget(Expr e) {
     return !(e instanceof Expr.Tuple

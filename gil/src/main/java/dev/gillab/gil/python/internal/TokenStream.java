@@ -3,8 +3,8 @@ package dev.gillab.gil.python.internal;
 import java.util.List;
 
 /**
- * A cursor over the tokens of one source, shared by the statement and expression parsers.
- * Looking at the ERROR token that ends a failed tokenization raises the tokenizer's error.
+ * A cursor over the tokens of one source, shared by the statement and expression parsers. Looking
+ * at the ERROR token that ends a failed tokenization raises the tokenizer's error.
  */
 final class TokenStream {
   private final List<Token> tokens;
@@ -75,8 +75,8 @@ final class TokenStream {
   }
 
   /**
-   * The error to report for {@code e}, a refusal of a construct outside the subset: a source
-   * that does not even tokenize is not Python, so the tokenizer's error comes first.
+   * The error to report for {@code e}, a refusal of a construct outside the subset: a source that
+   * does not even tokenize is not Python, so the tokenizer's error comes first.
    */
   CompileError preferTokenizerError(CompileError e) {
     return e.kind().equals(CompileError.NOT_IMPLEMENTED) && tokenizerError != null
@@ -85,9 +85,9 @@ final class TokenStream {
   }
 
   /**
-   * CPython's generic error, pointing at the current token. An error the tokenizer found
-   * further on takes its place, as in CPython; so does a bracket never closed, if it was opened
-   * on an earlier line than the one at fault.
+   * CPython's generic error, pointing at the current token. An error the tokenizer found further on
+   * takes its place, as in CPython; so does a bracket never closed, if it was opened on an earlier
+   * line than the one at fault.
    */
   CompileError invalidSyntax() {
     Token t = peek();

@@ -10,17 +10,16 @@ import java.util.Set;
 
 /**
  * Turns source text into tokens by CPython 3.11's rules (Parser/tokenizer.c, re-written from its
- * behaviour): INDENT and DEDENT from an indentation stack (tabs to multiples of 8, checked
- * against a tab size of 1 for TabError), no NEWLINE inside brackets or after a backslash, blank
- * and comment-only lines ignored, and CPython's wording and offsets for every error it reports.
+ * behaviour): INDENT and DEDENT from an indentation stack (tabs to multiples of 8, checked against
+ * a tab size of 1 for TabError), no NEWLINE inside brackets or after a backslash, blank and
+ * comment-only lines ignored, and CPython's wording and offsets for every error it reports.
  *
- * <p>The whole source is tokenized before parsing. A tokenizer error ends the tokens with an
- * {@link Token.Kind#ERROR} token and is kept ({@link #error()}): the parser raises it when it
- * reaches that token, as CPython's parser does when it asks for the token, and also in place of
- * a plain "invalid syntax" found earlier, as CPython does by tokenizing the rest of the file
- * before it reports one. Brackets still open at the end are not a tokenizer error in CPython but
- * the parser's ("'(' was never closed", when it runs into the end): {@link #unclosed()}. Not
- * thread-safe; one use.
+ * <p>The whole source is tokenized before parsing. A tokenizer error ends the tokens with an {@link
+ * Token.Kind#ERROR} token and is kept ({@link #error()}): the parser raises it when it reaches that
+ * token, as CPython's parser does when it asks for the token, and also in place of a plain "invalid
+ * syntax" found earlier, as CPython does by tokenizing the rest of the file before it reports one.
+ * Brackets still open at the end are not a tokenizer error in CPython but the parser's ("'(' was
+ * never closed", when it runs into the end): {@link #unclosed()}. Not thread-safe; one use.
  */
 final class Tokenizer {
   /** CPython's MAXINDENT and MAXLEVEL. */
@@ -29,9 +28,9 @@ final class Tokenizer {
   private static final int MAX_PARENS = 200;
   private static final Set<String> PREFIXES = Set.of("r", "u", "f", "b", "br", "rb", "fr", "rf");
   private static final String[] OPERATORS = {
-    "**=", "//=", ">>=", "<<=", "...", "!=", "==", "<=", ">=", "->", "**", "//", "<<", ">>",
-    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=", "(", ")", "[", "]", "{", "}",
-    ":", ",", ";", "+", "-", "*", "/", "|", "&", "<", ">", "=", ".", "%", "~", "^", "@"
+    "**=", "//=", ">>=", "<<=", "...", "!=", "==", "<=", ">=", "->", "**", "//", "<<", ">>", "+=",
+    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=", "(", ")", "[", "]", "{", "}", ":", ",",
+    ";", "+", "-", "*", "/", "|", "&", "<", ">", "=", ".", "%", "~", "^", "@"
   };
 
   private final String src;
@@ -160,8 +159,7 @@ final class Tokenizer {
       }
     } else if (col > indents[depth]) {
       if (depth + 1 >= MAX_INDENT) {
-        throw new CompileError(
-            CompileError.INDENTATION, "too many levels of indentation", line, 1);
+        throw new CompileError(CompileError.INDENTATION, "too many levels of indentation", line, 1);
       }
       if (alt <= altIndents[depth]) {
         throw tabError();
@@ -199,8 +197,7 @@ final class Tokenizer {
     if (!parens.isEmpty()) {
       int[] open = parens.peek();
       unclosed = true;
-      throw CompileError.syntax(
-          "'" + (char) open[0] + "' was never closed", open[1], open[2] + 1);
+      throw CompileError.syntax("'" + (char) open[0] + "' was never closed", open[1], open[2] + 1);
     }
     if (lineHasTokens) {
       add(Token.Kind.NEWLINE, "", line, commentCol >= 0 ? commentCol : cur - lineStart);
@@ -279,8 +276,7 @@ final class Tokenizer {
     int col = start - lineStart + 1;
     if (isPrintable(cp)) {
       throw CompileError.syntax(
-          String.format(
-              "invalid character '%s' (U+%04X)", new String(Character.toChars(cp)), cp),
+          String.format("invalid character '%s' (U+%04X)", new String(Character.toChars(cp)), cp),
           line,
           col);
     }
@@ -306,8 +302,12 @@ final class Tokenizer {
       char expected = open[0] == '(' ? ')' : open[0] == '[' ? ']' : '}';
       if (c != expected) {
         throw CompileError.syntax(
-            "closing parenthesis '" + c + "' does not match opening parenthesis '"
-                + (char) open[0] + "'" + (open[1] != line ? " on line " + open[1] : ""),
+            "closing parenthesis '"
+                + c
+                + "' does not match opening parenthesis '"
+                + (char) open[0]
+                + "'"
+                + (open[1] != line ? " on line " + open[1] : ""),
             line,
             start - lineStart + 1);
       }
@@ -365,8 +365,11 @@ final class Tokenizer {
 
   private static CompileError unterminated(boolean triple, int detected, int line, int col) {
     return CompileError.syntax(
-        "unterminated " + (triple ? "triple-quoted " : "") + "string literal (detected at line "
-            + detected + ")",
+        "unterminated "
+            + (triple ? "triple-quoted " : "")
+            + "string literal (detected at line "
+            + detected
+            + ")",
         line,
         col + 1);
   }
@@ -433,8 +436,8 @@ final class Tokenizer {
   }
 
   /**
-   * What may follow the digits of a decimal, from {@code c} on: a fraction (if {@code point}
-   * may start one), an exponent, a {@code j}, or the end of the number.
+   * What may follow the digits of a decimal, from {@code c} on: a fraction (if {@code point} may
+   * start one), an exponent, a {@code j}, or the end of the number.
    */
   private void afterDigits(int c, boolean point) {
     if (point && c == '.') {
@@ -567,7 +570,8 @@ final class Tokenizer {
   }
 
   private static boolean isIdentifierStart(int cp) {
-    return cp == '_' || (cp < 128 ? Character.isLetter(cp) : Character.isUnicodeIdentifierStart(cp));
+    return cp == '_'
+        || (cp < 128 ? Character.isLetter(cp) : Character.isUnicodeIdentifierStart(cp));
   }
 
   private static boolean isIdentifierPart(int cp) {
@@ -591,7 +595,8 @@ final class Tokenizer {
           Character.UNASSIGNED,
           Character.LINE_SEPARATOR,
           Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR -> false;
+          Character.SPACE_SEPARATOR ->
+          false;
       default -> true;
     };
   }

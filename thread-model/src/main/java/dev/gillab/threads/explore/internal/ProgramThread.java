@@ -8,15 +8,15 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One program thread: a real Java thread that waits for its turn before every step, runs
- * exactly that step, and reports back. It serves one run, or — when the explorer reuses
- * threads — every run of an exploration, re-armed with fresh steps before each.
+ * One program thread: a real Java thread that waits for its turn before every step, runs exactly
+ * that step, and reports back. It serves one run, or — when the explorer reuses threads — every run
+ * of an exploration, re-armed with fresh steps before each.
  *
  * <p>Hand-off protocol: the scheduler {@link #arm arms} the thread with a run's steps and that
- * run's {@code done} semaphore, then releases {@code turn} once per step; the thread runs the
- * step, records the note or the failure, advances {@code next} and releases {@code done}.
- * Because only one step of a run is ever in flight, the plain fields below are published by
- * those two semaphores (release happens-before a successful acquire) and need no lock.
+ * run's {@code done} semaphore, then releases {@code turn} once per step; the thread runs the step,
+ * records the note or the failure, advances {@code next} and releases {@code done}. Because only
+ * one step of a run is ever in flight, the plain fields below are published by those two semaphores
+ * (release happens-before a successful acquire) and need no lock.
  */
 public final class ProgramThread implements Runnable {
   private final String name;
@@ -34,10 +34,10 @@ public final class ProgramThread implements Runnable {
   private @Nullable Throwable failure;
 
   /**
-   * Starts the thread, made by {@code factory} (virtual or platform). With {@code oneRun}, it
-   * ends as soon as its run's last step is done, as a thread of the program would (so thread
-   * death, thread-locals and thread identity are fresh in every run); otherwise it waits to be
-   * armed for the next run.
+   * Starts the thread, made by {@code factory} (virtual or platform). With {@code oneRun}, it ends
+   * as soon as its run's last step is done, as a thread of the program would (so thread death,
+   * thread-locals and thread identity are fresh in every run); otherwise it waits to be armed for
+   * the next run.
    */
   public ProgramThread(ThreadFactory factory, String threadName, String name, boolean oneRun) {
     this.name = name;

@@ -8,9 +8,8 @@ import java.util.concurrent.ThreadFactory;
 /**
  * The program threads of one exploration, one per program thread name: fresh for every run, or
  * (with {@code reuse}) the same ones run after run, which spares starting threads but carries
- * thread identity and thread-locals from one run to the next. A thread whose step would not
- * return in time is retired and replaced; {@link #close} ends them all. Used by one scheduler
- * thread only.
+ * thread identity and thread-locals from one run to the next. A thread whose step would not return
+ * in time is retired and replaced; {@link #close} ends them all. Used by one scheduler thread only.
  */
 // close() waits for the threads to end, and an interrupt during that wait is the caller's to see.
 @SuppressWarnings("try")
@@ -49,14 +48,15 @@ public final class ProgramThreads implements AutoCloseable {
   }
 
   /**
-   * Retires the thread at {@code index} (its step is stuck), starts a fresh one in its place,
-   * and answers whether the stuck one stopped within the bound.
+   * Retires the thread at {@code index} (its step is stuck), starts a fresh one in its place, and
+   * answers whether the stuck one stopped within the bound.
    */
   public boolean replace(int index) throws InterruptedException {
     ProgramThread stuck = threads.get(index);
     stuck.shutdown();
     generation++;
-    threads.set(index,
+    threads.set(
+        index,
         new ProgramThread(factory, prefix + stuck.name() + "-" + generation, stuck.name(), !reuse));
     return stuck.awaitExit(STOP_BOUND_MILLIS); // if not, it is stranded: a daemon, named in the run
   }

@@ -9,14 +9,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The kind of thread an exploration runs on: virtual threads where the running JDK has them
- * (21 or later, found at run time, since this module compiles for 17), platform threads
- * otherwise or when asked.
+ * The kind of thread an exploration runs on: virtual threads where the running JDK has them (21 or
+ * later, found at run time, since this module compiles for 17), platform threads otherwise or when
+ * asked.
  *
  * <p>Why virtual threads: every run needs threads that no earlier run touched, and starting a
- * platform thread costs hundreds of microseconds where a virtual one costs a few. And when
- * the scheduler is a virtual thread too, a hand-off between it and a program thread is a switch
- * of continuations on a carrier, not a sleep and a wake-up of two OS threads. Stateless and
+ * platform thread costs hundreds of microseconds where a virtual one costs a few. And when the
+ * scheduler is a virtual thread too, a hand-off between it and a program thread is a switch of
+ * continuations on a carrier, not a sleep and a wake-up of two OS threads. Stateless and
  * thread-safe.
  */
 public enum ThreadKind {
@@ -44,8 +44,8 @@ public enum ThreadKind {
    * Runs {@code work} as the scheduler of an exploration and answers its result: on a virtual
    * thread named {@code name} that the caller waits for, or on the calling thread itself for
    * platform threads. Whatever {@code work} throws is thrown here. If the caller is interrupted,
-   * the scheduler is interrupted too (it stops its program threads) and waited for, up to a
-   * bound, before {@link InterruptedException} is thrown.
+   * the scheduler is interrupted too (it stops its program threads) and waited for, up to a bound,
+   * before {@link InterruptedException} is thrown.
    */
   public <T> T runScheduler(String name, Callable<T> work) throws InterruptedException {
     if (this == PLATFORM) {
@@ -53,13 +53,16 @@ public enum ThreadKind {
     }
     AtomicReference<@Nullable T> result = new AtomicReference<>();
     AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
-    Thread scheduler = factory().newThread(() -> {
-      try {
-        result.set(work.call());
-      } catch (Throwable t) { // handed to the caller, who throws it
-        thrown.set(t);
-      }
-    });
+    Thread scheduler =
+        factory()
+            .newThread(
+                () -> {
+                  try {
+                    result.set(work.call());
+                  } catch (Throwable t) { // handed to the caller, who throws it
+                    thrown.set(t);
+                  }
+                });
     scheduler.setName(name);
     scheduler.start();
     try {

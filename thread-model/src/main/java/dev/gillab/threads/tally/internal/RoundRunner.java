@@ -18,24 +18,24 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Runs rounds of actors, one reused worker thread per actor, all started together each round.
- * Not API.
+ * Runs rounds of actors, one reused worker thread per actor, all started together each round. Not
+ * API.
  *
- * <p>How a round goes: every worker runs its actor on the round's state, then arrives. The last
- * to arrive ends the round on its own thread: it applies the arbiter, hands the outcome to the
- * sink (which tallies it and says whether to go on), makes the next state, and releases the
- * others by bumping a volatile phase they spin on. So the workers leave the barrier within
- * nanoseconds of each other, which is what gives their actors the most overlap, and no thread
- * is created per round. A waiter spins for a while, then parks; before parking it raises a flag,
- * and the releaser unparks every flagged waiter after bumping the phase (flag and phase are both
- * volatile, so either the waiter sees the new phase or the releaser sees the flag: no wake-up is
- * lost). With more actors than processors a waiter parks at once, since spinning would only keep
- * the thread it waits for off the CPU.
+ * <p>How a round goes: every worker runs its actor on the round's state, then arrives. The last to
+ * arrive ends the round on its own thread: it applies the arbiter, hands the outcome to the sink
+ * (which tallies it and says whether to go on), makes the next state, and releases the others by
+ * bumping a volatile phase they spin on. So the workers leave the barrier within nanoseconds of
+ * each other, which is what gives their actors the most overlap, and no thread is created per
+ * round. A waiter spins for a while, then parks; before parking it raises a flag, and the releaser
+ * unparks every flagged waiter after bumping the phase (flag and phase are both volatile, so either
+ * the waiter sees the new phase or the releaser sees the flag: no wake-up is lost). With more
+ * actors than processors a waiter parks at once, since spinning would only keep the thread it waits
+ * for off the CPU.
  *
  * <p>Memory effects: an actor's writes happen-before the arrival counter's increment, which
- * happens-before the last arriver's increment; the arbiter therefore sees every actor's writes.
- * The next state and the stop flag are written before the phase is bumped, so a worker that sees
- * the new phase sees them too.
+ * happens-before the last arriver's increment; the arbiter therefore sees every actor's writes. The
+ * next state and the stop flag are written before the phase is bumped, so a worker that sees the
+ * new phase sees them too.
  *
  * <p>Failures are never swallowed: the first throwable from an actor, the arbiter or the state
  * factory stops the run and is returned; a round that outlives the hard limit gets its workers
@@ -61,10 +61,11 @@ public final class RoundRunner<S, R> {
 
   /**
    * Spins before a waiter parks, when every worker can have a processor of its own. Short: on a
-   * loaded machine a long spin keeps the very thread it waits for off the CPU (measured: 200
-   * spins ran a 2-actor tally 3-5x faster than 2,000 on a busy 2-core box).
+   * loaded machine a long spin keeps the very thread it waits for off the CPU (measured: 200 spins
+   * ran a 2-actor tally 3-5x faster than 2,000 on a busy 2-core box).
    */
   private static final int SPINS = 200;
+
   /** How long interrupted workers get to end before the run gives up on them. */
   private static final long STOP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -79,22 +80,29 @@ public final class RoundRunner<S, R> {
   private final Object lock = new Object();
   private final AtomicInteger arrived = new AtomicInteger();
   private final AtomicIntegerArray running;
+
   /** 1 while a worker is (about to be) parked in the barrier: the releaser must unpark it. */
   private final AtomicIntegerArray parked;
+
   private final int spins;
+
   /** The workers, by actor index; filled before any of them starts. */
   private final Thread[] workerThreads;
+
   private final AtomicInteger runs = new AtomicInteger();
 
   /** The state of the round in progress; written before {@link #phase} is bumped. */
   private volatile S current;
+
   /** Rounds released so far, minus one; a waiter leaves the barrier when it changes. */
   private volatile long phase;
+
   /**
-   * Set between rounds when no further round may start (a bound was reached, or something
-   * failed), or when the run aborts.
+   * Set between rounds when no further round may start (a bound was reached, or something failed),
+   * or when the run aborts.
    */
   private volatile boolean stop;
+
   /** Set when the run gives up on a round: waiters leave at once. */
   private volatile boolean abort;
 
@@ -334,7 +342,9 @@ public final class RoundRunner<S, R> {
     String who =
         stuck.isEmpty()
             ? "round " + round + " (its arbiter or state factory)"
-            : (stuck.size() == 1 ? "actor " : "actors ") + String.join(", ", stuck) + " in round "
+            : (stuck.size() == 1 ? "actor " : "actors ")
+                + String.join(", ", stuck)
+                + " in round "
                 + round;
     fail(who + " did not finish within " + hardLimitText, round, null);
   }

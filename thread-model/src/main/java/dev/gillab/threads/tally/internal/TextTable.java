@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text table with padded columns, two spaces apart; the last column is never padded,
- * so lines carry no trailing blanks. Not API.
+ * A plain-text table with padded columns, two spaces apart; the last column is never padded, so
+ * lines carry no trailing blanks. Not API.
  *
  * <p>Not thread-safe: build and render it on one thread.
  */
