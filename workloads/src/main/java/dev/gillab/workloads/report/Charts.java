@@ -2,6 +2,7 @@ package dev.gillab.workloads.report;
 
 import static dev.gillab.workloads.report.Html.num;
 
+import com.google.common.collect.ObjectArrays;
 import dev.gillab.gil.GilEvent.Kind;
 import dev.gillab.workloads.ConvoyRow;
 import dev.gillab.workloads.ResultRow;
@@ -55,20 +56,13 @@ final class Charts {
       double y = top + i * ROW + (ROW - BAR) / 2;
       h.element("text", r.mode(), "x", num(LABEL_X), "y", num(y + BAR - 4), "class", "lbl");
       double end = x(Math.max(r.speedup(), 0), max);
-      h.open(
-              "rect",
-              "x",
-              num(PLOT_LEFT),
-              "y",
-              num(y),
-              "width",
-              num(end - PLOT_LEFT),
-              "height",
-              num(BAR),
-              "fill",
-              Palette.BLUE)
-          .element("title", r.mode() + ": " + fmt(r.speedup()) + "× in " + secs(r.medianSeconds()))
-          .close("rect");
+      titledBar(
+          h,
+          y,
+          end,
+          r.mode() + ": " + fmt(r.speedup()) + "× in " + secs(r.medianSeconds()),
+          "fill",
+          Palette.BLUE);
       h.element(
           "text",
           fmt(r.speedup()) + "×  (" + secs(r.medianSeconds()) + ")",
@@ -175,24 +169,17 @@ final class Charts {
     double y = rowTop + (ROW - BAR) / 2;
     h.element("text", label, "x", num(LABEL_X + 12), "y", num(y + BAR - 4), "class", "lbl");
     double end = Math.max(logX(Math.max(micros, Math.pow(10, a)), a, b), PLOT_LEFT + 1);
-    h.open(
-            "rect",
-            "x",
-            num(PLOT_LEFT),
-            "y",
-            num(y),
-            "width",
-            num(end - PLOT_LEFT),
-            "height",
-            num(BAR),
-            "fill",
-            fill,
-            "stroke",
-            Palette.INK,
-            "stroke-width",
-            "0.5")
-        .element("title", label + ": " + value)
-        .close("rect");
+    titledBar(
+        h,
+        y,
+        end,
+        label + ": " + value,
+        "fill",
+        fill,
+        "stroke",
+        Palette.INK,
+        "stroke-width",
+        "0.5");
     h.element("text", value, "x", num(end + 6), "y", num(y + BAR - 4), "class", "val");
   }
 
@@ -247,39 +234,44 @@ final class Charts {
       double y = top + i * (LANE + LANE_GAP);
       h.element(
           "text", lane.threadName(), "x", num(LABEL_X), "y", num(y + LANE - 7), "class", "lbl");
-      h.empty(
-          "rect",
-          "x",
-          num(TL_LEFT),
-          "y",
-          num(y),
-          "width",
-          num(TL_RIGHT - TL_LEFT),
-          "height",
-          num(LANE),
-          "fill",
-          "#f4f4f4");
+      rect(h, TL_LEFT, y, TL_RIGHT - TL_LEFT, LANE, "#f4f4f4");
       for (Bar r : coalesce(lane.segments(), start, maxMs)) {
         State s = r.state();
         // Outside is a thin bar: the thread is there, doing nothing with the GIL.
         boolean thin = s == State.OUTSIDE;
-        h.empty(
-            "rect",
-            "x",
-            num(r.x0()),
-            "y",
-            num(thin ? y + LANE * 0.4 : y),
-            "width",
-            num(Math.max(r.x1() - r.x0(), 0.6)),
-            "height",
-            num(thin ? LANE * 0.2 : LANE),
-            "fill",
+        rect(
+            h,
+            r.x0(),
+            thin ? y + LANE * 0.4 : y,
+            Math.max(r.x1() - r.x0(), 0.6),
+            thin ? LANE * 0.2 : LANE,
             fill(id, s));
       }
       marks(h, lane.marks(), start, maxMs, y);
     }
     legend(h, id, bottom + 52);
     h.close("svg");
+  }
+
+  /**
+   * A bar from the plot's left edge to {@code end}, with {@code title} as its tooltip; {@code
+   * paint}: its fill and stroke attributes, as name-value pairs.
+   */
+  private static void titledBar(Html h, double y, double end, String title, String... paint) {
+    String[] place = {
+      "x", num(PLOT_LEFT), "y", num(y), "width", num(end - PLOT_LEFT), "height", num(BAR)
+    };
+    h.open("rect", ObjectArrays.concat(place, paint, String.class))
+        .element("title", title)
+        .close("rect");
+  }
+
+  /**
+   * An empty SVG rectangle: {@code <rect x y width height fill/>}, coordinates as {@link Html#num}.
+   */
+  private static void rect(Html h, double x, double y, double width, double height, String fill) {
+    h.empty(
+        "rect", "x", num(x), "y", num(y), "width", num(width), "height", num(height), "fill", fill);
   }
 
   private static String fill(String id, State s) {
@@ -340,18 +332,7 @@ final class Charts {
         }
       } else if (px != lastForced) {
         lastForced = px;
-        h.empty(
-            "rect",
-            "x",
-            num(x - 1),
-            "y",
-            num(y - 4),
-            "width",
-            "2",
-            "height",
-            num(LANE + 4),
-            "fill",
-            Palette.INK);
+        rect(h, x - 1, y - 4, 2, LANE + 4, Palette.INK);
       }
     }
   }
@@ -374,45 +355,9 @@ final class Charts {
         y += 22;
       }
       switch (items[i][0]) {
-        case "run" ->
-            h.empty(
-                "rect",
-                "x",
-                num(x),
-                "y",
-                num(y),
-                "width",
-                "18",
-                "height",
-                "12",
-                "fill",
-                Palette.BLUE);
-        case "wait" ->
-            h.empty(
-                "rect",
-                "x",
-                num(x),
-                "y",
-                num(y),
-                "width",
-                "18",
-                "height",
-                "12",
-                "fill",
-                Palette.hatch(id, Palette.ORANGE));
-        case "io" ->
-            h.empty(
-                "rect",
-                "x",
-                num(x),
-                "y",
-                num(y),
-                "width",
-                "18",
-                "height",
-                "12",
-                "fill",
-                Palette.dots(id, Palette.GREEN));
+        case "run" -> rect(h, x, y, 18, 12, Palette.BLUE);
+        case "wait" -> rect(h, x, y, 18, 12, Palette.hatch(id, Palette.ORANGE));
+        case "io" -> rect(h, x, y, 18, 12, Palette.dots(id, Palette.GREEN));
         case "drop" ->
             h.empty(
                 "path",
@@ -424,45 +369,9 @@ final class Charts {
                 Palette.INK,
                 "stroke-width",
                 "0.6");
-        case "outside" ->
-            h.empty(
-                "rect",
-                "x",
-                num(x),
-                "y",
-                num(y + 5),
-                "width",
-                "18",
-                "height",
-                "3",
-                "fill",
-                Palette.INK);
-        case "unknown" ->
-            h.empty(
-                "rect",
-                "x",
-                num(x),
-                "y",
-                num(y),
-                "width",
-                "18",
-                "height",
-                "12",
-                "fill",
-                Palette.hatch(id, Palette.GREY));
-        default ->
-            h.empty(
-                "rect",
-                "x",
-                num(x + 8),
-                "y",
-                num(y - 2),
-                "width",
-                "2",
-                "height",
-                "16",
-                "fill",
-                Palette.INK);
+        case "outside" -> rect(h, x, y + 5, 18, 3, Palette.INK);
+        case "unknown" -> rect(h, x, y, 18, 12, Palette.hatch(id, Palette.GREY));
+        default -> rect(h, x + 8, y - 2, 2, 16, Palette.INK);
       }
       h.element("text", items[i][1], "x", num(x + 24), "y", num(y + 10), "class", "leg");
       x += widths[i];
