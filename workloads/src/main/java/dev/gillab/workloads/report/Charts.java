@@ -206,19 +206,7 @@ final class Charts {
     List<Double> ticks = linearTicks(maxMs);
     for (double v : ticks) {
       double x = tx(v, maxMs);
-      h.empty(
-          "line",
-          "x1",
-          num(x),
-          "x2",
-          num(x),
-          "y1",
-          num(top - 4),
-          "y2",
-          num(bottom),
-          "stroke",
-          Palette.GRID);
-      h.element("text", fmt(v), "x", num(x), "y", num(bottom + 16), "class", "tick");
+      tick(h, x, top - 4, bottom, fmt(v));
     }
     h.element(
         "text",
@@ -251,6 +239,23 @@ final class Charts {
     }
     legend(h, id, bottom + 52);
     h.close("svg");
+  }
+
+  /** A vertical grid line at {@code x} from {@code top} to {@code bottom}, labelled below it. */
+  private static void tick(Html h, double x, double top, double bottom, String label) {
+    h.empty(
+        "line",
+        "x1",
+        num(x),
+        "x2",
+        num(x),
+        "y1",
+        num(top),
+        "y2",
+        num(bottom),
+        "stroke",
+        Palette.GRID);
+    h.element("text", label, "x", num(x), "y", num(bottom + 16), "class", "tick");
   }
 
   /**
@@ -414,19 +419,7 @@ final class Charts {
       String title) {
     for (double v : ticks) {
       double x = scale.at(v);
-      h.empty(
-          "line",
-          "x1",
-          num(x),
-          "x2",
-          num(x),
-          "y1",
-          num(top),
-          "y2",
-          num(bottom),
-          "stroke",
-          Palette.GRID);
-      h.element("text", label.of(v), "x", num(x), "y", num(bottom + 16), "class", "tick");
+      tick(h, x, top, bottom, label.of(v));
     }
     h.empty(
         "line",
