@@ -6,11 +6,9 @@ import dev.gillab.gil.Assembler;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Examples;
 import dev.gillab.gil.Interpreter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Countdown ({@code while n > 0: n -= 1}, {@link Examples#countdown()}, compiled from {@code
@@ -91,22 +89,10 @@ public final class CountdownVsCPython {
   }
 
   /** One CPython run (the loop timed inside the interpreter), as iterations per second. */
-  private static Double python(long n) throws IOException, InterruptedException {
-    Process p;
-    try {
-      p =
-          new ProcessBuilder("python3", "-c", String.format(PYTHON, n, 1))
-              .redirectErrorStream(true)
-              .start();
-    } catch (IOException e) {
-      return null;
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      p.destroyForcibly();
-      return null;
-    }
-    return n / (Long.parseLong(out) / 1e9);
+  private static Double python(long n) throws InterruptedException {
+    return Python3.output(Duration.ofMinutes(5), "-c", String.format(PYTHON, n, 1))
+        .map(out -> n / (Long.parseLong(out) / 1e9))
+        .orElse(null);
   }
 
   static double median(List<Double> xs) {

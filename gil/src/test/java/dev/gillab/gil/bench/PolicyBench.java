@@ -7,22 +7,17 @@ import dev.gillab.gil.GilEvent;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
 import dev.gillab.gil.SwitchingPolicy;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -104,30 +99,13 @@ public final class PolicyBench {
    * run by the machine's {@code python3} (its one output line), or why there is none.
    */
   static String cpythonSwitchLatency(int rounds) throws Exception {
-    Path script = Files.createTempFile("switch_latency", ".py");
+    String script;
     try (InputStream in =
         PolicyBench.class.getResourceAsStream("/python/bench/switch_latency.py")) {
-      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-      Process p;
-      try {
-        p =
-            new ProcessBuilder("python3", script.toString(), Integer.toString(rounds))
-                .redirectErrorStream(true)
-                .start();
-      } catch (IOException e) {
-        return "no python3 (" + e.getMessage() + ")";
-      }
-      try {
-        if (!p.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)) {
-          return "python3 took more than " + BOUND.toMinutes() + " min";
-        }
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      } finally {
-        p.destroyForcibly();
-      }
-    } finally {
-      Files.deleteIfExists(script);
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+    return Python3.output(BOUND, "-c", script, Integer.toString(rounds))
+        .orElse("no python3, or it failed or ran past " + BOUND.toMinutes() + " min");
   }
 
   /** From each WAIT to the same thread's next ACQUIRE. */
