@@ -28,6 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * chrome://tracing need to open it), and to its size cap.
  */
 class TraceExportTest {
+  private static final Map<Timeline.State, String> SLICES =
+      Map.of(
+          Timeline.State.RUNNING, "holding the GIL",
+          Timeline.State.WAITING, "waiting for the GIL",
+          Timeline.State.IO, "in IO");
+
   @TempDir Path dir;
 
   /** Real traced runs under two policies: valid, complete, the states and arrows there. */
@@ -49,18 +55,28 @@ class TraceExportTest {
     assertEquals(Files.size(file), s.bytes());
     assertEquals(
         s.written(), events.stream().filter(e -> !e.get("ph").asText().equals("M")).count());
-    Set<String> names = new HashSet<>();
-    events.forEach(e -> names.add(e.get("ph").asText() + " " + e.get("name").asText()));
-    for (String n :
-        List.of(
-            "X holding the GIL",
-            "X waiting for the GIL",
-            "X in IO",
-            "s drop request",
-            "f drop request",
-            "M thread_name",
-            "M process_name")) {
-      assertTrue(names.contains(n), n + " in " + names);
+    // Which states and flows a real run has is the scheduler's business (a countdown that ends
+    // before its twin starts never waits): each one the timelines hold is in the file, once.
+    Map<String, Long> counts = new HashMap<>();
+    events.forEach(
+        e -> counts.merge(e.get("ph").asText() + " " + e.get("name").asText(), 1L, Long::sum));
+    Map<String, Long> expected = new HashMap<>();
+    for (Timeline t : ts) {
+      for (Timeline.Lane lane : t.lanes()) {
+        for (Timeline.Segment seg : lane.segments()) {
+          String name = SLICES.get(seg.state());
+          if (name != null) {
+            expected.merge("X " + name, 1L, Long::sum);
+          }
+        }
+      }
+      expected.merge("s drop request", (long) t.flows().size(), Long::sum);
+      expected.merge("f drop request", (long) t.flows().size(), Long::sum);
+    }
+    expected.forEach(
+        (name, n) -> assertEquals(n, counts.getOrDefault(name, 0L), name + " in " + counts));
+    for (String n : List.of("X holding the GIL", "X in IO", "M thread_name", "M process_name")) {
+      assertTrue(counts.containsKey(n), n + " in " + counts.keySet());
     }
     Set<String> threads = new HashSet<>();
     events.stream()
@@ -83,6 +99,33 @@ class TraceExportTest {
               .sum();
       assertEquals(lane.nanos(Timeline.State.RUNNING) / 1000.0, micros, 1e-3, lane.threadName());
     }
+  }
+
+  /**
+   * Two threads taking turns, by a schedule: b's wait is a slice, its drop request an arrow from b
+   * to the ACQUIRE that answers it, the ticks instants on the holder's track.
+   */
+  @Test
+  void aWaitIsASliceAndADropRequestAFlowToTheSwitchThatAnswersIt() throws Exception {
+    Path file = dir.resolve(TraceExport.FILE);
+    TraceExport.write(List.of(ticksLike(3)), file, TraceExport.DEFAULT_MAX_BYTES);
+
+    List<JsonNode> events = validate(new ObjectMapper().readTree(file.toFile()));
+    List<JsonNode> waits = named(events, "X", "waiting for the GIL");
+    assertEquals(1, waits.size(), waits.toString());
+    assertEquals(2, waits.get(0).get("tid").asLong(), "b waits");
+    JsonNode start = named(events, "s", "drop request").get(0);
+    JsonNode finish = named(events, "f", "drop request").get(0);
+    assertEquals(start.get("id"), finish.get("id"));
+    assertEquals(2, start.get("tid").asLong(), "b asks");
+    assertEquals(2, finish.get("tid").asLong(), "b's ACQUIRE answers");
+    assertEquals(3, named(events, "i", "TICK").size());
+  }
+
+  private static List<JsonNode> named(List<JsonNode> events, String ph, String name) {
+    return events.stream()
+        .filter(e -> e.get("ph").asText().equals(ph) && e.get("name").asText().equals(name))
+        .toList();
   }
 
   /**
