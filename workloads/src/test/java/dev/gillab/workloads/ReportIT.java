@@ -53,23 +53,7 @@ class ReportIT {
   void execReportsItsOwnThreadsAndEscapesTheProgramsPath() throws Exception {
     // "<script>alert(1)<" is a directory, "script>.s" the file in it.
     Path prog = dir.resolve("<script>alert(1)</script>.s");
-    Files.createDirectories(prog.getParent());
-    Files.writeString(
-        prog,
-        """
-        .params n
-        loop: LOAD_FAST n
-        LOAD_CONST 0
-        COMPARE_OP >
-        POP_JUMP_IF_FALSE end
-        LOAD_FAST n
-        LOAD_CONST 1
-        BINARY_OP -=
-        STORE_FAST n
-        JUMP_BACKWARD loop
-        end: LOAD_FAST n
-        RETURN_VALUE
-        """);
+    Cli.countdownProgram(prog);
     Path out = dir.resolve("exec-report");
     Cli r =
         assertTimeoutPreemptively(

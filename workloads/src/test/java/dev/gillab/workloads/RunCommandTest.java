@@ -88,28 +88,11 @@ class RunCommandTest {
 
   @Test
   void runsAnAssemblerProgramOnSeveralThreadsWithTrace() throws Exception {
-    Path p =
-        program(
-            "loop.s",
-            """
-        .params n
-        loop: LOAD_FAST n
-        LOAD_CONST 0
-        COMPARE_OP >
-        POP_JUMP_IF_FALSE end
-        LOAD_FAST n
-        LOAD_CONST 1
-        BINARY_OP -=
-        STORE_FAST n
-        JUMP_BACKWARD loop
-        end: LOAD_FAST n
-        CALL print 1
-        RETURN_VALUE
-        """);
+    Path p = Cli.countdownProgram(dir.resolve("countdown.gasm"));
     Cli r =
         Cli.succeeds(
             "exec", "--trace", "--threads", "2", "--policy", "ticks(10)", p.toString(), "50");
-    assertEquals("0\n0\n", r.out().replace("\r", ""));
+    assertEquals("done\ndone\n", r.out().replace("\r", ""));
     String err = r.err().replace("\r", "");
     assertTrue(err.contains("gil-lab: GIL events ("), err);
     assertTrue(err.contains(" TICK "), err); // ticks(10) lets go every 10 instructions
