@@ -1,6 +1,7 @@
 package dev.gillab.workloads.internal;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Lists;
 import dev.gillab.gil.Code;
 import dev.gillab.gil.Interpreter;
 import dev.gillab.gil.InterpreterThread;
@@ -54,8 +55,11 @@ public final class Runs {
    * Runs several modes taking turns, round by round: every mode's warm-ups first (so the JIT has
    * seen all of them before anything is timed: a mode timed first, on code compiled for it alone,
    * would be flattered), then the timed rounds, each mode once per round, so that all of them see
-   * the same machine load. Answers each mode's samples, in the order given; {@code label} names a
-   * mode in the progress lines.
+   * the same machine load. The timed rounds alternate direction (A B C, C B A, A B C, ...): a mode
+   * that leaves the machine busy for a moment after it (worker JVMs compiling or collecting, a core
+   * still waking) would otherwise always burden the same next mode, and a machine that drifts
+   * within a round would always favour the same end of it. Answers each mode's samples, in the
+   * order given; {@code label} names a mode in the progress lines.
    */
   public static <K> Map<K, List<Sample>> interleaved(
       String what,
@@ -111,13 +115,15 @@ public final class Runs {
     }
     Map<K, List<Sample>> samples = new LinkedHashMap<>();
     modes.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
+    List<Map.Entry<K, Callable<Sample>>> forward = List.copyOf(modes.entrySet());
+    List<Map.Entry<K, Callable<Sample>>> backward = Lists.reverse(forward);
     long start = System.nanoTime();
     int round = 0;
     while (round < repeats
         || (adaptive != null
             && adaptive.goOn(seconds(samples.values()), round, System.nanoTime() - start))) {
       round++;
-      for (Map.Entry<K, Callable<Sample>> m : modes.entrySet()) {
+      for (Map.Entry<K, Callable<Sample>> m : round % 2 == 1 ? forward : backward) {
         String name = name(what, label.apply(m.getKey()));
         Sample s = call(name, m.getValue());
         progress.accept(
