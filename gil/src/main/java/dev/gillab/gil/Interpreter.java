@@ -22,7 +22,6 @@ import dev.gillab.gil.internal.PyValue;
 import dev.gillab.gil.internal.ThreadState;
 import dev.gillab.refcount.CountStrategy;
 import dev.gillab.refcount.Heap;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -586,7 +585,7 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /** Configures an {@link Interpreter}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ProgramStreams<Builder> {
     private String name = "interpreter";
     private SwitchingPolicy policy = SwitchingPolicy.interval();
     private CountStrategy strategy = CountStrategy.PLAIN;
@@ -598,8 +597,6 @@ public final class Interpreter implements AutoCloseable {
     private int maxFrameDepth = 200;
     private long budget = Long.MAX_VALUE;
     private long maxMemory = DEFAULT_MAX_MEMORY;
-    private PrintStream out = System.out;
-    private PrintStream err = System.err;
     private Consumer<String> leakSink;
     private ThreadFactory threadFactory;
     private final List<HostEntry> hosts = new ArrayList<>();
@@ -719,23 +716,6 @@ public final class Interpreter implements AutoCloseable {
           MIN_MAX_MEMORY,
           bytes);
       this.maxMemory = bytes;
-      return this;
-    }
-
-    /** Where {@code print} writes. Default {@code System.out}. */
-    @CanIgnoreReturnValue
-    public Builder out(PrintStream out) {
-      this.out = checkNotNull(out, "out");
-      return this;
-    }
-
-    /**
-     * Where an uncaught error of a thread the program started ({@code threading.Thread}) is
-     * printed, as CPython prints it to {@code sys.stderr}. Default {@code System.err}.
-     */
-    @CanIgnoreReturnValue
-    public Builder err(PrintStream err) {
-      this.err = checkNotNull(err, "err");
       return this;
     }
 

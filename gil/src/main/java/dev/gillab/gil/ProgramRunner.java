@@ -231,10 +231,8 @@ public final class ProgramRunner {
   }
 
   /** Configures a {@link ProgramRunner}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ProgramStreams<Builder> {
     private Supplier<Interpreter.Builder> interpreters = Interpreter::builder;
-    private PrintStream out = System.out;
-    private PrintStream err = System.err;
     private long maxSourceBytes = SourceFile.DEFAULT_MAX_BYTES;
     private int threads = 1;
     private Consumer<Interpreter> afterRun = i -> {};
@@ -248,20 +246,6 @@ public final class ProgramRunner {
     @CanIgnoreReturnValue
     public Builder interpreters(Supplier<Interpreter.Builder> interpreters) {
       this.interpreters = checkNotNull(interpreters, "interpreters");
-      return this;
-    }
-
-    /** The program's standard output. Default {@code System.out}. */
-    @CanIgnoreReturnValue
-    public Builder out(PrintStream out) {
-      this.out = checkNotNull(out, "out");
-      return this;
-    }
-
-    /** Tracebacks, compile errors and uncaught errors of threads. Default {@code System.err}. */
-    @CanIgnoreReturnValue
-    public Builder err(PrintStream err) {
-      this.err = checkNotNull(err, "err");
       return this;
     }
 

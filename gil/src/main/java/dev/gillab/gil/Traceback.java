@@ -26,15 +26,36 @@ public final class Traceback {
 
   private Traceback() {}
 
-  /** The traceback of {@code error}, ending with a newline. */
+  /**
+   * The traceback of {@code error}, ending with a newline. An error that passed no frame is listed
+   * in the frame its message names.
+   */
   public static String format(InterpreterError error, Sources sources) {
     checkNotNull(error, "error");
     checkNotNull(sources, "sources");
-    StringBuilder out = new StringBuilder("Traceback (most recent call last):\n");
     List<InterpreterError.Frame> frames = error.traceback();
     if (frames.isEmpty()) {
       frames =
           List.of(new InterpreterError.Frame(error.codeName(), error.codeName(), error.line()));
+    }
+    return format(error, frames, sources);
+  }
+
+  /**
+   * The traceback of {@code error} without source lines, as the interpreter prints an error that a
+   * thread the program started did not catch, ending with a newline. An error that passed no frame
+   * (a builtin run as the thread's target raised it) prints as its last line alone.
+   */
+  public static String formatWithoutSource(InterpreterError error) {
+    checkNotNull(error, "error");
+    return format(error, error.traceback(), Sources.none());
+  }
+
+  private static String format(
+      InterpreterError error, List<InterpreterError.Frame> frames, Sources sources) {
+    StringBuilder out = new StringBuilder();
+    if (!frames.isEmpty()) {
+      out.append("Traceback (most recent call last):\n");
     }
     for (InterpreterError.Frame f : frames) {
       out.append("  File \"")

@@ -101,24 +101,25 @@ final class Args {
   /** Between {@code min} and {@code max} positional arguments. */
   Args between(int min, int max) {
     if (positional < min) {
-      throw PyException.type(
-          shortName()
-              + " expected at least "
-              + min
-              + (min == 1 ? " argument" : " arguments")
-              + ", got "
-              + positional);
+      throw outOfRange("at least", min);
     }
     if (positional > max) {
-      throw PyException.type(
-          shortName()
-              + " expected at most "
-              + max
-              + (max == 1 ? " argument" : " arguments")
-              + ", got "
-              + positional);
+      throw outOfRange("at most", max);
     }
     return this;
+  }
+
+  /** {@code pop expected at most 1 argument, got 2}: {@code bound} is "at least" or "at most". */
+  private PyException outOfRange(String bound, int limit) {
+    return PyException.type(
+        shortName()
+            + " expected "
+            + bound
+            + " "
+            + limit
+            + (limit == 1 ? " argument" : " arguments")
+            + ", got "
+            + positional);
   }
 
   /** CPython's range-style messages name the method without its type: {@code pop}. */

@@ -277,7 +277,7 @@ final class Instructions {
     PyValue f = stack[base - 1];
     PyValue result =
         f instanceof PyFunction pyFunction
-            ? pyFunction.call(rt, ts, stack, base, argc, names, true)
+            ? pyFunction.callFromStack(rt, ts, stack, base, argc, names)
             : f.call(rt, ts, stack, base, argc, names);
     if (result == Frame.SUSPENDED) {
       return -1; // stepping: the callee's frame was pushed, and finishCall runs when it returns

@@ -19,30 +19,28 @@ public final class PyFunction extends PyValue {
     return code.name;
   }
 
+  /**
+   * A call from Java: the arguments are borrowed, and each local takes its own reference. Runs the
+   * code on this thread's stack.
+   */
   @Override
   PyValue call(
       PyRuntime rt, ThreadState ts, PyValue[] args, int base, int argc, String @Nullable [] kw) {
-    return call(rt, ts, args, base, argc, kw, false);
+    return rt.loop().eval(code, bind(args, base, argc, kw, false), ts);
   }
 
   /**
-   * Binds and runs. With {@code move}, the arguments' references pass from the caller's stack to
-   * the new frame's locals (the slots are nulled), as CPython 3.11 pushes a frame: while the callee
-   * runs, its caller's stack no longer counts as a holder, so {@code sys.getrefcount(x)} of a
-   * parameter answers what CPython answers. Without it (calls from Java), they are borrowed and
-   * each local takes its own reference.
+   * A call from bytecode: the arguments' references pass from the caller's stack to the new frame's
+   * locals (the slots are nulled), as CPython 3.11 pushes a frame: while the callee runs, its
+   * caller's stack no longer counts as a holder, so {@code sys.getrefcount(x)} of a parameter
+   * answers what CPython answers. A stepped thread's call pushes the new frame on its chain instead
+   * of running it.
    */
-  PyValue call(
-      PyRuntime rt,
-      ThreadState ts,
-      PyValue[] args,
-      int base,
-      int argc,
-      String @Nullable [] kw,
-      boolean move) {
-    PyValue[] locals = bind(args, base, argc, kw, move);
-    if (move && ts.step != null && ts.step.runsFramesOf(ts)) {
-      // A stepped thread's call from bytecode: a new frame on its chain, run step by step.
+  PyValue callFromStack(
+      PyRuntime rt, ThreadState ts, PyValue[] args, int base, int argc, String @Nullable [] kw) {
+    PyValue[] locals = bind(args, base, argc, kw, true);
+    if (ts.step != null && ts.step.runsFramesOf(ts)) {
+      // A new frame on the stepped thread's chain, run step by step.
       return ts.step.push(code, locals, base - 1);
     }
     return rt.loop().eval(code, locals, ts);

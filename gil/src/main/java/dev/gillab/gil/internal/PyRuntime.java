@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.gillab.gil.Gil;
 import dev.gillab.gil.InterpreterError;
+import dev.gillab.gil.Traceback;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -255,33 +256,11 @@ public final class PyRuntime {
     }
     StringBuilder s = new StringBuilder();
     s.append("Exception in thread ").append(t.name).append(":\n");
-    s.append(formatTraceback(error));
+    s.append(Traceback.formatWithoutSource(error));
     synchronized (err) {
       err.print(s);
       err.flush();
     }
-  }
-
-  /** CPython's traceback text for an error, without source lines (the VM has no source). */
-  public static String formatTraceback(InterpreterError e) {
-    StringBuilder s = new StringBuilder();
-    if (!e.traceback().isEmpty()) {
-      s.append("Traceback (most recent call last):\n");
-      for (InterpreterError.Frame f : e.traceback()) {
-        s.append("  File \"")
-            .append(f.filename())
-            .append("\", line ")
-            .append(f.line())
-            .append(", in ")
-            .append(f.codeName())
-            .append('\n');
-      }
-    }
-    s.append(e.kind());
-    if (!e.detail().isEmpty()) {
-      s.append(": ").append(e.detail());
-    }
-    return s.append('\n').toString();
   }
 
   /** {@code thread.join(timeout)} with the GIL released; {@code timeoutNanos} < 0: forever. */
