@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * The built-in levels, each a Python file under {@code dev/gillab/gil/step/levels/} whose leading
@@ -27,7 +28,11 @@ import java.util.NoSuchElementException;
  * </pre>
  *
  * and, optionally, {@code # counts: PLAIN} (default {@code ATOMIC}; see {@link
- * Stepper.Builder#counts}).
+ * Stepper.Builder#counts}). A level that plays another level's program under another policy or goal
+ * names that level's file in a {@code # program: 01_lost_update_no_gil.py} line instead of holding
+ * a copy, and has no program of its own: its source is its own header, without the {@code program}
+ * line, followed by the named file's program (all after that file's header), so it reads and runs
+ * as if written out in full.
  *
  * <p>A level's id is its file name without the number and the {@code .py}, dashed. Policies read
  * {@code interval}, {@code ioPriority}, {@code ticks(N)} and {@code none}; goals {@code
@@ -91,22 +96,46 @@ public final class Levels {
   private static ImmutableList<Level> load() {
     ImmutableList.Builder<Level> out = ImmutableList.builder();
     for (String file : FILES) {
-      out.add(parse(file, PythonCompiler.resourceText(Levels.class, DIR + file)));
+      out.add(parse(file, name -> PythonCompiler.resourceText(Levels.class, DIR + name)));
     }
     return out.build();
   }
 
-  /** A level from its file name and text; the header's keys are checked. */
-  static Level parse(String file, String source) {
+  /**
+   * A level from its file name, reading its text, and the text of the level file its {@code
+   * program} line names if it has one, with {@code files}; the header's keys are checked.
+   */
+  static Level parse(String file, Function<String, String> files) {
+    String text = files.apply(file);
+    String header = header(text);
     Map<String, String> meta = new HashMap<>();
-    for (String line : Splitter.on('\n').split(source)) {
-      if (!line.startsWith("#")) {
-        break;
-      }
+    StringBuilder withoutProgram = new StringBuilder();
+    for (String line : header.lines().toList()) {
       int colon = line.indexOf(':');
+      String key = colon > 0 ? line.substring(1, colon).trim() : "";
       if (colon > 0) {
-        meta.put(line.substring(1, colon).trim(), line.substring(colon + 1).trim());
+        meta.put(key, line.substring(colon + 1).trim());
       }
+      if (!key.equals("program")) {
+        withoutProgram.append(line).append('\n');
+      }
+    }
+    String program = meta.get("program");
+    String source = text;
+    if (program != null) {
+      checkArgument(
+          text.substring(header.length()).isBlank(),
+          "level %s names the program of %s and has a program of its own",
+          file,
+          program);
+      String named = files.apply(program);
+      String namedHeader = header(named);
+      checkArgument(
+          !namedHeader.contains("# program:"),
+          "level %s names the program of %s, which names another's",
+          file,
+          program);
+      source = withoutProgram + named.substring(namedHeader.length());
     }
     String id =
         file.substring(file.indexOf('_') + 1, file.length() - ".py".length()).replace('_', '-');
@@ -121,6 +150,16 @@ public final class Levels {
         CountStrategy.valueOf(meta.getOrDefault("counts", "ATOMIC")),
         goal(required(meta, file, "goal")),
         required(meta, file, "solvable").equals("yes"));
+  }
+
+  /** The leading comment of {@code text}: its lines up to the first that is not a comment. */
+  private static String header(String text) {
+    int end = 0;
+    while (text.startsWith("#", end)) {
+      int newline = text.indexOf('\n', end);
+      end = newline < 0 ? text.length() : newline + 1;
+    }
+    return text.substring(0, end);
   }
 
   private static String required(Map<String, String> meta, String file, String key) {

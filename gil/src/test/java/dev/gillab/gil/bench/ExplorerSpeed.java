@@ -1,10 +1,10 @@
 package dev.gillab.gil.bench;
 
-import dev.gillab.gil.SwitchingPolicy;
 import dev.gillab.gil.step.Exhaustion;
 import dev.gillab.gil.step.Explorer;
 import dev.gillab.gil.step.Goal;
 import dev.gillab.gil.step.Granularity;
+import dev.gillab.gil.step.Levels;
 import dev.gillab.gil.step.Stepper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -29,27 +29,6 @@ import java.util.List;
  * -Dexec.args="ROUNDS WARMUP"} for other than 25 rounds, 12 of them warm-up.
  */
 public final class ExplorerSpeed {
-  static final String COUNTER =
-      """
-      import threading
-
-      counter = 0
-
-
-      def work():
-          global counter
-          counter += 1
-
-
-      t1 = threading.Thread(target=work)
-      t2 = threading.Thread(target=work)
-      t1.start()
-      t2.start()
-      t1.join()
-      t2.join()
-      print(counter)
-      """;
-
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private ExplorerSpeed() {}
@@ -58,14 +37,10 @@ public final class ExplorerSpeed {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     Goal never = Goal.globalEquals("counter", "3");
+    // Level 1's program with every instruction a step; level 3 is the same under interval.
     Stepper.Builder every =
-        Stepper.builder(COUNTER, "counter.py")
-            .policy(SwitchingPolicy.none())
-            .granularity(Granularity.INSTRUCTION);
-    Stepper.Builder switches =
-        Stepper.builder(COUNTER, "counter.py")
-            .policy(SwitchingPolicy.interval())
-            .granularity(Granularity.SWITCH_POINT);
+        Levels.byId("lost-update-no-gil").program().granularity(Granularity.INSTRUCTION);
+    Stepper.Builder switches = Levels.byId("gil-keeps-plus-equals-whole").program();
     List<double[]> everyRates = new ArrayList<>();
     List<double[]> switchRates = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {

@@ -137,10 +137,8 @@ class ExplorerTest {
 
   @Test
   void underTheGilPlusEqualsCannotLoseAnUpdateWithinTwoPreemptions() {
-    Stepper.Builder gil =
-        Stepper.builder(StepperTest.COUNTER, "counter.py")
-            .policy(SwitchingPolicy.interval())
-            .granularity(Granularity.SWITCH_POINT);
+    // Level 3: level 1's program under interval, switches only at switch points.
+    Stepper.Builder gil = Levels.byId("gil-keeps-plus-equals-whole").program();
     Exhaustion e = Explorer.defaults().exhaust(gil, Goal.globalEquals("counter", "1"), 2);
     assertTrue(e.provesUnreachable(), e.toString());
     assertEquals(Map.of(Outcome.FINISHED, e.schedules()), e.outcomes());

@@ -3,6 +3,7 @@ package dev.gillab.gil.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gillab.gil.SwitchingPolicy;
@@ -54,6 +55,45 @@ class LevelsTest {
       assertEquals(l, Levels.byId(l.id()));
       assertFalse(l.text().isBlank(), l.id());
       assertEquals(l.solvable(), !l.title().endsWith("(prove it)"), l.id());
+    }
+  }
+
+  /** A level file: a header with every key and {@code more} lines, then {@code program}. */
+  private static String levelFile(String more, String program) {
+    return "# title: T\n# text: Do it.\n"
+        + more
+        + "# policy: none\n# granularity: INSTRUCTION\n# goal: deadlock\n# solvable: yes\n"
+        + program;
+  }
+
+  @Test
+  void aLevelThatNamesAnotherLevelsProgramShowsItInFullUnderItsOwnHeader() {
+    Map<String, String> files =
+        Map.of(
+            "01_first.py", levelFile("", "print(1)\n"),
+            "02_second.py", levelFile("# program: 01_first.py\n", ""),
+            "03_own.py", levelFile("# program: 01_first.py\n", "print(3)\n"),
+            "04_chain.py", levelFile("# program: 02_second.py\n", ""));
+    Level second = Levels.parse("02_second.py", files::get);
+    assertEquals(levelFile("", "print(1)\n"), second.source());
+    assertEquals("02_second.py", second.fileName());
+    assertEquals(
+        "level 03_own.py names the program of 01_first.py and has a program of its own",
+        assertThrows(IllegalArgumentException.class, () -> Levels.parse("03_own.py", files::get))
+            .getMessage());
+    assertEquals(
+        "level 04_chain.py names the program of 02_second.py, which names another's",
+        assertThrows(IllegalArgumentException.class, () -> Levels.parse("04_chain.py", files::get))
+            .getMessage());
+    // The built-in levels that name level 1's program show it as level 1 does.
+    Level first = Levels.byId("lost-update-no-gil");
+    for (String id : List.of("lost-update-every-instruction", "gil-keeps-plus-equals-whole")) {
+      String source = Levels.byId(id).source();
+      assertFalse(source.contains("# program:"), id);
+      assertEquals(
+          first.source().substring(first.source().indexOf("import")),
+          source.substring(source.indexOf("import")),
+          id);
     }
   }
 

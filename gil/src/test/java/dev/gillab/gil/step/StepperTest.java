@@ -13,26 +13,24 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class StepperTest {
-  static final String COUNTER =
-      """
-      import threading
+  /** Level 1's program: two threads each add 1 to counter, started and joined by main. */
+  static final Level COUNTER = Levels.byId("lost-update-no-gil");
 
-      counter = 0
+  /** A fresh run of {@link #COUNTER} with no GIL, every instruction a step. */
+  static Stepper counter() {
+    return Stepper.of(
+        COUNTER.source(), COUNTER.fileName(), SwitchingPolicy.none(), Granularity.INSTRUCTION);
+  }
 
-
-      def work():
-          global counter
-          counter += 1
-
-
-      t1 = threading.Thread(target=work)
-      t2 = threading.Thread(target=work)
-      t1.start()
-      t2.start()
-      t1.join()
-      t2.join()
-      print(counter)
-      """;
+  /** {@code schedule} replayed on a fresh run of {@link #counter()}. */
+  static Stepper counterReplayed(List<Integer> schedule) {
+    return Stepper.replay(
+        COUNTER.source(),
+        COUNTER.fileName(),
+        SwitchingPolicy.none(),
+        Granularity.INSTRUCTION,
+        schedule);
+  }
 
   /** Steps the lowest thread that can move until the run ends. */
   static Stepper runLowestFirst(Stepper s) {
@@ -40,6 +38,19 @@ class StepperTest {
       s.step(s.choices().get(0));
     }
     return s;
+  }
+
+  /**
+   * Steps the lowest thread that can move until the run ends, and checks how it ended and what it
+   * printed.
+   *
+   * @return the run's last snapshot
+   */
+  static Snapshot endsLowestFirst(Stepper s, Outcome outcome, String output) {
+    Snapshot snap = runLowestFirst(s).snapshot();
+    assertEquals(outcome, snap.outcome());
+    assertEquals(output, snap.output());
+    return snap;
   }
 
   /** Steps a seeded random choice until the run ends. */
@@ -58,20 +69,14 @@ class StepperTest {
         Stepper.of(
             "x = 1\nprint(x + 1)\n", "t.py", SwitchingPolicy.none(), Granularity.INSTRUCTION);
     assertEquals(List.of(0), s.choices());
-    runLowestFirst(s);
-    assertEquals(Outcome.FINISHED, s.outcome());
-    assertEquals("2\n", s.snapshot().output());
+    endsLowestFirst(s, Outcome.FINISHED, "2\n");
     assertEquals(List.of(), s.choices());
   }
 
   @Test
   void threadsAreNumberedInStartOrderAndFinish() {
-    Stepper s =
-        runLowestFirst(
-            Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION));
-    Snapshot snap = s.snapshot();
-    assertEquals(Outcome.FINISHED, snap.outcome());
-    assertEquals("2\n", snap.output());
+    Stepper s = counter();
+    Snapshot snap = endsLowestFirst(s, Outcome.FINISHED, "2\n");
     assertEquals(List.of(0, 1, 2), snap.threads().stream().map(Snapshot.ThreadView::id).toList());
     assertEquals(
         List.of("MainThread", "Thread-1 (work)", "Thread-2 (work)"),
@@ -83,13 +88,8 @@ class StepperTest {
   @Test
   void replayingASchedulegivesAnEqualSnapshot() {
     for (long seed = 0; seed < 20; seed++) {
-      Stepper s =
-          runRandom(
-              Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION),
-              seed);
-      Stepper again =
-          Stepper.replay(
-              COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION, s.schedule());
+      Stepper s = runRandom(counter(), seed);
+      Stepper again = counterReplayed(s.schedule());
       assertEquals(s.snapshot(), again.snapshot());
       assertEquals(again.snapshot(), again.snapshot());
     }
@@ -97,7 +97,7 @@ class StepperTest {
 
   @Test
   void aRunSteppedFromSeveralJavaThreadsReplaysToAnEqualSnapshot() throws InterruptedException {
-    Stepper s = Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION);
+    Stepper s = counter();
     SplittableRandom random = new SplittableRandom(3);
     for (int round = 0; round < 6 && s.outcome() == Outcome.RUNNING; round++) {
       // A page server steps a run from whichever thread serves the request.
@@ -112,15 +112,13 @@ class StepperTest {
       t.start();
       t.join(10_000);
     }
-    Stepper again =
-        Stepper.replay(
-            COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION, s.schedule());
+    Stepper again = counterReplayed(s.schedule());
     assertEquals(s.snapshot(), again.snapshot());
   }
 
   @Test
   void undoGivesTheStateOfTheShorterSchedule() {
-    Stepper s = Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION);
+    Stepper s = counter();
     SplittableRandom random = new SplittableRandom(7);
     List<Snapshot> before = new ArrayList<>();
     while (s.outcome() == Outcome.RUNNING) {
@@ -137,7 +135,7 @@ class StepperTest {
 
   @Test
   void aStepOfAThreadThatCannotMoveIsRefused() {
-    Stepper s = Stepper.of(COUNTER, "counter.py", SwitchingPolicy.none(), Granularity.INSTRUCTION);
+    Stepper s = counter();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.step(1));
     assertEquals("thread 1 cannot take a step now; the threads that can are [0]", e.getMessage());
   }
@@ -187,12 +185,8 @@ class StepperTest {
         t.join()
         print("main goes on")
         """;
-    Stepper s =
-        runLowestFirst(
-            Stepper.of(src, "check.py", SwitchingPolicy.interval(), Granularity.SWITCH_POINT));
-    Snapshot snap = s.snapshot();
-    assertEquals(Outcome.ERROR, snap.outcome());
-    assertEquals("main goes on\n", snap.output());
+    Stepper s = Stepper.of(src, "check.py", SwitchingPolicy.interval(), Granularity.SWITCH_POINT);
+    Snapshot snap = endsLowestFirst(s, Outcome.ERROR, "main goes on\n");
     assertEquals(Snapshot.ThreadState.FAILED, snap.threads().get(1).state());
     assertEquals(5, snap.threads().get(1).line());
     assertEquals("check", snap.threads().get(1).code());
@@ -240,8 +234,6 @@ class StepperTest {
     assertEquals(Snapshot.ThreadState.BLOCKED, snap.threads().get(1).state());
     assertEquals("lock", snap.threads().get(1).waitingFor());
     assertEquals(List.of(new Snapshot.LockView("lock", 0, List.of(1))), snap.locks());
-    runLowestFirst(s);
-    assertEquals(Outcome.FINISHED, s.outcome());
-    assertEquals("7200.0\n", s.snapshot().output());
+    endsLowestFirst(s, Outcome.FINISHED, "7200.0\n");
   }
 }
