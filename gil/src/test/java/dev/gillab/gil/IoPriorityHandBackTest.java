@@ -529,7 +529,9 @@ class IoPriorityHandBackTest {
                   "waiter",
                   () -> {
                     try {
-                      waiterGot.set(gil.tryAcquire(Duration.ofMillis(50)));
+                      // Long enough for the poll below to see it in line on a starved machine;
+                      // it times out all the same, as io holds the GIL until mayRelease.
+                      waiterGot.set(gil.tryAcquire(Duration.ofSeconds(2)));
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }

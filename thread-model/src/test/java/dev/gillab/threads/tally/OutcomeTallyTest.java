@@ -381,12 +381,12 @@ class OutcomeTallyTest {
                 throw new IllegalStateException("interrupted", ie);
               }
             },
-            Duration.ofMillis(50),
-            Duration.ofMillis(100));
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
 
     assertEquals(
-        "hang: actor 'stuck' in round 1 did not finish within the time limit (50 ms) plus grace"
-            + " (100 ms)",
+        "hang: actor 'stuck' in round 1 did not finish within the time limit (1000 ms) plus grace"
+            + " (1000 ms)",
         e.getMessage());
     assertEquals(1, e.round());
   }
@@ -404,11 +404,11 @@ class OutcomeTallyTest {
                   Thread.onSpinWait();
                 }
               },
-              Duration.ofMillis(20),
-              Duration.ofMillis(20));
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1));
       assertEquals(
-          "deaf: actor 'spinner' in round 1 did not finish within the time limit (20 ms) plus"
-              + " grace (20 ms); worker threads still running after an interrupt (left as"
+          "deaf: actor 'spinner' in round 1 did not finish within the time limit (1000 ms) plus"
+              + " grace (1000 ms); worker threads still running after an interrupt (left as"
               + " daemons): tally-deaf-spinner",
           e.getMessage());
     } finally {

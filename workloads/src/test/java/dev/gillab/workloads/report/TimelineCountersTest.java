@@ -15,15 +15,17 @@ import dev.gillab.workloads.report.Timeline.Segment;
 import dev.gillab.workloads.report.Timeline.State;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lanes agree with the GIL's own counters: two interpreter threads each run {@code
- * countdown(n)} under {@code interval(1ms)} with a ring far larger than the run needs, and each of
- * their lanes' held and waiting sums are within 1 % of that thread's {@link GilThreadStats}; so are
- * the totals over every lane. The assertions are on totals the GIL and the events both record, not
- * on how long anything took, so a slow or busy machine changes the figures but not the outcome.
+ * The lanes agree with the GIL's own counters: two CPU-bound interpreter threads run under {@code
+ * interval(1ms)} until the GIL has changed hands 4 times, with a ring far larger than the run
+ * needs, and each of their lanes' held and waiting sums are within 1 % of that thread's {@link
+ * GilThreadStats}; so are the totals over every lane. The assertions are on totals the GIL and the
+ * events both record, not on how long anything took, so a slow or busy machine changes the figures
+ * but not the outcome.
  *
  * <p>The thread that builds the interpreter holds the GIL once, for well under a millisecond, and 1
  * % of that is below the spread of the GIL's two clock reads (one for the counter, one for the
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class TimelineCountersTest {
   private static final int CAPACITY = 1_000_000;
+  private static final int SWITCHES = 4;
 
   private static Timeline timeline;
   private static List<String> runThreads;
@@ -46,16 +49,23 @@ class TimelineCountersTest {
               try (Interpreter warm = Interpreter.builder().traceEvents(16).build()) {
                 warm.run(Examples.countdown(), 10L);
               }
+              // Two CPU-bound threads that go on until the GIL has changed hands 4 times, so the
+              // switches and the drop requests are there whatever the machine's speed.
+              AtomicLong enough = new AtomicLong(Long.MAX_VALUE);
+              Interpreter[] self = new Interpreter[1];
               try (Interpreter in =
                   PolicyChoice.of("interval", Duration.ofMillis(1))
                       .configure(Interpreter.builder().name("lanes"))
+                      .builtin("probe", 0, args -> self[0].gil().switchNumber() >= enough.get())
                       .traceEvents(CAPACITY)
                       .build()) {
-                InterpreterThread a = in.start(Examples.countdown(), 3_000_000L);
-                InterpreterThread b = in.start(Examples.countdown(), 3_000_000L);
+                self[0] = in;
+                enough.set(in.gil().switchNumber() + SWITCHES);
+                InterpreterThread a = in.start(Examples.probeLoop());
+                InterpreterThread b = in.start(Examples.probeLoop());
                 for (InterpreterThread t : List.of(a, b)) {
                   assertTrue(t.join(Duration.ofMinutes(1)), t.name() + " finished");
-                  assertEquals(0L, t.result());
+                  t.result(); // a failure in the program fails the test
                 }
                 runThreads = List.of(a.name(), b.name());
                 GilStats stats = in.gilStats();
@@ -68,7 +78,7 @@ class TimelineCountersTest {
   void theRingKeptEveryEventAndTheGilChangedHands() {
     assertEquals(0, timeline.eventsLost());
     assertTrue(timeline.events().size() < CAPACITY);
-    assertTrue(timeline.stats().switches() >= 4, "switches: " + timeline.stats().switches());
+    assertTrue(timeline.stats().switches() >= SWITCHES, "switches: " + timeline.stats().switches());
   }
 
   @Test
