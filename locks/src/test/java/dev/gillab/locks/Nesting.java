@@ -16,6 +16,14 @@ import java.util.concurrent.TimeUnit;
 final class Nesting {
   private Nesting() {}
 
+  /**
+   * A lock set that checks the wait-for graph only (with {@code waitFor}, reporting to {@code
+   * listener}), so that the cycles the nestings close are judged by it alone.
+   */
+  static LockSet checkingWaitForOnly(Policy waitFor, DeadlockListener listener) {
+    return LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(listener).build();
+  }
+
   /** How a nesting takes a read/write lock; named as reports name the side, "read" or "write". */
   enum Mode {
     READ,

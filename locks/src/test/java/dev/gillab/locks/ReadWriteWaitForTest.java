@@ -43,8 +43,7 @@ class ReadWriteWaitForTest {
 
   /** Makes a lock set that checks the wait-for graph with {@code waitFor}, and its A and B. */
   private LockSet newLocksAB(Policy waitFor) {
-    LockSet locks =
-        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(listener).build();
+    LockSet locks = Nesting.checkingWaitForOnly(waitFor, listener);
     a = locks.newReadWriteLock("A");
     b = locks.newReadWriteLock("B");
     return locks;

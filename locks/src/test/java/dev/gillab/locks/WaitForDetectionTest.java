@@ -31,8 +31,7 @@ class WaitForDetectionTest {
 
   /** Makes a lock set that checks the wait-for graph with {@code waitFor}, and its A to C. */
   private void newLocksAToC(Policy waitFor) {
-    LockSet locks =
-        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(listener).build();
+    LockSet locks = Nesting.checkingWaitForOnly(waitFor, listener);
     a = locks.newLock("A");
     b = locks.newLock("B");
     c = locks.newLock("C");

@@ -117,8 +117,7 @@ class WatchdogIT {
   @Test
   void aCycleAlreadyReportedByAWarnSetIsNotRepeated() throws Exception {
     DeadlockListener warned = mock(DeadlockListener.class);
-    LockSet set =
-        LockSet.builder().waitFor(Policy.WARN).order(Policy.DISABLED).listener(warned).build();
+    LockSet set = Nesting.checkingWaitForOnly(Policy.WARN, warned);
     OwnedLock a = set.newLock("A");
     OwnedLock b = set.newLock("B");
     try (Watchdog watchdog = set.startWatchdog(Duration.ofMillis(20), heard);
