@@ -128,13 +128,18 @@ public final class OwnedLock {
    */
   public void acquire() throws InterruptedException {
     if (Thread.interrupted()) {
-      throw new InterruptedException(
-          Thread.currentThread().getName()
-              + " was interrupted before acquiring lock '"
-              + core.name
-              + "'");
+      throw interruptedBeforeAcquiring();
     }
     blockingAcquire(true);
+  }
+
+  /** Built only once an interrupt is seen, so the acquisition path itself calls nothing more. */
+  private InterruptedException interruptedBeforeAcquiring() {
+    return new InterruptedException(
+        Thread.currentThread().getName()
+            + " was interrupted before acquiring lock '"
+            + core.name
+            + "'");
   }
 
   /**
@@ -181,11 +186,7 @@ public final class OwnedLock {
   public boolean tryAcquire(Duration timeout) throws InterruptedException {
     checkNotNull(timeout, "timeout");
     if (Thread.interrupted()) {
-      throw new InterruptedException(
-          Thread.currentThread().getName()
-              + " was interrupted before acquiring lock '"
-              + core.name
-              + "'");
+      throw interruptedBeforeAcquiring();
     }
     int holds = sync.tryLockHolds();
     if (holds > 0) {

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,13 +80,10 @@ class DeadlockIT {
     for (int round = 0; round < rounds; round++) {
       OwnedLock a = set.newLock("A" + round);
       OwnedLock b = set.newLock("B" + round);
-      CountDownLatch bothHold = new CountDownLatch(2);
       try (Workers workers = new Workers()) {
-        Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, bothHold));
-        Workers.Worker w2 =
-            workers.start(
-                "worker-2", () -> Nesting.closeTheCycle(b, bothHold, a::acquire, "worker-1"));
-        DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
+        Nesting.Pair pair = Nesting.closeTheCycleOfTwo(workers, a, b, a::acquire);
+        DeadlockException e =
+            assertInstanceOf(DeadlockException.class, pair.second().awaitFailure());
         assertEquals(
             "deadlock: worker-1 holds A"
                 + round
@@ -98,7 +94,7 @@ class DeadlockIT {
                 + " and waits for A"
                 + round,
             e.report().summary());
-        w1.join();
+        pair.first().join();
       }
     }
   }

@@ -2,12 +2,9 @@ package dev.gillab.locks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,24 +40,22 @@ class GuardedObjectTest {
   @SuppressWarnings("try") // the holds are never named in their blocks: holding is their job
   void aReadWhileAnotherThreadHoldsTheLockNamesTheHolder() throws Exception {
     GuardedObject<List<String>> log = GuardedObject.of(OwnedLock.create("log"), new ArrayList<>());
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch done = new CountDownLatch(1);
+    Workers.Pause holding = new Workers.Pause();
     try (Workers workers = new Workers()) {
       workers.start(
           "worker-1",
           () -> {
             try (Hold h = log.lock().hold()) {
               log.get().add("worker-1 was here");
-              held.countDown();
-              done.await(10, TimeUnit.SECONDS);
+              holding.here();
             }
           });
-      assertTrue(held.await(10, TimeUnit.SECONDS));
+      holding.awaitReached();
       IllegalStateException e = assertThrows(IllegalStateException.class, log::get);
       assertEquals(
           me + " must hold lock 'log' to use the object it guards; worker-1 holds it",
           e.getMessage());
-      done.countDown();
+      holding.letGo();
     }
     assertEquals(List.of("worker-1 was here"), log.withLock(List::copyOf));
   }

@@ -16,6 +16,14 @@ import java.util.concurrent.TimeUnit;
 final class Nesting {
   private Nesting() {}
 
+  /**
+   * A lock set that checks the wait-for graph only (with {@code waitFor}, reporting to {@code
+   * listener}), so that the cycles the nestings close are judged by it alone.
+   */
+  static LockSet checkingWaitForOnly(Policy waitFor, DeadlockListener listener) {
+    return LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(listener).build();
+  }
+
   /** How a nesting takes a read/write lock; named as reports name the side, "read" or "write". */
   enum Mode {
     READ,
@@ -49,6 +57,18 @@ final class Nesting {
     } finally {
       drop(outer, outerMode);
     }
+  }
+
+  /** Takes {@code lock} and lets it go at once: a worker that only has to get through it. */
+  static void passThrough(OwnedLock lock) throws InterruptedException {
+    lock.acquire();
+    lock.release();
+  }
+
+  /** The same for a read/write lock, taken on the side {@code mode} names. */
+  static void passThrough(OwnedReadWriteLock lock, Mode mode) throws InterruptedException {
+    take(lock, mode);
+    drop(lock, mode);
   }
 
   static void take(OwnedReadWriteLock lock, Mode mode) throws InterruptedException {
@@ -142,6 +162,33 @@ final class Nesting {
     } finally {
       drop(first, firstMode);
     }
+  }
+
+  /** The two workers of a cycle over two locks, in the order they were started. */
+  record Pair(Workers.Worker first, Workers.Worker second) {}
+
+  /**
+   * Starts worker-1, which holds {@code a} and parks on {@code b}, and worker-2, which holds {@code
+   * b} and, once worker-1 is parked, makes {@code move} (its attempt at {@code a}): the move that
+   * closes the cycle.
+   */
+  static Pair closeTheCycleOfTwo(Workers workers, OwnedLock a, OwnedLock b, Workers.Body move) {
+    CountDownLatch bothHold = new CountDownLatch(2);
+    return new Pair(
+        workers.start("worker-1", () -> holdThenTake(a, b, bothHold)),
+        workers.start("worker-2", () -> closeTheCycle(b, bothHold, move, "worker-1")));
+  }
+
+  /**
+   * Starts {@code firstName}, which takes {@code a} then {@code b}, and {@code secondName}, which
+   * takes {@code b} then {@code a}: once both hold their first lock, a deadlock.
+   */
+  static Pair takeInOppositeOrders(
+      Workers workers, String firstName, String secondName, OwnedLock a, OwnedLock b) {
+    CountDownLatch bothHold = new CountDownLatch(2);
+    return new Pair(
+        workers.start(firstName, () -> holdThenTake(a, b, bothHold)),
+        workers.start(secondName, () -> holdThenTake(b, a, bothHold)));
   }
 
   private static void awaitParked(String... workers) {

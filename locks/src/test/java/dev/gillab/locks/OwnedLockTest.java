@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,17 +18,13 @@ class OwnedLockTest {
   void oneHolderAtATime() throws Exception {
     OwnedLock a = OwnedLock.create("A");
     a.acquire();
-    try (Workers workers = new Workers()) {
-      Workers.Worker w =
-          workers.start(
-              "worker-1",
-              () -> {
-                if (a.tryAcquire() || a.tryAcquire(Duration.ofMillis(20))) {
-                  throw new AssertionError("took a held lock");
-                }
-              });
-      w.awaitSuccess();
-    }
+    Workers.runAlone(
+        "worker-1",
+        () -> {
+          if (a.tryAcquire() || a.tryAcquire(Duration.ofMillis(20))) {
+            throw new AssertionError("took a held lock");
+          }
+        });
     assertTrue(a.isHeldByCurrentThread());
     a.release();
     assertFalse(a.isLocked());
@@ -43,23 +37,21 @@ class OwnedLockTest {
         assertThrows(IllegalMonitorStateException.class, a::release);
     assertEquals(me + " cannot release lock 'A': it is not held", free.getMessage());
 
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch done = new CountDownLatch(1);
+    Workers.Pause holding = new Workers.Pause();
     try (Workers workers = new Workers()) {
       workers.start(
           "worker-1",
           () -> {
             a.acquire();
-            held.countDown();
-            done.await(10, TimeUnit.SECONDS);
+            holding.here();
             a.release();
           });
-      assertTrue(held.await(10, TimeUnit.SECONDS));
+      holding.awaitReached();
       IllegalMonitorStateException other =
           assertThrows(IllegalMonitorStateException.class, a::release);
       assertEquals(me + " cannot release lock 'A': it is held by worker-1", other.getMessage());
       assertEquals("lock 'A' (held by worker-1)", a.toString());
-      done.countDown();
+      holding.letGo();
     }
     assertEquals("lock 'A' (free)", a.toString());
   }

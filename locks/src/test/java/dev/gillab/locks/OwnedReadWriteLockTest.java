@@ -25,14 +25,12 @@ class OwnedReadWriteLockTest {
         me + " cannot release the write lock of 'A': it is not held",
         assertThrows(IllegalMonitorStateException.class, a::releaseWrite).getMessage());
     a.acquireWrite();
-    try (Workers workers = new Workers()) {
-      workers.start(
-          "worker",
-          () ->
-              assertEquals(
-                  "worker cannot release the write lock of 'A': it is held by " + me,
-                  assertThrows(IllegalMonitorStateException.class, a::releaseWrite).getMessage()));
-    }
+    Workers.runAlone(
+        "worker",
+        () ->
+            assertEquals(
+                "worker cannot release the write lock of 'A': it is held by " + me,
+                assertThrows(IllegalMonitorStateException.class, a::releaseWrite).getMessage()));
     assertEquals("read/write lock 'A' (written by " + me + ")", a.toString());
     a.releaseWrite();
     assertEquals("read/write lock 'A' (free)", a.toString());
@@ -42,27 +40,23 @@ class OwnedReadWriteLockTest {
   void readersShareWritersDoNot() throws Exception {
     OwnedReadWriteLock a = OwnedReadWriteLock.create("A");
     a.acquireRead();
-    try (Workers workers = new Workers()) {
-      workers.start(
-          "worker",
-          () -> {
-            assertTrue(a.tryAcquireRead());
-            assertFalse(a.tryAcquireWrite());
-            assertFalse(a.tryAcquireWrite(Duration.ofMillis(10)));
-            a.releaseRead();
-          });
-    }
+    Workers.runAlone(
+        "worker",
+        () -> {
+          assertTrue(a.tryAcquireRead());
+          assertFalse(a.tryAcquireWrite());
+          assertFalse(a.tryAcquireWrite(Duration.ofMillis(10)));
+          a.releaseRead();
+        });
     assertEquals("read/write lock 'A' (read, 1 hold)", a.toString());
     a.releaseRead();
     a.acquireWrite();
-    try (Workers workers = new Workers()) {
-      workers.start(
-          "worker",
-          () -> {
-            assertFalse(a.tryAcquireRead());
-            assertFalse(a.tryAcquireRead(Duration.ofMillis(10)));
-          });
-    }
+    Workers.runAlone(
+        "worker",
+        () -> {
+          assertFalse(a.tryAcquireRead());
+          assertFalse(a.tryAcquireRead(Duration.ofMillis(10)));
+        });
     a.releaseWrite();
   }
 
@@ -78,14 +72,12 @@ class OwnedReadWriteLockTest {
     a.releaseWrite();
     assertTrue(a.isReadLocked());
     assertFalse(a.isWriteLocked());
-    try (Workers workers = new Workers()) {
-      workers.start(
-          "worker",
-          () -> {
-            a.acquireRead(); // the writer let go: readers may join the downgraded hold
-            a.releaseRead();
-          });
-    }
+    Workers.runAlone(
+        "worker",
+        () -> {
+          a.acquireRead(); // the writer let go: readers may join the downgraded hold
+          a.releaseRead();
+        });
     a.releaseRead();
   }
 

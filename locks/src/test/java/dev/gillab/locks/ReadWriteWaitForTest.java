@@ -2,6 +2,7 @@ package dev.gillab.locks;
 
 import static dev.gillab.locks.Nesting.closeTheCycle;
 import static dev.gillab.locks.Nesting.holdThenTake;
+import static dev.gillab.locks.Nesting.passThrough;
 import static dev.gillab.locks.Nesting.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,8 +43,7 @@ class ReadWriteWaitForTest {
 
   /** Makes a lock set that checks the wait-for graph with {@code waitFor}, and its A and B. */
   private LockSet newLocksAB(Policy waitFor) {
-    LockSet locks =
-        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(listener).build();
+    LockSet locks = Nesting.checkingWaitForOnly(waitFor, listener);
     a = locks.newReadWriteLock("A");
     b = locks.newReadWriteLock("B");
     return locks;
@@ -152,20 +152,8 @@ class ReadWriteWaitForTest {
       workers.start("worker-1", () -> readTwice(a, b, bothRead, writersQueued));
       workers.start("worker-2", () -> readTwice(b, a, bothRead, writersQueued));
       await(bothRead);
-      Workers.Worker wa =
-          workers.start(
-              "writer-A",
-              () -> {
-                a.acquireWrite();
-                a.releaseWrite();
-              });
-      Workers.Worker wb =
-          workers.start(
-              "writer-B",
-              () -> {
-                b.acquireWrite();
-                b.releaseWrite();
-              });
+      Workers.Worker wa = workers.start("writer-A", () -> passThrough(a, Mode.WRITE));
+      Workers.Worker wb = workers.start("writer-B", () -> passThrough(b, Mode.WRITE));
       wa.awaitParked();
       wb.awaitParked();
       writersQueued.countDown();

@@ -1,7 +1,9 @@
 package dev.gillab.locks;
 
 import static dev.gillab.locks.Nesting.closeTheCycle;
+import static dev.gillab.locks.Nesting.closeTheCycleOfTwo;
 import static dev.gillab.locks.Nesting.holdThenTake;
+import static dev.gillab.locks.Nesting.passThrough;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,7 +16,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mockito.ArgumentCaptor;
@@ -30,8 +31,7 @@ class WaitForDetectionTest {
 
   /** Makes a lock set that checks the wait-for graph with {@code waitFor}, and its A to C. */
   private void newLocksAToC(Policy waitFor) {
-    LockSet locks =
-        LockSet.builder().waitFor(waitFor).order(Policy.DISABLED).listener(listener).build();
+    LockSet locks = Nesting.checkingWaitForOnly(waitFor, listener);
     a = locks.newLock("A");
     b = locks.newLock("B");
     c = locks.newLock("C");
@@ -40,27 +40,22 @@ class WaitForDetectionTest {
   @Test
   void theAcquisitionThatClosesTheCycleThrowsBeforeBlocking() throws Exception {
     newLocksAToC(Policy.THROW);
-    CountDownLatch bothHold = new CountDownLatch(2);
     try (Workers workers = new Workers()) {
       // worker-1 parks on B; worker-2 closes the cycle and backs off
-      Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
-      Workers.Worker w2 =
-          workers.start(
-              "worker-2",
-              () ->
-                  closeTheCycle(
-                      b,
-                      bothHold,
-                      () -> {
-                        try {
-                          a.acquire();
-                        } finally {
-                          assertFalse(a.isHeldByCurrentThread());
-                        }
-                      },
-                      "worker-1"));
-      DeadlockException e = assertInstanceOf(DeadlockException.class, w2.awaitFailure());
-      w1.awaitSuccess();
+      Nesting.Pair pair =
+          closeTheCycleOfTwo(
+              workers,
+              a,
+              b,
+              () -> {
+                try {
+                  a.acquire();
+                } finally {
+                  assertFalse(a.isHeldByCurrentThread());
+                }
+              });
+      DeadlockException e = assertInstanceOf(DeadlockException.class, pair.second().awaitFailure());
+      pair.first().awaitSuccess();
 
       assertEquals(
           "deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
@@ -98,41 +93,29 @@ class WaitForDetectionTest {
   @Test
   void warnReportsTheCycleAndTheThreadsStayDeadlockedUntilInterrupted() throws Exception {
     newLocksAToC(Policy.WARN);
-    CountDownLatch bothHold = new CountDownLatch(2);
     try (Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
-      Workers.Worker w2 =
-          workers.start("worker-2", () -> closeTheCycle(b, bothHold, a::acquire, "worker-1"));
+      Nesting.Pair pair = closeTheCycleOfTwo(workers, a, b, a::acquire);
       ArgumentCaptor<DeadlockReport> report = ArgumentCaptor.forClass(DeadlockReport.class);
       verify(listener, timeout(10_000)).onDeadlock(report.capture());
       assertEquals(
           "deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           report.getValue().summary());
       assertEquals(DeadlockReport.Kind.DEADLOCK, report.getValue().kind());
-      w2.awaitParked();
-      w2.thread.interrupt();
-      assertInstanceOf(InterruptedException.class, w2.awaitFailure());
-      w1.join();
+      pair.second().awaitParked();
+      pair.second().thread.interrupt();
+      assertInstanceOf(InterruptedException.class, pair.second().awaitFailure());
+      pair.first().join();
     }
   }
 
   @Test
   void aTimedWaitNeverThrowsItTimesOut() throws Exception {
     newLocksAToC(Policy.THROW);
-    CountDownLatch bothHold = new CountDownLatch(2);
     try (Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> holdThenTake(a, b, bothHold));
-      Workers.Worker w2 =
-          workers.start(
-              "worker-2",
-              () ->
-                  closeTheCycle(
-                      b,
-                      bothHold,
-                      () -> assertFalse(a.tryAcquire(Duration.ofMillis(50))),
-                      "worker-1"));
-      w2.awaitSuccess();
-      w1.awaitSuccess();
+      Nesting.Pair pair =
+          closeTheCycleOfTwo(workers, a, b, () -> assertFalse(a.tryAcquire(Duration.ofMillis(50))));
+      pair.second().awaitSuccess();
+      pair.first().awaitSuccess();
     }
   }
 
@@ -158,8 +141,7 @@ class WaitForDetectionTest {
   @Test
   void waitingForABusyLockIsNotADeadlock() throws Exception {
     newLocksAToC(Policy.THROW);
-    CountDownLatch go = new CountDownLatch(1);
-    CountDownLatch bothHeld = new CountDownLatch(1);
+    Workers.Pause bothHeld = new Workers.Pause();
     try (Workers workers = new Workers()) {
       // worker-1 holds A and B and waits for nothing: a chain, not a cycle.
       Workers.Worker w1 =
@@ -168,30 +150,17 @@ class WaitForDetectionTest {
               () -> {
                 a.acquire();
                 b.acquire();
-                bothHeld.countDown();
-                go.await(10, TimeUnit.SECONDS);
+                bothHeld.here();
                 b.release();
                 a.release();
               });
       // Start the others only once A and B are held, or they may take them first and never wait.
-      assertTrue(bothHeld.await(10, TimeUnit.SECONDS));
-      Workers.Worker w2 =
-          workers.start(
-              "worker-2",
-              () -> {
-                a.acquire();
-                a.release();
-              });
-      Workers.Worker w3 =
-          workers.start(
-              "worker-3",
-              () -> {
-                b.acquire();
-                b.release();
-              });
+      bothHeld.awaitReached();
+      Workers.Worker w2 = workers.start("worker-2", () -> passThrough(a));
+      Workers.Worker w3 = workers.start("worker-3", () -> passThrough(b));
       w2.awaitParked();
       w3.awaitParked();
-      go.countDown();
+      bothHeld.letGo();
       for (Workers.Worker w : List.of(w1, w2, w3)) {
         w.awaitSuccess();
       }

@@ -103,41 +103,36 @@ class WatchdogIT {
   void findsUncheckedOwnedLocksThroughTheJvm() throws Exception {
     OwnedLock a = OwnedLock.create("A");
     OwnedLock b = OwnedLock.create("B");
-    CountDownLatch bothHold = new CountDownLatch(2);
     try (Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard);
         Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, bothHold));
+      Nesting.Pair pair = Nesting.takeInOppositeOrders(workers, "worker-1", "worker-2", a, b);
       verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(report.capture());
       assertTrue(
           report.getValue().summary().contains("dev.gillab.locks.internal.Sync@"),
           report.getValue().summary());
-      breakTheDeadlock(w1, w2);
+      breakTheDeadlock(pair);
     }
   }
 
   @Test
   void aCycleAlreadyReportedByAWarnSetIsNotRepeated() throws Exception {
     DeadlockListener warned = mock(DeadlockListener.class);
-    LockSet set =
-        LockSet.builder().waitFor(Policy.WARN).order(Policy.DISABLED).listener(warned).build();
+    LockSet set = Nesting.checkingWaitForOnly(Policy.WARN, warned);
     OwnedLock a = set.newLock("A");
     OwnedLock b = set.newLock("B");
-    CountDownLatch bothHold = new CountDownLatch(2);
     try (Watchdog watchdog = set.startWatchdog(Duration.ofMillis(20), heard);
         Workers workers = new Workers()) {
-      Workers.Worker w1 = workers.start("worker-1", () -> Nesting.holdThenTake(a, b, bothHold));
-      Workers.Worker w2 = workers.start("worker-2", () -> Nesting.holdThenTake(b, a, bothHold));
+      Nesting.Pair pair = Nesting.takeInOppositeOrders(workers, "worker-1", "worker-2", a, b);
       verify(warned, timeout(REPORT_WAIT_MILLIS)).onDeadlock(report.capture());
-      w1.awaitParked();
-      w2.awaitParked();
+      pair.first().awaitParked();
+      pair.second().awaitParked();
       watchdog.scanNow();
       watchdog.scanNow();
       verifyNoInteractions(heard);
       assertEquals(
           "deadlock: worker-1 holds A and waits for B; worker-2 holds B and waits for A",
           report.getValue().summary());
-      breakTheDeadlock(w1, w2);
+      breakTheDeadlock(pair);
     }
   }
 
@@ -157,21 +152,13 @@ class WatchdogIT {
     OwnedLock b = OwnedLock.create("B");
     OwnedLock c = OwnedLock.create("C");
     OwnedLock d = OwnedLock.create("D");
-    CountDownLatch firstPairHolds = new CountDownLatch(2);
-    CountDownLatch secondPairHolds = new CountDownLatch(2);
     try (LogCapture log = LogCapture.of(Watchdog.class);
         Watchdog watchdog = Watchdog.start(Duration.ofMillis(20), heard);
         Workers workers = new Workers()) {
-      Workers.Worker w1 =
-          workers.start("worker-1", () -> Nesting.holdThenTake(a, b, firstPairHolds));
-      Workers.Worker w2 =
-          workers.start("worker-2", () -> Nesting.holdThenTake(b, a, firstPairHolds));
+      Nesting.Pair first = Nesting.takeInOppositeOrders(workers, "worker-1", "worker-2", a, b);
       // The second pair starts only once the first deadlock is reported, so the order is known.
       verify(heard, timeout(REPORT_WAIT_MILLIS)).onDeadlock(any());
-      Workers.Worker w3 =
-          workers.start("worker-3", () -> Nesting.holdThenTake(c, d, secondPairHolds));
-      Workers.Worker w4 =
-          workers.start("worker-4", () -> Nesting.holdThenTake(d, c, secondPairHolds));
+      Nesting.Pair second = Nesting.takeInOppositeOrders(workers, "worker-3", "worker-4", c, d);
       verify(heard, timeout(REPORT_WAIT_MILLIS).times(2)).onDeadlock(report.capture());
       List<DeadlockReport> reports = report.getAllValues();
       assertEquals(2, reports.size(), reports::toString);
@@ -184,7 +171,7 @@ class WatchdogIT {
       assertTrue(
           log.messages().get(0).startsWith("deadlock listener failed on: deadlock: worker-1"),
           log.messages().get(0));
-      breakTheDeadlock(w1, w2, w3, w4);
+      breakTheDeadlock(first, second);
     }
   }
 
@@ -192,12 +179,14 @@ class WatchdogIT {
    * Interrupts every worker of a deadlock, then waits for each to fail. All are interrupted first:
    * one that failed alone would free its lock, and the others would finish instead.
    */
-  private static void breakTheDeadlock(Workers.Worker... deadlocked) throws InterruptedException {
-    for (Workers.Worker w : deadlocked) {
-      w.thread.interrupt();
+  private static void breakTheDeadlock(Nesting.Pair... deadlocked) throws InterruptedException {
+    for (Nesting.Pair p : deadlocked) {
+      p.first().thread.interrupt();
+      p.second().thread.interrupt();
     }
-    for (Workers.Worker w : deadlocked) {
-      w.awaitFailure();
+    for (Nesting.Pair p : deadlocked) {
+      p.first().awaitFailure();
+      p.second().awaitFailure();
     }
   }
 }

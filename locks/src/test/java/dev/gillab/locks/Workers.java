@@ -3,11 +3,14 @@ package dev.gillab.locks;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Named test threads that record what they threw, with bounded waits for every step. */
@@ -56,6 +59,40 @@ final class Workers implements AutoCloseable {
     void join() throws InterruptedException {
       thread.join(10_000);
       assertFalse(thread.isAlive(), thread.getName() + " did not end");
+    }
+  }
+
+  /**
+   * A point in a worker's body where it stops until the test lets it go on: the test waits until
+   * the worker is there, looks at what it holds, and lets it go.
+   */
+  static final class Pause {
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch resume = new CountDownLatch(1);
+
+    /** In the worker: says it is here, then waits (bounded) until the test lets it go. */
+    void here() throws InterruptedException {
+      reached.countDown();
+      resume.await(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits (bounded) until the worker is here, and asserts that it came. */
+    void awaitReached() throws InterruptedException {
+      assertTrue(reached.await(10, TimeUnit.SECONDS), "the worker did not reach its pause");
+    }
+
+    void letGo() {
+      resume.countDown();
+    }
+  }
+
+  /**
+   * Runs {@code body} on one worker named {@code name} and waits (bounded) for it to end; rethrows
+   * what it threw.
+   */
+  static void runAlone(String name, Body body) {
+    try (Workers workers = new Workers()) {
+      workers.start(name, body);
     }
   }
 

@@ -12,7 +12,6 @@ import dev.gillab.threads.explore.Program;
 import dev.gillab.threads.explore.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -100,16 +99,9 @@ public final class Deadlock_02_GlobalOrder {
     GuardedObject<Long> alice = GuardedObject.of(checked.newLock("alice"), 1_000L);
     GuardedObject<Long> bob = GuardedObject.of(checked.newLock("bob"), 1_000L);
     AtomicInteger done = new AtomicInteger();
-    List<String> failures = new CopyOnWriteArrayList<>();
-    Thread w1 = Bounded.start("worker-1", () -> transfers(alice, bob, done), failures);
-    Thread w2 = Bounded.start("worker-2", () -> transfers(bob, alice, done), failures);
-    Bounded.join(w1, w2);
-    failures.forEach(System.out::println);
+    Bank.bothWays(alice, bob, (from, to) -> transfers(from, to, done));
     try (Hold h = OrderedAcquisition.acquireAll(alice.lock(), bob.lock())) {
-      long sum = alice.get() + bob.get();
-      System.out.printf(
-          "%,d transfers done; alice %,d + bob %,d = %,d (%s)%n",
-          done.get(), alice.get(), bob.get(), sum, sum == 2_000 ? "conserved" : "NOT conserved");
+      Bank.printTotal(done.get(), alice, bob);
     }
     System.out.println("deadlock reports: " + reports.get());
   }

@@ -8,8 +8,6 @@ import dev.gillab.locks.OwnedLock;
 import dev.gillab.locks.Policy;
 import dev.gillab.locks.TimedAcquisition;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,16 +57,9 @@ public final class Deadlock_03_TimeoutAndBackoff {
             .onRetry((attempt, busy, pause) -> backoffs.incrementAndGet())
             .build();
     AtomicInteger done = new AtomicInteger();
-    List<String> failures = new CopyOnWriteArrayList<>();
-    Thread w1 = Bounded.start("worker-1", () -> transfers(timed, alice, bob, done), failures);
-    Thread w2 = Bounded.start("worker-2", () -> transfers(timed, bob, alice, done), failures);
-    Bounded.join(w1, w2);
-    failures.forEach(System.out::println);
+    Bank.bothWays(alice, bob, (from, to) -> transfers(timed, from, to, done));
     try (Hold h = timed.acquireAll(alice.lock(), bob.lock())) {
-      long sum = alice.get() + bob.get();
-      System.out.printf(
-          "%,d transfers done; alice %,d + bob %,d = %,d (%s)%n",
-          done.get(), alice.get(), bob.get(), sum, sum == 2_000 ? "conserved" : "NOT conserved");
+      Bank.printTotal(done.get(), alice, bob);
     }
     System.out.println("backoffs along the way: " + backoffs.get() + " (varies with timing)");
 

@@ -69,22 +69,8 @@ public final class Classics {
    */
   public static Program<TwoLocks> oppositeLockOrder() {
     return Program.builder("opposite lock order", TwoLocks::new)
-        .thread(
-            "T1",
-            s ->
-                List.of(
-                    Step.lock("A", s.a),
-                    Step.lock("B", s.b),
-                    Step.unlock("B", s.b),
-                    Step.unlock("A", s.a)))
-        .thread(
-            "T2",
-            s ->
-                List.of(
-                    Step.lock("B", s.b),
-                    Step.lock("A", s.a),
-                    Step.unlock("A", s.a),
-                    Step.unlock("B", s.b)))
+        .thread("T1", s -> nested("A", s.a, "B", s.b))
+        .thread("T2", s -> nested("B", s.b, "A", s.a))
         .describeState(
             s ->
                 "A "
@@ -92,5 +78,15 @@ public final class Classics {
                     + ", B "
                     + (s.b.isLocked() ? "held" : "free"))
         .build();
+  }
+
+  /** Takes {@code outer}, then {@code inner}; releases them in the reverse order. */
+  private static List<Step> nested(
+      String outerName, ReentrantLock outer, String innerName, ReentrantLock inner) {
+    return List.of(
+        Step.lock(outerName, outer),
+        Step.lock(innerName, inner),
+        Step.unlock(innerName, inner),
+        Step.unlock(outerName, outer));
   }
 }

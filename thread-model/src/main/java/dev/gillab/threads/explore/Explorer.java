@@ -121,31 +121,24 @@ public final class Explorer {
    * @throws InterruptedException if the calling thread is interrupted while a step runs; the
    *     program's threads are stopped first
    */
-  // Closing the program threads waits for them to end; an interrupt then is the caller's.
-  @SuppressWarnings("try")
   public <S> Exploration exhaustive(Program<S> program, Consumer<Execution> eachRun)
       throws InterruptedException {
     checkNotNull(program, "program");
     checkNotNull(eachRun, "eachRun");
-    return kind()
-        .runScheduler(
-            schedulerName(program),
-            () -> {
-              Results results = new Results();
-              Stopwatch clock = Stopwatch.createStarted();
-              RunEngine engine = new RunEngine(stepTimeout);
-              DepthFirst dfs = new DepthFirst();
-              boolean complete;
-              try (ProgramThreads threads = threads(program)) {
-                do {
-                  Execution run = engine.run(program, dfs, threads);
-                  results.add(run);
-                  eachRun.accept(run);
-                  complete = !dfs.advance();
-                } while (!complete && results.schedules < maxSchedules && !results.stranded);
-              }
-              return results.build(program, "exhaustive", complete, clock.elapsed());
-            });
+    return explore(
+        program,
+        "exhaustive",
+        (engine, threads, results) -> {
+          DepthFirst dfs = new DepthFirst();
+          boolean complete;
+          do {
+            Execution run = engine.run(program, dfs, threads);
+            results.add(run);
+            eachRun.accept(run);
+            complete = !dfs.advance();
+          } while (!complete && results.schedules < maxSchedules && !results.stranded);
+          return complete;
+        });
   }
 
   /**
@@ -160,12 +153,40 @@ public final class Explorer {
    * @throws InterruptedException if the calling thread is interrupted while a step runs; the
    *     program's threads are stopped first
    */
-  // Closing the program threads waits for them to end; an interrupt then is the caller's.
-  @SuppressWarnings("try")
   public <S> Exploration random(Program<S> program, long seed, int runs)
       throws InterruptedException {
     checkNotNull(program, "program");
     checkArgument(runs > 0, "runs must be positive, was %s", runs);
+    return explore(
+        program,
+        "random(seed=" + seed + ", runs=" + runs + ")",
+        (engine, threads, results) -> {
+          SplittableRandom random = new SplittableRandom(seed);
+          Chooser chooser = (depth, names, enabled) -> enabled.get(random.nextInt(enabled.size()));
+          for (int i = 0; i < runs && !results.stranded; i++) {
+            results.add(engine.run(program, chooser, threads));
+          }
+          return false;
+        });
+  }
+
+  /**
+   * A way through a program's schedules, each run on {@code threads} and added to {@code results}.
+   */
+  private interface Search {
+    /** Runs the schedules; answers whether it ran every schedule the program has. */
+    boolean run(RunEngine engine, ProgramThreads threads, Results results)
+        throws InterruptedException;
+  }
+
+  /**
+   * Runs {@code search} on a scheduler thread, with the program's threads and a run engine, timing
+   * it, and counts what it ran as an exploration in {@code mode}.
+   */
+  // Closing the program threads waits for them to end; an interrupt then is the caller's.
+  @SuppressWarnings("try")
+  private Exploration explore(Program<?> program, String mode, Search search)
+      throws InterruptedException {
     return kind()
         .runScheduler(
             schedulerName(program),
@@ -173,16 +194,11 @@ public final class Explorer {
               Results results = new Results();
               Stopwatch clock = Stopwatch.createStarted();
               RunEngine engine = new RunEngine(stepTimeout);
-              SplittableRandom random = new SplittableRandom(seed);
-              Chooser chooser =
-                  (depth, threads, enabled) -> enabled.get(random.nextInt(enabled.size()));
+              boolean complete;
               try (ProgramThreads threads = threads(program)) {
-                for (int i = 0; i < runs && !results.stranded; i++) {
-                  results.add(engine.run(program, chooser, threads));
-                }
+                complete = search.run(engine, threads, results);
               }
-              String mode = "random(seed=" + seed + ", runs=" + runs + ")";
-              return results.build(program, mode, false, clock.elapsed());
+              return results.build(program, mode, complete, clock.elapsed());
             });
   }
 

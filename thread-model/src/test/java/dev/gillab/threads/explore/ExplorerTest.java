@@ -2,6 +2,8 @@ package dev.gillab.threads.explore;
 
 import static dev.gillab.threads.explore.Classics.lostUpdate;
 import static dev.gillab.threads.explore.Classics.oppositeLockOrder;
+import static dev.gillab.threads.explore.OneStepPrograms.boom;
+import static dev.gillab.threads.explore.OneStepPrograms.t1Makes;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,18 +147,7 @@ class ExplorerTest {
   @Test
   void aThrowingStepIsAFindingWithItsSchedule() throws Exception {
     Program<Counter> program =
-        Program.builder("throws", Counter::new)
-            .thread(
-                "T1",
-                c ->
-                    List.of(
-                        Step.run(
-                            "boom",
-                            () -> {
-                              throw new IllegalStateException("boom");
-                            })))
-            .thread("T2", c -> List.of(Step.run("fine", () -> c.x++)))
-            .build();
+        t1Makes("throws", boom()).thread("T2", c -> List.of(Step.run("fine", () -> c.x++))).build();
 
     Exploration result = explorer.exhaustive(program);
 
@@ -171,10 +162,7 @@ class ExplorerTest {
   @Test
   void aStepThatNeverReturnsIsCutOff() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    Program<Counter> program =
-        Program.builder("hangs", Counter::new)
-            .thread("T1", c -> List.of(Step.run("await forever", never::await)))
-            .build();
+    Program<Counter> program = t1Makes("hangs", Step.run("await forever", never::await)).build();
 
     Execution run =
         Explorer.builder().stepTimeout(Duration.ofMillis(200)).build().replay(program, "T1");
@@ -188,18 +176,15 @@ class ExplorerTest {
   void aStepThatIgnoresInterruptsIsNamedAndStopsTheSearch() throws Exception {
     AtomicBoolean release = new AtomicBoolean();
     Program<Counter> program =
-        Program.builder("spins", Counter::new)
-            .thread(
-                "T1",
-                c ->
-                    List.of(
-                        Step.run(
-                            "spin",
-                            () -> {
-                              while (!release.get()) {
-                                Thread.onSpinWait(); // deaf to interrupts, on purpose
-                              }
-                            })))
+        t1Makes(
+                "spins",
+                Step.run(
+                    "spin",
+                    () -> {
+                      while (!release.get()) {
+                        Thread.onSpinWait(); // deaf to interrupts, on purpose
+                      }
+                    }))
             .thread("T2", c -> List.of(Step.run("fine", () -> c.x++)))
             .build();
     try {
@@ -219,18 +204,7 @@ class ExplorerTest {
 
   @Test
   void replayRejectsAnUnknownThreadBeforeAnythingRuns() {
-    Program<Counter> program =
-        Program.builder("throws first", Counter::new)
-            .thread(
-                "T1",
-                c ->
-                    List.of(
-                        Step.run(
-                            "boom",
-                            () -> {
-                              throw new IllegalStateException("boom");
-                            })))
-            .build();
+    Program<Counter> program = t1Makes("throws first", boom()).build();
     IllegalArgumentException unknown =
         assertThrows(IllegalArgumentException.class, () -> explorer.replay(program, "T1,T9"));
     assertEquals("schedule step 2 names unknown thread 'T9' (threads: T1)", unknown.getMessage());

@@ -1,6 +1,7 @@
 package dev.gillab.threads.explore;
 
 import static dev.gillab.threads.explore.Classics.lostUpdate;
+import static dev.gillab.threads.explore.OneStepPrograms.t1Makes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -50,28 +51,20 @@ class FreshThreadsTest {
   void programThreadsAreVirtualWhereTheJdkHasThemUnlessTurnedOff() throws Exception {
     Map<String, Boolean> virtual = new ConcurrentHashMap<>();
     Program<Counter> program =
-        Program.builder("kinds", Counter::new)
-            .thread(
-                "T1",
-                c ->
-                    List.of(
-                        Step.run(
-                            "note",
-                            () -> virtual.put("program", isVirtual(Thread.currentThread())))))
+        t1Makes(
+                "kinds",
+                Step.run("note", () -> virtual.put("program", isVirtual(Thread.currentThread()))))
             .build();
     Program<Counter> asked =
-        Program.builder("kinds", Counter::new)
-            .thread(
-                "T1",
-                c ->
-                    List.of(
-                        Step.when(
-                            "note",
-                            () -> {
-                              virtual.put("scheduler", isVirtual(Thread.currentThread()));
-                              return true;
-                            },
-                            () -> null)))
+        t1Makes(
+                "kinds",
+                Step.when(
+                    "note",
+                    () -> {
+                      virtual.put("scheduler", isVirtual(Thread.currentThread()));
+                      return true;
+                    },
+                    () -> null))
             .build();
 
     boolean jdkHasThem = IS_VIRTUAL.isPresent();
