@@ -116,7 +116,11 @@ class LessonsIT {
               lines.get(1).matches("task 2 ran in worker B from +\\d+ ms to +\\d+ ms"),
               lines.get(1));
           assertEquals("two different processes: yes", lines.get(2));
-          assertTrue(lines.get(3).matches("the intervals overlap for \\d+ ms"), lines.get(3));
+          // Nothing makes the two tasks meet (ExperimentsIT forces that with held replies): a
+          // worker starved for the whole spin of the other leaves them apart.
+          assertTrue(
+              lines.get(3).matches("the intervals (overlap for \\d+ ms|do not overlap)"),
+              lines.get(3));
         });
   }
 }

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <h2>The program</h2>
  *
  * The receiver and the sender are {@code programs/message.py}; {@code recv()} and {@code send()}
- * are this lesson's builtins, passing the message through a Java queue, and {@code recv()} gives up
- * after 300 ms:
+ * are this lesson's builtins, passing the message through a Java queue; {@code recv()} holding the
+ * GIL gives up after 300 ms, releasing it waits up to 30 s for the message:
  *
  * <pre>
  * def receiver():
@@ -104,7 +104,11 @@ public final class Gil_02_IoReleasesTheGil {
   /** Runs a receiver, then a sender; answers what the receiver got. */
   private static Object exchange(boolean releaseGil) throws Exception {
     LinkedBlockingQueue<Object> wire = new LinkedBlockingQueue<>();
-    HostFunction recv = a -> wire.poll(300, TimeUnit.MILLISECONDS);
+    // Holding the GIL, recv gives up after 300 ms: the sender cannot run, so waiting longer would
+    // only make the lesson slower. Releasing it, recv waits for the message, however slowly a busy
+    // machine starts the sender (bounded all the same).
+    long patience = releaseGil ? 30_000 : 300;
+    HostFunction recv = a -> wire.poll(patience, TimeUnit.MILLISECONDS);
     Interpreter.Builder b =
         Interpreter.builder()
             .builtin(
