@@ -120,7 +120,8 @@ class LessonsTest {
                 is("broken: ticks(1), a release after every instruction"),
                 like(LOST),
                 is("lucky: breaker only at backward jumps and calls, interval(5ms)"),
-                is("  counter = 100,000: no update lost; heap after close: 0 objects alive"),
+                is(
+                    "  counter = 100,000 of 100,000: no update lost; heap after close: 0 objects alive"),
                 is(
                     "the GIL kept every reference count right; only a lock of your own makes counter += 1 atomic"))),
         Arguments.of(
@@ -150,7 +151,7 @@ class LessonsTest {
 
   /** Gil_06's line for a run that lost updates. */
   private static final String LOST =
-      "  counter = [\\d,]+: [\\d,]+ updates lost; heap after close: 0 objects alive";
+      "  counter = [\\d,]+ of [\\d,]+: [\\d,]+ updates lost; heap after close: 0 objects alive";
 
   /** Gil_04's line for one switch interval, {@code ms} its regex from the digits on. */
   private static String interval(String ms) {
