@@ -61,10 +61,7 @@ final class RunCommand extends Subcommand {
               + " a Python program starts its own.")
   @Nullable Integer threads;
 
-  @Option(
-      names = "--policy",
-      paramLabel = "POLICY",
-      description = "GIL switching policy: interval (default), ticks, io-priority, none.")
+  @Option(names = "--policy", paramLabel = "POLICY", description = CommonOptions.POLICY_HELP)
   @Nullable String policy;
 
   @Option(
