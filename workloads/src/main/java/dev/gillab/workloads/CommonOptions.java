@@ -21,6 +21,10 @@ import picocli.CommandLine.ParameterException;
  * --quick} mean the same). Not thread-safe: filled by picocli on one thread.
  */
 public final class CommonOptions {
+  /** What the help says of {@code --policy}, here and on {@code run}. */
+  static final String POLICY_HELP =
+      "GIL switching policy: interval (default), ticks, io-priority, none.";
+
   @Option(
       names = "--workers",
       paramLabel = "N",
@@ -29,10 +33,7 @@ public final class CommonOptions {
               + "(defaults: cpu 2, io 16, convoy 2).")
   @Nullable Integer workers;
 
-  @Option(
-      names = "--policy",
-      paramLabel = "POLICY",
-      description = "GIL switching policy: interval (default), ticks, io-priority, none.")
+  @Option(names = "--policy", paramLabel = "POLICY", description = POLICY_HELP)
   @Nullable String policy;
 
   @Option(

@@ -11,15 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gil-lab compare}: the shapes the model claims, measured on the model and on the machine's
@@ -37,12 +32,8 @@ import picocli.CommandLine.Spec;
     description =
         "The published shapes side by side: gil-lab's figures and the same experiments"
             + " on the machine's CPython (python3).")
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends Subcommand {
   private static final String TICKS = "ticks";
-
-  @ParentCommand GilLab parent;
-
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--python",
@@ -58,14 +49,13 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    parent.options.refuseAllBut(Set.of(), spec, "compare");
+    refuseTheTopOptions();
     PrintStream out = parent.out;
     PrintStream err = parent.err;
     Sizes z = quick ? Sizes.quick() : Sizes.defaults();
     if (repeats != null) {
       if (repeats < 1 || repeats > 100) {
-        throw new ParameterException(
-            spec.commandLine(), "--repeats must be 1 to 100, was " + repeats);
+        throw usageError("--repeats must be 1 to 100, was " + repeats);
       }
       z = z.withRepeats(repeats);
     }

@@ -2,13 +2,8 @@ package dev.gillab.workloads;
 
 import dev.gillab.gil.ProgramRunner;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gil-lab dis FILE}: prints a program's bytecode in the layout of CPython's {@code dis}
@@ -23,17 +18,13 @@ import picocli.CommandLine.Spec;
       "Print a program's bytecode (FILE.py or an assembler file) as CPython's dis lays it out.",
       "Exit status: 0 printed; 2 the file could not be read or does not compile."
     })
-final class DisCommand implements Callable<Integer> {
-  @ParentCommand GilLab parent;
-
+final class DisCommand extends Subcommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "A Python or assembler program.")
   Path file;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() {
-    parent.options.refuseAllBut(Set.of(), spec, "dis");
+    refuseTheTopOptions();
     return ProgramRunner.builder().out(parent.out).err(parent.err).build().dis(file);
   }
 }

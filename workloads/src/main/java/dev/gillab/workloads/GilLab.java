@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -256,12 +255,8 @@ public final class GilLab implements Callable<Integer> {
   }
 
   /** The base of the experiment subcommands: its own options over the top command's. */
-  abstract static class ExperimentCommand implements Callable<Integer> {
-    @ParentCommand GilLab parent;
-
+  abstract static class ExperimentCommand extends Subcommand {
     @Mixin CommonOptions options = new CommonOptions();
-
-    @Spec CommandSpec spec;
 
     abstract Experiment experiment();
 

@@ -11,16 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gil-lab run FILE [ARG...]} (also {@code exec}): runs a Python program ({@code .py}) or an
@@ -42,13 +37,9 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 it ran; 1 it raised an uncaught error (traceback on stderr);"
           + " 2 it could not run (usage, file, compile error)."
     })
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends Subcommand {
   /** Events the ring keeps for {@code --trace}: the newest this many. */
   static final int TRACE_CAPACITY = 10_000;
-
-  @ParentCommand GilLab parent;
-
-  @Spec CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -70,10 +61,7 @@ final class RunCommand implements Callable<Integer> {
               + " a Python program starts its own.")
   @Nullable Integer threads;
 
-  @Option(
-      names = "--policy",
-      paramLabel = "POLICY",
-      description = "GIL switching policy: interval (default), ticks, io-priority, none.")
+  @Option(names = "--policy", paramLabel = "POLICY", description = CommonOptions.POLICY_HELP)
   @Nullable String policy;
 
   @Option(
@@ -136,12 +124,10 @@ final class RunCommand implements Callable<Integer> {
             switchInterval != null ? switchInterval : parent.options.switchInterval);
     CountStrategy counts = counts();
     if (counts == CountStrategy.PLAIN && p.isFreeThreaded()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--count-strategy PLAIN needs a GIL: policy none takes ATOMIC or BIASED");
+      throw usageError("--count-strategy PLAIN needs a GIL: policy none takes ATOMIC or BIASED");
     }
     if (budget != null && budget < 1) {
-      throw new ParameterException(spec.commandLine(), "--budget must be positive, was " + budget);
+      throw usageError("--budget must be positive, was " + budget);
     }
     long memory;
     try {
@@ -150,15 +136,13 @@ final class RunCommand implements Callable<Integer> {
               ? Interpreter.DEFAULT_MAX_MEMORY
               : ByteSizes.maxMemory("--max-memory", maxMemory);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw usageError(e.getMessage());
     }
     if (threads != null && (threads < 1 || threads > 256)) {
-      throw new ParameterException(
-          spec.commandLine(), "--threads must be 1 to 256, was " + threads);
+      throw usageError("--threads must be 1 to 256, was " + threads);
     }
     if (threads != null && ProgramRunner.isPython(file)) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw usageError(
           "--threads is for assembler programs: a Python program starts its own threads");
     }
     Path reportDir = report != null ? report : parent.options.report;
@@ -233,8 +217,7 @@ final class RunCommand implements Callable<Integer> {
       }
       return s;
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw usageError(
           "--count-strategy must be PLAIN, ATOMIC or BIASED, was '" + countStrategy + "'");
     }
   }

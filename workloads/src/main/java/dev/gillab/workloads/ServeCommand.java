@@ -9,17 +9,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gil-lab serve}: the page where a learner is the scheduler ({@link LabServer}), on loopback
@@ -37,13 +31,9 @@ import picocli.CommandLine.Spec;
           + " your own Python, the GIL, locks and reference counts at every step.",
       "Prints the page's address; runs until Ctrl-C, the end of standard input, or --for."
     })
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends Subcommand {
   /** The port unless one is given: fixed, so a bookmark of the page keeps working. */
   static final int DEFAULT_PORT = 8765;
-
-  @ParentCommand GilLab parent;
-
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--host",
@@ -68,16 +58,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    parent.options.refuseAllBut(Set.of(), spec, "serve");
+    refuseTheTopOptions();
     if (port < 0 || port > 65_535) {
-      throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
+      throw usageError("--port must be 0 to 65535, was " + port);
     }
     Duration limit = null;
     if (duration != null) {
       try {
         limit = Durations.parse(duration, "s", Duration.ofDays(7), "--for");
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
+        throw usageError(e.getMessage());
       }
     }
     InetAddress address;

@@ -73,9 +73,7 @@ class OutputPathsTest {
   @Test
   void jsonToAFolderIsRefused() throws Exception {
     Path d = Files.createDirectory(dir.resolve("d"));
-    assertRefused(
-        cli("deadlock", "--json", d.toString()),
-        "gil-lab: cannot write --json '" + d + "': a folder, not a file");
+    assertJsonRefused(d, "a folder, not a file");
     assertTrue(Files.isDirectory(d));
     assertEquals(0, count(d));
   }
@@ -104,9 +102,7 @@ class OutputPathsTest {
   void jsonUnderAFileIsRefused() throws Exception {
     Path file = Files.writeString(dir.resolve("plain"), "x");
     Path f = file.resolve("r.json");
-    assertRefused(
-        cli("deadlock", "--json", f.toString()),
-        "gil-lab: cannot write --json '" + f + "': '" + file + "' is not a folder");
+    assertJsonRefused(f, "'" + file + "' is not a folder");
   }
 
   @Test
@@ -124,44 +120,28 @@ class OutputPathsTest {
   @Test
   void jsonThroughASymlinkToNothingALoopOrAFolderIsRefused() throws Exception {
     Path dangling = Files.createSymbolicLink(dir.resolve("dangling.json"), dir.resolve("gone"));
-    assertRefused(
-        cli("deadlock", "--json", dangling.toString()),
-        "gil-lab: cannot write --json '"
-            + dangling
-            + "': a symbolic link to '"
-            + dir.resolve("gone")
-            + "', which does not exist");
+    assertJsonRefused(
+        dangling, "a symbolic link to '" + dir.resolve("gone") + "', which does not exist");
     assertTrue(Files.isSymbolicLink(dangling));
     assertFalse(Files.exists(dir.resolve("gone")));
 
     Path loop = Files.createSymbolicLink(dir.resolve("loop-a"), dir.resolve("loop-b"));
     Files.createSymbolicLink(dir.resolve("loop-b"), loop);
-    assertRefused(
-        cli("deadlock", "--json", loop.toString()),
-        "gil-lab: cannot write --json '"
-            + loop
-            + "': a symbolic link to '"
-            + dir.resolve("loop-b")
-            + "', which leads to no file");
+    assertJsonRefused(
+        loop, "a symbolic link to '" + dir.resolve("loop-b") + "', which leads to no file");
 
     Path toFolder = Files.createSymbolicLink(dir.resolve("to-folder"), dir.resolve("probe-dir"));
-    assertRefused(
-        cli("deadlock", "--json", toFolder.toString()),
-        "gil-lab: cannot write --json '" + toFolder + "': a folder, not a file");
+    assertJsonRefused(toFolder, "a folder, not a file");
     assertTrue(Files.isSymbolicLink(toFolder));
   }
 
   @Test
   void jsonToAFifoIsRefusedAndTheFifoKept() throws Exception {
     Path fifo = mkfifo(dir.resolve("fifo"));
-    assertRefused(
-        cli("deadlock", "--json", fifo.toString()),
-        "gil-lab: cannot write --json '" + fifo + "': a FIFO, not a regular file");
+    assertJsonRefused(fifo, "a FIFO, not a regular file");
     assertTrue(isFifo(fifo), "still a FIFO");
     Path link = Files.createSymbolicLink(dir.resolve("to-fifo"), fifo);
-    assertRefused(
-        cli("deadlock", "--json", link.toString()),
-        "gil-lab: cannot write --json '" + link + "': a FIFO, not a regular file");
+    assertJsonRefused(link, "a FIFO, not a regular file");
     assertTrue(Files.isSymbolicLink(link));
   }
 
@@ -330,6 +310,13 @@ class OutputPathsTest {
   /** The command, in process; a bounded wait, whatever it does. */
   private static Cli cli(String... args) {
     return assertTimeoutPreemptively(ofMinutes(2), () -> Cli.run(args));
+  }
+
+  /** {@code deadlock --json json} is refused, the line saying {@code why}. */
+  private static void assertJsonRefused(Path json, String why) {
+    assertRefused(
+        cli("deadlock", "--json", json.toString()),
+        "gil-lab: cannot write --json '" + json + "': " + why);
   }
 
   /** Exit 2, exactly {@code line} on standard error, nothing on standard output. */

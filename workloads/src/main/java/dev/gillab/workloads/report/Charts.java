@@ -243,18 +243,7 @@ final class Charts {
 
   /** A vertical grid line at {@code x} from {@code top} to {@code bottom}, labelled below it. */
   private static void tick(Html h, double x, double top, double bottom, String label) {
-    h.empty(
-        "line",
-        "x1",
-        num(x),
-        "x2",
-        num(x),
-        "y1",
-        num(top),
-        "y2",
-        num(bottom),
-        "stroke",
-        Palette.GRID);
+    line(h, x, top, x, bottom, Palette.GRID);
     h.element("text", label, "x", num(x), "y", num(bottom + 16), "class", "tick");
   }
 
@@ -262,6 +251,22 @@ final class Charts {
    * A bar from the plot's left edge to {@code end}, with {@code title} as its tooltip; {@code
    * paint}: its fill and stroke attributes, as name-value pairs.
    */
+  /**
+   * A line from ({@code x1}, {@code y1}) to ({@code x2}, {@code y2}), then any {@code more}
+   * attributes.
+   */
+  private static void line(
+      Html h, double x1, double y1, double x2, double y2, String stroke, String... more) {
+    h.empty(
+        "line",
+        ObjectArrays.concat(
+            new String[] {
+              "x1", num(x1), "x2", num(x2), "y1", num(y1), "y2", num(y2), "stroke", stroke
+            },
+            more,
+            String.class));
+  }
+
   private static void titledBar(Html h, double y, double end, String title, String... paint) {
     String[] place = {
       "x", num(PLOT_LEFT), "y", num(y), "width", num(end - PLOT_LEFT), "height", num(BAR)
@@ -324,22 +329,18 @@ final class Charts {
       if (m.kind() == Kind.DROP_REQUEST) {
         if (px != lastDrop) {
           lastDrop = px;
-          h.empty(
-              "path",
-              "d",
-              "M" + num(x) + " " + num(y + LANE + 1) + "l-4 7h8z",
-              "fill",
-              Palette.PURPLE,
-              "stroke",
-              Palette.INK,
-              "stroke-width",
-              "0.6");
+          dropRequest(h, "M" + num(x) + " " + num(y + LANE + 1) + "l-4 7h8z");
         }
       } else if (px != lastForced) {
         lastForced = px;
         rect(h, x - 1, y - 4, 2, LANE + 4, Palette.INK);
       }
     }
+  }
+
+  /** A drop request's mark: the triangle drawn by the SVG path {@code d}. */
+  private static void dropRequest(Html h, String d) {
+    h.empty("path", "d", d, "fill", Palette.PURPLE, "stroke", Palette.INK, "stroke-width", "0.6");
   }
 
   private static void legend(Html h, String id, double y) {
@@ -363,17 +364,7 @@ final class Charts {
         case "run" -> rect(h, x, y, 18, 12, Palette.BLUE);
         case "wait" -> rect(h, x, y, 18, 12, Palette.hatch(id, Palette.ORANGE));
         case "io" -> rect(h, x, y, 18, 12, Palette.dots(id, Palette.GREEN));
-        case "drop" ->
-            h.empty(
-                "path",
-                "d",
-                "M" + num(x + 9) + " " + num(y + 1) + "l-5 9h10z",
-                "fill",
-                Palette.PURPLE,
-                "stroke",
-                Palette.INK,
-                "stroke-width",
-                "0.6");
+        case "drop" -> dropRequest(h, "M" + num(x + 9) + " " + num(y + 1) + "l-5 9h10z");
         case "outside" -> rect(h, x, y + 5, 18, 3, Palette.INK);
         case "unknown" -> rect(h, x, y, 18, 12, Palette.hatch(id, Palette.GREY));
         default -> rect(h, x + 8, y - 2, 2, 16, Palette.INK);
@@ -421,18 +412,7 @@ final class Charts {
       double x = scale.at(v);
       tick(h, x, top, bottom, label.of(v));
     }
-    h.empty(
-        "line",
-        "x1",
-        num(PLOT_LEFT),
-        "x2",
-        num(PLOT_RIGHT),
-        "y1",
-        num(bottom),
-        "y2",
-        num(bottom),
-        "stroke",
-        Palette.INK);
+    line(h, PLOT_LEFT, bottom, PLOT_RIGHT, bottom, Palette.INK);
     h.element(
         "text",
         title,
@@ -446,22 +426,7 @@ final class Charts {
 
   private static void reference(
       Html h, double x, double top, double bottom, String text, String dash, String anchor) {
-    h.empty(
-        "line",
-        "x1",
-        num(x),
-        "x2",
-        num(x),
-        "y1",
-        num(top - 6),
-        "y2",
-        num(bottom),
-        "stroke",
-        Palette.INK,
-        "stroke-width",
-        "1.5",
-        "stroke-dasharray",
-        dash);
+    line(h, x, top - 6, x, bottom, Palette.INK, "stroke-width", "1.5", "stroke-dasharray", dash);
     h.element(
         "text",
         text,

@@ -197,40 +197,36 @@ final class HtmlReport {
                 + " switches): % of the traced "
                 + ms(window)
                 + " ms")
-        .close("caption")
-        .open("tr");
-    for (String c :
-        new String[] {
-          "thread",
-          "held %",
-          "waiting %",
-          "held ms",
-          "held ms (lanes)",
-          "waiting ms",
-          "waiting ms (lanes)",
-          "acquisitions",
-          "forced drops",
-          "IO releases"
-        }) {
-      h.element("th", c);
-    }
-    h.close("tr");
+        .close("caption");
+    headerRow(
+        h,
+        "thread",
+        "held %",
+        "waiting %",
+        "held ms",
+        "held ms (lanes)",
+        "waiting ms",
+        "waiting ms (lanes)",
+        "acquisitions",
+        "forced drops",
+        "IO releases");
     Map<Long, Timeline.Lane> lanes = new LinkedHashMap<>();
     t.lanes().forEach(l -> lanes.put(l.threadId(), l));
     for (GilThreadStats s : t.stats().threads()) {
       Timeline.Lane lane = lanes.get(s.threadId());
-      h.open("tr")
-          .element("td", s.threadName())
-          .element("td", pct(s.heldNanos(), window))
-          .element("td", pct(s.waitingNanos(), window))
-          .element("td", ms(s.heldNanos()))
-          .element("td", lane == null ? "-" : ms(lane.nanos(State.RUNNING)))
-          .element("td", ms(s.waitingNanos()))
-          .element("td", lane == null ? "-" : ms(lane.nanos(State.WAITING)))
-          .element("td", String.valueOf(s.acquisitions()))
-          .element("td", String.valueOf(s.forcedDrops()))
-          .element("td", String.valueOf(s.ioReleases()))
-          .close("tr");
+      row(
+          h,
+          "td",
+          s.threadName(),
+          pct(s.heldNanos(), window),
+          pct(s.waitingNanos(), window),
+          ms(s.heldNanos()),
+          lane == null ? "-" : ms(lane.nanos(State.RUNNING)),
+          ms(s.waitingNanos()),
+          lane == null ? "-" : ms(lane.nanos(State.WAITING)),
+          String.valueOf(s.acquisitions()),
+          String.valueOf(s.forcedDrops()),
+          String.valueOf(s.ioReleases()));
     }
     h.close("table").close("div").newline();
     disagreement(h, t, lanes);
@@ -315,36 +311,28 @@ final class HtmlReport {
       return;
     }
     h.element("h2", "machine — load and CPU around each experiment").newline();
-    h.open("div", "class", "wide").open("table").open("tr");
-    for (String c :
-        new String[] {
-          "experiment",
-          "seconds",
-          "load before",
-          "load after",
-          "this JVM, cores",
-          "worker JVMs, cores",
-          "other work, cores",
-          "figures"
-        }) {
-      h.element("th", c);
-    }
-    h.close("tr");
+    wideTable(
+        h,
+        "experiment",
+        "seconds",
+        "load before",
+        "load after",
+        "this JVM, cores",
+        "worker JVMs, cores",
+        "other work, cores",
+        "figures");
     for (MachineRow r : rows) {
-      h.open("tr")
-          .element("td", r.experiment())
-          .element("td", String.format(Locale.ROOT, "%.1f", r.seconds()))
-          .element("td", load(r.loadBefore()))
-          .element("td", load(r.loadAfter()))
-          .element("td", String.format(Locale.ROOT, "%.2f of %d", r.jvmCores(), r.cores()))
-          .element("td", String.format(Locale.ROOT, "%.2f", r.workerCores()))
-          .element(
-              "td",
-              r.otherCores() == null
-                  ? "unknown"
-                  : String.format(Locale.ROOT, "%.2f", r.otherCores()))
-          .element("td", r.busy() == null ? "trustworthy" : "busy: " + r.busy())
-          .close("tr");
+      row(
+          h,
+          "td",
+          r.experiment(),
+          String.format(Locale.ROOT, "%.1f", r.seconds()),
+          load(r.loadBefore()),
+          load(r.loadAfter()),
+          String.format(Locale.ROOT, "%.2f of %d", r.jvmCores(), r.cores()),
+          String.format(Locale.ROOT, "%.2f", r.workerCores()),
+          r.otherCores() == null ? "unknown" : String.format(Locale.ROOT, "%.2f", r.otherCores()),
+          r.busy() == null ? "trustworthy" : "busy: " + r.busy());
     }
     h.close("table").close("div").newline();
     h.element(
@@ -357,6 +345,26 @@ final class HtmlReport {
         "note");
   }
 
+  /** Opens a table as wide as the page, with {@code columns} as its header row. */
+  private static void wideTable(Html h, String... columns) {
+    h.open("div", "class", "wide").open("table");
+    headerRow(h, columns);
+  }
+
+  /** A table's header row: a {@code th} per column, in order. */
+  private static void headerRow(Html h, String... columns) {
+    row(h, "th", columns);
+  }
+
+  /** A table row: each of {@code cells} in a {@code cell} element ({@code th} or {@code td}). */
+  private static void row(Html h, String cell, String... cells) {
+    h.open("tr");
+    for (String c : cells) {
+      h.element(cell, c);
+    }
+    h.close("tr");
+  }
+
   private static String load(@Nullable Double l) {
     return l == null ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
   }
@@ -365,32 +373,28 @@ final class HtmlReport {
     List<RaceRow> race = d.result().race();
     if (!race.isEmpty()) {
       h.element("h2", "race — a shared list hammered by 2 threads").newline();
-      h.open("div", "class", "wide").open("table").open("tr");
-      for (String c :
-          new String[] {
-            "mode",
-            "policy",
-            "counts",
-            "list length",
-            "expected",
-            "use-after-free",
-            "leaks",
-            "verdict"
-          }) {
-        h.element("th", c);
-      }
-      h.close("tr");
+      wideTable(
+          h,
+          "mode",
+          "policy",
+          "counts",
+          "list length",
+          "expected",
+          "use-after-free",
+          "leaks",
+          "verdict");
       for (RaceRow r : race) {
-        h.open("tr")
-            .element("td", r.mode())
-            .element("td", r.policy())
-            .element("td", String.valueOf(r.counts()))
-            .element("td", String.valueOf(r.listLength()))
-            .element("td", String.valueOf(r.expectedLength()))
-            .element("td", String.valueOf(r.useAfterFree()))
-            .element("td", String.valueOf(r.leaks()))
-            .element("td", r.clean() ? "clean" : "damaged")
-            .close("tr");
+        row(
+            h,
+            "td",
+            r.mode(),
+            r.policy(),
+            String.valueOf(r.counts()),
+            String.valueOf(r.listLength()),
+            String.valueOf(r.expectedLength()),
+            String.valueOf(r.useAfterFree()),
+            String.valueOf(r.leaks()),
+            r.clean() ? "clean" : "damaged");
       }
       h.close("table").close("div").newline();
       skipped(h, d.result().skipped(), "race");

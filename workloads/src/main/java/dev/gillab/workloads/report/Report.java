@@ -82,21 +82,9 @@ public final class Report {
       Path dir, String ran, SuiteResult result, Duration interval, PrintStream err) {
     try {
       err.println("gil-lab: tracing the GIL timeline");
-      Path index =
-          write(
-              dir,
-              forSuite(ran, result, interval, TracedRun.defaults()),
-              TraceExport.DEFAULT_MAX_BYTES,
-              err::println);
-      err.println("gil-lab: wrote " + echo(index));
-      return 0;
+      return writeSaying(dir, forSuite(ran, result, interval, TracedRun.defaults()), err);
     } catch (IOException | RuntimeException e) {
-      err.println(
-          "gil-lab: could not write the report to "
-              + echo(dir)
-              + ": "
-              + UserInput.echo(String.valueOf(e.getMessage())));
-      return 1;
+      return couldNotWrite(dir, e, err);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println("gil-lab: interrupted while tracing the GIL timeline");
@@ -111,27 +99,43 @@ public final class Report {
   public static int writeExec(
       Path dir, String ran, String policy, Interpreter in, PrintStream err) {
     Timeline t = Timeline.of(policy, in.gilEvents(), in.gilStats());
-    ReportData data =
-        new ReportData(
-            "gil-lab exec report",
-            ran,
-            SuiteResult.noFigures(),
-            List.of(t),
-            List.of(),
-            ReportData.thisMachine(),
-            ReportData.now());
     try {
-      Path index = write(dir, data, TraceExport.DEFAULT_MAX_BYTES, err::println);
-      err.println("gil-lab: wrote " + echo(index));
-      return 0;
+      return writeSaying(dir, forExec(ran, t, ReportData.thisMachine(), ReportData.now()), err);
     } catch (IOException e) {
-      err.println(
-          "gil-lab: could not write the report to "
-              + echo(dir)
-              + ": "
-              + UserInput.echo(String.valueOf(e.getMessage())));
-      return 1;
+      return couldNotWrite(dir, e, err);
     }
+  }
+
+  /**
+   * What the report of an {@code exec} run shows: {@code timeline}, the program's own threads, and
+   * no suite figures; made on {@code machine} at {@code date}.
+   */
+  public static ReportData forExec(String ran, Timeline timeline, String machine, String date) {
+    return new ReportData(
+        "gil-lab exec report",
+        ran,
+        SuiteResult.noFigures(),
+        List.of(timeline),
+        List.of(),
+        machine,
+        date);
+  }
+
+  /** Writes {@code data} into {@code dir} and names the page on {@code err}; answers 0. */
+  private static int writeSaying(Path dir, ReportData data, PrintStream err) throws IOException {
+    Path index = write(dir, data, TraceExport.DEFAULT_MAX_BYTES, err::println);
+    err.println("gil-lab: wrote " + echo(index));
+    return 0;
+  }
+
+  /** Says on {@code err} why the report could not be written into {@code dir}; answers 1. */
+  private static int couldNotWrite(Path dir, Exception e, PrintStream err) {
+    err.println(
+        "gil-lab: could not write the report to "
+            + echo(dir)
+            + ": "
+            + UserInput.echo(String.valueOf(e.getMessage())));
+    return 1;
   }
 
   /** The page as a string. */

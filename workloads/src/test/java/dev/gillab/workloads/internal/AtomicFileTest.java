@@ -37,17 +37,14 @@ class AtomicFileTest {
 
   @Test
   void aFailingBodyLeavesTheOldFileAndNoTemporaryOne() throws Exception {
-    Path f = Files.writeString(dir.resolve("a.txt"), "old");
+    Path f = oldFile();
     IOException e =
-        assertThrows(
-            IOException.class,
-            () ->
-                AtomicFile.write(
-                    f,
-                    out -> {
-                      out.write("half".getBytes(StandardCharsets.UTF_8));
-                      throw new IOException("disk full");
-                    }));
+        writeFails(
+            f,
+            out -> {
+              out.write("half".getBytes(StandardCharsets.UTF_8));
+              throw new IOException("disk full");
+            });
     assertEquals("disk full", e.getMessage());
     assertEquals("old", Files.readString(f));
     assertEquals(List.of(f), list());
@@ -55,25 +52,32 @@ class AtomicFileTest {
 
   @Test
   void aLinkPutAtTheTargetDuringTheWriteIsLeftAsItIs() throws Exception {
-    Path f = Files.writeString(dir.resolve("a.txt"), "old");
+    Path f = oldFile();
     Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "keep");
     IOException e =
-        assertThrows(
-            IOException.class,
-            () ->
-                AtomicFile.write(
-                    f,
-                    out -> {
-                      Files.delete(f);
-                      Files.createSymbolicLink(f, elsewhere);
-                      return null;
-                    }));
+        writeFails(
+            f,
+            out -> {
+              Files.delete(f);
+              Files.createSymbolicLink(f, elsewhere);
+              return null;
+            });
     assertTrue(
         e.getMessage().endsWith("a.txt' is no longer a regular file; left as it is"),
         e.getMessage());
     assertTrue(Files.isSymbolicLink(f));
     assertEquals("keep", Files.readString(elsewhere));
     assertEquals(2, list().size(), "no temporary file left");
+  }
+
+  /** {@code a.txt}, holding {@code old}. */
+  private Path oldFile() throws IOException {
+    return Files.writeString(dir.resolve("a.txt"), "old");
+  }
+
+  /** What {@link AtomicFile#write} throws when it writes {@code f} through {@code body}. */
+  private static IOException writeFails(Path f, AtomicFile.Body<?> body) {
+    return assertThrows(IOException.class, () -> AtomicFile.write(f, body));
   }
 
   private List<Path> list() throws IOException {

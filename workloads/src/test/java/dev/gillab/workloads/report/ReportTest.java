@@ -193,16 +193,7 @@ class ReportTest {
             ImmutableList.of(new GilThreadStats(7, EVIL, 2_000_000, 0, 1, 0, 0)));
     Timeline t = Timeline.of("interval(5ms)", events, stats);
     String ran = "gil-lab exec /tmp/" + EVIL + ".s";
-    String html =
-        Report.html(
-            new ReportData(
-                "gil-lab exec report",
-                ran,
-                SuiteResult.noFigures(),
-                List.of(t),
-                List.of(),
-                "Test OS",
-                "2025-01-01"));
+    String html = Report.html(Report.forExec(ran, t, "Test OS", "2025-01-01"));
     Document d = parse(html);
 
     assertTrue(d.select("script").isEmpty(), "no script element");

@@ -56,6 +56,11 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST of {@code body} declared as {@code contentType}, which need not be JSON. */
+  Reply post(String path, String contentType, String body) {
+    return send("POST", path, contentType, HttpRequest.BodyPublishers.ofString(body));
+  }
+
   Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).method(method, body);
     if (contentType != null) {

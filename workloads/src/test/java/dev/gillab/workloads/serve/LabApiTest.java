@@ -62,6 +62,11 @@ class LabApiTest {
     return r.json();
   }
 
+  /** Creating a session from {@code json} is refused with {@code status} and {@code errorStart}. */
+  private void assertCreateRefused(int status, String errorStart, String json) {
+    assertRefused(status, errorStart, http.post("/api/sessions", json));
+  }
+
   private static String source(String python) {
     try {
       return Http.JSON.writeValueAsString(java.util.Map.of("source", python));
@@ -166,23 +171,19 @@ class LabApiTest {
         400,
         "send {\"thread\": n}",
         http.post("/api/sessions/" + s.get("id").asText() + "/step", "{\"thread\": \"0\"}"));
-    assertRefused(
+    assertCreateRefused(
         400,
         "schedule step 1 runs thread 5, which cannot take a step then",
-        http.post("/api/sessions", "{\"level\": \"opposite-order\", \"schedule\": [5]}"));
-    assertRefused(400, "no level 'nope'", http.post("/api/sessions", "{\"level\": \"nope\"}"));
-    assertRefused(
-        400,
-        "unknown policy 'fair'",
-        http.post("/api/sessions", "{\"level\": \"opposite-order\", \"policy\": \"fair\"}"));
-    assertRefused(
-        400,
-        "unknown granularity",
-        http.post("/api/sessions", "{\"level\": \"opposite-order\", \"granularity\": \"x\"}"));
-    assertRefused(
+        "{\"level\": \"opposite-order\", \"schedule\": [5]}");
+    assertCreateRefused(400, "no level 'nope'", "{\"level\": \"nope\"}");
+    assertCreateRefused(
+        400, "unknown policy 'fair'", "{\"level\": \"opposite-order\", \"policy\": \"fair\"}");
+    assertCreateRefused(
+        400, "unknown granularity", "{\"level\": \"opposite-order\", \"granularity\": \"x\"}");
+    assertCreateRefused(
         400,
         "give either a level or a source",
-        http.post("/api/sessions", "{\"level\": \"opposite-order\", \"source\": \"x = 1\"}"));
+        "{\"level\": \"opposite-order\", \"source\": \"x = 1\"}");
   }
 
   @Test
@@ -265,10 +266,7 @@ class LabApiTest {
     http = new Http(server.uri());
     JsonNode a = create(source("x = 1\n"));
     create(source("x = 2\n"));
-    assertRefused(
-        503,
-        "the server has 2 live sessions, its most",
-        http.post("/api/sessions", source("x = 3\n")));
+    assertCreateRefused(503, "the server has 2 live sessions, its most", source("x = 3\n"));
     Http.Reply gone =
         http.send(
             "DELETE",

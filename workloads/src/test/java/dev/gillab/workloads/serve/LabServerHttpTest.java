@@ -128,19 +128,12 @@ class LabServerHttpTest {
     assertRefused(
         415,
         "the body must be JSON",
-        http.send(
-            "POST",
-            "/api/sessions",
-            "application/x-www-form-urlencoded",
-            HttpRequest.BodyPublishers.ofString("level=lost-update-no-gil")));
+        http.post(
+            "/api/sessions", "application/x-www-form-urlencoded", "level=lost-update-no-gil"));
     assertRefused(
         415,
         "the body must be JSON",
-        http.send(
-            "POST",
-            "/api/sessions",
-            "text/plain",
-            HttpRequest.BodyPublishers.ofString("{\"level\": \"lost-update-no-gil\"}")));
+        http.post("/api/sessions", "text/plain", "{\"level\": \"lost-update-no-gil\"}"));
   }
 
   @Test
