@@ -3,6 +3,7 @@ package dev.gillab.process.bench;
 import dev.gillab.process.Codecs;
 import dev.gillab.process.TaskModule;
 import dev.gillab.process.TaskRegistry;
+import dev.gillab.testing.Xorshift;
 
 /** Tasks for the benchmarks. Stateless. */
 public final class BenchTasks implements TaskModule {
@@ -15,12 +16,6 @@ public final class BenchTasks implements TaskModule {
   }
 
   static long crunch(long rounds) {
-    long x = 88172645463325252L;
-    for (long i = 0; i < rounds; i++) {
-      x ^= x << 13;
-      x ^= x >>> 7;
-      x ^= x << 17;
-    }
-    return x;
+    return Xorshift.spin(88172645463325252L, rounds);
   }
 }

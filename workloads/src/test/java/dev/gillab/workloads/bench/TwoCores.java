@@ -1,5 +1,6 @@
 package dev.gillab.workloads.bench;
 
+import dev.gillab.testing.Xorshift;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -47,7 +48,7 @@ public final class TwoCores {
                   Thread.currentThread().interrupt();
                   return;
                 }
-                sink = spin(work); // a volatile write keeps the loop from being dropped
+                sink = Xorshift.spin(0x9E3779B97F4A7C15L, work); // a volatile write keeps the loop
               });
       ts[i].start();
     }
@@ -59,17 +60,10 @@ public final class TwoCores {
         throw new IllegalStateException("a thread took more than 60 s: " + t.getName());
       }
     }
-    return (System.nanoTime() - start) / 1e9;
-  }
-
-  /** A xorshift loop: all in registers, so the threads share no memory while they run. */
-  private static long spin(long turns) {
-    long x = 0x9E3779B97F4A7C15L;
-    for (long i = 0; i < turns; i++) {
-      x ^= x << 13;
-      x ^= x >>> 7;
-      x ^= x << 17;
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (sink == 0) { // never, from a non-zero seed: the loop ran
+      throw new AssertionError("the xorshift loop answered 0");
     }
-    return x;
+    return seconds;
   }
 }
