@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -922,23 +920,29 @@ class PythonRuntimeTest {
                     + "LOAD_GLOBAL range\nLOAD_CONST None\nCALL_FUNCTION 4\nRETURN_VALUE")));
   }
 
-  @Test
-  void switchIntervalInSeconds() {
-    // import sys; sys.setswitchinterval(0.01); print(sys.getswitchinterval())
-    assertEquals(
-        "0.01\n",
-        runs(
-            "IMPORT_NAME sys",
-            "LOAD_ATTR setswitchinterval",
-            "LOAD_CONST 0.01",
-            "CALL_FUNCTION 1",
-            "POP_TOP",
-            "LOAD_GLOBAL print",
-            "IMPORT_NAME sys",
-            "LOAD_ATTR getswitchinterval",
-            "CALL_FUNCTION 0",
-            "CALL_FUNCTION 1",
-            "POP_TOP"));
+  /**
+   * A module that defines, on lines 1 and 2, {@code def <name>(): return 1 // 0}, then goes on with
+   * the lines of {@code rest} and returns None.
+   */
+  private static Code afterDefiningADivisionByZero(String name, String... rest) {
+    Code divides =
+        PyAsm.function(name, "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
+    return PyAsm.module(
+        String.join(
+            "\n",
+            "@1",
+            "LOAD_CONST &" + name,
+            "MAKE_FUNCTION",
+            "STORE_GLOBAL " + name,
+            String.join("\n", rest),
+            "LOAD_CONST None",
+            "RETURN_VALUE"),
+        Map.of(name, divides));
+  }
+
+  /** {@code <global>.<method>()} as a statement: the call, its result dropped. */
+  private static String methodCall(String global, String method) {
+    return "LOAD_GLOBAL " + global + "\nLOAD_ATTR " + method + "\nCALL_FUNCTION 0\nPOP_TOP";
   }
 
   @Test
@@ -948,24 +952,8 @@ class PythonRuntimeTest {
     // 3
     // 4
     // 5 f()
-    Code f =
-        PyAsm.function("f", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
     InterpreterError e =
-        error(
-            PyAsm.module(
-                """
-                                            @1
-                                            LOAD_CONST &f
-                                            MAKE_FUNCTION
-                                            STORE_GLOBAL f
-                                            @5
-                                            LOAD_GLOBAL f
-                                            CALL_FUNCTION 0
-                                            POP_TOP
-                                            LOAD_CONST None
-                                            RETURN_VALUE\
-                                            """,
-                Map.of("f", f)));
+        error(afterDefiningADivisionByZero("f", "@5\nLOAD_GLOBAL f\nCALL_FUNCTION 0\nPOP_TOP"));
     assertEquals(
         List.of(
             new InterpreterError.Frame("prog.py", "<module>", 5),
@@ -1062,22 +1050,10 @@ class PythonRuntimeTest {
                 String.join("\n", thread),
                 "STORE_GLOBAL t2",
                 "@11",
-                "LOAD_GLOBAL t1",
-                "LOAD_ATTR start",
-                "CALL_FUNCTION 0",
-                "POP_TOP",
-                "LOAD_GLOBAL t2",
-                "LOAD_ATTR start",
-                "CALL_FUNCTION 0",
-                "POP_TOP",
-                "LOAD_GLOBAL t1",
-                "LOAD_ATTR join",
-                "CALL_FUNCTION 0",
-                "POP_TOP",
-                "LOAD_GLOBAL t2",
-                "LOAD_ATTR join",
-                "CALL_FUNCTION 0",
-                "POP_TOP",
+                methodCall("t1", "start"),
+                methodCall("t2", "start"),
+                methodCall("t1", "join"),
+                methodCall("t2", "join"),
                 "@12",
                 "LOAD_GLOBAL print",
                 "LOAD_GLOBAL counter",
@@ -1118,45 +1094,29 @@ class PythonRuntimeTest {
    */
   @Test
   void anErrorInAThreadIsPrintedAndTheProgramCarriesOn() {
-    Code bad =
-        PyAsm.function("bad", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
     Outcome o =
         exec(
-            PyAsm.module(
-                """
-                                  @1
-                                  LOAD_CONST &bad
-                                  MAKE_FUNCTION
-                                  STORE_GLOBAL bad
-                                  @3
-                                  IMPORT_NAME threading
-                                  LOAD_ATTR Thread
-                                  STORE_GLOBAL Thread
-                                  @4
-                                  LOAD_GLOBAL Thread
-                                  LOAD_GLOBAL bad
-                                  LOAD_CONST ("target",)
-                                  CALL_FUNCTION_KW 1
-                                  STORE_GLOBAL t
-                                  @5
-                                  LOAD_GLOBAL t
-                                  LOAD_ATTR start
-                                  CALL_FUNCTION 0
-                                  POP_TOP
-                                  @6
-                                  LOAD_GLOBAL t
-                                  LOAD_ATTR join
-                                  CALL_FUNCTION 0
-                                  POP_TOP
-                                  @7
-                                  LOAD_GLOBAL print
-                                  LOAD_CONST "after"
-                                  CALL_FUNCTION 1
-                                  POP_TOP
-                                  LOAD_CONST None
-                                  RETURN_VALUE\
-                                  """,
-                Map.of("bad", bad)));
+            afterDefiningADivisionByZero(
+                "bad",
+                "@3",
+                "IMPORT_NAME threading",
+                "LOAD_ATTR Thread",
+                "STORE_GLOBAL Thread",
+                "@4",
+                "LOAD_GLOBAL Thread",
+                "LOAD_GLOBAL bad",
+                "LOAD_CONST (\"target\",)",
+                "CALL_FUNCTION_KW 1",
+                "STORE_GLOBAL t",
+                "@5",
+                methodCall("t", "start"),
+                "@6",
+                methodCall("t", "join"),
+                "@7",
+                "LOAD_GLOBAL print",
+                "LOAD_CONST \"after\"",
+                "CALL_FUNCTION 1",
+                "POP_TOP"));
     assertEquals(null, o.error());
     assertEquals("after\n", o.out());
     assertEquals(
@@ -1184,7 +1144,6 @@ class PythonRuntimeTest {
    * then, as a second program on the same interpreter: {@code print(lock.locked())}.
    */
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void anErrorInAWithBlockReleasesTheLock() {
     Code f =
         PyAsm.function(
@@ -1235,9 +1194,8 @@ class PythonRuntimeTest {
         PyAsm.module(
             "LOAD_GLOBAL print\nLOAD_GLOBAL lock\nLOAD_ATTR locked\nCALL_FUNCTION 0\n"
                 + "CALL_FUNCTION 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Interpreter in =
-        Interpreter.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+    Captured out = new Captured();
+    try (Interpreter in = Interpreter.builder().out(out.stream()).build()) {
       InterpreterError e = assertThrows(InterpreterError.class, () -> in.exec(m));
       assertEquals(
           List.of(
@@ -1245,9 +1203,8 @@ class PythonRuntimeTest {
               new InterpreterError.Frame("prog.py", "f", 5)),
           e.traceback());
       in.exec(check);
-      assertEquals("False\n", out.toString(StandardCharsets.UTF_8));
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      assertEquals("False\n", out.text());
+      Closing.assertFreesEverything(in);
     }
   }
 
@@ -1261,10 +1218,7 @@ class PythonRuntimeTest {
             "LOAD_ATTR Lock",
             "CALL_FUNCTION 0",
             "STORE_GLOBAL lock",
-            "LOAD_GLOBAL lock",
-            "LOAD_ATTR acquire",
-            "CALL_FUNCTION 0",
-            "POP_TOP",
+            methodCall("lock", "acquire"),
             "LOAD_GLOBAL print",
             "LOAD_GLOBAL lock",
             "LOAD_ATTR acquire",
@@ -1326,12 +1280,10 @@ class PythonRuntimeTest {
   }
 
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void theCountdownStillRunsAndLeavesNothing() {
     try (Interpreter in = Interpreter.create()) {
       assertEquals(0L, in.run(Examples.countdown(), 100_000L));
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      Closing.assertFreesEverything(in);
     }
   }
 
@@ -1491,11 +1443,9 @@ class PythonRuntimeTest {
    * </pre>
    */
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void threadLifecycleErrors() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Interpreter in =
-        Interpreter.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+    Captured out = new Captured();
+    try (Interpreter in = Interpreter.builder().out(out.stream()).build()) {
       in.exec(
           PyAsm.module(
               """
@@ -1524,33 +1474,26 @@ class PythonRuntimeTest {
               () ->
                   in.exec(
                       PyAsm.module(
-                          """
-                                                                          LOAD_GLOBAL t
-                                                                          LOAD_ATTR start
-                                                                          CALL_FUNCTION 0
-                                                                          POP_TOP
-                                                                          LOAD_GLOBAL t
-                                                                          LOAD_ATTR join
-                                                                          CALL_FUNCTION 0
-                                                                          POP_TOP
-                                                                          LOAD_GLOBAL print
-                                                                          IMPORT_NAME threading
-                                                                          LOAD_ATTR active_count
-                                                                          CALL_FUNCTION 0
-                                                                          LOAD_GLOBAL t
-                                                                          LOAD_ATTR is_alive
-                                                                          CALL_FUNCTION 0
-                                                                          CALL_FUNCTION 2
-                                                                          POP_TOP
-                                                                          LOAD_GLOBAL t
-                                                                          LOAD_ATTR start
-                                                                          CALL_FUNCTION 0
-                                                                          RETURN_VALUE\
-                                                                          """)));
+                          String.join(
+                              "\n",
+                              methodCall("t", "start"),
+                              methodCall("t", "join"),
+                              "LOAD_GLOBAL print",
+                              "IMPORT_NAME threading",
+                              "LOAD_ATTR active_count",
+                              "CALL_FUNCTION 0",
+                              "LOAD_GLOBAL t",
+                              "LOAD_ATTR is_alive",
+                              "CALL_FUNCTION 0",
+                              "CALL_FUNCTION 2",
+                              "POP_TOP",
+                              "LOAD_GLOBAL t",
+                              "LOAD_ATTR start",
+                              "CALL_FUNCTION 0",
+                              "RETURN_VALUE"))));
       assertEquals("RuntimeError: threads can only be started once", e.kind() + ": " + e.detail());
-      assertEquals("hi\n1 False\n", out.toString(StandardCharsets.UTF_8));
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      assertEquals("hi\n1 False\n", out.text());
+      Closing.assertFreesEverything(in);
     }
   }
 
@@ -1644,8 +1587,7 @@ class PythonRuntimeTest {
     assertEquals("KeyboardInterrupt", e.kind());
     // Release the blocked thread so the interpreter can close cleanly.
     in.exec(PyAsm.module("LOAD_GLOBAL lock\nLOAD_ATTR release\nCALL_FUNCTION 0\nRETURN_VALUE"));
-    in.close();
-    assertEquals(0, in.heap().stats().live());
+    Closing.assertFreesEverything(in);
   }
 
   /**
@@ -1757,26 +1699,19 @@ class PythonRuntimeTest {
                 Map.of("p", param, "q", alias))));
   }
 
-  /** CPython keeps the switch interval in whole microseconds: 0.05 reads back 0.0499.... */
-  @Test
-  void switchIntervalIsKeptInMicroseconds() {
+  /**
+   * {@code import sys; sys.setswitchinterval(<seconds>); print(sys.getswitchinterval())}: CPython
+   * keeps the interval in whole microseconds, so 0.05 reads back 0.0499....
+   */
+  @ParameterizedTest(name = "{0} reads back {1}")
+  @CsvSource({"0.01, 0.01", "0.05, 0.049999999999999996", "0.0000015, 1e-06"})
+  void switchIntervalIsKeptInMicroseconds(String seconds, String readBack) {
     assertEquals(
-        "0.049999999999999996\n1e-06\n",
+        readBack + "\n",
         runs(
             "IMPORT_NAME sys",
             "LOAD_ATTR setswitchinterval",
-            "LOAD_CONST 0.05",
-            "CALL_FUNCTION 1",
-            "POP_TOP",
-            "LOAD_GLOBAL print",
-            "IMPORT_NAME sys",
-            "LOAD_ATTR getswitchinterval",
-            "CALL_FUNCTION 0",
-            "CALL_FUNCTION 1",
-            "POP_TOP",
-            "IMPORT_NAME sys",
-            "LOAD_ATTR setswitchinterval",
-            "LOAD_CONST 0.0000015",
+            "LOAD_CONST " + seconds,
             "CALL_FUNCTION 1",
             "POP_TOP",
             "LOAD_GLOBAL print",
