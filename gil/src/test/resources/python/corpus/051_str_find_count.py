@@ -1,10 +1,6 @@
 # find returns an index or -1; count counts non-overlapping occurrences.
 s = "banana"
-print(s.find("an"))
-print(s.find("z"))
-print(s.find(""))
-print(s.find("a"))
-print(s.count("an"))
-print(s.count("a"))
-print("aaaa".count("aa"))
-print("abc".count(""))
+for sub in ["an", "z", "", "a"]:
+    print(s.find(sub))
+for text, sub in [(s, "an"), (s, "a"), ("aaaa", "aa"), ("abc", "")]:
+    print(text.count(sub))

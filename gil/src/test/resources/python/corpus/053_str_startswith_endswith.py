@@ -1,8 +1,6 @@
 # Prefix and suffix tests.
 name = "report_2024.txt"
-print(name.startswith("report"))
-print(name.endswith(".txt"))
-print(name.endswith(".csv"))
-print(name.startswith(""))
-print("".endswith(""))
-print("ab".startswith("abc"))
+for text, prefix in [(name, "report"), (name, ""), ("ab", "abc")]:
+    print(text.startswith(prefix))
+for text, suffix in [(name, ".txt"), (name, ".csv"), ("", "")]:
+    print(text.endswith(suffix))

@@ -3,20 +3,14 @@ import threading
 ping_turn = threading.Lock()
 pong_turn = threading.Lock()
 pong_turn.acquire()
-def ping():
+def play(word, my_turn, their_turn):
     for i in range(3):
-        ping_turn.acquire()
-        print("ping", i)
-        pong_turn.release()
+        my_turn.acquire()
+        print(word, i)
+        their_turn.release()
 
-def pong():
-    for i in range(3):
-        pong_turn.acquire()
-        print("pong", i)
-        ping_turn.release()
-
-a = threading.Thread(target=ping)
-b = threading.Thread(target=pong)
+a = threading.Thread(target=play, args=("ping", ping_turn, pong_turn))
+b = threading.Thread(target=play, args=("pong", pong_turn, ping_turn))
 b.start()
 a.start()
 a.join()

@@ -4,30 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InterpreterTest {
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-  private String printed() {
-    return bytes.toString(StandardCharsets.UTF_8);
-  }
+  private final Captured printed = new Captured();
 
   /** {@code programs/seed.py}, the seed's snippet as written; closing frees its globals. */
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void seedSnippetPrintsTwoThenThree() {
-    try (Interpreter in = Interpreter.builder().out(out).build()) {
+    try (Interpreter in = Interpreter.builder().out(printed.stream()).build()) {
       in.exec(Examples.module("seed.py"));
-      assertEquals("2\n3\n", printed().replace("\r", ""));
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      assertEquals("2\n3\n", printed.lines());
+      Closing.assertFreesEverything(in);
     }
   }
 
@@ -40,7 +30,6 @@ class InterpreterTest {
   }
 
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void printFormatsLikePython() {
     Code c =
         Assembler.assemble(
@@ -56,17 +45,15 @@ class InterpreterTest {
             CALL print 3
             RETURN_VALUE\
             """);
-    try (Interpreter in = Interpreter.builder().out(out).build()) {
+    try (Interpreter in = Interpreter.builder().out(printed.stream()).build()) {
       assertEquals(null, in.run(c));
-      assertEquals("[1, \"it's\", None, True] x -7\n", printed().replace("\r", ""));
+      assertEquals("[1, \"it's\", None, True] x -7\n", printed.lines());
       assertEquals(3, in.heap().stats().live()); // "it's", "x" and -7, held by the code
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      Closing.assertFreesEverything(in);
     }
   }
 
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void listsStringsAndArithmetic() {
     Code c =
         Assembler.assemble(
@@ -98,8 +85,7 @@ class InterpreterTest {
       long constants = in.heap().stats().live();
       assertEquals(Arrays.asList("ababab", -4L, 1L, 2L, 2L), in.run(c));
       assertEquals(constants, in.heap().stats().live());
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      Closing.assertFreesEverything(in);
     }
   }
 
@@ -113,8 +99,7 @@ class InterpreterTest {
     assertEquals(1000L, in.run(get));
     assertEquals(java.util.Map.of("g", 1000L), in.globals());
     assertTrue(in.heap().stats().live() > 0);
-    in.close();
-    assertEquals(0, in.heap().stats().live());
+    Closing.assertFreesEverything(in);
   }
 
   @Test

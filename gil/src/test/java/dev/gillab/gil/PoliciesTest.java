@@ -75,7 +75,6 @@ class PoliciesTest {
   @EnumSource(
       value = CountStrategy.class,
       names = {"ATOMIC", "BIASED"})
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void withoutAGilTwoThreadsAreInsideAtOnce(CountStrategy strategy) {
     assertTimeoutPreemptively(
         BOUND,
@@ -86,8 +85,7 @@ class PoliciesTest {
             assertEquals(true, both.get(0).result());
             assertEquals(true, both.get(1).result());
             assertEquals(Optional.empty(), in.gil().holder());
-            in.close();
-            assertEquals(0, in.heap().stats().live());
+            Closing.assertFreesEverything(in);
           }
         });
   }

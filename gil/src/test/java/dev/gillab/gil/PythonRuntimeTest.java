@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -59,7 +57,13 @@ class PythonRuntimeTest {
 
   /** What a module of {@code lines} prints; it ends, as every module does, returning None. */
   private static String runs(String... lines) {
-    return output(PyAsm.module(String.join("\n", lines) + "\nLOAD_CONST None\nRETURN_VALUE"));
+    return runs(Map.of(), lines);
+  }
+
+  /** {@link #runs(String...)} with the function bodies {@code codes} for {@code &name}. */
+  private static String runs(Map<String, Code> codes, String... lines) {
+    return output(
+        PyAsm.module(String.join("\n", lines) + "\nLOAD_CONST None\nRETURN_VALUE", codes));
   }
 
   /** {@code print(<expr>)} around a snippet that leaves one value on the stack. */
@@ -84,148 +88,143 @@ class PythonRuntimeTest {
    */
   static Stream<Arguments> errors() {
     return Stream.of(
-        raises("for", "TypeError: 'int' object is not iterable", "LOAD_CONST 5\nGET_ITER"),
-        raises(
-            "unpacking",
-            "ValueError: too many values to unpack (expected 2)",
-            "LOAD_CONST (1, 2, 3)\nUNPACK_SEQUENCE 2\nPOP_TOP"),
-        raises(
-            "unpacking",
-            "ValueError: not enough values to unpack (expected 2, got 1)",
-            "LOAD_CONST 1\nBUILD_LIST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"),
-        raises(
-            "unpacking",
-            "TypeError: cannot unpack non-iterable int object",
-            "LOAD_CONST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"),
-        raises(
-            "subscripts",
-            "IndexError: list index out of range",
-            "BUILD_LIST 0\nLOAD_CONST 0\nBINARY_SUBSCR"),
-        raises(
-            "subscripts",
-            "IndexError: string index out of range",
-            "LOAD_CONST \"ab\"\nLOAD_CONST 2\nBINARY_SUBSCR"),
-        raises(
-            "subscripts",
-            "IndexError: tuple index out of range",
-            "LOAD_CONST (1,)\nLOAD_CONST 3\nBINARY_SUBSCR"),
-        raises(
-            "subscripts",
-            "TypeError: 'int' object is not subscriptable",
-            "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_SUBSCR"),
-        raises(
-            "subscripts",
-            "TypeError: list indices must be integers or slices, not str",
-            "BUILD_LIST 0\nLOAD_CONST \"x\"\nBINARY_SUBSCR"),
-        raises(
-            "subscripts",
-            "TypeError: 'tuple' object does not support item assignment",
-            "LOAD_CONST 1\nLOAD_CONST (1,)\nLOAD_CONST 0\nSTORE_SUBSCR\nLOAD_CONST None"),
-        raises(
-            "subscripts",
-            "IndexError: list assignment index out of range",
-            "BUILD_LIST 0\nLOAD_CONST 0\nDELETE_SUBSCR\nLOAD_CONST None"),
-        raises(
-            "list methods",
-            "IndexError: pop from empty list",
-            "BUILD_LIST 0\nLOAD_ATTR pop\nCALL_FUNCTION 0"),
-        raises(
-            "list methods",
-            "ValueError: 5 is not in list",
-            "BUILD_LIST 0\nLOAD_ATTR index\nLOAD_CONST 5\nCALL_FUNCTION 1"),
-        raises(
-            "list methods",
-            "ValueError: list.remove(x): x not in list",
-            "BUILD_LIST 0\nLOAD_ATTR remove\nLOAD_CONST 5\nCALL_FUNCTION 1"),
-        raises(
-            "list methods",
-            "TypeError: list.append() takes exactly one argument (0 given)",
-            "BUILD_LIST 0\nLOAD_ATTR append\nCALL_FUNCTION 0"),
-        raises(
-            "list methods",
-            "AttributeError: 'list' object has no attribute 'foo'",
-            "BUILD_LIST 0\nLOAD_ATTR foo"),
-        raises(
-            "str methods",
-            "TypeError: sequence item 0: expected str instance, int found",
-            "LOAD_CONST \",\"\nLOAD_ATTR join\nLOAD_CONST (1,)\nCALL_FUNCTION 1"),
-        raises(
-            "floats",
-            "ZeroDivisionError: division by zero",
-            "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP /"),
-        raises(
-            "floats",
-            "ZeroDivisionError: float division by zero",
-            "LOAD_CONST 1.0\nLOAD_CONST 0\nBINARY_OP /"),
-        raises(
-            "floats",
-            "ZeroDivisionError: integer division or modulo by zero",
-            "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //"),
-        raises(
-            "floats",
-            "OverflowError: int result does not fit in 64 bits",
-            "LOAD_CONST -9223372036854775808\nUNARY_NEGATIVE"),
-        raises(
-            "builtins",
-            "ValueError: invalid literal for int() with base 10: 'abc'",
-            "LOAD_GLOBAL int\nLOAD_CONST \"abc\"\nCALL_FUNCTION 1"),
-        raises(
-            "builtins",
-            "ValueError: max() arg is an empty sequence",
-            "LOAD_GLOBAL max\nBUILD_LIST 0\nCALL_FUNCTION 1"),
-        raises(
-            "builtins",
-            "TypeError: len() takes exactly one argument (2 given)",
-            "LOAD_GLOBAL len\nLOAD_CONST 1\nLOAD_CONST 2\nCALL_FUNCTION 2"),
-        raises(
-            "builtins",
-            "TypeError: '<' not supported between instances of 'str' and 'int'",
-            "LOAD_GLOBAL sorted\nLOAD_CONST (1, \"a\")\nCALL_FUNCTION 1"),
-        raises(
-            "builtins",
-            "TypeError: 'foo' is an invalid keyword argument for print()",
-            "LOAD_GLOBAL print\nLOAD_CONST 1\nLOAD_CONST (\"foo\",)\nCALL_FUNCTION_KW 1"),
-        raises(
-            "operators",
-            "TypeError: can only concatenate str (not \"int\") to str",
-            "LOAD_CONST \"a\"\nLOAD_CONST 1\nBINARY_OP +"),
-        raises(
-            "operators",
-            "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
-            "LOAD_CONST 1\nLOAD_CONST \"a\"\nBINARY_OP +"),
-        raises(
-            "operators",
-            "TypeError: argument of type 'int' is not iterable",
-            "LOAD_CONST 1\nLOAD_CONST 1\nCONTAINS_OP 0"),
-        raises("names and calls", "NameError: name 'nope' is not defined", "LOAD_GLOBAL nope"),
-        raises("names and calls", "ModuleNotFoundError: No module named 'os'", "IMPORT_NAME os"),
-        raises(
-            "names and calls",
-            "AttributeError: module 'sys' has no attribute 'foo'",
-            "IMPORT_NAME sys\nLOAD_ATTR foo"),
-        raises(
-            "names and calls",
-            "TypeError: 'int' object is not callable",
-            "LOAD_CONST 1\nCALL_FUNCTION 0"),
-        raises("names and calls", "AssertionError: ", "LOAD_CONST 1\nRAISE_ASSERTION 0"),
-        raises("names and calls", "AssertionError: bad", "LOAD_CONST \"bad\"\nRAISE_ASSERTION 1"),
-        raises(
-            "locks",
-            "RuntimeError: release unlocked lock",
-            "IMPORT_NAME threading\nLOAD_ATTR Lock\nCALL_FUNCTION 0\nLOAD_ATTR release\n"
-                + "CALL_FUNCTION 0"),
-        raises(
-            "augmented assignment",
-            "TypeError: can't multiply sequence by non-int of type 'float'",
-            "LOAD_CONST \"a\"\nLOAD_CONST 1.5\nBINARY_OP *"),
-        raises(
-            "augmented assignment",
-            "ZeroDivisionError: integer modulo by zero",
-            "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP %"));
+            topic(
+                "for", raises("TypeError: 'int' object is not iterable", "LOAD_CONST 5\nGET_ITER")),
+            topic(
+                "unpacking",
+                raises(
+                    "ValueError: too many values to unpack (expected 2)",
+                    "LOAD_CONST (1, 2, 3)\nUNPACK_SEQUENCE 2\nPOP_TOP"),
+                raises(
+                    "ValueError: not enough values to unpack (expected 2, got 1)",
+                    "LOAD_CONST 1\nBUILD_LIST 1\nUNPACK_SEQUENCE 2\nPOP_TOP"),
+                raises(
+                    "TypeError: cannot unpack non-iterable int object",
+                    "LOAD_CONST 1\nUNPACK_SEQUENCE 2\nPOP_TOP")),
+            topic(
+                "subscripts",
+                raises(
+                    "IndexError: list index out of range",
+                    "BUILD_LIST 0\nLOAD_CONST 0\nBINARY_SUBSCR"),
+                raises(
+                    "IndexError: string index out of range",
+                    "LOAD_CONST \"ab\"\nLOAD_CONST 2\nBINARY_SUBSCR"),
+                raises(
+                    "IndexError: tuple index out of range",
+                    "LOAD_CONST (1,)\nLOAD_CONST 3\nBINARY_SUBSCR"),
+                raises(
+                    "TypeError: 'int' object is not subscriptable",
+                    "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_SUBSCR"),
+                raises(
+                    "TypeError: list indices must be integers or slices, not str",
+                    "BUILD_LIST 0\nLOAD_CONST \"x\"\nBINARY_SUBSCR"),
+                raises(
+                    "TypeError: 'tuple' object does not support item assignment",
+                    "LOAD_CONST 1\nLOAD_CONST (1,)\nLOAD_CONST 0\nSTORE_SUBSCR\nLOAD_CONST None"),
+                raises(
+                    "IndexError: list assignment index out of range",
+                    "BUILD_LIST 0\nLOAD_CONST 0\nDELETE_SUBSCR\nLOAD_CONST None")),
+            topic(
+                "list methods",
+                raises(
+                    "IndexError: pop from empty list",
+                    "BUILD_LIST 0\nLOAD_ATTR pop\nCALL_FUNCTION 0"),
+                raises(
+                    "ValueError: 5 is not in list",
+                    "BUILD_LIST 0\nLOAD_ATTR index\nLOAD_CONST 5\nCALL_FUNCTION 1"),
+                raises(
+                    "ValueError: list.remove(x): x not in list",
+                    "BUILD_LIST 0\nLOAD_ATTR remove\nLOAD_CONST 5\nCALL_FUNCTION 1"),
+                raises(
+                    "TypeError: list.append() takes exactly one argument (0 given)",
+                    "BUILD_LIST 0\nLOAD_ATTR append\nCALL_FUNCTION 0"),
+                raises(
+                    "AttributeError: 'list' object has no attribute 'foo'",
+                    "BUILD_LIST 0\nLOAD_ATTR foo")),
+            topic(
+                "str methods",
+                raises(
+                    "TypeError: sequence item 0: expected str instance, int found",
+                    "LOAD_CONST \",\"\nLOAD_ATTR join\nLOAD_CONST (1,)\nCALL_FUNCTION 1")),
+            topic(
+                "floats",
+                raises(
+                    "ZeroDivisionError: division by zero",
+                    "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP /"),
+                raises(
+                    "ZeroDivisionError: float division by zero",
+                    "LOAD_CONST 1.0\nLOAD_CONST 0\nBINARY_OP /"),
+                raises(
+                    "ZeroDivisionError: integer division or modulo by zero",
+                    "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //"),
+                raises(
+                    "OverflowError: int result does not fit in 64 bits",
+                    "LOAD_CONST -9223372036854775808\nUNARY_NEGATIVE")),
+            topic(
+                "builtins",
+                raises(
+                    "ValueError: invalid literal for int() with base 10: 'abc'",
+                    "LOAD_GLOBAL int\nLOAD_CONST \"abc\"\nCALL_FUNCTION 1"),
+                raises(
+                    "ValueError: max() arg is an empty sequence",
+                    "LOAD_GLOBAL max\nBUILD_LIST 0\nCALL_FUNCTION 1"),
+                raises(
+                    "TypeError: len() takes exactly one argument (2 given)",
+                    "LOAD_GLOBAL len\nLOAD_CONST 1\nLOAD_CONST 2\nCALL_FUNCTION 2"),
+                raises(
+                    "TypeError: '<' not supported between instances of 'str' and 'int'",
+                    "LOAD_GLOBAL sorted\nLOAD_CONST (1, \"a\")\nCALL_FUNCTION 1"),
+                raises(
+                    "TypeError: 'foo' is an invalid keyword argument for print()",
+                    "LOAD_GLOBAL print\nLOAD_CONST 1\nLOAD_CONST (\"foo\",)\nCALL_FUNCTION_KW 1")),
+            topic(
+                "operators",
+                raises(
+                    "TypeError: can only concatenate str (not \"int\") to str",
+                    "LOAD_CONST \"a\"\nLOAD_CONST 1\nBINARY_OP +"),
+                raises(
+                    "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
+                    "LOAD_CONST 1\nLOAD_CONST \"a\"\nBINARY_OP +"),
+                raises(
+                    "TypeError: argument of type 'int' is not iterable",
+                    "LOAD_CONST 1\nLOAD_CONST 1\nCONTAINS_OP 0")),
+            topic(
+                "names and calls",
+                raises("NameError: name 'nope' is not defined", "LOAD_GLOBAL nope"),
+                raises("ModuleNotFoundError: No module named 'os'", "IMPORT_NAME os"),
+                raises(
+                    "AttributeError: module 'sys' has no attribute 'foo'",
+                    "IMPORT_NAME sys\nLOAD_ATTR foo"),
+                raises("TypeError: 'int' object is not callable", "LOAD_CONST 1\nCALL_FUNCTION 0"),
+                raises("AssertionError: ", "LOAD_CONST 1\nRAISE_ASSERTION 0"),
+                raises("AssertionError: bad", "LOAD_CONST \"bad\"\nRAISE_ASSERTION 1")),
+            topic(
+                "locks",
+                raises(
+                    "RuntimeError: release unlocked lock",
+                    "IMPORT_NAME threading\nLOAD_ATTR Lock\nCALL_FUNCTION 0\nLOAD_ATTR release\n"
+                        + "CALL_FUNCTION 0")),
+            topic(
+                "augmented assignment",
+                raises(
+                    "TypeError: can't multiply sequence by non-int of type 'float'",
+                    "LOAD_CONST \"a\"\nLOAD_CONST 1.5\nBINARY_OP *"),
+                raises(
+                    "ZeroDivisionError: integer modulo by zero",
+                    "LOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP %")))
+        .flatMap(topic -> topic);
   }
 
-  private static Arguments raises(String topic, String error, String snippet) {
-    return Arguments.of(topic, error, snippet);
+  /** A snippet and the error it ends with. */
+  private record Raise(String error, String snippet) {}
+
+  private static Raise raises(String error, String snippet) {
+    return new Raise(error, snippet);
+  }
+
+  /** The cases of one topic, as arguments of {@link #errorsUseCPythonsWording}. */
+  private static Stream<Arguments> topic(String topic, Raise... cases) {
+    return Stream.of(cases).map(c -> Arguments.of(topic, c.error(), c.snippet()));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -285,8 +284,10 @@ class PythonRuntimeTest {
             BINARY_OP *
             RETURN_VALUE\
             """);
-    Code m =
-        PyAsm.module(
+    assertEquals(
+        "2432902008176640000\n",
+        runs(
+            Map.of("fact", fact),
             """
             LOAD_CONST &fact
             MAKE_FUNCTION
@@ -297,12 +298,8 @@ class PythonRuntimeTest {
             LOAD_CONST 20
             CALL_FUNCTION 1
             CALL_FUNCTION 1
-            POP_TOP
-            LOAD_CONST None
-            RETURN_VALUE\
-            """,
-            Map.of("fact", fact));
-    assertEquals("2432902008176640000\n", output(m));
+            POP_TOP\
+            """));
   }
 
   private static final Code SUB =
@@ -922,23 +919,29 @@ class PythonRuntimeTest {
                     + "LOAD_GLOBAL range\nLOAD_CONST None\nCALL_FUNCTION 4\nRETURN_VALUE")));
   }
 
-  @Test
-  void switchIntervalInSeconds() {
-    // import sys; sys.setswitchinterval(0.01); print(sys.getswitchinterval())
-    assertEquals(
-        "0.01\n",
-        runs(
-            "IMPORT_NAME sys",
-            "LOAD_ATTR setswitchinterval",
-            "LOAD_CONST 0.01",
-            "CALL_FUNCTION 1",
-            "POP_TOP",
-            "LOAD_GLOBAL print",
-            "IMPORT_NAME sys",
-            "LOAD_ATTR getswitchinterval",
-            "CALL_FUNCTION 0",
-            "CALL_FUNCTION 1",
-            "POP_TOP"));
+  /**
+   * A module that defines, on lines 1 and 2, {@code def <name>(): return 1 // 0}, then goes on with
+   * the lines of {@code rest} and returns None.
+   */
+  private static Code afterDefiningADivisionByZero(String name, String... rest) {
+    Code divides =
+        PyAsm.function(name, "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
+    return PyAsm.module(
+        String.join(
+            "\n",
+            "@1",
+            "LOAD_CONST &" + name,
+            "MAKE_FUNCTION",
+            "STORE_GLOBAL " + name,
+            String.join("\n", rest),
+            "LOAD_CONST None",
+            "RETURN_VALUE"),
+        Map.of(name, divides));
+  }
+
+  /** {@code <global>.<method>()} as a statement: the call, its result dropped. */
+  private static String methodCall(String global, String method) {
+    return "LOAD_GLOBAL " + global + "\nLOAD_ATTR " + method + "\nCALL_FUNCTION 0\nPOP_TOP";
   }
 
   @Test
@@ -948,24 +951,8 @@ class PythonRuntimeTest {
     // 3
     // 4
     // 5 f()
-    Code f =
-        PyAsm.function("f", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
     InterpreterError e =
-        error(
-            PyAsm.module(
-                """
-                                            @1
-                                            LOAD_CONST &f
-                                            MAKE_FUNCTION
-                                            STORE_GLOBAL f
-                                            @5
-                                            LOAD_GLOBAL f
-                                            CALL_FUNCTION 0
-                                            POP_TOP
-                                            LOAD_CONST None
-                                            RETURN_VALUE\
-                                            """,
-                Map.of("f", f)));
+        error(afterDefiningADivisionByZero("f", "@5\nLOAD_GLOBAL f\nCALL_FUNCTION 0\nPOP_TOP"));
     assertEquals(
         List.of(
             new InterpreterError.Frame("prog.py", "<module>", 5),
@@ -1036,71 +1023,55 @@ class PythonRuntimeTest {
             "LOAD_CONST (1000,)",
             "LOAD_CONST (\"target\", \"args\")",
             "CALL_FUNCTION_KW 2");
-    Code m =
-        PyAsm.module(
-            String.join(
-                "\n",
-                "@1",
-                "IMPORT_NAME threading",
-                "STORE_GLOBAL threading",
-                "@2",
-                "LOAD_GLOBAL threading",
-                "LOAD_ATTR Lock",
-                "CALL_FUNCTION 0",
-                "STORE_GLOBAL lock",
-                "@3",
-                "LOAD_CONST 0",
-                "STORE_GLOBAL counter",
-                "@4",
-                "LOAD_CONST &work",
-                "MAKE_FUNCTION",
-                "STORE_GLOBAL work",
-                "@9",
-                String.join("\n", thread),
-                "STORE_GLOBAL t1",
-                "@10",
-                String.join("\n", thread),
-                "STORE_GLOBAL t2",
-                "@11",
-                "LOAD_GLOBAL t1",
-                "LOAD_ATTR start",
-                "CALL_FUNCTION 0",
-                "POP_TOP",
-                "LOAD_GLOBAL t2",
-                "LOAD_ATTR start",
-                "CALL_FUNCTION 0",
-                "POP_TOP",
-                "LOAD_GLOBAL t1",
-                "LOAD_ATTR join",
-                "CALL_FUNCTION 0",
-                "POP_TOP",
-                "LOAD_GLOBAL t2",
-                "LOAD_ATTR join",
-                "CALL_FUNCTION 0",
-                "POP_TOP",
-                "@12",
-                "LOAD_GLOBAL print",
-                "LOAD_GLOBAL counter",
-                "LOAD_GLOBAL t1",
-                "LOAD_ATTR name",
-                "LOAD_GLOBAL t2",
-                "LOAD_ATTR name",
-                "LOAD_GLOBAL threading",
-                "LOAD_ATTR current_thread",
-                "CALL_FUNCTION 0",
-                "LOAD_ATTR name",
-                "LOAD_GLOBAL t1",
-                "LOAD_ATTR is_alive",
-                "CALL_FUNCTION 0",
-                "LOAD_GLOBAL lock",
-                "LOAD_ATTR locked",
-                "CALL_FUNCTION 0",
-                "CALL_FUNCTION 6",
-                "POP_TOP",
-                "LOAD_CONST None",
-                "RETURN_VALUE"),
-            Map.of("work", work));
-    assertEquals("2000 Thread-1 (work) Thread-2 (work) MainThread False False\n", output(m));
+    assertEquals(
+        "2000 Thread-1 (work) Thread-2 (work) MainThread False False\n",
+        runs(
+            Map.of("work", work),
+            "@1",
+            "IMPORT_NAME threading",
+            "STORE_GLOBAL threading",
+            "@2",
+            "LOAD_GLOBAL threading",
+            "LOAD_ATTR Lock",
+            "CALL_FUNCTION 0",
+            "STORE_GLOBAL lock",
+            "@3",
+            "LOAD_CONST 0",
+            "STORE_GLOBAL counter",
+            "@4",
+            "LOAD_CONST &work",
+            "MAKE_FUNCTION",
+            "STORE_GLOBAL work",
+            "@9",
+            String.join("\n", thread),
+            "STORE_GLOBAL t1",
+            "@10",
+            String.join("\n", thread),
+            "STORE_GLOBAL t2",
+            "@11",
+            methodCall("t1", "start"),
+            methodCall("t2", "start"),
+            methodCall("t1", "join"),
+            methodCall("t2", "join"),
+            "@12",
+            "LOAD_GLOBAL print",
+            "LOAD_GLOBAL counter",
+            "LOAD_GLOBAL t1",
+            "LOAD_ATTR name",
+            "LOAD_GLOBAL t2",
+            "LOAD_ATTR name",
+            "LOAD_GLOBAL threading",
+            "LOAD_ATTR current_thread",
+            "CALL_FUNCTION 0",
+            "LOAD_ATTR name",
+            "LOAD_GLOBAL t1",
+            "LOAD_ATTR is_alive",
+            "CALL_FUNCTION 0",
+            "LOAD_GLOBAL lock",
+            "LOAD_ATTR locked",
+            "CALL_FUNCTION 0",
+            "CALL_FUNCTION 6",
+            "POP_TOP"));
   }
 
   /**
@@ -1118,45 +1089,29 @@ class PythonRuntimeTest {
    */
   @Test
   void anErrorInAThreadIsPrintedAndTheProgramCarriesOn() {
-    Code bad =
-        PyAsm.function("bad", "", 1, "@2\nLOAD_CONST 1\nLOAD_CONST 0\nBINARY_OP //\nRETURN_VALUE");
     Outcome o =
         exec(
-            PyAsm.module(
-                """
-                                  @1
-                                  LOAD_CONST &bad
-                                  MAKE_FUNCTION
-                                  STORE_GLOBAL bad
-                                  @3
-                                  IMPORT_NAME threading
-                                  LOAD_ATTR Thread
-                                  STORE_GLOBAL Thread
-                                  @4
-                                  LOAD_GLOBAL Thread
-                                  LOAD_GLOBAL bad
-                                  LOAD_CONST ("target",)
-                                  CALL_FUNCTION_KW 1
-                                  STORE_GLOBAL t
-                                  @5
-                                  LOAD_GLOBAL t
-                                  LOAD_ATTR start
-                                  CALL_FUNCTION 0
-                                  POP_TOP
-                                  @6
-                                  LOAD_GLOBAL t
-                                  LOAD_ATTR join
-                                  CALL_FUNCTION 0
-                                  POP_TOP
-                                  @7
-                                  LOAD_GLOBAL print
-                                  LOAD_CONST "after"
-                                  CALL_FUNCTION 1
-                                  POP_TOP
-                                  LOAD_CONST None
-                                  RETURN_VALUE\
-                                  """,
-                Map.of("bad", bad)));
+            afterDefiningADivisionByZero(
+                "bad",
+                "@3",
+                "IMPORT_NAME threading",
+                "LOAD_ATTR Thread",
+                "STORE_GLOBAL Thread",
+                "@4",
+                "LOAD_GLOBAL Thread",
+                "LOAD_GLOBAL bad",
+                "LOAD_CONST (\"target\",)",
+                "CALL_FUNCTION_KW 1",
+                "STORE_GLOBAL t",
+                "@5",
+                methodCall("t", "start"),
+                "@6",
+                methodCall("t", "join"),
+                "@7",
+                "LOAD_GLOBAL print",
+                "LOAD_CONST \"after\"",
+                "CALL_FUNCTION 1",
+                "POP_TOP"));
     assertEquals(null, o.error());
     assertEquals("after\n", o.out());
     assertEquals(
@@ -1184,7 +1139,6 @@ class PythonRuntimeTest {
    * then, as a second program on the same interpreter: {@code print(lock.locked())}.
    */
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void anErrorInAWithBlockReleasesTheLock() {
     Code f =
         PyAsm.function(
@@ -1235,9 +1189,8 @@ class PythonRuntimeTest {
         PyAsm.module(
             "LOAD_GLOBAL print\nLOAD_GLOBAL lock\nLOAD_ATTR locked\nCALL_FUNCTION 0\n"
                 + "CALL_FUNCTION 1\nPOP_TOP\nLOAD_CONST None\nRETURN_VALUE");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Interpreter in =
-        Interpreter.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+    Captured out = new Captured();
+    try (Interpreter in = Interpreter.builder().out(out.stream()).build()) {
       InterpreterError e = assertThrows(InterpreterError.class, () -> in.exec(m));
       assertEquals(
           List.of(
@@ -1245,9 +1198,8 @@ class PythonRuntimeTest {
               new InterpreterError.Frame("prog.py", "f", 5)),
           e.traceback());
       in.exec(check);
-      assertEquals("False\n", out.toString(StandardCharsets.UTF_8));
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      assertEquals("False\n", out.text());
+      Closing.assertFreesEverything(in);
     }
   }
 
@@ -1261,10 +1213,7 @@ class PythonRuntimeTest {
             "LOAD_ATTR Lock",
             "CALL_FUNCTION 0",
             "STORE_GLOBAL lock",
-            "LOAD_GLOBAL lock",
-            "LOAD_ATTR acquire",
-            "CALL_FUNCTION 0",
-            "POP_TOP",
+            methodCall("lock", "acquire"),
             "LOAD_GLOBAL print",
             "LOAD_GLOBAL lock",
             "LOAD_ATTR acquire",
@@ -1302,8 +1251,10 @@ class PythonRuntimeTest {
                                               CALL_FUNCTION 1
                                               RETURN_VALUE\
                                               """);
-    Code m =
-        PyAsm.module(
+    assertEquals(
+        "main\nlate\n",
+        runs(
+            Map.of("late", late),
             """
                           IMPORT_NAME threading
                           LOAD_ATTR Thread
@@ -1317,21 +1268,15 @@ class PythonRuntimeTest {
                           LOAD_GLOBAL print
                           LOAD_CONST "main"
                           CALL_FUNCTION 1
-                          POP_TOP
-                          LOAD_CONST None
-                          RETURN_VALUE\
-                          """,
-            Map.of("late", late));
-    assertEquals("main\nlate\n", output(m));
+                          POP_TOP\
+                          """));
   }
 
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void theCountdownStillRunsAndLeavesNothing() {
     try (Interpreter in = Interpreter.create()) {
       assertEquals(0L, in.run(Examples.countdown(), 100_000L));
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      Closing.assertFreesEverything(in);
     }
   }
 
@@ -1360,6 +1305,10 @@ class PythonRuntimeTest {
   @Test
   void returnAndBreakInsideForReleaseTheIterator() {
     Code key = PyAsm.function("key", "v", 2, "@3\nLOAD_FAST v\nUNARY_NEGATIVE\nRETURN_VALUE");
+    // ([3, 1, 2], key=key), called by sorted and by min
+    String keyedCallArgs =
+        "LOAD_CONST 3\nLOAD_CONST 1\nLOAD_CONST 2\nBUILD_LIST 3\nLOAD_GLOBAL key\n"
+            + "LOAD_CONST (\"key\",)\nCALL_FUNCTION_KW 2";
     Code firstBig =
         PyAsm.function(
             "first_big",
@@ -1406,8 +1355,10 @@ class PythonRuntimeTest {
                                         CALL_FUNCTION 1
                                         RETURN_VALUE\
                                         """);
-    Code m =
-        PyAsm.module(
+    assertEquals(
+        "[3, 2, 1] 3 5 2\na\n",
+        runs(
+            Map.of("key", key, "first_big", firstBig, "g", g),
             """
                           @1
                           IMPORT_NAME sys
@@ -1427,21 +1378,9 @@ class PythonRuntimeTest {
                           @12
                           LOAD_GLOBAL print
                           LOAD_GLOBAL sorted
-                          LOAD_CONST 3
-                          LOAD_CONST 1
-                          LOAD_CONST 2
-                          BUILD_LIST 3
-                          LOAD_GLOBAL key
-                          LOAD_CONST ("key",)
-                          CALL_FUNCTION_KW 2
+                          %1$s
                           LOAD_GLOBAL min
-                          LOAD_CONST 3
-                          LOAD_CONST 1
-                          LOAD_CONST 2
-                          BUILD_LIST 3
-                          LOAD_GLOBAL key
-                          LOAD_CONST ("key",)
-                          CALL_FUNCTION_KW 2
+                          %1$s
                           LOAD_GLOBAL first_big
                           LOAD_CONST 1
                           LOAD_CONST 5
@@ -1473,12 +1412,9 @@ class PythonRuntimeTest {
                           CALL_FUNCTION 1
                           POP_TOP
                           JUMP_BACKWARD loop
-                          done:
-                          LOAD_CONST None
-                          RETURN_VALUE\
-                          """,
-            Map.of("key", key, "first_big", firstBig, "g", g));
-    assertEquals("[3, 2, 1] 3 5 2\na\n", output(m));
+                          done:\
+                          """
+                .formatted(keyedCallArgs)));
   }
 
   /**
@@ -1491,11 +1427,9 @@ class PythonRuntimeTest {
    * </pre>
    */
   @Test
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void threadLifecycleErrors() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Interpreter in =
-        Interpreter.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+    Captured out = new Captured();
+    try (Interpreter in = Interpreter.builder().out(out.stream()).build()) {
       in.exec(
           PyAsm.module(
               """
@@ -1524,33 +1458,26 @@ class PythonRuntimeTest {
               () ->
                   in.exec(
                       PyAsm.module(
-                          """
-                                                                          LOAD_GLOBAL t
-                                                                          LOAD_ATTR start
-                                                                          CALL_FUNCTION 0
-                                                                          POP_TOP
-                                                                          LOAD_GLOBAL t
-                                                                          LOAD_ATTR join
-                                                                          CALL_FUNCTION 0
-                                                                          POP_TOP
-                                                                          LOAD_GLOBAL print
-                                                                          IMPORT_NAME threading
-                                                                          LOAD_ATTR active_count
-                                                                          CALL_FUNCTION 0
-                                                                          LOAD_GLOBAL t
-                                                                          LOAD_ATTR is_alive
-                                                                          CALL_FUNCTION 0
-                                                                          CALL_FUNCTION 2
-                                                                          POP_TOP
-                                                                          LOAD_GLOBAL t
-                                                                          LOAD_ATTR start
-                                                                          CALL_FUNCTION 0
-                                                                          RETURN_VALUE\
-                                                                          """)));
+                          String.join(
+                              "\n",
+                              methodCall("t", "start"),
+                              methodCall("t", "join"),
+                              "LOAD_GLOBAL print",
+                              "IMPORT_NAME threading",
+                              "LOAD_ATTR active_count",
+                              "CALL_FUNCTION 0",
+                              "LOAD_GLOBAL t",
+                              "LOAD_ATTR is_alive",
+                              "CALL_FUNCTION 0",
+                              "CALL_FUNCTION 2",
+                              "POP_TOP",
+                              "LOAD_GLOBAL t",
+                              "LOAD_ATTR start",
+                              "CALL_FUNCTION 0",
+                              "RETURN_VALUE"))));
       assertEquals("RuntimeError: threads can only be started once", e.kind() + ": " + e.detail());
-      assertEquals("hi\n1 False\n", out.toString(StandardCharsets.UTF_8));
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      assertEquals("hi\n1 False\n", out.text());
+      Closing.assertFreesEverything(in);
     }
   }
 
@@ -1644,8 +1571,7 @@ class PythonRuntimeTest {
     assertEquals("KeyboardInterrupt", e.kind());
     // Release the blocked thread so the interpreter can close cleanly.
     in.exec(PyAsm.module("LOAD_GLOBAL lock\nLOAD_ATTR release\nCALL_FUNCTION 0\nRETURN_VALUE"));
-    in.close();
-    assertEquals(0, in.heap().stats().live());
+    Closing.assertFreesEverything(in);
   }
 
   /**
@@ -1757,26 +1683,19 @@ class PythonRuntimeTest {
                 Map.of("p", param, "q", alias))));
   }
 
-  /** CPython keeps the switch interval in whole microseconds: 0.05 reads back 0.0499.... */
-  @Test
-  void switchIntervalIsKeptInMicroseconds() {
+  /**
+   * {@code import sys; sys.setswitchinterval(<seconds>); print(sys.getswitchinterval())}: CPython
+   * keeps the interval in whole microseconds, so 0.05 reads back 0.0499....
+   */
+  @ParameterizedTest(name = "{0} reads back {1}")
+  @CsvSource({"0.01, 0.01", "0.05, 0.049999999999999996", "0.0000015, 1e-06"})
+  void switchIntervalIsKeptInMicroseconds(String seconds, String readBack) {
     assertEquals(
-        "0.049999999999999996\n1e-06\n",
+        readBack + "\n",
         runs(
             "IMPORT_NAME sys",
             "LOAD_ATTR setswitchinterval",
-            "LOAD_CONST 0.05",
-            "CALL_FUNCTION 1",
-            "POP_TOP",
-            "LOAD_GLOBAL print",
-            "IMPORT_NAME sys",
-            "LOAD_ATTR getswitchinterval",
-            "CALL_FUNCTION 0",
-            "CALL_FUNCTION 1",
-            "POP_TOP",
-            "IMPORT_NAME sys",
-            "LOAD_ATTR setswitchinterval",
-            "LOAD_CONST 0.0000015",
+            "LOAD_CONST " + seconds,
             "CALL_FUNCTION 1",
             "POP_TOP",
             "LOAD_GLOBAL print",

@@ -38,7 +38,6 @@ class RuntimeErrorsTest {
         "LOAD_CONST -1|CALL sleep 1|RETURN_VALUE;t:2: ValueError: sleep length must be non-negative",
         "loop: JUMP_BACKWARD loop;t:1: BudgetExceeded: instruction budget of 1000 exhausted",
       })
-  @SuppressWarnings("try") // closes early to check what closing frees; the later close is a no-op
   void errorNamesTheLineAndNothingLeaks(String source, String message) {
     Code code = Assembler.assemble("t", source.replace("|", "\n"));
     try (Interpreter in = Interpreter.builder().instructionBudget(1000).build()) {
@@ -51,8 +50,7 @@ class RuntimeErrorsTest {
         assertEquals(message, e.getMessage());
       }
       assertEquals(constants, in.heap().stats().live(), "the failed frame released everything");
-      in.close();
-      assertEquals(0, in.heap().stats().live());
+      Closing.assertFreesEverything(in);
     }
   }
 

@@ -14,6 +14,18 @@ import org.junit.jupiter.api.Test;
 
 /** Each construct compiles to the instruction shape the contract fixes, read as disassembly. */
 class CodeShapesTest {
+  /**
+   * How every with block ends: the exit called as {@code __exit__(None, None, None)}, its result
+   * dropped.
+   */
+  private static final String EXIT =
+      """
+          LOAD_CONST None
+          LOAD_CONST None
+          LOAD_CONST None
+          CALL_FUNCTION 3
+          POP_TOP
+      """;
 
   @Test
   void countdownLoopIsTheExamplesNineInstructions() throws Exception {
@@ -292,21 +304,15 @@ class CodeShapesTest {
             POP_TOP
             LOAD_GLOBAL x
             POP_TOP
-            LOAD_CONST None
-            LOAD_CONST None
-            LOAD_CONST None
-            CALL_FUNCTION 3
-            POP_TOP
+        """
+            + EXIT
+            + """
             LOAD_GLOBAL lock
             BEFORE_WITH
             STORE_GLOBAL l
             NOP
-            LOAD_CONST None
-            LOAD_CONST None
-            LOAD_CONST None
-            CALL_FUNCTION 3
-            POP_TOP
-        """,
+        """
+            + EXIT,
         module("with lock:\n    x\nwith lock as l:\n    pass\n"));
     assertEquals(
         """
@@ -316,11 +322,9 @@ class CodeShapesTest {
             POP_TOP
             LOAD_CONST 1
             SWAP 2
-            LOAD_CONST None
-            LOAD_CONST None
-            LOAD_CONST None
-            CALL_FUNCTION 3
-            POP_TOP
+        """
+            + EXIT
+            + """
             RETURN_VALUE
         """,
         function("def f(lock):\n    with lock:\n        return 1\n", "f"));
@@ -338,11 +342,9 @@ class CodeShapesTest {
             LOAD_GLOBAL m
             BEFORE_WITH
             POP_TOP
-            LOAD_CONST None
-            LOAD_CONST None
-            LOAD_CONST None
-            CALL_FUNCTION 3
-            POP_TOP
+        """
+            + EXIT
+            + """
             POP_TOP
             JUMP_FORWARD L14
         L14:
