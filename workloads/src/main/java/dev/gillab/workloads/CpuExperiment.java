@@ -89,7 +89,7 @@ public final class CpuExperiment {
               Runs.interleaved(
                   NAME,
                   z.warmups(),
-                  z.repeats(),
+                  z.cpuRepeats(),
                   s.adaptive(),
                   true,
                   s.progress(),

@@ -24,6 +24,9 @@ import java.time.Duration;
  * @param raceAppends appends per thread in {@code race}
  * @param warmups untimed runs before the timed ones
  * @param repeats timed runs; tables show their median
+ * @param cpuRepeats timed runs of {@code cpu}: more than the others by default, since its parallel
+ *     modes vary most from run to run (on 2 cores, two interpreter loops side by side, CPython's as
+ *     much as the model's)
  */
 public record Sizes(
     long countdown,
@@ -37,7 +40,11 @@ public record Sizes(
     Duration convoyBesideFor,
     int raceAppends,
     int warmups,
-    int repeats) {
+    int repeats,
+    int cpuRepeats) {
+
+  /** {@code cpu}'s timed runs by default. */
+  public static final int CPU_REPEATS = 7;
 
   public Sizes {
     checkArgument(countdown >= 0, "countdown must not be negative, was %s", countdown);
@@ -53,6 +60,7 @@ public record Sizes(
     checkArgument(raceAppends >= 1, "raceAppends must be at least 1");
     checkArgument(warmups >= 0, "warmups must not be negative");
     checkArgument(repeats >= 1, "repeats must be at least 1, was %s", repeats);
+    checkArgument(cpuRepeats >= 1, "cpuRepeats must be at least 1, was %s", cpuRepeats);
   }
 
   /** The suite's sizes: countdown(20,000,000) as in the reference figures, 16 IO workers. */
@@ -69,13 +77,14 @@ public record Sizes(
         Duration.ofMillis(200),
         100_000,
         1,
-        3);
+        3,
+        CPU_REPEATS);
   }
 
   /** A smoke run: every mode, tiny sizes, one timed run. */
   public static Sizes quick() {
     return new Sizes(
-        200_000, 2, 4, 1, Duration.ofMillis(2), 1, 50, 5, Duration.ofMillis(20), 2_000, 1, 1);
+        200_000, 2, 4, 1, Duration.ofMillis(2), 1, 50, 5, Duration.ofMillis(20), 2_000, 1, 1, 1);
   }
 
   /** The same sizes with {@code workers} CPU workers, IO workers and convoy CPU threads. */
@@ -93,10 +102,11 @@ public record Sizes(
         convoyBesideFor,
         raceAppends,
         warmups,
-        repeats);
+        repeats,
+        cpuRepeats);
   }
 
-  /** The same sizes with {@code repeats} timed runs. */
+  /** The same sizes with {@code repeats} timed runs, in {@code cpu} too. */
   public Sizes withRepeats(int repeats) {
     return new Sizes(
         countdown,
@@ -110,6 +120,7 @@ public record Sizes(
         convoyBesideFor,
         raceAppends,
         warmups,
+        repeats,
         repeats);
   }
 }
