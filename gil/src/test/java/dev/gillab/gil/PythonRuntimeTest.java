@@ -1,5 +1,6 @@
 package dev.gillab.gil;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -1231,7 +1232,9 @@ class PythonRuntimeTest {
 
   /**
    * exec waits for the threads the program started, as CPython does at exit: {@code def late():
-   * time.sleep(0.05); print('late')} started, then {@code print('main')}.
+   * gate.acquire(); time.sleep(0.05); print('late')} started while the module holds {@code gate},
+   * then {@code print('main')} and {@code gate.release()}: late prints after main whatever the
+   * scheduler does, and after the module has ended.
    */
   @Test
   void execWaitsForNonDaemonThreads() {
@@ -1241,6 +1244,10 @@ class PythonRuntimeTest {
             "",
             1,
             """
+                                              LOAD_GLOBAL gate
+                                              LOAD_ATTR acquire
+                                              CALL_FUNCTION 0
+                                              POP_TOP
                                               IMPORT_NAME time
                                               LOAD_ATTR sleep
                                               LOAD_CONST 0.05
@@ -1257,6 +1264,14 @@ class PythonRuntimeTest {
             Map.of("late", late),
             """
                           IMPORT_NAME threading
+                          LOAD_ATTR Lock
+                          CALL_FUNCTION 0
+                          STORE_GLOBAL gate
+                          LOAD_GLOBAL gate
+                          LOAD_ATTR acquire
+                          CALL_FUNCTION 0
+                          POP_TOP
+                          IMPORT_NAME threading
                           LOAD_ATTR Thread
                           LOAD_CONST &late
                           MAKE_FUNCTION
@@ -1268,6 +1283,10 @@ class PythonRuntimeTest {
                           LOAD_GLOBAL print
                           LOAD_CONST "main"
                           CALL_FUNCTION 1
+                          POP_TOP
+                          LOAD_GLOBAL gate
+                          LOAD_ATTR release
+                          CALL_FUNCTION 0
                           POP_TOP\
                           """));
   }
@@ -1563,7 +1582,14 @@ class PythonRuntimeTest {
               }
             });
     caller.start();
-    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+    // Interrupt it only once it waits for the blocked thread, the wait the interrupt must end.
+    await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                caller.getState() == Thread.State.WAITING
+                    && Stream.of(caller.getStackTrace())
+                        .anyMatch(f -> f.getMethodName().equals("joinNonDaemonThreads")));
     caller.interrupt();
     caller.join(10_000);
     assertEquals(false, caller.isAlive());
