@@ -90,13 +90,23 @@ public record Sizes(
   /** The same sizes with {@code workers} CPU workers, IO workers and convoy CPU threads. */
   public Sizes withWorkers(int workers) {
     checkArgument(workers >= 1, "workers must be at least 1, was %s", workers);
+    return with(workers, workers, workers, repeats, cpuRepeats);
+  }
+
+  /** The same sizes with {@code repeats} timed runs, in {@code cpu} too. */
+  public Sizes withRepeats(int repeats) {
+    return with(cpuWorkers, ioWorkers, convoyCpuThreads, repeats, repeats);
+  }
+
+  /** These sizes with the counts a user may set replaced; the experiments' own sizes kept. */
+  private Sizes with(int cpu, int io, int convoy, int repeats, int cpuRepeats) {
     return new Sizes(
         countdown,
-        workers,
-        workers,
+        cpu,
+        io,
         ioRounds,
         ioDelay,
-        workers,
+        convoy,
         convoyRoundTripsAlone,
         convoyRoundTripsBeside,
         convoyBesideFor,
@@ -104,23 +114,5 @@ public record Sizes(
         warmups,
         repeats,
         cpuRepeats);
-  }
-
-  /** The same sizes with {@code repeats} timed runs, in {@code cpu} too. */
-  public Sizes withRepeats(int repeats) {
-    return new Sizes(
-        countdown,
-        cpuWorkers,
-        ioWorkers,
-        ioRounds,
-        ioDelay,
-        convoyCpuThreads,
-        convoyRoundTripsAlone,
-        convoyRoundTripsBeside,
-        convoyBesideFor,
-        raceAppends,
-        warmups,
-        repeats,
-        repeats);
   }
 }
