@@ -9,9 +9,12 @@ public final class Xorshift {
   private Xorshift() {}
 
   /**
-   * {@code turns} steps of the generator from {@code seed}; answers the last state. A non-zero seed
-   * never reaches 0 (each step is a bijection of the non-zero states), so a caller can check that
-   * the loop really ran.
+   * Runs the generator; a non-zero seed never reaches 0 (each step is a bijection of the non-zero
+   * states), so a caller can check that the loop really ran.
+   *
+   * @param seed the first state
+   * @param turns how many steps
+   * @return the last state
    */
   public static long spin(long seed, long turns) {
     long x = seed;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Programs whose output CPython does not fix: threads updating shared state without a lock ({@code
  * src/test/resources/python/racy}). Each states in a header line what it may print, {@code #
- * invariant: N <= counter <= 2*N}, over the top-level constants it sets, and prints that value on
+ * invariant: 2 <= counter <= 2*N}, over the top-level constants it sets, and prints that value on
  * its last line. Each runs under every switching policy — {@code interval} (the default), {@code
  * interval} and {@code ticks(1)} with the eval breaker checked before every instruction (a switch
  * may then fall inside {@code counter += 1}), and {@code none} (no GIL) with ATOMIC and BIASED
@@ -34,11 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stderr, and leave no object alive after close: the GIL (or safe counts without it) keeps every
  * reference count right even where the program's own updates are lost.
  *
- * <p>The counters' lower bounds ({@code N <= counter}) are what runs show, not what the language
- * promises: a thread paused between its load and its store erases everything the others added
- * meanwhile (their headers say so). A value just under such a bound, under {@code none} on a loaded
- * machine, deserves a second look before it is called a VM bug; the upper bounds and the bounds of
- * the other programs are hard limits.
+ * <p>Every bound is a hard one, not what runs happen to show: a counter's lower bound is 2, not N,
+ * since a thread paused between its load and its store erases everything the others added meanwhile
+ * (the programs' headers say so), so a value outside its invariant is a bug.
  */
 class RacyProgramsTest {
   private static final long BUDGET = 50_000_000L;
