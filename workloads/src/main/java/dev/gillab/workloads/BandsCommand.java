@@ -8,14 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gil-lab bands FILE...}: the figures of several runs' JSON documents ({@code --json})
@@ -28,20 +22,16 @@ import picocli.CommandLine.Spec;
     description =
         "Several runs' figures (their --json files) against the bands a default run"
             + " must land in.")
-final class BandsCommand implements Callable<Integer> {
+final class BandsCommand extends Subcommand {
   /** A run's JSON document is a few kilobytes; anything far larger is not one. */
   private static final long MAX_BYTES = 16 << 20;
-
-  @ParentCommand GilLab parent;
-
-  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSON files written by --json.")
   List<Path> files = new ArrayList<>();
 
   @Override
   public Integer call() {
-    parent.options.refuseAllBut(Set.of(), spec, "bands");
+    refuseTheTopOptions();
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> docs = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -57,8 +47,7 @@ final class BandsCommand implements Callable<Integer> {
         docs.add(doc);
         names.add(f.getFileName().toString());
       } catch (IOException e) {
-        throw new ParameterException(
-            spec.commandLine(),
+        throw usageError(
             UserInput.echo(f.toString()) + ": " + UserInput.echo(String.valueOf(e.getMessage())));
       }
     }
