@@ -89,11 +89,8 @@ class OwnedLockTest {
   void acquisitionIsInterruptibleAndTakesNothing() throws Exception {
     OwnedLock a = OwnedLock.create("A");
     a.acquire();
-    try (Workers workers = new Workers()) {
-      Workers.Worker w = workers.start("worker-1", a::acquire).awaitParked();
-      w.thread.interrupt();
-      assertInstanceOf(InterruptedException.class, w.awaitFailure());
-    }
+    assertInstanceOf(
+        InterruptedException.class, Workers.interruptOnceParked("worker-1", a::acquire));
     assertTrue(a.isHeldByCurrentThread());
     a.release();
 

@@ -121,29 +121,21 @@ class OwnedReadWriteLockTest {
   void waitsAreInterruptibleAndTakeNothing() throws Exception {
     OwnedReadWriteLock a = OwnedReadWriteLock.create("A");
     a.acquireWrite();
-    try (Workers workers = new Workers()) {
-      Workers.Worker reader =
-          workers.start(
-              "worker",
-              () -> {
-                try {
-                  a.acquireRead();
-                } finally {
-                  assertEquals(0, a.readHoldCount());
-                }
-              });
-      reader.awaitParked();
-      reader.thread.interrupt();
-      assertInstanceOf(InterruptedException.class, reader.awaitFailure());
-    }
+    assertInstanceOf(
+        InterruptedException.class,
+        Workers.interruptOnceParked(
+            "worker",
+            () -> {
+              try {
+                a.acquireRead();
+              } finally {
+                assertEquals(0, a.readHoldCount());
+              }
+            }));
     a.releaseWrite();
     a.acquireRead();
-    try (Workers workers = new Workers()) {
-      Workers.Worker writer = workers.start("worker", a::acquireWrite);
-      writer.awaitParked();
-      writer.thread.interrupt();
-      assertInstanceOf(InterruptedException.class, writer.awaitFailure());
-    }
+    assertInstanceOf(
+        InterruptedException.class, Workers.interruptOnceParked("worker", a::acquireWrite));
     a.releaseRead();
     assertFalse(a.isReadLocked() || a.isWriteLocked());
   }

@@ -96,6 +96,18 @@ final class Workers implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code waiting} on one worker named {@code name}, interrupts it once it is parked in an
+   * acquisition of an owned lock, and returns what it threw; every wait is bounded.
+   */
+  static Throwable interruptOnceParked(String name, Body waiting) throws InterruptedException {
+    try (Workers workers = new Workers()) {
+      Worker w = workers.start(name, waiting).awaitParked();
+      w.thread.interrupt();
+      return w.awaitFailure();
+    }
+  }
+
   static void awaitParkedInAcquire(Thread t) {
     await()
         .atMost(Duration.ofSeconds(10))
