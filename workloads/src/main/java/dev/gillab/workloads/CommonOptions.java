@@ -52,7 +52,12 @@ public final class CommonOptions {
   @Option(
       names = "--repeats",
       paramLabel = "N",
-      description = "Timed runs per mode (default 3, cpu " + Sizes.CPU_REPEATS + "; --quick 1).")
+      description =
+          "Timed runs per mode (default 3, cpu "
+              + Sizes.CPU_REPEATS
+              + ", convoy "
+              + Sizes.CONVOY_REPEATS
+              + "; --quick 1).")
   @Nullable Integer repeats;
 
   @Option(

@@ -85,11 +85,11 @@ public final class ConvoyExperiment {
             runs.put(key, () -> rig.besideCpu(cpu, z, micros.get(key)));
           }
         }
-        Runs.interleaved(NAME, z.warmups(), z.repeats(), s.progress(), runs, k -> k);
-        double alone = medianOfTimed(micros.get(ALONE), z.repeats());
+        Runs.interleaved(NAME, z.warmups(), z.convoyRepeats(), s.progress(), runs, k -> k);
+        double alone = medianOfTimed(micros.get(ALONE), z.convoyRepeats());
         for (PolicyRig rig : rigs) {
           for (int c = 1; c <= z.convoyCpuThreads(); c++) {
-            double beside = medianOfTimed(micros.get(key(rig, c)), z.repeats());
+            double beside = medianOfTimed(micros.get(key(rig, c)), z.convoyRepeats());
             rows.add(ConvoyRow.of(rig.policy.label(), c, alone, beside));
           }
         }

@@ -27,6 +27,9 @@ import java.time.Duration;
  * @param cpuRepeats timed runs of {@code cpu}: more than the others by default, since its parallel
  *     modes vary most from run to run (on 2 cores, two interpreter loops side by side, CPython's as
  *     much as the model's)
+ * @param convoyRepeats timed runs of {@code convoy}: more than the others by default, since a round
+ *     of round trips beside a CPU-bound thread now and then waits on the machine's scheduler rather
+ *     than on the GIL (with no GIL at all, too)
  */
 public record Sizes(
     long countdown,
@@ -41,10 +44,14 @@ public record Sizes(
     int raceAppends,
     int warmups,
     int repeats,
-    int cpuRepeats) {
+    int cpuRepeats,
+    int convoyRepeats) {
 
   /** {@code cpu}'s timed runs by default. */
-  public static final int CPU_REPEATS = 7;
+  public static final int CPU_REPEATS = 9;
+
+  /** {@code convoy}'s timed runs by default. */
+  public static final int CONVOY_REPEATS = 5;
 
   public Sizes {
     checkArgument(countdown >= 0, "countdown must not be negative, was %s", countdown);
@@ -61,6 +68,7 @@ public record Sizes(
     checkArgument(warmups >= 0, "warmups must not be negative");
     checkArgument(repeats >= 1, "repeats must be at least 1, was %s", repeats);
     checkArgument(cpuRepeats >= 1, "cpuRepeats must be at least 1, was %s", cpuRepeats);
+    checkArgument(convoyRepeats >= 1, "convoyRepeats must be at least 1, was %s", convoyRepeats);
   }
 
   /** The suite's sizes: countdown(20,000,000) as in the reference figures, 16 IO workers. */
@@ -78,28 +86,29 @@ public record Sizes(
         100_000,
         1,
         3,
-        CPU_REPEATS);
+        CPU_REPEATS,
+        CONVOY_REPEATS);
   }
 
   /** A smoke run: every mode, tiny sizes, one timed run. */
   public static Sizes quick() {
     return new Sizes(
-        200_000, 2, 4, 1, Duration.ofMillis(2), 1, 50, 5, Duration.ofMillis(20), 2_000, 1, 1, 1);
+        200_000, 2, 4, 1, Duration.ofMillis(2), 1, 50, 5, Duration.ofMillis(20), 2_000, 1, 1, 1, 1);
   }
 
   /** The same sizes with {@code workers} CPU workers, IO workers and convoy CPU threads. */
   public Sizes withWorkers(int workers) {
     checkArgument(workers >= 1, "workers must be at least 1, was %s", workers);
-    return with(workers, workers, workers, repeats, cpuRepeats);
+    return with(workers, workers, workers, repeats, cpuRepeats, convoyRepeats);
   }
 
-  /** The same sizes with {@code repeats} timed runs, in {@code cpu} too. */
+  /** The same sizes with {@code repeats} timed runs, in {@code cpu} and {@code convoy} too. */
   public Sizes withRepeats(int repeats) {
-    return with(cpuWorkers, ioWorkers, convoyCpuThreads, repeats, repeats);
+    return with(cpuWorkers, ioWorkers, convoyCpuThreads, repeats, repeats, repeats);
   }
 
   /** These sizes with the counts a user may set replaced; the experiments' own sizes kept. */
-  private Sizes with(int cpu, int io, int convoy, int repeats, int cpuRepeats) {
+  private Sizes with(int cpu, int io, int convoy, int repeats, int cpuRepeats, int convoyRepeats) {
     return new Sizes(
         countdown,
         cpu,
@@ -113,6 +122,7 @@ public record Sizes(
         raceAppends,
         warmups,
         repeats,
-        cpuRepeats);
+        cpuRepeats,
+        convoyRepeats);
   }
 }
