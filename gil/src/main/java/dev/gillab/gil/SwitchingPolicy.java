@@ -221,7 +221,7 @@ public interface SwitchingPolicy {
    */
   @Immutable
   final class IntervalPolicy implements SwitchingPolicy {
-    private static final long IO_PRIORITY_SPIN_NANOS = 20_000;
+    private static final long IO_PRIORITY_SPIN_NANOS = 100_000;
 
     private final long intervalNanos;
     private final boolean prioritizesIo;
@@ -257,6 +257,13 @@ public interface SwitchingPolicy {
      * blocks again, which gives the GIL back to the holder, spinning meanwhile; both are due within
      * microseconds. Parked, each side would pay a wake-up of tens of microseconds each time, and
      * the CPU-bound thread lost up to 70 % of its throughput to them.
+     *
+     * <p>The spin outlasts a wake-up (30-50 us here) on purpose. Once one side has parked (after a
+     * collection, say), the other waits a wake-up for it; with a spin shorter than that (20 us was
+     * tried), that side's spin runs out and it parks too, and the pair stays parked round trip
+     * after round trip: every hand-off and give-back pays a wake-up, and the round trip is 3 to 5
+     * times what it is while both spin. A longer spin ends the moment the GIL comes, so it costs
+     * nothing while both sides are quick.
      */
     @Override
     public long spinNanos() {
