@@ -15,11 +15,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The policy figures of the chapter, side by side in one run: switch latency under {@code
@@ -92,6 +94,54 @@ public final class PolicyBench {
         w.length, pct(w, 50) / 1e6, pct(w, 99) / 1e6, w[w.length - 1] / 1e6);
     System.out.println(
         "switch latency, 2 CPU threads, python3, 5 ms:  " + cpythonSwitchLatency(rounds));
+    long[] late = parkLateness(rounds * 200);
+    System.out.printf(
+        "the machine's floor: a bare parkNanos(5 ms) beside one spinning thread returns late by"
+            + " p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d parks)%n",
+        pct(late, 50) / 1e6, pct(late, 99) / 1e6, late[late.length - 1] / 1e6, late.length);
+  }
+
+  /**
+   * How late {@code parks} timed parks of one interval return, sorted, while one other thread keeps
+   * a core busy: the two CPU-bound threads of the latency runs without the GIL. Every waiter of a
+   * GIL that waits an interval at a time, CPython's included, pays at least this before it can ask
+   * for its turn, so the switch latency's tail cannot be shorter.
+   */
+  static long[] parkLateness(int parks) throws InterruptedException {
+    long interval = SwitchingPolicy.interval().dropRequestDelayNanos();
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread busy = busyCore(stop);
+    long[] late = new long[parks];
+    try {
+      for (int i = 0; i < parks; i++) {
+        long start = System.nanoTime();
+        LockSupport.parkNanos(interval);
+        late[i] = System.nanoTime() - start - interval;
+      }
+    } finally {
+      stop.set(true);
+      busy.join(BOUND.toMillis());
+    }
+    Arrays.sort(late);
+    return late;
+  }
+
+  /** Starts a plain Java thread (no interpreter, no GIL) that keeps a core busy until stopped. */
+  static Thread busyCore(AtomicBoolean stop) {
+    Thread busy =
+        new Thread(
+            () -> {
+              long x = 0;
+              while (!stop.get()) {
+                x++;
+              }
+              if (x == 42) {
+                System.out.print(""); // keeps the loop from being optimized away
+              }
+            },
+            "busy");
+    busy.start();
+    return busy;
   }
 
   /**
@@ -178,19 +228,7 @@ public final class PolicyBench {
    */
   static double echoesBesideBusyCore(EchoServer server) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
-    Thread busy =
-        new Thread(
-            () -> {
-              long x = 0;
-              while (!stop.get()) {
-                x++;
-              }
-              if (x == 42) {
-                System.out.print(""); // keeps the loop from being optimized away
-              }
-            },
-            "busy");
-    busy.start();
+    Thread busy = busyCore(stop);
     try {
       return echoes(server, SwitchingPolicy.interval(), 5_000, false).perRoundTripNanos;
     } finally {
