@@ -248,10 +248,6 @@ final class Charts {
   }
 
   /**
-   * A bar from the plot's left edge to {@code end}, with {@code title} as its tooltip; {@code
-   * paint}: its fill and stroke attributes, as name-value pairs.
-   */
-  /**
    * A line from ({@code x1}, {@code y1}) to ({@code x2}, {@code y2}), then any {@code more}
    * attributes.
    */
@@ -267,6 +263,10 @@ final class Charts {
             String.class));
   }
 
+  /**
+   * A bar from the plot's left edge to {@code end}, with {@code title} as its tooltip; {@code
+   * paint}: its fill and stroke attributes, as name-value pairs.
+   */
   private static void titledBar(Html h, double y, double end, String title, String... paint) {
     String[] place = {
       "x", num(PLOT_LEFT), "y", num(y), "width", num(end - PLOT_LEFT), "height", num(BAR)
