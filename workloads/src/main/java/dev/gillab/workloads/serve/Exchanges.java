@@ -25,6 +25,9 @@ import java.util.Map;
 final class Exchanges {
   static final String JSON = "application/json; charset=utf-8";
 
+  /** The most of a refused body that is read and dropped before the 413 goes out: 1 MiB. */
+  static final long DRAIN_BYTES = 1 << 20;
+
   private Exchanges() {}
 
   /**
@@ -57,7 +60,10 @@ final class Exchanges {
     }
   }
 
-  /** The body, read up to {@code maxBytes}; a 413 as soon as it is known to be longer. */
+  /**
+   * The body, read up to {@code maxBytes}; a 413 as soon as it is known to be longer, after the
+   * rest of the body is read and dropped (see {@link #refuseTooLarge}).
+   */
   static byte[] body(HttpExchange ex, int maxBytes) throws IOException {
     String declared = ex.getRequestHeaders().getFirst("Content-Length");
     if (declared != null) {
@@ -68,20 +74,39 @@ final class Exchanges {
         throw HttpError.badRequest("Content-Length is not a number");
       }
       if (n > maxBytes) {
-        throw tooLarge(maxBytes);
+        throw refuseTooLarge(ex, maxBytes);
       }
     }
     try (InputStream in = ex.getRequestBody()) {
       // A chunked body declares nothing: read one byte past the limit to know.
       byte[] b = in.readNBytes(maxBytes + 1);
       if (b.length > maxBytes) {
-        throw tooLarge(maxBytes);
+        throw refuseTooLarge(ex, maxBytes);
       }
       return b;
     }
   }
 
-  private static HttpError tooLarge(int maxBytes) {
+  /**
+   * The 413 for a body over {@code maxBytes}, once the rest of it is read and dropped, up to {@link
+   * #DRAIN_BYTES}: the JDK's server drains 64 KiB of an unread body at most and then closes the
+   * connection with the rest unread, and a client still sending, or one that sends its next request
+   * on that kept-alive connection, reads a reset instead of the 413. A body longer still is not
+   * read to its end: the reply says {@code Connection: close}, so that at least no client reuses
+   * the connection.
+   */
+  private static HttpError refuseTooLarge(HttpExchange ex, int maxBytes) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] drop = new byte[8192];
+      long dropped = 0;
+      int n = 0;
+      while (dropped < DRAIN_BYTES && (n = in.read(drop)) >= 0) {
+        dropped += n;
+      }
+      if (n >= 0) {
+        ex.getResponseHeaders().set("Connection", "close");
+      }
+    }
     return new HttpError(413, "the body is larger than " + maxBytes / 1024 + " KiB, the most");
   }
 
