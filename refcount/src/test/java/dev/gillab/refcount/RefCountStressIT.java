@@ -176,6 +176,37 @@ class RefCountStressIT {
   }
 
   /**
+   * The order the racing halves keep: both threads read before either writes, and the first writer
+   * writes before the second. Every wait is bounded.
+   */
+  private static final class Halves {
+    private final CyclicBarrier bothRead = new CyclicBarrier(2);
+    private final CountDownLatch firstWritten = new CountDownLatch(1);
+    private final CountDownLatch secondWritten = new CountDownLatch(1);
+
+    /**
+     * Changes {@code o}'s count by {@code delta} in halves: reads, waits until the other thread has
+     * read too, then writes what it read plus {@code delta} in its turn.
+     */
+    void change(HeapObject<String> o, int delta, boolean writesFirst) throws Exception {
+      int read = PlainCountSteps.read(o);
+      bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+      if (writesFirst) {
+        PlainCountSteps.write(o, read, delta);
+        firstWritten.countDown();
+      } else {
+        assertTrue(firstWritten.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "first write");
+        PlainCountSteps.write(o, read, delta);
+        secondWritten.countDown();
+      }
+    }
+
+    void awaitSecondWrite() throws InterruptedException {
+      assertTrue(secondWritten.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "second write");
+    }
+  }
+
+  /**
    * Two holders of one PLAIN object (count 2), no lock: T1 lets go of its reference while T2 takes
    * a second one, each as a read and a write on its own real thread. Both read 2 before either
    * writes; {@code first}'s write lands first. Afterwards T2 (which holds two references) runs
@@ -183,34 +214,15 @@ class RefCountStressIT {
    */
   private static List<Throwable> lostUpdate(
       Heap heap, HeapObject<String> o, FirstWrite first, Body t2After) throws Exception {
-    CyclicBarrier bothRead = new CyclicBarrier(2);
-    CountDownLatch firstWritten = new CountDownLatch(1);
-    CountDownLatch secondWritten = new CountDownLatch(1);
+    Halves halves = new Halves();
     Workers workers = new Workers();
     try {
-      workers.start(
-          "T1",
-          () -> { // decRef, in halves
-            int read = PlainCountSteps.read(o);
-            bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-            writeInTurn(
-                first == FirstWrite.DECREMENT,
-                firstWritten,
-                secondWritten,
-                () -> PlainCountSteps.write(o, read, -1));
-          });
+      workers.start("T1", () -> halves.change(o, -1, first == FirstWrite.DECREMENT)); // decRef
       workers.start(
           "T2",
-          () -> { // incRef, in halves, then its own uses
-            int read = PlainCountSteps.read(o);
-            bothRead.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-            writeInTurn(
-                first == FirstWrite.INCREMENT,
-                firstWritten,
-                secondWritten,
-                () -> PlainCountSteps.write(o, read, +1));
-            assertTrue(
-                secondWritten.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "second write");
+          () -> { // incRef, then its own uses
+            halves.change(o, +1, first == FirstWrite.INCREMENT);
+            halves.awaitSecondWrite();
             t2After.run();
           });
       workers.joinAll();
@@ -219,19 +231,6 @@ class RefCountStressIT {
     }
     assertEquals(heap, o.heap());
     return new ArrayList<>(workers.errors);
-  }
-
-  private static void writeInTurn(
-      boolean isFirst, CountDownLatch firstWritten, CountDownLatch secondWritten, Body write)
-      throws Exception {
-    if (isFirst) {
-      write.run();
-      firstWritten.countDown();
-    } else {
-      assertTrue(firstWritten.await(BOUND.toMillis(), TimeUnit.MILLISECONDS), "first write");
-      write.run();
-      secondWritten.countDown();
-    }
   }
 
   @Test
