@@ -38,6 +38,9 @@ public final class TwoCores {
       double two = time(2, WORK, TwoCores::registers);
       double oneDispatched = time(1, DISPATCHED, TwoCores::dispatched);
       double twoDispatched = time(2, DISPATCHED, TwoCores::dispatched);
+      if (published.value != 0) {
+        throw new AssertionError("the dispatch loop stopped before its count reached 0");
+      }
       System.out.printf(
           "registers: one thread %.3f s, two %.3f s, %.2fx; dispatch loop: one thread %.3f s,"
               + " two %.3f s, %.2fx%n",

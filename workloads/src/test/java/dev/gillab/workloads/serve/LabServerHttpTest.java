@@ -105,16 +105,10 @@ class LabServerHttpTest {
 
   @Test
   void aBodyOver64KiBIs413WhetherDeclaredOrChunked() {
-    String big = "{\"source\": \"" + "x".repeat(64 << 10) + "\"}";
-    assertRefused(413, "the body is larger than 64 KiB, the most", http.post("/api/sessions", big));
-    byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
-    Http.Reply chunked =
-        http.send(
-            "POST",
-            "/api/sessions",
-            "application/json",
-            HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
-    assertRefused(413, "the body is larger than 64 KiB, the most", chunked);
+    byte[] big =
+        ("{\"source\": \"" + "x".repeat(64 << 10) + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertTooLarge(HttpRequest.BodyPublishers.ofByteArray(big));
+    assertTooLarge(chunked(big));
   }
 
   private static final int ROUNDS_OF_REFUSED_BODIES = 20;
@@ -131,24 +125,23 @@ class LabServerHttpTest {
     byte[] huge =
         ("{\"source\": \"" + "x".repeat(256 << 10) + "\"}").getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < ROUNDS_OF_REFUSED_BODIES; i++) {
-      assertRefused(
-          413,
-          "the body is larger than 64 KiB, the most",
-          http.send(
-              "POST",
-              "/api/sessions",
-              "application/json",
-              HttpRequest.BodyPublishers.ofByteArray(huge)));
-      assertRefused(
-          413,
-          "the body is larger than 64 KiB, the most",
-          http.send(
-              "POST",
-              "/api/sessions",
-              "application/json",
-              HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))));
+      assertTooLarge(HttpRequest.BodyPublishers.ofByteArray(huge));
+      assertTooLarge(chunked(huge));
     }
     assertEquals(200, http.get("/api/levels").status(), "the request after the refused ones");
+  }
+
+  /** Posts {@code body} as a new session's JSON and checks the server refused it as too large. */
+  private void assertTooLarge(HttpRequest.BodyPublisher body) {
+    assertRefused(
+        413,
+        "the body is larger than 64 KiB, the most",
+        http.send("POST", "/api/sessions", "application/json", body));
+  }
+
+  /** {@code bytes} sent with no declared length: HTTP/1.1 chunks. */
+  private static HttpRequest.BodyPublisher chunked(byte[] bytes) {
+    return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
   }
 
   @Test
