@@ -44,9 +44,9 @@ import org.junit.jupiter.api.TestFactory;
  * <pre>
  * cd gil/src/test/resources/python/corpus
  * export PYTHONIOENCODING=utf-8 PYTHONHASHSEED=0
- * python3 NNN_what_it_shows.py &gt; NNN_what_it_shows.out
+ * python3 -S NNN_what_it_shows.py &gt; NNN_what_it_shows.out
  * # only if it ends in an uncaught error (exit status 1):
- * python3 NNN_what_it_shows.py 2&gt;&amp;1 &gt;/dev/null | tail -n 1 &gt; NNN_what_it_shows.err
+ * python3 -S NNN_what_it_shows.py 2&gt;&amp;1 &gt;/dev/null | tail -n 1 &gt; NNN_what_it_shows.err
  * </pre>
  *
  * Check the result by hand, and that three runs print the same (no timing or thread order may show
