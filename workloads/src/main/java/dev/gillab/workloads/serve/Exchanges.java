@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.google.common.base.Splitter;
+import com.google.common.io.ByteStreams;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,13 +98,8 @@ final class Exchanges {
    */
   private static HttpError refuseTooLarge(HttpExchange ex, int maxBytes) throws IOException {
     try (InputStream in = ex.getRequestBody()) {
-      byte[] drop = new byte[8192];
-      long dropped = 0;
-      int n = 0;
-      while (dropped < DRAIN_BYTES && (n = in.read(drop)) >= 0) {
-        dropped += n;
-      }
-      if (n >= 0) {
+      ByteStreams.exhaust(ByteStreams.limit(in, DRAIN_BYTES));
+      if (in.read() >= 0) { // longer than that: the rest stays unread
         ex.getResponseHeaders().set("Connection", "close");
       }
     }
