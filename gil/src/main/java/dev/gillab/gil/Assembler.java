@@ -36,7 +36,14 @@ public final class Assembler {
 
   private Assembler() {}
 
-  /** Assembles {@code source}; {@code name} is what errors call it. */
+  /**
+   * Assembles {@code source}; {@code name} is what errors call it.
+   *
+   * @param name the code's name, also the file name its tracebacks print
+   * @param source the assembler text; lines end with {@code \n} or {@code \r\n}
+   * @return the verified code
+   * @throws VerifyException naming the line of the first fault in the text or found by the verifier
+   */
   public static Code assemble(String name, String source) {
     checkNotNull(name, "name");
     checkNotNull(source, "source");

@@ -21,6 +21,8 @@ public final class ByteSizes {
   /**
    * The bytes {@code text} stands for.
    *
+   * @param text a size such as {@code 512m}; surrounding whitespace is ignored
+   * @return the size in bytes, at least 0
    * @throws IllegalArgumentException if it is not a size or does not fit a long
    */
   public static long parse(String text) {
@@ -45,6 +47,9 @@ public final class ByteSizes {
    * The value of a {@code --max-memory} option: a size of at least {@link
    * Interpreter#MIN_MAX_MEMORY}.
    *
+   * @param option the option's name, for the error message (e.g. {@code --max-memory})
+   * @param text the option's value, a size as {@link #parse(String)} reads it
+   * @return the size in bytes
    * @throws IllegalArgumentException naming {@code option} and what is wrong with {@code text}
    */
   public static long maxMemory(String option, String text) {

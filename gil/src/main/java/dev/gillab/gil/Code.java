@@ -55,62 +55,106 @@ public final class Code {
     this.maxStackDepth = maxStackDepth;
   }
 
-  /** A builder for code named {@code name} (the name errors print). */
+  /**
+   * A builder for code named {@code name} (the name errors print).
+   *
+   * @param name the code's name, e.g. {@code <module>} or a function's name
+   * @return a new, empty builder
+   */
   public static CodeBuilder builder(String name) {
     return new CodeBuilder(name);
   }
 
+  /** {@return the code's name, as errors and tracebacks print it} */
   public String name() {
     return name;
   }
 
-  /** The parameters: the first {@code paramCount} locals, filled from the call's arguments. */
+  /**
+   * The parameters: the first {@code paramCount} locals, filled from the call's arguments.
+   *
+   * @return how many parameters the code takes, 0 for module code
+   */
   public int paramCount() {
     return paramCount;
   }
 
+  /** {@return the parameters' names, in order: the first {@link #paramCount()} local names} */
   public List<String> params() {
     return localNames.subList(0, paramCount);
   }
 
+  /** {@return the instructions, in order; a jump's argument is an index into this list} */
   public ImmutableList<Instruction> instructions() {
     return instructions;
   }
 
-  /** Constants as Java values; {@code null} is {@code None}. */
+  /**
+   * Constants as Java values; {@code null} is {@code None}.
+   *
+   * @return the constants {@link Opcode#LOAD_CONST} loads, by argument; unmodifiable
+   */
   public List<Object> constants() {
     return Collections.unmodifiableList(Arrays.asList(constants));
   }
 
+  /**
+   * {@return the names of the frame's locals, parameters first, then in order of first use; {@link
+   * Opcode.Operand#LOCAL} operands index it}
+   */
   public ImmutableList<String> localNames() {
     return localNames;
   }
 
+  /**
+   * {@return the global names the code uses, in order of first use; {@link Opcode.Operand#GLOBAL}
+   * operands index it}
+   */
   public ImmutableList<String> globalNames() {
     return globalNames;
   }
 
-  /** The builtin names {@link Opcode#CALL} instructions call, by {@code arg}. */
+  /**
+   * The builtin names {@link Opcode#CALL} instructions call, by {@code arg}.
+   *
+   * @return the builtin names, in order of first use
+   */
   public ImmutableList<String> callNames() {
     return callNames;
   }
 
-  /** The attribute and module names {@link Opcode.Operand#NAME} operands index. */
+  /**
+   * The attribute and module names {@link Opcode.Operand#NAME} operands index.
+   *
+   * @return the names, in order of first use
+   */
   public ImmutableList<String> names() {
     return names;
   }
 
-  /** The source file tracebacks name: set by the builder, else the code's name. */
+  /**
+   * The source file tracebacks name: set by the builder, else the code's name.
+   *
+   * @return the file name
+   */
   public String filename() {
     return filename;
   }
 
-  /** The line the code starts at in its file ({@code def}'s line for a function), else 1. */
+  /**
+   * The line the code starts at in its file ({@code def}'s line for a function), else 1.
+   *
+   * @return the first line, 1-based
+   */
   public int firstLine() {
     return firstLine;
   }
 
-  /** The codes among the constants (functions defined in this one), in constant order. */
+  /**
+   * The codes among the constants (functions defined in this one), in constant order.
+   *
+   * @return a new list of the nested codes, empty if there are none; not those nested deeper
+   */
   public List<Code> nestedCodes() {
     List<Code> out = new java.util.ArrayList<>();
     for (Object c : constants) {
@@ -124,6 +168,8 @@ public final class Code {
   /**
    * The function {@code name} defined in this code (a code among its constants).
    *
+   * @param name the function's name
+   * @return the first nested code of that name
    * @throws IllegalArgumentException if there is none of that name
    */
   public Code nestedCode(String name) {
@@ -136,13 +182,20 @@ public final class Code {
         "code '" + this.name + "' defines no function '" + name + "'");
   }
 
-  /** The deepest the value stack gets on any path (computed by the verifier). */
+  /**
+   * The deepest the value stack gets on any path (computed by the verifier).
+   *
+   * @return the maximum stack depth, in values
+   */
   public int maxStackDepth() {
     return maxStackDepth;
   }
 
   /**
-   * The operand of instruction {@code i} as the assembler writes it (labels as {@code L<index>}).
+   * The operand of instruction {@code in} as the assembler writes it (labels as {@code L<index>}).
+   *
+   * @param in an instruction of this code
+   * @return the operand's text, or {@code ""} for an instruction without one
    */
   public String operandText(Instruction in) {
     return switch (in.opcode().operand()) {
@@ -162,6 +215,9 @@ public final class Code {
   /**
    * The code as assembler text; {@link Assembler#assemble(String, String)} of it gives an
    * equivalent code (same instructions, lines renumbered).
+   *
+   * @return the text, a {@code .params} line first if the code takes parameters, a line per
+   *     instruction, and a label {@code L<index>:} before each jump target
    */
   public String disassemble() {
     StringBuilder out = new StringBuilder();

@@ -59,7 +59,14 @@ public final class CodeBuilder {
     this.name = checkNotNull(name, "name");
   }
 
-  /** Names the parameters: locals filled from the arguments, in order. Before any instruction. */
+  /**
+   * Names the parameters: locals filled from the arguments, in order. Before any instruction.
+   *
+   * @param names the parameters' names
+   * @return this builder
+   * @throws IllegalStateException if an instruction or a parameter was already added
+   * @throws VerifyException if a name is given twice
+   */
   @CanIgnoreReturnValue
   public CodeBuilder params(String... names) {
     checkState(ops.isEmpty() && locals.isEmpty(), "params must come before any instruction");
@@ -75,14 +82,25 @@ public final class CodeBuilder {
     return this;
   }
 
-  /** The source file tracebacks name (default: the code's name). */
+  /**
+   * The source file tracebacks name (default: the code's name).
+   *
+   * @param filename the file name, e.g. {@code counter.py}
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder filename(String filename) {
     this.filename = checkNotNull(filename, "filename");
     return this;
   }
 
-  /** The line the code starts at in its file (a function's {@code def} line). Default 1. */
+  /**
+   * The line the code starts at in its file (a function's {@code def} line). Default 1.
+   *
+   * @param line the first line, 1-based
+   * @return this builder
+   * @throws IllegalArgumentException if {@code line} is not positive
+   */
   @CanIgnoreReturnValue
   public CodeBuilder firstLine(int line) {
     checkArgument(line > 0, "line must be positive: %s", line);
@@ -90,7 +108,13 @@ public final class CodeBuilder {
     return this;
   }
 
-  /** Sets the source line of the instructions and labels that follow (assemblers use it). */
+  /**
+   * Sets the source line of the instructions and labels that follow (assemblers use it).
+   *
+   * @param line the line, 1-based
+   * @return this builder
+   * @throws IllegalArgumentException if {@code line} is not positive
+   */
   @CanIgnoreReturnValue
   public CodeBuilder line(int line) {
     checkArgument(line > 0, "line must be positive: %s", line);
@@ -98,7 +122,14 @@ public final class CodeBuilder {
     return this;
   }
 
-  /** Places {@code label} before the next instruction. */
+  /**
+   * Places {@code label} before the next instruction. A label placed after the last instruction
+   * points past the end, and the verifier refuses a jump there.
+   *
+   * @param label the label's name, which jumps refer to
+   * @return this builder
+   * @throws VerifyException if {@code label} was already placed
+   */
   @CanIgnoreReturnValue
   public CodeBuilder label(String label) {
     checkNotNull(label, "label");
@@ -117,7 +148,11 @@ public final class CodeBuilder {
   /**
    * Pushes a constant: a {@code Long} or {@code Integer}, {@code Double}, {@code String}, {@code
    * Boolean}, {@code null} for None, a {@code List} of constants for a tuple, or a {@link Code} for
-   * {@link Opcode#MAKE_FUNCTION}.
+   * {@link Opcode#MAKE_FUNCTION}. Equal constants of the same type share one slot of the table.
+   *
+   * @param value the constant; an {@code Integer} is stored as a {@code Long}
+   * @return this builder
+   * @throws IllegalArgumentException if {@code value} (or an item of a list) is of another type
    */
   @CanIgnoreReturnValue
   public CodeBuilder loadConst(Object value) {
@@ -154,66 +189,144 @@ public final class CodeBuilder {
     return v;
   }
 
+  /**
+   * Pushes {@code None}: {@code loadConst(null)}.
+   *
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder loadNone() {
     return loadConst(null);
   }
 
+  /**
+   * Pushes a frame local ({@link Opcode#LOAD_FAST}). The verifier refuses a local that no {@code
+   * STORE_FAST} assigns and that is not a parameter.
+   *
+   * @param local the local's name
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder loadFast(String local) {
     return op(Opcode.LOAD_FAST, local);
   }
 
+  /**
+   * Pops into a frame local ({@link Opcode#STORE_FAST}).
+   *
+   * @param local the local's name
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder storeFast(String local) {
     return op(Opcode.STORE_FAST, local);
   }
 
+  /**
+   * Pushes a global ({@link Opcode#LOAD_GLOBAL}).
+   *
+   * @param global the global's name
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder loadGlobal(String global) {
     return op(Opcode.LOAD_GLOBAL, global);
   }
 
+  /**
+   * Pops into a global ({@link Opcode#STORE_GLOBAL}).
+   *
+   * @param global the global's name
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder storeGlobal(String global) {
     return op(Opcode.STORE_GLOBAL, global);
   }
 
+  /**
+   * Pops right and left, pushes {@code left op right} ({@link Opcode#BINARY_OP}).
+   *
+   * @param op the operator
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   @SuppressWarnings("EnumOrdinal") // BINARY_OP's argument is the operator's place in BinaryOp
   public CodeBuilder binaryOp(BinaryOp op) {
     return add(Opcode.BINARY_OP, checkNotNull(op, "op").ordinal(), 0, NO_LABEL);
   }
 
+  /**
+   * Pops right and left, pushes the bool {@code left op right} ({@link Opcode#COMPARE_OP}).
+   *
+   * @param op the comparison
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   @SuppressWarnings("EnumOrdinal") // COMPARE_OP's argument is the operator's place in CompareOp
   public CodeBuilder compareOp(CompareOp op) {
     return add(Opcode.COMPARE_OP, checkNotNull(op, "op").ordinal(), 0, NO_LABEL);
   }
 
+  /**
+   * Pops a value and jumps forward to {@code label} if it is false ({@link
+   * Opcode#POP_JUMP_IF_FALSE}). The label may be placed later; {@link #build()} resolves it.
+   *
+   * @param label the label to jump to
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder popJumpIfFalse(String label) {
     return jump(Opcode.POP_JUMP_IF_FALSE, label);
   }
 
+  /**
+   * Jumps back to {@code label}, checking the eval breaker ({@link Opcode#JUMP_BACKWARD}): how a
+   * loop closes.
+   *
+   * @param label the label to jump to
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder jumpBackward(String label) {
     return jump(Opcode.JUMP_BACKWARD, label);
   }
 
+  /**
+   * Pops {@code argc} arguments, calls a builtin and pushes its result ({@link Opcode#CALL}). The
+   * name is checked when an {@link Interpreter} loads the code, against that interpreter's
+   * builtins.
+   *
+   * @param builtin the builtin's name, e.g. {@code print}
+   * @param argc the argument count; the verifier refuses a negative one
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder call(String builtin, int argc) {
     return add(Opcode.CALL, index(calls, builtin), argc, NO_LABEL);
   }
 
-  /** An instruction without an operand ({@link Opcode.Operand#NONE}), e.g. {@code GET_ITER}. */
+  /**
+   * An instruction without an operand ({@link Opcode.Operand#NONE}), e.g. {@code GET_ITER}.
+   *
+   * @param op the opcode
+   * @return this builder
+   * @throws IllegalArgumentException if {@code op} takes an operand
+   */
   @CanIgnoreReturnValue
   public CodeBuilder op(Opcode op) {
     checkArgument(op.operand() == Opcode.Operand.NONE, "%s takes an operand", op);
     return add(op, 0, 0, NO_LABEL);
   }
 
-  /** An instruction with a count ({@link Opcode.Operand#COUNT}), e.g. {@code BUILD_TUPLE 2}. */
+  /**
+   * An instruction with a count ({@link Opcode.Operand#COUNT}), e.g. {@code BUILD_TUPLE 2}.
+   *
+   * @param op the opcode
+   * @param count its operand; the verifier checks the range the opcode allows
+   * @return this builder
+   * @throws IllegalArgumentException if {@code op} does not take a count
+   */
   @CanIgnoreReturnValue
   public CodeBuilder op(Opcode op, int count) {
     checkArgument(op.operand() == Opcode.Operand.COUNT, "%s takes no count", op);
@@ -223,6 +336,11 @@ public final class CodeBuilder {
   /**
    * An instruction with a name: a local ({@code LOAD_FAST}, {@code STORE_FAST}, {@code
    * DELETE_FAST}), a global, or an attribute or module ({@code LOAD_ATTR}, {@code IMPORT_NAME}).
+   *
+   * @param op the opcode
+   * @param name the local, global, attribute or module name
+   * @return this builder
+   * @throws IllegalArgumentException if {@code op} does not take a name
    */
   @CanIgnoreReturnValue
   public CodeBuilder op(Opcode op, String name) {
@@ -234,41 +352,79 @@ public final class CodeBuilder {
     };
   }
 
-  /** A jump ({@link Opcode.Operand#LABEL}) to {@code label}, e.g. {@code FOR_ITER end}. */
+  /**
+   * A jump ({@link Opcode.Operand#LABEL}) to {@code label}, e.g. {@code FOR_ITER end}. The label
+   * may be placed later; {@link #build()} resolves it.
+   *
+   * @param op the opcode
+   * @param label the label to jump to
+   * @return this builder
+   * @throws IllegalArgumentException if {@code op} is not a jump
+   */
   @CanIgnoreReturnValue
   public CodeBuilder jump(Opcode op, String label) {
     checkArgument(op.isJump(), "%s is not a jump", op);
     return add(op, -1, 0, checkNotNull(label, "label"));
   }
 
-  /** Whether {@code label} has been placed. */
+  /**
+   * Whether {@code label} has been placed.
+   *
+   * @param label a label's name
+   * @return true if {@link #label(String)} placed it
+   */
   public boolean hasLabel(String label) {
     return labels.containsKey(label);
   }
 
+  /**
+   * Pops and discards the top value ({@link Opcode#POP_TOP}).
+   *
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder popTop() {
     return add(Opcode.POP_TOP, 0, 0, NO_LABEL);
   }
 
+  /**
+   * Pushes the {@code depth}-th value from the top again ({@link Opcode#COPY}); {@code copy(1)}
+   * duplicates the top.
+   *
+   * @param depth the position from the top, 1-based; the verifier refuses one below 1 or deeper
+   *     than the stack
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder copy(int depth) {
     return add(Opcode.COPY, depth, 0, NO_LABEL);
   }
 
+  /**
+   * Pops the only value on the stack and returns it from the frame ({@link Opcode#RETURN_VALUE}).
+   *
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder returnValue() {
     return add(Opcode.RETURN_VALUE, 0, 0, NO_LABEL);
   }
 
+  /**
+   * Does nothing ({@link Opcode#NOP}).
+   *
+   * @return this builder
+   */
   @CanIgnoreReturnValue
   public CodeBuilder nop() {
     return add(Opcode.NOP, 0, 0, NO_LABEL);
   }
 
   /**
-   * Resolves labels and verifies.
+   * Resolves labels and verifies. A builder builds once.
    *
+   * @return the verified code
+   * @throws IllegalStateException if {@code build()} was already called
    * @throws VerifyException naming the line of the first fault
    */
   public Code build() {

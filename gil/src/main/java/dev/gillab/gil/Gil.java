@@ -215,28 +215,48 @@ public final class Gil {
     this.spinNanos = policy.spinNanos();
   }
 
-  /** A free GIL run by {@code policy}. */
+  /**
+   * A free GIL run by {@code policy}, named {@code gil}.
+   *
+   * @param policy decides when the holder must let go
+   * @return a new GIL that no thread holds
+   */
   public static Gil create(SwitchingPolicy policy) {
     return create("gil", policy);
   }
 
-  /** A free GIL named {@code name} (JFR events carry it) run by {@code policy}. */
+  /**
+   * A free GIL named {@code name} (JFR events carry it) run by {@code policy}.
+   *
+   * @param name the GIL's name
+   * @param policy decides when the holder must let go
+   * @return a new GIL that no thread holds
+   */
   public static Gil create(String name, SwitchingPolicy policy) {
     checkNotNull(name, "name");
     checkNotNull(policy, "policy");
     return new Gil(name, policy);
   }
 
-  /** A free GIL with the default {@link SwitchingPolicy#interval()} policy. */
+  /**
+   * A free GIL with the default {@link SwitchingPolicy#interval()} policy.
+   *
+   * @return a new GIL that no thread holds, with a 5 ms switch interval
+   */
   public static Gil create() {
     return create(SwitchingPolicy.interval());
   }
 
+  /** {@return the policy this GIL was created with} */
   public SwitchingPolicy policy() {
     return policy;
   }
 
-  /** Whether this GIL excludes at all; false under {@link SwitchingPolicy#none()}. */
+  /**
+   * Whether this GIL excludes at all; false under {@link SwitchingPolicy#none()}.
+   *
+   * @return true if at most one thread holds it at a time
+   */
   public boolean excludes() {
     return excludes;
   }
@@ -244,6 +264,8 @@ public final class Gil {
   /**
    * The current switch interval ({@code sys.getswitchinterval}); empty for policies without one
    * ({@code ticks}, {@code none}).
+   *
+   * @return the interval a waiter waits before it asks the holder to drop the GIL
    */
   public Optional<Duration> switchInterval() {
     return policy.hasSwitchInterval()
@@ -255,6 +277,8 @@ public final class Gil {
    * Changes the switch interval ({@code sys.setswitchinterval}); waiters use it from their next
    * wait slice on.
    *
+   * @param interval the new interval, positive
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
    * @throws IllegalStateException if the policy has no switch interval
    */
   public void setSwitchInterval(Duration interval) {
@@ -289,9 +313,15 @@ public final class Gil {
 
   /**
    * Takes the GIL if it can within {@code timeout}. While it waits it behaves as {@link #acquire()}
-   * does, so it may set the drop request after a whole interval.
+   * does, so it may set the drop request after a whole interval. Under {@code none} it attaches the
+   * thread and returns true at once.
    *
+   * @param timeout how long to wait at most; zero or negative does not wait
    * @return whether the calling thread now holds the GIL
+   * @throws InterruptedException if the thread is interrupted while it waits and has not been
+   *     handed the GIL (one handed the GIL as it is interrupted returns true with its interrupt
+   *     flag set)
+   * @throws IllegalStateException if the calling thread already holds it (the GIL is not reentrant)
    */
   public boolean tryAcquire(Duration timeout) throws InterruptedException {
     checkNotNull(timeout, "timeout");
@@ -353,7 +383,11 @@ public final class Gil {
     acquire();
   }
 
-  /** Whether a waiter has asked the holder to drop the GIL (the eval breaker is set). */
+  /**
+   * Whether a waiter has asked the holder to drop the GIL (the eval breaker is set).
+   *
+   * @return true if the holder's next {@link #checkpoint()} will let go (a snapshot)
+   */
   public boolean dropRequested() {
     return dropRequest;
   }
@@ -366,6 +400,13 @@ public final class Gil {
    * to block anyway. Under {@code ioPriority}, a thread that comes back to a taken GIL asks for it
    * at once and is handed it at the holder's next check, on loan: when it lets go again the GIL
    * goes back to that holder (see the class comment).
+   *
+   * @param <T> what the call returns
+   * @param <X> what the call may throw
+   * @param call the blocking call, run on the calling thread
+   * @return what {@code call} returned
+   * @throws X what {@code call} threw, once the GIL is taken back
+   * @throws IllegalStateException if the calling thread does not hold the GIL
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // ioReleases has one writer, its own thread
   public <T, X extends Exception> T allowThreads(BlockingCall<T, X> call) throws X {
@@ -384,6 +425,9 @@ public final class Gil {
     }
   }
 
+  /**
+   * {@return whether the calling thread holds the GIL (under {@code none}: whether it is attached)}
+   */
   public boolean isHeldByCurrentThread() {
     return excludes ? holder.get() == Thread.currentThread() : counters.get().attached;
   }
@@ -391,17 +435,27 @@ public final class Gil {
   /**
    * The thread holding the GIL right now, if any (a snapshot: it may change at once); always empty
    * under {@code none}.
+   *
+   * @return the holder, or empty when the GIL is free
    */
   public Optional<Thread> holder() {
     return Optional.ofNullable(holder.get());
   }
 
-  /** How many times the GIL passed to a thread other than its previous holder. */
+  /**
+   * How many times the GIL passed to a thread other than its previous holder.
+   *
+   * @return the number of switches since the GIL was created
+   */
   public long switchNumber() {
     return switchNumber;
   }
 
-  /** How many threads are waiting for the GIL right now, spinning or parked (a snapshot). */
+  /**
+   * How many threads are waiting for the GIL right now, spinning or parked (a snapshot).
+   *
+   * @return the number of waiting threads
+   */
   public int waiting() {
     return waiters.get();
   }
@@ -410,6 +464,8 @@ public final class Gil {
    * A snapshot of the counters: switches, and per thread held and waiting nanoseconds,
    * acquisitions, forced drops and IO releases. A thread still holding the GIL is counted up to
    * now.
+   *
+   * @return a new snapshot of the counters
    */
   public GilStats stats() {
     long now = System.nanoTime();
@@ -433,6 +489,9 @@ public final class Gil {
   /**
    * Starts recording events into a new ring that keeps the newest {@code capacity} (a previous ring
    * and its events are dropped).
+   *
+   * @param capacity how many events the ring keeps, at least 1
+   * @throws IllegalArgumentException if {@code capacity} is less than 1
    */
   public void traceEvents(int capacity) {
     checkArgument(capacity >= 1, "event ring capacity must be positive, got %s", capacity);
@@ -448,7 +507,11 @@ public final class Gil {
     ring = null;
   }
 
-  /** Whether events are being recorded. */
+  /**
+   * Whether events are being recorded.
+   *
+   * @return true between {@link #traceEvents(int)} and {@link #stopTracing()}
+   */
   public boolean isTracing() {
     return ring != null;
   }
@@ -456,6 +519,8 @@ public final class Gil {
   /**
    * The events in the ring, oldest first, ordered by sequence number and time (the newest ring's
    * capacity at most; empty if tracing never started).
+   *
+   * @return a snapshot of the events; while tracing, later events are not added to it
    */
   public List<GilEvent> events() {
     EventRing r = ring;

@@ -110,13 +110,21 @@ public enum Opcode {
 
   /** What an opcode's operand is. */
   public enum Operand {
+    /** No operand. */
     NONE,
+    /** An index into the code's constants. */
     CONSTANT,
+    /** A local's name: an index into the code's local names. */
     LOCAL,
+    /** A global's name: an index into the code's global names. */
     GLOBAL,
+    /** A {@link BinaryOp}. */
     BINARY_OP,
+    /** A {@link CompareOp}. */
     COMPARE_OP,
+    /** A label: the index of the instruction jumped to. */
     LABEL,
+    /** A whole number: a count, a stack position or a 0/1 flag, as the opcode says. */
     COUNT,
     /** A builtin's name and an argument count. */
     CALL,
@@ -130,11 +138,16 @@ public enum Opcode {
     this.operand = operand;
   }
 
+  /** {@return what this instruction's operand is, {@link Operand#NONE} if it takes none} */
   public Operand operand() {
     return operand;
   }
 
-  /** Whether this instruction jumps to a label. */
+  /**
+   * Whether this instruction jumps to a label.
+   *
+   * @return true exactly when its operand is a {@link Operand#LABEL}
+   */
   public boolean isJump() {
     return operand == Operand.LABEL;
   }

@@ -41,7 +41,13 @@ public final class PythonCompiler {
    * Compiles a program shipped as a resource (UTF-8) next to {@code anchor}, for programs that are
    * part of a library: a missing or invalid one is the library's bug.
    *
+   * @param anchor the class whose package the resource is looked up in, as {@link
+   *     Class#getResourceAsStream(String)} does
+   * @param resource the resource's name, relative to that package or absolute with a leading {@code
+   *     /}; its last path segment is the file name errors and tracebacks print
+   * @return the module's code
    * @throws IllegalStateException if the resource is missing or does not compile
+   * @throws java.io.UncheckedIOException if the resource cannot be read
    */
   public static Code compileResource(Class<?> anchor, String resource) {
     String text = resourceText(anchor, resource);
@@ -56,7 +62,13 @@ public final class PythonCompiler {
   /**
    * The text of a UTF-8 resource next to {@code anchor}.
    *
+   * @param anchor the class whose package the resource is looked up in, as {@link
+   *     Class#getResourceAsStream(String)} does
+   * @param resource the resource's name, relative to that package or absolute with a leading {@code
+   *     /}
+   * @return the resource's whole text
    * @throws IllegalStateException if there is none
+   * @throws java.io.UncheckedIOException if the resource cannot be read
    */
   public static String resourceText(Class<?> anchor, String resource) {
     checkNotNull(anchor, "anchor");
@@ -76,6 +88,7 @@ public final class PythonCompiler {
    *
    * @param source the program text; {@code \r\n} and {@code \r} count as newlines
    * @param filename what errors and tracebacks call the file
+   * @return the module's code, named {@code <module>}
    * @throws PythonSyntaxError if the source is not valid Python or not in the subset
    */
   public static Code compile(String source, String filename) {

@@ -16,11 +16,22 @@ import static com.google.common.base.Preconditions.checkNotNull;
 public final class PythonSyntaxError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The Python exception's name, e.g. {@code SyntaxError}. */
   private final String kind;
+
+  /** The file name the error names, as given to the compiler. */
   private final String filename;
+
+  /** The 1-based line of the error. */
   private final int line;
+
+  /** The 1-based column of the error, CPython's offset. */
   private final int column;
+
+  /** The text of the offending line, without its newline; empty if there is none. */
   private final String sourceLine;
+
+  /** CPython's wording of the error. */
   private final String detail;
 
   PythonSyntaxError(
@@ -44,36 +55,54 @@ public final class PythonSyntaxError extends RuntimeException {
     this.detail = detail;
   }
 
-  /** The Python exception CPython raises: "SyntaxError", "IndentationError", ... */
+  /**
+   * The Python exception CPython raises: "SyntaxError", "IndentationError", ...
+   *
+   * @return the exception's name
+   */
   public String kind() {
     return kind;
   }
 
+  /** {@return the file name the error names, as given to the compiler} */
   public String filename() {
     return filename;
   }
 
-  /** 1-based. */
+  /** {@return the line of the error, 1-based} */
   public int line() {
     return line;
   }
 
-  /** 1-based, CPython's offset. */
+  /** {@return the column of the error, 1-based: CPython's offset} */
   public int column() {
     return column;
   }
 
-  /** The offending line's text without its newline; "" if there is none. */
+  /**
+   * The offending line's text without its newline; "" if there is none.
+   *
+   * @return the source line
+   */
   public String sourceLine() {
     return sourceLine;
   }
 
-  /** CPython's wording, e.g. "invalid syntax". */
+  /**
+   * CPython's wording, e.g. "invalid syntax".
+   *
+   * @return the detail, without the file, position or kind
+   */
   public String detail() {
     return detail;
   }
 
-  /** The message, the source line and a caret under the column. */
+  /**
+   * The message, the source line and a caret under the column.
+   *
+   * @return three lines: {@code file:line:column: kind: detail}, then the source line and the
+   *     caret, each indented four spaces, without a final newline
+   */
   public String format() {
     return getMessage() + "\n    " + sourceLine + "\n    " + " ".repeat(column - 1) + "^";
   }

@@ -22,7 +22,15 @@ public record Exhaustion(
     boolean complete,
     Map<Outcome, Long> outcomes,
     @Nullable Found found) {
-  /** Copies the outcome counts. */
+  /**
+   * Copies the outcome counts.
+   *
+   * @param preemptionBound the most preemptions a schedule had
+   * @param schedules how many schedules ran
+   * @param complete whether every schedule within the bound ran
+   * @param outcomes how many schedules ended in each outcome; no null keys or values
+   * @param found the first schedule that reached the goal, or null
+   */
   public Exhaustion {
     outcomes = Map.copyOf(outcomes);
   }

@@ -11,7 +11,14 @@ import java.util.List;
  * @param schedulesTried how many schedules the search ran, this one included
  */
 public record Found(List<Integer> schedule, int preemptions, long schedulesTried) {
-  /** Copies the schedule. */
+  /**
+   * Copies the schedule.
+   *
+   * @param schedule the thread id of each step; no nulls
+   * @param preemptions how many times the schedule switches away from a thread that could have gone
+   *     on
+   * @param schedulesTried how many schedules the search ran, this one included
+   */
   public Found {
     schedule = List.copyOf(schedule);
   }

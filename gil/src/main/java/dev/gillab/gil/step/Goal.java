@@ -49,7 +49,18 @@ public record Goal(
     LEAKS
   }
 
-  /** Checks the fields fit the kind. */
+  /**
+   * Checks that the kind and the text are there; the factory methods ({@link #raises}, {@link
+   * #starves}, ...) fill in the other fields as the kind needs them.
+   *
+   * @param kind which goal
+   * @param text the goal in words, for a page
+   * @param name the global or the exception type, else null
+   * @param repr the value's {@code repr}, else null
+   * @param threadId the thread to starve, else -1
+   * @param steps how many steps in a row the other threads must take, else 0
+   * @throws NullPointerException if {@code kind} or {@code text} is null
+   */
   public Goal {
     checkNotNull(kind, "kind");
     checkNotNull(text, "text");

@@ -35,7 +35,21 @@ public record Level(
     Goal goal,
     boolean solvable) {
 
-  /** Checks nothing is missing. */
+  /**
+   * Checks nothing is missing.
+   *
+   * @param id a slug, e.g. {@code lost-update-no-gil}
+   * @param title a short title
+   * @param text one or two sentences telling the learner what to do
+   * @param fileName the program's file name, as tracebacks print it
+   * @param source the program, Python
+   * @param policy the switching policy it runs under
+   * @param granularity how much one step runs
+   * @param counts how reference counts change
+   * @param goal what the learner tries to cause
+   * @param solvable whether some schedule reaches the goal
+   * @throws NullPointerException if a component other than {@code solvable} is null
+   */
   public Level {
     checkNotNull(id, "id");
     checkNotNull(title, "title");

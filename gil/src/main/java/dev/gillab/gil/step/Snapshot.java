@@ -39,7 +39,21 @@ public record Snapshot(
     List<Integer> schedule,
     int steps) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param threads every thread the program started, by id
+   * @param globals the module's globals that are bound, by name
+   * @param heap the live objects that are not immortal, by id
+   * @param leaks once the run has ended, the objects nothing reaches that are still alive, by id
+   * @param gilHolder the thread that holds the GIL, or null when none does
+   * @param locks the {@code threading.Lock}s the program made that are still alive, by object id
+   * @param output what {@code print} wrote so far
+   * @param outcome how the run stands
+   * @param schedule the thread id of each step taken so far
+   * @param steps how many steps were taken
+   * @throws NullPointerException if a list is null or holds a null
+   */
   public Snapshot {
     threads = List.copyOf(threads);
     globals = List.copyOf(globals);
@@ -122,7 +136,13 @@ public record Snapshot(
    * @param waiters the threads blocked on it, ascending
    */
   public record LockView(String name, @Nullable Integer holder, List<Integer> waiters) {
-    /** Copies the waiters. */
+    /**
+     * Copies the waiters.
+     *
+     * @param name the global that holds the lock, or {@code lock#<id>} when no global does
+     * @param holder the thread that holds the lock, or null when it is free
+     * @param waiters the threads blocked on it, ascending
+     */
     public LockView {
       waiters = List.copyOf(waiters);
     }
