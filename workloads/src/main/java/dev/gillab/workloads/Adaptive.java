@@ -23,18 +23,33 @@ public record Adaptive(Duration maxTime) {
   /** The cap when {@code --max-time} is not given. */
   public static final Duration DEFAULT_MAX_TIME = Duration.ofSeconds(60);
 
+  /**
+   * Checks the cap.
+   *
+   * @param maxTime the time cap of one batch of timed runs; positive
+   * @throws IllegalArgumentException if {@code maxTime} is zero or negative
+   */
   public Adaptive {
     checkArgument(
         maxTime.compareTo(Duration.ZERO) > 0, "maxTime must be positive, was %s", maxTime);
   }
 
-  /** The cap as the tables print it: {@code 60 s}, {@code 2.5 s}. */
+  /** {@return the cap as the tables print it, in seconds: {@code 60 s}, {@code 2.5 s}} */
   public String capLabel() {
     return java.math.BigDecimal.valueOf(maxTime.toMillis(), 3).stripTrailingZeros().toPlainString()
         + " s";
   }
 
-  /** Whether another round is due: some timings not yet tight, time and runs left. */
+  /**
+   * Whether another round is due: some timings not yet tight, time and runs left.
+   *
+   * @param timings each mode's timed runs so far, in seconds
+   * @param runs the timed rounds made so far (each mode ran once in each)
+   * @param elapsedNanos the time the timed rounds have taken so far, in nanoseconds
+   * @return true if fewer than {@link #MAX_RUNS} rounds ran, less than {@link #maxTime()} has
+   *     passed, and some mode's timings have no interval yet (fewer than {@link
+   *     MedianInterval#MIN_SAMPLES}) or one wider than {@link #WITHIN} of the median
+   */
   public boolean goOn(Iterable<double[]> timings, int runs, long elapsedNanos) {
     if (runs >= MAX_RUNS || elapsedNanos >= maxTime.toNanos()) {
       return false;

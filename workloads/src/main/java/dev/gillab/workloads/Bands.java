@@ -14,12 +14,25 @@ import org.jspecify.annotations.Nullable;
  * document ({@link JsonResults}); a run without it shows {@code -} and counts as a miss. Stateless.
  */
 public final class Bands {
-  /** One figure of a run and the band it must land in. */
+  /**
+   * One figure of a run and the band it must land in.
+   *
+   * @param name the figure's column head, e.g. {@code threads-gil}
+   * @param range the band as the table's second row shows it, e.g. {@code >=1.7x}
+   * @param holds whether a figure is inside the band
+   * @param reader reads the figure from a run's document
+   */
   public record Band(String name, String range, DoublePredicate holds, Reader reader) {}
 
   /** Reads one figure from a run's JSON document, or null if the run has none. */
   @FunctionalInterface
   public interface Reader {
+    /**
+     * Reads the figure.
+     *
+     * @param doc a run's JSON document, as {@link JsonResults} writes it
+     * @return the figure, or null if the document has none
+     */
     @Nullable Double read(JsonNode doc);
   }
 
@@ -71,6 +84,12 @@ public final class Bands {
   /**
    * A table: a row per run (named by {@code names}) with each band's figure, a {@code *} after a
    * miss and the run's busy-machine flag, then a row counting the runs inside each band.
+   *
+   * @param bands the bands, one column each, in the order given
+   * @param names each run's name, in the order of {@code docs}; at least as many as there are
+   *     documents
+   * @param docs each run's JSON document
+   * @return the table, its lines ending with the platform's line separator
    */
   public static String table(List<Band> bands, List<String> names, List<JsonNode> docs) {
     List<String[]> cells = new ArrayList<>();

@@ -32,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe to share a run; every call makes its own server and interpreters.
  */
 public final class ConvoyExperiment {
+  /**
+   * The experiment's name, as its subcommand has it: the start of its progress lines and failure
+   * messages.
+   */
   public static final String NAME = "convoy";
 
   /** Instructions of countdown between two {@code keep_going()} checks of a CPU-bound thread. */
@@ -41,7 +45,16 @@ public final class ConvoyExperiment {
 
   private ConvoyExperiment() {}
 
-  /** Runs it: a row per policy and CPU-thread count (no policy is ever skipped). */
+  /**
+   * Runs it: a row per policy and CPU-thread count (no policy is ever skipped).
+   *
+   * @param s the sizes and progress sink to run with; the chosen policy is used as it is, and its
+   *     switch interval for the other policies
+   * @return a row per policy of {@link PolicyChoice#NAMES}, in that order, and per CPU-thread count
+   *     from 1 up, all beside the same baseline
+   * @throws ExperimentFailedException if the echo server did not start, the CPU-bound threads did
+   *     not start, a thread failed or did not end within 5 minutes, or the run was interrupted
+   */
   @SuppressWarnings("try") // a BusyCore does its work by being open: the block never reads it
   public static Outcome<ConvoyRow> run(Settings s) {
     Sizes z = s.sizes();

@@ -37,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe to share a run; every call makes its own interpreters and pool.
  */
 public final class CpuExperiment {
+  /**
+   * The experiment's name, as its subcommand has it: the {@code experiment} of its rows, and the
+   * start of its progress lines and failure messages.
+   */
   public static final String NAME = "cpu";
 
   private static final Duration POOL_READY = Duration.ofSeconds(60);
@@ -46,6 +50,13 @@ public final class CpuExperiment {
   /**
    * Runs every mode: the table rows, the modes skipped and why, and the worker tasks of the last
    * timed {@code processes} run.
+   *
+   * @param s the sizes, policy, progress sink and adaptive mode to run with
+   * @return a row per mode, in the order above, with speed-ups over {@code sequential}; no mode is
+   *     skipped
+   * @throws ExperimentFailedException if a mode cannot finish: a program raised an error, a thread
+   *     or worker task did not end within 5 minutes, a worker JVM crashed or was not ready within
+   *     60 s, or the run was interrupted
    */
   public static Outcome<ResultRow> run(Settings s) {
     return run(s, 0);
@@ -55,6 +66,15 @@ public final class CpuExperiment {
    * Runs every mode. With {@code rendezvousPort} above 0, each worker task of {@code processes}
    * ends with one round trip to the echo server on that port (a test's {@link
    * EchoServer#holdingReplies} server, so the tasks provably run at once).
+   *
+   * @param s the sizes, policy, progress sink and adaptive mode to run with
+   * @param rendezvousPort the port of the echo server every {@code processes} task meets at, or 0
+   *     for none
+   * @return a row per mode, the modes skipped and why, and the worker tasks of the last timed
+   *     {@code processes} run
+   * @throws ExperimentFailedException if a mode cannot finish: a program raised an error, a thread
+   *     or worker task did not end within 5 minutes, a worker JVM crashed or was not ready within
+   *     60 s, or the run was interrupted
    */
   public static Outcome<ResultRow> run(Settings s, int rendezvousPort) {
     Sizes z = s.sizes();
@@ -268,6 +288,10 @@ public final class CpuExperiment {
   /**
    * What the probe saw: how many threads were ever inside the eval loop at once, how many different
    * threads were inside, and the GIL switches.
+   *
+   * @param maxInside the most threads inside the probe at once: 1 under a GIL
+   * @param threadsSeen the different threads that were inside it
+   * @param switches the GIL switches during the run
    */
   public record Probe(int maxInside, int threadsSeen, long switches) {}
 
@@ -275,6 +299,12 @@ public final class CpuExperiment {
    * Runs {@code workers} threads of one interpreter under {@code policy}, each calling a
    * GIL-holding probe builtin in a loop until every thread has been inside it; the probe counts the
    * threads inside at once. Under a GIL the answer is one, whatever the schedule.
+   *
+   * @param policy the policy to run under; {@code none} lets threads in together
+   * @param workers how many threads to start
+   * @return what the probe saw
+   * @throws InterruptedException if interrupted while waiting for the threads
+   * @throws ExperimentFailedException if a thread failed or did not end within 5 minutes
    */
   public static Probe probeEvalLoop(PolicyChoice policy, int workers) throws InterruptedException {
     AtomicInteger inside = new AtomicInteger();

@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Not thread-safe to share a run; every call makes its own locks and interpreter.
  */
 public final class DeadlockExperiment {
+  /**
+   * The experiment's name, as its subcommand has it: the start of its progress lines and failure
+   * messages.
+   */
   public static final String NAME = "deadlock";
 
   private static final TimedAcquisition RECOVERY =
@@ -46,7 +50,14 @@ public final class DeadlockExperiment {
 
   private DeadlockExperiment() {}
 
-  /** Runs it: one row, for the opposite-order pair (it skips nothing). */
+  /**
+   * Runs it: one row, for the opposite-order pair (it skips nothing).
+   *
+   * @param s the policy to run under and the progress sink; the sizes are not used
+   * @return the one row
+   * @throws ExperimentFailedException if a thread failed (its recovery included) or the two did not
+   *     end within 60 s, or the run was interrupted
+   */
   public static Outcome<DeadlockRow> run(Settings s) {
     s.say(NAME + " opposite-order: worker-1 takes A then B, worker-2 takes B then A");
     DeadlockRow row = oppositeOrder(s.policy());

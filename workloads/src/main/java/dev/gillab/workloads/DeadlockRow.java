@@ -13,6 +13,15 @@ import static com.google.common.base.Preconditions.checkNotNull;
  */
 public record DeadlockRow(
     String scenario, boolean detected, String cycle, boolean recovered, double seconds) {
+  /**
+   * Checks the scenario and the cycle are given.
+   *
+   * @param scenario what the threads did
+   * @param detected whether the wait-for cycle was found
+   * @param cycle the report's one-line summary, or "" if none
+   * @param recovered whether every thread finished its work afterwards
+   * @param seconds how long the run took
+   */
   public DeadlockRow {
     checkNotNull(scenario, "scenario");
     checkNotNull(cycle, "cycle");

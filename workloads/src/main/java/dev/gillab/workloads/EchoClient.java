@@ -27,13 +27,27 @@ public final class EchoClient implements AutoCloseable {
     this.out = socket.getOutputStream();
   }
 
-  /** Connects to the server on 127.0.0.1 at {@code port}. */
+  /**
+   * Connects to the server on 127.0.0.1 at {@code port}.
+   *
+   * @param port the server's {@link EchoServer#port()}; 1 to 65535
+   * @return the open connection; the caller closes it
+   * @throws IOException if the connection cannot be made
+   * @throws IllegalArgumentException if {@code port} is out of range
+   */
   public static EchoClient connect(int port) throws IOException {
     checkArgument(port > 0 && port < 65536, "bad port %s", port);
     return new EchoClient(new Socket(InetAddress.getLoopbackAddress(), port));
   }
 
-  /** Asks for an echo after {@code replyDelayMicros}, and waits for it. */
+  /**
+   * Asks for an echo after {@code replyDelayMicros}, and waits for it, with no time limit.
+   *
+   * @param replyDelayMicros how long the server waits before it replies, in microseconds; 0 or more
+   * @throws IOException if the connection fails, the server hangs up, or the reply is not the
+   *     request's 8 bytes
+   * @throws IllegalArgumentException if {@code replyDelayMicros} is negative
+   */
   public void roundTrip(long replyDelayMicros) throws IOException {
     checkArgument(replyDelayMicros >= 0, "delay must not be negative, was %s", replyDelayMicros);
     byte[] request = ByteBuffer.allocate(8).putLong(replyDelayMicros).array();

@@ -55,22 +55,36 @@ public final class EchoServer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** A server that answers every request after the delay it asks for. */
+  /**
+   * A server that answers every request after the delay it asks for.
+   *
+   * @return the server, listening; the caller closes it
+   * @throws IOException if the listening socket cannot be opened or bound
+   */
   public static EchoServer start() throws IOException {
     return new EchoServer(0);
   }
 
-  /** A server that answers nothing until {@code pending} requests wait at once (then as usual). */
+  /**
+   * A server that answers nothing until {@code pending} requests wait at once (then as usual). A
+   * held request waits at most 60 s for the others, then is answered anyway.
+   *
+   * @param pending how many requests must wait at once; at least 1
+   * @return the server, listening; the caller closes it
+   * @throws IOException if the listening socket cannot be opened or bound
+   * @throws IllegalArgumentException if {@code pending} is below 1
+   */
   public static EchoServer holdingReplies(int pending) throws IOException {
     checkArgument(pending >= 1, "pending must be at least 1, was %s", pending);
     return new EchoServer(pending);
   }
 
+  /** {@return the port the server listens on at 127.0.0.1, chosen by the OS} */
   public int port() {
     return server.getLocalPort();
   }
 
-  /** Connections accepted so far. */
+  /** {@return the connections accepted so far, closed ones included} */
   public int connections() {
     return connections.get();
   }

@@ -8,10 +8,21 @@ package dev.gillab.workloads;
 public final class ExperimentFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An experiment failure caused by {@code cause}.
+   *
+   * @param message the experiment, the mode and what failed
+   * @param cause what made it fail: the program's error, the interruption, the IO failure
+   */
   public ExperimentFailedException(String message, Throwable cause) {
     super(message, cause);
   }
 
+  /**
+   * An experiment failure with no exception behind it, e.g. a thread that did not end in time.
+   *
+   * @param message the experiment, the mode and what failed
+   */
   public ExperimentFailedException(String message) {
     super(message);
   }

@@ -73,6 +73,13 @@ public final class GilLab implements Callable<Integer> {
   /** What {@code serve} watches for its end; null to serve until stopped otherwise. */
   @Nullable InputStream in;
 
+  /**
+   * Runs the command on the standard streams and exits the JVM with its exit code. Unless standard
+   * input and output are both a terminal, {@code serve} stops when standard input ends; at a
+   * terminal, Ctrl-C stops it.
+   *
+   * @param args the command line, e.g. {@code cpu --workers 4}
+   */
   public static void main(String[] args) {
     // A terminal's input ends only when the user says so; Ctrl-C stops serve there.
     System.exit(run(args, interactive() ? null : System.in, System.out, System.err));
@@ -99,6 +106,14 @@ public final class GilLab implements Callable<Integer> {
   /**
    * Runs the command with {@code args}, printing to {@code out} and {@code err}; the exit code.
    * {@code serve} serves until stopped by {@code --for} (or the JVM's end).
+   *
+   * @param args the command line, e.g. {@code cpu --workers 4}
+   * @param out where tables, help and the version go
+   * @param err where progress lines and errors go
+   * @return the exit code: 0 it ran, 1 something failed (an experiment, or the program {@code run}
+   *     ran raised an error), 2 a usage error or something that could not start (an output path
+   *     that cannot be written, a program that does not compile, an address {@code serve} cannot
+   *     listen on)
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, null, out, err);
@@ -107,6 +122,15 @@ public final class GilLab implements Callable<Integer> {
   /**
    * {@link #run(String[], PrintStream, PrintStream)}, with {@code serve} stopping when {@code in}
    * ends (if not null).
+   *
+   * @param args the command line, e.g. {@code cpu --workers 4}
+   * @param in what {@code serve} watches for its end, or null to serve until stopped otherwise
+   * @param out where tables, help and the version go
+   * @param err where progress lines and errors go
+   * @return the exit code: 0 it ran, 1 something failed (an experiment, or the program {@code run}
+   *     ran raised an error), 2 a usage error or something that could not start (an output path
+   *     that cannot be written, a program that does not compile, an address {@code serve} cannot
+   *     listen on)
    */
   public static int run(String[] args, @Nullable InputStream in, PrintStream out, PrintStream err) {
     GilLab app = new GilLab();

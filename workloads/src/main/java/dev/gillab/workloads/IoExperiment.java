@@ -33,6 +33,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Not thread-safe to share a run; every call makes its own server, interpreters and pool.
  */
 public final class IoExperiment {
+  /**
+   * The experiment's name, as its subcommand has it: the {@code experiment} of its rows, and the
+   * start of its progress lines and failure messages.
+   */
   public static final String NAME = "io";
 
   private IoExperiment() {}
@@ -40,6 +44,13 @@ public final class IoExperiment {
   /**
    * Runs every mode against a fresh echo server: rows, skipped modes, and the last {@code
    * processes} tasks.
+   *
+   * @param s the sizes, policy, progress sink and adaptive mode to run with
+   * @return a row per mode run, with speed-ups over {@code sequential}; {@code virtual-threads}
+   *     skipped, with the reason, on a JDK without virtual threads
+   * @throws ExperimentFailedException if the echo server did not start or a mode cannot finish: a
+   *     program raised an error, a thread or worker task did not end within 5 minutes, a worker JVM
+   *     crashed or was not ready within 60 s, or the run was interrupted
    */
   public static Outcome<ResultRow> run(Settings s) {
     try (EchoServer server = EchoServer.start()) {
@@ -128,12 +139,28 @@ public final class IoExperiment {
     }
   }
 
-  /** A threads run's sample and, if asked for, every wait its threads made. */
+  /**
+   * A threads run's sample and, if asked for, every wait its threads made.
+   *
+   * @param sample the run's time and GIL figures
+   * @param waits every sleep and round trip the threads made, with when each started and ended;
+   *     empty unless recorded
+   */
   public record ThreadsRun(Sample sample, List<IoHost.Wait> waits) {}
 
   /**
    * W interpreter threads of one interpreter doing their rounds against {@code server}; platform
    * threads, or those of {@code factory} (virtual threads) when it is given.
+   *
+   * @param s the sizes (workers, rounds, delay) and policy to run with
+   * @param server the echo server the round trips go to
+   * @param recordWaits whether to record every wait in {@link ThreadsRun#waits()}
+   * @param factory makes the interpreter's threads, or null for daemon platform threads
+   * @return the run's sample and waits
+   * @throws ExperimentFailedException if a thread failed (a round trip's IO error included) or did
+   *     not end within 5 minutes
+   * @throws Exception an {@link InterruptedException} if interrupted while waiting for the threads,
+   *     the only checked exception it throws
    */
   public static ThreadsRun threads(
       Settings s, EchoServer server, boolean recordWaits, ThreadFactory factory) throws Exception {

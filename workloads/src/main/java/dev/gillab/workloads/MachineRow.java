@@ -41,6 +41,21 @@ public record MachineRow(
    */
   static final double MIN_SECONDS_FOR_SHARES = 0.1;
 
+  /**
+   * Checks the experiment is named and the core count.
+   *
+   * @param experiment the experiment's name
+   * @param seconds wall time from the sample before to the sample after
+   * @param cores the cores the JVM sees; at least 1
+   * @param loadBefore load average before, or null
+   * @param loadAfter load average after, or null
+   * @param ownLoadBefore this run's own estimated share of {@code loadBefore}
+   * @param jvmCores this JVM's CPU time over the wall time
+   * @param workerCores the worker JVMs' CPU time over the wall time
+   * @param otherCores other work's CPU time over the wall time, or null where unknown
+   * @param busy why the figures are not to be trusted, or null
+   * @throws IllegalArgumentException if {@code cores} is below 1
+   */
   public MachineRow {
     checkNotNull(experiment, "experiment");
     checkArgument(cores >= 1, "cores must be at least 1, was %s", cores);
@@ -50,6 +65,9 @@ public record MachineRow(
    * The stdout line, e.g. {@code machine: load 0.42 -> 0.95, this JVM had 1.93 of 2 cores}, with
    * the worker JVMs and other work where there were any; an experiment shorter than {@value
    * #MIN_SECONDS_FOR_SHARES} s gets its load only.
+   *
+   * @return the line, with no line separator; {@code unknown} for a load the OS did not give, and
+   *     the busy reason after {@code ; busy:} where there is one
    */
   public String line() {
     StringBuilder b =

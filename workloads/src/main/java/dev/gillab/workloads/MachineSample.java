@@ -21,15 +21,19 @@ public record MachineSample(
     long childCpuNanos,
     long machineBusyNanos) {
 
-  /** This run's CPU time: the JVM's and its worker JVMs'. */
+  /** {@return this run's CPU time in nanoseconds: the JVM's and its worker JVMs'} */
   public long ownCpuNanos() {
     return jvmCpuNanos + childCpuNanos;
   }
 
+  /** {@return whether the OS gave a load average, so {@link #loadAverage()} is not NaN} */
   public boolean hasLoadAverage() {
     return !Double.isNaN(loadAverage);
   }
 
+  /**
+   * {@return whether the machine's busy time is known, so {@link #machineBusyNanos()} is not -1}
+   */
   public boolean hasMachineBusy() {
     return machineBusyNanos >= 0;
   }

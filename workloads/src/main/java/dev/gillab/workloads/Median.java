@@ -12,6 +12,14 @@ import com.google.common.math.Quantiles;
 public final class Median {
   private Median() {}
 
+  /**
+   * The median of {@code values}, which it leaves unchanged.
+   *
+   * @param values the timings, in any order and any unit
+   * @return their median, in their unit: the middle value, or the mean of the middle two for an
+   *     even count
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
   public static double of(double... values) {
     checkArgument(values.length > 0, "the median of nothing is undefined");
     return Quantiles.median().compute(values);

@@ -26,20 +26,40 @@ public final class MedianInterval {
 
   private MedianInterval() {}
 
-  /** The interval: its low and high ends and the median they surround. */
+  /**
+   * The interval: its low and high ends and the median they surround.
+   *
+   * @param low the low end, one of the timings
+   * @param median the timings' median
+   * @param high the high end, one of the timings
+   */
   public record Interval(double low, double median, double high) {
-    /** The larger distance from the median to an end, as a share of the median. */
+    /**
+     * {@return the larger distance from the median to an end, as a share of the median (0.05 for 5
+     * %); 0 when the median is 0}
+     */
     public double halfWidthShare() {
       return median == 0 ? 0 : Math.max(high - median, median - low) / Math.abs(median);
     }
 
-    /** Whether both ends are within {@code share} of the median (0.05 for 5 %). */
+    /**
+     * Whether both ends are within {@code share} of the median (0.05 for 5 %).
+     *
+     * @param share the largest distance allowed from the median to an end, as a share of the median
+     * @return true if neither end is farther from the median than that
+     */
     public boolean within(double share) {
       return low >= median - share * Math.abs(median) && high <= median + share * Math.abs(median);
     }
   }
 
-  /** The 95 % interval of the median of {@code values}, or empty with fewer than 6. */
+  /**
+   * The 95 % interval of the median of {@code values}, or empty with fewer than 6.
+   *
+   * @param values the timings, in any order and any unit; left unchanged
+   * @return the interval, in the timings' unit, or empty with fewer than {@link #MIN_SAMPLES}
+   * @throws IllegalArgumentException if there are more than 1,000 timings
+   */
   public static Optional<Interval> of(double... values) {
     int n = values.length;
     if (n < MIN_SAMPLES) {

@@ -31,11 +31,18 @@ public enum Mode {
     this.label = label;
   }
 
+  /** {@return the name tables and the JSON document show, e.g. {@code threads-gil}} */
   public String label() {
     return label;
   }
 
-  /** The mode called {@code label}, e.g. {@code "threads-gil"}. */
+  /**
+   * The mode called {@code label}, e.g. {@code "threads-gil"}.
+   *
+   * @param label a mode's {@link #label()}, in any case
+   * @return the mode with that label
+   * @throws IllegalArgumentException if no mode has it; the message lists those that exist
+   */
   public static Mode ofLabel(String label) {
     for (Mode m : values()) {
       if (m.label.equals(label.toLowerCase(Locale.ROOT))) {

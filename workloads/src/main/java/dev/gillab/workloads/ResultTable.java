@@ -18,6 +18,13 @@ public final class ResultTable {
 
   private ResultTable() {}
 
+  /**
+   * The table of {@code cpu} or {@code io} rows under {@code title}.
+   *
+   * @param title the line above the table, e.g. the experiment and its sizes
+   * @param rows the rows, one line each in the order given
+   * @return the title and the table, every line ending with the platform's line separator
+   */
   public static String render(String title, List<ResultRow> rows) {
     String[][] cells = new String[rows.size() + 1][];
     cells[0] = HEADERS;
@@ -39,6 +46,13 @@ public final class ResultTable {
     return title + System.lineSeparator() + columns(cells);
   }
 
+  /**
+   * The convoy table: round trips alone and beside CPU-bound threads, and the slowdown, under a
+   * title line; followed by {@link ConvoyRow#NONE_NOTE} when a row is below its baseline.
+   *
+   * @param rows the rows, one line each in the order given
+   * @return the title, the table and any note, every line ending with the platform's line separator
+   */
   public static String renderConvoy(List<ConvoyRow> rows) {
     String[][] cells = new String[rows.size() + 1][];
     cells[0] =
@@ -63,6 +77,13 @@ public final class ResultTable {
         : table;
   }
 
+  /**
+   * The race table: what the heap caught per mode and count strategy, with {@code clean} or {@code
+   * CORRUPTED} as the verdict, under a title line.
+   *
+   * @param rows the rows, one line each in the order given
+   * @return the title and the table, every line ending with the platform's line separator
+   */
   public static String renderRace(List<RaceRow> rows) {
     String[][] cells = new String[rows.size() + 1][];
     cells[0] =
@@ -97,6 +118,13 @@ public final class ResultTable {
         + columns(cells);
   }
 
+  /**
+   * The deadlock lines under a title line: per row whether the cycle was detected and the run
+   * recovered, and its seconds, then, indented, the cycle found.
+   *
+   * @param rows the rows, in the order given
+   * @return the lines, each ending with the platform's line separator
+   */
   public static String renderDeadlock(List<DeadlockRow> rows) {
     StringBuilder out =
         new StringBuilder("deadlock — opposite-order acquisition").append(System.lineSeparator());
@@ -116,7 +144,13 @@ public final class ResultTable {
     return out.toString();
   }
 
-  /** One line per skipped mode, or nothing. */
+  /**
+   * One line per skipped mode, or nothing.
+   *
+   * @param rows the skipped modes, in the order given
+   * @return a line per row naming the mode, the policy and the reason, each ending with the
+   *     platform's line separator; empty when {@code rows} is
+   */
   public static String renderSkipped(List<SkippedRow> rows) {
     StringBuilder out = new StringBuilder();
     for (SkippedRow row : rows) {

@@ -14,6 +14,17 @@ import org.jspecify.annotations.Nullable;
  * Trust} found the figures to be a busy machine's, the one line that says so ({@code busyMachine},
  * null otherwise). This is the document {@code --json FILE} writes; its schema is in the module
  * README. Immutable.
+ *
+ * @param java the JVM's name and version ({@link #javaDescription()})
+ * @param cores the cores the JVM saw
+ * @param results the rows of {@code cpu} and {@code io}
+ * @param convoy the rows of {@code convoy}
+ * @param race the rows of {@code race}
+ * @param deadlock the rows of {@code deadlock}
+ * @param skipped the modes not run, with the reason
+ * @param machine the machine around each experiment, in the order they ran
+ * @param busyMachine the line that says the figures are a busy machine's ({@link Trust#verdict}),
+ *     or null when they can be trusted
  */
 public record SuiteResult(
     String java,
@@ -25,6 +36,21 @@ public record SuiteResult(
     List<SkippedRow> skipped,
     List<MachineRow> machine,
     @Nullable String busyMachine) {
+  /**
+   * Checks the JVM and the core count and copies the lists; a null {@code machine}, as a document
+   * written before the machine was recorded reads, becomes an empty list.
+   *
+   * @param java the JVM's name and version
+   * @param cores the cores the JVM saw; at least 1
+   * @param results the rows of {@code cpu} and {@code io}
+   * @param convoy the rows of {@code convoy}
+   * @param race the rows of {@code race}
+   * @param deadlock the rows of {@code deadlock}
+   * @param skipped the modes not run
+   * @param machine the machine around each experiment, or null for none
+   * @param busyMachine the busy-machine line, or null
+   * @throws IllegalArgumentException if {@code cores} is below 1
+   */
   public SuiteResult {
     checkNotNull(java, "java");
     checkArgument(cores >= 1, "cores must be at least 1, was %s", cores);
@@ -38,8 +64,9 @@ public record SuiteResult(
   }
 
   /**
-   * The running JVM's name and version and the cores it sees, with no figures and no machine
-   * recorded: what a report of one program run shows where a suite's figures would be.
+   * {@return the running JVM's name and version and the cores it sees, with no figures and no
+   * machine recorded} It is what a report of one program run shows where a suite's figures would
+   * be.
    */
   public static SuiteResult noFigures() {
     return new SuiteResult(
@@ -54,7 +81,10 @@ public record SuiteResult(
         null);
   }
 
-  /** e.g. {@code "OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1"}. */
+  /**
+   * {@return the running JVM's name and version, e.g. {@code "OpenJDK 64-Bit Server VM
+   * 17.0.15+6-Debian-1deb12u1"}}
+   */
   public static String javaDescription() {
     return System.getProperty("java.vm.name") + " " + Runtime.version();
   }

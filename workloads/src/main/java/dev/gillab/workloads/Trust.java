@@ -52,12 +52,25 @@ public final class Trust {
 
   private Trust() {}
 
-  /** The samples around one experiment. */
+  /**
+   * The samples around one experiment.
+   *
+   * @param experiment the experiment's name, e.g. {@code cpu}
+   * @param before the sample taken just before it started
+   * @param after the sample taken just after it ended
+   */
   public record Span(String experiment, MachineSample before, MachineSample after) {}
 
   /**
    * The machine rows of {@code spans} (in the order they ran, each after {@code runStart}), each
    * judged by the rule above on a machine of {@code cores} cores.
+   *
+   * @param cores the cores the JVM sees; at least 1
+   * @param runStart the sample taken when the run started, before the first span, from which this
+   *     run's own part of the load average is estimated
+   * @param spans the experiments' samples, in the order they ran
+   * @return a row per span, in the same order; immutable
+   * @throws IllegalArgumentException if {@code cores} is below 1
    */
   public static List<MachineRow> judge(int cores, MachineSample runStart, List<Span> spans) {
     checkArgument(cores >= 1, "cores must be at least 1, was %s", cores);
@@ -77,6 +90,10 @@ public final class Trust {
   /**
    * The line that says the figures are a busy machine's, from the first busy row (naming the
    * others), or null when every row is trustworthy.
+   *
+   * @param rows the rows {@link #judge} made
+   * @return the line, e.g. {@code figures from a busy machine: load 3.1 on 2 cores at the start of
+   *     cpu (and 1 more: io); read them as such}, or null if no row is busy
    */
   public static @Nullable String verdict(List<MachineRow> rows) {
     List<MachineRow> busy = rows.stream().filter(r -> r.busy() != null).toList();
