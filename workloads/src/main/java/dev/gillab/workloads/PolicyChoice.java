@@ -42,12 +42,18 @@ public final class PolicyChoice {
     this.ticks = ticks;
   }
 
-  /** {@code interval} with {@code interval} as its switch interval. */
+  /**
+   * {@code interval} with {@code interval} as its switch interval.
+   *
+   * @param interval the switch interval; must be positive
+   * @return the {@code interval} policy with that switch interval
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   */
   public static PolicyChoice interval(Duration interval) {
     return of("interval", interval);
   }
 
-  /** The default: {@code interval} with CPython's 5 ms. */
+  /** {@return the default: {@code interval} with CPython's 5 ms} */
   public static PolicyChoice defaultPolicy() {
     return interval(SwitchingPolicy.DEFAULT_INTERVAL);
   }
@@ -57,6 +63,10 @@ public final class PolicyChoice {
    * {@code ticks(n)}, {@code io-priority} ({@code ioPriority} and {@code io_priority} too), {@code
    * none}. The interval is kept for the policies that have one.
    *
+   * @param name the policy's name, in any case, with {@code _} or {@code -} between words
+   * @param interval the switch interval of {@code interval} and {@code io-priority}; must be
+   *     positive even for a policy that does not use it
+   * @return the choice, named by its canonical name ({@link #name()})
    * @throws IllegalArgumentException for a name that is no policy, a tick count below 1, or a
    *     non-positive interval
    */
@@ -85,36 +95,52 @@ public final class PolicyChoice {
     return new PolicyChoice(key, interval.toNanos(), ticks);
   }
 
-  /** The same policy with another switch interval. */
+  /**
+   * The same policy with another switch interval.
+   *
+   * @param interval the new switch interval; must be positive
+   * @return a choice with this one's name and tick count, and {@code interval}
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   */
   public PolicyChoice withInterval(Duration interval) {
     return of(spec(), interval);
   }
 
-  /** {@code interval}, {@code ticks}, {@code io-priority} or {@code none}. */
+  /**
+   * {@return the canonical name: {@code interval}, {@code ticks}, {@code io-priority} or {@code
+   * none}}
+   */
   public String name() {
     return name;
   }
 
-  /** The name {@link #of} reads back: {@link #name()}, or {@code ticks(n)}. */
+  /** {@return the name {@link #of} reads back: {@link #name()}, or {@code ticks(n)}} */
   public String spec() {
     return name.equals("ticks") ? "ticks(" + ticks + ")" : name;
   }
 
+  /**
+   * {@return the switch interval given, kept whatever the policy; only {@code interval} and {@code
+   * io-priority} use it}
+   */
   public Duration interval() {
     return Duration.ofNanos(intervalNanos);
   }
 
-  /** Whether this is {@code none}: no GIL at all. */
+  /** {@return whether this is {@code none}: no GIL at all} */
   public boolean isFreeThreaded() {
     return name.equals("none");
   }
 
-  /** Whether the policy has a switch interval ({@code interval}, {@code io-priority}). */
+  /** {@return whether the policy has a switch interval ({@code interval}, {@code io-priority})} */
   public boolean hasSwitchInterval() {
     return create().hasSwitchInterval();
   }
 
-  /** The policy object for an interpreter. */
+  /**
+   * {@return the policy object for an interpreter's builder, with this choice's switch interval or
+   * tick count where it has one}
+   */
   public SwitchingPolicy create() {
     return switch (name) {
       case "ticks" -> SwitchingPolicy.ticks(ticks);
@@ -127,6 +153,9 @@ public final class PolicyChoice {
   /**
    * Sets this policy on {@code b}, its switch interval where it has one, and under {@code none}
    * {@code ATOMIC} counts (a later {@code countStrategy} call overrides them).
+   *
+   * @param b the builder to configure
+   * @return {@code b}, for chaining
    */
   @CanIgnoreReturnValue
   public Interpreter.Builder configure(Interpreter.Builder b) {
@@ -141,7 +170,10 @@ public final class PolicyChoice {
     return b;
   }
 
-  /** What tables show: the policy's own name, e.g. {@code interval(5ms)}, {@code ticks(100)}. */
+  /**
+   * {@return what tables show: the policy's own name, e.g. {@code interval(5ms)}, {@code
+   * ticks(100)}}
+   */
   public String label() {
     return create().name();
   }

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Not thread-safe to share a run; every call makes its own interpreters.
  */
 public final class RaceExperiment {
+  /** The experiment's name, as the command and the tables give it. */
   public static final String NAME = "race";
 
   private static final int THREADS = 2;
@@ -44,7 +45,16 @@ public final class RaceExperiment {
 
   private RaceExperiment() {}
 
-  /** Runs it: a row per policy and count strategy, and what was skipped. */
+  /**
+   * Runs it: a row per policy and count strategy, and what was skipped. The free-threaded rows run
+   * under {@code none} with each count strategy ({@code PLAIN} deliberately unsafe); the GIL rows
+   * run under the chosen policy, or the default one when that is {@code none}.
+   *
+   * @param s the sizes ({@link Sizes#raceAppends()}), the policy and where progress goes
+   * @return the six rows, free-threaded first; nothing is skipped
+   * @throws ExperimentFailedException if a thread does not finish in time, a thread of a safe run
+   *     fails with an error the heap did not catch, or the calling thread is interrupted
+   */
   public static Outcome<RaceRow> run(Settings s) {
     List<RaceRow> rows = new ArrayList<>();
     int appends = s.sizes().raceAppends();
@@ -78,6 +88,13 @@ public final class RaceExperiment {
   /**
    * Two threads hammer one list in an interpreter with {@code counts} under {@code policy}; under
    * {@code none} with {@code PLAIN} counts, deliberately unsafe.
+   *
+   * @param policy the switching policy; {@code none} runs free-threaded
+   * @param counts the heap's count strategy
+   * @param appends appends each of the two threads makes
+   * @return what the heap caught, and whether the run was clean
+   * @throws ExperimentFailedException if a thread does not finish in time, a thread of a safe run
+   *     fails with an error the heap did not catch, or the calling thread is interrupted
    */
   // A close that fails for a reason the race does not explain is the error to report.
   @SuppressWarnings("Finally")

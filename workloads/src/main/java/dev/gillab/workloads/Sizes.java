@@ -53,6 +53,28 @@ public record Sizes(
   /** {@code convoy}'s timed runs by default. */
   public static final int CONVOY_REPEATS = 5;
 
+  /**
+   * Checks every size is in bounds: counts of workers, threads, rounds, round trips, appends and
+   * timed runs at least 1, {@code countdown} and {@code warmups} not negative, {@code ioDelay} not
+   * negative and {@code convoyBesideFor} positive.
+   *
+   * @param countdown n of each CPU worker's countdown(n)
+   * @param cpuWorkers workers of {@code cpu}
+   * @param ioWorkers workers of {@code io}
+   * @param ioRounds rounds per IO worker
+   * @param ioDelay how long each sleep lasts and how long the echo server waits before replying
+   * @param convoyCpuThreads the most CPU-bound threads {@code convoy} runs beside
+   * @param convoyRoundTripsAlone round trips timed with no other interpreter thread running
+   * @param convoyRoundTripsBeside the most round trips timed beside the CPU-bound threads
+   * @param convoyBesideFor how long the round trips beside the CPU-bound threads go on
+   * @param raceAppends appends per thread in {@code race}
+   * @param warmups untimed runs before the timed ones
+   * @param repeats timed runs
+   * @param cpuRepeats timed runs of {@code cpu}
+   * @param convoyRepeats timed runs of {@code convoy}
+   * @throws IllegalArgumentException if a size is out of bounds
+   * @throws NullPointerException if {@code ioDelay} or {@code convoyBesideFor} is null
+   */
   public Sizes {
     checkArgument(countdown >= 0, "countdown must not be negative, was %s", countdown);
     checkArgument(cpuWorkers >= 1 && ioWorkers >= 1, "workers must be at least 1");
@@ -71,7 +93,9 @@ public record Sizes(
     checkArgument(convoyRepeats >= 1, "convoyRepeats must be at least 1, was %s", convoyRepeats);
   }
 
-  /** The suite's sizes: countdown(20,000,000) as in the reference figures, 16 IO workers. */
+  /**
+   * {@return the suite's sizes: countdown(20,000,000) as in the reference figures, 16 IO workers}
+   */
   public static Sizes defaults() {
     return new Sizes(
         20_000_000,
@@ -90,19 +114,33 @@ public record Sizes(
         CONVOY_REPEATS);
   }
 
-  /** A smoke run: every mode, tiny sizes, one timed run. */
+  /** {@return a smoke run's sizes: every mode, tiny sizes, one timed run} */
   public static Sizes quick() {
     return new Sizes(
         200_000, 2, 4, 1, Duration.ofMillis(2), 1, 50, 5, Duration.ofMillis(20), 2_000, 1, 1, 1, 1);
   }
 
-  /** The same sizes with {@code workers} CPU workers, IO workers and convoy CPU threads. */
+  /**
+   * The same sizes with {@code workers} CPU workers, IO workers and convoy CPU threads.
+   *
+   * @param workers the workers of {@code cpu} and {@code io}, and the most CPU-bound threads of
+   *     {@code convoy}; at least 1
+   * @return these sizes with those three counts replaced
+   * @throws IllegalArgumentException if {@code workers} is below 1
+   */
   public Sizes withWorkers(int workers) {
     checkArgument(workers >= 1, "workers must be at least 1, was %s", workers);
     return with(workers, workers, workers, repeats, cpuRepeats, convoyRepeats);
   }
 
-  /** The same sizes with {@code repeats} timed runs, in {@code cpu} and {@code convoy} too. */
+  /**
+   * The same sizes with {@code repeats} timed runs, in {@code cpu} and {@code convoy} too.
+   *
+   * @param repeats timed runs of every experiment; at least 1
+   * @return these sizes with {@link #repeats()}, {@link #cpuRepeats()} and {@link #convoyRepeats()}
+   *     replaced
+   * @throws IllegalArgumentException if {@code repeats} is below 1
+   */
   public Sizes withRepeats(int repeats) {
     return with(cpuWorkers, ioWorkers, convoyCpuThreads, repeats, repeats, repeats);
   }

@@ -27,12 +27,18 @@ import org.jspecify.annotations.Nullable;
 public final class Suite {
   /** The experiments, in the order the whole suite runs them. */
   public enum Experiment {
+    /** CPU-bound workers in every mode ({@link CpuExperiment}). */
     CPU,
+    /** IO-bound workers: sleeps and echo round trips ({@link IoExperiment}). */
     IO,
+    /** Echo round trips beside CPU-bound threads, per policy ({@link ConvoyExperiment}). */
     CONVOY,
+    /** Reference counts under two threads hammering one list ({@link RaceExperiment}). */
     RACE,
+    /** Two threads taking two locks in opposite order ({@link DeadlockExperiment}). */
     DEADLOCK;
 
+    /** {@return the name the command and the tables give the experiment, e.g. {@code cpu}} */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -55,13 +61,26 @@ public final class Suite {
   private final List<Trust.Span> spans = new ArrayList<>();
   private List<MachineRow> machine = List.of();
 
+  /**
+   * A suite that has run nothing yet.
+   *
+   * @param settings what every experiment runs with
+   * @param out where the tables go, all at once when {@link #run} ends
+   * @param err where progress and failures go, as they happen
+   */
   public Suite(Settings settings, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.out = out;
     this.err = err;
   }
 
-  /** Runs {@code experiments}; answers the exit code: 0 all ran, 1 one or more failed. */
+  /**
+   * Runs {@code experiments}; answers the exit code: 0 all ran, 1 one or more failed.
+   *
+   * @param experiments the experiments to run, in this order
+   * @param json where to write the results as JSON, or null for no file
+   * @return 0 if every experiment ran and the JSON file, if asked for, was written; 1 otherwise
+   */
   public int run(List<Experiment> experiments, @Nullable Path json) {
     int cores = Runtime.getRuntime().availableProcessors();
     MachineSample runStart = MachineMeter.sample();
@@ -109,6 +128,10 @@ public final class Suite {
     return failures.isEmpty() ? 0 : 1;
   }
 
+  /**
+   * {@return everything measured so far, as the document {@code --json} writes; a snapshot that
+   * later runs do not change}
+   */
   public SuiteResult result() {
     int cores = Runtime.getRuntime().availableProcessors();
     return new SuiteResult(
@@ -123,6 +146,10 @@ public final class Suite {
         Trust.verdict(machine));
   }
 
+  /**
+   * {@return the failures so far, one line each: the experiments that failed and a JSON file that
+   * could not be written}
+   */
   public List<String> failures() {
     return List.copyOf(failures);
   }

@@ -40,6 +40,9 @@ public final class Report {
   /**
    * Checks that a report can be written into {@code dir}, given as {@code option}.
    *
+   * @param option the command-line option that named the folder, e.g. {@code --report}, for the
+   *     message
+   * @param dir the folder: an existing one, or a new one whose parent exists
    * @throws OutputPath.Refused saying why not
    */
   public static void checkFolder(String option, Path dir) {
@@ -49,6 +52,14 @@ public final class Report {
   /**
    * The traced runs of a suite report: one per policy that has a GIL (with the switch interval the
    * user chose); free-threading is named with the reason, having no GIL to draw.
+   *
+   * @param ran what ran, shown as text on the page, e.g. the command line
+   * @param result the suite's figures
+   * @param interval the switch interval the user chose
+   * @param run the run to trace under each policy
+   * @return the page's data, dated now on this machine
+   * @throws InterruptedException if interrupted while a traced run goes on
+   * @throws dev.gillab.workloads.ExperimentFailedException if a traced run does not finish in time
    */
   public static ReportData forSuite(
       String ran, SuiteResult result, Duration interval, TracedRun run)
@@ -77,6 +88,13 @@ public final class Report {
    * The report of a suite run: traces the timelines, writes the files into {@code dir}, says so on
    * {@code err}; answers the exit code (0, or 1 when a file could not be written or the traced run
    * failed).
+   *
+   * @param dir the folder to write into (made if missing; its parent must exist)
+   * @param ran what ran, shown as text on the page, e.g. the command line
+   * @param result the suite's figures
+   * @param interval the switch interval the user chose
+   * @param err where the progress lines and any failure go
+   * @return 0 if the report was written; 1 if it was not (the reason is on {@code err})
    */
   public static int writeSuite(
       Path dir, String ran, SuiteResult result, Duration interval, PrintStream err) {
@@ -95,6 +113,14 @@ public final class Report {
   /**
    * The report of an {@code exec} run: the program's own threads on the timeline (the interpreter
    * must have traced its events), no suite figures.
+   *
+   * @param dir the folder to write into (made if missing; its parent must exist)
+   * @param ran what ran, shown as text on the page, e.g. the command line
+   * @param policy the policy's label, e.g. {@code interval(5ms)}
+   * @param in the interpreter the program ran in, with tracing on ({@code traceEvents})
+   * @param err where the progress lines and any failure go
+   * @return 0 if the report was written; 1 if a file could not be written (the reason is on {@code
+   *     err})
    */
   public static int writeExec(
       Path dir, String ran, String policy, Interpreter in, PrintStream err) {
@@ -109,6 +135,12 @@ public final class Report {
   /**
    * What the report of an {@code exec} run shows: {@code timeline}, the program's own threads, and
    * no suite figures; made on {@code machine} at {@code date}.
+   *
+   * @param ran what ran, shown as text on the page, e.g. the command line
+   * @param timeline the program's traced timeline
+   * @param machine where it ran, e.g. {@link ReportData#thisMachine()}
+   * @param date when it ran, e.g. {@link ReportData#now()}
+   * @return the page's data
    */
   public static ReportData forExec(String ran, Timeline timeline, String machine, String date) {
     return new ReportData(
@@ -138,7 +170,13 @@ public final class Report {
     return 1;
   }
 
-  /** The page as a string. */
+  /**
+   * The page as a string, as {@link #write(Path, ReportData)} writes it but with no trace file to
+   * describe.
+   *
+   * @param data what the page shows
+   * @return the page's HTML
+   */
   public static String html(ReportData data) {
     return HtmlReport.render(data);
   }
@@ -147,6 +185,11 @@ public final class Report {
    * Writes the three files into {@code dir} (made if missing; its parent must exist) — the trace
    * first, so the page can say how much of it the size cap left out — and answers the page's path.
    * Each file is written as {@link AtomicFile} writes.
+   *
+   * @param dir the folder to write into
+   * @param data what the report shows
+   * @return the page's path, {@code dir/index.html}
+   * @throws IOException if {@code dir} cannot be made or a file cannot be written
    */
   public static Path write(Path dir, ReportData data) throws IOException {
     return write(dir, data, TraceExport.DEFAULT_MAX_BYTES, line -> {});
@@ -155,6 +198,14 @@ public final class Report {
   /**
    * {@link #write(Path, ReportData)} with a trace of at most {@code maxTraceBytes}, telling {@code
    * progress} how many trace events the file holds and how many it left out.
+   *
+   * @param dir the folder to write into
+   * @param data what the report shows
+   * @param maxTraceBytes the trace file's cap, in bytes; must be above 16,384
+   * @param progress gets one line, once the trace file is written
+   * @return the page's path, {@code dir/index.html}
+   * @throws IOException if {@code dir} cannot be made or a file cannot be written
+   * @throws IllegalArgumentException if {@code maxTraceBytes} is 16,384 or less
    */
   public static Path write(
       Path dir, ReportData data, long maxTraceBytes, java.util.function.Consumer<String> progress)

@@ -14,6 +14,14 @@ import java.util.Locale;
  * Everything one report page shows: what ran ({@code title} and {@code ran}, e.g. the command line
  * or an {@code exec} program's path — shown as text, never markup), the suite's figures, the traced
  * timelines, the policies not traced with the reason, and where and when it ran. Immutable.
+ *
+ * @param title the page's title, e.g. {@code gil-lab report}
+ * @param ran what ran, e.g. the command line or an {@code exec} program's path; shown as text
+ * @param result the suite's figures ({@link SuiteResult#noFigures()} for an {@code exec} run)
+ * @param timelines the traced timelines: one per policy traced, or an {@code exec} run's one
+ * @param notTraced a line per policy not traced, naming it and why
+ * @param machine where it ran, e.g. {@link #thisMachine()}
+ * @param date when it ran, e.g. {@link #now()}
  */
 public record ReportData(
     String title,
@@ -24,6 +32,18 @@ public record ReportData(
     String machine,
     String date) {
 
+  /**
+   * Checks that nothing is null and copies the lists.
+   *
+   * @param title the page's title, e.g. {@code gil-lab report}
+   * @param ran what ran, e.g. the command line or an {@code exec} program's path; shown as text
+   * @param result the suite's figures ({@link SuiteResult#noFigures()} for an {@code exec} run)
+   * @param timelines the traced timelines: one per policy traced, or an {@code exec} run's one
+   * @param notTraced a line per policy not traced, naming it and why
+   * @param machine where it ran, e.g. {@link #thisMachine()}
+   * @param date when it ran, e.g. {@link #now()}
+   * @throws NullPointerException if an argument or an element of a list is null
+   */
   public ReportData {
     checkNotNull(title, "title");
     checkNotNull(ran, "ran");
@@ -34,7 +54,7 @@ public record ReportData(
     notTraced = ImmutableList.copyOf(notTraced);
   }
 
-  /** This machine's OS, architecture and cores, e.g. {@code Linux 6.1 amd64, 2 cores}. */
+  /** {@return this machine's OS, architecture and cores, e.g. {@code Linux 6.1 amd64, 2 cores}} */
   public static String thisMachine() {
     return System.getProperty("os.name")
         + " "
@@ -46,7 +66,7 @@ public record ReportData(
         + " cores";
   }
 
-  /** Now, e.g. {@code 2025-01-31 14:02:11 +01:00}. */
+  /** {@return now, in local time with its offset, e.g. {@code 2025-01-31 14:02:11 +01:00}} */
   public static String now() {
     // The local time where the report is made, its offset shown beside it.
     return ZonedDateTime.now(ZoneId.systemDefault())

@@ -48,10 +48,18 @@ public record Timeline(
 
   /** What a thread was doing with the GIL over a stretch of time. */
   public enum State {
+    /** Holds the GIL, running bytecode: from {@code ACQUIRE} to the next letting go. */
     RUNNING("running bytecode (holds the GIL)"),
+    /** Waits for the GIL: from {@code WAIT} to the next {@code ACQUIRE}. */
     WAITING("waiting for the GIL"),
+    /** In a blocking call, the GIL released: from {@code IO_RELEASE} to {@code IO_RETAKE}. */
     IO("in IO (GIL released)"),
+    /**
+     * Let go of the GIL and not waiting for it: after a forced drop or a tick, or back from IO
+     * before it waits.
+     */
     OUTSIDE("let go, not waiting (after a forced drop or tick, back from IO)"),
+    /** Not known: before the thread's first kept event, when the ring dropped older ones. */
     UNKNOWN("before its first kept event (the ring dropped older ones)");
 
     private final String description;
@@ -60,19 +68,32 @@ public record Timeline(
       this.description = description;
     }
 
+    /** {@return what the state means, in words, e.g. {@code waiting for the GIL}} */
     public String description() {
       return description;
     }
   }
 
-  /** {@code state} from {@code startNanos} to {@code endNanos} ({@code System.nanoTime}). */
+  /**
+   * {@code state} from {@code startNanos} to {@code endNanos} ({@code System.nanoTime}).
+   *
+   * @param state what the thread was doing
+   * @param startNanos when it began, in {@link System#nanoTime()}
+   * @param endNanos when it ended, in {@link System#nanoTime()}
+   */
   public record Segment(State state, long startNanos, long endNanos) {
+    /** {@return how long the segment lasts, in nanoseconds} */
     public long nanos() {
       return endNanos - startNanos;
     }
   }
 
-  /** A point event on a lane: {@code DROP_REQUEST}, {@code FORCED_DROP} or {@code TICK}. */
+  /**
+   * A point event on a lane: {@code DROP_REQUEST}, {@code FORCED_DROP} or {@code TICK}.
+   *
+   * @param kind the event's kind
+   * @param nanos when it happened, in {@link System#nanoTime()}
+   */
   public record Mark(Kind kind, long nanos) {}
 
   /**
@@ -80,22 +101,59 @@ public record Timeline(
    * requestNanos}; thread {@code answererId} took the GIL at {@code answerNanos} — the first {@code
    * ACQUIRE} after the request by a thread other than the one holding the GIL when it was asked
    * (or, if nobody held it then, the last to hold it).
+   *
+   * @param requesterId the id of the thread that asked
+   * @param requestNanos when it asked, in {@link System#nanoTime()}
+   * @param answererId the id of the thread that took the GIL
+   * @param answerNanos when it took the GIL, in {@link System#nanoTime()}
    */
   public record Flow(long requesterId, long requestNanos, long answererId, long answerNanos) {}
 
-  /** One thread's lane. */
+  /**
+   * One thread's lane.
+   *
+   * @param threadId the thread's id, as the GIL's events give it
+   * @param threadName the thread's name
+   * @param segments the thread's states, in time order
+   * @param marks the thread's point events, in time order
+   */
   public record Lane(long threadId, String threadName, List<Segment> segments, List<Mark> marks) {
+    /**
+     * Copies the lists.
+     *
+     * @param threadId the thread's id, as the GIL's events give it
+     * @param threadName the thread's name
+     * @param segments the thread's states, in time order
+     * @param marks the thread's point events, in time order
+     * @throws NullPointerException if a list or an element of one is null
+     */
     public Lane {
       segments = ImmutableList.copyOf(segments);
       marks = ImmutableList.copyOf(marks);
     }
 
-    /** Total time in {@code state}. */
+    /**
+     * Total time in {@code state}.
+     *
+     * @param state the state to add up
+     * @return the nanoseconds of the lane's segments in {@code state}
+     */
     public long nanos(State state) {
       return segments.stream().filter(s -> s.state() == state).mapToLong(Segment::nanos).sum();
     }
   }
 
+  /**
+   * Checks {@code policy} and {@code stats} are given and copies the lists; {@link #of} is how
+   * lanes and flows are made from events.
+   *
+   * @param policy the policy's name, e.g. {@code interval(5ms)}
+   * @param events the raw events, oldest first
+   * @param stats the GIL's own counters for the same run (for the table and the cross-check)
+   * @param lanes one per thread
+   * @param flows one per drop request that a switch answered, in the order asked
+   * @throws NullPointerException if an argument or an element of a list is null
+   */
   public Timeline {
     checkNotNull(policy, "policy");
     checkNotNull(stats, "stats");
@@ -104,7 +162,14 @@ public record Timeline(
     flows = ImmutableList.copyOf(flows);
   }
 
-  /** The lanes and flows {@code events} describe. */
+  /**
+   * The lanes and flows {@code events} describe.
+   *
+   * @param policy the policy's name, e.g. {@code interval(5ms)}
+   * @param events a GIL's events, oldest first, as its ring gives them
+   * @param stats the GIL's own counters for the same run
+   * @return the timeline: a lane per thread, in the order threads first appear, and the flows
+   */
   public static Timeline of(String policy, List<GilEvent> events, GilStats stats) {
     Map<Long, LaneBuilder> byThread = new LinkedHashMap<>();
     boolean truncated = !events.isEmpty() && events.get(0).sequence() > 0;
@@ -123,17 +188,17 @@ public record Timeline(
     return new Timeline(policy, events, stats, lanes, flows(events));
   }
 
-  /** The first event's time, or 0 with none. */
+  /** {@return the first event's time, in {@link System#nanoTime()}, or 0 with no events} */
   public long startNanos() {
     return events.isEmpty() ? 0 : events.get(0).nanoTime();
   }
 
-  /** The last event's time, or 0 with none. */
+  /** {@return the last event's time, in {@link System#nanoTime()}, or 0 with no events} */
   public long endNanos() {
     return events.isEmpty() ? 0 : events.get(events.size() - 1).nanoTime();
   }
 
-  /** Events the bounded ring let go of before the first one kept. */
+  /** {@return how many events the bounded ring let go of before the first one kept} */
   public long eventsLost() {
     return events.isEmpty() ? 0 : events.get(0).sequence();
   }

@@ -59,19 +59,44 @@ public final class TraceExport {
 
   private TraceExport() {}
 
-  /** What one timeline's part of the file holds. */
+  /**
+   * What one timeline's part of the file holds.
+   *
+   * @param policy the timeline's policy, e.g. {@code interval(5ms)}
+   * @param pid the process the timeline is in the file: 1, 2, … in the order given
+   * @param written trace events written, metadata aside (a flow counts two)
+   * @param leftOut trace events the cap left out
+   * @param coveredMillis how much of the timeline the written events cover, in milliseconds from
+   *     its first event
+   */
   public record Part(String policy, int pid, long written, long leftOut, double coveredMillis) {}
 
-  /** What the file holds: a part per timeline, in the order given, its size and its cap. */
+  /**
+   * What the file holds: a part per timeline, in the order given, its size and its cap.
+   *
+   * @param parts a part per timeline, in the order given
+   * @param bytes the file's size, in bytes
+   * @param maxBytes the cap it was written under, in bytes
+   */
   public record Summary(List<Part> parts, long bytes, long maxBytes) {
+    /**
+     * Copies the parts.
+     *
+     * @param parts a part per timeline, in the order given
+     * @param bytes the file's size, in bytes
+     * @param maxBytes the cap it was written under, in bytes
+     * @throws NullPointerException if {@code parts} or one of them is null
+     */
     public Summary {
       parts = ImmutableList.copyOf(parts);
     }
 
+    /** {@return the trace events the cap left out, in all timelines} */
     public long leftOut() {
       return parts.stream().mapToLong(Part::leftOut).sum();
     }
 
+    /** {@return the trace events written, in all timelines} */
     public long written() {
       return parts.stream().mapToLong(Part::written).sum();
     }
@@ -80,13 +105,29 @@ public final class TraceExport {
   /**
    * Writes {@code timelines} to {@code file}, {@code maxBytes} at most, as {@link AtomicFile}
    * writes: whole or not at all, through a symbolic link, never over a device or FIFO.
+   *
+   * @param timelines the timelines, each a process of the trace
+   * @param file the file to write; its folder must exist
+   * @param maxBytes the file's cap, in bytes; must be above 16,384
+   * @return what the file holds
+   * @throws IOException if the file cannot be written; it is then as it was
+   * @throws IllegalArgumentException if {@code maxBytes} is 16,384 or less
    */
   public static Summary write(List<Timeline> timelines, Path file, long maxBytes)
       throws IOException {
     return AtomicFile.write(file, out -> write(timelines, out, maxBytes));
   }
 
-  /** Writes {@code timelines} as one trace document to {@code out} (left open). */
+  /**
+   * Writes {@code timelines} as one trace document to {@code out}, and closes it.
+   *
+   * @param timelines the timelines, each a process of the trace
+   * @param out where the document goes; this call closes it
+   * @param maxBytes the document's cap, in bytes; must be above 16,384
+   * @return what the document holds
+   * @throws IOException if writing to {@code out} fails
+   * @throws IllegalArgumentException if {@code maxBytes} is 16,384 or less
+   */
   public static Summary write(List<Timeline> timelines, OutputStream out, long maxBytes)
       throws IOException {
     checkArgument(

@@ -30,22 +30,39 @@ import java.util.concurrent.atomic.AtomicInteger;
 public record TracedRun(long countdown, int ioRounds, Duration nap, int capacity) {
   private static final List<String> NAMES = List.of("cpu-1", "cpu-2", "io-1");
 
+  /**
+   * Checks the sizes: {@code countdown} not negative, at least 1 nap, a ring of at least 16 events.
+   *
+   * @param countdown n of each CPU thread's countdown
+   * @param ioRounds naps of the IO thread
+   * @param nap how long each nap sleeps
+   * @param capacity events the ring keeps (the newest)
+   * @throws IllegalArgumentException if a size is out of bounds
+   */
   public TracedRun {
     checkArgument(countdown >= 0 && ioRounds >= 1 && capacity >= 16, "bad traced-run sizes");
   }
 
-  /** The report's run: a few switch intervals long under the default 5 ms. */
+  /** {@return the report's run: a few switch intervals long under the default 5 ms} */
   public static TracedRun defaults() {
     // ticks(100) records about 200,000 events here: room for all of them, so no lane is cut.
     return new TracedRun(600_000, 6, Duration.ofMillis(3), 400_000);
   }
 
-  /** A tiny run for tests. */
+  /** {@return a tiny run, for tests} */
   public static TracedRun tiny() {
     return new TracedRun(20_000, 2, Duration.ofMillis(1), 50_000);
   }
 
-  /** Runs it under {@code policy}; the events as lanes. */
+  /**
+   * Runs it under {@code policy}; the events as lanes.
+   *
+   * @param policy the switching policy, with its switch interval where it has one
+   * @return the run's events, as lanes labelled with the policy's label
+   * @throws InterruptedException if interrupted while waiting for the threads
+   * @throws dev.gillab.workloads.ExperimentFailedException if a thread does not finish in time
+   * @throws dev.gillab.gil.InterpreterError if a thread's program raised an error
+   */
   public Timeline run(PolicyChoice policy) throws InterruptedException {
     AtomicInteger n = new AtomicInteger();
     try (IoHost io = new IoHost(0, nap.toNanos(), 0, false)) {

@@ -51,6 +51,10 @@ public final class LabServer implements AutoCloseable {
    * Starts a server on {@code address} (port 0 for any free one) with {@code limits}; {@code log}
    * gets one line per request the server failed on.
    *
+   * @param address where to listen; a loopback address keeps the server to this machine
+   * @param limits what the server lets its clients use
+   * @param log where the lines about failed requests go; must be thread-safe
+   * @return the server, already serving
    * @throws IOException if the address cannot be bound
    */
   public static LabServer start(InetSocketAddress address, ServeLimits limits, PrintStream log)
@@ -88,12 +92,12 @@ public final class LabServer implements AutoCloseable {
     return new LabServer(http, pool, URI.create("http://" + host + ":" + port + "/"));
   }
 
-  /** The page's address, e.g. {@code http://127.0.0.1:8765/}. */
+  /** {@return the page's address, e.g. {@code http://127.0.0.1:8765/}} */
   public URI uri() {
     return uri;
   }
 
-  /** The port bound: the one asked for, or the free one found for port 0. */
+  /** {@return the port bound: the one asked for, or the free one found for port 0} */
   public int port() {
     return http.getAddress().getPort();
   }

@@ -39,7 +39,22 @@ public record ServeLimits(
   /** 64 KiB: a program a learner writes is a few hundred bytes. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 << 10;
 
-  /** Checks every limit is positive. */
+  /**
+   * Checks every limit is positive ({@code maxPreemptions} may be 0).
+   *
+   * @param maxSessions sessions live at once
+   * @param idleTimeout how long a session nobody touches lives
+   * @param maxBodyBytes the largest request body
+   * @param maxMemoryBytes each session's interpreter heap budget
+   * @param instructionBudget each session's interpreter threads' instruction budget
+   * @param maxSteps the most steps a run takes
+   * @param maxPreemptions the most preemptions a search for a bad schedule tries
+   * @param maxSchedules the most schedules one search runs
+   * @param maxSearches searches running at once
+   * @param threads the threads that serve requests
+   * @throws IllegalArgumentException if a limit is out of bounds
+   * @throws NullPointerException if {@code idleTimeout} is null
+   */
   public ServeLimits {
     checkArgument(maxSessions >= 1, "maxSessions must be at least 1, was %s", maxSessions);
     checkNotNull(idleTimeout, "idleTimeout");
@@ -60,9 +75,9 @@ public record ServeLimits(
   }
 
   /**
-   * The defaults of {@code gil-lab serve}: 64 sessions, idle for 30 minutes at most, bodies of 64
-   * KiB, 16 MiB of heap and a million instructions per session, 10,000 steps, searches up to 3
-   * preemptions and 20,000 schedules, 2 at once, 8 request threads.
+   * {@return the defaults of {@code gil-lab serve}: 64 sessions, idle for 30 minutes at most,
+   * bodies of 64 KiB, 16 MiB of heap and a million instructions per session, 10,000 steps, searches
+   * up to 3 preemptions and 20,000 schedules, 2 at once, 8 request threads}
    */
   public static ServeLimits defaults() {
     return new ServeLimits(
