@@ -11,5 +11,13 @@ package dev.gillab.gil;
  */
 @FunctionalInterface
 public interface BlockingCall<T, X extends Exception> {
+  /**
+   * Makes the call. Under {@link Gil#allowThreads} it runs with the GIL released, so it must not
+   * touch interpreter objects.
+   *
+   * @return what {@code allowThreads} hands back to its caller
+   * @throws X if the call fails; {@code allowThreads} takes the GIL back before the exception
+   *     reaches its caller
+   */
   T call() throws X;
 }

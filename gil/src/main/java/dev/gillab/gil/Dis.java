@@ -32,7 +32,12 @@ public final class Dis {
 
   private Dis() {}
 
-  /** The disassembly of {@code code} and, after it, of every function defined in it. */
+  /**
+   * The disassembly of {@code code} and, after it, of every function defined in it, at any depth.
+   *
+   * @param code a code object, not null
+   * @return the disassembly, each line ending with {@code \n}
+   */
   public static String dis(Code code) {
     checkNotNull(code, "code");
     StringBuilder out = new StringBuilder();

@@ -10,21 +10,26 @@ import java.util.Optional;
  * Gil#switchNumber()}), and per thread that ever took it, in the order they first did, its {@link
  * GilThreadStats}. The counters are always on; a snapshot taken while threads run is a little
  * behind them. Immutable.
+ *
+ * @param policy the policy's short name ({@link SwitchingPolicy#name()}), such as {@code
+ *     interval(5ms)}
+ * @param switches how many times the GIL passed to a thread other than its previous holder
+ * @param threads the counters of each thread that took the GIL, in the order they first did
  */
 @Immutable
 public record GilStats(String policy, long switches, ImmutableList<GilThreadStats> threads) {
 
-  /** Nanoseconds all threads together waited for the GIL. */
+  /** {@return the nanoseconds all threads together waited for the GIL} */
   public long totalWaitingNanos() {
     return threads.stream().mapToLong(GilThreadStats::waitingNanos).sum();
   }
 
-  /** Nanoseconds all threads together held the GIL. */
+  /** {@return the nanoseconds all threads together held the GIL} */
   public long totalHeldNanos() {
     return threads.stream().mapToLong(GilThreadStats::heldNanos).sum();
   }
 
-  /** Forced drops of all threads together. */
+  /** {@return the forced drops of all threads together} */
   public long totalForcedDrops() {
     return threads.stream().mapToLong(GilThreadStats::forcedDrops).sum();
   }
@@ -33,6 +38,8 @@ public record GilStats(String policy, long switches, ImmutableList<GilThreadStat
    * The counters as a table, a line per thread under a title line: {@code GIL per thread, 12
    * switches, policy interval(5ms)}, then held and waiting milliseconds, percent waiting,
    * acquisitions, forced drops and IO releases. Each line ends with a line separator.
+   *
+   * @return the table; how its numbers are written does not depend on the default locale
    */
   public String table() {
     String nl = System.lineSeparator();
@@ -68,7 +75,13 @@ public record GilStats(String policy, long switches, ImmutableList<GilThreadStat
     return b.toString();
   }
 
-  /** The first thread of that name, if any. */
+  /**
+   * Finds a thread's counters by the thread's name.
+   *
+   * @param name a thread name, as {@link GilThreadStats#threadName()} gives it
+   * @return the counters of the first thread of that name, or empty if no thread of that name took
+   *     the GIL
+   */
   public Optional<GilThreadStats> thread(String name) {
     return threads.stream().filter(t -> t.threadName().equals(name)).findFirst();
   }

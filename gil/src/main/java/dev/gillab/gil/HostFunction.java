@@ -17,5 +17,16 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface HostFunction {
+  /**
+   * Runs the builtin for one call from the program.
+   *
+   * @param args the call's arguments as Java values, in order; an unmodifiable list
+   * @return the result as one of the Java values above, {@code null} for None; a value with no
+   *     interpreter value makes the call raise {@code TypeError}
+   * @throws InterruptedException if the thread is interrupted while it blocks; the call raises
+   *     {@code InterruptedError} and the thread's interrupt flag is set again
+   * @throws Exception for any other failure; the call raises {@code RuntimeError} naming the
+   *     builtin and the exception
+   */
   Object call(List<Object> args) throws Exception;
 }

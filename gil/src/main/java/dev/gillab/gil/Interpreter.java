@@ -205,20 +205,28 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
+  /** {@return a new builder, set to every default} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** An interpreter with every default: {@code interval(5ms)}, PLAIN counts, no budget. */
+  /**
+   * {@return a new interpreter with every default: {@code interval(5ms)}, PLAIN counts, no
+   * instruction budget}
+   */
   public static Interpreter create() {
     return builder().build();
   }
 
+  /**
+   * {@return the name the builder gave, which the heap carries too, and, with the default thread
+   * factory, the interpreter's threads}
+   */
   public String name() {
     return name;
   }
 
-  /** This interpreter's GIL. */
+  /** {@return this interpreter's GIL, which a thread must hold to run its bytecode or allocate} */
   public Gil gil() {
     return gil;
   }
@@ -226,22 +234,35 @@ public final class Interpreter implements AutoCloseable {
   /**
    * A snapshot of the GIL's counters: switches, and per thread the nanoseconds it held and waited
    * for the GIL, its acquisitions, forced drops and IO releases.
+   *
+   * @return the snapshot; a thread holding the GIL is counted up to now
    */
   public GilStats gilStats() {
     return gil.stats();
   }
 
-  /** The GIL's event ring, oldest first (empty unless tracing is on, see {@link #traceEvents}). */
+  /**
+   * {@return the GIL's event ring, oldest first (empty unless tracing is on, see {@link
+   * #traceEvents})}
+   */
   public List<GilEvent> gilEvents() {
     return gil.events();
   }
 
-  /** Starts recording GIL events into a ring of {@code capacity}; see {@link Gil#traceEvents}. */
+  /**
+   * Starts recording GIL events into a ring of {@code capacity}; see {@link Gil#traceEvents}.
+   *
+   * @param capacity how many of the newest events the ring keeps, at least 1
+   * @throws IllegalArgumentException if {@code capacity} is less than 1
+   */
   public void traceEvents(int capacity) {
     gil.traceEvents(capacity);
   }
 
-  /** This interpreter's switch interval ({@code sys.getswitchinterval}), if its policy has one. */
+  /**
+   * {@return this interpreter's switch interval ({@code sys.getswitchinterval}), if its policy has
+   * one}
+   */
   public Optional<Duration> switchInterval() {
     return gil.switchInterval();
   }
@@ -249,6 +270,8 @@ public final class Interpreter implements AutoCloseable {
   /**
    * Changes this interpreter's switch interval ({@code sys.setswitchinterval}).
    *
+   * @param interval the new interval, positive
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
    * @throws IllegalStateException if the policy has no switch interval ({@code ticks}, {@code
    *     none})
    */
@@ -256,25 +279,31 @@ public final class Interpreter implements AutoCloseable {
     gil.setSwitchInterval(interval);
   }
 
-  /** This interpreter's heap; its allocation guard is the GIL. */
+  /**
+   * {@return this interpreter's heap, whose allocation guard refuses a thread that does not hold
+   * the GIL}
+   */
   public Heap heap() {
     return heap;
   }
 
-  /** The heap's byte budget ({@link Builder#maxMemory}). */
+  /** {@return the heap's byte budget ({@link Builder#maxMemory})} */
   public long maxMemory() {
     return space.memory().max();
   }
 
   /**
-   * The bytes the heap's objects are charged now: an estimate, 0 once a clean run is closed. Exact
-   * when no other thread allocates or frees meanwhile.
+   * {@return the bytes the heap's objects are charged now: an estimate, 0 once a clean run is
+   * closed} Exact when no other thread allocates or frees meanwhile.
    */
   public long memoryUsed() {
     return space.memory().used();
   }
 
-  /** The names {@code CALL} may use here, in registration order. */
+  /**
+   * {@return the names {@code CALL} may use here, in registration order: the standard builtins,
+   * then the host functions, then the registered code}
+   */
   public List<String> builtinNames() {
     return builtins.keySet().asList();
   }
@@ -283,6 +312,7 @@ public final class Interpreter implements AutoCloseable {
    * Checks {@code code}'s builtins against this interpreter and links it (allocating its constants)
    * without running it. {@link #run} and {@link #start} do this themselves.
    *
+   * @param code the code, not null
    * @throws VerifyException for an unknown builtin or a wrong argument count
    */
   public void load(Code code) {
@@ -294,6 +324,13 @@ public final class Interpreter implements AutoCloseable {
    * Runs {@code code} with {@code args} on the calling thread, under the GIL, and answers its
    * return value as a Java value.
    *
+   * @param code the code to run, not null
+   * @param args its arguments as Java values, one per parameter
+   * @return the code's return value: a {@code Long}, {@code Boolean}, {@code Double}, {@code
+   *     String}, unmodifiable {@code List} of those, or {@code null} for None; any other object as
+   *     its repr
+   * @throws IllegalArgumentException if the argument count is not the code's parameter count, or an
+   *     argument has no interpreter value
    * @throws VerifyException before anything runs, if the code calls an unknown builtin
    * @throws InterpreterError if the program raises an error
    */
@@ -311,6 +348,12 @@ public final class Interpreter implements AutoCloseable {
   /**
    * Starts a new interpreter thread running {@code code} with {@code args}. The code is checked and
    * linked before the thread starts, so a {@link VerifyException} is thrown here.
+   *
+   * @param code the code to run, not null
+   * @param args its arguments as Java values, one per parameter; the array is copied
+   * @return the thread, started
+   * @throws IllegalArgumentException if the argument count is not the code's parameter count
+   * @throws IllegalStateException if the interpreter is closed
    */
   public InterpreterThread start(Code code, Object... args) {
     checkNotNull(code, "code");
@@ -351,6 +394,8 @@ public final class Interpreter implements AutoCloseable {
    * to the builder's {@code out}; an uncaught error in a started thread is printed to its {@code
    * err} and the program carries on.
    *
+   * @param module module code, which takes no arguments; not null
+   * @throws IllegalArgumentException if {@code module} takes arguments
    * @throws InterpreterError the module code's error, with its traceback, once the threads have
    *     ended
    * @throws InterpreterError of kind {@code KeyboardInterrupt} if the caller is interrupted while
@@ -418,6 +463,8 @@ public final class Interpreter implements AutoCloseable {
    * work the instruction budget charges ({@link Builder#instructionBudget}). A thread still running
    * is not counted yet. The same code with the same arguments counts the same whichever threads run
    * it and under whichever policy: what makes a sequential baseline and a threaded run comparable.
+   *
+   * @return the instructions, summed over the threads that have ended
    */
   public long instructionsExecuted() {
     return executed.sum();
@@ -426,6 +473,9 @@ public final class Interpreter implements AutoCloseable {
   /**
    * A snapshot of the globals as Java values, all taken at one moment (under the GIL, and under the
    * globals' own lock, which every store without a GIL takes too).
+   *
+   * @return a new map from the name of each global that has a value to the value as a Java value;
+   *     changing it changes no global
    */
   public Map<String, Object> globals() {
     return withGil(
@@ -444,6 +494,12 @@ public final class Interpreter implements AutoCloseable {
   /**
    * Sets a global from a Java value (under the GIL). Without a GIL it may race the program's {@code
    * STORE_GLOBAL} of the same name: one of them replaces the other's value and releases it, once.
+   *
+   * @param global the global's name, not null
+   * @param value the new value as a Java value: a {@code Long}, {@code Integer}, {@code Boolean},
+   *     {@code String}, {@code List} of those, or {@code null} for None
+   * @throws IllegalArgumentException if {@code value} has no interpreter value
+   * @throws IllegalStateException if the interpreter is closed
    */
   public void setGlobal(String global, Object value) {
     checkNotNull(global, "global");
@@ -455,7 +511,10 @@ public final class Interpreter implements AutoCloseable {
         });
   }
 
-  /** How many interpreter threads are running now. */
+  /**
+   * {@return how many interpreter threads are running now: those of {@link #start} and those the
+   * program started ({@code threading.Thread})}
+   */
   public int runningThreads() {
     return running.get();
   }
@@ -609,7 +668,13 @@ public final class Interpreter implements AutoCloseable {
 
     private Builder() {}
 
-    /** Names the interpreter, its heap and its threads. Default {@code "interpreter"}. */
+    /**
+     * Names the interpreter, its heap and its threads. Default {@code "interpreter"}.
+     *
+     * @param name the name, not blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     @CanIgnoreReturnValue
     public Builder name(String name) {
       checkArgument(!checkNotNull(name, "name").isBlank(), "an interpreter needs a name");
@@ -617,7 +682,12 @@ public final class Interpreter implements AutoCloseable {
       return this;
     }
 
-    /** The GIL's switching policy. Default {@link SwitchingPolicy#interval()}. */
+    /**
+     * The GIL's switching policy. Default {@link SwitchingPolicy#interval()}.
+     *
+     * @param policy the policy, not null
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder policy(SwitchingPolicy policy) {
       this.policy = checkNotNull(policy, "policy");
@@ -627,6 +697,9 @@ public final class Interpreter implements AutoCloseable {
     /**
      * How the heap counts. Default {@code PLAIN}: plain ints are correct because every count
      * changes under the GIL.
+     *
+     * @param strategy the counting strategy, not null
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder countStrategy(CountStrategy strategy) {
@@ -637,6 +710,9 @@ public final class Interpreter implements AutoCloseable {
     /**
      * Under {@link SwitchingPolicy#none()}, run with {@code PLAIN} counts anyway (default false:
      * {@link #build()} throws {@link UnsafeCountsException}). Only for showing what goes wrong.
+     *
+     * @param allow whether to build such an interpreter
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder allowUnsafePlainCounts(boolean allow) {
@@ -647,6 +723,10 @@ public final class Interpreter implements AutoCloseable {
     /**
      * The starting switch interval for a policy that has one ({@code interval}, {@code
      * ioPriority}); default: the policy's own. {@link #build()} throws if the policy has none.
+     *
+     * @param interval the interval, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code interval} is zero or negative
      */
     @CanIgnoreReturnValue
     public Builder switchInterval(Duration interval) {
@@ -657,7 +737,13 @@ public final class Interpreter implements AutoCloseable {
       return this;
     }
 
-    /** Record GIL events from the start into a ring of {@code capacity}. Default: off. */
+    /**
+     * Record GIL events from the start into a ring of {@code capacity}. Default: off.
+     *
+     * @param capacity how many of the newest events the ring keeps, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code capacity} is less than 1
+     */
     @CanIgnoreReturnValue
     public Builder traceEvents(int capacity) {
       checkArgument(capacity >= 1, "event ring capacity must be positive, got %s", capacity);
@@ -665,7 +751,12 @@ public final class Interpreter implements AutoCloseable {
       return this;
     }
 
-    /** A debug heap names leaked objects and where they were allocated. Default off. */
+    /**
+     * A debug heap names leaked objects and where they were allocated. Default off.
+     *
+     * @param debug whether the heap is a debug heap
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder debugHeap(boolean debug) {
       this.debugHeap = debug;
@@ -675,6 +766,9 @@ public final class Interpreter implements AutoCloseable {
     /**
      * Check the eval breaker (and the budget) before every instruction instead of only at backward
      * jumps and calls. Default off, as in CPython 3.10+.
+     *
+     * @param every whether to check before every instruction
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder checkEveryInstruction(boolean every) {
@@ -682,7 +776,13 @@ public final class Interpreter implements AutoCloseable {
       return this;
     }
 
-    /** How deep calls of registered code may nest, 1 to 1000. Default 200. */
+    /**
+     * How deep calls of registered code may nest, 1 to 1000. Default 200.
+     *
+     * @param depth the deepest nesting
+     * @return this builder
+     * @throws IllegalArgumentException if {@code depth} is not between 1 and 1000
+     */
     @CanIgnoreReturnValue
     public Builder maxFrameDepth(int depth) {
       checkArgument(depth >= 1 && depth <= 1000, "maxFrameDepth must be 1..1000, got %s", depth);
@@ -695,6 +795,10 @@ public final class Interpreter implements AutoCloseable {
      * {@code BudgetExceeded} error; counted exactly, checked at backward jumps and calls. The work
      * an instruction does on its operands counts too, checked as it is done: one unit per item
      * copied, compared or scanned, and per 64 chars of str. Default: no limit.
+     *
+     * @param instructions the budget, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code instructions} is not positive
      */
     @CanIgnoreReturnValue
     public Builder instructionBudget(long instructions) {
@@ -707,6 +811,10 @@ public final class Interpreter implements AutoCloseable {
      * The heap's byte budget: an allocation that would take the estimated bytes of the program's
      * objects past it raises {@code MemoryError} instead, before anything is built. At least {@link
      * #MIN_MAX_MEMORY}; default {@link #DEFAULT_MAX_MEMORY}.
+     *
+     * @param bytes the budget in bytes
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is less than {@link #MIN_MAX_MEMORY}
      */
     @CanIgnoreReturnValue
     public Builder maxMemory(long bytes) {
@@ -719,21 +827,41 @@ public final class Interpreter implements AutoCloseable {
       return this;
     }
 
-    /** Where closing the heap reports leaks. Default standard error. */
+    /**
+     * Where closing the heap reports leaks (and over-releases). Default standard error.
+     *
+     * @param sink called with each report, not null
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder leakSink(Consumer<String> sink) {
       this.leakSink = checkNotNull(sink, "sink");
       return this;
     }
 
-    /** Makes interpreter threads. Default: daemon threads named {@code <name>-thread-<n>}. */
+    /**
+     * Makes interpreter threads: those of {@link Interpreter#start} and those a program starts
+     * ({@code threading.Thread}). Default: daemon threads named {@code <name>-thread-<n>}.
+     *
+     * @param factory the factory, not null
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder threadFactory(ThreadFactory factory) {
       this.threadFactory = checkNotNull(factory, "factory");
       return this;
     }
 
-    /** A host function that runs holding the GIL; {@code arity} -1 accepts any count. */
+    /**
+     * A host function that runs holding the GIL; {@code arity} -1 accepts any count.
+     *
+     * @param name the name the program calls it by
+     * @param arity how many arguments it takes, or -1 for any count
+     * @param fn the function
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is already defined or {@code arity} is less
+     *     than -1
+     */
     @CanIgnoreReturnValue
     public Builder builtin(String name, int arity, HostFunction fn) {
       return host(name, arity, false, fn);
@@ -742,6 +870,13 @@ public final class Interpreter implements AutoCloseable {
     /**
      * A host function that runs with the GIL released (blocking IO): other threads run bytecode
      * meanwhile.
+     *
+     * @param name the name the program calls it by
+     * @param arity how many arguments it takes, or -1 for any count
+     * @param fn the function
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is already defined or {@code arity} is less
+     *     than -1
      */
     @CanIgnoreReturnValue
     public Builder releasingBuiltin(String name, int arity, HostFunction fn) {
@@ -752,6 +887,11 @@ public final class Interpreter implements AutoCloseable {
      * Registers {@code code} as a function {@code CALL} can call by {@code name}; it is checked
      * against the builtins when the interpreter is built ({@link #build()} throws {@link
      * VerifyException}).
+     *
+     * @param name the name {@code CALL} uses
+     * @param code the function's code
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is already defined
      */
     @CanIgnoreReturnValue
     public Builder function(String name, Code code) {
@@ -761,6 +901,14 @@ public final class Interpreter implements AutoCloseable {
       return this;
     }
 
+    /**
+     * {@return a new interpreter with this builder's settings}
+     *
+     * @throws UnsafeCountsException under {@link SwitchingPolicy#none()} with {@code PLAIN} counts,
+     *     unless {@link #allowUnsafePlainCounts} allows them
+     * @throws IllegalStateException if a switch interval is set and the policy has none
+     * @throws VerifyException if a function registered with {@link #function} does not verify
+     */
     public Interpreter build() {
       return new Interpreter(this);
     }

@@ -21,21 +21,51 @@ public final class InterpreterError extends RuntimeException {
   /**
    * One entry of a traceback: the code's file, its name ({@code <module>} for module code, the
    * function's name else) and the line running in it when the error passed.
+   *
+   * @param filename the file the code came from, as a traceback prints it
+   * @param codeName the code's name: {@code <module>}, or the function's name
+   * @param line the source line running in the code when the error passed through it
+   * @serial exclude
    */
   public record Frame(String filename, String codeName, int line) implements Serializable {
+    /**
+     * Checks the names.
+     *
+     * @param filename the file the code came from, not null
+     * @param codeName the code's name, not null
+     * @param line the source line running in the code
+     * @throws NullPointerException if {@code filename} or {@code codeName} is null
+     */
     public Frame {
       checkNotNull(filename, "filename");
       checkNotNull(codeName, "codeName");
     }
   }
 
+  /** The innermost frame's code name, {@code ?} if there is none. */
   private final String codeName;
+
+  /** The innermost frame's line, 0 if there is none. */
   private final int line;
+
+  /** The Python exception type. */
   private final String kind;
+
+  /** The message without the prefix. */
   private final String detail;
+
+  /** The frames the error unwound, outermost first. */
   private final ImmutableList<Frame> traceback;
 
-  /** An error with a one-frame traceback: the code (its name also as the file) and the line. */
+  /**
+   * An error with a one-frame traceback: the code (its name also as the file) and the line.
+   *
+   * @param codeName the name of the code whose instruction failed, not null
+   * @param line the source line of the failing instruction
+   * @param kind the Python exception type, such as {@code TypeError}
+   * @param detail the message without the prefix, not null; empty for none
+   * @param cause the Java exception behind the error, or null
+   */
   public InterpreterError(String codeName, int line, String kind, String detail, Throwable cause) {
     this(kind, detail, List.of(new Frame(codeName, codeName, line)), cause);
   }
@@ -43,6 +73,11 @@ public final class InterpreterError extends RuntimeException {
   /**
    * An error with its traceback, outermost frame first; the innermost frame names the code and line
    * of the message. An empty traceback (an error outside any frame) names {@code ?} and 0.
+   *
+   * @param kind the Python exception type, such as {@code TypeError}
+   * @param detail the message without the prefix, not null; empty for none
+   * @param traceback the frames the error unwound, outermost first; copied
+   * @param cause the Java exception behind the error, or null
    */
   public InterpreterError(String kind, String detail, List<Frame> traceback, Throwable cause) {
     super(message(kind, detail, traceback), cause);
@@ -67,17 +102,22 @@ public final class InterpreterError extends RuntimeException {
   /**
    * The frames the error unwound, outermost first (the last is where it was raised), as CPython's
    * traceback lists them.
+   *
+   * @return the frames, an immutable list; empty for an error raised outside any frame
    */
   public List<Frame> traceback() {
     return traceback;
   }
 
-  /** The code whose instruction failed (the innermost frame). */
+  /**
+   * {@return the name of the code whose instruction failed (the innermost frame), or {@code ?} if
+   * the traceback is empty}
+   */
   public String codeName() {
     return codeName;
   }
 
-  /** The source line of the failing instruction. */
+  /** {@return the source line of the failing instruction, or 0 if the traceback is empty} */
   public int line() {
     return line;
   }
@@ -89,12 +129,17 @@ public final class InterpreterError extends RuntimeException {
    * (a host function threw, or a Python runtime error), {@code IndexError}, {@code AttributeError},
    * {@code AssertionError}, {@code ModuleNotFoundError}, {@code KeyboardInterrupt} (the waiting
    * thread was interrupted).
+   *
+   * @return the type's name
    */
   public String kind() {
     return kind;
   }
 
-  /** The message without the prefix. */
+  /**
+   * {@return the message without the {@code <code>:<line>: <Kind>: } prefix; empty for an error
+   * without one, such as a bare {@code assert}}
+   */
   public String detail() {
     return detail;
   }

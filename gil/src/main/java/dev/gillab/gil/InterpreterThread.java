@@ -38,22 +38,31 @@ public final class InterpreterThread {
     this.executed = n;
   }
 
-  /** The Java thread. */
+  /** {@return the Java thread that runs the code} */
   public Thread thread() {
     return thread;
   }
 
+  /** {@return the Java thread's name, as the interpreter's thread factory gave it} */
   public String name() {
     return thread.getName();
   }
 
-  /** Waits at most {@code timeout} for the thread to end; answers whether it has. */
+  /**
+   * Waits at most {@code timeout} for the thread to end; answers whether it has.
+   *
+   * @param timeout how long to wait, not null; rounded down to milliseconds, and at least one
+   *     millisecond (a zero timeout does not wait forever)
+   * @return whether the thread has ended
+   * @throws InterruptedException if the calling thread is interrupted while it waits
+   */
   public boolean join(Duration timeout) throws InterruptedException {
     checkNotNull(timeout, "timeout");
     thread.join(Math.max(1, timeout.toMillis()));
     return !thread.isAlive();
   }
 
+  /** {@return whether the thread is still running; false once it has ended} */
   public boolean isAlive() {
     return thread.isAlive();
   }
@@ -61,6 +70,7 @@ public final class InterpreterThread {
   /**
    * The program's return value as a Java value.
    *
+   * @return the value, as {@link Interpreter#run} answers it
    * @throws InterpreterError if the program raised one (the same error object)
    * @throws IllegalStateException if the thread is still running, or failed otherwise
    */
@@ -76,12 +86,18 @@ public final class InterpreterThread {
     return result;
   }
 
-  /** What the thread failed with, if it did (empty while running). */
+  /**
+   * {@return what the thread failed with, if it did: an {@link InterpreterError} for an error the
+   * program raised; empty while it has not failed}
+   */
   public Optional<Throwable> error() {
     return Optional.ofNullable(error);
   }
 
-  /** Instructions it ran (known once it ended). */
+  /**
+   * {@return the instructions the thread ran, with the element work the instruction budget charges;
+   * 0 until the thread has ended}
+   */
   public long executed() {
     return executed;
   }

@@ -29,6 +29,14 @@ public final class Main {
 
   private Main() {}
 
+  /**
+   * Runs the command on the JVM's standard streams and, unless the status is 0, ends the JVM with
+   * it.
+   *
+   * @param args the options, then {@code FILE} and the program's arguments
+   * @throws InterruptedException if the main thread is interrupted while it waits for an assembler
+   *     program's threads
+   */
   public static void main(String[] args) throws InterruptedException {
     int status = run(args, System.out, System.err);
     if (status != 0) {
@@ -36,7 +44,18 @@ public final class Main {
     }
   }
 
-  /** The whole command, with its streams; answers the exit status. */
+  /**
+   * The whole command, with its streams; answers the exit status. A usage error prints the usage
+   * line and what is wrong to {@code err}.
+   *
+   * @param args the options, then {@code FILE} and the program's arguments
+   * @param out the program's output, and the disassembly under {@code --dis}
+   * @param err where usage errors, tracebacks and why a program could not run go
+   * @return the exit status: {@link ProgramRunner#OK}, {@link ProgramRunner#UNCAUGHT_ERROR} or
+   *     {@link ProgramRunner#CANNOT_RUN}
+   * @throws InterruptedException if the calling thread is interrupted while it waits for an
+   *     assembler program's threads
+   */
   public static int run(String[] args, PrintStream out, PrintStream err)
       throws InterruptedException {
     long budget = 0;

@@ -68,16 +68,31 @@ public final class ProgramRunner {
     this.afterRun = b.afterRun;
   }
 
+  /** {@return a new builder, set to every default} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether {@code file} is read as Python source (by its name: {@code .py}). */
+  /**
+   * {@return whether {@code file} is read as Python source (by its name: {@code .py})}
+   *
+   * @param file a program file, not null
+   */
   public static boolean isPython(Path file) {
     return file.getFileName() != null && file.getFileName().toString().endsWith(".py");
   }
 
-  /** Compiles or assembles {@code file} and runs it; answers the exit status. */
+  /**
+   * Compiles or assembles {@code file} and runs it; answers the exit status. Why the program could
+   * not run, or its traceback, goes to the error stream.
+   *
+   * @param file the program file, not null
+   * @param args the program's arguments: none for a Python program, one per parameter for an
+   *     assembler program
+   * @return {@link #OK}, {@link #UNCAUGHT_ERROR} or {@link #CANNOT_RUN}
+   * @throws InterruptedException if the calling thread is interrupted while it waits for an
+   *     assembler program's threads
+   */
   public int run(Path file, List<String> args) throws InterruptedException {
     checkNotNull(file, "file");
     checkNotNull(args, "args");
@@ -158,7 +173,13 @@ public final class ProgramRunner {
     }
   }
 
-  /** Prints {@code file}'s bytecode as CPython's {@code dis} lays it out; answers the status. */
+  /**
+   * Prints {@code file}'s bytecode as CPython's {@code dis} lays it out ({@link Dis}) to the output
+   * stream; answers the exit status. Nothing of the program runs.
+   *
+   * @param file the program file, not null
+   * @return {@link #OK}, or {@link #CANNOT_RUN} with the reason on the error stream
+   */
   public int dis(Path file) {
     checkNotNull(file, "file");
     try {
@@ -242,6 +263,9 @@ public final class ProgramRunner {
     /**
      * Where each run gets its interpreter's builder, configured (policy, counts, budget, ...); the
      * runner sets its {@code out} and {@code err}. Default {@link Interpreter#builder()}.
+     *
+     * @param interpreters called once per run for the builder of that run's interpreter, not null
+     * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder interpreters(Supplier<Interpreter.Builder> interpreters) {
@@ -249,7 +273,13 @@ public final class ProgramRunner {
       return this;
     }
 
-    /** The largest source file read, in bytes. Default 16 MiB. */
+    /**
+     * The largest source file read, in bytes; a larger one cannot run. Default 16 MiB.
+     *
+     * @param bytes the limit, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
     @CanIgnoreReturnValue
     public Builder maxSourceBytes(long bytes) {
       checkArgument(bytes > 0, "maxSourceBytes must be positive, got %s", bytes);
@@ -257,7 +287,14 @@ public final class ProgramRunner {
       return this;
     }
 
-    /** Interpreter threads running an assembler program at once, 1 to 256. Default 1. */
+    /**
+     * Interpreter threads running an assembler program at once, 1 to 256; a Python program with
+     * more than one cannot run. Default 1.
+     *
+     * @param threads the thread count
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads} is not between 1 and 256
+     */
     @CanIgnoreReturnValue
     public Builder threads(int threads) {
       checkArgument(threads >= 1 && threads <= 256, "threads must be 1 to 256, got %s", threads);
@@ -265,13 +302,22 @@ public final class ProgramRunner {
       return this;
     }
 
-    /** Called with the interpreter after the program ended, before it closes (traces, stats). */
+    /**
+     * Called with the interpreter after the program ended, before it closes (traces, stats), and
+     * also when the JVM ends while the program runs. Default: nothing.
+     *
+     * @param afterRun what to do, not null
+     * @return this builder
+     */
     @CanIgnoreReturnValue
     public Builder afterRun(Consumer<Interpreter> afterRun) {
       this.afterRun = checkNotNull(afterRun, "afterRun");
       return this;
     }
 
+    /**
+     * {@return a runner with this builder's settings; later changes to the builder do not reach it}
+     */
     public ProgramRunner build() {
       return new ProgramRunner(this);
     }

@@ -21,6 +21,9 @@ abstract class ProgramStreams<B extends ProgramStreams<B>> {
   /**
    * The program's standard output, where {@code print} writes (and a runner's {@code dis}). Default
    * {@code System.out}.
+   *
+   * @param out the stream, not null
+   * @return this builder
    */
   @CanIgnoreReturnValue
   public final B out(PrintStream out) {
@@ -33,6 +36,9 @@ abstract class ProgramStreams<B extends ProgramStreams<B>> {
    * threading.Thread}), as CPython prints it to {@code sys.stderr}; for a runner also the program's
    * traceback and why it could not run (a compile error, wrong arguments). Default {@code
    * System.err}.
+   *
+   * @param err the stream, not null
+   * @return this builder
    */
   @CanIgnoreReturnValue
   public final B err(PrintStream err) {

@@ -25,7 +25,7 @@ public interface SwitchingPolicy {
   /** Default switch interval, as CPython's {@code sys.getswitchinterval()}: 5 ms. */
   Duration DEFAULT_INTERVAL = Duration.ofMillis(5);
 
-  /** {@link #interval(Duration)} with the default 5 ms. */
+  /** {@return {@link #interval(Duration)} with the default 5 ms, CPython's own policy} */
   static SwitchingPolicy interval() {
     return interval(DEFAULT_INTERVAL);
   }
@@ -35,6 +35,10 @@ public interface SwitchingPolicy {
    * happened meanwhile it sets the drop request; the holder drops at its next eval-breaker check
    * and waits until another thread has taken the GIL (forced switching), so it cannot take it
    * straight back.
+   *
+   * @param interval how long a waiter waits before it asks the holder to drop the GIL; positive
+   * @return the policy, named {@code interval(5ms)} and the like
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
    */
   static SwitchingPolicy interval(Duration interval) {
     checkNotNull(interval, "interval");
@@ -46,7 +50,7 @@ public interface SwitchingPolicy {
   /** Default tick count of {@link #ticks()}: CPython 2's {@code sys.getcheckinterval()}, 100. */
   int DEFAULT_TICKS = 100;
 
-  /** {@link #ticks(int)} with the default 100. */
+  /** {@return {@link #ticks(int)} with the default 100 instructions} */
   static SwitchingPolicy ticks() {
     return ticks(DEFAULT_TICKS);
   }
@@ -57,13 +61,17 @@ public interface SwitchingPolicy {
    * nobody asks for the GIL and nobody waits for a switch, so whoever wins the race after a release
    * runs next — on several cores usually the thread that just let go, which is the thrashing
    * Beazley measured.
+   *
+   * @param n the instructions between a release and the next, at least 1
+   * @return the policy, named {@code ticks(100)} and the like
+   * @throws IllegalArgumentException if {@code n} is less than 1
    */
   static SwitchingPolicy ticks(int n) {
     checkArgument(n >= 1, "ticks must be at least 1, got %s", n);
     return new TicksPolicy(n);
   }
 
-  /** {@link #ioPriority(Duration)} with the default 5 ms. */
+  /** {@return {@link #ioPriority(Duration)} with the default 5 ms} */
   static SwitchingPolicy ioPriority() {
     return ioPriority(DEFAULT_INTERVAL);
   }
@@ -76,6 +84,11 @@ public interface SwitchingPolicy {
    * spinning, rather than to the head of the line, a parked thread whose wake-up every round trip
    * would wait for beside two or more CPU-bound threads. CPU-bound waiters still wait one interval:
    * a borrow and its give-back are not a turn, so they do not put off a waiter's request.
+   *
+   * @param interval how long a CPU-bound waiter waits before it asks the holder to drop the GIL;
+   *     positive
+   * @return the policy, named {@code ioPriority(5ms)} and the like
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
    */
   static SwitchingPolicy ioPriority(Duration interval) {
     checkNotNull(interval, "interval");
@@ -89,68 +102,72 @@ public interface SwitchingPolicy {
    * excluding each other, so several run bytecode at the same moment. Reference counts must then be
    * {@code ATOMIC} or {@code BIASED}; an interpreter refuses {@code PLAIN} counts under this policy
    * unless told to run unsafely ({@code Interpreter.Builder#allowUnsafePlainCounts}).
+   *
+   * @return the policy, named {@code none}; every call answers the same instance
    */
   static SwitchingPolicy none() {
     return NonePolicy.INSTANCE;
   }
 
-  /** A short name for reports, such as {@code interval(5ms)}. */
+  /** {@return a short name for reports, such as {@code interval(5ms)}} */
   String name();
 
   /**
-   * Release and re-take the GIL every this many instructions ({@code ticks}); 0 (the default) means
-   * the policy does not count instructions.
+   * {@return how many instructions the holder runs between releasing and re-taking the GIL ({@code
+   * ticks}); 0 (the default) means the policy does not count instructions}
    */
   default int ticksPerRelease() {
     return 0;
   }
 
   /**
-   * Whether a thread coming back from a GIL-releasing call asks for the GIL at once and is handed
-   * it at the holder's next check ({@code ioPriority}). Default false.
+   * {@return whether a thread coming back from a GIL-releasing call asks for the GIL at once and is
+   * handed it at the holder's next check ({@code ioPriority})} Default false.
    */
   default boolean prioritizesIo() {
     return false;
   }
 
   /**
-   * Whether there is a lock at all; false for {@link #none()}, whose threads run bytecode in
-   * parallel. Default true.
+   * {@return whether there is a lock at all; false for {@link #none()}, whose threads run bytecode
+   * in parallel} Default true.
    */
   default boolean excludes() {
     return true;
   }
 
   /**
-   * How long a thread that finds the GIL taken spins, re-reading it, before it parks; 0 (the
-   * default) means it parks at once, as CPython's {@code take_gil} does. Spinning pays off only
-   * where the GIL comes free within microseconds, as in {@code ioPriority}'s hand-offs.
+   * {@return how long, in nanoseconds, a thread that finds the GIL taken spins, re-reading it,
+   * before it parks; 0 (the default) means it parks at once, as CPython's {@code take_gil} does}
+   * Spinning pays off only where the GIL comes free within microseconds, as in {@code ioPriority}'s
+   * hand-offs.
    */
   default long spinNanos() {
     return 0;
   }
 
   /**
-   * Whether the policy has a switch interval that {@code Gil#setSwitchInterval} may change ({@code
-   * interval} and {@code ioPriority}). Default: when the drop-request delay is finite.
+   * {@return whether the policy has a switch interval that {@code Gil#setSwitchInterval} may change
+   * ({@code interval} and {@code ioPriority})} Default: when the policy excludes and its
+   * drop-request delay is finite.
    */
   default boolean hasSwitchInterval() {
     return excludes() && dropRequestDelayNanos() != Long.MAX_VALUE;
   }
 
   /**
-   * How long a thread that finds the GIL held waits before it sets the drop request, in
+   * {@return how long a thread that finds the GIL held waits before it sets the drop request, in
    * nanoseconds; {@link Long#MAX_VALUE} (the default, as for {@code ticks} and {@code none}) means
-   * it never asks and waits until the GIL is released.
+   * it never asks and waits until the GIL is released}
    */
   default long dropRequestDelayNanos() {
     return Long.MAX_VALUE;
   }
 
   /**
-   * Whether a holder that dropped the GIL because it was asked to waits until another thread has
-   * taken it (CPython's {@code FORCE_SWITCHING}); without it the dropper often takes the GIL
-   * straight back. Default false: a policy that never asks has nothing to force.
+   * {@return whether a holder that dropped the GIL because it was asked to waits until another
+   * thread has taken it (CPython's {@code FORCE_SWITCHING})} Without it the dropper often takes the
+   * GIL straight back. Default false: a policy that never asks has nothing to force.
    */
   default boolean forcedSwitching() {
     return false;

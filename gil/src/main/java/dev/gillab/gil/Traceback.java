@@ -15,10 +15,16 @@ public final class Traceback {
   /** Where a traceback finds the text of a source line. */
   @FunctionalInterface
   public interface Sources {
-    /** Line {@code line} (1-based) of {@code filename} without its indentation, or "". */
+    /**
+     * {@return line {@code line} of {@code filename} without its indentation, or "" if that line is
+     * not at hand}
+     *
+     * @param filename the file, as a frame names it
+     * @param line the 1-based line number
+     */
     String line(String filename, int line);
 
-    /** No source at hand: frames print without their lines. */
+    /** {@return sources with no line at all, so that frames print without their lines} */
     static Sources none() {
       return (filename, line) -> "";
     }
@@ -29,6 +35,10 @@ public final class Traceback {
   /**
    * The traceback of {@code error}, ending with a newline. An error that passed no frame is listed
    * in the frame its message names.
+   *
+   * @param error the error, not null
+   * @param sources where the frames' source lines come from, not null
+   * @return the traceback's lines, each ending with {@code \n}
    */
   public static String format(InterpreterError error, Sources sources) {
     checkNotNull(error, "error");
@@ -45,6 +55,9 @@ public final class Traceback {
    * The traceback of {@code error} without source lines, as the interpreter prints an error that a
    * thread the program started did not catch, ending with a newline. An error that passed no frame
    * (a builtin run as the thread's target raised it) prints as its last line alone.
+   *
+   * @param error the error, not null
+   * @return the traceback's lines, each ending with {@code \n}
    */
   public static String formatWithoutSource(InterpreterError error) {
     checkNotNull(error, "error");

@@ -13,7 +13,14 @@ import dev.gillab.gil.internal.Echo;
 public final class UserInput {
   private UserInput() {}
 
-  /** {@code text} as a one-line message may repeat it. */
+  /**
+   * Escapes and cuts {@code text} so that a one-line message may repeat it.
+   *
+   * @param text what the user gave, not null
+   * @return {@code text} with control characters escaped as Python's repr shows them (the escape
+   *     character as {@code \x1b}) and, if it is longer than {@value Echo#MAX_CHARS} characters,
+   *     cut there and ended with {@code ...}
+   */
   public static String echo(String text) {
     return Echo.of(text);
   }

@@ -9,10 +9,23 @@ package dev.gillab.gil;
 public final class VerifyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the code at fault, as given (the message shows it escaped). */
   private final String codeName;
+
+  /** The source line at fault. */
   private final int line;
+
+  /** The message without its prefix. */
   private final String detail;
 
+  /**
+   * A fault found at {@code line} of {@code codeName}.
+   *
+   * @param codeName the name of the code (or assembler source) at fault; the message repeats it
+   *     escaped, as {@link UserInput#echo} does
+   * @param line the 1-based source line at fault
+   * @param detail what is wrong, without the {@code <code>:<line>: } prefix
+   */
   public VerifyException(String codeName, int line, String detail) {
     super(dev.gillab.gil.internal.Echo.of(codeName) + ":" + line + ": " + detail);
     this.codeName = codeName;
@@ -20,17 +33,17 @@ public final class VerifyException extends RuntimeException {
     this.detail = detail;
   }
 
-  /** The name of the code (or assembler source) at fault. */
+  /** {@return the name of the code (or assembler source) at fault, as given, not escaped} */
   public String codeName() {
     return codeName;
   }
 
-  /** The 1-based source line at fault (for built code, the instruction's line). */
+  /** {@return the 1-based source line at fault (for built code, the instruction's line)} */
   public int line() {
     return line;
   }
 
-  /** The message without the {@code <code>:<line>: } prefix. */
+  /** {@return the message without the {@code <code>:<line>: } prefix} */
   public String detail() {
     return detail;
   }
