@@ -27,6 +27,10 @@ public final class InterpreterError extends RuntimeException {
    * @param line the source line running in the code when the error passed through it
    * @serial exclude
    */
+  // "@serial exclude" keeps the record off the serialized-form page: JDK 17's javadoc asks there
+  // for comments on a record's implicit fields, which cannot carry any (fixed in JDK 18 and 19).
+  // The tag is valid on a class; Error Prone's check does not know that form.
+  @SuppressWarnings("InvalidBlockTag")
   public record Frame(String filename, String codeName, int line) implements Serializable {
     /**
      * Checks the names.
