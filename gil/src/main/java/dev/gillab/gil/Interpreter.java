@@ -353,7 +353,10 @@ public final class Interpreter implements AutoCloseable {
    * @param args its arguments as Java values, one per parameter; the array is copied
    * @return the thread, started
    * @throws IllegalArgumentException if the argument count is not the code's parameter count
-   * @throws IllegalStateException if the interpreter is closed
+   * @throws IllegalStateException if the interpreter is closed, or its thread factory makes no
+   *     thread (answers null)
+   * @throws RuntimeException what the thread factory or the thread's start throws; no thread runs
+   *     then, and none is counted in {@link #runningThreads()}
    */
   public InterpreterThread start(Code code, Object... args) {
     checkNotNull(code, "code");
@@ -362,7 +365,6 @@ public final class Interpreter implements AutoCloseable {
     load(code);
     Object[] copy = args.clone();
     InterpreterThread t = new InterpreterThread();
-    running.incrementAndGet();
     Thread thread =
         threadFactory.newThread(
             () -> {
@@ -383,7 +385,15 @@ public final class Interpreter implements AutoCloseable {
                 running.decrementAndGet();
               }
             });
-    t.start(thread);
+    checkState(thread != null, "the thread factory of interpreter '%s' made no thread", name);
+    // Counted only once there is a thread to end, and before it can: its end takes the count back.
+    running.incrementAndGet();
+    try {
+      t.start(thread);
+    } catch (RuntimeException | Error e) {
+      running.decrementAndGet(); // never started, so it never ends
+      throw e;
+    }
     return t;
   }
 

@@ -159,4 +159,30 @@ class InterpreterTest {
       assertEquals(0, in.heap().stats().live());
     }
   }
+
+  /**
+   * A thread factory that fails leaves no thread counted, so the interpreter still closes: {@code
+   * close()} at the end of each block refuses while a thread is counted.
+   */
+  @Test
+  void aFailedStartCountsNoThread() {
+    Code id = Assembler.assemble("id", "LOAD_CONST None\nRETURN_VALUE");
+    try (Interpreter throwing =
+        Interpreter.builder()
+            .threadFactory(
+                r -> {
+                  throw new IllegalStateException("no threads today");
+                })
+            .build()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> throwing.start(id));
+      assertEquals("no threads today", e.getMessage());
+      assertEquals(0, throwing.runningThreads());
+    }
+    try (Interpreter nulls = Interpreter.builder().threadFactory(r -> null).build()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> nulls.start(id));
+      assertEquals(
+          "the thread factory of interpreter 'interpreter' made no thread", e.getMessage());
+      assertEquals(0, nulls.runningThreads());
+    }
+  }
 }
