@@ -14,9 +14,11 @@ import java.util.List;
  * discipline a C extension keeps between {@code Py_BEGIN_ALLOW_THREADS} and {@code
  * Py_END_ALLOW_THREADS}, enforced by construction.
  *
- * <p>An exception it throws becomes a {@code RuntimeError} at the {@code CALL}'s line. It must be
- * thread-safe: every interpreter thread may call it, and a releasing one runs concurrently with
- * bytecode and with other releasing calls.
+ * <p>An exception it throws becomes a {@code RuntimeError} at the {@code CALL}'s line, but for an
+ * {@link InterruptedException}, which becomes an {@code InterruptedError} with the thread's
+ * interrupt flag set again, so the interrupt is not lost. It must be thread-safe: every interpreter
+ * thread may call it, and a releasing one runs concurrently with bytecode and with other releasing
+ * calls.
  */
 @FunctionalInterface
 public interface HostFunction {
