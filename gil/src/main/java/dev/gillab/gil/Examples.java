@@ -9,9 +9,10 @@ import dev.gillab.gil.python.PythonCompiler;
  * #source} gives a program's text, {@link #module} its compiled module, and the accessors below the
  * functions the experiments call.
  *
- * <p>Stateless and thread-safe: each {@code Code} is compiled once and is immutable, so one
- * instance can run on any number of interpreters and threads (each interpreter links it for
- * itself).
+ * <p>Stateless and thread-safe: each accessor's {@code Code} is compiled once, when the class
+ * loads, while {@link #module} and {@link #function} compile the program anew on every call. A
+ * {@code Code} is immutable either way, so one instance can run on any number of interpreters and
+ * threads (each interpreter links it for itself).
  */
 public final class Examples {
   private static final Code COUNTDOWN = function("countdown.py", "countdown");

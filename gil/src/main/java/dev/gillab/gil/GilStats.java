@@ -7,14 +7,24 @@ import java.util.Optional;
 
 /**
  * A snapshot of a GIL's counters: its policy, how many times it changed hands ({@link
- * Gil#switchNumber()}), and per thread that ever took it, in the order they first did, its {@link
+ * Gil#switchNumber()}), and per thread the GIL has counted, in the order it first did, its {@link
  * GilThreadStats}. The counters are always on; a snapshot taken while threads run is a little
  * behind them. Immutable.
+ *
+ * <p>The GIL counts a thread from its first call of {@link Gil#acquire}, {@link Gil#tryAcquire},
+ * {@link Gil#release}, {@link Gil#tick}, {@link Gil#allowThreads} or a {@link Gil#checkpoint} while
+ * a drop is requested, and under {@link SwitchingPolicy#none()} of {@link
+ * Gil#isHeldByCurrentThread} too: the counters are made on first use, so that taking the GIL never
+ * checks whether they exist. Besides the threads that took the GIL, the list therefore holds, with
+ * no acquisitions, a thread that only waited for it (a {@code tryAcquire} that timed out), one that
+ * called a holder's method without holding the GIL (which threw), and under {@code none} one that
+ * only asked whether it is attached.
  *
  * @param policy the policy's short name ({@link SwitchingPolicy#name()}), such as {@code
  *     interval(5ms)}
  * @param switches how many times the GIL passed to a thread other than its previous holder
- * @param threads the counters of each thread that took the GIL, in the order they first did
+ * @param threads the counters of each thread the GIL has counted (see above), in the order it first
+ *     did
  */
 @Immutable
 public record GilStats(String policy, long switches, ImmutableList<GilThreadStats> threads) {

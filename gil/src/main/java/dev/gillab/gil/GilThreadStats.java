@@ -8,7 +8,7 @@ import com.google.errorprone.annotations.Immutable;
  * around blocking calls. Immutable.
  *
  * @param threadId the Java thread's id ({@link Thread#getId()})
- * @param threadName the Java thread's name when it first took the GIL
+ * @param threadName the Java thread's name when the GIL first counted it ({@link GilStats})
  * @param heldNanos nanoseconds the thread held the GIL, counted up to the snapshot if it holds it
  *     then
  * @param waitingNanos nanoseconds the thread waited for the GIL, spinning or parked

@@ -54,8 +54,10 @@ import java.util.function.Consumer;
  * thread as {@code MainThread}, then it waits for the threads the program started ({@code
  * threading.Thread}), as CPython does before it exits. Before anything executes, the code's {@code
  * CALL}s are checked against this interpreter's builtins ({@link VerifyException}). Arguments and
- * results are Java values: {@code Long}, {@code Boolean}, {@code String}, {@code null} (None) and
- * {@code List}s of those. An error the program raises is an {@link InterpreterError} naming the
+ * results are Java values: {@code Long}, {@code Double} (a float), {@code Boolean}, {@code String},
+ * {@code null} (None) and {@code List}s of those; an argument may be an {@code Integer}, {@code
+ * Short}, {@code Byte} or {@code Float} too, and a result that is no such value (a function, say)
+ * comes out as its repr. An error the program raises is an {@link InterpreterError} naming the
  * line; the frames it unwinds release what they held, so no error leaks.
  *
  * <h2>Bounds</h2>
@@ -353,7 +355,10 @@ public final class Interpreter implements AutoCloseable {
    * @param args its arguments as Java values, one per parameter; the array is copied
    * @return the thread, started
    * @throws IllegalArgumentException if the argument count is not the code's parameter count
-   * @throws IllegalStateException if the interpreter is closed
+   * @throws IllegalStateException if the interpreter is closed, or its thread factory makes no
+   *     thread (answers null)
+   * @throws RuntimeException what the thread factory or the thread's start throws; no thread runs
+   *     then, and none is counted in {@link #runningThreads()}
    */
   public InterpreterThread start(Code code, Object... args) {
     checkNotNull(code, "code");
@@ -362,7 +367,6 @@ public final class Interpreter implements AutoCloseable {
     load(code);
     Object[] copy = args.clone();
     InterpreterThread t = new InterpreterThread();
-    running.incrementAndGet();
     Thread thread =
         threadFactory.newThread(
             () -> {
@@ -383,7 +387,15 @@ public final class Interpreter implements AutoCloseable {
                 running.decrementAndGet();
               }
             });
-    t.start(thread);
+    checkState(thread != null, "the thread factory of interpreter '%s' made no thread", name);
+    // Counted only once there is a thread to end, and before it can: its end takes the count back.
+    running.incrementAndGet();
+    try {
+      t.start(thread);
+    } catch (RuntimeException | Error e) {
+      running.decrementAndGet(); // never started, so it never ends
+      throw e;
+    }
     return t;
   }
 
@@ -496,8 +508,9 @@ public final class Interpreter implements AutoCloseable {
    * STORE_GLOBAL} of the same name: one of them replaces the other's value and releases it, once.
    *
    * @param global the global's name, not null
-   * @param value the new value as a Java value: a {@code Long}, {@code Integer}, {@code Boolean},
-   *     {@code String}, {@code List} of those, or {@code null} for None
+   * @param value the new value as a Java value: a {@code Long}, {@code Integer}, {@code Short},
+   *     {@code Byte}, {@code Double}, {@code Float}, {@code Boolean}, {@code String}, {@code List}
+   *     of those, or {@code null} for None
    * @throws IllegalArgumentException if {@code value} has no interpreter value
    * @throws IllegalStateException if the interpreter is closed
    */

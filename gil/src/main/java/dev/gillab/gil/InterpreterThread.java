@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.errorprone.annotations.ThreadSafe;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A running (or finished) interpreter thread: a real Java thread that takes the GIL, runs one code
@@ -52,13 +53,15 @@ public final class InterpreterThread {
    * Waits at most {@code timeout} for the thread to end; answers whether it has.
    *
    * @param timeout how long to wait, not null; rounded down to milliseconds, and at least one
-   *     millisecond (a zero timeout does not wait forever)
+   *     millisecond (a zero timeout does not wait forever); one of more than {@code Long.MAX_VALUE}
+   *     milliseconds waits that many, which is as good as forever
    * @return whether the thread has ended
    * @throws InterruptedException if the calling thread is interrupted while it waits
    */
   public boolean join(Duration timeout) throws InterruptedException {
     checkNotNull(timeout, "timeout");
-    thread.join(Math.max(1, timeout.toMillis()));
+    // convert saturates where toMillis() throws, as the locks' timeouts saturate their nanos.
+    thread.join(Math.max(1, TimeUnit.MILLISECONDS.convert(timeout)));
     return !thread.isAlive();
   }
 

@@ -1,5 +1,7 @@
 package dev.gillab.gil;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.gillab.gil.internal.Echo;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
@@ -17,10 +19,10 @@ import java.util.List;
  *
  * {@code FILE} is Python ({@code .py}) or gil assembler; {@code --dis} prints its bytecode as
  * CPython's {@code dis} does instead of running it. {@code --budget} bounds each thread's
- * instructions (and the work they do on their operands), {@code --max-memory} the heap's bytes
- * ({@code 512m} unless given; {@link ByteSizes}). The work and the exit status are {@link
- * ProgramRunner}'s: 0 it ran, 1 it raised an uncaught error, 2 it could not run (a usage error
- * too). Stateless; each call makes its own interpreter.
+ * instructions (and the work they do on their operands) to a positive {@code N}, none without it;
+ * {@code --max-memory} the heap's bytes ({@code 512m} unless given; {@link ByteSizes}). The work
+ * and the exit status are {@link ProgramRunner}'s: 0 it ran, 1 it raised an uncaught error, 2 it
+ * could not run (a usage error too). Stateless; each call makes its own interpreter.
  */
 public final class Main {
   private static final String USAGE =
@@ -58,7 +60,7 @@ public final class Main {
    */
   public static int run(String[] args, PrintStream out, PrintStream err)
       throws InterruptedException {
-    long budget = 0;
+    long budget = 0; // none, unless --budget gives one
     long maxMemory = Interpreter.DEFAULT_MAX_MEMORY;
     boolean every = false;
     boolean dis = false;
@@ -68,7 +70,11 @@ public final class Main {
       while (i < args.length && args[i].startsWith("--")) {
         switch (args[i]) {
           case "--dis" -> dis = true;
-          case "--budget" -> budget = Long.parseLong(value(args, ++i));
+          case "--budget" -> {
+            // Checked here, where a 0 given differs from the 0 that stands for no budget.
+            budget = Long.parseLong(value(args, ++i));
+            checkArgument(budget > 0, "--budget must be positive, got %s", budget);
+          }
           case "--max-memory" -> maxMemory = ByteSizes.maxMemory("--max-memory", value(args, ++i));
           case "--every-instruction" -> every = true;
           case "--threads" -> threads = Integer.parseInt(value(args, ++i));
@@ -79,9 +85,7 @@ public final class Main {
       if (i >= args.length) {
         throw new IllegalArgumentException("no file given");
       }
-      if (budget < 0 || threads < 1 || threads > 256) {
-        throw new IllegalArgumentException("--budget must be positive, --threads 1 to 256");
-      }
+      checkArgument(threads >= 1 && threads <= 256, "--threads must be 1 to 256, got %s", threads);
     } catch (IllegalArgumentException e) {
       err.println(USAGE);
       err.println(Echo.of(String.valueOf(e.getMessage())));

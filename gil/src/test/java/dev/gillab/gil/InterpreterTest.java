@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gillab.gil.python.PythonCompiler;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -152,11 +153,54 @@ class InterpreterTest {
     try (Interpreter in = Interpreter.create()) {
       List<Object> nested = Arrays.asList(1L, "a", null, true, List.of(2L));
       assertEquals(nested, in.run(id, nested));
+      assertEquals(1.5, in.run(id, 1.5));
+      assertEquals(1.5, in.run(id, 1.5f));
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> in.run(id, 1.5));
-      assertEquals("a Java java.lang.Double has no interpreter value", e.getMessage());
+          assertThrows(IllegalArgumentException.class, () -> in.run(id, 'c'));
+      assertEquals("a Java java.lang.Character has no interpreter value", e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> in.run(id));
       assertEquals(0, in.heap().stats().live());
+    }
+  }
+
+  /** A Double goes in as a float, as a float comes out as a Double. */
+  @Test
+  void doublesGoInAsFloats() {
+    try (Interpreter in =
+        Interpreter.builder()
+            .out(printed.stream())
+            .builtin("half", 1, args -> ((Long) args.get(0)) / 2.0)
+            .build()) {
+      in.setGlobal("g", 0.25);
+      in.exec(PythonCompiler.compile("h = half(3)\nprint(h, g + 1)\n", "f.py"));
+      assertEquals("1.5 1.25\n", printed.lines());
+      assertEquals(1.5, in.globals().get("h"));
+    }
+  }
+
+  /**
+   * A thread factory that fails leaves no thread counted, so the interpreter still closes: {@code
+   * close()} at the end of each block refuses while a thread is counted.
+   */
+  @Test
+  void aFailedStartCountsNoThread() {
+    Code id = Assembler.assemble("id", "LOAD_CONST None\nRETURN_VALUE");
+    try (Interpreter throwing =
+        Interpreter.builder()
+            .threadFactory(
+                r -> {
+                  throw new IllegalStateException("no threads today");
+                })
+            .build()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> throwing.start(id));
+      assertEquals("no threads today", e.getMessage());
+      assertEquals(0, throwing.runningThreads());
+    }
+    try (Interpreter nulls = Interpreter.builder().threadFactory(r -> null).build()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> nulls.start(id));
+      assertEquals(
+          "the thread factory of interpreter 'interpreter' made no thread", e.getMessage());
+      assertEquals(0, nulls.runningThreads());
     }
   }
 }

@@ -131,4 +131,14 @@ class MainTest {
     err.reset();
     return last + "\n";
   }
+
+  /** No budget is the default, given by leaving the option out; a budget of 0 is a usage error. */
+  @Test
+  void aBudgetMustBePositive() throws Exception {
+    assertEquals(2, runMain("--budget", "0", "examples/seed.gasm"));
+    assertEquals("--budget must be positive, got 0\n", lastErrLine());
+    assertEquals(2, runMain("--threads", "0", "examples/seed.gasm"));
+    assertEquals("--threads must be 1 to 256, got 0\n", lastErrLine());
+    assertEquals("", out.lines());
+  }
 }

@@ -168,4 +168,16 @@ class ThreadsTest {
       assertEquals(Set.of(0L, 1L, 2L, 3L), Set.copyOf(xs));
     }
   }
+
+  /** A timeout too long for milliseconds waits as long as it takes, as the locks' timeouts do. */
+  @Test
+  void joinTakesAnyDuration() throws Exception {
+    Code none = Assembler.assemble("none", "LOAD_CONST None\nRETURN_VALUE");
+    try (Interpreter in = Interpreter.create()) {
+      InterpreterThread t = in.start(none);
+      assertTrue(t.join(Duration.ofSeconds(Long.MAX_VALUE)));
+      assertTrue(t.join(Duration.ofSeconds(Long.MIN_VALUE)));
+      t.result();
+    }
+  }
 }

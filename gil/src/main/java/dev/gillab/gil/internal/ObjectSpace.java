@@ -477,8 +477,8 @@ public final class ObjectSpace {
   }
 
   /**
-   * A new reference to an object for a Java value: Long/Integer/Short/Byte, Boolean, String, null
-   * (None), or a List of those.
+   * A new reference to an object for a Java value: Long/Integer/Short/Byte, Double/Float (a float),
+   * Boolean, String, null (None), or a List of those.
    *
    * @throws PyException TypeError for anything else
    */
@@ -498,6 +498,9 @@ public final class ObjectSpace {
         || value instanceof Short
         || value instanceof Byte) {
       return newInt(((Number) value).longValue());
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return newFloat(((Number) value).doubleValue());
     }
     if (value instanceof String string) {
       return newStr(string);
