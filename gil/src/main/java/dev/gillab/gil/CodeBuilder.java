@@ -11,9 +11,11 @@ import dev.gillab.gil.internal.Verifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a {@link Code} from Java, one instruction per call, with named labels for jumps:
@@ -65,17 +67,22 @@ public final class CodeBuilder {
    * @param names the parameters' names
    * @return this builder
    * @throws IllegalStateException if an instruction or a parameter was already added
-   * @throws VerifyException if a name is given twice
+   * @throws VerifyException if a name is given twice; the builder is then unchanged
    */
   @CanIgnoreReturnValue
   public CodeBuilder params(String... names) {
-    checkState(ops.isEmpty() && locals.isEmpty(), "params must come before any instruction");
+    checkState(ops.isEmpty(), "params must come before any instruction");
+    checkState(params.isEmpty(), "params were already named: %s", params);
+    // Every name is checked before any is added, so a refused call leaves the builder as it was.
+    Set<String> seen = new HashSet<>();
     for (String p : names) {
       checkNotNull(p, "param");
-      if (locals.containsKey(p)) {
+      if (!seen.add(p)) {
         throw new VerifyException(
             name, Math.max(line, 1), "parameter '" + Echo.of(p) + "' is named twice");
       }
+    }
+    for (String p : names) {
       locals.put(p, locals.size());
       params.add(p);
     }

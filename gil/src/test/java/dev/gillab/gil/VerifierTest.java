@@ -3,6 +3,7 @@ package dev.gillab.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,29 @@ class VerifierTest {
         assertThrows(
             VerifyException.class, () -> Code.builder("b").loadConst(1).popTop().popTop().build());
     assertEquals("b:3: POP_TOP needs 1 value on the stack, has 0", e.getMessage());
+  }
+
+  @Test
+  void duplicateParamLeavesTheBuilderAsItWas() {
+    CodeBuilder b = Code.builder("b");
+    VerifyException e = assertThrows(VerifyException.class, () -> b.params("x", "y", "x"));
+    assertEquals("b:1: parameter 'x' is named twice", e.getMessage());
+    Code c = b.params("n").loadFast("n").returnValue().build();
+    assertEquals(List.of("n"), c.params());
+  }
+
+  @Test
+  void paramsTwiceSaysTheyAreAlreadyNamed() {
+    CodeBuilder b = Code.builder("b").params("x");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.params("y"));
+    assertEquals("params were already named: [x]", e.getMessage());
+  }
+
+  @Test
+  void paramsAfterAnInstructionAreRefused() {
+    CodeBuilder b = Code.builder("b").nop();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.params("y"));
+    assertEquals("params must come before any instruction", e.getMessage());
   }
 
   @Test
