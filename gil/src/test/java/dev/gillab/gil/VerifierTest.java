@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -125,6 +126,26 @@ class VerifierTest {
     CodeBuilder b = Code.builder("b").nop();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.params("y"));
     assertEquals("params must come before any instruction", e.getMessage());
+  }
+
+  @Test
+  void labelAfterBuildIsRefused() {
+    CodeBuilder b = Code.builder("b").loadNone().returnValue();
+    b.build();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.label("end"));
+    assertEquals("build() was already called", e.getMessage());
+  }
+
+  @Test
+  void settersAfterBuildAreRefused() {
+    CodeBuilder b = Code.builder("b").loadNone().returnValue();
+    b.build();
+    for (Executable call :
+        List.<Executable>of(
+            () -> b.params(), () -> b.filename("f.py"), () -> b.firstLine(2), () -> b.line(2))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, call);
+      assertEquals("build() was already called", e.getMessage());
+    }
   }
 
   @Test
