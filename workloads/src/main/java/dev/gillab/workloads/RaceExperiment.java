@@ -59,30 +59,42 @@ public final class RaceExperiment {
     List<RaceRow> rows = new ArrayList<>();
     int appends = s.sizes().raceAppends();
     PolicyChoice none = PolicyChoice.of("none", s.policy().interval());
-    s.say(NAME + " " + FREE_THREADED_PLAIN + ": " + THREADS + " threads x " + appends + " appends");
-    rows.add(hammer(none, CountStrategy.PLAIN, appends));
-    // Free-threaded with safe counts: clean, since each list also has a lock of its own.
-    for (CountStrategy counts : List.of(CountStrategy.ATOMIC, CountStrategy.BIASED)) {
-      s.say(
-          NAME
-              + " threads-nogil-"
-              + counts.name().toLowerCase(java.util.Locale.ROOT)
-              + ": "
-              + THREADS
-              + " threads x "
-              + appends
-              + " appends");
+    // Free-threaded PLAIN on purpose; ATOMIC and BIASED are clean, as each list also has a lock.
+    for (CountStrategy counts :
+        List.of(CountStrategy.PLAIN, CountStrategy.ATOMIC, CountStrategy.BIASED)) {
+      say(s, none, counts, appends);
       rows.add(hammer(none, counts, appends));
     }
     // The GIL rows need a GIL: under --policy none they use the default policy.
     PolicyChoice gil = s.policy().isFreeThreaded() ? PolicyChoice.defaultPolicy() : s.policy();
     for (CountStrategy counts :
         List.of(CountStrategy.PLAIN, CountStrategy.ATOMIC, CountStrategy.BIASED)) {
-      s.say(
-          NAME + " threads-gil " + counts + ": " + THREADS + " threads x " + appends + " appends");
+      say(s, gil, counts, appends);
       rows.add(hammer(gil, counts, appends));
     }
     return new Outcome<>(rows, List.of());
+  }
+
+  /** A row's progress line: its mode and counts as the table shows them, e.g. threads-gil PLAIN. */
+  private static void say(Settings s, PolicyChoice policy, CountStrategy counts, int appends) {
+    s.say(
+        NAME
+            + " "
+            + mode(policy, counts)
+            + " "
+            + counts.name()
+            + ": "
+            + THREADS
+            + " threads x "
+            + appends
+            + " appends");
+  }
+
+  /** The row's mode: {@code threads-gil}, or {@code threads-nogil-} and the counts. */
+  private static String mode(PolicyChoice policy, CountStrategy counts) {
+    return policy.isFreeThreaded()
+        ? "threads-nogil-" + counts.name().toLowerCase(java.util.Locale.ROOT)
+        : Mode.THREADS_GIL.label();
   }
 
   /**
@@ -163,9 +175,7 @@ public final class RaceExperiment {
     useAfterFree += Math.max(0, -live);
     long expected = (long) THREADS * appends;
     return new RaceRow(
-        policy.isFreeThreaded()
-            ? "threads-nogil-" + counts.name().toLowerCase(java.util.Locale.ROOT)
-            : Mode.THREADS_GIL.label(),
+        mode(policy, counts),
         policy.label(),
         counts.name(),
         THREADS,
