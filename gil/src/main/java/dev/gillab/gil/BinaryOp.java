@@ -3,8 +3,9 @@ package dev.gillab.gil;
 import java.util.Optional;
 
 /**
- * The operators of {@link Opcode#BINARY_OP}. The in-place forms behave as the plain ones (ints and
- * strs are immutable), as they do in CPython. Immutable.
+ * The operators of {@link Opcode#BINARY_OP}. The in-place forms behave as the plain ones, except on
+ * a list: {@code +=} extends it and {@code *=} repeats it in place, the same list object, as they
+ * do in CPython. Immutable.
  */
 public enum BinaryOp {
   /**

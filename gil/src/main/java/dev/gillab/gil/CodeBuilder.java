@@ -11,9 +11,11 @@ import dev.gillab.gil.internal.Verifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a {@link Code} from Java, one instruction per call, with named labels for jumps:
@@ -64,18 +66,25 @@ public final class CodeBuilder {
    *
    * @param names the parameters' names
    * @return this builder
-   * @throws IllegalStateException if an instruction or a parameter was already added
-   * @throws VerifyException if a name is given twice
+   * @throws IllegalStateException if an instruction or a parameter was already added, or {@code
+   *     build()} was already called
+   * @throws VerifyException if a name is given twice; the builder is then unchanged
    */
   @CanIgnoreReturnValue
   public CodeBuilder params(String... names) {
-    checkState(ops.isEmpty() && locals.isEmpty(), "params must come before any instruction");
+    checkState(!built, "build() was already called");
+    checkState(ops.isEmpty(), "params must come before any instruction");
+    checkState(params.isEmpty(), "params were already named: %s", params);
+    // Every name is checked before any is added, so a refused call leaves the builder as it was.
+    Set<String> seen = new HashSet<>();
     for (String p : names) {
       checkNotNull(p, "param");
-      if (locals.containsKey(p)) {
+      if (!seen.add(p)) {
         throw new VerifyException(
             name, Math.max(line, 1), "parameter '" + Echo.of(p) + "' is named twice");
       }
+    }
+    for (String p : names) {
       locals.put(p, locals.size());
       params.add(p);
     }
@@ -87,9 +96,11 @@ public final class CodeBuilder {
    *
    * @param filename the file name, e.g. {@code counter.py}
    * @return this builder
+   * @throws IllegalStateException if {@code build()} was already called
    */
   @CanIgnoreReturnValue
   public CodeBuilder filename(String filename) {
+    checkState(!built, "build() was already called");
     this.filename = checkNotNull(filename, "filename");
     return this;
   }
@@ -100,9 +111,11 @@ public final class CodeBuilder {
    * @param line the first line, 1-based
    * @return this builder
    * @throws IllegalArgumentException if {@code line} is not positive
+   * @throws IllegalStateException if {@code build()} was already called
    */
   @CanIgnoreReturnValue
   public CodeBuilder firstLine(int line) {
+    checkState(!built, "build() was already called");
     checkArgument(line > 0, "line must be positive: %s", line);
     this.firstLine = line;
     return this;
@@ -114,9 +127,11 @@ public final class CodeBuilder {
    * @param line the line, 1-based
    * @return this builder
    * @throws IllegalArgumentException if {@code line} is not positive
+   * @throws IllegalStateException if {@code build()} was already called
    */
   @CanIgnoreReturnValue
   public CodeBuilder line(int line) {
+    checkState(!built, "build() was already called");
     checkArgument(line > 0, "line must be positive: %s", line);
     this.line = line;
     return this;
@@ -128,11 +143,13 @@ public final class CodeBuilder {
    *
    * @param label the label's name, which jumps refer to
    * @return this builder
+   * @throws IllegalStateException if {@code build()} was already called
    * @throws VerifyException if {@code label} was already placed
    */
   @CanIgnoreReturnValue
   public CodeBuilder label(String label) {
     checkNotNull(label, "label");
+    checkState(!built, "build() was already called");
     int at = currentLine();
     Integer first = labelLines.putIfAbsent(label, at);
     if (first != null) {

@@ -3,9 +3,11 @@ package dev.gillab.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -101,6 +103,49 @@ class VerifierTest {
         assertThrows(
             VerifyException.class, () -> Code.builder("b").loadConst(1).popTop().popTop().build());
     assertEquals("b:3: POP_TOP needs 1 value on the stack, has 0", e.getMessage());
+  }
+
+  @Test
+  void duplicateParamLeavesTheBuilderAsItWas() {
+    CodeBuilder b = Code.builder("b");
+    VerifyException e = assertThrows(VerifyException.class, () -> b.params("x", "y", "x"));
+    assertEquals("b:1: parameter 'x' is named twice", e.getMessage());
+    Code c = b.params("n").loadFast("n").returnValue().build();
+    assertEquals(List.of("n"), c.params());
+  }
+
+  @Test
+  void paramsTwiceSaysTheyAreAlreadyNamed() {
+    CodeBuilder b = Code.builder("b").params("x");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.params("y"));
+    assertEquals("params were already named: [x]", e.getMessage());
+  }
+
+  @Test
+  void paramsAfterAnInstructionAreRefused() {
+    CodeBuilder b = Code.builder("b").nop();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.params("y"));
+    assertEquals("params must come before any instruction", e.getMessage());
+  }
+
+  @Test
+  void labelAfterBuildIsRefused() {
+    CodeBuilder b = Code.builder("b").loadNone().returnValue();
+    b.build();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.label("end"));
+    assertEquals("build() was already called", e.getMessage());
+  }
+
+  @Test
+  void settersAfterBuildAreRefused() {
+    CodeBuilder b = Code.builder("b").loadNone().returnValue();
+    b.build();
+    for (Executable call :
+        List.<Executable>of(
+            () -> b.params(), () -> b.filename("f.py"), () -> b.firstLine(2), () -> b.line(2))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, call);
+      assertEquals("build() was already called", e.getMessage());
+    }
   }
 
   @Test

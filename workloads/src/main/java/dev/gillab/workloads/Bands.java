@@ -1,5 +1,7 @@
 package dev.gillab.workloads;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -90,8 +92,11 @@ public final class Bands {
    *     documents
    * @param docs each run's JSON document
    * @return the table, its lines ending with the platform's line separator
+   * @throws IllegalArgumentException if there are fewer names than documents
    */
   public static String table(List<Band> bands, List<String> names, List<JsonNode> docs) {
+    checkArgument(
+        names.size() >= docs.size(), "%s name(s) for %s document(s)", names.size(), docs.size());
     List<String[]> cells = new ArrayList<>();
     List<String> head = new ArrayList<>(List.of("run"));
     bands.forEach(b -> head.add(b.name()));

@@ -8,7 +8,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * @param scenario what the threads did, e.g. {@code opposite-order}
  * @param detected whether the lock set found the wait-for cycle
  * @param cycle the report's one-line summary naming the threads and locks ("" if none)
- * @param recovered whether every thread finished its work afterwards
+ * @param recovered whether no lock was still held once both threads had joined
  * @param seconds how long the run took, detection and recovery included
  */
 public record DeadlockRow(
@@ -19,7 +19,7 @@ public record DeadlockRow(
    * @param scenario what the threads did
    * @param detected whether the wait-for cycle was found
    * @param cycle the report's one-line summary, or "" if none
-   * @param recovered whether every thread finished its work afterwards
+   * @param recovered whether no lock was still held once both threads had joined
    * @param seconds how long the run took
    */
   public DeadlockRow {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
  * deadlock) and prints a table per experiment; subcommands run one experiment or a program, or
  * serve the page where a learner schedules a program's threads ({@code serve}). Exit codes: 0 it
  * ran, 2 a usage error (one line, then the usage) or an output path that cannot be written (one
- * line, before any work), 1 an experiment failed (what failed).
+ * line, before any work), 1 an experiment failed or its {@code --json} or {@code --report} output
+ * could not be written (the last line says which).
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} is the entry point without {@code
  * System.exit}, for tests and for embedding. Not thread-safe: one run per instance.
@@ -47,7 +49,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:it ran",
-      "1:an experiment failed (the message says what)",
+      "1:an experiment failed, or its --json or --report output could not be written (the"
+          + " message says which)",
       "2:a usage error, or a --json or --report path that cannot be written"
     },
     subcommands = {
@@ -195,29 +198,37 @@ public final class GilLab implements Callable<Integer> {
     }
     Suite suite = new Suite(settings, out, err);
     int code = suite.run(experiments, o.json);
-    if (o.report != null) {
-      code =
-          Math.max(
-              code,
-              Report.writeSuite(
-                  o.report,
-                  "gil-lab "
-                      + experiments.stream().map(Experiment::label).collect(Collectors.joining(" "))
-                      + ", policy "
-                      + settings.policy().label(),
-                  suite.result(),
-                  settings.policy().interval(),
-                  err));
+    boolean reportFailed =
+        o.report != null
+            && Report.writeSuite(
+                    o.report,
+                    "gil-lab "
+                        + experiments.stream()
+                            .map(Experiment::label)
+                            .collect(Collectors.joining(" "))
+                        + ", policy "
+                        + settings.policy().label(),
+                    suite.result(),
+                    settings.policy().interval(),
+                    err)
+                != 0;
+    if (code != 0 || reportFailed) {
+      // The experiments and the files they are written to fail apart: say which did.
+      List<String> failed = new ArrayList<>();
+      if (suite.failedExperiments() > 0) {
+        failed.add(
+            suite.failedExperiments() + " of " + experiments.size() + " experiment(s) failed");
+      }
+      if (suite.jsonFailed()) {
+        failed.add("the --json file was not written");
+      }
+      if (reportFailed) {
+        failed.add("the --report folder was not written");
+      }
+      err.println("gil-lab: " + String.join(", ", failed) + "; see above");
+      return 1;
     }
-    if (code != 0) {
-      err.println(
-          "gil-lab: "
-              + suite.failures().size()
-              + " of "
-              + experiments.size()
-              + " experiment(s) failed; see above");
-    }
-    return code;
+    return 0;
   }
 
   /** The settings the options ask for, or a usage error. */

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The IO-bound experiment: W workers each do rounds of blocking IO — a sleep, then a round trip to
@@ -159,11 +160,11 @@ public final class IoExperiment {
    * @return the run's sample and waits
    * @throws ExperimentFailedException if a thread failed (a round trip's IO error included) or did
    *     not end within 5 minutes
-   * @throws Exception an {@link InterruptedException} if interrupted while waiting for the threads,
-   *     the only checked exception it throws
+   * @throws InterruptedException if interrupted while waiting for the threads
    */
   public static ThreadsRun threads(
-      Settings s, EchoServer server, boolean recordWaits, ThreadFactory factory) throws Exception {
+      Settings s, EchoServer server, boolean recordWaits, @Nullable ThreadFactory factory)
+      throws InterruptedException {
     Sizes z = s.sizes();
     AtomicInteger n = new AtomicInteger();
     ThreadFactory base =

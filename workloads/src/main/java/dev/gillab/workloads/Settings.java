@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an experiment runs with: its sizes, the switching policy the user chose, where progress
  * lines go (the command sends them to standard error), and the adaptive mode, or null for a fixed
- * number of timed runs ({@link Sizes#repeats()}). Immutable; the progress sink must be thread-safe.
+ * number of timed runs ({@link Sizes#cpuRepeats()} in {@code cpu}, {@link Sizes#repeats()} in
+ * {@code io}). {@code convoy} times {@link Sizes#convoyRepeats()} runs either way. Immutable; the
+ * progress sink must be thread-safe.
  *
  * @param sizes how big each experiment is
  * @param policy the switching policy the user chose

@@ -58,6 +58,8 @@ public final class Suite {
   private final List<DeadlockRow> deadlock = new ArrayList<>();
   private final List<SkippedRow> skipped = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
+  private int failedExperiments;
+  private boolean jsonFailed;
   private final List<Trust.Span> spans = new ArrayList<>();
   private List<MachineRow> machine = List.of();
 
@@ -92,6 +94,7 @@ public final class Suite {
       } catch (ExperimentFailedException | IllegalStateException | IllegalArgumentException x) {
         String line = "experiment " + e.label() + " failed: " + Runs.describe(x);
         failures.add(line);
+        failedExperiments++;
         err.println("gil-lab: " + line);
       }
       spans.add(new Trust.Span(e.label(), before, MachineMeter.sample()));
@@ -122,6 +125,7 @@ public final class Suite {
         String line =
             "could not write " + shown + ": " + UserInput.echo(String.valueOf(x.getMessage()));
         failures.add(line);
+        jsonFailed = true;
         err.println("gil-lab: " + line);
       }
     }
@@ -152,6 +156,16 @@ public final class Suite {
    */
   public List<String> failures() {
     return List.copyOf(failures);
+  }
+
+  /** {@return how many experiments failed so far; a JSON file not written is not one of them} */
+  public int failedExperiments() {
+    return failedExperiments;
+  }
+
+  /** {@return whether the JSON file was asked for and could not be written} */
+  public boolean jsonFailed() {
+    return jsonFailed;
   }
 
   private void runOne(Experiment e) {

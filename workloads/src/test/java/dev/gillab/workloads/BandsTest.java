@@ -1,6 +1,7 @@
 package dev.gillab.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +79,19 @@ class BandsTest {
     assertEquals(
         List.of("inside", "1/2", "2/2", "2/2", "2/2", "2/2", "1/2", "2/2", "2/2", "0/2"),
         List.of(lines.get(4).trim().split("\\s+")));
+  }
+
+  @Test
+  void fewerNamesThanDocumentsIsRefused() throws Exception {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Bands.table(
+                    Bands.DEFAULT,
+                    List.of("1.json"),
+                    List.of(run(0.95, 250, true, false), run(1.41, 1.5, false, true))));
+    assertEquals("1 name(s) for 2 document(s)", e.getMessage());
   }
 
   @Test

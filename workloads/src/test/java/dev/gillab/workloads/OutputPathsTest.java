@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -305,11 +308,70 @@ class OutputPathsTest {
     assertRefused(cli("--report", "", "deadlock"), "gil-lab: cannot write --report '': no name");
   }
 
+  // ---- gone after the check ----------------------------------------------------------------
+
+  /**
+   * A path that passed the check and whose folder is gone by the time it is written: exit 1, and
+   * the last line says an output failed, not an experiment.
+   */
+  @Test
+  void jsonWhoseFolderGoesDuringTheRunIsAFailedOutputNotAFailedExperiment() throws Exception {
+    Path gone = Files.createDirectory(dir.resolve("gone"));
+    Cli r = cliRemovingAsItRuns(gone, "deadlock", "--json", gone.resolve("r.json").toString());
+    assertEquals(1, r.exit(), r.err());
+    assertEquals("gil-lab: the --json file was not written; see above", lastLine(r.err()), r.err());
+  }
+
+  /** As {@link #jsonWhoseFolderGoesDuringTheRunIsAFailedOutputNotAFailedExperiment}. */
+  @Test
+  void reportWhoseFolderGoesDuringTheRunIsAFailedOutputNotAFailedExperiment() throws Exception {
+    Path gone = Files.createDirectory(dir.resolve("gone"));
+    Cli r = cliRemovingAsItRuns(gone, "deadlock", "--report", gone.resolve("r").toString());
+    assertEquals(1, r.exit(), r.err());
+    assertEquals(
+        "gil-lab: the --report folder was not written; see above", lastLine(r.err()), r.err());
+  }
+
   // ---- helpers -----------------------------------------------------------------------------
 
   /** The command, in process; a bounded wait, whatever it does. */
   private static Cli cli(String... args) {
     return assertTimeoutPreemptively(ofMinutes(2), () -> Cli.run(args));
+  }
+
+  /**
+   * The command, in process, deleting the empty folder {@code gone} when the first experiment
+   * starts: after the output paths were checked, before anything is written.
+   */
+  private static Cli cliRemovingAsItRuns(Path gone, String... args) {
+    return assertTimeoutPreemptively(
+        ofMinutes(2),
+        () -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          ByteArrayOutputStream err = new ByteArrayOutputStream();
+          PrintStream e =
+              new PrintStream(err, true, StandardCharsets.UTF_8) {
+                @Override
+                public void println(String line) {
+                  if (line.startsWith("gil-lab: running ")) {
+                    try {
+                      Files.deleteIfExists(gone);
+                    } catch (IOException x) {
+                      throw new UncheckedIOException(x);
+                    }
+                  }
+                  super.println(line);
+                }
+              };
+          int exit = GilLab.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), e);
+          return new Cli(
+              exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        });
+  }
+
+  private static String lastLine(String text) {
+    List<String> lines = text.lines().toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
   }
 
   /** {@code deadlock --json json} is refused, the line saying {@code why}. */

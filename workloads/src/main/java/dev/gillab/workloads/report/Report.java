@@ -119,15 +119,14 @@ public final class Report {
    * @param policy the policy's label, e.g. {@code interval(5ms)}
    * @param in the interpreter the program ran in, with tracing on ({@code traceEvents})
    * @param err where the progress lines and any failure go
-   * @return 0 if the report was written; 1 if a file could not be written (the reason is on {@code
-   *     err})
+   * @return 0 if the report was written; 1 if it was not (the reason is on {@code err})
    */
   public static int writeExec(
       Path dir, String ran, String policy, Interpreter in, PrintStream err) {
     Timeline t = Timeline.of(policy, in.gilEvents(), in.gilStats());
     try {
       return writeSaying(dir, forExec(ran, t, ReportData.thisMachine(), ReportData.now()), err);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       return couldNotWrite(dir, e, err);
     }
   }
@@ -166,7 +165,9 @@ public final class Report {
         "gil-lab: could not write the report to "
             + echo(dir)
             + ": "
-            + UserInput.echo(String.valueOf(e.getMessage())));
+            // Some file systems' exceptions have no message; the type then says what failed.
+            + UserInput.echo(
+                e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
     return 1;
   }
 

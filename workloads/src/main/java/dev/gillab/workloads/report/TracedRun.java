@@ -1,6 +1,7 @@
 package dev.gillab.workloads.report;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.gillab.gil.GilStats;
 import dev.gillab.gil.Interpreter;
@@ -38,8 +39,10 @@ public record TracedRun(long countdown, int ioRounds, Duration nap, int capacity
    * @param nap how long each nap sleeps
    * @param capacity events the ring keeps (the newest)
    * @throws IllegalArgumentException if a size is out of bounds
+   * @throws NullPointerException if {@code nap} is null
    */
   public TracedRun {
+    checkNotNull(nap, "nap");
     checkArgument(countdown >= 0 && ioRounds >= 1 && capacity >= 16, "bad traced-run sizes");
   }
 

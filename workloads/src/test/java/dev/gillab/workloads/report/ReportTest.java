@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
+import dev.gillab.gil.Assembler;
 import dev.gillab.gil.GilEvent;
 import dev.gillab.gil.GilEvent.Kind;
 import dev.gillab.gil.GilStats;
 import dev.gillab.gil.GilThreadStats;
+import dev.gillab.gil.Interpreter;
 import dev.gillab.workloads.ConvoyRow;
 import dev.gillab.workloads.MachineRow;
 import dev.gillab.workloads.PolicyChoice;
@@ -19,6 +21,12 @@ import dev.gillab.workloads.SuiteResult;
 import dev.gillab.workloads.report.Timeline.Lane;
 import dev.gillab.workloads.report.Timeline.Segment;
 import dev.gillab.workloads.report.Timeline.State;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -177,6 +185,27 @@ class ReportTest {
     for (Element a : parse(html).select("[href], [src]")) {
       String target = a.hasAttr("href") ? a.attr("href") : a.attr("src");
       assertTrue(target.matches("[a-z-]+\\.(json|csv)") || target.startsWith("url(#"), target);
+    }
+  }
+
+  @Test
+  void anUncheckedFailureWhileWritingAnExecReportIsOneLineAndOne() throws Exception {
+    // The JDK's own read-only file system: making the folder throws ReadOnlyFileSystemException.
+    Path dir = FileSystems.getFileSystem(URI.create("jrt:/")).getPath("/report");
+    try (Interpreter in = Interpreter.builder().traceEvents(1_000).build()) {
+      in.run(Assembler.assemble("t", "LOAD_CONST None\nRETURN_VALUE"));
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status =
+          Report.writeExec(
+              dir,
+              "gil-lab run t.py",
+              "interval(5ms)",
+              in,
+              new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertEquals(1, status);
+      assertEquals(
+          List.of("gil-lab: could not write the report to /report: ReadOnlyFileSystemException"),
+          err.toString(StandardCharsets.UTF_8).lines().toList());
     }
   }
 
