@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * # countdown: while n &gt; 0: n -= 1
- * .params n                  # parameters, before the first instruction
+ * .params n                  # parameters: once, before the first instruction
  * loop:                      # a label names the next instruction
  *     LOAD_FAST n
  *     LOAD_CONST 0           # ints, "strings", None, True, False
@@ -50,6 +50,7 @@ public final class Assembler {
     CodeBuilder b = Code.builder(name);
     String[] lines = source.split("\r?\n", -1);
     boolean sawInstruction = false;
+    boolean sawParams = false;
     for (int i = 0; i < lines.length; i++) {
       int lineNo = i + 1;
       List<String> tokens = tokenize(name, lineNo, lines[i]);
@@ -65,6 +66,10 @@ public final class Assembler {
         if (sawInstruction) {
           throw new VerifyException(name, lineNo, ".params must come before the first instruction");
         }
+        if (sawParams) {
+          throw new VerifyException(name, lineNo, ".params is given twice");
+        }
+        sawParams = true;
         List<String> params = tokens.subList(1, tokens.size());
         for (String p : params) {
           requireName(name, lineNo, p);

@@ -69,6 +69,8 @@ class VerifierTest {
         ".locals x|LOAD_CONST 1|RETURN_VALUE;t:1: unknown directive '.locals'",
         "LOAD_CONST 1|.params x|RETURN_VALUE;t:2: .params must come before the first instruction",
         ".params x x|LOAD_CONST 1|RETURN_VALUE;t:1: parameter 'x' is named twice",
+        ".params a|.params b|LOAD_CONST 1|RETURN_VALUE;t:2: .params is given twice",
+        ".params|.params b|LOAD_CONST 1|RETURN_VALUE;t:2: .params is given twice",
       })
   void faultIsNamedWithItsLine(String source, String message) {
     assertEquals(message, fault(source));
