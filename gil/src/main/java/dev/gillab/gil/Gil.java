@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
@@ -316,7 +317,9 @@ public final class Gil {
    * does, so it may set the drop request after a whole interval. Under {@code none} it attaches the
    * thread and returns true at once.
    *
-   * @param timeout how long to wait at most; zero or negative does not wait
+   * @param timeout how long to wait at most; zero or negative does not wait, and one of {@link
+   *     Long#MAX_VALUE} nanoseconds (292 years) or more waits as {@link #acquire()} does, though
+   *     interruptibly
    * @return whether the calling thread now holds the GIL
    * @throws InterruptedException if the thread is interrupted while it waits and has not been
    *     handed the GIL (one handed the GIL as it is interrupted returns true with its interrupt
@@ -334,8 +337,10 @@ public final class Gil {
     boolean waited = !takeIfFree(me);
     if (waited) {
       checkNotHeldBy(me);
-      long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-      if (!waitFor(me, c, deadline, false)) {
+      // convert() saturates where toNanos() throws; the wait holds the time since now against it,
+      // so no deadline (now plus timeout) is summed to overflow.
+      long nanos = Math.max(0, TimeUnit.NANOSECONDS.convert(timeout));
+      if (!waitFor(me, c, System.nanoTime(), nanos, false)) {
         return false;
       }
     }
@@ -753,7 +758,7 @@ public final class Gil {
     boolean interrupted = false;
     while (true) {
       try {
-        waitFor(me, c, Long.MAX_VALUE, queued);
+        waitFor(me, c, 0, Long.MAX_VALUE, queued);
         break;
       } catch (InterruptedException e) {
         interrupted = true;
@@ -778,7 +783,7 @@ public final class Gil {
     boolean dequeued = false;
     try {
       requestDrop(me, false);
-      if (!spinToTake(me, Long.MAX_VALUE, false)) {
+      if (!spinToTake(me, 0, Long.MAX_VALUE, false)) {
         parkForHandOff(me);
       }
       ioReturners.remove(me); // when the GIL came free rather than handed off
@@ -824,10 +829,12 @@ public final class Gil {
   /**
    * The slow path of taking the GIL: spin if the policy says so, then wait one drop-request delay
    * at a time, asking the holder to drop when a whole delay passed with no turn. Returns with the
-   * GIL held, or false when the deadline passed.
+   * GIL held, or false once {@code timeout} nanoseconds have passed since {@code since} (a {@link
+   * System#nanoTime()}); a {@code timeout} of {@link Long#MAX_VALUE} is none, and {@code since} is
+   * then unused.
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // single writer: the counters' own thread
-  private boolean waitFor(Thread me, ThreadCounters c, long deadline, boolean queued)
+  private boolean waitFor(Thread me, ThreadCounters c, long since, long timeout, boolean queued)
       throws InterruptedException {
     long start = record(GilEvent.Kind.WAIT, me);
     GilJfr.Wait jfr = GilJfr.beginWait();
@@ -839,8 +846,8 @@ public final class Gil {
     waiters.incrementAndGet();
     try {
       got =
-          spinToTake(me, deadline, handsOver)
-              || (handsOver ? parkInLine(me, deadline) : parkToTake(me, deadline));
+          spinToTake(me, since, timeout, handsOver)
+              || (handsOver ? parkInLine(me, since, timeout) : parkToTake(me, since, timeout));
     } catch (InterruptedException e) {
       interrupt = e;
     } finally {
@@ -872,10 +879,10 @@ public final class Gil {
    * whole interval passed with no turn (no switch, loans aside), until a release hands the GIL over
    * or it is free with this thread at the head.
    */
-  private boolean parkInLine(Thread me, long deadline) throws InterruptedException {
+  private boolean parkInLine(Thread me, long since, long timeout) throws InterruptedException {
     while (!handedOrTaken(me, true)) {
       long delay = dropRequestDelayNanos;
-      long slice = slice(delay, deadline);
+      long slice = slice(delay, since, timeout);
       if (slice <= 0) {
         return false;
       }
@@ -952,24 +959,34 @@ public final class Gil {
   }
 
   /**
-   * How long one park of a waiter lasts: an interval ({@code delay}), or what is left before {@code
-   * deadline} if that is less; 0 once the deadline has passed ({@link Long#MAX_VALUE}: none).
+   * How long one park of a waiter lasts: an interval ({@code delay}), or what is left of {@code
+   * timeout} since {@code since} if that is less; 0 once it has passed ({@link Long#MAX_VALUE}:
+   * none).
    */
-  private static long slice(long delay, long deadline) {
-    if (deadline == Long.MAX_VALUE) {
+  private static long slice(long delay, long since, long timeout) {
+    if (timeout == Long.MAX_VALUE) {
       return delay;
     }
-    long left = deadline - System.nanoTime();
+    long left = left(since, timeout, System.nanoTime());
     return left <= 0 ? 0 : Math.min(delay, left);
   }
 
+  /**
+   * What is left at {@code now} of {@code timeout} (not {@link Long#MAX_VALUE}) since {@code
+   * since}, both {@link System#nanoTime()}s. The elapsed time is their difference, right even where
+   * the clock's values wrap, and {@code timeout} less it cannot overflow, both being at least 0.
+   */
+  private static long left(long since, long timeout, long now) {
+    return timeout - (now - since);
+  }
+
   /** {@link #waitFor}'s parking: one interval at a time, under the mutex. */
-  private boolean parkToTake(Thread me, long deadline) throws InterruptedException {
+  private boolean parkToTake(Thread me, long since, long timeout) throws InterruptedException {
     mutex.lock();
     try {
       while (!holder.compareAndSet(null, me)) {
         long delay = dropRequestDelayNanos;
-        long slice = slice(delay, deadline);
+        long slice = slice(delay, since, timeout);
         if (slice <= 0) {
           return false;
         }
@@ -990,24 +1007,26 @@ public final class Gil {
   }
 
   /**
-   * Spins up to the policy's {@link SwitchingPolicy#spinNanos() spin time} (and no later than
-   * {@code deadline}) for the GIL to be handed to {@code me} or to come free; true if it holds it
-   * now. A waiter must already be counted in {@link #waiters}, so a release signals it.
+   * Spins up to the policy's {@link SwitchingPolicy#spinNanos() spin time} (and no longer than what
+   * is left of {@code timeout} since {@code since}; {@link Long#MAX_VALUE}: no timeout) for the GIL
+   * to be handed to {@code me} or to come free; true if it holds it now. A waiter must already be
+   * counted in {@link #waiters}, so a release signals it.
    */
-  private boolean spinToTake(Thread me, long deadline, boolean inLine) {
+  private boolean spinToTake(Thread me, long since, long timeout, boolean inLine) {
     if (spinNanos == 0) {
       return false;
     }
-    long end = System.nanoTime() + spinNanos;
-    if (deadline - end < 0) {
-      end = deadline;
+    long from = System.nanoTime();
+    long spin = spinNanos;
+    if (timeout != Long.MAX_VALUE) {
+      spin = Math.min(spin, left(since, timeout, from));
     }
     do {
       if (handedOrTaken(me, inLine)) {
         return true;
       }
       Thread.onSpinWait();
-    } while (System.nanoTime() - end < 0);
+    } while (System.nanoTime() - from < spin);
     return false;
   }
 

@@ -85,6 +85,53 @@ class GilTest {
     gil.release();
   }
 
+  /**
+   * A timeout too long to count in nanoseconds ({@code Duration.toNanos()} throws for it) is a wait
+   * with no end: {@code tryAcquire} takes a free GIL at once, and one another thread holds once
+   * that thread lets go, which it does as soon as the caller waits. Under each way of waiting: in
+   * line ({@code interval}), spinning first ({@code ioPriority}), under the mutex ({@code ticks}).
+   */
+  @Test
+  void tryAcquireWaitsOutATimeoutTooLongForNanoseconds() {
+    Duration endless = Duration.ofSeconds(Long.MAX_VALUE);
+    for (SwitchingPolicy policy :
+        List.of(
+            SwitchingPolicy.interval(Duration.ofHours(1)),
+            SwitchingPolicy.ioPriority(Duration.ofHours(1)),
+            SwitchingPolicy.ticks())) {
+      assertTimeoutPreemptively(
+          ofSeconds(30),
+          () -> {
+            Gil gil = Gil.create(policy);
+            assertTrue(gil.tryAcquire(endless), policy.name());
+            gil.release();
+            CountDownLatch held = new CountDownLatch(1);
+            Thread holder =
+                start(
+                    "holder",
+                    () -> {
+                      gil.acquire();
+                      try {
+                        held.countDown();
+                        await()
+                            .pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(1))
+                            .atMost(ofSeconds(10))
+                            .until(() -> gil.waiting() == 1);
+                      } finally {
+                        gil.release();
+                      }
+                    });
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+            assertTrue(gil.tryAcquire(endless), policy.name());
+            gil.release();
+            holder.join(10_000);
+            assertFalse(holder.isAlive());
+          },
+          policy.name());
+    }
+  }
+
   @Test
   void switchNumberCountsHandOversToAnotherThread() throws Exception {
     Gil gil = Gil.create();

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -1496,6 +1498,74 @@ class PythonRuntimeTest {
                               "RETURN_VALUE"))));
       assertEquals("RuntimeError: threads can only be started once", e.kind() + ": " + e.detail());
       assertEquals("hi\n1 False\n", out.text());
+      Closing.assertFreesEverything(in);
+    }
+  }
+
+  /**
+   * When the thread factory makes no thread, or one that cannot start (here: one already started),
+   * {@code start()} raises {@code RuntimeError} as CPython's does when it gets no thread. The
+   * thread is not counted as running and holds no reference, so {@code close()} frees it; as in
+   * CPython, it may be started again.
+   *
+   * <pre>
+   * 1 import threading
+   * 2 t = threading.Thread(target=print, args=('hi',))
+   * 3 t.start()    # RuntimeError: can't start new thread
+   * 4 t.start(); t.join()    # as a second program, with a factory that now makes threads
+   * </pre>
+   */
+  @Test
+  void aThreadThatFailsToStartIsNotCountedAndMayStartAgain() {
+    aThreadThatFailsToStart(() -> null);
+    aThreadThatFailsToStart(
+        () -> {
+          Thread started = new Thread(() -> {});
+          started.start();
+          return started;
+        });
+  }
+
+  /** Runs the program above with a factory whose first thread is {@code first}'s. */
+  private static void aThreadThatFailsToStart(Supplier<Thread> first) {
+    Captured out = new Captured();
+    AtomicInteger calls = new AtomicInteger();
+    try (Interpreter in =
+        Interpreter.builder()
+            .out(out.stream())
+            .threadFactory(r -> calls.getAndIncrement() == 0 ? first.get() : new Thread(r))
+            .build()) {
+      InterpreterError e =
+          assertThrows(
+              InterpreterError.class,
+              () ->
+                  in.exec(
+                      PyAsm.module(
+                          """
+                          IMPORT_NAME threading
+                          LOAD_ATTR Thread
+                          LOAD_GLOBAL print
+                          LOAD_CONST ("hi",)
+                          LOAD_CONST ("target", "args")
+                          CALL_FUNCTION_KW 2
+                          STORE_GLOBAL t
+                          LOAD_GLOBAL t
+                          LOAD_ATTR start
+                          CALL_FUNCTION 0
+                          RETURN_VALUE\
+                          """)));
+      assertEquals("RuntimeError: can't start new thread", e.kind() + ": " + e.detail());
+      assertEquals(0, in.runningThreads());
+      in.exec(
+          PyAsm.module(
+              String.join(
+                  "\n",
+                  methodCall("t", "start"),
+                  methodCall("t", "join"),
+                  "LOAD_CONST None",
+                  "RETURN_VALUE")));
+      assertEquals("hi\n", out.text());
+      assertEquals(0, in.runningThreads());
       Closing.assertFreesEverything(in);
     }
   }

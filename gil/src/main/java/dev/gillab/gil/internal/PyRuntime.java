@@ -187,30 +187,59 @@ public final class PyRuntime {
    * calls the target with the arguments. The Java thread holds a reference to the thread object
    * until the target returns. An error the target raises is printed to the error stream as CPython
    * prints it, and the program carries on.
+   *
+   * <p>If the factory throws or makes no thread, or the thread fails to start, this raises {@code
+   * RuntimeError: can't start new thread} as CPython does when it gets no thread (an {@code Error}
+   * passes through as it is); the thread object is then as it was, unstarted, so it may be started
+   * again, and nothing is counted as running.
    */
   void start(PyThread t) {
     if (t.started) {
       throw new PyException("RuntimeError", "threads can only be started once");
     }
-    PyValue.incRef(t); // the running thread's
     Thread java;
     try {
       java = threadFactory.newThread(() -> runThread(t));
     } catch (RuntimeException e) {
-      PyValue.decRef(t);
       throw new PyException("RuntimeError", "can't start new thread", e);
     }
+    if (java == null) {
+      throw new PyException("RuntimeError", "can't start new thread");
+    }
+    // Taken only once there is a thread whose end gives them back, and before it can end.
+    PyValue.incRef(t); // the running thread's
     t.ident = java.getId();
     t.java = java;
     t.started = true;
+    liveThreads.incrementAndGet();
+    running.incrementAndGet();
+    try {
+      java.start();
+    } catch (RuntimeException | Error e) {
+      unstart(t); // never started, so it never ends to give them back
+      if (e instanceof RuntimeException) {
+        throw new PyException("RuntimeError", "can't start new thread", e);
+      }
+      throw e;
+    }
+    // Listed only once started: joinNonDaemonThreads copies the list without the GIL, and would
+    // wait forever for a thread that never started. Its starter is still running here, so a join
+    // that waits for the starter still finds this thread.
     if (!t.daemon) {
       synchronized (this) {
         nonDaemon.add(t);
       }
     }
-    liveThreads.incrementAndGet();
-    running.incrementAndGet();
-    java.start();
+  }
+
+  /** Gives back what {@link #start} took for {@code t} before its Java thread failed to start. */
+  private void unstart(PyThread t) {
+    running.decrementAndGet();
+    liveThreads.decrementAndGet();
+    t.started = false;
+    t.java = null;
+    t.ident = 0;
+    PyValue.decRef(t);
   }
 
   private void runThread(PyThread t) {
