@@ -942,6 +942,23 @@ class PythonRuntimeTest {
         Map.of(name, divides));
   }
 
+  /** The error that running {@code module} (assembler text) raises in {@code in}. */
+  private static InterpreterError raisedBy(Interpreter in, String module) {
+    return assertThrows(InterpreterError.class, () -> in.exec(PyAsm.module(module)));
+  }
+
+  /** {@code t = threading.Thread(target=print, args=('hi',))}, the thread the start tests use. */
+  private static final String NEW_THREAD_T =
+      """
+      IMPORT_NAME threading
+      LOAD_ATTR Thread
+      LOAD_GLOBAL print
+      LOAD_CONST ("hi",)
+      LOAD_CONST ("target", "args")
+      CALL_FUNCTION_KW 2
+      STORE_GLOBAL t\
+      """;
+
   /** {@code <global>.<method>()} as a statement: the call, its result dropped. */
   private static String methodCall(String global, String method) {
     return "LOAD_GLOBAL " + global + "\nLOAD_ATTR " + method + "\nCALL_FUNCTION 0\nPOP_TOP";
@@ -1451,51 +1468,31 @@ class PythonRuntimeTest {
   void threadLifecycleErrors() {
     Captured out = new Captured();
     try (Interpreter in = Interpreter.builder().out(out.stream()).build()) {
-      in.exec(
-          PyAsm.module(
-              """
-                           IMPORT_NAME threading
-                           LOAD_ATTR Thread
-                           LOAD_GLOBAL print
-                           LOAD_CONST ("hi",)
-                           LOAD_CONST ("target", "args")
-                           CALL_FUNCTION_KW 2
-                           STORE_GLOBAL t
-                           LOAD_CONST None
-                           RETURN_VALUE\
-                           """));
+      in.exec(PyAsm.module(NEW_THREAD_T + "\nLOAD_CONST None\nRETURN_VALUE"));
       InterpreterError e =
-          assertThrows(
-              InterpreterError.class,
-              () ->
-                  in.exec(
-                      PyAsm.module(
-                          "LOAD_GLOBAL t\nLOAD_ATTR join\nCALL_FUNCTION 0\nRETURN_VALUE")));
+          raisedBy(in, "LOAD_GLOBAL t\nLOAD_ATTR join\nCALL_FUNCTION 0\nRETURN_VALUE");
       assertEquals(
           "RuntimeError: cannot join thread before it is started", e.kind() + ": " + e.detail());
       e =
-          assertThrows(
-              InterpreterError.class,
-              () ->
-                  in.exec(
-                      PyAsm.module(
-                          String.join(
-                              "\n",
-                              methodCall("t", "start"),
-                              methodCall("t", "join"),
-                              "LOAD_GLOBAL print",
-                              "IMPORT_NAME threading",
-                              "LOAD_ATTR active_count",
-                              "CALL_FUNCTION 0",
-                              "LOAD_GLOBAL t",
-                              "LOAD_ATTR is_alive",
-                              "CALL_FUNCTION 0",
-                              "CALL_FUNCTION 2",
-                              "POP_TOP",
-                              "LOAD_GLOBAL t",
-                              "LOAD_ATTR start",
-                              "CALL_FUNCTION 0",
-                              "RETURN_VALUE"))));
+          raisedBy(
+              in,
+              String.join(
+                  "\n",
+                  methodCall("t", "start"),
+                  methodCall("t", "join"),
+                  "LOAD_GLOBAL print",
+                  "IMPORT_NAME threading",
+                  "LOAD_ATTR active_count",
+                  "CALL_FUNCTION 0",
+                  "LOAD_GLOBAL t",
+                  "LOAD_ATTR is_alive",
+                  "CALL_FUNCTION 0",
+                  "CALL_FUNCTION 2",
+                  "POP_TOP",
+                  "LOAD_GLOBAL t",
+                  "LOAD_ATTR start",
+                  "CALL_FUNCTION 0",
+                  "RETURN_VALUE"));
       assertEquals("RuntimeError: threads can only be started once", e.kind() + ": " + e.detail());
       assertEquals("hi\n1 False\n", out.text());
       Closing.assertFreesEverything(in);
@@ -1536,24 +1533,8 @@ class PythonRuntimeTest {
             .threadFactory(r -> calls.getAndIncrement() == 0 ? first.get() : new Thread(r))
             .build()) {
       InterpreterError e =
-          assertThrows(
-              InterpreterError.class,
-              () ->
-                  in.exec(
-                      PyAsm.module(
-                          """
-                          IMPORT_NAME threading
-                          LOAD_ATTR Thread
-                          LOAD_GLOBAL print
-                          LOAD_CONST ("hi",)
-                          LOAD_CONST ("target", "args")
-                          CALL_FUNCTION_KW 2
-                          STORE_GLOBAL t
-                          LOAD_GLOBAL t
-                          LOAD_ATTR start
-                          CALL_FUNCTION 0
-                          RETURN_VALUE\
-                          """)));
+          raisedBy(
+              in, NEW_THREAD_T + "\nLOAD_GLOBAL t\nLOAD_ATTR start\nCALL_FUNCTION 0\nRETURN_VALUE");
       assertEquals("RuntimeError: can't start new thread", e.kind() + ": " + e.detail());
       assertEquals(0, in.runningThreads());
       in.exec(
