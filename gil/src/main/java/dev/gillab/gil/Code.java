@@ -217,8 +217,9 @@ public final class Code {
    * equivalent code (same instructions, lines renumbered; the name, file name and first line are
    * not in the text) when every constant is an int, str, bool or None and every parameter, local,
    * global, attribute and builtin name is ASCII ({@code [A-Za-z_][A-Za-z0-9_]*}). Other constants
-   * print as Python shows them ({@code 1.5}, {@code (1, 2)}, {@code <code f>}), and other names as
-   * they are, for reading only: the assembler refuses them.
+   * print in a form to read, not always as Python shows them ({@code 1.5}, but {@code 1.0E20} as
+   * Java writes a double; {@code (1, 2)}; {@code <code f>}), and other names as they are, for
+   * reading only: the assembler refuses them.
    *
    * @return the text, a {@code .params} line first if the code takes parameters, a line per
    *     instruction, and a label {@code L<index>:} before each jump target

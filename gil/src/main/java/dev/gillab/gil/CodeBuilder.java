@@ -139,7 +139,7 @@ public final class CodeBuilder {
 
   /**
    * Places {@code label} before the next instruction. A label placed after the last instruction
-   * points past the end, and the verifier refuses a jump there.
+   * points past the end, and the verifier refuses a jump there that can run.
    *
    * @param label the label's name, which jumps refer to
    * @return this builder

@@ -12,13 +12,13 @@ import java.util.Optional;
  * behind them. Immutable.
  *
  * <p>The GIL counts a thread from its first call of {@link Gil#acquire}, {@link Gil#tryAcquire},
- * {@link Gil#release}, {@link Gil#tick}, {@link Gil#allowThreads} or a {@link Gil#checkpoint} while
- * a drop is requested, and under {@link SwitchingPolicy#none()} of {@link
- * Gil#isHeldByCurrentThread} too: the counters are made on first use, so that taking the GIL never
- * checks whether they exist. Besides the threads that took the GIL, the list therefore holds, with
- * no acquisitions, a thread that only waited for it (a {@code tryAcquire} that timed out), one that
- * called a holder's method without holding the GIL (which threw), and under {@code none} one that
- * only asked whether it is attached.
+ * {@link Gil#release}, {@link Gil#tick} (not under {@code none}), {@link Gil#allowThreads} or a
+ * {@link Gil#checkpoint} while a drop is requested, and under {@link SwitchingPolicy#none()} of
+ * {@link Gil#isHeldByCurrentThread} too: the counters are made on first use, so that taking the GIL
+ * never checks whether they exist. Besides the threads that took the GIL, the list therefore holds,
+ * with no acquisitions, a thread that only waited for it (a {@code tryAcquire} that timed out), one
+ * that called a holder's method without holding the GIL (which threw), and under {@code none} one
+ * that only asked whether it is attached.
  *
  * @param policy the policy's short name ({@link SwitchingPolicy#name()}), such as {@code
  *     interval(5ms)}
@@ -89,8 +89,8 @@ public record GilStats(String policy, long switches, ImmutableList<GilThreadStat
    * Finds a thread's counters by the thread's name.
    *
    * @param name a thread name, as {@link GilThreadStats#threadName()} gives it
-   * @return the counters of the first thread of that name, or empty if no thread of that name took
-   *     the GIL
+   * @return the counters of the first thread of that name, or empty if the GIL counted no thread of
+   *     that name
    */
   public Optional<GilThreadStats> thread(String name) {
     return threads.stream().filter(t -> t.threadName().equals(name)).findFirst();

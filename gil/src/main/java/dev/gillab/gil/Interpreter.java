@@ -244,8 +244,8 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /**
-   * {@return the GIL's event ring, oldest first (empty unless tracing is on, see {@link
-   * #traceEvents})}
+   * {@return the GIL's event ring, oldest first (empty if tracing never started, see {@link
+   * #traceEvents}; once it stops, the last ring's events)}
    */
   public List<GilEvent> gilEvents() {
     return gil.events();

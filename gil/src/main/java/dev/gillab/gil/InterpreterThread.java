@@ -54,7 +54,7 @@ public final class InterpreterThread {
    *
    * @param timeout how long to wait, not null; rounded down to milliseconds, and at least one
    *     millisecond (a zero timeout does not wait forever); one of more than {@code Long.MAX_VALUE}
-   *     milliseconds waits that many, which is as good as forever
+   *     milliseconds waits {@code Long.MAX_VALUE} milliseconds, which is as good as forever
    * @return whether the thread has ended
    * @throws InterruptedException if the calling thread is interrupted while it waits
    */

@@ -113,8 +113,8 @@ public interface SwitchingPolicy {
   String name();
 
   /**
-   * {@return how many instructions the holder runs between releasing and re-taking the GIL ({@code
-   * ticks}); 0 (the default) means the policy does not count instructions}
+   * {@return how many instructions the holder runs from one release and re-take of the GIL to the
+   * next ({@code ticks}); 0 (the default) means the policy does not count instructions}
    */
   default int ticksPerRelease() {
     return 0;

@@ -17,9 +17,10 @@ public final class UserInput {
    * Escapes and cuts {@code text} so that a one-line message may repeat it.
    *
    * @param text what the user gave, not null
-   * @return {@code text} with control characters escaped as Python's repr shows them (the escape
-   *     character as {@code \x1b}) and, if it is longer than {@value Echo#MAX_CHARS} characters,
-   *     cut there and ended with {@code ...}
+   * @return {@code text} with each control character, and the line and paragraph separators,
+   *     escaped as its code in hex: {@code \x1b} for the escape character, {@code \x0a} for a
+   *     newline (not {@code \n} as Python's repr shows it); and, if it is longer than {@value
+   *     Echo#MAX_CHARS} characters, cut there and ended with {@code ...}
    */
   public static String echo(String text) {
     return Echo.of(text);
