@@ -113,10 +113,10 @@ public final class GilLab implements Callable<Integer> {
    * @param args the command line, e.g. {@code cpu --workers 4}
    * @param out where tables, help and the version go
    * @param err where progress lines and errors go
-   * @return the exit code: 0 it ran, 1 something failed (an experiment, or the program {@code run}
-   *     ran raised an error), 2 a usage error or something that could not start (an output path
-   *     that cannot be written, a program that does not compile, an address {@code serve} cannot
-   *     listen on)
+   * @return the exit code: 0 it ran, 1 something failed (an experiment or its {@code --json} or
+   *     {@code --report} output, or the program {@code run} ran raised an error), 2 a usage error
+   *     or something that could not start (an output path that cannot be written, a program that
+   *     does not compile, an address {@code serve} cannot listen on)
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, null, out, err);
@@ -130,10 +130,10 @@ public final class GilLab implements Callable<Integer> {
    * @param in what {@code serve} watches for its end, or null to serve until stopped otherwise
    * @param out where tables, help and the version go
    * @param err where progress lines and errors go
-   * @return the exit code: 0 it ran, 1 something failed (an experiment, or the program {@code run}
-   *     ran raised an error), 2 a usage error or something that could not start (an output path
-   *     that cannot be written, a program that does not compile, an address {@code serve} cannot
-   *     listen on)
+   * @return the exit code: 0 it ran, 1 something failed (an experiment or its {@code --json} or
+   *     {@code --report} output, or the program {@code run} ran raised an error), 2 a usage error
+   *     or something that could not start (an output path that cannot be written, a program that
+   *     does not compile, an address {@code serve} cannot listen on)
    */
   public static int run(String[] args, @Nullable InputStream in, PrintStream out, PrintStream err) {
     GilLab app = new GilLab();

@@ -67,7 +67,8 @@ public record MachineRow(
    * #MIN_SECONDS_FOR_SHARES} s gets its load only.
    *
    * @return the line, with no line separator; {@code unknown} for a load the OS did not give, and
-   *     the busy reason after {@code ; busy:} where there is one
+   *     the busy reason after {@code ; busy:} where there is one, except on the load-only line of
+   *     an experiment too short for CPU shares
    */
   public String line() {
     StringBuilder b =

@@ -68,7 +68,9 @@ public final class Suite {
    *
    * @param settings what every experiment runs with
    * @param out where the tables go, all at once when {@link #run} ends
-   * @param err where progress and failures go, as they happen
+   * @param err where the suite's own progress lines (each experiment's start, the JSON file
+   *     written) and failures go, as they happen; the experiments' progress lines go to the
+   *     settings' progress sink
    */
   public Suite(Settings settings, PrintStream out, PrintStream err) {
     this.settings = settings;
