@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gillab.gil.python.PythonCompiler;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +178,43 @@ class InterpreterTest {
       assertEquals("1.5 1.25\n", printed.lines());
       assertEquals(1.5, in.globals().get("h"));
     }
+  }
+
+  /**
+   * A host function's result that cannot become a Python value raises TypeError naming the
+   * function; one that can but is too big or too deep raises what the conversion raised
+   * (MemoryError, RecursionError), as a value the program made itself would.
+   */
+  @Test
+  void aHostResultThatCannotConvertRaisesWhatTheConversionFound() {
+    List<Object> deep = new ArrayList<>();
+    List<Object> inner = deep;
+    for (int i = 0; i < 1_000; i++) {
+      List<Object> next = new ArrayList<>();
+      inner.add(next);
+      inner = next;
+    }
+    List<Object> big = Collections.nCopies(1 << 20, "x".repeat(64));
+    try (Interpreter in =
+        Interpreter.builder()
+            .maxMemory(Interpreter.MIN_MAX_MEMORY)
+            .builtin("char", 0, args -> 'c')
+            .builtin("deep", 0, args -> deep)
+            .builtin("big", 0, args -> big)
+            .build()) {
+      assertEquals(
+          "<module>:1: TypeError: host function 'char' returned a java.lang.Character, which has no"
+              + " interpreter value",
+          raisedBy(in, "char()").getMessage());
+      assertEquals("RecursionError", raisedBy(in, "deep()").kind());
+      assertEquals("MemoryError", raisedBy(in, "big()").kind());
+      assertEquals(0, in.heap().stats().live());
+    }
+  }
+
+  private static InterpreterError raisedBy(Interpreter in, String python) {
+    return assertThrows(
+        InterpreterError.class, () -> in.exec(PythonCompiler.compile(python + "\n", "f.py")));
   }
 
   /**

@@ -113,6 +113,9 @@ public final class Builtins {
         try {
           return space.fromJava(result);
         } catch (PyException e) {
+          if (!e.kind().equals("TypeError")) {
+            throw e; // a value too big (MemoryError) or too deep (RecursionError): as it is
+          }
           throw PyException.type(
               "host function '"
                   + name
