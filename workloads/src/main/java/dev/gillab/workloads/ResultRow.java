@@ -7,11 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One measured mode of one experiment: a row of the table and an entry of the JSON {@code results}
- * array. {@code gilSwitches} and {@code gilWaitPercent} are {@code null} where the mode has no GIL
- * to measure (sequential runs one thread; processes and free-threading report their own
- * interpreters' figures, or none). {@code runs} is how many timed runs the median is of; {@code
- * ciLowSeconds} and {@code ciHighSeconds} are its 95 % interval ({@link MedianInterval}), {@code
- * null} with fewer than 6 runs.
+ * array. {@code gilSwitches} and {@code gilWaitPercent} are {@code null} where the run has no GIL
+ * to measure: the free-threaded modes, and every mode under the policy {@code none}. The others
+ * report the GIL they ran under (sequential its one thread's; processes and subinterpreters their
+ * own interpreters'). {@code runs} is how many timed runs the median is of; {@code ciLowSeconds}
+ * and {@code ciHighSeconds} are its 95 % interval ({@link MedianInterval}), {@code null} with fewer
+ * than 6 runs.
  *
  * @param experiment the experiment's name, e.g. {@code cpu}
  * @param mode the mode's label, e.g. {@code threads-gil} ({@link Mode#label()})
