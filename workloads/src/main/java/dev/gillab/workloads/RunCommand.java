@@ -152,6 +152,7 @@ final class RunCommand extends Subcommand {
     AtomicInteger n = new AtomicInteger();
     long start = System.nanoTime();
     long[] switches = {0};
+    boolean[] reportFailed = {false};
     int status =
         ProgramRunner.builder()
             .out(parent.out)
@@ -191,6 +192,7 @@ final class RunCommand extends Subcommand {
                               reportDir, "gil-lab run " + file, p.label(), in, parent.err)
                           != 0) {
                     parent.err.println("gil-lab: the report could not be written");
+                    reportFailed[0] = true;
                   }
                 })
             .build()
@@ -203,7 +205,9 @@ final class RunCommand extends Subcommand {
           switches[0],
           p.label());
     }
-    return status;
+    // A report that could not be written fails the run, as a suite's output does; a program that
+    // raised has failed already.
+    return status == ProgramRunner.OK && reportFailed[0] ? 1 : status;
   }
 
   private @Nullable CountStrategy counts() {

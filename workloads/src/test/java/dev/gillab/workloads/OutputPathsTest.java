@@ -332,6 +332,21 @@ class OutputPathsTest {
         "gil-lab: the --report folder was not written; see above", lastLine(r.err()), r.err());
   }
 
+  /**
+   * A program that ran, whose {@code --report} folder is gone by the time it is written: exit 1, as
+   * the suite's, and the line says the report was not written.
+   */
+  @Test
+  void runWhoseReportFolderGoesWhileTheProgramRunsExitsOne() throws Exception {
+    Path gone = Files.createDirectory(dir.resolve("gone"));
+    Cli r =
+        cliRemovingWhen(
+            "ran", gone, "run", "--report", gone.resolve("r").toString(), program.toString());
+    assertEquals("ran\n", r.out().replace("\r", ""));
+    assertTrue(r.err().contains("gil-lab: the report could not be written"), r.err());
+    assertEquals(1, r.exit(), r.err());
+  }
+
   // ---- helpers -----------------------------------------------------------------------------
 
   /** The command, in process; a bounded wait, whatever it does. */
@@ -340,33 +355,68 @@ class OutputPathsTest {
   }
 
   /**
-   * The command, in process, deleting the empty folder {@code gone} when the first experiment
-   * starts: after the output paths were checked, before anything is written.
+   * The command, in process, deleting the empty folder {@code gone} as soon as {@code marker}
+   * appears on its standard output or error: after the output paths were checked, before anything
+   * is written.
    */
-  private static Cli cliRemovingAsItRuns(Path gone, String... args) {
+  private static Cli cliRemovingWhen(String marker, Path gone, String... args) {
     return assertTimeoutPreemptively(
         ofMinutes(2),
         () -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          ByteArrayOutputStream err = new ByteArrayOutputStream();
-          PrintStream e =
-              new PrintStream(err, true, StandardCharsets.UTF_8) {
-                @Override
-                public void println(String line) {
-                  if (line.startsWith("gil-lab: running ")) {
-                    try {
-                      Files.deleteIfExists(gone);
-                    } catch (IOException x) {
-                      throw new UncheckedIOException(x);
-                    }
-                  }
-                  super.println(line);
+          Runnable remove =
+              () -> {
+                try {
+                  Files.deleteIfExists(gone);
+                } catch (IOException x) {
+                  throw new UncheckedIOException(x);
                 }
               };
-          int exit = GilLab.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), e);
+          Watched out = new Watched(marker, remove);
+          Watched err = new Watched(marker, remove);
+          int exit =
+              GilLab.run(
+                  args,
+                  new PrintStream(out, true, StandardCharsets.UTF_8),
+                  new PrintStream(err, true, StandardCharsets.UTF_8));
           return new Cli(
               exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         });
+  }
+
+  /** {@link #cliRemovingWhen}, the folder removed when the first experiment starts. */
+  private static Cli cliRemovingAsItRuns(Path gone, String... args) {
+    return cliRemovingWhen("gil-lab: running ", gone, args);
+  }
+
+  /** A byte sink that runs {@code then} once, when {@code marker} first shows in what it holds. */
+  private static final class Watched extends ByteArrayOutputStream {
+    private final String marker;
+    private final Runnable then;
+    private boolean seen;
+
+    Watched(String marker, Runnable then) {
+      this.marker = marker;
+      this.then = then;
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      super.write(b, off, len);
+      check();
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      super.write(b);
+      check();
+    }
+
+    private void check() {
+      if (!seen && toString(StandardCharsets.UTF_8).contains(marker)) {
+        seen = true;
+        then.run();
+      }
+    }
   }
 
   private static String lastLine(String text) {
