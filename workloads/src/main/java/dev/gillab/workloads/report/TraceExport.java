@@ -122,7 +122,7 @@ public final class TraceExport {
    * Writes {@code timelines} as one trace document to {@code out}, and closes it.
    *
    * @param timelines the timelines, each a process of the trace
-   * @param out where the document goes; this call closes it
+   * @param out where the document goes; this call closes it, unless it refuses {@code maxBytes}
    * @param maxBytes the document's cap, in bytes; must be above 16,384
    * @return what the document holds
    * @throws IOException if writing to {@code out} fails
