@@ -113,11 +113,7 @@ class GilTest {
                       gil.acquire();
                       try {
                         held.countDown();
-                        await()
-                            .pollDelay(Duration.ZERO)
-                            .pollInterval(Duration.ofMillis(1))
-                            .atMost(ofSeconds(10))
-                            .until(() -> gil.waiting() == 1);
+                        awaitOneWaiter(gil);
                       } finally {
                         gil.release();
                       }
@@ -309,12 +305,17 @@ class GilTest {
               }
               gil.release();
             });
+    awaitOneWaiter(gil);
+    return waiter;
+  }
+
+  /** Returns once one thread waits for {@code gil}, polling every millisecond for at most 10 s. */
+  private static void awaitOneWaiter(Gil gil) {
     await()
         .pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(1))
         .atMost(ofSeconds(10))
         .until(() -> gil.waiting() == 1);
-    return waiter;
   }
 
   /**
