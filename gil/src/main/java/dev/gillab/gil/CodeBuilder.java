@@ -72,7 +72,7 @@ public final class CodeBuilder {
    */
   @CanIgnoreReturnValue
   public CodeBuilder params(String... names) {
-    checkState(!built, "build() was already called");
+    checkNotBuilt();
     checkState(ops.isEmpty(), "params must come before any instruction");
     checkState(params.isEmpty(), "params were already named: %s", params);
     // Every name is checked before any is added, so a refused call leaves the builder as it was.
@@ -100,7 +100,7 @@ public final class CodeBuilder {
    */
   @CanIgnoreReturnValue
   public CodeBuilder filename(String filename) {
-    checkState(!built, "build() was already called");
+    checkNotBuilt();
     this.filename = checkNotNull(filename, "filename");
     return this;
   }
@@ -115,7 +115,7 @@ public final class CodeBuilder {
    */
   @CanIgnoreReturnValue
   public CodeBuilder firstLine(int line) {
-    checkState(!built, "build() was already called");
+    checkNotBuilt();
     checkArgument(line > 0, "line must be positive: %s", line);
     this.firstLine = line;
     return this;
@@ -131,7 +131,7 @@ public final class CodeBuilder {
    */
   @CanIgnoreReturnValue
   public CodeBuilder line(int line) {
-    checkState(!built, "build() was already called");
+    checkNotBuilt();
     checkArgument(line > 0, "line must be positive: %s", line);
     this.line = line;
     return this;
@@ -149,7 +149,7 @@ public final class CodeBuilder {
   @CanIgnoreReturnValue
   public CodeBuilder label(String label) {
     checkNotNull(label, "label");
-    checkState(!built, "build() was already called");
+    checkNotBuilt();
     int at = currentLine();
     Integer first = labelLines.putIfAbsent(label, at);
     if (first != null) {
@@ -445,7 +445,7 @@ public final class CodeBuilder {
    * @throws VerifyException naming the line of the first fault
    */
   public Code build() {
-    checkState(!built, "build() was already called");
+    checkNotBuilt();
     built = true;
     ImmutableList.Builder<Instruction> out = ImmutableList.builderWithExpectedSize(ops.size());
     for (int i = 0; i < ops.size(); i++) {
@@ -478,6 +478,11 @@ public final class CodeBuilder {
         maxDepth);
   }
 
+  /** Every call refuses once {@link #build} has run: a builder builds once. */
+  private void checkNotBuilt() {
+    checkState(!built, "build() was already called");
+  }
+
   private int currentLine() {
     return line > 0 ? line : ops.size() + 1;
   }
@@ -488,7 +493,7 @@ public final class CodeBuilder {
   }
 
   private CodeBuilder add(Opcode op, int arg, int argc, Object target) {
-    checkState(!built, "build() was already called");
+    checkNotBuilt();
     lines.add(currentLine());
     ops.add(op);
     args.add(arg);
