@@ -57,7 +57,6 @@ public final class Suite {
   private final List<RaceRow> race = new ArrayList<>();
   private final List<DeadlockRow> deadlock = new ArrayList<>();
   private final List<SkippedRow> skipped = new ArrayList<>();
-  private final List<String> failures = new ArrayList<>();
   private int failedExperiments;
   private boolean jsonFailed;
   private final List<Trust.Span> spans = new ArrayList<>();
@@ -95,7 +94,6 @@ public final class Suite {
         runOne(e);
       } catch (ExperimentFailedException | IllegalStateException | IllegalArgumentException x) {
         String line = "experiment " + e.label() + " failed: " + Runs.describe(x);
-        failures.add(line);
         failedExperiments++;
         err.println("gil-lab: " + line);
       }
@@ -126,12 +124,11 @@ public final class Suite {
       } catch (IOException x) {
         String line =
             "could not write " + shown + ": " + UserInput.echo(String.valueOf(x.getMessage()));
-        failures.add(line);
         jsonFailed = true;
         err.println("gil-lab: " + line);
       }
     }
-    return failures.isEmpty() ? 0 : 1;
+    return failedExperiments == 0 && !jsonFailed ? 0 : 1;
   }
 
   /**
@@ -150,14 +147,6 @@ public final class Suite {
         skipped,
         machine,
         Trust.verdict(machine));
-  }
-
-  /**
-   * {@return the failures so far, one line each: the experiments that failed and a JSON file that
-   * could not be written}
-   */
-  public List<String> failures() {
-    return List.copyOf(failures);
   }
 
   /** {@return how many experiments failed so far; a JSON file not written is not one of them} */
