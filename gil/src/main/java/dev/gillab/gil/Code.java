@@ -222,7 +222,8 @@ public final class Code {
    * reading only: the assembler refuses them.
    *
    * @return the text, a {@code .params} line first if the code takes parameters, a line per
-   *     instruction, and a label {@code L<index>:} before each jump target
+   *     instruction, and a label {@code L<index>:} before each jump target (last, alone, for a jump
+   *     to the end of the code)
    */
   public String disassemble() {
     StringBuilder out = new StringBuilder();
@@ -246,6 +247,9 @@ public final class Code {
         out.append(' ').append(operand);
       }
       out.append('\n');
+    }
+    if (isTarget[instructions.size()]) { // an unreachable jump may target the end of the code
+      out.append('L').append(instructions.size()).append(":\n");
     }
     return out.toString();
   }

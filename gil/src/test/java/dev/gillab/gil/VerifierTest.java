@@ -147,6 +147,21 @@ class VerifierTest {
   }
 
   @Test
+  void anUnreachableJumpToTheEndDisassemblesWithItsLabelAndAssemblesBack() {
+    Code c =
+        Code.builder("c")
+            .loadNone()
+            .returnValue()
+            .jump(Opcode.JUMP_FORWARD, "end")
+            .label("end")
+            .build();
+    String text = c.disassemble();
+    assertEquals("    LOAD_CONST None\n    RETURN_VALUE\n    JUMP_FORWARD L3\nL3:\n", text);
+    Code again = Assembler.assemble("again", text);
+    assertEquals(text, again.disassemble());
+  }
+
+  @Test
   void disassemblyAssemblesBackToTheSameInstructions() {
     Code c = Examples.countdown();
     Code again = Assembler.assemble("again", c.disassemble());
