@@ -1,5 +1,7 @@
 package dev.gillab.workloads;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import dev.gillab.gil.UserInput;
 import dev.gillab.workloads.internal.MachineMeter;
 import dev.gillab.workloads.internal.Runs;
@@ -72,9 +74,9 @@ public final class Suite {
    *     settings' progress sink
    */
   public Suite(Settings settings, PrintStream out, PrintStream err) {
-    this.settings = settings;
-    this.out = out;
-    this.err = err;
+    this.settings = checkNotNull(settings, "settings");
+    this.out = checkNotNull(out, "out");
+    this.err = checkNotNull(err, "err");
   }
 
   /**
